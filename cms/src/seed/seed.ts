@@ -1,0 +1,260 @@
+import type { Core } from "@strapi/strapi"
+import { randomUUID } from "crypto"
+import { createHmac } from "crypto"
+import { promises as fs } from "fs"
+import os from "os"
+import path from "path"
+import ccmq from "./ccmq.json"
+import { constitutionTexts } from "./constitution-types"
+import { coverPng } from "./cover-image"
+import { articles, banners, categories, experts, pages, sites, tags } from "./editorial"
+
+type Strapi = Core.Strapi
+type Uid = Parameters<Strapi["documents"]>[0]
+
+/** Every content type the storefronts read; the Public role gets find and findOne on each. */
+export const PUBLIC_READ_TYPES = [
+  "api::article.article",
+  "api::article-category.article-category",
+  "api::tag.tag",
+  "api::constitution-type.constitution-type",
+  "api::questionnaire-item.questionnaire-item",
+  "api::collection-site.collection-site",
+  "api::expert.expert",
+  "api::clinic-session.clinic-session",
+  "api::banner.banner",
+  "api::page.page",
+] as const
+
+export const QUESTIONNAIRE_VERSION = "ZYYXH/T157-2009"
+export const DEV_STOREFRONT_TOKEN = "dev-storefront-read-token-0123456789abcdef"
+
+/**
+ * Loads the demo content. Each entry is looked up by its slug or code first, so a
+ * second run creates nothing and never overwrites what editors changed.
+ */
+export async function seed(strapi: Strapi) {
+  await grantPublicRead(strapi)
+  await ensureSuperAdmin(strapi)
+  await ensureStorefrontToken(strapi)
+
+  const categoryIds: Record<string, string> = {}
+  for (const category of categories) {
+    categoryIds[category.slug] = await ensure(
+      strapi,
+      "api::article-category.article-category",
+      "slug",
+      category
+    )
+  }
+  const tagIds: Record<string, string> = {}
+  for (const tag of tags) {
+    tagIds[tag.slug] = await ensure(strapi, "api::tag.tag", "slug", { ...tag })
+  }
+  const expertIds: Record<string, string> = {}
+  for (const { palette, ...expert } of experts) {
+    expertIds[expert.name] = await ensure(
+      strapi,
+      "api::expert.expert",
+      "name",
+      expert,
+      async () => ({
+        avatar: await uploadImage(strapi, `expert-${expert.name}`, palette),
+      })
+    )
+  }
+  for (const { palette, category, tags: articleTags, expert, ...article } of articles) {
+    await ensure(
+      strapi,
+      "api::article.article",
+      "slug",
+      {
+        ...article,
+        author_name: expert,
+        category: categoryIds[category],
+        tags: articleTags.map((slug) => tagIds[slug]),
+        expert: expertIds[expert],
+      },
+      async () => ({ cover: await uploadImage(strapi, `article-${article.slug}`, palette) })
+    )
+  }
+  for (const site of sites) {
+    await ensure(strapi, "api::collection-site.collection-site", "slug", { ...site, active: true })
+  }
+  for (const { palette, ...banner } of banners) {
+    await ensure(strapi, "api::banner.banner", "title", banner, async () => ({
+      image: await uploadImage(strapi, `banner-${banner.sort}`, palette),
+    }))
+  }
+  for (const page of pages) {
+    await ensure(strapi, "api::page.page", "slug", page)
+  }
+  const start = new Date()
+  start.setUTCDate(start.getUTCDate() + 14)
+  start.setUTCHours(1, 30, 0, 0)
+  await ensure(strapi, "api::clinic-session.clinic-session", "title", {
+    title: "中医体质辨识义诊（岳阳楼区）",
+    expert: expertIds["李明华"],
+    starts_at: start.toISOString(),
+    ends_at: new Date(start.getTime() + 3 * 3600_000).toISOString(),
+    place: "岳阳楼区健康采集中心 3 楼会议室",
+    capacity: 30,
+    description: "李明华主任现场为会员进行体质辨识与养生指导，名额有限，请提前预约。",
+  })
+  await seedConstitution(strapi)
+}
+
+async function seedConstitution(strapi: Strapi) {
+  for (const [sort, type] of ccmq.types.entries()) {
+    await ensure(strapi, "api::constitution-type.constitution-type", "code", {
+      code: type.code,
+      name: type.name,
+      sort,
+      ...constitutionTexts[type.code],
+    })
+  }
+  const typesOf = (id: string) => ccmq.types.filter((t) => t.items.includes(id)).map((t) => t.code)
+  const reverseIn = (id: string) =>
+    Object.entries(ccmq.reverseScoredIn as Record<string, string[]>)
+      .filter(([, items]) => items.includes(id))
+      .map(([code]) => code)
+  const sexSpecific = ccmq.sexSpecific as Record<string, { female: string; male: string }>
+  for (const [index, item] of ccmq.items.entries()) {
+    const base = {
+      types: typesOf(item.id),
+      reverse_in: reverseIn(item.id),
+      sort: index + 1,
+      version: QUESTIONNAIRE_VERSION,
+    }
+    if (typeof item.text === "string") {
+      await ensure(strapi, "api::questionnaire-item.questionnaire-item", "code", {
+        ...base,
+        code: item.id,
+        text: item.text,
+        sex: "all",
+      })
+    } else {
+      const variants = sexSpecific[item.id]
+      const texts = item.text as { female: string; male: string }
+      await ensure(strapi, "api::questionnaire-item.questionnaire-item", "code", {
+        ...base,
+        code: variants.female,
+        text: texts.female,
+        sex: "female",
+      })
+      await ensure(strapi, "api::questionnaire-item.questionnaire-item", "code", {
+        ...base,
+        code: variants.male,
+        text: texts.male,
+        sex: "male",
+      })
+    }
+  }
+}
+
+/** Creates (published) unless an entry with the same key exists; returns the documentId. */
+async function ensure(
+  strapi: Strapi,
+  uid: Uid,
+  key: string,
+  data: Record<string, unknown>,
+  media?: () => Promise<Record<string, unknown>>
+): Promise<string> {
+  const documents = strapi.documents(uid)
+  const existing = await documents.findFirst({ filters: { [key]: data[key] } } as never)
+  if (existing) return existing.documentId
+  const created = await documents.create({
+    data: { ...data, ...(media ? await media() : {}) },
+    status: "published",
+  } as never)
+  return created.documentId
+}
+
+async function uploadImage(
+  strapi: Strapi,
+  name: string,
+  palette: readonly [string, string] | string[]
+) {
+  const fileName = `${name}.png`
+  const existing = await strapi.db
+    .query("plugin::upload.file")
+    .findOne({ where: { name: fileName } })
+  if (existing) return existing.id
+  const buffer = await coverPng(palette)
+  const tmp = path.join(os.tmpdir(), `${randomUUID()}-${fileName}`)
+  await fs.writeFile(tmp, buffer)
+  try {
+    const [file] = await strapi
+      .plugin("upload")
+      .service("upload")
+      .upload({
+        data: { fileInfo: { name: fileName, alternativeText: name } },
+        files: {
+          filepath: tmp,
+          originalFilename: fileName,
+          mimetype: "image/png",
+          size: buffer.length,
+        },
+      })
+    return file.id
+  } finally {
+    await fs.rm(tmp, { force: true })
+  }
+}
+
+async function grantPublicRead(strapi: Strapi) {
+  const role = await strapi.db
+    .query("plugin::users-permissions.role")
+    .findOne({ where: { type: "public" } })
+  if (!role) throw new Error("users-permissions public role is missing")
+  const wanted = PUBLIC_READ_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`])
+  const existing = await strapi.db
+    .query("plugin::users-permissions.permission")
+    .findMany({ where: { role: role.id, action: { $in: wanted } } })
+  const have = new Set(existing.map((permission: { action: string }) => permission.action))
+  for (const action of wanted.filter((a) => !have.has(a))) {
+    await strapi.db
+      .query("plugin::users-permissions.permission")
+      .create({ data: { action, role: role.id } })
+  }
+}
+
+async function ensureSuperAdmin(strapi: Strapi) {
+  const users = strapi.service("admin::user")
+  if (await users.exists()) return
+  const role = await strapi.service("admin::role").getSuperAdmin()
+  await users.create({
+    email: process.env.CMS_ADMIN_EMAIL || "admin@health.local",
+    firstname: "内容",
+    lastname: "管理员",
+    password: process.env.CMS_ADMIN_PASSWORD || "Admin12345",
+    registrationToken: null,
+    isActive: true,
+    roles: [role.id],
+  })
+}
+
+/**
+ * The storefronts' read-only token. Strapi keeps only an HMAC of a token's key, so the
+ * seed sets the key from CMS_API_TOKEN: the storefront is configured with the same
+ * value and nobody copies a token out of the admin by hand.
+ */
+async function ensureStorefrontToken(strapi: Strapi) {
+  const accessKey = process.env.CMS_API_TOKEN || DEV_STOREFRONT_TOKEN
+  const salt = strapi.config.get("admin.apiToken.salt") as string
+  const hashed = createHmac("sha512", salt).update(accessKey).digest("hex")
+  const tokens = strapi.db.query("admin::api-token")
+  let token = await tokens.findOne({ where: { name: "storefront" } })
+  if (!token) {
+    token = await strapi.service("admin::api-token").create({
+      name: "storefront",
+      description: "商城前台与小程序只读访问（由初始化脚本创建）",
+      type: "read-only",
+      lifespan: null,
+    })
+  }
+  if (token.accessKey !== hashed) {
+    const encryptedKey = strapi.service("admin::encryption").encrypt(accessKey)
+    await tokens.update({ where: { id: token.id }, data: { accessKey: hashed, encryptedKey } })
+  }
+}

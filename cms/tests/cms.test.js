@@ -1,0 +1,135 @@
+const path = require("path")
+const request = require("supertest")
+const ccmq = require("../src/seed/ccmq.json")
+const { startCms } = require("./strapi-harness")
+
+const TOKEN = "dev-storefront-read-token-0123456789abcdef"
+
+describe("the CMS, booted for real on PostgreSQL", () => {
+  let cms
+  let http
+
+  beforeAll(async () => {
+    delete process.env.CMS_API_TOKEN
+    cms = await startCms()
+    http = request(cms.strapi.server.httpServer)
+  })
+
+  afterAll(async () => {
+    await cms?.stop()
+  })
+
+  const count = (uid) => cms.strapi.documents(uid).count({ status: "published" })
+
+  it("seeds the constitution types and all 61 questionnaire items from ccmq.json", async () => {
+    const types = await cms.strapi
+      .documents("api::constitution-type.constitution-type")
+      .findMany({ status: "published", limit: 100 })
+    expect(types.map((t) => t.code).sort()).toEqual(ccmq.types.map((t) => t.code).sort())
+    expect(types.find((t) => t.code === "qixu").regimen_diet).toContain("山药")
+
+    const items = await cms.strapi
+      .documents("api::questionnaire-item.questionnaire-item")
+      .findMany({ status: "published", limit: 100 })
+    expect(items).toHaveLength(61)
+    const q41f = items.find((i) => i.code === "q41f")
+    expect(q41f).toMatchObject({ sex: "female", types: ["shire"], version: "ZYYXH/T157-2009" })
+    expect(items.find((i) => i.code === "q02").reverse_in).toEqual(["pinghe"])
+  })
+
+  it("seeds Chinese demo content: articles, 岳阳 sites, experts, banners and legal pages", async () => {
+    expect(await count("api::article.article")).toBeGreaterThanOrEqual(6)
+    expect(await count("api::collection-site.collection-site")).toBeGreaterThanOrEqual(4)
+    expect(await count("api::expert.expert")).toBeGreaterThanOrEqual(2)
+    expect(await count("api::banner.banner")).toBeGreaterThanOrEqual(2)
+    const privacy = await cms.strapi
+      .documents("api::page.page")
+      .findFirst({ filters: { slug: "privacy-policy" }, status: "published" })
+    expect(privacy.body).toContain("加密存储")
+  })
+
+  it("seeding again creates nothing twice", async () => {
+    const before = await Promise.all(
+      ["api::article.article", "api::tag.tag", "api::questionnaire-item.questionnaire-item"].map(
+        count
+      )
+    )
+    const files = await cms.strapi.db.query("plugin::upload.file").count()
+    const { seed } = require(path.join(cms.distDir, "src", "seed", "seed.js"))
+    await seed(cms.strapi)
+    const after = await Promise.all(
+      ["api::article.article", "api::tag.tag", "api::questionnaire-item.questionnaire-item"].map(
+        count
+      )
+    )
+    expect(after).toEqual(before)
+    expect(await cms.strapi.db.query("plugin::upload.file").count()).toBe(files)
+    expect(
+      await cms.strapi.db.query("admin::api-token").count({ where: { name: "storefront" } })
+    ).toBe(1)
+  })
+
+  it("lets the public read published articles with their relations and cover", async () => {
+    const res = await http
+      .get("/api/articles?populate=*&filters[slug][$eq]=qixu-tiaoyang")
+      .expect(200)
+    expect(res.body.data).toHaveLength(1)
+    const article = res.body.data[0]
+    expect(article.title).toBe("气虚质怎么调？从吃、动、睡三方面入手")
+    expect(article.category.name).toBe("体质养生")
+    expect(article.tags.map((t) => t.slug)).toEqual(expect.arrayContaining(["qixu"]))
+    expect(article.cover.url).toMatch(/^\/uploads\/.+\.png$/)
+    expect(article.expert.name).toBe("李明华")
+
+    const sites = await http.get("/api/collection-sites?filters[city][$eq]=岳阳市").expect(200)
+    expect(sites.body.data.length).toBeGreaterThanOrEqual(4)
+    expect(sites.body.data[0]).toEqual(
+      expect.objectContaining({
+        address: expect.stringContaining("岳阳"),
+        phone: expect.any(String),
+      })
+    )
+  })
+
+  it("refuses the public any write", async () => {
+    await http
+      .post("/api/articles")
+      .send({ data: { title: "x", slug: "x" } })
+      .expect(403)
+    const { body } = await http.get("/api/articles").expect(200)
+    const id = body.data[0].documentId
+    await http
+      .put(`/api/articles/${id}`)
+      .send({ data: { title: "被篡改" } })
+      .expect(403)
+    await http.delete(`/api/articles/${id}`).expect(403)
+    await http
+      .post("/api/collection-sites")
+      .send({ data: { name: "x" } })
+      .expect(403)
+  })
+
+  it("keeps drafts away from the public", async () => {
+    await cms.strapi
+      .documents("api::article.article")
+      .create({ data: { title: "未发布的草稿", slug: "draft-only" } })
+    const res = await http.get("/api/articles?filters[slug][$eq]=draft-only").expect(200)
+    expect(res.body.data).toHaveLength(0)
+  })
+
+  it("gives the storefront token read access and nothing more", async () => {
+    const auth = { Authorization: `Bearer ${TOKEN}` }
+    const res = await http.get("/api/constitution-types").set(auth).expect(200)
+    expect(res.body.data).toHaveLength(9)
+    await http
+      .post("/api/articles")
+      .set(auth)
+      .send({ data: { title: "x", slug: "x2" } })
+      .expect(403)
+    await http.get("/api/articles").set({ Authorization: "Bearer wrong-token" }).expect(401)
+  })
+
+  it("answers its health check", async () => {
+    await http.get("/_health").expect(204)
+  })
+})

@@ -1,0 +1,237 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { mkdtempSync } from "fs"
+import { tmpdir } from "os"
+import path from "path"
+import { encryptResource } from "@health/medusa-plugin-wechatpay/lib/aead"
+import { signLines } from "@health/medusa-plugin-wechatpay/lib/signature"
+import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox/keys"
+import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox/server"
+import { generateKeyPairSync, randomUUID } from "crypto"
+import seed from "../../src/scripts/seed"
+import { cartReadyForPayment } from "../helpers/checkout"
+
+jest.setTimeout(180_000)
+
+// The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
+const SANDBOX_PORT = 19400 + (process.pid % 500)
+const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-checkout-"))
+Object.assign(
+  process.env,
+  providerEnv(
+    loadOrCreateSandboxKeys(dataDir),
+    dataDir,
+    `http://localhost:${SANDBOX_PORT}`,
+    "http://localhost/hooks/payment/wechatpay_wechatpay"
+  )
+)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let sandbox: Sandbox
+    let store: { headers: Record<string, string> }
+    const callbacks: { body: string; headers: Record<string, string> }[] = []
+
+    beforeAll(async () => {
+      sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })
+      // Deliver callbacks to this test's app, recording them so they can be replayed and forged.
+      const recorder = await import("http").then(({ createServer }) => {
+        const server = createServer((req, res) => {
+          let body = ""
+          req.on("data", (chunk) => (body += chunk))
+          req.on("end", async () => {
+            const headers = Object.fromEntries(
+              Object.entries(req.headers).map(([k, v]) => [k, String(v)])
+            )
+            callbacks.push({ body, headers })
+            const answer = await fetch(
+              `${api.defaults.baseURL}/hooks/payment/wechatpay_wechatpay`,
+              {
+                method: "POST",
+                headers: { ...headers, host: "" },
+                body,
+              }
+            )
+            res.writeHead(answer.status)
+            res.end()
+          })
+        })
+        return new Promise<typeof server>((resolve) =>
+          server.listen(0, "127.0.0.1", () => resolve(server))
+        )
+      })
+      const { port } = recorder.address() as { port: number }
+      sandbox.setNotifyUrl(`http://127.0.0.1:${port}/`)
+    })
+
+    afterAll(async () => {
+      await sandbox?.close()
+    })
+
+    beforeEach(async () => {
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      store = { headers: { "x-publishable-api-key": key.token } }
+    })
+
+    const postCallback = (body: string, headers: Record<string, string>) =>
+      fetch(`${api.defaults.baseURL}/hooks/payment/wechatpay_wechatpay`, {
+        method: "POST",
+        headers: { ...headers, host: "", "content-length": String(Buffer.byteLength(body)) },
+        body,
+      })
+
+    const ordersOf = async (cartId: string) => {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const { data } = await query.graph({
+        entity: "order_cart",
+        fields: ["order_id"],
+        filters: { cart_id: cartId },
+      })
+      return data
+    }
+
+    const waitFor = async <T>(
+      probe: () => Promise<T | undefined>,
+      timeoutMs = 20_000
+    ): Promise<T> => {
+      const deadline = Date.now() + timeoutMs
+      while (Date.now() < deadline) {
+        const value = await probe()
+        if (value) return value
+        await new Promise((resolve) => setTimeout(resolve, 200))
+      }
+      throw new Error("timed out")
+    }
+
+    it("pays a cart through the sandbox: the signed callback completes it into exactly one order, replays change nothing", async () => {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(
+        api,
+        store,
+        "nutrition-metabolism-gene-test"
+      )
+      const { data } = await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_wechatpay_wechatpay", data: { channel: "native" } },
+        store
+      )
+      const session = data.payment_collection.payment_sessions[0]
+      expect(session.data).toMatchObject({ channel: "native", total: 69900 })
+      expect(session.data.code_url).toContain(`/pay/${session.data.out_trade_no}`)
+
+      await sandbox.pay(session.data.out_trade_no)
+      const orders = await waitFor(async () => {
+        const found = await ordersOf(cartId)
+        return found.length ? found : undefined
+      })
+      expect(orders).toHaveLength(1)
+
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        fields: ["id", "total", "email"],
+        filters: { id: orders[0].order_id },
+      })
+      expect(Number(order.total)).toBe(699)
+
+      // WeChat retries for a day: the same callback again, several times at once, changes nothing.
+      const original = callbacks.find((c) => c.body.includes("TRANSACTION.SUCCESS"))!
+      const replays = await Promise.all(
+        [1, 2, 3].map(() => postCallback(original.body, original.headers))
+      )
+      expect(replays.every((r) => r.status === 200)).toBe(true)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(await ordersOf(cartId)).toHaveLength(1)
+      const { data: payments } = await query.graph({
+        entity: "payment",
+        fields: ["id", "captured_at", "amount", "captures.id"],
+        filters: { payment_collection_id: paymentCollectionId },
+      })
+      expect(payments).toHaveLength(1)
+      expect(payments[0].captured_at).toBeTruthy()
+      expect(payments[0].captures).toHaveLength(1)
+    })
+
+    it("answers 401 to forged, tampered, unsigned or stale callbacks and completes nothing", async () => {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(
+        api,
+        store,
+        "sports-gene-test"
+      )
+      const { data } = await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_wechatpay_wechatpay", data: { channel: "native" } },
+        store
+      )
+      const session = data.payment_collection.payment_sessions[0]
+      // A callback claiming this order was paid, well formed and encrypted with the real APIv3 key.
+      const transaction = {
+        appid: sandbox.keys.appid,
+        mchid: sandbox.keys.mchid,
+        out_trade_no: session.data.out_trade_no,
+        transaction_id: "4200000000000000000000000001",
+        trade_state: "SUCCESS",
+        attach: session.id,
+        amount: { total: session.data.total, currency: "CNY" },
+      }
+      const body = JSON.stringify({
+        id: randomUUID(),
+        event_type: "TRANSACTION.SUCCESS",
+        resource_type: "encrypt-resource",
+        summary: "支付成功",
+        resource: encryptResource(
+          JSON.stringify(transaction),
+          sandbox.keys.apiV3Key,
+          "transaction",
+          "transaction"
+        ),
+      })
+      const headersSignedWith = (
+        key: string | import("crypto").KeyObject,
+        text: string,
+        timestamp = Math.floor(Date.now() / 1000)
+      ) => ({
+        "content-type": "application/json",
+        "wechatpay-timestamp": String(timestamp),
+        "wechatpay-nonce": "NONCE123",
+        "wechatpay-serial": sandbox.keys.wechatpayPublicKeyId,
+        "wechatpay-signature": signLines([String(timestamp), "NONCE123", text], key),
+      })
+      const stranger = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey
+
+      const forged = await postCallback(body, headersSignedWith(stranger, body))
+      expect(forged.status).toBe(401)
+      const tampered = await postCallback(
+        body.replace("支付成功", "支付成功!"),
+        headersSignedWith(sandbox.keys.wechatpayPrivateKey, body)
+      )
+      expect(tampered.status).toBe(401)
+      const unsigned = await postCallback(body, { "content-type": "application/json" })
+      expect(unsigned.status).toBe(401)
+      const stale = await postCallback(
+        body,
+        headersSignedWith(
+          sandbox.keys.wechatpayPrivateKey,
+          body,
+          Math.floor(Date.now() / 1000) - 600
+        )
+      )
+      expect(stale.status).toBe(401)
+
+      await new Promise((resolve) => setTimeout(resolve, 1000))
+      expect(await ordersOf(cartId)).toHaveLength(0)
+
+      // The genuine article, signed by WeChat Pay's key, is accepted.
+      const genuine = await postCallback(
+        body,
+        headersSignedWith(sandbox.keys.wechatpayPrivateKey, body)
+      )
+      expect(genuine.status).toBe(200)
+    })
+  },
+})

@@ -1,0 +1,127 @@
+import {
+  ContainerRegistrationKeys,
+  defineConfig,
+  loadEnv,
+  Modules,
+} from "@medusajs/framework/utils"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+
+const redisUrl = process.env.REDIS_URL
+const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "worker" | "server"
+const backendUrl = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
+const devCors = "http://localhost:8000,http://localhost:9000,http://localhost:10086"
+
+// With REDIS_URL every piece of shared infrastructure moves to Redis, so several
+// server and worker processes can run side by side. Without it Medusa's
+// in-process defaults keep development and module tests dependency-free.
+const redisModules: Record<string, { resolve: string; options: object }> = redisUrl
+  ? {
+      [Modules.EVENT_BUS]: {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl },
+      },
+      [Modules.WORKFLOW_ENGINE]: {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl } },
+      },
+      [Modules.LOCKING]: {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+      [Modules.CACHE]: {
+        resolve: "@medusajs/medusa/cache-redis",
+        options: { redisUrl, ttl: 30 },
+      },
+    }
+  : {}
+
+// WeChat Pay is on when a merchant (or the sandbox, which `npm start` runs) is configured;
+// the provider validates every WECHATPAY_* setting at boot.
+const wechatpayEnabled = !!process.env.WECHATPAY_MCHID
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/health_commerce",
+    databaseDriverOptions: {
+      pool: { min: 0, max: Number(process.env.DATABASE_POOL_MAX || 10) },
+    },
+    redisUrl,
+    workerMode,
+    http: {
+      storeCors: process.env.STORE_CORS || devCors,
+      adminCors: process.env.ADMIN_CORS || devCors,
+      authCors: process.env.AUTH_CORS || devCors,
+      jwtSecret: process.env.JWT_SECRET || "dev-jwt-secret-change-me",
+      cookieSecret: process.env.COOKIE_SECRET || "dev-cookie-secret-change-me",
+      jwtExpiresIn: process.env.JWT_EXPIRES_IN || "7d",
+      // Staff sign in with email and password only; members also by phone code and WeChat.
+      authMethodsPerActor: { user: ["emailpass"], customer: ["emailpass", "phone", "wechat"] },
+    },
+  },
+  admin: {
+    path: "/app",
+    backendUrl,
+    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+  },
+  plugins: wechatpayEnabled ? [{ resolve: "@health/medusa-plugin-wechatpay", options: {} }] : [],
+  modules: {
+    ...redisModules,
+    [Modules.PAYMENT]: {
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: wechatpayEnabled
+          ? [
+              {
+                resolve: "@health/medusa-plugin-wechatpay/providers/wechatpay",
+                id: "wechatpay",
+                options: {},
+              },
+            ]
+          : [],
+      },
+    },
+    [Modules.FILE]: {
+      resolve: "@medusajs/medusa/file",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/file-local",
+            id: "local",
+            options: { upload_dir: "static", backend_url: `${backendUrl}/static` },
+          },
+        ],
+      },
+    },
+    [Modules.AUTH]: {
+      resolve: "@medusajs/medusa/auth",
+      dependencies: [Modules.CACHE, ContainerRegistrationKeys.LOGGER],
+      options: {
+        providers: [
+          { resolve: "@medusajs/medusa/auth-emailpass", id: "emailpass" },
+          { resolve: "./src/modules/auth-phone", id: "phone" },
+          { resolve: "./src/modules/auth-wechat", id: "wechat" },
+        ],
+      },
+    },
+    queue: {
+      resolve: "./src/modules/queue",
+      options: { redisUrl: redisUrl || "redis://127.0.0.1:6379", workerMode },
+    },
+    inbox: {
+      resolve: "./src/modules/inbox",
+    },
+    healthArchive: {
+      resolve: "./src/modules/health-archive",
+    },
+  },
+})

@@ -1,0 +1,52 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { HEALTH_ARCHIVE_MODULE } from "../../../../modules/health-archive"
+import type HealthArchiveModuleService from "../../../../modules/health-archive/service"
+import { assessConstitutionWorkflow } from "../../../../workflows/assess-constitution"
+import type { CreateAssessmentBodyType, ListAssessmentsQueryType } from "./validators"
+
+/** Scores a questionnaire; anyone may take it, only a signed-in member's result is kept. */
+export async function POST(
+  req: AuthenticatedMedusaRequest<CreateAssessmentBodyType>,
+  res: MedusaResponse
+) {
+  const { result } = await assessConstitutionWorkflow(req.scope).run({
+    input: {
+      sex: req.validatedBody.sex,
+      answers: req.validatedBody.answers,
+      customer_id: req.auth_context?.actor_id || null,
+    },
+  })
+  res.status(result.saved ? 201 : 200).json({ assessment: result })
+}
+
+/** The signed-in member's past results, newest first. */
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, ListAssessmentsQueryType>,
+  res: MedusaResponse
+) {
+  const archive = req.scope.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+  const { limit, offset } = req.validatedQuery as ListAssessmentsQueryType
+  const { assessments, count } = await archive.listConstitutionAssessmentsOf(
+    req.auth_context.actor_id,
+    {
+      take: limit,
+      skip: offset,
+    }
+  )
+  res.json({
+    assessments: assessments.map(
+      ({ id, created_at, item_version, sex, scores, verdicts, primary }) => ({
+        id,
+        created_at,
+        item_version,
+        sex,
+        scores,
+        verdicts,
+        primary,
+      })
+    ),
+    count,
+    limit,
+    offset,
+  })
+}

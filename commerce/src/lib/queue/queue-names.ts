@@ -1,0 +1,9 @@
+/** Every named queue of the platform; a job's queue says which worker pool runs it. */
+export const QueueName = {
+  /** In-app inbox (消息中心) deliveries. */
+  INBOX: "inbox",
+  /** Cache revalidation of the storefronts after catalog changes. */
+  STOREFRONT: "storefront",
+} as const
+
+export type QueueName = (typeof QueueName)[keyof typeof QueueName]

@@ -1,0 +1,19 @@
+import { AliyunSmsSender } from "./aliyun-sms-sender"
+import { LogSmsSender } from "./log-sms-sender"
+import type { SmsSender } from "./sms-sender"
+
+/** SMS_PROVIDER=log (default outside production) or aliyun, with SMS_ALIYUN_* settings. */
+export function smsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsSender {
+  const vendor = env.SMS_PROVIDER || "log"
+  if (vendor === "aliyun") {
+    return new AliyunSmsSender({
+      accessKeyId: env.SMS_ALIYUN_ACCESS_KEY_ID ?? "",
+      accessKeySecret: env.SMS_ALIYUN_ACCESS_KEY_SECRET ?? "",
+      signName: env.SMS_ALIYUN_SIGN_NAME ?? "",
+      templates: { "auth-code": env.SMS_ALIYUN_TEMPLATE_AUTH_CODE ?? "" },
+      endpoint: env.SMS_ALIYUN_ENDPOINT,
+    })
+  }
+  if (vendor === "log") return new LogSmsSender()
+  throw new Error(`SMS_PROVIDER "${vendor}" is not supported (use log or aliyun)`)
+}

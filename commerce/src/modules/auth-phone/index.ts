@@ -1,0 +1,6 @@
+import { ModuleProvider, Modules } from "@medusajs/framework/utils"
+import { PhoneOtpAuthProviderService } from "./service"
+
+export default ModuleProvider(Modules.AUTH, {
+  services: [PhoneOtpAuthProviderService],
+})

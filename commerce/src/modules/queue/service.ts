@@ -1,0 +1,85 @@
+import { container } from "@medusajs/framework"
+import type { JobsOptions } from "bullmq"
+import { JobRuntime } from "../../lib/queue/job-runtime"
+import type { QueueName } from "../../lib/queue/queue-names"
+import { queueProcessors } from "../../queues"
+
+type QueueModuleOptions = {
+  redisUrl: string
+  workerMode?: "shared" | "worker" | "server"
+  prefix?: string
+}
+
+type InjectedDependencies = {
+  logger: { info(msg: string): void; error(msg: string, error?: unknown): void }
+}
+
+/**
+ * Exposes the BullMQ layer to the app and runs the workers in worker and shared
+ * processes. Job handlers need workflows and other modules, so they get the app
+ * container (available once the app has started), not this module's own container.
+ */
+export default class QueueModuleService {
+  protected readonly runtime: JobRuntime
+  protected readonly logger: InjectedDependencies["logger"]
+  protected readonly workerMode: string
+  protected workersStarted = false
+
+  constructor({ logger }: InjectedDependencies, options: QueueModuleOptions) {
+    this.logger = logger
+    this.workerMode = options.workerMode ?? "shared"
+    this.runtime = new JobRuntime({
+      redisUrl: options.redisUrl,
+      prefix: options.prefix ?? process.env.QUEUE_PREFIX ?? "health",
+    })
+  }
+
+  __hooks = {
+    onApplicationStart: async () => this.startWorkers(),
+    onApplicationPrepareShutdown: async () => this.runtime.close(),
+  }
+
+  async enqueue<T>(queue: QueueName, jobName: string, data: T, opts: JobsOptions = {}) {
+    return this.runtime.enqueue(queue, jobName, data, opts)
+  }
+
+  async counts(queue: QueueName) {
+    return this.runtime.counts(queue)
+  }
+
+  async failedJobs(queue: QueueName) {
+    return this.runtime.failedJobs(queue)
+  }
+
+  async retryFailed(queue: QueueName, jobId: string) {
+    return this.runtime.retryFailed(queue, jobId)
+  }
+
+  protected startWorkers() {
+    if (this.workersStarted || this.workerMode === "server") {
+      return
+    }
+    this.workersStarted = true
+    for (const { queue, concurrency, handlers } of queueProcessors) {
+      const worker = this.runtime.startWorker(
+        queue,
+        async (job) => {
+          const handler = handlers[job.name]
+          if (!handler) {
+            throw new Error(`Queue ${queue} has no handler for job "${job.name}"`)
+          }
+          return handler(job.data as never, { container, job })
+        },
+        concurrency
+      )
+      worker.on("failed", (job, error) => {
+        this.logger.error(
+          `[queue] ${queue}/${job?.name} #${job?.id} failed (attempt ${job?.attemptsMade}): ${error.message}`
+        )
+      })
+    }
+    this.logger.info(
+      `[queue] workers started for: ${queueProcessors.map((p) => p.queue).join(", ")}`
+    )
+  }
+}

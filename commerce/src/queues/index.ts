@@ -1,0 +1,6 @@
+import { inboxQueue } from "./inbox-queue"
+import type { QueueProcessor } from "./queue-processor"
+import { storefrontQueue } from "./storefront-queue"
+
+/** Every queue that commerce's worker processes run. */
+export const queueProcessors: QueueProcessor[] = [inboxQueue, storefrontQueue]

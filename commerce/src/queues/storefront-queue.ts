@@ -1,0 +1,38 @@
+import { QueueName } from "../lib/queue/queue-names"
+import type { QueueProcessor } from "./queue-processor"
+
+export const StorefrontJob = {
+  REVALIDATE: "revalidate",
+} as const
+
+export type RevalidateJob = { tags: string[] }
+
+/**
+ * Tells the web storefront which cached data changed. A failed call throws, so BullMQ
+ * retries it with backoff; the storefront's own short revalidate is the safety net.
+ */
+export const storefrontQueue: QueueProcessor = {
+  queue: QueueName.STOREFRONT,
+  concurrency: 2,
+  handlers: {
+    [StorefrontJob.REVALIDATE]: async ({ tags }: RevalidateJob) => {
+      const storefrontUrl = process.env.STOREFRONT_URL
+      if (!storefrontUrl) {
+        return { skipped: "STOREFRONT_URL is not set" }
+      }
+      const response = await fetch(new URL("/api/revalidate", storefrontUrl), {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          "x-revalidate-secret": process.env.REVALIDATE_SECRET || "dev-revalidate-secret",
+        },
+        body: JSON.stringify({ tags }),
+        signal: AbortSignal.timeout(10_000),
+      })
+      if (!response.ok) {
+        throw new Error(`storefront revalidation answered ${response.status}`)
+      }
+      return { revalidated: tags }
+    },
+  },
+}

@@ -1,0 +1,33 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { QueueName } from "../lib/queue/queue-names"
+import { QUEUE_MODULE } from "../modules/queue"
+import type QueueModuleService from "../modules/queue/service"
+import { StorefrontJob, type RevalidateJob } from "../queues/storefront-queue"
+
+const CATEGORY_EVENTS = [
+  "product-category.created",
+  "product-category.updated",
+  "product-category.deleted",
+]
+
+/** Product, variant (and so price) and category changes reach the storefront within seconds. */
+export default async function catalogChangedRevalidate({
+  event,
+  container,
+}: SubscriberArgs<{ id: string }>) {
+  const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+  const tags = CATEGORY_EVENTS.includes(event.name) ? ["categories", "products"] : ["products"]
+  await queue.enqueue<RevalidateJob>(QueueName.STOREFRONT, StorefrontJob.REVALIDATE, { tags })
+}
+
+export const config: SubscriberConfig = {
+  event: [
+    "product.created",
+    "product.updated",
+    "product.deleted",
+    "product-variant.created",
+    "product-variant.updated",
+    "product-variant.deleted",
+    ...CATEGORY_EVENTS,
+  ],
+}

@@ -1,0 +1,14 @@
+// Starts the whole platform once for every journey, unless E2E_WEB_URL points at a running one.
+import { bootStack } from "../../scripts/lib/stack.mjs"
+import { ensureChromium } from "../../scripts/lib/chromium.mjs"
+
+export default async function globalSetup() {
+  process.env.CHROMIUM_PATH = ensureChromium()
+  if (process.env.E2E_WEB_URL) return
+  const stack = await bootStack({ mode: "test", echo: false })
+  process.env.E2E_WEB_URL = stack.urls.web
+  process.env.E2E_COMMERCE_URL = stack.urls.commerce
+  process.env.E2E_CMS_URL = stack.urls.cms
+  process.env.E2E_PUBLISHABLE_KEY = stack.publishableKey
+  globalThis.__E2E_STACK_STARTED__ = true
+}

@@ -1,0 +1,223 @@
+import { mkdtempSync } from "fs"
+import http from "http"
+import type { AddressInfo } from "net"
+import { tmpdir } from "os"
+import path from "path"
+import { authorizationHeader } from "../../../lib/signature"
+import { startSandbox, type Sandbox } from "../../../sandbox/server"
+import { WechatpayProviderService, type WechatpaySessionData } from "../service"
+
+jest.setTimeout(30_000)
+
+type Callback = { headers: http.IncomingHttpHeaders; body: string }
+
+describe("the WeChat Pay provider against the protocol-true sandbox", () => {
+  let sandbox: Sandbox
+  let shop: http.Server
+  let provider: WechatpayProviderService
+  const callbacks: Callback[] = []
+  let shopStatus = 204
+
+  beforeAll(async () => {
+    shop = http.createServer((req, res) => {
+      let body = ""
+      req.on("data", (chunk) => (body += chunk))
+      req.on("end", () => {
+        callbacks.push({ headers: req.headers, body })
+        res.writeHead(shopStatus)
+        res.end()
+      })
+    })
+    await new Promise<void>((resolve) => shop.listen(0, "127.0.0.1", resolve))
+    const notifyUrl = `http://127.0.0.1:${(shop.address() as AddressInfo).port}/hooks/payment/wechatpay_wechatpay`
+    sandbox = await startSandbox({
+      port: 0,
+      dataDir: mkdtempSync(path.join(tmpdir(), "wxsandbox-")),
+      timeScale: 0.001,
+    })
+    const env = { ...sandbox.providerEnv, WECHATPAY_NOTIFY_URL: notifyUrl }
+    Object.assign(process.env, env)
+    provider = new WechatpayProviderService({}, {})
+  })
+
+  afterAll(async () => {
+    await sandbox?.close()
+    await new Promise((resolve) => shop?.close(resolve))
+  })
+
+  const session = (n: number) => `payses_01JD8X6Z3K9QWERTYASDFGH${String(n).padStart(3, "0")}`
+  const initiate = async (
+    n: number,
+    channel: string,
+    extra: Record<string, unknown> = {},
+    amount: unknown = 699
+  ) =>
+    provider.initiatePayment({
+      amount: amount as number,
+      currency_code: "cny",
+      data: { session_id: session(n), channel, ...extra },
+    })
+
+  const waitForCallback = async (count: number) => {
+    for (let i = 0; i < 100 && callbacks.length < count; i++)
+      await new Promise((r) => setTimeout(r, 50))
+    expect(callbacks.length).toBeGreaterThanOrEqual(count)
+    return callbacks[count - 1]
+  }
+
+  it("creates a Native order with a QR code URL, pending until the buyer pays, then captured", async () => {
+    const created = await initiate(1, "native")
+    const data = created.data as WechatpaySessionData
+    expect(created).toMatchObject({ id: "PS01JD8X6Z3K9QWERTYASDFGH001", status: "pending" })
+    expect(data).toMatchObject({ channel: "native", total: 69900, out_trade_no: created.id })
+    expect(data.code_url).toBe(`${sandbox.url}/pay/${created.id}`)
+    expect(data.time_expire).toMatch(/\+08:00$/)
+
+    expect((await provider.getPaymentStatus({ data: created.data })).status).toBe("pending")
+    await sandbox.pay(created.id)
+    const authorized = await provider.authorizePayment({ data: created.data })
+    expect(authorized.status).toBe("captured")
+    expect(authorized.data).toMatchObject({
+      trade_state: "SUCCESS",
+      transaction_id: expect.any(String),
+    })
+    await expect(provider.capturePayment({ data: authorized.data })).resolves.toBeDefined()
+  })
+
+  it("turns the signed, encrypted TRANSACTION.SUCCESS callback into a captured action for the session", async () => {
+    const created = await initiate(2, "native", {}, "19.99")
+    await sandbox.pay(created.id)
+    const callback = await waitForCallback(2)
+    const result = await provider.getWebhookActionAndData({
+      data: JSON.parse(callback.body),
+      rawData: callback.body,
+      headers: callback.headers,
+    })
+    expect(result).toEqual({ action: "captured", data: { session_id: session(2), amount: 19.99 } })
+
+    const forged = callback.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ')
+    const rejected = await provider.getWebhookActionAndData({
+      data: {},
+      rawData: forged,
+      headers: callback.headers,
+    })
+    expect(rejected.action).toBe("not_supported")
+  })
+
+  it("returns the full wx.requestPayment parameters for JSAPI and requires the payer's openid", async () => {
+    const created = await initiate(3, "jsapi", { openid: "oUpF8uMuAJO_M2pxb1Q9zNjWeS6o" })
+    const data = created.data as WechatpaySessionData
+    expect(data.request_payment).toMatchObject({
+      appId: sandbox.keys.appid,
+      signType: "RSA",
+      package: `prepay_id=${data.prepay_id}`,
+    })
+    await expect(initiate(4, "jsapi")).rejects.toThrow("openid")
+  })
+
+  it("returns an h5_url for mobile browsers", async () => {
+    const created = await initiate(5, "h5", { client_ip: "203.0.113.9" })
+    expect((created.data as WechatpaySessionData).h5_url).toContain(`/pay/${created.id}`)
+  })
+
+  it("closes an unpaid order, twice without complaint, and refuses to cancel a paid one", async () => {
+    const created = await initiate(6, "native")
+    await provider.cancelPayment({ data: created.data })
+    await provider.cancelPayment({ data: created.data })
+    expect((await provider.getPaymentStatus({ data: created.data })).status).toBe("canceled")
+
+    const paid = await initiate(7, "native")
+    await sandbox.pay(paid.id)
+    await expect(provider.cancelPayment({ data: paid.data })).rejects.toThrow("不能取消")
+  })
+
+  it("refunds partially and fully, and a retried refund is the same refund", async () => {
+    const created = await initiate(8, "native", {}, 1000)
+    await sandbox.pay(created.id)
+    const first = await provider.refundPayment({ amount: 500, data: created.data })
+    const firstRefunds = (first.data as WechatpaySessionData).refunds!
+    expect(firstRefunds).toHaveLength(1)
+    expect(firstRefunds[0]).toMatchObject({ amount: 50000, status: "SUCCESS" })
+
+    // The same call again (a retry whose answer was lost) must not refund twice.
+    const retried = await provider.refundPayment({ amount: 500, data: created.data })
+    expect((retried.data as WechatpaySessionData).refunds![0].refund_id).toBe(
+      firstRefunds[0].refund_id
+    )
+
+    const rest = await provider.refundPayment({ amount: 500, data: first.data })
+    expect((rest.data as WechatpaySessionData).refunds).toHaveLength(2)
+    await expect(provider.refundPayment({ amount: 1, data: rest.data })).rejects.toThrow(
+      "超过订单可退金额"
+    )
+  })
+
+  it("opens a new WeChat order when the amount changes, and keeps the order when it does not", async () => {
+    const created = await initiate(9, "native", {}, 699)
+    const same = await provider.updatePayment({
+      amount: 699,
+      currency_code: "cny",
+      data: created.data,
+    })
+    expect((same.data as WechatpaySessionData).out_trade_no).toBe(created.id)
+    const changed = await provider.updatePayment({
+      amount: 799,
+      currency_code: "cny",
+      data: created.data,
+    })
+    expect(changed.data as WechatpaySessionData).toMatchObject({
+      out_trade_no: `${created.id}-2`,
+      total: 79900,
+      attempt: 2,
+    })
+    expect((await provider.getPaymentStatus({ data: created.data })).status).toBe("canceled")
+  })
+
+  it("refuses other currencies", async () => {
+    await expect(
+      provider.initiatePayment({
+        amount: 10,
+        currency_code: "usd",
+        data: { session_id: session(10) },
+      })
+    ).rejects.toThrow("CNY")
+  })
+
+  it("retries the callback on WeChat's schedule until the shop answers 2xx", async () => {
+    shopStatus = 500
+    const before = callbacks.length
+    const created = await initiate(11, "native")
+    await sandbox.pay(created.id)
+    await waitForCallback(before + 3)
+    shopStatus = 204
+    await waitForCallback(before + 4)
+    const attempts = sandbox.deliveries.filter((d) => d.out_trade_no === created.id)
+    expect(attempts.slice(0, 3).map((d) => d.status)).toEqual([500, 500, 500])
+    expect(attempts.some((d) => d.status === 204)).toBe(true)
+  })
+
+  it("answers a request with a forged merchant signature with 401 SIGN_ERROR", async () => {
+    const { generateKeyPairSync } = await import("crypto")
+    const stranger = generateKeyPairSync("rsa", { modulusLength: 2048 }).privateKey
+    const body = JSON.stringify({ mchid: sandbox.keys.mchid })
+    const response = await fetch(`${sandbox.url}/v3/pay/transactions/out-trade-no/PS1/close`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: authorizationHeader(
+          {
+            mchid: sandbox.keys.mchid,
+            serialNo: sandbox.keys.merchantSerialNo,
+            privateKey: stranger,
+          },
+          "POST",
+          "/v3/pay/transactions/out-trade-no/PS1/close",
+          body
+        ),
+      },
+      body,
+    })
+    expect(response.status).toBe(401)
+    expect(await response.json()).toMatchObject({ code: "SIGN_ERROR" })
+  })
+})

@@ -1,0 +1,428 @@
+import { createPrivateKey, createPublicKey, randomBytes, randomUUID } from "crypto"
+import http, { type IncomingMessage, type ServerResponse } from "http"
+import type { AddressInfo } from "net"
+import { encryptResource } from "../lib/aead"
+import { nonce, parseAuthorization, signLines, verifyLines } from "../lib/signature"
+import { rfc3339Shanghai } from "../lib/trade-no"
+import { loadOrCreateSandboxKeys, providerEnv, type SandboxKeys } from "./keys"
+
+type Channel = "jsapi" | "native" | "h5"
+type TradeState = "NOTPAY" | "SUCCESS" | "CLOSED" | "REFUND"
+
+type Order = {
+  channel: Channel
+  request: Record<string, unknown>
+  out_trade_no: string
+  transaction_id?: string
+  trade_state: TradeState
+  success_time?: string
+  total: number
+  refunded: number
+  notify_url: string
+  time_expire?: string
+  openid: string
+}
+
+type Refund = Record<string, unknown> & {
+  out_refund_no: string
+  amount: Record<string, number | string>
+}
+
+/** WeChat's callback retry schedule, in seconds (compressed by timeScale in development). */
+export const RETRY_SCHEDULE = [
+  15, 15, 30, 180, 600, 1200, 1800, 1800, 1800, 3600, 10800, 10800, 10800, 21600, 21600,
+]
+
+export type SandboxOptions = {
+  port?: number
+  host?: string
+  dataDir: string
+  timeScale?: number
+  notifyUrl?: string
+}
+
+export type Sandbox = {
+  url: string
+  keys: SandboxKeys
+  providerEnv: Record<string, string>
+  /** Pays an order as a buyer would, which triggers the callback. */
+  pay(outTradeNo: string): Promise<void>
+  /** Sends every callback to this URL instead of the order's notify_url (tests, tunnels). */
+  setNotifyUrl(url: string): void
+  /** Every callback delivery attempt, for tests and the console. */
+  deliveries: { out_trade_no: string; status: number | "error"; at: Date }[]
+  close(): Promise<void>
+}
+
+const error = (
+  res: ServerResponse,
+  status: number,
+  code: string,
+  message: string,
+  sign: (res: ServerResponse, status: number, body: string) => void
+) => sign(res, status, JSON.stringify({ code, message }))
+
+/**
+ * A stand-in for api.mch.weixin.qq.com that speaks the real protocol: it rejects
+ * requests whose merchant signature does not verify, signs every answer with the
+ * "WeChat Pay" key, and posts signed, AES-GCM-encrypted callbacks when a buyer pays.
+ */
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const keys = loadOrCreateSandboxKeys(options.dataDir)
+  const merchantPublicKey = createPublicKey(keys.merchantPublicKey)
+  const wechatPrivateKey = createPrivateKey(keys.wechatpayPrivateKey)
+  const timeScale = options.timeScale ?? 1
+  const orders = new Map<string, Order>()
+  const refunds = new Map<string, Refund>()
+  const deliveries: Sandbox["deliveries"] = []
+  const timers = new Set<NodeJS.Timeout>()
+  let baseUrl = ""
+  let notifyOverride = options.notifyUrl
+
+  /** Every answer carries Wechatpay-* headers signed over `TIMESTAMP\nNONCE\nBODY\n`. */
+  const signed = (res: ServerResponse, status: number, body: string) => {
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonceStr = nonce()
+    res.writeHead(status, {
+      "content-type": "application/json; charset=utf-8",
+      "Wechatpay-Nonce": nonceStr,
+      "Wechatpay-Timestamp": timestamp,
+      "Wechatpay-Serial": keys.wechatpayPublicKeyId,
+      "Wechatpay-Signature": signLines([timestamp, nonceStr, body], wechatPrivateKey),
+      "Request-ID": randomUUID(),
+    })
+    res.end(body)
+  }
+
+  const transactionOf = (order: Order) => ({
+    appid: keys.appid,
+    mchid: keys.mchid,
+    out_trade_no: order.out_trade_no,
+    transaction_id: order.transaction_id,
+    trade_type:
+      order.channel === "jsapi" ? "JSAPI" : order.channel === "native" ? "NATIVE" : "MWEB",
+    trade_state: order.trade_state,
+    trade_state_desc: {
+      NOTPAY: "未支付",
+      SUCCESS: "支付成功",
+      CLOSED: "已关闭",
+      REFUND: "转入退款",
+    }[order.trade_state],
+    bank_type:
+      order.trade_state === "NOTPAY" || order.trade_state === "CLOSED" ? undefined : "OTHERS",
+    attach: order.request.attach ?? "",
+    success_time: order.success_time,
+    payer: { openid: order.openid },
+    amount: {
+      total: order.total,
+      payer_total: order.trade_state === "NOTPAY" ? undefined : order.total,
+      currency: "CNY",
+      payer_currency: "CNY",
+    },
+  })
+
+  const sendCallback = (order: Order, attempt = 0) => {
+    const resource = encryptResource(
+      JSON.stringify(transactionOf(order)),
+      keys.apiV3Key,
+      "transaction",
+      "transaction"
+    )
+    const body = JSON.stringify({
+      id: randomUUID(),
+      create_time: rfc3339Shanghai(new Date()),
+      resource_type: "encrypt-resource",
+      event_type: "TRANSACTION.SUCCESS",
+      summary: "支付成功",
+      resource,
+    })
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonceStr = nonce()
+    fetch(notifyOverride ?? order.notify_url, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        "Wechatpay-Nonce": nonceStr,
+        "Wechatpay-Timestamp": timestamp,
+        "Wechatpay-Serial": keys.wechatpayPublicKeyId,
+        "Wechatpay-Signature": signLines([timestamp, nonceStr, body], wechatPrivateKey),
+        "Wechatpay-Signature-Type": "WECHATPAY2-SHA256-RSA2048",
+      },
+      body,
+      signal: AbortSignal.timeout(5000),
+    })
+      .then((response) => response.status)
+      .catch(() => "error" as const)
+      .then((status) => {
+        deliveries.push({ out_trade_no: order.out_trade_no, status, at: new Date() })
+        const delivered = typeof status === "number" && status >= 200 && status < 300
+        if (!delivered && attempt < RETRY_SCHEDULE.length) {
+          const timer = setTimeout(
+            () => {
+              timers.delete(timer)
+              sendCallback(order, attempt + 1)
+            },
+            RETRY_SCHEDULE[attempt] * 1000 * timeScale
+          )
+          timers.add(timer)
+        }
+      })
+  }
+
+  const pay = (outTradeNo: string): { ok: boolean; message: string } => {
+    const order = orders.get(outTradeNo)
+    if (!order) return { ok: false, message: "订单不存在" }
+    if (order.trade_state === "SUCCESS") return { ok: true, message: "订单已支付" }
+    if (order.trade_state !== "NOTPAY") return { ok: false, message: "订单已关闭" }
+    if (order.time_expire && Date.parse(order.time_expire) < Date.now())
+      return { ok: false, message: "订单已过期" }
+    order.trade_state = "SUCCESS"
+    order.transaction_id = `4200${Date.now()}${randomBytes(4).readUInt32BE(0)}`.slice(0, 28)
+    order.success_time = rfc3339Shanghai(new Date())
+    sendCallback(order)
+    return { ok: true, message: "支付成功" }
+  }
+
+  const readBody = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let text = ""
+      req.on("data", (chunk) => (text += chunk))
+      req.on("end", () => resolve(text))
+    })
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? "/", "http://sandbox")
+    const body = await readBody(req)
+    const route = `${req.method} ${url.pathname}`
+
+    // The buyer's side: a page for the Native QR code, and a hook for tests.
+    const payPage = /^\/pay\/([\w-]+)$/.exec(url.pathname)
+    if (payPage) {
+      const outTradeNo = payPage[1]
+      const result = req.method === "POST" ? pay(outTradeNo) : null
+      const order = orders.get(outTradeNo)
+      res.writeHead(order ? 200 : 404, { "content-type": "text/html; charset=utf-8" })
+      res.end(payPageHtml(outTradeNo, order, result?.message))
+      return
+    }
+    const testPay = /^\/sandbox\/pay\/([\w-]+)$/.exec(url.pathname)
+    if (testPay && req.method === "POST") {
+      const result = pay(testPay[1])
+      res.writeHead(result.ok ? 200 : 400, { "content-type": "application/json" })
+      res.end(JSON.stringify(result))
+      return
+    }
+    if (route === "GET /sandbox/health") {
+      res.writeHead(200, { "content-type": "application/json" })
+      res.end(JSON.stringify({ ok: true, orders: orders.size }))
+      return
+    }
+
+    // The merchant API: every request must carry a valid merchant signature.
+    const auth = parseAuthorization(req.headers.authorization)
+    const pathWithQuery = `${url.pathname}${url.search}`
+    if (
+      !auth ||
+      auth.mchid !== keys.mchid ||
+      auth.serial_no !== keys.merchantSerialNo ||
+      Math.abs(Date.now() / 1000 - Number(auth.timestamp)) > 300 ||
+      !verifyLines(
+        [req.method ?? "", pathWithQuery, auth.timestamp, auth.nonce_str, body],
+        auth.signature,
+        merchantPublicKey
+      )
+    ) {
+      return error(res, 401, "SIGN_ERROR", "签名错误，请检查后再试", signed)
+    }
+    // Merchant JSON is untrusted and checked field by field below.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    let json: Record<string, any> = {}
+    if (body) {
+      try {
+        json = JSON.parse(body)
+      } catch {
+        return error(res, 400, "PARAM_ERROR", "请求体不是合法的 JSON", signed)
+      }
+    }
+
+    const prepay = /^\/v3\/pay\/transactions\/(jsapi|native|h5)$/.exec(url.pathname)
+    if (prepay && req.method === "POST") {
+      const channel = prepay[1] as Channel
+      const problem =
+        json.appid !== keys.appid
+          ? "appid 与商户号不匹配"
+          : json.mchid !== keys.mchid
+            ? "mchid 不正确"
+            : !json.description
+              ? "缺少参数 description"
+              : !/^[A-Za-z0-9_*|-]{6,32}$/.test(json.out_trade_no ?? "")
+                ? "out_trade_no 格式不正确"
+                : !/^https?:\/\//.test(json.notify_url ?? "")
+                  ? "notify_url 格式不正确"
+                  : !Number.isInteger(json.amount?.total) || json.amount.total <= 0
+                    ? "amount.total 必须为正整数（单位：分）"
+                    : channel === "jsapi" && !json.payer?.openid
+                      ? "JSAPI 下单缺少 payer.openid"
+                      : channel === "h5" && !json.scene_info?.h5_info?.type
+                        ? "H5 下单缺少 scene_info.h5_info"
+                        : null
+      if (problem) return error(res, 400, "PARAM_ERROR", problem, signed)
+      const existing = orders.get(json.out_trade_no)
+      if (existing) {
+        if (existing.trade_state === "SUCCESS")
+          return error(res, 400, "ORDERPAID", "该订单已支付", signed)
+        if (existing.trade_state === "CLOSED")
+          return error(res, 400, "ORDER_CLOSED", "订单已关闭", signed)
+        if (existing.total !== json.amount.total || existing.channel !== channel) {
+          return error(res, 400, "INVALID_REQUEST", "201 商户订单号重复", signed)
+        }
+      } else {
+        orders.set(json.out_trade_no, {
+          channel,
+          request: json,
+          out_trade_no: json.out_trade_no,
+          trade_state: "NOTPAY",
+          total: json.amount.total,
+          refunded: 0,
+          notify_url: json.notify_url,
+          time_expire: json.time_expire,
+          openid: json.payer?.openid ?? `oSandbox${randomBytes(8).toString("hex")}`,
+        })
+      }
+      const id = `wx${Date.now()}${json.out_trade_no.slice(-8)}`
+      const answer =
+        channel === "jsapi"
+          ? { prepay_id: id }
+          : channel === "native"
+            ? { code_url: `${baseUrl}/pay/${json.out_trade_no}` }
+            : { h5_url: `${baseUrl}/pay/${json.out_trade_no}?prepay_id=${id}` }
+      return signed(res, 200, JSON.stringify(answer))
+    }
+
+    const query = /^\/v3\/pay\/transactions\/out-trade-no\/([\w*|-]+)$/.exec(url.pathname)
+    if (query && req.method === "GET") {
+      const order = orders.get(query[1])
+      if (!order) return error(res, 404, "ORDER_NOT_EXIST", "订单不存在", signed)
+      return signed(res, 200, JSON.stringify(transactionOf(order)))
+    }
+
+    const close = /^\/v3\/pay\/transactions\/out-trade-no\/([\w*|-]+)\/close$/.exec(url.pathname)
+    if (close && req.method === "POST") {
+      const order = orders.get(close[1])
+      if (!order) return error(res, 404, "ORDER_NOT_EXIST", "订单不存在", signed)
+      if (order.trade_state === "SUCCESS" || order.trade_state === "REFUND") {
+        return error(res, 400, "ORDERPAID", "订单已支付，不能关闭", signed)
+      }
+      order.trade_state = "CLOSED"
+      return signed(res, 204, "")
+    }
+
+    if (route === "POST /v3/refund/domestic/refunds") {
+      const order = orders.get(json.out_trade_no)
+      if (!order) return error(res, 404, "RESOURCE_NOT_EXISTS", "订单不存在", signed)
+      const existing = refunds.get(json.out_refund_no)
+      if (existing) return signed(res, 200, JSON.stringify(existing))
+      if (order.trade_state !== "SUCCESS" && order.trade_state !== "REFUND") {
+        return error(res, 400, "INVALID_REQUEST", "订单未支付，不能退款", signed)
+      }
+      const amount = json.amount ?? {}
+      if (
+        !Number.isInteger(amount.refund) ||
+        amount.refund <= 0 ||
+        amount.total !== order.total ||
+        amount.currency !== "CNY"
+      ) {
+        return error(
+          res,
+          400,
+          "PARAM_ERROR",
+          "amount.refund / amount.total / amount.currency 不正确",
+          signed
+        )
+      }
+      if (order.refunded + amount.refund > order.total) {
+        return error(res, 403, "NOT_ENOUGH", "申请退款金额超过订单可退金额", signed)
+      }
+      order.refunded += amount.refund
+      order.trade_state = "REFUND"
+      const refund: Refund = {
+        refund_id: `5030${Date.now()}`,
+        out_refund_no: json.out_refund_no,
+        transaction_id: order.transaction_id,
+        out_trade_no: order.out_trade_no,
+        channel: "ORIGINAL",
+        user_received_account: "支付用户零钱",
+        success_time: rfc3339Shanghai(new Date()),
+        create_time: rfc3339Shanghai(new Date()),
+        status: "SUCCESS",
+        amount: {
+          total: order.total,
+          refund: amount.refund,
+          payer_total: order.total,
+          payer_refund: amount.refund,
+          currency: "CNY",
+        },
+      }
+      refunds.set(json.out_refund_no, refund)
+      return signed(res, 200, JSON.stringify(refund))
+    }
+
+    const refundQuery = /^\/v3\/refund\/domestic\/refunds\/([\w*|-]+)$/.exec(url.pathname)
+    if (refundQuery && req.method === "GET") {
+      const refund = refunds.get(refundQuery[1])
+      return refund
+        ? signed(res, 200, JSON.stringify(refund))
+        : error(res, 404, "RESOURCE_NOT_EXISTS", "退款单不存在", signed)
+    }
+
+    return error(res, 404, "NOT_FOUND", `sandbox does not implement ${route}`, signed)
+  })
+
+  await new Promise<void>((resolve) =>
+    server.listen(options.port ?? 9400, options.host ?? "127.0.0.1", resolve)
+  )
+  const { port } = server.address() as AddressInfo
+  baseUrl = `http://localhost:${port}`
+
+  return {
+    url: baseUrl,
+    keys,
+    providerEnv: providerEnv(keys, options.dataDir, baseUrl, options.notifyUrl ?? ""),
+    async pay(outTradeNo: string) {
+      const result = pay(outTradeNo)
+      if (!result.ok) throw new Error(result.message)
+    },
+    setNotifyUrl(url: string) {
+      notifyOverride = url
+    },
+    deliveries,
+    close: () =>
+      new Promise<void>((resolve) => {
+        timers.forEach(clearTimeout)
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+function payPageHtml(outTradeNo: string, order: Order | undefined, message?: string): string {
+  const amount = order ? `¥${(order.total / 100).toFixed(2)}` : ""
+  const state =
+    order?.trade_state === "SUCCESS"
+      ? "已支付"
+      : order?.trade_state === "CLOSED"
+        ? "已关闭"
+        : "待支付"
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>微信支付（沙箱）</title><style>body{font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;background:#ededed;margin:0;display:flex;justify-content:center}
+.card{background:#fff;margin:40px 16px;padding:32px 24px;border-radius:12px;max-width:360px;width:100%;text-align:center}
+.amount{font-size:40px;font-weight:600;margin:16px 0}.muted{color:#888}button{background:#07c160;color:#fff;border:0;border-radius:8px;font-size:18px;padding:14px;width:100%;margin-top:20px}
+button:disabled{background:#9ed9b5}.msg{margin-top:16px;color:#07c160}</style></head>
+<body><div class="card"><p class="muted">微信支付 · 沙箱环境</p>${
+    order
+      ? `<div class="amount">${amount}</div><p>商户订单号 ${outTradeNo}</p><p class="muted">状态：${state}</p>
+<form method="post"><button type="submit" id="confirm-pay" ${order.trade_state !== "NOTPAY" ? "disabled" : ""}>确认支付</button></form>`
+      : "<p>订单不存在</p>"
+  }
+${message ? `<p class="msg" id="pay-result">${message}</p>` : ""}</div></body></html>`
+}

@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto"
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs"
+import path from "node:path"
+import { DATA_DIR } from "./paths.mjs"
+
+const SKIP = new Set([
+  "node_modules",
+  ".medusa",
+  ".next",
+  "dist",
+  "build",
+  ".strapi",
+  ".cache",
+  ".tmp",
+  "static",
+  "uploads",
+  "__tests__",
+  "integration-tests",
+  "coverage",
+  "artifacts",
+])
+
+/** A fingerprint of an app's sources (paths, sizes, mtimes), to rebuild only when they change. */
+function fingerprint(dir) {
+  const hash = createHash("sha1")
+  const walk = (current) => {
+    for (const entry of readdirSync(current, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name)
+    )) {
+      if (SKIP.has(entry.name)) continue
+      const full = path.join(current, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else {
+        const stat = statSync(full)
+        hash.update(`${path.relative(dir, full)}:${stat.size}:${stat.mtimeMs}\n`)
+      }
+    }
+  }
+  walk(dir)
+  return hash.digest("hex")
+}
+
+/**
+ * Runs `build` unless the sources (one directory or several, e.g. an app and the
+ * workspace packages it compiles in) are unchanged since the last successful build
+ * and `output` exists.
+ */
+export async function buildIfChanged(name, dirs, output, build) {
+  const stampFile = path.join(DATA_DIR, "build-stamps", `${name}.txt`)
+  const current = [dirs].flat().map(fingerprint).join(",")
+  const previous = existsSync(stampFile) ? readFileSync(stampFile, "utf8") : ""
+  if (previous === current && existsSync(output)) return false
+  await build()
+  mkdirSync(path.dirname(stampFile), { recursive: true })
+  writeFileSync(stampFile, current)
+  return true
+}

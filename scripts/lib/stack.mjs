@@ -1,0 +1,282 @@
+import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from "node:fs"
+import { createRequire } from "node:module"
+import path from "node:path"
+import { at, DATA_DIR } from "./paths.mjs"
+import { buildIfChanged } from "./build-stamp.mjs"
+import { step } from "./log.mjs"
+import { onShutdown, run, startProcess } from "./processes.mjs"
+import { localSecrets } from "./local-secrets.mjs"
+import { buildPlugins } from "./plugins.mjs"
+import { ensureDatabase, ensurePostgres, ensureRedis } from "./services.mjs"
+import { waitForHttp } from "./wait-for.mjs"
+
+const require = createRequire(at("package.json"))
+const bin = (name) => at("node_modules", ".bin", name)
+
+export const DEMO_LOGINS = {
+  medusaAdmin: {
+    email: process.env.MEDUSA_ADMIN_EMAIL || "admin@health.local",
+    password: process.env.MEDUSA_ADMIN_PASSWORD || "Admin12345",
+  },
+  cmsAdmin: {
+    email: process.env.CMS_ADMIN_EMAIL || "admin@health.local",
+    password: process.env.CMS_ADMIN_PASSWORD || "Admin12345",
+  },
+  customer: {
+    email: process.env.DEMO_CUSTOMER_EMAIL || "demo@health.local",
+    password: process.env.DEMO_CUSTOMER_PASSWORD || "Demo12345",
+  },
+}
+
+/** Ports and database names: `npm test` uses its own so it never touches `npm start`'s data. */
+function profile(mode) {
+  const test = mode === "test"
+  return {
+    commercePort: Number(process.env.COMMERCE_PORT || (test ? 19000 : 9000)),
+    cmsPort: Number(process.env.CMS_PORT || (test ? 11337 : 1337)),
+    webPort: Number(process.env.WEB_PORT || (test ? 18000 : 8000)),
+    commerceDb: test ? "health_commerce_e2e" : process.env.COMMERCE_DB_NAME || "health_commerce",
+    cmsDb: test ? "health_cms_e2e" : process.env.CMS_DB_NAME || "health_cms",
+    queuePrefix: test ? "health-e2e" : "health",
+    wechatStandinPort: test ? 19401 : 9401,
+    wechatpaySandboxPort: test ? 19400 : 9400,
+  }
+}
+
+async function recreateDatabase(serverUrl, name) {
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: `${serverUrl}/postgres` })
+  await client.connect()
+  try {
+    await client.query(`drop database if exists "${name}" with (force)`)
+  } finally {
+    await client.end()
+  }
+  await ensureDatabase(serverUrl, name)
+}
+
+async function readPublishableKey(databaseUrl) {
+  const { Client } = require("pg")
+  const client = new Client({ connectionString: databaseUrl })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      "select token from api_key where type = 'publishable' and revoked_at is null and deleted_at is null order by created_at limit 1"
+    )
+    if (!rows[0]) throw new Error("种子数据中没有 publishable key")
+    return rows[0].token
+  } finally {
+    await client.end()
+  }
+}
+
+/**
+ * WeChat Pay: a real merchant when WECHATPAY_MCHID is set, otherwise the plugin's sandbox,
+ * whose keys are made once under .data/ and whose callbacks reach this commerce.
+ */
+function wechatpaySettings(p, commerceUrl) {
+  if (process.env.WECHATPAY_MCHID) return { env: {}, sandboxDir: null }
+  const sandboxDir = path.join(DATA_DIR, "wechatpay-sandbox")
+  const { loadOrCreateSandboxKeys, providerEnv } = require(
+    at("plugins", "wechatpay", ".medusa", "server", "src", "sandbox", "keys.js")
+  )
+  const env = providerEnv(
+    loadOrCreateSandboxKeys(sandboxDir),
+    sandboxDir,
+    `http://localhost:${p.wechatpaySandboxPort}`,
+    `${commerceUrl}/hooks/payment/wechatpay_wechatpay`
+  )
+  return { env, sandboxDir }
+}
+
+/**
+ * Uploads (product images) live in commerce/static, where the seed writes them; the built
+ * server serves /static from its own folder, which a rebuild wipes, so it links back.
+ */
+function linkCommerceUploads() {
+  const uploads = at("commerce", "static")
+  const served = at("commerce", ".medusa", "server", "static")
+  mkdirSync(uploads, { recursive: true })
+  if (existsSync(served) && lstatSync(served).isSymbolicLink()) return
+  rmSync(served, { recursive: true, force: true })
+  symlinkSync(path.relative(path.dirname(served), uploads), served)
+}
+
+/**
+ * Brings up the whole platform: services, databases, migrations, seed, builds,
+ * then commerce, cms and web, and waits until each answers its health check.
+ */
+export async function bootStack({ mode = "start", echo = true } = {}) {
+  const p = profile(mode)
+  const logDir = path.join(DATA_DIR, "logs", mode)
+
+  step("检查 PostgreSQL 与 Redis …")
+  const postgres = await ensurePostgres()
+  if (postgres.embedded) onShutdown(() => postgres.embedded.stop())
+  const redis = await ensureRedis()
+
+  const commerceDbUrl = `${postgres.serverUrl}/${p.commerceDb}`
+  const cmsDbUrl = `${postgres.serverUrl}/${p.cmsDb}`
+  if (mode === "test") {
+    await recreateDatabase(postgres.serverUrl, p.commerceDb)
+    await recreateDatabase(postgres.serverUrl, p.cmsDb)
+  } else {
+    await ensureDatabase(postgres.serverUrl, p.commerceDb)
+    await ensureDatabase(postgres.serverUrl, p.cmsDb)
+  }
+
+  const urls = {
+    commerce: `http://localhost:${p.commercePort}`,
+    admin: `http://localhost:${p.commercePort}/app`,
+    cms: `http://localhost:${p.cmsPort}`,
+    cmsAdmin: `http://localhost:${p.cmsPort}/admin`,
+    web: `http://localhost:${p.webPort}`,
+  }
+  const cmsToken = process.env.CMS_API_TOKEN || "dev-storefront-read-token-0123456789abcdef"
+  const revalidateSecret = process.env.REVALIDATE_SECRET || "dev-revalidate-secret"
+
+  const commerceEnv = {
+    DATABASE_URL: commerceDbUrl,
+    REDIS_URL: redis.redisUrl,
+    MEDUSA_BACKEND_URL: urls.commerce,
+    PORT: String(p.commercePort),
+    QUEUE_PREFIX: p.queuePrefix,
+    STOREFRONT_URL: urls.web,
+    REVALIDATE_SECRET: revalidateSecret,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    HEALTH_DATA_KEYS: process.env.HEALTH_DATA_KEYS || localSecrets().healthDataKeys,
+    // Without a real WeChat app, mini-program sign-in talks to the local stand-in.
+    WECHAT_API_BASE: process.env.WECHAT_API_BASE || `http://127.0.0.1:${p.wechatStandinPort}`,
+  }
+  const cmsEnv = {
+    DATABASE_URL: "",
+    CMS_DATABASE_URL: cmsDbUrl,
+    PORT: String(p.cmsPort),
+    HOST: "127.0.0.1",
+    CMS_API_TOKEN: cmsToken,
+    CMS_PUBLIC_URL: urls.cms,
+    STRAPI_TELEMETRY_DISABLED: "true",
+    NODE_ENV: "production",
+  }
+
+  await buildPlugins()
+  const wechatpay = wechatpaySettings(p, urls.commerce)
+  Object.assign(commerceEnv, wechatpay.env)
+
+  step("迁移并初始化商城数据库 …")
+  const commerceDir = at("commerce")
+  await run(bin("medusa"), ["db:migrate"], { cwd: commerceDir, env: commerceEnv, quiet: true })
+  await run(bin("medusa"), ["exec", "./src/scripts/seed.ts"], {
+    cwd: commerceDir,
+    env: commerceEnv,
+    quiet: true,
+  })
+  const publishableKey = await readPublishableKey(commerceDbUrl)
+
+  const webEnv = {
+    MEDUSA_BACKEND_URL: urls.commerce,
+    MEDUSA_PUBLISHABLE_KEY: publishableKey,
+    CMS_URL: urls.cms,
+    CMS_PUBLIC_URL: urls.cms,
+    CMS_API_TOKEN: cmsToken,
+    REVALIDATE_SECRET: revalidateSecret,
+    NEXT_TELEMETRY_DISABLED: "1",
+    PORT: String(p.webPort),
+  }
+
+  step("构建应用（源码未变时跳过）…")
+  await buildIfChanged(
+    "commerce",
+    commerceDir,
+    at("commerce", ".medusa", "server", "public", "admin", "index.html"),
+    () => run(bin("medusa"), ["build"], { cwd: commerceDir, env: commerceEnv, quiet: true })
+  )
+  linkCommerceUploads()
+  await buildIfChanged("cms", at("cms"), at("cms", "dist", "build", "index.html"), () =>
+    run(bin("strapi"), ["build"], { cwd: at("cms"), env: cmsEnv, quiet: true })
+  )
+  await buildIfChanged(
+    "web",
+    at("storefront", "web"),
+    at("storefront", "web", ".next", "BUILD_ID"),
+    () =>
+      run(bin("next"), ["build"], {
+        cwd: at("storefront", "web"),
+        env: { ...webEnv, NODE_ENV: "production" },
+        quiet: true,
+      })
+  )
+
+  step("启动 commerce、cms、web …")
+  const processes = {
+    ...(wechatpay.sandboxDir
+      ? {
+          wechatpay: startProcess(
+            "wechatpay",
+            process.execPath,
+            [at("plugins", "wechatpay", ".medusa", "server", "src", "sandbox", "cli.js")],
+            {
+              env: {
+                WECHATPAY_SANDBOX_PORT: String(p.wechatpaySandboxPort),
+                WECHATPAY_SANDBOX_DATA_DIR: wechatpay.sandboxDir,
+                WECHATPAY_SANDBOX_TIME_SCALE: "0.01",
+              },
+              echo: false,
+              logFile: path.join(logDir, "stack-wechatpay-sandbox.log"),
+            }
+          ),
+        }
+      : {}),
+    ...(process.env.WECHAT_API_BASE
+      ? {}
+      : {
+          wechat: startProcess(
+            "wechat",
+            process.execPath,
+            [at("scripts", "wechat-api-standin.mjs"), String(p.wechatStandinPort)],
+            {
+              echo: false,
+              logFile: path.join(logDir, "stack-wechat-standin.log"),
+            }
+          ),
+        }),
+    commerce: startProcess("commerce", bin("medusa"), ["start", "-p", String(p.commercePort)], {
+      cwd: at("commerce", ".medusa", "server"),
+      env: { ...commerceEnv, NODE_ENV: "production" },
+      echo,
+      logFile: path.join(logDir, "stack-commerce.log"),
+    }),
+    cms: startProcess("cms", bin("strapi"), ["start"], {
+      cwd: at("cms"),
+      env: cmsEnv,
+      echo,
+      logFile: path.join(logDir, "stack-cms.log"),
+    }),
+    web: startProcess("web", bin("next"), ["start", "-p", String(p.webPort)], {
+      cwd: at("storefront", "web"),
+      env: { ...webEnv, NODE_ENV: "production" },
+      echo,
+      logFile: path.join(logDir, "stack-web.log"),
+    }),
+  }
+  const alive = (child) => () => child.exitCode === null && child.signalCode === null
+  await Promise.all([
+    waitForHttp("commerce", `${urls.commerce}/health`, {
+      accept: (s) => s === 200,
+      isAlive: alive(processes.commerce),
+    }),
+    waitForHttp("cms", `${urls.cms}/_health`, {
+      accept: (s) => s === 204 || s === 200,
+      isAlive: alive(processes.cms),
+    }),
+    waitForHttp("web", urls.web, { accept: (s) => s === 200, isAlive: alive(processes.web) }),
+  ])
+
+  return {
+    urls,
+    publishableKey,
+    processes,
+    databaseUrls: { commerce: commerceDbUrl, cms: cmsDbUrl },
+    redisUrl: redis.redisUrl,
+  }
+}

@@ -1,0 +1,157 @@
+import { createCmsClient } from "../cms/client"
+import { createCommerceClient } from "../commerce/client"
+import { findVariant, lowestPrice } from "../commerce/pricing"
+import type { Product } from "../commerce/types"
+import { ApiError, type FetchLike } from "../http"
+
+/** Records each call and answers with the queued JSON bodies, like the back end would. */
+function recordingFetch(...answers: { status?: number; body: unknown }[]) {
+  const calls: { url: string; init: Parameters<FetchLike>[1] }[] = []
+  const fetch: FetchLike = async (url, init) => {
+    calls.push({ url, init })
+    const answer = answers.shift() ?? { body: {} }
+    return new Response(JSON.stringify(answer.body), { status: answer.status ?? 200 })
+  }
+  return { fetch, calls }
+}
+
+describe("commerce client", () => {
+  it("lists products with the region, category filter, fields and publishable key, cached by tag", async () => {
+    const { fetch, calls } = recordingFetch({ body: { products: [], count: 0 } })
+    const client = createCommerceClient({ baseUrl: "http://shop/", publishableKey: "pk_1", fetch })
+    await client.listProducts({ regionId: "reg_1", categoryIds: ["c1", "c2"], limit: 12 })
+
+    const url = new URL(calls[0].url)
+    expect(url.origin + url.pathname).toBe("http://shop/store/products")
+    expect(url.searchParams.get("region_id")).toBe("reg_1")
+    expect(url.searchParams.getAll("category_id[]")).toEqual(["c1", "c2"])
+    expect(url.searchParams.get("fields")).toContain("*variants.calculated_price")
+    expect((calls[0].init?.headers as Record<string, string>)["x-publishable-api-key"]).toBe("pk_1")
+    expect(calls[0].init?.cacheHint).toEqual({ tags: ["products"], revalidate: 10 })
+  })
+
+  it("never caches cart calls", async () => {
+    const { fetch, calls } = recordingFetch({ body: { cart: { id: "cart_1", items: [] } } })
+    const client = createCommerceClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    await client.addLineItem("cart_1", "variant_1", 2)
+    expect(calls[0].url).toBe("http://shop/store/carts/cart_1/line-items")
+    expect(calls[0].init?.method).toBe("POST")
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+      variant_id: "variant_1",
+      quantity: 2,
+    })
+    expect(calls[0].init?.cacheHint).toBe("no-store")
+  })
+
+  it("turns Medusa's error body into an ApiError with its message", async () => {
+    const { fetch } = recordingFetch({
+      status: 400,
+      body: { type: "invalid_data", message: "Variant is out of stock" },
+    })
+    const client = createCommerceClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    const error = await client.addLineItem("c", "v", 1).catch((e) => e)
+    expect(error).toBeInstanceOf(ApiError)
+    expect(error).toMatchObject({
+      status: 400,
+      type: "invalid_data",
+      message: "Variant is out of stock",
+    })
+  })
+
+  it("treats a missing cart as null, so a stale cookie starts a new cart", async () => {
+    const { fetch } = recordingFetch({
+      status: 404,
+      body: { type: "not_found", message: "Cart not found" },
+    })
+    const client = createCommerceClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    await expect(client.getCart("gone")).resolves.toBeNull()
+  })
+})
+
+describe("cms client", () => {
+  const article = {
+    documentId: "a",
+    title: "T",
+    slug: "t",
+    publishedAt: "2026-11-24T00:00:00Z",
+    cover: { url: "/uploads/a.png" },
+  }
+
+  it("reads articles with the token and makes upload URLs absolute for browsers", async () => {
+    const { fetch, calls } = recordingFetch({
+      body: {
+        data: [article],
+        meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: 1 } },
+      },
+    })
+    const client = createCmsClient({
+      baseUrl: "http://cms:1337",
+      mediaBaseUrl: "https://cms.example.cn",
+      token: "tok",
+      fetch,
+    })
+    const { data, pagination } = await client.listArticles({ category: "gene-science" })
+
+    expect(new URL(calls[0].url).searchParams.get("filters[category][slug][$eq]")).toBe(
+      "gene-science"
+    )
+    expect((calls[0].init?.headers as Record<string, string>).authorization).toBe("Bearer tok")
+    expect(data[0].cover?.url).toBe("https://cms.example.cn/uploads/a.png")
+    expect(pagination.total).toBe(1)
+  })
+
+  it("shows only banners whose schedule includes now", async () => {
+    const banners = [
+      { documentId: "1", title: "always", placement: "home_hero" },
+      {
+        documentId: "2",
+        title: "future",
+        placement: "home_hero",
+        starts_at: "2027-01-01T00:00:00Z",
+      },
+      { documentId: "3", title: "over", placement: "home_hero", ends_at: "2026-01-01T00:00:00Z" },
+    ]
+    const { fetch } = recordingFetch({ body: { data: banners, meta: { pagination: {} } } })
+    const client = createCmsClient({ baseUrl: "http://cms", fetch })
+    const shown = await client.listBanners("home_hero", new Date("2026-11-24T00:00:00Z"))
+    expect(shown.map((b) => b.title)).toEqual(["always"])
+  })
+})
+
+describe("pricing helpers", () => {
+  const product = {
+    id: "p",
+    title: "肿瘤易感基因检测",
+    handle: "t",
+    variants: [
+      {
+        id: "v1",
+        title: "标准版 / 单人装",
+        calculated_price: { calculated_amount: 1999, currency_code: "cny" },
+        options: [
+          { id: "o1", option_id: "ver", value: "标准版" },
+          { id: "o2", option_id: "pack", value: "单人装" },
+        ],
+      },
+      {
+        id: "v2",
+        title: "尊享版 / 单人装",
+        calculated_price: { calculated_amount: "3999", currency_code: "cny" },
+        options: [
+          { id: "o3", option_id: "ver", value: "尊享版" },
+          { id: "o4", option_id: "pack", value: "单人装" },
+        ],
+      },
+    ],
+  } as Product
+
+  it("finds the variant matching every chosen option", () => {
+    expect(findVariant(product, { ver: "尊享版", pack: "单人装" })?.id).toBe("v2")
+    expect(findVariant(product, { ver: "尊享版", pack: "家庭装" })).toBeUndefined()
+  })
+
+  it("takes the lowest price across variants", () => {
+    expect(lowestPrice(product)).toBe(1999)
+    expect(lowestPrice({ ...product, variants: [] })).toBeNull()
+  })
+})

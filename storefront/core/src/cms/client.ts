@@ -1,0 +1,136 @@
+import type { CacheHint, FetchLike } from "../http"
+import { query, readJson } from "../http"
+import type {
+  Article,
+  ArticleCategory,
+  Banner,
+  CollectionSite,
+  ConstitutionType,
+  Media,
+  Page,
+  Paged,
+  Pagination,
+  QuestionnaireItem,
+} from "./types"
+
+export type CmsClientOptions = {
+  baseUrl: string
+  token?: string
+  fetch: FetchLike
+  /** Where browsers load uploads from; defaults to baseUrl. */
+  mediaBaseUrl?: string
+}
+
+type StrapiList<T> = { data: T[]; meta: { pagination: Pagination } }
+
+/** Typed read access to the published CMS content. */
+export function createCmsClient({ baseUrl, token, fetch, mediaBaseUrl }: CmsClientOptions) {
+  const api = baseUrl.replace(/\/$/, "")
+  const media = (mediaBaseUrl ?? baseUrl).replace(/\/$/, "")
+  const request = async <T>(path: string, tags: string[]): Promise<T> => {
+    const response = await fetch(`${api}/api${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      cacheHint: { tags, revalidate: 60 } satisfies CacheHint,
+    })
+    return readJson<T>(response)
+  }
+  /** Strapi gives upload URLs relative to itself; browsers need them absolute. */
+  const resolveMedia = <T extends { url: string } | null | undefined>(file: T): T =>
+    file && file.url.startsWith("/") ? ({ ...file, url: `${media}${file.url}` } as T) : file
+  const withArticleMedia = (article: Article): Article => ({
+    ...article,
+    cover: resolveMedia(article.cover as Media | null | undefined),
+    expert: article.expert
+      ? { ...article.expert, avatar: resolveMedia(article.expert.avatar) }
+      : article.expert,
+  })
+
+  return {
+    resolveMedia,
+
+    async listArticles(
+      params: { category?: string; tag?: string; page?: number; pageSize?: number } = {}
+    ): Promise<Paged<Article>> {
+      const { data, meta } = await request<StrapiList<Article>>(
+        `/articles${query({
+          "filters[category][slug][$eq]": params.category,
+          "filters[tags][slug][$eq]": params.tag,
+          "pagination[page]": params.page ?? 1,
+          "pagination[pageSize]": params.pageSize ?? 10,
+          sort: "publishedAt:desc",
+          "populate[cover]": true,
+          "populate[category]": true,
+          "populate[tags]": true,
+          "populate[expert]": true,
+        })}`,
+        ["articles"]
+      )
+      return { data: data.map(withArticleMedia), pagination: meta.pagination }
+    },
+
+    async getArticle(slug: string): Promise<Article | null> {
+      const { data } = await request<StrapiList<Article>>(
+        `/articles${query({ "filters[slug][$eq]": slug, "populate[cover]": true, "populate[category]": true, "populate[tags]": true, "populate[expert][populate][avatar]": true })}`,
+        ["articles", `article:${slug}`]
+      )
+      return data[0] ? withArticleMedia(data[0]) : null
+    },
+
+    async listArticleCategories(): Promise<ArticleCategory[]> {
+      const { data } = await request<StrapiList<ArticleCategory>>(
+        `/article-categories${query({ sort: "sort:asc" })}`,
+        ["articles"]
+      )
+      return data
+    },
+
+    async listCollectionSites(params: { city?: string } = {}): Promise<CollectionSite[]> {
+      const { data } = await request<StrapiList<CollectionSite>>(
+        `/collection-sites${query({ "filters[active][$eq]": true, "filters[city][$eq]": params.city, "pagination[pageSize]": 100, sort: "id:asc" })}`,
+        ["sites"]
+      )
+      return data
+    },
+
+    /** Banners of one placement whose schedule includes `now`. */
+    async listBanners(placement: Banner["placement"], now: Date = new Date()): Promise<Banner[]> {
+      const { data } = await request<StrapiList<Banner>>(
+        `/banners${query({ "filters[placement][$eq]": placement, sort: "sort:asc", "populate[image]": true })}`,
+        ["banners"]
+      )
+      return data
+        .filter(
+          (b) =>
+            (!b.starts_at || new Date(b.starts_at) <= now) &&
+            (!b.ends_at || new Date(b.ends_at) > now)
+        )
+        .map((b) => ({ ...b, image: resolveMedia(b.image) }))
+    },
+
+    async getPage(slug: string): Promise<Page | null> {
+      const { data } = await request<StrapiList<Page>>(
+        `/pages${query({ "filters[slug][$eq]": slug })}`,
+        ["pages", `page:${slug}`]
+      )
+      return data[0] ?? null
+    },
+
+    async listConstitutionTypes(): Promise<ConstitutionType[]> {
+      const { data } = await request<StrapiList<ConstitutionType>>(
+        `/constitution-types${query({ sort: "sort:asc", "pagination[pageSize]": 20 })}`,
+        ["constitution"]
+      )
+      return data
+    },
+
+    async listQuestionnaireItems(): Promise<QuestionnaireItem[]> {
+      const { data } = await request<StrapiList<QuestionnaireItem>>(
+        `/questionnaire-items${query({ sort: "sort:asc", "pagination[pageSize]": 100 })}`,
+        ["constitution"]
+      )
+      return data
+    },
+  }
+}
+
+export type CmsClient = ReturnType<typeof createCmsClient>

@@ -1,0 +1,137 @@
+import type { CacheHint, FetchLike } from "../http"
+import { query, readJson } from "../http"
+import type { Cart, Product, ProductCategory, ProductListParams, Region } from "./types"
+
+export type CommerceClientOptions = { baseUrl: string; publishableKey: string; fetch: FetchLike }
+
+const PRODUCT_FIELDS = [
+  "*variants.calculated_price",
+  "+variants.inventory_quantity",
+  "*variants.options",
+  "*options",
+  "*options.values",
+  "*categories",
+  "*tags",
+  "*images",
+].join(",")
+
+const CART_FIELDS =
+  "*items,*items.variant,*items.product,+items.total,+items.subtotal,+item_subtotal"
+
+/** Typed access to Medusa's store API; pages never build URLs or headers themselves. */
+export function createCommerceClient({ baseUrl, publishableKey, fetch }: CommerceClientOptions) {
+  const request = async <T>(
+    path: string,
+    init: RequestInit & { cacheHint?: CacheHint } = {}
+  ): Promise<T> => {
+    const response = await fetch(`${baseUrl.replace(/\/$/, "")}${path}`, {
+      ...init,
+      headers: {
+        "content-type": "application/json",
+        "x-publishable-api-key": publishableKey,
+        ...(init.headers as Record<string, string> | undefined),
+      },
+    })
+    return readJson<T>(response)
+  }
+  const catalog = (tags: string[]): CacheHint => ({ tags, revalidate: 10 })
+  const noStore: CacheHint = "no-store"
+
+  return {
+    /** The CNY region (中国) every price is shown in. */
+    async getRegion(): Promise<Region> {
+      const { regions } = await request<{ regions: Region[] }>("/store/regions", {
+        cacheHint: catalog(["regions"]),
+      })
+      const region = regions.find((r) => r.currency_code === "cny") ?? regions[0]
+      if (!region) throw new Error("商城未配置销售区域")
+      return region
+    },
+
+    /** The three browsing facets (按系列 / 按用途 / 按人群) with their children. */
+    async listCategoryTree(): Promise<ProductCategory[]> {
+      const { product_categories } = await request<{ product_categories: ProductCategory[] }>(
+        `/store/product-categories${query({ parent_category_id: "null", include_descendants_tree: true, limit: 100 })}`,
+        { cacheHint: catalog(["categories"]) }
+      )
+      return product_categories
+    },
+
+    async listProducts(params: ProductListParams): Promise<{ products: Product[]; count: number }> {
+      return request(
+        `/store/products${query({
+          region_id: params.regionId,
+          "category_id[]": params.categoryIds,
+          q: params.q,
+          limit: params.limit ?? 12,
+          offset: params.offset ?? 0,
+          order: params.order,
+          fields: PRODUCT_FIELDS,
+        })}`,
+        { cacheHint: catalog(["products"]) }
+      )
+    },
+
+    async getProduct(handle: string, regionId: string): Promise<Product | null> {
+      const { products } = await request<{ products: Product[] }>(
+        `/store/products${query({ handle, region_id: regionId, fields: PRODUCT_FIELDS })}`,
+        { cacheHint: catalog(["products", `product:${handle}`]) }
+      )
+      return products[0] ?? null
+    },
+
+    async createCart(regionId: string): Promise<Cart> {
+      const { cart } = await request<{ cart: Cart }>("/store/carts", {
+        method: "POST",
+        body: JSON.stringify({ region_id: regionId }),
+        cacheHint: noStore,
+      })
+      return cart
+    },
+
+    async getCart(cartId: string): Promise<Cart | null> {
+      try {
+        const { cart } = await request<{ cart: Cart }>(
+          `/store/carts/${cartId}${query({ fields: CART_FIELDS })}`,
+          {
+            cacheHint: noStore,
+          }
+        )
+        return cart
+      } catch (error) {
+        if ((error as { status?: number }).status === 404) return null
+        throw error
+      }
+    },
+
+    async addLineItem(cartId: string, variantId: string, quantity: number): Promise<Cart> {
+      const { cart } = await request<{ cart: Cart }>(`/store/carts/${cartId}/line-items`, {
+        method: "POST",
+        body: JSON.stringify({ variant_id: variantId, quantity }),
+        cacheHint: noStore,
+      })
+      return cart
+    },
+
+    async updateLineItem(cartId: string, lineId: string, quantity: number): Promise<Cart> {
+      const { cart } = await request<{ cart: Cart }>(
+        `/store/carts/${cartId}/line-items/${lineId}`,
+        {
+          method: "POST",
+          body: JSON.stringify({ quantity }),
+          cacheHint: noStore,
+        }
+      )
+      return cart
+    },
+
+    async deleteLineItem(cartId: string, lineId: string): Promise<void> {
+      await request(`/store/carts/${cartId}/line-items/${lineId}`, {
+        method: "DELETE",
+        cacheHint: noStore,
+      })
+    },
+  }
+}
+
+export type CommerceClient = ReturnType<typeof createCommerceClient>

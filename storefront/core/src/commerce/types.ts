@@ -1,0 +1,89 @@
+/** The parts of Medusa 2's store API shapes that the storefronts use. */
+
+export type Money = number | string
+
+export type CalculatedPrice = {
+  calculated_amount: Money
+  original_amount?: Money
+  currency_code: string
+}
+
+export type VariantOption = {
+  id: string
+  value: string
+  option_id?: string
+  option?: { id: string; title: string }
+}
+
+export type Variant = {
+  id: string
+  title: string
+  sku?: string | null
+  calculated_price?: CalculatedPrice | null
+  options?: VariantOption[]
+  inventory_quantity?: number | null
+  manage_inventory?: boolean
+}
+
+export type ProductOption = { id: string; title: string; values: { id: string; value: string }[] }
+
+export type ProductCategory = {
+  id: string
+  name: string
+  handle: string
+  parent_category_id?: string | null
+  category_children?: ProductCategory[]
+}
+
+export type Product = {
+  id: string
+  title: string
+  subtitle?: string | null
+  handle: string
+  description?: string | null
+  thumbnail?: string | null
+  images?: { id: string; url: string }[]
+  options?: ProductOption[]
+  variants?: Variant[]
+  categories?: ProductCategory[]
+  tags?: { id: string; value: string }[]
+  metadata?: Record<string, unknown> | null
+}
+
+export type Region = { id: string; name: string; currency_code: string }
+
+export type CartLine = {
+  id: string
+  title: string
+  subtitle?: string | null
+  thumbnail?: string | null
+  variant_id: string
+  variant_title?: string | null
+  product_title?: string | null
+  product_handle?: string | null
+  quantity: number
+  unit_price: Money
+  total?: Money
+  subtotal?: Money
+}
+
+export type Cart = {
+  id: string
+  region_id: string
+  currency_code: string
+  items: CartLine[]
+  item_subtotal?: Money
+  subtotal?: Money
+  total?: Money
+  shipping_total?: Money
+  discount_total?: Money
+}
+
+export type ProductListParams = {
+  regionId: string
+  categoryIds?: string[]
+  q?: string
+  limit?: number
+  offset?: number
+  order?: string
+}

@@ -1,0 +1,56 @@
+import { formatDate, messages } from "@health/core"
+import type { Metadata } from "next"
+import { notFound } from "next/navigation"
+import { Markdown } from "@/components/article/markdown"
+import { cms } from "@/lib/backends"
+
+type Params = Promise<{ slug: string }>
+
+export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
+  const article = await cms.getArticle((await params).slug).catch(() => null)
+  return {
+    title: article?.title ?? messages.articles.title,
+    description: article?.summary ?? undefined,
+  }
+}
+
+export default async function ArticlePage({ params }: { params: Params }) {
+  const article = await cms.getArticle((await params).slug)
+  if (!article) notFound()
+  const author = article.expert
+    ? `${article.expert.name} ${article.expert.title ?? ""}`.trim()
+    : article.author_name
+  return (
+    <article className="article">
+      <header className="article-head">
+        {article.category && <span className="chip">{article.category.name}</span>}
+        <h1>{article.title}</h1>
+        <p className="meta">
+          {author && (
+            <span>
+              {messages.articles.by}：{author}
+            </span>
+          )}
+          <time dateTime={article.publishedAt}>{formatDate(article.publishedAt)}</time>
+        </p>
+      </header>
+      {article.cover && (
+        // eslint-disable-next-line @next/next/no-img-element
+        <img src={article.cover.url} alt="" className="article-cover" />
+      )}
+      {article.summary && <p className="lead">{article.summary}</p>}
+      <div className="prose" data-testid="article-body">
+        <Markdown source={article.body ?? ""} />
+      </div>
+      {article.tags && article.tags.length > 0 && (
+        <p className="chips">
+          {article.tags.map((tag) => (
+            <span key={tag.documentId} className="chip">
+              #{tag.name}
+            </span>
+          ))}
+        </p>
+      )}
+    </article>
+  )
+}

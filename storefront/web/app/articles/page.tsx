@@ -1,0 +1,59 @@
+import { messages } from "@health/core"
+import type { Metadata } from "next"
+import Link from "next/link"
+import { ArticleCard } from "@/components/article/article-card"
+import { cms } from "@/lib/backends"
+
+export const metadata: Metadata = { title: "健康资讯" }
+
+type SearchParams = Promise<{ category?: string; page?: string }>
+
+export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
+  const { category, page } = await searchParams
+  const current = Math.max(1, parseInt(page ?? "1", 10) || 1)
+  const [categories, { data, pagination }] = await Promise.all([
+    cms.listArticleCategories(),
+    cms.listArticles({ category, page: current, pageSize: 9 }),
+  ])
+  return (
+    <section>
+      <h1>{messages.articles.title}</h1>
+      <nav className="tabs" aria-label="文章分类">
+        <Link href="/articles" className={!category ? "tab active" : "tab"}>
+          全部
+        </Link>
+        {categories.map((c) => (
+          <Link
+            key={c.documentId}
+            href={`/articles?category=${c.slug}`}
+            className={category === c.slug ? "tab active" : "tab"}
+          >
+            {c.name}
+          </Link>
+        ))}
+      </nav>
+      {data.length === 0 ? (
+        <p className="empty">{messages.articles.empty}</p>
+      ) : (
+        <div className="grid articles-grid">
+          {data.map((article) => (
+            <ArticleCard key={article.documentId} article={article} />
+          ))}
+        </div>
+      )}
+      {pagination.pageCount > 1 && (
+        <nav className="pagination" aria-label="分页">
+          {Array.from({ length: pagination.pageCount }, (_, i) => i + 1).map((n) => (
+            <Link
+              key={n}
+              href={`/articles?${new URLSearchParams({ ...(category ? { category } : {}), page: String(n) })}`}
+              aria-current={n === current ? "page" : undefined}
+            >
+              {n}
+            </Link>
+          ))}
+        </nav>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,83 @@
+import { messages } from "@health/core"
+import Link from "next/link"
+import { ArticleCard } from "@/components/article/article-card"
+import { HeroBanners } from "@/components/home/hero-banners"
+import { ProductCard } from "@/components/product/product-card"
+import { cms, commerce, optional } from "@/lib/backends"
+
+export default async function HomePage() {
+  const [banners, articles, catalog] = await Promise.all([
+    optional(() => cms.listBanners("home_hero"), []),
+    optional(() => cms.listArticles({ pageSize: 3 }).then((page) => page.data), []),
+    optional(async () => {
+      const region = await commerce.getRegion()
+      const [{ products }, categories] = await Promise.all([
+        commerce.listProducts({ regionId: region.id, limit: 8 }),
+        commerce.listCategoryTree(),
+      ])
+      return { products, categories }
+    }, null),
+  ])
+
+  return (
+    <>
+      <HeroBanners banners={banners} />
+
+      <section className="section">
+        <div className="section-head">
+          <h2>精选基因检测</h2>
+          <Link href="/products">查看全部 →</Link>
+        </div>
+        {catalog === null ? (
+          <p className="empty">{messages.errors.commerceDown}</p>
+        ) : catalog.products.length === 0 ? (
+          <p className="empty">{messages.product.empty}</p>
+        ) : (
+          <div className="grid products-grid">
+            {catalog.products.map((product) => (
+              <ProductCard key={product.id} product={product} />
+            ))}
+          </div>
+        )}
+      </section>
+
+      {catalog && catalog.categories.length > 0 && (
+        <section className="section">
+          <h2>按需选择</h2>
+          <div className="facets">
+            {catalog.categories.map((facet) => (
+              <div key={facet.id} className="facet">
+                <h3>{facet.name}</h3>
+                <p className="chips">
+                  {(facet.category_children ?? []).map((child) => (
+                    <Link
+                      key={child.id}
+                      href={`/products?category=${child.handle}`}
+                      className="chip"
+                    >
+                      {child.name}
+                    </Link>
+                  ))}
+                </p>
+              </div>
+            ))}
+          </div>
+        </section>
+      )}
+
+      {articles.length > 0 && (
+        <section className="section">
+          <div className="section-head">
+            <h2>最新健康资讯</h2>
+            <Link href="/articles">更多资讯 →</Link>
+          </div>
+          <div className="grid articles-grid">
+            {articles.map((article) => (
+              <ArticleCard key={article.documentId} article={article} />
+            ))}
+          </div>
+        </section>
+      )}
+    </>
+  )
+}

@@ -1,0 +1,29 @@
+import { createCmsClient, createCommerceClient } from "@health/core"
+import { env } from "./env"
+import { nextFetch } from "./next-fetch"
+
+export const commerce = createCommerceClient({
+  baseUrl: env.medusaUrl,
+  publishableKey: env.publishableKey,
+  fetch: nextFetch,
+})
+
+export const cms = createCmsClient({
+  baseUrl: env.cmsUrl,
+  mediaBaseUrl: env.cmsPublicUrl,
+  token: env.cmsToken,
+  fetch: nextFetch,
+})
+
+/**
+ * CMS blocks are optional on every page: when the CMS is down the shop still sells and
+ * the block is hidden. Errors are logged, not thrown.
+ */
+export async function optional<T>(load: () => Promise<T>, fallback: T): Promise<T> {
+  try {
+    return await load()
+  } catch (error) {
+    console.error("[storefront] optional content unavailable:", (error as Error).message)
+    return fallback
+  }
+}

@@ -1,0 +1,15 @@
+import type { Cart } from "@health/core"
+import { commerce } from "./backends"
+import { readCartId } from "./cart-cookie"
+
+/** The visitor's cart, or null when there is none (or the back end is unreachable). */
+export async function currentCart(): Promise<Cart | null> {
+  const cartId = await readCartId()
+  if (!cartId) return null
+  try {
+    return await commerce.getCart(cartId)
+  } catch (error) {
+    console.error("[cart] could not load the cart:", (error as Error).message)
+    return null
+  }
+}
