@@ -126,6 +126,10 @@ try {
     NODE_ENV: "test",
   }
 
+  // The app imports the plugins' build output, so its typecheck needs them built.
+  step("构建 Medusa 插件 …")
+  await buildPlugins()
+
   step("静态检查：tsc、ESLint、Prettier …")
   for (const result of typecheckAll({ quiet: true }))
     record(result.name, { passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1 }, result.output)
@@ -150,9 +154,6 @@ try {
 
   const compose = await composeConfigCheck()
   record("docker-compose config", compose.result, compose.output)
-
-  step("构建 Medusa 插件 …")
-  await buildPlugins()
 
   step("各工作区测试 …")
   const medusaEnv = { ...serviceEnv, NODE_OPTIONS: "--experimental-vm-modules" }

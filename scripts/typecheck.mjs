@@ -27,6 +27,9 @@ export function typecheckAll({ quiet = false } = {}) {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
+  // commerce imports the plugins' build output.
+  const { buildPlugins } = await import("./lib/plugins.mjs")
+  await buildPlugins()
   const failed = typecheckAll().filter((r) => !r.ok)
   process.exit(failed.length ? 1 : 0)
 }
