@@ -1,0 +1,331 @@
+import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
+import { AFFILIATE_MODULE } from ".."
+import AffiliateModuleService from "../service"
+import { Affiliate } from "../models/affiliate"
+import { LedgerEntry } from "../models/ledger-entry"
+import { AffiliateSettings } from "../models/settings"
+import { Withdrawal } from "../models/withdrawal"
+
+jest.setTimeout(120_000)
+
+const DAY = 24 * 60 * 60 * 1000
+const line = (id: string, paid: number, rates_bp?: number[]) => ({
+  line_item_id: id,
+  product_id: `prod_${id}`,
+  paid,
+  rates_bp,
+})
+
+moduleIntegrationTestRunner<AffiliateModuleService>({
+  moduleName: AFFILIATE_MODULE,
+  moduleModels: [Affiliate, LedgerEntry, Withdrawal, AffiliateSettings],
+  resolve: "./src/modules/affiliate",
+  testSuite: ({ service }) => {
+    /** A refers B refers C: returns their affiliate records. */
+    async function chainABC() {
+      const a = await service.ensureAffiliate("cus_a")
+      const b = await service.bindReferrer({ customer_id: "cus_b", code: a.code })
+      const c = await service.bindReferrer({ customer_id: "cus_c", code: b.code })
+      return { a, b, c }
+    }
+
+    const placeOrder = (orderId: string, lines = [line("li_1", 100000)]) =>
+      service.recordOrderCommissions({ order_id: orderId, buyer_customer_id: "cus_c", lines })
+
+    describe("referral binding", () => {
+      it("gives every member a readable share code and binds a referrer once", async () => {
+        const { a, b, c } = await chainABC()
+        expect(a.code).toMatch(/^[2-9A-HJKMNP-Z]{7}$/)
+        expect(new Set([a.code, b.code, c.code]).size).toBe(3)
+        expect(c.referrer_id).toBe(b.id)
+        expect(b.referrer_id).toBe(a.id)
+
+        await expect(service.bindReferrer({ customer_id: "cus_c", code: a.code })).rejects.toThrow(
+          "您已绑定推荐人"
+        )
+        expect((await service.ensureAffiliate("cus_c")).referrer_id).toBe(b.id)
+      })
+
+      it("refuses self-referral, cycles and unknown codes with clear messages", async () => {
+        const { a, c } = await chainABC()
+        await expect(service.bindReferrer({ customer_id: "cus_a", code: a.code })).rejects.toThrow(
+          "不能绑定自己的推荐码"
+        )
+        // A is above C, so A binding to C would close a loop A → B → C → A.
+        await expect(service.bindReferrer({ customer_id: "cus_a", code: c.code })).rejects.toThrow(
+          "会形成循环"
+        )
+        await expect(
+          service.bindReferrer({ customer_id: "cus_a", code: "ZZZZ999" })
+        ).rejects.toThrow("推荐码 ZZZZ999 不存在")
+        expect((await service.ensureAffiliate("cus_a")).referrer_id).toBeNull()
+      })
+
+      it("lists a member's team by level", async () => {
+        const { a } = await chainABC()
+        const team = await service.team(a.id, 2)
+        expect(team.map((level) => level.members.map((m) => m.customer_id))).toEqual([
+          ["cus_b"],
+          ["cus_c"],
+        ])
+      })
+    })
+
+    describe("commissions", () => {
+      it("pays 8% and 4% of what the buyer paid to two levels, pending, and upgrades the referrer", async () => {
+        const { a, b } = await chainABC()
+        await placeOrder("order_1")
+
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 8000, available: 0 })
+        expect(await service.balancesOf(a.id)).toMatchObject({ pending: 4000, available: 0 })
+        const [upgraded] = await service.listAffiliates({ id: b.id })
+        expect(upgraded.status).toBe("distributor")
+        const [notUpgraded] = await service.listAffiliates({ id: a.id })
+        expect(notUpgraded.status).toBe("member")
+      })
+
+      it("writes nothing twice when the order event is replayed, even concurrently", async () => {
+        const { a, b } = await chainABC()
+        await Promise.all([placeOrder("order_1"), placeOrder("order_1"), placeOrder("order_1")])
+        await placeOrder("order_1")
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 8000 })
+        expect(await service.balancesOf(a.id)).toMatchObject({ pending: 4000 })
+        expect(await service.listLedgerEntries({ order_id: "order_1" })).toHaveLength(2)
+      })
+
+      it("uses a product's own rates and pays nothing for buyers without a referrer", async () => {
+        const { a, b } = await chainABC()
+        await placeOrder("order_1", [line("li_1", 10000, [1000, 500]), line("li_2", 10000)])
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 1000 + 800 })
+        expect(await service.balancesOf(a.id)).toMatchObject({ pending: 500 + 400 })
+
+        const result = await service.recordOrderCommissions({
+          order_id: "order_2",
+          buyer_customer_id: "cus_a",
+          lines: [line("li_3", 10000)],
+        })
+        expect(result.entries).toHaveLength(0)
+      })
+
+      it("pays a third level when configured and refuses a fourth", async () => {
+        const { a } = await chainABC()
+        const root = await service.ensureAffiliate("cus_root")
+        await service.bindReferrer({ customer_id: "cus_a", code: root.code })
+
+        await placeOrder("order_2l")
+        expect((await service.balancesOf(root.id)).pending).toBe(0)
+
+        await service.updateSettings({ rates_bp: [800, 400, 200] })
+        await placeOrder("order_3l")
+        expect((await service.balancesOf(root.id)).pending).toBe(2000)
+        expect((await service.balancesOf(a.id)).pending).toBe(8000)
+
+        await expect(service.updateSettings({ rates_bp: [800, 400, 200, 100] })).rejects.toThrow(
+          "分销层级最多 3 级"
+        )
+        expect((await service.settings()).rates_bp).toEqual([800, 400, 200])
+      })
+
+      it("skips a disabled affiliate's level without shifting it to the next person", async () => {
+        const { a, b } = await chainABC()
+        await service.setAffiliateStatus({ affiliate_id: b.id, status: "disabled" })
+        await placeOrder("order_1")
+        expect((await service.balancesOf(b.id)).pending).toBe(0)
+        expect((await service.balancesOf(a.id)).pending).toBe(4000)
+      })
+    })
+
+    describe("refunds", () => {
+      it("reverses proportionally for a partial refund and completely for the rest", async () => {
+        const { a, b } = await chainABC()
+        await placeOrder("order_1")
+
+        const half = { order_id: "order_1", refunded: 50000, paid: 100000, reason: "部分退款" }
+        const first = await service.reverseOrderCommissions(half)
+        expect(first.entries.map((e) => e.amount).sort()).toEqual([-2000, -4000])
+        // WeChat retries, event replays: nothing more.
+        expect((await service.reverseOrderCommissions(half)).entries).toHaveLength(0)
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 4000 })
+        expect(await service.balancesOf(a.id)).toMatchObject({ pending: 2000 })
+
+        await service.reverseOrderCommissions({ ...half, refunded: 100000 })
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 0 })
+        expect(await service.balancesOf(a.id)).toMatchObject({ pending: 0 })
+        // History is kept: 2 commissions and 4 reversals.
+        expect(await service.listLedgerEntries({ order_id: "order_1" })).toHaveLength(6)
+      })
+
+      it("takes a refund after payout from the available balance, which goes negative", async () => {
+        const { b } = await chainABC()
+        await service.updateSettings({ min_withdrawal: 100 })
+        await placeOrder("order_1")
+        await service.matureOrderCommissions("order_1", { force: true })
+        const withdrawal = await service.requestWithdrawal({
+          customer_id: "cus_b",
+          amount: 8000,
+          method: "bank",
+          request_key: "k1",
+        })
+        await service.reviewWithdrawal({
+          withdrawal_id: withdrawal.id,
+          action: "approve",
+          staff_id: "u",
+        })
+        await service.reviewWithdrawal({
+          withdrawal_id: withdrawal.id,
+          action: "pay",
+          staff_id: "u",
+        })
+
+        await service.reverseOrderCommissions({
+          order_id: "order_1",
+          refunded: 100000,
+          paid: 100000,
+          reason: "全额退款",
+        })
+        expect(await service.balancesOf(b.id)).toMatchObject({
+          pending: 0,
+          available: -8000,
+          withdrawn: 8000,
+        })
+      })
+    })
+
+    describe("maturation", () => {
+      it("keeps commissions pending during the hold, then the sweep makes them available once", async () => {
+        const { b } = await chainABC()
+        await placeOrder("order_1")
+        await service.matureOrderCommissions("order_1")
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 8000, available: 0 })
+
+        expect(await service.ordersDueForMaturation(new Date())).toEqual([])
+        const later = new Date(Date.now() + 16 * DAY)
+        expect(await service.ordersDueForMaturation(later)).toEqual(["order_1"])
+        await service.matureOrderCommissions("order_1", { now: later })
+        await service.matureOrderCommissions("order_1", { now: later })
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 0, available: 8000 })
+        expect(await service.ordersDueForMaturation(later)).toEqual([])
+      })
+
+      it("matures only what a partial refund left", async () => {
+        const { b } = await chainABC()
+        await placeOrder("order_1")
+        await service.reverseOrderCommissions({
+          order_id: "order_1",
+          refunded: 25000,
+          paid: 100000,
+          reason: "部分退款",
+        })
+        await service.matureOrderCommissions("order_1", { force: true })
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 0, available: 6000 })
+      })
+    })
+
+    describe("withdrawals", () => {
+      async function availableForB(fen: number) {
+        const { b } = await chainABC()
+        await service.updateSettings({ min_withdrawal: 1000 })
+        await placeOrder("order_1", [line("li_1", fen * 12.5)])
+        await service.matureOrderCommissions("order_1", { force: true })
+        expect((await service.balancesOf(b.id)).available).toBe(fen)
+        return b
+      }
+
+      it("never overdraws under 20 parallel requests", async () => {
+        const b = await availableForB(10000)
+        const attempts = await Promise.allSettled(
+          Array.from({ length: 20 }, (_, i) =>
+            service.requestWithdrawal({
+              customer_id: "cus_b",
+              amount: 3000,
+              method: "bank",
+              request_key: `parallel-${i}`,
+            })
+          )
+        )
+        const granted = attempts.filter((a) => a.status === "fulfilled")
+        expect(granted).toHaveLength(3)
+        const refused = attempts.filter((a) => a.status === "rejected") as PromiseRejectedResult[]
+        expect(refused.every((r) => String(r.reason.message).includes("可提现余额不足"))).toBe(true)
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 1000, withdrawing: 9000 })
+      })
+
+      it("makes a double-submitted request once, enforces the minimum, and returns rejected money", async () => {
+        const b = await availableForB(10000)
+        await expect(
+          service.requestWithdrawal({
+            customer_id: "cus_b",
+            amount: 500,
+            method: "bank",
+            request_key: "x",
+          })
+        ).rejects.toThrow("最低提现金额为 ¥10.00")
+
+        const request = {
+          customer_id: "cus_b",
+          amount: 4000,
+          method: "bank" as const,
+          request_key: "form-1",
+        }
+        const [one, two] = await Promise.all([
+          service.requestWithdrawal(request),
+          service.requestWithdrawal(request),
+        ])
+        expect(one.id).toBe(two.id)
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 6000, withdrawing: 4000 })
+
+        await expect(
+          service.reviewWithdrawal({ withdrawal_id: one.id, action: "pay", staff_id: "u" })
+        ).rejects.toThrow("待审核")
+        await expect(
+          service.reviewWithdrawal({ withdrawal_id: one.id, action: "reject", staff_id: "u" })
+        ).rejects.toThrow("请填写驳回原因")
+        const rejected = await service.reviewWithdrawal({
+          withdrawal_id: one.id,
+          action: "reject",
+          staff_id: "u",
+          reason: "账户信息有误",
+        })
+        expect(rejected.status).toBe("rejected")
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 10000, withdrawing: 0 })
+        await expect(
+          service.reviewWithdrawal({
+            withdrawal_id: one.id,
+            action: "reject",
+            staff_id: "u",
+            reason: "再次",
+          })
+        ).rejects.toThrow("已驳回")
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 10000 })
+      })
+
+      it("keeps every balance equal to the sum of its entries", async () => {
+        const b = await availableForB(10000)
+        const w = await service.requestWithdrawal({
+          customer_id: "cus_b",
+          amount: 2500,
+          method: "wechat",
+          request_key: "w",
+        })
+        await service.reviewWithdrawal({ withdrawal_id: w.id, action: "approve", staff_id: "u" })
+        await service.reviewWithdrawal({
+          withdrawal_id: w.id,
+          action: "pay",
+          staff_id: "u",
+          payout_reference: "BANK-001",
+        })
+        const entries = await service.listLedgerEntries({ affiliate_id: b.id })
+        const sums: Record<string, number> = {}
+        for (const entry of entries) sums[entry.bucket] = (sums[entry.bucket] ?? 0) + entry.amount
+        expect(await service.balancesOf(b.id)).toEqual({
+          pending: sums.pending ?? 0,
+          available: sums.available ?? 0,
+          withdrawing: sums.withdrawing ?? 0,
+          withdrawn: sums.withdrawn ?? 0,
+          spent: sums.spent ?? 0,
+        })
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 7500, withdrawn: 2500 })
+      })
+    })
+  },
+})
