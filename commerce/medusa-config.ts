@@ -73,7 +73,18 @@ module.exports = defineConfig({
     backendUrl,
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
-  plugins: wechatpayEnabled ? [{ resolve: "@health/medusa-plugin-wechatpay", options: {} }] : [],
+  plugins: [
+    {
+      resolve: "@health/medusa-plugin-affiliate",
+      options: {
+        redisUrl,
+        workerMode,
+        queuePrefix: process.env.QUEUE_PREFIX,
+        storefrontUrl: process.env.STOREFRONT_URL || "http://localhost:8000",
+      },
+    },
+    ...(wechatpayEnabled ? [{ resolve: "@health/medusa-plugin-wechatpay", options: {} }] : []),
+  ],
   modules: {
     ...redisModules,
     [Modules.PAYMENT]: {

@@ -21,6 +21,8 @@ export type AffiliatePluginOptions = {
   redisUrl?: string
   workerMode?: "shared" | "worker" | "server"
   queuePrefix?: string
+  /** Where share links point: `<storefrontUrl>/r/<code>`. */
+  storefrontUrl?: string
 }
 
 export type AffiliateRow = {
@@ -113,10 +115,16 @@ class AffiliateModuleService extends MedusaService({
   AffiliateSettings,
 }) {
   protected readonly maturationQueue: MaturationQueue | null
+  protected readonly storefrontUrl: string
 
   constructor(container: Record<string, unknown>, options: AffiliatePluginOptions = {}) {
     // eslint-disable-next-line prefer-rest-params
     super(...(arguments as unknown as [Record<string, unknown>]))
+    this.storefrontUrl = (
+      options.storefrontUrl ??
+      process.env.STOREFRONT_URL ??
+      "http://localhost:8000"
+    ).replace(/\/$/, "")
     this.maturationQueue = options.redisUrl
       ? new MaturationQueue({
           redisUrl: options.redisUrl,
@@ -194,6 +202,10 @@ class AffiliateModuleService extends MedusaService({
       )
     }
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "无法生成推荐码，请重试")
+  }
+
+  referralLink(code: string) {
+    return `${this.storefrontUrl}/r/${code}`
   }
 
   @InjectManager()

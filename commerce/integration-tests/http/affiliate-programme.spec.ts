@@ -1,0 +1,267 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
+import seed from "../../src/scripts/seed"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { cartReadyForPayment } from "../helpers/checkout"
+
+jest.setTimeout(240_000)
+
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+
+type Headers = { headers: Record<string, string> }
+
+/** Subscribers run on the Redis event bus: poll until `check` passes or time runs out. */
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean) {
+  const deadline = Date.now() + 30_000
+  let value = await read()
+  while (!check(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    value = await read()
+  }
+  return value
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let publishableKey: string
+    let admin: Headers
+    const noThrow = { validateStatus: () => true }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      publishableKey = key.token
+      admin = await adminHeaders(container, api as never, "finance@health.local")
+    })
+
+    const me = async (who: Headers) => (await api.get("/store/affiliate/me", who)).data.affiliate
+
+    /** C buys one kit, paid through the system provider; returns the order and what C paid. */
+    async function placeOrder(buyer: Headers) {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(
+        api as never,
+        buyer,
+        "tumor-risk-gene-test"
+      )
+      await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        buyer
+      )
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, buyer)
+      expect(data.type).toBe("order")
+      return data.order as { id: string; total: number; item_total: number }
+    }
+
+    it("runs the programme: link, binding, commissions, refund reversal, maturation and withdrawal", async () => {
+      const a = await registerCustomer(api as never, publishableKey, "a@example.com")
+      const b = await registerCustomer(api as never, publishableKey, "b@example.com")
+      const c = await registerCustomer(api as never, publishableKey, "c@example.com")
+
+      // Without signing in there is nothing to see.
+      const anonymous = await api.get("/store/affiliate/me", {
+        headers: { "x-publishable-api-key": publishableKey },
+        ...noThrow,
+      })
+      expect(anonymous.status).toBe(401)
+
+      const affiliateA = await me(a)
+      expect(affiliateA.link).toBe(`http://localhost:8000/r/${affiliateA.code}`)
+      expect(affiliateA.balances).toMatchObject({ pending: 0, available: 0, withdrawn: 0 })
+
+      await api.post("/store/affiliate/bind", { code: affiliateA.code }, b)
+      const affiliateB = await me(b)
+      expect(affiliateB.referrer).toBe("王*")
+      await api.post("/store/affiliate/bind", { code: affiliateB.code.toLowerCase() }, c)
+
+      // Refusals are clear 4xx answers and change nothing.
+      const self = await api.post(
+        "/store/affiliate/bind",
+        { code: affiliateA.code },
+        { ...a, ...noThrow }
+      )
+      expect(self.status).toBe(400)
+      expect(self.data.message).toContain("不能绑定自己的推荐码")
+      const cycle = await api.post(
+        "/store/affiliate/bind",
+        { code: (await me(c)).code },
+        { ...a, ...noThrow }
+      )
+      expect(cycle.status).toBe(400)
+      expect(cycle.data.message).toContain("循环")
+      const again = await api.post(
+        "/store/affiliate/bind",
+        { code: affiliateA.code },
+        { ...c, ...noThrow }
+      )
+      expect(again.status).toBe(400)
+      expect(again.data.message).toContain("已绑定推荐人")
+      const unknown = await api.post(
+        "/store/affiliate/bind",
+        { code: "ZZZZ999" },
+        { ...a, ...noThrow }
+      )
+      expect(unknown.status).toBe(404)
+      const malformed = await api.post("/store/affiliate/bind", {}, { ...a, ...noThrow })
+      expect(malformed.status).toBe(400)
+
+      const team = (await api.get("/store/affiliate/team", a)).data
+      expect(team.levels).toEqual([
+        { level: 1, count: 1, members: [expect.objectContaining({ name: "王*" })] },
+        { level: 2, count: 1, members: [expect.objectContaining({ name: "王*" })] },
+      ])
+
+      // C pays: B earns 8% and A 4% of what C paid for the kit (shipping excluded), pending.
+      const order = await placeOrder(c)
+      const paidForKit = Math.round(order.item_total * 100)
+      const levelOneFen = Math.floor((paidForKit * 800) / 10000)
+      const levelOne = levelOneFen / 100
+      const levelTwo = Math.floor((paidForKit * 400) / 10000) / 100
+      const earnedB = await eventually(
+        () => me(b),
+        (aff) => aff.balances.pending > 0
+      )
+      expect(earnedB.balances.pending).toBe(levelOne)
+      expect(earnedB.status).toBe("distributor")
+      expect((await me(a)).balances.pending).toBe(levelTwo)
+
+      const commissions = (await api.get("/store/affiliate/commissions", b)).data
+      expect(commissions.commissions).toEqual([
+        expect.objectContaining({
+          kind: "commission",
+          level: 1,
+          rate_percent: 8,
+          amount: levelOne,
+        }),
+      ])
+
+      // A refund of half the order takes back half of each commission, once.
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [withPayments],
+      } = await query.graph({
+        entity: "order",
+        fields: ["payment_collections.payments.id", "payment_collections.payments.amount"],
+        filters: { id: order.id },
+      })
+      const payment = (withPayments as any).payment_collections[0].payments[0]
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+      const paidFen = Math.round(Number(payment.amount) * 100)
+      const halfRefundFen = Math.round(paidFen / 2)
+      await api.post(`/admin/payments/${payment.id}/refund`, { amount: halfRefundFen / 100 }, admin)
+      const afterRefund = await eventually(
+        () => me(b),
+        (aff) => aff.balances.pending < levelOne
+      )
+      const remainingB = levelOneFen - Math.round((levelOneFen * halfRefundFen) / paidFen)
+      expect(Math.round(afterRefund.balances.pending * 100)).toBe(remainingB)
+
+      // Staff release the hold (the order completed); B withdraws and finance pays by bank.
+      await api.post(`/admin/orders/${order.id}/complete`, {}, admin)
+      const matured = await eventually(
+        () => me(b),
+        (aff) => aff.balances.available > 0
+      )
+      expect(Math.round(matured.balances.available * 100)).toBe(remainingB)
+      expect(matured.balances.pending).toBe(0)
+
+      await api.post("/admin/affiliate/settings", { min_withdrawal: 1 }, admin)
+      const tooMuch = await api.post(
+        "/store/affiliate/withdrawals",
+        { amount: matured.balances.available + 1, method: "wechat", request_key: randomUUID() },
+        { ...b, ...noThrow }
+      )
+      expect(tooMuch.status).toBe(400)
+      expect(tooMuch.data.message).toContain("可提现余额不足")
+      const noPayee = await api.post(
+        "/store/affiliate/withdrawals",
+        { amount: 1, method: "bank", request_key: randomUUID() },
+        { ...b, ...noThrow }
+      )
+      expect(noPayee.status).toBe(400)
+
+      const { data: requested } = await api.post(
+        "/store/affiliate/withdrawals",
+        {
+          amount: matured.balances.available,
+          method: "bank",
+          payee: { holder: "王小明", bank: "中国银行岳阳分行", account_no: "6217000011112222" },
+          request_key: randomUUID(),
+        },
+        b
+      )
+      expect(requested.withdrawal).toMatchObject({ status: "requested" })
+      expect(requested.withdrawal.payee.account_no).toBe("**** 2222")
+
+      const queue = (await api.get("/admin/affiliate/withdrawals?status=requested", admin)).data
+      expect(queue.withdrawals.map((w: { id: string }) => w.id)).toEqual([requested.withdrawal.id])
+      expect(queue.withdrawals[0].payee.account_no).toBe("6217000011112222")
+      const id = requested.withdrawal.id
+      const early = await api.post(
+        `/admin/affiliate/withdrawals/${id}/pay`,
+        {},
+        { ...admin, ...noThrow }
+      )
+      expect(early.status).toBe(400)
+      await api.post(`/admin/affiliate/withdrawals/${id}/approve`, {}, admin)
+      const { data: paid } = await api.post(
+        `/admin/affiliate/withdrawals/${id}/pay`,
+        { payout_reference: "BOC-20261125-001" },
+        admin
+      )
+      expect(paid.withdrawal.status).toBe("paid")
+      const afterPayout = await me(b)
+      expect(afterPayout.balances.available).toBe(0)
+      expect(Math.round(afterPayout.balances.withdrawn * 100)).toBe(remainingB)
+
+      // Finance exports the ledger for Excel; staff see the tree.
+      const exported = await api.get(
+        `/admin/affiliate/ledger/export?affiliate_id=${afterPayout.id}`,
+        {
+          ...admin,
+          responseType: "arraybuffer",
+        }
+      )
+      expect(exported.headers["content-type"]).toContain("text/csv")
+      const bytes = Buffer.from(exported.data)
+      // The byte-order mark makes Excel read the file as UTF-8.
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+      const csv = bytes.subarray(3).toString("utf8")
+      expect(csv.startsWith("时间,分销会员,类型")).toBe(true)
+      expect(csv).toContain("提现到账")
+      const tree = (await api.get(`/admin/affiliate/affiliates/${affiliateA.id}`, admin)).data
+      expect(tree.affiliate.team[0].members).toHaveLength(1)
+      expect(tree.affiliate.team[1].members).toHaveLength(1)
+    })
+
+    it("refuses a fourth level and keeps the ledger append-only in the database", async () => {
+      const fourLevels = await api.post(
+        "/admin/affiliate/settings",
+        { rates_percent: [8, 4, 2, 1] },
+        { ...admin, ...noThrow }
+      )
+      expect(fourLevels.status).toBe(400)
+      expect(fourLevels.data.message).toContain("最多 3 级")
+      const { data } = await api.post(
+        "/admin/affiliate/settings",
+        { rates_percent: [8, 4, 2] },
+        admin
+      )
+      expect(data.settings).toMatchObject({ rates_percent: [8, 4, 2], levels: 3 })
+
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(
+        `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key)
+         values ('afle_test', 'aff_test', 'available', 'adjustment', 100, 'test-adjustment')`
+      )
+      await expect(pg.raw("update affiliate_ledger_entry set amount = 1")).rejects.toThrow(
+        "append-only"
+      )
+      await expect(pg.raw("delete from affiliate_ledger_entry")).rejects.toThrow("append-only")
+    })
+  },
+})

@@ -1,0 +1,38 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
+import type AffiliateModuleService from "../../../../modules/affiliate/service"
+import type { ListAffiliatesQueryType } from "../../../validators"
+import { balancesView } from "../../../views"
+
+/** Affiliates with their customer, balances and team size, filtered by status or code. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  const { limit, offset, status, code, customer_id } = req.validatedQuery as ListAffiliatesQueryType
+  const [affiliates, count] = await service.listAndCountAffiliates(
+    {
+      ...(status && { status }),
+      ...(code && { code: code.toUpperCase() }),
+      ...(customer_id && { customer_id }),
+    },
+    { take: limit, skip: offset, order: { created_at: "DESC" } }
+  )
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: customers } = affiliates.length
+    ? await query.graph({
+        entity: "customer",
+        fields: ["id", "first_name", "last_name", "phone", "email"],
+        filters: { id: affiliates.map((a) => a.customer_id) },
+      })
+    : { data: [] }
+  const byId = new Map(customers.map((customer) => [customer.id, customer]))
+  const rows = await Promise.all(
+    affiliates.map(async (affiliate) => ({
+      ...affiliate,
+      customer: byId.get(affiliate.customer_id) ?? null,
+      balances: balancesView(await service.balancesOf(affiliate.id)),
+      direct_referrals: (await service.listAffiliates({ referrer_id: affiliate.id })).length,
+    }))
+  )
+  res.json({ affiliates: rows, count, limit, offset })
+}

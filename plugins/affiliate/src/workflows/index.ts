@@ -1,0 +1,6 @@
+export * from "./bind-referrer"
+export * from "./record-order-commissions"
+export * from "./reverse-refunded-commissions"
+export * from "./mature-commissions"
+export * from "./withdrawals"
+export * from "./programme-settings"
