@@ -70,7 +70,10 @@ medusaIntegrationTestRunner({
         "/store/products?handle=nutrition-metabolism-gene-test&fields=*variants",
         storeHeaders
       )
-      const variant = list.products[0].variants[0]
+      // Variants come back in no fixed order: pick the one whose price the message shows.
+      const variant = list.products[0].variants.find(
+        (v: { title: string }) => v.title === "标准版 / 单人装"
+      )
 
       const { data: created } = await api
         .post("/store/carts", { region_id: regions.regions[0].id }, customer)

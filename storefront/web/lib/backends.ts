@@ -1,8 +1,14 @@
-import { createCmsClient, createCommerceClient } from "@health/core"
+import { createCmsClient, createCommerceClient, createMemberClient } from "@health/core"
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
 
 export const commerce = createCommerceClient({
+  baseUrl: env.medusaUrl,
+  publishableKey: env.publishableKey,
+  fetch: nextFetch,
+})
+
+export const member = createMemberClient({
   baseUrl: env.medusaUrl,
   publishableKey: env.publishableKey,
   fetch: nextFetch,

@@ -1,17 +1,10 @@
-import { cookies, headers } from "next/headers"
+import { cookies } from "next/headers"
+import { isSecureRequest } from "./secure-cookie"
 
 const CART_COOKIE = "cart_id"
 
 export async function readCartId(): Promise<string | undefined> {
   return (await cookies()).get(CART_COOKIE)?.value
-}
-
-/** Secure everywhere but plain-http development on this machine. */
-async function isSecureRequest(): Promise<boolean> {
-  const h = await headers()
-  const proto = h.get("x-forwarded-proto") ?? ""
-  const host = h.get("host") ?? ""
-  return proto === "https" || !/^(localhost|127\.0\.0\.1)(:\d+)?$/.test(host)
 }
 
 export async function writeCartId(cartId: string): Promise<void> {

@@ -1,8 +1,9 @@
-import type { CacheHint, FetchLike } from "../http"
-import { query, readJson } from "../http"
+import type { CacheHint } from "../http"
+import { query } from "../http"
+import { commerceRequester, type CommerceClientOptions } from "./request"
 import type { Cart, Product, ProductCategory, ProductListParams, Region } from "./types"
 
-export type CommerceClientOptions = { baseUrl: string; publishableKey: string; fetch: FetchLike }
+export type { CommerceClientOptions } from "./request"
 
 const PRODUCT_FIELDS = [
   "*variants.calculated_price",
@@ -19,21 +20,8 @@ const CART_FIELDS =
   "*items,*items.variant,*items.product,+items.total,+items.subtotal,+item_subtotal"
 
 /** Typed access to Medusa's store API; pages never build URLs or headers themselves. */
-export function createCommerceClient({ baseUrl, publishableKey, fetch }: CommerceClientOptions) {
-  const request = async <T>(
-    path: string,
-    init: RequestInit & { cacheHint?: CacheHint } = {}
-  ): Promise<T> => {
-    const response = await fetch(`${baseUrl.replace(/\/$/, "")}${path}`, {
-      ...init,
-      headers: {
-        "content-type": "application/json",
-        "x-publishable-api-key": publishableKey,
-        ...(init.headers as Record<string, string> | undefined),
-      },
-    })
-    return readJson<T>(response)
-  }
+export function createCommerceClient(options: CommerceClientOptions) {
+  const request = commerceRequester(options)
   const catalog = (tags: string[]): CacheHint => ({ tags, revalidate: 10 })
   const noStore: CacheHint = "no-store"
 

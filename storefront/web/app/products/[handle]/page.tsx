@@ -1,6 +1,8 @@
-import { messages } from "@health/core"
+import { lowestPrice, messages } from "@health/core"
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
+import { Suspense } from "react"
+import { ShareEarning } from "@/components/affiliate/share-earning"
 import { VariantPicker } from "@/components/product/variant-picker"
 import { commerce } from "@/lib/backends"
 
@@ -39,6 +41,9 @@ export default async function ProductPage({ params }: { params: Params }) {
         </p>
         <h1>{product.title}</h1>
         {product.subtitle && <p className="lead">{product.subtitle}</p>}
+        <Suspense fallback={null}>
+          <ShareEarning price={lowestPrice(product)} metadata={product.metadata} />
+        </Suspense>
         <VariantPicker product={{ options: product.options, variants: product.variants }} />
         <dl className="facts">
           {meta.sample_type && (

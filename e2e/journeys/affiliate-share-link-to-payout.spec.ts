@@ -1,0 +1,197 @@
+import type { Browser, Page } from "playwright-core"
+import { launchBrowser, screenshot, webUrl } from "../support/browser"
+
+const commerce = () => process.env.E2E_COMMERCE_URL || "http://localhost:9000"
+const storeHeaders = (token?: string) => ({
+  "content-type": "application/json",
+  "x-publishable-api-key": process.env.E2E_PUBLISHABLE_KEY || "",
+  ...(token ? { authorization: `Bearer ${token}` } : {}),
+})
+
+async function call<T>(path: string, init: RequestInit & { token?: string; admin?: boolean } = {}) {
+  const { token, admin, ...rest } = init
+  const headers = admin
+    ? { "content-type": "application/json", authorization: `Bearer ${token}` }
+    : storeHeaders(token)
+  const response = await fetch(`${commerce()}${path}`, { ...rest, headers })
+  const body = await response.text()
+  if (!response.ok) throw new Error(`${path} → ${response.status}: ${body}`)
+  return (body ? JSON.parse(body) : {}) as T
+}
+
+const post = <T>(path: string, body: unknown, init: { token?: string; admin?: boolean } = {}) =>
+  call<T>(path, { ...init, method: "POST", body: JSON.stringify(body) })
+
+/** The friend's purchase, through the same store API the checkout uses. */
+async function buyKitAs(email: string, password: string) {
+  const { token } = await post<{ token: string }>("/auth/customer/emailpass", { email, password })
+  const { regions } = await call<{ regions: { id: string }[] }>("/store/regions")
+  const { products } = await call<{ products: { variants: { id: string }[] }[] }>(
+    "/store/products?handle=tumor-risk-gene-test&fields=*variants"
+  )
+  const { cart } = await post<{ cart: { id: string } }>(
+    "/store/carts",
+    { region_id: regions[0].id },
+    { token }
+  )
+  await post(
+    `/store/carts/${cart.id}/line-items`,
+    { variant_id: products[0].variants[0].id, quantity: 1 },
+    { token }
+  )
+  const address = {
+    first_name: "小",
+    last_name: "李",
+    address_1: "岳阳楼区巴陵中路 88 号",
+    city: "岳阳市",
+    province: "湖南省",
+    postal_code: "414000",
+    country_code: "cn",
+    phone: "13800000002",
+  }
+  await post(
+    `/store/carts/${cart.id}`,
+    { shipping_address: address, billing_address: address },
+    { token }
+  )
+  const { shipping_options } = await call<{ shipping_options: { id: string }[] }>(
+    `/store/shipping-options?cart_id=${cart.id}`,
+    { token }
+  )
+  await post(
+    `/store/carts/${cart.id}/shipping-methods`,
+    { option_id: shipping_options[0].id },
+    { token }
+  )
+  const { payment_collection } = await post<{ payment_collection: { id: string } }>(
+    "/store/payment-collections",
+    { cart_id: cart.id },
+    { token }
+  )
+  await post(
+    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+    { provider_id: "pp_system_default" },
+    { token }
+  )
+  const placed = await post<{ type: string; order: { id: string } }>(
+    `/store/carts/${cart.id}/complete`,
+    {},
+    { token }
+  )
+  expect(placed.type).toBe("order")
+  return placed.order.id
+}
+
+async function register(page: Page, name: string, email: string) {
+  await page.getByRole("tab", { name: "注册" }).click()
+  const form = page.getByTestId("register")
+  await form.getByLabel("姓名（选填）").fill(name)
+  await form.getByLabel("邮箱").fill(email)
+  await form.getByLabel("密码（至少 8 位）").fill("Secret12345")
+  await form.getByLabel("确认密码").fill("Secret12345")
+  await form.getByRole("checkbox").check()
+  await form.getByRole("button", { name: "注册" }).click()
+  await page.waitForURL(/\/account(\?|$)/)
+}
+
+async function balance(page: Page, testId: string) {
+  return page.getByTestId(testId).innerText()
+}
+
+/** Reloads until the balance shows something other than ¥0.00 (subscribers run on the event bus). */
+async function waitForBalance(page: Page, testId: string) {
+  const deadline = Date.now() + 30_000
+  let shown = await balance(page, testId)
+  while (shown === "¥0.00" && Date.now() < deadline) {
+    await page.waitForTimeout(1000)
+    await page.reload({ waitUntil: "networkidle" })
+    shown = await balance(page, testId)
+  }
+  return shown
+}
+
+describe("an affiliate shares a link and is paid", () => {
+  let browser: Browser
+  const run = Date.now().toString(36)
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it("share link → friend registers and pays → pending → matured → withdrawn → paid", async () => {
+    // The affiliate signs up and finds their link and poster in 分销中心.
+    const sharer = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await sharer.goto(webUrl("/account/sign-in?next=/account/affiliate"), {
+      waitUntil: "networkidle",
+    })
+    await register(sharer, "张分享", `sharer-${run}@example.com`)
+    await sharer.waitForURL(/\/account\/affiliate/)
+    const link = await sharer.getByTestId("share-link").innerText()
+    expect(link).toMatch(/\/r\/[2-9A-HJKMNP-Z]{7}$/)
+    await expect(sharer.getByTestId("share-poster").isVisible()).resolves.toBe(true)
+    expect(await sharer.getByTestId("commission-empty").innerText()).toContain("还没有佣金记录")
+
+    // A friend opens the link on a phone and registers: the referral is bound.
+    const friendContext = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const friend = await friendContext.newPage()
+    const sharePath = new URL(link).pathname
+    await friend.goto(webUrl(sharePath), { waitUntil: "networkidle" })
+    await friend.goto(webUrl("/account/sign-in"), { waitUntil: "networkidle" })
+    expect(await friend.getByTestId("referral-notice").innerText()).toContain(sharePath.slice(3))
+    const friendEmail = `friend-${run}@example.com`
+    await register(friend, "李朋友", friendEmail)
+    await friend.goto(webUrl("/account/affiliate"), { waitUntil: "networkidle" })
+    expect(await friend.getByText("推荐人：张**").count()).toBe(1)
+
+    // The friend pays: the sharer's commission appears as pending.
+    const orderId = await buyKitAs(friendEmail, "Secret12345")
+    await sharer.reload({ waitUntil: "networkidle" })
+    const pending = await waitForBalance(sharer, "balance-pending")
+    expect(pending).not.toBe("¥0.00")
+    expect(await sharer.getByTestId("affiliate-status").innerText()).toBe("分销商")
+    expect(await sharer.getByTestId("commission-list").innerText()).toContain("1 级好友订单")
+    await screenshot(sharer, "07-affiliate-pending")
+
+    // Staff complete the order: the commission matures and can be withdrawn.
+    const { token: admin } = await post<{ token: string }>("/auth/user/emailpass", {
+      email: "admin@health.local",
+      password: "Admin12345",
+    })
+    await post(`/admin/orders/${orderId}/complete`, {}, { token: admin, admin: true })
+    const available = await waitForBalance(sharer, "balance-available")
+    expect(available).toBe(pending)
+    expect(await balance(sharer, "balance-pending")).toBe("¥0.00")
+
+    const form = sharer.getByTestId("withdrawal-form")
+    await form.getByRole("button", { name: "申请提现" }).click()
+    await sharer.getByText("提现申请已提交").waitFor()
+    await sharer.reload({ waitUntil: "networkidle" })
+    expect(await sharer.getByTestId("withdrawal-list").innerText()).toContain("待审核")
+
+    // Finance approves and pays; the sharer sees the money as withdrawn.
+    const { withdrawals } = await call<{ withdrawals: { id: string; amount: number }[] }>(
+      "/admin/affiliate/withdrawals?status=requested",
+      { token: admin, admin: true }
+    )
+    expect(withdrawals).toHaveLength(1)
+    await post(
+      `/admin/affiliate/withdrawals/${withdrawals[0].id}/approve`,
+      {},
+      { token: admin, admin: true }
+    )
+    await post(
+      `/admin/affiliate/withdrawals/${withdrawals[0].id}/pay`,
+      { payout_reference: "WX-TRANSFER-001" },
+      { token: admin, admin: true }
+    )
+    await sharer.reload({ waitUntil: "networkidle" })
+    expect(await balance(sharer, "balance-withdrawn")).toBe(available)
+    expect(await balance(sharer, "balance-available")).toBe("¥0.00")
+    expect(await sharer.getByTestId("withdrawal-list").innerText()).toContain("已到账")
+    await screenshot(sharer, "08-affiliate-paid")
+    await friendContext.close()
+  })
+})

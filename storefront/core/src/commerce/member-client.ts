@@ -1,0 +1,140 @@
+import type {
+  AffiliateProfile,
+  LedgerEntry,
+  TeamLevel,
+  Withdrawal,
+  WithdrawalRequest,
+} from "../affiliate/types"
+import { query } from "../http"
+import { commerceRequester, type CommerceClientOptions } from "./request"
+
+export type Member = {
+  id: string
+  email: string | null
+  phone: string | null
+  first_name: string | null
+  last_name: string | null
+  created_at: string
+}
+
+export type MemberOrder = {
+  id: string
+  display_id: number
+  status: string
+  payment_status: string
+  fulfillment_status: string
+  total: number
+  currency_code: string
+  created_at: string
+  items: { id: string; title: string; product_title?: string; quantity: number }[]
+}
+
+const noStore = { cacheHint: "no-store" as const }
+const json = (body: unknown) => ({ method: "POST", body: JSON.stringify(body), ...noStore })
+
+/** Sign-in, registration and everything a signed-in member reads or does. */
+export function createMemberClient(options: CommerceClientOptions) {
+  const request = commerceRequester(options)
+  return {
+    async signInWithPassword(email: string, password: string): Promise<string> {
+      const { token } = await request<{ token: string }>(
+        "/auth/customer/emailpass",
+        json({ email, password })
+      )
+      return token
+    },
+
+    /** Creates the login and the customer, and returns a signed-in token. */
+    async registerWithPassword(input: {
+      email: string
+      password: string
+      first_name?: string
+      last_name?: string
+      phone?: string
+    }): Promise<string> {
+      const { token } = await request<{ token: string }>(
+        "/auth/customer/emailpass/register",
+        json({ email: input.email, password: input.password })
+      )
+      await request("/store/customers", {
+        ...json({
+          email: input.email,
+          first_name: input.first_name,
+          last_name: input.last_name,
+          phone: input.phone,
+        }),
+        token,
+      })
+      return this.signInWithPassword(input.email, input.password)
+    },
+
+    async sendSmsCode(phone: string, purpose: "login" | "register" | "bind"): Promise<void> {
+      await request("/store/auth/sms-codes", json({ phone, purpose }))
+    },
+
+    /** Signs in with a phone code, registering the member on first use. */
+    async signInWithPhone(phone: string, code: string): Promise<string> {
+      const { token } = await request<{ token: string }>(
+        "/auth/customer/phone",
+        json({ phone, code })
+      )
+      return token
+    },
+
+    async me(token: string): Promise<Member> {
+      const { customer } = await request<{ customer: Member }>("/store/customers/me", {
+        token,
+        ...noStore,
+      })
+      return customer
+    },
+
+    async listOrders(token: string, limit = 10, offset = 0) {
+      return request<{ orders: MemberOrder[]; count: number }>(
+        `/store/orders${query({ limit, offset, order: "-created_at", fields: "*items,+total" })}`,
+        { token, ...noStore }
+      )
+    },
+
+    affiliate: {
+      async me(token: string): Promise<AffiliateProfile> {
+        const { affiliate } = await request<{ affiliate: AffiliateProfile }>(
+          "/store/affiliate/me",
+          { token, ...noStore }
+        )
+        return affiliate
+      },
+      async commissions(token: string, limit = 20, offset = 0) {
+        return request<{ commissions: LedgerEntry[]; count: number }>(
+          `/store/affiliate/commissions${query({ limit, offset })}`,
+          { token, ...noStore }
+        )
+      },
+      async team(token: string): Promise<TeamLevel[]> {
+        const { levels } = await request<{ levels: TeamLevel[] }>("/store/affiliate/team", {
+          token,
+          ...noStore,
+        })
+        return levels
+      },
+      async bind(token: string, code: string): Promise<void> {
+        await request("/store/affiliate/bind", { ...json({ code }), token })
+      },
+      async withdrawals(token: string, limit = 20) {
+        return request<{ withdrawals: Withdrawal[]; count: number }>(
+          `/store/affiliate/withdrawals${query({ limit })}`,
+          { token, ...noStore }
+        )
+      },
+      async requestWithdrawal(token: string, body: WithdrawalRequest): Promise<Withdrawal> {
+        const { withdrawal } = await request<{ withdrawal: Withdrawal }>(
+          "/store/affiliate/withdrawals",
+          { ...json(body), token }
+        )
+        return withdrawal
+      },
+    },
+  }
+}
+
+export type MemberClient = ReturnType<typeof createMemberClient>

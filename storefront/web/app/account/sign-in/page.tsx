@@ -1,0 +1,30 @@
+import type { Metadata } from "next"
+import { cookies } from "next/headers"
+import { redirect } from "next/navigation"
+import { SignInForms } from "@/components/account/sign-in-forms"
+import { REFERRAL_COOKIE } from "@/lib/referral-cookie"
+import { currentMember } from "@/lib/session"
+
+export const metadata: Metadata = { title: "登录 / 注册" }
+
+type Search = Promise<{ next?: string; tab?: string }>
+
+export default async function SignInPage({ searchParams }: { searchParams: Search }) {
+  const { next = "/account", tab } = await searchParams
+  if (await currentMember()) redirect(next.startsWith("/") ? next : "/account")
+  const referral = (await cookies()).get(REFERRAL_COOKIE)?.value
+  return (
+    <section className="narrow">
+      <h1>登录 / 注册</h1>
+      {referral && (
+        <p className="notice" data-testid="referral-notice">
+          您正通过好友的邀请（推荐码 {referral}）注册，注册后将自动绑定推荐关系。
+        </p>
+      )}
+      <SignInForms
+        next={next}
+        initialTab={tab === "register" || tab === "password" ? tab : "phone"}
+      />
+    </section>
+  )
+}

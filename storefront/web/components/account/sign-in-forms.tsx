@@ -1,0 +1,177 @@
+"use client"
+
+import { useActionState, useEffect, useState, useTransition } from "react"
+import {
+  register,
+  sendLoginCode,
+  signInWithPassword,
+  signInWithPhone,
+  type AccountActionState,
+} from "@/lib/account-actions"
+
+type Tab = "phone" | "password" | "register"
+
+const TABS: { id: Tab; label: string }[] = [
+  { id: "phone", label: "验证码登录" },
+  { id: "password", label: "密码登录" },
+  { id: "register", label: "注册" },
+]
+
+function Feedback({ state }: { state: AccountActionState }) {
+  if (state?.error) {
+    return (
+      <p className="form-error" role="alert">
+        {state.error}
+      </p>
+    )
+  }
+  if (state?.notice) return <p className="form-notice">{state.notice}</p>
+  return null
+}
+
+function PhoneForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState(signInWithPhone, undefined)
+  const [phone, setPhone] = useState("")
+  const [codeState, setCodeState] = useState<AccountActionState>()
+  const [countdown, setCountdown] = useState(0)
+  const [sending, startSending] = useTransition()
+
+  useEffect(() => {
+    if (countdown <= 0) return
+    const timer = setTimeout(() => setCountdown(countdown - 1), 1000)
+    return () => clearTimeout(timer)
+  }, [countdown])
+
+  const send = () =>
+    startSending(async () => {
+      const result = await sendLoginCode(phone)
+      setCodeState(result)
+      if (!result?.error) setCountdown(60)
+    })
+
+  return (
+    <form action={action} className="form" data-testid="phone-sign-in">
+      <input type="hidden" name="next" value={next} />
+      <label>
+        手机号
+        <input
+          name="phone"
+          inputMode="tel"
+          autoComplete="tel"
+          placeholder="11 位手机号"
+          value={phone}
+          onChange={(event) => setPhone(event.target.value)}
+          required
+        />
+      </label>
+      <label>
+        验证码
+        <span className="input-with-button">
+          <input
+            name="code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={6}
+            required
+          />
+          <button
+            type="button"
+            className="button"
+            onClick={send}
+            disabled={sending || countdown > 0}
+          >
+            {countdown > 0 ? `${countdown} 秒后重发` : sending ? "发送中…" : "获取验证码"}
+          </button>
+        </span>
+      </label>
+      <Feedback state={codeState} />
+      <Feedback state={state} />
+      <button type="submit" className="button primary block" disabled={pending}>
+        {pending ? "登录中…" : "登录 / 注册"}
+      </button>
+      <p className="hint">未注册的手机号验证后将自动创建账号。</p>
+    </form>
+  )
+}
+
+function PasswordForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState(signInWithPassword, undefined)
+  return (
+    <form action={action} className="form" data-testid="password-sign-in">
+      <input type="hidden" name="next" value={next} />
+      <label>
+        邮箱
+        <input name="email" type="email" autoComplete="email" required />
+      </label>
+      <label>
+        密码
+        <input name="password" type="password" autoComplete="current-password" required />
+      </label>
+      <Feedback state={state} />
+      <button type="submit" className="button primary block" disabled={pending}>
+        {pending ? "登录中…" : "登录"}
+      </button>
+    </form>
+  )
+}
+
+function RegisterForm({ next }: { next: string }) {
+  const [state, action, pending] = useActionState(register, undefined)
+  return (
+    <form action={action} className="form" data-testid="register">
+      <input type="hidden" name="next" value={next} />
+      <label>
+        姓名（选填）
+        <input name="name" autoComplete="name" maxLength={20} />
+      </label>
+      <label>
+        邮箱
+        <input name="email" type="email" autoComplete="email" required />
+      </label>
+      <label>
+        密码（至少 8 位）
+        <input name="password" type="password" autoComplete="new-password" minLength={8} required />
+      </label>
+      <label>
+        确认密码
+        <input name="password_confirm" type="password" autoComplete="new-password" required />
+      </label>
+      <label className="checkbox">
+        <input type="checkbox" name="agree" value="yes" /> 我已阅读并同意
+        <a href="/privacy" target="_blank">
+          《隐私政策》
+        </a>
+      </label>
+      <Feedback state={state} />
+      <button type="submit" className="button primary block" disabled={pending}>
+        {pending ? "注册中…" : "注册"}
+      </button>
+    </form>
+  )
+}
+
+/** Sign-in and registration in three tabs; phone code first, as most members use it. */
+export function SignInForms({ next, initialTab = "phone" }: { next: string; initialTab?: Tab }) {
+  const [tab, setTab] = useState<Tab>(initialTab)
+  return (
+    <div className="panel auth-card">
+      <div className="tabs" role="tablist">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            aria-selected={tab === t.id}
+            className={tab === t.id ? "tab active" : "tab"}
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {tab === "phone" && <PhoneForm next={next} />}
+      {tab === "password" && <PasswordForm next={next} />}
+      {tab === "register" && <RegisterForm next={next} />}
+    </div>
+  )
+}

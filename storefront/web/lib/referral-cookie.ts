@@ -1,0 +1,9 @@
+/** The share code a visitor arrived with, kept 30 days (set by proxy.ts and /r/<code>). */
+export const REFERRAL_COOKIE = "ref_code"
+
+export const referralCookieOptions = {
+  httpOnly: true,
+  sameSite: "lax" as const,
+  path: "/",
+  maxAge: 60 * 60 * 24 * 30,
+}
