@@ -91,7 +91,9 @@ async function register(page: Page, name: string, email: string) {
   await form.getByLabel("确认密码").fill("Secret12345")
   await form.getByRole("checkbox").check()
   await form.getByRole("button", { name: "注册" }).click()
-  await page.waitForURL(/\/account(\?|$)/)
+  await page.waitForURL(
+    (url) => url.pathname.startsWith("/account") && !url.pathname.endsWith("sign-in")
+  )
 }
 
 async function balance(page: Page, testId: string) {
@@ -171,22 +173,28 @@ describe("an affiliate shares a link and is paid", () => {
     await sharer.reload({ waitUntil: "networkidle" })
     expect(await sharer.getByTestId("withdrawal-list").innerText()).toContain("待审核")
 
-    // Finance approves and pays; the sharer sees the money as withdrawn.
-    const { withdrawals } = await call<{ withdrawals: { id: string; amount: number }[] }>(
-      "/admin/affiliate/withdrawals?status=requested",
+    // Finance approves and pays in the Medusa admin's 分销管理 page.
+    const staff = await browser.newPage({ viewport: { width: 1440, height: 900 } })
+    await staff.goto(`${commerce()}/app/login`, { waitUntil: "networkidle" })
+    await staff.locator('input[name="email"]').fill("admin@health.local")
+    await staff.locator('input[name="password"]').fill("Admin12345")
+    await staff.locator('button[type="submit"]').click()
+    await staff.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await staff.goto(`${commerce()}/app/affiliate`, { waitUntil: "networkidle" })
+    await staff.getByText("提现审核（1）").waitFor()
+    staff.on("dialog", (dialog) => dialog.accept("WX-TRANSFER-001"))
+    await staff.getByRole("button", { name: "批准" }).click()
+    await staff.getByText("已批准").first().waitFor()
+    await staff.getByRole("button", { name: "标记已打款" }).click()
+    await staff.getByText("已标记为已打款").waitFor()
+    await staff.getByText("没有待处理的提现申请。").waitFor()
+    await screenshot(staff, "09-admin-affiliate")
+    const { withdrawals } = await call<{ withdrawals: { payout_reference: string }[] }>(
+      "/admin/affiliate/withdrawals?status=paid",
       { token: admin, admin: true }
     )
-    expect(withdrawals).toHaveLength(1)
-    await post(
-      `/admin/affiliate/withdrawals/${withdrawals[0].id}/approve`,
-      {},
-      { token: admin, admin: true }
-    )
-    await post(
-      `/admin/affiliate/withdrawals/${withdrawals[0].id}/pay`,
-      { payout_reference: "WX-TRANSFER-001" },
-      { token: admin, admin: true }
-    )
+    expect(withdrawals.map((w) => w.payout_reference)).toEqual(["WX-TRANSFER-001"])
+
     await sharer.reload({ waitUntil: "networkidle" })
     expect(await balance(sharer, "balance-withdrawn")).toBe(available)
     expect(await balance(sharer, "balance-available")).toBe("¥0.00")

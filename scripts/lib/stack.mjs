@@ -185,9 +185,10 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
   }
 
   step("构建应用（源码未变时跳过）…")
+  // The admin bundle includes the plugins' admin extensions.
   await buildIfChanged(
     "commerce",
-    commerceDir,
+    [commerceDir, at("plugins")],
     at("commerce", ".medusa", "server", "public", "admin", "index.html"),
     () => run(bin("medusa"), ["build"], { cwd: commerceDir, env: commerceEnv, quiet: true })
   )

@@ -14,11 +14,20 @@ export const YUEYANG_ADDRESS = {
   phone: "13800000001",
 }
 
-/** A cart with one kit, a Yueyang address and the first shipping option, ready for payment. */
+export const BEIJING_ADDRESS = {
+  ...YUEYANG_ADDRESS,
+  address_1: "朝阳区建国路 1 号",
+  city: "北京市",
+  province: "北京市",
+  postal_code: "100020",
+}
+
+/** A cart with one kit, a Yueyang address (unless given another) and the first shipping option, ready for payment. */
 export async function cartReadyForPayment(
   api: Api,
   headers: { headers: Record<string, string> },
-  handle: string
+  handle: string,
+  address: Record<string, string> = YUEYANG_ADDRESS
 ) {
   const { data: regions } = await api.get("/store/regions", headers)
   const { data: list } = await api.get(`/store/products?handle=${handle}&fields=*variants`, headers)
@@ -38,7 +47,7 @@ export async function cartReadyForPayment(
   )
   await api.post(
     `/store/carts/${cartId}`,
-    { shipping_address: YUEYANG_ADDRESS, billing_address: YUEYANG_ADDRESS },
+    { shipping_address: address, billing_address: address },
     headers
   )
   const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, headers)

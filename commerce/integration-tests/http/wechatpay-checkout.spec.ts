@@ -8,8 +8,9 @@ import { signLines } from "@health/medusa-plugin-wechatpay/lib/signature"
 import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox/keys"
 import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox/server"
 import { generateKeyPairSync, randomUUID } from "crypto"
+import { reconcileWechatSessions } from "../../src/queues/payments-queue"
 import seed from "../../src/scripts/seed"
-import { cartReadyForPayment } from "../helpers/checkout"
+import { BEIJING_ADDRESS, cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 
 jest.setTimeout(180_000)
 
@@ -31,6 +32,7 @@ medusaIntegrationTestRunner({
   env: {},
   testSuite: ({ api, getContainer }) => {
     let sandbox: Sandbox
+    let recorderUrl: string
     let store: { headers: Record<string, string> }
     const callbacks: { body: string; headers: Record<string, string> }[] = []
 
@@ -63,7 +65,8 @@ medusaIntegrationTestRunner({
         )
       })
       const { port } = recorder.address() as { port: number }
-      sandbox.setNotifyUrl(`http://127.0.0.1:${port}/`)
+      recorderUrl = `http://127.0.0.1:${port}/`
+      sandbox.setNotifyUrl(recorderUrl)
     })
 
     afterAll(async () => {
@@ -232,6 +235,79 @@ medusaIntegrationTestRunner({
         headersSignedWith(sandbox.keys.wechatpayPrivateKey, body)
       )
       expect(genuine.status).toBe(200)
+    })
+
+    it("recovers a payment whose callback never came, and closes expired unpaid ones", async () => {
+      const startWechat = async (handle: string) => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(api, store, handle)
+        const { data } = await api.post(
+          `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+          { provider_id: "pp_wechatpay_wechatpay", data: { channel: "native" } },
+          store
+        )
+        return { cartId, session: data.payment_collection.payment_sessions[0] }
+      }
+      const paid = await startWechat("sports-gene-test")
+      const unpaid = await startWechat("nutrition-metabolism-gene-test")
+
+      // The buyer pays, but WeChat's callback is lost on the way.
+      sandbox.setNotifyUrl("http://127.0.0.1:9/")
+      try {
+        await sandbox.pay(paid.session.data.out_trade_no)
+        await new Promise((resolve) => setTimeout(resolve, 500))
+        expect(await ordersOf(paid.cartId)).toHaveLength(0)
+
+        // Before time_expire nothing is touched; after it, the sweep settles both.
+        expect(await reconcileWechatSessions(getContainer())).toEqual({ recovered: [], closed: [] })
+        const later = new Date(Date.now() + 3 * 60 * 60 * 1000)
+        const outcome = await reconcileWechatSessions(getContainer(), later)
+        expect(outcome.recovered).toEqual([paid.cartId])
+        expect(outcome.closed).toEqual([unpaid.session.data.out_trade_no])
+      } finally {
+        sandbox.setNotifyUrl(recorderUrl)
+      }
+      expect(await ordersOf(paid.cartId)).toHaveLength(1)
+      expect(await ordersOf(unpaid.cartId)).toHaveLength(0)
+      // The closed WeChat order can no longer be paid, so no money arrives for a dead cart.
+      await expect(sandbox.pay(unpaid.session.data.out_trade_no)).rejects.toThrow()
+      // Running again finds nothing left to do.
+      expect(
+        await reconcileWechatSessions(getContainer(), new Date(Date.now() + 3 * 60 * 60 * 1000))
+      ).toEqual({ recovered: [], closed: [] })
+    })
+
+    it("allows offline payment only for 岳阳 addresses, and refuses it elsewhere before any order exists", async () => {
+      const offline = async (address: Record<string, string>) => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(
+          api as never,
+          store,
+          "sports-gene-test",
+          address
+        )
+        await api.post(
+          `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          store
+        )
+        const answer = await api.post(
+          `/store/carts/${cartId}/complete`,
+          {},
+          {
+            ...store,
+            validateStatus: () => true,
+          }
+        )
+        return { cartId, answer }
+      }
+
+      const beijing = await offline(BEIJING_ADDRESS)
+      expect(beijing.answer.status).toBe(400)
+      expect(beijing.answer.data.message).toContain("线下支付仅限岳阳地区")
+      expect(await ordersOf(beijing.cartId)).toHaveLength(0)
+
+      const yueyang = await offline(YUEYANG_ADDRESS)
+      expect(yueyang.answer.status).toBe(200)
+      expect(yueyang.answer.data.type).toBe("order")
     })
   },
 })

@@ -13,4 +13,6 @@ export type QueueProcessor = {
   queue: QueueName
   concurrency?: number
   handlers: Record<string, JobHandler>
+  /** Jobs BullMQ repeats on its own (one scheduler per id, however many workers run). */
+  schedules?: { id: string; job: string; everyMs: number }[]
 }

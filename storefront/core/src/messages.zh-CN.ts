@@ -29,7 +29,6 @@ export const messages = {
     total: "应付金额",
     remove: "删除",
     checkout: "去结算",
-    checkoutSoon: "在线结算即将开放",
     quantity: "数量",
   },
   articles: {

@@ -1,4 +1,9 @@
-import { createCmsClient, createCommerceClient, createMemberClient } from "@health/core"
+import {
+  createCheckoutClient,
+  createCmsClient,
+  createCommerceClient,
+  createMemberClient,
+} from "@health/core"
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
 
@@ -9,6 +14,12 @@ export const commerce = createCommerceClient({
 })
 
 export const member = createMemberClient({
+  baseUrl: env.medusaUrl,
+  publishableKey: env.publishableKey,
+  fetch: nextFetch,
+})
+
+export const checkout = createCheckoutClient({
   baseUrl: env.medusaUrl,
   publishableKey: env.publishableKey,
   fetch: nextFetch,

@@ -61,6 +61,15 @@ export class JobRuntime {
     return this.queue(queueName).add(jobName, data, opts)
   }
 
+  /** A job BullMQ adds every `everyMs`; upserting keeps one scheduler however often it runs. */
+  async schedule(queueName: string, schedulerId: string, jobName: string, everyMs: number) {
+    await this.queue(queueName).upsertJobScheduler(
+      schedulerId,
+      { every: everyMs },
+      { name: jobName, data: {} }
+    )
+  }
+
   startWorker<T, R>(queueName: string, processor: JobProcessor<T, R>, concurrency = 5): Worker {
     const worker = new Worker<T, R>(queueName, processor, {
       connection: this.connection(),

@@ -4,6 +4,8 @@ export const QueueName = {
   INBOX: "inbox",
   /** Cache revalidation of the storefronts after catalog changes. */
   STOREFRONT: "storefront",
+  /** Payment housekeeping: missed WeChat Pay callbacks and expired unpaid sessions. */
+  PAYMENTS: "payments",
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]

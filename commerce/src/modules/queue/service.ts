@@ -60,7 +60,12 @@ export default class QueueModuleService {
       return
     }
     this.workersStarted = true
-    for (const { queue, concurrency, handlers } of queueProcessors) {
+    for (const { queue, concurrency, handlers, schedules = [] } of queueProcessors) {
+      for (const schedule of schedules) {
+        this.runtime
+          .schedule(queue, schedule.id, schedule.job, schedule.everyMs)
+          .catch((error) => this.logger.error(`[queue] cannot schedule ${schedule.id}`, error))
+      }
       const worker = this.runtime.startWorker(
         queue,
         async (job) => {

@@ -202,7 +202,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       const result = req.method === "POST" ? pay(outTradeNo) : null
       const order = orders.get(outTradeNo)
       res.writeHead(order ? 200 : 404, { "content-type": "text/html; charset=utf-8" })
-      res.end(payPageHtml(outTradeNo, order, result?.message))
+      // H5 payment returns the buyer to the merchant's redirect_url, as WeChat does.
+      const back = url.searchParams.get("redirect_url")
+      const returnTo = result?.ok && back && /^https?:\/\//.test(back) ? back : undefined
+      res.end(payPageHtml(outTradeNo, order, result?.message, returnTo))
       return
     }
     const testPay = /^\/sandbox\/pay\/([\w-]+)$/.exec(url.pathname)
@@ -405,7 +408,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   }
 }
 
-function payPageHtml(outTradeNo: string, order: Order | undefined, message?: string): string {
+function payPageHtml(
+  outTradeNo: string,
+  order: Order | undefined,
+  message?: string,
+  returnTo?: string
+): string {
   const amount = order ? `¥${(order.total / 100).toFixed(2)}` : ""
   const state =
     order?.trade_state === "SUCCESS"
@@ -424,5 +432,13 @@ button:disabled{background:#9ed9b5}.msg{margin-top:16px;color:#07c160}</style></
 <form method="post"><button type="submit" id="confirm-pay" ${order.trade_state !== "NOTPAY" ? "disabled" : ""}>确认支付</button></form>`
       : "<p>订单不存在</p>"
   }
-${message ? `<p class="msg" id="pay-result">${message}</p>` : ""}</div></body></html>`
+${message ? `<p class="msg" id="pay-result">${message}</p>` : ""}${
+    returnTo
+      ? `<meta http-equiv="refresh" content="1;url=${escapeHtml(returnTo)}"><p><a href="${escapeHtml(returnTo)}">返回商户页面</a></p>`
+      : ""
+  }</div></body></html>`
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }

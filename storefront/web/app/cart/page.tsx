@@ -53,9 +53,9 @@ export default async function CartPage() {
           {messages.cart.total}
           <strong>{formatCNY(cart?.total ?? subtotal)}</strong>
         </p>
-        <button className="button primary block" disabled title={messages.cart.checkoutSoon}>
-          {messages.cart.checkout}（{messages.cart.checkoutSoon}）
-        </button>
+        <Link href="/checkout" className="button primary block" data-testid="go-checkout">
+          {messages.cart.checkout}
+        </Link>
       </div>
     </section>
   )

@@ -15,11 +15,20 @@ export function WithdrawalForm({
 }) {
   const [state, action, pending] = useActionState(requestWithdrawal, undefined)
   const [method, setMethod] = useState<"wechat" | "bank">("wechat")
+  // After a successful request the balance drops, so the notice outlives the form.
+  const notice = state?.notice && (
+    <p className="form-notice" role="status">
+      {state.notice}
+    </p>
+  )
   if (available < minimum) {
     return (
-      <p className="muted" data-testid="withdrawal-unavailable">
-        可提现余额满 {formatCNY(minimum)} 即可申请提现。
-      </p>
+      <>
+        {notice}
+        <p className="muted" data-testid="withdrawal-unavailable">
+          可提现余额满 {formatCNY(minimum)} 即可申请提现。
+        </p>
+      </>
     )
   }
   return (
@@ -82,7 +91,7 @@ export function WithdrawalForm({
           {state.error}
         </p>
       )}
-      {state?.notice && <p className="form-notice">{state.notice}</p>}
+      {notice}
       <button type="submit" className="button primary block" disabled={pending}>
         {pending ? "提交中…" : "申请提现"}
       </button>

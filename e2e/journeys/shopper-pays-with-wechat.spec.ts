@@ -1,0 +1,62 @@
+import type { Browser } from "playwright-core"
+import { launchBrowser, screenshot, webUrl } from "../support/browser"
+
+describe("a shopper on a PC buys a kit with WeChat Pay", () => {
+  let browser: Browser
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+  })
+
+  it("checks out, scans the QR code (the sandbox's pay page) and sees the paid order", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(webUrl("/products/sports-gene-test"), { waitUntil: "networkidle" })
+    await page.getByTestId("add-to-cart").click()
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() === "1",
+      undefined,
+      { timeout: 20_000 }
+    )
+    await page.goto(webUrl("/cart"), { waitUntil: "networkidle" })
+    await page.getByTestId("go-checkout").click()
+    await page.waitForURL(/\/checkout$/)
+
+    const form = page.getByTestId("checkout-form")
+    await form.getByLabel("邮箱（接收订单与报告通知）").fill("pc-buyer@example.com")
+    await form.getByLabel("收货人").fill("赵晓")
+    await form.getByLabel("手机号").fill("13900001111")
+    await form.getByLabel("省份").fill("湖南省")
+    await form.getByLabel("城市").fill("岳阳市")
+    await form.getByLabel("详细地址").fill("岳阳楼区洞庭南路 1 号")
+
+    // Without consent nothing is created and the form says why.
+    await form.getByRole("button", { name: /微信支付/ }).click()
+    await page.getByText("请阅读并同意《隐私政策》").waitFor()
+
+    await form.getByRole("checkbox").check()
+    await form.getByRole("button", { name: /微信支付/ }).click()
+    await page.waitForURL(/\/checkout\/pay\?cart=cart_/)
+    await page.getByTestId("wechat-qr").waitFor()
+    const amount = await page.getByTestId("pay-amount").innerText()
+    expect(amount).toMatch(/^¥[\d,]+\.\d{2}$/)
+    await screenshot(page, "10-wechat-qr")
+
+    // The QR code encodes the sandbox's pay page; a phone would open it in WeChat.
+    const payPage = await browser.newPage()
+    await payPage.goto((await page.getByTestId("sandbox-pay-link").getAttribute("href")) as string)
+    expect(await payPage.locator(".amount").innerText()).toBe(amount)
+    await payPage.locator("#confirm-pay").click()
+    await payPage.locator("#pay-result").waitFor()
+    expect(await payPage.locator("#pay-result").innerText()).toBe("支付成功")
+
+    // The waiting page notices the payment by itself and shows the order.
+    await page.waitForURL(/\/checkout\/done\/order_/, { timeout: 60_000 })
+    await page.getByTestId("order-done").waitFor()
+    expect(await page.getByTestId("order-total").innerText()).toBe(amount)
+    expect(await page.getByTestId("cart-count").innerText()).toBe("0")
+    await screenshot(page, "11-order-paid")
+  })
+})

@@ -1,0 +1,289 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Users } from "@medusajs/icons"
+import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
+import { useCallback, useEffect, useState } from "react"
+
+type Settings = { rates_percent: number[]; hold_days: number; min_withdrawal: number }
+type Withdrawal = {
+  id: string
+  affiliate_id: string
+  amount: number
+  method: "wechat" | "bank"
+  status: string
+  payee: { holder?: string; bank?: string; account_no?: string } | null
+  created_at: string
+}
+type AffiliateRow = {
+  id: string
+  code: string
+  status: string
+  customer: {
+    email?: string | null
+    phone?: string | null
+    first_name?: string | null
+    last_name?: string | null
+  } | null
+  balances: { pending: number; available: number; withdrawn: number }
+  direct_referrals: number
+}
+
+const STATUS: Record<string, string> = {
+  requested: "待审核",
+  approved: "待打款",
+  rejected: "已驳回",
+  paid: "已打款",
+  member: "会员",
+  distributor: "分销商",
+  disabled: "已停用",
+}
+const yuan = (amount: number) => `¥${amount.toFixed(2)}`
+
+async function api<T>(path: string, body?: unknown): Promise<T> {
+  const response = await fetch(path, {
+    method: body === undefined ? "GET" : "POST",
+    credentials: "include",
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = await response.json().catch(() => ({}))
+  if (!response.ok) throw new Error(json.message ?? `请求失败（${response.status}）`)
+  return json as T
+}
+
+/** 分销管理: programme settings, the withdrawal queue and the affiliates. */
+const AffiliatePage = () => {
+  const [settings, setSettings] = useState<Settings>()
+  const [rates, setRates] = useState("")
+  const [holdDays, setHoldDays] = useState("")
+  const [minimum, setMinimum] = useState("")
+  const [queue, setQueue] = useState<Withdrawal[]>([])
+  const [affiliates, setAffiliates] = useState<AffiliateRow[]>([])
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>()
+
+  const load = useCallback(async () => {
+    const [s, requested, approved, list] = await Promise.all([
+      api<{ settings: Settings }>("/admin/affiliate/settings"),
+      api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=requested"),
+      api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=approved"),
+      api<{ affiliates: AffiliateRow[] }>("/admin/affiliate/affiliates?limit=50"),
+    ])
+    setSettings(s.settings)
+    setRates(s.settings.rates_percent.join(", "))
+    setHoldDays(String(s.settings.hold_days))
+    setMinimum(String(s.settings.min_withdrawal))
+    setQueue([...requested.withdrawals, ...approved.withdrawals])
+    setAffiliates(list.affiliates)
+  }, [])
+
+  useEffect(() => {
+    load().catch((error) => setMessage({ ok: false, text: error.message }))
+  }, [load])
+
+  const run = async (action: () => Promise<unknown>, done: string) => {
+    try {
+      await action()
+      setMessage({ ok: true, text: done })
+      await load()
+    } catch (error) {
+      setMessage({ ok: false, text: (error as Error).message })
+    }
+  }
+
+  const saveSettings = () =>
+    run(
+      () =>
+        api("/admin/affiliate/settings", {
+          rates_percent: rates
+            .split(/[,，\s]+/)
+            .filter(Boolean)
+            .map(Number),
+          hold_days: Number(holdDays),
+          min_withdrawal: Number(minimum),
+        }),
+      "设置已保存"
+    )
+
+  const review = (w: Withdrawal, action: "approve" | "reject" | "pay") => {
+    const body: Record<string, string> = {}
+    if (action === "reject") {
+      const reason = window.prompt("驳回原因（会告知会员）")
+      if (!reason) return
+      body.reason = reason
+    }
+    if (action === "pay") {
+      const reference = window.prompt("打款流水号（银行或微信转账单号）")
+      if (!reference) return
+      body.payout_reference = reference
+    }
+    return run(
+      () => api(`/admin/affiliate/withdrawals/${w.id}/${action}`, body),
+      { approve: "已批准", reject: "已驳回，金额已退回可提现余额", pay: "已标记为已打款" }[action]
+    )
+  }
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      {message && (
+        <Container className={message.ok ? "text-ui-fg-interactive" : "text-ui-fg-error"}>
+          <Text>{message.text}</Text>
+        </Container>
+      )}
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          <Heading level="h1">分销设置</Heading>
+          <Text className="text-ui-fg-subtle">
+            最多 3 级（法规限制）。佣金按买家实付金额（不含运费）计算。
+          </Text>
+        </div>
+        {settings && (
+          <div className="grid grid-cols-4 items-end gap-4 px-6 py-4">
+            <div>
+              <Label htmlFor="rates">各级比例（%）</Label>
+              <Input id="rates" value={rates} onChange={(e) => setRates(e.target.value)} />
+            </div>
+            <div>
+              <Label htmlFor="hold">结算等待期（天）</Label>
+              <Input id="hold" value={holdDays} onChange={(e) => setHoldDays(e.target.value)} />
+            </div>
+            <div>
+              <Label htmlFor="minimum">最低提现（元）</Label>
+              <Input id="minimum" value={minimum} onChange={(e) => setMinimum(e.target.value)} />
+            </div>
+            <Button onClick={saveSettings}>保存设置</Button>
+          </div>
+        )}
+      </Container>
+
+      <Container className="divide-y p-0">
+        <div className="flex items-center justify-between px-6 py-4">
+          <Heading level="h2">提现审核（{queue.length}）</Heading>
+          <a href="/admin/affiliate/ledger/export" className="text-ui-fg-interactive">
+            导出佣金流水（Excel）
+          </a>
+        </div>
+        {queue.length === 0 ? (
+          <Text className="px-6 py-4 text-ui-fg-subtle">没有待处理的提现申请。</Text>
+        ) : (
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>申请时间</Table.HeaderCell>
+                <Table.HeaderCell>金额</Table.HeaderCell>
+                <Table.HeaderCell>方式</Table.HeaderCell>
+                <Table.HeaderCell>状态</Table.HeaderCell>
+                <Table.HeaderCell>操作</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {queue.map((w) => (
+                <Table.Row key={w.id}>
+                  <Table.Cell>
+                    {new Date(w.created_at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}
+                  </Table.Cell>
+                  <Table.Cell>{yuan(w.amount)}</Table.Cell>
+                  <Table.Cell>
+                    {w.method === "bank"
+                      ? `${w.payee?.holder ?? ""} ${w.payee?.bank ?? ""} ${w.payee?.account_no ?? ""}`
+                      : "微信零钱"}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <Badge>{STATUS[w.status] ?? w.status}</Badge>
+                  </Table.Cell>
+                  <Table.Cell className="flex gap-2">
+                    {w.status === "requested" && (
+                      <Button size="small" onClick={() => review(w, "approve")}>
+                        批准
+                      </Button>
+                    )}
+                    {w.status === "approved" && (
+                      <Button size="small" onClick={() => review(w, "pay")}>
+                        标记已打款
+                      </Button>
+                    )}
+                    <Button size="small" variant="secondary" onClick={() => review(w, "reject")}>
+                      驳回
+                    </Button>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </Container>
+
+      <Container className="divide-y p-0">
+        <div className="px-6 py-4">
+          <Heading level="h2">分销会员</Heading>
+        </div>
+        <Table>
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell>会员</Table.HeaderCell>
+              <Table.HeaderCell>推荐码</Table.HeaderCell>
+              <Table.HeaderCell>身份</Table.HeaderCell>
+              <Table.HeaderCell>直推人数</Table.HeaderCell>
+              <Table.HeaderCell>待结算</Table.HeaderCell>
+              <Table.HeaderCell>可提现</Table.HeaderCell>
+              <Table.HeaderCell>已提现</Table.HeaderCell>
+              <Table.HeaderCell>操作</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {affiliates.map((a) => (
+              <Table.Row key={a.id}>
+                <Table.Cell>
+                  {`${a.customer?.last_name ?? ""}${a.customer?.first_name ?? ""}` ||
+                    a.customer?.phone ||
+                    a.customer?.email}
+                </Table.Cell>
+                <Table.Cell>{a.code}</Table.Cell>
+                <Table.Cell>
+                  <Badge>{STATUS[a.status] ?? a.status}</Badge>
+                </Table.Cell>
+                <Table.Cell>{a.direct_referrals}</Table.Cell>
+                <Table.Cell>{yuan(a.balances.pending)}</Table.Cell>
+                <Table.Cell>{yuan(a.balances.available)}</Table.Cell>
+                <Table.Cell>{yuan(a.balances.withdrawn)}</Table.Cell>
+                <Table.Cell className="flex gap-2">
+                  {a.status !== "distributor" && (
+                    <Button
+                      size="small"
+                      variant="secondary"
+                      onClick={() =>
+                        run(
+                          () =>
+                            api(`/admin/affiliate/affiliates/${a.id}`, { status: "distributor" }),
+                          "已升级为分销商"
+                        )
+                      }
+                    >
+                      升级
+                    </Button>
+                  )}
+                  {a.status !== "disabled" && (
+                    <Button
+                      size="small"
+                      variant="danger"
+                      onClick={() =>
+                        run(
+                          () => api(`/admin/affiliate/affiliates/${a.id}`, { status: "disabled" }),
+                          "已停用"
+                        )
+                      }
+                    >
+                      停用
+                    </Button>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </Container>
+    </div>
+  )
+}
+
+export const config = defineRouteConfig({ label: "分销管理", icon: Users })
+
+export default AffiliatePage

@@ -1,0 +1,136 @@
+import { query } from "../http"
+import type {
+  Address,
+  CompletedCart,
+  PaymentProvider,
+  PlacedOrder,
+  ShippingOption,
+  WechatChannel,
+  WechatPaymentData,
+} from "./checkout-types"
+import { commerceRequester, type CommerceClientOptions } from "./request"
+import type { Cart } from "./types"
+
+const noStore = { cacheHint: "no-store" as const }
+const post = (body: unknown, token?: string) => ({
+  method: "POST",
+  body: JSON.stringify(body),
+  token,
+  ...noStore,
+})
+
+export const WECHATPAY_PROVIDER_ID = "pp_wechatpay_wechatpay"
+
+/** The checkout steps of Medusa's store API, in the order a storefront takes them. */
+export function createCheckoutClient(options: CommerceClientOptions) {
+  const request = commerceRequester(options)
+  return {
+    /** Gives a visitor's cart to the member who just signed in, so the order is theirs. */
+    async claimCart(cartId: string, token: string): Promise<void> {
+      await request(`/store/carts/${cartId}/customer`, post({}, token))
+    },
+
+    async setContactAndAddress(
+      cartId: string,
+      input: { email: string; address: Address },
+      token?: string
+    ): Promise<Cart> {
+      const { cart } = await request<{ cart: Cart }>(
+        `/store/carts/${cartId}`,
+        post(
+          { email: input.email, shipping_address: input.address, billing_address: input.address },
+          token
+        )
+      )
+      return cart
+    },
+
+    async shippingOptions(cartId: string): Promise<ShippingOption[]> {
+      const { shipping_options } = await request<{ shipping_options: ShippingOption[] }>(
+        `/store/shipping-options${query({ cart_id: cartId })}`,
+        noStore
+      )
+      return shipping_options
+    },
+
+    async chooseShipping(cartId: string, optionId: string, token?: string): Promise<void> {
+      await request(`/store/carts/${cartId}/shipping-methods`, post({ option_id: optionId }, token))
+    },
+
+    async paymentProviders(regionId: string): Promise<PaymentProvider[]> {
+      const { payment_providers } = await request<{ payment_providers: PaymentProvider[] }>(
+        `/store/payment-providers${query({ region_id: regionId })}`,
+        noStore
+      )
+      return payment_providers
+    },
+
+    /** Opens a WeChat Pay session for the cart and returns what the channel needs. */
+    async startWechatPayment(
+      cartId: string,
+      channel: WechatChannel,
+      extra: Record<string, string> = {},
+      token?: string
+    ): Promise<WechatPaymentData> {
+      const { payment_collection } = await request<{ payment_collection: { id: string } }>(
+        "/store/payment-collections",
+        post({ cart_id: cartId }, token)
+      )
+      const { payment_collection: withSession } = await request<{
+        payment_collection: { payment_sessions: { provider_id: string; data: WechatPaymentData }[] }
+      }>(
+        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+        post({ provider_id: WECHATPAY_PROVIDER_ID, data: { channel, ...extra } }, token)
+      )
+      const session = withSession.payment_sessions.find(
+        (s) => s.provider_id === WECHATPAY_PROVIDER_ID
+      )
+      if (!session) throw new Error("微信支付会话创建失败")
+      return session.data
+    },
+
+    /** The cart's open WeChat Pay session, to show its QR code again or resume H5. */
+    async wechatSession(cartId: string): Promise<{
+      cart: Cart & { completed_at?: string | null; email?: string | null }
+      payment: WechatPaymentData | null
+    }> {
+      const { cart } = await request<{
+        cart: Cart & {
+          completed_at?: string | null
+          email?: string | null
+          payment_collection?: {
+            payment_sessions?: { provider_id: string; data: WechatPaymentData }[]
+          } | null
+        }
+      }>(
+        `/store/carts/${cartId}${query({
+          fields:
+            "*items,+total,+item_subtotal,+shipping_total,completed_at,email,*payment_collection.payment_sessions",
+        })}`,
+        noStore
+      )
+      const session = cart.payment_collection?.payment_sessions?.find(
+        (s) => s.provider_id === WECHATPAY_PROVIDER_ID
+      )
+      return { cart, payment: session?.data ?? null }
+    },
+
+    /**
+     * Turns a paid cart into an order. Safe to call repeatedly: unpaid carts answer
+     * `type: "cart"`, completed ones give back their order.
+     */
+    async complete(cartId: string, token?: string): Promise<CompletedCart> {
+      return request<CompletedCart>(`/store/carts/${cartId}/complete`, post({}, token))
+    },
+
+    async order(orderId: string, token?: string): Promise<PlacedOrder> {
+      const { order } = await request<{ order: PlacedOrder }>(
+        `/store/orders/${orderId}${query({ fields: "*items,*shipping_address,+total,+item_total,+shipping_total" })}`,
+        { token, ...noStore }
+      )
+      return order
+    },
+  }
+}
+
+export type CheckoutClient = ReturnType<typeof createCheckoutClient>

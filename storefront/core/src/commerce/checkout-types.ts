@@ -1,0 +1,47 @@
+import type { Money } from "./types"
+
+export type Address = {
+  first_name: string
+  last_name: string
+  phone: string
+  province: string
+  city: string
+  address_1: string
+  address_2?: string
+  postal_code?: string
+  country_code: "cn"
+}
+
+export type ShippingOption = { id: string; name: string; amount: Money }
+
+export type PaymentProvider = { id: string }
+
+export type WechatChannel = "native" | "h5" | "jsapi"
+
+/** What the WeChat Pay provider returns for a session: one of these, by channel. */
+export type WechatPaymentData = {
+  channel: WechatChannel
+  out_trade_no: string
+  code_url?: string
+  h5_url?: string
+  time_expire?: string
+  /** JSAPI: the complete wx.requestPayment parameter set. */
+  request_payment?: Record<string, string>
+}
+
+export type CompletedCart =
+  | { type: "order"; order: { id: string; display_id: number; total: Money } }
+  | { type: "cart"; error?: { message?: string } }
+
+export type PlacedOrder = {
+  id: string
+  display_id: number
+  email: string
+  total: Money
+  item_total: Money
+  shipping_total: Money
+  payment_status: string
+  created_at: string
+  items: { id: string; title: string; quantity: number; total: Money }[]
+  shipping_address: Address | null
+}

@@ -1,0 +1,69 @@
+import { formatCNY, formatDateTime } from "@health/core"
+import type { Metadata } from "next"
+import Link from "next/link"
+import { notFound } from "next/navigation"
+import { checkout } from "@/lib/backends"
+import { readToken } from "@/lib/session"
+
+export const metadata: Metadata = { title: "支付成功" }
+
+const NEXT_STEPS = [
+  "支付成功",
+  "寄送采样盒 / 预约采集",
+  "激活采样盒并采样",
+  "实验室检测",
+  "查看报告",
+]
+
+export default async function OrderDonePage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params
+  const order = await checkout.order(id, await readToken()).catch(() => null)
+  if (!order) notFound()
+
+  return (
+    <section className="narrow" data-testid="order-done">
+      <div className="success-head">
+        <span className="success-mark" aria-hidden>
+          ✓
+        </span>
+        <h1>支付成功</h1>
+        <p className="muted">
+          订单 #{order.display_id} · {formatDateTime(order.created_at)}
+        </p>
+      </div>
+      <ol className="timeline" aria-label="接下来">
+        {NEXT_STEPS.map((step, index) => (
+          <li key={step} className={index === 0 ? "done" : ""}>
+            {step}
+          </li>
+        ))}
+      </ol>
+      <div className="panel">
+        <ul className="summary-lines">
+          {order.items.map((item) => (
+            <li key={item.id}>
+              <span>
+                {item.title} <span className="muted">× {item.quantity}</span>
+              </span>
+              <span>{formatCNY(item.total)}</span>
+            </li>
+          ))}
+        </ul>
+        <p className="summary-total">
+          实付{" "}
+          <strong className="price" data-testid="order-total">
+            {formatCNY(order.total)}
+          </strong>
+        </p>
+      </div>
+      <p className="actions">
+        <Link href="/account" className="button primary">
+          查看我的订单
+        </Link>
+        <Link href="/products" className="button">
+          继续逛逛
+        </Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,62 @@
+import { formatCNY, sumCNY } from "@health/core"
+import type { Metadata } from "next"
+import { redirect } from "next/navigation"
+import { CheckoutForm } from "@/components/checkout/checkout-form"
+import { checkout } from "@/lib/backends"
+import { currentCart } from "@/lib/current-cart"
+import { currentMember } from "@/lib/session"
+
+export const metadata: Metadata = { title: "确认订单" }
+
+export default async function CheckoutPage() {
+  const cart = await currentCart()
+  const items = cart?.items ?? []
+  if (!cart || !items.length) redirect("/cart")
+  const session = await currentMember()
+  const member = session?.member
+  const shippingOptions = await checkout.shippingOptions(cart.id).catch(() => [])
+  const subtotal = cart.item_subtotal ?? sumCNY(items.map((item) => item.subtotal ?? 0))
+
+  return (
+    <section className="checkout">
+      <h1>确认订单</h1>
+      <div className="checkout-grid">
+        <div className="panel">
+          {!member && (
+            <p className="notice">
+              <a href="/account/sign-in?next=/checkout">登录</a>{" "}
+              后下单，可在「我的账户」查看订单与报告。
+            </p>
+          )}
+          <CheckoutForm
+            payLabel={`微信支付 ${formatCNY(subtotal)}`}
+            shippingOptions={shippingOptions}
+            defaults={{
+              email: member?.email ?? "",
+              name: member ? `${member.last_name ?? ""}${member.first_name ?? ""}` : "",
+              phone: member?.phone?.replace(/^\+86/, "") ?? "",
+            }}
+          />
+        </div>
+        <aside className="panel" data-testid="checkout-summary">
+          <h2>商品清单</h2>
+          <ul className="summary-lines">
+            {items.map((item) => (
+              <li key={item.id}>
+                <span>
+                  {item.product_title ?? item.title}
+                  <span className="muted"> × {item.quantity}</span>
+                </span>
+                <span>{formatCNY(item.subtotal ?? 0)}</span>
+              </li>
+            ))}
+          </ul>
+          <p className="summary-total">
+            商品合计 <strong className="price">{formatCNY(subtotal)}</strong>
+          </p>
+          <p className="hint">支付方式：微信支付（电脑扫码，手机浏览器跳转微信）。</p>
+        </aside>
+      </div>
+    </section>
+  )
+}

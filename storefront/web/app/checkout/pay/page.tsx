@@ -1,0 +1,56 @@
+import { formatCNY } from "@health/core"
+import type { Metadata } from "next"
+import Link from "next/link"
+import { redirect } from "next/navigation"
+import QRCode from "qrcode"
+import { PaymentWaiter } from "@/components/checkout/payment-waiter"
+import { checkout } from "@/lib/backends"
+
+export const metadata: Metadata = { title: "微信支付" }
+
+type Search = Promise<{ cart?: string }>
+
+export default async function PayPage({ searchParams }: { searchParams: Search }) {
+  const { cart: cartId } = await searchParams
+  if (!cartId || !/^cart_\w+$/.test(cartId)) redirect("/cart")
+  const { cart, payment } = await checkout.wechatSession(cartId).catch(() => ({
+    cart: null,
+    payment: null,
+  }))
+  if (!cart || !payment) redirect("/cart")
+  const total = cart.total ?? 0
+  const qr = payment.code_url
+    ? await QRCode.toString(payment.code_url, { type: "svg", margin: 1, width: 240 })
+    : null
+  // The local sandbox's code_url is a web page; a real one is weixin://, only WeChat opens it.
+  const testPage = payment.code_url?.startsWith("http") ? payment.code_url : null
+
+  return (
+    <section className="narrow pay-page">
+      <h1>微信支付</h1>
+      <p className="pay-amount" data-testid="pay-amount">
+        {formatCNY(total)}
+      </p>
+      {qr ? (
+        <figure className="qr" data-testid="wechat-qr">
+          <span dangerouslySetInnerHTML={{ __html: qr }} />
+          <figcaption>请使用微信「扫一扫」完成支付</figcaption>
+        </figure>
+      ) : (
+        <p className="notice">已跳转到微信完成支付。支付完成后本页会自动更新。</p>
+      )}
+      <PaymentWaiter cartId={cartId} expiresAt={payment.time_expire} />
+      {testPage && (
+        <p className="hint">
+          测试环境：
+          <a href={testPage} data-testid="sandbox-pay-link">
+            在浏览器中打开沙箱支付页
+          </a>
+        </p>
+      )}
+      <p>
+        <Link href="/cart">返回购物车</Link>
+      </p>
+    </section>
+  )
+}

@@ -1,0 +1,120 @@
+"use client"
+
+import { formatCNY, type ShippingOption } from "@health/core"
+import { useActionState } from "react"
+import { placeOrder } from "@/lib/checkout-actions"
+
+type Defaults = Partial<Record<"email" | "name" | "phone", string>>
+
+/** Contact, address and consent; submitting opens WeChat Pay. */
+export function CheckoutForm({
+  defaults,
+  payLabel,
+  shippingOptions,
+}: {
+  defaults: Defaults
+  payLabel: string
+  shippingOptions: ShippingOption[]
+}) {
+  const [state, action, pending] = useActionState(placeOrder, undefined)
+  const value = (name: string) => state?.fields?.[name] ?? defaults[name as keyof Defaults] ?? ""
+  return (
+    <form action={action} className="form" data-testid="checkout-form">
+      <h2>联系方式</h2>
+      <label>
+        邮箱（接收订单与报告通知）
+        <input
+          name="email"
+          type="email"
+          autoComplete="email"
+          defaultValue={value("email")}
+          required
+        />
+      </label>
+      <h2>收货地址</h2>
+      <p className="hint">采样盒将寄送到此地址；岳阳地区也可到采集点现场采样。</p>
+      <div className="form-row">
+        <label>
+          收货人
+          <input name="name" autoComplete="name" defaultValue={value("name")} required />
+        </label>
+        <label>
+          手机号
+          <input
+            name="phone"
+            inputMode="tel"
+            autoComplete="tel"
+            defaultValue={value("phone")}
+            required
+          />
+        </label>
+      </div>
+      <div className="form-row">
+        <label>
+          省份
+          <input
+            name="province"
+            autoComplete="address-level1"
+            placeholder="如：湖南省"
+            defaultValue={value("province")}
+            required
+          />
+        </label>
+        <label>
+          城市
+          <input
+            name="city"
+            autoComplete="address-level2"
+            placeholder="如：岳阳市"
+            defaultValue={value("city")}
+            required
+          />
+        </label>
+      </div>
+      <label>
+        详细地址
+        <input
+          name="address"
+          autoComplete="street-address"
+          placeholder="区县、街道、门牌号"
+          defaultValue={value("address")}
+          required
+        />
+      </label>
+      {shippingOptions.length > 0 && (
+        <fieldset className="radio-column">
+          <legend>采样方式</legend>
+          {shippingOptions.map((option, index) => (
+            <label key={option.id}>
+              <input
+                type="radio"
+                name="shipping_option"
+                value={option.id}
+                defaultChecked={index === 0}
+              />
+              {option.name}
+              <span className="muted">
+                {Number(option.amount) === 0 ? "免运费" : formatCNY(option.amount)}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <label className="checkbox">
+        <input type="checkbox" name="consent" value="yes" /> 我已阅读并同意
+        <a href="/privacy" target="_blank">
+          《隐私政策》
+        </a>
+        及基因检测知情说明
+      </label>
+      {state?.error && (
+        <p className="form-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <button type="submit" className="button primary block" disabled={pending}>
+        {pending ? "正在创建支付…" : payLabel}
+      </button>
+    </form>
+  )
+}

@@ -1,0 +1,63 @@
+"use client"
+
+import { useEffect, useState } from "react"
+
+/** Asks every 2 seconds whether WeChat has confirmed the payment, then shows the order. */
+export function PaymentWaiter({ cartId, expiresAt }: { cartId: string; expiresAt?: string }) {
+  const [message, setMessage] = useState("等待支付结果…")
+  const [left, setLeft] = useState<number | null>(null)
+
+  useEffect(() => {
+    let stopped = false
+    const tick = async () => {
+      if (stopped) return
+      try {
+        const response = await fetch(`/checkout/status?cart=${encodeURIComponent(cartId)}`, {
+          cache: "no-store",
+        })
+        const body = (await response.json()) as {
+          status: string
+          order_id?: string
+          message?: string
+        }
+        if (body.status === "paid" && body.order_id) {
+          setMessage("支付成功，正在跳转…")
+          // A full load, so the header's cart count drops to zero as well.
+          window.location.replace(`/checkout/done/${body.order_id}`)
+          return
+        }
+        if (body.message) setMessage(body.message)
+      } catch {
+        setMessage("网络不稳定，正在重试…")
+      }
+      setTimeout(tick, 2000)
+    }
+    tick()
+    return () => {
+      stopped = true
+    }
+  }, [cartId])
+
+  useEffect(() => {
+    if (!expiresAt) return
+    const update = () =>
+      setLeft(Math.max(0, Math.floor((Date.parse(expiresAt) - Date.now()) / 1000)))
+    update()
+    const timer = setInterval(update, 1000)
+    return () => clearInterval(timer)
+  }, [expiresAt])
+
+  return (
+    <div className="waiter" role="status" data-testid="payment-waiter">
+      <span className="spinner" aria-hidden />
+      <span>{message}</span>
+      {left !== null && (
+        <span className="muted">
+          {left > 0
+            ? ` · 剩余 ${Math.floor(left / 60)} 分 ${String(left % 60).padStart(2, "0")} 秒`
+            : " · 支付已超时，请返回购物车重新下单"}
+        </span>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,90 @@
+"use server"
+
+import { ApiError, type Address } from "@health/core"
+import { headers } from "next/headers"
+import { redirect } from "next/navigation"
+import { checkout } from "./backends"
+import { readCartId } from "./cart-cookie"
+import { paymentChannelFor } from "./payment-channel"
+import { readToken } from "./session"
+
+export type CheckoutState = { error?: string; fields?: Record<string, string> } | undefined
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
+
+function readAddress(form: FormData): { address?: Address; problem?: string } {
+  const name = text(form, "name")
+  const phone = text(form, "phone").replace(/\s/g, "")
+  const province = text(form, "province")
+  const city = text(form, "city")
+  const street = text(form, "address")
+  if (!name) return { problem: "请填写收货人姓名" }
+  if (!/^1[3-9]\d{9}$/.test(phone)) return { problem: "请填写正确的 11 位手机号" }
+  if (!province || !city) return { problem: "请填写省份和城市" }
+  if (street.length < 4) return { problem: "请填写详细地址（街道、门牌号）" }
+  const chars = Array.from(name)
+  return {
+    address: {
+      last_name: chars[0],
+      first_name: chars.slice(1).join("") || chars[0],
+      phone,
+      province,
+      city,
+      address_1: street,
+      postal_code: text(form, "postal_code") || undefined,
+      country_code: "cn",
+    },
+  }
+}
+
+/**
+ * Saves contact and address, picks the delivery, and opens a WeChat Pay session:
+ * H5 goes straight to WeChat's page, which returns to the waiting page; PC shows a QR code.
+ */
+export async function placeOrder(_state: CheckoutState, form: FormData): Promise<CheckoutState> {
+  const cartId = await readCartId()
+  if (!cartId) return { error: "购物车已失效，请重新选购" }
+  const fields = Object.fromEntries(
+    ["email", "name", "phone", "province", "city", "address", "postal_code"].map((k) => [
+      k,
+      text(form, k),
+    ])
+  )
+  const email = text(form, "email")
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+    return { error: "请填写正确的邮箱，用于接收订单通知", fields }
+  }
+  const { address, problem } = readAddress(form)
+  if (!address) return { error: problem, fields }
+  if (!form.get("consent")) return { error: "请阅读并同意《隐私政策》与检测知情说明", fields }
+
+  const token = await readToken()
+  const h = await headers()
+  const channel = paymentChannelFor(h.get("user-agent") ?? "")
+  let h5Url: string | undefined
+  try {
+    if (token) await checkout.claimCart(cartId, token)
+    await checkout.setContactAndAddress(cartId, { email, address }, token)
+    const options = await checkout.shippingOptions(cartId)
+    const chosen = options.find((o) => o.id === text(form, "shipping_option")) ?? options[0]
+    if (!chosen) return { error: "该地址暂不支持配送，请更换地址", fields }
+    await checkout.chooseShipping(cartId, chosen.id, token)
+    const payment = await checkout.startWechatPayment(
+      cartId,
+      channel,
+      { client_ip: (h.get("x-forwarded-for") ?? "127.0.0.1").split(",")[0].trim() },
+      token
+    )
+    h5Url = payment.h5_url
+  } catch (error) {
+    if (error instanceof ApiError && error.status < 500) return { error: error.message, fields }
+    console.error("[checkout]", error)
+    return { error: "网络繁忙，请稍后重试", fields }
+  }
+  if (channel === "h5" && h5Url) {
+    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`
+    const back = `${origin}/checkout/pay?cart=${cartId}`
+    redirect(`${h5Url}${h5Url.includes("?") ? "&" : "?"}redirect_url=${encodeURIComponent(back)}`)
+  }
+  redirect(`/checkout/pay?cart=${cartId}`)
+}
