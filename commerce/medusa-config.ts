@@ -57,6 +57,9 @@ module.exports = defineConfig({
     },
     redisUrl,
     workerMode,
+    // Medusa marks the admin session cookie Secure in production, and express-session
+    // then never sets it over plain http: admin sign-in at http://localhost would fail.
+    cookieOptions: { secure: backendUrl.startsWith("https://") },
     http: {
       storeCors: process.env.STORE_CORS || devCors,
       adminCors: process.env.ADMIN_CORS || devCors,

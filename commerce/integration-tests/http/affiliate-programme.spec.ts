@@ -218,6 +218,10 @@ medusaIntegrationTestRunner({
       expect(afterPayout.balances.available).toBe(0)
       expect(Math.round(afterPayout.balances.withdrawn * 100)).toBe(remainingB)
 
+      // Members see commissions and reversals; bucket moves stay bookkeeping.
+      const lines = (await api.get("/store/affiliate/commissions", b)).data.commissions
+      expect(lines.map((line: { kind: string }) => line.kind)).toEqual(["reversal", "commission"])
+
       // Finance exports the ledger for Excel; staff see the tree.
       const exported = await api.get(
         `/admin/affiliate/ledger/export?affiliate_id=${afterPayout.id}`,

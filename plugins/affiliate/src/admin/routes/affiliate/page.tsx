@@ -215,70 +215,77 @@ const AffiliatePage = () => {
         <div className="px-6 py-4">
           <Heading level="h2">分销会员</Heading>
         </div>
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>会员</Table.HeaderCell>
-              <Table.HeaderCell>推荐码</Table.HeaderCell>
-              <Table.HeaderCell>身份</Table.HeaderCell>
-              <Table.HeaderCell>直推人数</Table.HeaderCell>
-              <Table.HeaderCell>待结算</Table.HeaderCell>
-              <Table.HeaderCell>可提现</Table.HeaderCell>
-              <Table.HeaderCell>已提现</Table.HeaderCell>
-              <Table.HeaderCell>操作</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {affiliates.map((a) => (
-              <Table.Row key={a.id}>
-                <Table.Cell>
-                  {`${a.customer?.last_name ?? ""}${a.customer?.first_name ?? ""}` ||
-                    a.customer?.phone ||
-                    a.customer?.email}
-                </Table.Cell>
-                <Table.Cell>{a.code}</Table.Cell>
-                <Table.Cell>
-                  <Badge>{STATUS[a.status] ?? a.status}</Badge>
-                </Table.Cell>
-                <Table.Cell>{a.direct_referrals}</Table.Cell>
-                <Table.Cell>{yuan(a.balances.pending)}</Table.Cell>
-                <Table.Cell>{yuan(a.balances.available)}</Table.Cell>
-                <Table.Cell>{yuan(a.balances.withdrawn)}</Table.Cell>
-                <Table.Cell className="flex gap-2">
-                  {a.status !== "distributor" && (
-                    <Button
-                      size="small"
-                      variant="secondary"
-                      onClick={() =>
-                        run(
-                          () =>
-                            api(`/admin/affiliate/affiliates/${a.id}`, { status: "distributor" }),
-                          "已升级为分销商"
-                        )
-                      }
-                    >
-                      升级
-                    </Button>
-                  )}
-                  {a.status !== "disabled" && (
-                    <Button
-                      size="small"
-                      variant="danger"
-                      onClick={() =>
-                        run(
-                          () => api(`/admin/affiliate/affiliates/${a.id}`, { status: "disabled" }),
-                          "已停用"
-                        )
-                      }
-                    >
-                      停用
-                    </Button>
-                  )}
-                </Table.Cell>
+        {affiliates.length === 0 ? (
+          <Text className="px-6 py-4 text-ui-fg-subtle">
+            还没有分销会员。会员在商城打开「分销中心」或通过推荐链接注册后会出现在这里。
+          </Text>
+        ) : (
+          <Table>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell>会员</Table.HeaderCell>
+                <Table.HeaderCell>推荐码</Table.HeaderCell>
+                <Table.HeaderCell>身份</Table.HeaderCell>
+                <Table.HeaderCell>直推人数</Table.HeaderCell>
+                <Table.HeaderCell>待结算</Table.HeaderCell>
+                <Table.HeaderCell>可提现</Table.HeaderCell>
+                <Table.HeaderCell>已提现</Table.HeaderCell>
+                <Table.HeaderCell>操作</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {affiliates.map((a) => (
+                <Table.Row key={a.id}>
+                  <Table.Cell>
+                    {`${a.customer?.last_name ?? ""}${a.customer?.first_name ?? ""}` ||
+                      a.customer?.phone ||
+                      a.customer?.email}
+                  </Table.Cell>
+                  <Table.Cell>{a.code}</Table.Cell>
+                  <Table.Cell>
+                    <Badge>{STATUS[a.status] ?? a.status}</Badge>
+                  </Table.Cell>
+                  <Table.Cell>{a.direct_referrals}</Table.Cell>
+                  <Table.Cell>{yuan(a.balances.pending)}</Table.Cell>
+                  <Table.Cell>{yuan(a.balances.available)}</Table.Cell>
+                  <Table.Cell>{yuan(a.balances.withdrawn)}</Table.Cell>
+                  <Table.Cell className="flex gap-2">
+                    {a.status !== "distributor" && (
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        onClick={() =>
+                          run(
+                            () =>
+                              api(`/admin/affiliate/affiliates/${a.id}`, { status: "distributor" }),
+                            "已升级为分销商"
+                          )
+                        }
+                      >
+                        升级
+                      </Button>
+                    )}
+                    {a.status !== "disabled" && (
+                      <Button
+                        size="small"
+                        variant="danger"
+                        onClick={() =>
+                          run(
+                            () =>
+                              api(`/admin/affiliate/affiliates/${a.id}`, { status: "disabled" }),
+                            "已停用"
+                          )
+                        }
+                      >
+                        停用
+                      </Button>
+                    )}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
       </Container>
     </div>
   )
