@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto"
 import {
   ContainerRegistrationKeys,
   defineConfig,
@@ -12,6 +13,12 @@ const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "w
 const backendUrl = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
 const devCors = "http://localhost:8000,http://localhost:9000,http://localhost:10086"
 
+// Apps that share one Redis (npm start, the e2e stack, each integration test's app) must
+// not take each other's events, workflow jobs or cached data.
+const redisPrefix =
+  process.env.MEDUSA_REDIS_PREFIX ??
+  (process.env.NODE_ENV === "test" ? `test-${randomUUID().slice(0, 8)}-` : "")
+
 // With REDIS_URL every piece of shared infrastructure moves to Redis, so several
 // server and worker processes can run side by side. Without it Medusa's
 // in-process defaults keep development and module tests dependency-free.
@@ -19,11 +26,17 @@ const redisModules: Record<string, { resolve: string; options: object }> = redis
   ? {
       [Modules.EVENT_BUS]: {
         resolve: "@medusajs/medusa/event-bus-redis",
-        options: { redisUrl },
+        options: { redisUrl, queueName: `${redisPrefix}events-queue` },
       },
       [Modules.WORKFLOW_ENGINE]: {
         resolve: "@medusajs/medusa/workflow-engine-redis",
-        options: { redis: { redisUrl } },
+        options: {
+          redis: {
+            redisUrl,
+            queueName: `${redisPrefix}medusa-workflows`,
+            jobQueueName: `${redisPrefix}medusa-workflows-jobs`,
+          },
+        },
       },
       [Modules.LOCKING]: {
         resolve: "@medusajs/medusa/locking",
@@ -40,7 +53,7 @@ const redisModules: Record<string, { resolve: string; options: object }> = redis
       },
       [Modules.CACHE]: {
         resolve: "@medusajs/medusa/cache-redis",
-        options: { redisUrl, ttl: 30 },
+        options: { redisUrl, ttl: 30, namespace: `${redisPrefix}medusa:` },
       },
     }
   : {}

@@ -141,6 +141,8 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     MEDUSA_BACKEND_URL: urls.commerce,
     PORT: String(p.commercePort),
     QUEUE_PREFIX: p.queuePrefix,
+    // Medusa's own Redis queues and cache, kept apart from a running `npm start`.
+    MEDUSA_REDIS_PREFIX: mode === "test" ? "e2e-" : "",
     STOREFRONT_URL: urls.web,
     REVALIDATE_SECRET: revalidateSecret,
     MEDUSA_DISABLE_TELEMETRY: "true",
