@@ -22,66 +22,6 @@ async function call<T>(path: string, init: RequestInit & { token?: string; admin
 const post = <T>(path: string, body: unknown, init: { token?: string; admin?: boolean } = {}) =>
   call<T>(path, { ...init, method: "POST", body: JSON.stringify(body) })
 
-/** The friend's purchase, through the same store API the checkout uses. */
-async function buyKitAs(email: string, password: string) {
-  const { token } = await post<{ token: string }>("/auth/customer/emailpass", { email, password })
-  const { regions } = await call<{ regions: { id: string }[] }>("/store/regions")
-  const { products } = await call<{ products: { variants: { id: string }[] }[] }>(
-    "/store/products?handle=tumor-risk-gene-test&fields=*variants"
-  )
-  const { cart } = await post<{ cart: { id: string } }>(
-    "/store/carts",
-    { region_id: regions[0].id },
-    { token }
-  )
-  await post(
-    `/store/carts/${cart.id}/line-items`,
-    { variant_id: products[0].variants[0].id, quantity: 1 },
-    { token }
-  )
-  const address = {
-    first_name: "小",
-    last_name: "李",
-    address_1: "岳阳楼区巴陵中路 88 号",
-    city: "岳阳市",
-    province: "湖南省",
-    postal_code: "414000",
-    country_code: "cn",
-    phone: "13800000002",
-  }
-  await post(
-    `/store/carts/${cart.id}`,
-    { shipping_address: address, billing_address: address },
-    { token }
-  )
-  const { shipping_options } = await call<{ shipping_options: { id: string }[] }>(
-    `/store/shipping-options?cart_id=${cart.id}`,
-    { token }
-  )
-  await post(
-    `/store/carts/${cart.id}/shipping-methods`,
-    { option_id: shipping_options[0].id },
-    { token }
-  )
-  const { payment_collection } = await post<{ payment_collection: { id: string } }>(
-    "/store/payment-collections",
-    { cart_id: cart.id },
-    { token }
-  )
-  await post(
-    `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-    { provider_id: "pp_system_default" },
-    { token }
-  )
-  const placed = await post<{ type: string; order: { id: string } }>(
-    `/store/carts/${cart.id}/complete`,
-    {},
-    { token }
-  )
-  expect(placed.type).toBe("order")
-  return placed.order.id
-}
-
 async function register(page: Page, name: string, email: string) {
   await page.getByRole("tab", { name: "注册" }).click()
   const form = page.getByTestId("register")
@@ -137,7 +77,11 @@ describe("an affiliate shares a link and is paid", () => {
     expect(await sharer.getByTestId("commission-empty").innerText()).toContain("还没有佣金记录")
 
     // A friend opens the link on a phone and registers: the referral is bound.
-    const friendContext = await browser.newContext({ viewport: { width: 390, height: 844 } })
+    const friendContext = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      userAgent:
+        "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+    })
     const friend = await friendContext.newPage()
     const sharePath = new URL(link).pathname
     await friend.goto(webUrl(sharePath), { waitUntil: "networkidle" })
@@ -148,8 +92,30 @@ describe("an affiliate shares a link and is paid", () => {
     await friend.goto(webUrl("/account/affiliate"), { waitUntil: "networkidle" })
     expect(await friend.getByText("推荐人：张**").count()).toBe(1)
 
-    // The friend pays: the sharer's commission appears as pending.
-    const orderId = await buyKitAs(friendEmail, "Secret12345")
+    // The friend buys a kit on the phone and pays with WeChat Pay H5 (the sandbox's page).
+    await friend.goto(webUrl("/products/tumor-risk-gene-test"), { waitUntil: "networkidle" })
+    await friend.getByTestId("add-to-cart").click()
+    await friend.waitForFunction(
+      () => document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() === "1",
+      undefined,
+      { timeout: 20_000 }
+    )
+    await friend.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
+    const checkout = friend.getByTestId("checkout-form")
+    expect(await checkout.getByLabel("邮箱（接收订单与报告通知）").inputValue()).toBe(friendEmail)
+    await checkout.getByLabel("收货人").fill("李朋友")
+    await checkout.getByLabel("手机号").fill("13800000002")
+    await checkout.getByLabel("省份").fill("湖南省")
+    await checkout.getByLabel("城市").fill("岳阳市")
+    await checkout.getByLabel("详细地址").fill("岳阳楼区巴陵中路 88 号")
+    await checkout.getByRole("checkbox").check()
+    await checkout.getByRole("button", { name: /提交订单并支付/ }).click()
+    await friend.waitForURL(/\/pay\/PS/)
+    await friend.locator("#confirm-pay").click()
+    await friend.waitForURL(/\/checkout\/done\/order_/, { timeout: 60_000 })
+    const orderId = new URL(friend.url()).pathname.split("/").pop()!
+
+    // The sharer's commission appears as pending.
     await sharer.reload({ waitUntil: "networkidle" })
     const pending = await waitForBalance(sharer, "balance-pending")
     expect(pending).not.toBe("¥0.00")

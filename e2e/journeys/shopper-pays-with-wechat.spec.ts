@@ -33,11 +33,11 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
     await form.getByLabel("详细地址").fill("岳阳楼区洞庭南路 1 号")
 
     // Without consent nothing is created and the form says why.
-    await form.getByRole("button", { name: /微信支付/ }).click()
+    await form.getByRole("button", { name: /提交订单并支付/ }).click()
     await page.getByText("请阅读并同意《隐私政策》").waitFor()
 
     await form.getByRole("checkbox").check()
-    await form.getByRole("button", { name: /微信支付/ }).click()
+    await form.getByRole("button", { name: /提交订单并支付/ }).click()
     await page.waitForURL(/\/checkout\/pay\?cart=cart_/)
     await page.getByTestId("wechat-qr").waitFor()
     const amount = await page.getByTestId("pay-amount").innerText()
@@ -58,5 +58,39 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
     expect(await page.getByTestId("order-total").innerText()).toBe(amount)
     expect(await page.getByTestId("cart-count").innerText()).toBe("0")
     await screenshot(page, "11-order-paid")
+  })
+
+  it("pays offline only with a 岳阳 address, and the order then waits for staff to confirm", async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await page.goto(webUrl("/products/sports-gene-test"), { waitUntil: "networkidle" })
+    await page.getByTestId("add-to-cart").click()
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() === "1",
+      undefined,
+      { timeout: 20_000 }
+    )
+    await page.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
+    const form = page.getByTestId("checkout-form")
+    await form.getByLabel("邮箱（接收订单与报告通知）").fill("offline-buyer@example.com")
+    await form.getByLabel("收货人").fill("钱多多")
+    await form.getByLabel("手机号").fill("13900002222")
+    await form.getByLabel("省份").fill("北京市")
+    await form.getByLabel("城市").fill("北京市")
+    await form.getByLabel("详细地址").fill("朝阳区建国路 1 号")
+    await form.getByLabel(/线下支付/).check()
+    await form.getByRole("checkbox").check()
+    await form.getByRole("button", { name: /提交订单并支付/ }).click()
+    await page.getByText("线下支付仅限岳阳地区，请选择微信支付").waitFor()
+
+    await form.getByLabel("省份").fill("湖南省")
+    await form.getByLabel("城市").fill("岳阳市")
+    await form.getByLabel("详细地址").fill("岳阳楼区洞庭南路 1 号")
+    await form.getByRole("button", { name: /提交订单并支付/ }).click()
+    await page.waitForURL(/\/checkout\/done\/order_/)
+    expect(await page.locator("h1").innerText()).toBe("订单已提交，待付款")
+    expect(await page.getByTestId("offline-instructions").innerText()).toContain(
+      "转账时请备注订单号"
+    )
+    await screenshot(page, "12-offline-order")
   })
 })

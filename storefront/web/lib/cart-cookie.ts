@@ -16,3 +16,7 @@ export async function writeCartId(cartId: string): Promise<void> {
     maxAge: 60 * 60 * 24 * 30,
   })
 }
+
+export async function clearCartId(): Promise<void> {
+  ;(await cookies()).delete(CART_COOKIE)
+}

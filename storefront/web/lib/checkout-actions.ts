@@ -1,11 +1,12 @@
 "use server"
 
-import { ApiError, type Address } from "@health/core"
+import { ApiError, OFFLINE_PROVIDER_ID, type Address } from "@health/core"
 import { headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { checkout } from "./backends"
-import { readCartId } from "./cart-cookie"
+import { clearCartId, readCartId } from "./cart-cookie"
 import { paymentChannelFor } from "./payment-channel"
+import { bindPendingReferral } from "./referral"
 import { readToken } from "./session"
 
 export type CheckoutState = { error?: string; fields?: Record<string, string> } | undefined
@@ -45,10 +46,17 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
   const cartId = await readCartId()
   if (!cartId) return { error: "购物车已失效，请重新选购" }
   const fields = Object.fromEntries(
-    ["email", "name", "phone", "province", "city", "address", "postal_code"].map((k) => [
-      k,
-      text(form, k),
-    ])
+    [
+      "email",
+      "name",
+      "phone",
+      "province",
+      "city",
+      "address",
+      "postal_code",
+      "payment",
+      "consent",
+    ].map((k) => [k, text(form, k)])
   )
   const email = text(form, "email")
   if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
@@ -58,28 +66,52 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
   if (!address) return { error: problem, fields }
   if (!form.get("consent")) return { error: "请阅读并同意《隐私政策》与检测知情说明", fields }
 
+  const offline = form.get("payment") === "offline"
+  if (offline && !/岳阳/.test(address.city)) {
+    return { error: "线下支付仅限岳阳地区，请选择微信支付", fields }
+  }
+
   const token = await readToken()
   const h = await headers()
   const channel = paymentChannelFor(h.get("user-agent") ?? "")
   let h5Url: string | undefined
+  let offlineOrderId: string | undefined
   try {
-    if (token) await checkout.claimCart(cartId, token)
+    if (token) {
+      await checkout.claimCart(cartId, token)
+      // A member who arrived through a share link after signing up binds with the first order.
+      await bindPendingReferral(token)
+    }
     await checkout.setContactAndAddress(cartId, { email, address }, token)
     const options = await checkout.shippingOptions(cartId)
     const chosen = options.find((o) => o.id === text(form, "shipping_option")) ?? options[0]
     if (!chosen) return { error: "该地址暂不支持配送，请更换地址", fields }
     await checkout.chooseShipping(cartId, chosen.id, token)
-    const payment = await checkout.startWechatPayment(
-      cartId,
-      channel,
-      { client_ip: (h.get("x-forwarded-for") ?? "127.0.0.1").split(",")[0].trim() },
-      token
-    )
-    h5Url = payment.h5_url
+    if (offline) {
+      // Staff confirm the transfer or the cash later; the order exists now.
+      await checkout.startPayment(cartId, OFFLINE_PROVIDER_ID, {}, token)
+      const result = await checkout.complete(cartId, token)
+      if (result.type !== "order") {
+        return { error: result.error?.message ?? "下单失败，请稍后重试", fields }
+      }
+      offlineOrderId = result.order.id
+    } else {
+      const payment = await checkout.startWechatPayment(
+        cartId,
+        channel,
+        { client_ip: (h.get("x-forwarded-for") ?? "127.0.0.1").split(",")[0].trim() },
+        token
+      )
+      h5Url = payment.h5_url
+    }
   } catch (error) {
     if (error instanceof ApiError && error.status < 500) return { error: error.message, fields }
     console.error("[checkout]", error)
     return { error: "网络繁忙，请稍后重试", fields }
+  }
+  if (offlineOrderId) {
+    await clearCartId()
+    redirect(`/checkout/done/${offlineOrderId}`)
   }
   if (channel === "h5" && h5Url) {
     const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`

@@ -6,4 +6,8 @@ export const env = {
   cmsPublicUrl: process.env.CMS_PUBLIC_URL || process.env.CMS_URL || "http://localhost:1337",
   cmsToken: process.env.CMS_API_TOKEN || "dev-storefront-read-token-0123456789abcdef",
   revalidateSecret: process.env.REVALIDATE_SECRET || "dev-revalidate-secret",
+  /** Where offline (岳阳) payments go: the company's bank account, set by the operator. */
+  offlinePaymentNote:
+    process.env.OFFLINE_PAYMENT_NOTE ||
+    "请在 3 日内按客服提供的对公账户转账，或到岳阳任一采集点现场付款，客服会在 1 个工作日内与您联系。",
 }

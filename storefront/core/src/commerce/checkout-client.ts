@@ -20,6 +20,8 @@ const post = (body: unknown, token?: string) => ({
 })
 
 export const WECHATPAY_PROVIDER_ID = "pp_wechatpay_wechatpay"
+/** Bank transfer or cash at a collection site, confirmed by staff; only for 岳阳. */
+export const OFFLINE_PROVIDER_ID = "pp_system_default"
 
 /** The checkout steps of Medusa's store API, in the order a storefront takes them. */
 export function createCheckoutClient(options: CommerceClientOptions) {
@@ -65,6 +67,28 @@ export function createCheckoutClient(options: CommerceClientOptions) {
       return payment_providers
     },
 
+    /** Opens a payment session with `providerId` and returns the session's data. */
+    async startPayment<T = Record<string, unknown>>(
+      cartId: string,
+      providerId: string,
+      data: Record<string, string> = {},
+      token?: string
+    ): Promise<T> {
+      const { payment_collection } = await request<{ payment_collection: { id: string } }>(
+        "/store/payment-collections",
+        post({ cart_id: cartId }, token)
+      )
+      const { payment_collection: withSession } = await request<{
+        payment_collection: { payment_sessions: { provider_id: string; data: T }[] }
+      }>(
+        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
+        post({ provider_id: providerId, data }, token)
+      )
+      const session = withSession.payment_sessions.find((s) => s.provider_id === providerId)
+      if (!session) throw new Error("支付会话创建失败")
+      return session.data
+    },
+
     /** Opens a WeChat Pay session for the cart and returns what the channel needs. */
     async startWechatPayment(
       cartId: string,
@@ -72,21 +96,12 @@ export function createCheckoutClient(options: CommerceClientOptions) {
       extra: Record<string, string> = {},
       token?: string
     ): Promise<WechatPaymentData> {
-      const { payment_collection } = await request<{ payment_collection: { id: string } }>(
-        "/store/payment-collections",
-        post({ cart_id: cartId }, token)
+      return this.startPayment<WechatPaymentData>(
+        cartId,
+        WECHATPAY_PROVIDER_ID,
+        { channel, ...extra },
+        token
       )
-      const { payment_collection: withSession } = await request<{
-        payment_collection: { payment_sessions: { provider_id: string; data: WechatPaymentData }[] }
-      }>(
-        `/store/payment-collections/${payment_collection.id}/payment-sessions`,
-        post({ provider_id: WECHATPAY_PROVIDER_ID, data: { channel, ...extra } }, token)
-      )
-      const session = withSession.payment_sessions.find(
-        (s) => s.provider_id === WECHATPAY_PROVIDER_ID
-      )
-      if (!session) throw new Error("微信支付会话创建失败")
-      return session.data
     },
 
     /** The cart's open WeChat Pay session, to show its QR code again or resume H5. */

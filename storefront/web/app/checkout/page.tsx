@@ -29,7 +29,7 @@ export default async function CheckoutPage() {
             </p>
           )}
           <CheckoutForm
-            payLabel={`微信支付 ${formatCNY(subtotal)}`}
+            payLabel={`提交订单并支付 ${formatCNY(subtotal)}`}
             shippingOptions={shippingOptions}
             defaults={{
               email: member?.email ?? "",

@@ -100,8 +100,38 @@ export function CheckoutForm({
           ))}
         </fieldset>
       )}
+      <fieldset className="radio-column">
+        <legend>支付方式</legend>
+        <label>
+          <input
+            type="radio"
+            name="payment"
+            value="wechat"
+            defaultChecked={value("payment") !== "offline"}
+          />
+          微信支付
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="payment"
+            value="offline"
+            defaultChecked={value("payment") === "offline"}
+          />
+          线下支付
+          <span className="muted">
+            （仅限岳阳地区：银行转账或到采集点付款，工作人员确认后处理）
+          </span>
+        </label>
+      </fieldset>
       <label className="checkbox">
-        <input type="checkbox" name="consent" value="yes" /> 我已阅读并同意
+        <input
+          type="checkbox"
+          name="consent"
+          value="yes"
+          defaultChecked={value("consent") === "yes"}
+        />{" "}
+        我已阅读并同意
         <a href="/privacy" target="_blank">
           《隐私政策》
         </a>
@@ -113,7 +143,7 @@ export function CheckoutForm({
         </p>
       )}
       <button type="submit" className="button primary block" disabled={pending}>
-        {pending ? "正在创建支付…" : payLabel}
+        {pending ? "正在提交…" : payLabel}
       </button>
     </form>
   )

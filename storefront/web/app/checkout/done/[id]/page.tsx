@@ -3,9 +3,10 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { checkout } from "@/lib/backends"
+import { env } from "@/lib/env"
 import { readToken } from "@/lib/session"
 
-export const metadata: Metadata = { title: "支付成功" }
+export const metadata: Metadata = { title: "订单已提交" }
 
 const NEXT_STEPS = [
   "支付成功",
@@ -19,6 +20,11 @@ export default async function OrderDonePage({ params }: { params: Promise<{ id: 
   const { id } = await params
   const order = await checkout.order(id, await readToken()).catch(() => null)
   if (!order) notFound()
+  // WeChat Pay captures at once; an offline order stays authorised until staff confirm the money.
+  const awaitingOfflinePayment = order.payment_status === "authorized"
+  const steps = awaitingOfflinePayment
+    ? ["订单已提交", "线下付款", ...NEXT_STEPS.slice(1)]
+    : NEXT_STEPS
 
   return (
     <section className="narrow" data-testid="order-done">
@@ -26,13 +32,19 @@ export default async function OrderDonePage({ params }: { params: Promise<{ id: 
         <span className="success-mark" aria-hidden>
           ✓
         </span>
-        <h1>支付成功</h1>
+        <h1>{awaitingOfflinePayment ? "订单已提交，待付款" : "支付成功"}</h1>
         <p className="muted">
           订单 #{order.display_id} · {formatDateTime(order.created_at)}
         </p>
       </div>
+      {awaitingOfflinePayment && (
+        <p className="notice" data-testid="offline-instructions">
+          {env.offlinePaymentNote} 转账时请备注订单号 #{order.display_id}
+          。工作人员确认收款后安排寄送采样盒并通知您。
+        </p>
+      )}
       <ol className="timeline" aria-label="接下来">
-        {NEXT_STEPS.map((step, index) => (
+        {steps.map((step, index) => (
           <li key={step} className={index === 0 ? "done" : ""}>
             {step}
           </li>
