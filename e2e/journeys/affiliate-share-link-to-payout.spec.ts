@@ -115,6 +115,16 @@ describe("an affiliate shares a link and is paid", () => {
     await friend.waitForURL(/\/checkout\/done\/order_/, { timeout: 60_000 })
     const orderId = new URL(friend.url()).pathname.split("/").pop()!
 
+    // The friend finds the paid order in 我的账户; nobody else can open it.
+    await friend.goto(webUrl("/account"), { waitUntil: "networkidle" })
+    await friend.getByTestId("order-row").first().getByRole("link").click()
+    await friend.getByTestId("member-order").waitFor()
+    expect(await friend.getByTestId("member-order").innerText()).toContain("已支付")
+    await sharer.goto(webUrl(`/account/orders/${orderId}`), { waitUntil: "networkidle" })
+    expect(await sharer.getByTestId("member-order").count()).toBe(0)
+    expect(await sharer.locator("h1").innerText()).toBe("页面不存在")
+    await sharer.goto(webUrl("/account/affiliate"), { waitUntil: "networkidle" })
+
     // The sharer's commission appears as pending.
     await sharer.reload({ waitUntil: "networkidle" })
     const pending = await waitForBalance(sharer, "balance-pending")

@@ -140,7 +140,7 @@ export function createCheckoutClient(options: CommerceClientOptions) {
 
     async order(orderId: string, token?: string): Promise<PlacedOrder> {
       const { order } = await request<{ order: PlacedOrder }>(
-        `/store/orders/${orderId}${query({ fields: "*items,*shipping_address,+total,+item_total,+shipping_total" })}`,
+        `/store/orders/${orderId}${query({ fields: "*items,*shipping_address,+customer_id,+total,+item_total,+shipping_total" })}`,
         { token, ...noStore }
       )
       return order

@@ -35,12 +35,14 @@ export type CompletedCart =
 
 export type PlacedOrder = {
   id: string
+  customer_id?: string | null
   display_id: number
   email: string
   total: Money
   item_total: Money
   shipping_total: Money
   payment_status: string
+  fulfillment_status?: string
   created_at: string
   items: { id: string; title: string; quantity: number; total: Money }[]
   shipping_address: Address | null

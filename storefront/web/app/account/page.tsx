@@ -4,31 +4,26 @@ import Link from "next/link"
 import { EmptyIcon } from "@/components/icons"
 import { signOut } from "@/lib/account-actions"
 import { member as memberApi } from "@/lib/backends"
+import { PAYMENT_STATUS_LABEL } from "@/lib/order-status"
 import { requireMember } from "@/lib/require-member"
 
 export const metadata: Metadata = { title: "我的账户" }
-
-const PAYMENT_STATUS: Record<string, string> = {
-  not_paid: "待支付",
-  awaiting: "待支付",
-  authorized: "已支付",
-  captured: "已支付",
-  partially_refunded: "部分退款",
-  refunded: "已退款",
-  canceled: "已取消",
-}
 
 function OrderRow({ order }: { order: MemberOrder }) {
   return (
     <li className="order-row" data-testid="order-row">
       <div>
-        <strong>订单 #{order.display_id}</strong>
+        <Link href={`/account/orders/${order.id}`}>
+          <strong>订单 #{order.display_id}</strong>
+        </Link>
         <span className="muted"> · {formatDateTime(order.created_at)}</span>
         <p className="muted">{order.items.map((item) => item.title).join("、")}</p>
       </div>
       <div className="order-side">
         <span className="price">{formatCNY(order.total)}</span>
-        <span className="chip">{PAYMENT_STATUS[order.payment_status] ?? order.payment_status}</span>
+        <span className="chip">
+          {PAYMENT_STATUS_LABEL[order.payment_status] ?? order.payment_status}
+        </span>
       </div>
     </li>
   )
