@@ -1,5 +1,6 @@
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
+import { addProductToCart, fillCheckoutAddress } from "../support/shop"
 
 const commerce = () => process.env.E2E_COMMERCE_URL || "http://localhost:9000"
 const storeHeaders = (token?: string) => ({
@@ -93,21 +94,17 @@ describe("an affiliate shares a link and is paid", () => {
     expect(await friend.getByText("推荐人：张**").count()).toBe(1)
 
     // The friend buys a kit on the phone and pays with WeChat Pay H5 (the sandbox's page).
-    await friend.goto(webUrl("/products/tumor-risk-gene-test"), { waitUntil: "networkidle" })
-    await friend.getByTestId("add-to-cart").click()
-    await friend.waitForFunction(
-      () => document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() === "1",
-      undefined,
-      { timeout: 20_000 }
-    )
+    await addProductToCart(friend, "tumor-risk-gene-test")
     await friend.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
     const checkout = friend.getByTestId("checkout-form")
     expect(await checkout.getByLabel("邮箱（接收订单与报告通知）").inputValue()).toBe(friendEmail)
-    await checkout.getByLabel("收货人").fill("李朋友")
-    await checkout.getByLabel("手机号").fill("13800000002")
-    await checkout.getByLabel("省份").fill("湖南省")
-    await checkout.getByLabel("城市").fill("岳阳市")
-    await checkout.getByLabel("详细地址").fill("岳阳楼区巴陵中路 88 号")
+    await fillCheckoutAddress(checkout, {
+      name: "李朋友",
+      phone: "13800000002",
+      province: "湖南省",
+      city: "岳阳市",
+      address: "岳阳楼区巴陵中路 88 号",
+    })
     await checkout.getByRole("checkbox").check()
     await checkout.getByRole("button", { name: /提交订单并支付/ }).click()
     await friend.waitForURL(/\/pay\/PS/)

@@ -1,5 +1,6 @@
 import type { Browser } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
+import { addProductToCart, fillCheckoutAddress } from "../support/shop"
 
 describe("a shopper on a PC buys a kit with WeChat Pay", () => {
   let browser: Browser
@@ -13,24 +14,20 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
 
   it("checks out, scans the QR code (the sandbox's pay page) and sees the paid order", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(webUrl("/products/sports-gene-test"), { waitUntil: "networkidle" })
-    await page.getByTestId("add-to-cart").click()
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() === "1",
-      undefined,
-      { timeout: 20_000 }
-    )
+    await addProductToCart(page, "sports-gene-test")
     await page.goto(webUrl("/cart"), { waitUntil: "networkidle" })
     await page.getByTestId("go-checkout").click()
     await page.waitForURL(/\/checkout$/)
 
     const form = page.getByTestId("checkout-form")
     await form.getByLabel("邮箱（接收订单与报告通知）").fill("pc-buyer@example.com")
-    await form.getByLabel("收货人").fill("赵晓")
-    await form.getByLabel("手机号").fill("13900001111")
-    await form.getByLabel("省份").fill("湖南省")
-    await form.getByLabel("城市").fill("岳阳市")
-    await form.getByLabel("详细地址").fill("岳阳楼区洞庭南路 1 号")
+    await fillCheckoutAddress(form, {
+      name: "赵晓",
+      phone: "13900001111",
+      province: "湖南省",
+      city: "岳阳市",
+      address: "岳阳楼区洞庭南路 1 号",
+    })
 
     // Without consent nothing is created and the form says why.
     await form.getByRole("button", { name: /提交订单并支付/ }).click()
@@ -62,21 +59,17 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
 
   it("pays offline only with a 岳阳 address, and the order then waits for staff to confirm", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
-    await page.goto(webUrl("/products/sports-gene-test"), { waitUntil: "networkidle" })
-    await page.getByTestId("add-to-cart").click()
-    await page.waitForFunction(
-      () => document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() === "1",
-      undefined,
-      { timeout: 20_000 }
-    )
+    await addProductToCart(page, "sports-gene-test")
     await page.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
     const form = page.getByTestId("checkout-form")
     await form.getByLabel("邮箱（接收订单与报告通知）").fill("offline-buyer@example.com")
-    await form.getByLabel("收货人").fill("钱多多")
-    await form.getByLabel("手机号").fill("13900002222")
-    await form.getByLabel("省份").fill("北京市")
-    await form.getByLabel("城市").fill("北京市")
-    await form.getByLabel("详细地址").fill("朝阳区建国路 1 号")
+    await fillCheckoutAddress(form, {
+      name: "钱多多",
+      phone: "13900002222",
+      province: "北京市",
+      city: "北京市",
+      address: "朝阳区建国路 1 号",
+    })
     await form.getByLabel(/线下支付/).check()
     await form.getByRole("checkbox").check()
     await form.getByRole("button", { name: /提交订单并支付/ }).click()

@@ -1,7 +1,8 @@
-import { formatCNY, formatDateTime } from "@health/core"
+import { formatDateTime } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
+import { OrderLines } from "@/components/order/order-lines"
 import { checkout } from "@/lib/backends"
 import { FULFILLMENT_STATUS_LABEL, PAYMENT_STATUS_LABEL } from "@/lib/order-status"
 import { requireMember } from "@/lib/require-member"
@@ -33,21 +34,7 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
           </span>
         )}
       </p>
-      <div className="panel">
-        <ul className="summary-lines">
-          {order.items.map((item) => (
-            <li key={item.id}>
-              <span>
-                {item.title} <span className="muted">× {item.quantity}</span>
-              </span>
-              <span>{formatCNY(item.total)}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="summary-total">
-          合计 <strong className="price">{formatCNY(order.total)}</strong>
-        </p>
-      </div>
+      <OrderLines order={order} totalLabel="合计" />
       {address && (
         <div className="panel">
           <h2>收货信息</h2>

@@ -1,7 +1,8 @@
-import { formatCNY, formatDateTime } from "@health/core"
+import { formatDateTime } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
+import { OrderLines } from "@/components/order/order-lines"
 import { checkout } from "@/lib/backends"
 import { env } from "@/lib/env"
 import { readToken } from "@/lib/session"
@@ -50,24 +51,7 @@ export default async function OrderDonePage({ params }: { params: Promise<{ id: 
           </li>
         ))}
       </ol>
-      <div className="panel">
-        <ul className="summary-lines">
-          {order.items.map((item) => (
-            <li key={item.id}>
-              <span>
-                {item.title} <span className="muted">× {item.quantity}</span>
-              </span>
-              <span>{formatCNY(item.total)}</span>
-            </li>
-          ))}
-        </ul>
-        <p className="summary-total">
-          实付{" "}
-          <strong className="price" data-testid="order-total">
-            {formatCNY(order.total)}
-          </strong>
-        </p>
-      </div>
+      <OrderLines order={order} totalLabel={awaitingOfflinePayment ? "应付" : "实付"} />
       <p className="actions">
         <Link href="/account" className="button primary">
           查看我的订单
