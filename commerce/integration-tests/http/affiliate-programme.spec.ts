@@ -242,6 +242,133 @@ medusaIntegrationTestRunner({
       expect(tree.affiliate.team[1].members).toHaveLength(1)
     })
 
+    /** Staff credit a member's available balance (an adjustment entry), in fen. */
+    async function creditBalance(who: Headers, fen: number) {
+      const affiliate = await me(who)
+      const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      await pg.raw(
+        `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key)
+         values (?, ?, 'available', 'adjustment', ?, ?)`,
+        [`afle_${randomUUID()}`, affiliate.id, fen, randomUUID()]
+      )
+      return affiliate
+    }
+
+    it("pays all or part of an order from the balance, spends it once, and returns it on cancel", async () => {
+      const d = await registerCustomer(api as never, publishableKey, "d@example.com")
+      const e = await registerCustomer(api as never, publishableKey, "e@example.com")
+      await creditBalance(d, 10000)
+
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(
+        api as never,
+        d,
+        "tumor-risk-gene-test"
+      )
+      const before = (await api.get(`/store/carts/${cartId}`, d)).data.cart
+      const refusals = [
+        [{ amount: 100.01 }, d, 400, "可用余额不足：当前可用 ¥100.00"],
+        [{ amount: -1 }, d, 400, "抵扣金额不能为负"],
+        [{ amount: 1.234 }, d, 400, "金额最多两位小数"],
+        [{ amount: 10 }, e, 404, "购物车不存在"],
+      ] as const
+      for (const [body, who, status, message] of refusals) {
+        const refused = await api.post(`/store/carts/${cartId}/store-credit`, body, {
+          ...who,
+          ...noThrow,
+        })
+        expect([refused.status, refused.data.message]).toEqual([
+          status,
+          expect.stringContaining(message),
+        ])
+      }
+      const anonymous = await api.post(
+        `/store/carts/${cartId}/store-credit`,
+        { amount: 10 },
+        { headers: { "x-publishable-api-key": publishableKey }, ...noThrow }
+      )
+      expect(anonymous.status).toBe(401)
+
+      // ¥100 from the balance; the rest is paid as usual. Setting it twice keeps one line.
+      await api.post(`/store/carts/${cartId}/store-credit`, { amount: 60 }, d)
+      const { data: applied } = await api.post(
+        `/store/carts/${cartId}/store-credit`,
+        { amount: 100 },
+        d
+      )
+      expect(applied.cart.credit_lines).toHaveLength(1)
+      expect(applied.cart.credit_line_total).toBe(100)
+      expect(applied.cart.total).toBe(before.total - 100)
+      const { data: collection } = await api.get(`/store/carts/${cartId}`, d)
+      expect(collection.cart.payment_collection.amount).toBe(before.total - 100)
+      expect(collection.cart.payment_collection.id).toBe(paymentCollectionId)
+
+      await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        d
+      )
+      const { data: completed } = await api.post(`/store/carts/${cartId}/complete`, {}, d)
+      expect(completed.type).toBe("order")
+      const order = completed.order
+      expect(order.credit_line_total).toBe(100)
+      expect(order.total).toBe(before.total - 100)
+      expect((await me(d)).balances).toMatchObject({ available: 0, spent: 100 })
+      // Completing the cart again changes nothing.
+      await api.post(`/store/carts/${cartId}/complete`, {}, d)
+      expect((await me(d)).balances).toMatchObject({ available: 0, spent: 100 })
+
+      // A second cart wanting the same money is refused at completion, and spends nothing.
+      await creditBalance(d, 5000)
+      const second = await cartReadyForPayment(api as never, d, "tumor-risk-gene-test")
+      await api.post(`/store/carts/${second.cartId}/store-credit`, { amount: 50 }, d)
+      const third = await cartReadyForPayment(api as never, d, "tumor-risk-gene-test")
+      await api.post(`/store/carts/${third.cartId}/store-credit`, { amount: 50 }, d)
+      for (const cart of [second, third]) {
+        await api.post(
+          `/store/payment-collections/${cart.paymentCollectionId}/payment-sessions`,
+          { provider_id: "pp_system_default" },
+          d
+        )
+      }
+      const race = await Promise.all(
+        [second, third].map((cart) =>
+          api.post(`/store/carts/${cart.cartId}/complete`, {}, { ...d, ...noThrow })
+        )
+      )
+      const placed = race.filter((r) => r.data.type === "order")
+      const refused = race.filter((r) => r.data.type !== "order")
+      expect(placed).toHaveLength(1)
+      expect(refused).toHaveLength(1)
+      expect(refused[0].status).toBe(400)
+      expect(refused[0].data.message).toContain("可用余额不足")
+      expect((await me(d)).balances).toMatchObject({ available: 0, spent: 150 })
+
+      // Cancelling the first order gives its ¥100 back, once.
+      await api.post(`/admin/orders/${order.id}/cancel`, {}, admin)
+      const returned = await eventually(
+        () => me(d),
+        (aff) => aff.balances.available > 0
+      )
+      expect(returned.balances).toMatchObject({ available: 100, spent: 50 })
+
+      // The whole order from the balance: no payment is needed at all.
+      await creditBalance(e, 500000)
+      const full = await cartReadyForPayment(api as never, e, "tumor-risk-gene-test")
+      const { data: fullCart } = await api.get(`/store/carts/${full.cartId}`, e)
+      const tooMuch = await api.post(
+        `/store/carts/${full.cartId}/store-credit`,
+        { amount: fullCart.cart.total + 1 },
+        { ...e, ...noThrow }
+      )
+      expect(tooMuch.status).toBe(400)
+      expect(tooMuch.data.message).toContain("抵扣金额不能超过应付金额")
+      await api.post(`/store/carts/${full.cartId}/store-credit`, { amount: fullCart.cart.total }, e)
+      const { data: free } = await api.post(`/store/carts/${full.cartId}/complete`, {}, e)
+      expect(free.type).toBe("order")
+      expect(free.order.total).toBe(0)
+      expect((await me(e)).balances.spent).toBe(fullCart.cart.total)
+    })
+
     it("refuses a fourth level and keeps the ledger append-only in the database", async () => {
       const fourLevels = await api.post(
         "/admin/affiliate/settings",

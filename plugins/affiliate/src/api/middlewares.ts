@@ -11,6 +11,7 @@ import {
   ListWithdrawalsQuery,
   Pagination,
   RequestWithdrawalBody,
+  SetStoreCreditBody,
   ReviewWithdrawalBody,
   UpdateAffiliateBody,
   UpdateSettingsBody,
@@ -21,6 +22,15 @@ export default defineMiddlewares({
     {
       matcher: "/store/affiliate*",
       middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      matcher: "/store/carts/:id/store-credit",
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      matcher: "/store/carts/:id/store-credit",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SetStoreCreditBody)],
     },
     {
       matcher: "/store/affiliate/commissions",

@@ -10,6 +10,15 @@ export const Pagination = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
+/** 0 removes the store credit from the cart. */
+export const SetStoreCreditBody = z.object({
+  amount: z
+    .number({ error: "抵扣金额须为数字（元）" })
+    // A refinement, because Medusa rewrites the messages of zod's built-in checks in English.
+    .refine((value) => value >= 0, "抵扣金额不能为负")
+    .refine((value) => Math.abs(Math.round(value * 100) - value * 100) < 1e-6, "金额最多两位小数"),
+})
+
 export const BindReferrerBody = z.object({
   code: z.string({ error: "请填写推荐码" }).trim().min(4, "推荐码格式不正确").max(12),
 })
@@ -73,6 +82,7 @@ export const ReviewWithdrawalBody = z.object({
 
 export type PaginationType = z.infer<typeof Pagination>
 export type BindReferrerBodyType = z.infer<typeof BindReferrerBody>
+export type SetStoreCreditBodyType = z.infer<typeof SetStoreCreditBody>
 export type RequestWithdrawalBodyType = z.infer<typeof RequestWithdrawalBody>
 export type ListWithdrawalsQueryType = z.infer<typeof ListWithdrawalsQuery>
 export type UpdateSettingsBodyType = z.infer<typeof UpdateSettingsBody>

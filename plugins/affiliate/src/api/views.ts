@@ -42,6 +42,7 @@ export const KIND_ZH: Record<string, string> = {
   withdrawal_rejected: "提现驳回退回",
   withdrawal_paid: "提现到账",
   store_credit: "余额抵扣",
+  store_credit_return: "抵扣退回",
   adjustment: "人工调整",
 }
 
@@ -57,6 +58,7 @@ export const entryView = (entry: LedgerRow) => ({
   rate_percent: entry.rate_bp == null ? null : entry.rate_bp / 100,
   base_amount: entry.base_amount == null ? null : fenToYuan(entry.base_amount),
   withdrawal_id: entry.withdrawal_id ?? null,
+  cart_id: entry.cart_id ?? null,
   note: entry.note ?? null,
   created_at: entry.created_at,
 })

@@ -72,6 +72,7 @@ type NewEntry = {
   base_amount?: number | null
   reverses_entry_id?: string | null
   withdrawal_id?: string | null
+  cart_id?: string | null
   note?: string | null
 }
 
@@ -95,6 +96,7 @@ const ENTRY_COLUMNS = [
   "base_amount",
   "reverses_entry_id",
   "withdrawal_id",
+  "cart_id",
   "note",
 ] as const
 
@@ -474,7 +476,7 @@ class AffiliateModuleService extends MedusaService({
   ): Promise<WithdrawalRow> {
     const sql = this.sql(context)
     const affiliate = await this.ensureAffiliate(input.customer_id, context)
-    await sql.execute("select pg_advisory_xact_lock(hashtext(?))", [`affiliate:${affiliate.id}`])
+    await this.lockAffiliate(affiliate.id, context)
     // Keys are the client's, so they are scoped to the member.
     const requestKey = `${affiliate.id}:${input.request_key}`
     const [again] = await sql.execute<WithdrawalRow>(
@@ -564,12 +566,141 @@ class AffiliateModuleService extends MedusaService({
     return updated
   }
 
+  // ---- store credit ------------------------------------------------------------
+
+  /** What a cart currently holds of the member's balance: spends minus returns. */
+  @InjectManager()
+  async storeCreditHeldFor(cartId: string, @MedusaContext() context: Context = {}) {
+    const held = await this.sumBy("cart_id", "cart_id = ? and bucket = 'spent'", [cartId], context)
+    return held.get(cartId) ?? 0
+  }
+
+  /**
+   * Spends `amount` fen of the available balance on a cart being completed. Runs under
+   * the affiliate's lock, so two checkouts (or a checkout and a withdrawal) can never
+   * spend the same money. Completing a cart again finds its spend and writes nothing:
+   * `created` tells the caller whether this call is the one that spent.
+   */
+  @InjectTransactionManager()
+  async spendStoreCredit(
+    input: { customer_id: string; cart_id: string; amount: number },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ affiliate_id: string; amount: number; created: boolean; attempt: number }> {
+    if (!Number.isInteger(input.amount) || input.amount <= 0) throw invalid("抵扣金额无效")
+    const affiliate = await this.ensureAffiliate(input.customer_id, context)
+    await this.lockAffiliate(affiliate.id, context)
+    const held = await this.storeCreditHeldFor(input.cart_id, context)
+    if (held === input.amount) {
+      return { affiliate_id: affiliate.id, amount: held, created: false, attempt: -1 }
+    }
+    if (held > 0) throw notAllowed("订单已使用其他金额的余额抵扣，请刷新后重试")
+    if (affiliate.status === "disabled") throw notAllowed("您的分销资格已停用，余额暂不能使用")
+    const { available } = await this.balancesOf(affiliate.id, context)
+    if (input.amount > available) {
+      throw notAllowed(`可用余额不足：当前可用 ¥${(Math.max(available, 0) / 100).toFixed(2)}`)
+    }
+    // A failed completion returns its spend; counting earlier spends keeps each key new.
+    const attempt = await this.countEntries(
+      "cart_id = ? and kind = 'store_credit' and bucket = 'spent'",
+      [input.cart_id],
+      context
+    )
+    await this.moveStoreCredit(
+      {
+        affiliate_id: affiliate.id,
+        cart_id: input.cart_id,
+        amount: input.amount,
+        kind: "store_credit",
+        key: `store_credit:${input.cart_id}:${attempt}`,
+      },
+      context
+    )
+    return { affiliate_id: affiliate.id, amount: input.amount, created: true, attempt }
+  }
+
+  /**
+   * Gives back what a cart holds: when its completion fails, or when its order is
+   * cancelled. `reason_key` names the occasion, so each occasion returns at most once.
+   */
+  @InjectTransactionManager()
+  async returnStoreCredit(
+    input: { cart_id: string; reason_key: string; note?: string },
+    @MedusaContext() context: Context = {}
+  ): Promise<number> {
+    const [owner] = await this.sql(context).execute<{ affiliate_id: string }>(
+      "select affiliate_id from affiliate_ledger_entry where cart_id = ? limit 1",
+      [input.cart_id]
+    )
+    if (!owner) return 0
+    await this.lockAffiliate(owner.affiliate_id, context)
+    const held = await this.storeCreditHeldFor(input.cart_id, context)
+    if (held <= 0) return 0
+    const written = await this.moveStoreCredit(
+      {
+        affiliate_id: owner.affiliate_id,
+        cart_id: input.cart_id,
+        amount: -held,
+        kind: "store_credit_return",
+        key: `store_credit_return:${input.cart_id}:${input.reason_key}`,
+        note: input.note,
+      },
+      context
+    )
+    return written.length ? held : 0
+  }
+
   // ---- internals ---------------------------------------------------------------
 
   protected sql(context: Context): Sql {
     const manager = (context.transactionManager ?? context.manager) as Sql | undefined
     if (!manager) throw new Error("affiliate: no database manager in context")
     return manager
+  }
+
+  protected async lockAffiliate(affiliateId: string, context: Context) {
+    await this.sql(context).execute("select pg_advisory_xact_lock(hashtext(?))", [
+      `affiliate:${affiliateId}`,
+    ])
+  }
+
+  protected async countEntries(where: string, params: unknown[], context: Context) {
+    const [row] = await this.sql(context).execute<{ count: string }>(
+      `select count(*) as count from affiliate_ledger_entry where ${where} and deleted_at is null`,
+      params
+    )
+    return Number(row.count)
+  }
+
+  /** Positive `amount` moves available → spent; negative moves it back. */
+  protected async moveStoreCredit(
+    move: {
+      affiliate_id: string
+      cart_id: string
+      amount: number
+      kind: "store_credit" | "store_credit_return"
+      key: string
+      note?: string
+    },
+    context: Context
+  ) {
+    const common = {
+      affiliate_id: move.affiliate_id,
+      cart_id: move.cart_id,
+      kind: move.kind,
+      note: move.note ?? null,
+    }
+    return this.append(
+      [
+        {
+          ...common,
+          bucket: "available",
+          amount: -move.amount,
+          idempotency_key: `${move.key}:out`,
+        },
+        { ...common, bucket: "spent", amount: move.amount, idempotency_key: `${move.key}:in` },
+      ],
+      context
+    )
   }
 
   protected async lockOrder(orderId: string, context: Context) {

@@ -299,6 +299,26 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         expect(await service.balancesOf(b.id)).toMatchObject({ available: 10000 })
       })
 
+      it("lets checkouts and withdrawals share the balance without ever overdrawing", async () => {
+        const b = await availableForB(10000)
+        const spends = Array.from({ length: 10 }, (_, i) =>
+          service.spendStoreCredit({ customer_id: "cus_b", cart_id: `cart_${i}`, amount: 3000 })
+        )
+        const withdrawal = service.requestWithdrawal({
+          customer_id: "cus_b",
+          amount: 3000,
+          method: "bank",
+          request_key: "with-spends",
+        })
+        const attempts = await Promise.allSettled([...spends, withdrawal])
+        expect(attempts.filter((a) => a.status === "fulfilled")).toHaveLength(3)
+        const refused = attempts.filter((a) => a.status === "rejected") as PromiseRejectedResult[]
+        expect(refused.every((r) => /余额不足/.test(String(r.reason.message)))).toBe(true)
+        const balances = await service.balancesOf(b.id)
+        expect(balances.available).toBe(1000)
+        expect(balances.spent + balances.withdrawing).toBe(9000)
+      })
+
       it("keeps every balance equal to the sum of its entries", async () => {
         const b = await availableForB(10000)
         const w = await service.requestWithdrawal({
@@ -325,6 +345,70 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
           spent: sums.spent ?? 0,
         })
         expect(await service.balancesOf(b.id)).toMatchObject({ available: 7500, withdrawn: 2500 })
+      })
+    })
+
+    describe("store credit", () => {
+      async function availableForB(fen: number) {
+        const { b } = await chainABC()
+        await placeOrder("order_1", [line("li_1", fen * 12.5)])
+        await service.matureOrderCommissions("order_1", { force: true })
+        return b
+      }
+
+      it("spends once per cart, however often the cart is completed", async () => {
+        const b = await availableForB(10000)
+        const spend = { customer_id: "cus_b", cart_id: "cart_1", amount: 4000 }
+        const [first, again] = await Promise.all([
+          service.spendStoreCredit(spend),
+          service.spendStoreCredit(spend),
+        ])
+        expect([first.created, again.created].sort()).toEqual([false, true])
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 6000, spent: 4000 })
+        expect(await service.storeCreditHeldFor("cart_1")).toBe(4000)
+        await expect(service.spendStoreCredit({ ...spend, amount: 5000 })).rejects.toThrow(
+          "其他金额"
+        )
+        await expect(
+          service.spendStoreCredit({ customer_id: "cus_b", cart_id: "cart_2", amount: 6001 })
+        ).rejects.toThrow("可用余额不足：当前可用 ¥60.00")
+        await expect(
+          service.spendStoreCredit({ customer_id: "cus_b", cart_id: "cart_2", amount: 0 })
+        ).rejects.toThrow("抵扣金额无效")
+      })
+
+      it("gives a failed completion's spend back once, and a retry can spend again", async () => {
+        const b = await availableForB(10000)
+        const spend = { customer_id: "cus_b", cart_id: "cart_1", amount: 4000 }
+        const first = await service.spendStoreCredit(spend)
+        const failed = { cart_id: "cart_1", reason_key: `failed:${first.attempt}` }
+        expect(await service.returnStoreCredit(failed)).toBe(4000)
+        expect(await service.returnStoreCredit(failed)).toBe(0)
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 10000, spent: 0 })
+
+        const retry = await service.spendStoreCredit(spend)
+        expect(retry).toMatchObject({ created: true, attempt: 1 })
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 6000, spent: 4000 })
+
+        // The order is cancelled: the credit comes back, once, whatever the replays.
+        const canceled = { cart_id: "cart_1", reason_key: "canceled:order_9" }
+        await Promise.all([
+          service.returnStoreCredit(canceled),
+          service.returnStoreCredit(canceled),
+        ])
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 10000, spent: 0 })
+        const kinds = (await service.listLedgerEntries({ cart_id: "cart_1" })).map((e) => e.kind)
+        expect(kinds.filter((k) => k === "store_credit")).toHaveLength(4)
+        expect(kinds.filter((k) => k === "store_credit_return")).toHaveLength(4)
+        expect(await service.returnStoreCredit({ cart_id: "unknown", reason_key: "x" })).toBe(0)
+      })
+
+      it("refuses a disabled affiliate's balance", async () => {
+        const b = await availableForB(10000)
+        await service.setAffiliateStatus({ affiliate_id: b.id, status: "disabled" })
+        await expect(
+          service.spendStoreCredit({ customer_id: "cus_b", cart_id: "cart_1", amount: 100 })
+        ).rejects.toThrow("已停用")
       })
     })
   },

@@ -18,6 +18,7 @@ export const LedgerEntry = model
       "withdrawal_rejected",
       "withdrawal_paid",
       "store_credit",
+      "store_credit_return",
       "adjustment",
     ]),
     amount: model.number(),
@@ -32,6 +33,8 @@ export const LedgerEntry = model
     /** For reversals: the commission entry being reversed. */
     reverses_entry_id: model.text().index().nullable(),
     withdrawal_id: model.text().index().nullable(),
+    /** For store credit: the cart it paid for (the order does not exist yet when it is spent). */
+    cart_id: model.text().index().nullable(),
     note: model.text().nullable(),
   })
   .indexes([{ on: ["affiliate_id", "created_at"] }, { on: ["order_id", "affiliate_id"] }])
