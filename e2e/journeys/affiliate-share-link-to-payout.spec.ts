@@ -37,6 +37,8 @@ async function register(page: Page, name: string, email: string) {
   )
 }
 
+const yuan = (shown: string) => Number(shown.replace(/[¥,]/g, ""))
+
 async function balance(page: Page, testId: string) {
   return page.getByTestId(testId).innerText()
 }
@@ -140,6 +142,33 @@ describe("an affiliate shares a link and is paid", () => {
     expect(available).toBe(pending)
     expect(await balance(sharer, "balance-pending")).toBe("¥0.00")
 
+    // The sharer spends ¥1.00 of it on a kit, paying the rest offline (岳阳).
+    const buyer = await sharer.context().newPage()
+    await addProductToCart(buyer, "sports-gene-test")
+    await buyer.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
+    const order = buyer.getByTestId("checkout-form")
+    await fillCheckoutAddress(order, {
+      name: "林分享",
+      phone: "13900003333",
+      province: "湖南省",
+      city: "岳阳市",
+      address: "岳阳楼区洞庭南路 2 号",
+    })
+    const credit = order.getByTestId("store-credit")
+    expect(await credit.innerText()).toContain(`可用 ${available}`)
+    await credit.getByLabel(/使用余额抵扣/).check()
+    await credit.getByLabel("抵扣金额（元）").fill("1")
+    await order.getByLabel(/线下支付/).check()
+    await order.getByLabel(/我已阅读并同意/).check()
+    await order.getByRole("button", { name: /提交订单并支付/ }).click()
+    await buyer.waitForURL(/\/checkout\/done\/order_/)
+    expect(await buyer.getByTestId("order-store-credit").innerText()).toContain("-¥1.00")
+    await screenshot(buyer, "08-store-credit-order")
+    await buyer.close()
+    const afterSpend = yuan(available) - 1
+    await sharer.reload({ waitUntil: "networkidle" })
+    expect(await balance(sharer, "balance-available")).toBe(`¥${afterSpend.toFixed(2)}`)
+
     const form = sharer.getByTestId("withdrawal-form")
     await form.getByRole("button", { name: "申请提现" }).click()
     await sharer.getByText("提现申请已提交").waitFor()
@@ -169,10 +198,10 @@ describe("an affiliate shares a link and is paid", () => {
     expect(withdrawals.map((w) => w.payout_reference)).toEqual(["WX-TRANSFER-001"])
 
     await sharer.reload({ waitUntil: "networkidle" })
-    expect(await balance(sharer, "balance-withdrawn")).toBe(available)
+    expect(await balance(sharer, "balance-withdrawn")).toBe(`¥${afterSpend.toFixed(2)}`)
     expect(await balance(sharer, "balance-available")).toBe("¥0.00")
     expect(await sharer.getByTestId("withdrawal-list").innerText()).toContain("已到账")
-    await screenshot(sharer, "08-affiliate-paid")
+    await screenshot(sharer, "10-affiliate-paid")
     await friendContext.close()
   })
 })

@@ -8,6 +8,7 @@ import { clearCartId, readCartId } from "./cart-cookie"
 import { paymentChannelFor } from "./payment-channel"
 import { bindPendingReferral } from "./referral"
 import { readToken } from "./session"
+import { storeCreditToApply } from "./store-credit"
 
 export type CheckoutState = { error?: string; fields?: Record<string, string> } | undefined
 
@@ -38,6 +39,20 @@ function readAddress(form: FormData): { address?: Address; problem?: string } {
   }
 }
 
+/** Puts the part of the member's balance chosen in the form on the cart; answers what is left to pay. */
+async function applyStoreCredit(cartId: string, form: FormData, token: string) {
+  // Starts from no credit, so a changed mind or a changed total never leaves a stale one.
+  const { total } = await checkout.setStoreCredit(cartId, 0, token)
+  const credit = storeCreditToApply(
+    form.get("use_credit") === "yes",
+    text(form, "credit_amount"),
+    total
+  )
+  if ("problem" in credit) return credit
+  if (credit.amount === 0) return { total }
+  return checkout.setStoreCredit(cartId, credit.amount, token)
+}
+
 /**
  * Saves contact and address, picks the delivery, and opens a WeChat Pay session:
  * H5 goes straight to WeChat's page, which returns to the waiting page; PC shows a QR code.
@@ -56,6 +71,8 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
       "postal_code",
       "payment",
       "consent",
+      "use_credit",
+      "credit_amount",
     ].map((k) => [k, text(form, k)])
   )
   const email = text(form, "email")
@@ -75,7 +92,7 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
   const h = await headers()
   const channel = paymentChannelFor(h.get("user-agent") ?? "")
   let h5Url: string | undefined
-  let offlineOrderId: string | undefined
+  let placedOrderId: string | undefined
   try {
     if (token) {
       await checkout.claimCart(cartId, token)
@@ -87,14 +104,27 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
     const chosen = options.find((o) => o.id === text(form, "shipping_option")) ?? options[0]
     if (!chosen) return { error: "该地址暂不支持配送，请更换地址", fields }
     await checkout.chooseShipping(cartId, chosen.id, token)
-    if (offline) {
+    let total: number | undefined
+    if (token) {
+      const credit = await applyStoreCredit(cartId, form, token)
+      if ("problem" in credit) return { error: credit.problem, fields }
+      total = credit.total
+    }
+    if (total === 0) {
+      // The balance pays for everything: no payment step at all.
+      const result = await checkout.complete(cartId, token)
+      if (result.type !== "order") {
+        return { error: result.error?.message ?? "下单失败，请稍后重试", fields }
+      }
+      placedOrderId = result.order.id
+    } else if (offline) {
       // Staff confirm the transfer or the cash later; the order exists now.
       await checkout.startPayment(cartId, OFFLINE_PROVIDER_ID, {}, token)
       const result = await checkout.complete(cartId, token)
       if (result.type !== "order") {
         return { error: result.error?.message ?? "下单失败，请稍后重试", fields }
       }
-      offlineOrderId = result.order.id
+      placedOrderId = result.order.id
     } else {
       const payment = await checkout.startWechatPayment(
         cartId,
@@ -109,9 +139,9 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
     console.error("[checkout]", error)
     return { error: "网络繁忙，请稍后重试", fields }
   }
-  if (offlineOrderId) {
+  if (placedOrderId) {
     await clearCartId()
-    redirect(`/checkout/done/${offlineOrderId}`)
+    redirect(`/checkout/done/${placedOrderId}`)
   }
   if (channel === "h5" && h5Url) {
     const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`

@@ -1,4 +1,5 @@
 import { createCmsClient } from "../cms/client"
+import { createCheckoutClient } from "../commerce/checkout-client"
 import { createCommerceClient } from "../commerce/client"
 import { findVariant, lowestPrice } from "../commerce/pricing"
 import type { Product } from "../commerce/types"
@@ -65,6 +66,24 @@ describe("commerce client", () => {
     })
     const client = createCommerceClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
     await expect(client.getCart("gone")).resolves.toBeNull()
+  })
+})
+
+describe("checkout client", () => {
+  it("sets the cart's store credit with the member's token and answers numeric totals", async () => {
+    const { fetch, calls } = recordingFetch({
+      body: { cart: { id: "cart_1", total: "399.5", credit_line_total: 100 } },
+    })
+    const client = createCheckoutClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    expect(await client.setStoreCredit("cart_1", 100, "tok")).toEqual({
+      total: 399.5,
+      credit_line_total: 100,
+    })
+    expect(calls[0].url).toBe("http://shop/store/carts/cart_1/store-credit")
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({ amount: 100 })
+    const headers = calls[0].init?.headers as Record<string, string>
+    expect(headers.authorization).toBe("Bearer tok")
+    expect(calls[0].init?.cacheHint).toBe("no-store")
   })
 })
 

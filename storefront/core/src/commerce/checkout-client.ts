@@ -59,6 +59,22 @@ export function createCheckoutClient(options: CommerceClientOptions) {
       await request(`/store/carts/${cartId}/shipping-methods`, post({ option_id: optionId }, token))
     },
 
+    /**
+     * Pays `amount` yuan of the cart from the member's affiliate balance (0 removes it).
+     * Answers the cart's new totals; the balance itself is spent when the cart completes.
+     */
+    async setStoreCredit(
+      cartId: string,
+      amount: number,
+      token: string
+    ): Promise<{ total: number; credit_line_total: number }> {
+      const { cart } = await request<{ cart: { total: number; credit_line_total: number } }>(
+        `/store/carts/${cartId}/store-credit`,
+        post({ amount }, token)
+      )
+      return { total: Number(cart.total), credit_line_total: Number(cart.credit_line_total ?? 0) }
+    },
+
     async paymentProviders(regionId: string): Promise<PaymentProvider[]> {
       const { payment_providers } = await request<{ payment_providers: PaymentProvider[] }>(
         `/store/payment-providers${query({ region_id: regionId })}`,
@@ -140,7 +156,7 @@ export function createCheckoutClient(options: CommerceClientOptions) {
 
     async order(orderId: string, token?: string): Promise<PlacedOrder> {
       const { order } = await request<{ order: PlacedOrder }>(
-        `/store/orders/${orderId}${query({ fields: "*items,*shipping_address,+customer_id,+total,+item_total,+shipping_total" })}`,
+        `/store/orders/${orderId}${query({ fields: "*items,*shipping_address,+customer_id,+total,+item_total,+shipping_total,+credit_line_total" })}`,
         { token, ...noStore }
       )
       return order

@@ -41,6 +41,8 @@ export type PlacedOrder = {
   total: Money
   item_total: Money
   shipping_total: Money
+  /** What the member's balance paid (余额抵扣). */
+  credit_line_total?: Money
   payment_status: string
   fulfillment_status?: string
   created_at: string

@@ -2,7 +2,7 @@ import { formatCNY, sumCNY } from "@health/core"
 import type { Metadata } from "next"
 import { redirect } from "next/navigation"
 import { CheckoutForm } from "@/components/checkout/checkout-form"
-import { checkout } from "@/lib/backends"
+import { checkout, member as memberApi } from "@/lib/backends"
 import { currentCart } from "@/lib/current-cart"
 import { currentMember } from "@/lib/session"
 
@@ -16,6 +16,13 @@ export default async function CheckoutPage() {
   const member = session?.member
   const shippingOptions = await checkout.shippingOptions(cart.id).catch(() => [])
   const subtotal = cart.item_subtotal ?? sumCNY(items.map((item) => item.subtotal ?? 0))
+  // A balance that cannot be read just means no credit offered; checkout still works.
+  const available = session
+    ? await memberApi.affiliate
+        .me(session.token)
+        .then((affiliate) => affiliate.balances.available)
+        .catch(() => 0)
+    : 0
 
   return (
     <section className="checkout">
@@ -31,6 +38,9 @@ export default async function CheckoutPage() {
           <CheckoutForm
             payLabel={`提交订单并支付 ${formatCNY(subtotal)}`}
             shippingOptions={shippingOptions}
+            storeCredit={
+              available > 0 ? { available, orderTotal: Number(cart.total ?? subtotal) } : undefined
+            }
             defaults={{
               email: member?.email ?? "",
               name: member ? `${member.last_name ?? ""}${member.first_name ?? ""}` : "",

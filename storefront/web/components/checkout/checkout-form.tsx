@@ -3,6 +3,7 @@
 import { formatCNY, type ShippingOption } from "@health/core"
 import { useActionState } from "react"
 import { placeOrder } from "@/lib/checkout-actions"
+import { StoreCreditField } from "./store-credit-field"
 
 type Defaults = Partial<Record<"email" | "name" | "phone", string>>
 
@@ -11,10 +12,13 @@ export function CheckoutForm({
   defaults,
   payLabel,
   shippingOptions,
+  storeCredit,
 }: {
   defaults: Defaults
   payLabel: string
   shippingOptions: ShippingOption[]
+  /** The member's available balance and the order's goods total, when there is a balance. */
+  storeCredit?: { available: number; orderTotal: number }
 }) {
   const [state, action, pending] = useActionState(placeOrder, undefined)
   const value = (name: string) => state?.fields?.[name] ?? defaults[name as keyof Defaults] ?? ""
@@ -99,6 +103,12 @@ export function CheckoutForm({
             </label>
           ))}
         </fieldset>
+      )}
+      {storeCredit && (
+        <StoreCreditField
+          {...storeCredit}
+          defaults={{ use: value("use_credit") === "yes", amount: value("credit_amount") }}
+        />
       )}
       <fieldset className="radio-column">
         <legend>支付方式</legend>

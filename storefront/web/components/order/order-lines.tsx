@@ -14,6 +14,11 @@ export function OrderLines({ order, totalLabel }: { order: PlacedOrder; totalLab
           </li>
         ))}
       </ul>
+      {Number(order.credit_line_total ?? 0) > 0 && (
+        <p className="summary-line" data-testid="order-store-credit">
+          余额抵扣 <span>-{formatCNY(order.credit_line_total!)}</span>
+        </p>
+      )}
       <p className="summary-total">
         {totalLabel}{" "}
         <strong className="price" data-testid="order-total">

@@ -1,0 +1,43 @@
+import { fireEvent, render, screen } from "@testing-library/react"
+import { StoreCreditField } from "@/components/checkout/store-credit-field"
+import { storeCreditToApply } from "@/lib/store-credit"
+
+describe("storeCreditToApply", () => {
+  it("applies nothing unless the member asked for it", () => {
+    expect(storeCreditToApply(false, "100", 500)).toEqual({ amount: 0 })
+  })
+
+  it("trims the amount to what the order costs", () => {
+    expect(storeCreditToApply(true, "80.5", 500)).toEqual({ amount: 80.5 })
+    expect(storeCreditToApply(true, "600", 500)).toEqual({ amount: 500 })
+  })
+
+  it.each(["", "abc", "0", "-5", "1.234", "1e3"])("refuses %j with a message", (typed) => {
+    expect(storeCreditToApply(true, typed, 500)).toEqual({
+      problem: "请填写正确的抵扣金额（元，最多两位小数）",
+    })
+  })
+})
+
+describe("StoreCreditField", () => {
+  it("offers the balance, suggests what fits the order, and says when nothing is left to pay", () => {
+    render(<StoreCreditField available={120} orderTotal={399} />)
+    expect(screen.getByText("（可用 ¥120.00）")).toBeTruthy()
+    expect(screen.queryByLabelText("抵扣金额（元）")).toBeNull()
+
+    fireEvent.click(screen.getByRole("checkbox"))
+    const amount = screen.getByLabelText("抵扣金额（元）") as HTMLInputElement
+    expect(amount.value).toBe("120.00")
+    expect(screen.getByText(/其余金额用下方选择的方式支付/)).toBeTruthy()
+
+    fireEvent.change(amount, { target: { value: "399" } })
+    expect(screen.getByText("余额足以支付全部金额，提交后无需再支付。")).toBeTruthy()
+  })
+
+  it("keeps what the member typed after a refused submit", () => {
+    render(
+      <StoreCreditField available={500} orderTotal={399} defaults={{ use: true, amount: "50" }} />
+    )
+    expect((screen.getByLabelText("抵扣金额（元）") as HTMLInputElement).value).toBe("50")
+  })
+})
