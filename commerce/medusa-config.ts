@@ -150,5 +150,11 @@ module.exports = defineConfig({
     healthArchive: {
       resolve: "./src/modules/health-archive",
     },
+    access: {
+      resolve: "./src/modules/access",
+    },
+    auditLog: {
+      resolve: "./src/modules/audit-log",
+    },
   },
 })

@@ -143,7 +143,7 @@ describe("an affiliate shares a link and is paid", () => {
     expect(await balance(sharer, "balance-pending")).toBe("¥0.00")
 
     // The sharer spends ¥1.00 of it on a kit, paying the rest offline (岳阳).
-    const buyer = await sharer.context().newPage()
+    const buyer = sharer
     await addProductToCart(buyer, "sports-gene-test")
     await buyer.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
     const order = buyer.getByTestId("checkout-form")
@@ -164,9 +164,8 @@ describe("an affiliate shares a link and is paid", () => {
     await buyer.waitForURL(/\/checkout\/done\/order_/)
     expect(await buyer.getByTestId("order-store-credit").innerText()).toContain("-¥1.00")
     await screenshot(buyer, "08-store-credit-order")
-    await buyer.close()
     const afterSpend = yuan(available) - 1
-    await sharer.reload({ waitUntil: "networkidle" })
+    await sharer.goto(webUrl("/account/affiliate"), { waitUntil: "networkidle" })
     expect(await balance(sharer, "balance-available")).toBe(`¥${afterSpend.toFixed(2)}`)
 
     const form = sharer.getByTestId("withdrawal-form")

@@ -1,16 +1,22 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow, createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
+import { grantRole } from "../../src/lib/access/grant-role"
+import { SUPER_ADMIN } from "../../src/lib/access/permissions"
 
 type Api = {
   post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: any; status: number }>
 }
 
-/** Creates a staff user through the auth module and returns a bearer header for /admin. */
+/**
+ * Creates a staff user through the auth module, gives them `roles` (role codes; none
+ * means a user nobody has given a role yet), and returns a bearer header for /admin.
+ */
 export async function adminHeaders(
   container: MedusaContainer,
   api: Api,
-  email = "ops@health.local"
+  email = "ops@health.local",
+  roles: string[] = [SUPER_ADMIN]
 ) {
   const password = "Admin12345"
   const auth = container.resolve(Modules.AUTH)
@@ -18,6 +24,7 @@ export async function adminHeaders(
   await createUserAccountWorkflow(container).run({
     input: { authIdentityId: authIdentity!.id, userData: { email } },
   })
+  for (const role of roles) await grantRole(container, email, role)
   const { data } = await api.post("/auth/user/emailpass", { email, password })
   return { headers: { authorization: `Bearer ${data.token}` } }
 }

@@ -10,9 +10,31 @@ import {
 } from "./store/constitution/assessments/validators"
 import { SendSmsCodeBody } from "./store/auth/sms-codes/validators"
 import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
+import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
+import { enforceStaffAccess } from "./admin/enforce-staff-access"
 
 export default defineMiddlewares({
   routes: [
+    {
+      // Every admin route, core and plugin alike: deny by default (see lib/access).
+      matcher: "/admin*",
+      middlewares: [enforceStaffAccess()],
+    },
+    {
+      matcher: "/admin/access/roles",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(CreateRoleBody)],
+    },
+    {
+      matcher: "/admin/access/users/:id/roles",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AssignRolesBody)],
+    },
+    {
+      matcher: "/admin/audit-log",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AuditLogQuery, {})],
+    },
     {
       matcher: "/store/auth/sms-codes",
       methods: ["POST"],

@@ -29,6 +29,8 @@ import {
   VERSIONS,
 } from "../seed/catalog"
 import { productImageSvg } from "../seed/product-image"
+import { grantRole } from "../lib/access/grant-role"
+import { SUPER_ADMIN } from "../lib/access/permissions"
 
 export const DEMO_ADMIN = {
   email: process.env.MEDUSA_ADMIN_EMAIL || "admin@health.local",
@@ -439,9 +441,11 @@ async function ensureInventory(container: MedusaContainer, locationId: string) {
 async function ensureAdmin(container: MedusaContainer) {
   const users = container.resolve(Modules.USER)
   const [existing] = await users.listUsers({ email: DEMO_ADMIN.email })
-  if (existing) {
-    return
-  }
+  if (!existing) await createDemoAdmin(container)
+  await grantRole(container, DEMO_ADMIN.email, SUPER_ADMIN)
+}
+
+async function createDemoAdmin(container: MedusaContainer) {
   const auth = container.resolve(Modules.AUTH)
   const { authIdentity, error } = await auth.register("emailpass", {
     body: { email: DEMO_ADMIN.email, password: DEMO_ADMIN.password },

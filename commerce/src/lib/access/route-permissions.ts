@@ -1,0 +1,103 @@
+import type { Area, Permission } from "./permissions"
+
+/** Any signed-in staff member: what the admin dashboard needs to start. */
+export const ANY_STAFF = "staff" as const
+
+type Rule = { path: RegExp; area: Area | typeof ANY_STAFF; readOnly?: boolean }
+
+const under = (...prefixes: string[]) =>
+  new RegExp(`^/admin/(?:${prefixes.map((p) => p.replace(/[-/]/g, "\\$&")).join("|")})(?:/|$)`)
+
+/**
+ * Admin routes and the area each belongs to; the first match wins. A route that is
+ * not listed is open to super admins only (deny by default): add a rule when adding
+ * an admin route. Roles, staff users, invites and the audit log are deliberately absent.
+ */
+const RULES: Rule[] = [
+  {
+    path: under("users/me", "stores", "feature-flags", "views", "locales", "plugins", "access/me"),
+    area: ANY_STAFF,
+    readOnly: true,
+  },
+  { path: under("notifications"), area: ANY_STAFF },
+  { path: under("affiliate/withdrawals", "affiliate/ledger"), area: "money" },
+  { path: under("affiliate"), area: "affiliate" },
+  { path: under("payments", "payment-collections", "refund-reasons"), area: "money" },
+  {
+    path: under(
+      "orders",
+      "draft-orders",
+      "order-edits",
+      "order-changes",
+      "returns",
+      "claims",
+      "exchanges",
+      "fulfillments",
+      "reservations",
+      "return-reasons"
+    ),
+    area: "orders",
+  },
+  {
+    path: under(
+      "products",
+      "product-variants",
+      "product-categories",
+      "product-tags",
+      "product-types",
+      "product-options",
+      "collections",
+      "inventory-items",
+      "price-lists",
+      "price-preferences",
+      "promotions",
+      "campaigns",
+      "uploads"
+    ),
+    area: "catalog",
+  },
+  { path: under("customers", "customer-groups"), area: "customers" },
+  { path: under("kits", "reports", "lab"), area: "lab" },
+  { path: under("appointments", "clinic-sessions"), area: "appointments" },
+  { path: under("assessments", "constitution"), area: "assessments" },
+  { path: under("queues", "workflows-executions"), area: "operations" },
+  {
+    path: under(
+      "regions",
+      "sales-channels",
+      "shipping-options",
+      "shipping-option-types",
+      "shipping-profiles",
+      "fulfillment-sets",
+      "fulfillment-providers",
+      "stock-locations",
+      "tax-rates",
+      "tax-regions",
+      "tax-providers",
+      "currencies",
+      "api-keys",
+      "translations"
+    ),
+    area: "settings",
+  },
+]
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
+
+/**
+ * What calling `method path` needs: a permission, `ANY_STAFF`, or `null` when the
+ * route is not listed (super admins only).
+ */
+export function requiredPermission(
+  method: string,
+  path: string
+): Permission | typeof ANY_STAFF | null {
+  const clean = path.split("?")[0].replace(/\/+$/, "")
+  const read = READ_METHODS.has(method.toUpperCase())
+  for (const rule of RULES) {
+    if (!rule.path.test(clean)) continue
+    if (rule.area === ANY_STAFF) return rule.readOnly && !read ? null : ANY_STAFF
+    return `${rule.area}:${read ? "read" : "write"}`
+  }
+  return null
+}
