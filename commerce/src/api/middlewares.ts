@@ -9,6 +9,9 @@ import {
   ListAssessmentsQuery,
 } from "./store/constitution/assessments/validators"
 import { SendSmsCodeBody } from "./store/auth/sms-codes/validators"
+import { guardProfileUpdate } from "./store/customers/me/guard-profile-update"
+import { ChangePasswordBody } from "./store/customers/me/password/validators"
+import { BindPhoneBody } from "./store/customers/me/phone/validators"
 import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
 import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
 import { enforceStaffAccess } from "./admin/enforce-staff-access"
@@ -39,6 +42,28 @@ export default defineMiddlewares({
       matcher: "/store/auth/sms-codes",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(SendSmsCodeBody)],
+    },
+    {
+      // Medusa's own profile route; members change the phone only with a code.
+      matcher: "/store/customers/me",
+      methods: ["POST"],
+      middlewares: [guardProfileUpdate()],
+    },
+    {
+      matcher: "/store/customers/me/password",
+      methods: ["POST"],
+      middlewares: [
+        authenticate("customer", ["bearer", "session"]),
+        validateAndTransformBody(ChangePasswordBody),
+      ],
+    },
+    {
+      matcher: "/store/customers/me/phone",
+      methods: ["POST"],
+      middlewares: [
+        authenticate("customer", ["bearer", "session"]),
+        validateAndTransformBody(BindPhoneBody),
+      ],
     },
     {
       // Anyone may take the test; a signed-in member's result is saved.

@@ -29,7 +29,11 @@ export function PinIcon() {
   )
 }
 
-export function EmptyIcon({ kind }: { kind: "cart" | "search" | "warning" }) {
+export function EmptyIcon({
+  kind,
+}: {
+  kind: "cart" | "search" | "warning" | "calendar" | "record" | "pin"
+}) {
   return (
     <svg {...base} width={56} height={56} strokeWidth={1.5} className="empty-icon" aria-hidden>
       {kind === "cart" && (
@@ -49,6 +53,24 @@ export function EmptyIcon({ kind }: { kind: "cart" | "search" | "warning" }) {
         <>
           <path d="M12 3 2 20h20L12 3z" />
           <path d="M12 10v4M12 17h.01" />
+        </>
+      )}
+      {kind === "calendar" && (
+        <>
+          <rect x="3" y="5" width="18" height="16" rx="2" />
+          <path d="M3 10h18M8 3v4M16 3v4" />
+        </>
+      )}
+      {kind === "record" && (
+        <>
+          <path d="M6 3h9l4 4v14H6z" />
+          <path d="M14 3v5h5M9 13h7M9 17h5" />
+        </>
+      )}
+      {kind === "pin" && (
+        <>
+          <path d="M12 22s7-6.2 7-12a7 7 0 0 0-14 0c0 5.8 7 12 7 12z" />
+          <circle cx="12" cy="10" r="2.5" />
         </>
       )}
     </svg>

@@ -4,14 +4,9 @@ import type {
   AuthIdentityProviderService,
 } from "@medusajs/framework/types"
 import { AbstractAuthModuleProvider, MedusaError } from "@medusajs/framework/utils"
+import { otpRefusalMessage } from "../../lib/otp/otp-refusal-message"
 import { otpStoreFromEnv } from "../../lib/otp/otp-store-from-env"
 import { normalizeCnMobile } from "../../lib/phone/normalize-cn-mobile"
-
-const REFUSALS = {
-  expired: "验证码已失效，请重新获取",
-  mismatch: "验证码不正确",
-  locked: "验证码错误次数过多，请重新获取",
-} as const
 
 /**
  * Signs members in with a mainland mobile number and a one-time SMS code. The auth
@@ -32,10 +27,7 @@ export class PhoneOtpAuthProviderService extends AbstractAuthModuleProvider {
       return { success: false, error: "请输入 6 位数字验证码" }
     }
     const verdict = await otpStoreFromEnv().verify(phone, "login", code)
-    if (!verdict.ok) {
-      const attempts = verdict.reason === "mismatch" ? `，还可尝试 ${verdict.attemptsLeft} 次` : ""
-      return { success: false, error: `${REFUSALS[verdict.reason]}${attempts}` }
-    }
+    if (!verdict.ok) return { success: false, error: otpRefusalMessage(verdict) }
     try {
       return {
         success: true,

@@ -3,18 +3,8 @@ import { createCheckoutClient } from "../commerce/checkout-client"
 import { createCommerceClient } from "../commerce/client"
 import { findVariant, lowestPrice } from "../commerce/pricing"
 import type { Product } from "../commerce/types"
-import { ApiError, type FetchLike } from "../http"
-
-/** Records each call and answers with the queued JSON bodies, like the back end would. */
-function recordingFetch(...answers: { status?: number; body: unknown }[]) {
-  const calls: { url: string; init: Parameters<FetchLike>[1] }[] = []
-  const fetch: FetchLike = async (url, init) => {
-    calls.push({ url, init })
-    const answer = answers.shift() ?? { body: {} }
-    return new Response(JSON.stringify(answer.body), { status: answer.status ?? 200 })
-  }
-  return { fetch, calls }
-}
+import { ApiError } from "../http"
+import { recordingFetch } from "./support/recording-fetch"
 
 describe("commerce client", () => {
   it("lists products with the region, category filter, fields and publishable key, cached by tag", async () => {

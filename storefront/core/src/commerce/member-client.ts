@@ -6,6 +6,14 @@ import type {
   WithdrawalRequest,
 } from "../affiliate/types"
 import { query } from "../http"
+import {
+  sortAddressBook,
+  toMedusaAddress,
+  type MedusaCustomerAddress,
+  type MemberAddress,
+  type MemberAddressInput,
+} from "./member-address"
+import { profileUpdateBody, type MemberProfile } from "./member-profile"
 import { commerceRequester, type CommerceClientOptions } from "./request"
 
 export type Member = {
@@ -14,6 +22,8 @@ export type Member = {
   phone: string | null
   first_name: string | null
   last_name: string | null
+  /** Profile fields Medusa has no column for (birth_date, occupation) and sign-up facts. */
+  metadata?: Record<string, unknown> | null
   created_at: string
 }
 
@@ -87,6 +97,68 @@ export function createMemberClient(options: CommerceClientOptions) {
         ...noStore,
       })
       return customer
+    },
+
+    async updateProfile(token: string, profile: MemberProfile): Promise<Member> {
+      const { customer } = await request<{ customer: Member }>("/store/customers/me", {
+        ...json(profileUpdateBody(profile)),
+        token,
+      })
+      return customer
+    },
+
+    /** Needs the member's current password; members without an email login get a 400. */
+    async changePassword(token: string, currentPassword: string, newPassword: string) {
+      await request("/store/customers/me/password", {
+        ...json({ current_password: currentPassword, new_password: newPassword }),
+        token,
+      })
+    },
+
+    /** Binds a number with a code sent by `sendSmsCode(phone, "bind")`; 409 when it is taken. */
+    async bindPhone(token: string, phone: string, code: string): Promise<Member> {
+      const { customer } = await request<{ customer: Member }>("/store/customers/me/phone", {
+        ...json({ phone, code }),
+        token,
+      })
+      return customer
+    },
+
+    addresses: {
+      /** The address book, default address first. */
+      async list(token: string): Promise<MemberAddress[]> {
+        const { addresses } = await request<{ addresses: MedusaCustomerAddress[] }>(
+          `/store/customers/me/addresses${query({ limit: 50 })}`,
+          { token, ...noStore }
+        )
+        return sortAddressBook(addresses)
+      },
+      async add(token: string, address: MemberAddressInput): Promise<void> {
+        await request("/store/customers/me/addresses", {
+          ...json(toMedusaAddress(address)),
+          token,
+        })
+      },
+      async update(token: string, id: string, address: MemberAddressInput): Promise<void> {
+        await request(`/store/customers/me/addresses/${encodeURIComponent(id)}`, {
+          ...json(toMedusaAddress(address)),
+          token,
+        })
+      },
+      /** Medusa clears the previous default itself. */
+      async makeDefault(token: string, id: string): Promise<void> {
+        await request(`/store/customers/me/addresses/${encodeURIComponent(id)}`, {
+          ...json({ is_default_shipping: true }),
+          token,
+        })
+      },
+      async remove(token: string, id: string): Promise<void> {
+        await request(`/store/customers/me/addresses/${encodeURIComponent(id)}`, {
+          method: "DELETE",
+          token,
+          ...noStore,
+        })
+      },
     },
 
     async listOrders(token: string, limit = 10, offset = 0) {

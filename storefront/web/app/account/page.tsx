@@ -1,4 +1,4 @@
-import { formatCNY, formatDateTime, type MemberOrder } from "@health/core"
+import { displayName, formatCNY, formatDateTime, messages, type MemberOrder } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { EmptyIcon } from "@/components/icons"
@@ -7,7 +7,37 @@ import { member as memberApi } from "@/lib/backends"
 import { PAYMENT_STATUS_LABEL } from "@/lib/order-status"
 import { requireMember } from "@/lib/require-member"
 
-export const metadata: Metadata = { title: "我的账户" }
+export const metadata: Metadata = { title: messages.account.title }
+
+const { account } = messages
+const TILES = [
+  { href: "/account/profile", title: account.profile, hint: account.profileHint, id: "profile" },
+  {
+    href: "/account/addresses",
+    title: account.addresses,
+    hint: account.addressesHint,
+    id: "addresses",
+  },
+  {
+    href: "/account/password",
+    title: account.password,
+    hint: account.passwordHint,
+    id: "password",
+  },
+  {
+    href: "/account/affiliate",
+    title: account.affiliate,
+    hint: account.affiliateHint,
+    id: "affiliate",
+  },
+  {
+    href: "/account/appointments",
+    title: account.appointments,
+    hint: account.appointmentsHint,
+    id: "appointments",
+  },
+  { href: "/account/health", title: account.health, hint: account.healthHint, id: "health" },
+]
 
 function OrderRow({ order }: { order: MemberOrder }) {
   return (
@@ -39,13 +69,13 @@ export default async function AccountPage({
   const { orders } = await memberApi
     .listOrders(token)
     .catch(() => ({ orders: [] as MemberOrder[] }))
-  const name = `${member.last_name ?? ""}${member.first_name ?? ""}` || member.phone || member.email
+  const name = displayName(member)
 
   return (
     <section className="account">
       <header className="account-head">
         <div>
-          <h1>我的账户</h1>
+          <h1>{account.title}</h1>
           <p className="muted" data-testid="member-name">
             {name}
           </p>
@@ -59,14 +89,12 @@ export default async function AccountPage({
       {referral && <p className="notice">推荐关系未绑定：{referral}</p>}
 
       <nav className="account-tiles" aria-label="账户功能">
-        <Link href="/account/affiliate" className="tile" data-testid="affiliate-tile">
-          <strong>分销中心</strong>
-          <span className="muted">推荐好友，赚取佣金</span>
-        </Link>
-        <Link href="/products" className="tile">
-          <strong>基因检测</strong>
-          <span className="muted">选购检测套餐</span>
-        </Link>
+        {TILES.map((tile) => (
+          <Link key={tile.id} href={tile.href} className="tile" data-testid={`${tile.id}-tile`}>
+            <strong>{tile.title}</strong>
+            <span className="muted">{tile.hint}</span>
+          </Link>
+        ))}
       </nav>
 
       <h2>我的订单</h2>

@@ -1,6 +1,6 @@
 "use client"
 
-import { useActionState, useEffect, useState, useTransition } from "react"
+import { useActionState, useState } from "react"
 import {
   register,
   sendLoginCode,
@@ -8,6 +8,8 @@ import {
   signInWithPhone,
   type AccountActionState,
 } from "@/lib/account-actions"
+import { FormFeedback as Feedback } from "./form-feedback"
+import { SendCodeButton } from "./send-code-button"
 
 type Tab = "phone" | "password" | "register"
 
@@ -17,37 +19,10 @@ const TABS: { id: Tab; label: string }[] = [
   { id: "register", label: "注册" },
 ]
 
-function Feedback({ state }: { state: AccountActionState }) {
-  if (state?.error) {
-    return (
-      <p className="form-error" role="alert">
-        {state.error}
-      </p>
-    )
-  }
-  if (state?.notice) return <p className="form-notice">{state.notice}</p>
-  return null
-}
-
 function PhoneForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signInWithPhone, undefined)
   const [phone, setPhone] = useState("")
   const [codeState, setCodeState] = useState<AccountActionState>()
-  const [countdown, setCountdown] = useState(0)
-  const [sending, startSending] = useTransition()
-
-  useEffect(() => {
-    if (countdown <= 0) return
-    const timer = setTimeout(() => setCountdown(countdown - 1), 1000)
-    return () => clearTimeout(timer)
-  }, [countdown])
-
-  const send = () =>
-    startSending(async () => {
-      const result = await sendLoginCode(phone)
-      setCodeState(result)
-      if (!result?.error) setCountdown(60)
-    })
 
   return (
     <form action={action} className="form" data-testid="phone-sign-in">
@@ -74,14 +49,7 @@ function PhoneForm({ next }: { next: string }) {
             maxLength={6}
             required
           />
-          <button
-            type="button"
-            className="button"
-            onClick={send}
-            disabled={sending || countdown > 0}
-          >
-            {countdown > 0 ? `${countdown} 秒后重发` : sending ? "发送中…" : "获取验证码"}
-          </button>
+          <SendCodeButton send={() => sendLoginCode(phone)} onResult={setCodeState} />
         </span>
       </label>
       <Feedback state={codeState} />

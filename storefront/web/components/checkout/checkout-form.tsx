@@ -2,6 +2,7 @@
 
 import { formatCNY, type ShippingOption } from "@health/core"
 import { useActionState } from "react"
+import { RegionFields } from "@/components/address/region-fields"
 import { placeOrder } from "@/lib/checkout-actions"
 import { StoreCreditField } from "./store-credit-field"
 
@@ -53,28 +54,7 @@ export function CheckoutForm({
           />
         </label>
       </div>
-      <div className="form-row">
-        <label>
-          省份
-          <input
-            name="province"
-            autoComplete="address-level1"
-            placeholder="如：湖南省"
-            defaultValue={value("province")}
-            required
-          />
-        </label>
-        <label>
-          城市
-          <input
-            name="city"
-            autoComplete="address-level2"
-            placeholder="如：岳阳市"
-            defaultValue={value("city")}
-            required
-          />
-        </label>
-      </div>
+      <RegionFields defaults={{ province: value("province"), city: value("city") }} />
       <label>
         详细地址
         <input

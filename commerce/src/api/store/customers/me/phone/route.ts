@@ -1,0 +1,46 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { normalizeCnMobile } from "../../../../../lib/phone/normalize-cn-mobile"
+import { bindMemberPhoneWorkflow } from "../../../../../workflows/bind-member-phone"
+import type { BindPhoneBodyType } from "./validators"
+
+/**
+ * `{ phone, code }` with a code texted for purpose "bind" → the number is the member's
+ * phone and signs them in from now on. A number another member signs in with is 409.
+ */
+export async function POST(
+  req: AuthenticatedMedusaRequest<BindPhoneBodyType>,
+  res: MedusaResponse
+) {
+  const phone = normalizeCnMobile(req.validatedBody.phone)
+  if (!phone) {
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, "请输入正确的中国大陆手机号")
+  }
+  const customerId = req.auth_context.actor_id
+  try {
+    await bindMemberPhoneWorkflow(req.scope).run({
+      input: {
+        customer_id: customerId,
+        auth_identity_id: req.auth_context.auth_identity_id,
+        phone,
+        code: req.validatedBody.code,
+      },
+    })
+  } catch (error) {
+    // Medusa's error handler replaces a conflict's message with a generic English one.
+    if (MedusaError.isMedusaError(error) && error.type === MedusaError.Types.CONFLICT) {
+      res.status(409).json({ type: "conflict", message: error.message })
+      return
+    }
+    throw error
+  }
+  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [customer],
+  } = await query.graph({
+    entity: "customer",
+    fields: ["id", "email", "phone", "first_name", "last_name", "metadata", "created_at"],
+    filters: { id: customerId },
+  })
+  res.status(200).json({ customer })
+}

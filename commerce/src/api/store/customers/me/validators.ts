@@ -1,0 +1,41 @@
+import { z } from "@medusajs/framework/zod"
+
+const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" })
+
+/** A calendar date between 1900-01-01 and today in China, or "" to clear it. */
+const birthDate = z.string().refine((value) => {
+  if (value === "") return true
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
+  const date = new Date(`${value}T00:00:00Z`)
+  return (
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().startsWith(value) &&
+    value >= "1900-01-01" &&
+    value <= shanghaiDate.format(new Date())
+  )
+}, "出生日期格式应为 YYYY-MM-DD，且不晚于今天")
+
+const PROFILE_ONLY = "资料中只能修改出生日期和职业"
+
+/**
+ * What a member may change about themselves through Medusa's `POST /store/customers/me`.
+ * Medusa's own validator also accepts `phone` and any metadata; here the phone is bound
+ * only with a code (`/store/customers/me/phone`) and metadata keeps only profile fields,
+ * so sign-up facts the server wrote (signup_method, wechat_openid) stay the server's.
+ */
+export const ProfileUpdateGuard = z
+  .object({
+    phone: z.undefined({ message: "手机号需通过短信验证码绑定" }),
+    first_name: z.string().max(50, "名字最多 50 个字").nullish(),
+    last_name: z.string().max(50, "姓氏最多 50 个字").nullish(),
+    metadata: z
+      .strictObject(
+        {
+          birth_date: birthDate.optional(),
+          occupation: z.string().max(50, "职业最多 50 个字").optional(),
+        },
+        { error: (issue) => (issue.code === "unrecognized_keys" ? PROFILE_ONLY : undefined) }
+      )
+      .nullish(),
+  })
+  .passthrough()

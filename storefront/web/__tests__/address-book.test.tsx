@@ -1,0 +1,100 @@
+import type { MemberAddress } from "@health/core"
+import { act, fireEvent, render, screen } from "@testing-library/react"
+import { AddressForm } from "@/components/account/address-form"
+import { AddressRowActions } from "@/components/account/address-row-actions"
+import { RegionFields } from "@/components/address/region-fields"
+
+const home: MemberAddress = {
+  id: "addr_1",
+  name: "王小明",
+  phone: "13800138000",
+  province: "湖南省",
+  city: "岳阳市",
+  district: "岳阳楼区",
+  street: "南湖大道 1 号",
+  is_default: false,
+}
+
+const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value
+
+describe("RegionFields", () => {
+  it("offers every province as a suggestion and, for the checkout, no district", () => {
+    const { container } = render(<RegionFields defaults={{ province: "湖南省", city: "岳阳市" }} />)
+    expect(valueOf("省份")).toBe("湖南省")
+    expect(valueOf("城市")).toBe("岳阳市")
+    expect(screen.queryByLabelText("区县")).toBeNull()
+    const options = container.querySelectorAll("datalist#cn-provinces option")
+    expect(options).toHaveLength(34)
+    expect(screen.getByLabelText("省份").getAttribute("list")).toBe("cn-provinces")
+  })
+})
+
+describe("AddressForm", () => {
+  it("fills in the address being edited, district included, and sends its id", async () => {
+    const save = jest.fn().mockResolvedValue({ error: "请填写详细地址（街道、门牌号）" })
+    render(<AddressForm address={home} save={save} />)
+    expect(valueOf("收货人")).toBe("王小明")
+    expect(valueOf("手机号")).toBe("13800138000")
+    expect(valueOf("区县")).toBe("岳阳楼区")
+    expect(valueOf("详细地址")).toBe("南湖大道 1 号")
+    expect(screen.getByLabelText("设为默认收货地址")).toBeTruthy()
+
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "保存地址" })))
+    const sent = save.mock.calls[0][1] as FormData
+    expect(sent.get("id")).toBe("addr_1")
+    expect(sent.get("district")).toBe("岳阳楼区")
+    expect(screen.getByRole("alert").textContent).toBe("请填写详细地址（街道、门牌号）")
+  })
+
+  it("starts empty for a new address and says when an address is already the default", () => {
+    const { unmount } = render(<AddressForm save={jest.fn()} />)
+    expect(valueOf("收货人")).toBe("")
+    expect(document.querySelector("input[name=id]")).toBeNull()
+    unmount()
+    render(<AddressForm address={{ ...home, is_default: true }} save={jest.fn()} />)
+    expect(screen.queryByLabelText("设为默认收货地址")).toBeNull()
+    expect(screen.getByText("这是您的默认收货地址。")).toBeTruthy()
+  })
+})
+
+describe("AddressRowActions", () => {
+  it("deletes only after the member confirms", async () => {
+    const onDelete = jest.fn().mockResolvedValue({ notice: "地址已删除" })
+    const confirm = jest.fn().mockReturnValueOnce(false).mockReturnValueOnce(true)
+    render(
+      <AddressRowActions
+        address={home}
+        onDelete={onDelete}
+        onMakeDefault={jest.fn()}
+        confirm={confirm}
+      />
+    )
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "删除" })))
+    expect(confirm).toHaveBeenCalledWith("确定删除 王小明 的这个地址吗？")
+    expect(onDelete).not.toHaveBeenCalled()
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "删除" })))
+    expect(onDelete).toHaveBeenCalledWith("addr_1")
+  })
+
+  it("makes an address the default and shows a refusal", async () => {
+    const onMakeDefault = jest.fn().mockResolvedValue({ error: "登录已过期，请重新登录" })
+    render(<AddressRowActions address={home} onDelete={jest.fn()} onMakeDefault={onMakeDefault} />)
+    expect(screen.getByRole("link", { name: "编辑" }).getAttribute("href")).toBe(
+      "/account/addresses/addr_1/edit"
+    )
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "设为默认" })))
+    expect(onMakeDefault).toHaveBeenCalledWith("addr_1")
+    expect(screen.getByRole("alert").textContent).toBe("登录已过期，请重新登录")
+  })
+
+  it("offers no 设为默认 on the default address", () => {
+    render(
+      <AddressRowActions
+        address={{ ...home, is_default: true }}
+        onDelete={jest.fn()}
+        onMakeDefault={jest.fn()}
+      />
+    )
+    expect(screen.queryByRole("button", { name: "设为默认" })).toBeNull()
+  })
+})

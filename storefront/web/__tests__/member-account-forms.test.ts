@@ -1,0 +1,124 @@
+import { ApiError } from "@health/core"
+import { readAddressForm } from "@/lib/address-form"
+import { memberActionError } from "@/lib/member-action-error"
+import { readPasswordForm } from "@/lib/password-form"
+import { readProfileForm, shanghaiToday } from "@/lib/profile-form"
+
+const formOf = (fields: Record<string, string>) => {
+  const form = new FormData()
+  for (const [name, value] of Object.entries(fields)) form.set(name, value)
+  return form
+}
+
+describe("readAddressForm", () => {
+  const good = {
+    name: " 王小明 ",
+    phone: "138 0013 8000",
+    province: "湖南省",
+    city: "岳阳市",
+    district: "岳阳楼区",
+    street: "南湖大道 1 号",
+  }
+
+  it("reads the address with the number as 11 digits", () => {
+    expect(readAddressForm(formOf({ ...good, is_default: "yes" }))).toEqual({
+      address: {
+        name: "王小明",
+        phone: "13800138000",
+        province: "湖南省",
+        city: "岳阳市",
+        district: "岳阳楼区",
+        street: "南湖大道 1 号",
+        is_default: true,
+      },
+    })
+  })
+
+  it("accepts an address without a district, for cities that have none", () => {
+    expect(readAddressForm(formOf({ ...good, district: "" })).address?.district).toBe("")
+  })
+
+  it.each([
+    [{ name: "" }, "请填写收货人姓名"],
+    [{ phone: "1380013800" }, "请输入正确的 11 位手机号"],
+    [{ phone: "23800138000" }, "请输入正确的 11 位手机号"],
+    [{ province: "" }, "请填写省份和城市"],
+    [{ city: " " }, "请填写省份和城市"],
+    [{ street: "1号" }, "请填写详细地址（街道、门牌号）"],
+  ])("refuses %j with a message", (change, problem) => {
+    expect(readAddressForm(formOf({ ...good, ...change }))).toEqual({ problem })
+  })
+})
+
+describe("readProfileForm", () => {
+  it("reads names, birth date and occupation; empty fields stay empty to clear them", () => {
+    const form = formOf({
+      last_name: "张",
+      first_name: "",
+      birth_date: "1990-05-20",
+      occupation: "",
+    })
+    expect(readProfileForm(form, "2026-11-24")).toEqual({
+      profile: { last_name: "张", first_name: "", birth_date: "1990-05-20", occupation: "" },
+    })
+  })
+
+  it.each([
+    ["1990-02-30", "请选择正确的出生日期"],
+    ["1899-12-31", "请选择正确的出生日期"],
+    ["2026-11-25", "出生日期不能晚于今天"],
+  ])("refuses the birth date %s", (birth_date, problem) => {
+    expect(readProfileForm(formOf({ birth_date }), "2026-11-24")).toEqual({ problem })
+  })
+
+  it("counts today in Shanghai, which is ahead of UTC", () => {
+    expect(shanghaiToday(new Date("2026-11-24T17:00:00Z"))).toBe("2026-11-25")
+  })
+})
+
+describe("readPasswordForm", () => {
+  const good = {
+    current_password: "old-secret",
+    new_password: "new-secret",
+    new_password_confirm: "new-secret",
+  }
+
+  it("reads the current and the new password", () => {
+    expect(readPasswordForm(formOf(good))).toEqual({ current: "old-secret", next: "new-secret" })
+  })
+
+  it.each([
+    [{ current_password: "" }, "请输入当前密码"],
+    [{ new_password: "short", new_password_confirm: "short" }, "新密码至少 8 位"],
+    [{ new_password_confirm: "new-secreT" }, "两次输入的新密码不一致"],
+    [
+      { new_password: "old-secret", new_password_confirm: "old-secret" },
+      "新密码不能与当前密码相同",
+    ],
+  ])("refuses %j with a message", (change, problem) => {
+    expect(readPasswordForm(formOf({ ...good, ...change }))).toEqual({ problem })
+  })
+})
+
+describe("memberActionError", () => {
+  it("passes the back end's Chinese message on, without Medusa's validation prefix", () => {
+    expect(memberActionError(new ApiError(409, "该手机号已绑定其他账号"), "t")).toEqual({
+      error: "该手机号已绑定其他账号",
+    })
+    expect(memberActionError(new ApiError(400, "Invalid request: 新密码至少 8 位"), "t")).toEqual({
+      error: "新密码至少 8 位",
+    })
+  })
+
+  it("asks to sign in again after a 401 and hides server failures", () => {
+    expect(memberActionError(new ApiError(401, "Unauthorized"), "t")).toEqual({
+      error: "登录已过期，请重新登录",
+    })
+    const log = jest.spyOn(console, "error").mockImplementation(() => {})
+    expect(memberActionError(new Error("socket hang up"), "t")).toEqual({
+      error: "网络繁忙，请稍后重试",
+    })
+    expect(log).toHaveBeenCalled()
+    log.mockRestore()
+  })
+})
