@@ -37,7 +37,7 @@ describe("AddressForm", () => {
     expect(valueOf("手机号")).toBe("13800138000")
     expect(valueOf("区县")).toBe("岳阳楼区")
     expect(valueOf("详细地址")).toBe("南湖大道 1 号")
-    expect(screen.getByLabelText("设为默认收货地址")).toBeTruthy()
+    expect((screen.getByLabelText("设为默认收货地址") as HTMLInputElement).checked).toBe(false)
 
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "保存地址" })))
     const sent = save.mock.calls[0][1] as FormData
@@ -53,7 +53,7 @@ describe("AddressForm", () => {
     unmount()
     render(<AddressForm address={{ ...home, is_default: true }} save={jest.fn()} />)
     expect(screen.queryByLabelText("设为默认收货地址")).toBeNull()
-    expect(screen.getByText("这是您的默认收货地址。")).toBeTruthy()
+    expect(screen.getByText("这是您的默认收货地址。").tagName).toBe("P")
   })
 })
 
