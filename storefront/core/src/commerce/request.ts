@@ -1,22 +1,52 @@
 import type { CacheHint, FetchLike } from "../http"
-import { readJson } from "../http"
+import { ApiError, readJson } from "../http"
 
 export type CommerceClientOptions = { baseUrl: string; publishableKey: string; fetch: FetchLike }
 
 export type CommerceRequestInit = RequestInit & { cacheHint?: CacheHint; token?: string }
 
+function send(
+  { baseUrl, publishableKey, fetch }: CommerceClientOptions,
+  path: string,
+  { token, ...init }: CommerceRequestInit
+): Promise<Response> {
+  // A multipart body sets its own content type, boundary included.
+  const isForm = typeof FormData !== "undefined" && init.body instanceof FormData
+  return fetch(`${baseUrl.replace(/\/$/, "")}${path}`, {
+    ...init,
+    headers: {
+      ...(isForm ? {} : { "content-type": "application/json" }),
+      "x-publishable-api-key": publishableKey,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...(init.headers as Record<string, string> | undefined),
+    },
+  })
+}
+
 /** One request to Medusa with the publishable key and, for a member, their bearer token. */
-export function commerceRequester({ baseUrl, publishableKey, fetch }: CommerceClientOptions) {
-  return async <T>(path: string, { token, ...init }: CommerceRequestInit = {}): Promise<T> => {
-    const response = await fetch(`${baseUrl.replace(/\/$/, "")}${path}`, {
-      ...init,
-      headers: {
-        "content-type": "application/json",
-        "x-publishable-api-key": publishableKey,
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-        ...(init.headers as Record<string, string> | undefined),
-      },
-    })
-    return readJson<T>(response)
+export function commerceRequester(options: CommerceClientOptions) {
+  return async <T>(path: string, init: CommerceRequestInit = {}): Promise<T> =>
+    readJson<T>(await send(options, path, init))
+}
+
+/**
+ * A request whose answer is bytes (a PDF, an image, a zip): the Response, body unread, so the
+ * caller can stream it on. A refusal becomes an ApiError like any other call's.
+ */
+export function commerceFileRequester(options: CommerceClientOptions) {
+  return async (path: string, init: CommerceRequestInit = {}): Promise<Response> => {
+    const response = await send(options, path, init)
+    if (response.ok) return response
+    const text = await response.text()
+    let message = `请求失败（${response.status}）`
+    let type: string | undefined
+    try {
+      const body = JSON.parse(text) as { message?: string; type?: string }
+      message = body.message ?? message
+      type = body.type
+    } catch {
+      // A proxy's HTML error page: the status says enough.
+    }
+    throw new ApiError(response.status, message, type)
   }
 }

@@ -1,0 +1,133 @@
+import type {
+  ArchiveAssessment,
+  ArchiveUpload,
+  Consent,
+  Kit,
+  KitActivation,
+  KitReport,
+  TestedPerson,
+} from "../health-archive/types"
+import {
+  commerceFileRequester,
+  commerceRequester,
+  type CommerceClientOptions,
+  type CommerceRequestInit,
+} from "./request"
+
+const BASE = "/store/health-archive"
+const noStore = { cacheHint: "no-store" as const }
+const id = (value: string) => encodeURIComponent(value)
+
+/**
+ * 健康档案: a signed-in member's kits, reports, consents, assessments and uploaded records.
+ * Every call takes the member's token; another member's record answers 404.
+ */
+export function createHealthArchiveClient(options: CommerceClientOptions) {
+  const request = commerceRequester(options)
+  const file = commerceFileRequester(options)
+  const get = <T>(path: string, token: string) =>
+    request<T>(`${BASE}${path}`, { token, ...noStore })
+  const post = <T>(path: string, token: string, body?: unknown, init: CommerceRequestInit = {}) =>
+    request<T>(`${BASE}${path}`, {
+      method: "POST",
+      body: body === undefined ? undefined : JSON.stringify(body),
+      token,
+      ...noStore,
+      ...init,
+    })
+
+  return {
+    /** The member's kits, newest first as the server orders them. */
+    listKits: (token: string) => get<{ kits: Kit[]; count: number }>("/kits", token),
+
+    async kit(token: string, kitId: string): Promise<Kit> {
+      return (await get<{ kit: Kit }>(`/kits/${id(kitId)}`, token)).kit
+    },
+
+    /**
+     * Binds a barcode to a person with the consents the member signed. The server refuses a
+     * mistyped code (400), a code it does not know for this member (400) and a used one (409).
+     */
+    async activateKit(token: string, activation: KitActivation): Promise<Kit> {
+      return (await post<{ kit: Kit }>("/kits/activate", token, activation)).kit
+    },
+
+    /** People the member has had tested before, to pick instead of typing them again. */
+    async persons(token: string): Promise<TestedPerson[]> {
+      return (await get<{ persons: TestedPerson[] }>("/persons", token)).persons
+    },
+
+    async report(token: string, reportId: string): Promise<KitReport> {
+      return (await get<{ report: KitReport }>(`/reports/${id(reportId)}`, token)).report
+    },
+
+    /** The report PDF; the first open marks the kit delivered. */
+    reportFile: (token: string, reportId: string) =>
+      file(`${BASE}/reports/${id(reportId)}/file`, { token, ...noStore }),
+
+    async consents(token: string): Promise<Consent[]> {
+      return (await get<{ consents: Consent[] }>("/consents", token)).consents
+    },
+
+    async withdrawConsent(token: string, consentId: string): Promise<Consent> {
+      return (await post<{ consent: Consent }>(`/consents/${id(consentId)}/withdraw`, token))
+        .consent
+    },
+
+    async assessments(token: string): Promise<ArchiveAssessment[]> {
+      return (await get<{ assessments: ArchiveAssessment[] }>("/assessments", token)).assessments
+    },
+
+    async uploads(token: string): Promise<ArchiveUpload[]> {
+      return (await get<{ uploads: ArchiveUpload[] }>("/uploads", token)).uploads
+    },
+
+    /** 1–10 files (JPEG, PNG, WebP or PDF, 10 MB each) under the field `files`, and a note. */
+    async upload(
+      token: string,
+      files: Blob[] | { name: string; blob: Blob }[],
+      note?: string
+    ): Promise<ArchiveUpload[]> {
+      const form = new FormData()
+      for (const item of files) {
+        if (item instanceof Blob) form.append("files", item)
+        else form.append("files", item.blob, item.name)
+      }
+      if (note) form.set("note", note)
+      return (
+        await request<{ uploads: ArchiveUpload[] }>(`${BASE}/uploads`, {
+          method: "POST",
+          body: form,
+          token,
+          ...noStore,
+        })
+      ).uploads
+    },
+
+    /** The uploaded file's bytes with its own content type. */
+    uploadFile: (token: string, uploadId: string) =>
+      file(`${BASE}/uploads/${id(uploadId)}/file`, { token, ...noStore }),
+
+    async deleteUpload(token: string, uploadId: string): Promise<void> {
+      await request(`${BASE}/uploads/${id(uploadId)}`, { method: "DELETE", token, ...noStore })
+    },
+
+    /** A zip of everything: reports, uploads, and kits, consents and assessments as JSON. */
+    exportArchive: (token: string) => file(`${BASE}/export`, { token, ...noStore }),
+
+    /**
+     * Removes reports, uploads, assessments and people and withdraws every consent. The
+     * server wants the word the member typed, so a stray call cannot wipe an archive.
+     */
+    async deleteArchive(token: string, confirm: string): Promise<void> {
+      await request(BASE, {
+        method: "DELETE",
+        body: JSON.stringify({ confirm }),
+        token,
+        ...noStore,
+      })
+    },
+  }
+}
+
+export type HealthArchiveClient = ReturnType<typeof createHealthArchiveClient>

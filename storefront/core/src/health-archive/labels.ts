@@ -1,0 +1,75 @@
+import type { ConsentKind, Kit, KitStatus, PersonRelation, PersonSex } from "./types"
+
+/** The same words the server sends as `status_label`, for places that only have the code. */
+export const KIT_STATUS_LABEL: Record<KitStatus, string> = {
+  ordered: "待发货",
+  shipped: "已寄出",
+  activated: "已激活",
+  received: "样本已接收",
+  testing: "检测中",
+  report_ready: "报告已出",
+  delivered: "已查看报告",
+  rejected: "样本不合格（需重新采样）",
+  cancelled: "已取消",
+}
+
+/** How a status badge looks: in progress, finished, needing the member, or over. */
+export const KIT_STATUS_TONE: Record<KitStatus, "progress" | "success" | "danger" | "muted"> = {
+  ordered: "progress",
+  shipped: "progress",
+  activated: "progress",
+  received: "progress",
+  testing: "progress",
+  report_ready: "success",
+  delivered: "success",
+  rejected: "danger",
+  cancelled: "muted",
+}
+
+export const RELATION_LABEL: Record<PersonRelation, string> = {
+  self: "本人",
+  spouse: "配偶",
+  parent: "父母",
+  child: "子女",
+  other: "其他亲友",
+}
+
+export const SEX_LABEL: Record<PersonSex, string> = { female: "女", male: "男" }
+
+export const CONSENT_KIND_LABEL: Record<ConsentKind, string> = {
+  testing: "基因检测知情同意",
+  storage: "样本保存同意",
+  research: "科研使用同意",
+}
+
+/** The CMS page (kind "consent") whose text and version the member agrees to. */
+export const CONSENT_PAGE_SLUG: Record<ConsentKind, string> = {
+  testing: "consent-testing",
+  storage: "consent-storage",
+  research: "consent-research",
+}
+
+export const COLLECTION_METHOD_LABEL: Record<Kit["collection_method"], string> = {
+  mail_in: "邮寄采样",
+  on_site: "到店采样",
+}
+
+/** 中医体质 (ZYYXH/T157-2009) by the codes commerce scores with. */
+export const CONSTITUTION_LABEL: Record<string, string> = {
+  pinghe: "平和质",
+  qixu: "气虚质",
+  yangxu: "阳虚质",
+  yinxu: "阴虚质",
+  tanshi: "痰湿质",
+  shire: "湿热质",
+  xueyu: "血瘀质",
+  qiyu: "气郁质",
+  tebing: "特禀质",
+}
+
+/** "3.2 MB", "820 KB": upload and report sizes. */
+export function formatFileSize(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`
+  return `${bytes} B`
+}

@@ -1,0 +1,111 @@
+/** Health archive (健康档案) shapes, as commerce's /store/health-archive routes answer them. */
+
+export type KitStatus =
+  | "ordered"
+  | "shipped"
+  | "activated"
+  | "received"
+  | "testing"
+  | "report_ready"
+  | "delivered"
+  | "rejected"
+  | "cancelled"
+
+export type PersonRelation = "self" | "spouse" | "parent" | "child" | "other"
+export type PersonSex = "female" | "male"
+
+/** Someone the member has had tested (themself or a relative). */
+export type TestedPerson = {
+  id: string
+  relation: PersonRelation
+  relation_label: string
+  name: string
+  sex: PersonSex
+  /** YYYY-MM-DD */
+  birth_date: string
+}
+
+export type KitTimelineEntry = { status: KitStatus; label: string; at: string; note: string | null }
+
+export type Kit = {
+  id: string
+  barcode: string | null
+  status: KitStatus
+  status_label: string
+  product_title: string
+  variant_title: string | null
+  order_id: string
+  order_display_id: number | null
+  collection_method: "mail_in" | "on_site"
+  person: TestedPerson | null
+  tracking: { carrier: string | null; number: string | null } | null
+  report: {
+    id: string
+    lab: string | null
+    issued_at: string | null
+    viewed_at: string | null
+  } | null
+  /** Oldest first. */
+  timeline: KitTimelineEntry[]
+  activated_at: string | null
+  created_at: string
+}
+
+export type ConsentKind = "testing" | "storage" | "research"
+
+export type Consent = {
+  id: string
+  kit_id: string | null
+  kind: ConsentKind
+  kind_label: string
+  version: string
+  signed_at: string
+  withdrawn_at: string | null
+}
+
+export type ArchiveUpload = {
+  id: string
+  kind: "image" | "pdf"
+  filename: string
+  mime_type: string
+  /** Bytes. */
+  size: number
+  note: string | null
+  created_at: string
+}
+
+export type KitReport = {
+  id: string
+  kit_id: string
+  barcode: string
+  product_title: string
+  lab: string | null
+  issued_at: string | null
+  summary: { excerpt: string; pages: number }
+  /** Bytes of the PDF. */
+  size: number
+  viewed_at: string | null
+  created_at: string
+}
+
+export type ArchiveAssessment = {
+  id: string
+  kind: "constitution"
+  /** Constitution code, e.g. "qixu". */
+  primary: string
+  primary_label?: string
+  created_at: string
+}
+
+export type NewTestedPerson = {
+  relation: PersonRelation
+  name: string
+  sex: PersonSex
+  birth_date: string
+}
+
+/** The body of POST /kits/activate: an earlier person by id, or a new one, never both. */
+export type KitActivation = {
+  barcode: string
+  consents: { kind: ConsentKind; version: string }[]
+} & ({ person_id: string; person?: never } | { person: NewTestedPerson; person_id?: never })
