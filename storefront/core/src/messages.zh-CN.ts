@@ -60,7 +60,7 @@ export const messages = {
     appointmentsHint: "到店采样预约",
     appointmentsEmpty: "暂无预约",
     health: "健康档案",
-    healthHint: "检测报告与健康记录",
+    healthHint: "检测进度、报告与健康资料",
     healthEmpty: "暂无健康档案",
     invalidPhone: "请输入正确的 11 位手机号",
     invalidCode: "请输入 6 位验证码",

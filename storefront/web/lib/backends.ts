@@ -2,6 +2,7 @@ import {
   createCheckoutClient,
   createCmsClient,
   createCommerceClient,
+  createHealthArchiveClient,
   createMemberClient,
 } from "@health/core"
 import { env } from "./env"
@@ -20,6 +21,12 @@ export const member = createMemberClient({
 })
 
 export const checkout = createCheckoutClient({
+  baseUrl: env.medusaUrl,
+  publishableKey: env.publishableKey,
+  fetch: nextFetch,
+})
+
+export const healthArchive = createHealthArchiveClient({
   baseUrl: env.medusaUrl,
   publishableKey: env.publishableKey,
   fetch: nextFetch,

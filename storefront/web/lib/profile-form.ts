@@ -7,7 +7,8 @@ export function shanghaiToday(now = new Date()): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(now)
 }
 
-function isCalendarDate(value: string) {
+/** A real YYYY-MM-DD day (no 2月30日). */
+export function isCalendarDate(value: string) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
   const date = new Date(`${value}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value)

@@ -2,30 +2,53 @@ import { messages } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { AccountPageHead } from "@/components/account/account-page-head"
-import { EmptyIcon } from "@/components/icons"
+import {
+  AssessmentsSection,
+  ConsentsSection,
+  DataSection,
+  KitsSection,
+  ReportsSection,
+  UploadsSection,
+} from "@/components/health/archive-sections"
+import { HEALTH_TABS, healthTab, healthTabHref } from "@/lib/health-tabs"
 import { requireMember } from "@/lib/require-member"
 
 export const metadata: Metadata = { title: messages.account.health }
 
-/** Reports and health records arrive with the lab module; until then an honest empty page. */
-export default async function HealthRecordPage() {
-  await requireMember("/account/health")
+/** 健康档案: kits and their progress, reports, assessments, uploads, consents, export and deletion. */
+export default async function HealthArchivePage({
+  searchParams,
+}: {
+  searchParams: Promise<{ tab?: string | string[] }>
+}) {
+  const tab = healthTab((await searchParams).tab)
+  const { token } = await requireMember(healthTabHref(tab))
   return (
-    <section className="account-page">
-      <AccountPageHead title={messages.account.health} />
-      <div className="empty-state" data-testid="health-empty">
-        <EmptyIcon kind="record" />
-        <p>{messages.account.healthEmpty}</p>
-        <p className="muted">完成基因检测后，检测报告与健康记录会保存在这里。</p>
-        <div className="actions">
-          <Link href="/products" className="button primary">
-            选购基因检测
+    <section className="account-page health-archive" data-testid="health-archive">
+      <AccountPageHead title={messages.account.health}>
+        <Link href="/account/health/activate" className="button primary">
+          激活采样盒
+        </Link>
+      </AccountPageHead>
+      <nav className="tabs" aria-label="健康档案分类">
+        {HEALTH_TABS.map((t) => (
+          <Link
+            key={t.id}
+            href={healthTabHref(t.id)}
+            className={`tab${t.id === tab ? " active" : ""}`}
+            aria-current={t.id === tab ? "page" : undefined}
+          >
+            {t.title}
           </Link>
-          <Link href="/sites" className="button">
-            查看采集点
-          </Link>
-        </div>
-      </div>
+        ))}
+      </nav>
+      <h2 className="visually-hidden">{HEALTH_TABS.find((t) => t.id === tab)?.title}</h2>
+      {tab === "kits" && <KitsSection token={token} />}
+      {tab === "reports" && <ReportsSection token={token} />}
+      {tab === "assessments" && <AssessmentsSection token={token} />}
+      {tab === "uploads" && <UploadsSection token={token} />}
+      {tab === "consents" && <ConsentsSection token={token} />}
+      {tab === "data" && <DataSection />}
     </section>
   )
 }

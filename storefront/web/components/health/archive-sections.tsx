@@ -1,0 +1,200 @@
+import {
+  ApiError,
+  CONSTITUTION_LABEL,
+  formatDate,
+  formatDateTime,
+  type ArchiveAssessment,
+  type Kit,
+} from "@health/core"
+import Link from "next/link"
+import type { ReactNode } from "react"
+import { EmptyIcon } from "@/components/icons"
+import { healthArchive } from "@/lib/backends"
+import { deleteArchive, deleteUpload, withdrawConsent } from "@/lib/health-archive-actions"
+import { ArchiveDataControls } from "./archive-data-controls"
+import { ConsentList } from "./consent-list"
+import { KitCard } from "./kit-card"
+import { UploadForm } from "./upload-form"
+import { UploadGrid } from "./upload-grid"
+
+/** One section's data, or a sentence saying it could not be loaded (the rest still works). */
+async function load<T>(read: () => Promise<T>): Promise<{ data: T } | { failed: string }> {
+  try {
+    return { data: await read() }
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status >= 500) {
+      console.error("[health archive]", error)
+    }
+    return {
+      failed:
+        error instanceof ApiError && error.status === 401
+          ? "登录已过期，请重新登录"
+          : "健康档案暂时无法加载，请稍后刷新重试",
+    }
+  }
+}
+
+function Failed({ message }: { message: string }) {
+  return (
+    <p className="notice error" role="alert">
+      {message}
+    </p>
+  )
+}
+
+function Empty({ testId, children }: { testId: string; children: ReactNode }) {
+  return (
+    <div className="empty-state small" data-testid={testId}>
+      <EmptyIcon kind="record" />
+      {children}
+    </div>
+  )
+}
+
+export async function KitsSection({ token }: { token: string }) {
+  const result = await load(() => healthArchive.listKits(token))
+  if ("failed" in result) return <Failed message={result.failed} />
+  const { kits } = result.data
+  if (!kits.length) {
+    return (
+      <Empty testId="kits-empty">
+        <p>还没有检测记录</p>
+        <p className="muted">购买基因检测后，采样盒的寄送、检测进度和报告都会显示在这里。</p>
+        <div className="actions">
+          <Link href="/products" className="button primary">
+            选购基因检测
+          </Link>
+          <Link href="/account/health/activate" className="button">
+            已有采样盒？去激活
+          </Link>
+        </div>
+      </Empty>
+    )
+  }
+  return (
+    <ul className="kit-list" data-testid="kit-list">
+      {kits.map((kit) => (
+        <KitCard key={kit.id} kit={kit} />
+      ))}
+    </ul>
+  )
+}
+
+type ReportedKit = Kit & { report: NonNullable<Kit["report"]> }
+
+export async function ReportsSection({ token }: { token: string }) {
+  const result = await load(() => healthArchive.listKits(token))
+  if ("failed" in result) return <Failed message={result.failed} />
+  const reported = result.data.kits.filter((kit): kit is ReportedKit => !!kit.report)
+  if (!reported.length) {
+    return (
+      <Empty testId="reports-empty">
+        <p>还没有检测报告</p>
+        <p className="muted">实验室出具报告后会通知您，报告也会保存在这里。</p>
+      </Empty>
+    )
+  }
+  return (
+    <ul className="report-list" data-testid="report-list">
+      {reported.map((kit) => (
+        <li key={kit.report.id} className="order-row">
+          <div>
+            <Link href={`/account/health/reports/${encodeURIComponent(kit.report.id)}`}>
+              <strong>{kit.product_title}</strong>
+            </Link>
+            {!kit.report.viewed_at && <span className="kit-badge success">新报告</span>}
+            <p className="muted">
+              {kit.person?.name ?? "受检者"} · 条码 {kit.barcode}
+              {kit.report.lab && <> · {kit.report.lab}</>}
+              {kit.report.issued_at && <> · 出具于 {formatDate(kit.report.issued_at)}</>}
+            </p>
+          </div>
+          <Link
+            href={`/account/health/reports/${encodeURIComponent(kit.report.id)}`}
+            className="button"
+          >
+            查看报告
+          </Link>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+const constitutionName = (assessment: ArchiveAssessment) =>
+  assessment.primary_label ?? CONSTITUTION_LABEL[assessment.primary] ?? assessment.primary
+
+export async function AssessmentsSection({ token }: { token: string }) {
+  const result = await load(() => healthArchive.assessments(token))
+  if ("failed" in result) return <Failed message={result.failed} />
+  if (!result.data.length) {
+    return (
+      <Empty testId="assessments-empty">
+        <p>还没有体质辨识记录</p>
+        <p className="muted">完成中医体质辨识测试后，每次的结果都会保存在这里，便于对比变化。</p>
+      </Empty>
+    )
+  }
+  return (
+    <ul className="order-list" data-testid="assessment-list">
+      {result.data.map((assessment) => (
+        <li key={assessment.id} className="order-row">
+          <div>
+            <strong>中医体质辨识</strong>
+            <p className="muted">{formatDateTime(assessment.created_at)}</p>
+          </div>
+          <span className="chip">主要体质：{constitutionName(assessment)}</span>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+export async function UploadsSection({ token }: { token: string }) {
+  const result = await load(() => healthArchive.uploads(token))
+  return (
+    <>
+      <div className="panel">
+        <h3>上传资料</h3>
+        <p className="muted">
+          上传病历、化验单、体检报告的照片或 PDF，与检测报告一起保存在档案中。
+        </p>
+        <UploadForm />
+      </div>
+      {"failed" in result ? (
+        <Failed message={result.failed} />
+      ) : result.data.length ? (
+        <UploadGrid uploads={result.data} remove={deleteUpload} />
+      ) : (
+        <Empty testId="uploads-empty">
+          <p>还没有上传资料</p>
+        </Empty>
+      )}
+    </>
+  )
+}
+
+export async function ConsentsSection({ token }: { token: string }) {
+  const result = await load(() => healthArchive.consents(token))
+  if ("failed" in result) return <Failed message={result.failed} />
+  if (!result.data.length) {
+    return (
+      <Empty testId="consents-empty">
+        <p>还没有签署知情同意</p>
+        <p className="muted">激活采样盒时签署的知情同意会列在这里，您可以随时撤回。</p>
+      </Empty>
+    )
+  }
+  return (
+    <>
+      <p className="muted">
+        撤回同意不影响撤回前基于同意已进行的处理。检测同意是检测的前提，撤回后未完成的检测将停止。
+      </p>
+      <ConsentList consents={result.data} withdraw={withdrawConsent} />
+    </>
+  )
+}
+
+export function DataSection() {
+  return <ArchiveDataControls erase={deleteArchive} />
+}
