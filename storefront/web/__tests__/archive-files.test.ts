@@ -3,6 +3,7 @@ import { ApiError } from "@health/core"
 import {
   archiveFileError,
   contentDisposition,
+  extensionOf,
   streamArchiveFile,
   upstreamFilename,
 } from "@/lib/archive-file-response"
@@ -40,6 +41,7 @@ describe("archive upload rules", () => {
   it("names the type from the extension when the browser gives none", () => {
     expect(archiveUploadType(file("SCAN.JPG", 1, ""))).toBe("image/jpeg")
     expect(archiveUploadType(file("report.pdf", 1, ""))).toBe("application/pdf")
+    expect(archiveUploadType(file("x.webp", 1, "application/octet-stream"))).toBe("image/webp")
     expect(archiveUploadType(file("notes.txt", 1, ""))).toBeNull()
     // A declared type wins over the name.
     expect(archiveUploadType(file("photo.jpg", 1, "text/html"))).toBeNull()
@@ -84,6 +86,13 @@ describe("archive file responses", () => {
     ).toBe("健康.zip")
     expect(upstreamFilename(named(`attachment; filename="report.pdf"`), "x")).toBe("report.pdf")
     expect(upstreamFilename(new Response(""), "检测报告.pdf")).toBe("检测报告.pdf")
+  })
+
+  it("gives a saved file the extension of its type", () => {
+    const typed = (type: string) => new Response("", { headers: { "content-type": type } })
+    expect(extensionOf(typed("image/jpeg"))).toBe(".jpg")
+    expect(extensionOf(typed("application/pdf; charset=binary"))).toBe(".pdf")
+    expect(extensionOf(typed("text/plain"))).toBe("")
   })
 
   it("says in Chinese why a file cannot be opened", async () => {

@@ -61,3 +61,17 @@ export function upstreamFilename(upstream: Response, fallback: string): string {
   const plain = /filename="?([^";]+)"?/i.exec(header)
   return plain ? plain[1].trim() : fallback
 }
+
+const EXTENSIONS: Record<string, string> = {
+  "application/pdf": ".pdf",
+  "image/jpeg": ".jpg",
+  "image/png": ".png",
+  "image/webp": ".webp",
+  "application/zip": ".zip",
+}
+
+/** ".pdf" for a PDF answer, and so on; "" for a type we do not name. */
+export function extensionOf(upstream: Response): string {
+  const type = upstream.headers.get("content-type")?.split(";")[0].trim() ?? ""
+  return EXTENSIONS[type] ?? ""
+}

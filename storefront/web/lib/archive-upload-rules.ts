@@ -16,9 +16,14 @@ const ALLOWED = new Set(Object.values(BY_EXTENSION))
 
 type FileFacts = { name: string; size: number; type: string }
 
-/** The file's type, from the browser or, when it gives none, the name; null when refused. */
+/**
+ * The file's type, from the browser or, when it does not know (no type, or the multipart
+ * default application/octet-stream), from the name; null when refused.
+ */
 export function archiveUploadType(file: FileFacts): string | null {
-  if (file.type) return ALLOWED.has(file.type) ? file.type : null
+  if (file.type && file.type !== "application/octet-stream") {
+    return ALLOWED.has(file.type) ? file.type : null
+  }
   const extension = file.name.split(".").pop()?.toLowerCase() ?? ""
   return BY_EXTENSION[extension] ?? null
 }

@@ -5,7 +5,7 @@ import { shanghaiToday } from "@/lib/profile-form"
 
 /** Everything in the member's archive as one zip, saved as 健康档案-<date>.zip. */
 export async function GET() {
-  const { token, refused } = await archiveToken()
+  const { token, refused } = await archiveToken("file")
   if (refused) return refused
   try {
     const upstream = await healthArchive.exportArchive(token)

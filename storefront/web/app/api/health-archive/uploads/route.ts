@@ -12,7 +12,7 @@ const refuse = (status: number, message: string) => NextResponse.json({ message 
  * on to commerce with the member's token. Checked here first, so a refusal comes quickly.
  */
 export async function POST(request: NextRequest) {
-  const { token, refused } = await archiveToken()
+  const { token, refused } = await archiveToken("json")
   if (refused) return refused
   let form: FormData
   try {
@@ -28,11 +28,11 @@ export async function POST(request: NextRequest) {
   try {
     const uploads = await healthArchive.upload(
       token,
-      // Some browsers send no type for a file; commerce decides by it, so name it here.
-      files.map((file) => ({
-        name: file.name,
-        blob: file.type ? file : new Blob([file], { type: archiveUploadType(file) ?? "" }),
-      })),
+      // Browsers send octet-stream for types they do not know; commerce decides by type.
+      files.map((file) => {
+        const type = archiveUploadType(file) ?? file.type
+        return { name: file.name, blob: file.type === type ? file : new Blob([file], { type }) }
+      }),
       note || undefined
     )
     return NextResponse.json({ uploads }, { status: 201 })
