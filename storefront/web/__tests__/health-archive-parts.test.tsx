@@ -110,7 +110,7 @@ describe("ActivationForm", () => {
     expect(fields.getByLabelText("出生日期").getAttribute("max")).toBe("2026-11-24")
   })
 
-  it("sends the consent versions shown and keeps what was typed when the server refuses", async () => {
+  it("sends the consent versions shown and keeps every answer when the server refuses", async () => {
     const activate = jest.fn().mockResolvedValue({ error: "这个条码已激活，请核对采样盒上的条码" })
     renderForm(activate, [])
     fireEvent.change(screen.getByLabelText("采样盒条码"), { target: { value: "GT1234567897" } })
@@ -132,6 +132,11 @@ describe("ActivationForm", () => {
     expect(screen.getByRole("alert").textContent).toBe("这个条码已激活，请核对采样盒上的条码")
     expect((screen.getByLabelText("采样盒条码") as HTMLInputElement).value).toBe("GT1234567897")
     expect((screen.getByLabelText("姓名") as HTMLInputElement).value).toBe("张三")
+    const checked = (label: string | RegExp) =>
+      (screen.getByLabelText(label) as HTMLInputElement).checked
+    expect(checked("男")).toBe(true)
+    expect(checked(/我已阅读并同意《基因检测知情同意书》/)).toBe(true)
+    expect(checked(/我已阅读并同意《科研使用知情同意书》/)).toBe(true)
   })
 
   it("refuses to activate without the testing consent text", () => {

@@ -8,7 +8,7 @@ import {
   type PersonRelation,
   type TestedPerson,
 } from "@health/core"
-import { useActionState, useState, type ReactNode } from "react"
+import { startTransition, useActionState, useState, type FormEvent, type ReactNode } from "react"
 import { FormFeedback } from "@/components/account/form-feedback"
 import type { AccountActionState } from "@/lib/account-actions"
 import { NEW_PERSON } from "@/lib/kit-activation-form"
@@ -28,7 +28,8 @@ const RELATIONS = Object.entries(RELATION_LABEL) as [PersonRelation, string][]
 
 /**
  * 激活采样盒: the barcode (checked as it is typed), who is tested, and the consents. Every
- * field is controlled, so a refusal from the server leaves what the member typed in place.
+ * field is controlled and the form is submitted by hand: React resets a form after its
+ * `action` runs, which would untick the consents and the person after a refusal.
  */
 export function ActivationForm({
   persons,
@@ -59,9 +60,19 @@ export function ActivationForm({
   const ready = check.state === "valid" && !!agreed.testing && testingOffered
   const edit = (field: keyof typeof person) => (value: string) =>
     setPerson((current) => ({ ...current, [field]: value }))
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault()
+    const form = new FormData(event.currentTarget)
+    startTransition(() => action(form))
+  }
 
   return (
-    <form action={action} className="form activation-form" data-testid="activation-form">
+    <form
+      action={action}
+      onSubmit={submit}
+      className="form activation-form"
+      data-testid="activation-form"
+    >
       <label>
         采样盒条码
         <input
