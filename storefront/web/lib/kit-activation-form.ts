@@ -56,7 +56,7 @@ export function readKitActivationForm(
   if (!personId) return { problem: "请选择受检者" }
   if (!(relation in RELATION_LABEL)) return { problem: "请选择受检者与您的关系" }
   if (!name) return { problem: "请填写受检者姓名" }
-  if (Array.from(name).length > 50) return { problem: "受检者姓名最多 50 个字" }
+  if (Array.from(name).length > 40) return { problem: "受检者姓名最多 40 个字" }
   if (!(sex in SEX_LABEL)) return { problem: "请选择受检者性别" }
   if (!isCalendarDate(birthDate) || birthDate < "1900-01-01" || birthDate > today) {
     return { problem: "请选择受检者正确的出生日期" }

@@ -152,7 +152,7 @@ export function ActivationForm({
                   name="name"
                   value={person.name}
                   onChange={(event) => edit("name")(event.target.value)}
-                  maxLength={50}
+                  maxLength={40}
                   autoComplete="off"
                   required
                 />
