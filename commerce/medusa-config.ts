@@ -124,7 +124,12 @@ module.exports = defineConfig({
           {
             resolve: "@medusajs/medusa/file-local",
             id: "local",
-            options: { upload_dir: "static", backend_url: `${backendUrl}/static` },
+            options: {
+              upload_dir: "static",
+              backend_url: `${backendUrl}/static`,
+              // Private files (encrypted health files) live outside the served static folder.
+              private_upload_dir: process.env.PRIVATE_UPLOAD_DIR || "private-uploads",
+            },
           },
         ],
       },

@@ -27,7 +27,8 @@ export async function cartReadyForPayment(
   api: Api,
   headers: { headers: Record<string, string> },
   handle: string,
-  address: Record<string, string> = YUEYANG_ADDRESS
+  address: Record<string, string> = YUEYANG_ADDRESS,
+  variantTitle = "标准版 / 单人装"
 ) {
   const { data: regions } = await api.get("/store/regions", headers)
   const { data: list } = await api.get(`/store/products?handle=${handle}&fields=*variants`, headers)
@@ -37,9 +38,7 @@ export async function cartReadyForPayment(
     headers
   )
   const cartId = created.cart.id as string
-  const variant = list.products[0].variants.find(
-    (v: { title: string }) => v.title === "标准版 / 单人装"
-  )
+  const variant = list.products[0].variants.find((v: { title: string }) => v.title === variantTitle)
   await api.post(
     `/store/carts/${cartId}/line-items`,
     { variant_id: variant.id, quantity: 1 },

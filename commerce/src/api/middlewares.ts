@@ -15,6 +15,17 @@ import { BindPhoneBody } from "./store/customers/me/phone/validators"
 import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
 import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
 import { enforceStaffAccess } from "./admin/enforce-staff-access"
+import {
+  AdvanceKitBody,
+  ListAdminKitsQuery,
+  ListBatchesQuery,
+} from "./admin/health-archive/validators"
+import { acceptFiles } from "./accept-files"
+import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
+import {
+  MAX_MEMBER_UPLOAD_BYTES,
+  MAX_MEMBER_UPLOAD_FILES,
+} from "../lib/health-files/save-member-uploads"
 
 export default defineMiddlewares({
   routes: [
@@ -37,6 +48,55 @@ export default defineMiddlewares({
       matcher: "/admin/audit-log",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AuditLogQuery, {})],
+    },
+    {
+      matcher: "/admin/health-archive/kits",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListAdminKitsQuery, {})],
+    },
+    {
+      matcher: "/admin/health-archive/kits/:id/:action",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AdvanceKitBody)],
+    },
+    {
+      matcher: "/admin/health-archive/report-batches",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListBatchesQuery, {})],
+    },
+    {
+      // A day's reports: hundreds of PDFs or one large zip.
+      matcher: "/admin/health-archive/report-batches",
+      methods: ["POST"],
+      bodyParser: false,
+      middlewares: [acceptFiles({ fileSize: 512 * 1024 * 1024, files: 1000 })],
+    },
+    {
+      matcher: "/store/health-archive*",
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      matcher: "/store/health-archive/kits",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListKitsQuery, {})],
+    },
+    {
+      matcher: "/store/health-archive/kits/activate",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(ActivateKitBody)],
+    },
+    {
+      matcher: "/store/health-archive/uploads",
+      methods: ["POST"],
+      bodyParser: false,
+      middlewares: [
+        acceptFiles({ fileSize: MAX_MEMBER_UPLOAD_BYTES, files: MAX_MEMBER_UPLOAD_FILES }),
+      ],
+    },
+    {
+      matcher: "/store/health-archive",
+      methods: ["DELETE"],
+      middlewares: [validateAndTransformBody(EraseArchiveBody)],
     },
     {
       matcher: "/store/auth/sms-codes",

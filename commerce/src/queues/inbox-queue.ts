@@ -3,13 +3,18 @@ import { QueueName } from "../lib/queue/queue-names"
 import { INBOX_MODULE } from "../modules/inbox"
 import type InboxModuleService from "../modules/inbox/service"
 import { formatCny } from "../lib/format-cny"
+import { KIT_STATUS_LABELS, KIT_STATUS_NOTICES, type KitStatus } from "../lib/kits/kit-status"
+import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
+import type HealthArchiveModuleService from "../modules/health-archive/service"
 import type { QueueProcessor } from "./queue-processor"
 
 export const InboxJob = {
   ORDER_PLACED: "order-placed",
+  KIT_STATUS: "kit-status",
 } as const
 
 export type OrderPlacedInboxJob = { order_id: string }
+export type KitStatusInboxJob = { kit_id: string; event_id: string }
 
 export const inboxQueue: QueueProcessor = {
   queue: QueueName.INBOX,
@@ -39,6 +44,23 @@ export const inboxQueue: QueueProcessor = {
         body: `您购买的${titles.join("、") || "商品"}已下单，订单金额 ${formatCny(order.total as never)}。`,
         link: `/account/orders/${order.id}`,
         dedupe_key: `order-placed:${order.id}`,
+      })
+    },
+    [InboxJob.KIT_STATUS]: async ({ kit_id, event_id }: KitStatusInboxJob, { container }) => {
+      const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      const [kit] = await archive.kitViews([kit_id])
+      const event = kit && (await archive.listKitEvents({ id: event_id }, { take: 1 }))[0]
+      const notice = event && KIT_STATUS_NOTICES[event.status as KitStatus]
+      if (!kit || !notice) return { skipped: true }
+      const who =
+        kit.person && kit.person.relation !== "self" ? `（${kit.person.relation_label}）` : ""
+      return container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
+        customer_id: kit.customer_id,
+        category: "kit",
+        title: `${kit.product_title}${who}：${KIT_STATUS_LABELS[event.status as KitStatus]}`,
+        body: event.note && event.status === "rejected" ? `${notice}原因：${event.note}` : notice,
+        link: `/account/health/kits/${kit.id}`,
+        dedupe_key: `kit-status:${event_id}`,
       })
     },
   },

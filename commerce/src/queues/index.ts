@@ -1,7 +1,13 @@
+import { healthArchiveQueue } from "./health-archive-queue"
 import { inboxQueue } from "./inbox-queue"
 import { paymentsQueue } from "./payments-queue"
 import type { QueueProcessor } from "./queue-processor"
 import { storefrontQueue } from "./storefront-queue"
 
 /** Every queue that commerce's worker processes run. */
-export const queueProcessors: QueueProcessor[] = [inboxQueue, storefrontQueue, paymentsQueue]
+export const queueProcessors: QueueProcessor[] = [
+  inboxQueue,
+  storefrontQueue,
+  paymentsQueue,
+  healthArchiveQueue,
+]

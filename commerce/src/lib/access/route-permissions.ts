@@ -3,7 +3,13 @@ import type { Area, Permission } from "./permissions"
 /** Any signed-in staff member: what the admin dashboard needs to start. */
 export const ANY_STAFF = "staff" as const
 
-type Rule = { path: RegExp; area: Area | typeof ANY_STAFF; readOnly?: boolean }
+type Rule = {
+  path: RegExp
+  area: Area | typeof ANY_STAFF
+  readOnly?: boolean
+  /** Reading is as sensitive as writing (health files): reads need the write permission. */
+  readNeedsWrite?: boolean
+}
 
 const under = (...prefixes: string[]) =>
   new RegExp(`^/admin/(?:${prefixes.map((p) => p.replace(/[-/]/g, "\\$&")).join("|")})(?:/|$)`)
@@ -57,7 +63,9 @@ const RULES: Rule[] = [
     area: "catalog",
   },
   { path: under("customers", "customer-groups"), area: "customers" },
-  { path: under("kits", "reports", "lab"), area: "lab" },
+  // Report files are health data: lab staff (who upload them) and super admins only.
+  { path: under("health-archive/reports"), area: "lab", readNeedsWrite: true },
+  { path: under("health-archive", "kits", "reports", "lab"), area: "lab" },
   { path: under("appointments", "clinic-sessions"), area: "appointments" },
   { path: under("assessments", "constitution"), area: "assessments" },
   { path: under("queues", "workflows-executions"), area: "operations" },
@@ -97,7 +105,7 @@ export function requiredPermission(
   for (const rule of RULES) {
     if (!rule.path.test(clean)) continue
     if (rule.area === ANY_STAFF) return rule.readOnly && !read ? null : ANY_STAFF
-    return `${rule.area}:${read ? "read" : "write"}`
+    return `${rule.area}:${read && !rule.readNeedsWrite ? "read" : "write"}`
   }
   return null
 }

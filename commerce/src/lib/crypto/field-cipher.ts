@@ -24,25 +24,28 @@ export class FieldCipher {
   }
 
   seal(plaintext: string): Sealed {
-    const iv = randomBytes(IV_BYTES)
-    const cipher = createCipheriv("aes-256-gcm", this.keys[this.activeKeyId], iv)
-    const data = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()])
-    return {
-      key_id: this.activeKeyId,
-      ciphertext: Buffer.concat([iv, cipher.getAuthTag(), data]).toString("base64"),
-    }
+    const { key_id, bytes } = this.sealBytes(Buffer.from(plaintext, "utf8"))
+    return { key_id, ciphertext: bytes.toString("base64") }
   }
 
   open({ key_id, ciphertext }: Sealed): string {
+    return this.openBytes(key_id, Buffer.from(ciphertext, "base64")).toString("utf8")
+  }
+
+  /** Files (reports, uploads): iv ‖ tag ‖ ciphertext as raw bytes, no base64 overhead. */
+  sealBytes(plaintext: Buffer): { key_id: string; bytes: Buffer } {
+    const iv = randomBytes(IV_BYTES)
+    const cipher = createCipheriv("aes-256-gcm", this.keys[this.activeKeyId], iv)
+    const data = Buffer.concat([cipher.update(plaintext), cipher.final()])
+    return { key_id: this.activeKeyId, bytes: Buffer.concat([iv, cipher.getAuthTag(), data]) }
+  }
+
+  openBytes(key_id: string, sealed: Buffer): Buffer {
     const key = this.keys[key_id]
     if (!key) throw new Error(`Health data key "${key_id}" is not configured; cannot decrypt`)
-    const raw = Buffer.from(ciphertext, "base64")
-    const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, IV_BYTES))
-    decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
-    return Buffer.concat([
-      decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
-      decipher.final(),
-    ]).toString("utf8")
+    const decipher = createDecipheriv("aes-256-gcm", key, sealed.subarray(0, IV_BYTES))
+    decipher.setAuthTag(sealed.subarray(IV_BYTES, IV_BYTES + TAG_BYTES))
+    return Buffer.concat([decipher.update(sealed.subarray(IV_BYTES + TAG_BYTES)), decipher.final()])
   }
 
   sealJson(value: unknown): Sealed {

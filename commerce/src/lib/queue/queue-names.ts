@@ -6,6 +6,8 @@ export const QueueName = {
   STOREFRONT: "storefront",
   /** Payment housekeeping: missed WeChat Pay callbacks and expired unpaid sessions. */
   PAYMENTS: "payments",
+  /** Lab report ingestion: one job per uploaded file. */
+  HEALTH_ARCHIVE: "health-archive",
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]

@@ -1,21 +1,54 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
 import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cipher"
+import {
+  KIT_STATUS_LABELS,
+  KIT_TRANSITIONS,
+  kitTransitionRefusal,
+  type KitAction,
+  type KitStatus,
+} from "../../lib/kits/kit-status"
+import { ArchiveAccess } from "./models/archive-access"
+import { Consent } from "./models/consent"
 import { ConstitutionAssessment } from "./models/constitution-assessment"
+import { Kit } from "./models/kit"
+import { KitEvent } from "./models/kit-event"
+import { LabReport } from "./models/lab-report"
+import { MemberUpload } from "./models/member-upload"
+import { ReportBatch } from "./models/report-batch"
+import { ReportBatchFile } from "./models/report-batch-file"
+import { TestSubject } from "./models/test-subject"
+import type {
+  ActorType,
+  ConsentKind,
+  ConsentView,
+  ConstitutionAssessmentPayload,
+  ConstitutionAssessmentView,
+  KitRow,
+  KitView,
+  NewKitLine,
+  PersonDetails,
+  PersonView,
+  Relation,
+  ReportSummary,
+  ReportView,
+  UploadView,
+} from "./types"
+import { CONSENT_KIND_LABELS, RELATION_LABELS } from "./types"
 
-export type ConstitutionAssessmentPayload = {
-  sex: "female" | "male"
-  answers: Record<string, number>
-  scores: Record<string, number>
-  verdicts: Record<string, string>
-  primary: string
-}
+export * from "./types"
 
-export type ConstitutionAssessmentView = ConstitutionAssessmentPayload & {
-  id: string
-  customer_id: string
-  item_version: string
-  created_at: Date
-}
+type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
+
+const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
+const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
 
 type StoredAssessment = {
   id: string
@@ -26,8 +59,337 @@ type StoredAssessment = {
   created_at: Date | string
 }
 
-class HealthArchiveModuleService extends MedusaService({ ConstitutionAssessment }) {
+type Actor = { actor_type: ActorType; actor_id?: string | null }
+
+/**
+ * The member's health archive: kits and their timelines, tested people, consents,
+ * lab reports, uploads, assessments and the access log. Personal and health data is
+ * sealed with the FieldCipher before it reaches a table; files are sealed by the
+ * caller (see lib/health-files) before they reach the file module.
+ */
+class HealthArchiveModuleService extends MedusaService({
+  ConstitutionAssessment,
+  Kit,
+  KitEvent,
+  TestSubject,
+  Consent,
+  LabReport,
+  MemberUpload,
+  ReportBatch,
+  ReportBatchFile,
+  ArchiveAccess,
+}) {
   protected readonly cipher: FieldCipher = fieldCipherFromEnv()
+
+  // ---- kits -----------------------------------------------------------------
+
+  /**
+   * One kit per unit of every gene-test line. Safe to repeat: (line, unit) is unique,
+   * so a replayed order.placed never creates a second set.
+   */
+  @InjectTransactionManager()
+  async createKitsForOrder(
+    input: {
+      customer_id: string
+      order_id: string
+      order_display_id?: number | null
+      collection_method: "mail_in" | "on_site"
+      lines: NewKitLine[]
+    },
+    @MedusaContext() context: Context = {}
+  ): Promise<KitRow[]> {
+    const sql = this.sql(context)
+    for (const line of input.lines) {
+      for (let unit = 0; unit < line.units; unit++) {
+        const id = generateEntityId(undefined, "kit")
+        const inserted = await sql.execute<{ id: string }>(
+          `insert into kit (id, customer_id, order_id, order_display_id, line_item_id, unit_index,
+             product_title, variant_title, collection_method, status, created_at, updated_at)
+           values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ordered', now(), now())
+           on conflict do nothing returning id`,
+          [
+            id,
+            input.customer_id,
+            input.order_id,
+            input.order_display_id ?? null,
+            line.line_item_id,
+            unit,
+            line.product_title,
+            line.variant_title ?? null,
+            input.collection_method,
+          ]
+        )
+        if (inserted.length) {
+          await this.appendEvent(id, "ordered", { actor_type: "system" }, null, context)
+        }
+      }
+    }
+    return this.listKits({ order_id: input.order_id }, { order: { created_at: "ASC" } }, context)
+  }
+
+  /**
+   * Moves a kit along its lifecycle. The update is conditional on the status the action
+   * starts from, so two staff clicking at once (or a replayed job) move it only once.
+   */
+  @InjectTransactionManager()
+  async transitionKit(
+    kitId: string,
+    action: KitAction,
+    input: Actor & { note?: string | null; patch?: Partial<KitRow> },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ kit: KitRow; event_id: string }> {
+    const [kit] = await this.listKits({ id: kitId }, { take: 1 }, context)
+    if (!kit) throw notFound("检测盒不存在")
+    const refusal = kitTransitionRefusal(kit.status as KitStatus, action)
+    if (refusal) throw notAllowed(refusal)
+    const { from, to } = KIT_TRANSITIONS[action]
+    const patch = { ...(input.patch ?? {}) }
+    const columns = Object.keys(patch)
+    const [moved] = await this.sql(context).execute<{ id: string }>(
+      `update kit set status = ?, updated_at = now()${columns.map((c) => `, "${c}" = ?`).join("")}
+       where id = ? and status in (${from.map(() => "?").join(", ")}) returning id`,
+      [to, ...columns.map((c) => patch[c as keyof KitRow] ?? null), kitId, ...from]
+    )
+    if (!moved) {
+      const [now] = await this.listKits({ id: kitId }, { take: 1 }, context)
+      // Someone else moved it between our read and our write: a conflict, not bad input.
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        kitTransitionRefusal(now.status as KitStatus, action) ?? "检测盒状态刚刚已变化，请刷新"
+      )
+    }
+    const event_id = await this.appendEvent(kitId, to, input, input.note ?? null, context)
+    const [updated] = await this.listKits({ id: kitId }, { take: 1 }, context)
+    return { kit: updated as KitRow, event_id }
+  }
+
+  /** The kit a barcode is printed on, or null. */
+  @InjectManager()
+  async kitByBarcode(barcode: string, @MedusaContext() context: Context = {}) {
+    const [kit] = await this.listKits({ barcode }, { take: 1 }, context)
+    return (kit as KitRow | undefined) ?? null
+  }
+
+  /** Kits shaped for members and staff: timeline, person, latest report. */
+  @InjectManager()
+  async kitViews(kitIds: string[], @MedusaContext() context: Context = {}): Promise<KitView[]> {
+    if (!kitIds.length) return []
+    const kits = (await this.listKits(
+      { id: kitIds },
+      { relations: ["events"], order: { created_at: "DESC" } },
+      context
+    )) as unknown as (KitRow & { events: Record<string, unknown>[] })[]
+    const personIds = kits.map((kit) => kit.person_id).filter(Boolean) as string[]
+    const persons = personIds.length
+      ? await this.listTestSubjects({ id: personIds }, {}, context)
+      : []
+    const reports = await this.listLabReports(
+      { kit_id: kitIds },
+      { order: { created_at: "DESC" } },
+      context
+    )
+    const byId = new Map(kits.map((kit) => [kit.id, kit]))
+    return kitIds
+      .map((id) => byId.get(id))
+      .filter((kit): kit is NonNullable<typeof kit> => !!kit)
+      .map((kit) => {
+        const person = persons.find((p) => p.id === kit.person_id)
+        const report = reports.find((r) => r.kit_id === kit.id)
+        return {
+          id: kit.id,
+          customer_id: kit.customer_id,
+          barcode: kit.barcode,
+          status: kit.status as KitStatus,
+          status_label: KIT_STATUS_LABELS[kit.status as KitStatus],
+          product_title: kit.product_title,
+          variant_title: kit.variant_title,
+          order_id: kit.order_id,
+          order_display_id: kit.order_display_id,
+          collection_method: kit.collection_method,
+          person: person ? this.revealPerson(person as never) : null,
+          tracking:
+            kit.tracking_carrier || kit.tracking_number
+              ? { carrier: kit.tracking_carrier, number: kit.tracking_number }
+              : null,
+          rejection_reason: kit.rejection_reason,
+          report: report
+            ? {
+                id: report.id,
+                lab: report.lab,
+                issued_at: report.issued_at ? new Date(report.issued_at).toISOString() : null,
+                viewed_at: report.viewed_at ? new Date(report.viewed_at).toISOString() : null,
+              }
+            : null,
+          timeline: [...kit.events]
+            .sort((a, b) => +new Date(a.created_at as string) - +new Date(b.created_at as string))
+            .map((event) => ({
+              status: event.status as KitStatus,
+              label: KIT_STATUS_LABELS[event.status as KitStatus],
+              at: new Date(event.created_at as string).toISOString(),
+              note: (event.note as string | null) ?? null,
+            })),
+          activated_at: kit.activated_at ? new Date(kit.activated_at).toISOString() : null,
+          created_at: new Date(kit.created_at).toISOString(),
+        }
+      })
+  }
+
+  // ---- people and consents --------------------------------------------------
+
+  @InjectTransactionManager()
+  async addTestSubject(
+    customerId: string,
+    person: PersonDetails & { relation: Relation },
+    @MedusaContext() context: Context = {}
+  ): Promise<PersonView> {
+    const sealed = this.cipher.sealJson({
+      name: person.name,
+      sex: person.sex,
+      birth_date: person.birth_date,
+    })
+    const row = await this.createTestSubjects(
+      {
+        customer_id: customerId,
+        relation: person.relation,
+        payload_ciphertext: sealed.ciphertext,
+        key_id: sealed.key_id,
+      },
+      context
+    )
+    return this.revealPerson(row as never)
+  }
+
+  @InjectManager()
+  async personsOf(customerId: string, @MedusaContext() context: Context = {}) {
+    const rows = await this.listTestSubjects(
+      { customer_id: customerId },
+      { order: { created_at: "ASC" } },
+      context
+    )
+    return rows.map((row) => this.revealPerson(row as never))
+  }
+
+  consentView(row: Record<string, unknown>): ConsentView {
+    return {
+      id: row.id as string,
+      kit_id: (row.kit_id as string | null) ?? null,
+      kind: row.kind as ConsentKind,
+      kind_label: CONSENT_KIND_LABELS[row.kind as ConsentKind],
+      version: row.version as string,
+      signed_at: new Date(row.signed_at as string).toISOString(),
+      withdrawn_at: row.withdrawn_at ? new Date(row.withdrawn_at as string).toISOString() : null,
+    }
+  }
+
+  /** Withdraws a member's consent once; withdrawing again changes nothing. */
+  @InjectTransactionManager()
+  async withdrawConsent(
+    customerId: string,
+    consentId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<ConsentView> {
+    const [consent] = await this.listConsents(
+      { id: consentId, customer_id: customerId },
+      {},
+      context
+    )
+    if (!consent) throw notFound("没有找到这项知情同意")
+    if (!consent.withdrawn_at) {
+      await this.sql(context).execute(
+        "update consent set withdrawn_at = now(), updated_at = now() where id = ? and withdrawn_at is null",
+        [consentId]
+      )
+    }
+    const [updated] = await this.listConsents({ id: consentId }, {}, context)
+    return this.consentView(updated as never)
+  }
+
+  // ---- reports ----------------------------------------------------------------
+
+  sealSummary(summary: ReportSummary) {
+    return this.cipher.sealJson(summary)
+  }
+
+  reportView(row: Record<string, unknown>, kit: { barcode: string | null; product_title: string }) {
+    const summary = this.cipher.openJson<ReportSummary>({
+      key_id: row.key_id as string,
+      ciphertext: row.summary_ciphertext as string,
+    })
+    const iso = (value: unknown) => (value ? new Date(value as string).toISOString() : null)
+    return {
+      id: row.id as string,
+      kit_id: row.kit_id as string,
+      barcode: kit.barcode,
+      product_title: kit.product_title,
+      lab: (row.lab as string | null) ?? null,
+      issued_at: iso(row.issued_at),
+      summary,
+      size: Number(row.size),
+      viewed_at: iso(row.viewed_at),
+      created_at: iso(row.created_at) as string,
+    } satisfies ReportView
+  }
+
+  /**
+   * The owner's first open of a report: stamps it viewed and the kit 已查看报告. Later
+   * opens (and a corrected report for a kit already delivered) change nothing.
+   */
+  @InjectTransactionManager()
+  async markReportViewed(reportId: string, @MedusaContext() context: Context = {}) {
+    const sql = this.sql(context)
+    const [report] = await sql.execute<{ kit_id: string }>(
+      "update lab_report set viewed_at = now(), updated_at = now() where id = ? and viewed_at is null returning kit_id",
+      [reportId]
+    )
+    if (!report) return
+    const [kit] = await this.listKits({ id: report.kit_id }, { take: 1 }, context)
+    if (kit?.status === "report_ready") {
+      await this.transitionKit(
+        kit.id,
+        "deliver",
+        { actor_type: "customer", actor_id: kit.customer_id },
+        context
+      )
+    }
+  }
+
+  // ---- uploads ----------------------------------------------------------------
+
+  sealUploadDetails(details: { filename: string; note: string | null }) {
+    return this.cipher.sealJson(details)
+  }
+
+  uploadView(row: Record<string, unknown>): UploadView {
+    const details = this.cipher.openJson<{ filename: string; note: string | null }>({
+      key_id: row.key_id as string,
+      ciphertext: row.payload_ciphertext as string,
+    })
+    return {
+      id: row.id as string,
+      kind: row.kind as "image" | "pdf",
+      filename: details.filename,
+      mime_type: row.mime_type as string,
+      size: Number(row.size),
+      note: details.note,
+      created_at: new Date(row.created_at as string).toISOString(),
+    }
+  }
+
+  // ---- access log -------------------------------------------------------------
+
+  async logAccess(input: {
+    owner_id: string
+    actor_type: ActorType
+    actor_id?: string | null
+    action: string
+    resource_type: string
+    resource_id?: string | null
+    ip?: string | null
+  }) {
+    await this.createArchiveAccesses({ ...input, actor_id: input.actor_id ?? null })
+  }
+
+  // ---- constitution assessments -----------------------------------------------
 
   async recordConstitutionAssessment(input: {
     customer_id: string
@@ -41,7 +403,7 @@ class HealthArchiveModuleService extends MedusaService({ ConstitutionAssessment 
       payload_ciphertext: sealed.ciphertext,
       key_id: sealed.key_id,
     })
-    return this.reveal(stored as StoredAssessment)
+    return this.revealAssessment(stored as StoredAssessment)
   }
 
   /** A member's results, newest first, decrypted for that member. */
@@ -50,10 +412,49 @@ class HealthArchiveModuleService extends MedusaService({ ConstitutionAssessment 
       { customer_id: customerId },
       { take, skip, order: { created_at: "DESC" } }
     )
-    return { assessments: rows.map((row) => this.reveal(row as StoredAssessment)), count }
+    return {
+      assessments: rows.map((row) => this.revealAssessment(row as StoredAssessment)),
+      count,
+    }
   }
 
-  protected reveal(row: StoredAssessment): ConstitutionAssessmentView {
+  // ---- internals --------------------------------------------------------------
+
+  protected async appendEvent(
+    kitId: string,
+    status: KitStatus,
+    actor: Actor,
+    note: string | null,
+    context: Context
+  ): Promise<string> {
+    const id = generateEntityId(undefined, "kitev")
+    await this.sql(context).execute(
+      `insert into kit_event (id, kit_id, status, note, actor_type, actor_id, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, clock_timestamp(), clock_timestamp())`,
+      [id, kitId, status, note, actor.actor_type, actor.actor_id ?? null]
+    )
+    return id
+  }
+
+  protected revealPerson(row: {
+    id: string
+    relation: Relation
+    payload_ciphertext: string
+    key_id: string
+  }): PersonView {
+    const details = this.cipher.openJson<PersonDetails>({
+      key_id: row.key_id,
+      ciphertext: row.payload_ciphertext,
+    })
+    return {
+      id: row.id,
+      relation: row.relation,
+      relation_label: RELATION_LABELS[row.relation],
+      ...details,
+    }
+  }
+
+  protected revealAssessment(row: StoredAssessment): ConstitutionAssessmentView {
     const payload = this.cipher.openJson<ConstitutionAssessmentPayload>({
       key_id: row.key_id,
       ciphertext: row.payload_ciphertext,
@@ -65,6 +466,12 @@ class HealthArchiveModuleService extends MedusaService({ ConstitutionAssessment 
       created_at: new Date(row.created_at),
       ...payload,
     }
+  }
+
+  protected sql(context: Context): Sql {
+    const manager = (context.transactionManager ?? context.manager) as Sql | undefined
+    if (!manager) throw new Error("health-archive: no database manager in context")
+    return manager
   }
 }
 

@@ -48,3 +48,16 @@ describe("FieldCipher", () => {
     expect(() => fieldCipherFromEnv({ HEALTH_DATA_KEYS: "k1:c2hvcnQ=" })).toThrow("32 bytes")
   })
 })
+
+describe("FieldCipher files", () => {
+  it("seals bytes with the key id and refuses a tampered file", () => {
+    const cipher = new FieldCipher({ k1: key() }, "k1")
+    const pdf = Buffer.from("%PDF-1.7 BRCA1 not detected")
+    const sealed = cipher.sealBytes(pdf)
+    expect(sealed.key_id).toBe("k1")
+    expect(sealed.bytes.includes(Buffer.from("BRCA1"))).toBe(false)
+    expect(cipher.openBytes("k1", sealed.bytes).equals(pdf)).toBe(true)
+    sealed.bytes[20] ^= 1
+    expect(() => cipher.openBytes("k1", sealed.bytes)).toThrow()
+  })
+})

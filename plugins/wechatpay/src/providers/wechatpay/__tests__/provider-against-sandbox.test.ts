@@ -191,7 +191,12 @@ describe("the WeChat Pay provider against the protocol-true sandbox", () => {
     await waitForCallback(before + 3)
     shopStatus = 204
     await waitForCallback(before + 4)
-    const attempts = sandbox.deliveries.filter((d) => d.out_trade_no === created.id)
+    // The sandbox records a delivery once the shop's answer is back, a moment after
+    // the shop saw the request: wait for that record rather than race it.
+    const attemptsOf = () => sandbox.deliveries.filter((d) => d.out_trade_no === created.id)
+    for (let i = 0; i < 100 && !attemptsOf().some((d) => d.status === 204); i++)
+      await new Promise((r) => setTimeout(r, 50))
+    const attempts = attemptsOf()
     expect(attempts.slice(0, 3).map((d) => d.status)).toEqual([500, 500, 500])
     expect(attempts.some((d) => d.status === 204)).toBe(true)
   })

@@ -1,3 +1,4 @@
+import { answeringConflicts } from "../../../../conflict-response"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { normalizeCnMobile } from "../../../../../lib/phone/normalize-cn-mobile"
@@ -17,7 +18,7 @@ export async function POST(
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "请输入正确的中国大陆手机号")
   }
   const customerId = req.auth_context.actor_id
-  try {
+  const bound = await answeringConflicts(res, async () => {
     await bindMemberPhoneWorkflow(req.scope).run({
       input: {
         customer_id: customerId,
@@ -26,14 +27,8 @@ export async function POST(
         code: req.validatedBody.code,
       },
     })
-  } catch (error) {
-    // Medusa's error handler replaces a conflict's message with a generic English one.
-    if (MedusaError.isMedusaError(error) && error.type === MedusaError.Types.CONFLICT) {
-      res.status(409).json({ type: "conflict", message: error.message })
-      return
-    }
-    throw error
-  }
+  })
+  if (!bound) return
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [customer],

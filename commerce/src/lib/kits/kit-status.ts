@@ -1,0 +1,82 @@
+/**
+ * The kit lifecycle (domain.md): ordered → shipped → activated → received → testing →
+ * report_ready → delivered, with the side exits rejected (re-collect) and cancelled.
+ */
+export const KIT_STATUSES = [
+  "ordered",
+  "shipped",
+  "activated",
+  "received",
+  "testing",
+  "report_ready",
+  "delivered",
+  "rejected",
+  "cancelled",
+] as const
+
+export type KitStatus = (typeof KIT_STATUSES)[number]
+
+export const KIT_STATUS_LABELS: Record<KitStatus, string> = {
+  ordered: "待发货",
+  shipped: "已寄出",
+  activated: "已激活",
+  received: "样本已接收",
+  testing: "检测中",
+  report_ready: "报告已出",
+  delivered: "已查看报告",
+  rejected: "样本不合格（需重新采样）",
+  cancelled: "已取消",
+}
+
+/** What the member is told in the inbox when a kit reaches a status. */
+export const KIT_STATUS_NOTICES: Partial<Record<KitStatus, string>> = {
+  shipped: "采样盒已寄出，收到后请在“健康档案”中激活条码再采样。",
+  activated: "条码已激活，请按说明采样并寄回实验室。",
+  received: "实验室已收到您的样本，即将开始检测。",
+  testing: "您的样本正在检测中，报告出具后会第一时间通知您。",
+  report_ready: "您的检测报告已出，可在“健康档案”中查看和下载。",
+  rejected: "很抱歉，样本未通过质检，请按说明重新采样并寄回。",
+  cancelled: "订单已取消，对应的检测盒已作废。",
+}
+
+export type KitAction =
+  | "ship"
+  | "activate"
+  | "receive"
+  | "start_testing"
+  | "reject"
+  | "report"
+  | "deliver"
+  | "cancel"
+
+/** Where each action may start from, and where it leads. */
+export const KIT_TRANSITIONS: Record<KitAction, { from: KitStatus[]; to: KitStatus }> = {
+  ship: { from: ["ordered"], to: "shipped" },
+  // On-site collection has no parcel: staff hand the tube over at the site.
+  activate: { from: ["ordered", "shipped"], to: "activated" },
+  // A re-collected sample after a rejection is received again.
+  receive: { from: ["activated", "rejected"], to: "received" },
+  start_testing: { from: ["received"], to: "testing" },
+  reject: { from: ["received", "testing"], to: "rejected" },
+  // A corrected report may replace one already issued.
+  report: { from: ["received", "testing", "report_ready", "delivered"], to: "report_ready" },
+  deliver: { from: ["report_ready"], to: "delivered" },
+  cancel: { from: ["ordered", "shipped"], to: "cancelled" },
+}
+
+export const KIT_ACTION_LABELS: Record<KitAction, string> = {
+  ship: "发货",
+  activate: "激活",
+  receive: "接收样本",
+  start_testing: "开始检测",
+  reject: "退回样本",
+  report: "上传报告",
+  deliver: "查看报告",
+  cancel: "作废",
+}
+
+/** A zh-CN refusal when the kit is not in a status the action starts from, else null. */
+export function kitTransitionRefusal(status: KitStatus, action: KitAction): string | null {
+  if (KIT_TRANSITIONS[action].from.includes(status)) return null
+  return `检测盒当前状态为“${KIT_STATUS_LABELS[status]}”，不能${KIT_ACTION_LABELS[action]}`
+}

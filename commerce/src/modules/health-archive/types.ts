@@ -1,0 +1,125 @@
+import type { KitStatus } from "../../lib/kits/kit-status"
+
+export type ActorType = "customer" | "staff" | "system"
+export type Relation = "self" | "spouse" | "parent" | "child" | "other"
+export type ConsentKind = "testing" | "storage" | "research"
+
+export const RELATION_LABELS: Record<Relation, string> = {
+  self: "本人",
+  spouse: "配偶",
+  parent: "父母",
+  child: "子女",
+  other: "其他亲友",
+}
+
+export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
+  testing: "基因检测知情同意",
+  storage: "样本保存知情同意",
+  research: "科研使用知情同意",
+}
+
+export type PersonDetails = { name: string; sex: "female" | "male"; birth_date: string }
+export type PersonView = PersonDetails & { id: string; relation: Relation; relation_label: string }
+
+export type NewKitLine = {
+  line_item_id: string
+  product_title: string
+  variant_title?: string | null
+  units: number
+}
+
+export type KitRow = {
+  id: string
+  customer_id: string
+  order_id: string
+  order_display_id: number | null
+  line_item_id: string
+  unit_index: number
+  product_title: string
+  variant_title: string | null
+  collection_method: "mail_in" | "on_site"
+  barcode: string | null
+  status: KitStatus
+  person_id: string | null
+  tracking_carrier: string | null
+  tracking_number: string | null
+  rejection_reason: string | null
+  activated_at: Date | string | null
+  created_at: Date | string
+}
+
+export type KitView = {
+  id: string
+  customer_id: string
+  barcode: string | null
+  status: KitStatus
+  status_label: string
+  product_title: string
+  variant_title: string | null
+  order_id: string
+  order_display_id: number | null
+  collection_method: "mail_in" | "on_site"
+  person: PersonView | null
+  tracking: { carrier: string | null; number: string | null } | null
+  rejection_reason: string | null
+  report: {
+    id: string
+    lab: string | null
+    issued_at: string | null
+    viewed_at: string | null
+  } | null
+  timeline: { status: KitStatus; label: string; at: string; note: string | null }[]
+  activated_at: string | null
+  created_at: string
+}
+
+export type ConsentView = {
+  id: string
+  kit_id: string | null
+  kind: ConsentKind
+  kind_label: string
+  version: string
+  signed_at: string
+  withdrawn_at: string | null
+}
+
+/** What the parser keeps of a report's text: enough to show, not the whole report. */
+export type ReportSummary = { excerpt: string; pages: number }
+
+export type ReportView = {
+  id: string
+  kit_id: string
+  barcode: string | null
+  product_title: string
+  lab: string | null
+  issued_at: string | null
+  summary: ReportSummary
+  size: number
+  viewed_at: string | null
+  created_at: string
+}
+
+export type UploadView = {
+  id: string
+  kind: "image" | "pdf"
+  filename: string
+  mime_type: string
+  size: number
+  note: string | null
+  created_at: string
+}
+
+export type ConstitutionAssessmentPayload = {
+  sex: "female" | "male"
+  answers: Record<string, number>
+  scores: Record<string, number>
+  verdicts: Record<string, string>
+  primary: string
+}
+
+export type ConstitutionAssessmentView = ConstitutionAssessmentPayload & {
+  id: string
+  customer_id: string
+  item_version: string
+  created_at: Date
+}

@@ -1,0 +1,24 @@
+import { QueueName } from "../lib/queue/queue-names"
+import { ingestReportFileWorkflow } from "../workflows/health-archive/ingest-report-file"
+import type { QueueProcessor } from "./queue-processor"
+
+export const HealthArchiveJob = {
+  INGEST_REPORT_FILE: "ingest-report-file",
+} as const
+
+export type IngestReportFileJob = { batch_file_id: string }
+
+export const healthArchiveQueue: QueueProcessor = {
+  queue: QueueName.HEALTH_ARCHIVE,
+  // PDF parsing is CPU-bound: two per worker process keeps the API responsive.
+  concurrency: Number(process.env.REPORT_INGEST_CONCURRENCY || 2),
+  handlers: {
+    [HealthArchiveJob.INGEST_REPORT_FILE]: async (
+      { batch_file_id }: IngestReportFileJob,
+      { container }
+    ) => {
+      const { result } = await ingestReportFileWorkflow(container).run({ input: { batch_file_id } })
+      return result
+    },
+  },
+}

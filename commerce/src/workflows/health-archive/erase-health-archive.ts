@@ -1,0 +1,54 @@
+import { Modules } from "@medusajs/framework/utils"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { SealedFileStore } from "../../lib/health-files/sealed-file-store"
+import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
+import type HealthArchiveModuleService from "../../modules/health-archive/service"
+
+/**
+ * Deletes what the archive holds about a member: reports and uploads (files too),
+ * assessments and tested people; every consent is withdrawn, so the lab stops work
+ * and keeps no sample. Kits stay as order records, without the person tested.
+ * Irreversible by design, so it has no compensation; files go last.
+ */
+const eraseHealthArchiveStep = createStep(
+  "erase-health-archive",
+  async ({ customer_id }: { customer_id: string }, { container }) => {
+    const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+    const reports = await archive.listLabReports({ customer_id })
+    const uploads = await archive.listMemberUploads({ customer_id })
+    const assessments = await archive.listConstitutionAssessments({ customer_id })
+    const persons = await archive.listTestSubjects({ customer_id })
+    const open = await archive.listConsents({ customer_id, withdrawn_at: null })
+    const kits = await archive.listKits({ customer_id }, { select: ["id"] })
+
+    const now = new Date()
+    if (open.length)
+      await archive.updateConsents(open.map((c) => ({ id: c.id, withdrawn_at: now })))
+    if (kits.length) await archive.updateKits(kits.map((k) => ({ id: k.id, person_id: null })))
+    await archive.deleteLabReports(reports.map((r) => r.id))
+    await archive.deleteMemberUploads(uploads.map((u) => u.id))
+    await archive.deleteConstitutionAssessments(assessments.map((a) => a.id))
+    await archive.deleteTestSubjects(persons.map((p) => p.id))
+    await new SealedFileStore(container.resolve(Modules.FILE)).remove([
+      ...reports.map((r) => r.file_id),
+      ...uploads.map((u) => u.file_id),
+    ])
+    return new StepResponse({
+      reports: reports.length,
+      uploads: uploads.length,
+      assessments: assessments.length,
+      persons: persons.length,
+      consents_withdrawn: open.length,
+    })
+  }
+)
+
+export const eraseHealthArchiveWorkflow = createWorkflow(
+  "erase-health-archive",
+  (input: { customer_id: string }) => new WorkflowResponse(eraseHealthArchiveStep(input))
+)
