@@ -40,9 +40,13 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/access/users", ["super"]],
   ["POST", "/admin/access/users/user_missing/roles", ["super"]],
   ["GET", "/admin/audit-log", ["super"]],
+  // Health archive: customer service follows kits; only lab staff move them or read reports.
+  ["GET", "/admin/health-archive/kits", ["super", "lab", "service"]],
+  ["POST", "/admin/health-archive/kits/kit_missing/receive", ["super", "lab"]],
+  ["GET", "/admin/health-archive/report-batches", ["super", "lab", "service"]],
+  ["POST", "/admin/health-archive/report-batches", ["super", "lab"]],
+  ["GET", "/admin/health-archive/reports/rep_missing/file", ["super", "lab"]],
   // Areas whose routes come with later issues: the gate already holds.
-  ["GET", "/admin/kits", ["super", "lab", "service"]],
-  ["POST", "/admin/reports/upload", ["super", "lab"]],
   ["GET", "/admin/appointments", ["super", "operations", "service"]],
   ["GET", "/admin/assessments", ["super", "expert"]],
   // A sample of Medusa's own routes.
