@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { reportIngestBench } from "./report-ingest.mjs"
 import { storefrontCacheBench } from "./storefront-cache.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -11,24 +12,54 @@ const env = {
   commerceUrl: process.env.BENCH_COMMERCE_URL || "http://localhost:9000",
   publishableKey: process.env.MEDUSA_PUBLISHABLE_KEY || "",
   seconds: Number(process.env.BENCH_SECONDS || 5),
+  files: Number(process.env.BENCH_REPORT_FILES || 500),
+  adminEmail: process.env.MEDUSA_ADMIN_EMAIL || "admin@health.local",
+  adminPassword: process.env.MEDUSA_ADMIN_PASSWORD || "Admin12345",
 }
-if (!env.publishableKey) {
+
+// `npm run bench -w bench -- report-ingest` runs one; no name runs them all.
+const BENCHES = {
+  "storefront-cache": () => {
+    if (!env.publishableKey) {
+      throw new Error(
+        "Set MEDUSA_PUBLISHABLE_KEY (printed in .data/logs/start or readable in the Medusa admin)."
+      )
+    }
+    return storefrontCacheBench(env)
+  },
+  "report-ingest": () => reportIngestBench(env),
+}
+const chosen = process.argv.slice(2)
+const unknown = chosen.filter((name) => !BENCHES[name])
+if (unknown.length) {
   console.error(
-    "Set MEDUSA_PUBLISHABLE_KEY (printed in .data/logs/start or readable in the Medusa admin)."
+    `Unknown benchmark ${unknown.join(", ")}; choose from ${Object.keys(BENCHES).join(", ")}`
   )
   process.exit(1)
 }
-
-const results = [await storefrontCacheBench(env)]
+const results = []
+for (const name of chosen.length ? chosen : Object.keys(BENCHES))
+  results.push(await BENCHES[name]())
 mkdirSync(path.join(here, "results"), { recursive: true })
 writeFileSync(
   path.join(here, "results", `${new Date().toISOString().replace(/[:.]/g, "-")}.json`),
   JSON.stringify(results, null, 2)
 )
+const pct = (share) => `${(share * 100).toFixed(1)}%`
 for (const r of results) {
   const fmt = (m) =>
-    `${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`
+    m.files_per_second !== undefined
+      ? `${m.files_per_second.toFixed(1)} files/s (${m.seconds.toFixed(1)} s)`
+      : `${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`
   console.log(
     `${r.name}\n  baseline:  ${fmt(r.baseline)}\n  candidate: ${fmt(r.candidate)}\n  ratio:     ${r.ratio.toFixed(2)}×`
   )
+  if (r.stage_share) {
+    console.log(`  files:     ${r.done} done, ${r.failed} failed of ${r.files}`)
+    console.log(
+      `  stages:    ${Object.entries(r.stage_share)
+        .map(([stage, share]) => `${stage} ${pct(share)}`)
+        .join(", ")}`
+    )
+  }
 }

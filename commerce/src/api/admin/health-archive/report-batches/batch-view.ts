@@ -12,6 +12,9 @@ const FILE_FIELDS = [
   "barcode",
   "kit_id",
   "report_id",
+  // Milliseconds per stage (encrypt, store, decrypt, parse, match, record): shows staff
+  // where a slow batch spends its time, and feeds bench/report-ingest.mjs.
+  "timings",
 ] as const
 
 /** Batches with per-file progress counts (and the files themselves when asked). */
