@@ -151,7 +151,9 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     // from .medusa/server, which every rebuild wipes.
     PRIVATE_UPLOAD_DIR:
       process.env.PRIVATE_UPLOAD_DIR ||
-      (mode === "test" ? path.join(DATA_DIR, "e2e-private-uploads") : at("commerce", "private-uploads")),
+      (mode === "test"
+        ? path.join(DATA_DIR, "e2e-private-uploads")
+        : at("commerce", "private-uploads")),
     // Without a real WeChat app, mini-program sign-in talks to the local stand-in.
     WECHAT_API_BASE: process.env.WECHAT_API_BASE || `http://127.0.0.1:${p.wechatStandinPort}`,
   }
