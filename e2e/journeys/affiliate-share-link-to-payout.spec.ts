@@ -1,41 +1,7 @@
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
-import { addProductToCart, fillCheckoutAddress } from "../support/shop"
-
-const commerce = () => process.env.E2E_COMMERCE_URL || "http://localhost:9000"
-const storeHeaders = (token?: string) => ({
-  "content-type": "application/json",
-  "x-publishable-api-key": process.env.E2E_PUBLISHABLE_KEY || "",
-  ...(token ? { authorization: `Bearer ${token}` } : {}),
-})
-
-async function call<T>(path: string, init: RequestInit & { token?: string; admin?: boolean } = {}) {
-  const { token, admin, ...rest } = init
-  const headers = admin
-    ? { "content-type": "application/json", authorization: `Bearer ${token}` }
-    : storeHeaders(token)
-  const response = await fetch(`${commerce()}${path}`, { ...rest, headers })
-  const body = await response.text()
-  if (!response.ok) throw new Error(`${path} → ${response.status}: ${body}`)
-  return (body ? JSON.parse(body) : {}) as T
-}
-
-const post = <T>(path: string, body: unknown, init: { token?: string; admin?: boolean } = {}) =>
-  call<T>(path, { ...init, method: "POST", body: JSON.stringify(body) })
-
-async function register(page: Page, name: string, email: string) {
-  await page.getByRole("tab", { name: "注册" }).click()
-  const form = page.getByTestId("register")
-  await form.getByLabel("姓名（选填）").fill(name)
-  await form.getByLabel("邮箱").fill(email)
-  await form.getByLabel("密码（至少 8 位）").fill("Secret12345")
-  await form.getByLabel("确认密码").fill("Secret12345")
-  await form.getByRole("checkbox").check()
-  await form.getByRole("button", { name: "注册" }).click()
-  await page.waitForURL(
-    (url) => url.pathname.startsWith("/account") && !url.pathname.endsWith("sign-in")
-  )
-}
+import { adminToken, call, commerce, post } from "../support/commerce-api"
+import { addProductToCart, fillCheckoutAddress, registerOnWeb as register } from "../support/shop"
 
 const yuan = (shown: string) => Number(shown.replace(/[¥,]/g, ""))
 
@@ -133,10 +99,7 @@ describe("an affiliate shares a link and is paid", () => {
     await screenshot(sharer, "07-affiliate-pending")
 
     // Staff complete the order: the commission matures and can be withdrawn.
-    const { token: admin } = await post<{ token: string }>("/auth/user/emailpass", {
-      email: "admin@health.local",
-      password: "Admin12345",
-    })
+    const admin = await adminToken()
     await post(`/admin/orders/${orderId}/complete`, {}, { token: admin, admin: true })
     const available = await waitForBalance(sharer, "balance-available")
     expect(available).toBe(pending)

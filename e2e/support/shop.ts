@@ -29,3 +29,18 @@ export async function fillCheckoutAddress(form: Locator, address: CheckoutAddres
   await form.getByLabel("城市").fill(address.city)
   await form.getByLabel("详细地址").fill(address.address)
 }
+
+/** Registers on the web's sign-in page (注册 tab) and waits for the account area. */
+export async function registerOnWeb(page: Page, name: string, email: string) {
+  await page.getByRole("tab", { name: "注册" }).click()
+  const form = page.getByTestId("register")
+  await form.getByLabel("姓名（选填）").fill(name)
+  await form.getByLabel("邮箱").fill(email)
+  await form.getByLabel("密码（至少 8 位）").fill("Secret12345")
+  await form.getByLabel("确认密码").fill("Secret12345")
+  await form.getByRole("checkbox").check()
+  await form.getByRole("button", { name: "注册" }).click()
+  await page.waitForURL(
+    (url) => url.pathname.startsWith("/account") && !url.pathname.endsWith("sign-in")
+  )
+}
