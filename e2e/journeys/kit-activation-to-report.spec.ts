@@ -85,6 +85,10 @@ describe("a kit from purchase to an opened report", () => {
     )
     const barcode = shipped.barcode!
 
+    // 我的订单 shows the kit as 未使用 until it is activated.
+    await member.goto(webUrl(`/account/orders/${orderId}`), { waitUntil: "networkidle" })
+    expect(await member.getByTestId("kit-usage").innerText()).toBe("未使用")
+
     // The member activates it: a typo is caught while typing, consent texts come from the CMS.
     await member.goto(webUrl("/account/health"), { waitUntil: "networkidle" })
     const card = member.getByTestId("kit-card").first()
@@ -112,6 +116,10 @@ describe("a kit from purchase to an opened report", () => {
     const detail = member.getByTestId("kit-detail")
     expect(await detail.innerText()).toContain("已激活")
     expect(await member.getByTestId("kit-person").innerText()).toContain("周检测")
+
+    await member.goto(webUrl(`/account/orders/${orderId}`), { waitUntil: "networkidle" })
+    expect(await member.getByTestId("kit-usage").innerText()).toBe("已使用")
+    await member.goBack({ waitUntil: "networkidle" })
 
     // The lab receives the sample and uploads the day's reports in one go.
     await post(`/admin/health-archive/kits/${kit!.id}/receive`, {}, { token: admin, admin: true })

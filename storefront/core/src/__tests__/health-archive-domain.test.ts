@@ -5,7 +5,12 @@ import {
   normalizeKitBarcode,
 } from "../health-archive/kit-barcode"
 import { kitSteps } from "../health-archive/kit-steps"
-import { CONSENT_PAGE_SLUG, formatFileSize, KIT_STATUS_LABEL } from "../health-archive/labels"
+import {
+  CONSENT_PAGE_SLUG,
+  formatFileSize,
+  KIT_STATUS_LABEL,
+  kitUsage,
+} from "../health-archive/labels"
 import type { KitStatus, KitTimelineEntry } from "../health-archive/types"
 
 describe("kit barcode", () => {
@@ -212,5 +217,23 @@ describe("labels", () => {
     expect(formatFileSize(512)).toBe("512 B")
     expect(formatFileSize(840 * 1024)).toBe("840 KB")
     expect(formatFileSize(3.25 * 1024 * 1024)).toBe("3.3 MB")
+  })
+})
+
+describe("kit usage on an order", () => {
+  it("is 未使用 until activation, 已使用 from then on, and 已作废 when voided", () => {
+    expect(kitUsage("ordered")).toBe("未使用")
+    expect(kitUsage("shipped")).toBe("未使用")
+    for (const status of [
+      "activated",
+      "received",
+      "testing",
+      "report_ready",
+      "delivered",
+      "rejected",
+    ] as const) {
+      expect(kitUsage(status)).toBe("已使用")
+    }
+    expect(kitUsage("cancelled")).toBe("已作废")
   })
 })

@@ -37,8 +37,12 @@ export function createHealthArchiveClient(options: CommerceClientOptions) {
     })
 
   return {
-    /** The member's kits, newest first as the server orders them. */
-    listKits: (token: string) => get<{ kits: Kit[]; count: number }>("/kits", token),
+    /** The member's kits, newest first as the server orders them; `orderId` narrows to one order. */
+    listKits: (token: string, orderId?: string) =>
+      get<{ kits: Kit[]; count: number }>(
+        orderId ? `/kits?order_id=${encodeURIComponent(orderId)}` : "/kits",
+        token
+      ),
 
     async kit(token: string, kitId: string): Promise<Kit> {
       return (await get<{ kit: Kit }>(`/kits/${id(kitId)}`, token)).kit

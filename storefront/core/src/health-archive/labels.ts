@@ -26,6 +26,15 @@ export const KIT_STATUS_TONE: Record<KitStatus, "progress" | "success" | "danger
   cancelled: "muted",
 }
 
+/**
+ * An order's kit is 已使用 once it has been activated (bound to a person, sample on its
+ * way or tested) and 未使用 before; a voided kit is neither.
+ */
+export function kitUsage(status: KitStatus): "已使用" | "未使用" | "已作废" {
+  if (status === "cancelled") return "已作废"
+  return status === "ordered" || status === "shipped" ? "未使用" : "已使用"
+}
+
 export const RELATION_LABEL: Record<PersonRelation, string> = {
   self: "本人",
   spouse: "配偶",

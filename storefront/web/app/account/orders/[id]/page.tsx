@@ -1,9 +1,9 @@
-import { formatDateTime } from "@health/core"
+import { formatDateTime, kitUsage } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { OrderLines } from "@/components/order/order-lines"
-import { checkout } from "@/lib/backends"
+import { checkout, healthArchive } from "@/lib/backends"
 import { FULFILLMENT_STATUS_LABEL, PAYMENT_STATUS_LABEL } from "@/lib/order-status"
 import { requireMember } from "@/lib/require-member"
 
@@ -16,6 +16,8 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
   const order = await checkout.order(id, token).catch(() => null)
   if (!order || order.customer_id !== member.id) notFound()
   const address = order.shipping_address
+  // An archive that cannot load should not hide the order itself.
+  const kits = (await healthArchive.listKits(token, order.id).catch(() => null))?.kits ?? []
 
   return (
     <section className="narrow" data-testid="member-order">
@@ -35,6 +37,27 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
         )}
       </p>
       <OrderLines order={order} totalLabel="合计" />
+      {kits.length > 0 && (
+        <div className="panel" data-testid="order-kits">
+          <h2>检测盒</h2>
+          <ul className="report-list">
+            {kits.map((kit) => (
+              <li key={kit.id} className="order-row">
+                <span>
+                  {kit.product_title}
+                  {kit.person && <span className="muted"> · {kit.person.name}</span>}
+                  <span className="muted"> · {kit.barcode ?? "条码待分配"}</span>
+                </span>
+                <span className="chip" data-testid="kit-usage">
+                  {kitUsage(kit.status)}
+                </span>
+                <span className="chip">{kit.status_label}</span>
+                <Link href={`/account/health/kits/${encodeURIComponent(kit.id)}`}>查看</Link>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {address && (
         <div className="panel">
           <h2>收货信息</h2>
