@@ -161,5 +161,8 @@ module.exports = defineConfig({
     auditLog: {
       resolve: "./src/modules/audit-log",
     },
+    appointment: {
+      resolve: "./src/modules/appointment",
+    },
   },
 })

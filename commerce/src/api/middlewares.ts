@@ -21,6 +21,7 @@ import {
   ListBatchesQuery,
 } from "./admin/health-archive/validators"
 import { acceptFiles } from "./accept-files"
+import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
 import {
   MAX_MEMBER_UPLOAD_BYTES,
@@ -156,5 +157,6 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [validateAndTransformBody(MarkReadBody)],
     },
+    ...appointmentsMiddlewares,
   ],
 })

@@ -1,3 +1,4 @@
+import { appointmentsQueue } from "./appointments-queue"
 import { healthArchiveQueue } from "./health-archive-queue"
 import { inboxQueue } from "./inbox-queue"
 import { paymentsQueue } from "./payments-queue"
@@ -10,4 +11,5 @@ export const queueProcessors: QueueProcessor[] = [
   storefrontQueue,
   paymentsQueue,
   healthArchiveQueue,
+  appointmentsQueue,
 ]

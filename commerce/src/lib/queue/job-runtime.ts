@@ -96,6 +96,14 @@ export class JobRuntime {
     return this.queue(queueName).getJobCounts("waiting", "active", "delayed", "completed", "failed")
   }
 
+  /** Drops a job that has not run yet (a delayed reminder that is no longer wanted). */
+  async removeJob(queueName: string, jobId: string): Promise<boolean> {
+    const job = await this.queue(queueName).getJob(jobId)
+    if (!job || (!(await job.isDelayed()) && !(await job.isWaiting()))) return false
+    await job.remove()
+    return true
+  }
+
   async retryFailed(queueName: string, jobId: string): Promise<void> {
     const job = await this.queue(queueName).getJob(jobId)
     if (job && (await job.isFailed())) {

@@ -8,6 +8,8 @@ export const QueueName = {
   PAYMENTS: "payments",
   /** Lab report ingestion: one job per uploaded file. */
   HEALTH_ARCHIVE: "health-archive",
+  /** Appointment reminders (delayed to the day before) and appointment notices. */
+  APPOINTMENTS: "appointments",
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]

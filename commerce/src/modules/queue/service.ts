@@ -51,6 +51,10 @@ export default class QueueModuleService {
     return this.runtime.failedJobs(queue)
   }
 
+  async removeJob(queue: QueueName, jobId: string) {
+    return this.runtime.removeJob(queue, jobId)
+  }
+
   async retryFailed(queue: QueueName, jobId: string) {
     return this.runtime.retryFailed(queue, jobId)
   }

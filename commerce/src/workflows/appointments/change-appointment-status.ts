@@ -1,0 +1,66 @@
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  when,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import type { AppointmentAction } from "../../lib/appointments/appointment-status"
+import { APPOINTMENT_MODULE } from "../../modules/appointment"
+import type AppointmentModuleService from "../../modules/appointment/service"
+import type { Actor } from "../../modules/appointment/types"
+import { dropAppointmentReminderStep } from "./steps/appointment-reminder-steps"
+import { notifyAppointmentStatusStep } from "./steps/notify-appointment-steps"
+
+export type ChangeAppointmentStatusInput = {
+  appointment_id: string
+  action: Exclude<AppointmentAction, "reschedule">
+  actor: Actor
+  /** Members act only on their own appointments; staff on any. */
+  owner_id?: string
+  /** Why it was cancelled, shown to the member. */
+  reason?: string | null
+}
+
+const changeStatusStep = createStep(
+  "change-appointment-status",
+  async (input: ChangeAppointmentStatusInput, { container }) => {
+    const appointments = container.resolve<AppointmentModuleService>(APPOINTMENT_MODULE)
+    const changed = await appointments.transitionAppointment(input.appointment_id, input.action, {
+      ...input.actor,
+      note: input.reason?.trim() || null,
+      owner_id: input.owner_id,
+    })
+    return new StepResponse(changed)
+  }
+)
+
+/**
+ * Confirms or completes (staff) or cancels (member or staff) an appointment. A cancelled
+ * or completed appointment needs no reminder; the member hears about what staff did.
+ */
+export const changeAppointmentStatusWorkflow = createWorkflow(
+  "change-appointment-status",
+  (input: ChangeAppointmentStatusInput) => {
+    const changed = changeStatusStep(input)
+    // A confirmed appointment keeps its reminder.
+    when({ input }, ({ input }) => input.action !== "confirm").then(() => {
+      dropAppointmentReminderStep(
+        transform({ changed }, ({ changed }) => ({
+          appointment_id: changed.appointment.id,
+          date: changed.appointment.date,
+          slot: changed.appointment.slot,
+        }))
+      )
+    })
+    notifyAppointmentStatusStep(
+      transform({ changed, input }, ({ changed, input }) => ({
+        appointment_id: changed.appointment.id,
+        event_id: changed.event_id,
+        by_staff: input.actor.actor_type === "staff",
+      }))
+    )
+    return new WorkflowResponse(transform({ changed }, ({ changed }) => changed.appointment))
+  }
+)
