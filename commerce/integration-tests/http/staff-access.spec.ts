@@ -46,8 +46,14 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/health-archive/report-batches", ["super", "lab", "service"]],
   ["POST", "/admin/health-archive/report-batches", ["super", "lab"]],
   ["GET", "/admin/health-archive/reports/rep_missing/file", ["super", "lab"]],
-  // Areas whose routes come with later issues: the gate already holds.
+  // Appointments: operations and customer service run the day view and the clinic rosters.
   ["GET", "/admin/appointments", ["super", "operations", "service"]],
+  ["POST", "/admin/appointments/appt_missing/confirm", ["super", "operations", "service"]],
+  ["POST", "/admin/appointments/appt_missing/complete", ["super", "operations", "service"]],
+  ["POST", "/admin/appointments/appt_missing/cancel", ["super", "operations", "service"]],
+  ["POST", "/admin/appointments/appt_missing/reschedule", ["super", "operations", "service"]],
+  ["GET", "/admin/clinic-sessions/session_missing/signups", ["super", "operations", "service"]],
+  // Areas whose routes come with later issues: the gate already holds.
   ["GET", "/admin/assessments", ["super", "expert"]],
   // A sample of Medusa's own routes.
   ["GET", "/admin/users/me", ALL],
