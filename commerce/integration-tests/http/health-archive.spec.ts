@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import JSZip from "jszip"
+import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
@@ -110,6 +111,11 @@ medusaIntegrationTestRunner({
 
     it("follows a kit from purchase to an opened report, for the member and for staff", async () => {
       const member = await registerCustomer(api as never, publishableKey, "kit@example.com")
+      // A member with a phone also gets the steps that need them by SMS.
+      const { customer } = (await api.get("/store/customers/me", member)).data
+      await getContainer()
+        .resolve(Modules.CUSTOMER)
+        .updateCustomers(customer.id, { phone: "+8613900001111" })
       const { kits } = await buyKits(member, "标准版 / 家庭装（2人）")
       // A family pack holds two kits.
       expect(kits).toHaveLength(2)
@@ -137,6 +143,11 @@ medusaIntegrationTestRunner({
       expect(shipped.status).toBe("shipped")
       expect(shipped.barcode).toMatch(/^GT\d{10}$/)
       const barcode = shipped.barcode as string
+      const text = await eventually(
+        async () => LogSmsSender.latestTo("+8613900001111"),
+        (message) => message?.template === "kit-status"
+      )
+      expect(text?.params).toEqual({ product: "肿瘤易感基因检测", status: "已寄出" })
       const clash = await api.post(
         `/admin/health-archive/kits/${kits[1].id}/ship`,
         { barcode },

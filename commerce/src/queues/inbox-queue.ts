@@ -2,7 +2,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { QueueName } from "../lib/queue/queue-names"
 import { INBOX_MODULE } from "../modules/inbox"
 import type InboxModuleService from "../modules/inbox/service"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { formatCny } from "../lib/format-cny"
+import { smsSenderFromEnv } from "../lib/sms/sms-sender-from-env"
 import { KIT_STATUS_LABELS, KIT_STATUS_NOTICES, type KitStatus } from "../lib/kits/kit-status"
 import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
 import type HealthArchiveModuleService from "../modules/health-archive/service"
@@ -15,6 +17,29 @@ export const InboxJob = {
 
 export type OrderPlacedInboxJob = { order_id: string }
 export type KitStatusInboxJob = { kit_id: string; event_id: string }
+
+/** The kit steps worth a text message: the parcel, a failed sample, the report. */
+const SMS_KIT_STATUSES = new Set<KitStatus>(["shipped", "rejected", "report_ready"])
+
+async function textKitStatus(
+  container: MedusaContainer,
+  customerId: string,
+  params: { product: string; status: string }
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [customer],
+  } = await query.graph({ entity: "customer", fields: ["phone"], filters: { id: customerId } })
+  if (!customer?.phone) return
+  try {
+    await smsSenderFromEnv().send({ phone: customer.phone, template: "kit-status", params })
+  } catch (error) {
+    // The inbox message is the record; a text that cannot go out must not redo it.
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`[sms] kit-status text not sent: ${(error as Error).message}`)
+  }
+}
 
 export const inboxQueue: QueueProcessor = {
   queue: QueueName.INBOX,
@@ -54,14 +79,23 @@ export const inboxQueue: QueueProcessor = {
       if (!kit || !notice) return { skipped: true }
       const who =
         kit.person && kit.person.relation !== "self" ? `（${kit.person.relation_label}）` : ""
-      return container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
+      const label = KIT_STATUS_LABELS[event.status as KitStatus]
+      const delivered = await container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
         customer_id: kit.customer_id,
         category: "kit",
-        title: `${kit.product_title}${who}：${KIT_STATUS_LABELS[event.status as KitStatus]}`,
+        title: `${kit.product_title}${who}：${label}`,
         body: event.note && event.status === "rejected" ? `${notice}原因：${event.note}` : notice,
         link: `/account/health/kits/${kit.id}`,
         dedupe_key: `kit-status:${event_id}`,
       })
+      // Steps that ask something of the member also go by SMS, once (with the inbox message).
+      if (delivered.created && SMS_KIT_STATUSES.has(event.status as KitStatus)) {
+        await textKitStatus(container, kit.customer_id, {
+          product: kit.product_title,
+          status: label,
+        })
+      }
+      return delivered
     },
   },
 }

@@ -7,7 +7,7 @@ export type AliyunSmsOptions = {
   accessKeySecret: string
   signName: string
   /** Our template names → approved Aliyun template codes (SMS_xxxxxxxx). */
-  templates: Record<SmsMessage["template"], string>
+  templates: Partial<Record<SmsMessage["template"], string>>
   endpoint?: string
 }
 

@@ -10,7 +10,11 @@ export function smsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsSende
       accessKeyId: env.SMS_ALIYUN_ACCESS_KEY_ID ?? "",
       accessKeySecret: env.SMS_ALIYUN_ACCESS_KEY_SECRET ?? "",
       signName: env.SMS_ALIYUN_SIGN_NAME ?? "",
-      templates: { "auth-code": env.SMS_ALIYUN_TEMPLATE_AUTH_CODE ?? "" },
+      templates: {
+        "auth-code": env.SMS_ALIYUN_TEMPLATE_AUTH_CODE ?? "",
+        // Kit progress texts are optional: without a template only the inbox is used.
+        "kit-status": env.SMS_ALIYUN_TEMPLATE_KIT_STATUS ?? "",
+      },
       endpoint: env.SMS_ALIYUN_ENDPOINT,
     })
   }

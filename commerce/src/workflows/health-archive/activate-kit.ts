@@ -108,12 +108,20 @@ const recordConsentsStep = createStep(
 const markKitActivatedStep = createStep(
   "mark-kit-activated",
   async (input: { kit_id: string; customer_id: string; person_id: string }, { container }) => {
-    const { kit, event_id } = await archiveOf(container).transitionKit(input.kit_id, "activate", {
-      actor_type: "customer",
-      actor_id: input.customer_id,
-      patch: { person_id: input.person_id, activated_at: new Date() },
-    })
-    return new StepResponse({ kit, event_id })
+    try {
+      const { kit, event_id } = await archiveOf(container).transitionKit(input.kit_id, "activate", {
+        actor_type: "customer",
+        actor_id: input.customer_id,
+        patch: { person_id: input.person_id, activated_at: new Date() },
+      })
+      return new StepResponse({ kit, event_id })
+    } catch (error) {
+      // The kit was activatable a moment ago: a refusal now means a second activation won.
+      if (MedusaError.isMedusaError(error) && error.type === MedusaError.Types.NOT_ALLOWED) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, "这个条码刚刚已激活，不能重复使用")
+      }
+      throw error
+    }
   }
 )
 

@@ -87,7 +87,7 @@ export const gatherOrderKitsStep = createStep(
     return new StepResponse<OrderKits>({
       customer_id: order.customer_id,
       order_id: order.id,
-      order_display_id: order.display_id ?? null,
+      order_display_id: order.display_id == null ? null : Number(order.display_id),
       collection_method: onSite ? "on_site" : "mail_in",
       lines,
     })
