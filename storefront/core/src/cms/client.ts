@@ -4,6 +4,7 @@ import type {
   Article,
   ArticleCategory,
   Banner,
+  ClinicSession,
   CollectionSite,
   ConstitutionType,
   Media,
@@ -88,6 +89,15 @@ export function createCmsClient({ baseUrl, token, fetch, mediaBaseUrl }: CmsClie
       const { data } = await request<StrapiList<CollectionSite>>(
         `/collection-sites${query({ "filters[active][$eq]": true, "filters[city][$eq]": params.city, "pagination[pageSize]": 100, sort: "id:asc" })}`,
         ["sites"]
+      )
+      return data
+    },
+
+    /** Clinic sessions that have not started yet, soonest first. */
+    async listClinicSessions(now: Date = new Date()): Promise<ClinicSession[]> {
+      const { data } = await request<StrapiList<ClinicSession>>(
+        `/clinic-sessions${query({ "filters[starts_at][$gt]": now.toISOString(), sort: "starts_at:asc", "pagination[pageSize]": 20, "populate[expert]": true })}`,
+        ["clinic-sessions"]
       )
       return data
     },

@@ -54,6 +54,18 @@ export type CollectionSite = {
   active: boolean
 }
 
+/** A published offline clinic session (线下义诊); members sign up through commerce. */
+export type ClinicSession = {
+  documentId: string
+  title: string
+  starts_at: string
+  ends_at?: string | null
+  place?: string | null
+  capacity?: number | null
+  description?: string | null
+  expert?: { documentId: string; name: string; title?: string | null } | null
+}
+
 export type Banner = {
   documentId: string
   title: string
