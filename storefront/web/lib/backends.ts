@@ -1,4 +1,5 @@
 import {
+  createAppointmentsClient,
   createCheckoutClient,
   createCmsClient,
   createCommerceClient,
@@ -27,6 +28,12 @@ export const checkout = createCheckoutClient({
 })
 
 export const healthArchive = createHealthArchiveClient({
+  baseUrl: env.medusaUrl,
+  publishableKey: env.publishableKey,
+  fetch: nextFetch,
+})
+
+export const appointments = createAppointmentsClient({
   baseUrl: env.medusaUrl,
   publishableKey: env.publishableKey,
   fetch: nextFetch,
