@@ -136,6 +136,9 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
   const revalidateSecret = process.env.REVALIDATE_SECRET || "dev-revalidate-secret"
 
   const commerceEnv = {
+    // Collection sites and clinic sessions for appointments come from the CMS.
+    CMS_URL: urls.cms,
+    CMS_API_TOKEN: cmsToken,
     DATABASE_URL: commerceDbUrl,
     REDIS_URL: redis.redisUrl,
     MEDUSA_BACKEND_URL: urls.commerce,
