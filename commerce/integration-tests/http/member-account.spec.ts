@@ -53,6 +53,48 @@ medusaIntegrationTestRunner({
       return bearer(data.token)
     }
 
+    describe("brute-force limits on passwords", () => {
+      it("locks an account's password sign-in after 5 wrong tries, even for the right one", async () => {
+        await registerCustomer(api, publishableKey, "guess@health.local")
+        await registerCustomer(api, publishableKey, "bystander@health.local")
+        const signIn = (email: string, password: string) =>
+          failure(api.post("/auth/customer/emailpass", { email, password }))
+        for (let attempt = 0; attempt < 5; attempt++) {
+          expect((await signIn("guess@health.local", `Wrong${attempt}xx`)).status).toBe(401)
+        }
+        const locked = await signIn("GUESS@health.local", "Secret12345")
+        expect(locked.status).toBe(429)
+        expect(Number(locked.headers["retry-after"])).toBeGreaterThan(800)
+        expect(locked.data.message).toBe(
+          "密码错误次数过多，为保护账号安全已暂时锁定，请 15 分钟后再试，或使用手机验证码登录"
+        )
+        // Another member on the same address is not affected.
+        const other = await api.post("/auth/customer/emailpass", {
+          email: "bystander@health.local",
+          password: "Secret12345",
+        })
+        expect(await emailOf(other.data.token)).toBe("bystander@health.local")
+      })
+
+      it("locks the password change after 5 wrong current passwords", async () => {
+        const member = await registerCustomer(api, publishableKey, "pw-guess@health.local")
+        const change = (current: string) =>
+          failure(
+            api.post(
+              "/store/customers/me/password",
+              { current_password: current, new_password: "NewSecret678" },
+              member
+            )
+          )
+        for (let attempt = 0; attempt < 5; attempt++) {
+          expect((await change(`Wrong${attempt}xx`)).status).toBe(400)
+        }
+        const locked = await change("Secret12345")
+        expect(locked.status).toBe(429)
+        expect(locked.data.message).toContain("或退出后用短信验证码登录并重设密码")
+      })
+    })
+
     describe("POST /store/customers/me/password", () => {
       it("changes the password after checking the current one", async () => {
         const member = await registerCustomer(api, publishableKey, "pw-ok@health.local")

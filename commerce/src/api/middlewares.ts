@@ -1,4 +1,5 @@
 import {
+  type AuthenticatedMedusaRequest,
   authenticate,
   defineMiddlewares,
   validateAndTransformBody,
@@ -21,6 +22,7 @@ import {
   ListBatchesQuery,
 } from "./admin/health-archive/validators"
 import { acceptFiles } from "./accept-files"
+import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
 import {
@@ -116,6 +118,36 @@ export default defineMiddlewares({
       middlewares: [
         authenticate("customer", ["bearer", "session"]),
         validateAndTransformBody(ChangePasswordBody),
+        throttlePasswordAttempts({
+          accountOf: (req) =>
+            `customer:${(req as AuthenticatedMedusaRequest).auth_context.actor_id}`,
+          // "当前密码不正确" is a 400; malformed bodies never get this far.
+          failureStatuses: [400],
+          alternative: "或退出后用短信验证码登录并重设密码",
+        }),
+      ],
+    },
+    {
+      // Password sign-in of members and staff (Medusa's own routes).
+      matcher: "/auth/customer/emailpass",
+      methods: ["POST"],
+      middlewares: [
+        throttlePasswordAttempts({
+          accountOf: emailOf,
+          failureStatuses: [401],
+          alternative: "或使用手机验证码登录",
+        }),
+      ],
+    },
+    {
+      matcher: "/auth/user/emailpass",
+      methods: ["POST"],
+      middlewares: [
+        throttlePasswordAttempts({
+          accountOf: emailOf,
+          failureStatuses: [401],
+          alternative: "或联系超级管理员",
+        }),
       ],
     },
     {
