@@ -9,5 +9,11 @@ export default defineMiddlewares({
       bodyParser: { preserveRawBody: true },
       middlewares: [verifyWechatpayCallback],
     },
+    {
+      // The transfer callback checks its own signature: it needs the bytes as sent.
+      matcher: "/hooks/wechatpay/transfer",
+      methods: ["POST"],
+      bodyParser: { preserveRawBody: true },
+    },
   ],
 })

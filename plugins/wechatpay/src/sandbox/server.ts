@@ -23,6 +23,19 @@ type Order = {
   openid: string
 }
 
+type TransferBill = {
+  out_bill_no: string
+  transfer_bill_no: string
+  state: "WAIT_USER_CONFIRM" | "SUCCESS" | "FAIL" | "CANCELLED"
+  transfer_amount: number
+  openid: string
+  transfer_remark: string
+  notify_url: string
+  fail_reason?: string
+  create_time: string
+  update_time: string
+}
+
 type Refund = Record<string, unknown> & {
   out_refund_no: string
   amount: Record<string, number | string>
@@ -49,6 +62,8 @@ export type Sandbox = {
   pay(outTradeNo: string): Promise<void>
   /** Sends every callback to this URL instead of the order's notify_url (tests, tunnels). */
   setNotifyUrl(url: string): void
+  /** The user confirms (or fails) a merchant transfer, which triggers its callback. */
+  confirmTransfer(outBillNo: string, outcome?: "SUCCESS" | "FAIL"): Promise<void>
   /** Every callback delivery attempt, for tests and the console. */
   deliveries: { out_trade_no: string; status: number | "error"; at: Date }[]
   close(): Promise<void>
@@ -74,6 +89,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const timeScale = options.timeScale ?? 1
   const orders = new Map<string, Order>()
   const refunds = new Map<string, Refund>()
+  const bills = new Map<string, TransferBill>()
   const deliveries: Sandbox["deliveries"] = []
   const timers = new Set<NodeJS.Timeout>()
   let baseUrl = ""
@@ -121,24 +137,33 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
   })
 
-  const sendCallback = (order: Order, attempt = 0) => {
+  /**
+   * A signed, encrypted callback, retried on WeChat's schedule until the merchant
+   * answers 2xx. `key` names the order or bill in `deliveries`.
+   */
+  const notify = (
+    target: string,
+    key: string,
+    event: { event_type: string; summary: string; original_type: string; payload: unknown },
+    attempt = 0
+  ) => {
     const resource = encryptResource(
-      JSON.stringify(transactionOf(order)),
+      JSON.stringify(event.payload),
       keys.apiV3Key,
-      "transaction",
-      "transaction"
+      event.original_type,
+      event.original_type
     )
     const body = JSON.stringify({
       id: randomUUID(),
       create_time: rfc3339Shanghai(new Date()),
       resource_type: "encrypt-resource",
-      event_type: "TRANSACTION.SUCCESS",
-      summary: "支付成功",
+      event_type: event.event_type,
+      summary: event.summary,
       resource,
     })
     const timestamp = String(Math.floor(Date.now() / 1000))
     const nonceStr = nonce()
-    fetch(notifyOverride ?? order.notify_url, {
+    fetch(target, {
       method: "POST",
       headers: {
         "content-type": "application/json",
@@ -154,19 +179,59 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       .then((response) => response.status)
       .catch(() => "error" as const)
       .then((status) => {
-        deliveries.push({ out_trade_no: order.out_trade_no, status, at: new Date() })
+        deliveries.push({ out_trade_no: key, status, at: new Date() })
         const delivered = typeof status === "number" && status >= 200 && status < 300
         if (!delivered && attempt < RETRY_SCHEDULE.length) {
           const timer = setTimeout(
             () => {
               timers.delete(timer)
-              sendCallback(order, attempt + 1)
+              notify(target, key, event, attempt + 1)
             },
             RETRY_SCHEDULE[attempt] * 1000 * timeScale
           )
           timers.add(timer)
         }
       })
+  }
+
+  const sendCallback = (order: Order) =>
+    notify(notifyOverride ?? order.notify_url, order.out_trade_no, {
+      event_type: "TRANSACTION.SUCCESS",
+      summary: "支付成功",
+      original_type: "transaction",
+      payload: transactionOf(order),
+    })
+
+  const billOf = (bill: TransferBill) => ({
+    mch_id: keys.mchid,
+    appid: keys.appid,
+    out_bill_no: bill.out_bill_no,
+    transfer_bill_no: bill.transfer_bill_no,
+    state: bill.state,
+    transfer_amount: bill.transfer_amount,
+    transfer_remark: bill.transfer_remark,
+    openid: bill.openid,
+    ...(bill.fail_reason ? { fail_reason: bill.fail_reason } : {}),
+    create_time: bill.create_time,
+    update_time: bill.update_time,
+  })
+
+  /** The user's answer to a transfer waiting for confirmation, and WeChat's callback. */
+  const settleTransfer = (outBillNo: string, outcome: "SUCCESS" | "FAIL") => {
+    const bill = bills.get(outBillNo)
+    if (!bill) return { ok: false, message: "转账单不存在" }
+    if (bill.state !== "WAIT_USER_CONFIRM")
+      return { ok: bill.state === outcome, message: "转账单已处理" }
+    bill.state = outcome
+    if (outcome === "FAIL") bill.fail_reason = "TRANSFER_QUOTA_EXCEED"
+    bill.update_time = rfc3339Shanghai(new Date())
+    notify(notifyOverride ?? bill.notify_url, bill.out_bill_no, {
+      event_type: "MCHTRANSFER.BILL.FINISHED",
+      summary: outcome === "SUCCESS" ? "商家转账单据终态通知" : "商家转账失败",
+      original_type: "mch_payment",
+      payload: billOf(bill),
+    })
+    return { ok: true, message: outcome === "SUCCESS" ? "已确认收款" : "转账失败" }
   }
 
   const pay = (outTradeNo: string): { ok: boolean; message: string } => {
@@ -211,6 +276,25 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     const testPay = /^\/sandbox\/pay\/([\w-]+)$/.exec(url.pathname)
     if (testPay && req.method === "POST") {
       const result = pay(testPay[1])
+      res.writeHead(result.ok ? 200 : 400, { "content-type": "application/json" })
+      res.end(JSON.stringify(result))
+      return
+    }
+    // The user's side of a transfer: a page like WeChat's 确认收款, and a hook for tests.
+    const transferPage = /^\/transfer\/([A-Za-z0-9]+)$/.exec(url.pathname)
+    if (transferPage) {
+      const result = req.method === "POST" ? settleTransfer(transferPage[1], "SUCCESS") : null
+      const bill = bills.get(transferPage[1])
+      res.writeHead(bill ? 200 : 404, { "content-type": "text/html; charset=utf-8" })
+      res.end(transferPageHtml(bill, result?.message))
+      return
+    }
+    const testTransfer = /^\/sandbox\/transfer\/([A-Za-z0-9]+)\/(confirm|fail)$/.exec(url.pathname)
+    if (testTransfer && req.method === "POST") {
+      const result = settleTransfer(
+        testTransfer[1],
+        testTransfer[2] === "confirm" ? "SUCCESS" : "FAIL"
+      )
       res.writeHead(result.ok ? 200 : 400, { "content-type": "application/json" })
       res.end(JSON.stringify(result))
       return
@@ -378,6 +462,83 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         : error(res, 404, "RESOURCE_NOT_EXISTS", "退款单不存在", signed)
     }
 
+    if (route === "POST /v3/fund-app/mch-transfer/transfer-bills") {
+      const infos = Array.isArray(json.transfer_scene_report_infos)
+        ? json.transfer_scene_report_infos
+        : []
+      const problem =
+        json.appid !== keys.appid
+          ? "appid 与商户号不匹配"
+          : !/^[A-Za-z0-9]{5,32}$/.test(json.out_bill_no ?? "")
+            ? "out_bill_no 格式不正确（5-32 位数字或字母）"
+            : json.transfer_scene_id !== "1005" && json.transfer_scene_id !== "1000"
+              ? "转账场景未开通"
+              : !json.openid
+                ? "缺少参数 openid"
+                : !Number.isInteger(json.transfer_amount) || json.transfer_amount < 10
+                  ? "transfer_amount 必须为不少于 10 的整数（单位：分）"
+                  : json.transfer_amount >= 200000 && !json.user_name
+                    ? "转账金额 ≥ 2000 元时必须填写收款用户姓名 user_name"
+                    : !json.transfer_remark || String(json.transfer_remark).length > 32
+                      ? "transfer_remark 必填且不超过 32 个字符"
+                      : !/^https?:\/\//.test(json.notify_url ?? "")
+                        ? "notify_url 格式不正确"
+                        : !json.user_recv_perception
+                          ? "缺少参数 user_recv_perception"
+                          : !infos.length ||
+                              infos.some(
+                                (info: { info_type?: string; info_content?: string }) =>
+                                  !info?.info_type || !info?.info_content
+                              )
+                            ? "transfer_scene_report_infos 不完整"
+                            : null
+      if (problem) return error(res, 400, "PARAM_ERROR", problem, signed)
+      const existing = bills.get(json.out_bill_no)
+      if (
+        existing &&
+        (existing.transfer_amount !== json.transfer_amount || existing.openid !== json.openid)
+      ) {
+        return error(res, 400, "INVALID_REQUEST", "商户单号重复，且参数与原单不一致", signed)
+      }
+      const now = rfc3339Shanghai(new Date())
+      const bill: TransferBill = existing ?? {
+        out_bill_no: json.out_bill_no,
+        transfer_bill_no: `1330${Date.now()}${randomBytes(3).readUIntBE(0, 3)}`.slice(0, 32),
+        state: "WAIT_USER_CONFIRM",
+        transfer_amount: json.transfer_amount,
+        openid: json.openid,
+        transfer_remark: json.transfer_remark,
+        notify_url: json.notify_url,
+        create_time: now,
+        update_time: now,
+      }
+      bills.set(bill.out_bill_no, bill)
+      return signed(
+        res,
+        200,
+        JSON.stringify({
+          out_bill_no: bill.out_bill_no,
+          transfer_bill_no: bill.transfer_bill_no,
+          create_time: bill.create_time,
+          state: bill.state,
+          ...(bill.state === "WAIT_USER_CONFIRM"
+            ? { package_info: `sandbox_pkg_${bill.transfer_bill_no}` }
+            : {}),
+        })
+      )
+    }
+
+    const billQuery =
+      /^\/v3\/fund-app\/mch-transfer\/transfer-bills\/out-bill-no\/([A-Za-z0-9]+)$/.exec(
+        url.pathname
+      )
+    if (billQuery && req.method === "GET") {
+      const bill = bills.get(billQuery[1])
+      return bill
+        ? signed(res, 200, JSON.stringify(billOf(bill)))
+        : error(res, 404, "NOT_FOUND", "转账单不存在", signed)
+    }
+
     return error(res, 404, "NOT_FOUND", `sandbox does not implement ${route}`, signed)
   })
 
@@ -393,6 +554,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     providerEnv: providerEnv(keys, options.dataDir, baseUrl, options.notifyUrl ?? ""),
     async pay(outTradeNo: string) {
       const result = pay(outTradeNo)
+      if (!result.ok) throw new Error(result.message)
+    },
+    async confirmTransfer(outBillNo: string, outcome: "SUCCESS" | "FAIL" = "SUCCESS") {
+      const result = settleTransfer(outBillNo, outcome)
       if (!result.ok) throw new Error(result.message)
     },
     setNotifyUrl(url: string) {
@@ -437,6 +602,26 @@ ${message ? `<p class="msg" id="pay-result">${message}</p>` : ""}${
       ? `<meta http-equiv="refresh" content="1;url=${escapeHtml(returnTo)}"><p><a href="${escapeHtml(returnTo)}">返回商户页面</a></p>`
       : ""
   }</div></body></html>`
+}
+
+function transferPageHtml(bill: TransferBill | undefined, message?: string): string {
+  const state =
+    bill?.state === "SUCCESS"
+      ? "已到账"
+      : bill?.state === "WAIT_USER_CONFIRM"
+        ? "待确认收款"
+        : "未到账"
+  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>确认收款（沙箱）</title><style>body{font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;background:#ededed;margin:0;display:flex;justify-content:center}
+.card{background:#fff;margin:40px 16px;padding:32px 24px;border-radius:12px;max-width:360px;width:100%;text-align:center}
+.amount{font-size:40px;font-weight:600;margin:16px 0}.muted{color:#888}button{background:#07c160;color:#fff;border:0;border-radius:8px;font-size:18px;padding:14px;width:100%;margin-top:20px}
+button:disabled{background:#9ed9b5}.msg{margin-top:16px;color:#07c160}</style></head>
+<body><div class="card"><p class="muted">微信支付 · 商家转账 · 沙箱环境</p>${
+    bill
+      ? `<div class="amount">¥${(bill.transfer_amount / 100).toFixed(2)}</div><p>${escapeHtml(bill.transfer_remark)}</p><p class="muted">状态：${state}</p>
+<form method="post"><button type="submit" id="confirm-receipt" ${bill.state !== "WAIT_USER_CONFIRM" ? "disabled" : ""}>确认收款</button></form>`
+      : "<p>转账单不存在</p>"
+  }${message ? `<p class="msg">${escapeHtml(message)}</p>` : ""}</div></body></html>`
 }
 
 function escapeHtml(text: string): string {
