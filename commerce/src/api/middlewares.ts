@@ -11,6 +11,8 @@ import {
 } from "./store/constitution/assessments/validators"
 import { SendSmsCodeBody } from "./store/auth/sms-codes/validators"
 import { guardProfileUpdate } from "./store/customers/me/guard-profile-update"
+import { MembershipBody } from "./store/customers/me/membership/validators"
+import { RegistrationGuard } from "./store/customers/me/validators"
 import { ChangePasswordBody } from "./store/customers/me/password/validators"
 import { BindPhoneBody } from "./store/customers/me/phone/validators"
 import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
@@ -107,10 +109,24 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(SendSmsCodeBody)],
     },
     {
+      // Medusa's own sign-up route: the membership keys come only with the customer group.
+      matcher: "/store/customers",
+      methods: ["POST"],
+      middlewares: [guardProfileUpdate(RegistrationGuard)],
+    },
+    {
       // Medusa's own profile route; members change the phone only with a code.
       matcher: "/store/customers/me",
       methods: ["POST"],
       middlewares: [guardProfileUpdate()],
+    },
+    {
+      matcher: "/store/customers/me/membership",
+      methods: ["POST"],
+      middlewares: [
+        authenticate("customer", ["bearer", "session"]),
+        validateAndTransformBody(MembershipBody),
+      ],
     },
     {
       matcher: "/store/customers/me/password",

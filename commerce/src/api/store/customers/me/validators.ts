@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import type { MEMBERSHIP_METADATA_KEYS } from "../../../../lib/membership/membership-terms"
 
 const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" })
 
@@ -16,12 +17,21 @@ const birthDate = z.string().refine((value) => {
 }, "出生日期格式应为 YYYY-MM-DD，且不晚于今天")
 
 const PROFILE_ONLY = "资料中只能修改出生日期和职业"
+const MEMBERSHIP_ONLY = "会员类型和单位信息请在“会员类型”中修改"
+
+/** Written only by `POST /store/customers/me/membership`, which also moves the customer group. */
+const membershipKeys = {
+  membership_type: z.undefined({ message: MEMBERSHIP_ONLY }),
+  company_name: z.undefined({ message: MEMBERSHIP_ONLY }),
+  company_nature: z.undefined({ message: MEMBERSHIP_ONLY }),
+} satisfies Record<(typeof MEMBERSHIP_METADATA_KEYS)[number], z.ZodUndefined>
 
 /**
  * What a member may change about themselves through Medusa's `POST /store/customers/me`.
  * Medusa's own validator also accepts `phone` and any metadata; here the phone is bound
  * only with a code (`/store/customers/me/phone`) and metadata keeps only profile fields,
- * so sign-up facts the server wrote (signup_method, wechat_openid) stay the server's.
+ * so sign-up facts the server wrote (signup_method, wechat_openid) stay the server's, and
+ * the membership type and company change only with the customer group.
  */
 export const ProfileUpdateGuard = z
   .object({
@@ -33,9 +43,18 @@ export const ProfileUpdateGuard = z
         {
           birth_date: birthDate.optional(),
           occupation: z.string().max(50, "职业最多 50 个字").optional(),
+          ...membershipKeys,
         },
         { error: (issue) => (issue.code === "unrecognized_keys" ? PROFILE_ONLY : undefined) }
       )
       .nullish(),
   })
+  .passthrough()
+
+/**
+ * What Medusa's `POST /store/customers` (creating the member at sign-up) may not set: the
+ * membership keys, since a new member joins the 团体会员 group only through the membership route.
+ */
+export const RegistrationGuard = z
+  .object({ metadata: z.object(membershipKeys).passthrough().nullish() })
   .passthrough()
