@@ -45,7 +45,7 @@ export const RequestWithdrawalBody = z
   })
 
 export const ListWithdrawalsQuery = Pagination.extend({
-  status: z.enum(["requested", "approved", "rejected", "paid", "failed"]).optional(),
+  status: z.enum(["requested", "approved", "rejected", "paying", "paid", "failed"]).optional(),
 })
 
 export const UpdateSettingsBody = z.object({

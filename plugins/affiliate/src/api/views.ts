@@ -41,6 +41,7 @@ export const KIND_ZH: Record<string, string> = {
   withdrawal_request: "申请提现",
   withdrawal_rejected: "提现驳回退回",
   withdrawal_paid: "提现到账",
+  withdrawal_failed: "转账失败退回",
   store_credit: "余额抵扣",
   store_credit_return: "抵扣退回",
   adjustment: "人工调整",
@@ -79,6 +80,9 @@ export const withdrawalView = (withdrawal: WithdrawalRow, { staff = false } = {}
   payee: staff ? withdrawal.payee : maskedPayee(withdrawal.payee),
   rejection_reason: withdrawal.rejection_reason,
   payout_reference: withdrawal.payout_reference,
+  transfer_state: withdrawal.transfer_state ?? null,
+  // The member's WeChat confirms receipt with it (wx.requestMerchantTransfer) while paying.
+  transfer_package: withdrawal.status === "paying" ? (withdrawal.transfer_package ?? null) : null,
   reviewed_at: withdrawal.reviewed_at,
   paid_at: withdrawal.paid_at,
   created_at: withdrawal.created_at,

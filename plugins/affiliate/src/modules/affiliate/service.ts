@@ -46,7 +46,7 @@ export type WithdrawalRow = {
   affiliate_id: string
   amount: number
   method: "wechat" | "bank"
-  status: "requested" | "approved" | "rejected" | "paid" | "failed"
+  status: "requested" | "approved" | "rejected" | "paying" | "paid" | "failed"
   payee: Record<string, unknown> | null
   request_key: string
   reviewed_by: string | null
@@ -54,6 +54,8 @@ export type WithdrawalRow = {
   rejection_reason: string | null
   paid_at: Date | null
   payout_reference: string | null
+  transfer_state: string | null
+  transfer_package: string | null
   created_at: Date
 }
 
@@ -566,6 +568,99 @@ class AffiliateModuleService extends MedusaService({
     return updated
   }
 
+  /**
+   * Finance pays an approved WeChat withdrawal by merchant transfer: it becomes paying,
+   * with the transfer bill's number as its reference. Starting twice is refused.
+   */
+  @InjectTransactionManager()
+  async startTransfer(
+    input: { withdrawal_id: string; staff_id: string; out_bill_no: string },
+    @MedusaContext() context: Context = {}
+  ): Promise<WithdrawalRow> {
+    const sql = this.sql(context)
+    const [current] = await sql.execute<WithdrawalRow>(
+      "select * from affiliate_withdrawal where id = ? and deleted_at is null for update",
+      [input.withdrawal_id]
+    )
+    if (!current) throw notFound("提现申请不存在")
+    if (current.method !== "wechat")
+      throw notAllowed("该申请的收款方式是银行卡，请转账后标记已打款")
+    if (current.status !== "approved") {
+      throw notAllowed(
+        `提现申请当前状态为「${WITHDRAWAL_STATUS_ZH[current.status]}」，不能发起微信转账`
+      )
+    }
+    const [updated] = await sql.execute<WithdrawalRow>(
+      `update affiliate_withdrawal set status = 'paying', payout_reference = ?,
+         reviewed_by = ?, updated_at = now() where id = ? returning *`,
+      [input.out_bill_no, input.staff_id, current.id]
+    )
+    return updated
+  }
+
+  /** Undoes startTransfer when WeChat refused to create the bill: back to approved. */
+  @InjectTransactionManager()
+  async abandonTransfer(withdrawalId: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute(
+      `update affiliate_withdrawal set status = 'approved', transfer_state = null,
+         transfer_package = null, updated_at = now() where id = ? and status = 'paying'`,
+      [withdrawalId]
+    )
+  }
+
+  /** Keeps the bill's state and the member's confirmation package while it is paying. */
+  @InjectTransactionManager()
+  async recordTransferState(
+    input: { withdrawal_id: string; state: string; package_info?: string | null },
+    @MedusaContext() context: Context = {}
+  ) {
+    await this.sql(context).execute(
+      `update affiliate_withdrawal set transfer_state = ?,
+         transfer_package = coalesce(?, transfer_package), updated_at = now()
+       where id = ? and status = 'paying'`,
+      [input.state, input.package_info ?? null, input.withdrawal_id]
+    )
+  }
+
+  /**
+   * A transfer's final outcome: paid (withdrawing → withdrawn) or failed (the money goes
+   * back to available). Only a paying withdrawal changes, so WeChat's retried callbacks
+   * and the periodic check settle it once.
+   */
+  @InjectTransactionManager()
+  async settleTransfer(
+    input: { withdrawal_id: string; succeeded: boolean; state: string; reason?: string | null },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ withdrawal: WithdrawalRow; changed: boolean }> {
+    const sql = this.sql(context)
+    const [current] = await sql.execute<WithdrawalRow>(
+      "select * from affiliate_withdrawal where id = ? and deleted_at is null for update",
+      [input.withdrawal_id]
+    )
+    if (!current) throw notFound("提现申请不存在")
+    if (current.status !== "paying") return { withdrawal: current, changed: false }
+    const [updated] = await sql.execute<WithdrawalRow>(
+      `update affiliate_withdrawal set status = ?, transfer_state = ?, transfer_package = null,
+         paid_at = case when ? then now() else paid_at end,
+         rejection_reason = case when ? then rejection_reason else ? end, updated_at = now()
+       where id = ? returning *`,
+      [
+        input.succeeded ? "paid" : "failed",
+        input.state,
+        input.succeeded,
+        input.succeeded,
+        `微信转账未完成（${input.reason ?? input.state}），金额已退回可提现余额`,
+        current.id,
+      ]
+    )
+    if (input.succeeded) {
+      await this.moveWithdrawal(updated, "withdrawal_paid", "withdrawing", "withdrawn", context)
+    } else {
+      await this.moveWithdrawal(updated, "withdrawal_failed", "withdrawing", "available", context)
+    }
+    return { withdrawal: updated, changed: true }
+  }
+
   // ---- store credit ------------------------------------------------------------
 
   /** What a cart currently holds of the member's balance: spends minus returns. */
@@ -771,6 +866,7 @@ export const WITHDRAWAL_STATUS_ZH: Record<WithdrawalRow["status"], string> = {
   requested: "待审核",
   approved: "已批准，待打款",
   rejected: "已驳回",
+  paying: "微信转账中，待确认收款",
   paid: "已打款",
   failed: "打款失败",
 }

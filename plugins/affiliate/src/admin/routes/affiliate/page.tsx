@@ -31,6 +31,7 @@ const STATUS: Record<string, string> = {
   requested: "待审核",
   approved: "待打款",
   rejected: "已驳回",
+  paying: "微信转账中，待会员确认收款",
   paid: "已打款",
   member: "会员",
   distributor: "分销商",
@@ -61,17 +62,18 @@ const AffiliatePage = () => {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
 
   const load = useCallback(async () => {
-    const [s, requested, approved, list] = await Promise.all([
+    const [s, requested, approved, paying, list] = await Promise.all([
       api<{ settings: Settings }>("/admin/affiliate/settings"),
       api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=requested"),
       api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=approved"),
+      api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=paying"),
       api<{ affiliates: AffiliateRow[] }>("/admin/affiliate/affiliates?limit=50"),
     ])
     setSettings(s.settings)
     setRates(s.settings.rates_percent.join(", "))
     setHoldDays(String(s.settings.hold_days))
     setMinimum(String(s.settings.min_withdrawal))
-    setQueue([...requested.withdrawals, ...approved.withdrawals])
+    setQueue([...requested.withdrawals, ...approved.withdrawals, ...paying.withdrawals])
     setAffiliates(list.affiliates)
   }, [])
 
@@ -101,6 +103,13 @@ const AffiliatePage = () => {
           min_withdrawal: Number(minimum),
         }),
       "设置已保存"
+    )
+
+  // The host app provides the transfer route when it wires the WeChat Pay plugin.
+  const transfer = (w: Withdrawal) =>
+    run(
+      () => api(`/admin/affiliate/withdrawals/${w.id}/wechat-transfer`, {}),
+      "已发起微信转账，会员在微信中确认收款后自动标记为已打款"
     )
 
   const review = (w: Withdrawal, action: "approve" | "reject" | "pay") => {
@@ -195,14 +204,21 @@ const AffiliatePage = () => {
                         批准
                       </Button>
                     )}
+                    {w.status === "approved" && w.method === "wechat" && (
+                      <Button size="small" onClick={() => transfer(w)}>
+                        微信转账
+                      </Button>
+                    )}
                     {w.status === "approved" && (
-                      <Button size="small" onClick={() => review(w, "pay")}>
+                      <Button size="small" variant="secondary" onClick={() => review(w, "pay")}>
                         标记已打款
                       </Button>
                     )}
-                    <Button size="small" variant="secondary" onClick={() => review(w, "reject")}>
-                      驳回
-                    </Button>
+                    {w.status !== "paying" && (
+                      <Button size="small" variant="secondary" onClick={() => review(w, "reject")}>
+                        驳回
+                      </Button>
+                    )}
                   </Table.Cell>
                 </Table.Row>
               ))}

@@ -299,6 +299,67 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         expect(await service.balancesOf(b.id)).toMatchObject({ available: 10000 })
       })
 
+      it("settles a WeChat transfer once however often WeChat reports it, and returns a failed one", async () => {
+        const b = await availableForB(10000)
+        const request = (key: string, amount: number) =>
+          service.requestWithdrawal({
+            customer_id: "cus_b",
+            amount,
+            method: "wechat",
+            request_key: key,
+          })
+        const paid = await request("wx-1", 3000)
+        await expect(
+          service.startTransfer({ withdrawal_id: paid.id, staff_id: "u", out_bill_no: "b1" })
+        ).rejects.toThrow("不能发起微信转账")
+        await service.reviewWithdrawal({ withdrawal_id: paid.id, action: "approve", staff_id: "u" })
+        const paying = await service.startTransfer({
+          withdrawal_id: paid.id,
+          staff_id: "u",
+          out_bill_no: "afwd1",
+        })
+        expect(paying).toMatchObject({ status: "paying", payout_reference: "afwd1" })
+        await service.recordTransferState({
+          withdrawal_id: paid.id,
+          state: "WAIT_USER_CONFIRM",
+          package_info: "pkg",
+        })
+        // WeChat retries its callback: three deliveries at once settle it once.
+        const outcomes = await Promise.all(
+          [1, 2, 3].map(() =>
+            service.settleTransfer({ withdrawal_id: paid.id, succeeded: true, state: "SUCCESS" })
+          )
+        )
+        expect(outcomes.filter((o) => o.changed)).toHaveLength(1)
+        expect(outcomes[0].withdrawal.status).toBe("paid")
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 7000, withdrawn: 3000 })
+
+        const failed = await request("wx-2", 2000)
+        await service.reviewWithdrawal({
+          withdrawal_id: failed.id,
+          action: "approve",
+          staff_id: "u",
+        })
+        await service.startTransfer({
+          withdrawal_id: failed.id,
+          staff_id: "u",
+          out_bill_no: "afwd2",
+        })
+        const settled = await service.settleTransfer({
+          withdrawal_id: failed.id,
+          succeeded: false,
+          state: "FAIL",
+          reason: "TRANSFER_QUOTA_EXCEED",
+        })
+        expect(settled.withdrawal.status).toBe("failed")
+        expect(settled.withdrawal.rejection_reason).toContain("金额已退回可提现余额")
+        expect(await service.balancesOf(b.id)).toMatchObject({
+          available: 7000,
+          withdrawing: 0,
+          withdrawn: 3000,
+        })
+      })
+
       it("lets checkouts and withdrawals share the balance without ever overdrawing", async () => {
         const b = await availableForB(10000)
         const spends = Array.from({ length: 10 }, (_, i) =>

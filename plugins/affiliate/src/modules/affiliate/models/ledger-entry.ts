@@ -17,6 +17,7 @@ export const LedgerEntry = model
       "withdrawal_request",
       "withdrawal_rejected",
       "withdrawal_paid",
+      "withdrawal_failed",
       "store_credit",
       "store_credit_return",
       "adjustment",
