@@ -49,7 +49,7 @@ export const messages = {
   account: {
     title: "我的账户",
     profile: "个人资料",
-    profileHint: "姓名、出生日期、职业与手机号",
+    profileHint: "会员类型、姓名、出生日期、职业与手机号",
     addresses: "收货地址",
     addressesHint: "管理常用收货地址",
     password: "修改密码",

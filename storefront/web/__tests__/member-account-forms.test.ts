@@ -1,6 +1,8 @@
 import { ApiError } from "@health/core"
 import { readAddressForm } from "@/lib/address-form"
 import { memberActionError } from "@/lib/member-action-error"
+import { readMembershipForm } from "@/lib/membership-form"
+import { hasProfileExtras, readRegistrationForm } from "@/lib/registration-form"
 import { readPasswordForm } from "@/lib/password-form"
 import { readProfileForm, shanghaiToday } from "@/lib/profile-form"
 
@@ -47,6 +49,101 @@ describe("readAddressForm", () => {
     [{ street: "1号" }, "请填写详细地址（街道、门牌号）"],
   ])("refuses %j with a message", (change, problem) => {
     expect(readAddressForm(formOf({ ...good, ...change }))).toEqual({ problem })
+  })
+})
+
+describe("readMembershipForm", () => {
+  it("reads 个人会员 when no type or any other type is chosen, ignoring company fields", () => {
+    expect(readMembershipForm(formOf({}))).toEqual({ membership: { type: "individual" } })
+    expect(
+      readMembershipForm(formOf({ membership_type: "individual", company_name: "某公司" }))
+    ).toEqual({ membership: { type: "individual" } })
+  })
+
+  it("reads 团体会员 with the company, trimmed", () => {
+    const form = formOf({
+      membership_type: "group",
+      company_name: " 岳阳某科技有限公司 ",
+      company_nature: "企业",
+    })
+    expect(readMembershipForm(form)).toEqual({
+      membership: { type: "group", company_name: "岳阳某科技有限公司", company_nature: "企业" },
+    })
+  })
+
+  it.each([
+    [{ company_name: " ", company_nature: "企业" }, "团体会员请填写单位名称"],
+    [{ company_name: "某".repeat(101), company_nature: "企业" }, "单位名称最多 100 个字"],
+    [{ company_name: "某公司", company_nature: "" }, "请选择单位性质"],
+    [{ company_name: "某公司", company_nature: "外企" }, "请选择单位性质"],
+  ])("refuses a group member's %j", (fields, problem) => {
+    expect(readMembershipForm(formOf({ membership_type: "group", ...fields }))).toEqual({
+      problem,
+    })
+  })
+})
+
+describe("readRegistrationForm", () => {
+  const good = {
+    name: "王小明",
+    email: "wang@example.com",
+    password: "Secret12345",
+    password_confirm: "Secret12345",
+    agree: "yes",
+  }
+
+  it("registers a 个人会员 by default, the name split as 姓 and 名", () => {
+    const { registration } = readRegistrationForm(formOf(good), "2026-11-24")
+    expect(registration).toEqual({
+      email: "wang@example.com",
+      password: "Secret12345",
+      profile: { last_name: "王", first_name: "小明", birth_date: "", occupation: "" },
+      membership: { type: "individual" },
+    })
+    expect(hasProfileExtras(registration!)).toBe(false)
+  })
+
+  it("registers a 团体会员 with company, birth date and occupation", () => {
+    const { registration } = readRegistrationForm(
+      formOf({
+        ...good,
+        membership_type: "group",
+        company_name: "岳阳市第一人民医院",
+        company_nature: "事业单位",
+        birth_date: "1985-03-01",
+        occupation: "医生",
+      }),
+      "2026-11-24"
+    )
+    expect(registration?.membership).toEqual({
+      type: "group",
+      company_name: "岳阳市第一人民医院",
+      company_nature: "事业单位",
+    })
+    expect(registration?.profile).toMatchObject({ birth_date: "1985-03-01", occupation: "医生" })
+    expect(hasProfileExtras(registration!)).toBe(true)
+  })
+
+  it("needs no name", () => {
+    expect(readRegistrationForm(formOf({ ...good, name: "" })).registration?.profile).toMatchObject(
+      { last_name: "", first_name: "" }
+    )
+  })
+
+  it.each([
+    [{ email: "wang@" }, "请输入正确的邮箱地址"],
+    [{ password: "short", password_confirm: "short" }, "密码至少 8 位"],
+    [{ password_confirm: "Secret12346" }, "两次输入的密码不一致"],
+    [{ membership_type: "group", company_nature: "企业" }, "团体会员请填写单位名称"],
+    [{ membership_type: "group", company_name: "某公司" }, "请选择单位性质"],
+    [{ birth_date: "2026-11-25" }, "出生日期不能晚于今天"],
+    [{ birth_date: "1990-02-30" }, "请选择正确的出生日期"],
+    [{ occupation: "职".repeat(51) }, "职业最多 50 个字"],
+    [{ agree: "" }, "请阅读并同意用户协议与隐私政策"],
+  ])("refuses %j with a message", (change, problem) => {
+    expect(readRegistrationForm(formOf({ ...good, ...change }), "2026-11-24")).toEqual({
+      problem,
+    })
   })
 })
 

@@ -4,6 +4,7 @@ import { ApiError } from "@health/core"
 import { redirect } from "next/navigation"
 import { member } from "./backends"
 import { bindPendingReferral } from "./referral"
+import { hasProfileExtras, readRegistrationForm } from "./registration-form"
 import { clearToken, writeToken } from "./session"
 
 export type AccountActionState = { error?: string; notice?: string } | undefined
@@ -25,9 +26,12 @@ function explain(error: unknown, fallback: string): AccountActionState {
 async function signedIn(token: string, next: string): Promise<never> {
   await writeToken(token)
   const outcome = await bindPendingReferral(token)
+  const target = safeNext(next)
   const query =
-    typeof outcome === "object" ? `?referral=${encodeURIComponent(outcome.refused)}` : ""
-  redirect(`${safeNext(next)}${query}`)
+    typeof outcome === "object"
+      ? `${target.includes("?") ? "&" : "?"}referral=${encodeURIComponent(outcome.refused)}`
+      : ""
+  redirect(`${target}${query}`)
 }
 
 export async function signInWithPassword(
@@ -78,27 +82,31 @@ export async function register(
   _state: AccountActionState,
   form: FormData
 ): Promise<AccountActionState> {
-  const email = text(form, "email")
-  const password = String(form.get("password") ?? "")
-  const name = text(form, "name")
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { error: "请输入正确的邮箱地址" }
-  if (password.length < 8) return { error: "密码至少 8 位" }
-  if (password !== String(form.get("password_confirm") ?? ""))
-    return { error: "两次输入的密码不一致" }
-  if (!form.get("agree")) return { error: "请阅读并同意用户协议与隐私政策" }
+  const { registration, problem } = readRegistrationForm(form)
+  if (!registration) return { error: problem }
+  const { email, password, profile, membership } = registration
   let token: string
   try {
     token = await member.registerWithPassword({
       email,
       password,
-      last_name: name ? Array.from(name)[0] : undefined,
-      first_name: name ? Array.from(name).slice(1).join("") : undefined,
+      last_name: profile.last_name || undefined,
+      first_name: profile.first_name || undefined,
     })
   } catch (error) {
     if (error instanceof ApiError && /exist/i.test(error.message)) {
       return { error: "该邮箱已注册，请直接登录" }
     }
     return explain(error, "注册失败")
+  }
+  // The account exists now: if type or profile cannot be saved, the member finishes on
+  // the profile page rather than registering again.
+  try {
+    await member.setMembership(token, membership)
+    if (hasProfileExtras(registration)) await member.updateProfile(token, profile)
+  } catch (error) {
+    console.error("[account] registration details not saved", error)
+    return signedIn(token, "/account/profile?registration=incomplete")
   }
   return signedIn(token, text(form, "next"))
 }

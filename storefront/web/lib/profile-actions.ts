@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache"
 import type { AccountActionState } from "./account-actions"
 import { member } from "./backends"
 import { memberActionError } from "./member-action-error"
+import { readMembershipForm } from "./membership-form"
 import { readProfileForm } from "./profile-form"
 import { readToken } from "./session"
 
@@ -25,6 +26,26 @@ export async function saveProfile(
   }
   revalidatePath("/account", "layout")
   return { notice: "资料已保存" }
+}
+
+/** 个人会员 or 团体会员 with the company; commerce moves the member's customer group. */
+export async function saveMembership(
+  _state: AccountActionState,
+  form: FormData
+): Promise<AccountActionState> {
+  const token = await readToken()
+  if (!token) return EXPIRED
+  const { membership, problem } = readMembershipForm(form)
+  if (!membership) return { error: problem }
+  try {
+    await member.setMembership(token, membership)
+  } catch (error) {
+    return memberActionError(error, "membership")
+  }
+  revalidatePath("/account", "layout")
+  return {
+    notice: membership.type === "group" ? "已保存为团体会员，可享团体会员价" : "已保存为个人会员",
+  }
 }
 
 /** Texts a code for binding; the number is checked again when the code comes back. */

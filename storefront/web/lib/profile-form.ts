@@ -27,11 +27,19 @@ export function readProfileForm(
   }
   if (Array.from(profile.last_name).length > 50) return { problem: "姓氏最多 50 个字" }
   if (Array.from(profile.first_name).length > 50) return { problem: "名字最多 50 个字" }
-  if (profile.birth_date) {
-    if (!isCalendarDate(profile.birth_date)) return { problem: "请选择正确的出生日期" }
-    if (profile.birth_date > today) return { problem: "出生日期不能晚于今天" }
-    if (profile.birth_date < "1900-01-01") return { problem: "请选择正确的出生日期" }
-  }
-  if (Array.from(profile.occupation).length > 50) return { problem: "职业最多 50 个字" }
-  return { profile }
+  const problem =
+    birthDateProblem(profile.birth_date, today) ?? occupationProblem(profile.occupation)
+  return problem ? { problem } : { profile }
+}
+
+/** Why a birth date ("" = not given) cannot be kept, or undefined. */
+export function birthDateProblem(value: string, today: string): string | undefined {
+  if (!value) return undefined
+  if (!isCalendarDate(value) || value < "1900-01-01") return "请选择正确的出生日期"
+  if (value > today) return "出生日期不能晚于今天"
+  return undefined
+}
+
+export function occupationProblem(value: string): string | undefined {
+  return Array.from(value).length > 50 ? "职业最多 50 个字" : undefined
 }

@@ -1,5 +1,6 @@
 import { formatCnMobile, parseCnMobile } from "../cn-mobile"
 import { createMemberClient, type Member } from "../commerce/member-client"
+import { membershipOf } from "../commerce/member-membership"
 import { displayName, profileOf } from "../commerce/member-profile"
 import { ApiError } from "../http"
 import { recordingFetch } from "./support/recording-fetch"
@@ -56,6 +57,35 @@ describe("member profile", () => {
     expect(displayName({ ...member, first_name: null, last_name: null, phone: null })).toBe(
       "a@b.cn"
     )
+  })
+})
+
+describe("membership", () => {
+  it("reads 团体会员 and the company from metadata; a member who never chose is 个人会员", () => {
+    expect(membershipOf(member)).toEqual({ type: "individual" })
+    expect(
+      membershipOf({
+        metadata: { membership_type: "group", company_name: "岳阳某公司", company_nature: "企业" },
+      })
+    ).toEqual({ type: "group", company_name: "岳阳某公司", company_nature: "企业" })
+    expect(membershipOf({ metadata: null })).toEqual({ type: "individual" })
+  })
+
+  it("posts the type and company to the membership route", async () => {
+    const { fetch, calls } = recordingFetch({ body: { customer: member } })
+    await client(fetch).setMembership("tok", {
+      type: "group",
+      company_name: "岳阳某公司",
+      company_nature: "企业",
+    })
+    expect(calls[0].url).toBe("http://shop/store/customers/me/membership")
+    expect(calls[0].init?.method).toBe("POST")
+    expect(headersOf(calls[0].init).authorization).toBe("Bearer tok")
+    expect(bodyOf(calls[0].init)).toEqual({
+      type: "group",
+      company_name: "岳阳某公司",
+      company_nature: "企业",
+    })
   })
 })
 

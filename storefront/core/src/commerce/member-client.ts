@@ -13,6 +13,7 @@ import {
   type MemberAddress,
   type MemberAddressInput,
 } from "./member-address"
+import type { MemberMembership } from "./member-membership"
 import { profileUpdateBody, type MemberProfile } from "./member-profile"
 import { commerceRequester, type CommerceClientOptions } from "./request"
 
@@ -102,6 +103,15 @@ export function createMemberClient(options: CommerceClientOptions) {
     async updateProfile(token: string, profile: MemberProfile): Promise<Member> {
       const { customer } = await request<{ customer: Member }>("/store/customers/me", {
         ...json(profileUpdateBody(profile)),
+        token,
+      })
+      return customer
+    },
+
+    /** 个人会员 or 团体会员; commerce moves the member in or out of the 团体会员 group. */
+    async setMembership(token: string, membership: MemberMembership): Promise<Member> {
+      const { customer } = await request<{ customer: Member }>("/store/customers/me/membership", {
+        ...json(membership),
         token,
       })
       return customer

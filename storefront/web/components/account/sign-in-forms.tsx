@@ -1,15 +1,11 @@
 "use client"
 
 import { useActionState, useState } from "react"
-import {
-  register,
-  sendLoginCode,
-  signInWithPassword,
-  signInWithPhone,
-  type AccountActionState,
-} from "@/lib/account-actions"
+import { register, sendLoginCode, signInWithPassword, signInWithPhone } from "@/lib/account-actions"
+import { shanghaiToday } from "@/lib/profile-form"
 import { FormFeedback as Feedback } from "./form-feedback"
-import { SendCodeButton } from "./send-code-button"
+import { MembershipFields } from "./membership-fields"
+import { PhoneCodeFields } from "./phone-code-fields"
 
 type Tab = "phone" | "password" | "register"
 
@@ -21,38 +17,10 @@ const TABS: { id: Tab; label: string }[] = [
 
 function PhoneForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(signInWithPhone, undefined)
-  const [phone, setPhone] = useState("")
-  const [codeState, setCodeState] = useState<AccountActionState>()
-
   return (
     <form action={action} className="form" data-testid="phone-sign-in">
       <input type="hidden" name="next" value={next} />
-      <label>
-        手机号
-        <input
-          name="phone"
-          inputMode="tel"
-          autoComplete="tel"
-          placeholder="11 位手机号"
-          value={phone}
-          onChange={(event) => setPhone(event.target.value)}
-          required
-        />
-      </label>
-      <label>
-        验证码
-        <span className="input-with-button">
-          <input
-            name="code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={6}
-            required
-          />
-          <SendCodeButton send={() => sendLoginCode(phone)} onResult={setCodeState} />
-        </span>
-      </label>
-      <Feedback state={codeState} />
+      <PhoneCodeFields sendCode={sendLoginCode} />
       <Feedback state={state} />
       <button type="submit" className="button primary block" disabled={pending}>
         {pending ? "登录中…" : "登录 / 注册"}
@@ -83,11 +51,14 @@ function PasswordForm({ next }: { next: string }) {
   )
 }
 
+/** 个人会员 by default; 团体会员 add their company. Names, birth date and occupation are optional. */
 function RegisterForm({ next }: { next: string }) {
   const [state, action, pending] = useActionState(register, undefined)
+  const [today] = useState(shanghaiToday)
   return (
     <form action={action} className="form" data-testid="register">
       <input type="hidden" name="next" value={next} />
+      <MembershipFields initial={{ type: "individual" }} />
       <label>
         姓名（选填）
         <input name="name" autoComplete="name" maxLength={20} />
@@ -104,6 +75,16 @@ function RegisterForm({ next }: { next: string }) {
         确认密码
         <input name="password_confirm" type="password" autoComplete="new-password" required />
       </label>
+      <div className="form-row">
+        <label>
+          出生日期（选填）
+          <input name="birth_date" type="date" autoComplete="bday" min="1900-01-01" max={today} />
+        </label>
+        <label>
+          职业（选填）
+          <input name="occupation" autoComplete="organization-title" maxLength={50} />
+        </label>
+      </div>
       <label className="checkbox">
         <input type="checkbox" name="agree" value="yes" /> 我已阅读并同意
         <a href="/privacy" target="_blank">
