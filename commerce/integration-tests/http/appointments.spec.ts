@@ -9,7 +9,9 @@ import {
   describeSlot,
   shanghaiToday,
 } from "../../src/lib/appointments/appointment-calendar"
+import { bookOrderCollectionAppointment } from "../../src/workflows/appointments/book-order-collection-appointment"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { YUEYANG_ADDRESS } from "../helpers/checkout"
 
 jest.setTimeout(300_000)
 
@@ -478,6 +480,203 @@ medusaIntegrationTestRunner({
         ["clinic-1@example.com", "cancelled"],
         ["clinic-2@example.com", "confirmed"],
         ["clinic-3@example.com", "waitlisted"],
+      ])
+    })
+
+    /**
+     * Checkout as the web does it for 采集点现场采集: the on-site shipping option, the chosen
+     * slot in the cart's metadata, offline payment (a 岳阳 address), completion.
+     */
+    async function checkoutOnSite(buyer: Headers, choice: object | null) {
+      const { data: regions } = await api.get("/store/regions", buyer)
+      const { data: list } = await api.get(
+        "/store/products?handle=sports-gene-test&fields=*variants",
+        buyer
+      )
+      const { data: created } = await api.post(
+        "/store/carts",
+        { region_id: regions.regions[0].id, email: "onsite@example.com" },
+        buyer
+      )
+      const cartId = created.cart.id as string
+      await api.post(
+        `/store/carts/${cartId}/line-items`,
+        { variant_id: list.products[0].variants[0].id, quantity: 1 },
+        buyer
+      )
+      await api.post(
+        `/store/carts/${cartId}`,
+        {
+          shipping_address: YUEYANG_ADDRESS,
+          billing_address: YUEYANG_ADDRESS,
+          metadata: { note: "kept", collection_appointment: choice ?? "" },
+        },
+        buyer
+      )
+      const { data: options } = await api.get(
+        `/store/shipping-options?cart_id=${cartId}&fields=${encodeURIComponent("+type.code")}`,
+        buyer
+      )
+      const onSite = options.shipping_options.find(
+        (o: { type?: { code?: string } }) => o.type?.code === "on-site-collection"
+      )
+      expect(onSite?.name).toBe("采集点现场采集")
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: onSite.id }, buyer)
+      const { data: collection } = await api.post(
+        "/store/payment-collections",
+        { cart_id: cartId },
+        buyer
+      )
+      await api.post(
+        `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        buyer
+      )
+      return api.post(`/store/carts/${cartId}/complete`, {}, { ...buyer, ...noThrow })
+    }
+
+    const appointmentsOfOrder = async (who: Headers, orderId: string) =>
+      ((await api.get("/store/appointments", who)).data.appointments as Appointment[]).filter(
+        (a) => (a as Appointment & { order_id: string | null }).order_id === orderId
+      )
+
+    it("books the slot chosen at checkout for the buyer with the order, once, even when the event comes again", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "onsite@example.com")
+      const choice = {
+        site_id: "site-yueyang",
+        site_name: "岳阳楼区采集点",
+        date: day(13),
+        slot: "10:00-11:00",
+      }
+      const completed = await checkoutOnSite(member, choice)
+      expect([completed.status, completed.data.type]).toEqual([200, "order"])
+      const order = completed.data.order
+      // Medusa merges cart metadata and copies it onto the order.
+      // (The member's order list shows metadata; the single-order route leaves it out.)
+      const { data: placed } = await api.get(
+        `/store/orders?id=${order.id}&fields=id,metadata`,
+        member
+      )
+      expect(placed.orders.map((o: { metadata: object }) => o.metadata)).toEqual([
+        { note: "kept", collection_appointment: choice },
+      ])
+
+      const booked = await eventually(
+        () => appointmentsOfOrder(member, order.id),
+        (list) => list.length > 0
+      )
+      expect(booked).toHaveLength(1)
+      expect(booked[0]).toMatchObject({
+        status: "pending",
+        date: day(13),
+        slot: "10:00-11:00",
+        site: { id: "site-yueyang", name: "岳阳楼区采集点" },
+        person: { name: "王小", phone: "+8613800000001" },
+      })
+      // Customer service sees it in the day view.
+      const { data: dayView } = await api.get(`/admin/appointments?date=${day(13)}`, service)
+      expect(dayView.appointments.map((a: Appointment) => a.id)).toContain(booked[0].id)
+
+      // The event again, and the booking itself again (as a retried job would): still one.
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({
+          name: "order.placed",
+          data: { id: order.id },
+        })
+      const again = await bookOrderCollectionAppointment(getContainer(), order.id)
+      expect(again).toEqual({
+        outcome: "booked",
+        appointment_id: booked[0].id,
+        already_booked: true,
+      })
+      await sleep(2000)
+      expect(await appointmentsOfOrder(member, order.id)).toHaveLength(1)
+      const { data: availability } = await api.get(
+        `/store/appointments/availability?site_id=site-yueyang&from=${day(13)}&days=1`,
+        member
+      )
+      expect(
+        availability.days[0].slots.find((s: { slot: string }) => s.slot === "10:00-11:00")
+      ).toMatchObject({ remaining: 2 })
+      // Nothing to book for an order without a chosen slot.
+      const plain = await checkoutOnSite(member, null)
+      expect(await bookOrderCollectionAppointment(getContainer(), plain.data.order.id)).toEqual({
+        outcome: "none",
+      })
+    })
+
+    it("keeps the order placed and asks the member to pick again when the slot filled up after checkout", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "late@example.com")
+      const other = await registerCustomer(api as never, publishableKey, "early@example.com")
+      const choice = {
+        site_id: "site-small",
+        site_name: "君山区采集点",
+        date: day(14),
+        slot: "15:00-16:00",
+      }
+      // Someone else takes the only place between choosing and paying.
+      const { site_name: _name, ...booking } = choice
+      const taken = await api.post("/store/appointments", booking, other)
+      expect(taken.status).toBe(201)
+
+      const completed = await checkoutOnSite(member, choice)
+      expect(completed.data.type).toBe("order")
+      const order = completed.data.order
+      const messages = await eventually(
+        () => inbox(member),
+        (list) => list.some((m) => m.title === "现场采集预约未成功，请重新选择时段")
+      )
+      const notice = messages.find((m) => m.title === "现场采集预约未成功，请重新选择时段")!
+      expect(notice.link).toBe(`/account/appointments/book?order_id=${order.id}`)
+      expect(notice.body).toContain(`订单 #${order.display_id}`)
+      expect(notice.body).toContain(describeSlot(choice.date, choice.slot))
+      expect(notice.body).toContain("已约满")
+      expect(await appointmentsOfOrder(member, order.id)).toEqual([])
+      const { data: orderNow } = await api.get(`/store/orders/${order.id}`, member)
+      expect(orderNow.order.status).toBe("pending")
+
+      // A replay tells the member once.
+      await getContainer()
+        .resolve(Modules.EVENT_BUS)
+        .emit({
+          name: "order.placed",
+          data: { id: order.id },
+        })
+      await sleep(1500)
+      const after = await inbox(member)
+      expect(after.filter((m) => m.title.startsWith("现场采集预约未成功"))).toHaveLength(1)
+
+      // From 我的预约 the member books another slot for the order.
+      const { status } = await api.post(
+        "/store/appointments",
+        { site_id: "site-yueyang", date: day(14), slot: "15:00-16:00", order_id: order.id },
+        member
+      )
+      expect(status).toBe(201)
+      expect(await appointmentsOfOrder(member, order.id)).toHaveLength(1)
+    })
+
+    it("refuses at completion a malformed slot choice, and one on a guest's cart", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "bad-choice@example.com")
+      const bad = await checkoutOnSite(member, {
+        site_id: "site-yueyang",
+        date: "明天",
+        slot: "上午",
+      })
+      expect([bad.status, bad.data.message]).toEqual([
+        400,
+        "现场采集的预约信息不完整，请重新选择采集点、日期和时段",
+      ])
+      const guest = { headers: { "x-publishable-api-key": publishableKey } }
+      const anonymous = await checkoutOnSite(guest, {
+        site_id: "site-yueyang",
+        date: day(15),
+        slot: "09:00-10:00",
+      })
+      expect([anonymous.status, anonymous.data.message]).toEqual([
+        400,
+        "现场采集需登录会员后预约时段，请先登录，或选择寄送采样盒",
       ])
     })
 

@@ -5,18 +5,26 @@ import { APPOINTMENT_MODULE } from "../modules/appointment"
 import type AppointmentModuleService from "../modules/appointment/service"
 import { INBOX_MODULE } from "../modules/inbox"
 import type InboxModuleService from "../modules/inbox/service"
+import { bookOrderCollectionAppointment } from "../workflows/appointments/book-order-collection-appointment"
 import type { QueueProcessor } from "./queue-processor"
 
 export const AppointmentJob = {
   REMIND: "remind",
   STATUS_NOTICE: "status-notice",
   CLINIC_PROMOTED: "clinic-promoted",
+  ORDER_COLLECTION: "order-collection",
 } as const
 
 /** The day and slot the reminder was scheduled for: a moved appointment gets a new one. */
 export type AppointmentReminderJob = { appointment_id: string; date: string; slot: string }
 export type AppointmentStatusNoticeJob = { appointment_id: string; event_id: string }
 export type ClinicPromotedJob = { signup_id: string }
+/** Books the collection slot an order chose at checkout. */
+export type OrderCollectionJob = { order_id: string }
+
+/** Where a member whose checkout slot could not be booked picks another for the order. */
+export const orderBookingLink = (orderId: string) =>
+  `/account/appointments/book?order_id=${encodeURIComponent(orderId)}`
 
 /** BullMQ job ids may not contain ":"; one reminder per appointment, day and slot. */
 export const reminderJobId = ({ appointment_id, date, slot }: AppointmentReminderJob) =>
@@ -82,6 +90,23 @@ export const appointmentsQueue: QueueProcessor = {
         body,
         link: MY_APPOINTMENTS,
         dedupe_key: `appointment-status:${job.event_id}`,
+      })
+    },
+    [AppointmentJob.ORDER_COLLECTION]: async ({ order_id }: OrderCollectionJob, { container }) => {
+      const result = await bookOrderCollectionAppointment(container, order_id)
+      if (result.outcome !== "unbooked") return result
+      // The order stays placed; the member picks another slot for it from 我的预约.
+      const order = result.order_display_id ? `订单 #${result.order_display_id} ` : "订单"
+      return container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
+        customer_id: result.customer_id,
+        category: "appointment",
+        title: "现场采集预约未成功，请重新选择时段",
+        body:
+          `您在${order}中选择的 ${describeSlot(result.choice.date, result.choice.slot)}` +
+          `${result.choice.site_name ? `（${result.choice.site_name}）` : ""}未能预约：` +
+          `${result.reason || "该时段已不可预约"}。订单不受影响，请在「我的预约」中为这笔订单另选采集点和时段。`,
+        link: orderBookingLink(result.order_id),
+        dedupe_key: `order-collection-unbooked:${result.order_id}`,
       })
     },
     [AppointmentJob.CLINIC_PROMOTED]: async ({ signup_id }: ClinicPromotedJob, { container }) => {

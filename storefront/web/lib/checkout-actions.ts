@@ -1,10 +1,15 @@
 "use server"
 
-import { ApiError, OFFLINE_PROVIDER_ID, type Address } from "@health/core"
+import { ApiError, OFFLINE_PROVIDER_ID, isOnSiteCollection, type Address } from "@health/core"
 import { headers } from "next/headers"
 import { redirect } from "next/navigation"
-import { checkout } from "./backends"
+import { appointments, checkout } from "./backends"
 import { clearCartId, readCartId } from "./cart-cookie"
+import {
+  COLLECTION_FIELDS,
+  collectionChoiceFromForm,
+  collectionSlotProblem,
+} from "./collection-appointment"
 import { paymentChannelFor } from "./payment-channel"
 import { bindPendingReferral } from "./referral"
 import { readToken } from "./session"
@@ -73,6 +78,10 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
       "consent",
       "use_credit",
       "credit_amount",
+      "shipping_option",
+      COLLECTION_FIELDS.site,
+      COLLECTION_FIELDS.siteName,
+      COLLECTION_FIELDS.slot,
     ].map((k) => [k, text(form, k)])
   )
   const email = text(form, "email")
@@ -103,7 +112,23 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
     const options = await checkout.shippingOptions(cartId)
     const chosen = options.find((o) => o.id === text(form, "shipping_option")) ?? options[0]
     if (!chosen) return { error: "该地址暂不支持配送，请更换地址", fields }
+    let collection = null
+    if (isOnSiteCollection(chosen)) {
+      const reading = collectionChoiceFromForm(form, !!token)
+      if ("problem" in reading) return { error: reading.problem, fields }
+      // Checked again just before paying; commerce books it when the order is placed.
+      const { choice } = reading
+      const availability = await appointments.availability(token!, choice.site_id, {
+        from: choice.date,
+        days: 1,
+      })
+      const taken = collectionSlotProblem(availability, choice)
+      if (taken) return { error: taken, fields }
+      collection = { ...choice, site_name: availability.site.name }
+    }
     await checkout.chooseShipping(cartId, chosen.id, token)
+    // Always written, so a slot chosen before switching to mail-in is not booked.
+    await checkout.setCollectionAppointment(cartId, collection, token)
     let total: number | undefined
     if (token) {
       const credit = await applyStoreCredit(cartId, form, token)

@@ -78,7 +78,18 @@ class AppointmentModuleService extends MedusaService({
     input: NewAppointment,
     actor: Actor,
     @MedusaContext() context: Context = {}
-  ): Promise<AppointmentRow> {
+  ): Promise<AppointmentRow & { already_booked?: boolean }> {
+    if (input.once_per_order && input.order_id) {
+      // Taken before the slot's lock, as every once-per-order booking does: a replayed
+      // order event waits here for the first one, then finds its appointment.
+      await this.lock(`appointment-order:${input.order_id}`, context)
+      const [existing] = await this.listAppointments(
+        { order_id: input.order_id },
+        { take: 1 },
+        context
+      )
+      if (existing) return { ...(existing as unknown as AppointmentRow), already_booked: true }
+    }
     await this.lockSlot(input.site.id, input.date, input.slot, context)
     await this.assertSlotOpen(input, null, context)
     const person = this.sealPerson(input.person)

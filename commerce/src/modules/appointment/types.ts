@@ -63,6 +63,11 @@ export type NewAppointment = {
   order_id?: string | null
   kit_id?: string | null
   person?: { name?: string | null; phone?: string | null } | null
+  /**
+   * An order gets one appointment this way, ever: when it already has one (in any status),
+   * that one is answered instead of a second. Set by the booking made when an order is placed.
+   */
+  once_per_order?: boolean
 }
 
 export type ClinicSessionSnapshot = {

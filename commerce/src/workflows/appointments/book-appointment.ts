@@ -20,6 +20,8 @@ export type BookAppointmentInput = {
   person_phone?: string | null
   order_id?: string | null
   kit_id?: string | null
+  /** The order's appointment if it has one already (see NewAppointment.once_per_order). */
+  once_per_order?: boolean
   actor?: Actor
 }
 
@@ -28,7 +30,8 @@ const createAppointmentStep = createStep(
   async (input: { booking: NewAppointment; actor: Actor }, { container }) => {
     const appointments = container.resolve<AppointmentModuleService>(APPOINTMENT_MODULE)
     const created = await appointments.bookAppointment(input.booking, input.actor)
-    return new StepResponse(created, created.id)
+    // An appointment found rather than made is not this run's to take back.
+    return new StepResponse(created, created.already_booked ? undefined : created.id)
   },
   async (id, { container }) => {
     if (id)
@@ -60,6 +63,7 @@ export const bookAppointmentWorkflow = createWorkflow(
           order_id: input.order_id ?? null,
           kit_id: input.kit_id ?? null,
           person: { name: input.person_name, phone: input.person_phone },
+          once_per_order: input.once_per_order ?? false,
         },
         actor: input.actor ?? { actor_type: "customer" as const, actor_id: input.customer_id },
       }))

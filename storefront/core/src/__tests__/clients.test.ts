@@ -1,3 +1,8 @@
+import {
+  describeCollectionChoice,
+  isOnSiteCollection,
+  readCollectionChoice,
+} from "../appointments/collection-choice"
 import { createCmsClient } from "../cms/client"
 import { createCheckoutClient } from "../commerce/checkout-client"
 import { createCommerceClient } from "../commerce/client"
@@ -74,6 +79,90 @@ describe("checkout client", () => {
     const headers = calls[0].init?.headers as Record<string, string>
     expect(headers.authorization).toBe("Bearer tok")
     expect(calls[0].init?.cacheHint).toBe("no-store")
+  })
+})
+
+describe("on-site collection at checkout", () => {
+  it("asks for shipping option types, and keeps or removes the chosen slot in cart metadata", async () => {
+    const { fetch, calls } = recordingFetch(
+      {
+        body: {
+          shipping_options: [
+            { id: "so_1", name: "顺丰包邮", amount: 0, type: { code: "mail-in-kit" } },
+            { id: "so_2", name: "采集点现场采集", amount: 0, type: { code: "on-site-collection" } },
+          ],
+        },
+      },
+      { body: { cart: { id: "cart_1" } } },
+      { body: { cart: { id: "cart_1" } } }
+    )
+    const client = createCheckoutClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    const options = await client.shippingOptions("cart_1")
+    expect(calls[0].url).toBe(
+      "http://shop/store/shipping-options?cart_id=cart_1&fields=%2Btype.code"
+    )
+    expect(options.map(isOnSiteCollection)).toEqual([false, true])
+
+    const choice = {
+      site_id: "site-1",
+      site_name: "岳阳楼区采集点",
+      date: "2026-12-03",
+      slot: "09:00-10:00",
+    }
+    await client.setCollectionAppointment("cart_1", choice, "tok")
+    await client.setCollectionAppointment("cart_1", null, "tok")
+    expect(calls[1].url).toBe("http://shop/store/carts/cart_1")
+    expect(JSON.parse(String(calls[1].init?.body))).toEqual({
+      metadata: { collection_appointment: choice },
+    })
+    // Medusa merges metadata; an empty string removes the key.
+    expect(JSON.parse(String(calls[2].init?.body))).toEqual({
+      metadata: { collection_appointment: "" },
+    })
+  })
+
+  it("reads an order's chosen slot from the member's order list", async () => {
+    const { fetch, calls } = recordingFetch({
+      body: {
+        orders: [
+          {
+            id: "order_1",
+            metadata: {
+              collection_appointment: {
+                site_id: "site-1",
+                date: "2026-12-03",
+                slot: "09:00-10:00",
+              },
+            },
+          },
+        ],
+      },
+    })
+    const client = createCheckoutClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    expect(await client.orderCollectionChoice("order_1", "tok")).toEqual({
+      site_id: "site-1",
+      site_name: null,
+      date: "2026-12-03",
+      slot: "09:00-10:00",
+    })
+    expect(calls[0].url).toBe("http://shop/store/orders?id=order_1&fields=id%2Cmetadata")
+  })
+
+  it("reads and describes the slot kept on a cart or order", () => {
+    const metadata = {
+      collection_appointment: {
+        site_id: "site-1",
+        site_name: "岳阳楼区采集点",
+        date: "2026-12-03",
+        slot: "09:00-10:00",
+      },
+    }
+    const choice = readCollectionChoice(metadata)
+    expect(choice && describeCollectionChoice(choice)).toBe(
+      "岳阳楼区采集点 · 12月3日 周四 09:00-10:00"
+    )
+    expect(readCollectionChoice({ collection_appointment: "" })).toBeNull()
+    expect(readCollectionChoice(null)).toBeNull()
   })
 })
 

@@ -1,3 +1,8 @@
+import {
+  COLLECTION_APPOINTMENT_KEY,
+  readCollectionChoice,
+  type CollectionAppointmentChoice,
+} from "../appointments/collection-choice"
 import { query } from "../http"
 import type {
   Address,
@@ -49,10 +54,26 @@ export function createCheckoutClient(options: CommerceClientOptions) {
 
     async shippingOptions(cartId: string): Promise<ShippingOption[]> {
       const { shipping_options } = await request<{ shipping_options: ShippingOption[] }>(
-        `/store/shipping-options${query({ cart_id: cartId })}`,
+        `/store/shipping-options${query({ cart_id: cartId, fields: "+type.code" })}`,
         noStore
       )
       return shipping_options
+    },
+
+    /**
+     * Keeps the collection site, day and slot chosen for on-site collection on the cart
+     * (null removes it); commerce books it for the member once the order is placed.
+     * Medusa merges metadata keys, and an empty string deletes one.
+     */
+    async setCollectionAppointment(
+      cartId: string,
+      choice: CollectionAppointmentChoice | null,
+      token?: string
+    ): Promise<void> {
+      await request(
+        `/store/carts/${cartId}`,
+        post({ metadata: { [COLLECTION_APPOINTMENT_KEY]: choice ?? "" } }, token)
+      )
     },
 
     async chooseShipping(cartId: string, optionId: string, token?: string): Promise<void> {
@@ -122,13 +143,18 @@ export function createCheckoutClient(options: CommerceClientOptions) {
 
     /** The cart's open WeChat Pay session, to show its QR code again or resume H5. */
     async wechatSession(cartId: string): Promise<{
-      cart: Cart & { completed_at?: string | null; email?: string | null }
+      cart: Cart & {
+        completed_at?: string | null
+        email?: string | null
+        metadata?: Record<string, unknown> | null
+      }
       payment: WechatPaymentData | null
     }> {
       const { cart } = await request<{
         cart: Cart & {
           completed_at?: string | null
           email?: string | null
+          metadata?: Record<string, unknown> | null
           payment_collection?: {
             payment_sessions?: { provider_id: string; data: WechatPaymentData }[]
           } | null
@@ -136,7 +162,7 @@ export function createCheckoutClient(options: CommerceClientOptions) {
       }>(
         `/store/carts/${cartId}${query({
           fields:
-            "*items,+total,+item_subtotal,+shipping_total,completed_at,email,*payment_collection.payment_sessions",
+            "*items,+total,+item_subtotal,+shipping_total,completed_at,email,metadata,*payment_collection.payment_sessions",
         })}`,
         noStore
       )
@@ -160,6 +186,21 @@ export function createCheckoutClient(options: CommerceClientOptions) {
         { token, ...noStore }
       )
       return order
+    },
+
+    /**
+     * The collection slot chosen at checkout for a member's order, or null. Medusa's order
+     * page leaves metadata out; the member's order list has it.
+     */
+    async orderCollectionChoice(
+      orderId: string,
+      token: string
+    ): Promise<CollectionAppointmentChoice | null> {
+      const { orders } = await request<{ orders: { metadata?: Record<string, unknown> | null }[] }>(
+        `/store/orders${query({ id: orderId, fields: "id,metadata" })}`,
+        { token, ...noStore }
+      )
+      return readCollectionChoice(orders[0]?.metadata)
     },
   }
 }

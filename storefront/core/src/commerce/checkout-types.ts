@@ -12,7 +12,13 @@ export type Address = {
   country_code: "cn"
 }
 
-export type ShippingOption = { id: string; name: string; amount: Money }
+export type ShippingOption = {
+  id: string
+  name: string
+  amount: Money
+  /** `code` tells 采集点现场采集 (`on-site-collection`) from mail-in. */
+  type?: { code?: string | null } | null
+}
 
 export type PaymentProvider = { id: string }
 

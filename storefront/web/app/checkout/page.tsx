@@ -1,8 +1,8 @@
-import { formatCNY, sumCNY } from "@health/core"
+import { formatCNY, isOnSiteCollection, sumCNY } from "@health/core"
 import type { Metadata } from "next"
 import { redirect } from "next/navigation"
 import { CheckoutForm } from "@/components/checkout/checkout-form"
-import { checkout, member as memberApi } from "@/lib/backends"
+import { checkout, cms, member as memberApi, optional } from "@/lib/backends"
 import { currentCart } from "@/lib/current-cart"
 import { currentMember } from "@/lib/session"
 
@@ -15,6 +15,11 @@ export default async function CheckoutPage() {
   const session = await currentMember()
   const member = session?.member
   const shippingOptions = await checkout.shippingOptions(cart.id).catch(() => [])
+  // Collection sites for 采集点现场采集; only members book, so guests are not sent them.
+  const sites =
+    session && shippingOptions.some(isOnSiteCollection)
+      ? await optional(() => cms.listCollectionSites(), null)
+      : []
   const subtotal = cart.item_subtotal ?? sumCNY(items.map((item) => item.subtotal ?? 0))
   // A balance that cannot be read just means no credit offered; checkout still works.
   const available = session
@@ -38,6 +43,7 @@ export default async function CheckoutPage() {
           <CheckoutForm
             payLabel={`提交订单并支付 ${formatCNY(subtotal)}`}
             shippingOptions={shippingOptions}
+            collection={{ sites, signedIn: !!session }}
             storeCredit={
               available > 0 ? { available, orderTotal: Number(cart.total ?? subtotal) } : undefined
             }

@@ -15,10 +15,13 @@ export function SlotPicker({
   availability,
   book,
   rescheduleId,
+  orderId,
 }: {
   availability: SiteAvailability
   book: Book
   rescheduleId?: string
+  /** The order this booking is for (on-site collection chosen at checkout). */
+  orderId?: string
 }) {
   const [state, action, pending] = useActionState(book, undefined)
   const open = availability.days.some((day) => day.slots.some((slot) => slot.bookable))
@@ -27,6 +30,7 @@ export function SlotPicker({
     <form action={action} className="slot-picker" data-testid="slot-picker">
       <input type="hidden" name="site_id" value={availability.site.id} />
       {rescheduleId && <input type="hidden" name="reschedule_id" value={rescheduleId} />}
+      {orderId && <input type="hidden" name="order_id" value={orderId} />}
       {!open && (
         <p className="empty-state small" data-testid="slots-full">
           {availability.site.name}近 {availability.days.length}{" "}

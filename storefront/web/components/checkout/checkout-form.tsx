@@ -1,9 +1,17 @@
 "use client"
 
-import { formatCNY, type ShippingOption } from "@health/core"
-import { useActionState } from "react"
+import {
+  formatCNY,
+  isOnSiteCollection,
+  type CollectionSite,
+  type ShippingOption,
+} from "@health/core"
+import { useActionState, useState } from "react"
 import { RegionFields } from "@/components/address/region-fields"
+import { COLLECTION_FIELDS } from "@/lib/collection-appointment"
+import { loadCollectionAvailability } from "@/lib/collection-appointment-actions"
 import { placeOrder } from "@/lib/checkout-actions"
+import { CollectionAppointmentPicker } from "./collection-appointment-picker"
 import { StoreCreditField } from "./store-credit-field"
 
 type Defaults = Partial<Record<"email" | "name" | "phone", string>>
@@ -14,15 +22,24 @@ export function CheckoutForm({
   payLabel,
   shippingOptions,
   storeCredit,
+  collection,
 }: {
   defaults: Defaults
   payLabel: string
   shippingOptions: ShippingOption[]
   /** The member's available balance and the order's goods total, when there is a balance. */
   storeCredit?: { available: number; orderTotal: number }
+  /** For 采集点现场采集: the CMS's collection sites (null when unreadable), members only. */
+  collection: { sites: CollectionSite[] | null; signedIn: boolean }
 }) {
   const [state, action, pending] = useActionState(placeOrder, undefined)
   const value = (name: string) => state?.fields?.[name] ?? defaults[name as keyof Defaults] ?? ""
+  // Mail-in is the default; on-site collection needs a site and slot chosen below it.
+  const mailIn = shippingOptions.find((option) => !isOnSiteCollection(option)) ?? shippingOptions[0]
+  const [shippingId, setShippingId] = useState(value("shipping_option") || mailIn?.id || "")
+  const onSite = shippingOptions.some(
+    (option) => option.id === shippingId && isOnSiteCollection(option)
+  )
   return (
     <form action={action} className="form" data-testid="checkout-form">
       <h2>联系方式</h2>
@@ -68,13 +85,14 @@ export function CheckoutForm({
       {shippingOptions.length > 0 && (
         <fieldset className="radio-column">
           <legend>采样方式</legend>
-          {shippingOptions.map((option, index) => (
+          {shippingOptions.map((option) => (
             <label key={option.id}>
               <input
                 type="radio"
                 name="shipping_option"
                 value={option.id}
-                defaultChecked={index === 0}
+                checked={option.id === shippingId}
+                onChange={() => setShippingId(option.id)}
               />
               {option.name}
               <span className="muted">
@@ -83,6 +101,16 @@ export function CheckoutForm({
             </label>
           ))}
         </fieldset>
+      )}
+      {onSite && (
+        <CollectionAppointmentPicker
+          {...collection}
+          loadAvailability={loadCollectionAvailability}
+          defaults={{
+            siteId: value(COLLECTION_FIELDS.site),
+            slot: value(COLLECTION_FIELDS.slot),
+          }}
+        />
       )}
       {storeCredit && (
         <StoreCreditField

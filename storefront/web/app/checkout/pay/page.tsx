@@ -1,4 +1,4 @@
-import { formatCNY } from "@health/core"
+import { describeCollectionChoice, formatCNY, readCollectionChoice } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { redirect } from "next/navigation"
@@ -19,6 +19,7 @@ export default async function PayPage({ searchParams }: { searchParams: Search }
   }))
   if (!cart || !payment) redirect("/cart")
   const total = cart.total ?? 0
+  const collection = readCollectionChoice(cart.metadata)
   const qr = payment.code_url
     ? await QRCode.toString(payment.code_url, { type: "svg", margin: 1, width: 240 })
     : null
@@ -31,6 +32,11 @@ export default async function PayPage({ searchParams }: { searchParams: Search }
       <p className="pay-amount" data-testid="pay-amount">
         {formatCNY(total)}
       </p>
+      {collection && (
+        <p className="muted" data-testid="collection-appointment">
+          现场采集：{describeCollectionChoice(collection)}（支付成功后为您预约）
+        </p>
+      )}
       {qr ? (
         <figure className="qr" data-testid="wechat-qr">
           <span dangerouslySetInnerHTML={{ __html: qr }} />

@@ -37,7 +37,10 @@ export default async function BookAppointmentPage({
   const siteId = one(params.site)
   const rescheduleId = one(params.reschedule)
   const from = one(params.from)
-  const here = `/account/appointments/book${siteId ? `?site=${encodeURIComponent(siteId)}` : ""}`
+  // From the inbox message sent when the slot chosen at checkout filled up: book for that order.
+  const orderId = rescheduleId ? undefined : one(params.order_id)
+  const orderParam = orderId ? `&order_id=${encodeURIComponent(orderId)}` : ""
+  const here = `/account/appointments/book?${siteId ? `site=${encodeURIComponent(siteId)}` : ""}${orderParam}`
   const { token } = await requireMember(here)
 
   const [sites, sessions] = await Promise.all([
@@ -73,7 +76,7 @@ export default async function BookAppointmentPage({
   const lastDay = availability?.days.at(-1)?.date
   const firstDay = availability?.days[0]?.date
   const pageLink = (start: string) =>
-    `/account/appointments/book?site=${encodeURIComponent(siteId ?? "")}&from=${start}${rescheduleId ? `&reschedule=${encodeURIComponent(rescheduleId)}` : ""}`
+    `/account/appointments/book?site=${encodeURIComponent(siteId ?? "")}&from=${start}${rescheduleId ? `&reschedule=${encodeURIComponent(rescheduleId)}` : ""}${orderParam}`
 
   return (
     <section className="account-page" data-testid="appointment-booking">
@@ -82,6 +85,12 @@ export default async function BookAppointmentPage({
         <p className="muted">
           当前预约：{moving.site.name} {formatAppointmentDay(moving.date)} {moving.slot}
           。请选择新的日期和时段。
+        </p>
+      )}
+
+      {orderId && (
+        <p className="notice" data-testid="booking-for-order">
+          为您的订单预约现场采集：下单时选择的时段已约满，请另选采集点和时段。
         </p>
       )}
 
@@ -101,7 +110,7 @@ export default async function BookAppointmentPage({
                 <Link
                   className={`chip${site.documentId === siteId ? " active" : ""}`}
                   aria-current={site.documentId === siteId ? "true" : undefined}
-                  href={`/account/appointments/book?site=${encodeURIComponent(site.documentId)}${rescheduleId ? `&reschedule=${encodeURIComponent(rescheduleId)}` : ""}`}
+                  href={`/account/appointments/book?site=${encodeURIComponent(site.documentId)}${rescheduleId ? `&reschedule=${encodeURIComponent(rescheduleId)}` : ""}${orderParam}`}
                 >
                   {site.name}
                   <span className="muted"> · {site.district ?? site.city}</span>
@@ -142,6 +151,7 @@ export default async function BookAppointmentPage({
                 availability={availability}
                 book={bookAppointment}
                 rescheduleId={moving ? moving.id : undefined}
+                orderId={orderId}
               />
             </>
           )}

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@health/core"
+import { describeCollectionChoice, formatDateTime } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
@@ -19,8 +19,13 @@ const NEXT_STEPS = [
 
 export default async function OrderDonePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const order = await checkout.order(id, await readToken()).catch(() => null)
+  const token = await readToken()
+  const order = await checkout.order(id, token).catch(() => null)
   if (!order) notFound()
+  // Only members choose on-site collection; the page still shows when this cannot be read.
+  const collection = token
+    ? await checkout.orderCollectionChoice(id, token).catch(() => null)
+    : null
   // WeChat Pay captures at once; an offline order stays authorised until staff confirm the money.
   const awaitingOfflinePayment = order.payment_status === "authorized"
   const steps = awaitingOfflinePayment
@@ -42,6 +47,13 @@ export default async function OrderDonePage({ params }: { params: Promise<{ id: 
         <p className="notice" data-testid="offline-instructions">
           {env.offlinePaymentNote} 转账时请备注订单号 #{order.display_id}
           。工作人员确认收款后安排寄送采样盒并通知您。
+        </p>
+      )}
+      {collection && (
+        <p className="notice" data-testid="collection-appointment">
+          现场采集：{describeCollectionChoice(collection)}。已为您提交预约，可在
+          <Link href="/account/appointments">「我的预约」</Link>
+          查看、改期或取消；如该时段已被约满，我们会在消息中心通知您另选时段。
         </p>
       )}
       <ol className="timeline" aria-label="接下来">

@@ -1,0 +1,198 @@
+"use client"
+
+import {
+  describeCollectionChoice,
+  formatAppointmentDay,
+  slotLabel,
+  type CollectionSite,
+} from "@health/core"
+import { useEffect, useState, useTransition } from "react"
+import { COLLECTION_FIELDS } from "@/lib/collection-appointment"
+import type { CollectionAvailabilityState } from "@/lib/collection-appointment-actions"
+
+type LoadAvailability = (siteId: string, from?: string) => Promise<CollectionAvailabilityState>
+
+const DAYS_SHOWN = 7
+
+const shiftDay = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+
+/**
+ * 采集点现场采集 at checkout: a collection site from the CMS, then a day and slot with the
+ * places left (commerce's availability), carried by the checkout form. Members only: the
+ * appointment is booked for the member when the order is placed.
+ */
+export function CollectionAppointmentPicker({
+  sites,
+  signedIn,
+  loadAvailability,
+  defaults = {},
+}: {
+  /** null when the CMS could not be read. */
+  sites: CollectionSite[] | null
+  signedIn: boolean
+  loadAvailability: LoadAvailability
+  defaults?: { siteId?: string; slot?: string }
+}) {
+  const [siteId, setSiteId] = useState(defaults.siteId ?? "")
+  const [picked, setPicked] = useState(defaults.slot ?? "")
+  const [state, setState] = useState<CollectionAvailabilityState>({})
+  const [loading, startLoading] = useTransition()
+
+  // The first day offered (today, or the first day still open): no paging back before it.
+  const [earliest, setEarliest] = useState<string>()
+
+  const load = (id: string, from?: string) =>
+    startLoading(async () => {
+      const next = await loadAvailability(id, from)
+      if (!from) setEarliest(next.availability?.days[0]?.date)
+      setState(next)
+    })
+
+  useEffect(() => {
+    // After a refused submit the form comes back with the site chosen: show its slots again.
+    if (signedIn && defaults.siteId) load(defaults.siteId)
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [])
+
+  if (!signedIn) {
+    return (
+      <p className="notice" data-testid="collection-sign-in">
+        现场采集需先<a href="/account/sign-in?next=/checkout">登录</a>
+        ，以便为您预约采集点的时段；不登录也可以选择顺丰包邮寄送采样盒。
+      </p>
+    )
+  }
+  if (sites === null) {
+    return (
+      <p className="form-error" role="alert">
+        采集点信息暂时无法读取，请稍后再试，或选择寄送采样盒。
+      </p>
+    )
+  }
+  if (!sites.length) {
+    return <p className="empty-state small">暂时没有可预约的采集点，请选择寄送采样盒。</p>
+  }
+
+  const availability = state.availability?.site.id === siteId ? state.availability : undefined
+  const site = sites.find((s) => s.documentId === siteId)
+  const [date, slot] = picked.split(" ")
+  const open = availability?.days.some((day) => day.slots.some((s) => s.bookable))
+  const firstDay = availability?.days[0]?.date
+  const lastDay = availability?.days.at(-1)?.date
+
+  return (
+    <fieldset className="collection-picker" data-testid="collection-picker">
+      <legend>预约现场采集</legend>
+      <input type="hidden" name={COLLECTION_FIELDS.site} value={siteId} />
+      <input
+        type="hidden"
+        name={COLLECTION_FIELDS.siteName}
+        value={availability?.site.name ?? site?.name ?? ""}
+      />
+      <p className="hint">
+        选择采集点和到店时段，下单后即为您预约，可在「我的预约」查看、改期或取消。
+      </p>
+      <ul className="chips" data-testid="collection-sites">
+        {sites.map((s) => (
+          <li key={s.documentId}>
+            <button
+              type="button"
+              className={`chip${s.documentId === siteId ? " active" : ""}`}
+              aria-pressed={s.documentId === siteId}
+              onClick={() => {
+                setSiteId(s.documentId)
+                setPicked("")
+                load(s.documentId)
+              }}
+            >
+              {s.name}
+              <span className="muted"> · {s.district ?? s.city}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {loading && <p className="muted">正在读取可预约时段…</p>}
+      {state.error && siteId && (
+        <p className="form-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      {availability && (
+        <>
+          <p className="muted">
+            {availability.site.address}
+            {availability.site.hours ? ` · 营业时间 ${availability.site.hours}` : ""}
+          </p>
+          {!open && (
+            <p className="empty-state small" data-testid="collection-slots-full">
+              这几天的时段都已约满或已过，请翻到后面的日期，或换一个采集点。
+            </p>
+          )}
+          <div className="slot-days">
+            {availability.days.map((day) => (
+              <fieldset key={day.date} className="slot-day">
+                <legend>{formatAppointmentDay(day.date)}</legend>
+                {day.slots.map((s) => {
+                  const value = `${day.date} ${s.slot}`
+                  return (
+                    <label
+                      key={s.slot}
+                      className={`slot-option${s.bookable ? "" : " disabled"}`}
+                      data-testid="collection-slot"
+                    >
+                      <input
+                        type="radio"
+                        name={COLLECTION_FIELDS.slot}
+                        value={value}
+                        disabled={!s.bookable}
+                        checked={picked === value}
+                        onChange={() => setPicked(value)}
+                        required
+                      />
+                      <span>{s.slot}</span>
+                      <span className="muted">{slotLabel(s)}</span>
+                    </label>
+                  )
+                })}
+              </fieldset>
+            ))}
+          </div>
+          <p className="form-actions">
+            {firstDay && earliest && firstDay > earliest && (
+              <PageButton
+                label={`前 ${DAYS_SHOWN} 天`}
+                onClick={() => load(siteId, shiftDay(firstDay, -DAYS_SHOWN))}
+              />
+            )}
+            {lastDay && (
+              <PageButton
+                label={`后 ${DAYS_SHOWN} 天`}
+                onClick={() => load(siteId, shiftDay(lastDay, 1))}
+              />
+            )}
+          </p>
+        </>
+      )}
+      {date && slot && (
+        <p data-testid="collection-choice">
+          已选：
+          {describeCollectionChoice({
+            site_id: siteId,
+            site_name: availability?.site.name ?? site?.name,
+            date,
+            slot,
+          })}
+        </p>
+      )}
+    </fieldset>
+  )
+}
+
+function PageButton({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <button type="button" className="button" onClick={onClick}>
+      {label}
+    </button>
+  )
+}
