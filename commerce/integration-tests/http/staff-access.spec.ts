@@ -33,6 +33,7 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/affiliate/ledger/export", ["super", "finance"]],
   ["GET", "/admin/affiliate/withdrawals", ["super", "finance"]],
   ["POST", "/admin/affiliate/withdrawals/afwd_missing/approve", ["super", "finance"]],
+  ["POST", "/admin/affiliate/wechat-transfers", ["super", "finance"]],
   ["GET", "/admin/queues/inbox", ["super", "operations"]],
   ["GET", "/admin/access/me", ALL],
   ["GET", "/admin/access/roles", ["super"]],

@@ -24,6 +24,7 @@ import {
   ListBatchesQuery,
 } from "./admin/health-archive/validators"
 import { acceptFiles } from "./accept-files"
+import { WechatTransferBody } from "./admin/affiliate/wechat-transfers/validators"
 import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
@@ -53,6 +54,11 @@ export default defineMiddlewares({
       matcher: "/admin/audit-log",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AuditLogQuery, {})],
+    },
+    {
+      matcher: "/admin/affiliate/wechat-transfers",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(WechatTransferBody)],
     },
     {
       matcher: "/admin/health-archive/kits",

@@ -1,12 +1,26 @@
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
-import { QueueName } from "../lib/queue/queue-names"
+import { WechatpayClient } from "@health/medusa-plugin-wechatpay/lib/client"
+import { resolveWechatpayConfig } from "@health/medusa-plugin-wechatpay/lib/config"
+import {
+  FINAL_TRANSFER_STATES,
+  queryTransferBill,
+} from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
+import {
+  PaymentsJob,
+  RECONCILE_TRANSFER_DELAY_MS,
+  type ReconcileTransferJob,
+} from "../lib/queue/payments-jobs"
+import { QUEUE_MODULE, QueueName } from "../lib/queue/queue-names"
+import type QueueModuleService from "../modules/queue/service"
+import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfer"
 import type { QueueProcessor } from "./queue-processor"
 
-export const PaymentsJob = {
-  RECONCILE_WECHAT: "reconcile-wechat-sessions",
-} as const
+export { PaymentsJob, type ReconcileTransferJob }
+
+/** WeChat cancels a transfer the user never confirms after a day; stop asking after two. */
+const MAX_TRANSFER_CHECKS = 96
 
 const WECHATPAY = "pp_wechatpay_wechatpay"
 
@@ -67,6 +81,24 @@ export const paymentsQueue: QueueProcessor = {
   handlers: {
     [PaymentsJob.RECONCILE_WECHAT]: async (_data: unknown, { container }) =>
       reconcileWechatSessions(container),
+    // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
+    [PaymentsJob.RECONCILE_TRANSFER]: async (job: ReconcileTransferJob, { container }) => {
+      const config = resolveWechatpayConfig()
+      const bill = await queryTransferBill(new WechatpayClient(config), job.out_bill_no)
+      const { settled } = await settleWechatTransfer(container, bill)
+      if (!FINAL_TRANSFER_STATES.includes(bill.state) && job.checks + 1 < MAX_TRANSFER_CHECKS) {
+        await container.resolve<QueueModuleService>(QUEUE_MODULE).enqueue<ReconcileTransferJob>(
+          QueueName.PAYMENTS,
+          PaymentsJob.RECONCILE_TRANSFER,
+          { out_bill_no: job.out_bill_no, checks: job.checks + 1 },
+          {
+            delay: RECONCILE_TRANSFER_DELAY_MS(),
+            jobId: `reconcile-transfer-${job.out_bill_no}-${job.checks + 1}`,
+          }
+        )
+      }
+      return { state: bill.state, settled }
+    },
   },
   schedules: [
     { id: "reconcile-wechat-every-minute", job: PaymentsJob.RECONCILE_WECHAT, everyMs: 60_000 },

@@ -26,7 +26,10 @@ const RULES: Rule[] = [
     readOnly: true,
   },
   { path: under("notifications"), area: ANY_STAFF },
-  { path: under("affiliate/withdrawals", "affiliate/ledger"), area: "money" },
+  {
+    path: under("affiliate/withdrawals", "affiliate/ledger", "affiliate/wechat-transfers"),
+    area: "money",
+  },
   { path: under("affiliate"), area: "affiliate" },
   { path: under("payments", "payment-collections", "refund-reasons"), area: "money" },
   {

@@ -1,3 +1,6 @@
+/** The container key of commerce's queue module (see modules/queue). */
+export const QUEUE_MODULE = "queue"
+
 /** Every named queue of the platform; a job's queue says which worker pool runs it. */
 export const QueueName = {
   /** In-app inbox (消息中心) deliveries. */

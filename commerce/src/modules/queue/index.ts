@@ -1,7 +1,8 @@
 import { Module } from "@medusajs/framework/utils"
+import { QUEUE_MODULE } from "../../lib/queue/queue-names"
 import QueueModuleService from "./service"
 
-export const QUEUE_MODULE = "queue"
+export { QUEUE_MODULE }
 
 export default Module(QUEUE_MODULE, {
   service: QueueModuleService,

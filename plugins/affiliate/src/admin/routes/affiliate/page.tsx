@@ -108,7 +108,7 @@ const AffiliatePage = () => {
   // The host app provides the transfer route when it wires the WeChat Pay plugin.
   const transfer = (w: Withdrawal) =>
     run(
-      () => api(`/admin/affiliate/withdrawals/${w.id}/wechat-transfer`, {}),
+      () => api("/admin/affiliate/wechat-transfers", { withdrawal_id: w.id }),
       "已发起微信转账，会员在微信中确认收款后自动标记为已打款"
     )
 

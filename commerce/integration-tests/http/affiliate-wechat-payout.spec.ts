@@ -1,0 +1,278 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { Modules } from "@medusajs/framework/utils"
+import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox/keys"
+import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox/server"
+import { randomUUID } from "crypto"
+import { mkdtempSync } from "fs"
+import http from "http"
+import { tmpdir } from "os"
+import path from "path"
+import {
+  PaymentsJob,
+  paymentsQueue,
+  type ReconcileTransferJob,
+} from "../../src/queues/payments-queue"
+import seed from "../../src/scripts/seed"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { cartReadyForPayment } from "../helpers/checkout"
+import { startWechatStandin } from "../helpers/wechat-standin"
+
+jest.setTimeout(240_000)
+
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+// The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
+const SANDBOX_PORT = 20400 + (process.pid % 500)
+const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-transfer-"))
+Object.assign(
+  process.env,
+  providerEnv(
+    loadOrCreateSandboxKeys(dataDir),
+    dataDir,
+    `http://localhost:${SANDBOX_PORT}`,
+    "http://localhost/hooks/payment/wechatpay_wechatpay"
+  )
+)
+
+type Headers = { headers: Record<string, string> }
+
+async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean) {
+  const deadline = Date.now() + 30_000
+  let value = await read()
+  while (!check(value) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 250))
+    value = await read()
+  }
+  return value
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let sandbox: Sandbox
+    let forwarder: http.Server
+    let publishableKey: string
+    let finance: Headers
+    let operations: Headers
+    const transferCallbacks: { status: number }[] = []
+    const noThrow = { validateStatus: () => true }
+
+    beforeAll(async () => {
+      const standin = await startWechatStandin()
+      process.env.WECHAT_API_BASE = standin.url
+      sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })
+      // WeChat posts transfer outcomes to this test's app (its port is only known now).
+      forwarder = http.createServer((req, res) => {
+        let body = ""
+        req.on("data", (chunk) => (body += chunk))
+        req.on("end", async () => {
+          const headers = Object.fromEntries(
+            Object.entries(req.headers).map(([k, v]) => [k, String(v)])
+          )
+          const answer = await fetch(`${api.defaults.baseURL}/hooks/wechatpay/transfer`, {
+            method: "POST",
+            headers: { ...headers, host: "" },
+            body,
+          })
+          transferCallbacks.push({ status: answer.status })
+          res.writeHead(answer.status)
+          res.end()
+        })
+      })
+      await new Promise<void>((resolve) => forwarder.listen(0, "127.0.0.1", resolve))
+      sandbox.setNotifyUrl(`http://127.0.0.1:${(forwarder.address() as { port: number }).port}/`)
+
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      publishableKey = key.token
+      finance = await adminHeaders(container, api as never, "finance@health.local", ["finance"])
+      operations = await adminHeaders(container, api as never, "ops@health.local", ["operations"])
+    })
+
+    afterAll(async () => {
+      await sandbox?.close()
+      await new Promise((resolve) => forwarder?.close(resolve))
+    })
+
+    /** A member who signed in with the mini-program and earned a commission, available. */
+    async function wechatAffiliateWithBalance(name: string) {
+      const { data } = await api.post("/auth/customer/wechat", { code: `wx-code-${name}.1` })
+      const sharer = {
+        headers: { "x-publishable-api-key": publishableKey, authorization: `Bearer ${data.token}` },
+      }
+      return affiliateWithBalance(sharer, name)
+    }
+
+    /** `sharer` refers a buyer who pays; staff complete the order, so the commission matures. */
+    async function affiliateWithBalance(sharer: Headers, name: string) {
+      const { code } = (await api.get("/store/affiliate/me", sharer)).data.affiliate
+      const buyer = await registerCustomer(
+        api as never,
+        publishableKey,
+        `buyer-${name}@example.com`
+      )
+      await api.post("/store/affiliate/bind", { code }, buyer)
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(
+        api as never,
+        buyer,
+        "tumor-risk-gene-test"
+      )
+      await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        buyer
+      )
+      const { data: placed } = await api.post(`/store/carts/${cartId}/complete`, {}, buyer)
+      const admin = await adminHeaders(getContainer(), api as never, `admin-${name}@health.local`)
+      await eventually(
+        async () => (await api.get("/store/affiliate/me", sharer)).data.affiliate.balances.pending,
+        (pending) => pending > 0
+      )
+      await api.post(`/admin/orders/${placed.order.id}/complete`, {}, admin)
+      const { available } = await eventually(
+        async () => (await api.get("/store/affiliate/me", sharer)).data.affiliate.balances,
+        (balances) => balances.available > 0
+      )
+      return { sharer, available: available as number, admin }
+    }
+
+    async function approvedWechatWithdrawal(sharer: Headers, amount: number, admin: Headers) {
+      const { data } = await api.post(
+        "/store/affiliate/withdrawals",
+        { amount, method: "wechat", request_key: randomUUID() },
+        sharer
+      )
+      await api.post(`/admin/affiliate/withdrawals/${data.withdrawal.id}/approve`, {}, admin)
+      return data.withdrawal.id as string
+    }
+
+    it("pays a WeChat withdrawal by 商家转账 once the member confirms, settling once", async () => {
+      const { sharer, available, admin } = await wechatAffiliateWithBalance("lin")
+      const withdrawalId = await approvedWechatWithdrawal(sharer, available, admin)
+
+      // Only finance may move money; operations is refused.
+      const refused = await api.post(
+        "/admin/affiliate/wechat-transfers",
+        { withdrawal_id: withdrawalId },
+        { ...operations, ...noThrow }
+      )
+      expect(refused.status).toBe(403)
+      const started = await api.post(
+        "/admin/affiliate/wechat-transfers",
+        { withdrawal_id: withdrawalId },
+        finance
+      )
+      expect(started.status).toBe(202)
+      expect(started.data.transfer).toMatchObject({ state: "WAIT_USER_CONFIRM" })
+      const outBillNo = started.data.transfer.out_bill_no as string
+      // Starting it again is refused: one withdrawal, one transfer.
+      const twice = await api.post(
+        "/admin/affiliate/wechat-transfers",
+        { withdrawal_id: withdrawalId },
+        { ...finance, ...noThrow }
+      )
+      expect(twice.status).toBe(400)
+      expect(twice.data.message).toContain("不能发起微信转账")
+
+      // The member sees the payout waiting and the package the mini-program confirms with.
+      const mine = (await api.get("/store/affiliate/withdrawals", sharer)).data.withdrawals
+      expect(mine[0]).toMatchObject({ status: "paying", transfer_state: "WAIT_USER_CONFIRM" })
+      expect(mine[0].transfer_package).toMatch(/^sandbox_pkg_/)
+
+      // The member confirms; WeChat's callback settles it, and its retries change nothing.
+      await sandbox.confirmTransfer(outBillNo)
+      const paid = await eventually(
+        async () => (await api.get("/store/affiliate/withdrawals", sharer)).data.withdrawals[0],
+        (w) => w.status === "paid"
+      )
+      expect(paid).toMatchObject({ status: "paid", transfer_package: null })
+      expect(transferCallbacks.at(-1)?.status).toBe(204)
+      const balances = (await api.get("/store/affiliate/me", sharer)).data.affiliate.balances
+      expect(balances).toMatchObject({ available: 0, withdrawn: available })
+
+      // A forged callback is refused with 401 and changes nothing.
+      const forged = await fetch(`${api.defaults.baseURL}/hooks/wechatpay/transfer`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ event_type: "MCHTRANSFER.BILL.FINISHED" }),
+      })
+      expect(forged.status).toBe(401)
+    })
+
+    it("returns the money when WeChat reports the transfer failed", async () => {
+      const { sharer, available, admin } = await wechatAffiliateWithBalance("zhou")
+      const withdrawalId = await approvedWechatWithdrawal(sharer, available, admin)
+      const started = await api.post(
+        "/admin/affiliate/wechat-transfers",
+        { withdrawal_id: withdrawalId },
+        finance
+      )
+      await sandbox.confirmTransfer(started.data.transfer.out_bill_no, "FAIL")
+      const failed = await eventually(
+        async () => (await api.get("/store/affiliate/withdrawals", sharer)).data.withdrawals[0],
+        (w) => w.status === "failed"
+      )
+      expect(failed.rejection_reason).toContain("金额已退回可提现余额")
+      const balances = (await api.get("/store/affiliate/me", sharer)).data.affiliate.balances
+      expect(balances).toMatchObject({ available, withdrawn: 0 })
+    })
+
+    it("settles by asking WeChat when the callback never arrives", async () => {
+      const { sharer, available, admin } = await wechatAffiliateWithBalance("wu")
+      const withdrawalId = await approvedWechatWithdrawal(sharer, available, admin)
+      const started = await api.post(
+        "/admin/affiliate/wechat-transfers",
+        { withdrawal_id: withdrawalId },
+        finance
+      )
+      const outBillNo = started.data.transfer.out_bill_no as string
+      const check = paymentsQueue.handlers[PaymentsJob.RECONCILE_TRANSFER] as unknown as (
+        job: ReconcileTransferJob,
+        context: { container: unknown }
+      ) => Promise<{ state: string; settled: boolean }>
+      // Still waiting for the member: nothing to settle yet.
+      expect(
+        await check({ out_bill_no: outBillNo, checks: 0 }, { container: getContainer() })
+      ).toEqual({
+        state: "WAIT_USER_CONFIRM",
+        settled: false,
+      })
+      // The member confirms but the callback is lost on the way.
+      sandbox.setNotifyUrl("http://127.0.0.1:9/")
+      await sandbox.confirmTransfer(outBillNo)
+      expect(
+        await check({ out_bill_no: outBillNo, checks: 1 }, { container: getContainer() })
+      ).toEqual({
+        state: "SUCCESS",
+        settled: true,
+      })
+      const [withdrawal] = (await api.get("/store/affiliate/withdrawals", sharer)).data.withdrawals
+      expect(withdrawal.status).toBe("paid")
+      sandbox.setNotifyUrl(`http://127.0.0.1:${(forwarder.address() as { port: number }).port}/`)
+    })
+
+    it("refuses a transfer for a member who never used WeChat, and an unknown withdrawal", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "no-wechat@example.com")
+      const { available, admin } = await affiliateWithBalance(member, "mail")
+      const withdrawalId = await approvedWechatWithdrawal(member, available, admin)
+      const refused = await api.post(
+        "/admin/affiliate/wechat-transfers",
+        { withdrawal_id: withdrawalId },
+        { ...finance, ...noThrow }
+      )
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toContain("没有用微信小程序登录过")
+      // Nothing changed: it is still approved, to be paid by bank instead.
+      const mine = (await api.get("/store/affiliate/withdrawals", member)).data.withdrawals
+      expect(mine[0].status).toBe("approved")
+
+      const unknown = await api.post(
+        "/admin/affiliate/wechat-transfers",
+        { withdrawal_id: "afwd_missing" },
+        { ...finance, ...noThrow }
+      )
+      expect(unknown.status).toBe(404)
+    })
+  },
+})
