@@ -4,23 +4,13 @@ import { randomUUID } from "crypto"
 import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(240_000)
 
 process.env.QUEUE_PREFIX = `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
-
-/** Subscribers run on the Redis event bus: poll until `check` passes or time runs out. */
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean) {
-  const deadline = Date.now() + 30_000
-  let value = await read()
-  while (!check(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    value = await read()
-  }
-  return value
-}
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -16,6 +16,7 @@ import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
 import { startWechatStandin } from "../helpers/wechat-standin"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(240_000)
 
@@ -34,16 +35,6 @@ Object.assign(
 )
 
 type Headers = { headers: Record<string, string> }
-
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean) {
-  const deadline = Date.now() + 30_000
-  let value = await read()
-  while (!check(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 250))
-    value = await read()
-  }
-  return value
-}
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -12,6 +12,7 @@ import {
 import { bookOrderCollectionAppointment } from "../../src/workflows/appointments/book-order-collection-appointment"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { YUEYANG_ADDRESS } from "../helpers/checkout"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
 
@@ -24,16 +25,6 @@ process.env.CMS_CACHE_TTL_MS = "0"
 type Headers = { headers: Record<string, string> }
 type Appointment = { id: string; status: string; date: string; slot: string; history: object[] }
 type Message = { title: string; body: string; link: string | null }
-
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean) {
-  const deadline = Date.now() + 60_000
-  let value = await read()
-  while (!check(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    value = await read()
-  }
-  return value
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 

@@ -7,6 +7,7 @@ import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { makeReportPdf } from "../helpers/report-pdf"
+import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
 
@@ -14,16 +15,6 @@ process.env.QUEUE_PREFIX = `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
 type Kit = { id: string; status: string; barcode: string | null; report: { id: string } | null }
-
-async function eventually<T>(read: () => Promise<T>, check: (value: T) => boolean) {
-  const deadline = Date.now() + 60_000
-  let value = await read()
-  while (!check(value) && Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 300))
-    value = await read()
-  }
-  return value
-}
 
 /** A multipart body as browsers send it, built with the platform's FormData. */
 function multipart(files: { name: string; bytes: Buffer; type?: string }[], fields = {}) {

@@ -1,34 +1,7 @@
-import type { KitStatus } from "../../../lib/kits/kit-status"
+import type { KitView } from "../../../modules/health-archive/types"
 
 /** A kit as GET /admin/health-archive/kits returns it (KitView plus masked customer contacts). */
-export type AdminKit = {
-  id: string
-  barcode: string | null
-  status: KitStatus
-  status_label: string
-  product_title: string
-  variant_title: string | null
-  order_id: string
-  order_display_id: number | null
-  collection_method: "mail_in" | "on_site"
-  person: {
-    id: string
-    name: string
-    sex: "female" | "male"
-    birth_date: string
-    relation_label: string
-  } | null
-  tracking: { carrier: string | null; number: string | null } | null
-  rejection_reason: string | null
-  report: {
-    id: string
-    lab: string | null
-    issued_at: string | null
-    viewed_at: string | null
-  } | null
-  timeline: { status: KitStatus; label: string; at: string; note: string | null }[]
-  activated_at: string | null
-  created_at: string
+export type AdminKit = KitView & {
   customer: { id: string; phone_masked: string | null; email_masked: string | null }
 }
 
