@@ -164,5 +164,8 @@ module.exports = defineConfig({
     appointment: {
       resolve: "./src/modules/appointment",
     },
+    articlePush: {
+      resolve: "./src/modules/article-push",
+    },
   },
 })

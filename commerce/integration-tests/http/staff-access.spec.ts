@@ -35,6 +35,7 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["POST", "/admin/affiliate/withdrawals/afwd_missing/approve", ["super", "finance"]],
   ["POST", "/admin/affiliate/wechat-transfers", ["super", "finance"]],
   ["GET", "/admin/queues/inbox", ["super", "operations"]],
+  ["GET", "/admin/cms/pushes", ["super", "operations"]],
   ["GET", "/admin/access/me", ALL],
   ["GET", "/admin/access/roles", ["super"]],
   ["POST", "/admin/access/roles", ["super"]],

@@ -16,6 +16,7 @@ import { RegistrationGuard } from "./store/customers/me/validators"
 import { ChangePasswordBody } from "./store/customers/me/password/validators"
 import { BindPhoneBody } from "./store/customers/me/phone/validators"
 import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
+import { NotificationPreferencesBody } from "./store/customers/me/notification-preferences/validators"
 import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
 import { enforceStaffAccess } from "./admin/enforce-staff-access"
 import {
@@ -210,6 +211,22 @@ export default defineMiddlewares({
       matcher: "/store/inbox/read",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(MarkReadBody)],
+    },
+    {
+      // The CMS signs the raw body (see lib/cms/cms-hook-signature.ts).
+      matcher: "/hooks/cms",
+      methods: ["POST"],
+      bodyParser: { preserveRawBody: true },
+      middlewares: [],
+    },
+    {
+      matcher: "/store/customers/me/notification-preferences",
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      matcher: "/store/customers/me/notification-preferences",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(NotificationPreferencesBody)],
     },
     ...appointmentsMiddlewares,
   ],

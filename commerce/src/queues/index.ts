@@ -1,4 +1,5 @@
 import { appointmentsQueue } from "./appointments-queue"
+import { cmsQueue } from "./cms-queue"
 import { healthArchiveQueue } from "./health-archive-queue"
 import { inboxQueue } from "./inbox-queue"
 import { paymentsQueue } from "./payments-queue"
@@ -12,4 +13,5 @@ export const queueProcessors: QueueProcessor[] = [
   paymentsQueue,
   healthArchiveQueue,
   appointmentsQueue,
+  cmsQueue,
 ]

@@ -71,7 +71,7 @@ const RULES: Rule[] = [
   { path: under("health-archive", "kits", "reports", "lab"), area: "lab" },
   { path: under("appointments", "clinic-sessions"), area: "appointments" },
   { path: under("assessments", "constitution"), area: "assessments" },
-  { path: under("queues", "workflows-executions"), area: "operations" },
+  { path: under("queues", "workflows-executions", "cms/pushes"), area: "operations" },
   {
     path: under(
       "regions",

@@ -13,6 +13,10 @@ export const QueueName = {
   HEALTH_ARCHIVE: "health-archive",
   /** Appointment reminders (delayed to the day before) and appointment notices. */
   APPOINTMENTS: "appointments",
+  /** CMS webhooks: pushing a published article to the members it concerns. */
+  CMS: "cms",
+  /** Search indexing (products, and CMS entries from the CMS webhook). */
+  SEARCH: "search",
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]

@@ -14,6 +14,8 @@ export function smsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsSende
         "auth-code": env.SMS_ALIYUN_TEMPLATE_AUTH_CODE ?? "",
         // Kit progress texts are optional: without a template only the inbox is used.
         "kit-status": env.SMS_ALIYUN_TEMPLATE_KIT_STATUS ?? "",
+        // Article pushes likewise: without SMS_ALIYUN_TEMPLATE_ARTICLE, inbox and WeChat only.
+        article: env.SMS_ALIYUN_TEMPLATE_ARTICLE ?? "",
       },
       endpoint: env.SMS_ALIYUN_ENDPOINT,
     })

@@ -17,6 +17,7 @@ const birthDate = z.string().refine((value) => {
 }, "出生日期格式应为 YYYY-MM-DD，且不晚于今天")
 
 const PROFILE_ONLY = "资料中只能修改出生日期和职业"
+const PREFERENCES_ONLY = "短信和微信通知请在“消息设置”中开关"
 const MEMBERSHIP_ONLY = "会员类型和单位信息请在“会员类型”中修改"
 
 /** Written only by `POST /store/customers/me/membership`, which also moves the customer group. */
@@ -44,6 +45,7 @@ export const ProfileUpdateGuard = z
           birth_date: birthDate.optional(),
           occupation: z.string().max(50, "职业最多 50 个字").optional(),
           ...membershipKeys,
+          notification_preferences: z.undefined({ message: PREFERENCES_ONLY }),
         },
         { error: (issue) => (issue.code === "unrecognized_keys" ? PROFILE_ONLY : undefined) }
       )
@@ -56,5 +58,13 @@ export const ProfileUpdateGuard = z
  * membership keys, since a new member joins the 团体会员 group only through the membership route.
  */
 export const RegistrationGuard = z
-  .object({ metadata: z.object(membershipKeys).passthrough().nullish() })
+  .object({
+    metadata: z
+      .object({
+        ...membershipKeys,
+        notification_preferences: z.undefined({ message: PREFERENCES_ONLY }),
+      })
+      .passthrough()
+      .nullish(),
+  })
   .passthrough()

@@ -1,0 +1,81 @@
+import { QueueName } from "../queue/queue-names"
+
+export const CMS_EVENTS = [
+  "entry.publish",
+  "entry.unpublish",
+  "entry.update",
+  "entry.delete",
+] as const
+export type CmsEvent = (typeof CMS_EVENTS)[number]
+
+/** The body the CMS signs and POSTs to /hooks/cms. */
+export type CmsHookPayload = {
+  event: CmsEvent
+  /** Strapi singular name: article, collection-site, clinic-session, ... */
+  model: string
+  /** Strapi documentId. */
+  document_id: string
+  /** The entry as the CMS has it now (published version for publishes); null after delete. */
+  entry: Record<string, unknown> | null
+}
+
+export const CmsJob = {
+  PUSH_ARTICLE: "push-article",
+  PUSH_BATCH: "push-batch",
+} as const
+
+/** The search indexer's job (its processor belongs to the search feature). */
+export const SEARCH_CMS_ENTRY_JOB = "cms-entry"
+
+/** The storefront's own cache tags per CMS model (see storefront/core/src/cms/client.ts). */
+const STOREFRONT_TAGS: Record<string, string> = {
+  article: "articles",
+  "article-category": "articles",
+  tag: "articles",
+  expert: "articles",
+  "collection-site": "sites",
+  "clinic-session": "clinic-sessions",
+  banner: "banners",
+  page: "pages",
+  "constitution-type": "constitution",
+  "questionnaire-item": "constitution",
+}
+
+/** Tags to expire on the storefront: cms:<model>, cms:<model>:<slug>, and the web's own. */
+export function revalidationTags({ model, entry }: CmsHookPayload): string[] {
+  const slug =
+    typeof entry?.slug === "string" && /^[\w.-]{1,80}$/.test(entry.slug) ? entry.slug : null
+  const tags = [`cms:${model}`]
+  if (slug) tags.push(`cms:${model}:${slug}`)
+  const own = STOREFRONT_TAGS[model]
+  if (own) tags.push(own)
+  if (slug && (model === "article" || model === "page")) tags.push(`${model}:${slug}`)
+  return tags
+}
+
+type Queue = {
+  enqueue(
+    queue: string,
+    job: string,
+    data: unknown,
+    opts?: Record<string, unknown>
+  ): Promise<unknown>
+}
+
+/**
+ * What a verified CMS call becomes: (a) the search index update, (b) storefront
+ * revalidation, (c) for a published article, the push (which checks the article's flags).
+ */
+export async function enqueueCmsHookJobs(queue: Queue, payload: CmsHookPayload) {
+  const { event, model, document_id } = payload
+  const jobs: string[] = []
+  await queue.enqueue(QueueName.SEARCH, SEARCH_CMS_ENTRY_JOB, { model, document_id, event })
+  jobs.push(`${QueueName.SEARCH}/${SEARCH_CMS_ENTRY_JOB}`)
+  await queue.enqueue(QueueName.STOREFRONT, "revalidate", { tags: revalidationTags(payload) })
+  jobs.push(`${QueueName.STOREFRONT}/revalidate`)
+  if (model === "article" && event === "entry.publish" && payload.entry) {
+    await queue.enqueue(QueueName.CMS, CmsJob.PUSH_ARTICLE, { document_id, entry: payload.entry })
+    jobs.push(`${QueueName.CMS}/${CmsJob.PUSH_ARTICLE}`)
+  }
+  return jobs
+}

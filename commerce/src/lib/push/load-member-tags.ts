@@ -1,0 +1,73 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
+import type HealthArchiveModuleService from "../../modules/health-archive/service"
+import { memberTags } from "./member-tags"
+import { notificationPreferencesOf } from "./notification-preferences"
+import type { PushRecipient } from "./deliver-article"
+
+export type TaggedMember = PushRecipient & { tags: string[] }
+
+/**
+ * The tags (see member-tags.ts) and channels of a batch of members, in three queries and
+ * one latest constitution result per member.
+ */
+export async function loadMemberTags(
+  container: MedusaContainer,
+  customerIds: string[]
+): Promise<TaggedMember[]> {
+  if (!customerIds.length) return []
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+  const { data: customers } = await query.graph({
+    entity: "customer",
+    fields: ["id", "phone", "metadata"],
+    filters: { id: customerIds },
+  })
+  const { data: orders } = await query.graph({
+    entity: "order",
+    fields: ["customer_id", "status", "items.product_id"],
+    filters: { customer_id: customerIds },
+  })
+  const productsOf = new Map<string, Set<string>>()
+  for (const order of orders) {
+    if (!order.customer_id || order.status === "canceled") continue
+    const products = productsOf.get(order.customer_id) ?? new Set<string>()
+    for (const item of order.items ?? []) if (item?.product_id) products.add(item.product_id)
+    productsOf.set(order.customer_id, products)
+  }
+  const productIds = [...new Set([...productsOf.values()].flatMap((ids) => [...ids]))]
+  const handlesOf = new Map<string, string[]>()
+  if (productIds.length) {
+    const { data: products } = await query.graph({
+      entity: "product",
+      fields: ["id", "categories.handle"],
+      filters: { id: productIds },
+    })
+    for (const product of products) {
+      handlesOf.set(
+        product.id,
+        (product.categories ?? []).map((category) => category?.handle).filter(Boolean) as string[]
+      )
+    }
+  }
+  return Promise.all(
+    customers.map(async (customer) => {
+      const {
+        assessments: [latest],
+      } = await archive.listConstitutionAssessmentsOf(customer.id, { take: 1 })
+      const metadata = (customer.metadata ?? {}) as Record<string, unknown>
+      const products = [...(productsOf.get(customer.id) ?? [])]
+      return {
+        id: customer.id,
+        phone: customer.phone ?? null,
+        preferences: notificationPreferencesOf(metadata),
+        tags: memberTags({
+          birth_date: typeof metadata.birth_date === "string" ? metadata.birth_date : null,
+          constitution_verdicts: latest?.verdicts ?? null,
+          category_handles: products.flatMap((id) => handlesOf.get(id) ?? []),
+        }),
+      }
+    })
+  )
+}

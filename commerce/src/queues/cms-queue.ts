@@ -1,0 +1,81 @@
+import { Modules } from "@medusajs/framework/utils"
+import { CmsJob } from "../lib/cms/cms-hook-jobs"
+import { deliverArticle, type PushedArticle } from "../lib/push/deliver-article"
+import { loadMemberTags } from "../lib/push/load-member-tags"
+import { tagsMatch } from "../lib/push/member-tags"
+import { QUEUE_MODULE, QueueName } from "../lib/queue/queue-names"
+import { ARTICLE_PUSH_MODULE } from "../modules/article-push"
+import type ArticlePushModuleService from "../modules/article-push/service"
+import type QueueModuleService from "../modules/queue/service"
+import type { QueueProcessor } from "./queue-processor"
+
+export type PushArticleJob = { document_id: string; entry: Record<string, unknown> }
+export type PushBatchJob = { article: PushedArticle; customer_ids: string[] }
+
+/** Members per batch job (ARTICLE_PUSH_BATCH_SIZE, default 500). */
+const batchSize = () => Math.max(1, Number(process.env.ARTICLE_PUSH_BATCH_SIZE) || 500)
+
+const text = (value: unknown) => (typeof value === "string" && value ? value : null)
+
+function pushedArticle(documentId: string, entry: Record<string, unknown>): PushedArticle {
+  const tags = Array.isArray(entry.tags) ? (entry.tags as { slug?: unknown }[]) : []
+  return {
+    document_id: documentId,
+    title: text(entry.title) ?? "健康资讯",
+    slug: text(entry.slug),
+    summary: text(entry.summary),
+    tags: tags.map((tag) => text(tag?.slug)).filter(Boolean) as string[],
+  }
+}
+
+/**
+ * Pushes a published article: the plan job checks the article's flags and splits all
+ * members into batch jobs (ids in order, so a re-run makes the same batches, which
+ * BullMQ keeps once by job id); a batch job matches tags and delivers (idempotent per
+ * member and channel, see deliverArticle).
+ */
+export const cmsQueue: QueueProcessor = {
+  queue: QueueName.CMS,
+  concurrency: 2,
+  handlers: {
+    [CmsJob.PUSH_ARTICLE]: async ({ document_id, entry }: PushArticleJob, { container }) => {
+      if (entry.push_on_publish !== true) return { skipped: "push_on_publish is off" }
+      if (entry.publish_to_microsite !== true) return { skipped: "not for the micro-site" }
+      const article = pushedArticle(document_id, entry)
+      if (!article.tags.length) return { skipped: "the article has no tags" }
+      await container.resolve<ArticlePushModuleService>(ARTICLE_PUSH_MODULE).startPush(article)
+      const customers = container.resolve(Modules.CUSTOMER)
+      const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+      const size = batchSize()
+      let cursor: string | null = null
+      let batches = 0
+      for (;;) {
+        const page = await customers.listCustomers(
+          { has_account: true, ...(cursor ? { id: { $gt: cursor } } : {}) } as never,
+          { select: ["id"], take: size, order: { id: "ASC" } }
+        )
+        if (!page.length) break
+        const ids = page.map((customer) => customer.id)
+        cursor = ids[ids.length - 1]
+        await queue.enqueue(
+          QueueName.CMS,
+          CmsJob.PUSH_BATCH,
+          { article, customer_ids: ids } satisfies PushBatchJob,
+          { jobId: `push-${document_id}-${ids[0]}-${cursor}` }
+        )
+        batches++
+        if (page.length < size) break
+      }
+      return { batches }
+    },
+    [CmsJob.PUSH_BATCH]: async ({ article, customer_ids }: PushBatchJob, { container }) => {
+      const members = await loadMemberTags(container, customer_ids)
+      const matching = members.filter((member) => tagsMatch(article.tags, member.tags))
+      for (const member of matching) await deliverArticle(container, article, member)
+      await container
+        .resolve<ArticlePushModuleService>(ARTICLE_PUSH_MODULE)
+        .addScanned(article.document_id, customer_ids.length)
+      return { scanned: customer_ids.length, delivered: matching.length }
+    },
+  },
+}
