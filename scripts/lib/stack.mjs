@@ -134,6 +134,8 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
   }
   const cmsToken = process.env.CMS_API_TOKEN || "dev-storefront-read-token-0123456789abcdef"
   const revalidateSecret = process.env.REVALIDATE_SECRET || "dev-revalidate-secret"
+  // Signs the CMS's content events to commerce's POST /hooks/cms.
+  const cmsWebhookSecret = process.env.CMS_WEBHOOK_SECRET || "dev-cms-webhook-secret"
 
   const commerceEnv = {
     // Collection sites and clinic sessions for appointments come from the CMS.
@@ -148,6 +150,7 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     MEDUSA_REDIS_PREFIX: mode === "test" ? "e2e-" : "",
     STOREFRONT_URL: urls.web,
     REVALIDATE_SECRET: revalidateSecret,
+    CMS_WEBHOOK_SECRET: cmsWebhookSecret,
     MEDUSA_DISABLE_TELEMETRY: "true",
     HEALTH_DATA_KEYS: process.env.HEALTH_DATA_KEYS || localSecrets().healthDataKeys,
     // Encrypted reports and uploads: an absolute folder, since the built server runs
@@ -167,6 +170,8 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     HOST: "127.0.0.1",
     CMS_API_TOKEN: cmsToken,
     CMS_PUBLIC_URL: urls.cms,
+    COMMERCE_CMS_HOOK_URL: `${urls.commerce}/hooks/cms`,
+    CMS_WEBHOOK_SECRET: cmsWebhookSecret,
     STRAPI_TELEMETRY_DISABLED: "true",
     NODE_ENV: "production",
   }

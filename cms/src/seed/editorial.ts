@@ -9,10 +9,17 @@ export const categories = [
 export const tags = [
   { name: "基因检测", slug: "gene-testing", kind: "test_category" },
   { name: "肿瘤风险", slug: "tumor-risk", kind: "test_category" },
+  // Commerce's product category handles: members who bought in them carry these tags.
+  { name: "肿瘤风险系列", slug: "series-cancer", kind: "test_category" },
+  { name: "健康管理系列", slug: "series-wellness", kind: "test_category" },
+  { name: "用药指导", slug: "usage-medication", kind: "test_category" },
   { name: "气虚质", slug: "qixu", kind: "constitution" },
   { name: "痰湿质", slug: "tanshi", kind: "constitution" },
   { name: "阴虚质", slug: "yinxu", kind: "constitution" },
+  // Age groups as commerce computes them from a member's birth date (see commerce README).
   { name: "儿童", slug: "children", kind: "age_group" },
+  { name: "青年（18–35 岁）", slug: "age-18-35", kind: "age_group" },
+  { name: "中年（36–55 岁）", slug: "age-36-55", kind: "age_group" },
   { name: "中老年", slug: "seniors", kind: "age_group" },
   { name: "饮食调理", slug: "diet", kind: "topic" },
 ] as const
