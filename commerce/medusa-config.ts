@@ -164,6 +164,16 @@ module.exports = defineConfig({
     appointment: {
       resolve: "./src/modules/appointment",
     },
+    siteSearch: {
+      resolve: "./src/modules/site-search",
+      options: {
+        // Meilisearch when MEILI_HOST is set; Postgres always holds a copy and answers
+        // whenever Meilisearch cannot.
+        meilisearch: process.env.MEILI_HOST
+          ? { host: process.env.MEILI_HOST, apiKey: process.env.MEILI_MASTER_KEY }
+          : undefined,
+      },
+    },
     articlePush: {
       resolve: "./src/modules/article-push",
     },

@@ -28,6 +28,7 @@ import { acceptFiles } from "./accept-files"
 import { WechatTransferBody } from "./admin/affiliate/wechat-transfers/validators"
 import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
+import { searchMiddlewares } from "./search-middlewares"
 import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
 import {
   MAX_MEMBER_UPLOAD_BYTES,
@@ -229,5 +230,6 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(NotificationPreferencesBody)],
     },
     ...appointmentsMiddlewares,
+    ...searchMiddlewares,
   ],
 })

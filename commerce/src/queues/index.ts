@@ -4,6 +4,7 @@ import { healthArchiveQueue } from "./health-archive-queue"
 import { inboxQueue } from "./inbox-queue"
 import { paymentsQueue } from "./payments-queue"
 import type { QueueProcessor } from "./queue-processor"
+import { searchQueue } from "./search-queue"
 import { storefrontQueue } from "./storefront-queue"
 
 /** Every queue that commerce's worker processes run. */
@@ -13,5 +14,6 @@ export const queueProcessors: QueueProcessor[] = [
   paymentsQueue,
   healthArchiveQueue,
   appointmentsQueue,
+  searchQueue,
   cmsQueue,
 ]
