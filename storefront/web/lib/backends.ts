@@ -4,6 +4,7 @@ import {
   createCmsClient,
   createCommerceClient,
   createHealthArchiveClient,
+  createInboxClient,
   createMemberClient,
 } from "@health/core"
 import { env } from "./env"
@@ -34,6 +35,12 @@ export const healthArchive = createHealthArchiveClient({
 })
 
 export const appointments = createAppointmentsClient({
+  baseUrl: env.medusaUrl,
+  publishableKey: env.publishableKey,
+  fetch: nextFetch,
+})
+
+export const inbox = createInboxClient({
   baseUrl: env.medusaUrl,
   publishableKey: env.publishableKey,
   fetch: nextFetch,

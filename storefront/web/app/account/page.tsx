@@ -37,6 +37,7 @@ const TILES = [
     id: "appointments",
   },
   { href: "/account/health", title: account.health, hint: account.healthHint, id: "health" },
+  { href: "/account/inbox", title: account.inbox, hint: account.inboxHint, id: "inbox" },
 ]
 
 function OrderRow({ order }: { order: MemberOrder }) {

@@ -1,14 +1,23 @@
 import { CartIcon } from "@/components/icons"
 import { messages } from "@health/core"
 import Link from "next/link"
+import { inbox } from "@/lib/backends"
 import { currentCart } from "@/lib/current-cart"
 import { readToken } from "@/lib/session"
+
+/** Unread 消息中心 messages; the header never fails because the inbox cannot be read. */
+async function unreadCount(token: string | undefined): Promise<number> {
+  if (!token) return 0
+  return inbox.unreadCount(token).catch(() => 0)
+}
 
 /** Site header with the cart count, read fresh on every request (carts are never cached). */
 export async function Header() {
   const cart = await currentCart()
   const count = (cart?.items ?? []).reduce((sum, item) => sum + item.quantity, 0)
-  const signedIn = Boolean(await readToken())
+  const token = await readToken()
+  const signedIn = Boolean(token)
+  const unread = await unreadCount(token)
   return (
     <header className="site-header">
       <div className="container header-inner">
@@ -24,6 +33,22 @@ export async function Header() {
           <Link href="/articles">{messages.nav.articles}</Link>
           <Link href="/sites">{messages.nav.sites}</Link>
         </nav>
+        {signedIn && (
+          <Link
+            href="/account/inbox"
+            className="inbox-link"
+            aria-label={
+              unread ? `${messages.account.inbox}，${unread} 条未读` : messages.account.inbox
+            }
+          >
+            {messages.account.inbox}
+            {unread > 0 && (
+              <span className="inbox-badge" data-testid="inbox-badge">
+                {unread > 99 ? "99+" : unread}
+              </span>
+            )}
+          </Link>
+        )}
         <Link href={signedIn ? "/account" : "/account/sign-in"} className="account-link">
           {signedIn ? "我的账户" : "登录"}
         </Link>
