@@ -230,6 +230,12 @@ medusaIntegrationTestRunner({
       const tree = (await api.get(`/admin/affiliate/affiliates/${affiliateA.id}`, admin)).data
       expect(tree.affiliate.team[0].members).toHaveLength(1)
       expect(tree.affiliate.team[1].members).toHaveLength(1)
+      // Staff see who is in the tree, not just codes.
+      expect(tree.affiliate.team[0].members[0].customer).toMatchObject({
+        last_name: "王",
+        email: "b@example.com",
+      })
+      expect(tree.affiliate.customer).toMatchObject({ email: "a@example.com" })
     })
 
     /** Staff credit a member's available balance (an adjustment entry), in fen. */

@@ -2,6 +2,9 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Users } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { LedgerPanel } from "../../components/ledger-panel"
+import { personName, ReferralTree } from "../../components/referral-tree"
+import { adminApi as api, yuan } from "../../lib/admin-api"
 
 type Settings = { rates_percent: number[]; hold_days: number; min_withdrawal: number }
 type Withdrawal = {
@@ -37,19 +40,6 @@ const STATUS: Record<string, string> = {
   distributor: "分销商",
   disabled: "已停用",
 }
-const yuan = (amount: number) => `¥${amount.toFixed(2)}`
-
-async function api<T>(path: string, body?: unknown): Promise<T> {
-  const response = await fetch(path, {
-    method: body === undefined ? "GET" : "POST",
-    credentials: "include",
-    headers: { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const json = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(json.message ?? `请求失败（${response.status}）`)
-  return json as T
-}
 
 /** 分销管理: programme settings, the withdrawal queue and the affiliates. */
 const AffiliatePage = () => {
@@ -60,6 +50,9 @@ const AffiliatePage = () => {
   const [queue, setQueue] = useState<Withdrawal[]>([])
   const [affiliates, setAffiliates] = useState<AffiliateRow[]>([])
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
+  const [roleFilter, setRoleFilter] = useState("")
+  const [codeFilter, setCodeFilter] = useState("")
+  const [treeOf, setTreeOf] = useState<string>()
 
   const load = useCallback(async () => {
     const [s, requested, approved, paying, list] = await Promise.all([
@@ -67,7 +60,11 @@ const AffiliatePage = () => {
       api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=requested"),
       api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=approved"),
       api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=paying"),
-      api<{ affiliates: AffiliateRow[] }>("/admin/affiliate/affiliates?limit=50"),
+      api<{ affiliates: AffiliateRow[] }>(
+        `/admin/affiliate/affiliates?limit=50${roleFilter ? `&status=${roleFilter}` : ""}${
+          codeFilter.trim() ? `&code=${encodeURIComponent(codeFilter.trim())}` : ""
+        }`
+      ),
     ])
     setSettings(s.settings)
     setRates(s.settings.rates_percent.join(", "))
@@ -75,7 +72,7 @@ const AffiliatePage = () => {
     setMinimum(String(s.settings.min_withdrawal))
     setQueue([...requested.withdrawals, ...approved.withdrawals, ...paying.withdrawals])
     setAffiliates(list.affiliates)
-  }, [])
+  }, [roleFilter, codeFilter])
 
   useEffect(() => {
     load().catch((error) => setMessage({ ok: false, text: error.message }))
@@ -228,8 +225,27 @@ const AffiliatePage = () => {
       </Container>
 
       <Container className="divide-y p-0">
-        <div className="px-6 py-4">
+        <div className="flex items-center justify-between gap-4 px-6 py-4">
           <Heading level="h2">分销会员</Heading>
+          <div className="flex items-center gap-2">
+            <select
+              aria-label="按身份筛选"
+              className="h-8 rounded-md border px-2"
+              value={roleFilter}
+              onChange={(e) => setRoleFilter(e.target.value)}
+            >
+              <option value="">全部身份</option>
+              <option value="member">会员</option>
+              <option value="distributor">分销商</option>
+              <option value="disabled">已停用</option>
+            </select>
+            <Input
+              aria-label="按推荐码查找"
+              placeholder="推荐码"
+              value={codeFilter}
+              onChange={(e) => setCodeFilter(e.target.value)}
+            />
+          </div>
         </div>
         {affiliates.length === 0 ? (
           <Text className="px-6 py-4 text-ui-fg-subtle">
@@ -253,9 +269,13 @@ const AffiliatePage = () => {
               {affiliates.map((a) => (
                 <Table.Row key={a.id}>
                   <Table.Cell>
-                    {`${a.customer?.last_name ?? ""}${a.customer?.first_name ?? ""}` ||
-                      a.customer?.phone ||
-                      a.customer?.email}
+                    <button
+                      type="button"
+                      className="text-ui-fg-interactive"
+                      onClick={() => setTreeOf(a.id)}
+                    >
+                      {personName(a.customer ? { ...nullCustomer, ...a.customer } : null)}
+                    </button>
                   </Table.Cell>
                   <Table.Cell>{a.code}</Table.Cell>
                   <Table.Cell>
@@ -303,9 +323,15 @@ const AffiliatePage = () => {
           </Table>
         )}
       </Container>
+
+      {treeOf && <ReferralTree affiliateId={treeOf} onClose={() => setTreeOf(undefined)} />}
+
+      <LedgerPanel />
     </div>
   )
 }
+
+const nullCustomer = { first_name: null, last_name: null, phone: null, email: null }
 
 export const config = defineRouteConfig({ label: "分销管理", icon: Users })
 

@@ -1,9 +1,9 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import type { ListAffiliatesQueryType } from "../../../validators"
 import { balancesView } from "../../../views"
+import { customersOf } from "../customers-of"
 
 /** Affiliates with their customer, balances and team size, filtered by status or code. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -17,15 +17,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     },
     { take: limit, skip: offset, order: { created_at: "DESC" } }
   )
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: customers } = affiliates.length
-    ? await query.graph({
-        entity: "customer",
-        fields: ["id", "first_name", "last_name", "phone", "email"],
-        filters: { id: affiliates.map((a) => a.customer_id) },
-      })
-    : { data: [] }
-  const byId = new Map(customers.map((customer) => [customer.id, customer]))
+  const byId = await customersOf(
+    req.scope,
+    affiliates.map((a) => a.customer_id)
+  )
   const rows = await Promise.all(
     affiliates.map(async (affiliate) => ({
       ...affiliate,

@@ -4,6 +4,7 @@ import type AffiliateModuleService from "../../../../../modules/affiliate/servic
 import { setAffiliateStatusWorkflow } from "../../../../../workflows/programme-settings"
 import type { UpdateAffiliateBodyType } from "../../../../validators"
 import { balancesView } from "../../../../views"
+import { customersOf } from "../../customers-of"
 
 /** One affiliate with their upline and referral tree (up to 3 levels). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -18,7 +19,23 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     service.team(affiliate.id, 3),
     service.balancesOf(affiliate.id),
   ])
-  res.json({ affiliate: { ...affiliate, balances: balancesView(balances), upline, team } })
+  const people = [affiliate, ...upline, ...team.flatMap((level) => level.members)]
+  const customers = await customersOf(
+    req.scope,
+    people.map((person) => person.customer_id)
+  )
+  const withCustomer = <T extends { customer_id: string }>(row: T) => ({
+    ...row,
+    customer: customers.get(row.customer_id) ?? null,
+  })
+  res.json({
+    affiliate: {
+      ...withCustomer(affiliate),
+      balances: balancesView(balances),
+      upline: upline.map(withCustomer),
+      team: team.map((level) => ({ level: level.level, members: level.members.map(withCustomer) })),
+    },
+  })
 }
 
 /** Staff upgrade (distributor), downgrade (member) or disable an affiliate. */
