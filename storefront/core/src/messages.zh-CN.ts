@@ -82,6 +82,17 @@ export const messages = {
     cmsDown: "资讯暂时无法加载",
     commerceDown: "商品暂时无法加载，请稍后再试",
   },
+  search: {
+    placeholder: "搜索检测产品、健康资讯、采集点",
+    submit: "搜索",
+    title: "搜索",
+    resultsFor: "搜索结果",
+    prompt: "输入关键词，例如 基因、体质、岳阳",
+    empty: "没有找到相关内容，换个关键词试试",
+    error: "搜索暂时不可用，请稍后再试",
+    suggestionsLabel: "搜索建议",
+    viewAll: "查看全部结果",
+  },
   footer: {
     privacy: "隐私政策",
     terms: "用户协议",

@@ -6,6 +6,7 @@ import {
   createHealthArchiveClient,
   createInboxClient,
   createMemberClient,
+  createSearchClient,
 } from "@health/core"
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
@@ -41,6 +42,12 @@ export const appointments = createAppointmentsClient({
 })
 
 export const inbox = createInboxClient({
+  baseUrl: env.medusaUrl,
+  publishableKey: env.publishableKey,
+  fetch: nextFetch,
+})
+
+export const siteSearch = createSearchClient({
   baseUrl: env.medusaUrl,
   publishableKey: env.publishableKey,
   fetch: nextFetch,

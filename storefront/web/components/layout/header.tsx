@@ -1,4 +1,5 @@
 import { CartIcon } from "@/components/icons"
+import { SearchBox } from "@/components/search/search-box"
 import { messages } from "@health/core"
 import Link from "next/link"
 import { inbox } from "@/lib/backends"
@@ -33,6 +34,7 @@ export async function Header() {
           <Link href="/articles">{messages.nav.articles}</Link>
           <Link href="/sites">{messages.nav.sites}</Link>
         </nav>
+        <SearchBox />
         {signedIn && (
           <Link
             href="/account/inbox"

@@ -17,7 +17,7 @@ function mapLink(site: CollectionSite): string | null {
 export function SiteCard({ site }: { site: CollectionSite }) {
   const map = mapLink(site)
   return (
-    <article className="card site-card" data-testid="site-card">
+    <article id={`site-${site.documentId}`} className="card site-card" data-testid="site-card">
       <div className="card-body">
         <h3 className="card-title">{site.name}</h3>
         <p className="site-address">

@@ -1,0 +1,53 @@
+/** What site search finds. */
+export type SearchType = "product" | "article" | "site"
+
+export const SEARCH_TYPES: SearchType[] = ["product", "article", "site"]
+
+/** Tab labels of the results page, in display order. */
+export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
+  product: "检测产品",
+  article: "健康资讯",
+  site: "采集点",
+}
+
+export type SearchHit = {
+  type: SearchType
+  id: string
+  title: string
+  subtitle: string | null
+  /** Storefront path of the thing found. */
+  url: string
+  thumbnail?: string
+  /** The title with the query terms in <mark>, everything else HTML-escaped. */
+  highlight?: string
+}
+
+export type SearchResults = {
+  hits: SearchHit[]
+  count: number
+  type: SearchType | "all"
+  /** Per type, when searching all types. */
+  groups?: Record<SearchType, { hits: SearchHit[]; count: number }>
+}
+
+/** Below this many characters a query is not worth suggesting for. */
+export const MIN_SUGGEST_LENGTH = 1
+
+/** Reads ?type= from a URL: one of the three types, product otherwise. */
+export function searchTypeOf(value: string | string[] | undefined): SearchType {
+  const first = Array.isArray(value) ? value[0] : value
+  return SEARCH_TYPES.includes(first as SearchType) ? (first as SearchType) : "product"
+}
+
+/** The query as typed, trimmed and cut to what the API accepts. */
+export function normalizeQuery(value: string | string[] | undefined): string {
+  const first = Array.isArray(value) ? value[0] : value
+  return (first ?? "").trim().slice(0, 100)
+}
+
+/** /search?q=...&type=... */
+export function searchPageUrl(q: string, type?: SearchType): string {
+  const params = new URLSearchParams({ q })
+  if (type) params.set("type", type)
+  return `/search?${params}`
+}
