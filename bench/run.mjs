@@ -3,6 +3,7 @@
 import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
+import { affiliateForestBench } from "./affiliate-forest.mjs"
 import { reportIngestBench } from "./report-ingest.mjs"
 import { storefrontCacheBench } from "./storefront-cache.mjs"
 
@@ -28,6 +29,13 @@ const BENCHES = {
     return storefrontCacheBench(env)
   },
   "report-ingest": () => reportIngestBench(env),
+  "affiliate-forest": () => {
+    if (!env.publishableKey) throw new Error("Set MEDUSA_PUBLISHABLE_KEY for affiliate-forest.")
+    return affiliateForestBench({
+      ...env,
+      members: Number(process.env.BENCH_FOREST_MEMBERS || 100_000),
+    })
+  },
 }
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !BENCHES[name])
@@ -50,7 +58,9 @@ for (const r of results) {
   const fmt = (m) =>
     m.files_per_second !== undefined
       ? `${m.files_per_second.toFixed(1)} files/s (${m.seconds.toFixed(1)} s)`
-      : `${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`
+      : m.orders !== undefined
+        ? `p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms over ${m.orders} orders`
+        : `${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`
   console.log(
     `${r.name}\n  baseline:  ${fmt(r.baseline)}\n  candidate: ${fmt(r.candidate)}\n  ratio:     ${r.ratio.toFixed(2)}×`
   )
