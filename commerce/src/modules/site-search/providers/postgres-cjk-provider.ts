@@ -143,7 +143,13 @@ export class PostgresCjkSearchProvider extends AbstractSearchProviderService {
     index,
     filters,
   }: SearchTypes.SearchDeleteDocumentsInput): Promise<SearchTypes.SearchTask> {
-    const rows = await this.store_.listSearchDocuments({ index_name: index })
+    // Deleting by id (every delete site search makes) reads only those rows.
+    const ids = Object.keys(filters).length === 1 ? filters.id : undefined
+    const byId = typeof ids === "string" || Array.isArray(ids)
+    const rows = await this.store_.listSearchDocuments({
+      index_name: index,
+      ...(byId ? { doc_id: ([] as unknown[]).concat(ids).map(String) } : {}),
+    })
     const doomed = rows.filter((row) => matches({ ...row.document, id: row.doc_id }, filters))
     if (doomed.length) await this.store_.deleteSearchDocuments(doomed.map((row) => row.id))
     return { index, status: "succeeded" }
