@@ -13,7 +13,8 @@ import { fileURLToPath } from "node:url"
 const here = path.dirname(fileURLToPath(import.meta.url))
 
 function client(commerceUrl, publishableKey) {
-  const call = async (method, pathname, { token, body, admin } = {}) => {
+  const call = async (method, pathname, options = {}, retried = false) => {
+    const { token, body, admin } = options
     const response = await fetch(`${commerceUrl}${pathname}`, {
       method,
       headers: {
@@ -22,7 +23,12 @@ function client(commerceUrl, publishableKey) {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
       body: body === undefined ? undefined : JSON.stringify(body),
+    }).catch((error) => {
+      // A kept-alive connection the server closed while we were idle: ask once more.
+      if (!retried && error.cause?.code === "UND_ERR_SOCKET") return null
+      throw error
     })
+    if (!response) return call(method, pathname, options, true)
     const text = await response.text()
     if (!response.ok) throw new Error(`${method} ${pathname} → ${response.status}: ${text}`)
     return text ? JSON.parse(text) : {}
