@@ -9,6 +9,8 @@ import { SITE_SEARCH_MODULE } from "../../src/modules/site-search"
 import type SiteSearchModuleService from "../../src/modules/site-search/service"
 import { adminHeaders } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
+import { QUEUE_MODULE } from "../../src/lib/queue/queue-names"
+import type QueueModuleService from "../../src/modules/queue/service"
 
 jest.setTimeout(300_000)
 
@@ -108,7 +110,9 @@ medusaIntegrationTestRunner({
       ).data as SearchBody
     const titles = (body: SearchBody) => body.hits.map((h) => h.title)
     const cmsEntry = (model: string, document_id: string, event: string) =>
-      getContainer().resolve("queue").enqueue("search", "cms-entry", { model, document_id, event })
+      getContainer()
+        .resolve<QueueModuleService>(QUEUE_MODULE)
+        .enqueue("search", "cms-entry", { model, document_id, event })
 
     beforeAll(async () => {
       cms = startCmsStandIn(published)

@@ -47,7 +47,9 @@ export async function loadMemberTags(
     for (const product of products) {
       handlesOf.set(
         product.id,
-        (product.categories ?? []).map((category) => category?.handle).filter(Boolean) as string[]
+        (product.categories ?? [])
+          .map((category: { handle?: string | null } | null) => category?.handle)
+          .filter(Boolean) as string[]
       )
     }
   }
