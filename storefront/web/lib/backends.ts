@@ -11,47 +11,26 @@ import {
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
 
-export const commerce = createCommerceClient({
+/** Every commerce client talks to the same Medusa with the same key and cache-aware fetch. */
+const commerceOptions = {
   baseUrl: env.medusaUrl,
   publishableKey: env.publishableKey,
   fetch: nextFetch,
-})
+}
 
-export const member = createMemberClient({
-  baseUrl: env.medusaUrl,
-  publishableKey: env.publishableKey,
-  fetch: nextFetch,
-})
+export const commerce = createCommerceClient(commerceOptions)
 
-export const checkout = createCheckoutClient({
-  baseUrl: env.medusaUrl,
-  publishableKey: env.publishableKey,
-  fetch: nextFetch,
-})
+export const member = createMemberClient(commerceOptions)
 
-export const healthArchive = createHealthArchiveClient({
-  baseUrl: env.medusaUrl,
-  publishableKey: env.publishableKey,
-  fetch: nextFetch,
-})
+export const checkout = createCheckoutClient(commerceOptions)
 
-export const appointments = createAppointmentsClient({
-  baseUrl: env.medusaUrl,
-  publishableKey: env.publishableKey,
-  fetch: nextFetch,
-})
+export const healthArchive = createHealthArchiveClient(commerceOptions)
 
-export const inbox = createInboxClient({
-  baseUrl: env.medusaUrl,
-  publishableKey: env.publishableKey,
-  fetch: nextFetch,
-})
+export const appointments = createAppointmentsClient(commerceOptions)
 
-export const siteSearch = createSearchClient({
-  baseUrl: env.medusaUrl,
-  publishableKey: env.publishableKey,
-  fetch: nextFetch,
-})
+export const inbox = createInboxClient(commerceOptions)
+
+export const siteSearch = createSearchClient(commerceOptions)
 
 export const cms = createCmsClient({
   baseUrl: env.cmsUrl,

@@ -586,22 +586,21 @@ function payPageHtml(
       : order?.trade_state === "CLOSED"
         ? "已关闭"
         : "待支付"
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>微信支付（沙箱）</title><style>body{font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;background:#ededed;margin:0;display:flex;justify-content:center}
-.card{background:#fff;margin:40px 16px;padding:32px 24px;border-radius:12px;max-width:360px;width:100%;text-align:center}
-.amount{font-size:40px;font-weight:600;margin:16px 0}.muted{color:#888}button{background:#07c160;color:#fff;border:0;border-radius:8px;font-size:18px;padding:14px;width:100%;margin-top:20px}
-button:disabled{background:#9ed9b5}.msg{margin-top:16px;color:#07c160}</style></head>
-<body><div class="card"><p class="muted">微信支付 · 沙箱环境</p>${
-    order
-      ? `<div class="amount">${amount}</div><p>商户订单号 ${outTradeNo}</p><p class="muted">状态：${state}</p>
+  return sandboxPage(
+    "微信支付（沙箱）",
+    "微信支付 · 沙箱环境",
+    `${
+      order
+        ? `<div class="amount">${amount}</div><p>商户订单号 ${outTradeNo}</p><p class="muted">状态：${state}</p>
 <form method="post"><button type="submit" id="confirm-pay" ${order.trade_state !== "NOTPAY" ? "disabled" : ""}>确认支付</button></form>`
-      : "<p>订单不存在</p>"
-  }
+        : "<p>订单不存在</p>"
+    }
 ${message ? `<p class="msg" id="pay-result">${message}</p>` : ""}${
-    returnTo
-      ? `<meta http-equiv="refresh" content="1;url=${escapeHtml(returnTo)}"><p><a href="${escapeHtml(returnTo)}">返回商户页面</a></p>`
-      : ""
-  }</div></body></html>`
+      returnTo
+        ? `<meta http-equiv="refresh" content="1;url=${escapeHtml(returnTo)}"><p><a href="${escapeHtml(returnTo)}">返回商户页面</a></p>`
+        : ""
+    }`
+  )
 }
 
 function transferPageHtml(bill: TransferBill | undefined, message?: string): string {
@@ -611,17 +610,26 @@ function transferPageHtml(bill: TransferBill | undefined, message?: string): str
       : bill?.state === "WAIT_USER_CONFIRM"
         ? "待确认收款"
         : "未到账"
+  return sandboxPage(
+    "确认收款（沙箱）",
+    "微信支付 · 商家转账 · 沙箱环境",
+    `${
+      bill
+        ? `<div class="amount">¥${(bill.transfer_amount / 100).toFixed(2)}</div><p>${escapeHtml(bill.transfer_remark)}</p><p class="muted">状态：${state}</p>
+<form method="post"><button type="submit" id="confirm-receipt" ${bill.state !== "WAIT_USER_CONFIRM" ? "disabled" : ""}>确认收款</button></form>`
+        : "<p>转账单不存在</p>"
+    }${message ? `<p class="msg">${escapeHtml(message)}</p>` : ""}`
+  )
+}
+
+/** The buyer's side of the sandbox looks like WeChat's own pages: one card, one green button. */
+function sandboxPage(title: string, label: string, card: string): string {
   return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>确认收款（沙箱）</title><style>body{font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;background:#ededed;margin:0;display:flex;justify-content:center}
+<title>${title}</title><style>body{font-family:-apple-system,"PingFang SC","Noto Sans CJK SC",sans-serif;background:#ededed;margin:0;display:flex;justify-content:center}
 .card{background:#fff;margin:40px 16px;padding:32px 24px;border-radius:12px;max-width:360px;width:100%;text-align:center}
 .amount{font-size:40px;font-weight:600;margin:16px 0}.muted{color:#888}button{background:#07c160;color:#fff;border:0;border-radius:8px;font-size:18px;padding:14px;width:100%;margin-top:20px}
 button:disabled{background:#9ed9b5}.msg{margin-top:16px;color:#07c160}</style></head>
-<body><div class="card"><p class="muted">微信支付 · 商家转账 · 沙箱环境</p>${
-    bill
-      ? `<div class="amount">¥${(bill.transfer_amount / 100).toFixed(2)}</div><p>${escapeHtml(bill.transfer_remark)}</p><p class="muted">状态：${state}</p>
-<form method="post"><button type="submit" id="confirm-receipt" ${bill.state !== "WAIT_USER_CONFIRM" ? "disabled" : ""}>确认收款</button></form>`
-      : "<p>转账单不存在</p>"
-  }${message ? `<p class="msg">${escapeHtml(message)}</p>` : ""}</div></body></html>`
+<body><div class="card"><p class="muted">${label}</p>${card}</div></body></html>`
 }
 
 function escapeHtml(text: string): string {
