@@ -73,7 +73,8 @@ describe("商家转账 against the protocol-true sandbox", () => {
     }
     const created = await createTransferBill(client, config, input)
     expect(created).toMatchObject({ out_bill_no: "afwd01JTEST0001", state: "WAIT_USER_CONFIRM" })
-    expect(created.package_info).toBeTruthy()
+    // What the mini-program passes to wx.requestMerchantTransfer for the user to confirm.
+    expect(created.package_info).toBe(`sandbox_pkg_${created.transfer_bill_no}`)
     // The same bill again (a retried request) is the same bill, not a second transfer.
     const again = await createTransferBill(client, config, input)
     expect(again.transfer_bill_no).toBe(created.transfer_bill_no)
