@@ -1,0 +1,6 @@
+export * from "./types"
+export * from "./constitution-client"
+export * from "./questionnaire-flow"
+export * from "./report-view"
+export * from "./radar-chart"
+export * from "./trend"

@@ -1,0 +1,166 @@
+import type { ConstitutionAnswers, Sex } from "./types"
+
+/** An item as the CMS keeps it (see cms questionnaire-item); only what the flow needs. */
+export type QuestionnaireItemInput = {
+  code: string
+  text: string
+  sex?: "all" | "female" | "male" | null
+  sort?: number | null
+  types?: string[] | null
+  version?: string | null
+}
+
+/** A question shown to one person; `code` is the answer key commerce scores (q01 … q60). */
+export type Question = {
+  code: string
+  /** The CMS entry's own code: q41f / q41m for the sex-specific item. */
+  itemCode: string
+  text: string
+  types: string[]
+}
+
+/** The standard's 5-point scale, about the past year. */
+export const ANSWER_SCALE = [
+  { value: 1, label: "没有", hint: "根本不" },
+  { value: 2, label: "很少", hint: "有一点" },
+  { value: 3, label: "有时", hint: "有些" },
+  { value: 4, label: "经常", hint: "相当" },
+  { value: 5, label: "总是", hint: "非常" },
+] as const
+
+export const ANSWER_PERIOD = "请根据近一年的体验和感觉回答"
+
+/**
+ * The answer key of a CMS item. The sex-specific item is kept twice in the CMS (its code
+ * must be unique there: q41f and q41m) but both wordings answer the same item, q41.
+ */
+export function answerCodeOf(item: Pick<QuestionnaireItemInput, "code" | "sex">): string {
+  return item.sex === "female" || item.sex === "male" ? item.code.replace(/[fm]$/, "") : item.code
+}
+
+/**
+ * The questions for one person in the CMS's order: every general item, and of the
+ * sex-specific items only the wording for `sex`. One question per answer key.
+ */
+export function buildQuestions(items: QuestionnaireItemInput[], sex: Sex): Question[] {
+  const seen = new Set<string>()
+  return [...items]
+    .filter((item) => !item.sex || item.sex === "all" || item.sex === sex)
+    .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a.code.localeCompare(b.code))
+    .flatMap((item) => {
+      const code = answerCodeOf(item)
+      if (seen.has(code)) return []
+      seen.add(code)
+      return [{ code, itemCode: item.code, text: item.text, types: item.types ?? [] }]
+    })
+}
+
+/** The version the items were published as (the most common one, should they disagree). */
+export function questionnaireVersion(items: QuestionnaireItemInput[]): string | null {
+  const counts = new Map<string, number>()
+  for (const item of items) {
+    if (item.version) counts.set(item.version, (counts.get(item.version) ?? 0) + 1)
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
+}
+
+const isAnswer = (value: unknown): value is number =>
+  typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= 5
+
+/** The questions still without a valid answer, by answer key, in order. */
+export function unansweredCodes(questions: Question[], answers: ConstitutionAnswers): string[] {
+  return questions.filter((q) => !isAnswer(answers[q.code])).map((q) => q.code)
+}
+
+export type Progress = { answered: number; total: number; percent: number; complete: boolean }
+
+export function progressOf(questions: Question[], answers: ConstitutionAnswers): Progress {
+  const total = questions.length
+  const answered = total - unansweredCodes(questions, answers).length
+  return {
+    answered,
+    total,
+    percent: total ? Math.round((answered / total) * 100) : 0,
+    complete: total > 0 && answered === total,
+  }
+}
+
+/** Where to go after answering question `index`: the next unanswered one, else the next. */
+export function nextIndex(questions: Question[], answers: ConstitutionAnswers, index: number) {
+  for (let i = index + 1; i < questions.length; i++) {
+    if (!isAnswer(answers[questions[i].code])) return i
+  }
+  return Math.min(index + 1, questions.length - 1)
+}
+
+/** The sheet to send: exactly the questions' answers (a stale key from another sex is dropped). */
+export function answersForSubmission(
+  questions: Question[],
+  answers: ConstitutionAnswers
+): ConstitutionAnswers {
+  return Object.fromEntries(
+    questions.filter((q) => isAnswer(answers[q.code])).map((q) => [q.code, answers[q.code]])
+  )
+}
+
+/** Someone's place in the questionnaire, kept in localStorage so they can come back later. */
+export type QuestionnaireState = {
+  version: string | null
+  sex: Sex | null
+  answers: ConstitutionAnswers
+  index: number
+  saved_at: string
+}
+
+export const QUESTIONNAIRE_STORAGE_KEY = "constitution-questionnaire"
+
+export const emptyQuestionnaireState = (version: string | null): QuestionnaireState => ({
+  version,
+  sex: null,
+  answers: {},
+  index: 0,
+  saved_at: new Date(0).toISOString(),
+})
+
+export function serializeQuestionnaireState(state: QuestionnaireState, now = new Date()): string {
+  return JSON.stringify({ ...state, saved_at: now.toISOString(), v: 1 })
+}
+
+/**
+ * A stored state, or null when there is none, it is damaged, or it was answered against
+ * another version of the items (those answers may not mean the same any more).
+ */
+export function parseQuestionnaireState(
+  text: string | null | undefined,
+  version: string | null
+): QuestionnaireState | null {
+  if (!text) return null
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return null
+  }
+  if (!raw || typeof raw !== "object") return null
+  const value = raw as Record<string, unknown>
+  if (value.v !== 1 || (value.version ?? null) !== version) return null
+  const answers =
+    value.answers && typeof value.answers === "object"
+      ? Object.fromEntries(
+          Object.entries(value.answers as Record<string, unknown>).filter(
+            (entry): entry is [string, number] => /^q\d{2}$/.test(entry[0]) && isAnswer(entry[1])
+          )
+        )
+      : {}
+  return {
+    version,
+    sex: value.sex === "female" || value.sex === "male" ? value.sex : null,
+    answers,
+    index: typeof value.index === "number" && value.index >= 0 ? Math.floor(value.index) : 0,
+    saved_at: typeof value.saved_at === "string" ? value.saved_at : new Date(0).toISOString(),
+  }
+}
+
+/** True when the state holds anything worth offering to continue. */
+export const hasProgress = (state: QuestionnaireState | null): state is QuestionnaireState =>
+  !!state && Object.keys(state.answers).length > 0

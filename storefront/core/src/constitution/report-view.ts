@@ -1,0 +1,124 @@
+import {
+  CONSTITUTION_CODES,
+  type ConstitutionCode,
+  type ConstitutionScores,
+  type ConstitutionVerdict,
+  type ConstitutionVerdicts,
+} from "./types"
+
+export const CONSTITUTION_NAMES: Record<ConstitutionCode, string> = {
+  pinghe: "平和质",
+  qixu: "气虚质",
+  yangxu: "阳虚质",
+  yinxu: "阴虚质",
+  tanshi: "痰湿质",
+  shire: "湿热质",
+  xueyu: "血瘀质",
+  qiyu: "气郁质",
+  tebing: "特禀质",
+}
+
+/** The standard's verdicts in words a member reads without the standard at hand. */
+export const VERDICT_WORDS: Record<ConstitutionVerdict, string> = {
+  是: "符合",
+  基本是: "基本符合",
+  倾向是: "有倾向",
+  否: "不符合",
+}
+
+export const BALANCED: ConstitutionCode = "pinghe"
+
+export const constitutionName = (code: string) =>
+  CONSTITUTION_NAMES[code as ConstitutionCode] ?? code
+
+/** A type "applies" (its advice is shown, its tag matches) unless its verdict is 否. */
+export const verdictApplies = (verdict: ConstitutionVerdict | undefined) =>
+  !!verdict && verdict !== "否"
+
+export type ReportRow = {
+  code: ConstitutionCode
+  name: string
+  score: number
+  /** "75.0" */
+  scoreText: string
+  verdict: ConstitutionVerdict
+  verdictWord: string
+  applies: boolean
+}
+
+export type ReportView = {
+  primary: { code: ConstitutionCode; name: string; verdict: ConstitutionVerdict }
+  /** One sentence: the primary type, further types and tendencies. */
+  headline: string
+  /** All nine types in the standard's order. */
+  rows: ReportRow[]
+  /** The types whose advice applies: the primary first, then 是 by score, then 倾向是 by score. */
+  applied: ConstitutionCode[]
+  /** 偏颇 types judged 是 besides the primary. */
+  alsoTypes: ConstitutionCode[]
+  /** Types judged 倾向是. */
+  tendencies: ConstitutionCode[]
+}
+
+const joinNames = (codes: ConstitutionCode[]) => codes.map((c) => CONSTITUTION_NAMES[c]).join("、")
+
+export function reportView(result: {
+  scores: ConstitutionScores
+  verdicts: ConstitutionVerdicts
+  primary: ConstitutionCode
+}): ReportView {
+  const { scores, verdicts, primary } = result
+  const rows: ReportRow[] = CONSTITUTION_CODES.map((code) => ({
+    code,
+    name: CONSTITUTION_NAMES[code],
+    score: scores[code],
+    scoreText: scores[code].toFixed(1),
+    verdict: verdicts[code],
+    verdictWord: VERDICT_WORDS[verdicts[code]],
+    applies: verdictApplies(verdicts[code]),
+  }))
+  const byScore = (a: ConstitutionCode, b: ConstitutionCode) =>
+    scores[b] - scores[a] || CONSTITUTION_CODES.indexOf(a) - CONSTITUTION_CODES.indexOf(b)
+  const biased = CONSTITUTION_CODES.filter((code) => code !== BALANCED)
+  const alsoTypes = biased.filter((c) => c !== primary && verdicts[c] === "是").sort(byScore)
+  const tendencies = biased.filter((c) => verdicts[c] === "倾向是").sort(byScore)
+  const applied = [
+    ...(verdictApplies(verdicts[primary]) ? [primary] : []),
+    ...alsoTypes,
+    ...tendencies.filter((c) => c !== primary),
+  ]
+  return {
+    primary: { code: primary, name: CONSTITUTION_NAMES[primary], verdict: verdicts[primary] },
+    headline: headline(primary, verdicts[primary], alsoTypes, tendencies),
+    rows,
+    applied,
+    alsoTypes,
+    tendencies,
+  }
+}
+
+function headline(
+  primary: ConstitutionCode,
+  verdict: ConstitutionVerdict,
+  alsoTypes: ConstitutionCode[],
+  tendencies: ConstitutionCode[]
+): string {
+  const tendencyText = tendencies.length ? `，有${joinNames(tendencies)}倾向` : ""
+  if (primary === BALANCED) {
+    return verdict === "是"
+      ? "您的体质是平和质，阴阳气血调和，请继续保持良好的生活习惯。"
+      : `您的体质基本是平和质${tendencyText}。`
+  }
+  if (verdict === "否") {
+    // Every 偏颇 type under 30 while 平和质 stays under 60: no type can be named.
+    return `您的各项偏颇体质得分都未达到判定标准，平和质得分也未达到 60 分，得分相对最高的是${CONSTITUTION_NAMES[primary]}，建议注意调养、定期复测。`
+  }
+  const otherTendencies = tendencies.filter((c) => c !== primary)
+  if (verdict === "倾向是") {
+    // The highest type is only a tendency, so no type is 是: name the tendencies together.
+    return `您的体质有${joinNames([primary, ...otherTendencies])}倾向。`
+  }
+  const alsoText = alsoTypes.length ? `，兼有${joinNames(alsoTypes)}` : ""
+  const otherTendencyText = otherTendencies.length ? `，有${joinNames(otherTendencies)}倾向` : ""
+  return `您的体质以${CONSTITUTION_NAMES[primary]}为主${alsoText}${otherTendencyText}。`
+}

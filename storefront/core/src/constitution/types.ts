@@ -1,0 +1,133 @@
+/**
+ * 中医体质辨识 (ZYYXH/T157-2009) as commerce answers it: scores and verdicts per type code,
+ * the saved results of a member, and the 养生评估报告 an expert publishes for one of them.
+ */
+
+/** The nine types in the standard's order; the CMS's constitution tags use these codes as slugs. */
+export const CONSTITUTION_CODES = [
+  "pinghe",
+  "qixu",
+  "yangxu",
+  "yinxu",
+  "tanshi",
+  "shire",
+  "xueyu",
+  "qiyu",
+  "tebing",
+] as const
+
+export type ConstitutionCode = (typeof CONSTITUTION_CODES)[number]
+
+/** 平和质 is 是/基本是/否; every other (偏颇) type 是/倾向是/否. */
+export type ConstitutionVerdict = "是" | "基本是" | "倾向是" | "否"
+
+export type Sex = "female" | "male"
+
+/** Item code (q01 … q60) → 1 (没有) … 5 (总是). */
+export type ConstitutionAnswers = Record<string, number>
+
+export type ConstitutionScores = Record<ConstitutionCode, number>
+export type ConstitutionVerdicts = Record<ConstitutionCode, ConstitutionVerdict>
+
+/** What POST /store/constitution/assessments answers; `id` only when it was saved for a member. */
+export type ConstitutionResult = {
+  id?: string
+  created_at?: string
+  item_version: string
+  scores: ConstitutionScores
+  verdicts: ConstitutionVerdicts
+  primary: ConstitutionCode
+  saved: boolean
+}
+
+/** The parts of a 养生评估报告; an expert may leave any but the summary empty. */
+export type ReviewSections = {
+  summary: string
+  diet: string
+  exercise: string
+  emotion: string
+  daily: string
+}
+
+export const REVIEW_SECTION_KEYS = ["summary", "diet", "exercise", "emotion", "daily"] as const
+
+export const REVIEW_SECTION_LABELS: Record<keyof ReviewSections, string> = {
+  summary: "总体评估",
+  diet: "饮食调养",
+  exercise: "运动锻炼",
+  emotion: "情志调摄",
+  daily: "起居调护",
+}
+
+/** An expert's report as the member sees it (only once published). */
+export type PublishedReview = {
+  id: string
+  assessment_id: string
+  sections: ReviewSections
+  expert_name: string | null
+  published_at: string
+}
+
+/** One saved result in a member's history, with the expert's report when there is one. */
+export type SavedAssessment = {
+  id: string
+  created_at: string
+  item_version: string
+  sex: Sex
+  scores: ConstitutionScores
+  verdicts: ConstitutionVerdicts
+  primary: ConstitutionCode
+  review: PublishedReview | null
+}
+
+export type AssessmentHistory = {
+  assessments: SavedAssessment[]
+  count: number
+  limit: number
+  offset: number
+}
+
+/** Where an assessment stands for the experts: nobody wrote yet, a draft, or published. */
+export type ReviewStatus = "pending" | "draft" | "published"
+
+export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
+  pending: "待评估",
+  draft: "草稿",
+  published: "已发布",
+}
+
+/** The member an assessment belongs to, as staff see them. */
+export type AssessedMember = {
+  id: string
+  name: string
+  email: string | null
+  phone: string | null
+}
+
+export type StaffReview = {
+  id: string
+  status: Exclude<ReviewStatus, "pending">
+  sections: ReviewSections
+  expert_name: string | null
+  updated_at: string
+  published_at: string | null
+}
+
+/** A row of the experts' list. */
+export type StaffAssessmentRow = {
+  id: string
+  created_at: string
+  customer: AssessedMember
+  sex: Sex
+  primary: ConstitutionCode
+  verdicts: ConstitutionVerdicts
+  review_status: ReviewStatus
+}
+
+/** One assessment opened by an expert: the answers too, and the report so far. */
+export type StaffAssessment = StaffAssessmentRow & {
+  item_version: string
+  scores: ConstitutionScores
+  answers: ConstitutionAnswers
+  review: StaffReview | null
+}
