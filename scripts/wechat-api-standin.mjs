@@ -2,9 +2,15 @@
 // protocol: GET /sns/jscode2session?appid&secret&js_code&grant_type=authorization_code.
 // A code "wx-code-<anything>" maps to a stable openid for that anything, so a test or a
 // developer can sign in as the same WeChat user again; each code works once, as in WeChat.
-// It also answers GET /cgi-bin/token (client_credential) and POST /cgi-bin/message/subscribe/send
-// (subscribe messages, errcode 43101 for an openid starting "o-unsubscribed"), and lists the
-// messages it accepted at GET /__standin/subscribe-messages for tests and developers.
+// It also issues access tokens: POST /cgi-bin/stable_token (the same token to every caller
+// until it expires; force_refresh replaces it) and the older GET /cgi-bin/token; answers
+// POST /cgi-bin/message/subscribe/send (subscribe messages, errcode 43101 for an openid
+// starting "o-unsubscribed", 40001 for an unknown or refused token, 42001 for an expired one),
+// and lists what it accepted at GET /__standin/subscribe-messages for tests and developers.
+// Test knobs: GET /__standin/stable-token-calls; POST /__standin/stable-token/rotate (a new
+// stable token, the old one invalid: as if another process forced a refresh), /expire (the
+// current one answers 42001 from now on) and /refuse (answers 40001 though stable_token still
+// hands it out, until a force_refresh).
 // Run: node scripts/wechat-api-standin.mjs [port]   (default 9401; prints "listening <url>")
 import { createHash, randomUUID } from "node:crypto"
 import http from "node:http"
@@ -16,12 +22,70 @@ export function startWechatApiStandin({
 } = {}) {
   const usedCodes = new Set()
   const tokens = new Set()
+  const expired = new Set()
+  const refused = new Set()
   const subscribeMessages = []
+  const stableTokenCalls = []
+  let stable = null
+  const issue = () => {
+    const token = `standin-token-${randomUUID()}`
+    tokens.add(token)
+    return token
+  }
+  const replaceStable = () => {
+    if (stable) tokens.delete(stable.token)
+    stable = { token: issue(), expiresAt: Date.now() + 7200_000 }
+  }
+  const readJson = async (req) => {
+    let raw = ""
+    for await (const chunk of req) raw += chunk
+    return JSON.parse(raw)
+  }
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url, "http://localhost")
     const reply = (body) => {
       res.setHeader("content-type", "application/json")
       res.end(JSON.stringify(body))
+    }
+    if (url.pathname === "/cgi-bin/stable_token") {
+      if (req.method !== "POST") return reply({ errcode: 43002, errmsg: "require POST method" })
+      let q
+      try {
+        q = await readJson(req)
+      } catch {
+        return reply({ errcode: 47001, errmsg: "data format error" })
+      }
+      stableTokenCalls.push({
+        force_refresh: q.force_refresh === true,
+        at: new Date().toISOString(),
+      })
+      if (q.grant_type !== "client_credential")
+        return reply({ errcode: 40002, errmsg: "invalid grant_type" })
+      if (q.appid !== appid || q.secret !== secret)
+        return reply({ errcode: 40125, errmsg: "invalid appsecret" })
+      if (!stable || q.force_refresh === true || stable.expiresAt <= Date.now()) replaceStable()
+      return reply({
+        access_token: stable.token,
+        expires_in: Math.round((stable.expiresAt - Date.now()) / 1000),
+      })
+    }
+    if (url.pathname === "/__standin/stable-token-calls") {
+      return reply({ calls: stableTokenCalls })
+    }
+    if (url.pathname.startsWith("/__standin/stable-token/") && req.method === "POST") {
+      const action = url.pathname.slice("/__standin/stable-token/".length)
+      if (!stable) replaceStable()
+      if (action === "rotate") replaceStable()
+      else if (action === "expire") {
+        expired.add(stable.token)
+        stable.expiresAt = Date.now()
+      }
+      else if (action === "refuse") refused.add(stable.token)
+      else {
+        res.statusCode = 404
+        return reply({ errcode: 404, errmsg: "unknown action" })
+      }
+      return reply({ ok: true })
     }
     if (url.pathname === "/cgi-bin/token") {
       const q = Object.fromEntries(url.searchParams)
@@ -29,18 +93,16 @@ export function startWechatApiStandin({
         return reply({ errcode: 40002, errmsg: "invalid grant_type" })
       if (q.appid !== appid || q.secret !== secret)
         return reply({ errcode: 40125, errmsg: "invalid appsecret" })
-      const token = `standin-token-${randomUUID()}`
-      tokens.add(token)
-      return reply({ access_token: token, expires_in: 7200 })
+      return reply({ access_token: issue(), expires_in: 7200 })
     }
     if (url.pathname === "/cgi-bin/message/subscribe/send" && req.method === "POST") {
-      if (!tokens.has(url.searchParams.get("access_token")))
+      const token = url.searchParams.get("access_token")
+      if (expired.has(token)) return reply({ errcode: 42001, errmsg: "access_token expired" })
+      if (!tokens.has(token) || refused.has(token))
         return reply({ errcode: 40001, errmsg: "invalid credential, access_token is invalid" })
       let body = null
       try {
-        let raw = ""
-        for await (const chunk of req) raw += chunk
-        body = JSON.parse(raw)
+        body = await readJson(req)
       } catch {
         return reply({ errcode: 47001, errmsg: "data format error" })
       }

@@ -2,6 +2,7 @@ import { WechatApiError, wechatLoginConfigFromEnv, type WechatLoginConfig } from
 
 /** errcode 43101: the user has not accepted (or has used up) this template's subscription. */
 export const WECHAT_NOT_SUBSCRIBED = 43101
+/** access_token invalid (40001, 40014) or expired (42001): fetch one and try once more. */
 const TOKEN_INVALID = new Set([40001, 40014, 42001])
 
 export type SubscribeMessage = {
@@ -24,27 +25,45 @@ async function wechatJson<T>(
   return (await response.json()) as T & { errcode?: number; errmsg?: string }
 }
 
-/**
- * The mini-program's access_token from GET /cgi-bin/token (client_credential), kept until
- * five minutes before it expires; `refresh` fetches a new one after WeChat refused it.
- */
-export async function accessToken(config: WechatLoginConfig, refresh = false): Promise<string> {
-  const key = `${config.apiBase}|${config.appid}`
-  const cached = tokens.get(key)
-  if (!refresh && cached && cached.expiresAt > Date.now()) return cached.token
-  const url = new URL("/cgi-bin/token", config.apiBase)
-  url.search = new URLSearchParams({
-    grant_type: "client_credential",
-    appid: config.appid,
-    secret: config.secret,
-  }).toString()
-  const body = await wechatJson<{ access_token?: string; expires_in?: number }>(url)
+async function stableToken(config: WechatLoginConfig, forceRefresh: boolean) {
+  const body = await wechatJson<{ access_token?: string; expires_in?: number }>(
+    new URL("/cgi-bin/stable_token", config.apiBase),
+    {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        grant_type: "client_credential",
+        appid: config.appid,
+        secret: config.secret,
+        force_refresh: forceRefresh,
+      }),
+    }
+  )
   if (body.errcode || !body.access_token) {
     throw new WechatApiError(body.errcode ?? 0, body.errmsg ?? "no access_token")
   }
-  const ttl = Math.max((body.expires_in ?? 7200) - 300, 60) * 1000
-  tokens.set(key, { token: body.access_token, expiresAt: Date.now() + ttl })
-  return body.access_token
+  return { token: body.access_token, expiresIn: body.expires_in ?? 7200 }
+}
+
+/**
+ * The mini-program's access_token from POST /cgi-bin/stable_token, which hands every
+ * process of ours (API, workers) the same token instead of each new one invalidating the
+ * last, as GET /cgi-bin/token does. Kept until a minute before it expires (WeChat renews a
+ * stable token five minutes early and keeps the old one valid meanwhile).
+ *
+ * `rejected` is a token WeChat just refused: ask again normally first (another process or
+ * WeChat may have renewed it), and force a refresh (20 a day, 30 s apart) only when WeChat
+ * still hands back the token it refused.
+ */
+export async function accessToken(config: WechatLoginConfig, rejected?: string): Promise<string> {
+  const key = `${config.apiBase}|${config.appid}`
+  const cached = tokens.get(key)
+  if (!rejected && cached && cached.expiresAt > Date.now()) return cached.token
+  let fresh = await stableToken(config, false)
+  if (rejected && fresh.token === rejected) fresh = await stableToken(config, true)
+  const ttl = Math.max(fresh.expiresIn - 60, 30) * 1000
+  tokens.set(key, { token: fresh.token, expiresAt: Date.now() + ttl })
+  return fresh.token
 }
 
 /**
@@ -62,18 +81,21 @@ export async function sendSubscribeMessage(
     miniprogram_state: env.WECHAT_MINIPROGRAM_STATE || "formal",
     lang: "zh_CN",
   })
-  for (const refresh of [false, true]) {
+  let rejected: string | undefined
+  for (const retry of [false, true]) {
+    const token = await accessToken(config, rejected)
     const url = new URL("/cgi-bin/message/subscribe/send", config.apiBase)
-    url.search = new URLSearchParams({
-      access_token: await accessToken(config, refresh),
-    }).toString()
+    url.search = new URLSearchParams({ access_token: token }).toString()
     const answer = await wechatJson(url, {
       method: "POST",
       headers: { "content-type": "application/json" },
       body,
     })
     if (!answer.errcode) return
-    if (!refresh && TOKEN_INVALID.has(answer.errcode)) continue
+    if (!retry && TOKEN_INVALID.has(answer.errcode)) {
+      rejected = token
+      continue
+    }
     throw new WechatApiError(answer.errcode, answer.errmsg ?? "subscribe/send failed")
   }
 }
