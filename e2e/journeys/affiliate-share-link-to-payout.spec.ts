@@ -71,7 +71,8 @@ describe("an affiliate shares a link and is paid", () => {
       phone: "13800000002",
       province: "湖南省",
       city: "岳阳市",
-      address: "岳阳楼区巴陵中路 88 号",
+      district: "岳阳楼区",
+      address: "巴陵中路 88 号",
     })
     await checkout.getByRole("checkbox").check()
     await checkout.getByRole("button", { name: /提交订单并支付/ }).click()
@@ -115,7 +116,8 @@ describe("an affiliate shares a link and is paid", () => {
       phone: "13900003333",
       province: "湖南省",
       city: "岳阳市",
-      address: "岳阳楼区洞庭南路 2 号",
+      district: "岳阳楼区",
+      address: "洞庭南路 2 号",
     })
     const credit = order.getByTestId("store-credit")
     expect(await credit.innerText()).toContain(`可用 ${available}`)

@@ -49,7 +49,8 @@ describe("a kit from purchase to an opened report", () => {
       phone: "13800000009",
       province: "湖南省",
       city: "岳阳市",
-      address: "岳阳楼区巴陵中路 9 号",
+      district: "岳阳楼区",
+      address: "巴陵中路 9 号",
     })
     await checkout.getByLabel(/线下支付/).check()
     await checkout.getByLabel(/我已阅读并同意/).check()

@@ -26,7 +26,8 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
       phone: "13900001111",
       province: "湖南省",
       city: "岳阳市",
-      address: "岳阳楼区洞庭南路 1 号",
+      district: "岳阳楼区",
+      address: "洞庭南路 1 号",
     })
 
     // Without consent nothing is created and the form says why.
@@ -68,16 +69,18 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
       phone: "13900002222",
       province: "北京市",
       city: "北京市",
-      address: "朝阳区建国路 1 号",
+      district: "朝阳区",
+      address: "建国路 1 号",
     })
     await form.getByLabel(/线下支付/).check()
     await form.getByRole("checkbox").check()
     await form.getByRole("button", { name: /提交订单并支付/ }).click()
     await page.getByText("线下支付仅限岳阳地区，请选择微信支付").waitFor()
 
-    await form.getByLabel("省份").fill("湖南省")
-    await form.getByLabel("城市").fill("岳阳市")
-    await form.getByLabel("详细地址").fill("岳阳楼区洞庭南路 1 号")
+    await form.getByLabel("省份").selectOption("湖南省")
+    await form.getByLabel("城市").selectOption("岳阳市")
+    await form.getByLabel("区县").selectOption("岳阳楼区")
+    await form.getByLabel("详细地址").fill("洞庭南路 1 号")
     await form.getByRole("button", { name: /提交订单并支付/ }).click()
     await page.waitForURL(/\/checkout\/done\/order_/)
     expect(await page.locator("h1").innerText()).toBe("订单已提交，待付款")

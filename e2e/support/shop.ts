@@ -18,6 +18,7 @@ export type CheckoutAddress = {
   phone: string
   province: string
   city: string
+  district: string
   address: string
 }
 
@@ -25,8 +26,9 @@ export type CheckoutAddress = {
 export async function fillCheckoutAddress(form: Locator, address: CheckoutAddress) {
   await form.getByLabel("收货人").fill(address.name)
   await form.getByLabel("手机号").fill(address.phone)
-  await form.getByLabel("省份").fill(address.province)
-  await form.getByLabel("城市").fill(address.city)
+  await form.getByLabel("省份").selectOption(address.province)
+  await form.getByLabel("城市").selectOption(address.city)
+  await form.getByLabel("区县").selectOption(address.district)
   await form.getByLabel("详细地址").fill(address.address)
 }
 

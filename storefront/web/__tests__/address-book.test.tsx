@@ -18,14 +18,43 @@ const home: MemberAddress = {
 const valueOf = (label: string) => (screen.getByLabelText(label) as HTMLInputElement).value
 
 describe("RegionFields", () => {
-  it("offers every province as a suggestion and, for the checkout, no district", () => {
-    const { container } = render(<RegionFields defaults={{ province: "湖南省", city: "岳阳市" }} />)
+  const optionsOf = (label: string) =>
+    Array.from((screen.getByLabelText(label) as HTMLSelectElement).options).map((o) => o.value)
+
+  it("links province, city and district: choosing one narrows the next and clears what follows", () => {
+    render(<RegionFields defaults={{ province: "湖南省", city: "岳阳市", district: "君山区" }} />)
     expect(valueOf("省份")).toBe("湖南省")
     expect(valueOf("城市")).toBe("岳阳市")
+    expect(valueOf("区县")).toBe("君山区")
+    expect(optionsOf("省份")).toHaveLength(32) // 31 provinces and the prompt
+    expect(optionsOf("区县")).toEqual(expect.arrayContaining(["岳阳楼区", "汨罗市"]))
+
+    fireEvent.change(screen.getByLabelText("城市"), { target: { value: "长沙市" } })
+    expect(valueOf("区县")).toBe("")
+    expect(optionsOf("区县")).toContain("岳麓区")
+    expect(optionsOf("区县")).not.toContain("君山区")
+
+    fireEvent.change(screen.getByLabelText("省份"), { target: { value: "广东省" } })
+    expect(valueOf("城市")).toBe("")
+    expect((screen.getByLabelText("区县") as HTMLSelectElement).disabled).toBe(true)
+    expect(optionsOf("城市")).toContain("深圳市")
+  })
+
+  it("picks a municipality's only city at once and hides the district list for cities without one", () => {
+    render(<RegionFields />)
+    fireEvent.change(screen.getByLabelText("省份"), { target: { value: "北京市" } })
+    expect(valueOf("城市")).toBe("北京市")
+    expect(optionsOf("区县")).toContain("朝阳区")
+
+    fireEvent.change(screen.getByLabelText("省份"), { target: { value: "湖北省" } })
+    fireEvent.change(screen.getByLabelText("城市"), { target: { value: "仙桃市" } })
     expect(screen.queryByLabelText("区县")).toBeNull()
-    const options = container.querySelectorAll("datalist#cn-provinces option")
-    expect(options).toHaveLength(34)
-    expect(screen.getByLabelText("省份").getAttribute("list")).toBe("cn-provinces")
+  })
+
+  it("keeps a saved value that is not in the list, so editing an old address loses nothing", () => {
+    render(<RegionFields defaults={{ province: "湖南省", city: "岳阳", district: "" }} />)
+    expect(valueOf("城市")).toBe("岳阳")
+    expect(optionsOf("城市")).toEqual(expect.arrayContaining(["岳阳", "岳阳市"]))
   })
 })
 

@@ -36,16 +36,22 @@ describe("readAddressForm", () => {
     })
   })
 
-  it("accepts an address without a district, for cities that have none", () => {
-    expect(readAddressForm(formOf({ ...good, district: "" })).address?.district).toBe("")
+  it("accepts an address without a district only for cities that have none", () => {
+    const xiantao = { ...good, province: "湖北省", city: "仙桃市", district: "" }
+    expect(readAddressForm(formOf(xiantao)).address?.district).toBe("")
+    expect(readAddressForm(formOf({ ...good, district: "" }))).toEqual({
+      problem: "请选择岳阳市下的区县",
+    })
   })
 
   it.each([
     [{ name: "" }, "请填写收货人姓名"],
     [{ phone: "1380013800" }, "请输入正确的 11 位手机号"],
     [{ phone: "23800138000" }, "请输入正确的 11 位手机号"],
-    [{ province: "" }, "请填写省份和城市"],
-    [{ city: " " }, "请填写省份和城市"],
+    [{ province: "" }, "请选择省份"],
+    [{ city: " " }, "请选择湖南省下的城市"],
+    [{ city: "武汉市" }, "请选择湖南省下的城市"],
+    [{ district: "朝阳区" }, "请选择岳阳市下的区县"],
     [{ street: "1号" }, "请填写详细地址（街道、门牌号）"],
   ])("refuses %j with a message", (change, problem) => {
     expect(readAddressForm(formOf({ ...good, ...change }))).toEqual({ problem })

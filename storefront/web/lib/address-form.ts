@@ -1,4 +1,5 @@
 import { messages, parseCnMobile, type MemberAddressInput } from "@health/core"
+import { regionProblem } from "@health/core/commerce/cn-regions"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 
@@ -10,11 +11,13 @@ export function readAddressForm(
   const phone = parseCnMobile(text(form, "phone"))
   const province = text(form, "province")
   const city = text(form, "city")
+  const district = text(form, "district")
   const street = text(form, "street")
   if (!name) return { problem: "请填写收货人姓名" }
   if (Array.from(name).length > 20) return { problem: "收货人姓名最多 20 个字" }
   if (!phone) return { problem: messages.account.invalidPhone }
-  if (!province || !city) return { problem: "请填写省份和城市" }
+  const region = regionProblem({ province, city, district })
+  if (region) return { problem: region }
   if (Array.from(street).length < 4) return { problem: "请填写详细地址（街道、门牌号）" }
   return {
     address: {
@@ -22,7 +25,7 @@ export function readAddressForm(
       phone,
       province,
       city,
-      district: text(form, "district"),
+      district,
       street,
       is_default: form.get("is_default") === "yes",
     },

@@ -1,6 +1,7 @@
 "use server"
 
 import { ApiError, OFFLINE_PROVIDER_ID, isOnSiteCollection, type Address } from "@health/core"
+import { regionProblem } from "@health/core/commerce/cn-regions"
 import { headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { appointments, checkout } from "./backends"
@@ -24,10 +25,12 @@ function readAddress(form: FormData): { address?: Address; problem?: string } {
   const phone = text(form, "phone").replace(/\s/g, "")
   const province = text(form, "province")
   const city = text(form, "city")
+  const district = text(form, "district")
   const street = text(form, "address")
   if (!name) return { problem: "请填写收货人姓名" }
   if (!/^1[3-9]\d{9}$/.test(phone)) return { problem: "请填写正确的 11 位手机号" }
-  if (!province || !city) return { problem: "请填写省份和城市" }
+  const region = regionProblem({ province, city, district })
+  if (region) return { problem: region }
   if (street.length < 4) return { problem: "请填写详细地址（街道、门牌号）" }
   const chars = Array.from(name)
   return {
@@ -38,6 +41,8 @@ function readAddress(form: FormData): { address?: Address; problem?: string } {
       province,
       city,
       address_1: street,
+      // Medusa has no district field; the address book keeps it in address_2 too.
+      address_2: district || undefined,
       postal_code: text(form, "postal_code") || undefined,
       country_code: "cn",
     },
@@ -72,6 +77,7 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
       "phone",
       "province",
       "city",
+      "district",
       "address",
       "postal_code",
       "payment",

@@ -28,6 +28,10 @@ export default async function CheckoutPage() {
         .then((affiliate) => affiliate.balances.available)
         .catch(() => 0)
     : 0
+  // The default address fills the form; the member can still change any field.
+  const saved = session
+    ? (await memberApi.addresses.list(session.token).catch(() => []))[0]
+    : undefined
 
   return (
     <section className="checkout">
@@ -50,7 +54,14 @@ export default async function CheckoutPage() {
             defaults={{
               email: member?.email ?? "",
               name: member ? `${member.last_name ?? ""}${member.first_name ?? ""}` : "",
-              phone: member?.phone?.replace(/^\+86/, "") ?? "",
+              phone: saved?.phone ?? member?.phone?.replace(/^\+86/, "") ?? "",
+              ...(saved && {
+                name: saved.name,
+                province: saved.province,
+                city: saved.city,
+                district: saved.district,
+                address: saved.street,
+              }),
             }}
           />
         </div>

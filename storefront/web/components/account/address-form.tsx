@@ -38,7 +38,7 @@ export function AddressForm({ address, save }: { address?: MemberAddress; save: 
           />
         </label>
       </div>
-      <RegionFields defaults={address} withDistrict />
+      <RegionFields defaults={address} />
       <label>
         详细地址
         <input

@@ -1,58 +1,86 @@
-import { CN_PROVINCES } from "@health/core"
+"use client"
+
+import { citiesOf, districtsOf, provincesOf } from "@health/core/commerce/cn-regions"
+import { useState } from "react"
 
 export type RegionValues = Partial<Record<"province" | "city" | "district", string>>
 
+/** A saved value the list no longer has (typed before the picker existed) stays choosable. */
+function withSaved(options: string[], saved: string) {
+  return saved && !options.includes(saved) ? [saved, ...options] : options
+}
+
 /**
- * 省份 / 城市 (/ 区县) for a mainland address, shared by the checkout and the address book.
- * Typed rather than picked, so any city is accepted; provinces are offered as suggestions.
+ * 省份 / 城市 / 区县 for a mainland address, shared by the checkout and the address book:
+ * three linked lists, so a city always belongs to its province and a district to its city
+ * (the server checks the same). Cities without districts (东莞市, 仙桃市) hide the third list.
  */
-export function RegionFields({
-  defaults = {},
-  withDistrict = false,
-}: {
-  defaults?: RegionValues
-  /** The address book keeps the district apart; the checkout has it in the street line. */
-  withDistrict?: boolean
-}) {
+export function RegionFields({ defaults = {} }: { defaults?: RegionValues }) {
+  const [province, setProvince] = useState(defaults.province ?? "")
+  const [city, setCity] = useState(defaults.city ?? "")
+  const [district, setDistrict] = useState(defaults.district ?? "")
+  const cities = withSaved(citiesOf(province), city)
+  const districts = withSaved(districtsOf(province, city), district)
   return (
-    <div className={withDistrict ? "form-row three" : "form-row"}>
+    <div className="form-row three" data-testid="region-fields">
       <label>
         省份
-        <input
+        <select
           name="province"
           autoComplete="address-level1"
-          placeholder="如：湖南省"
-          list="cn-provinces"
-          defaultValue={defaults.province ?? ""}
+          value={province}
+          onChange={(event) => {
+            setProvince(event.target.value)
+            // A municipality has one city, itself: choose it so the member picks a district next.
+            const only = citiesOf(event.target.value)
+            setCity(only.length === 1 ? only[0] : "")
+            setDistrict("")
+          }}
           required
-        />
+        >
+          <option value="">请选择省份</option>
+          {withSaved(provincesOf(), province).map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
       </label>
       <label>
         城市
-        <input
+        <select
           name="city"
           autoComplete="address-level2"
-          placeholder="如：岳阳市"
-          defaultValue={defaults.city ?? ""}
+          value={city}
+          onChange={(event) => {
+            setCity(event.target.value)
+            setDistrict("")
+          }}
+          disabled={!province}
           required
-        />
+        >
+          <option value="">{province ? "请选择城市" : "请先选择省份"}</option>
+          {cities.map((name) => (
+            <option key={name}>{name}</option>
+          ))}
+        </select>
       </label>
-      {withDistrict && (
+      {(districts.length > 0 || !city) && (
         <label>
           区县
-          <input
+          <select
             name="district"
             autoComplete="address-level3"
-            placeholder="如：岳阳楼区"
-            defaultValue={defaults.district ?? ""}
-          />
+            value={district}
+            onChange={(event) => setDistrict(event.target.value)}
+            disabled={!city}
+            required
+          >
+            <option value="">{city ? "请选择区县" : "请先选择城市"}</option>
+            {districts.map((name) => (
+              <option key={name}>{name}</option>
+            ))}
+          </select>
         </label>
       )}
-      <datalist id="cn-provinces">
-        {CN_PROVINCES.map((province) => (
-          <option key={province} value={province} />
-        ))}
-      </datalist>
     </div>
   )
 }

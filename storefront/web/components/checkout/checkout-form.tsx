@@ -14,7 +14,9 @@ import { placeOrder } from "@/lib/checkout-actions"
 import { CollectionAppointmentPicker } from "./collection-appointment-picker"
 import { StoreCreditField } from "./store-credit-field"
 
-type Defaults = Partial<Record<"email" | "name" | "phone", string>>
+type Defaults = Partial<
+  Record<"email" | "name" | "phone" | "province" | "city" | "district" | "address", string>
+>
 
 /** Contact, address and consent; submitting opens WeChat Pay. */
 export function CheckoutForm({
@@ -71,13 +73,19 @@ export function CheckoutForm({
           />
         </label>
       </div>
-      <RegionFields defaults={{ province: value("province"), city: value("city") }} />
+      <RegionFields
+        defaults={{
+          province: value("province"),
+          city: value("city"),
+          district: value("district"),
+        }}
+      />
       <label>
         详细地址
         <input
           name="address"
           autoComplete="street-address"
-          placeholder="区县、街道、门牌号"
+          placeholder="街道、小区、楼栋、门牌号"
           defaultValue={value("address")}
           required
         />
