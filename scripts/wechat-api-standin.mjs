@@ -79,8 +79,7 @@ export function startWechatApiStandin({
       else if (action === "expire") {
         expired.add(stable.token)
         stable.expiresAt = Date.now()
-      }
-      else if (action === "refuse") refused.add(stable.token)
+      } else if (action === "refuse") refused.add(stable.token)
       else {
         res.statusCode = 404
         return reply({ errcode: 404, errmsg: "unknown action" })
@@ -108,9 +107,12 @@ export function startWechatApiStandin({
       }
       if (!body?.touser || !body.template_id || typeof body.data !== "object")
         return reply({ errcode: 47003, errmsg: "argument invalid! touser, template_id, data" })
-      const tooLong = Object.entries(body.data).find(
-        ([key, item]) => key.startsWith("thing") && [...String(item?.value ?? "")].length > 20
-      )
+      // WeChat's keyword limits: thing 20 characters, phrase 5.
+      const limits = { thing: 20, phrase: 5 }
+      const tooLong = Object.entries(body.data).find(([key, item]) => {
+        const kind = Object.keys(limits).find((k) => key.startsWith(k))
+        return kind && [...String(item?.value ?? "")].length > limits[kind]
+      })
       if (tooLong) return reply({ errcode: 47003, errmsg: `argument invalid! data.${tooLong[0]}` })
       if (body.touser.startsWith("o-unsubscribed"))
         return reply({ errcode: 43101, errmsg: "user refuse to accept the msg" })

@@ -6,6 +6,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { formatCny } from "../lib/format-cny"
 import { smsSenderFromEnv } from "../lib/sms/sms-sender-from-env"
 import { KIT_STATUS_LABELS, KIT_STATUS_NOTICES, type KitStatus } from "../lib/kits/kit-status"
+import { sendKitStatusWechat } from "../lib/kits/kit-status-wechat"
 import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
 import type HealthArchiveModuleService from "../modules/health-archive/service"
 import type { QueueProcessor } from "./queue-processor"
@@ -18,21 +19,17 @@ export const InboxJob = {
 export type OrderPlacedInboxJob = { order_id: string }
 export type KitStatusInboxJob = { kit_id: string; event_id: string }
 
-/** The kit steps worth a text message: the parcel, a failed sample, the report. */
+/** The kit steps worth a text and a WeChat message: the parcel, a failed sample, the report. */
 const SMS_KIT_STATUSES = new Set<KitStatus>(["shipped", "rejected", "report_ready"])
 
 async function textKitStatus(
   container: MedusaContainer,
-  customerId: string,
+  phone: string | null | undefined,
   params: { product: string; status: string }
 ) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [customer],
-  } = await query.graph({ entity: "customer", fields: ["phone"], filters: { id: customerId } })
-  if (!customer?.phone) return
+  if (!phone) return
   try {
-    await smsSenderFromEnv().send({ phone: customer.phone, template: "kit-status", params })
+    await smsSenderFromEnv().send({ phone, template: "kit-status", params })
   } catch (error) {
     // The inbox message is the record; a text that cannot go out must not redo it.
     container
@@ -88,12 +85,28 @@ export const inboxQueue: QueueProcessor = {
         link: `/account/health/kits/${kit.id}`,
         dedupe_key: `kit-status:${event_id}`,
       })
-      // Steps that ask something of the member also go by SMS, once (with the inbox message).
+      // Steps that ask something of the member also go by SMS and WeChat, once (with the
+      // inbox message).
       if (delivered.created && SMS_KIT_STATUSES.has(event.status as KitStatus)) {
-        await textKitStatus(container, kit.customer_id, {
+        const {
+          data: [customer],
+        } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+          entity: "customer",
+          fields: ["phone", "metadata"],
+          filters: { id: kit.customer_id },
+        })
+        await textKitStatus(container, customer?.phone, {
           product: kit.product_title,
           status: label,
         })
+        const wechat = await sendKitStatusWechat(container, {
+          customer_id: kit.customer_id,
+          metadata: customer?.metadata,
+          kit_id: kit.id,
+          product: kit.product_title,
+          status: event.status as KitStatus,
+        })
+        return { ...delivered, wechat }
       }
       return delivered
     },

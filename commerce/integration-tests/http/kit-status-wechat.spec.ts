@@ -1,0 +1,157 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { randomUUID } from "crypto"
+import { QUEUE_MODULE, QueueName } from "../../src/lib/queue/queue-names"
+import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
+import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
+import type QueueModuleService from "../../src/modules/queue/service"
+import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
+import { startWechatStandin } from "../helpers/wechat-standin"
+
+jest.setTimeout(300_000)
+
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+
+type Headers = { headers: Record<string, string> }
+type Sent = {
+  touser: string
+  template_id: string
+  page: string
+  data: Record<string, { value: string }>
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let standin: Awaited<ReturnType<typeof startWechatStandin>>
+
+    beforeAll(async () => {
+      standin = await startWechatStandin()
+      process.env.WECHAT_API_BASE = standin.url
+      process.env.WECHAT_SUBSCRIBE_TEMPLATE_KIT_STATUS = "tmpl-kit-status"
+    })
+
+    afterAll(() => {
+      standin?.process.kill()
+    })
+
+    const sent = async () =>
+      (
+        (await (await fetch(`${standin.url}/__standin/subscribe-messages`)).json()) as {
+          messages: Sent[]
+        }
+      ).messages
+
+    it("tells WeChat members of a shipped and a rejected kit by subscribe message, unless they opted out", async () => {
+      const container = getContainer()
+      const key = await createPublishableKey(container)
+      const store = { headers: { "x-publishable-api-key": key } }
+      const lab = await adminHeaders(container, api as never, "lab@health.local", ["lab"])
+      const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+
+      const wechatMember = async (who: string): Promise<Headers> => {
+        const { data } = await api.post("/auth/customer/wechat", { code: `wx-code-${who}.1` })
+        return { headers: { ...store.headers, authorization: `Bearer ${data.token}` } }
+      }
+      const me = async (member: Headers) =>
+        (await api.get("/store/customers/me", member)).data.customer as {
+          id: string
+          metadata: { wechat_openid: string }
+        }
+      const kitOf = async (customerId: string) =>
+        (
+          await archive.createKitsForOrder({
+            customer_id: customerId,
+            order_id: `order_${customerId}`,
+            collection_method: "mail_in",
+            lines: [
+              {
+                line_item_id: `item_${customerId}`,
+                product_title: "肿瘤易感基因检测",
+                units: 1,
+              },
+            ],
+          })
+        )[0]
+      const inboxTitles = async (member: Headers) =>
+        ((await api.get("/store/inbox", member)).data.messages as { title: string }[]).map(
+          (m) => m.title
+        )
+      const inboxIdle = async () => {
+        const counts = await queue.counts(QueueName.INBOX)
+        return counts.waiting + counts.active + counts.delayed === 0
+      }
+      const ship = (kitId: string) =>
+        api.post(
+          `/admin/health-archive/kits/${kitId}/ship`,
+          { carrier: "顺丰", tracking_number: `SF${Date.now()}` },
+          lab
+        )
+
+      // A: signed in with WeChat, channels as they come (on).
+      const a = await wechatMember("kit-a")
+      const aMe = await me(a)
+      // B: signed in with WeChat, switched WeChat messages off.
+      const b = await wechatMember("kit-b")
+      const bMe = await me(b)
+      await api.post("/store/customers/me/notification-preferences", { wechat: false }, b)
+      // C: an email member: no openid to write to.
+      const c = await registerCustomer(api as never, key, "kit-c@example.com")
+      const cMe = await me(c)
+
+      const [kitA, kitB, kitC] = [await kitOf(aMe.id), await kitOf(bMe.id), await kitOf(cMe.id)]
+      await ship(kitB.id)
+      await ship(kitC.id)
+      await ship(kitA.id)
+
+      const shipped = await eventually(sent, (messages) => messages.length >= 1)
+      expect(shipped).toEqual([
+        expect.objectContaining({
+          touser: aMe.metadata.wechat_openid,
+          template_id: "tmpl-kit-status",
+          page: `pages/kit/index?id=${kitA.id}`,
+          data: {
+            thing1: { value: "肿瘤易感基因检测" },
+            phrase2: { value: "已寄出" },
+            thing3: { value: "收到后请先激活条码再采样" },
+          },
+        }),
+      ])
+      // B and C got the step in the inbox, and nothing more went to WeChat once every job ran.
+      for (const member of [b, c]) {
+        const titles = await eventually(
+          () => inboxTitles(member),
+          (t) => t.length > 0
+        )
+        expect(titles).toEqual(["肿瘤易感基因检测：已寄出"])
+      }
+      expect(await eventually(inboxIdle, Boolean)).toBe(true)
+      expect((await sent()).map((m) => m.touser)).toEqual([aMe.metadata.wechat_openid])
+
+      // Steps that need nothing of the member (接收样本) send nothing; a rejection does.
+      await archive.transitionKit(kitA.id, "activate", { actor_type: "system" })
+      await api.post(`/admin/health-archive/kits/${kitA.id}/receive`, {}, lab)
+      await api.post(`/admin/health-archive/kits/${kitA.id}/reject`, { reason: "样本量不足" }, lab)
+      const afterReject = await eventually(sent, (messages) => messages.length >= 2)
+      expect(afterReject.map((m) => m.data.phrase2.value)).toEqual(["已寄出", "需重新采样"])
+      expect(afterReject[1]).toMatchObject({
+        touser: aMe.metadata.wechat_openid,
+        data: { thing3: { value: "样本未通过质检，请重新采样寄回" } },
+      })
+      const aInbox = await eventually(
+        () => inboxTitles(a),
+        (t) => t.length >= 3
+      )
+      expect(aInbox).toEqual(
+        expect.arrayContaining([
+          "肿瘤易感基因检测：样本已接收",
+          "肿瘤易感基因检测：样本不合格（需重新采样）",
+        ])
+      )
+      expect(await eventually(inboxIdle, Boolean)).toBe(true)
+      expect(await sent()).toHaveLength(2)
+    })
+  },
+})
