@@ -1,5 +1,6 @@
 import { radarGeometry, radarPoint } from "../constitution/radar-chart"
 import { reportView, VERDICT_WORDS } from "../constitution/report-view"
+import { articlesForTypes, productsForTypes } from "../constitution/recommendations"
 import { constitutionTrend, sparklinePoints } from "../constitution/trend"
 import {
   CONSTITUTION_CODES,
@@ -160,5 +161,28 @@ describe("trend over history", () => {
     expect(sparklinePoints([0, 50, 100], 100, 20)).toBe("0,20 50,10 100,0")
     expect(sparklinePoints([40], 100, 20)).toBe("50,12")
     expect(sparklinePoints([], 100, 20)).toBe("")
+  })
+})
+
+describe("recommendations by tag", () => {
+  const products = [
+    { id: "p1", tags: [{ value: "热销" }] },
+    { id: "p2", tags: [{ value: "气虚质" }, { value: "痰湿质" }] },
+    { id: "p3", tags: [{ value: "tanshi" }] },
+    { id: "p4", tags: null },
+  ]
+
+  it("finds products tagged with an applied type's name or code, each once, in the types' order", () => {
+    expect(productsForTypes(products, ["tanshi", "qixu"]).map((p) => p.id)).toEqual(["p2", "p3"])
+    expect(productsForTypes(products, ["qixu"]).map((p) => p.id)).toEqual(["p2"])
+    expect(productsForTypes(products, [])).toEqual([])
+    expect(productsForTypes(products, ["tanshi"], 1)).toHaveLength(1)
+  })
+
+  it("merges the articles of each applied type without repeats", () => {
+    const a = { documentId: "a" }
+    const b = { documentId: "b" }
+    expect(articlesForTypes({ qixu: [a, b], yangxu: [b] }, ["yangxu", "qixu"])).toEqual([b, a])
+    expect(articlesForTypes({ qixu: [a] }, ["tebing"])).toEqual([])
   })
 })
