@@ -11,6 +11,10 @@ import { generateKeyPairSync, randomUUID } from "crypto"
 import { reconcileWechatSessions } from "../../src/queues/payments-queue"
 import seed from "../../src/scripts/seed"
 import { BEIJING_ADDRESS, cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
+import { registerCustomer } from "../helpers/actors"
+import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
+import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
+import { advanceKitWorkflow } from "../../src/workflows/health-archive/advance-kit"
 
 jest.setTimeout(180_000)
 
@@ -308,6 +312,96 @@ medusaIntegrationTestRunner({
       const yueyang = await offline(YUEYANG_ADDRESS)
       expect(yueyang.answer.status).toBe(200)
       expect(yueyang.answer.data.type).toBe("order")
+    })
+
+    it("lets a member cancel their paid order before the kit ships: refunded in full through WeChat, kits voided, once only; refused after shipping and for others", async () => {
+      const key = store.headers["x-publishable-api-key"]
+      const member = await registerCustomer(api as never, key, "cancel-me@example.com")
+      const stranger = await registerCustomer(api as never, key, "stranger@example.com")
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const archive = getContainer().resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      const paidOrder = async () => {
+        const { cartId, paymentCollectionId } = await cartReadyForPayment(
+          api,
+          member,
+          "nutrition-metabolism-gene-test"
+        )
+        const { data } = await api.post(
+          `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+          { provider_id: "pp_wechatpay_wechatpay", data: { channel: "native" } },
+          member
+        )
+        await sandbox.pay(data.payment_collection.payment_sessions[0].data.out_trade_no)
+        const [{ order_id }] = await waitFor(async () => {
+          const found = await ordersOf(cartId)
+          return found.length ? found : undefined
+        })
+        // Kits are created by a subscriber once the order is placed.
+        await waitFor(async () => (await archive.listKits({ order_id })).length > 0 || undefined)
+        return order_id as string
+      }
+      const call = (method: "get" | "post", url: string, who: object) =>
+        (api as any)[method](url, ...(method === "post" ? [{}] : []), {
+          ...who,
+          validateStatus: () => true,
+        })
+
+      const orderId = await paidOrder()
+      const before = await call("get", `/store/orders/${orderId}/cancellation`, member)
+      expect(before.data).toEqual({ cancellation: { allowed: true, reason: null } })
+
+      // Someone else's order does not exist for them.
+      for (const answer of [
+        await call("get", `/store/orders/${orderId}/cancellation`, stranger),
+        await call("post", `/store/orders/${orderId}/cancel`, stranger),
+      ]) {
+        expect(answer.status).toBe(404)
+        expect(answer.data.message).toBe("订单不存在")
+      }
+      expect((await call("post", `/store/orders/${orderId}/cancel`, store)).status).toBe(401)
+
+      // A double click: exactly one cancel goes through, the other is told why.
+      const answers = await Promise.all(
+        [1, 2].map(() => call("post", `/store/orders/${orderId}/cancel`, member))
+      )
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 400])
+      expect(answers.find((a) => a.status === 400)!.data.message).toBe("订单已取消")
+
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        fields: ["status", "payment_collections.payments.refunds.amount"],
+        filters: { id: orderId },
+      })
+      expect(order.status).toBe("canceled")
+      type Paid = { payments: { refunds: { amount: unknown }[] }[] }
+      const refunds = (order.payment_collections as Paid[]).flatMap((collection) =>
+        collection.payments.flatMap((payment) => payment.refunds)
+      )
+      expect(refunds.map((refund) => Number(refund.amount))).toEqual([699])
+      const kits = await waitFor(async () => {
+        const all = await archive.listKits({ order_id: orderId })
+        return all.every((kit) => kit.status === "cancelled") ? all : undefined
+      })
+      expect(kits.length).toBeGreaterThan(0)
+      expect((await call("get", `/store/orders/${orderId}/cancellation`, member)).data).toEqual({
+        cancellation: { allowed: false, reason: "订单已取消" },
+      })
+
+      // Once a kit has left the warehouse it is a return, not a cancellation.
+      const shippedId = await paidOrder()
+      const [kit] = await archive.listKits({ order_id: shippedId })
+      await advanceKitWorkflow(getContainer()).run({
+        input: { kit_id: kit.id, action: "ship", staff_id: "user_test" },
+      })
+      const refused = await call("post", `/store/orders/${shippedId}/cancel`, member)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toBe("检测盒已寄出，订单不能再取消；如需退款请联系客服")
+      const {
+        data: [kept],
+      } = await query.graph({ entity: "order", fields: ["status"], filters: { id: shippedId } })
+      expect(kept.status).toBe("pending")
     })
   },
 })

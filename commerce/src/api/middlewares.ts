@@ -9,6 +9,11 @@ import {
   CreateAssessmentBody,
   ListAssessmentsQuery,
 } from "./store/constitution/assessments/validators"
+import {
+  ListStaffAssessmentsQuery,
+  PublishReviewBody,
+  SaveReviewBody,
+} from "./admin/constitution/validators"
 import { SendSmsCodeBody } from "./store/auth/sms-codes/validators"
 import { guardProfileUpdate } from "./store/customers/me/guard-profile-update"
 import { MembershipBody } from "./store/customers/me/membership/validators"
@@ -24,6 +29,7 @@ import {
   ListAdminKitsQuery,
   ListBatchesQuery,
 } from "./admin/health-archive/validators"
+import { ordersMiddlewares } from "./orders-middlewares"
 import { acceptFiles } from "./accept-files"
 import { WechatTransferBody } from "./admin/affiliate/wechat-transfers/validators"
 import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
@@ -200,6 +206,26 @@ export default defineMiddlewares({
       ],
     },
     {
+      matcher: "/store/constitution/assessments/:id",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
+      matcher: "/admin/constitution/assessments",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListStaffAssessmentsQuery, {})],
+    },
+    {
+      matcher: "/admin/constitution/assessments/:id/review",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SaveReviewBody)],
+    },
+    {
+      matcher: "/admin/constitution/assessments/:id/review/publish",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(PublishReviewBody)],
+    },
+    {
       matcher: "/store/inbox*",
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },
@@ -231,5 +257,6 @@ export default defineMiddlewares({
     },
     ...appointmentsMiddlewares,
     ...searchMiddlewares,
+    ...ordersMiddlewares,
   ],
 })

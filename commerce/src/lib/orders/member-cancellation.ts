@@ -1,0 +1,33 @@
+import { KIT_STATUS_LABELS, type KitStatus } from "../kits/kit-status"
+
+/**
+ * What decides whether a member may cancel an order themselves: until the first kit
+ * leaves the warehouse or the sample is taken on site, cancelling costs the shop
+ * nothing, so it is self-service (paid orders are refunded in full). Afterwards it is a
+ * return, which customer service handles.
+ */
+export type OrderCancellationFacts = {
+  status: string
+  /** Medusa fulfillments; only ones not cancelled count. */
+  fulfillments: { canceled_at?: Date | string | null }[]
+  kit_statuses: KitStatus[]
+  appointment_statuses: string[]
+}
+
+const AFTERWARDS = "如需退款请联系客服"
+
+/** A zh-CN reason the member cannot cancel, or null when they can. */
+export function memberCancellationRefusal(facts: OrderCancellationFacts): string | null {
+  if (facts.status === "canceled") return "订单已取消"
+  if (facts.status === "completed") return `订单已完成，不能取消；${AFTERWARDS}`
+  if (facts.status !== "pending") return `订单当前不能取消；${AFTERWARDS}`
+  if (facts.fulfillments.some((fulfillment) => !fulfillment.canceled_at)) {
+    return `订单已发货，不能取消；${AFTERWARDS}`
+  }
+  const used = facts.kit_statuses.find((status) => status !== "ordered" && status !== "cancelled")
+  if (used) return `检测盒${KIT_STATUS_LABELS[used]}，订单不能再取消；${AFTERWARDS}`
+  if (facts.appointment_statuses.includes("completed")) {
+    return `已完成现场采样，订单不能再取消；${AFTERWARDS}`
+  }
+  return null
+}
