@@ -1,9 +1,18 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
 import ccmq from "../../src/lib/constitution/ccmq.json"
-import { createPublishableKey, registerCustomer } from "../helpers/actors"
+import { loadMemberTags } from "../../src/lib/push/load-member-tags"
+import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
 
-jest.setTimeout(120_000)
+jest.setTimeout(180_000)
+
+// The expert's notice goes through the inbox queue: keep this run's jobs to itself.
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+
+type Headers = { headers: Record<string, string> }
+const noThrow = { validateStatus: () => true }
 
 const allAnswers = (value: number) => Object.fromEntries(ccmq.items.map((item) => [item.id, value]))
 /** A 气虚 member: every 气虚质 item answered 4 (经常), everything else 1. */
@@ -104,6 +113,306 @@ medusaIntegrationTestRunner({
       const rows = await pg.raw("select * from constitution_assessment")
       expect(rows.rows).toHaveLength(1)
       expect(JSON.stringify(rows.rows[0])).not.toMatch(/qixu|"是"|female/)
+    })
+
+    it("scores both sexes alike: the sex-specific item is answered as q41 whatever its wording", async () => {
+      const answers = { ...allAnswers(1), q41: 5, q36: 4 }
+      const female = await api.post(
+        "/store/constitution/assessments",
+        { sex: "female", answers },
+        storeHeaders
+      )
+      const male = await api.post(
+        "/store/constitution/assessments",
+        { sex: "male", answers },
+        storeHeaders
+      )
+      expect(female.data.assessment.scores).toEqual(male.data.assessment.scores)
+      // 湿热质 has 6 items: 1+1+1+1+4+5 = 13 → (13 − 6) / 24 × 100 = 29.17, just under 30.
+      expect(male.data.assessment.scores.shire).toBe(29.17)
+      expect(male.data.assessment.verdicts.shire).toBe("否")
+
+      const wordingCode = await api.post(
+        "/store/constitution/assessments",
+        { sex: "female", answers: { ...allAnswers(1), q41: undefined, q41f: 5 } },
+        { ...storeHeaders, ...noThrow }
+      )
+      expect(wordingCode.status).toBe(400)
+      expect(wordingCode.data.message).toBe("未作答的题目: q41；不存在的题目: q41f")
+    })
+
+    it("a saved result becomes the member's constitution tags for article pushes, the latest one counting", async () => {
+      const member = await registerCustomer(api, publishableKey, "tags@example.com")
+      const { data: me } = await api.get("/store/customers/me", member)
+      const tagsNow = async () => (await loadMemberTags(getContainer(), [me.customer.id]))[0].tags
+
+      expect(await tagsNow()).not.toContain("qixu")
+      await api.post(
+        "/store/constitution/assessments",
+        { sex: "male", answers: qixuAnswers() },
+        member
+      )
+      expect(await tagsNow()).toContain("qixu")
+
+      // A later, balanced result replaces the tags: 平和质 only.
+      await api.post(
+        "/store/constitution/assessments",
+        { sex: "male", answers: allAnswers(1) },
+        member
+      )
+      const tags = await tagsNow()
+      expect(tags).toContain("pinghe")
+      expect(tags).not.toContain("qixu")
+    })
+
+    describe("expert review (养生评估报告)", () => {
+      let expert: Headers
+      let member: Headers
+      let memberId: string
+      let assessmentId: string
+      const sections = {
+        summary: "您以气虚质为主，平素易疲乏、气短。",
+        diet: "宜食黄芪、山药、大枣等益气健脾之品。",
+        exercise: "宜八段锦、太极拳等柔和运动，避免大汗。",
+        emotion: "保持心情舒畅，避免过度思虑。",
+        daily: "起居有常，避免熬夜，注意保暖。",
+      }
+
+      beforeEach(async () => {
+        const container = getContainer()
+        expert = await adminHeaders(
+          container,
+          api as never,
+          `expert-${randomUUID()}@health.local`,
+          ["expert"]
+        )
+        const users = container.resolve(Modules.USER)
+        const { data: me } = await api.get("/admin/users/me", expert)
+        await users.updateUsers({ id: me.user.id, first_name: "明华", last_name: "李" })
+
+        member = await registerCustomer(api, publishableKey, `m-${randomUUID()}@example.com`)
+        memberId = (await api.get("/store/customers/me", member)).data.customer.id
+        const { data } = await api.post(
+          "/store/constitution/assessments",
+          { sex: "female", answers: qixuAnswers() },
+          member
+        )
+        assessmentId = data.assessment.id
+      })
+
+      it("an expert finds the new result, reads it (logged), drafts, publishes, and the member is told and reads it", async () => {
+        const pending = await api.get("/admin/constitution/assessments?status=pending", expert)
+        expect(pending.status).toBe(200)
+        const row = pending.data.assessments.find((a: { id: string }) => a.id === assessmentId)
+        expect(row).toMatchObject({
+          review_status: "pending",
+          primary: "qixu",
+          sex: "female",
+          customer: { id: memberId, name: "王小" },
+          verdicts: { qixu: "是" },
+        })
+
+        const opened = await api.get(`/admin/constitution/assessments/${assessmentId}`, expert)
+        expect(opened.data.assessment).toMatchObject({
+          id: assessmentId,
+          scores: { qixu: 75 },
+          answers: { q09: 4, q01: 1 },
+          review: null,
+          review_status: "pending",
+        })
+
+        const draft = await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review`,
+          { sections: { ...sections, daily: "" } },
+          expert
+        )
+        expect(draft.data.review).toMatchObject({
+          status: "draft",
+          expert_name: "李明华",
+          published_at: null,
+          sections: { summary: sections.summary, daily: "" },
+        })
+        // A draft is the expert's: the member sees no report yet.
+        const beforePublish = await api.get(
+          `/store/constitution/assessments/${assessmentId}`,
+          member
+        )
+        expect(beforePublish.data.assessment.review).toBeNull()
+        expect(
+          (
+            await api.get("/admin/constitution/assessments?status=draft", expert)
+          ).data.assessments.map((a: { id: string }) => a.id)
+        ).toContain(assessmentId)
+
+        const published = await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review/publish`,
+          { sections },
+          expert
+        )
+        expect(published.status).toBe(200)
+        expect(published.data.review).toMatchObject({ status: "published", sections })
+        expect(published.data.review.published_at).toEqual(expect.any(String))
+
+        const inbox = await eventually(
+          async () =>
+            (await api.get("/store/inbox", member)).data.messages as {
+              category: string
+              title: string
+              body: string
+              link: string
+            }[],
+          (messages) => messages.some((m) => m.category === "constitution")
+        )
+        const notice = inbox.find((m) => m.category === "constitution")!
+        expect(notice.title).toBe("您的养生评估报告已发布")
+        expect(notice.body).toContain("李明华专家")
+        expect(notice.link).toBe(`/constitution/report/${assessmentId}`)
+
+        const seen = await api.get(`/store/constitution/assessments/${assessmentId}`, member)
+        expect(seen.data.assessment).toMatchObject({
+          id: assessmentId,
+          primary: "qixu",
+          review: { sections, expert_name: "李明华" },
+        })
+        expect(seen.data.assessment.answers).toBeUndefined()
+        const history = await api.get("/store/constitution/assessments", member)
+        expect(history.data.assessments[0].review.sections.diet).toBe(sections.diet)
+
+        // Published is final.
+        const rewrite = await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review`,
+          { sections },
+          { ...expert, ...noThrow }
+        )
+        expect(rewrite.status).toBe(400)
+        expect(rewrite.data.message).toBe("这份养生评估报告已发布给会员，不能再修改")
+        const again = await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review/publish`,
+          {},
+          { ...expert, ...noThrow }
+        )
+        expect(again.status).toBe(400)
+
+        // The report is sealed at rest; every staff read is in the member's access log and the audit log.
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const stored = await pg.raw("select * from constitution_review where assessment_id = ?", [
+          assessmentId,
+        ])
+        expect(JSON.stringify(stored.rows[0])).not.toContain("黄芪")
+        const access = await pg.raw(
+          "select actor_type, action, resource_id from archive_access where owner_id = ? and actor_type = 'staff'",
+          [memberId]
+        )
+        expect(access.rows).toEqual(
+          expect.arrayContaining([
+            { actor_type: "staff", action: "list", resource_id: assessmentId },
+            { actor_type: "staff", action: "view", resource_id: assessmentId },
+          ])
+        )
+        const audit = await pg.raw(
+          "select action, method, path, status from audit_entry where path like ? order by created_at",
+          [`/admin/constitution/assessments/${assessmentId}%`]
+        )
+        expect(audit.rows.map((r: { action: string }) => r.action)).toEqual(
+          expect.arrayContaining([
+            "assessments:read",
+            "constitution_review.save_draft",
+            "constitution_review.publish",
+          ])
+        )
+      })
+
+      it("refuses to publish without a 总体评估, or with nothing written, in Chinese", async () => {
+        const nothing = await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review/publish`,
+          {},
+          { ...expert, ...noThrow }
+        )
+        expect(nothing.status).toBe(400)
+        expect(nothing.data.message).toBe("请先撰写并保存养生评估报告，再发布")
+
+        const empty = await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review/publish`,
+          { sections: { ...sections, summary: "  " } },
+          { ...expert, ...noThrow }
+        )
+        expect(empty.status).toBe(400)
+        expect(empty.data.message).toBe("请填写「总体评估」后再发布")
+        // The failed publish rolled its draft back: nothing was written.
+        const opened = await api.get(`/admin/constitution/assessments/${assessmentId}`, expert)
+        expect(opened.data.assessment.review).toBeNull()
+
+        const tooLong = await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review`,
+          { sections: { summary: "很".repeat(4001) } },
+          { ...expert, ...noThrow }
+        )
+        expect(tooLong.status).toBe(400)
+        expect(tooLong.data.message).toContain("「总体评估」不能超过 4000 字")
+
+        const badStatus = await api.get("/admin/constitution/assessments?status=done", {
+          ...expert,
+          ...noThrow,
+        })
+        expect(badStatus.status).toBe(400)
+        expect(badStatus.data.message).toContain("status 只能是 pending（待评估）")
+
+        const missing = await api.get("/admin/constitution/assessments/cass_nope", {
+          ...expert,
+          ...noThrow,
+        })
+        expect(missing.status).toBe(404)
+      })
+
+      it("keeps the admin routes to experts and the report to its member", async () => {
+        const lab = await adminHeaders(
+          getContainer(),
+          api as never,
+          `lab-${randomUUID()}@health.local`,
+          ["lab"]
+        )
+        const labList = await api.get("/admin/constitution/assessments", { ...lab, ...noThrow })
+        expect(labList.status).toBe(403)
+        expect(labList.data.message).toContain("体质评估")
+        const labRead = await api.get(`/admin/constitution/assessments/${assessmentId}`, {
+          ...lab,
+          ...noThrow,
+        })
+        expect(labRead.status).toBe(403)
+        const labPublish = await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review/publish`,
+          { sections },
+          { ...lab, ...noThrow }
+        )
+        expect(labPublish.status).toBe(403)
+
+        // A member's token does not open the admin, nor does no token.
+        const asCustomer = await api.get("/admin/constitution/assessments", {
+          ...member,
+          ...noThrow,
+        })
+        expect(asCustomer.status).toBe(401)
+        const anonymous = await api.get("/admin/constitution/assessments", noThrow)
+        expect(anonymous.status).toBe(401)
+
+        await api.post(
+          `/admin/constitution/assessments/${assessmentId}/review/publish`,
+          { sections },
+          expert
+        )
+        const other = await registerCustomer(api, publishableKey, `o-${randomUUID()}@example.com`)
+        const theirs = await api.get(`/store/constitution/assessments/${assessmentId}`, {
+          ...other,
+          ...noThrow,
+        })
+        expect(theirs.status).toBe(404)
+        expect(JSON.stringify(theirs.data)).not.toContain("黄芪")
+        const signedOut = await api.get(`/store/constitution/assessments/${assessmentId}`, {
+          ...storeHeaders,
+          ...noThrow,
+        })
+        expect(signedOut.status).toBe(401)
+      })
     })
   },
 })

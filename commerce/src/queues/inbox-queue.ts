@@ -10,14 +10,17 @@ import { sendKitStatusWechat } from "../lib/kits/kit-status-wechat"
 import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
 import type HealthArchiveModuleService from "../modules/health-archive/service"
 import type { QueueProcessor } from "./queue-processor"
+import { deliverConstitutionReviewNotice } from "./constitution-review-notice"
 
 export const InboxJob = {
   ORDER_PLACED: "order-placed",
   KIT_STATUS: "kit-status",
+  CONSTITUTION_REVIEW: "constitution-review",
 } as const
 
 export type OrderPlacedInboxJob = { order_id: string }
 export type KitStatusInboxJob = { kit_id: string; event_id: string }
+export type ConstitutionReviewInboxJob = { review_id: string; assessment_id: string }
 
 /** The kit steps worth a text and a WeChat message: the parcel, a failed sample, the report. */
 const SMS_KIT_STATUSES = new Set<KitStatus>(["shipped", "rejected", "report_ready"])
@@ -110,5 +113,7 @@ export const inboxQueue: QueueProcessor = {
       }
       return delivered
     },
+    [InboxJob.CONSTITUTION_REVIEW]: (job: ConstitutionReviewInboxJob, { container }) =>
+      deliverConstitutionReviewNotice(container, job),
   },
 }

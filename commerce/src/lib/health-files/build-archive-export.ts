@@ -18,6 +18,10 @@ export async function buildArchiveExport(container: MedusaContainer, customerId:
   const kits = await archive.kitViews(kitRows.map((kit) => kit.id))
   const consents = await archive.listConsents({ customer_id: customerId })
   const { assessments } = await archive.listConstitutionAssessmentsOf(customerId, { take: 1000 })
+  const reviews = await archive.reviewsOfAssessments(
+    assessments.map((a) => a.id),
+    { publishedOnly: true }
+  )
   const reports = await archive.listLabReports({ customer_id: customerId })
   const uploads = await archive.listMemberUploads({ customer_id: customerId })
 
@@ -44,7 +48,7 @@ export async function buildArchiveExport(container: MedusaContainer, customerId:
     kits,
     persons: await archive.personsOf(customerId),
     consents: consents.map((row) => archive.consentView(row as never)),
-    assessments,
+    assessments: assessments.map((a) => ({ ...a, review: reviews.get(a.id) ?? null })),
     reports: reportEntries,
     uploads: uploadEntries,
   }

@@ -16,6 +16,8 @@ export function smsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsSende
         "kit-status": env.SMS_ALIYUN_TEMPLATE_KIT_STATUS ?? "",
         // Article pushes likewise: without SMS_ALIYUN_TEMPLATE_ARTICLE, inbox and WeChat only.
         article: env.SMS_ALIYUN_TEMPLATE_ARTICLE ?? "",
+        // Expert 养生评估报告 notices (param `expert`): optional, the inbox always has them.
+        "constitution-review": env.SMS_ALIYUN_TEMPLATE_CONSTITUTION_REVIEW ?? "",
       },
       endpoint: env.SMS_ALIYUN_ENDPOINT,
     })

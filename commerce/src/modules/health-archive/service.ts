@@ -18,6 +18,7 @@ import {
 import { ArchiveAccess } from "./models/archive-access"
 import { Consent } from "./models/consent"
 import { ConstitutionAssessment } from "./models/constitution-assessment"
+import { ConstitutionReview } from "./models/constitution-review"
 import { Kit } from "./models/kit"
 import { KitEvent } from "./models/kit-event"
 import { LabReport } from "./models/lab-report"
@@ -31,6 +32,7 @@ import type {
   ConsentView,
   ConstitutionAssessmentPayload,
   ConstitutionAssessmentView,
+  ConstitutionReviewView,
   KitRow,
   KitView,
   NewKitLine,
@@ -39,6 +41,9 @@ import type {
   Relation,
   ReportSummary,
   ReportView,
+  ReviewSections,
+  ReviewStatus,
+  StaffAssessmentRow,
   UploadView,
 } from "./types"
 import { CONSENT_KIND_LABELS, RELATION_LABELS } from "./types"
@@ -49,6 +54,7 @@ type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[
 
 const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
+const alreadyPublished = () => notAllowed("这份养生评估报告已发布给会员，不能再修改")
 
 type StoredAssessment = {
   id: string
@@ -61,6 +67,22 @@ type StoredAssessment = {
 
 type Actor = { actor_type: ActorType; actor_id?: string | null }
 
+export type StoredReview = {
+  id: string
+  assessment_id: string
+  customer_id: string
+  status: "draft" | "published"
+  author_id: string
+  expert_name: string | null
+  payload_ciphertext: string
+  key_id: string
+  updated_at: Date | string
+  published_at: Date | string | null
+}
+
+const REVIEW_STATUS_SQL = `case when r.status = 'published' then 'published'
+  when r.id is not null then 'draft' else 'pending' end`
+
 /**
  * The member's health archive: kits and their timelines, tested people, consents,
  * lab reports, uploads, assessments and the access log. Personal and health data is
@@ -69,6 +91,7 @@ type Actor = { actor_type: ActorType; actor_id?: string | null }
  */
 class HealthArchiveModuleService extends MedusaService({
   ConstitutionAssessment,
+  ConstitutionReview,
   Kit,
   KitEvent,
   TestSubject,
@@ -418,6 +441,183 @@ class HealthArchiveModuleService extends MedusaService({
     }
   }
 
+  /** One result by id (any member's: callers decide who may see it), or null. */
+  @InjectManager()
+  async constitutionAssessment(
+    id: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<ConstitutionAssessmentView | null> {
+    const [row] = await this.listConstitutionAssessments({ id }, { take: 1 }, context)
+    return row ? this.revealAssessment(row as StoredAssessment) : null
+  }
+
+  /**
+   * Every member's results for the experts, newest first, with where each one's report
+   * stands: `pending` (nobody wrote yet), `draft` or `published`.
+   */
+  @InjectManager()
+  async listConstitutionAssessmentsForStaff(
+    { status, take = 20, skip = 0 }: { status?: ReviewStatus; take?: number; skip?: number },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ assessments: StaffAssessmentRow[]; count: number }> {
+    const sql = this.sql(context)
+    const from = `from constitution_assessment a
+      left join constitution_review r on r.assessment_id = a.id and r.deleted_at is null
+      where a.deleted_at is null${status ? ` and ${REVIEW_STATUS_SQL} = ?` : ""}`
+    const params = status ? [status] : []
+    const [{ count }] = await sql.execute<{ count: string }>(
+      `select count(*) as count ${from}`,
+      params
+    )
+    const rows = await sql.execute<StoredAssessment & { review_status: ReviewStatus }>(
+      `select a.*, ${REVIEW_STATUS_SQL} as review_status ${from}
+       order by a.created_at desc, a.id desc limit ? offset ?`,
+      [...params, take, skip]
+    )
+    return {
+      assessments: rows.map((row) => ({
+        ...this.revealAssessment(row),
+        review_status: row.review_status,
+      })),
+      count: Number(count),
+    }
+  }
+
+  /** The reports written for these results (drafts included), by assessment id. */
+  @InjectManager()
+  async reviewsOfAssessments(
+    assessmentIds: string[],
+    { publishedOnly = false } = {},
+    @MedusaContext() context: Context = {}
+  ): Promise<Map<string, ConstitutionReviewView>> {
+    if (!assessmentIds.length) return new Map()
+    const rows = await this.listConstitutionReviews(
+      { assessment_id: assessmentIds, ...(publishedOnly ? { status: "published" as const } : {}) },
+      {},
+      context
+    )
+    return new Map(
+      rows.map((row) => [row.assessment_id, this.revealReview(row as unknown as StoredReview)])
+    )
+  }
+
+  /**
+   * Writes an expert's draft for a result (creating it the first time). A published report
+   * is final: writing to it is refused. Returns the draft and what it replaced, so a
+   * workflow can undo the write.
+   */
+  @InjectTransactionManager()
+  async saveConstitutionReviewDraft(
+    input: {
+      assessment_id: string
+      author_id: string
+      expert_name: string | null
+      sections: ReviewSections
+    },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ review: ConstitutionReviewView; previous: StoredReview | null }> {
+    const [assessment] = await this.listConstitutionAssessments(
+      { id: input.assessment_id },
+      { take: 1 },
+      context
+    )
+    if (!assessment) throw notFound("没有找到这份体质辨识结果")
+    const sql = this.sql(context)
+    const [previous] = await sql.execute<StoredReview>(
+      "select * from constitution_review where assessment_id = ? and deleted_at is null for update",
+      [input.assessment_id]
+    )
+    if (previous?.status === "published") throw alreadyPublished()
+    const sealed = this.cipher.sealJson(input.sections)
+    // An upsert: two experts saving the first draft at once end with one report, not a 500.
+    const [saved] = await sql.execute<{ id: string }>(
+      `insert into constitution_review (id, assessment_id, customer_id, status, author_id,
+         expert_name, payload_ciphertext, key_id, created_at, updated_at)
+       values (?, ?, ?, 'draft', ?, ?, ?, ?, now(), now())
+       on conflict (assessment_id) where deleted_at is null do update set
+         author_id = excluded.author_id, expert_name = excluded.expert_name,
+         payload_ciphertext = excluded.payload_ciphertext, key_id = excluded.key_id,
+         updated_at = now()
+       where constitution_review.status = 'draft'
+       returning id`,
+      [
+        generateEntityId(undefined, "crev"),
+        input.assessment_id,
+        assessment.customer_id,
+        input.author_id,
+        input.expert_name,
+        sealed.ciphertext,
+        sealed.key_id,
+      ]
+    )
+    if (!saved) throw alreadyPublished()
+    return { review: await this.reviewById(saved.id, context), previous: previous ?? null }
+  }
+
+  /**
+   * Publishes a result's draft to its member, once: a second publish (or a race with
+   * another expert) is refused. An empty 总体评估 cannot be published.
+   */
+  @InjectTransactionManager()
+  async publishConstitutionReview(
+    assessmentId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<ConstitutionReviewView> {
+    const [draft] = await this.listConstitutionReviews(
+      { assessment_id: assessmentId },
+      { take: 1 },
+      context
+    )
+    if (!draft) throw notAllowed("请先撰写并保存养生评估报告，再发布")
+    if (draft.status === "published") throw alreadyPublished()
+    const review = this.revealReview(draft as unknown as StoredReview)
+    if (!review.sections.summary.trim()) throw notAllowed("请填写「总体评估」后再发布")
+    const [published] = await this.sql(context).execute<{ id: string }>(
+      `update constitution_review set status = 'published', published_at = now(), updated_at = now()
+       where id = ? and status = 'draft' returning id`,
+      [draft.id]
+    )
+    if (!published) throw alreadyPublished()
+    return this.reviewById(draft.id, context)
+  }
+
+  /** Compensation: a report published by a workflow that then failed goes back to draft. */
+  @InjectTransactionManager()
+  async unpublishConstitutionReview(reviewId: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute(
+      `update constitution_review set status = 'draft', published_at = null, updated_at = now()
+       where id = ?`,
+      [reviewId]
+    )
+  }
+
+  /** Compensation: puts back the draft a failed workflow overwrote, or removes a new one. */
+  @InjectTransactionManager()
+  async restoreConstitutionReview(
+    reviewId: string,
+    previous: StoredReview | null,
+    @MedusaContext() context: Context = {}
+  ) {
+    const sql = this.sql(context)
+    if (!previous) {
+      await sql.execute("delete from constitution_review where id = ? and status = 'draft'", [
+        reviewId,
+      ])
+      return
+    }
+    await sql.execute(
+      `update constitution_review set author_id = ?, expert_name = ?, payload_ciphertext = ?,
+         key_id = ?, updated_at = now() where id = ? and status = 'draft'`,
+      [
+        previous.author_id,
+        previous.expert_name,
+        previous.payload_ciphertext,
+        previous.key_id,
+        reviewId,
+      ]
+    )
+  }
+
   // ---- internals --------------------------------------------------------------
 
   protected async appendEvent(
@@ -465,6 +665,32 @@ class HealthArchiveModuleService extends MedusaService({
       item_version: row.item_version,
       created_at: new Date(row.created_at),
       ...payload,
+    }
+  }
+
+  protected async reviewById(id: string, context: Context): Promise<ConstitutionReviewView> {
+    const [row] = await this.sql(context).execute<StoredReview>(
+      "select * from constitution_review where id = ?",
+      [id]
+    )
+    return this.revealReview(row)
+  }
+
+  protected revealReview(row: StoredReview): ConstitutionReviewView {
+    const iso = (value: Date | string | null) => (value ? new Date(value).toISOString() : null)
+    return {
+      id: row.id,
+      assessment_id: row.assessment_id,
+      customer_id: row.customer_id,
+      status: row.status,
+      sections: this.cipher.openJson<ReviewSections>({
+        key_id: row.key_id,
+        ciphertext: row.payload_ciphertext,
+      }),
+      expert_name: row.expert_name ?? null,
+      author_id: row.author_id,
+      updated_at: iso(row.updated_at) as string,
+      published_at: iso(row.published_at),
     }
   }
 

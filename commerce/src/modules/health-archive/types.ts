@@ -123,3 +123,29 @@ export type ConstitutionAssessmentView = ConstitutionAssessmentPayload & {
   item_version: string
   created_at: Date
 }
+
+/** The sections of an expert's 养生评估报告 (see storefront/core constitution types). */
+export type ReviewSections = {
+  summary: string
+  diet: string
+  exercise: string
+  emotion: string
+  daily: string
+}
+
+export type ReviewStatus = "pending" | "draft" | "published"
+
+export type ConstitutionReviewView = {
+  id: string
+  assessment_id: string
+  customer_id: string
+  status: "draft" | "published"
+  sections: ReviewSections
+  expert_name: string | null
+  author_id: string
+  updated_at: string
+  published_at: string | null
+}
+
+/** A result as experts list it, with where its report stands. */
+export type StaffAssessmentRow = ConstitutionAssessmentView & { review_status: ReviewStatus }

@@ -106,6 +106,49 @@ describe("scoreConstitution on whole answer sheets", () => {
     expect(under.verdicts.tanshi).toBe("否")
   })
 
+  it("平和质 either side of 60 on real sheets (n = 8: 59.38 否, 62.5 是)", () => {
+    // q01 and q06 count as answered, the other six reversed: 2 + 5+5+5+5 + 3+3 = 28 → 62.5.
+    const above = scoreConstitution(sheet(1, { q02: 3, q03: 3 }))
+    expect(above.scores.pinghe).toBe(62.5)
+    expect(above.verdicts.pinghe).toBe("是")
+    expect(above.primary).toBe("pinghe")
+    // One step more on q03: 2 + 20 + 3 + 2 = 27 → 59.375, and no 偏颇 type reaches 30 either.
+    const under = scoreConstitution(sheet(1, { q02: 3, q03: 4 }))
+    expect(under.scores.pinghe).toBe(59.38)
+    expect(under.verdicts.pinghe).toBe("否")
+    expect(Object.values(under.verdicts).every((verdict) => verdict === "否")).toBe(true)
+    // The report still leads with the highest 偏颇 type: 气虚质 (q02, q03 count there too).
+    expect(under.primary).toBe("qixu")
+  })
+
+  it("平和质 is only 基本是 beside a 倾向是 type, and 否 beside a 是 type, on real sheets", () => {
+    const tanshi = itemsOf("tanshi")
+    // 痰湿质 at 31.25 (倾向是): one item at 4 and seven at 2.
+    const tendency = scoreConstitution(
+      sheet(1, Object.fromEntries(tanshi.map((item, i) => [item, i < 1 ? 4 : 2])))
+    )
+    expect(tendency.verdicts).toMatchObject({ pinghe: "基本是", tanshi: "倾向是" })
+    expect(tendency.primary).toBe("pinghe")
+    // 痰湿质 at 43.75 (是): three items at 4, five at 2 → raw 22.
+    const biased = scoreConstitution(
+      sheet(1, Object.fromEntries(tanshi.map((item, i) => [item, i < 3 ? 4 : 2])))
+    )
+    expect(biased.scores.tanshi).toBe(43.75)
+    expect(biased.verdicts).toMatchObject({ pinghe: "否", tanshi: "是" })
+    expect(biased.primary).toBe("tanshi")
+  })
+
+  it("gives every achievable raw score of every type the verdict of its exact transformed score", () => {
+    for (const type of constitutionTypes.filter((t) => t.code !== "pinghe")) {
+      const n = type.items.length
+      for (let raw = n; raw <= 5 * n; raw++) {
+        const exact = ((raw - n) * 100) / (4 * n)
+        const expected = exact >= 40 ? "是" : exact >= 30 ? "倾向是" : "否"
+        expect([type.code, raw, classifyBiased({ raw, n })]).toEqual([type.code, raw, expected])
+      }
+    }
+  })
+
   it("scores the sex-specific item q41 the same for both sexes (only its wording differs)", () => {
     expect(itemsOf("shire")).toContain("q41")
     const a = scoreConstitution(sheet(1, { q41: 5 }))

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { HEALTH_ARCHIVE_MODULE } from "../../../../modules/health-archive"
 import type HealthArchiveModuleService from "../../../../modules/health-archive/service"
 import { assessConstitutionWorkflow } from "../../../../workflows/assess-constitution"
+import { memberAssessment } from "./member-assessment"
 import type { CreateAssessmentBodyType, ListAssessmentsQueryType } from "./validators"
 
 /** Scores a questionnaire; anyone may take it, only a signed-in member's result is kept. */
@@ -19,7 +20,7 @@ export async function POST(
   res.status(result.saved ? 201 : 200).json({ assessment: result })
 }
 
-/** The signed-in member's past results, newest first. */
+/** The signed-in member's past results, newest first, each with its published expert report. */
 export async function GET(
   req: AuthenticatedMedusaRequest<unknown, ListAssessmentsQueryType>,
   res: MedusaResponse
@@ -33,18 +34,12 @@ export async function GET(
       skip: offset,
     }
   )
+  const reviews = await archive.reviewsOfAssessments(
+    assessments.map((a) => a.id),
+    { publishedOnly: true }
+  )
   res.json({
-    assessments: assessments.map(
-      ({ id, created_at, item_version, sex, scores, verdicts, primary }) => ({
-        id,
-        created_at,
-        item_version,
-        sex,
-        scores,
-        verdicts,
-        primary,
-      })
-    ),
+    assessments: assessments.map((assessment) => memberAssessment(assessment, reviews)),
     count,
     limit,
     offset,

@@ -1,0 +1,193 @@
+import { Badge, Button, Drawer, Heading, Label, Text, Textarea } from "@medusajs/ui"
+import { useEffect, useState } from "react"
+import { adminRequest, errorText } from "../../lib/admin-request"
+import { formatShanghaiTime } from "../lab/format-shanghai-time"
+import {
+  applies,
+  emptySections,
+  SECTIONS,
+  SEX_LABELS,
+  STATUS_LABELS,
+  TYPE_CODES,
+  TYPE_NAMES,
+  type Sections,
+} from "./constitution-labels"
+import type { AssessmentDetail, StaffReview } from "./constitution-types"
+import { ScoreBars } from "./score-bars"
+
+/**
+ * One result opened by an expert (the server logs the read): the member, the scores and
+ * verdicts, and the 养生评估报告 form: save a draft, or publish it to the member.
+ */
+export const AssessmentReviewDrawer = ({
+  assessmentId,
+  onClose,
+  onChanged,
+}: {
+  assessmentId: string | null
+  onClose: () => void
+  onChanged: () => void
+}) => {
+  const [detail, setDetail] = useState<AssessmentDetail>()
+  const [sections, setSections] = useState<Sections>(emptySections())
+  const [problem, setProblem] = useState<string>()
+  const [notice, setNotice] = useState<string>()
+  const [busy, setBusy] = useState<"save" | "publish">()
+
+  useEffect(() => {
+    setDetail(undefined)
+    setProblem(undefined)
+    setNotice(undefined)
+    if (!assessmentId) return
+    adminRequest<{ assessment: AssessmentDetail }>(
+      `/admin/constitution/assessments/${encodeURIComponent(assessmentId)}`
+    )
+      .then(({ assessment }) => {
+        setDetail(assessment)
+        setSections({ ...emptySections(), ...(assessment.review?.sections ?? {}) })
+      })
+      .catch((error) => setProblem(errorText(error)))
+  }, [assessmentId])
+
+  const published = detail?.review?.status === "published"
+
+  const send = async (kind: "save" | "publish") => {
+    if (!detail) return
+    if (
+      kind === "publish" &&
+      !window.confirm("发布后会员将收到通知并可查看，且不能再修改。确认发布？")
+    )
+      return
+    setBusy(kind)
+    setProblem(undefined)
+    setNotice(undefined)
+    try {
+      const path = `/admin/constitution/assessments/${encodeURIComponent(detail.id)}/review${kind === "publish" ? "/publish" : ""}`
+      const { review } = await adminRequest<{ review: StaffReview }>(path, {
+        method: "POST",
+        body: { sections },
+      })
+      setDetail({ ...detail, review, review_status: review.status })
+      setNotice(kind === "publish" ? "已发布，会员已收到通知" : "草稿已保存")
+      onChanged()
+    } catch (error) {
+      setProblem(errorText(error))
+    } finally {
+      setBusy(undefined)
+    }
+  }
+
+  const applied = detail ? TYPE_CODES.filter((code) => applies(detail.verdicts[code])) : []
+
+  return (
+    <Drawer open={Boolean(assessmentId)} onOpenChange={(open) => !open && onClose()}>
+      <Drawer.Content className="max-w-2xl">
+        <Drawer.Header>
+          <Drawer.Title>体质辨识结果与养生评估</Drawer.Title>
+        </Drawer.Header>
+        <Drawer.Body className="flex flex-col gap-y-6 overflow-y-auto">
+          {!detail && !problem && <Text className="text-ui-fg-subtle">正在加载…</Text>}
+          {problem && <Text className="text-ui-fg-error">{problem}</Text>}
+          {detail && (
+            <>
+              <section className="flex flex-col gap-y-1">
+                <Heading level="h3">
+                  {detail.customer.name}（{SEX_LABELS[detail.sex]}）
+                </Heading>
+                <Text size="small" className="text-ui-fg-subtle">
+                  {[detail.customer.phone, detail.customer.email].filter(Boolean).join(" · ") ||
+                    "未留联系方式"}
+                </Text>
+                <Text size="small" className="text-ui-fg-subtle">
+                  测评时间 {formatShanghaiTime(detail.created_at)} · 量表 {detail.item_version}
+                </Text>
+                <div className="mt-2 flex flex-wrap gap-1">
+                  <Badge color="blue">主要体质：{TYPE_NAMES[detail.primary]}</Badge>
+                  {applied
+                    .filter((code) => code !== detail.primary)
+                    .map((code) => (
+                      <Badge key={code} color="orange">
+                        {TYPE_NAMES[code]}：{detail.verdicts[code]}
+                      </Badge>
+                    ))}
+                </div>
+              </section>
+              <section>
+                <Heading level="h3" className="mb-2">
+                  转化分（竖线为 30、40 分判定线）
+                </Heading>
+                <ScoreBars scores={detail.scores} verdicts={detail.verdicts} />
+              </section>
+              <details>
+                <summary className="cursor-pointer text-ui-fg-subtle">
+                  查看全部作答（1 没有 · 2 很少 · 3 有时 · 4 经常 · 5 总是）
+                </summary>
+                <div className="mt-2 grid grid-cols-6 gap-1">
+                  {Object.entries(detail.answers)
+                    .sort(([a], [b]) => a.localeCompare(b))
+                    .map(([code, value]) => (
+                      <Text key={code} size="xsmall" className="tabular-nums">
+                        {code}: {value}
+                      </Text>
+                    ))}
+                </div>
+              </details>
+              <section className="flex flex-col gap-y-4">
+                <div className="flex items-center gap-x-2">
+                  <Heading level="h3">养生评估报告</Heading>
+                  <Badge size="2xsmall" color={published ? "green" : "grey"}>
+                    {STATUS_LABELS[detail.review?.status ?? "pending"]}
+                  </Badge>
+                </div>
+                {detail.review?.published_at && (
+                  <Text size="small" className="text-ui-fg-subtle">
+                    {detail.review.expert_name ?? "专家"}发布于{" "}
+                    {formatShanghaiTime(detail.review.published_at)}，已发布的报告不能修改。
+                  </Text>
+                )}
+                {SECTIONS.map((section) => (
+                  <div key={section.key} className="flex flex-col gap-y-1">
+                    <Label htmlFor={`review-${section.key}`}>{section.label}</Label>
+                    <Text size="xsmall" className="text-ui-fg-subtle">
+                      {section.hint}
+                    </Text>
+                    <Textarea
+                      id={`review-${section.key}`}
+                      rows={section.key === "summary" ? 5 : 3}
+                      value={sections[section.key]}
+                      disabled={published}
+                      maxLength={4000}
+                      onChange={(event) =>
+                        setSections({ ...sections, [section.key]: event.target.value })
+                      }
+                    />
+                  </div>
+                ))}
+                {notice && <Text className="text-ui-fg-interactive">{notice}</Text>}
+              </section>
+            </>
+          )}
+        </Drawer.Body>
+        {detail && !published && (
+          <Drawer.Footer>
+            <Button
+              variant="secondary"
+              onClick={() => send("save")}
+              isLoading={busy === "save"}
+              disabled={!!busy}
+            >
+              保存草稿
+            </Button>
+            <Button
+              onClick={() => send("publish")}
+              isLoading={busy === "publish"}
+              disabled={!!busy || !sections.summary.trim()}
+            >
+              发布给会员
+            </Button>
+          </Drawer.Footer>
+        )}
+      </Drawer.Content>
+    </Drawer>
+  )
+}

@@ -1,0 +1,40 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { archiveRequest } from "../../../health-archive-request"
+import { assessedMembers, unknownMember } from "../assessed-members"
+import type { ListStaffAssessmentsQueryType } from "../validators"
+
+/**
+ * 体质评估 for experts: every member's results, newest first, with where each report
+ * stands. Scores are health data: each member shown is written to their access log.
+ */
+export async function GET(
+  req: AuthenticatedMedusaRequest<unknown, ListStaffAssessmentsQueryType>,
+  res: MedusaResponse
+) {
+  const { archive, log } = archiveRequest(req)
+  const { status, limit, offset } = req.validatedQuery as ListStaffAssessmentsQueryType
+  const { assessments, count } = await archive.listConstitutionAssessmentsForStaff({
+    status,
+    take: limit,
+    skip: offset,
+  })
+  const members = await assessedMembers(
+    req.scope,
+    assessments.map((a) => a.customer_id)
+  )
+  for (const a of assessments) await log(a.customer_id, "list", "assessment", a.id)
+  res.json({
+    assessments: assessments.map((a) => ({
+      id: a.id,
+      created_at: a.created_at.toISOString(),
+      customer: members.get(a.customer_id) ?? unknownMember(a.customer_id),
+      sex: a.sex,
+      primary: a.primary,
+      verdicts: a.verdicts,
+      review_status: a.review_status,
+    })),
+    count,
+    limit,
+    offset,
+  })
+}

@@ -1,0 +1,41 @@
+import { z } from "@medusajs/framework/zod"
+
+const MAX_SECTION = 4000
+const STATUSES = ["pending", "draft", "published"] as const
+
+// Medusa rewrites zod's own messages into English; a refine keeps ours.
+const section = (label: string) =>
+  z
+    .string()
+    .default("")
+    .refine((text) => text.length <= MAX_SECTION, `「${label}」不能超过 ${MAX_SECTION} 字`)
+
+/** The 养生评估报告's sections; any may be empty while drafting. */
+export const ReviewSectionsSchema = z.object({
+  summary: section("总体评估"),
+  diet: section("饮食调养"),
+  exercise: section("运动锻炼"),
+  emotion: section("情志调摄"),
+  daily: section("起居调护"),
+})
+
+export const SaveReviewBody = z.object({ sections: ReviewSectionsSchema })
+
+export const PublishReviewBody = z.object({ sections: ReviewSectionsSchema.optional() })
+
+export const ListStaffAssessmentsQuery = z.object({
+  status: z
+    .string()
+    .optional()
+    .refine(
+      (status) => !status || (STATUSES as readonly string[]).includes(status),
+      "status 只能是 pending（待评估）、draft（草稿）或 published（已发布）"
+    )
+    .transform((status) => status as (typeof STATUSES)[number] | undefined),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  offset: z.coerce.number().int().min(0).default(0),
+})
+
+export type SaveReviewBodyType = z.infer<typeof SaveReviewBody>
+export type PublishReviewBodyType = z.infer<typeof PublishReviewBody>
+export type ListStaffAssessmentsQueryType = z.infer<typeof ListStaffAssessmentsQuery>

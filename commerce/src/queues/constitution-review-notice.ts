@@ -1,0 +1,64 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { smsSenderFromEnv } from "../lib/sms/sms-sender-from-env"
+import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
+import type HealthArchiveModuleService from "../modules/health-archive/service"
+import { INBOX_MODULE } from "../modules/inbox"
+import type InboxModuleService from "../modules/inbox/service"
+
+const beijingDate = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "long",
+  day: "numeric",
+})
+
+/**
+ * Tells a member an expert's 养生评估报告 on their constitution result is published: an
+ * inbox message linking to the report, and a text (template `constitution-review`) once
+ * with it. The text names no health detail: phones show texts on the lock screen.
+ */
+export async function deliverConstitutionReviewNotice(
+  container: MedusaContainer,
+  { review_id, assessment_id }: { review_id: string; assessment_id: string }
+) {
+  const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+  const review = (await archive.reviewsOfAssessments([assessment_id], { publishedOnly: true })).get(
+    assessment_id
+  )
+  const assessment = await archive.constitutionAssessment(assessment_id)
+  // Erased from the archive (or unpublished) since: nothing to tell, nothing to retry.
+  if (!review || review.id !== review_id || !assessment) return { skipped: true }
+
+  const expert = review.expert_name ? `${review.expert_name}专家` : "专家"
+  const delivered = await container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
+    customer_id: review.customer_id,
+    category: "constitution",
+    title: "您的养生评估报告已发布",
+    body: `${expert}已根据您${beijingDate.format(assessment.created_at)}的中医体质辨识结果撰写了养生评估报告，请查看饮食、运动、情志与起居建议。`,
+    link: `/constitution/report/${assessment_id}`,
+    dedupe_key: `constitution-review:${review_id}`,
+  })
+  if (delivered.created) await textMember(container, review.customer_id, expert)
+  return delivered
+}
+
+async function textMember(container: MedusaContainer, customerId: string, expert: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [customer],
+  } = await query.graph({ entity: "customer", fields: ["phone"], filters: { id: customerId } })
+  if (!customer?.phone) return
+  try {
+    await smsSenderFromEnv().send({
+      phone: customer.phone,
+      template: "constitution-review",
+      params: { expert },
+    })
+  } catch (error) {
+    // The inbox message is the record; a text that cannot go out must not redo it.
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(`[sms] constitution-review text not sent: ${(error as Error).message}`)
+  }
+}

@@ -1,0 +1,20 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { QueueName } from "../../../lib/queue/queue-names"
+import { QUEUE_MODULE } from "../../../modules/queue"
+import type QueueModuleService from "../../../modules/queue/service"
+import { InboxJob, type ConstitutionReviewInboxJob } from "../../../queues/inbox-queue"
+
+/** Tells the member their 养生评估报告 is out (inbox, and SMS where a template is set); once. */
+export const notifyConstitutionReviewStep = createStep(
+  "notify-constitution-review",
+  async (input: ConstitutionReviewInboxJob, { container }) => {
+    const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+    await queue.enqueue<ConstitutionReviewInboxJob>(
+      QueueName.INBOX,
+      InboxJob.CONSTITUTION_REVIEW,
+      input,
+      { jobId: `constitution-review-${input.review_id}` }
+    )
+    return new StepResponse(input.review_id)
+  }
+)
