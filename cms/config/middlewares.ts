@@ -5,6 +5,8 @@ export default [
   "strapi::cors",
   "strapi::poweredBy",
   "strapi::query",
+  // Drafts stay in the admin: the content API ignores ?status=draft.
+  "global::published-only",
   "strapi::body",
   "strapi::session",
   "strapi::favicon",

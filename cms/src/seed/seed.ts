@@ -4,6 +4,7 @@ import { createHmac } from "crypto"
 import { promises as fs } from "fs"
 import os from "os"
 import path from "path"
+import { ensureDemoEditorialUsers, ensureEditorialRoles } from "./admin-roles"
 import ccmq from "./ccmq.json"
 import { constitutionTexts } from "./constitution-types"
 import { coverPng } from "./cover-image"
@@ -35,7 +36,9 @@ export const DEV_STOREFRONT_TOKEN = "dev-storefront-read-token-0123456789abcdef"
  */
 export async function seed(strapi: Strapi) {
   await grantPublicRead(strapi)
+  await ensureEditorialRoles(strapi)
   await ensureSuperAdmin(strapi)
+  await ensureDemoEditorialUsers(strapi)
   await ensureStorefrontToken(strapi)
 
   const categoryIds: Record<string, string> = {}
