@@ -3,10 +3,12 @@ import {
   createCheckoutClient,
   createCmsClient,
   createCommerceClient,
+  createConstitutionClient,
   createHealthArchiveClient,
   createInboxClient,
   createMemberClient,
   createSearchClient,
+  memoryLastGood,
 } from "@health/core"
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
@@ -32,16 +34,24 @@ export const inbox = createInboxClient(commerceOptions)
 
 export const siteSearch = createSearchClient(commerceOptions)
 
+export const constitution = createConstitutionClient(commerceOptions)
+
+/**
+ * While the CMS is down, each CMS read answers with the last good content this server
+ * read (Next's data cache usually has it too); without any, it throws and the page shows
+ * its zh-CN notice instead of the block.
+ */
 export const cms = createCmsClient({
   baseUrl: env.cmsUrl,
   mediaBaseUrl: env.cmsPublicUrl,
   token: env.cmsToken,
   fetch: nextFetch,
+  lastGood: memoryLastGood(),
 })
 
 /**
  * CMS blocks are optional on every page: when the CMS is down the shop still sells and
- * the block is hidden. Errors are logged, not thrown.
+ * the block shows its last good content or is hidden. Errors are logged, not thrown.
  */
 export async function optional<T>(load: () => Promise<T>, fallback: T): Promise<T> {
   try {
