@@ -6,6 +6,7 @@ export const messages = {
     products: "基因检测",
     articles: "健康资讯",
     sites: "采集点",
+    constitution: "体质辨识",
     cart: "购物车",
   },
   product: {
@@ -58,6 +59,8 @@ export const messages = {
     affiliateHint: "推荐好友，赚取佣金",
     appointments: "我的预约",
     appointmentsHint: "到店采样预约",
+    constitution: "体质辨识",
+    constitutionHint: "测试记录、变化趋势与专家养生评估",
     appointmentsEmpty: "暂无预约",
     health: "健康档案",
     healthHint: "检测进度、报告与健康资料",
@@ -80,6 +83,7 @@ export const messages = {
     notFound: "页面不存在",
     backHome: "返回首页",
     cmsDown: "资讯暂时无法加载",
+    cmsUnavailable: "暂时无法加载，请稍后刷新；选购与下单不受影响。",
     commerceDown: "商品暂时无法加载，请稍后再试",
   },
   search: {

@@ -23,6 +23,20 @@ export default async function HomePage() {
     <>
       <HeroBanners banners={banners} />
 
+      <section className="section panel constitution-promo" data-testid="constitution-promo">
+        <div className="section-head">
+          <h2>中医体质辨识</h2>
+          <Link href="/constitution">了解更多 →</Link>
+        </div>
+        <p className="muted">
+          60 道题、约 10
+          分钟，按国家标准判定九种体质，获得饮食、运动、情志、起居调养建议；登录后保存结果，由专家撰写养生评估报告。
+        </p>
+        <Link href="/constitution/test" className="button primary">
+          免费测一测
+        </Link>
+      </section>
+
       <section className="section">
         <div className="section-head">
           <h2>精选基因检测</h2>

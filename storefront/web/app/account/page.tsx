@@ -1,15 +1,16 @@
-import { displayName, formatCNY, formatDateTime, messages, type MemberOrder } from "@health/core"
+import { displayName, messages, type MemberOrder } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { EmptyIcon } from "@/components/icons"
 import { signOut } from "@/lib/account-actions"
 import { member as memberApi } from "@/lib/backends"
-import { PAYMENT_STATUS_LABEL } from "@/lib/order-status"
+import { OrderRow } from "@/components/order/order-row"
 import { requireMember } from "@/lib/require-member"
 
 export const metadata: Metadata = { title: messages.account.title }
 
 const { account } = messages
+const RECENT_ORDERS = 5
 const TILES = [
   { href: "/account/profile", title: account.profile, hint: account.profileHint, id: "profile" },
   {
@@ -37,28 +38,14 @@ const TILES = [
     id: "appointments",
   },
   { href: "/account/health", title: account.health, hint: account.healthHint, id: "health" },
+  {
+    href: "/constitution/history",
+    title: account.constitution,
+    hint: account.constitutionHint,
+    id: "constitution",
+  },
   { href: "/account/inbox", title: account.inbox, hint: account.inboxHint, id: "inbox" },
 ]
-
-function OrderRow({ order }: { order: MemberOrder }) {
-  return (
-    <li className="order-row" data-testid="order-row">
-      <div>
-        <Link href={`/account/orders/${order.id}`}>
-          <strong>订单 #{order.display_id}</strong>
-        </Link>
-        <span className="muted"> · {formatDateTime(order.created_at)}</span>
-        <p className="muted">{order.items.map((item) => item.title).join("、")}</p>
-      </div>
-      <div className="order-side">
-        <span className="price">{formatCNY(order.total)}</span>
-        <span className="chip">
-          {PAYMENT_STATUS_LABEL[order.payment_status] ?? order.payment_status}
-        </span>
-      </div>
-    </li>
-  )
-}
 
 export default async function AccountPage({
   searchParams,
@@ -68,7 +55,7 @@ export default async function AccountPage({
   const { token, member } = await requireMember("/account")
   const { referral } = await searchParams
   const { orders } = await memberApi
-    .listOrders(token)
+    .listOrders(token, RECENT_ORDERS)
     .catch(() => ({ orders: [] as MemberOrder[] }))
   const name = displayName(member)
 
@@ -98,7 +85,12 @@ export default async function AccountPage({
         ))}
       </nav>
 
-      <h2>我的订单</h2>
+      <div className="section-head">
+        <h2>我的订单</h2>
+        <Link href="/account/orders" data-testid="all-orders">
+          全部订单 →
+        </Link>
+      </div>
       {orders.length ? (
         <ul className="order-list">
           {orders.map((order) => (

@@ -132,21 +132,46 @@ export async function AssessmentsSection({ token }: { token: string }) {
       <Empty testId="assessments-empty">
         <p>还没有体质辨识记录</p>
         <p className="muted">完成中医体质辨识测试后，每次的结果都会保存在这里，便于对比变化。</p>
+        <div className="actions">
+          <Link href="/constitution" className="button primary">
+            开始体质辨识
+          </Link>
+        </div>
       </Empty>
     )
   }
   return (
-    <ul className="order-list" data-testid="assessment-list">
-      {result.data.map((assessment) => (
-        <li key={assessment.id} className="order-row">
-          <div>
-            <strong>中医体质辨识</strong>
-            <p className="muted">{formatDateTime(assessment.created_at)}</p>
-          </div>
-          <span className="chip">主要体质：{constitutionName(assessment)}</span>
-        </li>
-      ))}
-    </ul>
+    <>
+      <div className="actions">
+        <Link href="/constitution/history" className="button">
+          查看变化趋势与专家评估
+        </Link>
+        <Link href="/constitution/test" className="button">
+          再测一次
+        </Link>
+      </div>
+      <ul className="order-list" data-testid="assessment-list">
+        {result.data.map((assessment) => (
+          <li key={assessment.id} className="order-row">
+            <div>
+              <Link href={`/constitution/report/${encodeURIComponent(assessment.id)}`}>
+                <strong>中医体质辨识</strong>
+              </Link>
+              <p className="muted">{formatDateTime(assessment.created_at)}</p>
+            </div>
+            <div className="order-side">
+              <span className="chip">主要体质：{constitutionName(assessment)}</span>
+              <Link
+                href={`/constitution/report/${encodeURIComponent(assessment.id)}`}
+                className="button"
+              >
+                查看报告
+              </Link>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
 

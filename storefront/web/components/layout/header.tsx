@@ -31,6 +31,7 @@ export async function Header() {
         <nav className="main-nav" aria-label="主导航">
           <Link href="/">{messages.nav.home}</Link>
           <Link href="/products">{messages.nav.products}</Link>
+          <Link href="/constitution">{messages.nav.constitution}</Link>
           <Link href="/articles">{messages.nav.articles}</Link>
           <Link href="/sites">{messages.nav.sites}</Link>
         </nav>
