@@ -1,5 +1,6 @@
 import type { CacheHint, FetchLike } from "../http"
-import { query, readJson } from "../http"
+import { ApiError, query, readJson } from "../http"
+import { CmsUnavailableError, type LastGoodStore } from "./last-good"
 import type {
   Article,
   ArticleCategory,
@@ -20,20 +21,48 @@ export type CmsClientOptions = {
   fetch: FetchLike
   /** Where browsers load uploads from; defaults to baseUrl. */
   mediaBaseUrl?: string
+  /**
+   * Keeps each request's last good answer; when the CMS is down (unreachable, timing out,
+   * 5xx) the client answers from it, else throws CmsUnavailableError.
+   */
+  lastGood?: LastGoodStore
+  /** Gives up on a CMS that does not answer within this long (default 5 s). */
+  timeoutMs?: number
 }
+
+/** A 4xx is the CMS's answer (not found, refused); anything else means it is not there. */
+const isOutage = (error: unknown) =>
+  !(error instanceof ApiError) || error.status >= 500 || [408, 429].includes(error.status)
 
 type StrapiList<T> = { data: T[]; meta: { pagination: Pagination } }
 
 /** Typed read access to the published CMS content. */
-export function createCmsClient({ baseUrl, token, fetch, mediaBaseUrl }: CmsClientOptions) {
+export function createCmsClient({
+  baseUrl,
+  token,
+  fetch,
+  mediaBaseUrl,
+  lastGood,
+  timeoutMs = 5000,
+}: CmsClientOptions) {
   const api = baseUrl.replace(/\/$/, "")
   const media = (mediaBaseUrl ?? baseUrl).replace(/\/$/, "")
   const request = async <T>(path: string, tags: string[]): Promise<T> => {
-    const response = await fetch(`${api}/api${path}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      cacheHint: { tags, revalidate: 60 } satisfies CacheHint,
-    })
-    return readJson<T>(response)
+    try {
+      const response = await fetch(`${api}/api${path}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        signal: AbortSignal.timeout(timeoutMs),
+        cacheHint: { tags, revalidate: 60 } satisfies CacheHint,
+      })
+      const body = await readJson<T>(response)
+      await lastGood?.set(path, body)
+      return body
+    } catch (error) {
+      if (!isOutage(error)) throw error
+      const kept = await lastGood?.get(path)
+      if (kept !== undefined) return kept as T
+      throw new CmsUnavailableError(error)
+    }
   }
   /** Strapi gives upload URLs relative to itself; browsers need them absolute. */
   const resolveMedia = <T extends { url: string } | null | undefined>(file: T): T =>

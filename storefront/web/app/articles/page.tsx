@@ -2,7 +2,8 @@ import { messages } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { ArticleCard } from "@/components/article/article-card"
-import { cms } from "@/lib/backends"
+import { CmsUnavailable } from "@/components/cms/cms-unavailable"
+import { cms, optional } from "@/lib/backends"
 
 export const metadata: Metadata = { title: "健康资讯" }
 
@@ -11,10 +12,19 @@ type SearchParams = Promise<{ category?: string; page?: string }>
 export default async function ArticlesPage({ searchParams }: { searchParams: SearchParams }) {
   const { category, page } = await searchParams
   const current = Math.max(1, parseInt(page ?? "1", 10) || 1)
-  const [categories, { data, pagination }] = await Promise.all([
-    cms.listArticleCategories(),
-    cms.listArticles({ category, page: current, pageSize: 9 }),
+  const [categories, articles] = await Promise.all([
+    optional(() => cms.listArticleCategories(), []),
+    optional(() => cms.listArticles({ category, page: current, pageSize: 9 }), null),
   ])
+  if (!articles) {
+    return (
+      <section>
+        <h1>{messages.articles.title}</h1>
+        <CmsUnavailable />
+      </section>
+    )
+  }
+  const { data, pagination } = articles
   return (
     <section>
       <h1>{messages.articles.title}</h1>

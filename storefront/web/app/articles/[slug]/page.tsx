@@ -2,7 +2,8 @@ import { formatDate, messages } from "@health/core"
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { Markdown } from "@/components/article/markdown"
-import { cms } from "@/lib/backends"
+import { CmsUnavailable } from "@/components/cms/cms-unavailable"
+import { cms, optional } from "@/lib/backends"
 
 type Params = Promise<{ slug: string }>
 
@@ -15,7 +16,17 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 export default async function ArticlePage({ params }: { params: Params }) {
-  const article = await cms.getArticle((await params).slug)
+  const { slug } = await params
+  // undefined: the CMS cannot be read (and never gave this article); null: no such article.
+  const article = await optional(() => cms.getArticle(slug), undefined)
+  if (article === undefined) {
+    return (
+      <article className="article">
+        <h1>{messages.articles.title}</h1>
+        <CmsUnavailable what="文章" />
+      </article>
+    )
+  }
   if (!article) notFound()
   const author = article.expert
     ? `${article.expert.name} ${article.expert.title ?? ""}`.trim()
