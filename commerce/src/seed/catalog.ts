@@ -102,7 +102,7 @@ export const products: SeedProduct[] = [
     description:
       "检测 CYP2C19、CYP2D6、VKORC1 等药物代谢关键基因，覆盖心脑血管、抗凝、降压、精神类等 200 余种常用药物的用药建议，报告可供医生参考。",
     categories: ["series-wellness", "usage-medication", "population-adult", "population-senior"],
-    tags: ["用药", "中老年"],
+    tags: ["用药", "中老年", "特禀质"],
     basePrice: 899,
     premiumPrice: 1699,
     sampleType: "唾液",
@@ -117,7 +117,7 @@ export const products: SeedProduct[] = [
     description:
       "解读维生素、矿物质吸收与代谢、咖啡因与酒精代谢、体重管理相关基因，给出饮食结构与营养补充建议，帮助您制定个性化膳食方案。",
     categories: ["series-wellness", "usage-lifestyle", "population-adult"],
-    tags: ["营养", "热销"],
+    tags: ["营养", "热销", "气虚质", "阳虚质", "阴虚质"],
     basePrice: 699,
     premiumPrice: 1299,
     cashbackRatio: 0.12,
@@ -163,7 +163,7 @@ export const products: SeedProduct[] = [
     description:
       "评估高血压、2 型糖尿病、冠心病、脑卒中、痛风等 30 种常见慢性病的遗传风险，结合生活方式问卷给出健康管理建议，适合 35 岁以上人群及慢病家族史人群。",
     categories: ["series-wellness", "usage-risk", "population-senior", "population-adult"],
-    tags: ["慢病", "中老年", "热销"],
+    tags: ["慢病", "中老年", "热销", "痰湿质", "湿热质", "血瘀质"],
     basePrice: 1499,
     premiumPrice: 2999,
     sampleType: "唾液",
@@ -178,7 +178,7 @@ export const products: SeedProduct[] = [
     description:
       "解读耐力、爆发力、肌肉恢复、运动损伤风险、减脂效率等 25 项运动相关基因，给出个性化运动类型、强度与恢复建议，适合健身爱好者与青少年运动员。",
     categories: ["series-wellness", "usage-lifestyle", "population-adult", "population-child"],
-    tags: ["运动"],
+    tags: ["运动", "平和质", "气虚质", "气郁质", "痰湿质"],
     basePrice: 599,
     premiumPrice: 1099,
     sampleType: "口腔拭子",
