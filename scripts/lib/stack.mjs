@@ -31,15 +31,21 @@ export const DEMO_LOGINS = {
 /** Ports and database names: `npm test` uses its own so it never touches `npm start`'s data. */
 function profile(mode) {
   const test = mode === "test"
+  // E2E_STACK_ID keeps a second test stack on the same machine apart (databases, queues);
+  // give it its own ports with COMMERCE_PORT, CMS_PORT, WEB_PORT and the WeChat ports below.
+  const id = test && process.env.E2E_STACK_ID ? `_${process.env.E2E_STACK_ID}` : ""
   return {
     commercePort: Number(process.env.COMMERCE_PORT || (test ? 19000 : 9000)),
     cmsPort: Number(process.env.CMS_PORT || (test ? 11337 : 1337)),
     webPort: Number(process.env.WEB_PORT || (test ? 18000 : 8000)),
-    commerceDb: test ? "health_commerce_e2e" : process.env.COMMERCE_DB_NAME || "health_commerce",
-    cmsDb: test ? "health_cms_e2e" : process.env.CMS_DB_NAME || "health_cms",
-    queuePrefix: test ? "health-e2e" : "health",
-    wechatStandinPort: test ? 19401 : 9401,
-    wechatpaySandboxPort: test ? 19400 : 9400,
+    commerceDb: test
+      ? `health_commerce_e2e${id}`
+      : process.env.COMMERCE_DB_NAME || "health_commerce",
+    cmsDb: test ? `health_cms_e2e${id}` : process.env.CMS_DB_NAME || "health_cms",
+    queuePrefix: test ? `health-e2e${id}` : "health",
+    redisPrefix: test ? `e2e${id}-` : "",
+    wechatStandinPort: Number(process.env.WECHAT_STANDIN_PORT || (test ? 19401 : 9401)),
+    wechatpaySandboxPort: Number(process.env.WECHATPAY_SANDBOX_PORT || (test ? 19400 : 9400)),
   }
 }
 
@@ -147,7 +153,7 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     PORT: String(p.commercePort),
     QUEUE_PREFIX: p.queuePrefix,
     // Medusa's own Redis queues and cache, kept apart from a running `npm start`.
-    MEDUSA_REDIS_PREFIX: mode === "test" ? "e2e-" : "",
+    MEDUSA_REDIS_PREFIX: p.redisPrefix,
     STOREFRONT_URL: urls.web,
     REVALIDATE_SECRET: revalidateSecret,
     CMS_WEBHOOK_SECRET: cmsWebhookSecret,
