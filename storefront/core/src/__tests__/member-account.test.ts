@@ -210,3 +210,29 @@ describe("address book", () => {
     expect(headersOf(calls[1].init).authorization).toBe("Bearer tok")
   })
 })
+
+describe("order cancellation", () => {
+  it("asks whether the member may cancel, and cancels with the member's token", async () => {
+    const answer = { cancellation: { allowed: false, reason: "检测盒已寄出" } }
+    const reading = recordingFetch({ body: answer })
+    expect(await client(reading.fetch).orderCancellation("tok", "order_1")).toEqual(
+      answer.cancellation
+    )
+    expect(reading.calls[0].url).toBe("http://shop/store/orders/order_1/cancellation")
+    expect(headersOf(reading.calls[0].init).authorization).toBe("Bearer tok")
+
+    const cancelling = recordingFetch({ body: { order: { id: "order_1" } } })
+    await client(cancelling.fetch).cancelOrder("tok", "order_1")
+    expect(cancelling.calls[0].url).toBe("http://shop/store/orders/order_1/cancel")
+    expect(cancelling.calls[0].init?.method).toBe("POST")
+    expect(headersOf(cancelling.calls[0].init).authorization).toBe("Bearer tok")
+  })
+
+  it("passes the shop's refusal on as an ApiError with its message", async () => {
+    const { fetch } = recordingFetch({ status: 400, body: { message: "订单已取消" } })
+    await expect(client(fetch).cancelOrder("tok", "order_1")).rejects.toMatchObject({
+      status: 400,
+      message: "订单已取消",
+    })
+  })
+})

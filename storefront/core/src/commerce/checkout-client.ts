@@ -182,7 +182,7 @@ export function createCheckoutClient(options: CommerceClientOptions) {
 
     async order(orderId: string, token?: string): Promise<PlacedOrder> {
       const { order } = await request<{ order: PlacedOrder }>(
-        `/store/orders/${orderId}${query({ fields: "*items,*shipping_address,+customer_id,+total,+item_total,+shipping_total,+credit_line_total" })}`,
+        `/store/orders/${orderId}${query({ fields: "*items,*shipping_address,+customer_id,+status,+total,+item_total,+shipping_total,+credit_line_total" })}`,
         { token, ...noStore }
       )
       return order

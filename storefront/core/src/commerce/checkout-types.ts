@@ -49,6 +49,7 @@ export type PlacedOrder = {
   shipping_total: Money
   /** What the member's balance paid (余额抵扣). */
   credit_line_total?: Money
+  status: string
   payment_status: string
   fulfillment_status?: string
   created_at: string

@@ -173,9 +173,22 @@ export function createMemberClient(options: CommerceClientOptions) {
 
     async listOrders(token: string, limit = 10, offset = 0) {
       return request<{ orders: MemberOrder[]; count: number }>(
-        `/store/orders${query({ limit, offset, order: "-created_at", fields: "*items,+total" })}`,
+        `/store/orders${query({ limit, offset, order: "-created_at", fields: "*items,+total,+status" })}`,
         { token, ...noStore }
       )
+    },
+
+    /** Whether the member may still cancel the order themselves, and if not, why. */
+    async orderCancellation(token: string, orderId: string) {
+      const { cancellation } = await request<{
+        cancellation: { allowed: boolean; reason: string | null }
+      }>(`/store/orders/${encodeURIComponent(orderId)}/cancellation`, { token, ...noStore })
+      return cancellation
+    },
+
+    /** Cancels the member's order; a paid one is refunded in full to where it came from. */
+    async cancelOrder(token: string, orderId: string): Promise<void> {
+      await request(`/store/orders/${encodeURIComponent(orderId)}/cancel`, { ...json({}), token })
     },
 
     affiliate: {

@@ -1,10 +1,12 @@
-import { formatDateTime, kitUsage } from "@health/core"
+import { formatDateTime, kitUsage, orderState, orderStateLabel } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { OrderLines } from "@/components/order/order-lines"
-import { checkout, healthArchive } from "@/lib/backends"
-import { FULFILLMENT_STATUS_LABEL, PAYMENT_STATUS_LABEL } from "@/lib/order-status"
+import { CancelOrderForm } from "@/components/order/cancel-order-form"
+import { checkout, healthArchive, member as memberApi } from "@/lib/backends"
+import { cancelOrder } from "@/lib/order-actions"
+import { FULFILLMENT_STATUS_LABEL } from "@/lib/order-status"
 import { requireMember } from "@/lib/require-member"
 
 export const metadata: Metadata = { title: "订单详情" }
@@ -18,6 +20,8 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
   const address = order.shipping_address
   // An archive that cannot load should not hide the order itself.
   const kits = (await healthArchive.listKits(token, order.id).catch(() => null))?.kits ?? []
+  const cancellation = await memberApi.orderCancellation(token, order.id).catch(() => null)
+  const state = orderState(order)
 
   return (
     <section className="narrow" data-testid="member-order">
@@ -27,8 +31,8 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
       <h1>订单 #{order.display_id}</h1>
       <p className="muted">
         {formatDateTime(order.created_at)} ·{" "}
-        <span className="chip">
-          {PAYMENT_STATUS_LABEL[order.payment_status] ?? order.payment_status}
+        <span className="chip" data-testid="order-state">
+          {orderStateLabel(order)}
         </span>
         {order.fulfillment_status && (
           <span className="chip">
@@ -56,6 +60,22 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
               </li>
             ))}
           </ul>
+        </div>
+      )}
+      {cancellation && state !== "canceled" && (
+        <div className="panel" data-testid="order-cancellation">
+          <h2>取消订单</h2>
+          {cancellation.allowed ? (
+            <>
+              <p className="muted">
+                采样盒寄出或现场采样之前可以自行取消
+                {state === "paid" ? "，已支付的金额原路退回" : ""}。
+              </p>
+              <CancelOrderForm action={cancelOrder.bind(null, order.id)} paid={state === "paid"} />
+            </>
+          ) : (
+            <p className="muted">{cancellation.reason}</p>
+          )}
         </div>
       )}
       {address && (

@@ -1,0 +1,24 @@
+import type { Money } from "@health/core"
+import { checkout } from "./backends"
+import { readCartId } from "./cart-cookie"
+
+export type PendingPayment = { cartId: string; total: Money; titles: string[]; expired: boolean }
+
+/**
+ * The visitor's checkout that opened WeChat Pay but was not paid, if any. It is not an
+ * order yet (Medusa makes the order when the money arrives); `expired` once WeChat's
+ * order has run out, when only submitting again helps.
+ */
+export async function pendingWechatPayment(now = new Date()): Promise<PendingPayment | null> {
+  const cartId = await readCartId()
+  if (!cartId) return null
+  const pending = await checkout.wechatSession(cartId).catch(() => null)
+  if (!pending?.payment || pending.cart.completed_at) return null
+  const expiresAt = pending.payment.time_expire ? Date.parse(pending.payment.time_expire) : null
+  return {
+    cartId,
+    total: pending.cart.total ?? 0,
+    titles: (pending.cart.items ?? []).map((item) => item.product_title ?? item.title),
+    expired: expiresAt !== null && expiresAt <= now.getTime(),
+  }
+}
