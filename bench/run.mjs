@@ -5,6 +5,7 @@ import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { affiliateForestBench } from "./affiliate-forest.mjs"
 import { reportIngestBench } from "./report-ingest.mjs"
+import { searchBench } from "./search.mjs"
 import { storefrontCacheBench } from "./storefront-cache.mjs"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -36,6 +37,11 @@ const BENCHES = {
       members: Number(process.env.BENCH_FOREST_MEMBERS || 100_000),
     })
   },
+  search: () =>
+    searchBench({
+      documents: Number(process.env.BENCH_SEARCH_DOCUMENTS || 10_000),
+      rounds: Number(process.env.BENCH_SEARCH_ROUNDS || 20),
+    }),
 }
 const chosen = process.argv.slice(2)
 const unknown = chosen.filter((name) => !BENCHES[name])
@@ -60,10 +66,26 @@ for (const r of results) {
       ? `${m.files_per_second.toFixed(1)} files/s (${m.seconds.toFixed(1)} s)`
       : m.orders !== undefined
         ? `p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms over ${m.orders} orders`
-        : `${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`
+        : m.searches !== undefined
+          ? `p50 ${m.p50.toFixed(2)} ms, p95 ${m.p95.toFixed(2)} ms over ${m.searches} searches`
+          : `${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`
   console.log(
     `${r.name}\n  baseline:  ${fmt(r.baseline)}\n  candidate: ${fmt(r.candidate)}\n  ratio:     ${r.ratio.toFixed(2)}×`
   )
+  if (r.meilisearch) {
+    console.log(
+      typeof r.meilisearch === "string"
+        ? `  Meilisearch: ${r.meilisearch}`
+        : `  Meilisearch: ${fmt(r.meilisearch)}, ratio ${r.meilisearch_ratio.toFixed(2)}×`
+    )
+  }
+  if (r.ratio_p95 !== undefined) console.log(`  p95 ratio: ${r.ratio_p95.toFixed(2)}×`)
+  for (const [query, engines] of Object.entries(r.per_query ?? {})) {
+    const cells = Object.entries(engines).map(
+      ([engine, m]) => `${engine} ${m.p50.toFixed(2)} ms (${m.hits} hits)`
+    )
+    console.log(`  ${query}: ${cells.join(", ")}`)
+  }
   if (r.stage_share) {
     console.log(`  files:     ${r.done} done, ${r.failed} failed of ${r.files}`)
     console.log(
