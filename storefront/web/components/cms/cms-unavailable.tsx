@@ -7,8 +7,7 @@ import { messages } from "@health/core"
 export function CmsUnavailable({ what = messages.nav.articles }: { what?: string }) {
   return (
     <p className="empty" role="status" data-testid="cms-unavailable">
-      {what}
-      {messages.errors.cmsUnavailable}
+      {`${what}${messages.errors.cmsUnavailable}`}
     </p>
   )
 }
