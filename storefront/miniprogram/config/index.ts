@@ -9,6 +9,7 @@ const coreSource = path.resolve(__dirname, "..", "..", "core", "src")
 // scripts/taro-build.mjs): let webpack look here after the usual node_modules chain.
 const localModules = path.resolve(__dirname, "..", "node_modules")
 type Chain = {
+  plugin(name: string): { use(plugin: unknown, args: unknown[]): unknown }
   resolve: {
     modules: { add(dir: string): unknown }
     alias: { set(name: string, target: string): unknown }
@@ -54,7 +55,19 @@ export default async function config(merge: Merge): Promise<IProjectConfig<"webp
       },
       // Keeps the main package small: vendor code used by one subpackage stays in it.
       optimizeMainPackage: { enable: true },
-      webpackChain: resolveLocalModules,
+      webpackChain(chain: Chain, webpack: { ProvidePlugin: unknown }) {
+        resolveLocalModules(chain)
+        chain
+          .plugin("provideAbortSignal")
+          .use(webpack.ProvidePlugin, [
+            {
+              AbortSignal: [
+                path.resolve(__dirname, "..", "src", "lib", "abort-signal.ts"),
+                "MiniAbortSignal",
+              ],
+            },
+          ])
+      },
     },
     h5: {
       publicPath: "/",

@@ -1,9 +1,47 @@
 export default defineAppConfig({
-  pages: ["pages/index/index"],
+  pages: [
+    "pages/index/index",
+    "pages/products/index",
+    "pages/product/index",
+    "pages/cart/index",
+    "pages/account/index",
+    "pages/login/index",
+  ],
+  // Everything past the storefront loads on demand, keeping the main package small.
+  subPackages: [
+    { root: "packages/shop", pages: ["checkout/index", "orders/index"] },
+    { root: "packages/affiliate", pages: ["center/index", "poster/index"] },
+    {
+      root: "packages/health",
+      pages: [
+        "activate/index",
+        "reports/index",
+        "appointments/index",
+        "constitution/index",
+        "constitution-report/index",
+      ],
+    },
+    { root: "packages/content", pages: ["articles/index", "article/index", "sites/index"] },
+    { root: "packages/member", pages: ["inbox/index", "profile/index"] },
+  ],
   window: {
     backgroundTextStyle: "light",
-    navigationBarBackgroundColor: "#fff",
+    navigationBarBackgroundColor: "#0f766e",
     navigationBarTitleText: "健康服务平台",
-    navigationBarTextStyle: "black",
+    navigationBarTextStyle: "white",
+  },
+  tabBar: {
+    color: "#6b7280",
+    selectedColor: "#0f766e",
+    backgroundColor: "#ffffff",
+    list: [
+      { pagePath: "pages/index/index", text: "首页" },
+      { pagePath: "pages/products/index", text: "分类" },
+      { pagePath: "pages/cart/index", text: "购物车" },
+      { pagePath: "pages/account/index", text: "我的" },
+    ],
+  },
+  permission: {
+    "scope.userLocation": { desc: "用于查找离您最近的采集点" },
   },
 })

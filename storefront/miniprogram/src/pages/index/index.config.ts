@@ -1,1 +1,5 @@
-export default definePageConfig({ navigationBarTitleText: "首页" })
+export default definePageConfig({
+  navigationBarTitleText: "健康服务平台",
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

@@ -1,10 +1,61 @@
 import { Text, View } from "@tarojs/components"
-import { messages } from "@health/core"
+import { useRouter } from "@tarojs/taro"
+import { messages, type Product } from "@health/core"
+import { useEffect } from "react"
+import { ProductCard } from "../../components/product-card"
+import { StateView } from "../../components/state-view"
+import { currentRegion } from "../../lib/cart"
+import { commerce } from "../../lib/clients"
+import { go, routes } from "../../lib/navigate"
+import { rememberReferral } from "../../lib/referral"
+import { useReferralShare } from "../../lib/share"
+import { useLoad } from "../../lib/use-load"
+
+const SHORTCUTS = [
+  { label: "体质测试", url: routes.constitutionTest },
+  { label: messages.nav.sites, url: routes.sites },
+  { label: messages.nav.articles, url: routes.articles },
+  { label: "激活检测盒", url: routes.kitActivate },
+]
 
 export default function Home() {
+  const { params } = useRouter()
+  useEffect(() => {
+    rememberReferral(params)
+  }, [params])
+  useReferralShare(`${messages.brand} · 基因检测与健康管理`, routes.home)
+  const { result, reload } = useLoad(async (): Promise<Product[]> => {
+    const region = await currentRegion()
+    return (await commerce.listProducts({ regionId: region.id, limit: 6 })).products
+  })
+
   return (
-    <View>
-      <Text>{messages.brand}</Text>
+    <View className="page" data-testid="home">
+      <View className="section">
+        <Text className="section__title">{messages.brand}</Text>
+        <Text className="muted">{messages.footer.copyright}</Text>
+      </View>
+      <View className="section chips">
+        {SHORTCUTS.map((s) => (
+          <View key={s.label} className="chip" onClick={() => go(s.url)}>
+            {s.label}
+          </View>
+        ))}
+      </View>
+      <View className="row">
+        <Text className="section__title">{messages.nav.products}</Text>
+        <Text className="muted" onClick={() => go(routes.products())}>
+          全部 ›
+        </Text>
+      </View>
+      <StateView
+        result={result}
+        onRetry={reload}
+        isEmpty={(products) => products.length === 0}
+        empty={<Text>{messages.product.empty}</Text>}
+      >
+        {(products) => products.map((p) => <ProductCard key={p.id} product={p} />)}
+      </StateView>
     </View>
   )
 }

@@ -1,0 +1,40 @@
+import Taro from "@tarojs/taro"
+
+/** Tab pages can only be reached with switchTab. */
+const TAB_PAGES = [
+  "/pages/index/index",
+  "/pages/products/index",
+  "/pages/cart/index",
+  "/pages/account/index",
+]
+
+export function go(url: string) {
+  const path = url.split("?")[0]
+  if (TAB_PAGES.includes(path)) return Taro.switchTab({ url: path })
+  return Taro.navigateTo({ url })
+}
+
+export const routes = {
+  home: "/pages/index/index",
+  products: (categoryId?: string) =>
+    categoryId ? `/pages/products/index?category=${categoryId}` : "/pages/products/index",
+  product: (handle: string) => `/pages/product/index?handle=${encodeURIComponent(handle)}`,
+  cart: "/pages/cart/index",
+  account: "/pages/account/index",
+  login: (next?: string) =>
+    next ? `/pages/login/index?next=${encodeURIComponent(next)}` : "/pages/login/index",
+  checkout: "/packages/shop/checkout/index",
+  orders: "/packages/shop/orders/index",
+  affiliate: "/packages/affiliate/center/index",
+  poster: "/packages/affiliate/poster/index",
+  kitActivate: "/packages/health/activate/index",
+  reports: "/packages/health/reports/index",
+  appointments: "/packages/health/appointments/index",
+  constitutionTest: "/packages/health/constitution/index",
+  constitutionReport: (id: string) => `/packages/health/constitution-report/index?id=${id}`,
+  articles: "/packages/content/articles/index",
+  article: (slug: string) => `/packages/content/article/index?slug=${encodeURIComponent(slug)}`,
+  sites: "/packages/content/sites/index",
+  inbox: "/packages/member/inbox/index",
+  profile: "/packages/member/profile/index",
+}

@@ -1,0 +1,79 @@
+import QRCode from "qrcode"
+
+export const POSTER_SIZE = { width: 600, height: 900 }
+
+export type PosterInput = {
+  brand: string
+  headline: string
+  memberName: string
+  code: string
+  /** What the QR code opens: the referral link. */
+  link: string
+}
+
+/** The drawing calls the poster uses: the same on a WeChat 2D canvas and a browser canvas. */
+export type PosterContext = {
+  fillStyle: unknown
+  font: string
+  textAlign: string
+  fillRect(x: number, y: number, w: number, h: number): void
+  fillText(text: string, x: number, y: number): void
+}
+
+/** The QR code of `text` as rows of dark (true) and light modules. */
+export function qrModules(text: string): boolean[][] {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" })
+  const rows: boolean[][] = []
+  for (let y = 0; y < modules.size; y++) {
+    const row: boolean[] = []
+    for (let x = 0; x < modules.size; x++) row.push(!!modules.get(x, y))
+    rows.push(row)
+  }
+  return rows
+}
+
+const FONT = `"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`
+
+/**
+ * The share poster, laid out like the web's (share-poster.ts): brand, headline, a white card
+ * with the QR code of the member's referral link, who invites, and the code.
+ */
+export function drawPoster(
+  ctx: PosterContext,
+  input: PosterInput,
+  modules = qrModules(input.link)
+) {
+  const { width, height } = POSTER_SIZE
+  ctx.fillStyle = "#0f766e"
+  ctx.fillRect(0, 0, width, height)
+  ctx.textAlign = "center"
+  ctx.fillStyle = "#ffffff"
+  ctx.font = `bold 40px ${FONT}`
+  ctx.fillText(input.brand, width / 2, 110)
+  ctx.fillStyle = "#ccfbf1"
+  ctx.font = `26px ${FONT}`
+  ctx.fillText(input.headline, width / 2, 170)
+
+  ctx.fillStyle = "#ffffff"
+  ctx.fillRect(90, 230, 420, 520)
+
+  const size = modules.length
+  const cell = Math.floor(300 / size)
+  const origin = { x: (width - cell * size) / 2, y: 270 }
+  ctx.fillStyle = "#111827"
+  modules.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) ctx.fillRect(origin.x + x * cell, origin.y + y * cell, cell, cell)
+    })
+  )
+
+  ctx.fillStyle = "#1f2937"
+  ctx.font = `24px ${FONT}`
+  ctx.fillText(`${input.memberName} 邀请您`, width / 2, 630)
+  ctx.fillStyle = "#6b7280"
+  ctx.font = `20px ${FONT}`
+  ctx.fillText(`长按识别二维码 · 推荐码 ${input.code}`, width / 2, 672)
+  ctx.fillStyle = "#ccfbf1"
+  ctx.font = `18px ${FONT}`
+  ctx.fillText("基因检测 · 中医体质辨识 · 健康档案", width / 2, height - 70)
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: "分销中心",
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})

@@ -1,0 +1,164 @@
+import { Button, Text, View } from "@tarojs/components"
+import Taro from "@tarojs/taro"
+import {
+  formatCNY,
+  formatDateTime,
+  messages,
+  monthlyEarnings,
+  WITHDRAWAL_STATUS_LABEL,
+} from "@health/core"
+import { StateView } from "../../../components/state-view"
+import { member } from "../../../lib/clients"
+import { isWeapp } from "../../../lib/config"
+import { go, routes } from "../../../lib/navigate"
+import { useReferralShare } from "../../../lib/share"
+import { useMemberLoad } from "../../../lib/use-member-load"
+
+/** 分销中心: share code and link, balances, monthly earnings, ledger, team, withdrawals. */
+export default function AffiliateCentre() {
+  useReferralShare(`${messages.brand} · 基因检测与健康管理`, routes.home)
+  const { result, reload } = useMemberLoad(async (token) => {
+    const [profile, ledger, team, withdrawals] = await Promise.all([
+      member.affiliate.me(token),
+      member.affiliate.commissions(token, 50),
+      member.affiliate.team(token),
+      member.affiliate.withdrawals(token, 10),
+    ])
+    return { profile, ledger, team, withdrawals }
+  })
+
+  return (
+    <View className="page" data-testid="affiliate-centre">
+      <StateView result={result} onRetry={reload}>
+        {({ profile, ledger, team, withdrawals }) => {
+          const months = monthlyEarnings(ledger.commissions, new Date())
+          const top = Math.max(1, ...months.map((m) => m.amount))
+          return (
+            <View>
+              <View className="section">
+                <Text className="section__title">我的推荐码</Text>
+                <Text className="price" data-testid="share-code" style={{ fontSize: "44px" }}>
+                  {profile.code}
+                </Text>
+                <Text className="muted" data-testid="share-link" selectable>
+                  {profile.link}
+                </Text>
+                <Text className="muted">
+                  佣金比例：
+                  {profile.programme.rates_percent.map((r, i) => `${i + 1}级 ${r}%`).join(" · ")}
+                </Text>
+                <View className="row">
+                  {isWeapp ? (
+                    <Button openType="share" className="btn-primary" size="mini">
+                      分享给好友
+                    </Button>
+                  ) : (
+                    <Button
+                      size="mini"
+                      className="btn-primary"
+                      onClick={() =>
+                        Taro.setClipboardData({ data: profile.link }).then(() =>
+                          Taro.showToast({ title: "链接已复制", icon: "success" })
+                        )
+                      }
+                    >
+                      复制推荐链接
+                    </Button>
+                  )}
+                  <Button size="mini" data-testid="open-poster" onClick={() => go(routes.poster)}>
+                    生成分享海报
+                  </Button>
+                </View>
+              </View>
+              <View className="section" data-testid="balances">
+                <Text className="section__title">收益</Text>
+                <View className="row">
+                  <Balance
+                    label="可提现"
+                    amount={profile.balances.available}
+                    testId="balance-available"
+                  />
+                  <Balance label="待结算" amount={profile.balances.pending} />
+                  <Balance label="已提现" amount={profile.balances.withdrawn} />
+                </View>
+                <Text className="muted">
+                  订单完成 {profile.programme.hold_days} 天后佣金可提现，最低提现{" "}
+                  {formatCNY(profile.programme.min_withdrawal)}。提现请在网页版分销中心申请。
+                </Text>
+              </View>
+              <View className="section">
+                <Text className="section__title">近 6 个月收益</Text>
+                <View className="row" style={{ alignItems: "flex-end", height: "160px" }}>
+                  {months.map((m) => (
+                    <View key={m.month} style={{ flex: 1, textAlign: "center" }}>
+                      <View
+                        style={{
+                          height: `${Math.round((m.amount / top) * 120)}px`,
+                          background: "#0f766e",
+                          borderRadius: "6px 6px 0 0",
+                          margin: "0 8px",
+                        }}
+                      />
+                      <Text className="muted">{m.label}</Text>
+                    </View>
+                  ))}
+                </View>
+              </View>
+              <View className="section">
+                <Text className="section__title">我的团队</Text>
+                {team.map((level) => (
+                  <View key={level.level} className="list-item" data-testid="team-level">
+                    <Text>{level.level} 级</Text>
+                    <Text className="muted">{level.count} 人</Text>
+                  </View>
+                ))}
+              </View>
+              <View className="section">
+                <Text className="section__title">佣金明细</Text>
+                {ledger.commissions.length === 0 ? (
+                  <Text className="muted">暂无佣金记录，分享给好友，好友下单后即可获得佣金</Text>
+                ) : (
+                  ledger.commissions.slice(0, 20).map((entry) => (
+                    <View key={entry.id} className="list-item">
+                      <View>
+                        <Text>{entry.kind_label}</Text>
+                        <Text className="muted"> {formatDateTime(entry.created_at)}</Text>
+                      </View>
+                      <Text className={entry.amount < 0 ? "muted" : "price"}>
+                        {formatCNY(entry.amount)}
+                      </Text>
+                    </View>
+                  ))
+                )}
+              </View>
+              {withdrawals.withdrawals.length ? (
+                <View className="section">
+                  <Text className="section__title">提现记录</Text>
+                  {withdrawals.withdrawals.map((w) => (
+                    <View key={w.id} className="list-item">
+                      <Text>{formatCNY(w.amount)}</Text>
+                      <Text className="muted">{WITHDRAWAL_STATUS_LABEL[w.status] ?? w.status}</Text>
+                    </View>
+                  ))}
+                </View>
+              ) : null}
+            </View>
+          )
+        }}
+      </StateView>
+    </View>
+  )
+}
+
+function Balance({ label, amount, testId }: { label: string; amount: number; testId?: string }) {
+  return (
+    <View style={{ textAlign: "center", flex: 1 }}>
+      <Text className="price" data-testid={testId}>
+        {formatCNY(amount)}
+      </Text>
+      <View>
+        <Text className="muted">{label}</Text>
+      </View>
+    </View>
+  )
+}

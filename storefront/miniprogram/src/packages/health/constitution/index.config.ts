@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "中医体质辨识" })

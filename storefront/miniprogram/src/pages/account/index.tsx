@@ -1,0 +1,94 @@
+import { Button, Text, View } from "@tarojs/components"
+import { useDidShow } from "@tarojs/taro"
+import { displayName, formatCnMobile, messages, type Member } from "@health/core"
+import { StateView } from "../../components/state-view"
+import { inbox, member } from "../../lib/clients"
+import { go, routes } from "../../lib/navigate"
+import { session } from "../../lib/session"
+import { useLoad } from "../../lib/use-load"
+
+type AccountView = { member: Member; unread: number } | null
+
+const MENU = [
+  { label: "我的订单", url: routes.orders },
+  { label: "激活检测盒", url: routes.kitActivate },
+  { label: "我的报告", url: routes.reports },
+  { label: "体质测试", url: routes.constitutionTest },
+  { label: messages.account.appointments, url: routes.appointments },
+  { label: messages.account.affiliate, url: routes.affiliate },
+  { label: messages.account.profile, url: routes.profile },
+]
+
+export default function Account() {
+  const { result, reload } = useLoad(async (): Promise<AccountView> => {
+    const token = session.token()
+    if (!token) return null
+    try {
+      const [me, unread] = await Promise.all([member.me(token), inbox.unreadCount(token)])
+      return { member: me, unread }
+    } catch (error) {
+      // An expired token: back to visitor.
+      if ((error as { status?: number }).status === 401) {
+        session.signOut()
+        return null
+      }
+      throw error
+    }
+  })
+  useDidShow(() => reload())
+
+  return (
+    <View className="page" data-testid="account">
+      <StateView result={result} onRetry={reload}>
+        {(view) =>
+          view ? (
+            <View>
+              <View className="section">
+                <Text className="section__title" data-testid="member-name">
+                  {displayName(view.member) || "会员"}
+                </Text>
+                <Text className="muted">
+                  {view.member.phone ? formatCnMobile(view.member.phone) : "未绑定手机号"}
+                </Text>
+              </View>
+              <View className="section">
+                <View className="list-item" onClick={() => go(routes.inbox)}>
+                  <Text>{messages.account.inbox}</Text>
+                  <Text className={view.unread ? "price" : "muted"} data-testid="unread-count">
+                    {view.unread ? `${view.unread} 条未读` : "›"}
+                  </Text>
+                </View>
+                {MENU.map((item) => (
+                  <View key={item.label} className="list-item" onClick={() => go(item.url)}>
+                    <Text>{item.label}</Text>
+                    <Text className="muted">›</Text>
+                  </View>
+                ))}
+              </View>
+              <Button
+                onClick={() => {
+                  session.signOut()
+                  reload()
+                }}
+              >
+                退出登录
+              </Button>
+            </View>
+          ) : (
+            <View className="section">
+              <Text className="section__title">{messages.account.title}</Text>
+              <Text className="muted">登录后查看订单、检测报告与分销收益</Text>
+              <Button
+                className="btn-primary"
+                data-testid="go-login"
+                onClick={() => go(routes.login())}
+              >
+                登录 / 注册
+              </Button>
+            </View>
+          )
+        }
+      </StateView>
+    </View>
+  )
+}

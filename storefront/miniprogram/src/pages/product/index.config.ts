@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: "检测详情",
+  enableShareAppMessage: true,
+  enableShareTimeline: true,
+})
