@@ -85,7 +85,7 @@ describe("an affiliate shares a link and is paid", () => {
     await friend.goto(webUrl("/account"), { waitUntil: "networkidle" })
     await friend.getByTestId("order-row").first().getByRole("link").click()
     await friend.getByTestId("member-order").waitFor()
-    expect(await friend.getByTestId("member-order").innerText()).toContain("已支付")
+    expect(await friend.getByTestId("order-state").innerText()).toBe("已付款")
     await sharer.goto(webUrl(`/account/orders/${orderId}`), { waitUntil: "networkidle" })
     expect(await sharer.getByTestId("member-order").count()).toBe(0)
     expect(await sharer.locator("h1").innerText()).toBe("页面不存在")

@@ -105,10 +105,11 @@ medusaIntegrationTestRunner({
         { level: 2, count: 1, members: [expect.objectContaining({ name: "王*" })] },
       ])
 
-      // C pays: B earns 8% and A 4% of what C paid for the kit (shipping excluded), pending.
+      // C pays: B earns the kit's own 10% (its affiliate_rates) and A the programme's 4% of
+      // what C paid for the kit (shipping excluded), pending.
       const order = await placeOrder(c)
       const paidForKit = Math.round(order.item_total * 100)
-      const levelOneFen = Math.floor((paidForKit * 800) / 10000)
+      const levelOneFen = Math.floor((paidForKit * 1000) / 10000)
       const levelOne = levelOneFen / 100
       const levelTwo = Math.floor((paidForKit * 400) / 10000) / 100
       const earnedB = await eventually(
@@ -124,7 +125,7 @@ medusaIntegrationTestRunner({
         expect.objectContaining({
           kind: "commission",
           level: 1,
-          rate_percent: 8,
+          rate_percent: 10,
           amount: levelOne,
         }),
       ])
@@ -363,6 +364,50 @@ medusaIntegrationTestRunner({
       expect(free.type).toBe("order")
       expect(free.order.total).toBe(0)
       expect((await me(e)).balances.spent).toBe(fullCart.cart.total)
+    })
+
+    it("tells a distributor what sharing each product earns, by the ledger's rule; others get nothing", async () => {
+      const sharer = await registerCustomer(api as never, publishableKey, "sharer@example.com")
+      const member = await registerCustomer(api as never, publishableKey, "member@example.com")
+      await api.post(
+        `/admin/affiliate/affiliates/${(await me(sharer)).id}`,
+        { status: "distributor" },
+        admin
+      )
+      const idOf = async (handle: string) =>
+        (await api.get(`/store/products?handle=${handle}&fields=id`, sharer)).data.products[0]
+          .id as string
+      const tumor = await idOf("tumor-risk-gene-test")
+      const child = await idOf("child-talent-gene-test")
+
+      const { data } = await api.get(
+        `/store/affiliate/share-earnings?product_id=${tumor}&product_id=${child}`,
+        sharer
+      )
+      expect(data.distributor).toBe(true)
+      expect(data.share_earnings).toEqual(
+        expect.arrayContaining([
+          // The kit's own 10% (seeded affiliate_rates) on its lowest price, ¥1,999.
+          { product_id: tumor, price: 1999, rate_percent: 10, amount: 199.9 },
+          // No rate of its own: the programme's level-1 8% of ¥1,299, fen rounded down.
+          { product_id: child, price: 1299, rate_percent: 8, amount: 103.92 },
+        ])
+      )
+      expect(data.share_earnings).toHaveLength(2)
+
+      const plain = await api.get(`/store/affiliate/share-earnings?product_id=${tumor}`, member)
+      expect(plain.data).toEqual({ distributor: false, share_earnings: [] })
+      const malformed = await api.get("/store/affiliate/share-earnings?product_id=x';--", {
+        ...sharer,
+        ...noThrow,
+      })
+      expect(malformed.status).toBe(400)
+      expect(malformed.data.message).toContain("商品编号格式不正确")
+      const anonymous = await api.get(`/store/affiliate/share-earnings?product_id=${tumor}`, {
+        headers: { "x-publishable-api-key": publishableKey },
+        ...noThrow,
+      })
+      expect(anonymous.status).toBe(401)
     })
 
     it("refuses a fourth level and keeps the ledger append-only in the database", async () => {

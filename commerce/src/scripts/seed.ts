@@ -413,8 +413,9 @@ async function ensureProducts(
               sample_type: product.sampleType,
               turnaround_days: product.turnaroundDays,
               item_count: product.itemCount,
+              // The affiliate plugin's per-product level-1 percent (overrides the programme's).
               ...(product.cashbackRatio !== undefined
-                ? { cashback_ratio: product.cashbackRatio }
+                ? { affiliate_rates: String(Math.round(product.cashbackRatio * 10_000) / 100) }
                 : {}),
             },
           },

@@ -1,14 +1,4 @@
-/** What a member reads for Medusa's payment and fulfilment states. */
-export const PAYMENT_STATUS_LABEL: Record<string, string> = {
-  not_paid: "待支付",
-  awaiting: "待支付",
-  authorized: "待确认收款",
-  captured: "已支付",
-  partially_refunded: "部分退款",
-  refunded: "已退款",
-  canceled: "已取消",
-}
-
+/** What a member reads for Medusa's fulfilment states (payment: see order-tabs in core). */
 export const FULFILLMENT_STATUS_LABEL: Record<string, string> = {
   not_fulfilled: "待发货",
   partially_fulfilled: "部分发货",

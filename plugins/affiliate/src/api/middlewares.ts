@@ -12,6 +12,7 @@ import {
   Pagination,
   RequestWithdrawalBody,
   SetStoreCreditBody,
+  ShareEarningsQuery,
   ReviewWithdrawalBody,
   UpdateAffiliateBody,
   UpdateSettingsBody,
@@ -36,6 +37,11 @@ export default defineMiddlewares({
       matcher: "/store/affiliate/commissions",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(Pagination, {})],
+    },
+    {
+      matcher: "/store/affiliate/share-earnings",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ShareEarningsQuery, {})],
     },
     {
       matcher: "/store/affiliate/bind",

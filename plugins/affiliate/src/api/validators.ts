@@ -10,6 +10,21 @@ export const Pagination = z.object({
   offset: z.coerce.number().int().min(0).default(0),
 })
 
+/** `?product_id=a&product_id=b`: the products on the page (a listing shows a few dozen). */
+export const ShareEarningsQuery = z.object({
+  product_id: z
+    .union([z.string(), z.array(z.string())])
+    .transform((ids) => [...new Set(Array.isArray(ids) ? ids : [ids])])
+    .refine((ids) => ids.length >= 1 && ids.length <= 50, "请提供 1 到 50 个商品")
+    .refine((ids) => ids.every((id) => /^prod_\w+$/.test(id)), "商品编号格式不正确"),
+  region_id: z.string().optional(),
+  currency_code: z
+    .string()
+    .default("cny")
+    .transform((code) => code.toLowerCase()),
+})
+export type ShareEarningsQueryType = z.infer<typeof ShareEarningsQuery>
+
 /** 0 removes the store credit from the cart. */
 export const SetStoreCreditBody = z.object({
   amount: z

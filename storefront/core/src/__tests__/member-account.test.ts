@@ -236,3 +236,19 @@ describe("order cancellation", () => {
     })
   })
 })
+
+describe("share earnings", () => {
+  it("asks the affiliate plugin for the products on the page, and skips the call for none", async () => {
+    const earning = { product_id: "prod_1", price: 1999, rate_percent: 10, amount: 199.9 }
+    const { fetch, calls } = recordingFetch({ body: { share_earnings: [earning] } })
+    expect(await client(fetch).affiliate.shareEarnings("tok", ["prod_1", "prod_2"])).toEqual([
+      earning,
+    ])
+    expect(calls[0].url).toBe(
+      "http://shop/store/affiliate/share-earnings?product_id=prod_1&product_id=prod_2"
+    )
+    expect(headersOf(calls[0].init).authorization).toBe("Bearer tok")
+    expect(await client(fetch).affiliate.shareEarnings("tok", [])).toEqual([])
+    expect(calls).toHaveLength(1)
+  })
+})

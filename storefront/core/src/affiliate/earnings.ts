@@ -46,11 +46,6 @@ export function monthlyEarnings(
   }))
 }
 
-/** What sharing a product earns a distributor at level 1: "分享赚 ¥x". */
-export function shareEarning(priceYuan: number, levelOnePercent: number): number {
-  return Math.floor((Math.round(priceYuan * 100) * levelOnePercent) / 100) / 100
-}
-
 export const WITHDRAWAL_STATUS_LABEL: Record<string, string> = {
   requested: "待审核",
   approved: "已审核，待打款",
@@ -63,17 +58,4 @@ export const WITHDRAWAL_STATUS_LABEL: Record<string, string> = {
 export function normalizeShareCode(raw: string | null | undefined): string | null {
   const code = raw?.trim().toUpperCase()
   return code && /^[2-9A-HJKMNP-Z]{4,12}$/.test(code) ? code : null
-}
-
-/** A product's own level percents from metadata `affiliate_rates` ("10,5"), as the plugin reads it. */
-export function productRatesFromMetadata(
-  metadata: Record<string, unknown> | null | undefined
-): number[] | null {
-  const raw = metadata?.affiliate_rates
-  if (raw === undefined || raw === null || raw === "") return null
-  const parts = String(raw)
-    .split(/[,，]/)
-    .map((part) => part.trim())
-  if (parts.length > 3 || parts.some((part) => !/^\d{1,2}(\.\d{1,2})?$/.test(part))) return null
-  return parts.map(Number)
 }

@@ -59,3 +59,12 @@ export type WithdrawalRequest = {
   payee?: { holder: string; bank: string; account_no: string }
   request_key: string
 }
+
+/** "分享赚 ¥x" for one product, as the affiliate plugin computes it (yuan). */
+export type ShareEarning = {
+  product_id: string
+  /** The lowest price the product sells for now. */
+  price: number
+  rate_percent: number
+  amount: number
+}

@@ -1,6 +1,7 @@
 import type {
   AffiliateProfile,
   LedgerEntry,
+  ShareEarning,
   TeamLevel,
   Withdrawal,
   WithdrawalRequest,
@@ -204,6 +205,15 @@ export function createMemberClient(options: CommerceClientOptions) {
           `/store/affiliate/commissions${query({ limit, offset })}`,
           { token, ...noStore }
         )
+      },
+      /** 分享赚 for the given products; empty unless the member is a distributor. */
+      async shareEarnings(token: string, productIds: string[]): Promise<ShareEarning[]> {
+        if (!productIds.length) return []
+        const { share_earnings } = await request<{ share_earnings: ShareEarning[] }>(
+          `/store/affiliate/share-earnings${query({ product_id: productIds })}`,
+          { token, ...noStore }
+        )
+        return share_earnings
       },
       async team(token: string): Promise<TeamLevel[]> {
         const { levels } = await request<{ levels: TeamLevel[] }>("/store/affiliate/team", {

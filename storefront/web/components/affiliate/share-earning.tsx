@@ -1,28 +1,19 @@
-import { formatCNY, productRatesFromMetadata, shareEarning } from "@health/core"
+import { formatCNY } from "@health/core"
 import { member } from "@/lib/backends"
 import { readToken } from "@/lib/session"
 
 /**
- * "分享赚 ¥x" for distributors: what sharing this product earns at level 1, from the
- * product's own rate when it has one. Nothing for other visitors, or if the lookup fails.
+ * "分享赚 ¥x" for distributors: what sharing this product earns at level 1, as the
+ * affiliate plugin computes it. Nothing for other visitors, or if the lookup fails.
  */
-export async function ShareEarning({
-  price,
-  metadata,
-}: {
-  price: number | null
-  metadata: Record<string, unknown> | null | undefined
-}) {
+export async function ShareEarning({ productId }: { productId: string }) {
   const token = await readToken()
-  if (!token || price === null) return null
-  const affiliate = await member.affiliate.me(token).catch(() => null)
-  if (affiliate?.status !== "distributor") return null
-  const rate = productRatesFromMetadata(metadata)?.[0] ?? affiliate.programme.rates_percent[0]
-  const earning = shareEarning(price, rate)
-  if (earning <= 0) return null
+  if (!token) return null
+  const [earning] = await member.affiliate.shareEarnings(token, [productId]).catch(() => [])
+  if (!earning || earning.amount <= 0) return null
   return (
     <a href="/account/affiliate" className="share-earning" data-testid="share-earning">
-      分享赚 {formatCNY(earning)}
+      分享赚 {formatCNY(earning.amount)}
     </a>
   )
 }

@@ -2,6 +2,7 @@ import { planCommissions, reversedShare } from "../commission-plan"
 import { maskedMemberLabel, maskPhone } from "../mask"
 import { productRatesFromMetadata, validateRates } from "../rates"
 import { isWellFormedReferralCode, newReferralCode } from "../referral-code"
+import { shareEarningFen } from "../share-earning"
 
 describe("rates", () => {
   it("accepts one to three levels of whole basis points and refuses a fourth", () => {
@@ -70,5 +71,22 @@ describe("masks and codes", () => {
       expect(isWellFormedReferralCode(code)).toBe(true)
       expect(code).not.toMatch(/[01OIL]/)
     }
+  })
+})
+
+describe("share earning", () => {
+  it("pays the level-1 rate on the price, the product's own rate first, fen rounded down", () => {
+    expect(shareEarningFen(199_900, null, [800, 400])).toEqual({ amount_fen: 15_992, rate_bp: 800 })
+    expect(shareEarningFen(99, {}, [800])).toEqual({ amount_fen: 7, rate_bp: 800 })
+    expect(shareEarningFen(69_900, { affiliate_rates: "10,5" }, [800, 400])).toEqual({
+      amount_fen: 6_990,
+      rate_bp: 1000,
+    })
+    // A malformed product rate falls back to the programme, as commissions do.
+    expect(shareEarningFen(10_000, { affiliate_rates: "abc" }, [800])).toEqual({
+      amount_fen: 800,
+      rate_bp: 800,
+    })
+    expect(shareEarningFen(10_000, null, [])).toEqual({ amount_fen: 0, rate_bp: 0 })
   })
 })

@@ -1,4 +1,4 @@
-import { lowestPrice, messages } from "@health/core"
+import { messages } from "@health/core"
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { Suspense } from "react"
@@ -42,7 +42,7 @@ export default async function ProductPage({ params }: { params: Params }) {
         <h1>{product.title}</h1>
         {product.subtitle && <p className="lead">{product.subtitle}</p>}
         <Suspense fallback={null}>
-          <ShareEarning price={lowestPrice(product)} metadata={product.metadata} />
+          <ShareEarning productId={product.id} />
         </Suspense>
         <VariantPicker product={{ options: product.options, variants: product.variants }} />
         <dl className="facts">
