@@ -57,16 +57,14 @@ export default async function config(merge: Merge): Promise<IProjectConfig<"webp
       optimizeMainPackage: { enable: true },
       webpackChain(chain: Chain, webpack: { ProvidePlugin: unknown }) {
         resolveLocalModules(chain)
-        chain
-          .plugin("provideAbortSignal")
-          .use(webpack.ProvidePlugin, [
-            {
-              AbortSignal: [
-                path.resolve(__dirname, "..", "src", "lib", "abort-signal.ts"),
-                "MiniAbortSignal",
-              ],
-            },
-          ])
+        chain.plugin("provideAbortSignal").use(webpack.ProvidePlugin, [
+          {
+            AbortSignal: [
+              path.resolve(__dirname, "..", "src", "lib", "abort-signal.ts"),
+              "MiniAbortSignal",
+            ],
+          },
+        ])
       },
     },
     h5: {

@@ -7,4 +7,5 @@ export const appConfig = {
   webUrl: process.env.TARO_APP_WEB_URL,
 }
 
-export const isWeapp = process.env.TARO_ENV === "weapp"
+/** Read at call time: a build replaces TARO_ENV with its platform, tests switch it. */
+export const isWeapp = () => process.env.TARO_ENV === "weapp"

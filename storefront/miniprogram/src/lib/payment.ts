@@ -8,7 +8,7 @@ import { isWeapp } from "./config"
  * the mini-program (needs the member's openid), H5 (a WeChat page) in a mobile browser.
  */
 export function startPayment(cartId: string, token: string, openid?: string) {
-  if (isWeapp) {
+  if (isWeapp()) {
     if (!openid) throw new Error("请先用微信登录后再支付")
     return checkout.startWechatPayment(cartId, "jsapi", { openid }, token)
   }

@@ -20,9 +20,17 @@ export type PosterContext = {
   fillText(text: string, x: number, y: number): void
 }
 
+/** UTF-8 bytes without TextEncoder, which the mini-program runtime lacks (qrcode uses it). */
+function utf8(text: string): Uint8ClampedArray {
+  const binary = unescape(encodeURIComponent(text))
+  return Uint8ClampedArray.from(binary, (c) => c.charCodeAt(0))
+}
+
 /** The QR code of `text` as rows of dark (true) and light modules. */
 export function qrModules(text: string): boolean[][] {
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" })
+  const { modules } = QRCode.create([{ data: utf8(text), mode: "byte" }], {
+    errorCorrectionLevel: "M",
+  })
   const rows: boolean[][] = []
   for (let y = 0; y < modules.size; y++) {
     const row: boolean[] = []

@@ -6,7 +6,7 @@ import { appConfig, isWeapp } from "./config"
  * and opened in WeChat's document viewer. The H5 build points to the web's health archive.
  */
 export async function openReportPdf(reportId: string, token: string): Promise<void> {
-  if (!isWeapp) {
+  if (!isWeapp()) {
     await Taro.showModal({
       title: "查看报告",
       content: "请在网页版「健康档案 › 报告」中查看和下载 PDF。",

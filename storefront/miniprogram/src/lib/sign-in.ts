@@ -17,7 +17,7 @@ export async function completeSignIn(token: string): Promise<BindOutcome> {
 
 /** 微信一键登录: wx.login's code → commerce (code2session) → a member token. */
 export async function signInWithWechat(): Promise<BindOutcome> {
-  if (!isWeapp) throw new Error("请在微信小程序中使用微信登录")
+  if (!isWeapp()) throw new Error("请在微信小程序中使用微信登录")
   const { code } = await Taro.login()
   const token = await wechatLogin.signInWithWechat(code)
   return completeSignIn(token)

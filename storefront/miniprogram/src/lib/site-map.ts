@@ -32,7 +32,7 @@ export function tencentMapUrl(site: CollectionSite): string | null {
 export async function openSiteMap(site: CollectionSite): Promise<void> {
   const at = siteCoordinates(site)
   if (!at) return
-  if (isWeapp) {
+  if (isWeapp()) {
     await Taro.openLocation({ ...at, name: site.name, address: site.address, scale: 16 })
     return
   }

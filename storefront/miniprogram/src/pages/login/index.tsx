@@ -55,7 +55,7 @@ export default function Login() {
 
   return (
     <View className="page" data-testid="login">
-      {isWeapp ? (
+      {isWeapp() ? (
         <View className="section">
           <Button className="btn-primary" disabled={busy} onClick={() => signIn(signInWithWechat)}>
             微信一键登录

@@ -48,7 +48,7 @@ export default function AffiliateCentre() {
                   {profile.programme.rates_percent.map((r, i) => `${i + 1}级 ${r}%`).join(" · ")}
                 </Text>
                 <View className="row">
-                  {isWeapp ? (
+                  {isWeapp() ? (
                     <Button openType="share" className="btn-primary" size="mini">
                       分享给好友
                     </Button>

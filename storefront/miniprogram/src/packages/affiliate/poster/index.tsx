@@ -19,7 +19,7 @@ type PosterCanvas = {
 }
 
 function findCanvas(): Promise<PosterCanvas | null> {
-  if (!isWeapp)
+  if (!isWeapp())
     return Promise.resolve(
       document.querySelector<HTMLCanvasElement>("#poster canvas, canvas#poster")
     )
@@ -55,7 +55,7 @@ export default function Poster() {
           link: profile.link,
         })
         setDrawn({ canvas, code: profile.code })
-        if (!isWeapp && canvas.toDataURL) setImage(canvas.toDataURL())
+        if (!isWeapp() && canvas.toDataURL) setImage(canvas.toDataURL())
       })
       .catch((error) => setProblem(explainError(error, (error as Error).message)))
   })
@@ -89,7 +89,7 @@ export default function Poster() {
       ) : (
         <Text className="muted">正在生成海报…</Text>
       )}
-      {isWeapp ? (
+      {isWeapp() ? (
         <Button className="btn-primary" disabled={!drawn} onClick={save}>
           保存到相册
         </Button>

@@ -106,7 +106,7 @@ function CheckoutForm(props: {
     setBusy(true)
     setProblem(null)
     try {
-      if (isWeapp && step) await requestWechatPayment(step.payment)
+      if (isWeapp() && step) await requestWechatPayment(step.payment)
       const done = await checkout.complete(props.cartId, props.token)
       if (done.type === "order") {
         session.clearCart()
@@ -134,7 +134,7 @@ function CheckoutForm(props: {
         <Text className="muted" data-testid="trade-no">
           商户单号 {step.payment.out_trade_no}
         </Text>
-        {isWeapp ? null : step.payment.h5_url ? (
+        {isWeapp() ? null : step.payment.h5_url ? (
           <View>
             <Text className="muted">请在微信中打开支付页面完成付款：</Text>
             <Text data-testid="h5-pay-url" selectable>
@@ -148,7 +148,7 @@ function CheckoutForm(props: {
           </Text>
         ) : null}
         <Button className="btn-primary" data-testid="pay" disabled={busy} onClick={finish}>
-          {isWeapp ? "微信支付" : "我已完成支付"}
+          {isWeapp() ? "微信支付" : "我已完成支付"}
         </Button>
       </View>
     )

@@ -1,0 +1,159 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/react"
+import Home from "../src/pages/index/index"
+import ProductPage from "../src/pages/product/index"
+import CartPage from "../src/pages/cart/index"
+import { session } from "../src/lib/session"
+import { pendingReferral } from "../src/lib/referral"
+import { calls, fakeBackend, product, refuse, region } from "./support/fake-backend"
+import { stand } from "./support/taro-stand-in"
+
+beforeEach(() => stand.reset())
+
+const cartWith = (quantity: number) => ({
+  id: "cart_1",
+  region_id: "reg_cn",
+  currency_code: "cny",
+  item_subtotal: 699 * quantity,
+  items: quantity
+    ? [
+        {
+          id: "line_1",
+          title: "标准版",
+          product_title: "运动基因检测",
+          variant_id: "variant_1",
+          quantity,
+          unit_price: 699,
+        },
+      ]
+    : [],
+})
+
+describe("home", () => {
+  it("lists gene tests with their lowest price", async () => {
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/products": { products: [product], count: 1 },
+    })
+    render(<Home />)
+    expect(screen.getByTestId("state-loading")).toBeTruthy()
+    await screen.findByText("运动基因检测")
+    expect(screen.getByText("¥699.00")).toBeTruthy()
+  })
+
+  it("remembers the referral code of the shared card it was opened from", async () => {
+    stand.params = { ref: "abc2345" }
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/products": { products: [], count: 0 },
+    })
+    render(<Home />)
+    await screen.findByText("暂无符合条件的检测产品")
+    expect(pendingReferral()).toBe("ABC2345")
+  })
+
+  it("shares with the signed-in member's code in the card path and the timeline query", async () => {
+    session.setToken("tok_member")
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/products": { products: [product], count: 1 },
+      "GET /store/affiliate/me": { affiliate: { code: "MINE2345" } },
+    })
+    render(<Home />)
+    await screen.findByText("运动基因检测")
+    await waitFor(() =>
+      expect(stand.share.appMessage?.()).toMatchObject({ path: "/pages/index/index?ref=MINE2345" })
+    )
+    expect(stand.share.timeline?.()).toMatchObject({ query: "ref=MINE2345" })
+  })
+
+  it("says what went wrong and loads again on 重试", async () => {
+    let fail = true
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/products": () =>
+        fail ? { status: 503, body: {} } : { body: { products: [product], count: 1 } },
+    })
+    render(<Home />)
+    await screen.findByTestId("state-error")
+    fail = false
+    fireEvent.click(screen.getByText("重试"))
+    await screen.findByText("运动基因检测")
+  })
+})
+
+describe("product detail", () => {
+  it("adds the variant to a new cart and keeps the cart id in storage", async () => {
+    stand.params = { handle: "sports-gene-test" }
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/products": { products: [product], count: 1 },
+      "POST /store/carts": { cart: cartWith(0) },
+      "POST /store/carts/cart_1/line-items": ({ body }: { body: unknown }) => {
+        expect(body).toEqual({ variant_id: "variant_1", quantity: 1 })
+        return { body: { cart: cartWith(1) } }
+      },
+    })
+    render(<ProductPage />)
+    await screen.findByTestId("product-title")
+    expect(screen.getByTestId("product-price").textContent).toBe("¥699.00")
+    fireEvent.click(screen.getByTestId("add-to-cart"))
+    await waitFor(() => expect(screen.getByTestId("add-notice").textContent).toBe("已加入购物车"))
+    expect(session.cartId()).toBe("cart_1")
+  })
+
+  it("shows commerce's message when the variant cannot be added", async () => {
+    stand.params = { handle: "sports-gene-test" }
+    session.setCartId("cart_1")
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/products": { products: [product], count: 1 },
+      "GET /store/carts/cart_1": { cart: cartWith(0) },
+      "POST /store/carts/cart_1/line-items": refuse(400, "库存不足"),
+    })
+    render(<ProductPage />)
+    fireEvent.click(await screen.findByTestId("add-to-cart"))
+    await waitFor(() => expect(screen.getByTestId("add-notice").textContent).toBe("库存不足"))
+  })
+
+  it("says so when the product does not exist", async () => {
+    stand.params = { handle: "gone" }
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/products": { products: [] },
+    })
+    render(<ProductPage />)
+    await screen.findByText("页面不存在")
+  })
+})
+
+describe("cart", () => {
+  it("is empty without a cart and offers to browse", async () => {
+    render(<CartPage />)
+    await screen.findByText("购物车还是空的")
+    fireEvent.click(screen.getByText("去逛逛基因检测"))
+    expect(stand.navigations).toEqual([{ kind: "switchTab", url: "/pages/products/index" }])
+  })
+
+  it("changes quantities and sends a visitor to sign in before checkout", async () => {
+    session.setCartId("cart_1")
+    let quantity = 1
+    fakeBackend({
+      "GET /store/carts/cart_1": () => ({ body: { cart: cartWith(quantity) } }),
+      "POST /store/carts/cart_1/line-items/line_1": ({ body }: { body: { quantity: number } }) => {
+        quantity = body.quantity
+        return { body: { cart: cartWith(quantity) } }
+      },
+    })
+    render(<CartPage />)
+    expect((await screen.findByTestId("line-quantity")).textContent).toBe("1")
+    fireEvent.click(screen.getByText("＋"))
+    await waitFor(() => expect(screen.getByTestId("line-quantity").textContent).toBe("2"))
+    expect(screen.getByTestId("cart-subtotal").textContent).toBe("¥1,398.00")
+    fireEvent.click(screen.getByTestId("go-checkout"))
+    expect(stand.navigations.at(-1)).toEqual({
+      kind: "navigateTo",
+      url: "/pages/login/index?next=%2Fpackages%2Fshop%2Fcheckout%2Findex",
+    })
+    expect(calls()).toContain("POST /store/carts/cart_1/line-items/line_1")
+  })
+})

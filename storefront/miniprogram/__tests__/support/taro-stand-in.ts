@@ -1,0 +1,91 @@
+// A stand-in for @tarojs/taro in jsdom: storage in memory, requests answered by the test's
+// fake back end, navigation and share registrations recorded for assertions.
+import { useEffect, useLayoutEffect } from "react"
+
+type RequestOption = {
+  url: string
+  method?: string
+  header?: Record<string, string>
+  data?: unknown
+}
+export type FakeAnswer = { statusCode: number; data: unknown; header?: Record<string, string> }
+type Handler = (request: RequestOption) => FakeAnswer | Promise<FakeAnswer>
+
+const storage = new Map<string, unknown>()
+
+export const stand = {
+  requests: [] as RequestOption[],
+  handler: (() => ({ statusCode: 404, data: "{}" })) as Handler,
+  params: {} as Record<string, string>,
+  navigations: [] as { kind: string; url: string }[],
+  toasts: [] as string[],
+  share: { appMessage: null as null | (() => unknown), timeline: null as null | (() => unknown) },
+  loginCode: "wx-code-tester.1",
+  payments: [] as Record<string, string>[],
+  reset() {
+    storage.clear()
+    this.requests = []
+    this.handler = () => ({ statusCode: 404, data: "{}" })
+    this.params = {}
+    this.navigations = []
+    this.toasts = []
+    this.share = { appMessage: null, timeline: null }
+    this.payments = []
+  },
+}
+
+function request(option: RequestOption & { dataType?: string }) {
+  stand.requests.push(option)
+  const promise = Promise.resolve(stand.handler(option)).then((answer) => ({
+    ...answer,
+    header: answer.header ?? {},
+    data: typeof answer.data === "string" ? answer.data : JSON.stringify(answer.data),
+  })) as Promise<FakeAnswer> & { abort?: () => void }
+  promise.abort = () => undefined
+  return promise
+}
+
+const navigate = (kind: string) => (option: { url: string }) => {
+  stand.navigations.push({ kind, url: option.url })
+  return Promise.resolve({ errMsg: `${kind}:ok` })
+}
+
+const Taro = {
+  request,
+  getStorageSync: (key: string) => (storage.has(key) ? storage.get(key) : ""),
+  setStorageSync: (key: string, value: unknown) => void storage.set(key, value),
+  removeStorageSync: (key: string) => void storage.delete(key),
+  navigateTo: navigate("navigateTo"),
+  redirectTo: navigate("redirectTo"),
+  switchTab: navigate("switchTab"),
+  showToast: (option: { title: string }) => {
+    stand.toasts.push(option.title)
+    return Promise.resolve()
+  },
+  showModal: () => Promise.resolve({ confirm: true, cancel: false }),
+  showLoading: () => Promise.resolve(),
+  hideLoading: () => Promise.resolve(),
+  login: () => Promise.resolve({ code: stand.loginCode, errMsg: "login:ok" }),
+  requestPayment: (option: Record<string, string>) => {
+    stand.payments.push(option)
+    return Promise.resolve({ errMsg: "requestPayment:ok" })
+  },
+  setClipboardData: () => Promise.resolve(),
+  makePhoneCall: () => Promise.resolve(),
+  openLocation: () => Promise.resolve(),
+  getCurrentInstance: () => ({ router: { path: "/pages/test/index", params: stand.params } }),
+}
+
+export default Taro
+
+export const useRouter = () => ({ params: stand.params, path: "/pages/test/index" })
+export const useLaunch = (callback: (options: { query: Record<string, string> }) => void) =>
+  useLayoutEffect(() => callback({ query: stand.params }), [])
+export const useDidShow = (callback: () => void) => useEffect(() => callback(), [])
+export const useReady = (callback: () => void) => useEffect(() => callback(), [])
+export const useShareAppMessage = (callback: () => unknown) => {
+  stand.share.appMessage = callback
+}
+export const useShareTimeline = (callback: () => unknown) => {
+  stand.share.timeline = callback
+}
