@@ -16,6 +16,7 @@ const { typecheckAll } = await import("./typecheck.mjs")
 const { workspaces, packageJson } = await import("./lib/workspaces.mjs")
 const { onShutdown, stopAllOnExit } = await import("./lib/processes.mjs")
 const { buildPlugins } = await import("./lib/plugins.mjs")
+const { buildIfChanged } = await import("./lib/build-stamp.mjs")
 
 const started = Date.now()
 const shutdown = stopAllOnExit()
@@ -86,6 +87,52 @@ async function jestSuite(name, cwd, args, env = {}) {
     },
     output
   )
+}
+
+/**
+ * The mini-program's weapp build (skipped when its sources and core are unchanged since the last
+ * good build; CI's fresh clone always builds) and the check of its output: every page in
+ * app.json emitted, packages within WeChat's size limits.
+ */
+async function miniprogramWeapp() {
+  const app = at("storefront", "miniprogram")
+  let build = { code: 0, output: "（源码未变，沿用上次构建）" }
+  try {
+    await buildIfChanged(
+      "miniprogram-weapp",
+      [app, at("storefront", "core")],
+      path.join(app, "dist", "weapp", "app.json"),
+      async () => {
+        build = await exec(
+          process.execPath,
+          [path.join(app, "scripts", "taro-build.mjs"), "weapp"],
+          {
+            cwd: app,
+            logName: "miniprogram-weapp-build",
+          }
+        )
+        if (build.code !== 0) throw new Error("weapp build failed")
+      }
+    )
+  } catch {
+    record("miniprogram weapp build", { passed: 0, failed: 1 }, build.output)
+    return
+  }
+  record("miniprogram weapp build", { passed: 1, failed: 0 })
+  const check = await exec(
+    process.execPath,
+    [path.join(app, "scripts", "check-weapp-output.mjs")],
+    {
+      cwd: app,
+      logName: "miniprogram-weapp-check",
+    }
+  )
+  record(
+    "miniprogram weapp output (pages, package sizes)",
+    { passed: check.code === 0 ? 1 : 0, failed: check.code === 0 ? 0 : 1 },
+    check.output
+  )
+  if (check.code === 0) console.log(`  ${check.output.trim().split("\n")[0]}`)
 }
 
 /** Validates docker-compose.yml offline with .env.example's keys filled in (no engine needed). */
@@ -171,6 +218,9 @@ try {
     const env = dir.startsWith("plugins/") ? medusaEnv : serviceEnv
     await jestSuite(dir, at(dir), ["--runInBand", "--forceExit"], env)
   }
+
+  step("小程序 weapp 构建与产物检查 …")
+  await miniprogramWeapp()
 
   step("端到端测试（启动整个平台）…")
   ensureChromium()
