@@ -1,5 +1,7 @@
 // `node scripts/serve-h5.mjs [port] [dir]`: serves the H5 build (dist/h5) as static files.
 // The router runs in hash mode, so every page is index.html plus a #/pages/... hash.
+// /runtime-config.js tells the build its back ends from this process's TARO_APP_* variables,
+// so an unchanged build is reused whatever commerce URL and publishable key a run has.
 import { createReadStream, existsSync, statSync } from "node:fs"
 import { createServer } from "node:http"
 import path from "node:path"
@@ -19,8 +21,26 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 }
 
+const runtimeConfig = Object.fromEntries(
+  Object.entries({
+    commerceUrl: process.env.TARO_APP_COMMERCE_URL,
+    publishableKey: process.env.TARO_APP_PUBLISHABLE_KEY,
+    cmsUrl: process.env.TARO_APP_CMS_URL,
+    cmsToken: process.env.TARO_APP_CMS_TOKEN,
+    webUrl: process.env.TARO_APP_WEB_URL,
+  }).filter(([, value]) => value)
+)
+
 createServer((req, res) => {
   const pathname = decodeURIComponent(new URL(req.url || "/", "http://h5").pathname)
+  if (pathname === "/runtime-config.js") {
+    res.writeHead(200, {
+      "content-type": "text/javascript; charset=utf-8",
+      "cache-control": "no-store",
+    })
+    res.end(`window.__HEALTH_CONFIG__ = ${JSON.stringify(runtimeConfig)}\n`)
+    return
+  }
   let file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ""))
   if (!file.startsWith(root)) {
     res.writeHead(403).end()

@@ -31,7 +31,7 @@ const child = spawn(
     stdio: "inherit",
     env: {
       ...process.env,
-      NODE_ENV: process.env.NODE_ENV || (rest.includes("--watch") ? "development" : "production"),
+      NODE_ENV: rest.includes("--watch") ? "development" : "production",
       NODE_PATH: [localModules, process.env.NODE_PATH].filter(Boolean).join(path.delimiter),
     },
   }
