@@ -3,6 +3,8 @@ import { readFileSync } from "fs"
 
 export type WechatpayOptions = {
   appid?: string
+  /** The official account's AppID, bound to the same merchant: JSAPI inside WeChat's browser. */
+  officialAccountAppid?: string
   mchid?: string
   serialNo?: string
   privateKey?: string
@@ -18,7 +20,9 @@ export type WechatpayOptions = {
 }
 
 export type WechatpayConfig = {
+  /** The mini-program's (or the only) AppID. */
   appid: string
+  officialAccountAppid: string | null
   mchid: string
   serialNo: string
   privateKey: KeyObject
@@ -33,6 +37,7 @@ export type WechatpayConfig = {
 const ENV: Record<keyof Omit<WechatpayOptions, "platformCertificates" | "expireMinutes">, string> =
   {
     appid: "WECHATPAY_APPID",
+    officialAccountAppid: "WECHATPAY_OA_APPID",
     mchid: "WECHATPAY_MCHID",
     serialNo: "WECHATPAY_SERIAL_NO",
     privateKey: "WECHATPAY_PRIVATE_KEY",
@@ -92,6 +97,7 @@ export function resolveWechatpayConfig(
     throw new Error("WECHATPAY_NOTIFY_URL must be an absolute http(s) URL")
   return {
     appid: value("appid")!,
+    officialAccountAppid: value("officialAccountAppid") || null,
     mchid: value("mchid")!,
     serialNo: value("serialNo")!,
     privateKey: createPrivateKey(pem(value("privateKey")!, ENV.privateKey)),

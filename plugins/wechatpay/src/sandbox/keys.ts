@@ -4,6 +4,8 @@ import path from "path"
 
 export type SandboxKeys = {
   appid: string
+  /** A second AppID bound to the merchant: the official account, for JSAPI in WeChat's browser. */
+  officialAccountAppid: string
   mchid: string
   merchantSerialNo: string
   merchantPrivateKey: string
@@ -13,6 +15,8 @@ export type SandboxKeys = {
   wechatpayPublicKey: string
   apiV3Key: string
 }
+
+const OFFICIAL_ACCOUNT_APPID = "wx7777777777777777"
 
 function pair() {
   return generateKeyPairSync("rsa", {
@@ -28,12 +32,19 @@ function pair() {
  */
 export function loadOrCreateSandboxKeys(dataDir: string): SandboxKeys {
   const file = path.join(dataDir, "keys.json")
-  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8")) as SandboxKeys
+  if (existsSync(file)) {
+    // Keys made before the official account existed get its AppID added, nothing else changes.
+    return {
+      officialAccountAppid: OFFICIAL_ACCOUNT_APPID,
+      ...JSON.parse(readFileSync(file, "utf8")),
+    }
+  }
   mkdirSync(dataDir, { recursive: true })
   const merchant = pair()
   const wechat = pair()
   const keys: SandboxKeys = {
     appid: "wx8888888888888888",
+    officialAccountAppid: OFFICIAL_ACCOUNT_APPID,
     mchid: "1900000109",
     merchantSerialNo: randomBytes(20).toString("hex").toUpperCase(),
     merchantPrivateKey: merchant.privateKey,
@@ -60,6 +71,7 @@ export function providerEnv(
 ): Record<string, string> {
   return {
     WECHATPAY_APPID: keys.appid,
+    WECHATPAY_OA_APPID: keys.officialAccountAppid,
     WECHATPAY_MCHID: keys.mchid,
     WECHATPAY_SERIAL_NO: keys.merchantSerialNo,
     WECHATPAY_PRIVATE_KEY: path.join(dataDir, "merchant_private_key.pem"),

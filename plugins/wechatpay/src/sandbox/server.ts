@@ -21,6 +21,8 @@ type Order = {
   notify_url: string
   time_expire?: string
   openid: string
+  /** JSAPI: what the buyer's WeChat client is handed in `package` (prepay_id=…). */
+  prepay_id?: string
 }
 
 type TransferBill = {
@@ -299,6 +301,36 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       res.end(JSON.stringify(result))
       return
     }
+    // The buyer's WeChat client: wx.requestPayment / getBrandWCPayRequest with the merchant's
+    // parameters. Like WeChat, it checks paySign with the merchant's key and the AppID
+    // against the order before paying.
+    if (route === "POST /sandbox/jsapi/pay") {
+      const answer = (status: number, ok: boolean, message: string) => {
+        res.writeHead(status, { "content-type": "application/json" })
+        res.end(
+          JSON.stringify({
+            err_msg: `get_brand_wcpay_request:${ok ? "ok" : "fail"}`,
+            message,
+          })
+        )
+      }
+      let params: Record<string, string>
+      try {
+        params = JSON.parse(body)
+      } catch {
+        return answer(400, false, "支付参数不是合法的 JSON")
+      }
+      const prepayId = /^prepay_id=([\w-]+)$/.exec(params.package ?? "")?.[1]
+      const order = [...orders.values()].find((o) => prepayId && o.prepay_id === prepayId)
+      if (!order) return answer(400, false, "prepay_id 不存在")
+      if (order.request.appid !== params.appId) return answer(400, false, "appId 与下单时不一致")
+      const signed = [params.appId, params.timeStamp, params.nonceStr, params.package]
+      if (params.signType !== "RSA" || !verifyLines(signed, params.paySign, merchantPublicKey)) {
+        return answer(400, false, "支付验证签名失败")
+      }
+      const result = pay(order.out_trade_no)
+      return answer(result.ok ? 200 : 400, result.ok, result.message)
+    }
     if (route === "GET /sandbox/health") {
       res.writeHead(200, { "content-type": "application/json" })
       res.end(JSON.stringify({ ok: true, orders: orders.size }))
@@ -336,7 +368,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     if (prepay && req.method === "POST") {
       const channel = prepay[1] as Channel
       const problem =
-        json.appid !== keys.appid
+        json.appid !== keys.appid && json.appid !== keys.officialAccountAppid
           ? "appid 与商户号不匹配"
           : json.mchid !== keys.mchid
             ? "mchid 不正确"
@@ -376,7 +408,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           openid: json.payer?.openid ?? `oSandbox${randomBytes(8).toString("hex")}`,
         })
       }
-      const id = `wx${Date.now()}${json.out_trade_no.slice(-8)}`
+      const order = orders.get(json.out_trade_no)!
+      // WeChat hands out the same prepay_id for the same order while it is valid.
+      order.prepay_id ??= `wx${Date.now()}${json.out_trade_no.slice(-8)}`
+      const id = order.prepay_id
       const answer =
         channel === "jsapi"
           ? { prepay_id: id }
@@ -467,7 +502,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         ? json.transfer_scene_report_infos
         : []
       const problem =
-        json.appid !== keys.appid
+        json.appid !== keys.appid && json.appid !== keys.officialAccountAppid
           ? "appid 与商户号不匹配"
           : !/^[A-Za-z0-9]{5,32}$/.test(json.out_bill_no ?? "")
             ? "out_bill_no 格式不正确（5-32 位数字或字母）"

@@ -44,6 +44,9 @@ export type WechatpaySessionData = {
   attempt: number
   total: number
   time_expire: string
+  /** JSAPI: who pays, and through which app; kept so an amount change can reopen the order. */
+  openid?: string
+  app?: "official_account" | "mini_program"
   prepay_id?: string
   code_url?: string
   h5_url?: string
@@ -137,8 +140,9 @@ export class WechatpayProviderService extends AbstractPaymentProvider<WechatpayO
     if (total <= 0) throw new MedusaError(MedusaError.Types.INVALID_DATA, "支付金额必须大于 0")
     const outTradeNo = outTradeNoFor(sessionId, attempt)
     const timeExpire = rfc3339Shanghai(new Date(Date.now() + this.settings.expireMinutes * 60_000))
+    const appid = this.appidFor(input)
     const body: Record<string, unknown> = {
-      appid: this.settings.appid,
+      appid,
       mchid: this.settings.mchid,
       description: String(input.description ?? "健康服务平台订单").slice(0, 127),
       out_trade_no: outTradeNo,
@@ -174,10 +178,14 @@ export class WechatpayProviderService extends AbstractPaymentProvider<WechatpayO
       total,
       time_expire: timeExpire,
       ...answer,
+      ...(channel === "jsapi" && {
+        openid: String(input.openid),
+        app: input.app === "official_account" ? "official_account" : "mini_program",
+      }),
       ...(channel === "jsapi" && answer.prepay_id
         ? {
             request_payment: requestPaymentParams(
-              this.settings.appid,
+              appid,
               answer.prepay_id,
               this.settings.privateKey
             ),
@@ -185,6 +193,21 @@ export class WechatpayProviderService extends AbstractPaymentProvider<WechatpayO
         : {}),
     }
     return { id: outTradeNo, status: "pending", data: session }
+  }
+
+  /**
+   * JSAPI signs with the AppID the payer's openid belongs to: the mini-program's by
+   * default, the official account's when paying inside WeChat's browser (`app`).
+   */
+  protected appidFor(input: Record<string, unknown>): string {
+    if (input.app !== "official_account") return this.settings.appid
+    if (!this.settings.officialAccountAppid) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "未配置公众号 AppID（WECHATPAY_OA_APPID），不能在微信内网页支付"
+      )
+    }
+    return this.settings.officialAccountAppid
   }
 
   async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {

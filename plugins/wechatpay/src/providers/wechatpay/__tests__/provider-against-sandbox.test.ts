@@ -115,6 +115,41 @@ describe("the WeChat Pay provider against the protocol-true sandbox", () => {
     await expect(initiate(4, "jsapi")).rejects.toThrow("openid")
   })
 
+  it("pays JSAPI inside WeChat's browser with the official account's AppID, as WeChat's client checks it", async () => {
+    const openid = "oOfficialAccount0000000001"
+    const created = await initiate(31, "jsapi", { openid, app: "official_account" })
+    const data = created.data as WechatpaySessionData
+    expect(data).toMatchObject({ openid, app: "official_account" })
+    expect(data.request_payment!.appId).toBe(sandbox.keys.officialAccountAppid)
+
+    const client = (params: object) =>
+      fetch(`${sandbox.url}/sandbox/jsapi/pay`, { method: "POST", body: JSON.stringify(params) })
+    // A tampered signature or a different app is refused like WeChat refuses it.
+    const tampered = await client({ ...data.request_payment, nonceStr: "x" })
+    expect(tampered.status).toBe(400)
+    expect(await tampered.json()).toMatchObject({ err_msg: "get_brand_wcpay_request:fail" })
+    const otherApp = await client({ ...data.request_payment, appId: sandbox.keys.appid })
+    expect((await otherApp.json()).message).toBe("appId 与下单时不一致")
+
+    const paid = await client(data.request_payment!)
+    expect(await paid.json()).toEqual({
+      err_msg: "get_brand_wcpay_request:ok",
+      message: "支付成功",
+    })
+    expect((await provider.getPaymentStatus({ data })).status).toBe("captured")
+
+    // A changed amount reopens the order for the same payer and app.
+    const reopened = await initiate(32, "jsapi", { openid, app: "official_account" })
+    const updated = await provider.updatePayment({
+      amount: 799,
+      currency_code: "cny",
+      data: reopened.data,
+    } as never)
+    expect((updated.data as WechatpaySessionData).request_payment!.appId).toBe(
+      sandbox.keys.officialAccountAppid
+    )
+  })
+
   it("returns an h5_url for mobile browsers", async () => {
     const created = await initiate(5, "h5", { client_ip: "203.0.113.9" })
     expect((created.data as WechatpaySessionData).h5_url).toContain(`/pay/${created.id}`)
