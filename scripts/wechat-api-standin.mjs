@@ -7,6 +7,8 @@
 // POST /cgi-bin/message/subscribe/send (subscribe messages, errcode 43101 for an openid
 // starting "o-unsubscribed", 40001 for an unknown or refused token, 42001 for an expired one),
 // and lists what it accepted at GET /__standin/subscribe-messages for tests and developers.
+// The official account's web OAuth: GET /connect/oauth2/authorize (redirects back with a code
+// for the browser's user) and GET /sns/oauth2/access_token (code → openid, once).
 // Test knobs: GET /__standin/stable-token-calls; POST /__standin/stable-token/rotate (a new
 // stable token, the old one invalid: as if another process forced a refresh), /expire (the
 // current one answers 42001 from now on) and /refuse (answers 40001 though stable_token still
@@ -19,8 +21,11 @@ export function startWechatApiStandin({
   port = 9401,
   appid = "wx-dev-appid",
   secret = "wx-dev-secret",
+  // The official account (公众号) whose web OAuth gives the payer's openid in WeChat's browser.
+  officialAccount = { appid: "wx7777777777777777", secret: "wx-dev-oa-secret" },
 } = {}) {
   const usedCodes = new Set()
+  const oauthCodes = new Map()
   const tokens = new Set()
   const expired = new Set()
   const refused = new Set()
@@ -121,6 +126,47 @@ export function startWechatApiStandin({
     }
     if (url.pathname === "/__standin/subscribe-messages") {
       return reply({ messages: subscribeMessages })
+    }
+    // The official account's web OAuth (snsapi_base): WeChat's authorize page answers at once
+    // with a code for the browser's WeChat user (a cookie here stands for the signed-in user).
+    if (url.pathname === "/connect/oauth2/authorize") {
+      const q = Object.fromEntries(url.searchParams)
+      if (q.appid !== officialAccount.appid || q.response_type !== "code" || !q.redirect_uri) {
+        res.statusCode = 400
+        res.setHeader("content-type", "text/plain; charset=utf-8")
+        return res.end("参数错误：appid / redirect_uri / response_type")
+      }
+      const user =
+        /standin_wx_user=([\w-]+)/.exec(req.headers.cookie ?? "")?.[1] ?? randomUUID()
+      const code = `oa-code-${randomUUID()}`
+      oauthCodes.set(code, { user, expiresAt: Date.now() + 5 * 60_000 })
+      const back = new URL(q.redirect_uri)
+      back.searchParams.set("code", code)
+      back.searchParams.set("state", q.state ?? "")
+      res.statusCode = 302
+      res.setHeader("set-cookie", `standin_wx_user=${user}; Path=/; HttpOnly`)
+      res.setHeader("location", back.toString())
+      return res.end()
+    }
+    if (url.pathname === "/sns/oauth2/access_token") {
+      const q = Object.fromEntries(url.searchParams)
+      if (q.appid !== officialAccount.appid || q.secret !== officialAccount.secret)
+        return reply({ errcode: 40125, errmsg: "invalid appsecret" })
+      if (q.grant_type !== "authorization_code")
+        return reply({ errcode: 40097, errmsg: "invalid args" })
+      const issued = oauthCodes.get(q.code)
+      if (!issued) return reply({ errcode: 40029, errmsg: "invalid code" })
+      oauthCodes.delete(q.code)
+      if (issued.expiresAt < Date.now()) return reply({ errcode: 42003, errmsg: "code expired" })
+      const openid = `o${createHash("sha256").update(`oa:${issued.user}`).digest("base64url").slice(0, 27)}`
+      return reply({
+        access_token: `standin-oauth-${randomUUID()}`,
+        expires_in: 7200,
+        refresh_token: `standin-refresh-${randomUUID()}`,
+        openid,
+        scope: "snsapi_base",
+        is_snapshotuser: 0,
+      })
     }
     if (url.pathname !== "/sns/jscode2session") {
       res.statusCode = 404

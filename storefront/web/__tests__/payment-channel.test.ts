@@ -1,7 +1,15 @@
 import { paymentChannelFor } from "@/lib/payment-channel"
+import {
+  oauthAuthorizeUrl,
+  officialAccountFromEnv,
+  openidForCode,
+  safeNext,
+} from "@/lib/wechat-official-account"
+
+const WECHAT = "Mozilla/5.0 (iPhone) Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI"
 
 describe("paymentChannelFor", () => {
-  it("uses H5 in mobile browsers, a QR code on PC and inside WeChat", () => {
+  it("uses H5 in mobile browsers, a QR code on PC and inside WeChat without an official account", () => {
     expect(
       paymentChannelFor(
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
@@ -13,8 +21,78 @@ describe("paymentChannelFor", () => {
     expect(
       paymentChannelFor("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130")
     ).toBe("native")
+    expect(paymentChannelFor(WECHAT)).toBe("native")
+  })
+
+  it("pays with JSAPI inside WeChat once the payer's official-account openid is known", () => {
+    expect(paymentChannelFor(WECHAT, { officialAccount: true })).toBe("jsapi")
+    // Outside WeChat the openid changes nothing.
     expect(
-      paymentChannelFor("Mozilla/5.0 (iPhone) Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI")
+      paymentChannelFor("Mozilla/5.0 (Windows NT 10.0) Chrome/130", { officialAccount: true })
     ).toBe("native")
+  })
+})
+
+describe("the official account's web OAuth", () => {
+  const account = {
+    appid: "wx7777777777777777",
+    secret: "s3cret",
+    apiBase: "https://api.weixin.qq.com",
+    openBase: "https://open.weixin.qq.com",
+  }
+
+  it("is configured only with an AppID and a secret", () => {
+    expect(officialAccountFromEnv({ WECHAT_OA_APPID: "wx1" } as never)).toBeNull()
+    expect(
+      officialAccountFromEnv({
+        WECHAT_OA_APPID: "wx1",
+        WECHAT_OA_SECRET: "s",
+        WECHAT_API_BASE: "http://127.0.0.1:9401/",
+      } as never)
+    ).toEqual({
+      appid: "wx1",
+      secret: "s",
+      apiBase: "http://127.0.0.1:9401",
+      openBase: "https://open.weixin.qq.com",
+    })
+  })
+
+  it("sends the member to WeChat's authorize page in WeChat's parameter order, silently (snsapi_base)", () => {
+    expect(
+      oauthAuthorizeUrl(account, "https://shop.cn/api/wechat/oauth?next=%2Fcheckout", "st")
+    ).toBe(
+      "https://open.weixin.qq.com/connect/oauth2/authorize?appid=wx7777777777777777" +
+        "&redirect_uri=https%3A%2F%2Fshop.cn%2Fapi%2Fwechat%2Foauth%3Fnext%3D%252Fcheckout" +
+        "&response_type=code&scope=snsapi_base&state=st#wechat_redirect"
+    )
+  })
+
+  it("trades the code for the openid, and fails with WeChat's errmsg", async () => {
+    const calls: string[] = []
+    const answer = (body: object) =>
+      (async (url: string) => {
+        calls.push(url)
+        return { status: 200, json: async () => body }
+      }) as unknown as typeof fetch
+    await expect(
+      openidForCode(
+        account,
+        "c0de",
+        answer({ access_token: "t", openid: "oPayer", scope: "snsapi_base" })
+      )
+    ).resolves.toBe("oPayer")
+    expect(calls[0]).toBe(
+      "https://api.weixin.qq.com/sns/oauth2/access_token?appid=wx7777777777777777&secret=s3cret&code=c0de&grant_type=authorization_code"
+    )
+    await expect(
+      openidForCode(account, "used", answer({ errcode: 40163, errmsg: "code been used" }))
+    ).rejects.toThrow("WeChat OAuth 40163: code been used")
+  })
+
+  it("returns only to same-site paths", () => {
+    expect(safeNext("/checkout?x=1")).toBe("/checkout?x=1")
+    expect(safeNext("//evil.example/")).toBe("/checkout")
+    expect(safeNext("https://evil.example/")).toBe("/checkout")
+    expect(safeNext(null)).toBe("/checkout")
   })
 })

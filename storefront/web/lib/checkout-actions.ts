@@ -2,7 +2,7 @@
 
 import { ApiError, OFFLINE_PROVIDER_ID, isOnSiteCollection, type Address } from "@health/core"
 import { regionProblem } from "@health/core/commerce/cn-regions"
-import { headers } from "next/headers"
+import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { appointments, checkout } from "./backends"
 import { clearCartId, readCartId } from "./cart-cookie"
@@ -15,6 +15,7 @@ import { paymentChannelFor } from "./payment-channel"
 import { bindPendingReferral } from "./referral"
 import { readToken } from "./session"
 import { storeCreditToApply } from "./store-credit"
+import { OPENID_COOKIE, officialAccountFromEnv } from "./wechat-official-account"
 
 export type CheckoutState = { error?: string; fields?: Record<string, string> } | undefined
 
@@ -105,7 +106,9 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
 
   const token = await readToken()
   const h = await headers()
-  const channel = paymentChannelFor(h.get("user-agent") ?? "")
+  // JSAPI only with the payer's openid from the official account's OAuth (see the checkout page).
+  const openid = officialAccountFromEnv() ? (await cookies()).get(OPENID_COOKIE)?.value : undefined
+  const channel = paymentChannelFor(h.get("user-agent") ?? "", { officialAccount: !!openid })
   let h5Url: string | undefined
   let placedOrderId: string | undefined
   try {
@@ -160,7 +163,10 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
       const payment = await checkout.startWechatPayment(
         cartId,
         channel,
-        { client_ip: (h.get("x-forwarded-for") ?? "127.0.0.1").split(",")[0].trim() },
+        {
+          client_ip: (h.get("x-forwarded-for") ?? "127.0.0.1").split(",")[0].trim(),
+          ...(channel === "jsapi" && openid && { openid, app: "official_account" }),
+        },
         token
       )
       h5Url = payment.h5_url

@@ -1,12 +1,16 @@
 import type { WechatChannel } from "@health/core"
+import { isWechatBrowser } from "./wechat-official-account"
 
 /**
- * Which WeChat Pay product fits the browser: H5 in mobile browsers, a Native QR code
- * on PC. Inside WeChat's own browser JSAPI would need the official account's openid,
- * which the web shop does not have, so it shows the QR code to long-press instead.
+ * Which WeChat Pay product fits the browser: JSAPI inside WeChat's own browser when the
+ * shop has an official account (the payer's openid comes from its OAuth), otherwise the
+ * QR code to long-press there; H5 in other mobile browsers; a Native QR code on PC.
  */
-export function paymentChannelFor(userAgent: string): WechatChannel {
-  if (/MicroMessenger/i.test(userAgent)) return "native"
+export function paymentChannelFor(
+  userAgent: string,
+  { officialAccount = false }: { officialAccount?: boolean } = {}
+): WechatChannel {
+  if (isWechatBrowser(userAgent)) return officialAccount ? "jsapi" : "native"
   if (/Android|iPhone|iPad|Mobile/i.test(userAgent)) return "h5"
   return "native"
 }

@@ -1,17 +1,38 @@
 import { formatCNY, isOnSiteCollection, sumCNY } from "@health/core"
 import type { Metadata } from "next"
+import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { CheckoutForm } from "@/components/checkout/checkout-form"
 import { checkout, cms, member as memberApi, optional } from "@/lib/backends"
 import { currentCart } from "@/lib/current-cart"
 import { currentMember } from "@/lib/session"
+import {
+  OPENID_COOKIE,
+  isWechatBrowser,
+  officialAccountFromEnv,
+} from "@/lib/wechat-official-account"
 
 export const metadata: Metadata = { title: "确认订单" }
 
-export default async function CheckoutPage() {
+export default async function CheckoutPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ wechat_oauth?: string }>
+}) {
   const cart = await currentCart()
   const items = cart?.items ?? []
   if (!cart || !items.length) redirect("/cart")
+  // Inside WeChat, learn the payer's openid first (silently), so paying opens WeChat Pay
+  // right there; if that fails the QR code is shown instead.
+  const inWechat = isWechatBrowser((await headers()).get("user-agent") ?? "")
+  if (
+    inWechat &&
+    officialAccountFromEnv() &&
+    !(await cookies()).get(OPENID_COOKIE)?.value &&
+    (await searchParams).wechat_oauth !== "failed"
+  ) {
+    redirect("/api/wechat/oauth?next=/checkout")
+  }
   const session = await currentMember()
   const member = session?.member
   const shippingOptions = await checkout.shippingOptions(cart.id).catch(() => [])
@@ -81,7 +102,11 @@ export default async function CheckoutPage() {
           <p className="summary-total">
             商品合计 <strong className="price">{formatCNY(subtotal)}</strong>
           </p>
-          <p className="hint">支付方式：微信支付（电脑扫码，手机浏览器跳转微信）。</p>
+          <p className="hint">
+            {inWechat
+              ? "支付方式：微信支付（在微信内直接付款）。"
+              : "支付方式：微信支付（电脑扫码，手机浏览器跳转微信）。"}
+          </p>
         </aside>
       </div>
     </section>

@@ -4,6 +4,7 @@ import Link from "next/link"
 import { redirect } from "next/navigation"
 import QRCode from "qrcode"
 import { PaymentWaiter } from "@/components/checkout/payment-waiter"
+import { WechatBridgePay } from "@/components/checkout/wechat-bridge-pay"
 import { checkout } from "@/lib/backends"
 
 export const metadata: Metadata = { title: "微信支付" }
@@ -37,7 +38,9 @@ export default async function PayPage({ searchParams }: { searchParams: Search }
           现场采集：{describeCollectionChoice(collection)}（支付成功后为您预约）
         </p>
       )}
-      {qr ? (
+      {payment.request_payment ? (
+        <WechatBridgePay params={payment.request_payment} />
+      ) : qr ? (
         <figure className="qr" data-testid="wechat-qr">
           <span dangerouslySetInnerHTML={{ __html: qr }} />
           <figcaption>请使用微信「扫一扫」完成支付</figcaption>
