@@ -1,6 +1,7 @@
 import type { Browser } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
 import { addProductToCart, fillCheckoutAddress } from "../support/shop"
+import { actAsWechatBrowser, WECHAT_USER_AGENT } from "../support/wechat-client"
 
 describe("a shopper on a PC buys a kit with WeChat Pay", () => {
   let browser: Browser
@@ -88,5 +89,40 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
       "转账时请备注订单号"
     )
     await screenshot(page, "12-offline-order")
+  })
+  it("inside WeChat's browser: the official account's OAuth, then JSAPI pays right on the page", async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      userAgent: WECHAT_USER_AGENT,
+    })
+    await actAsWechatBrowser(context)
+    const page = await context.newPage()
+    await addProductToCart(page, "sports-gene-test")
+    // The checkout first learns the payer's openid through the (silent) OAuth round trip.
+    await page.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
+    expect(new URL(page.url()).pathname).toBe("/checkout")
+    const cookies = await context.cookies()
+    expect(cookies.find((c) => c.name === "wx_oa_openid")?.value).toMatch(/^o[\w-]{27}$/)
+    expect(await page.getByTestId("checkout-summary").innerText()).toContain("在微信内直接付款")
+
+    const form = page.getByTestId("checkout-form")
+    await form.getByLabel("邮箱（接收订单与报告通知）").fill("wechat-buyer@example.com")
+    await fillCheckoutAddress(form, {
+      name: "周微信",
+      phone: "13900003333",
+      province: "广东省",
+      city: "深圳市",
+      district: "南山区",
+      address: "科技园路 3 号",
+    })
+    await form.getByRole("checkbox").check()
+    await form.getByRole("button", { name: /提交订单并支付/ }).click()
+
+    // No QR code here: WeChat Pay opens on the page, and the page moves on once paid.
+    await page.waitForURL(/\/checkout\/done\/order_/, { timeout: 60_000 })
+    await page.getByTestId("order-done").waitFor()
+    expect(await page.locator("h1").innerText()).toBe("支付成功")
+    await screenshot(page, "16-wechat-browser-paid")
+    await context.close()
   })
 })

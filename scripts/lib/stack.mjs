@@ -77,6 +77,26 @@ async function readPublishableKey(databaseUrl) {
 }
 
 /**
+ * The official account whose web OAuth gives a payer's openid inside WeChat's browser
+ * (JSAPI): a real one when WECHAT_OA_APPID is set, none with a real WeChat API but no
+ * official account, otherwise the local stand-in (its AppID is bound to the sandbox merchant).
+ */
+function officialAccountEnv(p) {
+  const names = ["WECHAT_OA_APPID", "WECHAT_OA_SECRET", "WECHAT_API_BASE", "WECHAT_OPEN_BASE"]
+  if (process.env.WECHAT_OA_APPID) {
+    return Object.fromEntries(names.filter((n) => process.env[n]).map((n) => [n, process.env[n]]))
+  }
+  if (process.env.WECHAT_API_BASE) return {}
+  const standin = `http://127.0.0.1:${p.wechatStandinPort}`
+  return {
+    WECHAT_OA_APPID: "wx7777777777777777",
+    WECHAT_OA_SECRET: "wx-dev-oa-secret",
+    WECHAT_API_BASE: standin,
+    WECHAT_OPEN_BASE: standin,
+  }
+}
+
+/**
  * WeChat Pay: a real merchant when WECHATPAY_MCHID is set, otherwise the plugin's sandbox,
  * whose keys are made once under .data/ and whose callbacks reach this commerce.
  */
@@ -205,6 +225,7 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     REVALIDATE_SECRET: revalidateSecret,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(p.webPort),
+    ...officialAccountEnv(p),
   }
 
   step("构建应用（源码未变时跳过）…")
