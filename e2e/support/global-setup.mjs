@@ -10,5 +10,6 @@ export default async function globalSetup() {
   process.env.E2E_COMMERCE_URL = stack.urls.commerce
   process.env.E2E_CMS_URL = stack.urls.cms
   process.env.E2E_PUBLISHABLE_KEY = stack.publishableKey
+  process.env.E2E_MINIPROGRAM_H5_URL = stack.urls.miniprogramH5
   globalThis.__E2E_STACK_STARTED__ = true
 }

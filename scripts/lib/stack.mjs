@@ -38,6 +38,8 @@ function profile(mode) {
     commercePort: Number(process.env.COMMERCE_PORT || (test ? 19000 : 9000)),
     cmsPort: Number(process.env.CMS_PORT || (test ? 11337 : 1337)),
     webPort: Number(process.env.WEB_PORT || (test ? 18000 : 8000)),
+    // The mini-program's H5 build (10086 is Taro's own H5 dev port, already in commerce's CORS).
+    miniprogramH5Port: Number(process.env.MINIPROGRAM_H5_PORT || (test ? 18086 : 10086)),
     commerceDb: test
       ? `health_commerce_e2e${id}`
       : process.env.COMMERCE_DB_NAME || "health_commerce",
@@ -157,6 +159,7 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     cms: `http://localhost:${p.cmsPort}`,
     cmsAdmin: `http://localhost:${p.cmsPort}/admin`,
     web: `http://localhost:${p.webPort}`,
+    miniprogramH5: `http://localhost:${p.miniprogramH5Port}`,
   }
   const cmsToken = process.env.CMS_API_TOKEN || "dev-storefront-read-token-0123456789abcdef"
   const revalidateSecret = process.env.REVALIDATE_SECRET || "dev-revalidate-secret"
@@ -186,6 +189,13 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
       (mode === "test"
         ? path.join(DATA_DIR, "e2e-private-uploads")
         : at("commerce", "private-uploads")),
+    // The mini-program's H5 build calls the store API from the browser.
+    STORE_CORS:
+      process.env.STORE_CORS ||
+      `http://localhost:8000,http://localhost:9000,http://localhost:10086,${urls.web},${urls.miniprogramH5}`,
+    AUTH_CORS:
+      process.env.AUTH_CORS ||
+      `http://localhost:8000,http://localhost:9000,http://localhost:10086,${urls.web},${urls.miniprogramH5}`,
     // Without a real WeChat app, mini-program sign-in talks to the local stand-in.
     WECHAT_API_BASE: process.env.WECHAT_API_BASE || `http://127.0.0.1:${p.wechatStandinPort}`,
   }
@@ -252,6 +262,20 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
       })
   )
 
+  // Back ends reach the H5 build when it is served (/runtime-config.js), so one build serves
+  // every run whatever its publishable key.
+  const miniprogramDir = at("storefront", "miniprogram")
+  await buildIfChanged(
+    "miniprogram-h5",
+    [miniprogramDir, at("storefront", "core")],
+    path.join(miniprogramDir, "dist", "h5", "index.html"),
+    () =>
+      run(process.execPath, [path.join(miniprogramDir, "scripts", "taro-build.mjs"), "h5"], {
+        cwd: miniprogramDir,
+        quiet: true,
+      })
+  )
+
   step("启动 commerce、cms、web …")
   const processes = {
     ...(wechatpay.sandboxDir
@@ -297,6 +321,21 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
       echo,
       logFile: path.join(logDir, "stack-cms.log"),
     }),
+    miniprogramH5: startProcess(
+      "miniprogram-h5",
+      process.execPath,
+      [path.join(miniprogramDir, "scripts", "serve-h5.mjs"), String(p.miniprogramH5Port)],
+      {
+        env: {
+          TARO_APP_COMMERCE_URL: urls.commerce,
+          TARO_APP_PUBLISHABLE_KEY: publishableKey,
+          TARO_APP_CMS_URL: urls.cms,
+          TARO_APP_WEB_URL: urls.web,
+        },
+        echo: false,
+        logFile: path.join(logDir, "stack-miniprogram-h5.log"),
+      }
+    ),
     web: startProcess("web", bin("next"), ["start", "-p", String(p.webPort)], {
       cwd: at("storefront", "web"),
       env: { ...webEnv, NODE_ENV: "production" },
@@ -315,6 +354,10 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
       isAlive: alive(processes.cms),
     }),
     waitForHttp("web", urls.web, { accept: (s) => s === 200, isAlive: alive(processes.web) }),
+    waitForHttp("miniprogram-h5", `${urls.miniprogramH5}/runtime-config.js`, {
+      accept: (s) => s === 200,
+      isAlive: alive(processes.miniprogramH5),
+    }),
   ])
 
   return {
