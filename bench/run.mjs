@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { affiliateForestBench } from "./affiliate-forest.mjs"
+import { miniprogramSizeBench } from "./miniprogram-size.mjs"
 import { reportIngestBench } from "./report-ingest.mjs"
 import { searchBench } from "./search.mjs"
 import { storefrontCacheBench } from "./storefront-cache.mjs"
@@ -37,6 +38,8 @@ const BENCHES = {
       members: Number(process.env.BENCH_FOREST_MEMBERS || 100_000),
     })
   },
+  "miniprogram-size": () =>
+    miniprogramSizeBench({ build: process.env.BENCH_MINIPROGRAM_BUILD !== "0" }),
   search: () =>
     searchBench({
       documents: Number(process.env.BENCH_SEARCH_DOCUMENTS || 10_000),
@@ -62,13 +65,15 @@ writeFileSync(
 const pct = (share) => `${(share * 100).toFixed(1)}%`
 for (const r of results) {
   const fmt = (m) =>
-    m.files_per_second !== undefined
-      ? `${m.files_per_second.toFixed(1)} files/s (${m.seconds.toFixed(1)} s)`
-      : m.orders !== undefined
-        ? `p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms over ${m.orders} orders`
-        : m.searches !== undefined
-          ? `p50 ${m.p50.toFixed(2)} ms, p95 ${m.p95.toFixed(2)} ms over ${m.searches} searches`
-          : `${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`
+    m.bytes !== undefined
+      ? `${(m.bytes / 1024).toFixed(1)} KB`
+      : m.files_per_second !== undefined
+        ? `${m.files_per_second.toFixed(1)} files/s (${m.seconds.toFixed(1)} s)`
+        : m.orders !== undefined
+          ? `p50 ${m.p50.toFixed(0)} ms, p95 ${m.p95.toFixed(0)} ms over ${m.orders} orders`
+          : m.searches !== undefined
+            ? `p50 ${m.p50.toFixed(2)} ms, p95 ${m.p95.toFixed(2)} ms over ${m.searches} searches`
+            : `${m.rps.toFixed(1)} req/s, p50 ${m.p50.toFixed(1)} ms, p95 ${m.p95.toFixed(1)} ms, errors ${m.errors}`
   console.log(
     `${r.name}\n  baseline:  ${fmt(r.baseline)}\n  candidate: ${fmt(r.candidate)}\n  ratio:     ${r.ratio.toFixed(2)}×`
   )
@@ -78,6 +83,11 @@ for (const r of results) {
         ? `  Meilisearch: ${r.meilisearch}`
         : `  Meilisearch: ${fmt(r.meilisearch)}, ratio ${r.meilisearch_ratio.toFixed(2)}×`
     )
+  }
+  if (r.total_bytes !== undefined) {
+    console.log(`  total:     ${(r.total_bytes / 1024).toFixed(1)} KB over ${r.pages} pages`)
+    for (const [root, bytes] of Object.entries(r.subpackages))
+      console.log(`  ${root}: ${(bytes / 1024).toFixed(1)} KB`)
   }
   if (r.ratio_p95 !== undefined) console.log(`  p95 ratio: ${r.ratio_p95.toFixed(2)}×`)
   for (const [query, engines] of Object.entries(r.per_query ?? {})) {
