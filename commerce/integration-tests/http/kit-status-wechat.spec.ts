@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomUUID } from "crypto"
+import { Modules } from "@medusajs/framework/utils"
+import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import { QUEUE_MODULE, QueueName } from "../../src/lib/queue/queue-names"
 import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
 import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
@@ -101,6 +103,12 @@ medusaIntegrationTestRunner({
       const c = await registerCustomer(api as never, key, "kit-c@example.com")
       const cMe = await me(c)
 
+      // B also switched texts off; C keeps them. Both have a phone to text.
+      await api.post("/store/customers/me/notification-preferences", { sms: false }, b)
+      const customers = container.resolve(Modules.CUSTOMER)
+      await customers.updateCustomers(bMe.id, { phone: "+8613800005001" })
+      await customers.updateCustomers(cMe.id, { phone: "+8613800005002" })
+
       const [kitA, kitB, kitC] = [await kitOf(aMe.id), await kitOf(bMe.id), await kitOf(cMe.id)]
       await ship(kitB.id)
       await ship(kitC.id)
@@ -129,6 +137,11 @@ medusaIntegrationTestRunner({
       }
       expect(await eventually(inboxIdle, Boolean)).toBe(true)
       expect((await sent()).map((m) => m.touser)).toEqual([aMe.metadata.wechat_openid])
+      expect(LogSmsSender.latestTo("+8613800005002")).toMatchObject({
+        template: "kit-status",
+        params: { product: "肿瘤易感基因检测", status: "已寄出" },
+      })
+      expect(LogSmsSender.latestTo("+8613800005001")).toBeUndefined()
 
       // Steps that need nothing of the member (接收样本) send nothing; a rejection does.
       await archive.transitionKit(kitA.id, "activate", { actor_type: "system" })

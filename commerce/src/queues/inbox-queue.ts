@@ -7,6 +7,7 @@ import { formatCny } from "../lib/format-cny"
 import { smsSenderFromEnv } from "../lib/sms/sms-sender-from-env"
 import { KIT_STATUS_LABELS, KIT_STATUS_NOTICES, type KitStatus } from "../lib/kits/kit-status"
 import { sendKitStatusWechat } from "../lib/kits/kit-status-wechat"
+import { notificationPreferencesOf } from "../lib/push/notification-preferences"
 import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
 import type HealthArchiveModuleService from "../modules/health-archive/service"
 import type { QueueProcessor } from "./queue-processor"
@@ -98,10 +99,13 @@ export const inboxQueue: QueueProcessor = {
           fields: ["phone", "metadata"],
           filters: { id: kit.customer_id },
         })
-        await textKitStatus(container, customer?.phone, {
-          product: kit.product_title,
-          status: label,
-        })
+        // The inbox is always on; a text only for members who have not switched SMS off.
+        if (notificationPreferencesOf(customer?.metadata).sms) {
+          await textKitStatus(container, customer?.phone, {
+            product: kit.product_title,
+            status: label,
+          })
+        }
         const wechat = await sendKitStatusWechat(container, {
           customer_id: kit.customer_id,
           metadata: customer?.metadata,
