@@ -1,0 +1,166 @@
+import { fireEvent, render, screen, waitFor } from "@testing-library/react"
+import ConstitutionTest from "../src/packages/health/constitution/index"
+import ConstitutionReport from "../src/packages/health/constitution-report/index"
+import ActivateKit from "../src/packages/health/activate/index"
+import Reports from "../src/packages/health/reports/index"
+import { StateView } from "../src/components/state-view"
+import { session } from "../src/lib/session"
+import { fakeBackend } from "./support/fake-backend"
+import { stand } from "./support/taro-stand-in"
+
+beforeEach(() => stand.reset())
+
+const strapiList = (data: unknown[]) => ({
+  data,
+  meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: data.length } },
+})
+const codes = ["pinghe", "qixu", "yangxu", "yinxu", "tanshi", "shire", "xueyu", "qiyu", "tebing"]
+const scores = Object.fromEntries(codes.map((c) => [c, c === "qixu" ? 62.5 : 20]))
+const verdicts = Object.fromEntries(codes.map((c) => [c, c === "qixu" ? "是" : "否"]))
+
+describe("constitution test", () => {
+  it("asks the questions for the chosen sex one at a time and shows the scored report", async () => {
+    const items = [
+      {
+        documentId: "i1",
+        code: "q01",
+        text: "您精力充沛吗？",
+        types: ["pinghe"],
+        reverse_in: [],
+        sex: "all",
+        sort: 1,
+      },
+      {
+        documentId: "i2",
+        code: "q41f",
+        text: "您带下色黄吗？",
+        types: ["shire"],
+        reverse_in: [],
+        sex: "female",
+        sort: 2,
+      },
+      {
+        documentId: "i3",
+        code: "q41m",
+        text: "您阴囊潮湿吗？",
+        types: ["shire"],
+        reverse_in: [],
+        sex: "male",
+        sort: 3,
+      },
+    ]
+    const sent: unknown[] = []
+    fakeBackend({
+      "GET /api/questionnaire-items": strapiList(items),
+      "POST /store/constitution/assessments": ({ body }: { body: unknown }) => {
+        sent.push(body)
+        return {
+          body: {
+            assessment: { item_version: "v1", scores, verdicts, primary: "qixu", saved: false },
+          },
+        }
+      },
+    })
+    render(<ConstitutionTest />)
+    fireEvent.click(await screen.findByText("女"))
+    expect(screen.getByText("您精力充沛吗？")).toBeTruthy()
+    fireEvent.click(screen.getByText("经常（相当）"))
+    expect(screen.getByText("您带下色黄吗？")).toBeTruthy()
+    expect(screen.queryByText("您阴囊潮湿吗？")).toBeNull()
+    expect(screen.queryByText("提交查看结果")).toBeNull()
+    fireEvent.click(screen.getByText("没有（根本不）"))
+    fireEvent.click(screen.getByText("提交查看结果"))
+    await waitFor(() => expect(stand.navigations).toHaveLength(1))
+    expect(sent).toEqual([{ sex: "female", answers: { q01: 4, q41: 1 } }])
+    expect(stand.navigations[0].url).toBe("/packages/health/constitution-report/index?id=last")
+
+    // The visitor's report reads the result the test left behind.
+    stand.params = { id: "last" }
+    render(<ConstitutionReport />)
+    expect((await screen.findByTestId("constitution-headline")).textContent).toContain("气虚质")
+    const report = screen.getByTestId("constitution-report").textContent ?? ""
+    expect(report).toContain("气虚质62.5")
+    expect(report).toContain("登录后测试，结果将保存到健康档案")
+  })
+})
+
+describe("kit activation", () => {
+  it("checks the barcode as it is typed and requires the testing consent", async () => {
+    session.setToken("tok_1")
+    fakeBackend({
+      "GET /store/health-archive/persons": { persons: [] },
+      "GET /api/pages": ({ url }: { url: URL }) => ({
+        body: strapiList([
+          {
+            documentId: "p",
+            slug: url.searchParams.get("filters[slug][$eq]"),
+            title: "同意书",
+            version: "2026-01",
+          },
+        ]),
+      }),
+    })
+    render(<ActivateKit />)
+    const input = await screen.findByPlaceholderText("GT 开头，共 12 位")
+    fireEvent.change(input, { target: { value: "GT12" } })
+    expect(screen.getByTestId("barcode-check").textContent).toBe("还差 8 位")
+    fireEvent.change(input, { target: { value: "XX" } })
+    expect(screen.getByTestId("barcode-check").textContent).toBe(
+      "条码格式不正确：应为 GT 加 10 位数字"
+    )
+    fireEvent.click(screen.getByText("确认激活"))
+    expect(
+      await screen.findByText("条码格式不正确：应为 GT 加 10 位数字", { selector: ".error-text" })
+    ).toBeTruthy()
+    expect(stand.requests.map((r) => r.method ?? "GET")).not.toContain("POST")
+  })
+})
+
+describe("kits and reports", () => {
+  it("says how to start when there are no kits yet", async () => {
+    session.setToken("tok_1")
+    fakeBackend({ "GET /store/health-archive/kits": { kits: [], count: 0 } })
+    render(<Reports />)
+    await screen.findByText("暂无检测盒。购买检测后，收到检测盒即可激活。")
+  })
+
+  it("sends a visitor to sign in and back", async () => {
+    render(<Reports />)
+    await waitFor(() =>
+      expect(stand.navigations).toEqual([
+        { kind: "redirectTo", url: "/pages/login/index?next=%2Fpages%2Ftest%2Findex" },
+      ])
+    )
+  })
+})
+
+describe("StateView", () => {
+  it("shows loading, the error with 重试, the empty state and the data", () => {
+    const retry = jest.fn()
+    const { rerender } = render(<StateView result={{ state: "loading" }}>{() => "data"}</StateView>)
+    expect(screen.getByTestId("state-loading").textContent).toBe("加载中…")
+    rerender(
+      <StateView result={{ state: "error", message: "商品暂时无法加载" }} onRetry={retry}>
+        {() => "data"}
+      </StateView>
+    )
+    fireEvent.click(screen.getByText("重试"))
+    expect(retry).toHaveBeenCalled()
+    rerender(
+      <StateView
+        result={{ state: "ready", data: [] as number[] }}
+        isEmpty={(d) => !d.length}
+        empty="空"
+      >
+        {() => "data"}
+      </StateView>
+    )
+    expect(screen.getByTestId("state-empty").textContent).toBe("空")
+    rerender(
+      <StateView result={{ state: "ready", data: [1] }} isEmpty={(d) => !d.length} empty="空">
+        {(d) => `共 ${d.length} 条`}
+      </StateView>
+    )
+    expect(screen.getByText("共 1 条")).toBeTruthy()
+  })
+})
