@@ -4,6 +4,7 @@ import { randomUUID } from "crypto"
 import { createServer, type Server } from "http"
 import type { AddressInfo } from "net"
 import seed from "../../src/scripts/seed"
+import { clearCmsCache } from "../../src/lib/cms/cms-reader"
 import {
   addDays,
   describeSlot,
@@ -472,6 +473,45 @@ medusaIntegrationTestRunner({
         ["clinic-2@example.com", "confirmed"],
         ["clinic-3@example.com", "waitlisted"],
       ])
+
+      // The roster's list of sessions: the CMS's, with who signed up and who waits.
+      const listed = (await api.get("/admin/clinic-sessions", service)).data
+      expect(listed.cms_available).toBe(true)
+      expect(listed.sessions.map((s: { id: string }) => s.id)).toEqual([
+        "session-past",
+        "session-tcm",
+      ])
+      expect(listed.sessions[1]).toEqual({
+        id: "session-tcm",
+        title: "中医专家义诊",
+        starts_at: (SESSIONS["session-tcm"] as { starts_at: string }).starts_at,
+        place: "岳阳市中医院门诊楼",
+        capacity: 1,
+        confirmed_count: 1,
+        waitlist_count: 1,
+      })
+      // With the CMS down, the sessions members signed up for are still there.
+      cmsState.down = true
+      clearCmsCache()
+      try {
+        const fallback = (await api.get("/admin/clinic-sessions", service)).data
+        expect(fallback.cms_available).toBe(false)
+        expect(fallback.sessions).toEqual([
+          expect.objectContaining({
+            id: "session-tcm",
+            title: "中医专家义诊",
+            capacity: null,
+            confirmed_count: 1,
+            waitlist_count: 1,
+          }),
+        ])
+      } finally {
+        cmsState.down = false
+        clearCmsCache()
+      }
+      // Members never reach the roster.
+      const member = (await api.get("/admin/clinic-sessions", { ...second, ...noThrow })).status
+      expect(member).toBe(401)
     })
 
     /**

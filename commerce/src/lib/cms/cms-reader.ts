@@ -93,6 +93,15 @@ export const cmsReader = {
     )
   },
 
+  /** Sessions starting from `from` (a day, so the answer can be cached), soonest first. */
+  async clinicSessionsFrom(from: string): Promise<CmsClinicSession[]> {
+    return (
+      (await read<CmsClinicSession[]>(
+        `/clinic-sessions?filters[starts_at][$gte]=${encodeURIComponent(from)}&sort=starts_at:asc&pagination[pageSize]=100`
+      )) ?? []
+    )
+  },
+
   async clinicSession(documentId: string): Promise<CmsClinicSession | null> {
     return read<CmsClinicSession>(`/clinic-sessions/${safeId(documentId)}`)
   },

@@ -396,6 +396,41 @@ class AppointmentModuleService extends MedusaService({
     }
   }
 
+  /**
+   * Every clinic session members signed up for since `from`, as the sign-ups recorded it,
+   * with its counts: the roster still works while the CMS is unreachable.
+   */
+  @InjectManager()
+  async signedUpSessions(
+    from: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<(ClinicSignupView["session"] & ClinicSessionSummary)[]> {
+    const rows = await this.sql(context).execute<{
+      session_id: string
+      title: string
+      starts_at: Date | string
+      place: string | null
+      confirmed: string
+      waitlisted: string
+    }>(
+      `select session_id, max(session_title) as title, max(session_starts_at) as starts_at,
+              max(session_place) as place,
+              count(*) filter (where status = 'confirmed') as confirmed,
+              count(*) filter (where status = 'waitlisted') as waitlisted
+       from clinic_signup where deleted_at is null and session_starts_at >= ?
+       group by session_id order by max(session_starts_at) asc`,
+      [from]
+    )
+    return rows.map((row) => ({
+      id: row.session_id,
+      title: row.title,
+      starts_at: iso(row.starts_at)!,
+      place: row.place,
+      confirmed_count: Number(row.confirmed),
+      waitlist_count: Number(row.waitlisted),
+    }))
+  }
+
   @InjectManager()
   async sessionSummary(
     sessionId: string,
