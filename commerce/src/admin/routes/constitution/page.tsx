@@ -52,14 +52,20 @@ const ConstitutionPage = () => {
 
   return (
     <Container className="flex flex-col gap-y-4">
-      <div className="flex items-center justify-between">
+      <div className="flex items-start justify-between gap-x-4">
         <div>
           <Heading level="h1">体质评估</Heading>
           <Text className="text-ui-fg-subtle">
             会员完成中医体质辨识后，结果出现在「待评估」。打开一条查看转化分与判定，撰写养生评估报告，保存草稿或发布给会员（会员会收到站内消息和短信通知）。每次查看都会记入会员的健康档案访问记录。
           </Text>
         </div>
-        <Button variant="secondary" size="small" onClick={load} isLoading={loading}>
+        <Button
+          variant="secondary"
+          size="small"
+          className="shrink-0"
+          onClick={load}
+          isLoading={loading}
+        >
           刷新
         </Button>
       </div>
