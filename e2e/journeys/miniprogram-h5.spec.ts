@@ -1,7 +1,12 @@
 import type { Browser, BrowserContext } from "playwright-core"
 import { launchBrowser, screenshot } from "../support/browser"
 import { call, eventually } from "../support/commerce-api"
-import { fillByPlaceholder, miniprogramUrl, registerOnMiniprogram } from "../support/miniprogram-h5"
+import {
+  fillByPlaceholder,
+  miniprogramUrl,
+  registerOnMiniprogram,
+  shown,
+} from "../support/miniprogram-h5"
 
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
@@ -28,34 +33,34 @@ describe("the mini-program's H5 build in Chromium", () => {
   it("browses a category, adds a kit to the cart, signs up and checks out to the WeChat Pay step", async () => {
     const page = await newPage()
     await page.goto(miniprogramUrl("/pages/index/index"))
-    await page.getByTestId("product-card").first().waitFor({ timeout: 30_000 })
+    await shown(page, "product-card").first().waitFor({ timeout: 30_000 })
     await screenshot(page, "mp-01-home")
 
     // 分类: pick a category, then a product from its list.
     await page.goto(miniprogramUrl("/pages/products/index"))
-    await page.getByTestId("category-chip").first().click()
-    const card = page.getByTestId("product-card").first()
+    await shown(page, "category-chip").first().click()
+    const card = shown(page, "product-card").first()
     await card.waitFor()
     const title = (await card.locator(".product-card__title").innerText()).trim()
     await card.click()
-    await page.getByTestId("product-title").waitFor()
-    expect((await page.getByTestId("product-title").innerText()).trim()).toBe(title)
-    const price = await page.getByTestId("product-price").innerText()
+    await shown(page, "product-title").waitFor()
+    expect((await shown(page, "product-title").innerText()).trim()).toBe(title)
+    const price = await shown(page, "product-price").innerText()
     expect(price).toMatch(/^¥[\d,]+\.\d{2}$/)
 
-    await page.getByTestId("add-to-cart").click()
-    await page.getByTestId("add-notice").getByText("已加入购物车").waitFor()
+    await shown(page, "add-to-cart").click()
+    await shown(page, "add-notice").getByText("已加入购物车").waitFor()
     await screenshot(page, "mp-02-added")
 
     await page.goto(miniprogramUrl("/pages/cart/index"))
-    await page.getByTestId("cart-line").first().waitFor()
-    expect(await page.getByTestId("cart-subtotal").innerText()).toBe(price)
+    await shown(page, "cart-line").first().waitFor()
+    expect(await shown(page, "cart-subtotal").innerText()).toBe(price)
 
     // A visitor signs in first; the cart comes along to checkout.
-    await page.getByTestId("go-checkout").click()
-    await page.getByTestId("login").waitFor()
+    await shown(page, "go-checkout").click()
+    await shown(page, "login").waitFor()
     await registerOnMiniprogram(page, `mp-buyer-${run}@example.com`)
-    await page.getByTestId("checkout-form").waitFor({ timeout: 20_000 })
+    await shown(page, "checkout-form").waitFor({ timeout: 20_000 })
     await fillByPlaceholder(page, "邮箱", `mp-buyer-${run}@example.com`)
     await fillByPlaceholder(page, "姓名", "孙小程")
     await fillByPlaceholder(page, "11 位手机号", "13900003333")
@@ -64,44 +69,44 @@ describe("the mini-program's H5 build in Chromium", () => {
     await fillByPlaceholder(page, "如 岳阳楼区", "岳阳楼区")
     await fillByPlaceholder(page, "街道、门牌号", "洞庭南路 2 号")
 
-    await page.getByTestId("submit-order").click()
-    await page.getByTestId("checkout-error").getByText("请阅读并同意").waitFor()
-    await page.getByTestId("consent").click()
-    await page.getByTestId("submit-order").click()
-    await page.getByTestId("payment-step").waitFor({ timeout: 30_000 })
-    const amount = await page.getByTestId("pay-amount").innerText()
+    await shown(page, "submit-order").click()
+    await shown(page, "checkout-error").getByText("请阅读并同意").waitFor()
+    await shown(page, "consent").click()
+    await shown(page, "submit-order").click()
+    await shown(page, "payment-step").waitFor({ timeout: 30_000 })
+    const amount = await shown(page, "pay-amount").innerText()
     expect(amount).toMatch(/^¥[\d,]+\.\d{2}$/)
     // The H5 channel: WeChat Pay's page for mobile browsers, from the sandbox under test.
-    expect(await page.getByTestId("h5-pay-url").innerText()).toMatch(/^https?:\/\//)
+    expect(await shown(page, "h5-pay-url").innerText()).toMatch(/^https?:\/\//)
     await screenshot(page, "mp-03-pay-step")
 
     // Not paid yet: completing says so and keeps the cart.
-    await page.getByTestId("pay").click()
-    await page.getByTestId("checkout-error").getByText("尚未收到微信支付结果").waitFor()
+    await shown(page, "pay").click()
+    await shown(page, "checkout-error").getByText("尚未收到微信支付结果").waitFor()
   })
 
   it("opens the affiliate centre, and a friend who opens the shared link and signs up is bound", async () => {
     const sharer = await newPage()
     await sharer.goto(miniprogramUrl("/pages/login/index"))
     await registerOnMiniprogram(sharer, `mp-sharer-${run}@example.com`)
-    await sharer.getByTestId("account").waitFor()
-    await sharer.getByText("分销中心").click()
-    const codeCell = sharer.getByTestId("share-code")
+    await shown(sharer, "account").waitFor()
+    await shown(sharer, "account").getByText("分销中心").click()
+    const codeCell = shown(sharer, "share-code")
     await codeCell.waitFor({ timeout: 20_000 })
     const code = (await codeCell.innerText()).trim()
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4,12}$/)
-    expect(await sharer.getByTestId("share-link").innerText()).toContain(`/r/${code}`)
+    expect(await shown(sharer, "share-link").innerText()).toContain(`/r/${code}`)
     await screenshot(sharer, "mp-04-affiliate-centre")
 
-    await sharer.getByTestId("open-poster").click()
-    await sharer.getByTestId("poster-ready").getByText(code).waitFor({ timeout: 20_000 })
-    await sharer.getByTestId("poster-image").waitFor()
+    await shown(sharer, "open-poster").click()
+    await shown(sharer, "poster-ready").getByText(code).waitFor({ timeout: 20_000 })
+    await shown(sharer, "poster-image").waitFor()
     await screenshot(sharer, "mp-05-poster")
 
     // The friend opens what a shared card opens (?ref=<code>) and signs up.
     const friend = await newPage()
     await friend.goto(miniprogramUrl(`/pages/index/index?ref=${code}`))
-    await friend.getByTestId("home").waitFor()
+    await shown(friend, "home").waitFor()
     await friend.goto(miniprogramUrl("/pages/login/index"))
     await registerOnMiniprogram(friend, `mp-friend-${run}@example.com`)
 
@@ -120,7 +125,7 @@ describe("the mini-program's H5 build in Chromium", () => {
     )
     expect(affiliate.referrer).toBeTruthy()
     await sharer.goto(miniprogramUrl("/packages/affiliate/center/index"))
-    await sharer.getByTestId("team-level").first().waitFor({ timeout: 20_000 })
-    expect(await sharer.getByTestId("team-level").first().innerText()).toContain("1 人")
+    await shown(sharer, "team-level").first().waitFor({ timeout: 20_000 })
+    expect(await shown(sharer, "team-level").first().innerText()).toContain("1 人")
   })
 })

@@ -53,3 +53,13 @@ createServer((req, res) => {
   })
   createReadStream(file).pipe(res)
 }).listen(port, "127.0.0.1", () => console.log(`H5 build on http://127.0.0.1:${port}`))
+
+// Started by the stack: leave with it, so a stale server never holds the port for the next run.
+const parent = process.ppid
+setInterval(() => {
+  try {
+    process.kill(parent, 0)
+  } catch {
+    process.exit(0)
+  }
+}, 2000).unref()

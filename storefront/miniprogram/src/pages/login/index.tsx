@@ -81,8 +81,9 @@ export default function Login() {
         ))}
       </View>
       <View className="section">
+        {/* Keyed per mode: H5's input elements keep their first type and placeholder. */}
         {mode === "phone" ? (
-          <View>
+          <View key="phone">
             <Field label="手机号">
               <Input
                 className="field__input"
@@ -123,7 +124,7 @@ export default function Login() {
             </Button>
           </View>
         ) : (
-          <View>
+          <View key={mode}>
             <Field label="邮箱">
               <Input
                 className="field__input"
