@@ -78,9 +78,9 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
     await form.getByRole("button", { name: /提交订单并支付/ }).click()
     await page.getByText("线下支付仅限岳阳地区，请选择微信支付").waitFor()
 
-    await form.getByLabel("省份").selectOption("湖南省")
-    await form.getByLabel("城市").selectOption("岳阳市")
-    await form.getByLabel("区县").selectOption("岳阳楼区")
+    await form.locator('select[name="province"]').selectOption("湖南省")
+    await form.locator('select[name="city"]').selectOption("岳阳市")
+    await form.locator('select[name="district"]').selectOption("岳阳楼区")
     await form.getByLabel("详细地址").fill("洞庭南路 1 号")
     await form.getByRole("button", { name: /提交订单并支付/ }).click()
     await page.waitForURL(/\/checkout\/done\/order_/)

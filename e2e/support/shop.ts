@@ -26,9 +26,9 @@ export type CheckoutAddress = {
 export async function fillCheckoutAddress(form: Locator, address: CheckoutAddress) {
   await form.getByLabel("收货人").fill(address.name)
   await form.getByLabel("手机号").fill(address.phone)
-  await form.getByLabel("省份").selectOption(address.province)
-  await form.getByLabel("城市").selectOption(address.city)
-  await form.getByLabel("区县").selectOption(address.district)
+  await form.locator('select[name="province"]').selectOption(address.province)
+  await form.locator('select[name="city"]').selectOption(address.city)
+  await form.locator('select[name="district"]').selectOption(address.district)
   await form.getByLabel("详细地址").fill(address.address)
 }
 

@@ -84,7 +84,6 @@ export const messages = {
     backHome: "返回首页",
     cmsDown: "资讯暂时无法加载",
     cmsUnavailable: "暂时无法加载，请稍后刷新；选购与下单不受影响。",
-    cmsUnavailable: "暂时无法加载，请稍后刷新；选购与下单不受影响。",
     commerceDown: "商品暂时无法加载，请稍后再试",
   },
   search: {
