@@ -1,7 +1,12 @@
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
 import { adminToken, call, commerce, post } from "../support/commerce-api"
-import { addProductToCart, fillCheckoutAddress, registerOnWeb as register } from "../support/shop"
+import {
+  addProductToCart,
+  fillCheckoutAddress,
+  registerOnWeb as register,
+  signInToAdmin,
+} from "../support/shop"
 
 const yuan = (shown: string) => Number(shown.replace(/[¥,]/g, ""))
 
@@ -141,11 +146,7 @@ describe("an affiliate shares a link and is paid", () => {
 
     // Finance approves and pays in the Medusa admin's 分销管理 page.
     const staff = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await staff.goto(`${commerce()}/app/login`, { waitUntil: "networkidle" })
-    await staff.locator('input[name="email"]').fill("admin@health.local")
-    await staff.locator('input[name="password"]').fill("Admin12345")
-    await staff.locator('button[type="submit"]').click()
-    await staff.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await signInToAdmin(staff, commerce())
     await staff.goto(`${commerce()}/app/affiliate`, { waitUntil: "networkidle" })
     await staff.getByText("提现审核（1）").waitFor()
     staff.on("dialog", (dialog) => dialog.accept("WX-TRANSFER-001"))

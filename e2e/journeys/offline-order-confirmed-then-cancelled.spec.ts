@@ -1,7 +1,7 @@
 import type { Browser } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
 import { commerce } from "../support/commerce-api"
-import { addProductToCart, fillCheckoutAddress, registerOnWeb } from "../support/shop"
+import { addProductToCart, placeOfflineOrder, registerOnWeb, signInToAdmin } from "../support/shop"
 
 describe("an offline order in 岳阳: staff confirm the money, the member cancels and is refunded", () => {
   let browser: Browser
@@ -24,8 +24,7 @@ describe("an offline order in 岳阳: staff confirm the money, the member cancel
     // The member buys in 岳阳, choosing the district from the linked lists, and pays offline.
     await addProductToCart(member, "sports-gene-test")
     await member.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
-    const checkout = member.getByTestId("checkout-form")
-    await fillCheckoutAddress(checkout, {
+    const orderId = await placeOfflineOrder(member, {
       name: "孙线下",
       phone: "13800000011",
       province: "湖南省",
@@ -33,11 +32,6 @@ describe("an offline order in 岳阳: staff confirm the money, the member cancel
       district: "君山区",
       address: "君山大道 11 号",
     })
-    await checkout.getByLabel(/线下支付/).check()
-    await checkout.getByLabel(/我已阅读并同意/).check()
-    await checkout.getByRole("button", { name: /提交订单并支付/ }).click()
-    await member.waitForURL(/\/checkout\/done\/order_/)
-    const orderId = new URL(member.url()).pathname.split("/").pop()!
 
     // 我的订单 → 待付款 holds it, with the transfer details one tap away.
     await member.goto(webUrl("/account/orders?tab=unpaid"), { waitUntil: "networkidle" })
@@ -50,11 +44,7 @@ describe("an offline order in 岳阳: staff confirm the money, the member cancel
 
     // Finance checks the bank statement and confirms receipt on the order's admin page.
     const staff = await browser.newPage({ viewport: { width: 1440, height: 900 } })
-    await staff.goto(`${commerce()}/app/login`, { waitUntil: "networkidle" })
-    await staff.locator('input[name="email"]').fill("admin@health.local")
-    await staff.locator('input[name="password"]').fill("Admin12345")
-    await staff.locator('button[type="submit"]').click()
-    await staff.waitForURL((url) => !url.pathname.endsWith("/login"))
+    await signInToAdmin(staff, commerce())
     await staff.goto(`${commerce()}/app/orders/${orderId}`, { waitUntil: "networkidle" })
     const widget = staff.getByTestId("offline-payment")
     await widget.getByText("待确认收款").waitFor()

@@ -46,3 +46,27 @@ export async function registerOnWeb(page: Page, name: string, email: string) {
     (url) => url.pathname.startsWith("/account") && !url.pathname.endsWith("sign-in")
   )
 }
+
+/**
+ * On /checkout: fills the address, chooses 线下支付 (岳阳 only), agrees and submits; waits
+ * for the order page and answers the order id. The email is filled when given (guests).
+ */
+export async function placeOfflineOrder(page: Page, address: CheckoutAddress, email?: string) {
+  const form = page.getByTestId("checkout-form")
+  if (email) await form.getByLabel("邮箱（接收订单与报告通知）").fill(email)
+  await fillCheckoutAddress(form, address)
+  await form.getByLabel(/线下支付/).check()
+  await form.getByLabel(/我已阅读并同意/).check()
+  await form.getByRole("button", { name: /提交订单并支付/ }).click()
+  await page.waitForURL(/\/checkout\/done\/order_/)
+  return new URL(page.url()).pathname.split("/").pop()!
+}
+
+/** Signs in to the Medusa admin as the seeded super admin. */
+export async function signInToAdmin(page: Page, commerceUrl: string) {
+  await page.goto(`${commerceUrl}/app/login`, { waitUntil: "networkidle" })
+  await page.locator('input[name="email"]').fill("admin@health.local")
+  await page.locator('input[name="password"]').fill("Admin12345")
+  await page.locator('button[type="submit"]').click()
+  await page.waitForURL((url) => !url.pathname.endsWith("/login"))
+}
