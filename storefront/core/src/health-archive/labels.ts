@@ -63,19 +63,6 @@ export const COLLECTION_METHOD_LABEL: Record<Kit["collection_method"], string> =
   on_site: "到店采样",
 }
 
-/** 中医体质 (ZYYXH/T157-2009) by the codes commerce scores with. */
-export const CONSTITUTION_LABEL: Record<string, string> = {
-  pinghe: "平和质",
-  qixu: "气虚质",
-  yangxu: "阳虚质",
-  yinxu: "阴虚质",
-  tanshi: "痰湿质",
-  shire: "湿热质",
-  xueyu: "血瘀质",
-  qiyu: "气郁质",
-  tebing: "特禀质",
-}
-
 /** "3.2 MB", "820 KB": upload and report sizes. */
 export function formatFileSize(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`

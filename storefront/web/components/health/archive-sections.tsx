@@ -1,6 +1,6 @@
 import {
   ApiError,
-  CONSTITUTION_LABEL,
+  CONSTITUTION_NAMES,
   formatDate,
   formatDateTime,
   type ArchiveAssessment,
@@ -122,7 +122,9 @@ export async function ReportsSection({ token }: { token: string }) {
 }
 
 const constitutionName = (assessment: ArchiveAssessment) =>
-  assessment.primary_label ?? CONSTITUTION_LABEL[assessment.primary] ?? assessment.primary
+  assessment.primary_label ??
+  CONSTITUTION_NAMES[assessment.primary as keyof typeof CONSTITUTION_NAMES] ??
+  assessment.primary
 
 export async function AssessmentsSection({ token }: { token: string }) {
   const result = await load(() => healthArchive.assessments(token))
