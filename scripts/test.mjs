@@ -12,6 +12,7 @@ const { bold, green, red, step } = await import("./lib/log.mjs")
 const { ensurePostgres, ensureRedis } = await import("./lib/services.mjs")
 const { ensureChromium } = await import("./lib/chromium.mjs")
 const { aptInstall } = await import("./lib/apt.mjs")
+const { ensureReportFont } = await import("./lib/report-font.mjs")
 const { typecheckAll } = await import("./typecheck.mjs")
 const { workspaces, packageJson } = await import("./lib/workspaces.mjs")
 const { onShutdown, stopAllOnExit } = await import("./lib/processes.mjs")
@@ -203,6 +204,8 @@ try {
   record("docker-compose config", compose.result, compose.output)
 
   step("各工作区测试 …")
+  // The web's report PDF tests embed this font; they fail (not skip) when it is missing.
+  ensureReportFont()
   const medusaEnv = { ...serviceEnv, NODE_OPTIONS: "--experimental-vm-modules" }
   for (const type of ["unit", "integration:modules", "integration:http"]) {
     await jestSuite(

@@ -6,6 +6,7 @@ import { buildIfChanged } from "./build-stamp.mjs"
 import { step } from "./log.mjs"
 import { onShutdown, run, startProcess } from "./processes.mjs"
 import { localSecrets } from "./local-secrets.mjs"
+import { ensureReportFont } from "./report-font.mjs"
 import { buildPlugins } from "./plugins.mjs"
 import { ensureDatabase, ensurePostgres, ensureRedis } from "./services.mjs"
 import { waitForHttp } from "./wait-for.mjs"
@@ -276,6 +277,8 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
       })
   )
 
+  // The web's 「下载 PDF」 of a 体质辨识 report embeds this font.
+  ensureReportFont()
   step("启动 commerce、cms、web …")
   const processes = {
     ...(wechatpay.sandboxDir

@@ -3,6 +3,8 @@ import type { NextConfig } from "next"
 const config: NextConfig = {
   transpilePackages: ["@health/core"],
   poweredByHeader: false,
+  // The report PDF's libraries run as they are in Node, not bundled.
+  serverExternalPackages: ["pdf-lib", "@pdf-lib/fontkit"],
   // Product and CMS images are plain <img>: no optimizer, no sharp, no network at build.
   images: { unoptimized: true },
 }

@@ -6,6 +6,12 @@ export const env = {
   cmsPublicUrl: process.env.CMS_PUBLIC_URL || process.env.CMS_URL || "http://localhost:1337",
   cmsToken: process.env.CMS_API_TOKEN || "dev-storefront-read-token-0123456789abcdef",
   revalidateSecret: process.env.REVALIDATE_SECRET || "dev-revalidate-secret",
+  /**
+   * A TrueType font with Chinese glyphs for the 体质辨识 report PDF (Debian's
+   * fonts-droid-fallback by default; a .ttc collection or CFF outlines will not do).
+   */
+  reportCjkFont:
+    process.env.REPORT_CJK_FONT || "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
   /** Where offline (岳阳) payments go: the company's bank account, set by the operator. */
   offlinePaymentNote:
     process.env.OFFLINE_PAYMENT_NOTE ||

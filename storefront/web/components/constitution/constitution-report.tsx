@@ -16,14 +16,7 @@ import { ArticleCard } from "@/components/article/article-card"
 import { ProductCard } from "@/components/product/product-card"
 import { ExpertReview } from "./expert-review"
 import { RadarChart } from "./radar-chart"
-import type { ReportContent } from "./report-content"
-
-const REGIMEN = [
-  { key: "regimen_diet", title: "饮食调养" },
-  { key: "regimen_exercise", title: "运动锻炼" },
-  { key: "regimen_emotion", title: "情志调摄" },
-  { key: "regimen_daily", title: "起居调护" },
-] as const
+import { REGIMEN_SECTIONS, type ReportContent } from "./report-content"
 
 function TypeAdvice({
   code,
@@ -57,7 +50,7 @@ function TypeAdvice({
         </>
       )}
       <div className="regimen">
-        {REGIMEN.filter((r) => cms?.[r.key]).map((r) => (
+        {REGIMEN_SECTIONS.filter((r) => cms?.[r.key]).map((r) => (
           <div key={r.key} className="regimen-item">
             <h4>{r.title}</h4>
             <p>{cms?.[r.key]}</p>

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation"
 import { useEffect, useMemo, useRef, useState, useTransition } from "react"
 import { assessConstitution } from "@/lib/constitution-actions"
 import { ConstitutionReport } from "./constitution-report"
+import { DownloadGuestPdfForm } from "./download-pdf"
 import {
   clearGuestResult,
   readGuestResult,
@@ -112,6 +113,10 @@ export function GuestResult({
         actions={
           <>
             <PrintButton />
+            <DownloadGuestPdfForm
+              sheet={{ sex: stored.sex, answers: stored.answers }}
+              takenAt={stored.at}
+            />
             <Link href="/constitution/test" className="button">
               重新测试
             </Link>

@@ -1,8 +1,8 @@
 "use client"
 
 /**
- * The browser's print dialog with the report's print stylesheet; 「另存为 PDF」 there gives
- * the PDF (Chinese text included, which a server-side PDF could not set without a CJK font).
+ * The browser's print dialog with the report's print stylesheet (the page as it looks);
+ * 「下载 PDF」 beside it gives the server-made PDF file.
  */
 export function PrintButton() {
   return (

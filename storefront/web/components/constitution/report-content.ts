@@ -6,3 +6,11 @@ export type ReportContent = {
   products: Product[]
   articles: Partial<Record<ConstitutionCode, Article[]>>
 }
+
+/** The CMS's four regimen fields of a type, in the order every report (page, PDF) shows them. */
+export const REGIMEN_SECTIONS = [
+  { key: "regimen_diet", title: "饮食调养" },
+  { key: "regimen_exercise", title: "运动锻炼" },
+  { key: "regimen_emotion", title: "情志调摄" },
+  { key: "regimen_daily", title: "起居调护" },
+] as const

@@ -3,6 +3,7 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { ConstitutionReport } from "@/components/constitution/constitution-report"
+import { DownloadPdfLink } from "@/components/constitution/download-pdf"
 import { PrintButton } from "@/components/constitution/print-button"
 import { TrendTable } from "@/components/constitution/trend-table"
 import { constitution } from "@/lib/backends"
@@ -51,6 +52,7 @@ export default async function ConstitutionReportPage({
         actions={
           <>
             <PrintButton />
+            <DownloadPdfLink assessmentId={assessment.id} />
             <Link href="/constitution/test" className="button">
               再测一次
             </Link>
