@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs"
+import { PDFDict, PDFDocument, PDFName } from "pdf-lib"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
 import { adminToken, call, eventually, post } from "../support/commerce-api"
@@ -202,6 +204,24 @@ describe("a constitution test from the questionnaire to the expert's report", ()
     expect(await review.innerText()).toContain("李明华专家")
     expect(await review.innerText()).not.toContain("情志调摄")
     await screenshot(member, "22-constitution-expert-review")
+
+    // 「下载 PDF」 gives a file made on the server, Chinese font embedded.
+    const [download] = await Promise.all([
+      member.waitForEvent("download"),
+      member.getByTestId("download-report-pdf").click(),
+    ])
+    expect(download.suggestedFilename()).toMatch(/^体质辨识报告-\d{4}-\d{2}-\d{2}\.pdf$/)
+    const pdf = readFileSync((await download.path())!)
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-")
+    const document = await PDFDocument.load(pdf)
+    expect(document.getTitle()).toBe("体质辨识报告")
+    expect(document.getPageCount()).toBeGreaterThanOrEqual(2)
+    const fontNames = document.context
+      .enumerateIndirectObjects()
+      .map(([, object]) => object)
+      .filter((object): object is PDFDict => object instanceof PDFDict)
+      .map((dict) => dict.get(PDFName.of("FontName"))?.toString() ?? "")
+    expect(fontNames.some((name) => name.startsWith("/DroidSansFallback"))).toBe(true)
 
     // 健康档案 › 体质辨识 lists it and links back to the report.
     await member.goto(webUrl("/account/health?tab=assessments"), { waitUntil: "networkidle" })
