@@ -8,6 +8,7 @@ import {
   shown,
 } from "../support/miniprogram-h5"
 
+const yuan = (shown: string) => Number(shown.replace(/[¥,]/g, ""))
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
 describe("the mini-program's H5 build in Chromium", () => {
@@ -30,7 +31,7 @@ describe("the mini-program's H5 build in Chromium", () => {
     await browser?.close()
   })
 
-  it("browses a category, adds a kit to the cart, signs up and checks out to the WeChat Pay step", async () => {
+  it("browses a category, adds a kit to the cart, signs up, checks out to the WeChat Pay step and pays", async () => {
     const page = await newPage()
     await page.goto(miniprogramUrl("/pages/index/index"))
     await shown(page, "product-card").first().waitFor({ timeout: 30_000 })
@@ -83,6 +84,27 @@ describe("the mini-program's H5 build in Chromium", () => {
     // Not paid yet: completing says so and keeps the cart.
     await shown(page, "pay").click()
     await shown(page, "checkout-error").getByText("尚未收到微信支付结果").waitFor()
+
+    // WeChat's H5 page (the sandbox's) takes the payment; then the order is there.
+    const payPage = await browser.newPage()
+    await payPage.goto(await shown(page, "h5-pay-url").innerText())
+    expect(yuan(await payPage.locator(".amount").innerText())).toBe(yuan(amount))
+    await payPage.locator("#confirm-pay").click()
+    await payPage.locator("#pay-result").waitFor()
+    await payPage.close()
+    await eventually(
+      async () => {
+        await shown(page, "pay").click()
+        return page.waitForURL(/\/packages\/shop\/orders\//, { timeout: 3000 }).then(
+          () => true,
+          () => false
+        )
+      },
+      (done) => done
+    )
+    await shown(page, "order").first().waitFor({ timeout: 20_000 })
+    expect(await shown(page, "order").first().innerText()).toContain(amount)
+    await screenshot(page, "mp-04-order")
   })
 
   it("opens the affiliate centre, and a friend who opens the shared link and signs up is bound", async () => {
@@ -96,12 +118,12 @@ describe("the mini-program's H5 build in Chromium", () => {
     const code = (await codeCell.innerText()).trim()
     expect(code).toMatch(/^[2-9A-HJKMNP-Z]{4,12}$/)
     expect(await shown(sharer, "share-link").innerText()).toContain(`/r/${code}`)
-    await screenshot(sharer, "mp-04-affiliate-centre")
+    await screenshot(sharer, "mp-05-affiliate-centre")
 
     await shown(sharer, "open-poster").click()
     await shown(sharer, "poster-ready").getByText(code).waitFor({ timeout: 20_000 })
     await shown(sharer, "poster-image").waitFor()
-    await screenshot(sharer, "mp-05-poster")
+    await screenshot(sharer, "mp-06-poster")
 
     // The friend opens what a shared card opens (?ref=<code>) and signs up.
     const friend = await newPage()
@@ -124,7 +146,9 @@ describe("the mini-program's H5 build in Chromium", () => {
       (answer) => !!answer.affiliate.referrer
     )
     expect(affiliate.referrer).toBeTruthy()
+    // A fresh load: the router would otherwise show the centre it still holds.
     await sharer.goto(miniprogramUrl("/packages/affiliate/center/index"))
+    await sharer.reload()
     await shown(sharer, "team-level").first().waitFor({ timeout: 20_000 })
     expect(await shown(sharer, "team-level").first().innerText()).toContain("1 人")
   })

@@ -95,7 +95,16 @@ function checkoutBackend(
         },
       }
     },
-    "POST /store/carts/cart_1/complete": () => ({ body: complete() }),
+    "POST /store/carts/cart_1/complete": () => {
+      try {
+        return { body: complete() }
+      } catch (error) {
+        return {
+          status: (error as { status: number }).status,
+          body: { message: "Session was not authorized with the provider." },
+        }
+      }
+    },
   })
   // wechatSession reads the cart's total with a fields query on the same path.
 }
@@ -189,6 +198,22 @@ describe("checkout", () => {
       "尚未收到微信支付结果，请完成支付后再试"
     )
     expect(session.cartId()).toBe("cart_1")
+  })
+
+  it("reads commerce's refusal to complete an unauthorized session as still waiting for WeChat", async () => {
+    session.setToken("tok_1")
+    session.setCartId("cart_1")
+    checkoutBackend({}, () => {
+      throw Object.assign(new Error("not authorized"), { status: 400 })
+    })
+    render(<Checkout />)
+    await fillCheckout()
+    fireEvent.click(screen.getByTestId("consent"))
+    fireEvent.click(screen.getByTestId("submit-order"))
+    fireEvent.click(await screen.findByTestId("pay"))
+    expect((await screen.findByTestId("checkout-error")).textContent).toBe(
+      "尚未收到微信支付结果，请完成支付后再试"
+    )
   })
 
   it("sends a visitor to sign in", async () => {

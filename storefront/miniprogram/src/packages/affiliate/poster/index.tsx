@@ -10,6 +10,18 @@ import { session } from "../../../lib/session"
 
 type Drawn = { canvas: PosterCanvas; code: string }
 
+/** H5 renders the <canvas> inside Taro's canvas element a moment after the page is ready. */
+async function waitForH5Canvas(): Promise<PosterCanvas | null> {
+  for (let i = 0; i < 30; i++) {
+    const found = Array.from(document.querySelectorAll<HTMLCanvasElement>("#poster canvas")).find(
+      (canvas) => canvas.offsetParent !== null
+    )
+    if (found) return found
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+  return null
+}
+
 /** The canvas: WeChat's 2D canvas node in the mini-program, the <canvas> element in H5. */
 type PosterCanvas = {
   width: number
@@ -19,10 +31,8 @@ type PosterCanvas = {
 }
 
 function findCanvas(): Promise<PosterCanvas | null> {
-  if (!isWeapp())
-    return Promise.resolve(
-      document.querySelector<HTMLCanvasElement>("#poster canvas, canvas#poster")
-    )
+  if (!isWeapp()) return waitForH5Canvas()
+
   return new Promise((resolve) =>
     Taro.createSelectorQuery()
       .select("#poster")

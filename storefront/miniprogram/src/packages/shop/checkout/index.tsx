@@ -15,6 +15,25 @@ import { checkoutProblem, placeOrder, type PaymentStep } from "../../../lib/plac
 import { session } from "../../../lib/session"
 import { useLoad } from "../../../lib/use-load"
 
+const WAITING_FOR_PAYMENT = "尚未收到微信支付结果，请完成支付后再试"
+
+/**
+ * The order once the cart is paid, else null. Completing is idempotent; an unpaid cart
+ * answers "cart" or a 4xx (the session is not authorized yet), as the web's status poll reads it.
+ */
+async function completedOrder(cartId: string, token: string, attempts: number) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const done = await checkout.complete(cartId, token)
+      if (done.type === "order") return done.order
+    } catch (error) {
+      if (((error as { status?: number }).status ?? 500) >= 500) throw error
+    }
+    if (attempt >= attempts) return null
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+  }
+}
+
 const ADDRESS_FIELDS: [keyof MemberAddressInput, string, string][] = [
   ["name", "收货人", "姓名"],
   ["phone", "手机号", "11 位手机号"],
@@ -106,18 +125,23 @@ function CheckoutForm(props: {
     setBusy(true)
     setProblem(null)
     try {
-      if (isWeapp() && step) await requestWechatPayment(step.payment)
-      const done = await checkout.complete(props.cartId, props.token)
-      if (done.type === "order") {
-        session.clearCart()
-        Taro.showToast({ title: "支付成功", icon: "success" })
-        await Taro.redirectTo({ url: routes.orders })
-      } else {
-        setProblem("尚未收到微信支付结果，请完成支付后再试")
+      if (isWeapp() && step) {
+        try {
+          await requestWechatPayment(step.payment)
+        } catch (error) {
+          const cancelled = /cancel/i.test(String((error as { errMsg?: string }).errMsg ?? ""))
+          setProblem(cancelled ? "已取消支付，订单将为您保留" : explainError(error))
+          return
+        }
       }
+      // WeChat's confirmation reaches commerce by callback: in WeChat give it a few moments.
+      const order = await completedOrder(props.cartId, props.token, isWeapp() ? 5 : 1)
+      if (!order) return setProblem(WAITING_FOR_PAYMENT)
+      session.clearCart()
+      Taro.showToast({ title: "支付成功", icon: "success" })
+      await Taro.redirectTo({ url: routes.orders })
     } catch (error) {
-      const cancelled = /cancel/i.test(String((error as { errMsg?: string }).errMsg ?? ""))
-      setProblem(cancelled ? "已取消支付，订单将为您保留" : explainError(error))
+      setProblem(explainError(error))
     } finally {
       setBusy(false)
     }
