@@ -152,4 +152,31 @@ describe("the mini-program's H5 build in Chromium", () => {
     await shown(sharer, "team-level").first().waitFor({ timeout: 20_000 })
     expect(await shown(sharer, "team-level").first().innerText()).toContain("1 人")
   })
+
+  it("opens every member page against the real back ends with content or an empty state", async () => {
+    const page = await newPage()
+    const errors: string[] = []
+    page.on("pageerror", (error) => errors.push(error.message))
+    await page.goto(miniprogramUrl("/pages/login/index"))
+    await registerOnMiniprogram(page, `mp-member-${run}@example.com`)
+    const expectations: [string, string, string][] = [
+      ["orders", "/packages/shop/orders/index", "暂无订单"],
+      ["reports", "/packages/health/reports/index", "暂无检测盒"],
+      ["kit-activate", "/packages/health/activate/index", "基因检测知情同意（必选）"],
+      ["appointments", "/packages/health/appointments/index", "预约采样"],
+      ["constitution-test", "/packages/health/constitution/index", "请选择性别"],
+      ["articles", "/packages/content/articles/index", "年"],
+      ["sites", "/packages/content/sites/index", "查看地图"],
+      ["inbox", "/packages/member/inbox/index", "消息设置"],
+      ["profile", "/packages/member/profile/index", "绑定手机号"],
+    ]
+    for (const [testId, path, text] of expectations) {
+      await page.goto(miniprogramUrl(path))
+      await page.reload()
+      await shown(page, testId).getByText(text).first().waitFor({ timeout: 20_000 })
+      expect(await shown(page, "state-error").count()).toBe(0)
+    }
+    await screenshot(page, "mp-07-profile")
+    expect(errors).toEqual([])
+  })
 })

@@ -149,7 +149,7 @@ function Booking(props: {
                           slot.bookable && setChoice({ date: day.date, slot: slot.slot })
                         }
                       >
-                        {slotLabel(slot)}
+                        {`${slot.slot} · ${slotLabel(slot)}`}
                       </View>
                     ))}
                   </View>
