@@ -274,7 +274,7 @@ medusaIntegrationTestRunner({
       expect(sent[0]).toMatchObject({
         touser: m3Me.metadata.wechat_openid,
         template_id: "dev-article-template",
-        page: `pages/article/index?slug=${publish.entry.slug}`,
+        page: `packages/content/article/index?slug=${encodeURIComponent(publish.entry.slug)}`,
         data: { thing1: { value: "气虚质怎么调？从吃、动、睡三方面入手" } },
       })
       expect(sent.map((m) => m.touser)).not.toContain(m4Me.metadata.wechat_openid)

@@ -119,7 +119,7 @@ medusaIntegrationTestRunner({
         expect.objectContaining({
           touser: aMe.metadata.wechat_openid,
           template_id: "tmpl-kit-status",
-          page: `pages/kit/index?id=${kitA.id}`,
+          page: `packages/health/reports/index?kit=${kitA.id}`,
           data: {
             thing1: { value: "肿瘤易感基因检测" },
             phrase2: { value: "已寄出" },

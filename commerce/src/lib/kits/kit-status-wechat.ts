@@ -8,6 +8,7 @@ import {
   thingValue,
   WECHAT_NOT_SUBSCRIBED,
 } from "../wechat/subscribe-message"
+import { MINIPROGRAM_PAGES } from "../wechat/miniprogram-pages"
 import type { KitStatus } from "./kit-status"
 
 /**
@@ -53,7 +54,7 @@ export async function sendKitStatusWechat(
     await sendSubscribeMessage({
       touser: openid,
       template_id: process.env.WECHAT_SUBSCRIBE_TEMPLATE_KIT_STATUS || "dev-kit-status-template",
-      page: `pages/kit/index?id=${input.kit_id}`,
+      page: `${MINIPROGRAM_PAGES.kits}?kit=${input.kit_id}`,
       data: {
         thing1: { value: thingValue(input.product) },
         phrase2: { value: wording.phrase },

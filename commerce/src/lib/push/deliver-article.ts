@@ -14,6 +14,7 @@ import {
   WECHAT_NOT_SUBSCRIBED,
 } from "../wechat/subscribe-message"
 import type { NotificationPreferences } from "./notification-preferences"
+import { MINIPROGRAM_PAGES } from "../wechat/miniprogram-pages"
 
 /** What a push needs of a CMS article (taken from the signed hook's entry). */
 export type PushedArticle = {
@@ -89,7 +90,9 @@ export async function deliverArticle(
         await sendSubscribeMessage({
           touser: openid,
           template_id: process.env.WECHAT_SUBSCRIBE_TEMPLATE_ARTICLE || "dev-article-template",
-          page: article.slug ? `pages/article/index?slug=${article.slug}` : "pages/index/index",
+          page: article.slug
+            ? `${MINIPROGRAM_PAGES.article}?slug=${encodeURIComponent(article.slug)}`
+            : MINIPROGRAM_PAGES.home,
           data: {
             thing1: { value: thingValue(article.title) },
             thing2: { value: thingValue(article.summary || "为您推荐的健康资讯") },
