@@ -136,8 +136,7 @@ export function startWechatApiStandin({
         res.setHeader("content-type", "text/plain; charset=utf-8")
         return res.end("参数错误：appid / redirect_uri / response_type")
       }
-      const user =
-        /standin_wx_user=([\w-]+)/.exec(req.headers.cookie ?? "")?.[1] ?? randomUUID()
+      const user = /standin_wx_user=([\w-]+)/.exec(req.headers.cookie ?? "")?.[1] ?? randomUUID()
       const code = `oa-code-${randomUUID()}`
       oauthCodes.set(code, { user, expiresAt: Date.now() + 5 * 60_000 })
       const back = new URL(q.redirect_uri)
