@@ -59,13 +59,17 @@ describe("who may do what in the CMS: 内容编辑, 内容审核, 超级管理�
       "strapi-editor": "内容审核",
       "strapi-author": "内容编辑",
     })
-    const me = async (who) =>
-      (await http.get("/admin/users/me").set(as(who)).expect(200)).body.data.roles.map(
-        (role) => role.name
-      )
-    expect(await me("admin")).toEqual(["超级管理员"])
-    expect(await me("editor")).toEqual(["内容审核"])
-    expect(await me("author")).toEqual(["内容编辑"])
+    const me = async (who) => (await http.get("/admin/users/me").set(as(who)).expect(200)).body.data
+    for (const [who, role] of [
+      ["admin", "超级管理员"],
+      ["editor", "内容审核"],
+      ["author", "内容编辑"],
+    ]) {
+      const user = await me(who)
+      expect(user.roles.map((r) => r.name)).toEqual([role])
+      // Their admin opens in Simplified Chinese.
+      expect(user.preferedLanguage).toBe("zh-Hans")
+    }
   })
 
   it("renames idempotently and keeps a name an admin chose", async () => {

@@ -63,6 +63,9 @@ export async function ensureEditorialRoles(strapi: Strapi) {
   }
 }
 
+/** Strapi's code for Simplified Chinese (`zh` is Traditional). */
+export const ADMIN_LANGUAGE = "zh-Hans"
+
 /** The demo 内容审核 and 内容编辑 logins, unless CMS_DEMO_USERS=false (production). */
 export async function ensureDemoEditorialUsers(strapi: Strapi) {
   if (process.env.CMS_DEMO_USERS === "false") return
@@ -79,6 +82,8 @@ export async function ensureDemoEditorialUsers(strapi: Strapi) {
       registrationToken: null,
       isActive: true,
       roles: [role.id],
+      // The admin opens in 简体中文 for them (Strapi's field name is spelled this way).
+      preferedLanguage: ADMIN_LANGUAGE,
     })
   }
 }

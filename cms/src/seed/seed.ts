@@ -4,7 +4,7 @@ import { createHmac } from "crypto"
 import { promises as fs } from "fs"
 import os from "os"
 import path from "path"
-import { ensureDemoEditorialUsers, ensureEditorialRoles } from "./admin-roles"
+import { ADMIN_LANGUAGE, ensureDemoEditorialUsers, ensureEditorialRoles } from "./admin-roles"
 import ccmq from "./ccmq.json"
 import { constitutionTexts } from "./constitution-types"
 import { coverPng } from "./cover-image"
@@ -234,6 +234,7 @@ async function ensureSuperAdmin(strapi: Strapi) {
     registrationToken: null,
     isActive: true,
     roles: [role.id],
+    preferedLanguage: ADMIN_LANGUAGE,
   })
 }
 
