@@ -64,7 +64,11 @@ describe("an offline order in 岳阳: staff confirm the money, the member cancel
     expect(await cancellation.innerText()).toContain("已支付的金额原路退回")
     member.once("dialog", (dialog) => dialog.accept())
     await cancellation.getByRole("button", { name: "取消订单" }).click()
-    await member.getByText(/订单已取消，款项将原路退回/).waitFor()
+    // The page shows the order cancelled and the money on its way back.
+    await member.getByTestId("order-canceled").waitFor()
+    expect(await member.getByTestId("order-canceled").innerText()).toBe(
+      "订单已取消，已支付的金额将原路退回，通常 1–3 个工作日到账。"
+    )
 
     await member.goto(webUrl("/account/orders?tab=canceled"), { waitUntil: "networkidle" })
     const canceled = member.getByTestId("order-row")

@@ -51,6 +51,22 @@ describe("RegionFields", () => {
     expect(screen.queryByLabelText("区县")).toBeNull()
   })
 
+  it("keeps the chosen region when the form is reset after its action ran", async () => {
+    jest.useFakeTimers()
+    const { container } = render(
+      <form>
+        <RegionFields defaults={{ province: "湖南省", city: "岳阳市", district: "君山区" }} />
+      </form>
+    )
+    fireEvent.change(screen.getByLabelText("区县"), { target: { value: "汨罗市" } })
+    act(() => container.querySelector("form")!.reset())
+    await act(async () => jest.runAllTimers())
+    expect(valueOf("省份")).toBe("湖南省")
+    expect(valueOf("城市")).toBe("岳阳市")
+    expect(valueOf("区县")).toBe("汨罗市")
+    jest.useRealTimers()
+  })
+
   it("keeps a saved value that is not in the list, so editing an old address loses nothing", () => {
     render(<RegionFields defaults={{ province: "湖南省", city: "岳阳", district: "" }} />)
     expect(valueOf("城市")).toBe("岳阳")

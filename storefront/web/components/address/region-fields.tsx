@@ -1,7 +1,7 @@
 "use client"
 
 import { citiesOf, districtsOf, provincesOf } from "@health/core/commerce/cn-regions"
-import { useState } from "react"
+import { useEffect, useRef, useState } from "react"
 
 export type RegionValues = Partial<Record<"province" | "city" | "district", string>>
 
@@ -19,10 +19,22 @@ export function RegionFields({ defaults = {} }: { defaults?: RegionValues }) {
   const [province, setProvince] = useState(defaults.province ?? "")
   const [city, setCity] = useState(defaults.city ?? "")
   const [district, setDistrict] = useState(defaults.district ?? "")
+  // React resets a form after its action runs; a reset puts every <select> back on its first
+  // option while the chosen values live on here. Rendering again puts them back on screen.
+  const root = useRef<HTMLDivElement>(null)
+  const [, setResets] = useState(0)
+  useEffect(() => {
+    const form = root.current?.closest("form")
+    if (!form) return
+    // The reset event comes before the browser resets the fields: render once it has.
+    const restore = () => setTimeout(() => setResets((count) => count + 1), 0)
+    form.addEventListener("reset", restore)
+    return () => form.removeEventListener("reset", restore)
+  }, [])
   const cities = withSaved(citiesOf(province), city)
   const districts = withSaved(districtsOf(province, city), district)
   return (
-    <div className="form-row three" data-testid="region-fields">
+    <div className="form-row three" data-testid="region-fields" ref={root}>
       <label>
         省份
         <select

@@ -62,6 +62,15 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
           </ul>
         </div>
       )}
+      {state === "canceled" && (
+        <p className="notice" data-testid="order-canceled">
+          订单已取消
+          {order.payment_status === "refunded" || order.payment_status === "partially_refunded"
+            ? "，已支付的金额将原路退回，通常 1–3 个工作日到账"
+            : ""}
+          。
+        </p>
+      )}
       {cancellation && state !== "canceled" && (
         <div className="panel" data-testid="order-cancellation">
           <h2>取消订单</h2>
