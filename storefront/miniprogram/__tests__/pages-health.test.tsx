@@ -63,9 +63,9 @@ describe("constitution test", () => {
     })
     render(<ConstitutionTest />)
     fireEvent.click(await screen.findByText("女"))
-    expect(screen.getByText("您精力充沛吗？")).toBeTruthy()
+    expect(screen.getByText("您精力充沛吗？").textContent).toBe("您精力充沛吗？")
     fireEvent.click(screen.getByText("经常（相当）"))
-    expect(screen.getByText("您带下色黄吗？")).toBeTruthy()
+    expect(screen.getByText("您带下色黄吗？").textContent).toBe("您带下色黄吗？")
     expect(screen.queryByText("您阴囊潮湿吗？")).toBeNull()
     expect(screen.queryByText("提交查看结果")).toBeNull()
     fireEvent.click(screen.getByText("没有（根本不）"))
@@ -110,8 +110,9 @@ describe("kit activation", () => {
     )
     fireEvent.click(screen.getByText("确认激活"))
     expect(
-      await screen.findByText("条码格式不正确：应为 GT 加 10 位数字", { selector: ".error-text" })
-    ).toBeTruthy()
+      (await screen.findByText("条码格式不正确：应为 GT 加 10 位数字", { selector: ".error-text" }))
+        .className
+    ).toContain("error-text")
     expect(stand.requests.map((r) => r.method ?? "GET")).not.toContain("POST")
   })
 })
@@ -161,6 +162,6 @@ describe("StateView", () => {
         {(d) => `共 ${d.length} 条`}
       </StateView>
     )
-    expect(screen.getByText("共 1 条")).toBeTruthy()
+    expect(screen.getByText("共 1 条").textContent).toBe("共 1 条")
   })
 })

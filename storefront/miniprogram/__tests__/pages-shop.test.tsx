@@ -35,9 +35,9 @@ describe("home", () => {
       "GET /store/products": { products: [product], count: 1 },
     })
     render(<Home />)
-    expect(screen.getByTestId("state-loading")).toBeTruthy()
+    expect(screen.getByTestId("state-loading").getAttribute("data-testid")).toBe("state-loading")
     await screen.findByText("运动基因检测")
-    expect(screen.getByText("¥699.00")).toBeTruthy()
+    expect(screen.getByText("¥699.00").textContent).toBe("¥699.00")
   })
 
   it("remembers the referral code of the shared card it was opened from", async () => {
