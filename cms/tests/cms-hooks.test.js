@@ -110,6 +110,72 @@ describe("signed content events to commerce", () => {
     expect(deleted.body).toMatchObject({ model: "article", entry: null })
   })
 
+  const articleData = (slug) => ({
+    title: `事务中的文章 ${slug}`,
+    slug,
+    summary: "补气",
+    publish_to_microsite: true,
+    push_on_publish: true,
+  })
+
+  it("announces the admin's 发布 (create and publish in one transaction) with the committed article", async () => {
+    const articles = cms.strapi.documents("api::article.article")
+    const [qixu] = await cms.strapi.documents("api::tag.tag").findMany({
+      filters: { slug: "qixu" },
+    })
+    let documentId
+    // As the content manager's publish action: one transaction, and more work after the
+    // publish, so a read of the entry started at publish time would straddle the commit.
+    await cms.strapi.db.transaction(async () => {
+      const draft = await articles.create({
+        data: { ...articleData("in-transaction"), tags: [qixu.documentId] },
+      })
+      documentId = draft.documentId
+      await articles.publish({ documentId })
+      for (let i = 0; i < 20; i++) {
+        await cms.strapi.db.query("api::article.article").findMany({ limit: 1 })
+      }
+    })
+    const published = await hookFor(documentId, "entry.publish")
+    expect(published.body.entry).toMatchObject({
+      documentId,
+      slug: "in-transaction",
+      publish_to_microsite: true,
+      push_on_publish: true,
+      publishedAt: expect.any(String),
+    })
+    expect(published.body.entry.tags.map((tag) => tag.slug)).toEqual(["qixu"])
+  })
+
+  it("announces nothing when the transaction that published is rolled back", async () => {
+    const articles = cms.strapi.documents("api::article.article")
+    let documentId
+    await expect(
+      cms.strapi.db.transaction(async () => {
+        const created = await articles.create({
+          data: articleData("rolled-back"),
+          status: "published",
+        })
+        documentId = created.documentId
+        throw new Error("the editor's request failed after publishing")
+      })
+    ).rejects.toThrow("the editor's request failed after publishing")
+    expect(documentId).toEqual(expect.any(String))
+    expect(await articles.findOne({ documentId })).toBeNull()
+    // A later, committed change is announced; the rolled-back one never was.
+    const [site] = await cms.strapi.documents("api::collection-site.collection-site").findMany({})
+    await cms.strapi
+      .documents("api::collection-site.collection-site")
+      .update({ documentId: site.documentId, data: { hours: "08:00-17:30" } })
+    const later = await waitFor(() =>
+      receiver.received.find(
+        (r) => r.body.document_id === site.documentId && r.body.entry?.hours === "08:00-17:30"
+      )
+    )
+    expect(later).toBeDefined()
+    expect(receiver.received.filter((r) => r.body.document_id === documentId)).toEqual([])
+  })
+
   it("tells commerce about sites too (search and storefront), by their singular name", async () => {
     const [site] = await cms.strapi.documents("api::collection-site.collection-site").findMany({})
     await cms.strapi

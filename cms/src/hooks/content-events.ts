@@ -53,30 +53,41 @@ export function registerContentEvents(strapi: Core.Strapi) {
     const event = eventOf(context)
     const documentId = documentIdOf(context, result)
     if (!event || !documentId) return result
-    const model = context.contentType.info.singularName
-    // After the save has committed; nothing here may slow or fail the editor's request.
-    setImmediate(async () => {
-      let entry: Record<string, unknown> | null = null
-      try {
-        if (event !== "entry.delete") {
-          const relations = Object.entries(context.contentType.attributes)
-            .filter(([, attribute]) => attribute.type === "relation")
-            .map(([name]) => name)
-          const found = await strapi.documents(context.uid as never).findOne({
-            documentId,
-            status: event === "entry.unpublish" ? "draft" : "published",
-            populate: relations as never,
-          } as never)
-          entry = (found as Record<string, unknown> | null) ?? { documentId }
-        }
-      } catch (error) {
-        strapi.log.warn(
-          `[cms-hook] cannot read ${model} ${documentId}: ${(error as Error).message}`
-        )
-        entry = { documentId }
-      }
-      sendCmsHook({ event, model, document_id: documentId, entry }, strapi.log)
-    })
+    // Only once the change is committed (the admin's 发布 runs create and publish in one
+    // transaction): read earlier, the read can straddle the commit and fail, or announce a
+    // change that is then rolled back. Nothing here may slow or fail the editor's request.
+    const send = () => setImmediate(() => void announce(strapi, context, event, documentId))
+    if (strapi.db.inTransaction()) {
+      await strapi.db.transaction(async ({ onCommit }) => onCommit(send))
+    } else send()
     return result
   })
+}
+
+/** Reads the entry as the public now sees it, with its first-level relations, and sends it. */
+async function announce(
+  strapi: Core.Strapi,
+  context: Context,
+  event: CmsHookEvent,
+  documentId: string
+) {
+  const model = context.contentType.info.singularName
+  let entry: Record<string, unknown> | null = null
+  try {
+    if (event !== "entry.delete") {
+      const relations = Object.entries(context.contentType.attributes)
+        .filter(([, attribute]) => attribute.type === "relation")
+        .map(([name]) => name)
+      const found = await strapi.documents(context.uid as never).findOne({
+        documentId,
+        status: event === "entry.unpublish" ? "draft" : "published",
+        populate: relations as never,
+      } as never)
+      entry = (found as Record<string, unknown> | null) ?? { documentId }
+    }
+  } catch (error) {
+    strapi.log.warn(`[cms-hook] cannot read ${model} ${documentId}: ${(error as Error).message}`)
+    entry = { documentId }
+  }
+  sendCmsHook({ event, model, document_id: documentId, entry }, strapi.log)
 }
