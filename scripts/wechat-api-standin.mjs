@@ -7,6 +7,13 @@
 // POST /cgi-bin/message/subscribe/send (subscribe messages, errcode 43101 for an openid
 // starting "o-unsubscribed", 40001 for an unknown or refused token, 42001 for an expired one),
 // and lists what it accepted at GET /__standin/subscribe-messages for tests and developers.
+// POST /wxa/getwxacodeunlimit (小程序码) checks the token the same way, then scene (1 to 32
+// of WeChat's allowed characters: 40169 for the length, 40129 for a character), page (no
+// leading "/", no query: 41030; with check_path true, WeChat's default, always 41030, as for
+// a mini-program never published) and env_version (40097), and answers a PNG: a plain QR code
+// of https://standin.weixin/wxa?scene=<scene>&page=<page>&env_version=<env> that a test can
+// decode. GET /__standin/wxacode-calls lists every call with the errcode it answered (0: drawn);
+// POST /__standin/wxacode/fail with {"errcode", "errmsg"} makes the next valid call fail so.
 // The official account's web OAuth: GET /connect/oauth2/authorize (redirects back with a code
 // for the browser's user) and GET /sns/oauth2/access_token (code → openid, once).
 // Test knobs: GET /__standin/stable-token-calls; POST /__standin/stable-token/rotate (a new
@@ -16,6 +23,11 @@
 // Run: node scripts/wechat-api-standin.mjs [port]   (default 9401; prints "listening <url>")
 import { createHash, randomUUID } from "node:crypto"
 import http from "node:http"
+import QRCode from "qrcode"
+
+// WeChat's rules for getwxacodeunlimit's scene: at most 32 visible characters of this set.
+const SCENE_CHARACTERS = /^[0-9A-Za-z!#$&'()*+,/:;=?@\-._~]+$/
+const ENV_VERSIONS = new Set(["release", "trial", "develop"])
 
 export function startWechatApiStandin({
   port = 9401,
@@ -31,6 +43,8 @@ export function startWechatApiStandin({
   const refused = new Set()
   const subscribeMessages = []
   const stableTokenCalls = []
+  const wxacodeCalls = []
+  const wxacodeFailures = []
   let stable = null
   const issue = () => {
     const token = `standin-token-${randomUUID()}`
@@ -40,6 +54,31 @@ export function startWechatApiStandin({
   const replaceStable = () => {
     if (stable) tokens.delete(stable.token)
     stable = { token: issue(), expiresAt: Date.now() + 7200_000 }
+  }
+  /** WeChat's answer to a call with `token`, or null when the token is good. */
+  const tokenProblem = (token) => {
+    if (expired.has(token)) return { errcode: 42001, errmsg: "access_token expired" }
+    if (!tokens.has(token) || refused.has(token))
+      return { errcode: 40001, errmsg: "invalid credential, access_token is invalid" }
+    return null
+  }
+  /** WeChat's refusal of a getwxacodeunlimit body, or null when it draws the code. */
+  const wxacodeRefusal = (body) => {
+    const scene = typeof body?.scene === "string" ? body.scene : ""
+    if (scene.length < 1 || scene.length > 32)
+      return {
+        errcode: 40169,
+        errmsg: "invalid length for scene, or the data is not json string",
+      }
+    if (!SCENE_CHARACTERS.test(scene)) return { errcode: 40129, errmsg: "invalid scene" }
+    const page = body.page ?? ""
+    if (typeof page !== "string" || page.startsWith("/") || /[?#\s]/.test(page))
+      return { errcode: 41030, errmsg: "invalid page" }
+    // The stand-in's mini-program was never published: only check_path false draws a page.
+    if (page && body.check_path !== false) return { errcode: 41030, errmsg: "invalid page" }
+    if (!ENV_VERSIONS.has(body.env_version ?? "release"))
+      return { errcode: 40097, errmsg: "invalid args" }
+    return wxacodeFailures.shift() ?? null
   }
   const readJson = async (req) => {
     let raw = ""
@@ -100,10 +139,8 @@ export function startWechatApiStandin({
       return reply({ access_token: issue(), expires_in: 7200 })
     }
     if (url.pathname === "/cgi-bin/message/subscribe/send" && req.method === "POST") {
-      const token = url.searchParams.get("access_token")
-      if (expired.has(token)) return reply({ errcode: 42001, errmsg: "access_token expired" })
-      if (!tokens.has(token) || refused.has(token))
-        return reply({ errcode: 40001, errmsg: "invalid credential, access_token is invalid" })
+      const problem = tokenProblem(url.searchParams.get("access_token"))
+      if (problem) return reply(problem)
       let body = null
       try {
         body = await readJson(req)
@@ -126,6 +163,57 @@ export function startWechatApiStandin({
     }
     if (url.pathname === "/__standin/subscribe-messages") {
       return reply({ messages: subscribeMessages })
+    }
+    if (url.pathname === "/wxa/getwxacodeunlimit") {
+      if (req.method !== "POST") return reply({ errcode: 43002, errmsg: "require POST method" })
+      let body = null
+      try {
+        body = await readJson(req)
+      } catch {
+        body = null
+      }
+      const scene = body?.scene
+      const page = body?.page ?? ""
+      const envVersion = body?.env_version ?? "release"
+      // WeChat draws 280 to 1280 px whatever is asked.
+      const width = Math.min(Math.max(Number(body?.width) || 430, 280), 1280)
+      const refusal = tokenProblem(url.searchParams.get("access_token")) ?? wxacodeRefusal(body)
+      wxacodeCalls.push({
+        scene: scene ?? null,
+        page,
+        check_path: body?.check_path ?? true,
+        env_version: envVersion,
+        width,
+        errcode: refusal?.errcode ?? 0,
+        at: new Date().toISOString(),
+      })
+      if (refusal) return reply(refusal)
+      const target = new URL("https://standin.weixin/wxa")
+      target.search = new URLSearchParams({ scene, page, env_version: envVersion }).toString()
+      const png = await QRCode.toBuffer(target.toString(), { type: "png", width, margin: 2 })
+      res.setHeader("content-type", "image/png")
+      res.setHeader("content-length", String(png.length))
+      return res.end(png)
+    }
+    if (url.pathname === "/__standin/wxacode-calls") {
+      return reply({ calls: wxacodeCalls })
+    }
+    if (url.pathname === "/__standin/wxacode/fail" && req.method === "POST") {
+      let body = null
+      try {
+        body = await readJson(req)
+      } catch {
+        body = null
+      }
+      if (!Number.isInteger(body?.errcode) || body.errcode === 0) {
+        res.statusCode = 400
+        return reply({ errcode: 400, errmsg: "errcode (not 0) required" })
+      }
+      wxacodeFailures.push({
+        errcode: body.errcode,
+        errmsg: String(body.errmsg ?? "standin failure"),
+      })
+      return reply({ ok: true })
     }
     // The official account's web OAuth (snsapi_base): WeChat's authorize page answers at once
     // with a code for the browser's WeChat user (a cookie here stands for the signed-in user).

@@ -247,6 +247,12 @@ export default defineMiddlewares({
       middlewares: [],
     },
     {
+      // The affiliate plugin guards /store/affiliate* too; this route is commerce's own.
+      matcher: "/store/affiliate/miniprogram-code",
+      methods: ["GET"],
+      middlewares: [authenticate("customer", ["session", "bearer"])],
+    },
+    {
       matcher: "/store/customers/me/notification-preferences",
       middlewares: [authenticate("customer", ["session", "bearer"])],
     },

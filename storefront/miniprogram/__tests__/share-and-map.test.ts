@@ -1,7 +1,6 @@
 import type { CollectionSite } from "@health/core"
 import { shareQuery, withRef } from "../src/lib/share"
 import { siteCoordinates, tencentMapUrl } from "../src/lib/site-map"
-import { drawPoster, qrModules, type PosterContext } from "../src/lib/poster"
 
 describe("share paths carry the member's referral code", () => {
   it("adds ref to a page path and a timeline query", () => {
@@ -41,38 +40,5 @@ describe("collection site map link", () => {
     expect(tencentMapUrl(site(null, null))).toBeNull()
     expect(siteCoordinates(site("abc", "113"))).toBeNull()
     expect(siteCoordinates(site("95", "113"))).toBeNull()
-  })
-})
-
-describe("share poster", () => {
-  it("draws the QR code of the referral link and who invites with which code", () => {
-    const texts: string[] = []
-    let dark = 0
-    const ctx: PosterContext = {
-      fillStyle: "",
-      font: "",
-      textAlign: "",
-      fillRect: (_x, _y, w) => {
-        if (w < 40) dark++
-      },
-      fillText: (text) => void texts.push(text),
-    }
-    const modules = qrModules("http://web.test/r/ABC2345")
-    drawPoster(
-      ctx,
-      {
-        brand: "健康服务平台",
-        headline: "基因检测",
-        memberName: "张三",
-        code: "ABC2345",
-        link: "http://web.test/r/ABC2345",
-      },
-      modules
-    )
-    expect(dark).toBe(modules.flat().filter(Boolean).length)
-    expect(dark).toBeGreaterThan(100)
-    expect(texts).toEqual(
-      expect.arrayContaining(["健康服务平台", "张三 邀请您", "长按识别二维码 · 推荐码 ABC2345"])
-    )
   })
 })

@@ -11,6 +11,21 @@ export type PosterInput = {
   link: string
 }
 
+/**
+ * What a friend scans: in the mini-program the member's 小程序码 (an image loaded on the
+ * canvas, opening the mini-program with scene ref=<code>); in H5, or when WeChat cannot draw
+ * one, the QR code of the web referral link.
+ */
+export type PosterScanCode =
+  | { kind: "miniprogram"; image: unknown }
+  | { kind: "link"; modules: boolean[][] }
+
+/** The line under the code, saying how to scan what is drawn. */
+export const POSTER_SCAN_HINT: Record<PosterScanCode["kind"], string> = {
+  miniprogram: "微信扫码进入小程序",
+  link: "微信扫码或长按识别",
+}
+
 /** The drawing calls the poster uses: the same on a WeChat 2D canvas and a browser canvas. */
 export type PosterContext = {
   fillStyle: unknown
@@ -18,6 +33,7 @@ export type PosterContext = {
   textAlign: string
   fillRect(x: number, y: number, w: number, h: number): void
   fillText(text: string, x: number, y: number): void
+  drawImage(image: unknown, x: number, y: number, w: number, h: number): void
 }
 
 /** UTF-8 bytes without TextEncoder, which the mini-program runtime lacks (qrcode uses it). */
@@ -42,14 +58,32 @@ export function qrModules(text: string): boolean[][] {
 
 const FONT = `"PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", sans-serif`
 
+/** The code in a 300 px square at the top of the card. */
+const CODE_BOX = { x: 150, y: 270, size: 300 }
+
+function drawModules(ctx: PosterContext, modules: boolean[][]) {
+  const size = modules.length
+  const cell = Math.floor(CODE_BOX.size / size)
+  const origin = {
+    x: CODE_BOX.x + (CODE_BOX.size - cell * size) / 2,
+    y: CODE_BOX.y + (CODE_BOX.size - cell * size) / 2,
+  }
+  ctx.fillStyle = "#111827"
+  modules.forEach((row, y) =>
+    row.forEach((dark, x) => {
+      if (dark) ctx.fillRect(origin.x + x * cell, origin.y + y * cell, cell, cell)
+    })
+  )
+}
+
 /**
  * The share poster, laid out like the web's (share-poster.ts): brand, headline, a white card
- * with the QR code of the member's referral link, who invites, and the code.
+ * with the code a friend scans, who invites, how to scan and the share code.
  */
 export function drawPoster(
   ctx: PosterContext,
   input: PosterInput,
-  modules = qrModules(input.link)
+  scanCode: PosterScanCode = { kind: "link", modules: qrModules(input.link) }
 ) {
   const { width, height } = POSTER_SIZE
   ctx.fillStyle = "#0f766e"
@@ -65,22 +99,18 @@ export function drawPoster(
   ctx.fillStyle = "#ffffff"
   ctx.fillRect(90, 230, 420, 520)
 
-  const size = modules.length
-  const cell = Math.floor(300 / size)
-  const origin = { x: (width - cell * size) / 2, y: 270 }
-  ctx.fillStyle = "#111827"
-  modules.forEach((row, y) =>
-    row.forEach((dark, x) => {
-      if (dark) ctx.fillRect(origin.x + x * cell, origin.y + y * cell, cell, cell)
-    })
-  )
+  if (scanCode.kind === "miniprogram") {
+    ctx.drawImage(scanCode.image, CODE_BOX.x, CODE_BOX.y, CODE_BOX.size, CODE_BOX.size)
+  } else {
+    drawModules(ctx, scanCode.modules)
+  }
 
   ctx.fillStyle = "#1f2937"
   ctx.font = `24px ${FONT}`
   ctx.fillText(`${input.memberName} 邀请您`, width / 2, 630)
   ctx.fillStyle = "#6b7280"
   ctx.font = `20px ${FONT}`
-  ctx.fillText(`长按识别二维码 · 推荐码 ${input.code}`, width / 2, 672)
+  ctx.fillText(`${POSTER_SCAN_HINT[scanCode.kind]} · 推荐码 ${input.code}`, width / 2, 672)
   ctx.fillStyle = "#ccfbf1"
   ctx.font = `18px ${FONT}`
   ctx.fillText("基因检测 · 中医体质辨识 · 健康档案", width / 2, height - 70)

@@ -6,6 +6,8 @@ import { member } from "../../../lib/clients"
 import { isWeapp } from "../../../lib/config"
 import { explainError } from "../../../lib/explain-error"
 import { drawPoster, POSTER_SIZE, type PosterContext } from "../../../lib/poster"
+import { chooseScanCode, type ImageCanvas } from "../../../lib/poster-scan-code"
+import { saveImageToAlbum } from "../../../lib/save-to-album"
 import { session } from "../../../lib/session"
 
 type Drawn = { canvas: PosterCanvas; code: string }
@@ -23,7 +25,7 @@ async function waitForH5Canvas(): Promise<PosterCanvas | null> {
 }
 
 /** The canvas: WeChat's 2D canvas node in the mini-program, the <canvas> element in H5. */
-type PosterCanvas = {
+type PosterCanvas = ImageCanvas & {
   width: number
   height: number
   getContext(type: "2d"): PosterContext | null
@@ -41,29 +43,39 @@ function findCanvas(): Promise<PosterCanvas | null> {
   )
 }
 
-/** 分享海报: drawn on a canvas with the QR code of the member's referral link. */
+/**
+ * 分享海报: drawn on a canvas with the member's 小程序码 in the mini-program (the web referral
+ * link's QR code in H5), saved to the album in WeChat and long-pressed in a browser.
+ */
 export default function Poster() {
   const [drawn, setDrawn] = useState<Drawn | null>(null)
   const [image, setImage] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
 
   useReady(() => {
     const token = session.token()
     if (!token) return setProblem("请先登录")
     Promise.all([member.affiliate.me(token), member.me(token), findCanvas()])
-      .then(([profile, me, canvas]) => {
+      .then(async ([profile, me, canvas]) => {
         if (!canvas) throw new Error("画布不可用")
         canvas.width = POSTER_SIZE.width
         canvas.height = POSTER_SIZE.height
         const context = canvas.getContext("2d")
         if (!context) throw new Error("画布不可用")
-        drawPoster(context, {
-          brand: messages.brand,
-          headline: "基因检测 · 读懂自己的健康",
-          memberName: displayName(me) || "好友",
-          code: profile.code,
-          link: profile.link,
-        })
+        const choice = await chooseScanCode(canvas, token, profile.link)
+        drawPoster(
+          context,
+          {
+            brand: messages.brand,
+            headline: "基因检测 · 读懂自己的健康",
+            memberName: displayName(me) || "好友",
+            code: profile.code,
+            link: profile.link,
+          },
+          choice.scanCode
+        )
+        setNotice(choice.notice)
         setDrawn({ canvas, code: profile.code })
         if (!isWeapp() && canvas.toDataURL) setImage(canvas.toDataURL())
       })
@@ -77,10 +89,12 @@ export default function Poster() {
         canvas: drawn.canvas as never,
         fileType: "png",
       } as Taro.canvasToTempFilePath.Option)
-      await Taro.saveImageToPhotosAlbum({ filePath: tempFilePath })
-      Taro.showToast({ title: "已保存到相册", icon: "success" })
+      const outcome = await saveImageToAlbum(tempFilePath)
+      if (outcome === "saved") Taro.showToast({ title: "已保存到相册", icon: "success" })
+      if (outcome === "denied")
+        Taro.showToast({ title: "未允许保存到相册，海报没有保存", icon: "none" })
     } catch {
-      Taro.showToast({ title: "保存失败，请允许访问相册后重试", icon: "none" })
+      Taro.showToast({ title: "保存失败，请稍后重试", icon: "none" })
     }
   }
 
@@ -92,6 +106,11 @@ export default function Poster() {
         style={{ width: "300px", height: "450px", display: "block", margin: "0 auto" }}
       />
       {problem ? <Text className="error-text">{problem}</Text> : null}
+      {notice ? (
+        <Text className="muted" data-testid="poster-notice">
+          {notice}
+        </Text>
+      ) : null}
       {drawn ? (
         <Text className="muted" data-testid="poster-ready">
           推荐码 {drawn.code}
