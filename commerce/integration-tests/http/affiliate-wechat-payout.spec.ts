@@ -166,18 +166,45 @@ medusaIntegrationTestRunner({
       expect(twice.status).toBe(400)
       expect(twice.data.message).toContain("不能发起微信转账")
 
-      // The member sees the payout waiting and the package the mini-program confirms with.
+      // The member sees the payout waiting, with what the mini-program's
+      // wx.requestMerchantTransfer takes: the merchant, the AppID and the bill's package.
       const mine = (await api.get("/store/affiliate/withdrawals", sharer)).data.withdrawals
       expect(mine[0]).toMatchObject({ status: "paying", transfer_state: "WAIT_USER_CONFIRM" })
       expect(mine[0].transfer_package).toMatch(/^sandbox_pkg_/)
+      expect(mine[0].transfer).toEqual({
+        mch_id: sandbox.keys.mchid,
+        app_id: sandbox.keys.appid,
+        package: mine[0].transfer_package,
+      })
 
-      // The member confirms; WeChat's callback settles it, and its retries change nothing.
-      await sandbox.confirmTransfer(outBillNo)
+      // The member's WeChat confirms with exactly those (the sandbox plays WeChat's client);
+      // WeChat's callback settles it, and its retries change nothing.
+      const confirm = (params: object) =>
+        fetch(`${sandbox.url}/sandbox/transfer/confirm-package`, {
+          method: "POST",
+          body: JSON.stringify(params),
+        }).then(async (response) => ({ status: response.status, ...(await response.json()) }))
+      const { mch_id, app_id, package: pkg } = mine[0].transfer
+      expect(await confirm({ mchId: mch_id, appId: app_id, package: pkg })).toMatchObject({
+        status: 200,
+        err_msg: "requestMerchantTransfer:ok",
+      })
       const paid = await eventually(
         async () => (await api.get("/store/affiliate/withdrawals", sharer)).data.withdrawals[0],
         (w) => w.status === "paid"
       )
-      expect(paid).toMatchObject({ status: "paid", transfer_package: null })
+      expect(paid).toMatchObject({ status: "paid", transfer_package: null, transfer: null })
+      // The bill the package opened was this withdrawal's.
+      const delivered = await eventually(
+        async () => sandbox.deliveries.filter((d) => d.out_trade_no === outBillNo),
+        (list) => list.length > 0
+      )
+      expect(delivered).toEqual([expect.objectContaining({ status: 204 })])
+      // A second confirmation finds nothing waiting.
+      expect(await confirm({ mchId: mch_id, appId: app_id, package: pkg })).toMatchObject({
+        status: 400,
+        err_msg: "requestMerchantTransfer:fail",
+      })
       expect(transferCallbacks.at(-1)?.status).toBe(204)
       const balances = (await api.get("/store/affiliate/me", sharer)).data.affiliate.balances
       expect(balances).toMatchObject({ available: 0, withdrawn: available })

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { maskedMemberLabel } from "../lib/mask"
 import { fenToYuan } from "../lib/money"
+import { transferConfirmation } from "../lib/transfer-confirmation"
 import type { Balances, LedgerRow, WithdrawalRow } from "../modules/affiliate/service"
 
 type CustomerNames = {
@@ -83,6 +84,8 @@ export const withdrawalView = (withdrawal: WithdrawalRow, { staff = false } = {}
   transfer_state: withdrawal.transfer_state ?? null,
   // The member's WeChat confirms receipt with it (wx.requestMerchantTransfer) while paying.
   transfer_package: withdrawal.status === "paying" ? (withdrawal.transfer_package ?? null) : null,
+  // Everything requestMerchantTransfer takes: { mch_id, app_id, package }, only while paying.
+  transfer: transferConfirmation(withdrawal),
   reviewed_at: withdrawal.reviewed_at,
   paid_at: withdrawal.paid_at,
   created_at: withdrawal.created_at,

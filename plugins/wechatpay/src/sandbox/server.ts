@@ -28,6 +28,10 @@ type Order = {
 type TransferBill = {
   out_bill_no: string
   transfer_bill_no: string
+  /** The AppID the merchant created the bill under; the user's WeChat must confirm with it. */
+  appid: string
+  /** What the user's WeChat confirms receipt with (requestMerchantTransfer's `package`). */
+  package_info: string
   state: "WAIT_USER_CONFIRM" | "SUCCESS" | "FAIL" | "CANCELLED"
   transfer_amount: number
   openid: string
@@ -206,7 +210,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   const billOf = (bill: TransferBill) => ({
     mch_id: keys.mchid,
-    appid: keys.appid,
+    appid: bill.appid,
     out_bill_no: bill.out_bill_no,
     transfer_bill_no: bill.transfer_bill_no,
     state: bill.state,
@@ -300,6 +304,32 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       res.writeHead(result.ok ? 200 : 400, { "content-type": "application/json" })
       res.end(JSON.stringify(result))
       return
+    }
+    // The user's WeChat client: wx.requestMerchantTransfer / WeixinJSBridge
+    // "requestMerchantTransfer" with { mchId, appId, package }. Like WeChat, it opens only a
+    // bill waiting for this merchant's user, under the AppID the bill was created with.
+    if (route === "POST /sandbox/transfer/confirm-package") {
+      const answer = (status: number, ok: boolean, message: string) => {
+        res.writeHead(status, { "content-type": "application/json" })
+        res.end(
+          JSON.stringify({ err_msg: `requestMerchantTransfer:${ok ? "ok" : "fail"}`, message })
+        )
+      }
+      let params: Record<string, string>
+      try {
+        params = JSON.parse(body)
+      } catch {
+        return answer(400, false, "收款参数不是合法的 JSON")
+      }
+      if (params.mchId !== keys.mchid) return answer(400, false, "商户号不正确")
+      const bill = [...bills.values()].find(
+        (b) => !!params.package && b.package_info === params.package
+      )
+      if (!bill) return answer(400, false, "package 无效或已过期")
+      if (bill.appid !== params.appId) return answer(400, false, "appId 与发起转账时不一致")
+      if (bill.state !== "WAIT_USER_CONFIRM") return answer(400, false, "该转账已处理，无需再确认")
+      const result = settleTransfer(bill.out_bill_no, "SUCCESS")
+      return answer(result.ok ? 200 : 400, result.ok, result.message)
     }
     // The buyer's WeChat client: wx.requestPayment / getBrandWCPayRequest with the merchant's
     // parameters. Like WeChat, it checks paySign with the merchant's key and the AppID
@@ -536,9 +566,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         return error(res, 400, "INVALID_REQUEST", "商户单号重复，且参数与原单不一致", signed)
       }
       const now = rfc3339Shanghai(new Date())
+      const transferBillNo = `1330${Date.now()}${randomBytes(3).readUIntBE(0, 3)}`.slice(0, 32)
       const bill: TransferBill = existing ?? {
         out_bill_no: json.out_bill_no,
-        transfer_bill_no: `1330${Date.now()}${randomBytes(3).readUIntBE(0, 3)}`.slice(0, 32),
+        transfer_bill_no: transferBillNo,
+        appid: json.appid,
+        package_info: `sandbox_pkg_${transferBillNo}`,
         state: "WAIT_USER_CONFIRM",
         transfer_amount: json.transfer_amount,
         openid: json.openid,
@@ -556,9 +589,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
           transfer_bill_no: bill.transfer_bill_no,
           create_time: bill.create_time,
           state: bill.state,
-          ...(bill.state === "WAIT_USER_CONFIRM"
-            ? { package_info: `sandbox_pkg_${bill.transfer_bill_no}` }
-            : {}),
+          ...(bill.state === "WAIT_USER_CONFIRM" ? { package_info: bill.package_info } : {}),
         })
       )
     }

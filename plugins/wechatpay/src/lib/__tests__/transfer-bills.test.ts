@@ -103,6 +103,49 @@ describe("商家转账 against the protocol-true sandbox", () => {
     expect(readTransferNotification(config, callback.headers as never, forged)).toBeNull()
   })
 
+  it("plays the user's WeChat: requestMerchantTransfer confirms only this merchant's waiting bill", async () => {
+    const created = await createTransferBill(client, config, {
+      out_bill_no: outBillNoFor("afwd_01JTEST0005"),
+      openid: "oUser5",
+      amount: 3050,
+      remark: "分销佣金提现",
+    })
+    const confirm = async (params: Record<string, string>) => {
+      const response = await fetch(`${sandbox.url}/sandbox/transfer/confirm-package`, {
+        method: "POST",
+        body: JSON.stringify(params),
+      })
+      return { status: response.status, body: await response.json() }
+    }
+    const right = { mchId: config.mchid, appId: config.appid, package: created.package_info! }
+    const fail = (message: string) => ({
+      status: 400,
+      body: { err_msg: "requestMerchantTransfer:fail", message },
+    })
+
+    expect(await confirm({ ...right, mchId: "1900000001" })).toEqual(fail("商户号不正确"))
+    expect(await confirm({ ...right, appId: "wx7777777777777777" })).toEqual(
+      fail("appId 与发起转账时不一致")
+    )
+    expect(await confirm({ ...right, package: "sandbox_pkg_other" })).toEqual(
+      fail("package 无效或已过期")
+    )
+    expect((await queryTransferBill(client, created.out_bill_no)).state).toBe("WAIT_USER_CONFIRM")
+
+    const before = callbacks.length
+    expect(await confirm(right)).toEqual({
+      status: 200,
+      body: { err_msg: "requestMerchantTransfer:ok", message: "已确认收款" },
+    })
+    const callback = await waitForCallback(before + 1)
+    expect(
+      readTransferNotification(config, callback.headers as never, callback.body)
+    ).toMatchObject({ out_bill_no: created.out_bill_no, state: "SUCCESS", transfer_amount: 3050 })
+    // A second tap after WeChat has paid changes nothing.
+    expect(await confirm(right)).toEqual(fail("该转账已处理，无需再确认"))
+    expect(callbacks.length).toBe(before + 1)
+  })
+
   it("reports a failed transfer, and refuses what WeChat refuses", async () => {
     const created = await createTransferBill(client, config, {
       out_bill_no: outBillNoFor("afwd_01JTEST0002"),
