@@ -13,6 +13,21 @@ export function toFen(amount: number | string | null | undefined): number {
   return negative ? -fen : fen
 }
 
+/**
+ * An amount a person typed in yuan ("12", "12.5", "¥1,299.00"), in fen; null when it is not a
+ * number with at most two decimals. Read as text, so no float ever rounds it.
+ */
+export function parseYuanInput(text: string): number | null {
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(
+    text
+      .trim()
+      .replace(/^[¥￥]\s*/, "")
+      .replace(/,/g, "")
+  )
+  if (!match) return null
+  return Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"))
+}
+
 /** "¥1,299.00"; sums are done in integer fen, never by adding floats. */
 export function formatCNY(amount: number | string | null | undefined): string {
   return cny.format(toFen(amount) / 100)

@@ -10,7 +10,7 @@ export default defineAppConfig({
   // Everything past the storefront loads on demand, keeping the main package small.
   subPackages: [
     { root: "packages/shop", pages: ["checkout/index", "orders/index"] },
-    { root: "packages/affiliate", pages: ["center/index", "poster/index"] },
+    { root: "packages/affiliate", pages: ["center/index", "poster/index", "withdraw/index"] },
     {
       root: "packages/health",
       pages: [

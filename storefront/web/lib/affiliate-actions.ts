@@ -1,6 +1,6 @@
 "use server"
 
-import { ApiError } from "@health/core"
+import { ApiError, checkWithdrawal, messages } from "@health/core"
 import { revalidatePath } from "next/cache"
 import { member } from "./backends"
 import { readToken } from "./session"
@@ -14,35 +14,24 @@ export async function requestWithdrawal(
 ): Promise<WithdrawalActionState> {
   const token = await readToken()
   if (!token) return { error: "登录已过期，请重新登录" }
-  const amount = Number(String(form.get("amount") ?? "").trim())
-  if (!Number.isFinite(amount) || amount <= 0) return { error: "请输入提现金额" }
-  if (Math.round(amount * 100) !== Math.round(amount * 100 * 1000) / 1000) {
-    return { error: "金额最多两位小数" }
-  }
-  const method = form.get("method") === "bank" ? "bank" : "wechat"
-  const payee =
-    method === "bank"
-      ? {
-          holder: String(form.get("holder") ?? "").trim(),
-          bank: String(form.get("bank") ?? "").trim(),
-          account_no: String(form.get("account_no") ?? "").replace(/\s/g, ""),
-        }
-      : undefined
-  if (payee && (!payee.holder || !payee.bank || !/^\d{8,30}$/.test(payee.account_no))) {
-    return { error: "请填写开户名、开户行和正确的银行卡号" }
-  }
+  const checked = checkWithdrawal(
+    {
+      amount: String(form.get("amount") ?? ""),
+      method: form.get("method") === "bank" ? "bank" : "wechat",
+      holder: String(form.get("holder") ?? ""),
+      bank: String(form.get("bank") ?? ""),
+      account_no: String(form.get("account_no") ?? ""),
+    },
+    String(form.get("request_key") ?? "")
+  )
+  if (!checked.ok) return { error: checked.error }
   try {
-    await member.affiliate.requestWithdrawal(token, {
-      amount,
-      method,
-      payee,
-      request_key: String(form.get("request_key") ?? ""),
-    })
+    await member.affiliate.requestWithdrawal(token, checked.request)
   } catch (error) {
     if (error instanceof ApiError && error.status < 500) return { error: error.message }
     console.error("[affiliate]", error)
     return { error: "网络繁忙，请稍后重试" }
   }
   revalidatePath("/account/affiliate")
-  return { notice: "提现申请已提交，审核通过后打款" }
+  return { notice: messages.affiliate.withdrawalSubmitted }
 }

@@ -1,3 +1,4 @@
+import { messages } from "../messages.zh-CN"
 import type { LedgerEntry } from "./types"
 
 const monthFormat = new Intl.DateTimeFormat("zh-CN", {
@@ -46,13 +47,8 @@ export function monthlyEarnings(
   }))
 }
 
-export const WITHDRAWAL_STATUS_LABEL: Record<string, string> = {
-  requested: "待审核",
-  approved: "已审核，待打款",
-  rejected: "已驳回",
-  paid: "已到账",
-  failed: "打款失败",
-}
+/** Kept for callers that index by a plain string; the labels live in messages. */
+export const WITHDRAWAL_STATUS_LABEL: Record<string, string> = messages.affiliate.withdrawalStatus
 
 /** A share code from a `/r/<code>` path or `?ref=` value; null if it cannot be one. */
 export function normalizeShareCode(raw: string | null | undefined): string | null {

@@ -40,7 +40,14 @@ export type TeamLevel = {
   members: { name: string; is_distributor: boolean; joined_at: string | null }[]
 }
 
-export type WithdrawalStatus = "requested" | "approved" | "rejected" | "paid" | "failed"
+export type WithdrawalStatus = "requested" | "approved" | "rejected" | "paying" | "paid" | "failed"
+
+/**
+ * What the member's WeChat opens 确认收款 with (wx.requestMerchantTransfer in the
+ * mini-program, WeixinJSBridge "requestMerchantTransfer" in WeChat's browser): the merchant
+ * and AppID the transfer bill was made under, and the bill's package. Only while paying.
+ */
+export type MerchantTransfer = { mch_id: string; app_id: string; package: string }
 
 export type Withdrawal = {
   id: string
@@ -49,6 +56,9 @@ export type Withdrawal = {
   status: WithdrawalStatus
   payee: { holder?: string; bank?: string; account_no?: string } | null
   rejection_reason: string | null
+  /** WeChat's state of the transfer bill (WAIT_USER_CONFIRM, SUCCESS, FAIL…), null for bank. */
+  transfer_state?: string | null
+  transfer?: MerchantTransfer | null
   created_at: string
   paid_at: string | null
 }

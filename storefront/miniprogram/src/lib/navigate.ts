@@ -27,6 +27,7 @@ export const routes = {
   orders: "/packages/shop/orders/index",
   affiliate: "/packages/affiliate/center/index",
   poster: "/packages/affiliate/poster/index",
+  withdraw: "/packages/affiliate/withdraw/index",
   kitActivate: "/packages/health/activate/index",
   reports: "/packages/health/reports/index",
   appointments: "/packages/health/appointments/index",

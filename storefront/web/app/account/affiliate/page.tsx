@@ -1,15 +1,10 @@
-import {
-  formatCNY,
-  formatDateTime,
-  messages,
-  monthlyEarnings,
-  WITHDRAWAL_STATUS_LABEL,
-} from "@health/core"
+import { formatCNY, formatDateTime, messages, monthlyEarnings } from "@health/core"
 import type { Metadata } from "next"
 import { randomUUID } from "node:crypto"
 import { EarningsChart } from "@/components/affiliate/earnings-chart"
 import { SharePoster } from "@/components/affiliate/share-poster"
 import { WithdrawalForm } from "@/components/affiliate/withdrawal-form"
+import { WithdrawalList } from "@/components/affiliate/withdrawal-list"
 import { member as memberApi } from "@/lib/backends"
 import { requireMember } from "@/lib/require-member"
 import { sharePosterSvg } from "@/lib/share-poster"
@@ -154,27 +149,7 @@ export default async function AffiliateCentrePage() {
         </div>
         <div className="panel">
           <h2>提现记录</h2>
-          {withdrawals.withdrawals.length ? (
-            <ul className="withdrawal-list" data-testid="withdrawal-list">
-              {withdrawals.withdrawals.map((w) => (
-                <li key={w.id}>
-                  <strong>{formatCNY(w.amount)}</strong>
-                  <span className="chip">{WITHDRAWAL_STATUS_LABEL[w.status] ?? w.status}</span>
-                  <span className="muted">
-                    {" "}
-                    · {w.method === "bank"
-                      ? `银行卡 ${w.payee?.account_no ?? ""}`
-                      : "微信零钱"} · {formatDateTime(w.created_at)}
-                  </span>
-                  {w.rejection_reason && (
-                    <p className="form-error">驳回原因：{w.rejection_reason}</p>
-                  )}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="muted">还没有提现记录。</p>
-          )}
+          <WithdrawalList withdrawals={withdrawals.withdrawals} />
         </div>
       </div>
     </section>

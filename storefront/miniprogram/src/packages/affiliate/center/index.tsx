@@ -5,7 +5,7 @@ import {
   formatDateTime,
   messages,
   monthlyEarnings,
-  WITHDRAWAL_STATUS_LABEL,
+  transferToConfirm,
 } from "@health/core"
 import { StateView } from "../../../components/state-view"
 import { member } from "../../../lib/clients"
@@ -83,8 +83,11 @@ export default function AffiliateCentre() {
                 </View>
                 <Text className="muted">
                   订单完成 {profile.programme.hold_days} 天后佣金可提现，最低提现{" "}
-                  {formatCNY(profile.programme.min_withdrawal)}。提现请在网页版分销中心申请。
+                  {formatCNY(profile.programme.min_withdrawal)}。
                 </Text>
+                <WithdrawEntry
+                  toConfirm={withdrawals.withdrawals.filter((w) => transferToConfirm(w)).length}
+                />
               </View>
               <View className="section">
                 <Text className="section__title">近 6 个月收益</Text>
@@ -131,21 +134,31 @@ export default function AffiliateCentre() {
                   ))
                 )}
               </View>
-              {withdrawals.withdrawals.length ? (
-                <View className="section">
-                  <Text className="section__title">提现记录</Text>
-                  {withdrawals.withdrawals.map((w) => (
-                    <View key={w.id} className="list-item">
-                      <Text>{formatCNY(w.amount)}</Text>
-                      <Text className="muted">{WITHDRAWAL_STATUS_LABEL[w.status] ?? w.status}</Text>
-                    </View>
-                  ))}
-                </View>
-              ) : null}
             </View>
           )
         }}
       </StateView>
+    </View>
+  )
+}
+
+/** 申请提现 and the history live on their own page; a payout waiting for 确认收款 is named here. */
+function WithdrawEntry({ toConfirm }: { toConfirm: number }) {
+  return (
+    <View>
+      {toConfirm ? (
+        <Text className="notice-text" data-testid="withdrawals-to-confirm">
+          有 {toConfirm} 笔提现已打款，待您确认收款
+        </Text>
+      ) : null}
+      <Button
+        size="mini"
+        className={toConfirm ? "btn-primary" : undefined}
+        data-testid="open-withdraw"
+        onClick={() => go(routes.withdraw)}
+      >
+        {toConfirm ? `去${messages.affiliate.confirmReceipt}` : "申请提现 · 提现记录"}
+      </Button>
     </View>
   )
 }
