@@ -14,6 +14,9 @@
 // of https://standin.weixin/wxa?scene=<scene>&page=<page>&env_version=<env> that a test can
 // decode. GET /__standin/wxacode-calls lists every call with the errcode it answered (0: drawn);
 // POST /__standin/wxacode/fail with {"errcode", "errmsg"} makes the next valid call fail so.
+// POST /wxa/business/getuserphonenumber (手机号快速验证) checks the token, then the code:
+// "wx-phone-<digits>.<n>" shares that mainland number, "wx-phone-intl-<digits>.<n>" a Hong
+// Kong one; each code once, anything else 40029. GET /__standin/phone-number-calls lists them.
 // The official account's web OAuth: GET /connect/oauth2/authorize (redirects back with a code
 // for the browser's user) and GET /sns/oauth2/access_token (code → openid, once).
 // Test knobs: GET /__standin/stable-token-calls; POST /__standin/stable-token/rotate (a new
@@ -42,6 +45,8 @@ export function startWechatApiStandin({
   const expired = new Set()
   const refused = new Set()
   const subscribeMessages = []
+  const usedPhoneCodes = new Set()
+  const phoneNumberCalls = []
   const stableTokenCalls = []
   const wxacodeCalls = []
   const wxacodeFailures = []
@@ -164,6 +169,36 @@ export function startWechatApiStandin({
     if (url.pathname === "/__standin/subscribe-messages") {
       return reply({ messages: subscribeMessages })
     }
+    if (url.pathname === "/wxa/business/getuserphonenumber") {
+      if (req.method !== "POST") return reply({ errcode: 43002, errmsg: "require POST method" })
+      const problem = tokenProblem(url.searchParams.get("access_token"))
+      if (problem) return reply(problem)
+      let code = ""
+      try {
+        code = String((await readJson(req))?.code ?? "")
+      } catch {
+        return reply({ errcode: 47001, errmsg: "data format error" })
+      }
+      // "wx-phone-<11 digits>.<n>" is that mainland number; "wx-phone-intl-<digits>.<n>" a
+      // Hong Kong one. Each code works once, as WeChat's do.
+      const match = /^wx-phone-(intl-)?(\d{6,15})(?:\.[\w-]+)?$/.exec(code)
+      const ok = !!match && !usedPhoneCodes.has(code)
+      phoneNumberCalls.push({ code, ok })
+      if (!ok) return reply({ errcode: 40029, errmsg: "invalid code" })
+      usedPhoneCodes.add(code)
+      const countryCode = match[1] ? "852" : "86"
+      return reply({
+        errcode: 0,
+        errmsg: "ok",
+        phone_info: {
+          phoneNumber: countryCode === "86" ? match[2] : `+${countryCode}${match[2]}`,
+          purePhoneNumber: match[2],
+          countryCode,
+          watermark: { timestamp: Math.floor(Date.now() / 1000), appid },
+        },
+      })
+    }
+    if (url.pathname === "/__standin/phone-number-calls") return reply(phoneNumberCalls)
     if (url.pathname === "/wxa/getwxacodeunlimit") {
       if (req.method !== "POST") return reply({ errcode: 43002, errmsg: "require POST method" })
       let body = null

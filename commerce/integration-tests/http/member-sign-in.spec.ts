@@ -139,6 +139,77 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("binds the number a mini-program member shares with 手机号快速验证, once per code", async () => {
+      const standin = await startWechatStandin()
+      process.env.WECHAT_API_BASE = standin.url
+      try {
+        const signIn = async (code: string) => {
+          const { data } = await api.post("/auth/customer/wechat", { code })
+          return { headers: { ...store.headers, authorization: `Bearer ${data.token}` } }
+        }
+        const bob = await signIn("wx-code-bob.1")
+        const bind = (code: unknown, as = bob) =>
+          failure(api.post("/store/customers/me/phone/wechat", { code }, as))
+
+        const bound = await api.post(
+          "/store/customers/me/phone/wechat",
+          { code: "wx-phone-13700137000.1" },
+          bob
+        )
+        expect(bound.status).toBe(200)
+        expect(bound.data.customer.phone).toBe("+8613700137000")
+        const calls = await (await fetch(`${standin.url}/__standin/phone-number-calls`)).json()
+        expect(calls).toEqual([{ code: "wx-phone-13700137000.1", ok: true }])
+
+        // The number now signs in to the same member with an SMS code (the earlier tests
+        // used up this machine's hourly codes).
+        const byIp = await redis.keys(`${prefix}:otp:ip:*`)
+        if (byIp.length) await redis.del(...byIp)
+        await requestCode("13700137000")
+        const byPhone = await api.post("/auth/customer/phone", {
+          phone: "13700137000",
+          code: latestCode("+8613700137000"),
+        })
+        const me = await api.get("/store/customers/me", {
+          headers: { ...store.headers, authorization: `Bearer ${byPhone.data.token}` },
+        })
+        expect(me.data.customer.metadata.wechat_openid).toMatch(/^o/)
+        expect(me.data.customer.phone).toBe("+8613700137000")
+
+        const reused = await bind("wx-phone-13700137000.1")
+        expect(reused.status).toBe(400)
+        expect(reused.data.message).toBe("微信手机号授权已失效，请重新点击“微信手机号快捷绑定”")
+
+        const abroad = await bind("wx-phone-intl-61234567.1")
+        expect(abroad.status).toBe(400)
+        expect(abroad.data.message).toBe(
+          "目前仅支持绑定中国大陆手机号，请使用短信验证码绑定其他号码"
+        )
+
+        // Another member's number stays theirs.
+        const carol = await signIn("wx-code-carol.1")
+        const taken = await bind("wx-phone-13700137000.2", carol)
+        expect(taken.status).toBe(409)
+        expect(taken.data.message).toContain("该手机号已绑定其他账号")
+
+        const missing = await bind(undefined)
+        expect(missing.status).toBe(400)
+        expect(missing.data.message).toContain("缺少微信手机号授权码")
+        const anonymous = await failure(
+          api.post("/store/customers/me/phone/wechat", { code: "wx-phone-13700137001.1" }, store)
+        )
+        expect(anonymous.status).toBe(401)
+
+        // WeChat not answering: a 502 that sends the member to the SMS code instead.
+        standin.process.kill()
+        const down = await bind("wx-phone-13700137002.1", carol)
+        expect(down.status).toBe(502)
+        expect(down.data.message).toBe("微信暂时无法验证手机号，请稍后再试，或使用短信验证码绑定")
+      } finally {
+        standin.process.kill()
+      }
+    })
+
     it("does not let staff accounts sign in by phone", async () => {
       await requestCode("13600136000")
       const staff = await failure(

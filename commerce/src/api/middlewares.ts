@@ -20,6 +20,7 @@ import { MembershipBody } from "./store/customers/me/membership/validators"
 import { RegistrationGuard } from "./store/customers/me/validators"
 import { ChangePasswordBody } from "./store/customers/me/password/validators"
 import { BindPhoneBody } from "./store/customers/me/phone/validators"
+import { BindWechatPhoneBody } from "./store/customers/me/phone/wechat/validators"
 import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
 import { NotificationPreferencesBody } from "./store/customers/me/notification-preferences/validators"
 import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
@@ -186,6 +187,14 @@ export default defineMiddlewares({
       middlewares: [
         authenticate("customer", ["bearer", "session"]),
         validateAndTransformBody(BindPhoneBody),
+      ],
+    },
+    {
+      matcher: "/store/customers/me/phone/wechat",
+      methods: ["POST"],
+      middlewares: [
+        authenticate("customer", ["bearer", "session"]),
+        validateAndTransformBody(BindWechatPhoneBody),
       ],
     },
     {

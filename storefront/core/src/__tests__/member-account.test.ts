@@ -120,6 +120,15 @@ describe("password and phone", () => {
     expect(bound.phone).toBe("+8613800138000")
   })
 
+  it("binds the number WeChat verified with the getPhoneNumber code", async () => {
+    const { fetch, calls } = recordingFetch({ body: { customer: member } })
+    const bound = await client(fetch).bindWechatPhone("tok", "phone-code-1")
+    expect(calls[0].url).toBe("http://shop/store/customers/me/phone/wechat")
+    expect(calls[0].init?.method).toBe("POST")
+    expect(bodyOf(calls[0].init)).toEqual({ code: "phone-code-1" })
+    expect(bound.phone).toBe("+8613800138000")
+  })
+
   it("reads mainland mobile numbers however they were typed", () => {
     expect(parseCnMobile(" 138 0013-8000 ")).toBe("13800138000")
     expect(parseCnMobile("+8613800138000")).toBe("13800138000")

@@ -135,6 +135,15 @@ export function createMemberClient(options: CommerceClientOptions) {
       return customer
     },
 
+    /** Binds the number shared through the mini-program's 手机号快速验证 (getPhoneNumber code). */
+    async bindWechatPhone(token: string, code: string): Promise<Member> {
+      const { customer } = await request<{ customer: Member }>("/store/customers/me/phone/wechat", {
+        ...json({ code }),
+        token,
+      })
+      return customer
+    },
+
     addresses: {
       /** The address book, default address first. */
       async list(token: string): Promise<MemberAddress[]> {

@@ -1,6 +1,7 @@
 // Stand-ins for @tarojs/components: the DOM elements H5 renders, with Taro's event shapes
 // (onInput/onChange carry `detail.value`).
 import type { ReactNode } from "react"
+import { stand } from "./taro-stand-in"
 
 type Props = { children?: ReactNode; className?: string; [key: string]: unknown }
 
@@ -22,8 +23,21 @@ export const Image = (props: Props) => <img alt="" src={props.src as string} {..
 export const Canvas = (props: Props) => <canvas {...pass(props)} />
 export const Progress = (props: Props) => <progress value={props.percent as number} max={100} />
 
+/** open-type="getPhoneNumber" answers the detail the test put in stand.phoneNumber. */
 export const Button = (props: Props) => (
-  <button type="button" disabled={!!props.disabled} {...pass(props)}>
+  <button
+    type="button"
+    disabled={!!props.disabled}
+    {...pass(props)}
+    {...(props.openType === "getPhoneNumber"
+      ? {
+          onClick: () =>
+            (props.onGetPhoneNumber as (e: { detail: object }) => void)({
+              detail: stand.phoneNumber,
+            }),
+        }
+      : {})}
+  >
     {props.children}
   </button>
 )

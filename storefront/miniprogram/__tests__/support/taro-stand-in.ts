@@ -22,6 +22,11 @@ export const stand = {
   share: { appMessage: null as null | (() => unknown), timeline: null as null | (() => unknown) },
   loginCode: "wx-code-tester.1",
   payments: [] as Record<string, string>[],
+  /** What <Button open-type="getPhoneNumber"> answers when tapped. */
+  phoneNumber: { errMsg: "getPhoneNumber:ok", code: "phone-code-1" } as {
+    errMsg: string
+    code?: string
+  },
   reset() {
     storage.clear()
     this.requests = []
@@ -31,6 +36,7 @@ export const stand = {
     this.toasts = []
     this.share = { appMessage: null, timeline: null }
     this.payments = []
+    this.phoneNumber = { errMsg: "getPhoneNumber:ok", code: "phone-code-1" }
   },
 }
 

@@ -1,8 +1,9 @@
 import { answeringConflicts } from "../../../../conflict-response"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { normalizeCnMobile } from "../../../../../lib/phone/normalize-cn-mobile"
 import { bindMemberPhoneWorkflow } from "../../../../../workflows/bind-member-phone"
+import { boundMember } from "./bound-member"
 import type { BindPhoneBodyType } from "./validators"
 
 /**
@@ -29,13 +30,5 @@ export async function POST(
     })
   })
   if (!bound) return
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [customer],
-  } = await query.graph({
-    entity: "customer",
-    fields: ["id", "email", "phone", "first_name", "last_name", "metadata", "created_at"],
-    filters: { id: customerId },
-  })
-  res.status(200).json({ customer })
+  res.status(200).json({ customer: await boundMember(req.scope, customerId) })
 }
