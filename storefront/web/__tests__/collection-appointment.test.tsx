@@ -1,11 +1,8 @@
 import type { CollectionSite, SiteAvailability } from "@health/core"
+import { COLLECTION_SIGN_IN_PROBLEM } from "@health/core/appointments/collection-pick"
 import { act, fireEvent, render, screen, within } from "@testing-library/react"
 import { CollectionAppointmentPicker } from "@/components/checkout/collection-appointment-picker"
-import {
-  COLLECTION_SIGN_IN_PROBLEM,
-  collectionChoiceFromForm,
-  collectionSlotProblem,
-} from "@/lib/collection-appointment"
+import { collectionChoiceFromForm } from "@/lib/collection-appointment"
 
 const site = (documentId: string, name: string): CollectionSite => ({
   documentId,
@@ -87,30 +84,6 @@ describe("collectionChoiceFromForm", () => {
         slot: "10:00-11:00",
       },
     })
-  })
-})
-
-describe("collectionSlotProblem", () => {
-  const days = availability("site-1", "岳阳楼区采集点", "2026-12-03", [
-    { slot: "09:00-10:00", capacity: 2, remaining: 0, bookable: false },
-    { slot: "10:00-11:00", capacity: 2, remaining: 1, bookable: true },
-    { slot: "11:00-12:00", capacity: 2, remaining: 2, bookable: false },
-  ])
-
-  it("lets a slot with a place left through", () => {
-    expect(collectionSlotProblem(days, { date: "2026-12-03", slot: "10:00-11:00" })).toBeNull()
-  })
-
-  it("says when the slot filled up, passed or does not exist", () => {
-    expect(collectionSlotProblem(days, { date: "2026-12-03", slot: "09:00-10:00" })).toBe(
-      "所选时段刚刚已约满，请选择其他时段"
-    )
-    expect(collectionSlotProblem(days, { date: "2026-12-03", slot: "11:00-12:00" })).toBe(
-      "所选时段已过或暂不可预约，请重新选择"
-    )
-    expect(collectionSlotProblem(days, { date: "2026-12-04", slot: "10:00-11:00" })).toBe(
-      "所选时段不可预约，请重新选择日期和时段"
-    )
   })
 })
 

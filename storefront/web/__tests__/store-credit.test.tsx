@@ -1,23 +1,5 @@
 import { fireEvent, render, screen } from "@testing-library/react"
 import { StoreCreditField } from "@/components/checkout/store-credit-field"
-import { storeCreditToApply } from "@/lib/store-credit"
-
-describe("storeCreditToApply", () => {
-  it("applies nothing unless the member asked for it", () => {
-    expect(storeCreditToApply(false, "100", 500)).toEqual({ amount: 0 })
-  })
-
-  it("trims the amount to what the order costs", () => {
-    expect(storeCreditToApply(true, "80.5", 500)).toEqual({ amount: 80.5 })
-    expect(storeCreditToApply(true, "600", 500)).toEqual({ amount: 500 })
-  })
-
-  it.each(["", "abc", "0", "-5", "1.234", "1e3"])("refuses %j with a message", (typed) => {
-    expect(storeCreditToApply(true, typed, 500)).toEqual({
-      problem: "请填写正确的抵扣金额（元，最多两位小数）",
-    })
-  })
-})
 
 describe("StoreCreditField", () => {
   it("offers the balance, suggests what fits the order, and says when nothing is left to pay", () => {

@@ -1,5 +1,5 @@
-import { messages, parseCnMobile, type MemberAddressInput } from "@health/core"
-import { regionProblem } from "@health/core/commerce/cn-regions"
+import { parseCnMobile, type MemberAddressInput } from "@health/core"
+import { addressProblem } from "@health/core/commerce/checkout-problems"
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 
@@ -8,21 +8,23 @@ export function readAddressForm(
   form: FormData
 ): { address: MemberAddressInput; problem?: never } | { address?: never; problem: string } {
   const name = text(form, "name")
-  const phone = parseCnMobile(text(form, "phone"))
   const province = text(form, "province")
   const city = text(form, "city")
   const district = text(form, "district")
   const street = text(form, "street")
-  if (!name) return { problem: "请填写收货人姓名" }
-  if (Array.from(name).length > 20) return { problem: "收货人姓名最多 20 个字" }
-  if (!phone) return { problem: messages.account.invalidPhone }
-  const region = regionProblem({ province, city, district })
-  if (region) return { problem: region }
-  if (Array.from(street).length < 4) return { problem: "请填写详细地址（街道、门牌号）" }
+  const problem = addressProblem({
+    name,
+    phone: text(form, "phone"),
+    province,
+    city,
+    district,
+    street,
+  })
+  if (problem) return { problem }
   return {
     address: {
       name,
-      phone,
+      phone: parseCnMobile(text(form, "phone"))!,
       province,
       city,
       district,

@@ -1,20 +1,25 @@
 "use server"
 
-import { ApiError, OFFLINE_PROVIDER_ID, isOnSiteCollection, type Address } from "@health/core"
-import { regionProblem } from "@health/core/commerce/cn-regions"
+import { ApiError, parseCnMobile, type Address } from "@health/core"
+import { prepareCartForPayment, placeUnpaidOrder } from "@health/core/commerce/checkout-steps"
+import {
+  CHECKOUT_PROBLEMS,
+  addressProblem,
+  emailProblem,
+} from "@health/core/commerce/checkout-problems"
+import {
+  OFFLINE_PAYMENT_REFUSAL,
+  offersOfflinePayment,
+} from "@health/core/commerce/offline-payment"
+import { storeCreditFen } from "@health/core/commerce/store-credit"
 import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { appointments, checkout } from "./backends"
 import { clearCartId, readCartId } from "./cart-cookie"
-import {
-  COLLECTION_FIELDS,
-  collectionChoiceFromForm,
-  collectionSlotProblem,
-} from "./collection-appointment"
+import { COLLECTION_FIELDS, collectionChoiceFromForm } from "./collection-appointment"
 import { paymentChannelFor } from "./payment-channel"
 import { bindPendingReferral } from "./referral"
 import { readToken } from "./session"
-import { storeCreditToApply } from "./store-credit"
 import { OPENID_COOKIE, officialAccountFromEnv } from "./wechat-official-account"
 
 export type CheckoutState = { error?: string; fields?: Record<string, string> } | undefined
@@ -23,16 +28,20 @@ const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim
 
 function readAddress(form: FormData): { address?: Address; problem?: string } {
   const name = text(form, "name")
-  const phone = text(form, "phone").replace(/\s/g, "")
   const province = text(form, "province")
   const city = text(form, "city")
   const district = text(form, "district")
   const street = text(form, "address")
-  if (!name) return { problem: "请填写收货人姓名" }
-  if (!/^1[3-9]\d{9}$/.test(phone)) return { problem: "请填写正确的 11 位手机号" }
-  const region = regionProblem({ province, city, district })
-  if (region) return { problem: region }
-  if (street.length < 4) return { problem: "请填写详细地址（街道、门牌号）" }
+  const problem = addressProblem({
+    name,
+    phone: text(form, "phone"),
+    province,
+    city,
+    district,
+    street,
+  })
+  if (problem) return { problem }
+  const phone = parseCnMobile(text(form, "phone"))!
   const chars = Array.from(name)
   return {
     address: {
@@ -48,20 +57,6 @@ function readAddress(form: FormData): { address?: Address; problem?: string } {
       country_code: "cn",
     },
   }
-}
-
-/** Puts the part of the member's balance chosen in the form on the cart; answers what is left to pay. */
-async function applyStoreCredit(cartId: string, form: FormData, token: string) {
-  // Starts from no credit, so a changed mind or a changed total never leaves a stale one.
-  const { total } = await checkout.setStoreCredit(cartId, 0, token)
-  const credit = storeCreditToApply(
-    form.get("use_credit") === "yes",
-    text(form, "credit_amount"),
-    total
-  )
-  if ("problem" in credit) return credit
-  if (credit.amount === 0) return { total }
-  return checkout.setStoreCredit(cartId, credit.amount, token)
 }
 
 /**
@@ -92,19 +87,23 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
     ].map((k) => [k, text(form, k)])
   )
   const email = text(form, "email")
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-    return { error: "请填写正确的邮箱，用于接收订单通知", fields }
-  }
+  const wrongEmail = emailProblem(email)
+  if (wrongEmail) return { error: wrongEmail, fields }
   const { address, problem } = readAddress(form)
   if (!address) return { error: problem, fields }
-  if (!form.get("consent")) return { error: "请阅读并同意《隐私政策》与检测知情说明", fields }
+  if (!form.get("consent")) return { error: CHECKOUT_PROBLEMS.consent, fields }
 
   const offline = form.get("payment") === "offline"
-  if (offline && !/岳阳/.test(address.city)) {
-    return { error: "线下支付仅限岳阳地区，请选择微信支付", fields }
+  if (offline && !offersOfflinePayment(address.city)) {
+    return { error: OFFLINE_PAYMENT_REFUSAL, fields }
   }
 
   const token = await readToken()
+  // Only members have a balance; what they typed is checked before anything is sent.
+  const credit = token
+    ? storeCreditFen(form.get("use_credit") === "yes", text(form, "credit_amount"))
+    : { fen: 0 }
+  if ("problem" in credit) return { error: credit.problem, fields }
   const h = await headers()
   // JSAPI only with the payer's openid from the official account's OAuth (see the checkout page).
   const openid = officialAccountFromEnv() ? (await cookies()).get(OPENID_COOKIE)?.value : undefined
@@ -117,48 +116,30 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
       // A member who arrived through a share link after signing up binds with the first order.
       await bindPendingReferral(token)
     }
-    await checkout.setContactAndAddress(cartId, { email, address }, token)
-    const options = await checkout.shippingOptions(cartId)
-    const chosen = options.find((o) => o.id === text(form, "shipping_option")) ?? options[0]
-    if (!chosen) return { error: "该地址暂不支持配送，请更换地址", fields }
-    let collection = null
-    if (isOnSiteCollection(chosen)) {
-      const reading = collectionChoiceFromForm(form, !!token)
-      if ("problem" in reading) return { error: reading.problem, fields }
-      // Checked again just before paying; commerce books it when the order is placed.
-      const { choice } = reading
-      const availability = await appointments.availability(token!, choice.site_id, {
-        from: choice.date,
-        days: 1,
-      })
-      const taken = collectionSlotProblem(availability, choice)
-      if (taken) return { error: taken, fields }
-      collection = { ...choice, site_name: availability.site.name }
-    }
-    await checkout.chooseShipping(cartId, chosen.id, token)
-    // Always written, so a slot chosen before switching to mail-in is not booked.
-    await checkout.setCollectionAppointment(cartId, collection, token)
-    let total: number | undefined
-    if (token) {
-      const credit = await applyStoreCredit(cartId, form, token)
-      if ("problem" in credit) return { error: credit.problem, fields }
-      total = credit.total
-    }
-    if (total === 0) {
-      // The balance pays for everything: no payment step at all.
-      const result = await checkout.complete(cartId, token)
-      if (result.type !== "order") {
-        return { error: result.error?.message ?? "下单失败，请稍后重试", fields }
-      }
-      placedOrderId = result.order.id
-    } else if (offline) {
-      // Staff confirm the transfer or the cash later; the order exists now.
-      await checkout.startPayment(cartId, OFFLINE_PROVIDER_ID, {}, token)
-      const result = await checkout.complete(cartId, token)
-      if (result.type !== "order") {
-        return { error: result.error?.message ?? "下单失败，请稍后重试", fields }
-      }
-      placedOrderId = result.order.id
+    const prepared = await prepareCartForPayment(
+      { checkout, appointments },
+      cartId,
+      {
+        email,
+        address,
+        shippingOptionId: text(form, "shipping_option"),
+        collection: collectionChoiceFromForm(form, !!token),
+        creditFen: credit.fen,
+      },
+      token
+    )
+    if ("problem" in prepared) return { error: prepared.problem, fields }
+    if (prepared.total === 0 || offline) {
+      // The balance pays for everything (no payment step at all), or staff confirm the
+      // transfer or the cash later; the order exists now.
+      const placed = await placeUnpaidOrder(
+        checkout,
+        cartId,
+        { offline: prepared.total !== 0 },
+        token
+      )
+      if ("problem" in placed) return { error: placed.problem, fields }
+      placedOrderId = placed.order.id
     } else {
       const payment = await checkout.startWechatPayment(
         cartId,

@@ -1,3 +1,5 @@
+import { OFFLINE_PAYMENT_NOTE } from "@health/core/commerce/offline-payment"
+
 /** Server-side settings, read at run time (never inlined at build), with development defaults. */
 export const env = {
   medusaUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
@@ -13,7 +15,5 @@ export const env = {
   reportCjkFont:
     process.env.REPORT_CJK_FONT || "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
   /** Where offline (岳阳) payments go: the company's bank account, set by the operator. */
-  offlinePaymentNote:
-    process.env.OFFLINE_PAYMENT_NOTE ||
-    "请在 3 日内按客服提供的对公账户转账，或到岳阳任一采集点现场付款，客服会在 1 个工作日内与您联系。",
+  offlinePaymentNote: process.env.OFFLINE_PAYMENT_NOTE || OFFLINE_PAYMENT_NOTE,
 }

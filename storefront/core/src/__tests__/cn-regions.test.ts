@@ -1,4 +1,12 @@
-import { citiesOf, districtsOf, provincesOf, regionProblem } from "../commerce/cn-regions"
+import {
+  citiesOf,
+  districtsOf,
+  provincesOf,
+  regionColumnsAt,
+  regionIndicesOf,
+  regionProblem,
+  turnRegionColumn,
+} from "../commerce/cn-regions"
 
 describe("cn regions", () => {
   test("all 31 mainland provinces, 湖南省 first-level cities include 岳阳市 and its districts", () => {
@@ -37,5 +45,50 @@ describe("cn regions", () => {
       "请选择岳阳市下的区县"
     )
     expect(regionProblem({ province: "湖南省", city: "岳阳市" })).toBe("请选择岳阳市下的区县")
+  })
+})
+
+describe("linked region picker columns", () => {
+  test("start from a saved address: its province's cities and its city's districts", () => {
+    const at = regionIndicesOf({ province: "湖南省", city: "岳阳市", district: "岳阳楼区" })
+    expect(at).not.toBeNull()
+    const { columns, choice } = regionColumnsAt(at!)
+    expect(columns[0]).toEqual(provincesOf())
+    expect(columns[1]).toEqual(citiesOf("湖南省"))
+    expect(columns[2]).toEqual(districtsOf("湖南省", "岳阳市"))
+    expect(choice).toEqual({ province: "湖南省", city: "岳阳市", district: "岳阳楼区" })
+  })
+
+  test("an address that is not a real region has no position", () => {
+    expect(regionIndicesOf({ province: "湖南", city: "岳阳市", district: "岳阳楼区" })).toBeNull()
+    expect(regionIndicesOf({ province: "", city: "" })).toBeNull()
+  })
+
+  test("turning a column starts the columns right of it again", () => {
+    const yueyang = regionIndicesOf({ province: "湖南省", city: "岳阳市", district: "君山区" })!
+    const hubei = provincesOf().indexOf("湖北省")
+    const turned = turnRegionColumn(yueyang, 0, hubei)
+    expect(turned).toEqual([hubei, 0, 0])
+    expect(regionColumnsAt(turned).choice).toEqual({
+      province: "湖北省",
+      city: "武汉市",
+      district: "江岸区",
+    })
+    expect(turnRegionColumn(yueyang, 2, 1)).toEqual([yueyang[0], yueyang[1], 1])
+  })
+
+  test("a city without districts has an empty third column and no district", () => {
+    const at = regionIndicesOf({ province: "湖北省", city: "仙桃市" })!
+    const { columns, choice } = regionColumnsAt(at)
+    expect(columns[2]).toEqual([])
+    expect(choice).toEqual({ province: "湖北省", city: "仙桃市", district: "" })
+  })
+
+  test("positions past the end of a column fall back to its first entry", () => {
+    expect(regionColumnsAt([999, 999, 999]).choice).toEqual({
+      province: "北京市",
+      city: "北京市",
+      district: "东城区",
+    })
   })
 })

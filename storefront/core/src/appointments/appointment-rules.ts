@@ -11,6 +11,11 @@ export function formatAppointmentDay(date: string): string {
   return `${day.getUTCMonth() + 1}月${day.getUTCDate()}日 周${"日一二三四五六"[day.getUTCDay()]}`
 }
 
+/** The calendar day `days` days after (or before) a YYYY-MM-DD day. */
+export function shiftDay(date: string, days: number): string {
+  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
+}
+
 /** What a slot button says: places left, full, or closed. */
 export function slotLabel(slot: SlotAvailability): string {
   if (slot.remaining === 0) return "已约满"

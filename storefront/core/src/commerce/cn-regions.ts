@@ -61,3 +61,59 @@ export function regionProblem(
   if (districts.length && !districts.includes(district)) return `请选择${city}下的区县`
   return null
 }
+
+/** Positions in the province, city and district columns of a linked region picker. */
+export type RegionIndices = [number, number, number]
+
+/**
+ * What a three-column region picker (the mini-program's multiSelector) shows at `indices`:
+ * the cities of the chosen province, the districts of the chosen city (empty for a city
+ * without districts), and the region those positions stand for. Out-of-range positions
+ * fall back to the first entry, as the picker itself does.
+ */
+export function regionColumnsAt(
+  indices: readonly number[],
+  tree: RegionTree = CN_REGIONS
+): { columns: [string[], string[], string[]]; indices: RegionIndices; choice: RegionChoice } {
+  const within = (index: number | undefined, list: readonly unknown[]) =>
+    index !== undefined && index >= 0 && index < list.length ? index : 0
+  const provinces = provincesOf(tree)
+  const p = within(indices[0], provinces)
+  const cities = citiesOf(provinces[p] ?? "", tree)
+  const c = within(indices[1], cities)
+  const districts = districtsOf(provinces[p] ?? "", cities[c] ?? "", tree)
+  const d = within(indices[2], districts)
+  return {
+    columns: [provinces, cities, districts],
+    indices: [p, c, d],
+    choice: { province: provinces[p] ?? "", city: cities[c] ?? "", district: districts[d] ?? "" },
+  }
+}
+
+/** Where a region sits in the picker's columns, or null when it is not a real one. */
+export function regionIndicesOf(
+  choice: RegionChoice,
+  tree: RegionTree = CN_REGIONS
+): RegionIndices | null {
+  if (regionProblem(choice, tree)) return null
+  const p = provincesOf(tree).indexOf(choice.province)
+  const c = citiesOf(choice.province, tree).indexOf(choice.city)
+  const d = districtsOf(choice.province, choice.city, tree).indexOf(choice.district ?? "")
+  return [p, c, Math.max(d, 0)]
+}
+
+/**
+ * The positions after the member turned one column: the columns right of it start again
+ * at their first entry, so a city always belongs to its province and a district to its city.
+ */
+export function turnRegionColumn(
+  indices: readonly number[],
+  column: number,
+  index: number
+): RegionIndices {
+  const next: RegionIndices = [indices[0] ?? 0, indices[1] ?? 0, indices[2] ?? 0]
+  if (column < 0 || column > 2) return next
+  next[column] = index
+  for (let later = column + 1; later < 3; later++) next[later] = 0
+  return next
+}

@@ -1,6 +1,6 @@
 // Stand-ins for @tarojs/components: the DOM elements H5 renders, with Taro's event shapes
 // (onInput/onChange carry `detail.value`).
-import type { ReactNode } from "react"
+import { useEffect, useState, type ReactNode } from "react"
 import { stand } from "./taro-stand-in"
 
 type Props = { children?: ReactNode; className?: string; [key: string]: unknown }
@@ -18,7 +18,6 @@ export const View = (props: Props) => <div {...pass(props)}>{props.children}</di
 export const Text = (props: Props) => <span {...pass(props)}>{props.children}</span>
 export const Label = (props: Props) => <label {...pass(props)}>{props.children}</label>
 export const ScrollView = View
-export const Picker = View
 export const Image = (props: Props) => <img alt="" src={props.src as string} {...pass(props)} />
 export const Canvas = (props: Props) => <canvas {...pass(props)} />
 export const Progress = (props: Props) => <progress value={props.percent as number} max={100} />
@@ -72,3 +71,67 @@ export const Switch = (props: Props) => (
     }
   />
 )
+
+type PickerEvent = { detail: { value: unknown; column?: number } }
+const call = (handler: unknown, event?: PickerEvent) =>
+  (handler as ((event?: PickerEvent) => void) | undefined)?.(event)
+
+/**
+ * Picker: what the member taps (children), then one <select> per column standing for the
+ * wheels and 确定 / 取消 for the overlay's buttons. Like the real one it keeps the wheels'
+ * positions to itself until 确定, reports each turned wheel of a multiSelector with
+ * onColumnChange, and starts again from `value` whenever the page changes it.
+ */
+export const Picker = (props: Props) => {
+  const multi = props.mode === "multiSelector"
+  const columns = (
+    multi ? props.range : props.mode === "selector" || !props.mode ? [props.range] : []
+  ) as string[][]
+  const given = JSON.stringify(multi ? props.value : [props.value ?? 0])
+  const [positions, setPositions] = useState<number[]>(JSON.parse(given) ?? [])
+  useEffect(() => setPositions(JSON.parse(given) ?? []), [given])
+  const testId = props["data-testid"] as string | undefined
+  return (
+    <div {...pass(props)} data-mode={props.mode ?? "selector"}>
+      {props.children}
+      {columns.map((options, column) => (
+        <select
+          key={column}
+          data-testid={testId ? `${testId}-column-${column}` : undefined}
+          value={positions[column] ?? 0}
+          onChange={(e) => {
+            const next = [...positions]
+            next[column] = Number(e.target.value)
+            setPositions(next)
+            if (multi) call(props.onColumnChange, { detail: { column, value: next[column] } })
+          }}
+        >
+          {(options ?? []).map((label, index) => (
+            <option key={index} value={index}>
+              {label}
+            </option>
+          ))}
+        </select>
+      ))}
+      <button
+        type="button"
+        data-testid={testId ? `${testId}-confirm` : undefined}
+        onClick={() =>
+          call(props.onChange, { detail: { value: multi ? positions : (positions[0] ?? 0) } })
+        }
+      >
+        确定
+      </button>
+      <button
+        type="button"
+        data-testid={testId ? `${testId}-cancel` : undefined}
+        onClick={() => {
+          setPositions(JSON.parse(given) ?? [])
+          call(props.onCancel)
+        }}
+      >
+        取消
+      </button>
+    </div>
+  )
+}

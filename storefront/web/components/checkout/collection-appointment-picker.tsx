@@ -3,19 +3,19 @@
 import {
   describeCollectionChoice,
   formatAppointmentDay,
+  shiftDay,
   slotLabel,
   type CollectionSite,
 } from "@health/core"
+import {
+  COLLECTION_DAYS_SHOWN as DAYS_SHOWN,
+  type CollectionAvailabilityState,
+} from "@health/core/appointments/collection-availability"
+import { COLLECTION_PICKER_TEXT } from "@health/core/appointments/collection-pick"
 import { useEffect, useState, useTransition } from "react"
 import { COLLECTION_FIELDS } from "@/lib/collection-appointment"
-import type { CollectionAvailabilityState } from "@/lib/collection-appointment-actions"
 
 type LoadAvailability = (siteId: string, from?: string) => Promise<CollectionAvailabilityState>
-
-const DAYS_SHOWN = 7
-
-const shiftDay = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 
 /**
  * 采集点现场采集 at checkout: a collection site from the CMS, then a day and slot with the
@@ -66,12 +66,12 @@ export function CollectionAppointmentPicker({
   if (sites === null) {
     return (
       <p className="form-error" role="alert">
-        采集点信息暂时无法读取，请稍后再试，或选择寄送采样盒。
+        {COLLECTION_PICKER_TEXT.sitesUnreadable}
       </p>
     )
   }
   if (!sites.length) {
-    return <p className="empty-state small">暂时没有可预约的采集点，请选择寄送采样盒。</p>
+    return <p className="empty-state small">{COLLECTION_PICKER_TEXT.noSites}</p>
   }
 
   const availability = state.availability?.site.id === siteId ? state.availability : undefined
@@ -90,9 +90,7 @@ export function CollectionAppointmentPicker({
         name={COLLECTION_FIELDS.siteName}
         value={availability?.site.name ?? site?.name ?? ""}
       />
-      <p className="hint">
-        选择采集点和到店时段，下单后即为您预约，可在「我的预约」查看、改期或取消。
-      </p>
+      <p className="hint">{COLLECTION_PICKER_TEXT.intro}</p>
       <ul className="chips" data-testid="collection-sites">
         {sites.map((s) => (
           <li key={s.documentId}>
@@ -112,7 +110,7 @@ export function CollectionAppointmentPicker({
           </li>
         ))}
       </ul>
-      {loading && <p className="muted">正在读取可预约时段…</p>}
+      {loading && <p className="muted">{COLLECTION_PICKER_TEXT.loadingSlots}</p>}
       {state.error && siteId && (
         <p className="form-error" role="alert">
           {state.error}
@@ -126,7 +124,7 @@ export function CollectionAppointmentPicker({
           </p>
           {!open && (
             <p className="empty-state small" data-testid="collection-slots-full">
-              这几天的时段都已约满或已过，请翻到后面的日期，或换一个采集点。
+              {COLLECTION_PICKER_TEXT.allFull}
             </p>
           )}
           <div className="slot-days">

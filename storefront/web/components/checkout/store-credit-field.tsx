@@ -1,6 +1,7 @@
 "use client"
 
 import { formatCNY } from "@health/core"
+import { STORE_CREDIT_HINTS, maxStoreCreditFen } from "@health/core/commerce/store-credit"
 import { useState } from "react"
 
 /**
@@ -17,7 +18,7 @@ export function StoreCreditField({
   defaults?: { use?: boolean; amount?: string }
 }) {
   const [use, setUse] = useState(defaults?.use ?? false)
-  const suggested = Math.min(available, orderTotal).toFixed(2)
+  const suggested = (maxStoreCreditFen(available, orderTotal) / 100).toFixed(2)
   const [amount, setAmount] = useState(defaults?.amount || suggested)
   const typed = Number(amount)
   const coversAll = use && Number.isFinite(typed) && typed >= orderTotal
@@ -48,9 +49,7 @@ export function StoreCreditField({
       )}
       {use && (
         <p className="hint" id="store-credit-hint">
-          {coversAll
-            ? "余额足以支付全部金额，提交后无需再支付。"
-            : "其余金额用下方选择的方式支付。订单取消后，抵扣金额退回余额。"}
+          {coversAll ? STORE_CREDIT_HINTS.coversAll : STORE_CREDIT_HINTS.partial}
         </p>
       )}
     </fieldset>

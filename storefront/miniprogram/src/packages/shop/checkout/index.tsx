@@ -1,19 +1,35 @@
 import { Button, Checkbox, Input, Text, View } from "@tarojs/components"
 import Taro from "@tarojs/taro"
-import { messages, type MemberAddressInput } from "@health/core"
+import {
+  formatCNY,
+  isOnSiteCollection,
+  messages,
+  toFen,
+  type CollectionSite,
+  type Money,
+  type MemberAddressInput,
+  type ShippingOption,
+} from "@health/core"
+import { parseYuanInput } from "@health/core/format"
+import { OFFLINE_PAYMENT_NOTE, offersOfflinePayment } from "@health/core/commerce/offline-payment"
+import { maxStoreCreditFen } from "@health/core/commerce/store-credit"
 import { useEffect, useState } from "react"
 import { Field } from "../../../components/field"
-import { Price } from "../../../components/price"
 import { StateView } from "../../../components/state-view"
 import { currentCart } from "../../../lib/cart"
-import { checkout, member } from "../../../lib/clients"
+import { checkout, cms, member } from "../../../lib/clients"
 import { isWeapp } from "../../../lib/config"
 import { explainError } from "../../../lib/explain-error"
 import { go, routes } from "../../../lib/navigate"
 import { requestWechatPayment } from "../../../lib/payment"
-import { checkoutProblem, placeOrder, type PaymentStep } from "../../../lib/place-order"
+import { checkoutProblem, placeOrder, type CheckoutOutcome } from "../../../lib/place-order"
 import { session } from "../../../lib/session"
 import { useLoad } from "../../../lib/use-load"
+import { CollectionPicker, NO_PICK, type CollectionPick } from "./collection-picker"
+import { OrderSummary } from "./order-summary"
+import { RegionPicker } from "./region-picker"
+import { StoreCreditField, type CreditDraft } from "./store-credit-field"
+import "./checkout.css"
 
 const WAITING_FOR_PAYMENT = "尚未收到微信支付结果，请完成支付后再试"
 
@@ -34,22 +50,17 @@ async function completedOrder(cartId: string, token: string, attempts: number) {
   }
 }
 
-const ADDRESS_FIELDS: [keyof MemberAddressInput, string, string][] = [
-  ["name", "收货人", "姓名"],
-  ["phone", "手机号", "11 位手机号"],
-  ["province", "省份", "如 湖南省"],
-  ["city", "城市", "如 岳阳市"],
-  ["district", "区县", "如 岳阳楼区"],
-  ["street", "详细地址", "街道、门牌号"],
-]
-
-const EMPTY_ADDRESS: MemberAddressInput = {
-  name: "",
-  phone: "",
-  province: "",
-  city: "",
-  district: "",
-  street: "",
+type Loaded = {
+  cartId: string
+  subtotal: Money | undefined
+  email: string
+  openid?: string
+  address: MemberAddressInput
+  options: ShippingOption[]
+  /** For 采集点现场采集; null when the CMS could not be read. */
+  sites: CollectionSite[] | null
+  /** The member's affiliate balance in yuan; 0 when it cannot be read (no credit offered). */
+  available: number
 }
 
 export default function Checkout() {
@@ -57,13 +68,49 @@ export default function Checkout() {
   useEffect(() => {
     if (!token) Taro.redirectTo({ url: routes.login(routes.checkout) })
   }, [token])
-  const { result, reload } = useLoad(async () => {
-    const [cart, me, book] = await Promise.all([
-      currentCart(),
+  const { result, reload } = useLoad(async (): Promise<Loaded | null> => {
+    const cart = await currentCart()
+    if (!cart || !cart.items.length) return null
+    const [me, book, options, available] = await Promise.all([
       member.me(token!),
       member.addresses.list(token!),
+      checkout.shippingOptions(cart.id).catch(() => []),
+      member.affiliate
+        .me(token!)
+        .then((affiliate) => affiliate.balances.available)
+        .catch(() => 0),
     ])
-    return { cart, me, address: book[0] ?? null }
+    const sites = options.some(isOnSiteCollection)
+      ? await cms.listCollectionSites().catch(() => null)
+      : []
+    // The default address fills the form; the member can still change any field.
+    const saved = book[0]
+    return {
+      cartId: cart.id,
+      subtotal: cart.item_subtotal ?? cart.subtotal,
+      email: me.email ?? "",
+      openid: me.metadata?.wechat_openid as string | undefined,
+      address: saved
+        ? {
+            name: saved.name,
+            phone: saved.phone,
+            province: saved.province,
+            city: saved.city,
+            district: saved.district,
+            street: saved.street,
+          }
+        : {
+            name: `${me.last_name ?? ""}${me.first_name ?? ""}`,
+            phone: me.phone?.replace(/^\+86/, "") ?? "",
+            province: "",
+            city: "",
+            district: "",
+            street: "",
+          },
+      options,
+      sites,
+      available,
+    }
   }, [token])
 
   return (
@@ -71,47 +118,72 @@ export default function Checkout() {
       <StateView
         result={result}
         onRetry={reload}
-        isEmpty={(data) => !data.cart || data.cart.items.length === 0}
+        isEmpty={(data) => !data}
         empty={<Text>{messages.cart.empty}</Text>}
       >
-        {({ cart, me, address }) => (
-          <CheckoutForm
-            cartId={cart!.id}
-            subtotal={cart!.item_subtotal ?? cart!.subtotal}
-            token={token!}
-            defaultEmail={me.email ?? ""}
-            openid={me.metadata?.wechat_openid as string | undefined}
-            address={address ?? EMPTY_ADDRESS}
-          />
-        )}
+        {(data) => <CheckoutForm {...data!} token={token!} />}
       </StateView>
     </View>
   )
 }
 
-function CheckoutForm(props: {
-  cartId: string
-  subtotal: number | string | undefined
-  token: string
-  defaultEmail: string
-  openid?: string
-  address: MemberAddressInput
-}) {
-  const [email, setEmail] = useState(props.defaultEmail)
+const CONTACT_FIELDS: [keyof MemberAddressInput, string, string][] = [
+  ["name", "收货人", "姓名"],
+  ["phone", "手机号", "11 位手机号"],
+]
+
+function CheckoutForm(props: Loaded & { token: string }) {
+  const mailIn = props.options.find((o) => !isOnSiteCollection(o)) ?? props.options[0]
+  const [email, setEmail] = useState(props.email)
   const [address, setAddress] = useState<MemberAddressInput>(props.address)
+  const [shippingId, setShippingId] = useState(mailIn?.id ?? "")
+  const [pick, setPick] = useState<CollectionPick>(NO_PICK)
+  const [credit, setCredit] = useState<CreditDraft>({ use: false, typed: "" })
+  const [offline, setOffline] = useState(false)
   const [consent, setConsent] = useState(false)
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
-  const [step, setStep] = useState<PaymentStep | null>(null)
+  const [outcome, setOutcome] = useState<CheckoutOutcome | null>(null)
+
+  const option = props.options.find((o) => o.id === shippingId)
+  const onSite = !!option && isOnSiteCollection(option)
+  // Sums in integer fen; commerce works out the same numbers when the order is placed.
+  const subtotal = toFen(props.subtotal)
+  const shipping = toFen(option?.amount)
+  const maxCredit = maxStoreCreditFen(props.available, (subtotal + shipping) / 100)
+  const typedCredit = credit.use ? (parseYuanInput(credit.typed) ?? 0) : 0
+  const creditFen = Math.min(Math.max(typedCredit, 0), maxCredit)
+  const total = subtotal + shipping - creditFen
+  const offlineOffered = offersOfflinePayment(address.city) && total > 0
+  const payOffline = offline && offlineOffered
 
   async function submit() {
-    const input = { email, address, consent }
-    const invalid = checkoutProblem(input)
+    const input = {
+      email,
+      address,
+      shippingOptionId: shippingId,
+      collection: pick,
+      credit,
+      offline: payOffline,
+      consent,
+    }
+    const invalid = checkoutProblem(input, { onSite, available: props.available })
     if (invalid) return setProblem(invalid)
     setBusy(true)
     setProblem(null)
     try {
-      setStep(await placeOrder(props.cartId, props.token, input, props.openid))
+      const next = await placeOrder(props.cartId, props.token, input, props.available, props.openid)
+      if (next.kind === "problem") return setProblem(next.problem)
+      if (next.kind === "placed") {
+        session.clearCart()
+        if (!next.offline) {
+          // The balance paid for everything: nothing left to pay.
+          Taro.showToast({ title: "下单成功", icon: "success" })
+          await Taro.redirectTo({ url: routes.orders })
+          return
+        }
+      }
+      setOutcome(next)
     } catch (error) {
       setProblem(
         error instanceof Error && !("status" in error) ? error.message : explainError(error)
@@ -125,9 +197,9 @@ function CheckoutForm(props: {
     setBusy(true)
     setProblem(null)
     try {
-      if (isWeapp() && step) {
+      if (isWeapp() && outcome?.kind === "pay") {
         try {
-          await requestWechatPayment(step.payment)
+          await requestWechatPayment(outcome.payment)
         } catch (error) {
           const cancelled = /cancel/i.test(String((error as { errMsg?: string }).errMsg ?? ""))
           setProblem(cancelled ? "已取消支付，订单将为您保留" : explainError(error))
@@ -147,30 +219,59 @@ function CheckoutForm(props: {
     }
   }
 
-  if (step) {
+  const error = problem ? (
+    <Text className="error-text" data-testid="checkout-error">
+      {problem}
+    </Text>
+  ) : null
+
+  if (outcome?.kind === "placed") {
+    return (
+      <View className="section" data-testid="order-placed">
+        <Text className="section__title">订单已提交，待线下付款</Text>
+        <View className="row">
+          <Text>{messages.cart.total}</Text>
+          <Text className="price" data-testid="pay-amount">
+            {formatCNY(outcome.totalFen / 100)}
+          </Text>
+        </View>
+        <Text className="muted" data-testid="offline-instructions">
+          {`${OFFLINE_PAYMENT_NOTE}转账时请备注订单号 #${outcome.order.display_id}`}
+        </Text>
+        <Button
+          className="btn-primary"
+          data-testid="view-orders"
+          onClick={() => Taro.redirectTo({ url: routes.orders })}
+        >
+          查看订单
+        </Button>
+      </View>
+    )
+  }
+
+  if (outcome?.kind === "pay") {
     return (
       <View className="section" data-testid="payment-step">
         <Text className="section__title">微信支付</Text>
+        <OrderSummary fen={outcome.fen} testId="pay-summary" />
         <View className="row">
           <Text>{messages.cart.total}</Text>
-          <Price amount={step.total} testId="pay-amount" />
+          <Text className="price" data-testid="pay-amount">
+            {formatCNY(outcome.fen.total / 100)}
+          </Text>
         </View>
         <Text className="muted" data-testid="trade-no">
-          商户单号 {step.payment.out_trade_no}
+          商户单号 {outcome.payment.out_trade_no}
         </Text>
-        {isWeapp() ? null : step.payment.h5_url ? (
+        {isWeapp() ? null : outcome.payment.h5_url ? (
           <View>
             <Text className="muted">请在微信中打开支付页面完成付款：</Text>
             <Text data-testid="h5-pay-url" selectable>
-              {step.payment.h5_url}
+              {outcome.payment.h5_url}
             </Text>
           </View>
         ) : null}
-        {problem ? (
-          <Text className="error-text" data-testid="checkout-error">
-            {problem}
-          </Text>
-        ) : null}
+        {error}
         <Button className="btn-primary" data-testid="pay" disabled={busy} onClick={finish}>
           {isWeapp() ? "微信支付" : "我已完成支付"}
         </Button>
@@ -193,7 +294,7 @@ function CheckoutForm(props: {
       </View>
       <View className="section">
         <Text className="section__title">收货地址</Text>
-        {ADDRESS_FIELDS.map(([key, label, placeholder]) => (
+        {CONTACT_FIELDS.map(([key, label, placeholder]) => (
           <Field key={key} label={label}>
             <Input
               className="field__input"
@@ -203,13 +304,92 @@ function CheckoutForm(props: {
             />
           </Field>
         ))}
-        <Text className="muted">检测盒寄送到此地址；采集点现场采集请在网页版预约。</Text>
+        <Field label="所在地区">
+          <RegionPicker
+            value={address}
+            onChange={(region) =>
+              setAddress({ ...address, ...region, district: region.district ?? "" })
+            }
+          />
+        </Field>
+        <Field label="详细地址">
+          <Input
+            className="field__input"
+            placeholder="街道、小区、楼栋、门牌号"
+            value={address.street}
+            onInput={(e) => setAddress({ ...address, street: e.detail.value })}
+          />
+        </Field>
+        <Text className="muted">采样盒将寄送到此地址；岳阳地区也可到采集点现场采样。</Text>
       </View>
-      <View className="section">
-        <View className="row">
-          <Text>{messages.cart.subtotal}</Text>
-          <Price amount={props.subtotal} />
+      {props.options.length > 0 ? (
+        <View className="section" data-testid="shipping-options">
+          <Text className="section__title">采样方式</Text>
+          <View className="choices">
+            {props.options.map((o) => (
+              <View
+                key={o.id}
+                data-testid={
+                  isOnSiteCollection(o) ? "collection-method-site" : "collection-method-mail"
+                }
+                className={`choice ${o.id === shippingId ? "choice--active" : ""}`}
+                onClick={() => setShippingId(o.id)}
+              >
+                <Text>{o.name}</Text>
+                <Text className="muted">
+                  {toFen(o.amount) === 0 ? "免运费" : formatCNY(o.amount)}
+                </Text>
+              </View>
+            ))}
+          </View>
+          {onSite ? (
+            <CollectionPicker
+              token={props.token}
+              sites={props.sites}
+              pick={pick}
+              onPick={setPick}
+            />
+          ) : null}
         </View>
+      ) : null}
+      {props.available > 0 ? (
+        <StoreCreditField
+          available={props.available}
+          maxFen={maxCredit}
+          coversAll={credit.use && typedCredit >= subtotal + shipping}
+          draft={credit}
+          onChange={setCredit}
+        />
+      ) : null}
+      {total > 0 ? (
+        <View className="section" data-testid="payment-methods">
+          <Text className="section__title">支付方式</Text>
+          <View className="choices">
+            <View
+              data-testid="payment-wechat"
+              className={`choice ${payOffline ? "" : "choice--active"}`}
+              onClick={() => setOffline(false)}
+            >
+              <Text>微信支付</Text>
+            </View>
+            {offlineOffered ? (
+              <View
+                data-testid="payment-offline"
+                className={`choice ${payOffline ? "choice--active" : ""}`}
+                onClick={() => setOffline(true)}
+              >
+                <Text>线下付款</Text>
+                <Text className="muted">银行转账或到采集点付款，工作人员确认后处理</Text>
+              </View>
+            ) : null}
+          </View>
+        </View>
+      ) : null}
+      <View className="section">
+        <OrderSummary
+          fen={{ subtotal, shipping, credit: creditFen, total }}
+          testId="checkout-summary"
+        />
         <View className="row">
           <Checkbox
             value="consent"
@@ -220,13 +400,15 @@ function CheckoutForm(props: {
           <Text onClick={() => setConsent(!consent)}>我已阅读并同意《隐私政策》与检测知情说明</Text>
         </View>
       </View>
-      {problem ? (
-        <Text className="error-text" data-testid="checkout-error">
-          {problem}
-        </Text>
-      ) : null}
+      {error}
       <Button className="btn-primary" data-testid="submit-order" disabled={busy} onClick={submit}>
-        {busy ? "正在提交…" : "提交订单并支付"}
+        {busy
+          ? "正在提交…"
+          : total === 0
+            ? "提交订单"
+            : payOffline
+              ? "提交订单（线下付款）"
+              : "提交订单并支付"}
       </Button>
       <Text className="muted" onClick={() => go(routes.cart)}>
         返回购物车

@@ -1,6 +1,7 @@
 import {
   ApiError,
   formatAppointmentDay,
+  shiftDay,
   type ClinicSessionState,
   type SiteAvailability,
 } from "@health/core"
@@ -170,8 +171,4 @@ export default async function BookAppointmentPage({
       )}
     </section>
   )
-}
-
-function shiftDay(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10)
 }
