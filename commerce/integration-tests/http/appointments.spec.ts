@@ -12,7 +12,7 @@ import {
 } from "../../src/lib/appointments/appointment-calendar"
 import { bookOrderCollectionAppointment } from "../../src/workflows/appointments/book-order-collection-appointment"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
-import { YUEYANG_ADDRESS } from "../helpers/checkout"
+import { BEIJING_ADDRESS, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
@@ -518,7 +518,11 @@ medusaIntegrationTestRunner({
      * Checkout as the web does it for 采集点现场采集: the on-site shipping option, the chosen
      * slot in the cart's metadata, offline payment (a 岳阳 address), completion.
      */
-    async function checkoutOnSite(buyer: Headers, choice: object | null) {
+    async function checkoutOnSite(
+      buyer: Headers,
+      choice: object | null,
+      address: Record<string, string> = YUEYANG_ADDRESS
+    ) {
       const { data: regions } = await api.get("/store/regions", buyer)
       const { data: list } = await api.get(
         "/store/products?handle=sports-gene-test&fields=*variants",
@@ -538,8 +542,8 @@ medusaIntegrationTestRunner({
       await api.post(
         `/store/carts/${cartId}`,
         {
-          shipping_address: YUEYANG_ADDRESS,
-          billing_address: YUEYANG_ADDRESS,
+          shipping_address: address,
+          billing_address: address,
           metadata: { note: "kept", collection_appointment: choice ?? "" },
         },
         buyer
@@ -708,6 +712,26 @@ medusaIntegrationTestRunner({
       expect([anonymous.status, anonymous.data.message]).toEqual([
         400,
         "现场采集需登录会员后预约时段，请先登录，或选择寄送采样盒",
+      ])
+    })
+
+    it("takes offline payment for a 岳阳 collection site even when the address is elsewhere", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "visitor@example.com")
+      const atYueyang = await checkoutOnSite(
+        member,
+        { site_id: "site-yueyang", date: day(16), slot: "14:00-15:00" },
+        BEIJING_ADDRESS
+      )
+      expect([atYueyang.status, atYueyang.data.type]).toEqual([200, "order"])
+      // A site the CMS does not know is not in 岳阳: online payment only.
+      const unknown = await checkoutOnSite(
+        member,
+        { site_id: "site-gone", date: day(16), slot: "15:00-16:00" },
+        BEIJING_ADDRESS
+      )
+      expect([unknown.status, unknown.data.message]).toEqual([
+        400,
+        "线下支付仅限岳阳地区的订单，请选择微信支付",
       ])
     })
 

@@ -553,6 +553,21 @@ describe("checkout: 线下付款", () => {
     })
   })
 
+  it("is offered for a 岳阳 collection site though the address is elsewhere", async () => {
+    const seen = checkoutBackend()
+    render(<Checkout />)
+    await screen.findByTestId("checkout-form")
+    expect(text("region-value")).toBe("湖南省 长沙市 岳麓区")
+    expect(screen.queryByTestId("payment-offline")).toBeNull()
+    fireEvent.click(screen.getByTestId("collection-method-site"))
+    fireEvent.click(screen.getAllByTestId("collection-site")[0])
+    fireEvent.click((await screen.findAllByTestId("collection-slot"))[1])
+    fireEvent.click(screen.getByTestId("payment-offline"))
+    agreeAndSubmit()
+    await screen.findByTestId("order-placed")
+    expect(seen.session).toEqual({ provider_id: "pp_system_default", data: {} })
+  })
+
   it("goes away when the address leaves 岳阳, and WeChat Pay is used", async () => {
     const seen = checkoutBackend({ address: savedAddress("岳阳市", "岳阳楼区") })
     render(<Checkout />)

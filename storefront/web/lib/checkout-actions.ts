@@ -14,7 +14,7 @@ import {
 import { storeCreditFen } from "@health/core/commerce/store-credit"
 import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
-import { appointments, checkout } from "./backends"
+import { appointments, checkout, cms, optional } from "./backends"
 import { clearCartId, readCartId } from "./cart-cookie"
 import { COLLECTION_FIELDS, collectionChoiceFromForm } from "./collection-appointment"
 import { paymentChannelFor } from "./payment-channel"
@@ -59,6 +59,14 @@ function readAddress(form: FormData): { address?: Address; problem?: string } {
   }
 }
 
+/** The city of the collection site chosen for 现场采集 (a 岳阳 site allows 线下支付), or null. */
+async function chosenSiteCity(form: FormData, signedIn: boolean): Promise<string | null> {
+  const pick = collectionChoiceFromForm(form, signedIn)
+  if (!("choice" in pick)) return null
+  const sites = await optional(() => cms.listCollectionSites(), [])
+  return sites.find((site) => site.documentId === pick.choice.site_id)?.city ?? null
+}
+
 /**
  * Saves contact and address, picks the delivery, and opens a WeChat Pay session:
  * H5 goes straight to WeChat's page, which returns to the waiting page; PC shows a QR code.
@@ -93,12 +101,12 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
   if (!address) return { error: problem, fields }
   if (!form.get("consent")) return { error: CHECKOUT_PROBLEMS.consent, fields }
 
+  const token = await readToken()
   const offline = form.get("payment") === "offline"
-  if (offline && !offersOfflinePayment(address.city)) {
+  if (offline && !offersOfflinePayment(address.city, await chosenSiteCity(form, !!token))) {
     return { error: OFFLINE_PAYMENT_REFUSAL, fields }
   }
 
-  const token = await readToken()
   // Only members have a balance; what they typed is checked before anything is sent.
   const credit = token
     ? storeCreditFen(form.get("use_credit") === "yes", text(form, "credit_amount"))

@@ -8,18 +8,29 @@ type CartForOfflineCheck = {
   } | null
 }
 
-/**
- * Offline payment is only for customers in 岳阳 (Yueyang), where staff can confirm a
- * transfer or take cash at a collection site; everyone else pays online. Returns why a
- * cart may not be completed, or null when it may.
- */
-export function offlinePaymentRefusal(cart: CartForOfflineCheck): string | null {
+export const OFFLINE_PAYMENT_REFUSAL = "线下支付仅限岳阳地区的订单，请选择微信支付"
+
+const inYueyang = (city: string | null | undefined) => /岳阳/.test(city ?? "")
+
+/** Whether the cart is to be paid offline (a live session of the manual provider). */
+export function paysOffline(cart: CartForOfflineCheck): boolean {
   const sessions = cart.payment_collection?.payment_sessions ?? []
-  const offline = sessions.some(
+  return sessions.some(
     (session) => session.provider_id === OFFLINE_PAYMENT_PROVIDER && session.status !== "canceled"
   )
-  if (!offline) return null
-  const city = cart.shipping_address?.city ?? ""
-  if (/岳阳/.test(city)) return null
-  return "线下支付仅限岳阳地区的订单，请选择微信支付"
+}
+
+/**
+ * Offline payment is only for customers in 岳阳 (Yueyang), where staff can confirm a
+ * transfer or take cash at a collection site: the shipping address is in 岳阳, or the
+ * collection site chosen for 现场采集 is (`collectionSiteCity`, from the CMS). Everyone else
+ * pays online. Returns why a cart may not be completed, or null when it may.
+ */
+export function offlinePaymentRefusal(
+  cart: CartForOfflineCheck,
+  collectionSiteCity: string | null = null
+): string | null {
+  if (!paysOffline(cart)) return null
+  if (inYueyang(cart.shipping_address?.city) || inYueyang(collectionSiteCity)) return null
+  return OFFLINE_PAYMENT_REFUSAL
 }

@@ -7,7 +7,8 @@ import {
   type StoreCreditSpend,
 } from "@health/medusa-plugin-affiliate/workflows"
 import { readCollectionAppointment } from "../../lib/appointments/collection-appointment"
-import { offlinePaymentRefusal } from "../../lib/payments/offline-payment-rule"
+import { cmsReader } from "../../lib/cms/cms-reader"
+import { offlinePaymentRefusal, paysOffline } from "../../lib/payments/offline-payment-rule"
 
 type CartForCollectionCheck = {
   metadata?: Record<string, unknown> | null
@@ -29,12 +30,24 @@ function collectionAppointmentRefusal(cart: CartForCollectionCheck): string | nu
   return null
 }
 
+/**
+ * The city of the collection site chosen for 现场采集, for the offline-payment rule; null
+ * without a choice, or when the CMS does not know the site (or cannot be read).
+ */
+async function chosenSiteCity(cart: CartForCollectionCheck): Promise<string | null> {
+  const reading = readCollectionAppointment(cart.metadata)
+  if (!reading || "problem" in reading) return null
+  const site = await cmsReader.collectionSite(reading.choice.site_id).catch(() => null)
+  return site?.city ?? null
+}
+
 // Medusa allows one handler per hook, so every rule checked at completion lives here.
 // Checked when the cart is completed, so no client can skip them by calling the API directly.
 completeCartWorkflow.hooks.validate(
   async ({ cart }, { container }) => {
+    const siteCity = paysOffline(cart as never) ? await chosenSiteCity(cart as never) : null
     const refusal =
-      offlinePaymentRefusal(cart as never) ?? collectionAppointmentRefusal(cart as never)
+      offlinePaymentRefusal(cart as never, siteCity) ?? collectionAppointmentRefusal(cart as never)
     if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
     // Last: it spends the member's balance, which the compensation gives back.
     const spend = await spendCartStoreCredit(container, cart as never)

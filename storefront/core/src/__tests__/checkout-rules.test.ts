@@ -44,6 +44,10 @@ describe("offline payment", () => {
   it("is offered for a 岳阳 shipping city only, as commerce checks it", () => {
     expect(offersOfflinePayment("岳阳市")).toBe(true)
     expect(offersOfflinePayment("长沙市")).toBe(false)
+    // A 岳阳 collection site qualifies wherever the kit would be sent.
+    expect(offersOfflinePayment("长沙市", "岳阳市")).toBe(true)
+    expect(offersOfflinePayment("长沙市", "长沙市")).toBe(false)
+    expect(offersOfflinePayment(null, null)).toBe(false)
     expect(offersOfflinePayment("")).toBe(false)
     expect(offersOfflinePayment(undefined)).toBe(false)
     expect(OFFLINE_PAYMENT_REFUSAL).toBe("线下支付仅限岳阳地区，请选择微信支付")

@@ -1,10 +1,14 @@
 /**
  * 线下支付 (bank transfer, or cash at a collection site, confirmed by staff) is for
- * customers in 岳阳 only. Commerce refuses to complete an offline order whose shipping
- * address is elsewhere, so the storefronts offer it by the same test.
+ * customers in 岳阳 only: the shipping address is in 岳阳, or the collection site chosen for
+ * 现场采集 is. Commerce refuses to complete any other offline order, so the storefronts
+ * offer it by the same test.
  */
-export function offersOfflinePayment(shippingCity: string | null | undefined): boolean {
-  return /岳阳/.test(shippingCity ?? "")
+export function offersOfflinePayment(
+  shippingCity: string | null | undefined,
+  collectionSiteCity?: string | null
+): boolean {
+  return /岳阳/.test(shippingCity ?? "") || /岳阳/.test(collectionSiteCity ?? "")
 }
 
 export const OFFLINE_PAYMENT_REFUSAL = "线下支付仅限岳阳地区，请选择微信支付"

@@ -48,18 +48,20 @@ export type CheckoutOutcome =
 
 /**
  * What the form must fix before anything is sent, in the web checkout's words (core's rules):
- * email, address, consent, 线下支付 only for 岳阳, a site and slot for on-site collection, and
+ * email, address, consent, 线下支付 only for 岳阳 (address or collection site), a site and slot for on-site collection, and
  * a credit amount within the member's balance.
  */
 export function checkoutProblem(
   input: CheckoutInput,
-  context: { onSite: boolean; available: number }
+  context: { onSite: boolean; siteCity?: string | null; available: number }
 ): string | null {
   const problem =
     emailProblem(input.email) ??
     addressProblem(input.address) ??
     (input.consent ? null : CHECKOUT_PROBLEMS.consent) ??
-    (input.offline && !offersOfflinePayment(input.address.city) ? OFFLINE_PAYMENT_REFUSAL : null)
+    (input.offline && !offersOfflinePayment(input.address.city, context.siteCity)
+      ? OFFLINE_PAYMENT_REFUSAL
+      : null)
   if (problem) return problem
   if (context.onSite) {
     const pick = readCollectionPick(input.collection)

@@ -17,6 +17,12 @@ describe("offline payment rule", () => {
     expect(offlinePaymentRefusal(cart(null))).toContain("仅限岳阳")
   })
 
+  it("allows it for a 岳阳 collection site whatever the shipping city", () => {
+    expect(offlinePaymentRefusal(cart("北京市"), "岳阳市")).toBeNull()
+    expect(offlinePaymentRefusal(cart(null), "岳阳市")).toBeNull()
+    expect(offlinePaymentRefusal(cart("北京市"), "长沙市")).toContain("仅限岳阳")
+  })
+
   it("never stands in the way of online payment", () => {
     expect(offlinePaymentRefusal(cart("北京市", "pp_wechatpay_wechatpay"))).toBeNull()
     expect(offlinePaymentRefusal({})).toBeNull()

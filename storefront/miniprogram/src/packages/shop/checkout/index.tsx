@@ -154,7 +154,9 @@ function CheckoutForm(props: Loaded & { token: string }) {
   const typedCredit = credit.use ? (parseYuanInput(credit.typed) ?? 0) : 0
   const creditFen = Math.min(Math.max(typedCredit, 0), maxCredit)
   const total = subtotal + shipping - creditFen
-  const offlineOffered = offersOfflinePayment(address.city) && total > 0
+  // A 岳阳 collection site also allows paying offline (cash at the site, or a transfer).
+  const siteCity = onSite ? props.sites?.find((s) => s.documentId === pick.siteId)?.city : null
+  const offlineOffered = offersOfflinePayment(address.city, siteCity) && total > 0
   const payOffline = offline && offlineOffered
 
   async function submit() {
@@ -167,7 +169,7 @@ function CheckoutForm(props: Loaded & { token: string }) {
       offline: payOffline,
       consent,
     }
-    const invalid = checkoutProblem(input, { onSite, available: props.available })
+    const invalid = checkoutProblem(input, { onSite, siteCity, available: props.available })
     if (invalid) return setProblem(invalid)
     setBusy(true)
     setProblem(null)
