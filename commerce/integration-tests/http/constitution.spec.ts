@@ -285,7 +285,9 @@ medusaIntegrationTestRunner({
           { ...expert, ...noThrow }
         )
         expect(rewrite.status).toBe(400)
-        expect(rewrite.data.message).toBe("这份养生评估报告已发布给会员，不能再修改")
+        expect(rewrite.data.message).toBe(
+          "这份养生评估报告已发布给会员，不能再修改；如需更正，请使用「修订」"
+        )
         const again = await api.post(
           `/admin/constitution/assessments/${assessmentId}/review/publish`,
           {},
@@ -412,6 +414,244 @@ medusaIntegrationTestRunner({
           ...noThrow,
         })
         expect(signedOut.status).toBe(401)
+      })
+
+      describe("修订 (revising a published report)", () => {
+        const revised = { ...sections, diet: "宜食山药、大枣、小米；黄芪需遵医嘱，不宜自行久服。" }
+        const revisePath = () => `/admin/constitution/assessments/${assessmentId}/review/revise`
+        type Message = { category: string; title: string; body: string; link: string }
+        const constitutionMessages = async () =>
+          ((await api.get("/store/inbox", member)).data.messages as Message[]).filter(
+            (m) => m.category === "constitution"
+          )
+
+        it("an expert revises with a reason; the member is told once per version and sees the new text and the earlier ones", async () => {
+          await api.post(
+            `/admin/constitution/assessments/${assessmentId}/review/publish`,
+            { sections },
+            expert
+          )
+          const first = await api.post(
+            revisePath(),
+            { sections: revised, reason: "更正黄芪用法", base_revision: 1 },
+            expert
+          )
+          expect(first.status).toBe(200)
+          expect(first.data.review).toMatchObject({
+            status: "published",
+            revision: 2,
+            sections: revised,
+            expert_name: "李明华",
+          })
+          expect(first.data.review.revised_at).toEqual(expect.any(String))
+          expect(
+            first.data.review.versions.map((v: { revision: number; reason: string | null }) => [
+              v.revision,
+              v.reason,
+            ])
+          ).toEqual([
+            [2, "更正黄芪用法"],
+            [1, null],
+          ])
+
+          // The same request again (a double click, a retry) makes no second version.
+          const replay = await api.post(
+            revisePath(),
+            { sections: revised, reason: "更正黄芪用法", base_revision: 1 },
+            expert
+          )
+          expect(replay.status).toBe(200)
+          expect(replay.data.review.revision).toBe(2)
+          expect(replay.data.review.versions).toHaveLength(2)
+
+          const third = { ...revised, daily: "起居有常，子时前入睡。" }
+          const second = await api.post(
+            revisePath(),
+            { sections: third, reason: "补充起居建议", base_revision: 2 },
+            expert
+          )
+          expect(second.data.review.revision).toBe(3)
+
+          const messages = await eventually(constitutionMessages, (m) => m.length >= 3)
+          // Give a late duplicate the chance to show up before counting.
+          await new Promise((resolve) => setTimeout(resolve, 1500))
+          const settled = await constitutionMessages()
+          expect(settled.map((m) => m.title).sort()).toEqual([
+            "您的养生评估报告已发布",
+            "您的养生评估报告已更新",
+            "您的养生评估报告已更新",
+          ])
+          expect(messages.length).toBe(settled.length)
+          const updates = settled.filter((m) => m.title === "您的养生评估报告已更新")
+          expect(updates.map((m) => m.body.match(/第 (\d) 版/)?.[1]).sort()).toEqual(["2", "3"])
+          expect(updates[0].link).toBe(`/constitution/report/${assessmentId}`)
+          expect(updates.map((m) => m.body).join()).not.toContain("补充起居建议")
+
+          const seen = await api.get(`/store/constitution/assessments/${assessmentId}`, member)
+          expect(seen.data.assessment.review).toMatchObject({
+            sections: third,
+            revision: 3,
+            revision_reason: "补充起居建议",
+            expert_name: "李明华",
+          })
+          expect(seen.data.assessment.review.revised_at).toEqual(expect.any(String))
+          expect(
+            seen.data.assessment.review.versions.map(
+              (v: { revision: number; reason: string | null; sections: { diet: string } }) => [
+                v.revision,
+                v.reason,
+                v.sections.diet,
+              ]
+            )
+          ).toEqual([
+            [2, "更正黄芪用法", revised.diet],
+            [1, null, sections.diet],
+          ])
+          const history = await api.get("/store/constitution/assessments", member)
+          expect(history.data.assessments[0].review).toMatchObject({ revision: 3 })
+
+          // Staff see every version when they open the result (a logged read).
+          const opened = await api.get(`/admin/constitution/assessments/${assessmentId}`, expert)
+          expect(
+            opened.data.assessment.review.versions.map((v: { revision: number }) => v.revision)
+          ).toEqual([3, 2, 1])
+
+          const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          const stored = await pg.raw(
+            "select v.* from constitution_review_revision v join constitution_review r on r.id = v.review_id where r.assessment_id = ?",
+            [assessmentId]
+          )
+          expect(stored.rows).toHaveLength(3)
+          expect(JSON.stringify(stored.rows)).not.toMatch(/黄芪|山药|更正|起居/)
+          const audit = await pg.raw(
+            "select action, status from audit_entry where path = ? order by created_at",
+            [revisePath()]
+          )
+          expect(audit.rows.map((r: { action: string }) => r.action)).toEqual([
+            "constitution_review.revise",
+            "constitution_review.revise",
+            "constitution_review.revise",
+          ])
+        })
+
+        it("answers 409 to an expert who edited an older version, and 400s in Chinese", async () => {
+          const pending = await api.post(
+            revisePath(),
+            { sections: revised, reason: "更正" },
+            { ...expert, ...noThrow }
+          )
+          expect(pending.status).toBe(400)
+          expect(pending.data.message).toBe("这份体质辨识结果还没有养生评估报告，请先撰写并发布")
+
+          await api.post(
+            `/admin/constitution/assessments/${assessmentId}/review`,
+            { sections },
+            expert
+          )
+          const onDraft = await api.post(
+            revisePath(),
+            { sections: revised, reason: "更正" },
+            { ...expert, ...noThrow }
+          )
+          expect(onDraft.status).toBe(400)
+          expect(onDraft.data.message).toBe("这份养生评估报告尚未发布，请直接修改草稿后发布")
+
+          await api.post(
+            `/admin/constitution/assessments/${assessmentId}/review/publish`,
+            {},
+            expert
+          )
+          const noReason = await api.post(
+            revisePath(),
+            { sections: revised },
+            { ...expert, ...noThrow }
+          )
+          expect(noReason.status).toBe(400)
+          expect(noReason.data.message).toContain("请填写修订说明")
+          const blankReason = await api.post(
+            revisePath(),
+            { sections: revised, reason: "   " },
+            { ...expert, ...noThrow }
+          )
+          expect(blankReason.status).toBe(400)
+          expect(blankReason.data.message).toContain("请填写修订说明")
+          const longReason = await api.post(
+            revisePath(),
+            { sections: revised, reason: "长".repeat(201) },
+            { ...expert, ...noThrow }
+          )
+          expect(longReason.status).toBe(400)
+          expect(longReason.data.message).toContain("「修订说明」不能超过 200 字")
+          const unchanged = await api.post(
+            revisePath(),
+            { sections, reason: "没改" },
+            { ...expert, ...noThrow }
+          )
+          expect(unchanged.status).toBe(400)
+          expect(unchanged.data.message).toBe(
+            "修订后的内容与当前版本相同，请修改报告内容后再发布修订"
+          )
+          const unknown = await api.post(
+            "/admin/constitution/assessments/cass_nope/review/revise",
+            { sections: revised, reason: "更正" },
+            { ...expert, ...noThrow }
+          )
+          expect(unknown.status).toBe(404)
+
+          const colleague = await adminHeaders(
+            getContainer(),
+            api as never,
+            `expert2-${randomUUID()}@health.local`,
+            ["expert"]
+          )
+          await api.post(
+            revisePath(),
+            { sections: revised, reason: "甲", base_revision: 1 },
+            expert
+          )
+          const stale = await api.post(
+            revisePath(),
+            { sections: { ...sections, summary: "乙的看法" }, reason: "乙", base_revision: 1 },
+            { ...colleague, ...noThrow }
+          )
+          expect(stale.status).toBe(409)
+          expect(stale.data.message).toBe(
+            "这份养生评估报告刚刚已被修订为第 2 版，请刷新后在最新版本上修订"
+          )
+          const seen = await api.get(`/store/constitution/assessments/${assessmentId}`, member)
+          expect(seen.data.assessment.review).toMatchObject({ revision: 2, sections: revised })
+        })
+
+        it("keeps revising to experts: other staff 403, members and visitors 401", async () => {
+          await api.post(
+            `/admin/constitution/assessments/${assessmentId}/review/publish`,
+            { sections },
+            expert
+          )
+          const body = { sections: revised, reason: "更正" }
+          const lab = await adminHeaders(
+            getContainer(),
+            api as never,
+            `lab-${randomUUID()}@health.local`,
+            ["lab"]
+          )
+          const asLab = await api.post(revisePath(), body, { ...lab, ...noThrow })
+          expect(asLab.status).toBe(403)
+          expect(asLab.data.message).toContain("体质评估")
+          const asMember = await api.post(revisePath(), body, { ...member, ...noThrow })
+          expect(asMember.status).toBe(401)
+          const anonymous = await api.post(revisePath(), body, noThrow)
+          expect(anonymous.status).toBe(401)
+
+          const seen = await api.get(`/store/constitution/assessments/${assessmentId}`, member)
+          expect(seen.data.assessment.review).toMatchObject({
+            revision: 1,
+            revised_at: null,
+            revision_reason: null,
+            versions: [],
+            sections,
+          })
+        })
       })
     })
   },

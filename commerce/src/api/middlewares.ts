@@ -12,6 +12,7 @@ import {
 import {
   ListStaffAssessmentsQuery,
   PublishReviewBody,
+  ReviseReviewBody,
   SaveReviewBody,
 } from "./admin/constitution/validators"
 import { SendSmsCodeBody } from "./store/auth/sms-codes/validators"
@@ -233,6 +234,11 @@ export default defineMiddlewares({
       matcher: "/admin/constitution/assessments/:id/review/publish",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(PublishReviewBody)],
+    },
+    {
+      matcher: "/admin/constitution/assessments/:id/review/revise",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(ReviseReviewBody)],
     },
     {
       matcher: "/store/inbox*",

@@ -20,8 +20,15 @@ const beijingDate = new Intl.DateTimeFormat("zh-CN", {
  */
 export async function deliverConstitutionReviewNotice(
   container: MedusaContainer,
-  { review_id, assessment_id }: { review_id: string; assessment_id: string }
+  {
+    review_id,
+    assessment_id,
+    revision,
+  }: { review_id: string; assessment_id: string; revision?: number }
 ) {
+  if (revision && revision > 1) {
+    return deliverRevisionNotice(container, { review_id, assessment_id, revision })
+  }
   const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
   const review = (await archive.reviewsOfAssessments([assessment_id], { publishedOnly: true })).get(
     assessment_id
@@ -41,6 +48,43 @@ export async function deliverConstitutionReviewNotice(
   })
   if (delivered.created) await textMember(container, review.customer_id, expert)
   return delivered
+}
+
+/**
+ * Tells a member an expert revised their report (第 N 版): inbox only, linking to the
+ * report, where the new text and the 修订说明 are. The reason stays out of the message,
+ * which is kept unsealed; the SMS template speaks of a first publish, so no text.
+ */
+async function deliverRevisionNotice(
+  container: MedusaContainer,
+  {
+    review_id,
+    assessment_id,
+    revision,
+  }: { review_id: string; assessment_id: string; revision: number }
+) {
+  const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+  const review = (await archive.reviewsOfAssessments([assessment_id], { publishedOnly: true })).get(
+    assessment_id
+  )
+  const version = review
+    ? (await archive.reviewVersions([review.id]))
+        .get(review.id)
+        ?.find((v) => v.revision === revision)
+    : undefined
+  const assessment = await archive.constitutionAssessment(assessment_id)
+  // Erased, or the revision was taken back: nothing to tell, nothing to retry.
+  if (!review || review.id !== review_id || !version || !assessment) return { skipped: true }
+
+  const expert = version.expert_name ? `${version.expert_name}专家` : "专家"
+  return container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
+    customer_id: review.customer_id,
+    category: "constitution",
+    title: "您的养生评估报告已更新",
+    body: `${expert}修订了根据您${beijingDate.format(assessment.created_at)}的中医体质辨识结果撰写的养生评估报告（第 ${revision} 版），请查看修订说明与更新后的建议。`,
+    link: `/constitution/report/${assessment_id}`,
+    dedupe_key: `constitution-review:${review_id}:v${revision}`,
+  })
 }
 
 async function textMember(container: MedusaContainer, customerId: string, expert: string) {

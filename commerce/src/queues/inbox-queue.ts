@@ -21,7 +21,12 @@ export const InboxJob = {
 
 export type OrderPlacedInboxJob = { order_id: string }
 export type KitStatusInboxJob = { kit_id: string; event_id: string }
-export type ConstitutionReviewInboxJob = { review_id: string; assessment_id: string }
+/** `revision` above 1 is a 修订 of a published report (an "updated" notice). */
+export type ConstitutionReviewInboxJob = {
+  review_id: string
+  assessment_id: string
+  revision?: number
+}
 
 /** The kit steps worth a text and a WeChat message: the parcel, a failed sample, the report. */
 const SMS_KIT_STATUSES = new Set<KitStatus>(["shipped", "rejected", "report_ready"])

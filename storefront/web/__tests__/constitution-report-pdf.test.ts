@@ -31,6 +31,10 @@ const review: PublishedReview = {
   assessment_id: "asmt_1",
   expert_name: "李明华",
   published_at: "2026-11-25T02:00:00.000Z",
+  revision: 1,
+  revised_at: null,
+  revision_reason: null,
+  versions: [],
   sections: {
     summary: "综合问卷结果，您以气虚质为主，兼有阳虚倾向。\n建议三个月后复测。",
     diet: "少食生冷，早餐宜温热。",
@@ -178,6 +182,22 @@ describe("the 体质辨识 report PDF", () => {
     expect(pages[totalPages - 1]).toContain(`第 ${totalPages} / ${totalPages} 页`)
     // Every wrapped line stays inside the page: no line is longer than the text width allows.
     expect(pages.join("").replace(/\s/g, "")).toContain(long.slice(0, 60))
+  })
+
+  it("a revised expert report says when and why it was revised", async () => {
+    const bytes = await buildConstitutionReportPdf(
+      input({
+        review: {
+          ...review,
+          revision: 2,
+          revised_at: "2026-11-26T01:30:00.000Z",
+          revision_reason: "补充阳虚调养",
+        },
+      })
+    )
+    const text = pdfText(bytes).pages.join("\n")
+    expect(text).toContain("已于 2026-11-26 09:30 修订（第 2 版）")
+    expect(text).toContain("修订说明：补充阳虚调养")
   })
 
   it("without a name, a review or the CMS it still gives the scores, the verdict and a notice", async () => {

@@ -7,6 +7,7 @@ import {
   reportView,
   REVIEW_SECTION_KEYS,
   REVIEW_SECTION_LABELS,
+  revisionNotice,
   verdictApplies,
   type ConstitutionCode,
   type ConstitutionScores,
@@ -405,6 +406,17 @@ export async function buildConstitutionReportPdf(
       `${review.expert_name ? `${review.expert_name}专家` : "专家"} · 发布于 ${formatDate(review.published_at)}`,
       { size: 9.5, color: MUTED }
     )
+    // A revised report says so, as on the page; earlier versions stay on the web only.
+    const revised = revisionNotice(review)
+    if (revised) {
+      w.paragraph(
+        revised.reason ? `${revised.text}\u3000修订说明：${revised.reason}` : revised.text,
+        {
+          size: 9.5,
+          color: INK,
+        }
+      )
+    }
     for (const key of REVIEW_SECTION_KEYS) {
       const text = review.sections[key]?.trim()
       if (!text) continue

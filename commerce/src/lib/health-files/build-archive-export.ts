@@ -22,6 +22,7 @@ export async function buildArchiveExport(container: MedusaContainer, customerId:
     assessments.map((a) => a.id),
     { publishedOnly: true }
   )
+  const versions = await archive.reviewVersions([...reviews.values()].map((r) => r.id))
   const reports = await archive.listLabReports({ customer_id: customerId })
   const uploads = await archive.listMemberUploads({ customer_id: customerId })
 
@@ -48,7 +49,11 @@ export async function buildArchiveExport(container: MedusaContainer, customerId:
     kits,
     persons: await archive.personsOf(customerId),
     consents: consents.map((row) => archive.consentView(row as never)),
-    assessments: assessments.map((a) => ({ ...a, review: reviews.get(a.id) ?? null })),
+    assessments: assessments.map((a) => {
+      const review = reviews.get(a.id)
+      // Every version the member was shown, the 修订说明 with each.
+      return { ...a, review: review ?? null, review_versions: versions.get(review?.id ?? "") ?? [] }
+    }),
     reports: reportEntries,
     uploads: uploadEntries,
   }

@@ -19,6 +19,7 @@ import { ArchiveAccess } from "./models/archive-access"
 import { Consent } from "./models/consent"
 import { ConstitutionAssessment } from "./models/constitution-assessment"
 import { ConstitutionReview } from "./models/constitution-review"
+import { ConstitutionReviewRevision } from "./models/constitution-review-revision"
 import { Kit } from "./models/kit"
 import { KitEvent } from "./models/kit-event"
 import { LabReport } from "./models/lab-report"
@@ -43,6 +44,7 @@ import type {
   ReportView,
   ReviewSections,
   ReviewStatus,
+  ReviewVersionView,
   StaffAssessmentRow,
   UploadView,
 } from "./types"
@@ -54,7 +56,12 @@ type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[
 
 const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
-const alreadyPublished = () => notAllowed("这份养生评估报告已发布给会员，不能再修改")
+const alreadyPublished = () =>
+  notAllowed("这份养生评估报告已发布给会员，不能再修改；如需更正，请使用「修订」")
+const sameSections = (a: ReviewSections, b: ReviewSections) =>
+  (["summary", "diet", "exercise", "emotion", "daily"] as const).every(
+    (key) => (a[key] ?? "") === (b[key] ?? "")
+  )
 
 type StoredAssessment = {
   id: string
@@ -78,7 +85,23 @@ export type StoredReview = {
   key_id: string
   updated_at: Date | string
   published_at: Date | string | null
+  revision: number
+  revised_at: Date | string | null
 }
+
+type StoredRevision = {
+  id: string
+  review_id: string
+  revision: number
+  author_id: string
+  expert_name: string | null
+  payload_ciphertext: string
+  key_id: string
+  published_at: Date | string
+}
+
+/** What a version row seals: the text and why it changed. */
+type RevisionPayload = { sections: ReviewSections; reason: string | null }
 
 const REVIEW_STATUS_SQL = `case when r.status = 'published' then 'published'
   when r.id is not null then 'draft' else 'pending' end`
@@ -92,6 +115,7 @@ const REVIEW_STATUS_SQL = `case when r.status = 'published' then 'published'
 class HealthArchiveModuleService extends MedusaService({
   ConstitutionAssessment,
   ConstitutionReview,
+  ConstitutionReviewRevision,
   Kit,
   KitEvent,
   TestSubject,
@@ -572,23 +596,174 @@ class HealthArchiveModuleService extends MedusaService({
     if (draft.status === "published") throw alreadyPublished()
     const review = this.revealReview(draft as unknown as StoredReview)
     if (!review.sections.summary.trim()) throw notAllowed("请填写「总体评估」后再发布")
-    const [published] = await this.sql(context).execute<{ id: string }>(
-      `update constitution_review set status = 'published', published_at = now(), updated_at = now()
-       where id = ? and status = 'draft' returning id`,
+    const sql = this.sql(context)
+    const [published] = await sql.execute<StoredReview>(
+      `update constitution_review set status = 'published', published_at = now(), revision = 1,
+         revised_at = null, updated_at = now()
+       where id = ? and status = 'draft' returning *`,
       [draft.id]
     )
     if (!published) throw alreadyPublished()
-    return this.reviewById(draft.id, context)
+    await this.recordVersion(sql, published, review.sections, null)
+    return this.revealReview(published)
+  }
+
+  /**
+   * An expert's 修订 of a published report: the new text becomes the report (next version)
+   * and the version the member read stays on record, sealed. The report's row is locked,
+   * so two experts revising at once get consecutive versions; one who edited an older
+   * version (`base_revision`) gets a conflict instead of overwriting unseen work. The same
+   * request repeated returns the version it already made.
+   */
+  @InjectTransactionManager()
+  async reviseConstitutionReview(
+    input: {
+      assessment_id: string
+      author_id: string
+      expert_name: string | null
+      sections: ReviewSections
+      reason: string
+      /** The version the expert's editor started from. */
+      base_revision?: number | null
+    },
+    @MedusaContext() context: Context = {}
+  ): Promise<{
+    review: ConstitutionReviewView
+    version: ReviewVersionView
+    previous: StoredReview
+    replayed: boolean
+  }> {
+    const [assessment] = await this.listConstitutionAssessments(
+      { id: input.assessment_id },
+      { take: 1 },
+      context
+    )
+    if (!assessment) throw notFound("没有找到这份体质辨识结果")
+    const sql = this.sql(context)
+    const [row] = await sql.execute<StoredReview>(
+      "select * from constitution_review where assessment_id = ? and deleted_at is null for update",
+      [input.assessment_id]
+    )
+    if (!row) throw notAllowed("这份体质辨识结果还没有养生评估报告，请先撰写并发布")
+    if (row.status !== "published") {
+      throw notAllowed("这份养生评估报告尚未发布，请直接修改草稿后发布")
+    }
+    const reason = input.reason.trim()
+    if (!reason) throw notAllowed("请填写修订说明")
+    if (!input.sections.summary.trim()) throw notAllowed("请填写「总体评估」后再发布")
+
+    const current = this.revealReview(row)
+    const [latest] = await this.versionRows(sql, row.id, row.revision)
+    const unchanged = sameSections(current.sections, input.sections)
+    const base = input.base_revision ?? null
+    const replay =
+      unchanged &&
+      !!latest &&
+      row.revision > 1 &&
+      row.author_id === input.author_id &&
+      this.revealVersion(latest).reason === reason &&
+      (base === null || base === row.revision - 1)
+    if (replay) {
+      return {
+        review: current,
+        version: this.revealVersion(latest),
+        previous: row,
+        replayed: true,
+      }
+    }
+    if (base !== null && base !== row.revision) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `这份养生评估报告刚刚已被修订为第 ${row.revision} 版，请刷新后在最新版本上修订`
+      )
+    }
+    if (unchanged) throw notAllowed("修订后的内容与当前版本相同，请修改报告内容后再发布修订")
+
+    // Reports published before versions were kept get their first version on record now.
+    if (!latest) await this.recordVersion(sql, row, current.sections, null)
+    const next = row.revision + 1
+    const sealed = this.cipher.sealJson(input.sections)
+    const [revised] = await sql.execute<StoredReview>(
+      `update constitution_review set payload_ciphertext = ?, key_id = ?, author_id = ?,
+         expert_name = ?, revision = ?, revised_at = now(), updated_at = now()
+       where id = ? and revision = ? returning *`,
+      [
+        sealed.ciphertext,
+        sealed.key_id,
+        input.author_id,
+        input.expert_name,
+        next,
+        row.id,
+        row.revision,
+      ]
+    )
+    // Cannot happen while the row is locked; a clear conflict rather than a lost update if it does.
+    if (!revised)
+      throw new MedusaError(MedusaError.Types.CONFLICT, "报告刚刚已变化，请刷新后再修订")
+    const version = await this.recordVersion(sql, revised, input.sections, reason)
+    return { review: this.revealReview(revised), version, previous: row, replayed: false }
+  }
+
+  /** Compensation: takes back a 修订 a failed workflow made; the report is as it was. */
+  @InjectTransactionManager()
+  async undoConstitutionReviewRevision(
+    previous: StoredReview,
+    revision: number,
+    @MedusaContext() context: Context = {}
+  ) {
+    const sql = this.sql(context)
+    const [undone] = await sql.execute<{ id: string }>(
+      `update constitution_review set payload_ciphertext = ?, key_id = ?, author_id = ?,
+         expert_name = ?, revision = ?, revised_at = ?, updated_at = now()
+       where id = ? and revision = ? returning id`,
+      [
+        previous.payload_ciphertext,
+        previous.key_id,
+        previous.author_id,
+        previous.expert_name,
+        previous.revision,
+        previous.revised_at ?? null,
+        previous.id,
+        revision,
+      ]
+    )
+    if (undone) {
+      await sql.execute(
+        "delete from constitution_review_revision where review_id = ? and revision = ?",
+        [previous.id, revision]
+      )
+    }
+  }
+
+  /** Every published version of these reports, newest first, by review id. */
+  @InjectManager()
+  async reviewVersions(
+    reviewIds: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<Map<string, ReviewVersionView[]>> {
+    const versions = new Map<string, ReviewVersionView[]>(reviewIds.map((id) => [id, []]))
+    if (!reviewIds.length) return versions
+    const rows = await this.sql(context).execute<StoredRevision>(
+      `select * from constitution_review_revision
+       where review_id in (${reviewIds.map(() => "?").join(", ")}) and deleted_at is null
+       order by revision desc`,
+      reviewIds
+    )
+    for (const row of rows) versions.get(row.review_id)?.push(this.revealVersion(row))
+    return versions
   }
 
   /** Compensation: a report published by a workflow that then failed goes back to draft. */
   @InjectTransactionManager()
   async unpublishConstitutionReview(reviewId: string, @MedusaContext() context: Context = {}) {
-    await this.sql(context).execute(
-      `update constitution_review set status = 'draft', published_at = null, updated_at = now()
+    const sql = this.sql(context)
+    await sql.execute(
+      `update constitution_review set status = 'draft', published_at = null, revision = 0,
+         revised_at = null, updated_at = now()
        where id = ?`,
       [reviewId]
     )
+    await sql.execute("delete from constitution_review_revision where review_id = ?", [reviewId])
   }
 
   /** Compensation: puts back the draft a failed workflow overwrote, or removes a new one. */
@@ -668,6 +843,55 @@ class HealthArchiveModuleService extends MedusaService({
     }
   }
 
+  protected async versionRows(sql: Sql, reviewId: string, revision: number) {
+    return sql.execute<StoredRevision>(
+      `select * from constitution_review_revision
+       where review_id = ? and revision = ? and deleted_at is null`,
+      [reviewId, revision]
+    )
+  }
+
+  /** Keeps the version a report now is (its text as published, sealed with the reason). */
+  protected async recordVersion(
+    sql: Sql,
+    review: StoredReview,
+    sections: ReviewSections,
+    reason: string | null
+  ): Promise<ReviewVersionView> {
+    const sealed = this.cipher.sealJson({ sections, reason } satisfies RevisionPayload)
+    const [row] = await sql.execute<StoredRevision>(
+      `insert into constitution_review_revision (id, review_id, revision, author_id, expert_name,
+         payload_ciphertext, key_id, published_at, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?, ?, now(), now()) returning *`,
+      [
+        generateEntityId(undefined, "crevr"),
+        review.id,
+        review.revision,
+        review.author_id,
+        review.expert_name,
+        sealed.ciphertext,
+        sealed.key_id,
+        new Date(review.revised_at ?? review.published_at ?? Date.now()),
+      ]
+    )
+    return this.revealVersion(row)
+  }
+
+  protected revealVersion(row: StoredRevision): ReviewVersionView {
+    const payload = this.cipher.openJson<RevisionPayload>({
+      key_id: row.key_id,
+      ciphertext: row.payload_ciphertext,
+    })
+    return {
+      revision: Number(row.revision),
+      sections: payload.sections,
+      reason: payload.reason ?? null,
+      expert_name: row.expert_name ?? null,
+      author_id: row.author_id,
+      published_at: new Date(row.published_at).toISOString(),
+    }
+  }
+
   protected async reviewById(id: string, context: Context): Promise<ConstitutionReviewView> {
     const [row] = await this.sql(context).execute<StoredReview>(
       "select * from constitution_review where id = ?",
@@ -691,6 +915,8 @@ class HealthArchiveModuleService extends MedusaService({
       author_id: row.author_id,
       updated_at: iso(row.updated_at) as string,
       published_at: iso(row.published_at),
+      revision: Number(row.revision ?? 0),
+      revised_at: iso(row.revised_at ?? null),
     }
   }
 

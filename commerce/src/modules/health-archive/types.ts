@@ -144,7 +144,22 @@ export type ConstitutionReviewView = {
   expert_name: string | null
   author_id: string
   updated_at: string
+  /** When the member first saw it. */
   published_at: string | null
+  /** The published version this text is: 1 when first published, +1 for each 修订; 0 for a draft. */
+  revision: number
+  revised_at: string | null
+}
+
+/** One published version of a report, as it was when the member read it. */
+export type ReviewVersionView = {
+  revision: number
+  sections: ReviewSections
+  /** The 修订说明; null for the first publish. */
+  reason: string | null
+  expert_name: string | null
+  author_id: string
+  published_at: string
 }
 
 /** A result as experts list it, with where its report stands. */

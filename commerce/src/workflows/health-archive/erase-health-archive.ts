@@ -23,6 +23,12 @@ const eraseHealthArchiveStep = createStep(
     const uploads = await archive.listMemberUploads({ customer_id })
     const assessments = await archive.listConstitutionAssessments({ customer_id })
     const reviews = await archive.listConstitutionReviews({ customer_id }, { select: ["id"] })
+    const reviewVersions = reviews.length
+      ? await archive.listConstitutionReviewRevisions(
+          { review_id: reviews.map((r) => r.id) },
+          { select: ["id"] }
+        )
+      : []
     const persons = await archive.listTestSubjects({ customer_id })
     const open = await archive.listConsents({ customer_id, withdrawn_at: null })
     const kits = await archive.listKits({ customer_id }, { select: ["id"] })
@@ -33,6 +39,7 @@ const eraseHealthArchiveStep = createStep(
     if (kits.length) await archive.updateKits(kits.map((k) => ({ id: k.id, person_id: null })))
     await archive.deleteLabReports(reports.map((r) => r.id))
     await archive.deleteMemberUploads(uploads.map((u) => u.id))
+    await archive.deleteConstitutionReviewRevisions(reviewVersions.map((v) => v.id))
     await archive.deleteConstitutionReviews(reviews.map((r) => r.id))
     await archive.deleteConstitutionAssessments(assessments.map((a) => a.id))
     await archive.deleteTestSubjects(persons.map((p) => p.id))

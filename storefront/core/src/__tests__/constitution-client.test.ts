@@ -78,4 +78,22 @@ describe("constitution admin client", () => {
     expect(calls[3].init?.method).toBe("POST")
     expect(JSON.parse(String(calls[3].init?.body))).toEqual({})
   })
+
+  it("revises with the new sections, the 修订说明 and the version edited", async () => {
+    const { fetch, calls } = recordingFetch({ body: { review: { revision: 3 } } })
+    const api = createConstitutionAdminClient({ baseUrl: "http://shop", fetch })
+    const review = await api.revise("staff", "cass_1", {
+      sections,
+      reason: "补充饮食建议",
+      baseRevision: 2,
+    })
+    expect(review.revision).toBe(3)
+    expect(calls[0].url).toBe("http://shop/admin/constitution/assessments/cass_1/review/revise")
+    expect(calls[0].init?.method).toBe("POST")
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({
+      sections,
+      reason: "补充饮食建议",
+      base_revision: 2,
+    })
+  })
 })

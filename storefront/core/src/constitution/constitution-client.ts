@@ -65,7 +65,7 @@ export type ConstitutionAdminClientOptions = { baseUrl: string; fetch: FetchLike
 
 /**
  * The experts' side (staff with `assessments:read|write`): new results, one result with its
- * answers, drafts and publishing a 养生评估报告. Takes a staff bearer token.
+ * answers, drafts, publishing and revising a 养生评估报告. Takes a staff bearer token.
  */
 export function createConstitutionAdminClient({ baseUrl, fetch }: ConstitutionAdminClientOptions) {
   const api = baseUrl.replace(/\/$/, "")
@@ -109,6 +109,25 @@ export function createConstitutionAdminClient({ baseUrl, fetch }: ConstitutionAd
           token,
           sections ? { sections } : {}
         )
+      ).review
+    },
+
+    /**
+     * 修订: publishes corrected sections as the report's next version with a 修订说明 the
+     * member reads; `baseRevision` (the version edited) turns a colleague's newer 修订 into
+     * a 409 instead of an overwrite.
+     */
+    async revise(
+      token: string,
+      assessmentId: string,
+      revision: { sections: ReviewSections; reason: string; baseRevision?: number }
+    ) {
+      return (
+        await request<{ review: StaffReview }>(`/${id(assessmentId)}/review/revise`, token, {
+          sections: revision.sections,
+          reason: revision.reason,
+          base_revision: revision.baseRevision,
+        })
       ).review
     },
   }

@@ -59,13 +59,32 @@ export const REVIEW_SECTION_LABELS: Record<keyof ReviewSections, string> = {
   daily: "起居调护",
 }
 
-/** An expert's report as the member sees it (only once published). */
+/** One earlier published version of a report, as the member read it then. */
+export type ReviewVersion = {
+  /** 1 for the first publish, then one more for each 修订. */
+  revision: number
+  sections: ReviewSections
+  expert_name: string | null
+  /** The 修订说明; null for the first publish. */
+  reason: string | null
+  published_at: string
+}
+
+/**
+ * An expert's report as the member sees it (only once published). A 修订 publishes a new
+ * version; the ones the member read before stay listed in `versions`, newest first.
+ */
 export type PublishedReview = {
   id: string
   assessment_id: string
   sections: ReviewSections
   expert_name: string | null
+  /** When it was first published. */
   published_at: string
+  revision: number
+  revised_at: string | null
+  revision_reason: string | null
+  versions: ReviewVersion[]
 }
 
 /** One saved result in a member's history, with the expert's report when there is one. */
@@ -111,6 +130,11 @@ export type StaffReview = {
   expert_name: string | null
   updated_at: string
   published_at: string | null
+  /** 0 for a draft, 1 once published, then one more for each 修订. */
+  revision: number
+  revised_at: string | null
+  /** Every published version, newest first (when one result is opened or revised). */
+  versions?: ReviewVersion[]
 }
 
 /** A row of the experts' list. */

@@ -135,7 +135,7 @@ const ConstitutionPage = () => {
                 </Table.Cell>
                 <Table.Cell>
                   <Button size="small" variant="secondary" onClick={() => setOpenId(row.id)}>
-                    {row.review_status === "published" ? "查看" : "撰写评估"}
+                    {row.review_status === "published" ? "查看 · 修订" : "撰写评估"}
                   </Button>
                 </Table.Cell>
               </Table.Row>

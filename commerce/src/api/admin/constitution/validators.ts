@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 
 const MAX_SECTION = 4000
+const MAX_REASON = 200
 const STATUSES = ["pending", "draft", "published"] as const
 
 // Medusa rewrites zod's own messages into English; a refine keeps ours.
@@ -23,6 +24,24 @@ export const SaveReviewBody = z.object({ sections: ReviewSectionsSchema })
 
 export const PublishReviewBody = z.object({ sections: ReviewSectionsSchema.optional() })
 
+/** A 修订 of a published report: the whole new text, and why (the member reads it). */
+export const ReviseReviewBody = z.object({
+  sections: ReviewSectionsSchema,
+  reason: z
+    .string()
+    .default("")
+    .refine((text) => text.trim().length > 0, "请填写修订说明")
+    .refine((text) => text.length <= MAX_REASON, `「修订说明」不能超过 ${MAX_REASON} 字`),
+  /** The version the expert edited; omitted, the revision follows whatever is current. */
+  base_revision: z
+    .number()
+    .optional()
+    .refine(
+      (n) => n === undefined || (Number.isInteger(n) && n >= 1),
+      "base_revision 须为报告的版本号（从 1 开始的整数）"
+    ),
+})
+
 export const ListStaffAssessmentsQuery = z.object({
   status: z
     .string()
@@ -38,4 +57,5 @@ export const ListStaffAssessmentsQuery = z.object({
 
 export type SaveReviewBodyType = z.infer<typeof SaveReviewBody>
 export type PublishReviewBodyType = z.infer<typeof PublishReviewBody>
+export type ReviseReviewBodyType = z.infer<typeof ReviseReviewBody>
 export type ListStaffAssessmentsQueryType = z.infer<typeof ListStaffAssessmentsQuery>

@@ -17,6 +17,10 @@ export const ConstitutionReview = model
     expert_name: model.text().nullable(),
     payload_ciphertext: model.text(),
     key_id: model.text(),
+    /** When it was first published to the member. */
     published_at: model.dateTime().nullable(),
+    /** The published version the text is (0 while a draft); see constitution_review_revision. */
+    revision: model.number().default(0),
+    revised_at: model.dateTime().nullable(),
   })
   .indexes([{ on: ["status", "updated_at"] }])

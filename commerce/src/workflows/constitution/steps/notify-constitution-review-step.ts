@@ -4,7 +4,10 @@ import { QUEUE_MODULE } from "../../../modules/queue"
 import type QueueModuleService from "../../../modules/queue/service"
 import { InboxJob, type ConstitutionReviewInboxJob } from "../../../queues/inbox-queue"
 
-/** Tells the member their 养生评估报告 is out (inbox, and SMS where a template is set); once. */
+/**
+ * Tells the member their 养生评估报告 is out (inbox, and SMS where a template is set), or
+ * that a 修订 updated it; once per published version.
+ */
 export const notifyConstitutionReviewStep = createStep(
   "notify-constitution-review",
   async (input: ConstitutionReviewInboxJob, { container }) => {
@@ -13,7 +16,12 @@ export const notifyConstitutionReviewStep = createStep(
       QueueName.INBOX,
       InboxJob.CONSTITUTION_REVIEW,
       input,
-      { jobId: `constitution-review-${input.review_id}` }
+      {
+        jobId:
+          input.revision && input.revision > 1
+            ? `constitution-review-${input.review_id}-v${input.revision}`
+            : `constitution-review-${input.review_id}`,
+      }
     )
     return new StepResponse(input.review_id)
   }

@@ -38,8 +38,9 @@ export async function GET(
     assessments.map((a) => a.id),
     { publishedOnly: true }
   )
+  const versions = await archive.reviewVersions([...reviews.values()].map((r) => r.id))
   res.json({
-    assessments: assessments.map((assessment) => memberAssessment(assessment, reviews)),
+    assessments: assessments.map((assessment) => memberAssessment(assessment, reviews, versions)),
     count,
     limit,
     offset,

@@ -10,6 +10,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!assessment) throw notFound("体质辨识结果")
   await log(assessment.customer_id, "view", "assessment", assessment.id)
   const review = (await archive.reviewsOfAssessments([assessment.id])).get(assessment.id)
+  const versions = review ? (await archive.reviewVersions([review.id])).get(review.id) : undefined
   const members = await assessedMembers(req.scope, [assessment.customer_id])
   res.json({
     assessment: {
@@ -23,7 +24,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       primary: assessment.primary,
       answers: assessment.answers,
       review_status: review?.status ?? "pending",
-      review: review ? staffReview(review) : null,
+      review: review ? staffReview(review, versions) : null,
     },
   })
 }

@@ -2,12 +2,16 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { archiveRequest, notFound } from "../../../../health-archive-request"
 import { memberAssessment } from "../member-assessment"
 
-/** One of the member's results with its published report; anyone else's reads as not found. */
+/**
+ * One of the member's results with its published report and the report's earlier versions;
+ * anyone else's reads as not found.
+ */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { archive, actorId, log } = archiveRequest(req)
   const assessment = await archive.constitutionAssessment(req.params.id)
   if (!assessment || assessment.customer_id !== actorId) throw notFound("体质辨识结果")
   await log(actorId, "view", "assessment", assessment.id)
   const reviews = await archive.reviewsOfAssessments([assessment.id], { publishedOnly: true })
-  res.json({ assessment: memberAssessment(assessment, reviews) })
+  const versions = await archive.reviewVersions([...reviews.values()].map((r) => r.id))
+  res.json({ assessment: memberAssessment(assessment, reviews, versions) })
 }
