@@ -1,12 +1,8 @@
 "use server"
 
-import { ApiError, parseCnMobile, type Address } from "@health/core"
+import { ApiError, toMedusaAddress, type Address } from "@health/core"
 import { prepareCartForPayment, placeUnpaidOrder } from "@health/core/commerce/checkout-steps"
-import {
-  CHECKOUT_PROBLEMS,
-  addressProblem,
-  emailProblem,
-} from "@health/core/commerce/checkout-problems"
+import { CHECKOUT_PROBLEMS, emailProblem } from "@health/core/commerce/checkout-problems"
 import {
   OFFLINE_PAYMENT_REFUSAL,
   offersOfflinePayment,
@@ -14,6 +10,7 @@ import {
 import { storeCreditFen } from "@health/core/commerce/store-credit"
 import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
+import { readAddressForm } from "./address-form"
 import { appointments, checkout, cms, optional } from "./backends"
 import { clearCartId, readCartId } from "./cart-cookie"
 import { COLLECTION_FIELDS, collectionChoiceFromForm } from "./collection-appointment"
@@ -27,32 +24,16 @@ export type CheckoutState = { error?: string; fields?: Record<string, string> } 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
 
 function readAddress(form: FormData): { address?: Address; problem?: string } {
-  const name = text(form, "name")
-  const province = text(form, "province")
-  const city = text(form, "city")
-  const district = text(form, "district")
-  const street = text(form, "address")
-  const problem = addressProblem({
-    name,
-    phone: text(form, "phone"),
-    province,
-    city,
-    district,
-    street,
-  })
-  if (problem) return { problem }
-  const phone = parseCnMobile(text(form, "phone"))!
-  const chars = Array.from(name)
+  const read = readAddressForm(form, "address")
+  if (read.problem !== undefined) return { problem: read.problem }
+  const address = toMedusaAddress({ ...read.address, is_default: undefined })
   return {
     address: {
-      last_name: chars[0],
-      first_name: chars.slice(1).join("") || chars[0],
-      phone,
-      province,
-      city,
-      address_1: street,
+      ...address,
+      // A one-character name is both (Medusa wants a first name).
+      first_name: address.first_name || address.last_name,
       // Medusa has no district field; the address book keeps it in address_2 too.
-      address_2: district || undefined,
+      address_2: address.address_2 || undefined,
       postal_code: text(form, "postal_code") || undefined,
       country_code: "cn",
     },
