@@ -525,6 +525,21 @@ class HealthArchiveModuleService extends MedusaService({
     )
   }
 
+  /** A result (404 when unknown) and its report row, locked until the transaction ends. */
+  private async lockReviewOf(assessmentId: string, context: Context) {
+    const [assessment] = await this.listConstitutionAssessments(
+      { id: assessmentId },
+      { take: 1 },
+      context
+    )
+    if (!assessment) throw notFound("没有找到这份体质辨识结果")
+    const [review] = await this.sql(context).execute<StoredReview>(
+      "select * from constitution_review where assessment_id = ? and deleted_at is null for update",
+      [assessmentId]
+    )
+    return { assessment, review: review as StoredReview | undefined }
+  }
+
   /**
    * Writes an expert's draft for a result (creating it the first time). A published report
    * is final: writing to it is refused. Returns the draft and what it replaced, so a
@@ -540,17 +555,8 @@ class HealthArchiveModuleService extends MedusaService({
     },
     @MedusaContext() context: Context = {}
   ): Promise<{ review: ConstitutionReviewView; previous: StoredReview | null }> {
-    const [assessment] = await this.listConstitutionAssessments(
-      { id: input.assessment_id },
-      { take: 1 },
-      context
-    )
-    if (!assessment) throw notFound("没有找到这份体质辨识结果")
+    const { assessment, review: previous } = await this.lockReviewOf(input.assessment_id, context)
     const sql = this.sql(context)
-    const [previous] = await sql.execute<StoredReview>(
-      "select * from constitution_review where assessment_id = ? and deleted_at is null for update",
-      [input.assessment_id]
-    )
     if (previous?.status === "published") throw alreadyPublished()
     const sealed = this.cipher.sealJson(input.sections)
     // An upsert: two experts saving the first draft at once end with one report, not a 500.
@@ -633,17 +639,8 @@ class HealthArchiveModuleService extends MedusaService({
     previous: StoredReview
     replayed: boolean
   }> {
-    const [assessment] = await this.listConstitutionAssessments(
-      { id: input.assessment_id },
-      { take: 1 },
-      context
-    )
-    if (!assessment) throw notFound("没有找到这份体质辨识结果")
+    const { review: row } = await this.lockReviewOf(input.assessment_id, context)
     const sql = this.sql(context)
-    const [row] = await sql.execute<StoredReview>(
-      "select * from constitution_review where assessment_id = ? and deleted_at is null for update",
-      [input.assessment_id]
-    )
     if (!row) throw notAllowed("这份体质辨识结果还没有养生评估报告，请先撰写并发布")
     if (row.status !== "published") {
       throw notAllowed("这份养生评估报告尚未发布，请直接修改草稿后发布")
