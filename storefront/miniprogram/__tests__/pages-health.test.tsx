@@ -84,6 +84,45 @@ describe("constitution test", () => {
   })
 })
 
+const CODES = ["pinghe", "qixu", "yangxu", "yinxu", "tanshi", "shire", "xueyu", "qiyu", "tebing"]
+const NINE = <T,>(value: T) => Object.fromEntries(CODES.map((code) => [code, value]))
+
+describe("constitution report", () => {
+  it("shows the expert's report, and when and why it was revised", async () => {
+    session.setToken("tok_1")
+    const assessment = (review: object) => ({
+      id: "ca_1",
+      created_at: "2026-11-20T02:00:00Z",
+      item_version: "ccmq-2009",
+      sex: "female",
+      scores: { ...NINE(0), pinghe: 40, qixu: 62.5 },
+      verdicts: { ...NINE("否"), qixu: "是" },
+      primary: "qixu",
+      review: {
+        expert_name: "王",
+        published_at: "2026-11-25T02:00:00Z",
+        sections: { summary: "以补气健脾为主", diet: "黄芪炖鸡" },
+        ...review,
+      },
+    })
+    fakeBackend({
+      "GET /store/constitution/assessments/ca_1": {
+        assessment: assessment({
+          revision: 2,
+          revised_at: "2026-11-26T01:30:00Z",
+          revision_reason: "更正黄芪用量",
+        }),
+      },
+    })
+    stand.params = { id: "ca_1" }
+    render(<ConstitutionReport />)
+    expect((await screen.findByTestId("review-revision")).textContent).toBe(
+      "已于 2026-11-26 09:30 修订（第 2 版）：更正黄芪用量"
+    )
+    expect(screen.getByTestId("constitution-report").textContent).toContain("以补气健脾为主")
+  })
+})
+
 describe("kit activation", () => {
   it("checks the barcode as it is typed and requires the testing consent", async () => {
     session.setToken("tok_1")

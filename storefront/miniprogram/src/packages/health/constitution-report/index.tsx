@@ -4,6 +4,7 @@ import {
   REVIEW_SECTION_KEYS,
   REVIEW_SECTION_LABELS,
   reportView,
+  revisionNotice,
   type ConstitutionResult,
   type SavedAssessment,
 } from "@health/core/constitution/index"
@@ -41,6 +42,7 @@ export default function ConstitutionReport() {
 function Report({ shown }: { shown: Shown }) {
   const view = reportView(shown)
   const review = "review" in shown ? shown.review : null
+  const revised = review ? revisionNotice(review) : null
   return (
     <View>
       <View className="section">
@@ -70,6 +72,11 @@ function Report({ shown }: { shown: Shown }) {
       {review ? (
         <View className="section">
           <Text className="section__title">专家养生建议</Text>
+          {revised ? (
+            <Text className="muted" data-testid="review-revision">
+              {revised.reason ? `${revised.text}：${revised.reason}` : revised.text}
+            </Text>
+          ) : null}
           {REVIEW_SECTION_KEYS.filter((k) => review.sections[k]).map((k) => (
             <View key={k}>
               <Text className="muted">{REVIEW_SECTION_LABELS[k]}</Text>
