@@ -5,6 +5,7 @@ import ActivateKit from "../src/packages/health/activate/index"
 import Reports from "../src/packages/health/reports/index"
 import { StateView } from "../src/components/state-view"
 import { session } from "../src/lib/session"
+import { CONSTITUTION_CODES } from "@health/core/constitution/index"
 import { fakeBackend } from "./support/fake-backend"
 import { stand } from "./support/taro-stand-in"
 
@@ -84,8 +85,7 @@ describe("constitution test", () => {
   })
 })
 
-const CODES = ["pinghe", "qixu", "yangxu", "yinxu", "tanshi", "shire", "xueyu", "qiyu", "tebing"]
-const NINE = <T,>(value: T) => Object.fromEntries(CODES.map((code) => [code, value]))
+const NINE = <T,>(value: T) => Object.fromEntries(CONSTITUTION_CODES.map((code) => [code, value]))
 
 describe("constitution report", () => {
   it("shows the expert's report, and when and why it was revised", async () => {
