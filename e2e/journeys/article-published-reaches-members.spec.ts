@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
 import { adminToken, call, post } from "../support/commerce-api"
+import { registerByApi, signIn } from "../support/members"
 import { registerOnWeb } from "../support/shop"
 
 const cms = () => process.env.E2E_CMS_URL || "http://localhost:1337"
@@ -36,25 +37,6 @@ type PushCounts = {
   scanned: number
   targeted: number
   inbox: number
-}
-
-/** Signs in with email and password and answers the store API's bearer token. */
-async function signIn(email: string) {
-  const { token } = await post<{ token: string }>("/auth/customer/emailpass", {
-    email,
-    password: "Secret12345",
-  })
-  return token
-}
-
-/** A member who signed up through the store API (as the mini-program's PC sign-up does). */
-async function registerByApi(email: string, firstName: string) {
-  const { token } = await post<{ token: string }>("/auth/customer/emailpass/register", {
-    email,
-    password: "Secret12345",
-  })
-  await post("/store/customers", { email, first_name: firstName, last_name: "会员" }, { token })
-  return signIn(email)
 }
 
 const saveAssessment = (token: string, answers: Record<string, number>) =>

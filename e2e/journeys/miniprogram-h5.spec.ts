@@ -1,14 +1,27 @@
-import type { Browser, BrowserContext } from "playwright-core"
+import type { Browser, BrowserContext, Page } from "playwright-core"
 import { launchBrowser, screenshot } from "../support/browser"
-import { call, eventually } from "../support/commerce-api"
+import { adminToken, call, eventually, post } from "../support/commerce-api"
+import { placeOrderPaidOffline, registerByApi, signInWithWechat } from "../support/members"
 import {
   fillByPlaceholder,
   miniprogramUrl,
   registerOnMiniprogram,
   shown,
 } from "../support/miniprogram-h5"
+import { actAsWechatBrowser, WECHAT_USER_AGENT } from "../support/wechat-client"
 
 const yuan = (shown: string) => Number(shown.replace(/[¥,]/g, ""))
+
+/** The member's bearer token, as the H5 build keeps it (Taro storage: { data } in localStorage). */
+const tokenOf = (page: Page) =>
+  page.evaluate(() => {
+    const raw = localStorage.getItem("health.token") ?? ""
+    try {
+      return (JSON.parse(raw) as { data?: string }).data ?? raw
+    } catch {
+      return raw
+    }
+  })
 const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
 
 describe("the mini-program's H5 build in Chromium", () => {
@@ -62,13 +75,29 @@ describe("the mini-program's H5 build in Chromium", () => {
     await shown(page, "login").waitFor()
     await registerOnMiniprogram(page, `mp-buyer-${run}@example.com`)
     await shown(page, "checkout-form").waitFor({ timeout: 20_000 })
+    // The member's default address (saved earlier, here through the API): the picker's wheels
+    // only turn by touch, so the journey starts from it as a returning member would.
+    await post(
+      "/store/customers/me/addresses",
+      {
+        last_name: "孙",
+        first_name: "小程",
+        phone: "13900003333",
+        province: "湖南省",
+        city: "岳阳市",
+        address_2: "岳阳楼区",
+        address_1: "洞庭南路 2 号",
+        country_code: "cn",
+        is_default_shipping: true,
+      },
+      { token: await tokenOf(page) }
+    )
+    await page.reload()
+    await shown(page, "checkout-form").waitFor({ timeout: 20_000 })
+    expect(await shown(page, "region-value").innerText()).toBe("湖南省 岳阳市 岳阳楼区")
     await fillByPlaceholder(page, "邮箱", `mp-buyer-${run}@example.com`)
-    await fillByPlaceholder(page, "姓名", "孙小程")
-    await fillByPlaceholder(page, "11 位手机号", "13900003333")
-    await fillByPlaceholder(page, "如 湖南省", "湖南省")
-    await fillByPlaceholder(page, "如 岳阳市", "岳阳市")
-    await fillByPlaceholder(page, "如 岳阳楼区", "岳阳楼区")
-    await fillByPlaceholder(page, "街道、门牌号", "洞庭南路 2 号")
+    await shown(page, "collection-method-mail").click()
+    expect(await shown(page, "summary-subtotal").innerText()).toBe(price)
 
     await shown(page, "submit-order").click()
     await shown(page, "checkout-error").getByText("请阅读并同意").waitFor()
@@ -133,14 +162,7 @@ describe("the mini-program's H5 build in Chromium", () => {
     await registerOnMiniprogram(friend, `mp-friend-${run}@example.com`)
 
     // The friend's account now names the sharer as referrer; the sharer's team has them.
-    const token = await friend.evaluate(() => {
-      const raw = localStorage.getItem("health.token") ?? ""
-      try {
-        return (JSON.parse(raw) as { data?: string }).data ?? raw
-      } catch {
-        return raw
-      }
-    })
+    const token = await tokenOf(friend)
     const { affiliate } = await eventually(
       () => call<{ affiliate: { referrer: string | null } }>("/store/affiliate/me", { token }),
       (answer) => !!answer.affiliate.referrer
@@ -152,6 +174,76 @@ describe("the mini-program's H5 build in Chromium", () => {
     await sharer.reload()
     await shown(sharer, "team-level").first().waitFor({ timeout: 20_000 })
     expect(await shown(sharer, "team-level").first().innerText()).toContain("1 人")
+  })
+
+  it("withdraws a commission to WeChat: requested in 提现, paid by finance, 确认收款 in WeChat", async () => {
+    // A WeChat member's share code, and a friend who bought through it; staff complete it.
+    const sharerToken = await signInWithWechat(`mp-payout-${run}`)
+    const me = () =>
+      call<{ affiliate: { code: string; balances: { available: number } } }>(
+        "/store/affiliate/me",
+        { token: sharerToken }
+      ).then(({ affiliate }) => affiliate)
+    const friendToken = await registerByApi(`mp-payout-friend-${run}@example.com`, "朋友")
+    await post("/store/affiliate/bind", { code: (await me()).code }, { token: friendToken })
+    const admin = { token: await adminToken(), admin: true }
+    const orderId = await placeOrderPaidOffline(friendToken, "tumor-risk-gene-test", admin.token)
+    await post(`/admin/orders/${orderId}/complete`, {}, admin)
+    const { balances } = await eventually(me, (affiliate) => affiliate.balances.available > 0)
+    // The store API answers amounts in yuan (CNY).
+    const amount = balances.available.toFixed(2)
+
+    // The sharer opens the mini-program's H5 build in WeChat, signed in.
+    const context = await browser.newContext({ ...phone, userAgent: WECHAT_USER_AGENT })
+    contexts.push(context)
+    await actAsWechatBrowser(context)
+    await context.addInitScript((token) => {
+      localStorage.setItem("health.token", JSON.stringify({ data: token }))
+    }, sharerToken)
+    const page = await context.newPage()
+    page.on("pageerror", (error) => console.error("[h5 page error]", error.message))
+    await page.goto(miniprogramUrl("/packages/affiliate/center/index"))
+    await shown(page, "open-withdraw").click()
+    await shown(page, "withdrawal-form").waitFor({ timeout: 20_000 })
+    await shown(page, "withdrawal-amount").locator("input").fill(amount)
+    await shown(page, "withdrawal-method-wechat").click()
+    await shown(page, "withdrawal-submit").click()
+    // Whichever the form says, so a refusal fails the journey with its own words.
+    const answer = shown(page, "withdrawal-notice").or(shown(page, "withdrawal-error"))
+    await answer.waitFor()
+    expect(await answer.innerText()).toBe("提现申请已提交，审核通过后打款")
+    const list = shown(page, "withdrawal-list")
+    await list.getByText("待审核").waitFor()
+    expect(await list.innerText()).toContain(`¥${amount}`)
+
+    // Finance approves it and pays by 商家转账: WeChat waits for the member to confirm.
+    const { withdrawals } = await call<{ withdrawals: { id: string; status: string }[] }>(
+      "/store/affiliate/withdrawals",
+      { token: sharerToken }
+    )
+    expect(withdrawals.map((w) => w.status)).toEqual(["requested"])
+    const [withdrawal] = withdrawals
+    await post(`/admin/affiliate/withdrawals/${withdrawal.id}/approve`, {}, admin)
+    await post("/admin/affiliate/wechat-transfers", { withdrawal_id: withdrawal.id }, admin)
+
+    await page.reload()
+    const confirm = shown(page, "confirm-receipt")
+    await confirm.waitFor({ timeout: 20_000 })
+    await list.getByText("待确认收款").waitFor()
+    await screenshot(page, "mp-08-confirm-receipt")
+    // WeChat's 确认收款 page (the sandbox checks merchant, AppID and package), then its callback.
+    await confirm.click()
+    await shown(page, "withdraw-notice")
+      .getByText("提现已到账，请在微信零钱中查看")
+      .waitFor({ timeout: 45_000 })
+    await list.getByText("已到账").waitFor()
+    const paid = await call<{ withdrawals: { id: string; status: string }[] }>(
+      "/store/affiliate/withdrawals",
+      { token: sharerToken }
+    )
+    expect(paid.withdrawals.map((w) => [w.id, w.status])).toEqual([[withdrawal.id, "paid"]])
+    expect((await me()).balances.available).toBe(0)
+    await screenshot(page, "mp-09-receipt-confirmed")
   })
 
   it("opens every member page against the real back ends with content or an empty state", async () => {
