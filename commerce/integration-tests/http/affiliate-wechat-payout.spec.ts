@@ -42,6 +42,7 @@ medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let sandbox: Sandbox
     let forwarder: http.Server
+    let standin: Awaited<ReturnType<typeof startWechatStandin>>
     let publishableKey: string
     let finance: Headers
     let operations: Headers
@@ -49,7 +50,7 @@ medusaIntegrationTestRunner({
     const noThrow = { validateStatus: () => true }
 
     beforeAll(async () => {
-      const standin = await startWechatStandin()
+      standin = await startWechatStandin()
       process.env.WECHAT_API_BASE = standin.url
       sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })
       // WeChat posts transfer outcomes to this test's app (its port is only known now).
@@ -82,6 +83,7 @@ medusaIntegrationTestRunner({
     })
 
     afterAll(async () => {
+      standin?.process.kill()
       await sandbox?.close()
       await new Promise((resolve) => forwarder?.close(resolve))
     })
