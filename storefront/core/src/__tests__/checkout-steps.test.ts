@@ -73,6 +73,7 @@ describe("prepareCartForPayment", () => {
       creditFen: 39900,
       shipping: shippingOptions.shipping_options[0],
       collection: { ...pick.choice, site_name: "岳阳楼区采集点" },
+      lines: [],
     })
     expect(calls.map(sent)).toEqual([
       `POST /store/carts/cart_1 ${JSON.stringify({
@@ -191,6 +192,185 @@ describe("prepareCartForPayment", () => {
     })
     expect(prepared).toMatchObject({ total: null, creditFen: 0 })
     expect(mail.calls.map(sent).join("\n")).not.toContain("store-credit")
+  })
+})
+
+describe("prepareCartForPayment with a test method per line", () => {
+  const kit = { id: "cali_kit", quantity: 2, title: "运动基因检测" }
+  const family = { id: "cali_family", quantity: 1, title: "儿童天赋基因检测" }
+  const onSite = (choice = pick.choice) => ({ method: "on_site" as const, collection: { choice } })
+
+  it("keeps each line's method on its cart line, books nothing by post only for on-site lines, and ships when one line is mail-in", async () => {
+    const { fetch, calls } = recordingFetch(
+      { body: { cart: {} } },
+      { body: shippingOptions },
+      { body: availability(1) },
+      { body: { cart: {} } },
+      { body: { cart: {} } },
+      { body: { cart: {} } },
+      { body: { cart: {} } },
+      { body: { cart: { total: 798, credit_line_total: 0 } } }
+    )
+    const prepared = await prepareCartForPayment(
+      clients(fetch),
+      "cart_1",
+      {
+        email: "buyer@example.com",
+        address,
+        lines: [
+          { line: kit, method: "mail_in" },
+          { line: family, ...onSite() },
+        ],
+        creditFen: 0,
+      },
+      "tok"
+    )
+    const collection = { ...pick.choice, site_name: "岳阳楼区采集点" }
+    expect(prepared).toEqual({
+      total: 798,
+      creditFen: 0,
+      shipping: shippingOptions.shipping_options[1],
+      collection: null,
+      lines: [
+        { id: "cali_kit", title: "运动基因检测", choice: { method: "mail_in" } },
+        {
+          id: "cali_family",
+          title: "儿童天赋基因检测",
+          choice: { method: "on_site", collection },
+        },
+      ],
+    })
+    expect(calls.map(sent).slice(2)).toEqual([
+      "GET /store/appointments/availability",
+      'POST /store/carts/cart_1/shipping-methods {"option_id":"so_mail"}',
+      `POST /store/carts/cart_1/line-items/cali_kit ${JSON.stringify({
+        quantity: 2,
+        metadata: { test_method: "mail_in", collection: "" },
+      })}`,
+      `POST /store/carts/cart_1/line-items/cali_family ${JSON.stringify({
+        quantity: 1,
+        metadata: { test_method: "on_site", collection },
+      })}`,
+      'POST /store/carts/cart_1 {"metadata":{"collection_appointment":""}}',
+      'POST /store/carts/cart_1/store-credit {"amount":0}',
+    ])
+  })
+
+  it("takes the on-site option when every line is collected at a site, reading each site's day once", async () => {
+    const { fetch, calls } = recordingFetch(
+      { body: { cart: {} } },
+      { body: shippingOptions },
+      { body: availability(2) },
+      { body: { cart: {} } },
+      { body: { cart: {} } },
+      { body: { cart: {} } },
+      { body: { cart: {} } },
+      { body: { cart: { total: 798, credit_line_total: 0 } } }
+    )
+    const prepared = await prepareCartForPayment(
+      clients(fetch),
+      "cart_1",
+      {
+        email: "buyer@example.com",
+        address,
+        lines: [
+          { line: kit, ...onSite() },
+          { line: family, ...onSite() },
+        ],
+        creditFen: 0,
+      },
+      "tok"
+    )
+    expect(prepared).toMatchObject({ shipping: { id: "so_site" }, total: 798 })
+    expect(calls.map(sent).filter((c) => c.startsWith("GET"))).toEqual([
+      "GET /store/shipping-options",
+      "GET /store/appointments/availability",
+    ])
+    expect(calls.map(sent)[3]).toBe(
+      'POST /store/carts/cart_1/shipping-methods {"option_id":"so_site"}'
+    )
+  })
+
+  it("names the line whose site or slot is missing or full, and refuses two sites in one slot", async () => {
+    const run = async (
+      lines: Parameters<typeof prepareCartForPayment>[2]["lines"],
+      ...answers: object[]
+    ) => {
+      const { fetch, calls } = recordingFetch(
+        { body: { cart: {} } },
+        { body: shippingOptions },
+        ...answers.map((body) => ({ body }))
+      )
+      const prepared = await prepareCartForPayment(
+        clients(fetch),
+        "cart_1",
+        { email: "b@example.com", address, lines, creditFen: 0 },
+        "tok"
+      )
+      return { prepared, posted: calls.map(sent).filter((c) => c.startsWith("POST")).length }
+    }
+    expect(
+      await run([
+        { line: kit, method: "on_site", collection: { problem: "请选择现场采集的日期和时段" } },
+      ])
+    ).toEqual({ prepared: { problem: "「运动基因检测」请选择现场采集的日期和时段" }, posted: 1 })
+    expect(await run([{ line: kit, method: "on_site" }])).toEqual({
+      prepared: { problem: "「运动基因检测」请选择现场采集的采集点" },
+      posted: 1,
+    })
+    expect(await run([{ line: family, ...onSite() }], availability(0))).toEqual({
+      prepared: { problem: "「儿童天赋基因检测」所选时段刚刚已约满，请选择其他时段" },
+      posted: 1,
+    })
+    const other = { ...pick.choice, site_id: "site-2" }
+    expect(
+      await run(
+        [
+          { line: kit, ...onSite() },
+          { line: family, ...onSite(other) },
+        ],
+        availability(2),
+        {
+          ...availability(2),
+          site: { ...availability(2).site, id: "site-2", name: "君山区采集点" },
+        }
+      )
+    ).toEqual({
+      prepared: {
+        problem:
+          "「运动基因检测」和「儿童天赋基因检测」选了同一时段的不同采集点，同一时段只能在一个采集点采样，请改选同一采集点或其他时段",
+      },
+      posted: 1,
+    })
+  })
+
+  it("lets a guest buy mail-in lines and asks them to sign in for an on-site line", async () => {
+    const guest = recordingFetch(
+      { body: { cart: {} } },
+      { body: shippingOptions },
+      { body: { cart: {} } },
+      { body: { cart: {} } },
+      { body: { cart: {} } }
+    )
+    expect(
+      await prepareCartForPayment(clients(guest.fetch), "cart_1", {
+        email: "b@example.com",
+        address,
+        lines: [{ line: kit, method: "mail_in" }],
+        creditFen: 500,
+      })
+    ).toMatchObject({ total: null, creditFen: 0, shipping: { id: "so_mail" } })
+    const site = recordingFetch({ body: { cart: {} } }, { body: shippingOptions })
+    expect(
+      await prepareCartForPayment(clients(site.fetch), "cart_1", {
+        email: "b@example.com",
+        address,
+        lines: [{ line: kit, ...onSite() }],
+        creditFen: 0,
+      })
+    ).toEqual({
+      problem: "现场采集需先登录会员，以便为您预约采集时段；也可以选择顺丰包邮寄送采样盒",
+    })
   })
 })
 

@@ -3,6 +3,7 @@ import {
   readCollectionChoice,
   type CollectionAppointmentChoice,
 } from "../appointments/collection-choice"
+import { lineTestMetadata, type LineTestChoice } from "../appointments/test-method"
 import { query } from "../http"
 import type {
   Address,
@@ -73,6 +74,22 @@ export function createCheckoutClient(options: CommerceClientOptions) {
       await request(
         `/store/carts/${cartId}`,
         post({ metadata: { [COLLECTION_APPOINTMENT_KEY]: choice ?? "" } }, token)
+      )
+    },
+
+    /**
+     * Keeps a line's test method (and, for on-site collection, its site and slot) on the
+     * cart line; Medusa copies it onto the order line, where commerce reads it.
+     */
+    async setLineTestChoice(
+      cartId: string,
+      line: { id: string; quantity: number },
+      choice: LineTestChoice,
+      token?: string
+    ): Promise<void> {
+      await request(
+        `/store/carts/${cartId}/line-items/${line.id}`,
+        post({ quantity: line.quantity, metadata: lineTestMetadata(choice) }, token)
       )
     },
 

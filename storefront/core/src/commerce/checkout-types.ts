@@ -53,6 +53,13 @@ export type PlacedOrder = {
   payment_status: string
   fulfillment_status?: string
   created_at: string
-  items: { id: string; title: string; quantity: number; total: Money }[]
+  items: {
+    id: string
+    title: string
+    quantity: number
+    total: Money
+    /** The line's test method chosen at checkout (see appointments/test-method). */
+    metadata?: Record<string, unknown> | null
+  }[]
   shipping_address: Address | null
 }

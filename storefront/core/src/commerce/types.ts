@@ -65,6 +65,10 @@ export type CartLine = {
   unit_price: Money
   total?: Money
   subtotal?: Money
+  /** Checkout keeps the line's test method here (see appointments/test-method). */
+  metadata?: Record<string, unknown> | null
+  /** `metadata.kind` tells a gene test (the lines that get a test method). */
+  product?: { metadata?: Record<string, unknown> | null } | null
 }
 
 export type Cart = {
