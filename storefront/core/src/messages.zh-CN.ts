@@ -38,6 +38,15 @@ export const messages = {
     readMore: "阅读全文",
     related: "相关文章",
     by: "作者",
+    relatedProducts: "相关检测产品",
+    tags: "标签",
+  },
+  tags: {
+    title: "标签",
+    description: "相关的健康资讯与检测产品",
+    articles: "相关文章",
+    empty: "这个标签下暂时还没有文章",
+    notFound: "没有找到这个标签",
   },
   sites: {
     title: "采集点",

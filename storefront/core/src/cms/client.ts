@@ -13,6 +13,7 @@ import type {
   Paged,
   Pagination,
   QuestionnaireItem,
+  Tag,
 } from "./types"
 
 export type CmsClientOptions = {
@@ -104,6 +105,15 @@ export function createCmsClient({
         ["articles", `article:${slug}`]
       )
       return data[0] ? withArticleMedia(data[0]) : null
+    },
+
+    /** One tag by slug (its page's title and kind), or null when there is none. */
+    async getTag(slug: string): Promise<Tag | null> {
+      const { data } = await request<StrapiList<Tag>>(
+        `/tags${query({ "filters[slug][$eq]": slug })}`,
+        ["articles", `tag:${slug}`]
+      )
+      return data[0] ?? null
     },
 
     async listArticleCategories(): Promise<ArticleCategory[]> {
