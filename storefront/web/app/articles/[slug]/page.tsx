@@ -2,8 +2,11 @@ import { formatDate, messages } from "@health/core"
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
 import { Markdown } from "@/components/article/markdown"
+import { RelatedProducts } from "@/components/article/related-products"
 import { CmsUnavailable } from "@/components/cms/cms-unavailable"
+import { TagChips } from "@/components/tag/tag-chips"
 import { cms, optional } from "@/lib/backends"
+import { loadRelatedProducts } from "@/lib/related-products"
 
 type Params = Promise<{ slug: string }>
 
@@ -28,6 +31,7 @@ export default async function ArticlePage({ params }: { params: Params }) {
     )
   }
   if (!article) notFound()
+  const products = await loadRelatedProducts(article.tags)
   const author = article.expert
     ? `${article.expert.name} ${article.expert.title ?? ""}`.trim()
     : article.author_name
@@ -53,15 +57,8 @@ export default async function ArticlePage({ params }: { params: Params }) {
       <div className="prose" data-testid="article-body">
         <Markdown source={article.body ?? ""} />
       </div>
-      {article.tags && article.tags.length > 0 && (
-        <p className="chips">
-          {article.tags.map((tag) => (
-            <span key={tag.documentId} className="chip">
-              #{tag.name}
-            </span>
-          ))}
-        </p>
-      )}
+      <TagChips tags={article.tags} />
+      <RelatedProducts products={products} />
     </article>
   )
 }
