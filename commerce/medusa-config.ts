@@ -60,7 +60,21 @@ const redisModules: Record<string, { resolve: string; options: object }> = redis
 
 // WeChat Pay is on when a merchant (or the sandbox, which `npm start` runs) is configured;
 // the provider validates every WECHATPAY_* setting at boot.
-const wechatpayEnabled = !!process.env.WECHATPAY_MCHID
+const wechatpayEnabled = !!process.env.WECHATPAY_MCHID?.trim()
+// Merchant credentials without a merchant id would boot silently without WeChat Pay.
+const strayWechatpayCredentials = [
+  "WECHATPAY_SERIAL_NO",
+  "WECHATPAY_PRIVATE_KEY",
+  "WECHATPAY_APIV3_KEY",
+  "WECHATPAY_PUBLIC_KEY_ID",
+  "WECHATPAY_PUBLIC_KEY",
+].filter((name) => process.env[name]?.trim())
+if (!wechatpayEnabled && strayWechatpayCredentials.length > 0) {
+  throw new Error(
+    `WECHATPAY_MCHID is empty but ${strayWechatpayCredentials.join(", ")} ` +
+      "is set: set the merchant id to turn WeChat Pay on, or clear these to run without it"
+  )
+}
 
 module.exports = defineConfig({
   projectConfig: {
