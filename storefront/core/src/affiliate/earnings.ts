@@ -55,3 +55,9 @@ export function normalizeShareCode(raw: string | null | undefined): string | nul
   const code = raw?.trim().toUpperCase()
   return code && /^[2-9A-HJKMNP-Z]{4,12}$/.test(code) ? code : null
 }
+
+export {
+  createAffiliateEarningsClient,
+  monthLabel,
+  type MonthlyEarningRow,
+} from "./earnings-client"

@@ -1,64 +1,85 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import type { LedgerRow } from "../../../../../modules/affiliate/service"
 import type { LedgerQueryType } from "../../../../validators"
-import { KIND_ZH } from "../../../../views"
+import { customersOf } from "../../customers-of"
 import { ledgerFilters } from "../ledger-filters"
+import { writeLedgerWorkbook, type LedgerLookups } from "./ledger-workbook"
 
-const BUCKET_ZH: Record<string, string> = {
-  pending: "待结算",
-  available: "可提现",
-  withdrawing: "提现中",
-  withdrawn: "已提现",
-  spent: "已抵扣",
-}
+/** Rows read per query; the workbook is streamed, so the page size only bounds memory. */
+export const EXPORT_PAGE_SIZE = 2_000
 
-const cell = (value: unknown) => {
-  const text = value === null || value === undefined ? "" : String(value)
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+async function lookupsFor(
+  container: MedusaContainer,
+  service: AffiliateModuleService,
+  entries: LedgerRow[]
+): Promise<LedgerLookups> {
+  const ids = (pick: (entry: LedgerRow) => string | null | undefined) => [
+    ...new Set(entries.map(pick).filter((id): id is string => Boolean(id))),
+  ]
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const affiliateIds = ids((entry) => entry.affiliate_id)
+  const orderIds = ids((entry) => entry.order_id)
+  const productIds = ids((entry) => entry.product_id)
+  const [affiliates, orders, products] = await Promise.all([
+    affiliateIds.length ? service.listAffiliates({ id: affiliateIds }) : [],
+    orderIds.length
+      ? query.graph({ entity: "order", fields: ["id", "display_id"], filters: { id: orderIds } })
+      : { data: [] },
+    productIds.length
+      ? query.graph({ entity: "product", fields: ["id", "title"], filters: { id: productIds } })
+      : { data: [] },
+  ])
+  const customers = await customersOf(
+    container,
+    affiliates.map((affiliate) => affiliate.customer_id)
+  )
+  return {
+    members: new Map(
+      affiliates.map((affiliate) => {
+        const customer = customers.get(affiliate.customer_id)
+        const name = `${customer?.last_name ?? ""}${customer?.first_name ?? ""}`
+        return [affiliate.id, { code: affiliate.code, name: name || customer?.email || "" }]
+      })
+    ),
+    orders: new Map(
+      (orders.data as { id: string; display_id: number }[]).map((o) => [o.id, o.display_id])
+    ),
+    products: new Map(
+      (products.data as { id: string; title: string }[]).map((p) => [p.id, p.title])
+    ),
+  }
 }
 
 /**
- * The filtered ledger as CSV with a UTF-8 BOM, which Excel opens with Chinese intact.
- * Amounts are exact yuan with two decimals.
+ * The filtered ledger as an Excel workbook (佣金流水.xlsx), oldest first, streamed page by
+ * page so every matching entry is in it however many there are.
  */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const service = req.scope.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
-  const query = req.validatedQuery as LedgerQueryType
-  const entries = (await service.listLedgerEntries(ledgerFilters(query), {
-    order: { created_at: "ASC", id: "ASC" },
-    take: 50_000,
-  })) as unknown as LedgerRow[]
-  const header = [
-    "时间",
-    "分销会员",
-    "类型",
-    "账户",
-    "金额(元)",
-    "订单",
-    "商品",
-    "层级",
-    "比例(%)",
-    "备注",
-  ]
-  const rows = entries.map((entry) => [
-    new Date(entry.created_at).toLocaleString("zh-CN", {
-      timeZone: "Asia/Shanghai",
-      hour12: false,
-    }),
-    entry.affiliate_id,
-    KIND_ZH[entry.kind] ?? entry.kind,
-    BUCKET_ZH[entry.bucket] ?? entry.bucket,
-    (entry.amount / 100).toFixed(2),
-    entry.order_id,
-    entry.product_id,
-    entry.level,
-    entry.rate_bp == null ? "" : (entry.rate_bp / 100).toFixed(2),
-    entry.note,
-  ])
-  const csv = [header, ...rows].map((row) => row.map(cell).join(",")).join("\r\n")
-  res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader("Content-Disposition", `attachment; filename="affiliate-ledger.csv"`)
-  res.send("\uFEFF" + csv)
+  const filters = ledgerFilters(req.validatedQuery as LedgerQueryType)
+
+  async function* pages() {
+    for (let skip = 0; ; skip += EXPORT_PAGE_SIZE) {
+      const entries = (await service.listLedgerEntries(filters, {
+        order: { created_at: "ASC", id: "ASC" },
+        take: EXPORT_PAGE_SIZE,
+        skip,
+      })) as unknown as LedgerRow[]
+      if (!entries.length) return
+      yield { entries, lookups: await lookupsFor(req.scope, service, entries) }
+      if (entries.length < EXPORT_PAGE_SIZE) return
+    }
+  }
+
+  res.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+  res.setHeader(
+    "Content-Disposition",
+    `attachment; filename="affiliate-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent("佣金流水.xlsx")}`
+  )
+  await writeLedgerWorkbook(res, pages())
+  if (!res.writableEnded) res.end()
 }
