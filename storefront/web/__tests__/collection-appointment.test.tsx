@@ -169,47 +169,120 @@ jest.mock("@/lib/collection-appointment-actions", () => ({
   loadCollectionAvailability: jest.fn(async () => ({})),
 }))
 
-describe("CheckoutForm 采样方式", () => {
+describe("CheckoutForm 采样方式 per line", () => {
   // Imported here so the server actions above are stand-ins.
   const { CheckoutForm } = require("@/components/checkout/checkout-form")
-  const options = [
-    { id: "so_onsite", name: "采集点现场采集", amount: 0, type: { code: "on-site-collection" } },
-    { id: "so_mail", name: "顺丰包邮（采样盒寄送）", amount: 0, type: { code: "mail-in-kit" } },
+  const lines = [
+    { id: "cali_sport", title: "运动基因检测", quantity: 2 },
+    { id: "cali_drug", title: "药物代谢基因检测", quantity: 1 },
   ]
+  const methodOf = (title: string) =>
+    within(screen.getByRole("group", { name: `${title} 的采样方式` }))
 
-  it("defaults to mail-in and shows the slot picker only for on-site collection", () => {
-    render(
+  it("gives each line its own choice, mail-in by default, with a picker for each on-site line", async () => {
+    const { container } = render(
       <CheckoutForm
         defaults={{}}
-        payLabel="提交订单并支付 ¥399.00"
-        shippingOptions={options}
+        payLabel="提交订单并支付 ¥1,197.00"
+        lines={lines}
         collection={{ sites: SITES, signedIn: true }}
       />
     )
-    const mail = screen.getByLabelText(/顺丰包邮/) as HTMLInputElement
-    const onSite = screen.getByLabelText(/采集点现场采集/) as HTMLInputElement
-    expect([mail.checked, onSite.checked]).toEqual([true, false])
+    const legends = screen
+      .getAllByTestId("line-test-method")
+      .map((set) => set.querySelector("legend")!.textContent)
+    expect(legends).toEqual(["运动基因检测 × 2", "药物代谢基因检测 × 1"])
+    for (const title of ["运动基因检测", "药物代谢基因检测"]) {
+      const mail = methodOf(title).getByLabelText(/寄送采样盒/) as HTMLInputElement
+      const onSite = methodOf(title).getByLabelText(/采集点现场采集/) as HTMLInputElement
+      expect([mail.checked, onSite.checked]).toEqual([true, false])
+    }
     expect(screen.queryByTestId("collection-picker")).toBeNull()
-    for (const label of ["收货人", "手机号", "详细地址"])
+    for (const label of ["收货人", "手机号", "详细地址"]) {
       expect(screen.getByLabelText(label)).toBeTruthy()
-    expect(screen.getByRole("button", { name: "提交订单并支付 ¥399.00" })).toBeTruthy()
+    }
 
-    fireEvent.click(onSite)
-    expect(within(screen.getByTestId("collection-sites")).getAllByRole("button")).toHaveLength(2)
-    fireEvent.click(mail)
-    expect(screen.queryByTestId("collection-picker")).toBeNull()
+    // One line on-site: its own picker; the other is still mailed, so the address stays.
+    await act(async () =>
+      fireEvent.click(methodOf("药物代谢基因检测").getByLabelText(/采集点现场采集/))
+    )
+    const pickers = screen.getAllByTestId("collection-picker")
+    expect(pickers.map((p) => p.querySelector("legend")!.textContent)).toEqual([
+      "药物代谢基因检测：选择采集点和时段",
+    ])
+    expect(screen.getByLabelText("详细地址")).toBeTruthy()
+    const data = Object.fromEntries(new FormData(container.querySelector("form")!))
+    expect(data).toMatchObject({
+      "test_method:cali_sport": "mail_in",
+      "test_method:cali_drug": "on_site",
+      "collection_site_id:cali_drug": "",
+    })
+
+    // Every line on-site: nothing to post, so only a contact name and phone.
+    await act(async () =>
+      fireEvent.click(methodOf("运动基因检测").getByLabelText(/采集点现场采集/))
+    )
+    expect(screen.getAllByTestId("collection-picker")).toHaveLength(2)
+    expect(screen.queryByLabelText("详细地址")).toBeNull()
+    expect(screen.queryByLabelText("收货人")).toBeNull()
+    expect(screen.getByLabelText("联系人")).toBeTruthy()
+    expect(screen.getByRole("heading", { name: "联系人" })).toBeTruthy()
   })
 
-  it("asks a guest choosing on-site collection to sign in", () => {
+  it("asks a guest choosing on-site collection for a line to sign in", () => {
     render(
       <CheckoutForm
         defaults={{}}
         payLabel="提交订单并支付"
-        shippingOptions={options}
+        lines={lines.slice(0, 1)}
         collection={{ sites: [], signedIn: false }}
       />
     )
     fireEvent.click(screen.getByLabelText(/采集点现场采集/))
-    expect(screen.getByTestId("collection-sign-in")).toBeTruthy()
+    expect(screen.getByTestId("collection-sign-in").textContent).toContain("现场采集需先登录")
+  })
+})
+
+describe("lineChoicesFromForm", () => {
+  const { lineChoicesFromForm } = require("@/lib/collection-appointment")
+  const line = { id: "cali_1", title: "运动基因检测", quantity: 1 }
+
+  it("reads mail-in unless on-site is picked, and the line's own site and slot", () => {
+    expect(lineChoicesFromForm(form({}), [line], true)).toEqual([{ line, method: "mail_in" }])
+    expect(
+      lineChoicesFromForm(
+        form({
+          "test_method:cali_1": "on_site",
+          "collection_site_id:cali_1": "site-1",
+          "collection_site_name:cali_1": "岳阳楼区采集点",
+          "collection_slot:cali_1": "2026-12-03 10:00-11:00",
+          collection_site_id: "site-2",
+        }),
+        [line],
+        true
+      )
+    ).toEqual([
+      {
+        line,
+        method: "on_site",
+        collection: {
+          choice: {
+            site_id: "site-1",
+            site_name: "岳阳楼区采集点",
+            date: "2026-12-03",
+            slot: "10:00-11:00",
+          },
+        },
+      },
+    ])
+  })
+
+  it("says what is missing for an on-site line, and asks guests to sign in", () => {
+    expect(lineChoicesFromForm(form({ "test_method:cali_1": "on_site" }), [line], true)).toEqual([
+      { line, method: "on_site", collection: { problem: "请选择现场采集的采集点" } },
+    ])
+    expect(lineChoicesFromForm(form({ "test_method:cali_1": "on_site" }), [line], false)).toEqual([
+      { line, method: "on_site", collection: { problem: COLLECTION_SIGN_IN_PROBLEM } },
+    ])
   })
 })

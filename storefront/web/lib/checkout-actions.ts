@@ -1,6 +1,13 @@
 "use server"
 
-import { ApiError, toMedusaAddress, type Address } from "@health/core"
+import {
+  ApiError,
+  isGeneTestLine,
+  normalizeShareCode,
+  parseCnMobile,
+  toMedusaAddress,
+  type Address,
+} from "@health/core"
 import { prepareCartForPayment, placeUnpaidOrder } from "@health/core/commerce/checkout-steps"
 import { CHECKOUT_PROBLEMS, emailProblem } from "@health/core/commerce/checkout-problems"
 import {
@@ -13,9 +20,11 @@ import { redirect } from "next/navigation"
 import { readAddressForm } from "./address-form"
 import { appointments, checkout, cms, optional } from "./backends"
 import { clearCartId, readCartId } from "./cart-cookie"
-import { COLLECTION_FIELDS, collectionChoiceFromForm } from "./collection-appointment"
+import { currentCart } from "./current-cart"
+import { lineChoicesFromForm, lineFields } from "./collection-appointment"
 import { paymentChannelFor } from "./payment-channel"
 import { bindPendingReferral } from "./referral"
+import { REFERRAL_COOKIE } from "./referral-cookie"
 import { readToken } from "./session"
 import { OPENID_COOKIE, officialAccountFromEnv } from "./wechat-official-account"
 
@@ -40,12 +49,39 @@ function readAddress(form: FormData): { address?: Address; problem?: string } {
   }
 }
 
-/** The city of the collection site chosen for 现场采集 (a 岳阳 site allows 线下支付), or null. */
-async function chosenSiteCity(form: FormData, signedIn: boolean): Promise<string | null> {
-  const pick = collectionChoiceFromForm(form, signedIn)
-  if (!("choice" in pick)) return null
+/**
+ * Only a name and a phone when every line is sampled at a collection site (nothing is
+ * posted); the appointment is made in that name.
+ */
+function readContact(form: FormData): { address?: Address; problem?: string } {
+  const name = text(form, "name")
+  const phone = parseCnMobile(text(form, "phone"))
+  if (!name) return { problem: "请填写联系人姓名" }
+  if (!phone) return { problem: "请填写正确的手机号" }
+  const address = toMedusaAddress({
+    name,
+    phone,
+    province: "",
+    city: "",
+    district: "",
+    street: "",
+    is_default: undefined,
+  })
+  return {
+    address: {
+      ...address,
+      first_name: address.first_name || address.last_name,
+      address_2: undefined,
+      country_code: "cn",
+    },
+  }
+}
+
+/** The cities of the collection sites chosen for 现场采集 (a 岳阳 site allows 线下支付). */
+async function chosenSiteCities(siteIds: string[]): Promise<string[]> {
+  if (!siteIds.length) return []
   const sites = await optional(() => cms.listCollectionSites(), [])
-  return sites.find((site) => site.documentId === pick.choice.site_id)?.city ?? null
+  return sites.filter((site) => siteIds.includes(site.documentId)).map((site) => site.city ?? "")
 }
 
 /**
@@ -54,7 +90,14 @@ async function chosenSiteCity(form: FormData, signedIn: boolean): Promise<string
  */
 export async function placeOrder(_state: CheckoutState, form: FormData): Promise<CheckoutState> {
   const cartId = await readCartId()
-  if (!cartId) return { error: "购物车已失效，请重新选购" }
+  const cart = cartId ? await currentCart() : null
+  if (!cartId || !cart) return { error: "购物车已失效，请重新选购" }
+  // Each gene-test line gets its own 采样方式 (the form's fields are named by line id).
+  const geneTests = cart.items.filter(isGeneTestLine).map((item) => ({
+    id: item.id,
+    quantity: item.quantity,
+    title: item.product_title ?? item.title,
+  }))
   const fields = Object.fromEntries(
     [
       "email",
@@ -69,22 +112,29 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
       "consent",
       "use_credit",
       "credit_amount",
-      "shipping_option",
-      COLLECTION_FIELDS.site,
-      COLLECTION_FIELDS.siteName,
-      COLLECTION_FIELDS.slot,
+      ...geneTests.flatMap((line) => Object.values(lineFields(line.id))),
     ].map((k) => [k, text(form, k)])
   )
   const email = text(form, "email")
   const wrongEmail = emailProblem(email)
   if (wrongEmail) return { error: wrongEmail, fields }
-  const { address, problem } = readAddress(form)
+  const token = await readToken()
+  const lines = lineChoicesFromForm(form, geneTests, !!token)
+  const mailed = !lines.length || lines.some((line) => line.method === "mail_in")
+  const { address, problem } = mailed ? readAddress(form) : readContact(form)
   if (!address) return { error: problem, fields }
   if (!form.get("consent")) return { error: CHECKOUT_PROBLEMS.consent, fields }
 
-  const token = await readToken()
   const offline = form.get("payment") === "offline"
-  if (offline && !offersOfflinePayment(address.city, await chosenSiteCity(form, !!token))) {
+  const siteIds = lines.flatMap((line) =>
+    line.collection && "choice" in line.collection ? [line.collection.choice.site_id] : []
+  )
+  const cities = offline ? await chosenSiteCities(siteIds) : []
+  if (
+    offline &&
+    !offersOfflinePayment(address.city) &&
+    !cities.some((city) => offersOfflinePayment(null, city))
+  ) {
     return { error: OFFLINE_PAYMENT_REFUSAL, fields }
   }
 
@@ -100,19 +150,22 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
   let h5Url: string | undefined
   let placedOrderId: string | undefined
   try {
+    // Read first: binding below clears the cookie.
+    const referral = normalizeShareCode((await cookies()).get(REFERRAL_COOKIE)?.value)
     if (token) {
       await checkout.claimCart(cartId, token)
       // A member who arrived through a share link after signing up binds with the first order.
       await bindPendingReferral(token)
     }
+    // The share code the visitor arrived with goes with the cart; commerce binds it at a first order.
+    if (referral) await checkout.setCartMetadata(cartId, { referral_code: referral }, token)
     const prepared = await prepareCartForPayment(
       { checkout, appointments },
       cartId,
       {
         email,
         address,
-        shippingOptionId: text(form, "shipping_option"),
-        collection: collectionChoiceFromForm(form, !!token),
+        lines,
         creditFen: credit.fen,
       },
       token

@@ -93,6 +93,15 @@ export function createCheckoutClient(options: CommerceClientOptions) {
       )
     },
 
+    /** Merges keys into the cart's metadata (Medusa merges; an empty string deletes a key). */
+    async setCartMetadata(
+      cartId: string,
+      metadata: Record<string, unknown>,
+      token?: string
+    ): Promise<void> {
+      await request(`/store/carts/${cartId}`, post({ metadata }, token))
+    },
+
     async chooseShipping(cartId: string, optionId: string, token?: string): Promise<void> {
       await request(`/store/carts/${cartId}/shipping-methods`, post({ option_id: optionId }, token))
     },

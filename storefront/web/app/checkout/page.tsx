@@ -1,9 +1,9 @@
-import { formatCNY, isOnSiteCollection, sumCNY } from "@health/core"
+import { formatCNY, isGeneTestLine, sumCNY } from "@health/core"
 import type { Metadata } from "next"
 import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { CheckoutForm } from "@/components/checkout/checkout-form"
-import { checkout, cms, member as memberApi, optional } from "@/lib/backends"
+import { cms, member as memberApi, optional } from "@/lib/backends"
 import { currentCart } from "@/lib/current-cart"
 import { currentMember } from "@/lib/session"
 import {
@@ -35,12 +35,14 @@ export default async function CheckoutPage({
   }
   const session = await currentMember()
   const member = session?.member
-  const shippingOptions = await checkout.shippingOptions(cart.id).catch(() => [])
+  // Each gene-test line gets its own 采样方式 (寄送采样盒 or 采集点现场采集).
+  const lines = items.filter(isGeneTestLine).map((item) => ({
+    id: item.id,
+    title: item.product_title ?? item.title,
+    quantity: item.quantity,
+  }))
   // Collection sites for 采集点现场采集; only members book, so guests are not sent them.
-  const sites =
-    session && shippingOptions.some(isOnSiteCollection)
-      ? await optional(() => cms.listCollectionSites(), null)
-      : []
+  const sites = session && lines.length ? await optional(() => cms.listCollectionSites(), null) : []
   const subtotal = cart.item_subtotal ?? sumCNY(items.map((item) => item.subtotal ?? 0))
   // A balance that cannot be read just means no credit offered; checkout still works.
   const available = session
@@ -67,7 +69,7 @@ export default async function CheckoutPage({
           )}
           <CheckoutForm
             payLabel={`提交订单并支付 ${formatCNY(subtotal)}`}
-            shippingOptions={shippingOptions}
+            lines={lines}
             collection={{ sites, signedIn: !!session }}
             storeCredit={
               available > 0 ? { available, orderTotal: Number(cart.total ?? subtotal) } : undefined

@@ -1,34 +1,33 @@
 "use client"
 
-import {
-  formatCNY,
-  isOnSiteCollection,
-  type CollectionSite,
-  type ShippingOption,
-} from "@health/core"
+import type { CollectionSite, TestMethod } from "@health/core"
 import { useActionState, useState } from "react"
 import { RegionFields } from "@/components/address/region-fields"
-import { COLLECTION_FIELDS } from "@/lib/collection-appointment"
+import { lineFields } from "@/lib/collection-appointment"
 import { loadCollectionAvailability } from "@/lib/collection-appointment-actions"
 import { placeOrder } from "@/lib/checkout-actions"
-import { CollectionAppointmentPicker } from "./collection-appointment-picker"
+import { LineTestMethods, type CheckoutLine } from "./line-test-methods"
 import { StoreCreditField } from "./store-credit-field"
 
 type Defaults = Partial<
   Record<"email" | "name" | "phone" | "province" | "city" | "district" | "address", string>
 >
 
-/** Contact, address and consent; submitting opens WeChat Pay. */
+/**
+ * Contact, each gene-test line's 采样方式, the address (only when a kit is mailed), payment
+ * and consent; submitting opens WeChat Pay.
+ */
 export function CheckoutForm({
   defaults,
   payLabel,
-  shippingOptions,
+  lines,
   storeCredit,
   collection,
 }: {
   defaults: Defaults
   payLabel: string
-  shippingOptions: ShippingOption[]
+  /** The cart's gene-test lines, each of which gets a test method. */
+  lines: CheckoutLine[]
   /** The member's available balance and the order's goods total, when there is a balance. */
   storeCredit?: { available: number; orderTotal: number }
   /** For 采集点现场采集: the CMS's collection sites (null when unreadable), members only. */
@@ -36,12 +35,17 @@ export function CheckoutForm({
 }) {
   const [state, action, pending] = useActionState(placeOrder, undefined)
   const value = (name: string) => state?.fields?.[name] ?? defaults[name as keyof Defaults] ?? ""
-  // Mail-in is the default; on-site collection needs a site and slot chosen below it.
-  const mailIn = shippingOptions.find((option) => !isOnSiteCollection(option)) ?? shippingOptions[0]
-  const [shippingId, setShippingId] = useState(value("shipping_option") || mailIn?.id || "")
-  const onSite = shippingOptions.some(
-    (option) => option.id === shippingId && isOnSiteCollection(option)
+  // Mail-in is each line's default; on-site collection needs a site and slot for that line.
+  const [methods, setMethods] = useState<Record<string, TestMethod>>(() =>
+    Object.fromEntries(
+      lines.map((line) => [
+        line.id,
+        value(lineFields(line.id).method) === "on_site" ? "on_site" : "mail_in",
+      ])
+    )
   )
+  // Nothing is posted when every line is sampled at a site: a name and phone are enough.
+  const mailed = !lines.length || lines.some((line) => methods[line.id] !== "on_site")
   return (
     <form action={action} className="form" data-testid="checkout-form">
       <h2>联系方式</h2>
@@ -55,11 +59,23 @@ export function CheckoutForm({
           required
         />
       </label>
-      <h2>收货地址</h2>
-      <p className="hint">采样盒将寄送到此地址；岳阳地区也可到采集点现场采样。</p>
+      <LineTestMethods
+        lines={lines}
+        methods={methods}
+        onChange={(lineId, method) => setMethods((now) => ({ ...now, [lineId]: method }))}
+        collection={collection}
+        loadAvailability={loadCollectionAvailability}
+        defaults={value}
+      />
+      <h2>{mailed ? "收货地址" : "联系人"}</h2>
+      <p className="hint">
+        {mailed
+          ? "选择寄送的采样盒将寄到此地址。"
+          : "均为现场采集，无需收货地址；预约以此联系人登记。"}
+      </p>
       <div className="form-row">
         <label>
-          收货人
+          {mailed ? "收货人" : "联系人"}
           <input name="name" autoComplete="name" defaultValue={value("name")} required />
         </label>
         <label>
@@ -73,52 +89,26 @@ export function CheckoutForm({
           />
         </label>
       </div>
-      <RegionFields
-        defaults={{
-          province: value("province"),
-          city: value("city"),
-          district: value("district"),
-        }}
-      />
-      <label>
-        详细地址
-        <input
-          name="address"
-          autoComplete="street-address"
-          placeholder="街道、小区、楼栋、门牌号"
-          defaultValue={value("address")}
-          required
-        />
-      </label>
-      {shippingOptions.length > 0 && (
-        <fieldset className="radio-column">
-          <legend>采样方式</legend>
-          {shippingOptions.map((option) => (
-            <label key={option.id}>
-              <input
-                type="radio"
-                name="shipping_option"
-                value={option.id}
-                checked={option.id === shippingId}
-                onChange={() => setShippingId(option.id)}
-              />
-              {option.name}
-              <span className="muted">
-                {Number(option.amount) === 0 ? "免运费" : formatCNY(option.amount)}
-              </span>
-            </label>
-          ))}
-        </fieldset>
-      )}
-      {onSite && (
-        <CollectionAppointmentPicker
-          {...collection}
-          loadAvailability={loadCollectionAvailability}
-          defaults={{
-            siteId: value(COLLECTION_FIELDS.site),
-            slot: value(COLLECTION_FIELDS.slot),
-          }}
-        />
+      {mailed && (
+        <>
+          <RegionFields
+            defaults={{
+              province: value("province"),
+              city: value("city"),
+              district: value("district"),
+            }}
+          />
+          <label>
+            详细地址
+            <input
+              name="address"
+              autoComplete="street-address"
+              placeholder="街道、小区、楼栋、门牌号"
+              defaultValue={value("address")}
+              required
+            />
+          </label>
+        </>
       )}
       {storeCredit && (
         <StoreCreditField

@@ -27,12 +27,17 @@ export function CollectionAppointmentPicker({
   signedIn,
   loadAvailability,
   defaults = {},
+  fields = COLLECTION_FIELDS,
+  legend = "预约现场采集",
 }: {
   /** null when the CMS could not be read. */
   sites: CollectionSite[] | null
   signedIn: boolean
   loadAvailability: LoadAvailability
   defaults?: { siteId?: string; slot?: string }
+  /** The form field names (one set per gene-test line at checkout). */
+  fields?: { site: string; siteName: string; slot: string }
+  legend?: string
 }) {
   const [siteId, setSiteId] = useState(defaults.siteId ?? "")
   const [picked, setPicked] = useState(defaults.slot ?? "")
@@ -83,11 +88,11 @@ export function CollectionAppointmentPicker({
 
   return (
     <fieldset className="collection-picker" data-testid="collection-picker">
-      <legend>预约现场采集</legend>
-      <input type="hidden" name={COLLECTION_FIELDS.site} value={siteId} />
+      <legend>{legend}</legend>
+      <input type="hidden" name={fields.site} value={siteId} />
       <input
         type="hidden"
-        name={COLLECTION_FIELDS.siteName}
+        name={fields.siteName}
         value={availability?.site.name ?? site?.name ?? ""}
       />
       <p className="hint">{COLLECTION_PICKER_TEXT.intro}</p>
@@ -141,7 +146,7 @@ export function CollectionAppointmentPicker({
                     >
                       <input
                         type="radio"
-                        name={COLLECTION_FIELDS.slot}
+                        name={fields.slot}
                         value={value}
                         disabled={!s.bookable}
                         checked={picked === value}
