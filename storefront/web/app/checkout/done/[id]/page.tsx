@@ -1,4 +1,4 @@
-import { describeCollectionChoice, formatDateTime } from "@health/core"
+import { describeCollectionChoice, formatDateTime, readLineTestChoice } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
@@ -26,6 +26,10 @@ export default async function OrderDonePage({ params }: { params: Promise<{ id: 
   const collection = token
     ? await checkout.orderCollectionChoice(id, token).catch(() => null)
     : null
+  // Per-line picks: each line below says its method; the appointments are booked for them.
+  const onSiteLines = order.items.filter(
+    (item) => readLineTestChoice(item.metadata)?.method === "on_site"
+  ).length
   // WeChat Pay captures at once; an offline order stays authorised until staff confirm the money.
   const awaitingOfflinePayment = order.payment_status === "authorized"
   const steps = awaitingOfflinePayment
@@ -54,6 +58,13 @@ export default async function OrderDonePage({ params }: { params: Promise<{ id: 
           现场采集：{describeCollectionChoice(collection)}。已为您提交预约，可在
           <Link href="/account/appointments">「我的预约」</Link>
           查看、改期或取消；如该时段已被约满，我们会在消息中心通知您另选时段。
+        </p>
+      )}
+      {!collection && onSiteLines > 0 && (
+        <p className="notice" data-testid="collection-appointment">
+          现场采集的检测已按所选采集点和时段为您提交预约，可在
+          <Link href="/account/appointments">「我的预约」</Link>
+          查看、改期或取消；如某时段已被约满，我们会在消息中心通知您另选时段。
         </p>
       )}
       <ol className="timeline" aria-label="接下来">
