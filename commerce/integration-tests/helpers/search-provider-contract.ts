@@ -70,9 +70,50 @@ const settle = async (provider: Provider, task: SearchTypes.SearchTask) => {
   expect(done.status).toBe("succeeded")
 }
 
+/** Past the 500 candidates the Postgres provider once ranked in memory. */
+const MANY = 600
+
+/**
+ * An index where 600 articles match 基因 and 天赋 (in their bodies) and their titles all
+ * sort before the two products': counts, type filters and ranking must see every match.
+ */
+export const manyDocuments = (): SearchTypes.SearchDocument[] => [
+  ...Array.from({ length: MANY }, (_, i) => ({
+    id: `art_many_${i}`,
+    type: "article",
+    title: `基因科普第${String(i + 1).padStart(3, "0")}期`,
+    subtitle: "",
+    url: `/articles/many-${i}`,
+    content: "天赋与成长",
+    category: "科普",
+    tags: [],
+  })),
+  {
+    id: "prod_talent",
+    type: "product",
+    title: "天赋基因检测",
+    subtitle: "儿童成长潜能评估",
+    url: "/products/talent",
+    content: "",
+    category: "儿童系列",
+    tags: ["儿童系列"],
+  },
+  {
+    id: "prod_alcohol",
+    type: "product",
+    title: "酒精代谢基因检测",
+    subtitle: "了解你的酒量",
+    url: "/products/alcohol",
+    content: "",
+    category: "健康管理系列",
+    tags: ["健康管理系列"],
+  },
+]
+
 /**
  * The behaviour site search relies on, for any provider: the three Chinese queries, filters
- * on type/category/city, replace-on-upsert, delete by id, clear.
+ * on type/category/city, replace-on-upsert, delete by id, clear; exact counts, filters and
+ * ranking over more matches than a page of candidates.
  */
 export function describeProviderContract(getProvider: () => Provider, prefix: string) {
   const indexes = Object.fromEntries(
@@ -120,6 +161,70 @@ export function describeProviderContract(getProvider: () => Provider, prefix: st
     }
   })
 
+  describe("with more than 500 matching documents", () => {
+    const many = { ...indexes.product, physical_name: `${prefix}_many` }
+    const search = (q: string, filters?: SearchTypes.SearchFilters, skip = 0, take = 20) =>
+      getProvider().search({
+        index: many,
+        q,
+        filters,
+        attributes_to_retrieve: [],
+        pagination: { skip, take },
+      })
+
+    // Per test: a module test runner gives each test a fresh module and database.
+    beforeEach(async () => {
+      const provider = getProvider()
+      await settle(provider, await provider.upsertIndex({ index: many }))
+      await settle(provider, await provider.clearIndex({ index: many.physical_name }))
+      await settle(
+        provider,
+        await provider.upsertDocuments({
+          index: many.physical_name,
+          definition: many,
+          documents: manyDocuments(),
+        })
+      )
+    })
+
+    afterAll(async () => {
+      try {
+        await getProvider().deleteIndex({ index: many.physical_name })
+      } catch {
+        // the module test runner may have torn its module down already
+      }
+    })
+
+    it("counts every match exactly", async () => {
+      const result = await search("基因")
+      expect(result.metadata.count).toBe(602)
+      expect(result.hits).toHaveLength(20)
+      expect((await search("天赋")).metadata.count).toBe(601)
+    })
+
+    it("finds the filtered type's documents behind 600 others", async () => {
+      const result = await search("基因", { type: "product" })
+      expect(result.metadata.count).toBe(2)
+      expect(result.hits.map((hit) => hit.id).sort()).toEqual(["prod_alcohol", "prod_talent"])
+      expect((await search("基因", { category: "健康管理系列" })).hits.map((h) => h.id)).toEqual([
+        "prod_alcohol",
+      ])
+    })
+
+    it("ranks the title match first though 600 titles sort before it", async () => {
+      const result = await search("天赋")
+      expect(result.hits[0].id).toBe("prod_talent")
+    })
+
+    it("pages past the 500th match", async () => {
+      const tail = await search("基因", { type: "article" }, 590, 20)
+      expect(tail.metadata.count).toBe(MANY)
+      expect(tail.hits).toHaveLength(10)
+      expect(new Set(tail.hits.map((hit) => hit.id)).size).toBe(10)
+      expect((await search("基因", undefined, 700, 20)).metadata.count).toBe(602)
+    })
+  })
+
   it("基因 finds 肿瘤易感基因检测", async () => {
     expect(await ids("product", "基因")).toEqual(["prod_tumor"])
   })
@@ -139,6 +244,27 @@ export function describeProviderContract(getProvider: () => Provider, prefix: st
       "site_cs",
       "site_yy",
     ])
+  })
+
+  it("filters with operators, on array fields by element", async () => {
+    expect(await ids("product", "", { tags: "热销" })).toEqual(["prod_tumor"])
+    expect(await ids("product", "", { category: { $ne: "肿瘤风险系列" } })).toEqual([
+      "prod_ancestry",
+    ])
+    expect(await ids("product", "", { tags: { $nin: ["热销"] } })).toEqual(["prod_ancestry"])
+    expect(await ids("product", "", { $not: { tags: { $in: ["热销", "新品"] } } })).toEqual([
+      "prod_ancestry",
+    ])
+    expect(
+      (
+        await ids("product", "", {
+          $or: [{ category: "遗传与祖源系列" }, { tags: { $in: ["热销"] } }],
+        })
+      ).sort()
+    ).toEqual(["prod_ancestry", "prod_tumor"])
+    expect(
+      await ids("product", "检测", { $and: [{ id: ["prod_tumor"] }, { type: "product" }] })
+    ).toEqual(["prod_tumor"])
   })
 
   it("replaces a document on upsert and removes it by id", async () => {

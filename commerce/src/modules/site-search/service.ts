@@ -2,8 +2,8 @@ import {
   MeilisearchSearchProviderService,
   type MeilisearchProviderOptions,
 } from "@health/medusa-plugin-search-meilisearch/providers/meilisearch"
-import type { Logger, SearchTypes } from "@medusajs/framework/types"
-import { MedusaService } from "@medusajs/framework/utils"
+import type { Context, Logger, SearchTypes } from "@medusajs/framework/types"
+import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { searchIndexes, type SearchType, type SiteSearchDocument } from "./indexes"
 import { SearchDocument } from "./models/search-document"
 import {
@@ -53,6 +53,8 @@ export function highlightTitle(title: string, q: string): string | undefined {
 
 type InjectedDependencies = { logger: Logger }
 
+type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
+
 /**
  * Site search over products, articles and collection sites. Every write goes to
  * Postgres (always there, and the fallback) and to Meilisearch when configured; reads
@@ -68,10 +70,26 @@ class SiteSearchModuleService extends MedusaService({ SearchDocument }) {
     // eslint-disable-next-line prefer-rest-params
     super(...(arguments as unknown as [InjectedDependencies]))
     this.logger_ = container.logger
-    this.postgres_ = new PostgresCjkSearchProvider(this as unknown as SearchDocumentStore)
+    const store: SearchDocumentStore = {
+      executeSearchSql: <T>(sql: string, params?: unknown[]) =>
+        this.executeSearchSql<T>(sql, params),
+    }
+    this.postgres_ = new PostgresCjkSearchProvider(store)
     this.meilisearch_ = options.meilisearch?.host
       ? new MeilisearchSearchProviderService({}, options.meilisearch)
       : null
+  }
+
+  /** The Postgres provider's SQL, in the caller's transaction when there is one. */
+  @InjectManager()
+  async executeSearchSql<T = Record<string, unknown>>(
+    sql: string,
+    params: unknown[] = [],
+    @MedusaContext() context: Context = {}
+  ): Promise<T[]> {
+    const manager = (context.transactionManager ?? context.manager) as Sql | undefined
+    if (!manager) throw new Error("site-search: no database manager in context")
+    return manager.execute<T>(sql, params)
   }
 
   /** The providers in read order. */

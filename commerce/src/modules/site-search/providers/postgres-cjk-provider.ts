@@ -1,76 +1,36 @@
 import type { SearchTypes } from "@medusajs/framework/types"
-import { AbstractSearchProviderService } from "@medusajs/framework/utils"
+import { AbstractSearchProviderService, generateEntityId } from "@medusajs/framework/utils"
 import { searchableFields } from "../indexes"
+import { bigrams, fieldText, normalizeSearchText, queryTerms } from "./search-text"
+import { compileSqlFilters, pgTextArray, type SqlCondition } from "./sql-filters"
 
-type StoredDocument = {
+/** Runs SQL with `?` parameters in the module's database; the module service provides it. */
+export type SearchDocumentStore = {
+  executeSearchSql<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
+}
+
+/** Documents written per statement: bounds the JSON parameter of one insert. */
+const UPSERT_BATCH = 500
+
+type Row = {
   id: string
   index_name: string
   doc_id: string
   title: string
   content: string
-  document: Record<string, unknown>
-}
-
-/** The slice of the module service the provider writes through. */
-export type SearchDocumentStore = {
-  listSearchDocuments(
-    filters: Record<string, unknown>,
-    config?: Record<string, unknown>
-  ): Promise<StoredDocument[]>
-  createSearchDocuments(data: Omit<StoredDocument, "id">[]): Promise<unknown>
-  updateSearchDocuments(data: Partial<StoredDocument>[]): Promise<unknown>
-  deleteSearchDocuments(ids: string[]): Promise<unknown>
-}
-
-/** Candidates ranked in memory per query; enough for a catalog and a content library. */
-const CANDIDATES = 500
-
-const escapeLike = (term: string) => term.replace(/[\\%_]/g, (c) => `\\${c}`)
-
-const text = (value: unknown): string =>
-  Array.isArray(value) ? value.map(text).join(" ") : value == null ? "" : String(value)
-
-/** Every filter operator the in-memory check understands. */
-function matches(document: Record<string, unknown>, filters: SearchTypes.SearchFilters): boolean {
-  return Object.entries(filters).every(([key, condition]) => {
-    if (key === "q" || condition === undefined) return true
-    if (key === "$and")
-      return (condition as SearchTypes.SearchFilters[]).every((f) => matches(document, f))
-    if (key === "$or")
-      return (condition as SearchTypes.SearchFilters[]).some((f) => matches(document, f))
-    if (key === "$not") return !matches(document, condition as SearchTypes.SearchFilters)
-    const value = document[key]
-    const values = Array.isArray(value) ? value : [value]
-    if (Array.isArray(condition)) return values.some((v) => condition.includes(v as never))
-    if (condition === null || typeof condition !== "object" || condition instanceof Date) {
-      return values.includes(condition as never)
-    }
-    return Object.entries(condition).every(([op, expected]) => {
-      switch (op) {
-        case "$eq":
-          return values.includes(expected as never)
-        case "$ne":
-          return !values.includes(expected as never)
-        case "$in":
-          return values.some((v) => (expected as unknown[]).includes(v))
-        case "$nin":
-          return !values.some((v) => (expected as unknown[]).includes(v))
-        case "$exists":
-          return (value !== undefined && value !== null) === expected
-        case "$prefix":
-          return values.some((v) => String(v ?? "").startsWith(String(expected)))
-        default:
-          throw new Error(`Postgres search provider does not support the filter operator ${op}`)
-      }
-    })
-  })
+  search_text: string
+  grams: string[]
+  fields: Record<string, string>
+  document: SearchTypes.SearchDocument
 }
 
 /**
- * The Search Module provider contract on Postgres, for Chinese: substring matching
- * (ILIKE over a trigram index) instead of full-text search, whose parsers cut
- * 肿瘤易感基因检测 into one token that 基因 never matches. Every term of the query must
- * occur; hits rank by the weight of the fields a term occurs in.
+ * The Search Module provider contract on Postgres, for Chinese: substring matching over
+ * normalised text instead of full-text search, whose parsers cut 肿瘤易感基因检测 into one
+ * token that 基因 never matches. Every term of the query must occur; hits rank by the
+ * weight of the fields a term occurs in. Filtering, counting, ranking and paging all
+ * happen in one SQL statement, so totals are exact and the best match is found among
+ * every document, however many match.
  */
 export class PostgresCjkSearchProvider extends AbstractSearchProviderService {
   static identifier = "postgres-cjk"
@@ -93,14 +53,44 @@ export class PostgresCjkSearchProvider extends AbstractSearchProviderService {
   }
 
   async listIndexes(): Promise<SearchTypes.SearchIndexInfo[]> {
-    const rows = await this.store_.listSearchDocuments({}, { select: ["id", "index_name"] })
-    const counts = new Map<string, number>()
-    rows.forEach((row) => counts.set(row.index_name, (counts.get(row.index_name) ?? 0) + 1))
-    return [...counts].map(([name, document_count]) => ({
-      name,
+    const rows = await this.store_.executeSearchSql<{ index_name: string; count: number }>(
+      `select index_name, count(*)::int as count from site_search_document
+       where deleted_at is null group by index_name order by index_name`
+    )
+    return rows.map((row) => ({
+      name: row.index_name,
       provider: PostgresCjkSearchProvider.identifier,
-      document_count,
+      document_count: Number(row.count),
     }))
+  }
+
+  /** What is stored for a document: its searchable text normalised, whole and per field. */
+  protected row(
+    index: string,
+    definition: SearchTypes.ResolvedSearchIndexDefinition,
+    document: SearchTypes.SearchDocument
+  ): Row {
+    const raw = searchableFields(definition).map((f) => [f.name, fieldText(document[f.name])])
+    const fields = Object.fromEntries(
+      raw.map(([name, value]) => [name, normalizeSearchText(value)])
+    )
+    const searchText = Object.values(fields).filter(Boolean).join("\n")
+    // The title always, for the bonus a title starting with a term earns.
+    fields.title ??= normalizeSearchText(fieldText(document.title))
+    return {
+      id: generateEntityId(undefined, "sdoc"),
+      index_name: index,
+      doc_id: String(document[definition.primary_key]),
+      title: fieldText(document.title),
+      content: raw
+        .map(([, value]) => value)
+        .filter(Boolean)
+        .join("\n"),
+      search_text: searchText,
+      grams: bigrams(searchText),
+      fields,
+      document,
+    }
   }
 
   async upsertDocuments({
@@ -112,30 +102,28 @@ export class PostgresCjkSearchProvider extends AbstractSearchProviderService {
     definition: SearchTypes.ResolvedSearchIndexDefinition
     documents: SearchTypes.SearchDocument[]
   }): Promise<SearchTypes.SearchTask> {
-    if (!documents.length) return { index, status: "succeeded" }
-    const key = definition.primary_key
-    const fields = searchableFields(definition)
-    const rows = documents.map((document) => ({
-      index_name: index,
-      doc_id: String(document[key]),
-      title: text(document.title),
-      content: fields
-        .map((f) => text(document[f.name]))
-        .filter(Boolean)
-        .join("\n"),
-      document,
-    }))
-    const existing = await this.store_.listSearchDocuments(
-      { index_name: index, doc_id: rows.map((r) => r.doc_id) },
-      { select: ["id", "doc_id"] }
-    )
-    const ids = new Map(existing.map((row) => [row.doc_id, row.id]))
-    const updates = rows
-      .filter((r) => ids.has(r.doc_id))
-      .map((r) => ({ ...r, id: ids.get(r.doc_id) }))
-    const creates = rows.filter((r) => !ids.has(r.doc_id))
-    if (updates.length) await this.store_.updateSearchDocuments(updates)
-    if (creates.length) await this.store_.createSearchDocuments(creates)
+    // The last copy of a document wins; one statement may not update a row twice.
+    const rows = [
+      ...new Map(
+        documents.map((d) => this.row(index, definition, d)).map((r) => [r.doc_id, r])
+      ).values(),
+    ]
+    for (let i = 0; i < rows.length; i += UPSERT_BATCH) {
+      await this.store_.executeSearchSql(
+        `insert into site_search_document
+           (id, index_name, doc_id, title, content, search_text, grams, fields, document,
+            created_at, updated_at)
+         select r.id, r.index_name, r.doc_id, r.title, r.content, r.search_text,
+           array(select jsonb_array_elements_text(r.grams)), r.fields, r.document, now(), now()
+         from jsonb_to_recordset(?::jsonb) as r(id text, index_name text, doc_id text,
+           title text, content text, search_text text, grams jsonb, fields jsonb, document jsonb)
+         on conflict (index_name, doc_id) where deleted_at is null do update set
+           title = excluded.title, content = excluded.content,
+           search_text = excluded.search_text, grams = excluded.grams,
+           fields = excluded.fields, document = excluded.document, updated_at = now()`,
+        [JSON.stringify(rows.slice(i, i + UPSERT_BATCH))]
+      )
+    }
     return { index, status: "succeeded" }
   }
 
@@ -143,61 +131,111 @@ export class PostgresCjkSearchProvider extends AbstractSearchProviderService {
     index,
     filters,
   }: SearchTypes.SearchDeleteDocumentsInput): Promise<SearchTypes.SearchTask> {
-    // Deleting by id (every delete site search makes) reads only those rows.
-    const ids = Object.keys(filters).length === 1 ? filters.id : undefined
-    const byId = typeof ids === "string" || Array.isArray(ids)
-    const rows = await this.store_.listSearchDocuments({
-      index_name: index,
-      ...(byId ? { doc_id: ([] as unknown[]).concat(ids).map(String) } : {}),
-    })
-    const doomed = rows.filter((row) => matches({ ...row.document, id: row.doc_id }, filters))
-    if (doomed.length) await this.store_.deleteSearchDocuments(doomed.map((row) => row.id))
+    const where = compileSqlFilters(filters)
+    await this.store_.executeSearchSql(
+      `delete from site_search_document where index_name = ? and ${where.sql}`,
+      [index, ...where.params]
+    )
     return { index, status: "succeeded" }
   }
 
   async clearIndex({ index }: { index: string }): Promise<SearchTypes.SearchTask> {
-    const rows = await this.store_.listSearchDocuments({ index_name: index }, { select: ["id"] })
-    if (rows.length) await this.store_.deleteSearchDocuments(rows.map((row) => row.id))
+    await this.store_.executeSearchSql("delete from site_search_document where index_name = ?", [
+      index,
+    ])
     return { index, status: "succeeded" }
+  }
+
+  /**
+   * The documents of an index holding every term, filtered: each term's bigrams narrow
+   * the rows through the GIN index, `strpos` keeps the true substrings.
+   */
+  protected matching(
+    index: string,
+    terms: string[],
+    filters: SearchTypes.SearchFilters | undefined
+  ): SqlCondition {
+    const parts: SqlCondition[] = [
+      { sql: "deleted_at is null and index_name = ?", params: [index] },
+    ]
+    for (const term of terms) {
+      const grams = bigrams(term)
+      if (grams.length) parts.push({ sql: "grams @> ?::text[]", params: [pgTextArray(grams)] })
+      parts.push({ sql: "strpos(search_text, ?) > 0", params: [term] })
+    }
+    parts.push(compileSqlFilters(filters))
+    return { sql: parts.map((p) => p.sql).join(" and "), params: parts.flatMap((p) => p.params) }
+  }
+
+  /** Per term, the weight of every field holding it, plus one when the title starts with it. */
+  protected score(
+    terms: string[],
+    definition: SearchTypes.ResolvedSearchIndexDefinition
+  ): SqlCondition {
+    const parts: SqlCondition[] = []
+    for (const term of terms) {
+      for (const field of searchableFields(definition)) {
+        parts.push({
+          sql: "(case when strpos(coalesce(fields ->> ?, ''), ?) > 0 then ?::float8 else 0 end)",
+          params: [field.name, term, field.weight],
+        })
+      }
+      parts.push({
+        sql: "(case when starts_with(coalesce(fields ->> 'title', ''), ?) then 1 else 0 end)",
+        params: [term],
+      })
+    }
+    if (!parts.length) return { sql: "0::float8", params: [] }
+    return { sql: parts.map((p) => p.sql).join(" + "), params: parts.flatMap((p) => p.params) }
   }
 
   async search(input: SearchTypes.ProviderSearchQuery): Promise<SearchTypes.SearchResult> {
     const skip = input.pagination?.skip ?? 0
     const take = input.pagination?.take ?? 20
-    const terms = (input.q ?? "").toLowerCase().split(/\s+/).filter(Boolean)
-    const rows = await this.store_.listSearchDocuments(
-      {
-        index_name: input.index.physical_name,
-        ...(terms.length
-          ? { $and: terms.map((term) => ({ content: { $ilike: `%${escapeLike(term)}%` } })) }
-          : {}),
-      },
-      { take: CANDIDATES, order: { title: "ASC" } }
+    const terms = queryTerms(input.q)
+    const where = this.matching(input.index.physical_name, terms, input.filters)
+    const score = this.score(terms, input.index)
+    // Ranked and paged on the narrow columns; documents are read for the page alone.
+    const rows = await this.store_.executeSearchSql<{
+      doc_id: string
+      score: number
+      total: number
+      document: SearchTypes.SearchDocument
+    }>(
+      `with ranked as (
+         select id, doc_id, title, (${score.sql})::float8 as score, count(*) over () as total
+         from site_search_document where ${where.sql}
+         order by score desc, title asc, doc_id asc
+         limit ? offset ?
+       )
+       select ranked.doc_id, ranked.score, ranked.total::int as total, d.document
+       from ranked join site_search_document d on d.id = ranked.id
+       order by ranked.score desc, ranked.title asc, ranked.doc_id asc`,
+      [...score.params, ...where.params, take, skip]
     )
-    const fields = searchableFields(input.index)
-    const scored = rows
-      .filter((row) => matches({ ...row.document, id: row.doc_id }, input.filters ?? {}))
-      .map((row) => {
-        let score = 0
-        for (const term of terms) {
-          for (const field of fields) {
-            if (text(row.document[field.name]).toLowerCase().includes(term)) score += field.weight
-          }
-          if (row.title.toLowerCase().startsWith(term)) score += 1
-        }
-        return { row, score }
-      })
-      .sort((a, b) => b.score - a.score)
+    // A page past the end has no row to carry the total: count on its own.
+    const count = rows.length
+      ? Number(rows[0].total)
+      : skip > 0
+        ? Number(
+            (
+              await this.store_.executeSearchSql<{ total: number }>(
+                `select count(*)::int as total from site_search_document where ${where.sql}`,
+                where.params
+              )
+            )[0].total
+          )
+        : 0
     const retrieve = input.attributes_to_retrieve
     return {
-      hits: scored.slice(skip, skip + take).map(({ row, score }) => ({
+      hits: rows.map((row) => ({
         id: row.doc_id,
-        score,
+        score: Number(row.score),
         document: retrieve?.length
           ? Object.fromEntries(retrieve.map((f) => [f, row.document[f]]))
           : row.document,
       })),
-      metadata: { skip, take, count: scored.length, query: input.q },
+      metadata: { skip, take, count, query: input.q },
     }
   }
 }
