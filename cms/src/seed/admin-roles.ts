@@ -61,6 +61,55 @@ export async function ensureEditorialRoles(strapi: Strapi) {
       await roles.update({ id: role.id }, { name: wanted.name, description: wanted.description })
     }
   }
+  await ensureContentTypePermissions(strapi)
+}
+
+type Permission = {
+  action: string
+  subject: string | null
+  properties?: Record<string, unknown>
+  conditions?: string[]
+}
+
+const PUBLISH = "plugin::content-manager.explorer.publish"
+
+/**
+ * Strapi grants 内容审核 and 内容编辑 their content permissions once, on the first start, for
+ * the content types that exist then. A content type added later gets them here, as Strapi
+ * would have: 内容审核 everything, 内容编辑 all but publishing and only on entries they
+ * created. A type a role already holds any permission on is left as an admin set it.
+ */
+export async function ensureContentTypePermissions(strapi: Strapi) {
+  const roles = strapi.service("admin::role")
+  const permissions = strapi.service("admin::permission")
+  const ours = Object.keys(strapi.contentTypes).filter((uid) => uid.startsWith("api::"))
+  const actions = permissions.actionProvider
+    .values()
+    .filter((action: { section: string }) => action.section === "contentTypes")
+  const full = (
+    strapi.service("admin::content-type").getPermissionsWithNestedFields(actions) as Permission[]
+  ).filter((permission) => ours.includes(permission.subject ?? ""))
+  const grants = {
+    "strapi-editor": full,
+    "strapi-author": full
+      .filter((permission) => permission.action !== PUBLISH)
+      .map((permission) => ({ ...permission, conditions: ["admin::is-creator"] })),
+  }
+  for (const [code, wanted] of Object.entries(grants)) {
+    const role = (await roles.findOne({ code })) as Role | null
+    if (!role) continue
+    const held = (await permissions.findMany({
+      where: { role: { id: role.id }, subject: { $in: ours } },
+    })) as Permission[]
+    const known = new Set(held.map((permission) => permission.subject))
+    const missing = wanted.filter((permission) => !known.has(permission.subject))
+    if (missing.length) {
+      await roles.addPermissions(role.id, missing)
+      strapi.log.info(
+        `[seed] ${code}: granted ${[...new Set(missing.map((p) => p.subject))].join(", ")}`
+      )
+    }
+  }
 }
 
 /** Strapi's code for Simplified Chinese (`zh` is Traditional). */

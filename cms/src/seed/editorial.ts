@@ -1,4 +1,5 @@
 /** Demo editorial content in Chinese: categories, tags, experts, articles, sites, banners, pages. */
+import ccmq from "./ccmq.json"
 
 export const categories = [
   { name: "基因科普", slug: "gene-science", sort: 1 },
@@ -6,23 +7,60 @@ export const categories = [
   { name: "营养健康", slug: "nutrition", sort: 3 },
 ]
 
-export const tags = [
-  { name: "基因检测", slug: "gene-testing", kind: "test_category" },
-  { name: "肿瘤风险", slug: "tumor-risk", kind: "test_category" },
-  // Commerce's product category handles: members who bought in them carry these tags.
-  { name: "肿瘤风险系列", slug: "series-cancer", kind: "test_category" },
-  { name: "健康管理系列", slug: "series-wellness", kind: "test_category" },
-  { name: "用药指导", slug: "usage-medication", kind: "test_category" },
-  { name: "气虚质", slug: "qixu", kind: "constitution" },
-  { name: "痰湿质", slug: "tanshi", kind: "constitution" },
-  { name: "阴虚质", slug: "yinxu", kind: "constitution" },
-  // Age groups as commerce computes them from a member's birth date (see commerce README).
-  { name: "儿童", slug: "children", kind: "age_group" },
-  { name: "青年（18–35 岁）", slug: "age-18-35", kind: "age_group" },
-  { name: "中年（36–55 岁）", slug: "age-36-55", kind: "age_group" },
-  { name: "中老年", slug: "seniors", kind: "age_group" },
+type TagKind = "topic" | "constitution" | "test_category" | "age_group"
+type SeedTag = { name: string; slug: string; kind: TagKind }
+
+/**
+ * Audience tags: an article carrying one reaches the members commerce gives the same tag
+ * (commerce/src/lib/push/member-tags.ts), so their slugs are commerce's own values.
+ */
+const constitutionTags: SeedTag[] = ccmq.types.map((type) => ({
+  // One per type of the questionnaire; slug = the type code a constitution result gives.
+  name: type.name,
+  slug: type.code,
+  kind: "constitution",
+}))
+
+/**
+ * Members who bought a product carry the handles of its categories, so each test-category
+ * tag is one of commerce's product category handles (commerce/src/seed/catalog.ts; a test
+ * checks they match).
+ */
+const testCategoryTags: SeedTag[] = [
+  { name: "肿瘤风险系列", slug: "series-cancer" },
+  { name: "健康管理系列", slug: "series-wellness" },
+  { name: "遗传与祖源系列", slug: "series-heritage" },
+  { name: "疾病风险评估", slug: "usage-risk" },
+  { name: "用药指导", slug: "usage-medication" },
+  { name: "营养与运动", slug: "usage-lifestyle" },
+  { name: "生育健康", slug: "usage-fertility" },
+  // 按人群 categories, named apart from the age groups below.
+  { name: "成人检测", slug: "population-adult" },
+  { name: "儿童检测", slug: "population-child" },
+  { name: "备孕家庭检测", slug: "population-family" },
+  { name: "中老年检测", slug: "population-senior" },
+].map((tag) => ({ ...tag, kind: "test_category" as const }))
+
+/** Age groups as commerce computes them from a member's birth date (member-tags.ts). */
+const ageGroupTags: SeedTag[] = [
+  { name: "儿童（18 岁以下）", slug: "children" },
+  { name: "青年（18–35 岁）", slug: "age-18-35" },
+  { name: "中年（36–55 岁）", slug: "age-36-55" },
+  { name: "老年（56 岁及以上）", slug: "seniors" },
+].map((tag) => ({ ...tag, kind: "age_group" as const }))
+
+/** Topics target nobody: they group articles for readers only. */
+const topicTags: SeedTag[] = [
+  { name: "基因检测", slug: "gene-testing", kind: "topic" },
   { name: "饮食调理", slug: "diet", kind: "topic" },
-] as const
+]
+
+export const tags: SeedTag[] = [
+  ...constitutionTags,
+  ...testCategoryTags,
+  ...ageGroupTags,
+  ...topicTags,
+]
 
 export const experts = [
   {
@@ -97,7 +135,7 @@ export const articles = [
     title: "肿瘤易感基因检测，哪些人需要做？",
     slug: "tumor-gene-test-who",
     category: "gene-science",
-    tags: ["gene-testing", "tumor-risk"],
+    tags: ["gene-testing", "series-cancer", "usage-risk"],
     expert: "周静",
     summary: "有家族史、早发肿瘤亲属或想提前了解风险的人，可以考虑肿瘤易感基因检测。",
     publish_to_microsite: false,
