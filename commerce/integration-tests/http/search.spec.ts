@@ -146,6 +146,38 @@ medusaIntegrationTestRunner({
       expect(body.count).toBeGreaterThanOrEqual(body.hits.length)
     })
 
+    it("counts every match and pages through them in the same order", async () => {
+      const page = async (limit: number, offset: number) =>
+        (
+          await api.get(
+            `/store/search?q=${encodeURIComponent("基因")}&type=product&limit=${limit}&offset=${offset}`,
+            store
+          )
+        ).data as SearchBody
+      const whole = await page(50, 0)
+      expect(whole.count).toBe(whole.hits.length)
+      expect(titles(whole)).toEqual(
+        expect.arrayContaining([
+          "肿瘤易感基因检测",
+          "儿童天赋基因检测",
+          "药物代谢基因检测",
+          "营养代谢基因检测",
+          "慢病风险基因检测",
+          "运动基因检测",
+        ])
+      )
+      const paged: Hit[] = []
+      for (let offset = 0; offset < whole.count; offset += 2) {
+        const next = await page(2, offset)
+        expect(next.count).toBe(whole.count)
+        paged.push(...next.hits)
+      }
+      expect(paged.map((h) => h.id)).toEqual(whole.hits.map((h) => h.id))
+      expect((await page(2, whole.count)).hits).toEqual([])
+      expect((await page(2, whole.count)).count).toBe(whole.count)
+      expect((await search("基因")).groups!.product.count).toBe(whole.count)
+    })
+
     it("refuses an empty query in Chinese", async () => {
       const { status, data } = await api.get("/store/search?q=", {
         ...store,
