@@ -103,6 +103,9 @@ export type QuestionnaireItem = {
   documentId: string
   code: string
   text: string
+  /** The sex-specific item's wording for each sex (null on the others). */
+  text_female?: string | null
+  text_male?: string | null
   types: string[]
   reverse_in: string[]
   sex: "all" | "female" | "male"
