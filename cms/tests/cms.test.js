@@ -21,7 +21,7 @@ describe("the CMS, booted for real on PostgreSQL", () => {
 
   const count = (uid) => cms.strapi.documents(uid).count({ status: "published" })
 
-  it("seeds the constitution types and all 61 questionnaire items from ccmq.json", async () => {
+  it("seeds the constitution types and the 60 questionnaire items from ccmq.json", async () => {
     const types = await cms.strapi
       .documents("api::constitution-type.constitution-type")
       .findMany({ status: "published", limit: 100 })
@@ -31,10 +31,61 @@ describe("the CMS, booted for real on PostgreSQL", () => {
     const items = await cms.strapi
       .documents("api::questionnaire-item.questionnaire-item")
       .findMany({ status: "published", limit: 100 })
-    expect(items).toHaveLength(61)
-    const q41f = items.find((i) => i.code === "q41f")
-    expect(q41f).toMatchObject({ sex: "female", types: ["shire"], version: "ZYYXH/T157-2009" })
-    expect(items.find((i) => i.code === "q02").reverse_in).toEqual(["pinghe"])
+    expect(items).toHaveLength(60)
+    expect(items.map((i) => i.code).sort()).toEqual(ccmq.items.map((i) => i.id).sort())
+    // The sex-specific item is one item, code q41 (what commerce scores), with both wordings.
+    expect(items.find((i) => i.code === "q41")).toMatchObject({
+      sex: "all",
+      sort: 41,
+      types: ["shire"],
+      version: "ZYYXH/T157-2009",
+      text_female: "您带下色黄（白带颜色发黄）吗？（限女性回答）",
+      text_male: "您的阴囊部位潮湿吗？（限男性回答）",
+    })
+    expect(items.find((i) => i.code === "q02")).toMatchObject({
+      reverse_in: ["pinghe"],
+      text_female: null,
+      text_male: null,
+    })
+  })
+
+  it("moves a database's old q41f/q41m pair onto one q41, keeping the editors' wordings", async () => {
+    const items = cms.strapi.documents("api::questionnaire-item.questionnaire-item")
+    const q41 = await items.findFirst({ filters: { code: "q41" } })
+    await items.delete({ documentId: q41.documentId })
+    // As the seed kept it before: twice, one per sex; an editor had reworded the male one.
+    for (const [code, sex, text] of [
+      ["q41f", "female", "您带下色黄（白带颜色发黄）吗？（限女性回答）"],
+      ["q41m", "male", "您的阴囊部位潮湿吗？（编辑修改，限男性回答）"],
+    ]) {
+      await items.create({
+        data: { code, sex, text, types: ["shire"], reverse_in: [], sort: 41, version: "v2025" },
+        status: "published",
+      })
+    }
+    const { seed } = require(path.join(cms.distDir, "src", "seed", "seed.js"))
+    await seed(cms.strapi)
+    await seed(cms.strapi)
+
+    const after = await items.findMany({ filters: { code: { $startsWith: "q41" } } })
+    expect(after).toHaveLength(1)
+    expect(after[0]).toMatchObject({
+      code: "q41",
+      sex: "all",
+      sort: 41,
+      version: "v2025",
+      types: ["shire"],
+      text_female: "您带下色黄（白带颜色发黄）吗？（限女性回答）",
+      text_male: "您的阴囊部位潮湿吗？（编辑修改，限男性回答）",
+    })
+    expect(await count("api::questionnaire-item.questionnaire-item")).toBe(60)
+    const res = await http
+      .get("/api/questionnaire-items?filters[code][$startsWith]=q41")
+      .set("Authorization", `Bearer ${TOKEN}`)
+      .expect(200)
+    expect(res.body.data.map((i) => [i.code, i.text_male])).toEqual([
+      ["q41", "您的阴囊部位潮湿吗？（编辑修改，限男性回答）"],
+    ])
   })
 
   it("seeds Chinese demo content: articles, 岳阳 sites, experts, banners and legal pages", async () => {

@@ -121,37 +121,59 @@ async function seedConstitution(strapi: Strapi) {
     Object.entries(ccmq.reverseScoredIn as Record<string, string[]>)
       .filter(([, items]) => items.includes(id))
       .map(([code]) => code)
-  const sexSpecific = ccmq.sexSpecific as Record<string, { female: string; male: string }>
+  const legacy = ccmq.sexSpecific as Record<string, { female: string; male: string }>
   for (const [index, item] of ccmq.items.entries()) {
     const base = {
+      code: item.id,
       types: typesOf(item.id),
       reverse_in: reverseIn(item.id),
       sort: index + 1,
       version: QUESTIONNAIRE_VERSION,
+      sex: "all",
     }
     if (typeof item.text === "string") {
-      await ensure(strapi, "api::questionnaire-item.questionnaire-item", "code", {
-        ...base,
-        code: item.id,
-        text: item.text,
-        sex: "all",
-      })
+      await ensure(strapi, QUESTIONNAIRE_ITEM, "code", { ...base, text: item.text })
     } else {
-      const variants = sexSpecific[item.id]
       const texts = item.text as { female: string; male: string }
-      await ensure(strapi, "api::questionnaire-item.questionnaire-item", "code", {
-        ...base,
-        code: variants.female,
-        text: texts.female,
-        sex: "female",
-      })
-      await ensure(strapi, "api::questionnaire-item.questionnaire-item", "code", {
-        ...base,
-        code: variants.male,
-        text: texts.male,
-        sex: "male",
-      })
+      await mergeSexSpecificItem(strapi, base, texts, legacy[item.id])
     }
+  }
+}
+
+const QUESTIONNAIRE_ITEM = "api::questionnaire-item.questionnaire-item" as const
+
+/**
+ * The sex-specific item (q41) is ONE item with both wordings, its code the stable id that
+ * commerce scores. Databases seeded before kept it twice (q41f and q41m, female and male):
+ * their wordings, as editors left them, move onto the one item and the two entries go.
+ */
+async function mergeSexSpecificItem(
+  strapi: Strapi,
+  base: Record<string, unknown> & { code: string },
+  texts: { female: string; male: string },
+  legacyCodes: { female: string; male: string } | undefined
+) {
+  type Legacy = { documentId: string; code: string; text: string; sort?: number; version?: string }
+  const documents = strapi.documents(QUESTIONNAIRE_ITEM)
+  const old = (legacyCodes
+    ? await documents.findMany({
+        filters: { code: { $in: [legacyCodes.female, legacyCodes.male] } },
+      } as never)
+    : []) as unknown as Legacy[]
+  const oldOf = (sex: "female" | "male") => old.find((entry) => entry.code === legacyCodes?.[sex])
+  const female = oldOf("female")?.text ?? texts.female
+  const male = oldOf("male")?.text ?? texts.male
+  const kept = oldOf("female") ?? oldOf("male")
+  await ensure(strapi, QUESTIONNAIRE_ITEM, "code", {
+    ...base,
+    ...(kept ? { sort: kept.sort ?? base.sort, version: kept.version ?? base.version } : {}),
+    // Shown only where a client cannot tell the sex; the wordings below are what is asked.
+    text: `${female}／${male}`,
+    text_female: female,
+    text_male: male,
+  })
+  for (const entry of old) {
+    await documents.delete({ documentId: entry.documentId } as never)
   }
 }
 

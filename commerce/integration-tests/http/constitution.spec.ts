@@ -141,6 +141,72 @@ medusaIntegrationTestRunner({
       expect(wordingCode.data.message).toBe("未作答的题目: q41；不存在的题目: q41f")
     })
 
+    it("keeps the version of the CMS items answered, and refuses a version that is not a short text", async () => {
+      const member = await registerCustomer(api, publishableKey, "version@example.com")
+      const cmsVersion = "ZYYXH/T157-2009 · 2026-12 修订"
+      const created = await api.post(
+        "/store/constitution/assessments",
+        { sex: "female", answers: qixuAnswers(), item_version: `  ${cmsVersion} ` },
+        member
+      )
+      expect(created.status).toBe(201)
+      expect(created.data.assessment.item_version).toBe(cmsVersion)
+      // Without one, the standard's own wording is meant.
+      const plain = await api.post(
+        "/store/constitution/assessments",
+        { sex: "female", answers: allAnswers(1) },
+        member
+      )
+      expect(plain.data.assessment.item_version).toBe("ZYYXH/T157-2009")
+
+      const { data: history } = await api.get("/store/constitution/assessments", member)
+      expect(
+        history.assessments.map((a: { id: string; item_version: string }) => [a.id, a.item_version])
+      ).toEqual([
+        [plain.data.assessment.id, "ZYYXH/T157-2009"],
+        [created.data.assessment.id, cmsVersion],
+      ])
+      const one = await api.get(
+        `/store/constitution/assessments/${created.data.assessment.id}`,
+        member
+      )
+      expect(one.data.assessment.item_version).toBe(cmsVersion)
+
+      for (const item_version of [7, "", "   ", "v".repeat(65), "v1\nv2"]) {
+        const bad = await api.post(
+          "/store/constitution/assessments",
+          { sex: "female", answers: qixuAnswers(), item_version },
+          { ...member, ...noThrow }
+        )
+        expect([JSON.stringify(item_version), bad.status]).toEqual([
+          JSON.stringify(item_version),
+          400,
+        ])
+        expect(bad.data.message).toBe(
+          "Invalid request: item_version 应为不超过 64 个字符的题目版本号"
+        )
+      }
+      expect((await api.get("/store/constitution/assessments", member)).data.count).toBe(2)
+    })
+
+    it("titles a result in which no type applies 未见明显偏颇体质 in the archive, not by its highest type", async () => {
+      const member = await registerCustomer(api, publishableKey, "none@example.com")
+      // 平和质 59.38 (否) and every 偏颇 type under 30 (否): the standard names no type.
+      const { data } = await api.post(
+        "/store/constitution/assessments",
+        { sex: "male", answers: { ...allAnswers(1), q02: 3, q03: 4 } },
+        member
+      )
+      expect(data.assessment.primary).toBe("qixu")
+      expect(Object.values(data.assessment.verdicts).every((v) => v === "否")).toBe(true)
+      const { data: archive } = await api.get("/store/health-archive/assessments", member)
+      expect(archive.assessments).toHaveLength(1)
+      expect(archive.assessments[0]).toMatchObject({
+        primary: "qixu",
+        primary_label: "未见明显偏颇体质",
+      })
+    })
+
     it("a saved result becomes the member's constitution tags for article pushes, the latest one counting", async () => {
       const member = await registerCustomer(api, publishableKey, "tags@example.com")
       const { data: me } = await api.get("/store/customers/me", member)

@@ -1,6 +1,8 @@
 import { fireEvent, render, screen, waitFor } from "@testing-library/react"
+import Taro from "@tarojs/taro"
 import ConstitutionTest from "../src/packages/health/constitution/index"
 import ConstitutionReport from "../src/packages/health/constitution-report/index"
+import { LAST_RESULT_KEY } from "../src/packages/health/constitution-report/last-result"
 import ActivateKit from "../src/packages/health/activate/index"
 import Reports from "../src/packages/health/reports/index"
 import { StateView } from "../src/components/state-view"
@@ -33,21 +35,15 @@ describe("constitution test", () => {
       },
       {
         documentId: "i2",
-        code: "q41f",
-        text: "您带下色黄吗？",
+        code: "q41",
+        text: "您带下色黄吗？／您阴囊潮湿吗？",
+        text_female: "您带下色黄吗？",
+        text_male: "您阴囊潮湿吗？",
         types: ["shire"],
         reverse_in: [],
-        sex: "female",
-        sort: 2,
-      },
-      {
-        documentId: "i3",
-        code: "q41m",
-        text: "您阴囊潮湿吗？",
-        types: ["shire"],
-        reverse_in: [],
-        sex: "male",
-        sort: 3,
+        sex: "all",
+        sort: 41,
+        version: "2026-12",
       },
     ]
     const sent: unknown[] = []
@@ -72,13 +68,16 @@ describe("constitution test", () => {
     fireEvent.click(screen.getByText("没有（根本不）"))
     fireEvent.click(screen.getByText("提交查看结果"))
     await waitFor(() => expect(stand.navigations).toHaveLength(1))
-    expect(sent).toEqual([{ sex: "female", answers: { q01: 4, q41: 1 } }])
+    expect(sent).toEqual([{ sex: "female", answers: { q01: 4, q41: 1 }, item_version: "2026-12" }])
     expect(stand.navigations[0].url).toBe("/packages/health/constitution-report/index?id=last")
 
     // The visitor's report reads the result the test left behind.
     stand.params = { id: "last" }
     render(<ConstitutionReport />)
-    expect((await screen.findByTestId("constitution-headline")).textContent).toContain("气虚质")
+    expect((await screen.findByTestId("constitution-headline")).textContent).toBe(
+      "您的体质以气虚质为主。"
+    )
+    expect(screen.getByTestId("constitution-title").textContent).toBe("气虚质")
     const report = screen.getByTestId("constitution-report").textContent ?? ""
     expect(report).toContain("气虚质62.5")
     expect(report).toContain("登录后测试，结果将保存到健康档案")
@@ -120,6 +119,22 @@ describe("constitution report", () => {
       "已于 2026-11-26 09:30 修订（第 2 版）：更正黄芪用量"
     )
     expect(screen.getByTestId("constitution-report").textContent).toContain("以补气健脾为主")
+  })
+
+  it("names no type when none applies, rather than the highest-scoring one", async () => {
+    Taro.setStorageSync(LAST_RESULT_KEY, {
+      item_version: "ZYYXH/T157-2009",
+      scores: { ...NINE(10), pinghe: 59.38, qixu: 15.63 },
+      verdicts: NINE("否"),
+      primary: "qixu",
+      saved: false,
+    })
+    stand.params = { id: "last" }
+    render(<ConstitutionReport />)
+    expect((await screen.findByTestId("constitution-title")).textContent).toBe("未见明显偏颇体质")
+    expect(screen.getByTestId("constitution-headline").textContent).toBe(
+      "您的各项偏颇体质得分都未达到判定标准，平和质得分也未达到 60 分，得分相对最高的是气虚质，建议注意调养、定期复测。"
+    )
   })
 })
 

@@ -210,4 +210,22 @@ describe("the 体质辨识 report PDF", () => {
     expect(text).toContain("主要体质：气虚质")
     expect(text).toContain("该体质的调养建议暂时无法加载")
   })
+
+  it("names no type when none applies: 辨识结果：未见明显偏颇体质, not the highest type", async () => {
+    const base = input().result
+    const bytes = await buildConstitutionReportPdf(
+      input({
+        review: null,
+        result: {
+          ...base,
+          scores: { ...base.scores, qixu: 25, yangxu: 14.3 },
+          verdicts: { ...base.verdicts, qixu: "否", yangxu: "否" },
+        },
+      })
+    )
+    const [first] = pdfText(bytes).pages
+    expect(first).toContain("辨识结果：未见明显偏颇体质")
+    expect(first).not.toContain("主要体质")
+    expect(first).toContain("得分相对最高的是气虚质")
+  })
 })

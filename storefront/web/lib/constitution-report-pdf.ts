@@ -377,7 +377,9 @@ export async function buildConstitutionReportPdf(
   w.gap(18)
 
   // The verdict in words.
-  type.draw(w.page, `主要体质：${view.primary.name}`, MARGIN_X, w.y - 16, 16, INK)
+  // No type named (every verdict 否): the title says so rather than naming the highest type.
+  const titleLabel = view.primary.verdict === "否" ? "辨识结果" : "主要体质"
+  type.draw(w.page, `${titleLabel}：${view.title}`, MARGIN_X, w.y - 16, 16, INK)
   w.gap(26)
   w.paragraph(view.headline, { size: 11 })
   if (view.alsoTypes.length) {

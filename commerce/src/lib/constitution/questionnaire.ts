@@ -7,6 +7,12 @@ import ccmq from "./ccmq.json"
  */
 export const QUESTIONNAIRE_VERSION = "ZYYXH/T157-2009"
 
+/**
+ * Storefronts send the version of the CMS items the person answered (editors may reword
+ * items); a result without one was answered in the standard's wording.
+ */
+export const ITEM_VERSION_MAX_LENGTH = 64
+
 export type ConstitutionTypeCode =
   | "pinghe"
   | "qixu"

@@ -79,6 +79,14 @@ export function scoreConstitution(answers: Answers): ConstitutionResult {
 /**
  * The type a report leads with: 平和质 when it is 是 or 基本是, otherwise the biased
  * type with the highest score (ties go to the standard's order).
+ *
+ * `primary` is always a type code (the API promises one), but it is not always a type the
+ * person has: when 平和质 is 否 and every biased type is 否 too (平和质 under 60, every other
+ * type under 30), the standard names no type at all. The code is then only the highest-scoring
+ * biased type, and its own verdict 否 says so. Whatever shows a result must read the primary's
+ * verdict and, when it is 否, title the result 「未见明显偏颇体质」 instead of the type's name;
+ * a primary that is only 倾向是 is titled 「…倾向」 (primary-title.ts here, primaryTitle in
+ * storefront core).
  */
 function primaryType(
   verdicts: Record<ConstitutionTypeCode, Verdict>,

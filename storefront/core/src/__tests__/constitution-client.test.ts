@@ -28,6 +28,20 @@ describe("constitution client", () => {
     expect(headersOf(calls[1].init).authorization).toBe("Bearer tok")
   })
 
+  it("sends the version of the CMS items answered, and nothing when there is none", async () => {
+    const { fetch, calls } = recordingFetch(
+      { body: { assessment: { saved: false } } },
+      { body: { assessment: { saved: false } } }
+    )
+    const api = client(fetch)
+    await api.assess({ sex: "female", answers: { q41: 2 }, itemVersion: "2026-12 修订" })
+    await api.assess({ sex: "female", answers: { q41: 2 }, itemVersion: null })
+    expect(calls.map((call) => JSON.parse(String(call.init?.body)))).toEqual([
+      { sex: "female", answers: { q41: 2 }, item_version: "2026-12 修订" },
+      { sex: "female", answers: { q41: 2 } },
+    ])
+  })
+
   it("passes the server's 400 listing the items on as an ApiError", async () => {
     const { fetch } = recordingFetch({
       status: 400,

@@ -1,9 +1,9 @@
 import {
-  answerCodeOf,
   answersForSubmission,
   buildQuestions,
   emptyQuestionnaireState,
   hasProgress,
+  itemText,
   nextIndex,
   parseQuestionnaireState,
   progressOf,
@@ -14,28 +14,47 @@ import {
 } from "../constitution/questionnaire-flow"
 
 const V = "ZYYXH/T157-2009"
-/** As the CMS gives them: q41 twice (q41f, q41m), deliberately out of order. */
+/** As the CMS gives them: q41 once, with a wording per sex; deliberately out of order. */
 const items: QuestionnaireItemInput[] = [
-  { code: "q42", text: "瘀斑？", sex: "all", sort: 43, version: V },
-  { code: "q41m", text: "阴囊潮湿？", sex: "male", sort: 42, version: V },
+  { code: "q42", text: "瘀斑？", sex: "all", sort: 42, version: V },
+  {
+    code: "q41",
+    text: "带下色黄？／阴囊潮湿？",
+    text_female: "带下色黄？",
+    text_male: "阴囊潮湿？",
+    sex: "all",
+    sort: 41,
+    version: V,
+  },
   { code: "q01", text: "精力充沛？", sex: "all", sort: 1, version: V },
-  { code: "q41f", text: "带下色黄？", sex: "female", sort: 42, version: V },
-  { code: "q40", text: "尿色深？", sex: "all", sort: 41, version: V },
+  { code: "q40", text: "尿色深？", sex: "all", sort: 40, version: V, text_female: null },
 ]
 
 describe("questions from the CMS items", () => {
-  it("orders items by the CMS's sort and keeps the sex-specific wording for the person's sex", () => {
+  it("orders items by the CMS's sort and asks the sex-specific item in the person's wording", () => {
     const female = buildQuestions(items, "female")
-    expect(female.map((q) => q.code)).toEqual(["q01", "q40", "q41", "q42"])
-    expect(female[2]).toMatchObject({ code: "q41", itemCode: "q41f", text: "带下色黄？" })
+    expect(female.map((q) => [q.code, q.text, q.sexSpecific])).toEqual([
+      ["q01", "精力充沛？", false],
+      ["q40", "尿色深？", false],
+      ["q41", "带下色黄？", true],
+      ["q42", "瘀斑？", false],
+    ])
     const male = buildQuestions(items, "male")
-    expect(male.map((q) => q.itemCode)).toEqual(["q01", "q40", "q41m", "q42"])
+    expect(male.map((q) => q.code)).toEqual(["q01", "q40", "q41", "q42"])
+    expect(male[2]).toEqual({ code: "q41", text: "阴囊潮湿？", sexSpecific: true, types: [] })
   })
 
-  it("answers both wordings of the sex-specific item under q41", () => {
-    expect(answerCodeOf({ code: "q41f", sex: "female" })).toBe("q41")
-    expect(answerCodeOf({ code: "q41m", sex: "male" })).toBe("q41")
-    expect(answerCodeOf({ code: "q01", sex: "all" })).toBe("q01")
+  it("falls back to the common text when an item has no wording for that sex", () => {
+    expect(itemText({ code: "q41", text: "共同措辞", text_female: "带下色黄？" }, "male")).toBe(
+      "共同措辞"
+    )
+    expect(itemText({ code: "q41", text: "共同措辞", text_female: "" }, "female")).toBe("共同措辞")
+  })
+
+  it("asks an item kept for one sex only of that sex", () => {
+    const only = [...items, { code: "q61", text: "仅女性？", sex: "female" as const, sort: 61 }]
+    expect(buildQuestions(only, "female").map((q) => q.code)).toContain("q61")
+    expect(buildQuestions(only, "male").map((q) => q.code)).not.toContain("q61")
   })
 
   it("names the items' version", () => {
@@ -65,7 +84,7 @@ describe("answering", () => {
     expect(nextIndex(questions, {}, 3)).toBe(3)
   })
 
-  it("submits exactly the questions' answers, dropping one kept from the other wording", () => {
+  it("submits exactly the questions' answers, dropping keys no question asks", () => {
     const male = buildQuestions(items, "male")
     expect(answersForSubmission(male, { q01: 2, q41: 4, q99: 3, q40: 9 })).toEqual({
       q01: 2,

@@ -1,5 +1,5 @@
 import { radarGeometry, radarPoint } from "../constitution/radar-chart"
-import { reportView, VERDICT_WORDS } from "../constitution/report-view"
+import { primaryTitle, reportView, VERDICT_WORDS } from "../constitution/report-view"
 import { articlesForTypes, productsForTypes } from "../constitution/recommendations"
 import { constitutionTrend, sparklinePoints } from "../constitution/trend"
 import {
@@ -28,6 +28,7 @@ describe("report view", () => {
   it("a balanced person: 平和质 in plain words, nothing else applies", () => {
     const view = reportView(result({ pinghe: 75 }, { pinghe: "是" }, "pinghe"))
     expect(view.headline).toBe("您的体质是平和质，阴阳气血调和，请继续保持良好的生活习惯。")
+    expect(view.title).toBe("平和质")
     expect(view.applied).toEqual(["pinghe"])
     expect(view.rows[0]).toMatchObject({
       name: "平和质",
@@ -54,6 +55,7 @@ describe("report view", () => {
       )
     )
     expect(view.headline).toBe("您的体质以气虚质为主，兼有阳虚质，有气郁质、痰湿质倾向。")
+    expect(view.title).toBe("气虚质")
     expect(view.applied).toEqual(["qixu", "yangxu", "qiyu", "tanshi"])
     expect(view.rows.map((r) => r.code)).toEqual([...CONSTITUTION_CODES])
     expect(view.rows.find((r) => r.code === "tanshi")!.verdictWord).toBe("有倾向")
@@ -64,13 +66,28 @@ describe("report view", () => {
       result({ shire: 37.5, tebing: 32.14 }, { shire: "倾向是", tebing: "倾向是" }, "shire")
     )
     expect(view.headline).toBe("您的体质有湿热质、特禀质倾向。")
+    // Only a tendency: the title does not call the person 湿热质.
+    expect(view.title).toBe("湿热质倾向")
     expect(view.applied).toEqual(["shire", "tebing"])
   })
 
-  it("no type can be named: says so instead of a verdict", () => {
+  it("no type can be named: says so instead of a verdict, and in the title", () => {
     const view = reportView(result({ pinghe: 50, xueyu: 25 }, {}, "xueyu"))
-    expect(view.headline).toContain("未达到判定标准")
+    expect(view.headline).toBe(
+      "您的各项偏颇体质得分都未达到判定标准，平和质得分也未达到 60 分，得分相对最高的是血瘀质，建议注意调养、定期复测。"
+    )
     expect(view.applied).toEqual([])
+    expect(view.primary).toEqual({ code: "xueyu", name: "血瘀质", verdict: "否" })
+    expect(view.title).toBe("未见明显偏颇体质")
+  })
+
+  it("titles a history row the way the report is titled", () => {
+    expect(primaryTitle({ primary: "qixu", verdicts: { qixu: "是" } })).toBe("气虚质")
+    expect(primaryTitle({ primary: "pinghe", verdicts: { pinghe: "基本是" } })).toBe("平和质")
+    expect(primaryTitle({ primary: "tebing", verdicts: { tebing: "倾向是" } })).toBe("特禀质倾向")
+    expect(primaryTitle({ primary: "qixu", verdicts: { pinghe: "否", qixu: "否" } })).toBe(
+      "未见明显偏颇体质"
+    )
   })
 
   it("has a word for every verdict", () => {

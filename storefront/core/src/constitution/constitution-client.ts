@@ -26,13 +26,21 @@ const id = (value: string) => encodeURIComponent(value)
 export function createConstitutionClient(options: CommerceClientOptions) {
   const request = commerceRequester(options)
   return {
+    /**
+     * `sheet.itemVersion` is the version of the CMS items the person answered (see
+     * questionnaireVersion); it is kept with the result. Without it the standard's is meant.
+     */
     async assess(
-      sheet: { sex: Sex; answers: ConstitutionAnswers },
+      sheet: { sex: Sex; answers: ConstitutionAnswers; itemVersion?: string | null },
       token?: string
     ): Promise<ConstitutionResult> {
       const { assessment } = await request<{ assessment: ConstitutionResult }>(BASE, {
         method: "POST",
-        body: JSON.stringify({ sex: sheet.sex, answers: sheet.answers }),
+        body: JSON.stringify({
+          sex: sheet.sex,
+          answers: sheet.answers,
+          ...(sheet.itemVersion ? { item_version: sheet.itemVersion } : {}),
+        }),
         token,
         ...noStore,
       })

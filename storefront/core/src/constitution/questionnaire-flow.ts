@@ -2,8 +2,13 @@ import type { ConstitutionAnswers, Sex } from "./types"
 
 /** An item as the CMS keeps it (see cms questionnaire-item); only what the flow needs. */
 export type QuestionnaireItemInput = {
+  /** The standard's stable id (q01 … q60): the answer key commerce scores. */
   code: string
   text: string
+  /** The sex-specific item (q41) asks women and men in different words. */
+  text_female?: string | null
+  text_male?: string | null
+  /** An item asked of one sex only; "all" (or nothing) for everyone. */
   sex?: "all" | "female" | "male" | null
   sort?: number | null
   types?: string[] | null
@@ -13,9 +18,10 @@ export type QuestionnaireItemInput = {
 /** A question shown to one person; `code` is the answer key commerce scores (q01 … q60). */
 export type Question = {
   code: string
-  /** The CMS entry's own code: q41f / q41m for the sex-specific item. */
-  itemCode: string
+  /** The wording for this person's sex (the sex-specific item has one per sex). */
   text: string
+  /** Worded differently for the other sex, so its answer does not carry over a change of sex. */
+  sexSpecific: boolean
   types: string[]
 }
 
@@ -30,29 +36,25 @@ export const ANSWER_SCALE = [
 
 export const ANSWER_PERIOD = "请根据近一年的体验和感觉回答"
 
-/**
- * The answer key of a CMS item. The sex-specific item is kept twice in the CMS (its code
- * must be unique there: q41f and q41m) but both wordings answer the same item, q41.
- */
-export function answerCodeOf(item: Pick<QuestionnaireItemInput, "code" | "sex">): string {
-  return item.sex === "female" || item.sex === "male" ? item.code.replace(/[fm]$/, "") : item.code
+/** An item's wording for `sex`: its own for that sex when it has one, else the common text. */
+export function itemText(item: QuestionnaireItemInput, sex: Sex): string {
+  return (sex === "female" ? item.text_female : item.text_male) || item.text
 }
 
 /**
- * The questions for one person in the CMS's order: every general item, and of the
- * sex-specific items only the wording for `sex`. One question per answer key.
+ * The questions for one person in the CMS's order: every item asked of everyone or of
+ * `sex`, each in the wording for `sex`.
  */
 export function buildQuestions(items: QuestionnaireItemInput[], sex: Sex): Question[] {
-  const seen = new Set<string>()
   return [...items]
     .filter((item) => !item.sex || item.sex === "all" || item.sex === sex)
     .sort((a, b) => (a.sort ?? 0) - (b.sort ?? 0) || a.code.localeCompare(b.code))
-    .flatMap((item) => {
-      const code = answerCodeOf(item)
-      if (seen.has(code)) return []
-      seen.add(code)
-      return [{ code, itemCode: item.code, text: item.text, types: item.types ?? [] }]
-    })
+    .map((item) => ({
+      code: item.code,
+      text: itemText(item, sex),
+      sexSpecific: !!(item.text_female || item.text_male),
+      types: item.types ?? [],
+    }))
 }
 
 /** The version the items were published as (the most common one, should they disagree). */

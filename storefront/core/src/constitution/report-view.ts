@@ -35,6 +35,25 @@ export const constitutionName = (code: string) =>
 export const verdictApplies = (verdict: ConstitutionVerdict | undefined) =>
   !!verdict && verdict !== "否"
 
+/** The title of a result in which the standard names no type (see primaryTitle). */
+export const NO_TYPE_TITLE = "未见明显偏颇体质"
+
+/**
+ * What a result is called (a report's big title, a history row): the primary type's name as
+ * far as its verdict carries it. Commerce always gives a primary code, but when 平和质 is 否
+ * and every 偏颇 type is 否 too that code is only the highest-scoring type, which the person
+ * does not have: naming it would mislead, so the title says 「未见明显偏颇体质」. A primary
+ * that is only 倾向是 is titled as a tendency (「湿热质倾向」), never as the type itself.
+ */
+export function primaryTitle(result: {
+  primary: ConstitutionCode
+  verdicts: Partial<ConstitutionVerdicts>
+}): string {
+  const name = CONSTITUTION_NAMES[result.primary] ?? result.primary
+  const verdict = result.verdicts[result.primary]
+  return verdict === "否" ? NO_TYPE_TITLE : verdict === "倾向是" ? `${name}倾向` : name
+}
+
 export type ReportRow = {
   code: ConstitutionCode
   name: string
@@ -48,6 +67,8 @@ export type ReportRow = {
 
 export type ReportView = {
   primary: { code: ConstitutionCode; name: string; verdict: ConstitutionVerdict }
+  /** The report's title: the primary's name, or 「未见明显偏颇体质」 (see primaryTitle). */
+  title: string
   /** One sentence: the primary type, further types and tendencies. */
   headline: string
   /** All nine types in the standard's order. */
@@ -89,6 +110,7 @@ export function reportView(result: {
   ]
   return {
     primary: { code: primary, name: CONSTITUTION_NAMES[primary], verdict: verdicts[primary] },
+    title: primaryTitle(result),
     headline: headline(primary, verdicts[primary], alsoTypes, tendencies),
     rows,
     applied,

@@ -91,7 +91,7 @@ export function ConstitutionReport({
       <header className="report-head">
         <div>
           <p className="eyebrow">中医体质辨识报告</p>
-          <h1 data-testid="primary-type">{view.primary.name}</h1>
+          <h1 data-testid="primary-type">{view.title}</h1>
           <p className="report-headline" data-testid="report-headline">
             {view.headline}
           </p>

@@ -39,7 +39,12 @@ export function GuestResult({
 
   const save = (value: StoredResult) =>
     startSaving(async () => {
-      const outcome = await assessConstitution({ sex: value.sex, answers: value.answers })
+      const outcome = await assessConstitution({
+        sex: value.sex,
+        answers: value.answers,
+        // The items answered then, as scored then (not whatever the CMS publishes now).
+        itemVersion: value.result.item_version,
+      })
       if ("error" in outcome) {
         setProblem(outcome.error)
         return

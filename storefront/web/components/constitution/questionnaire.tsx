@@ -86,8 +86,7 @@ export function Questionnaire({
       // The sex-specific item's answer belonged to the other wording: ask it again.
       const answers = { ...s.answers }
       if (s.sex && s.sex !== sex) {
-        for (const q of buildQuestions(items, s.sex))
-          if (q.itemCode !== q.code) delete answers[q.code]
+        for (const q of buildQuestions(items, s.sex)) if (q.sexSpecific) delete answers[q.code]
       }
       return { ...s, sex, answers }
     })
@@ -114,7 +113,8 @@ export function Questionnaire({
     }
     const sheet = { sex: state.sex, answers: answersForSubmission(questions, state.answers) }
     startSubmit(async () => {
-      const outcome = await assessConstitution(sheet)
+      // The version of the items answered goes with the result (kept when it is saved).
+      const outcome = await assessConstitution({ ...sheet, itemVersion: version })
       if ("error" in outcome) {
         setProblem(outcome.error)
         return

@@ -1,4 +1,4 @@
-import { CONSTITUTION_NAMES, formatDateTime } from "@health/core"
+import { formatDateTime, primaryTitle } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { EmptyIcon } from "@/components/icons"
@@ -43,7 +43,7 @@ export default async function ConstitutionHistoryPage() {
               <li key={assessment.id} className="order-row">
                 <div>
                   <Link href={`/constitution/report/${encodeURIComponent(assessment.id)}`}>
-                    <strong>{CONSTITUTION_NAMES[assessment.primary]}</strong>
+                    <strong>{primaryTitle(assessment)}</strong>
                   </Link>
                   <p className="muted">{formatDateTime(assessment.created_at)}</p>
                 </div>

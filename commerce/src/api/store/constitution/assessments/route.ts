@@ -14,6 +14,7 @@ export async function POST(
     input: {
       sex: req.validatedBody.sex,
       answers: req.validatedBody.answers,
+      item_version: req.validatedBody.item_version,
       customer_id: req.auth_context?.actor_id || null,
     },
   })

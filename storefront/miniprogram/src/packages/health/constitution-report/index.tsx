@@ -46,7 +46,9 @@ function Report({ shown }: { shown: Shown }) {
   return (
     <View>
       <View className="section">
-        <Text className="section__title">{view.primary.name}</Text>
+        <Text className="section__title" data-testid="constitution-title">
+          {view.title}
+        </Text>
         <Text data-testid="constitution-headline">{view.headline}</Text>
       </View>
       <View className="section">

@@ -7,6 +7,7 @@ import {
   buildQuestions,
   nextIndex,
   progressOf,
+  questionnaireVersion,
   type ConstitutionAnswers,
   type QuestionnaireItemInput,
   type Sex,
@@ -66,7 +67,12 @@ function Questionnaire({ items }: { items: QuestionnaireItemInput[] }) {
     setProblem(null)
     try {
       const result = await constitution.assess(
-        { sex: sex!, answers: answersForSubmission(questions, answers) },
+        {
+          sex: sex!,
+          answers: answersForSubmission(questions, answers),
+          // Kept with the result: which version of the CMS items was answered.
+          itemVersion: questionnaireVersion(items),
+        },
         session.token()
       )
       Taro.setStorageSync(LAST_RESULT_KEY, result)
