@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { archiveRequest } from "../../../health-archive-request"
-import { constitutionTypes } from "../../../../lib/constitution/questionnaire"
+import { primaryTitle } from "../../../../lib/constitution/primary-title"
 
 /** The member's assessments (constitution results so far), newest first. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -12,7 +12,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       id: a.id,
       kind: "constitution",
       primary: a.primary,
-      primary_label: constitutionTypes.find((t) => t.code === a.primary)?.name ?? a.primary,
+      primary_label: primaryTitle(a),
       verdicts: a.verdicts,
       scores: a.scores,
       created_at: a.created_at.toISOString(),
