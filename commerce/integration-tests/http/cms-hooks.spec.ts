@@ -1,5 +1,6 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
+import { Queue } from "bullmq"
 import { randomUUID } from "crypto"
 import Redis from "ioredis"
 import { signCmsHook } from "../../src/lib/cms/cms-hook-signature"
@@ -44,6 +45,10 @@ medusaIntegrationTestRunner({
     const failure = (promise: Promise<unknown>): Promise<any> =>
       promise.catch((e: any) => e.response)
 
+    const subscribeMessages = async () =>
+      (await (await fetch(`${standin.url}/__standin/subscribe-messages`)).json()).messages as Array<
+        Record<string, any>
+      >
     const queue = () => getContainer().resolve<QueueModuleService>(QUEUE_MODULE)
     const total = async (name: "cms" | "search" | "storefront") =>
       Object.values(await queue().counts(name as never)).reduce((a, b) => a + b, 0)
@@ -134,6 +139,56 @@ medusaIntegrationTestRunner({
       expect(accepted.data.jobs).toEqual(["search/cms-entry", "storefront/revalidate"])
       const after = await Promise.all([total("cms"), total("search"), total("storefront")])
       expect(after).toEqual([before[0], before[1] + 1, before[2] + 1])
+    })
+
+    it("a micro-site article published without push_on_publish reaches nobody", async () => {
+      const container = getContainer()
+      const key = await createPublishableKey(container)
+      const admin = await adminHeaders(container, api)
+      const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      // A 气虚质 member with a phone: the article's qixu tag is theirs.
+      const member = await registerCustomer(api, key, "no-push@push.test")
+      const me = (await api.get("/store/customers/me", member)).data.customer
+      await container.resolve(Modules.CUSTOMER).updateCustomers(me.id, { phone: "+8613800000009" })
+      await archive.recordConstitutionAssessment({
+        customer_id: me.id,
+        item_version: "ZYYXH/T157-2009",
+        payload: {
+          sex: "female",
+          answers: {},
+          scores: {},
+          verdicts: { qixu: "是" },
+          primary: "qixu",
+        },
+      })
+      const smsBefore = LogSmsSender.outbox.length
+      const wechatBefore = (await subscribeMessages()).length
+
+      const accepted = await signed(article("doc-no-push", { micro: true, push: false }))
+      expect(accepted.status).toBe(202)
+      expect(accepted.data.jobs).toEqual([
+        "search/cms-entry",
+        "storefront/revalidate",
+        "cms/push-article",
+      ])
+      // The plan job runs and stops at the flag: no batches, no push record.
+      const cmsJobs = new Queue("cms", { connection: redis, prefix })
+      const plan = await eventually(
+        async () =>
+          (await cmsJobs.getCompleted()).find(
+            (job) => job.name === "push-article" && job.data.document_id === "doc-no-push"
+          ),
+        (job) => !!job
+      )
+      await cmsJobs.close()
+      expect(plan?.returnvalue).toEqual({ skipped: "push_on_publish is off" })
+      expect((await api.get("/admin/cms/pushes", admin)).data.pushes).toEqual([])
+      const inbox = (await api.get("/store/inbox", member)).data.messages as Array<{
+        category: string
+      }>
+      expect(inbox.filter((message) => message.category === "article")).toEqual([])
+      expect(LogSmsSender.outbox.length).toBe(smsBefore)
+      expect((await subscribeMessages()).length).toBe(wechatBefore)
     })
 
     it("pushes a flagged article to exactly the matching members, once, honouring opt-outs", async () => {
@@ -266,9 +321,7 @@ medusaIntegrationTestRunner({
       const texts = LogSmsSender.outbox.slice(smsBefore).filter((m) => m.template === "article")
       expect(texts.map((m) => m.phone)).toEqual(["+8613800000001"])
 
-      const recorded = async () =>
-        (await (await fetch(`${standin.url}/__standin/subscribe-messages`)).json())
-          .messages as Array<Record<string, any>>
+      const recorded = subscribeMessages
       const sent = await recorded()
       expect(sent).toHaveLength(1)
       expect(sent[0]).toMatchObject({
