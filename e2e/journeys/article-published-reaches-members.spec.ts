@@ -167,6 +167,19 @@ describe("a marketer publishes a tagged article", () => {
       `${word}15 克、山药 100 克`
     )
     expect(await shopper.locator("article .chips").innerText()).toBe("#气虚质")
+    // 相关检测产品: the catalogue's tests staff tagged 气虚质.
+    const related = shopper.getByRole("region", { name: "相关检测产品" })
+    expect(
+      (await related.getByTestId("product-card").locator("h3").allInnerTexts()).sort()
+    ).toEqual(["营养代谢基因检测", "运动基因检测"].sort())
+    // The tag chip opens the 气虚质 tag page, which lists the new article first.
+    await shopper.locator("article .chips").getByRole("link", { name: "#气虚质" }).click()
+    await shopper.waitForURL((url) => url.pathname === "/tags/qixu")
+    expect(await shopper.locator("h1").innerText()).toBe("#气虚质")
+    expect(await shopper.title()).toContain("#气虚质")
+    const tagged = shopper.getByTestId("article-card")
+    expect(await tagged.first().getAttribute("href")).toBe(`/articles/${slug}`)
+    expect(await tagged.first().locator("h3").innerText()).toBe(title)
 
     const message = await before(deadline, "A's inbox", async () => {
       const found = (await inboxOf(tokenA)).filter((m) => m.title === title)
