@@ -94,20 +94,30 @@ export const appointmentsQueue: QueueProcessor = {
     },
     [AppointmentJob.ORDER_COLLECTION]: async ({ order_id }: OrderCollectionJob, { container }) => {
       const result = await bookOrderCollectionAppointment(container, order_id)
-      if (result.outcome !== "unbooked") return result
+      if (result.outcome !== "handled") return result
       // The order stays placed; the member picks another slot for it from 我的预约.
       const order = result.order_display_id ? `订单 #${result.order_display_id} ` : "订单"
-      return container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
-        customer_id: result.customer_id,
-        category: "appointment",
-        title: "现场采集预约未成功，请重新选择时段",
-        body:
-          `您在${order}中选择的 ${describeSlot(result.choice.date, result.choice.slot)}` +
-          `${result.choice.site_name ? `（${result.choice.site_name}）` : ""}未能预约：` +
-          `${result.reason || "该时段已不可预约"}。订单不受影响，请在「我的预约」中为这笔订单另选采集点和时段。`,
-        link: orderBookingLink(result.order_id),
-        dedupe_key: `order-collection-unbooked:${result.order_id}`,
-      })
+      const inbox = container.resolve<InboxModuleService>(INBOX_MODULE)
+      for (const booking of result.bookings) {
+        if (booking.outcome !== "unbooked") continue
+        const { choice } = booking
+        await inbox.deliver({
+          customer_id: result.customer_id,
+          category: "appointment",
+          title: "现场采集预约未成功，请重新选择时段",
+          body:
+            `您在${order}中选择的 ${describeSlot(choice.date, choice.slot)}` +
+            `${choice.site_name ? `（${choice.site_name}）` : ""}未能预约：` +
+            `${booking.reason || "该时段已不可预约"}。订单不受影响，请在「我的预约」中为这笔订单另选采集点和时段。`,
+          link: orderBookingLink(result.order_id),
+          // One notice per slot that could not be booked, however often the job runs.
+          dedupe_key:
+            result.bookings.length === 1
+              ? `order-collection-unbooked:${result.order_id}`
+              : `order-collection-unbooked:${result.order_id}:${choice.site_id}:${choice.date}:${choice.slot}`,
+        })
+      }
+      return result
     },
     [AppointmentJob.CLINIC_PROMOTED]: async ({ signup_id }: ClinicPromotedJob, { container }) => {
       const appointments = container.resolve<AppointmentModuleService>(APPOINTMENT_MODULE)

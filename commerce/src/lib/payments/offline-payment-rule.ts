@@ -22,15 +22,17 @@ export function paysOffline(cart: CartForOfflineCheck): boolean {
 
 /**
  * Offline payment is only for customers in 岳阳 (Yueyang), where staff can confirm a
- * transfer or take cash at a collection site: the shipping address is in 岳阳, or the
- * collection site chosen for 现场采集 is (`collectionSiteCity`, from the CMS). Everyone else
- * pays online. Returns why a cart may not be completed, or null when it may.
+ * transfer or take cash at a collection site: the shipping address is in 岳阳, or any
+ * collection site chosen for 现场采集 is (`collectionSiteCities`, from the CMS; one per
+ * site when lines chose different ones). Everyone else pays online. Returns why a cart may
+ * not be completed, or null when it may.
  */
 export function offlinePaymentRefusal(
   cart: CartForOfflineCheck,
-  collectionSiteCity: string | null = null
+  collectionSiteCities: string | null | (string | null)[] = null
 ): string | null {
   if (!paysOffline(cart)) return null
-  if (inYueyang(cart.shipping_address?.city) || inYueyang(collectionSiteCity)) return null
+  const cities = Array.isArray(collectionSiteCities) ? collectionSiteCities : [collectionSiteCities]
+  if (inYueyang(cart.shipping_address?.city) || cities.some(inYueyang)) return null
   return OFFLINE_PAYMENT_REFUSAL
 }

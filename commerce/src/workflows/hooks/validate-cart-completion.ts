@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { StepResponse } from "@medusajs/framework/workflows-sdk"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
@@ -6,51 +7,157 @@ import {
   spendCartStoreCredit,
   type StoreCreditSpend,
 } from "@health/medusa-plugin-affiliate/workflows"
-import { readCollectionAppointment } from "../../lib/appointments/collection-appointment"
+import {
+  appointmentCalendarFromEnv,
+  bookingRefusal,
+  describeSlot,
+} from "../../lib/appointments/appointment-calendar"
+import {
+  collectionGroups,
+  slotClash,
+  type CollectionGroup,
+  type LineTestMethod,
+} from "../../lib/appointments/line-test-method"
+import { testMethodsOf } from "../../lib/appointments/test-methods-of"
 import { cmsReader } from "../../lib/cms/cms-reader"
-import { offlinePaymentRefusal, paysOffline } from "../../lib/payments/offline-payment-rule"
+import {
+  OFFLINE_PAYMENT_PROVIDER,
+  offlinePaymentRefusal,
+  paysOffline,
+} from "../../lib/payments/offline-payment-rule"
+import { APPOINTMENT_MODULE } from "../../modules/appointment"
+import type AppointmentModuleService from "../../modules/appointment/service"
+import { siteCapacity } from "../appointments/steps/resolve-collection-site-step"
 
-type CartForCollectionCheck = {
+type CartForCompletion = {
+  items?: ({
+    id: string
+    title?: string | null
+    product_title?: string | null
+    quantity: number
+    product_id?: string | null
+    metadata?: Record<string, unknown> | null
+  } | null)[]
+  shipping_methods?: ({ shipping_option_id?: string | null } | null)[]
+  shipping_address?: { city?: string | null; address_1?: string | null } | null
   metadata?: Record<string, unknown> | null
   customer?: { id?: string | null; has_account?: boolean | null } | null
+  payment_collection?: {
+    payment_sessions?: { provider_id: string; status?: string }[] | null
+  } | null
+}
+
+const SITE_UNKNOWN = "没有找到这个采集点，或它已暂停预约，请重新选择采集点"
+
+/**
+ * Whether money may already be taken outside the shop: a WeChat Pay session (its callback
+ * completes the cart after the buyer paid). Such a cart is not refused for a slot that
+ * filled up meanwhile: the order goes through and the member is asked to pick again.
+ */
+function paidOnline(cart: CartForCompletion): boolean {
+  return (cart.payment_collection?.payment_sessions ?? []).some(
+    (s) => s.provider_id !== OFFLINE_PAYMENT_PROVIDER && s.status !== "canceled"
+  )
 }
 
 /**
- * A collection slot chosen at checkout must be a site, a day and a slot, on a member's
- * cart (it is booked for the member once the order is placed). Whether the slot is still
- * free or still ahead is not checked here: a WeChat Pay callback completes the cart after
- * the money is taken, so the order goes through and the member is asked to pick again.
+ * A per-line on-site pick must name a site the CMS knows and a slot that is bookable and
+ * not full. A CMS that cannot be read does not stop the order (booking retries later).
  */
-function collectionAppointmentRefusal(cart: CartForCollectionCheck): string | null {
-  const reading = readCollectionAppointment(cart.metadata)
-  if (!reading) return null
-  if ("problem" in reading) return reading.problem
-  const member = cart.customer?.has_account ?? false
-  if (!member) return "现场采集需登录会员后预约时段，请先登录，或选择寄送采样盒"
+async function collectionRefusal(
+  container: MedusaContainer,
+  group: CollectionGroup
+): Promise<string | null> {
+  const { choice } = group
+  const where = `「${group.lines.map((l) => l.title).join("」「")}」`
+  const calendar = appointmentCalendarFromEnv()
+  const refusal = bookingRefusal(choice.date, choice.slot, calendar)
+  if (refusal) return `${where}${refusal}`
+  const site = await cmsReader.collectionSite(choice.site_id).then(
+    (found) => ({ found }),
+    () => null
+  )
+  if (!site) return null
+  if (!site.found || site.found.active === false) return `${where}${SITE_UNKNOWN}`
+  const taken = await container
+    .resolve<AppointmentModuleService>(APPOINTMENT_MODULE)
+    .slotUsage(choice.site_id, choice.date, choice.date)
+  const capacity = siteCapacity(site.found, calendar.defaultCapacity)
+  if ((taken.get(`${choice.date} ${choice.slot}`) ?? 0) >= capacity) {
+    return `${where}${describeSlot(choice.date, choice.slot)} 已约满，请选择其他时段或日期`
+  }
   return null
 }
 
 /**
- * The city of the collection site chosen for 现场采集, for the offline-payment rule; null
- * without a choice, or when the CMS does not know the site (or cannot be read).
+ * The test method of every gene-test line: readable, on-site only for members, mail-in
+ * lines shipped to an address, one site per slot; and, for per-line picks when no money
+ * has moved yet, a known site and a slot with a place left.
  */
-async function chosenSiteCity(cart: CartForCollectionCheck): Promise<string | null> {
-  const reading = readCollectionAppointment(cart.metadata)
-  if (!reading || "problem" in reading) return null
-  const site = await cmsReader.collectionSite(reading.choice.site_id).catch(() => null)
-  return site?.city ?? null
+async function testMethodRefusal(
+  container: MedusaContainer,
+  cart: CartForCompletion,
+  lines: LineTestMethod[],
+  perLine: boolean,
+  onSiteShipping: boolean
+): Promise<string | null> {
+  const onSite = lines.filter((line) => line.method === "on_site" && line.choice)
+  const member = cart.customer?.has_account ?? false
+  if (onSite.length && !member) return "现场采集需登录会员后预约时段，请先登录，或选择寄送采样盒"
+  if (!perLine) return null
+  if (lines.some((line) => line.method === "mail_in")) {
+    if (onSiteShipping || !cart.shipping_address?.address_1?.trim()) {
+      return "寄送采样盒需要收货地址，请填写收货地址并选择快递寄送"
+    }
+  }
+  const groups = collectionGroups(lines)
+  const clash = slotClash(groups)
+  if (clash) return clash
+  if (paidOnline(cart)) return null
+  for (const group of groups) {
+    const refusal = await collectionRefusal(container, group)
+    if (refusal) return refusal
+  }
+  return null
+}
+
+/** The cities of the collection sites chosen (a 岳阳 site allows offline payment). */
+async function chosenSiteCities(lines: LineTestMethod[]): Promise<string[]> {
+  const siteIds = [...new Set(lines.map((line) => line.choice?.site_id).filter(Boolean))]
+  const sites = await Promise.all(
+    siteIds.map((id) => cmsReader.collectionSite(id as string).catch(() => null))
+  )
+  return sites.map((site) => site?.city ?? "").filter(Boolean)
 }
 
 // Medusa allows one handler per hook, so every rule checked at completion lives here.
 // Checked when the cart is completed, so no client can skip them by calling the API directly.
 completeCartWorkflow.hooks.validate(
-  async ({ cart }, { container }) => {
-    const siteCity = paysOffline(cart as never) ? await chosenSiteCity(cart as never) : null
+  async ({ cart: input }, { container }) => {
+    const cart = input as unknown as CartForCompletion
+    const methods = await testMethodsOf(container, {
+      items: cart.items ?? [],
+      shipping_option_ids: (cart.shipping_methods ?? [])
+        .map((method) => method?.shipping_option_id)
+        .filter(Boolean) as string[],
+      metadata: cart.metadata,
+    })
+    const lines = "lines" in methods ? methods.lines : []
+    const cities = paysOffline(cart) ? await chosenSiteCities(lines) : []
     const refusal =
-      offlinePaymentRefusal(cart as never, siteCity) ?? collectionAppointmentRefusal(cart as never)
+      offlinePaymentRefusal(cart, cities) ??
+      ("problem" in methods
+        ? methods.problem
+        : await testMethodRefusal(
+            container,
+            cart,
+            lines,
+            methods.per_line,
+            !!methods.on_site_shipping
+          ))
     if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
     // Last: it spends the member's balance, which the compensation gives back.
-    const spend = await spendCartStoreCredit(container, cart as never)
+    const spend = await spendCartStoreCredit(container, input as never)
     return new StepResponse(spend, spend)
   },
   async (spend: StoreCreditSpend | undefined, { container }) => {

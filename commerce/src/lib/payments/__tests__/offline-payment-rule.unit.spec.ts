@@ -23,6 +23,16 @@ describe("offline payment rule", () => {
     expect(offlinePaymentRefusal(cart("北京市"), "长沙市")).toContain("仅限岳阳")
   })
 
+  it("allows it when any of the sites chosen per line is in 岳阳", () => {
+    expect(offlinePaymentRefusal(cart("北京市"), ["长沙市", "岳阳市"])).toBeNull()
+    expect(offlinePaymentRefusal(cart("北京市"), ["长沙市", null])).toBe(
+      "线下支付仅限岳阳地区的订单，请选择微信支付"
+    )
+    expect(offlinePaymentRefusal(cart("北京市"), [])).toBe(
+      "线下支付仅限岳阳地区的订单，请选择微信支付"
+    )
+  })
+
   it("never stands in the way of online payment", () => {
     expect(offlinePaymentRefusal(cart("北京市", "pp_wechatpay_wechatpay"))).toBeNull()
     expect(offlinePaymentRefusal({})).toBeNull()
