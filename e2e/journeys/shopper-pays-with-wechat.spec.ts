@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
-import { addProductToCart, fillCheckoutAddress } from "../support/shop"
+import { addProductToCart, fillCheckoutAddress, registerOnWeb } from "../support/shop"
 import { actAsWechatBrowser, WECHAT_USER_AGENT } from "../support/wechat-client"
 
 describe("a shopper on a PC buys a kit with WeChat Pay", () => {
@@ -15,13 +15,17 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
 
   it("checks out, scans the QR code (the sandbox's pay page) and sees the paid order", async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    // A member, so the order is then found again under 我的订单.
+    const email = `pc-buyer-${Date.now()}@example.com`
+    await page.goto(webUrl("/account/sign-in"), { waitUntil: "networkidle" })
+    await registerOnWeb(page, "赵晓", email)
     await addProductToCart(page, "sports-gene-test")
     await page.goto(webUrl("/cart"), { waitUntil: "networkidle" })
     await page.getByTestId("go-checkout").click()
     await page.waitForURL(/\/checkout$/)
 
     const form = page.getByTestId("checkout-form")
-    await form.getByLabel("邮箱（接收订单与报告通知）").fill("pc-buyer@example.com")
+    await form.getByLabel("邮箱（接收订单与报告通知）").fill(email)
     await fillCheckoutAddress(form, {
       name: "赵晓",
       phone: "13900001111",
@@ -54,9 +58,20 @@ describe("a shopper on a PC buys a kit with WeChat Pay", () => {
     // The waiting page notices the payment by itself and shows the order.
     await page.waitForURL(/\/checkout\/done\/order_/, { timeout: 60_000 })
     await page.getByTestId("order-done").waitFor()
+    expect(await page.locator("h1").innerText()).toBe("支付成功")
     expect(await page.getByTestId("order-total").innerText()).toBe(amount)
     expect(await page.getByTestId("cart-count").innerText()).toBe("0")
     await screenshot(page, "11-order-paid")
+
+    // 我的订单 shows it paid, in the list and on its own page.
+    const orderId = new URL(page.url()).pathname.split("/").pop()!
+    await page.goto(webUrl("/account/orders?tab=paid"), { waitUntil: "networkidle" })
+    const row = page
+      .getByTestId("order-row")
+      .filter({ has: page.locator(`a[href="/account/orders/${orderId}"]`) })
+    expect(await row.getByTestId("order-state").innerText()).toBe("已付款")
+    await page.goto(webUrl(`/account/orders/${orderId}`), { waitUntil: "networkidle" })
+    expect(await page.getByTestId("order-state").innerText()).toBe("已付款")
   })
 
   it("pays offline only with a 岳阳 address, and the order then waits for staff to confirm", async () => {

@@ -9,9 +9,10 @@ import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wech
 import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox/server"
 import { generateKeyPairSync, randomUUID } from "crypto"
 import { reconcileWechatSessions } from "../../src/queues/payments-queue"
+import { followWechatRefund } from "../../src/lib/payments/follow-wechat-refund"
 import seed from "../../src/scripts/seed"
 import { BEIJING_ADDRESS, cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
-import { registerCustomer } from "../helpers/actors"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
 import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
 import { advanceKitWorkflow } from "../../src/workflows/health-archive/advance-kit"
@@ -52,14 +53,15 @@ medusaIntegrationTestRunner({
               Object.entries(req.headers).map(([k, v]) => [k, String(v)])
             )
             callbacks.push({ body, headers })
-            const answer = await fetch(
-              `${api.defaults.baseURL}/hooks/payment/wechatpay_wechatpay`,
-              {
-                method: "POST",
-                headers: { ...headers, host: "" },
-                body,
-              }
-            )
+            // One notify override for the sandbox: refund callbacks go to their own route.
+            const hook = body.includes('"event_type":"REFUND.')
+              ? "/hooks/wechatpay/refund"
+              : "/hooks/payment/wechatpay_wechatpay"
+            const answer = await fetch(`${api.defaults.baseURL}${hook}`, {
+              method: "POST",
+              headers: { ...headers, host: "" },
+              body,
+            })
             res.writeHead(answer.status)
             res.end()
           })
@@ -99,6 +101,137 @@ medusaIntegrationTestRunner({
         filters: { cart_id: cartId },
       })
       return data
+    }
+
+    const noThrow = { validateStatus: () => true }
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+    const wechatSession = async (paymentCollectionId: string, who: object) => {
+      const { data } = await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_wechatpay_wechatpay", data: { channel: "native" } },
+        who
+      )
+      return data.payment_collection.payment_sessions[0] as {
+        id: string
+        data: { out_trade_no: string; total: number }
+      }
+    }
+
+    /** Staff credit a member's available balance (an adjustment entry), in fen. */
+    const creditBalance = async (who: { headers: Record<string, string> }, fen: number) => {
+      const { data } = await api.get("/store/affiliate/me", who)
+      await getContainer()
+        .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        .raw(
+          `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key)
+           values (?, ?, 'available', 'adjustment', ?, ?)`,
+          [`afle_${randomUUID()}`, data.affiliate.id, fen, randomUUID()]
+        )
+    }
+
+    /** The TRANSACTION.SUCCESS callback WeChat sends for a paid session, signed by its key. */
+    const paidCallback = (session: {
+      id: string
+      data: { out_trade_no: string; total: number }
+    }) => {
+      const body = JSON.stringify({
+        id: randomUUID(),
+        event_type: "TRANSACTION.SUCCESS",
+        resource_type: "encrypt-resource",
+        summary: "支付成功",
+        resource: encryptResource(
+          JSON.stringify({
+            appid: sandbox.keys.appid,
+            mchid: sandbox.keys.mchid,
+            out_trade_no: session.data.out_trade_no,
+            transaction_id: "4200000000000000000000000002",
+            trade_state: "SUCCESS",
+            attach: session.id,
+            amount: { total: session.data.total, currency: "CNY" },
+          }),
+          sandbox.keys.apiV3Key,
+          "transaction",
+          "transaction"
+        ),
+      })
+      const timestamp = String(Math.floor(Date.now() / 1000))
+      return {
+        body,
+        headers: {
+          "content-type": "application/json",
+          "wechatpay-timestamp": timestamp,
+          "wechatpay-nonce": "NONCE456",
+          "wechatpay-serial": sandbox.keys.wechatpayPublicKeyId,
+          "wechatpay-signature": signLines(
+            [timestamp, "NONCE456", body],
+            sandbox.keys.wechatpayPrivateKey
+          ),
+        },
+      }
+    }
+
+    /**
+     * A member's cart paying ¥50 from the balance and the rest (¥649) by WeChat, whose ¥50 is
+     * then spent by another order first: the WeChat cart can no longer be completed.
+     */
+    const cartWhoseCreditIsSpentElsewhere = async (email: string) => {
+      const member = await registerCustomer(
+        api as never,
+        store.headers["x-publishable-api-key"],
+        email
+      )
+      await creditBalance(member, 5000)
+      const paying = await cartReadyForPayment(api, member, "nutrition-metabolism-gene-test")
+      await api.post(`/store/carts/${paying.cartId}/store-credit`, { amount: 50 }, member)
+      const session = await wechatSession(paying.paymentCollectionId, member)
+      const other = await cartReadyForPayment(api, member, "sports-gene-test")
+      await api.post(`/store/carts/${other.cartId}/store-credit`, { amount: 50 }, member)
+      await api.post(
+        `/store/payment-collections/${other.paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        member
+      )
+      const placed = await api.post(`/store/carts/${other.cartId}/complete`, {}, member)
+      expect(placed.data.type).toBe("order")
+      return { member, cartId: paying.cartId, session }
+    }
+
+    /** A cart paid through the sandbox and completed by its callback; answers the order and trade. */
+    const paidOrder = async (who: { headers: Record<string, string> }, handle: string) => {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(api, who, handle)
+      const session = await wechatSession(paymentCollectionId, who)
+      await sandbox.pay(session.data.out_trade_no)
+      const [{ order_id }] = await waitFor(async () => {
+        const found = await ordersOf(cartId)
+        return found.length ? found : undefined
+      })
+      const {
+        data: [payment],
+      } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "payment", fields: ["id"], filters: { payment_session_id: session.id } })
+      return {
+        orderId: order_id as string,
+        paymentId: payment.id as string,
+        tradeNo: session.data.out_trade_no,
+      }
+    }
+
+    const paymentData = async (id: string) => {
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "payment", fields: ["data"], filters: { id } })
+      return data[0].data as {
+        refunds: { out_refund_no: string; amount: number; status: string }[]
+      }
+    }
+
+    const sessionRow = async (id: string) => {
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "payment_session", fields: ["id", "status", "data"], filters: { id } })
+      return data[0] as { status: string; data: Record<string, any> } | undefined
     }
 
     const waitFor = async <T>(
@@ -151,7 +284,9 @@ medusaIntegrationTestRunner({
       const replays = await Promise.all(
         [1, 2, 3].map(() => postCallback(original.body, original.headers))
       )
-      expect(replays.every((r) => r.status === 200)).toBe(true)
+      // WeChat Pay v3 expects 200 or 204 with no body; the hook answers 204.
+      expect(replays.map((r) => r.status)).toEqual([204, 204, 204])
+      expect(await replays[0].text()).toBe("")
       await new Promise((resolve) => setTimeout(resolve, 1500))
       expect(await ordersOf(cartId)).toHaveLength(1)
       const { data: payments } = await query.graph({
@@ -238,7 +373,7 @@ medusaIntegrationTestRunner({
         body,
         headersSignedWith(sandbox.keys.wechatpayPrivateKey, body)
       )
-      expect(genuine.status).toBe(200)
+      expect(genuine.status).toBe(204)
     })
 
     it("recovers a payment whose callback never came, and closes expired unpaid ones", async () => {
@@ -262,7 +397,12 @@ medusaIntegrationTestRunner({
         expect(await ordersOf(paid.cartId)).toHaveLength(0)
 
         // Before time_expire nothing is touched; after it, the sweep settles both.
-        expect(await reconcileWechatSessions(getContainer())).toEqual({ recovered: [], closed: [] })
+        expect(await reconcileWechatSessions(getContainer())).toEqual({
+          recovered: [],
+          closed: [],
+          refunded: [],
+          noticed: [],
+        })
         const later = new Date(Date.now() + 3 * 60 * 60 * 1000)
         const outcome = await reconcileWechatSessions(getContainer(), later)
         expect(outcome.recovered).toEqual([paid.cartId])
@@ -277,7 +417,7 @@ medusaIntegrationTestRunner({
       // Running again finds nothing left to do.
       expect(
         await reconcileWechatSessions(getContainer(), new Date(Date.now() + 3 * 60 * 60 * 1000))
-      ).toEqual({ recovered: [], closed: [] })
+      ).toEqual({ recovered: [], closed: [], refunded: [], noticed: [] })
     })
 
     it("allows offline payment only for 岳阳 addresses, and refuses it elsewhere before any order exists", async () => {
@@ -402,6 +542,240 @@ medusaIntegrationTestRunner({
         data: [kept],
       } = await query.graph({ entity: "order", fields: ["status"], filters: { id: shippedId } })
       expect(kept.status).toBe("pending")
+    })
+
+    it("WeChat took the money but the cart can no longer become an order: the poller refunds it in full, once, marks the session and tells the member", async () => {
+      const { member, cartId, session } = await cartWhoseCreditIsSpentElsewhere("gone@example.com")
+      const tradeNo = session.data.out_trade_no
+      expect(session.data.total).toBe(64900)
+
+      // The buyer pays; WeChat's callback is lost, so the poller finds the session at expiry.
+      sandbox.setNotifyUrl("http://127.0.0.1:9/")
+      try {
+        await sandbox.pay(tradeNo)
+        const later = new Date(Date.now() + 3 * 60 * 60 * 1000)
+        expect(await reconcileWechatSessions(getContainer(), later)).toEqual({
+          recovered: [],
+          closed: [],
+          refunded: [tradeNo],
+          noticed: [],
+        })
+        // Running again (the next minute, another worker) refunds nothing more.
+        expect(await reconcileWechatSessions(getContainer(), later)).toEqual({
+          recovered: [],
+          closed: [],
+          refunded: [],
+          noticed: [],
+        })
+      } finally {
+        sandbox.setNotifyUrl(recorderUrl)
+      }
+
+      expect(await ordersOf(cartId)).toHaveLength(0)
+      expect(
+        sandbox.refundsOf(tradeNo).map((r) => [r.out_refund_no, r.amount.refund, r.status])
+      ).toEqual([[`${tradeNo}_VOID`, 64900, "SUCCESS"]])
+      const marked = await sessionRow(session.id)
+      expect(marked?.status).toBe("canceled")
+      expect(marked?.data.unplaced_refund).toMatchObject({
+        out_trade_no: tradeNo,
+        out_refund_no: `${tradeNo}_VOID`,
+        amount: 64900,
+        status: "SUCCESS",
+        reason: "可用余额不足：当前可用 ¥0.00",
+      })
+      const { data: cartAfter } = await api.get(`/store/carts/${cartId}`, member)
+      expect(cartAfter.cart.metadata.wechatpay_unplaced_refund).toMatchObject({
+        out_refund_no: `${tradeNo}_VOID`,
+        amount: 64900,
+      })
+      const { data: inbox } = await api.get("/store/inbox", member)
+      const notices = inbox.messages.filter(
+        (m: { title: string }) => m.title === "订单未能生成，已原路退款"
+      )
+      expect(notices.map((m: { body: string }) => m.body)).toEqual([
+        "您通过微信支付的 ¥649.00 未能生成订单（可用余额不足：当前可用 ¥0.00），款项已原路退回，通常 1–3 个工作日到账。如需购买请重新下单。",
+      ])
+
+      // WeChat's callback arrives after all, twice: the refunded session places no order.
+      const late = paidCallback(session)
+      const answers = await Promise.all([1, 2].map(() => postCallback(late.body, late.headers)))
+      expect(answers.map((a) => a.status)).toEqual([204, 204])
+      await sleep(8000)
+      expect(await ordersOf(cartId)).toHaveLength(0)
+      expect(sandbox.refundsOf(tradeNo)).toHaveLength(1)
+      expect((await sessionRow(session.id))?.status).toBe("canceled")
+    })
+
+    it("WeChat's callback arrives but the cart cannot be completed: Medusa's compensation refunds it in full, the poller records it and tells the member once; replays change nothing", async () => {
+      const { member, cartId, session } = await cartWhoseCreditIsSpentElsewhere("late@example.com")
+      const tradeNo = session.data.out_trade_no
+      await sandbox.pay(tradeNo)
+      // The callback's completion fails; the refund of the captured payment follows it.
+      const [refund] = await waitFor(async () => {
+        const found = sandbox.refundsOf(tradeNo)
+        return found.length ? found : undefined
+      }, 40_000)
+      expect([refund.amount.refund, refund.status]).toEqual([64900, "SUCCESS"])
+      expect(refund.out_refund_no).toMatch(/^RF[0-9a-f]{30}$/)
+      expect(await ordersOf(cartId)).toHaveLength(0)
+
+      expect(await reconcileWechatSessions(getContainer())).toEqual({
+        recovered: [],
+        closed: [],
+        refunded: [],
+        noticed: [tradeNo],
+      })
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [payment],
+      } = await query.graph({
+        entity: "payment",
+        fields: ["id", "data", "refunds.amount"],
+        filters: { payment_session_id: session.id },
+      })
+      expect(payment.refunds.map((r: { amount: unknown }) => Number(r.amount))).toEqual([649])
+      expect((payment.data as Record<string, any>).unplaced_refund).toMatchObject({
+        out_trade_no: tradeNo,
+        out_refund_no: refund.out_refund_no,
+        amount: 64900,
+        status: "SUCCESS",
+        reason: "订单校验未通过",
+      })
+      const { data: cartAfter } = await api.get(`/store/carts/${cartId}`, member)
+      expect(cartAfter.cart.metadata.wechatpay_unplaced_refund).toMatchObject({
+        out_refund_no: refund.out_refund_no,
+        amount: 64900,
+      })
+      const notices = async () =>
+        (await api.get("/store/inbox", member)).data.messages
+          .filter((m: { title: string }) => m.title === "订单未能生成，已原路退款")
+          .map((m: { body: string }) => m.body)
+      expect(await notices()).toEqual([
+        "您通过微信支付的 ¥649.00 未能生成订单（订单校验未通过），款项已原路退回，通常 1–3 个工作日到账。如需购买请重新下单。",
+      ])
+
+      // Told once; WeChat's retries of the same callback neither place an order nor refund again.
+      expect((await reconcileWechatSessions(getContainer())).noticed).toEqual([])
+      const late = paidCallback(session)
+      const answers = await Promise.all([1, 2].map(() => postCallback(late.body, late.headers)))
+      expect(answers.map((a) => a.status)).toEqual([204, 204])
+      await sleep(8000)
+      expect(await ordersOf(cartId)).toHaveLength(0)
+      expect(sandbox.refundsOf(tradeNo)).toHaveLength(1)
+      expect(await notices()).toHaveLength(1)
+    })
+
+    it("refunds part of a paid order from the admin, then the rest; a refund beyond what was paid is refused", async () => {
+      const admin = await adminHeaders(getContainer(), api as never, "finance@health.local")
+      const { orderId, paymentId, tradeNo } = await paidOrder(
+        store,
+        "nutrition-metabolism-gene-test"
+      )
+
+      const first = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 200 }, admin)
+      expect(first.status).toBe(200)
+      const tooMuch = await api.post(
+        `/admin/payments/${paymentId}/refund`,
+        { amount: 499.01 },
+        { ...admin, ...noThrow }
+      )
+      expect([tooMuch.status, tooMuch.data.message]).toEqual([
+        400,
+        "退款金额超过可退金额：最多还可退 ¥499.00",
+      ])
+      const second = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 499 }, admin)
+      expect(second.status).toBe(200)
+      const atWechat = sandbox.refundsOf(tradeNo)
+      expect(atWechat.map((r) => [r.amount.refund, r.amount.total, r.status])).toEqual([
+        [20000, 69900, "SUCCESS"],
+        [49900, 69900, "SUCCESS"],
+      ])
+      expect(new Set(atWechat.map((r) => r.out_refund_no)).size).toBe(2)
+      expect((await paymentData(paymentId)).refunds.map((r) => [r.amount, r.status])).toEqual([
+        [20000, "SUCCESS"],
+        [49900, "SUCCESS"],
+      ])
+
+      const { data } = await api.get(
+        `/admin/orders/${orderId}?fields=payment_status,total,*payment_collections.payments.refunds`,
+        admin
+      )
+      expect(data.order.payment_status).toBe("refunded")
+      const refunded = data.order.payment_collections
+        .flatMap((c: { payments: { refunds: { amount: number }[] }[] }) => c.payments)
+        .flatMap((p: { refunds: { amount: number }[] }) => p.refunds)
+        .map((r: { amount: number }) => Number(r.amount))
+      expect(refunded.sort((a: number, b: number) => a - b)).toEqual([200, 499])
+
+      const third = await api.post(
+        `/admin/payments/${paymentId}/refund`,
+        { amount: 1 },
+        { ...admin, ...noThrow }
+      )
+      expect([third.status, third.data.message]).toEqual([400, "该笔微信支付已全部退款"])
+      expect(sandbox.refundsOf(tradeNo)).toHaveLength(2)
+    })
+
+    it("follows a refund WeChat answers PROCESSING: the callback settles it, a lost callback is asked for, ABNORMAL reaches finance", async () => {
+      const admin = await adminHeaders(getContainer(), api as never, "finance2@health.local")
+      const { orderId, paymentId, tradeNo } = await paidOrder(store, "sports-gene-test")
+      sandbox.setRefundMode("PROCESSING")
+      try {
+        await api.post(`/admin/payments/${paymentId}/refund`, { amount: 100 }, admin)
+        const [pending] = (await paymentData(paymentId)).refunds
+        expect([pending.amount, pending.status]).toEqual([10000, "PROCESSING"])
+
+        // WeChat settles it and says so by a REFUND.SUCCESS callback.
+        await sandbox.settleRefund(pending.out_refund_no, "SUCCESS")
+        await waitFor(async () =>
+          (await paymentData(paymentId)).refunds[0].status === "SUCCESS" ? true : undefined
+        )
+
+        // The next one's callback is lost: the follow-up job asks WeChat and finds it ABNORMAL.
+        await api.post(`/admin/payments/${paymentId}/refund`, { amount: 50 }, admin)
+        const stuck = (await paymentData(paymentId)).refunds[1]
+        expect([stuck.amount, stuck.status]).toEqual([5000, "PROCESSING"])
+        sandbox.setNotifyUrl("http://127.0.0.1:9/")
+        await sandbox.settleRefund(stuck.out_refund_no, "ABNORMAL")
+        const job = { out_refund_no: stuck.out_refund_no, checks: 0 }
+        expect(await followWechatRefund(getContainer(), job)).toEqual({
+          status: "ABNORMAL",
+          change: { from: "PROCESSING", to: "ABNORMAL" },
+        })
+        expect(await followWechatRefund(getContainer(), job)).toEqual({
+          status: "ABNORMAL",
+          change: null,
+        })
+      } finally {
+        sandbox.setRefundMode("SUCCESS")
+        sandbox.setNotifyUrl(recorderUrl)
+      }
+      expect((await paymentData(paymentId)).refunds.map((r) => r.status)).toEqual([
+        "SUCCESS",
+        "ABNORMAL",
+      ])
+      expect(sandbox.refundsOf(tradeNo).map((r) => r.status)).toEqual(["SUCCESS", "ABNORMAL"])
+      const audit = await getContainer()
+        .resolve<{ listAuditEntries: (f: object) => Promise<{ details: any }[]> }>("auditLog")
+        .listAuditEntries({ action: "payments.refund_abnormal" })
+      expect(audit.map((entry) => entry.details.order_id)).toEqual([orderId])
+      const { data } = await api.get(`/admin/orders/${orderId}?fields=metadata`, admin)
+      expect(data.order.metadata.wechatpay_refund_alerts).toEqual([
+        {
+          out_refund_no: (await paymentData(paymentId)).refunds[1].out_refund_no,
+          status: "ABNORMAL",
+          note: "微信退款异常（ABNORMAL）：买家的收款账户无法入账，请在微信支付商户平台「交易中心 → 退款管理」处理异常退款",
+        },
+      ])
+
+      // A forged refund callback is refused and changes nothing.
+      const forged = await fetch(`${api.defaults.baseURL}/hooks/wechatpay/refund`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ event_type: "REFUND.SUCCESS" }),
+      })
+      expect(forged.status).toBe(401)
     })
   },
 })

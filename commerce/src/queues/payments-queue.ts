@@ -4,6 +4,10 @@ import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
 import { WechatpayClient } from "@health/medusa-plugin-wechatpay/lib/client"
 import { resolveWechatpayConfig } from "@health/medusa-plugin-wechatpay/lib/config"
 import {
+  PAID_TRADE_STATES,
+  queryTransaction,
+} from "@health/medusa-plugin-wechatpay/lib/transactions"
+import {
   FINAL_TRANSFER_STATES,
   queryTransferBill,
 } from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
@@ -12,6 +16,16 @@ import {
   RECONCILE_TRANSFER_DELAY_MS,
   type ReconcileTransferJob,
 } from "../lib/queue/payments-jobs"
+import {
+  FOLLOW_WECHAT_REFUND_JOB,
+  followWechatRefund,
+  type FollowWechatRefundJob,
+} from "../lib/payments/follow-wechat-refund"
+import { noticeRefundedUnplacedPayments } from "../lib/payments/notice-refunded-unplaced-payments"
+import {
+  completionFailureReason,
+  refundUnplacedWechatPayment,
+} from "../lib/payments/refund-unplaced-wechat-payment"
 import { QUEUE_MODULE, QueueName } from "../lib/queue/queue-names"
 import type QueueModuleService from "../modules/queue/service"
 import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfer"
@@ -27,16 +41,33 @@ const WECHATPAY = "pp_wechatpay_wechatpay"
 type PendingSession = {
   id: string
   status: string
+  amount: unknown
+  currency_code: string
   data: { time_expire?: string; out_trade_no?: string } | null
-  payment_collection?: { cart?: { id: string; completed_at?: string | null } | null } | null
+  payment_collection?: {
+    cart?: {
+      id: string
+      completed_at?: string | null
+      customer_id?: string | null
+      metadata?: Record<string, unknown> | null
+    } | null
+  } | null
 }
 
-export type ReconcileOutcome = { recovered: string[]; closed: string[] }
+export type ReconcileOutcome = {
+  recovered: string[]
+  closed: string[]
+  /** WeChat orders paid for carts that could not become orders, refunded here. */
+  refunded: string[]
+  /** The same, refunded by Medusa's compensation after a callback: now recorded and told. */
+  noticed: string[]
+}
 
 /**
  * For every WeChat Pay session past its time_expire: if WeChat says it was paid (the
- * callback never came), complete the cart into its order; otherwise close the WeChat
- * order and drop the session, so the buyer can start again and nothing is paid late.
+ * callback never came), complete the cart into its order; if that cannot be done, give the
+ * money back (never keep a payment without an order); otherwise close the WeChat order and
+ * drop the session, so the buyer can start again and nothing is paid late.
  */
 export async function reconcileWechatSessions(
   container: MedusaContainer,
@@ -49,30 +80,63 @@ export async function reconcileWechatSessions(
     fields: [
       "id",
       "status",
+      "amount",
+      "currency_code",
       "data",
       "payment_collection.cart.id",
       "payment_collection.cart.completed_at",
+      "payment_collection.cart.customer_id",
+      "payment_collection.cart.metadata",
     ],
     filters: { provider_id: WECHATPAY, status: "pending" },
   })
-  const outcome: ReconcileOutcome = { recovered: [], closed: [] }
+  const outcome: ReconcileOutcome = { recovered: [], closed: [], refunded: [], noticed: [] }
+  const config = resolveWechatpayConfig()
+  const client = new WechatpayClient(config)
   for (const session of data as unknown as PendingSession[]) {
     const expires = Date.parse(session.data?.time_expire ?? "")
     if (!Number.isFinite(expires) || expires > now.getTime()) continue
-    const cart = session.payment_collection?.cart
+    const outTradeNo = session.data?.out_trade_no
+    const cart = session.payment_collection?.cart ?? null
+    let failure: unknown
     if (cart && !cart.completed_at) {
-      const { result } = await completeCartWorkflow(container)
+      const { result, errors } = await completeCartWorkflow(container)
         .run({ input: { id: cart.id }, throwOnError: false })
-        .catch(() => ({ result: undefined }))
+        .catch((error: unknown) => ({ result: undefined, errors: [{ error }] }))
       if (result?.id) {
         outcome.recovered.push(cart.id)
         continue
       }
+      failure = errors?.[0]?.error
+    }
+    // Closing a paid WeChat order fails and deleting the session would lose the payment:
+    // ask WeChat first. Paid and still no order (or this session did not pay it): refund.
+    const trade = outTradeNo ? await queryTransaction(client, config, outTradeNo) : null
+    if (outTradeNo && trade && PAID_TRADE_STATES.includes(trade.trade_state)) {
+      const placed = cart ? await orderOfCart(container, cart.id) : null
+      await refundUnplacedWechatPayment(container, {
+        session: { ...session, data: { ...session.data, out_trade_no: outTradeNo } },
+        cart,
+        paidTotal: trade.amount.total,
+        reason: placed ? "订单已通过其他方式付款" : completionFailureReason(failure),
+      })
+      outcome.refunded.push(outTradeNo)
+      continue
     }
     await payments.deletePaymentSession(session.id)
-    outcome.closed.push(session.data?.out_trade_no ?? session.id)
+    outcome.closed.push(outTradeNo ?? session.id)
   }
+  outcome.noticed = await noticeRefundedUnplacedPayments(container, now)
   return outcome
+}
+
+async function orderOfCart(container: MedusaContainer, cartId: string): Promise<string | null> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order_cart",
+    fields: ["order_id"],
+    filters: { cart_id: cartId },
+  })
+  return (data[0]?.order_id as string | undefined) ?? null
 }
 
 export const paymentsQueue: QueueProcessor = {
@@ -81,6 +145,8 @@ export const paymentsQueue: QueueProcessor = {
   handlers: {
     [PaymentsJob.RECONCILE_WECHAT]: async (_data: unknown, { container }) =>
       reconcileWechatSessions(container),
+    [FOLLOW_WECHAT_REFUND_JOB]: async (job: FollowWechatRefundJob, { container }) =>
+      followWechatRefund(container, job),
     // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
     [PaymentsJob.RECONCILE_TRANSFER]: async (job: ReconcileTransferJob, { container }) => {
       const config = resolveWechatpayConfig()

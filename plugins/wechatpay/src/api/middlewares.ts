@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { limitWechatpayRefund } from "./refund-limit"
 import { verifyWechatpayCallback } from "./verify-callback"
 
 export default defineMiddlewares({
@@ -10,10 +11,20 @@ export default defineMiddlewares({
       middlewares: [verifyWechatpayCallback],
     },
     {
-      // The transfer callback checks its own signature: it needs the bytes as sent.
+      // The transfer and refund callbacks check their own signatures: they need the bytes as sent.
       matcher: "/hooks/wechatpay/transfer",
       methods: ["POST"],
       bodyParser: { preserveRawBody: true },
+    },
+    {
+      matcher: "/hooks/wechatpay/refund",
+      methods: ["POST"],
+      bodyParser: { preserveRawBody: true },
+    },
+    {
+      matcher: "/admin/payments/:id/refund",
+      methods: ["POST"],
+      middlewares: [limitWechatpayRefund],
     },
   ],
 })

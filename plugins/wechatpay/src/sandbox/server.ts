@@ -42,9 +42,20 @@ type TransferBill = {
   update_time: string
 }
 
-type Refund = Record<string, unknown> & {
+export type SandboxRefundStatus = "SUCCESS" | "PROCESSING" | "ABNORMAL" | "CLOSED"
+
+export type SandboxRefund = Record<string, unknown> & {
+  refund_id: string
   out_refund_no: string
-  amount: Record<string, number | string>
+  out_trade_no: string
+  status: SandboxRefundStatus
+  amount: {
+    total: number
+    refund: number
+    payer_total: number
+    payer_refund: number
+    currency: string
+  }
 }
 
 /** WeChat's callback retry schedule, in seconds (compressed by timeScale in development). */
@@ -58,6 +69,8 @@ export type SandboxOptions = {
   dataDir: string
   timeScale?: number
   notifyUrl?: string
+  /** "PROCESSING": refunds are accepted as PROCESSING and settle when told (settleRefund). */
+  refundMode?: "SUCCESS" | "PROCESSING"
 }
 
 export type Sandbox = {
@@ -70,6 +83,12 @@ export type Sandbox = {
   setNotifyUrl(url: string): void
   /** The user confirms (or fails) a merchant transfer, which triggers its callback. */
   confirmTransfer(outBillNo: string, outcome?: "SUCCESS" | "FAIL"): Promise<void>
+  /** Refunds answer SUCCESS at once (default) or PROCESSING until settled. */
+  setRefundMode(mode: "SUCCESS" | "PROCESSING"): void
+  /** WeChat's later word on a PROCESSING refund, with its REFUND.* callback. */
+  settleRefund(outRefundNo: string, status: "SUCCESS" | "ABNORMAL" | "CLOSED"): Promise<void>
+  /** The refunds of one WeChat order, oldest first. */
+  refundsOf(outTradeNo: string): SandboxRefund[]
   /** Every callback delivery attempt, for tests and the console. */
   deliveries: { out_trade_no: string; status: number | "error"; at: Date }[]
   close(): Promise<void>
@@ -94,12 +113,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const wechatPrivateKey = createPrivateKey(keys.wechatpayPrivateKey)
   const timeScale = options.timeScale ?? 1
   const orders = new Map<string, Order>()
-  const refunds = new Map<string, Refund>()
+  const refunds = new Map<string, SandboxRefund>()
   const bills = new Map<string, TransferBill>()
   const deliveries: Sandbox["deliveries"] = []
   const timers = new Set<NodeJS.Timeout>()
   let baseUrl = ""
   let notifyOverride = options.notifyUrl
+  let refundMode = options.refundMode ?? "SUCCESS"
+  /** Where each refund's REFUND.* callback goes (the notify_url of its request). */
+  const refundNotifyUrls = new Map<string, string>()
 
   /** Every answer carries Wechatpay-* headers signed over `TIMESTAMP\nNONCE\nBODY\n`. */
   const signed = (res: ServerResponse, status: number, body: string) => {
@@ -207,6 +229,39 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       original_type: "transaction",
       payload: transactionOf(order),
     })
+
+  /** A refund's outcome as WeChat reports it: the order's refundable amount, and the callback. */
+  const refundNotice = (refund: SandboxRefund) => {
+    const target = notifyOverride ?? refundNotifyUrls.get(refund.out_refund_no)
+    if (!target || refund.status === "PROCESSING") return
+    const { status, ...rest } = refund
+    notify(target, refund.out_refund_no, {
+      event_type: `REFUND.${status}`,
+      summary: { SUCCESS: "退款成功", ABNORMAL: "退款异常", CLOSED: "退款关闭" }[status],
+      original_type: "refund",
+      payload: { mchid: keys.mchid, ...rest, refund_status: status },
+    })
+  }
+
+  const settleRefund = (outRefundNo: string, status: "SUCCESS" | "ABNORMAL" | "CLOSED") => {
+    const refund = refunds.get(outRefundNo)
+    if (!refund) return { ok: false, message: "退款单不存在" }
+    if (refund.status !== "PROCESSING")
+      return { ok: refund.status === status, message: "退款单已处理" }
+    refund.status = status
+    if (status === "SUCCESS") refund.success_time = rfc3339Shanghai(new Date())
+    // A closed refund never left: the order can be refunded by that much again.
+    const order = orders.get(refund.out_trade_no)
+    if (status === "CLOSED" && order) {
+      order.refunded -= refund.amount.refund
+      if (order.refunded === 0) order.trade_state = "SUCCESS"
+    }
+    refundNotice(refund)
+    return {
+      ok: true,
+      message: { SUCCESS: "退款成功", ABNORMAL: "退款异常", CLOSED: "退款关闭" }[status],
+    }
+  }
 
   const billOf = (bill: TransferBill) => ({
     mch_id: keys.mchid,
@@ -361,6 +416,34 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       const result = pay(order.out_trade_no)
       return answer(result.ok ? 200 : 400, result.ok, result.message)
     }
+    // Refunds for tests and the console: a trade's refunds, the mode, and WeChat's later word.
+    if (route === "GET /sandbox/refunds") {
+      const tradeNo = url.searchParams.get("out_trade_no") ?? ""
+      res.writeHead(200, { "content-type": "application/json" })
+      res.end(
+        JSON.stringify({ refunds: [...refunds.values()].filter((r) => r.out_trade_no === tradeNo) })
+      )
+      return
+    }
+    if (route === "POST /sandbox/refund-mode") {
+      const mode = (JSON.parse(body || "{}") as { mode?: string }).mode
+      const ok = mode === "SUCCESS" || mode === "PROCESSING"
+      if (ok) refundMode = mode
+      res.writeHead(ok ? 200 : 400, { "content-type": "application/json" })
+      res.end(JSON.stringify({ ok, mode: refundMode }))
+      return
+    }
+    const testRefund = /^\/sandbox\/refunds\/([\w*|@-]+)\/settle$/.exec(url.pathname)
+    if (testRefund && req.method === "POST") {
+      const status = (JSON.parse(body || "{}") as { status?: string }).status
+      const result =
+        status === "SUCCESS" || status === "ABNORMAL" || status === "CLOSED"
+          ? settleRefund(testRefund[1], status)
+          : { ok: false, message: "status 必须为 SUCCESS、ABNORMAL 或 CLOSED" }
+      res.writeHead(result.ok ? 200 : 400, { "content-type": "application/json" })
+      res.end(JSON.stringify(result))
+      return
+    }
     if (route === "GET /sandbox/health") {
       res.writeHead(200, { "content-type": "application/json" })
       res.end(JSON.stringify({ ok: true, orders: orders.size }))
@@ -495,18 +578,22 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       if (order.refunded + amount.refund > order.total) {
         return error(res, 403, "NOT_ENOUGH", "申请退款金额超过订单可退金额", signed)
       }
+      if (json.notify_url !== undefined && !/^https?:\/\//.test(json.notify_url)) {
+        return error(res, 400, "PARAM_ERROR", "notify_url 格式不正确", signed)
+      }
       order.refunded += amount.refund
       order.trade_state = "REFUND"
-      const refund: Refund = {
+      const settled = refundMode === "SUCCESS"
+      const refund: SandboxRefund = {
         refund_id: `5030${Date.now()}`,
         out_refund_no: json.out_refund_no,
         transaction_id: order.transaction_id,
         out_trade_no: order.out_trade_no,
         channel: "ORIGINAL",
         user_received_account: "支付用户零钱",
-        success_time: rfc3339Shanghai(new Date()),
+        ...(settled ? { success_time: rfc3339Shanghai(new Date()) } : {}),
         create_time: rfc3339Shanghai(new Date()),
-        status: "SUCCESS",
+        status: settled ? "SUCCESS" : "PROCESSING",
         amount: {
           total: order.total,
           refund: amount.refund,
@@ -516,6 +603,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         },
       }
       refunds.set(json.out_refund_no, refund)
+      if (json.notify_url) refundNotifyUrls.set(json.out_refund_no, json.notify_url)
+      refundNotice(refund)
       return signed(res, 200, JSON.stringify(refund))
     }
 
@@ -629,6 +718,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     setNotifyUrl(url: string) {
       notifyOverride = url
     },
+    setRefundMode(mode: "SUCCESS" | "PROCESSING") {
+      refundMode = mode
+    },
+    async settleRefund(outRefundNo: string, status: "SUCCESS" | "ABNORMAL" | "CLOSED") {
+      const result = settleRefund(outRefundNo, status)
+      if (!result.ok) throw new Error(result.message)
+    },
+    refundsOf: (outTradeNo: string) =>
+      [...refunds.values()].filter((refund) => refund.out_trade_no === outTradeNo),
     deliveries,
     close: () =>
       new Promise<void>((resolve) => {

@@ -32,6 +32,7 @@ import {
 import { requestPaymentParams } from "../../lib/jsapi-params"
 import { fenToYuan, yuanToFen } from "../../lib/money"
 import { verifyWechatpaySignature } from "../../lib/signature"
+import { requestRefund, type RefundStatus } from "../../lib/refunds"
 import { outRefundNoFor, outTradeNoFor, rfc3339Shanghai, sessionIdFor } from "../../lib/trade-no"
 
 export type WechatpayChannel = "jsapi" | "native" | "h5"
@@ -53,7 +54,10 @@ export type WechatpaySessionData = {
   request_payment?: ReturnType<typeof requestPaymentParams>
   trade_state?: string
   transaction_id?: string
-  refunds?: { out_refund_no: string; refund_id: string; amount: number; status: string }[]
+  /** PROCESSING until WeChat settles it (refund callback or query): SUCCESS, CLOSED or ABNORMAL. */
+  /** Set by the app when the cart could not be completed and the payment was given back. */
+  unplaced_refund?: { out_refund_no: string; amount: number; reason: string }
+  refunds?: { out_refund_no: string; refund_id: string; amount: number; status: RefundStatus }[]
 }
 
 type Transaction = {
@@ -212,6 +216,9 @@ export class WechatpayProviderService extends AbstractPaymentProvider<WechatpayO
 
   async getPaymentStatus({ data }: GetPaymentStatusInput): Promise<GetPaymentStatusOutput> {
     const session = this.sessionOf(data)
+    // Paid, but refunded because its cart could not become an order: never "paid" again,
+    // so a replayed callback or a late completion cannot place an order on refunded money.
+    if (session.unplaced_refund) return { status: "canceled", data: session }
     const transaction = await this.query(session.out_trade_no)
     return {
       status: TRADE_STATE_STATUS[transaction.trade_state] ?? "pending",
@@ -281,16 +288,16 @@ export class WechatpayProviderService extends AbstractPaymentProvider<WechatpayO
       previous.length + 1,
       context?.idempotency_key
     )
-    const refund = yuanToFen(amount)
-    const { data: answer } = await this.call<{
-      refund_id: string
-      status: string
-      amount: { refund: number }
-    }>("POST", "/v3/refund/domestic/refunds", {
+    const answer = await requestRefund(this.client, this.settings, {
       out_trade_no: session.out_trade_no,
       out_refund_no: outRefundNo,
+      refund: yuanToFen(amount),
+      total: session.total,
       reason: "订单退款",
-      amount: { refund, total: session.total, currency: "CNY" },
+    }).catch((error) => {
+      throw error instanceof WechatpayApiError
+        ? new MedusaError(MedusaError.Types.NOT_ALLOWED, `微信退款失败：${error.message}`)
+        : error
     })
     const recorded = previous.some((r) => r.out_refund_no === outRefundNo)
       ? previous

@@ -1,0 +1,137 @@
+import type {
+  ICartModuleService,
+  IPaymentModuleService,
+  MedusaContainer,
+} from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { WechatpayApiError, WechatpayClient } from "@health/medusa-plugin-wechatpay/lib/client"
+import { resolveWechatpayConfig } from "@health/medusa-plugin-wechatpay/lib/config"
+import {
+  requestRefund,
+  unplacedRefundNoFor,
+  type RefundStatus,
+} from "@health/medusa-plugin-wechatpay/lib/refunds"
+import { INBOX_MODULE } from "../../modules/inbox"
+import type InboxModuleService from "../../modules/inbox/service"
+import { formatCny } from "../format-cny"
+import { enqueueWechatRefundFollowUp } from "./follow-wechat-refund"
+
+export const UNPLACED_REFUND_TITLE = "订单未能生成，已原路退款"
+
+/** Kept on the payment session and the cart: what was given back, and why. */
+export type UnplacedRefund = {
+  out_trade_no: string
+  out_refund_no: string
+  refund_id: string | null
+  /** Fen. */
+  amount: number
+  /** WeChat's refund status; NOT_ENOUGH when an earlier refund had already given it all back. */
+  status: RefundStatus | "NOT_ENOUGH"
+  reason: string
+  refunded_at: string
+}
+
+export type PaidSession = {
+  id: string
+  amount: unknown
+  currency_code: string
+  data: Record<string, unknown> & { out_trade_no: string }
+}
+
+export type UnplacedCart = {
+  id: string
+  customer_id?: string | null
+  metadata?: Record<string, unknown> | null
+} | null
+
+/**
+ * The buyer paid WeChat, but the cart could not become an order (the store credit no longer
+ * covers it, a collection slot filled up, any other rule at completion). The money must not
+ * stay with us: refund the whole WeChat order under an out_refund_no derived from it (so a
+ * retry or a second worker refunds nothing more), mark the session canceled with the refund
+ * (so the provider never reports it paid again and no replayed callback can still place the
+ * order), and tell the member why.
+ */
+export async function refundUnplacedWechatPayment(
+  container: MedusaContainer,
+  input: { session: PaidSession; cart: UnplacedCart; paidTotal: number; reason: string }
+): Promise<UnplacedRefund> {
+  const { session, cart, paidTotal, reason } = input
+  const config = resolveWechatpayConfig()
+  const outTradeNo = session.data.out_trade_no
+  const outRefundNo = unplacedRefundNoFor(outTradeNo)
+  let refund: Pick<UnplacedRefund, "refund_id" | "status">
+  try {
+    const answer = await requestRefund(new WechatpayClient(config), config, {
+      out_trade_no: outTradeNo,
+      out_refund_no: outRefundNo,
+      refund: paidTotal,
+      total: paidTotal,
+      reason: UNPLACED_REFUND_TITLE,
+    })
+    refund = { refund_id: answer.refund_id, status: answer.status }
+  } catch (error) {
+    // Medusa's own compensation (a callback's completion that failed) may have refunded it.
+    if (!(error instanceof WechatpayApiError && error.code === "NOT_ENOUGH")) throw error
+    refund = { refund_id: null, status: "NOT_ENOUGH" }
+  }
+  const record: UnplacedRefund = {
+    out_trade_no: outTradeNo,
+    out_refund_no: outRefundNo,
+    ...refund,
+    amount: paidTotal,
+    reason,
+    refunded_at: new Date().toISOString(),
+  }
+
+  await container.resolve<IPaymentModuleService>(Modules.PAYMENT).updatePaymentSession({
+    id: session.id,
+    amount: session.amount as number,
+    currency_code: session.currency_code,
+    data: { ...session.data, unplaced_refund: record },
+    status: "canceled",
+  })
+  await tellUnplacedRefund(container, cart, record)
+  return record
+}
+
+/**
+ * The record of a refunded payment whose cart never became an order: on the cart (the
+ * storefront reads it), in the log, a follow-up while WeChat still processes it, and a
+ * message in the member's inbox (once per refund).
+ */
+export async function tellUnplacedRefund(
+  container: MedusaContainer,
+  cart: UnplacedCart,
+  record: UnplacedRefund
+) {
+  if (cart) {
+    await container.resolve<ICartModuleService>(Modules.CART).updateCarts(cart.id, {
+      metadata: { ...(cart.metadata ?? {}), wechatpay_unplaced_refund: record },
+    })
+  }
+  if (record.status === "PROCESSING") {
+    await enqueueWechatRefundFollowUp(container, record.out_refund_no)
+  }
+  container
+    .resolve(ContainerRegistrationKeys.LOGGER)
+    .warn(
+      `WeChat Pay ${record.out_trade_no} was paid but its cart ${cart?.id ?? "?"} could not be completed (${record.reason}); refunded ${record.amount} fen as ${record.out_refund_no} (${record.status})`
+    )
+  if (cart?.customer_id) {
+    await container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
+      customer_id: cart.customer_id,
+      category: "order",
+      title: UNPLACED_REFUND_TITLE,
+      body: `您通过微信支付的 ${formatCny(record.amount / 100)} 未能生成订单（${record.reason}），款项已原路退回，通常 1–3 个工作日到账。如需购买请重新下单。`,
+      link: "/cart",
+      dedupe_key: `wechatpay-unplaced-refund:${record.out_refund_no}`,
+    })
+  }
+}
+
+/** A completion error as the member may read it: ours are in Chinese, Medusa's are not. */
+export function completionFailureReason(error: unknown): string {
+  const message = (error as { message?: string } | undefined)?.message ?? ""
+  return /[\u4e00-\u9fff]/.test(message) ? message : "订单校验未通过"
+}

@@ -1,0 +1,31 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
+import { enqueueWechatRefundFollowUp } from "../lib/payments/follow-wechat-refund"
+
+type RefundEntry = { out_refund_no: string; status: string }
+
+/**
+ * A WeChat refund that is still PROCESSING is asked about later (the callback may be lost),
+ * until WeChat says SUCCESS, CLOSED or ABNORMAL.
+ */
+export default async function paymentRefundedFollowWechat({
+  event,
+  container,
+}: SubscriberArgs<{ id: string }>) {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment",
+    fields: ["id", "provider_id", "data"],
+    filters: { id: event.data.id },
+  })
+  const payment = data[0] as { provider_id: string; data?: { refunds?: RefundEntry[] } } | undefined
+  if (payment?.provider_id !== "pp_wechatpay_wechatpay") return
+  for (const refund of payment.data?.refunds ?? []) {
+    if (refund.status === "PROCESSING") {
+      await enqueueWechatRefundFollowUp(container, refund.out_refund_no)
+    }
+  }
+}
+
+export const config: SubscriberConfig = {
+  event: PaymentEvents.REFUNDED,
+}
