@@ -4,7 +4,12 @@ import { spawnSync } from "child_process"
 import { SITE_SEARCH_MODULE } from ".."
 import { SearchDocument } from "../models/search-document"
 import SiteSearchModuleService from "../service"
-import { describeProviderContract } from "../../../../integration-tests/helpers/search-provider-contract"
+import { searchIndexes } from "../indexes"
+import type { GramFrequencies } from "../providers/gram-frequencies"
+import {
+  describeProviderContract,
+  manyDocuments,
+} from "../../../../integration-tests/helpers/search-provider-contract"
 
 jest.setTimeout(120_000)
 
@@ -29,6 +34,33 @@ moduleIntegrationTestRunner<SiteSearchModuleService>({
   testSuite: ({ service }) => {
     describe("Postgres provider contract", () => {
       describeProviderContract(() => service.postgresProvider(), "contract")
+    })
+
+    it("finds the same documents once ANALYZE marks a term's bigrams as common", async () => {
+      const provider = service.postgresProvider()
+      const index = { ...searchIndexes().product, physical_name: "stats_product" }
+      await provider.upsertDocuments({
+        index: index.physical_name,
+        definition: index,
+        documents: manyDocuments(),
+      })
+      await service.executeSearchSql("analyze site_search_document")
+      const frequencies = (provider as unknown as { gramFrequencies_: GramFrequencies })
+        .gramFrequencies_
+      // 基因 and 天赋 are in every document: searched without the bigram index.
+      expect(await frequencies.useful(["基因"])).toBe(false)
+      expect(await frequencies.useful(["天赋"])).toBe(false)
+      expect(await frequencies.useful(["酒精"])).toBe(true)
+      const search = async (q: string) =>
+        provider.search({ index, q, attributes_to_retrieve: [], pagination: { skip: 0, take: 3 } })
+      const gene = await search("基因")
+      expect(gene.metadata.count).toBe(602)
+      const talent = await search("天赋")
+      expect(talent.metadata.count).toBe(601)
+      expect(talent.hits[0].id).toBe("prod_talent")
+      const alcohol = await search("酒精 基因")
+      expect(alcohol.hits.map((hit) => hit.id)).toEqual(["prod_alcohol"])
+      expect(alcohol.metadata.count).toBe(1)
     })
   },
 })

@@ -1,6 +1,7 @@
 import type { SearchTypes } from "@medusajs/framework/types"
 import { AbstractSearchProviderService, generateEntityId } from "@medusajs/framework/utils"
 import { searchableFields } from "../indexes"
+import { GramFrequencies } from "./gram-frequencies"
 import { bigrams, fieldText, normalizeSearchText, queryTerms } from "./search-text"
 import { compileSqlFilters, pgTextArray, type SqlCondition } from "./sql-filters"
 
@@ -35,8 +36,11 @@ type Row = {
 export class PostgresCjkSearchProvider extends AbstractSearchProviderService {
   static identifier = "postgres-cjk"
 
+  protected readonly gramFrequencies_: GramFrequencies
+
   constructor(protected readonly store_: SearchDocumentStore) {
     super()
+    this.gramFrequencies_ = new GramFrequencies(store_)
   }
 
   async upsertIndex({
@@ -147,20 +151,23 @@ export class PostgresCjkSearchProvider extends AbstractSearchProviderService {
   }
 
   /**
-   * The documents of an index holding every term, filtered: each term's bigrams narrow
-   * the rows through the GIN index, `strpos` keeps the true substrings.
+   * The documents of an index holding every term, filtered: a term's bigrams narrow the
+   * rows through the GIN index (when they are rare enough to), `strpos` keeps the true
+   * substrings.
    */
-  protected matching(
+  protected async matching(
     index: string,
     terms: string[],
     filters: SearchTypes.SearchFilters | undefined
-  ): SqlCondition {
+  ): Promise<SqlCondition> {
     const parts: SqlCondition[] = [
       { sql: "deleted_at is null and index_name = ?", params: [index] },
     ]
     for (const term of terms) {
       const grams = bigrams(term)
-      if (grams.length) parts.push({ sql: "grams @> ?::text[]", params: [pgTextArray(grams)] })
+      if (await this.gramFrequencies_.useful(grams)) {
+        parts.push({ sql: "grams @> ?::text[]", params: [pgTextArray(grams)] })
+      }
       parts.push({ sql: "strpos(search_text, ?) > 0", params: [term] })
     }
     parts.push(compileSqlFilters(filters))
@@ -193,18 +200,21 @@ export class PostgresCjkSearchProvider extends AbstractSearchProviderService {
     const skip = input.pagination?.skip ?? 0
     const take = input.pagination?.take ?? 20
     const terms = queryTerms(input.q)
-    const where = this.matching(input.index.physical_name, terms, input.filters)
+    const where = await this.matching(input.index.physical_name, terms, input.filters)
     const score = this.score(terms, input.index)
-    // Ranked and paged on the narrow columns; documents are read for the page alone.
+    // Scored on the matching rows first, so the window that counts them and the sort that
+    // pages them carry a few narrow columns; documents are read for the page alone.
     const rows = await this.store_.executeSearchSql<{
       doc_id: string
       score: number
       total: number
       document: SearchTypes.SearchDocument
     }>(
-      `with ranked as (
-         select id, doc_id, title, (${score.sql})::float8 as score, count(*) over () as total
+      `with matched as materialized (
+         select id, doc_id, title, (${score.sql})::float8 as score
          from site_search_document where ${where.sql}
+       ), ranked as (
+         select id, doc_id, title, score, count(*) over () as total from matched
          order by score desc, title asc, doc_id asc
          limit ? offset ?
        )
