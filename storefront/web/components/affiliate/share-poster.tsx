@@ -2,49 +2,65 @@
 
 import { useState } from "react"
 
-/** Shows the poster and saves it as a PNG, drawn through a canvas at double resolution. */
-export function SharePoster({ svg, link, code }: { svg: string; link: string; code: string }) {
-  const [message, setMessage] = useState<string>()
-  const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`
+/** Where the poster PNG of a product comes from (app/api/affiliate/poster). */
+export const posterUrl = (handle: string, download = false) =>
+  `/api/affiliate/poster?product=${encodeURIComponent(handle)}${download ? "&download=1" : ""}`
 
-  const download = () => {
-    const image = new Image()
-    image.onload = () => {
-      const canvas = document.createElement("canvas")
-      canvas.width = 1200
-      canvas.height = 1800
-      canvas.getContext("2d")!.drawImage(image, 0, 0, 1200, 1800)
-      const anchor = document.createElement("a")
-      anchor.href = canvas.toDataURL("image/png")
-      anchor.download = `分享海报-${code}.png`
-      anchor.click()
-    }
-    image.onerror = () => setMessage("海报生成失败，请长按图片保存")
-    image.src = src
-  }
+/**
+ * A product's share poster, drawn by the server (product picture, title, price, the member's
+ * name and a QR code of the product page with their code): preview, 下载海报, 复制链接.
+ */
+export function SharePoster({
+  handle,
+  title,
+  link,
+}: {
+  handle: string
+  title: string
+  /** The product page with the member's `?ref=` code, the same link as in the QR code. */
+  link: string
+}) {
+  const [message, setMessage] = useState<string>()
 
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link)
       setMessage("链接已复制，发给好友吧")
     } catch {
-      setMessage("复制失败，请手动复制上方链接")
+      setMessage("复制失败，请长按海报保存后分享")
     }
   }
 
   return (
     <div className="poster">
       {/* eslint-disable-next-line @next/next/no-img-element */}
-      <img src={src} alt="分享海报：扫码注册即绑定推荐关系" data-testid="share-poster" />
+      <img
+        key={handle}
+        src={posterUrl(handle)}
+        alt={`${title} 分享海报：扫码查看商品，注册即绑定推荐关系`}
+        width={300}
+        height={480}
+        data-testid="share-poster"
+        onError={() => setMessage("海报暂时无法生成，请先复制链接分享")}
+      />
       <div className="poster-actions">
-        <button type="button" className="button primary" onClick={download}>
+        <a
+          className="button primary"
+          href={posterUrl(handle, true)}
+          download={`分享海报-${title}.png`}
+          data-testid="share-poster-download"
+        >
           下载海报
-        </button>
+        </a>
         <button type="button" className="button" onClick={copy}>
           复制链接
         </button>
       </div>
-      {message && <p className="form-notice">{message}</p>}
+      {message && (
+        <p className="form-notice" role="status">
+          {message}
+        </p>
+      )}
     </div>
   )
 }

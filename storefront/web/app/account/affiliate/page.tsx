@@ -1,34 +1,59 @@
-import { formatCNY, formatDateTime, messages, monthlyEarnings } from "@health/core"
+import { formatCNY, formatDateTime } from "@health/core"
 import type { Metadata } from "next"
+import Link from "next/link"
 import { randomUUID } from "node:crypto"
 import { EarningsChart } from "@/components/affiliate/earnings-chart"
+import { PosterProductPicker } from "@/components/affiliate/poster-product-picker"
 import { SharePoster } from "@/components/affiliate/share-poster"
 import { WithdrawalForm } from "@/components/affiliate/withdrawal-form"
 import { WithdrawalList } from "@/components/affiliate/withdrawal-list"
-import { member as memberApi } from "@/lib/backends"
+import { affiliateEarnings } from "@/lib/affiliate-earnings"
+import { commerce, member as memberApi, optional } from "@/lib/backends"
+import { productPosterLink } from "@/lib/product-share-link"
 import { requireMember } from "@/lib/require-member"
-import { sharePosterSvg } from "@/lib/share-poster"
 
 export const metadata: Metadata = { title: "分销中心" }
 
 const STATUS_LABEL = { member: "会员", distributor: "分销商", disabled: "已停用" }
 
-export default async function AffiliateCentrePage() {
-  const { token, member } = await requireMember("/account/affiliate")
-  const [affiliate, ledger, team, withdrawals] = await Promise.all([
+/** Commission lines per page (the store API pages them; the chart sums all of them). */
+export const COMMISSIONS_PER_PAGE = 20
+
+type SearchParams = Promise<{ page?: string; poster?: string }>
+
+/** Products a poster can be made for: the shop's first page, title order as listed. */
+async function posterProducts() {
+  const region = await commerce.getRegion()
+  const { products } = await commerce.listProducts({ regionId: region.id, limit: 50 })
+  return products.map((product) => ({ handle: product.handle, title: product.title }))
+}
+
+export default async function AffiliateCentrePage({
+  searchParams,
+}: {
+  searchParams: SearchParams
+}) {
+  const params = await searchParams
+  const { token } = await requireMember("/account/affiliate")
+  const requested = Math.floor(Number(params.page))
+  const page = Number.isFinite(requested) && requested > 1 ? requested : 1
+  const [affiliate, ledger, months, team, withdrawals, products] = await Promise.all([
     memberApi.affiliate.me(token),
-    memberApi.affiliate.commissions(token, 100),
+    memberApi.affiliate.commissions(token, COMMISSIONS_PER_PAGE, (page - 1) * COMMISSIONS_PER_PAGE),
+    affiliateEarnings.monthly(token, 6),
     memberApi.affiliate.team(token),
     memberApi.affiliate.withdrawals(token),
+    optional(posterProducts, []),
   ])
-  const name = `${member.last_name ?? ""}${member.first_name ?? ""}` || "您的好友"
-  const poster = await sharePosterSvg({
-    brand: messages.brand,
-    headline: "专业基因检测，读懂自己的健康",
-    memberName: name,
-    code: affiliate.code,
-    link: affiliate.link,
-  })
+  const pages = Math.max(1, Math.ceil(ledger.count / COMMISSIONS_PER_PAGE))
+  const posterProduct = products.find((product) => product.handle === params.poster) ?? products[0]
+  const pageLink = (n: number) => {
+    const query = new URLSearchParams()
+    if (n > 1) query.set("page", String(n))
+    if (params.poster) query.set("poster", params.poster)
+    const text = query.toString()
+    return `/account/affiliate${text ? `?${text}` : ""}#commissions`
+  }
   const { balances, programme } = affiliate
 
   return (
@@ -69,12 +94,24 @@ export default async function AffiliateCentrePage() {
             好友通过链接注册或首次下单即与您绑定；好友付款后您获得{" "}
             {programme.rates_percent.map((rate, i) => `${i + 1} 级 ${rate}%`).join("、")} 的佣金。
           </p>
-          <SharePoster svg={poster} link={affiliate.link} code={affiliate.code} />
+          <h3>商品分享海报</h3>
+          {posterProduct ? (
+            <>
+              <PosterProductPicker products={products} selected={posterProduct.handle} />
+              <SharePoster
+                handle={posterProduct.handle}
+                title={posterProduct.title}
+                link={productPosterLink(affiliate.link, posterProduct.handle, affiliate.code)}
+              />
+            </>
+          ) : (
+            <p className="muted">商品暂时无法读取，请先复制上方链接分享。</p>
+          )}
         </div>
 
         <div className="panel">
           <h2>近 6 个月收入</h2>
-          <EarningsChart months={monthlyEarnings(ledger.commissions, new Date())} />
+          <EarningsChart months={months} />
           <h2>申请提现</h2>
           <WithdrawalForm
             available={balances.available}
@@ -84,7 +121,7 @@ export default async function AffiliateCentrePage() {
         </div>
       </div>
 
-      <div className="panel">
+      <div className="panel" id="commissions">
         <h2>佣金明细</h2>
         {ledger.commissions.length ? (
           <table className="table" data-testid="commission-list">
@@ -114,10 +151,21 @@ export default async function AffiliateCentrePage() {
               ))}
             </tbody>
           </table>
+        ) : page > 1 ? (
+          <p className="muted">这一页没有记录。</p>
         ) : (
           <p className="muted" data-testid="commission-empty">
             还没有佣金记录。好友通过您的链接下单付款后，佣金会显示在这里。
           </p>
+        )}
+        {pages > 1 && (
+          <nav className="pagination" aria-label="佣金明细分页" data-testid="commission-pages">
+            {page > 1 && <Link href={pageLink(page - 1)}>上一页</Link>}
+            <span aria-current="page">
+              第 {Math.min(page, pages)} / {pages} 页，共 {ledger.count} 条
+            </span>
+            {page < pages && <Link href={pageLink(page + 1)}>下一页</Link>}
+          </nav>
         )}
       </div>
 

@@ -42,7 +42,9 @@ export default async function ProductPage({ params }: { params: Params }) {
         <h1>{product.title}</h1>
         {product.subtitle && <p className="lead">{product.subtitle}</p>}
         <Suspense fallback={null}>
-          <ShareEarning productId={product.id} />
+          <ShareEarning
+            product={{ id: product.id, handle: product.handle, title: product.title }}
+          />
         </Suspense>
         <VariantPicker product={{ options: product.options, variants: product.variants }} />
         <dl className="facts">

@@ -1,0 +1,99 @@
+import { ApiError, messages, toFen, type Product } from "@health/core"
+import { contentDisposition } from "./archive-file-response"
+import { commerce, member } from "./backends"
+import { env } from "./env"
+import { posterImageDataUri } from "./poster-image"
+import { reportCjkFont, ReportFontMissingError } from "./report-cjk-font"
+import {
+  drawablePicture,
+  POSTER_LATIN_FONT_PATH,
+  posterLatinFont,
+  posterPng,
+  posterQrDataUri,
+  productPosterContent,
+  productPosterSvg,
+} from "./share-poster"
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
+
+/** Why there is no poster, as a small Chinese page (the download link opens it in the tab). */
+export function posterRefusal(status: number, message: string): Response {
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>分享海报</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#1f2937;line-height:1.6"><h1 style="font-size:1.25rem">无法生成海报</h1><p data-testid="poster-error">${escapeHtml(message)}</p><p><a href="/account/affiliate" style="color:#0f766e">返回分销中心</a></p></body></html>`
+  return new Response(html, {
+    status,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" },
+  })
+}
+
+/** Lowest and highest price the shop sells the product for now, in yuan from exact fen. */
+export function priceRange(product: Product): { lowest: number; highest: number } | null {
+  const fens = (product.variants ?? [])
+    .map((variant) => variant.calculated_price?.calculated_amount)
+    .filter((amount): amount is number | string => amount !== undefined && amount !== null)
+    .map(toFen)
+  return fens.length ? { lowest: Math.min(...fens) / 100, highest: Math.max(...fens) / 100 } : null
+}
+
+/**
+ * The signed-in member's poster for one product as a PNG: the product's picture, title and
+ * price, the member's masked name and a QR code of the product page with their share code.
+ */
+export async function productPosterResponse(
+  token: string,
+  handle: string,
+  download: boolean
+): Promise<Response> {
+  try {
+    const [affiliate, profile, region] = await Promise.all([
+      member.affiliate.me(token),
+      member.me(token),
+      commerce.getRegion(),
+    ])
+    if (affiliate.status === "disabled") {
+      return posterRefusal(403, "您的分销资格已停用，暂不能生成分享海报。")
+    }
+    const product = await commerce.getProduct(handle, region.id)
+    if (!product) return posterRefusal(404, "没有找到这件商品，它可能已下架。")
+    const content = productPosterContent({
+      brand: messages.brand,
+      product,
+      price: priceRange(product),
+      member: profile,
+      code: affiliate.code,
+      referralLink: affiliate.link,
+    })
+    const [cjk, latin, productImage, qr] = await Promise.all([
+      reportCjkFont(),
+      posterLatinFont(),
+      posterImageDataUri(product.thumbnail),
+      posterQrDataUri(content.qrPayload),
+    ])
+    const fontFiles = [POSTER_LATIN_FONT_PATH, env.reportCjkFont]
+    const picture = drawablePicture(productImage, fontFiles)
+    const svg = await productPosterSvg(content, { product: picture, qr }, { latin, cjk })
+    const png = posterPng(svg, fontFiles)
+    return new Response(png as Uint8Array<ArrayBuffer>, {
+      status: 200,
+      headers: {
+        "content-type": "image/png",
+        "content-disposition": contentDisposition(
+          download ? "attachment" : "inline",
+          `分享海报-${product.title}.png`
+        ),
+        "content-length": String(png.length),
+        "cache-control": "private, no-store",
+        "x-content-type-options": "nosniff",
+      },
+    })
+  } catch (error) {
+    if (error instanceof ReportFontMissingError) {
+      console.error("[share poster]", error.message)
+      return posterRefusal(503, "海报暂时无法生成：服务器尚未安装中文字体。请先复制推广链接分享。")
+    }
+    if (error instanceof ApiError && error.status === 401) {
+      return posterRefusal(401, "登录已过期，请重新登录后再生成海报。")
+    }
+    console.error("[share poster]", error)
+    return posterRefusal(502, "海报暂时无法生成，请稍后重试。")
+  }
+}
