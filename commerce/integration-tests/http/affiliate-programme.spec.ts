@@ -1,6 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import matureAffiliateCommissions from "@health/medusa-plugin-affiliate/jobs/mature-affiliate-commissions"
+import {
+  recordOrderCommissionsWorkflow,
+  syncOrderPaymentWorkflow,
+} from "@health/medusa-plugin-affiliate/workflows"
 import { randomUUID } from "crypto"
+import ExcelJS from "exceljs"
 import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
@@ -30,13 +36,18 @@ medusaIntegrationTestRunner({
 
     const me = async (who: Headers) => (await api.get("/store/affiliate/me", who)).data.affiliate
 
-    /** C buys one kit, paid through the system provider; returns the order and what C paid. */
-    async function placeOrder(buyer: Headers) {
+    /**
+     * The buyer orders one kit and pays offline (岳阳, the system provider): the payment is
+     * only authorised until finance captures it. `metadata` goes on the cart first, as the
+     * web puts its ref cookie's `referral_code` there.
+     */
+    async function placeOrder(buyer: Headers, metadata?: Record<string, string>) {
       const { cartId, paymentCollectionId } = await cartReadyForPayment(
         api as never,
         buyer,
         "tumor-risk-gene-test"
       )
+      if (metadata) await api.post(`/store/carts/${cartId}`, { metadata }, buyer)
       await api.post(
         `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
         { provider_id: "pp_system_default" },
@@ -46,6 +57,23 @@ medusaIntegrationTestRunner({
       expect(data.type).toBe("order")
       return data.order as { id: string; total: number; item_total: number }
     }
+
+    /** The order's one payment, as finance sees it to capture or refund. */
+    async function paymentOf(orderId: string) {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        fields: ["payment_collections.payments.id", "payment_collections.payments.amount"],
+        filters: { id: orderId },
+      })
+      return (order as any).payment_collections[0].payments[0] as { id: string; amount: number }
+    }
+
+    /** The kit's own 10% (its seeded affiliate_rates) of what was paid for it, in yuan. */
+    const levelOneOf = (order: { item_total: number }) =>
+      Math.floor((Math.round(order.item_total * 100) * 1000) / 10000) / 100
 
     it("runs the programme: link, binding, commissions, refund reversal, maturation and withdrawal", async () => {
       const a = await registerCustomer(api as never, publishableKey, "a@example.com")
@@ -117,7 +145,8 @@ medusaIntegrationTestRunner({
         (aff) => aff.balances.pending > 0
       )
       expect(earnedB.balances.pending).toBe(levelOne)
-      expect(earnedB.status).toBe("distributor")
+      // Paid offline and not yet captured: B becomes 分销商 only once C has really paid.
+      expect(earnedB.status).toBe("member")
       expect((await me(a)).balances.pending).toBe(levelTwo)
 
       const commissions = (await api.get("/store/affiliate/commissions", b)).data
@@ -130,17 +159,16 @@ medusaIntegrationTestRunner({
         }),
       ])
 
-      // A refund of half the order takes back half of each commission, once.
-      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const {
-        data: [withPayments],
-      } = await query.graph({
-        entity: "order",
-        fields: ["payment_collections.payments.id", "payment_collections.payments.amount"],
-        filters: { id: order.id },
-      })
-      const payment = (withPayments as any).payment_collections[0].payments[0]
+      // Finance captures the payment: C's first paid order makes B a 分销商.
+      const payment = await paymentOf(order.id)
       await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+      const upgraded = await eventually(
+        () => me(b),
+        (aff) => aff.status === "distributor"
+      )
+      expect(upgraded.status).toBe("distributor")
+
+      // A refund of half the order takes back half of each commission, once.
       const paidFen = Math.round(Number(payment.amount) * 100)
       const halfRefundFen = Math.round(paidFen / 2)
       await api.post(`/admin/payments/${payment.id}/refund`, { amount: halfRefundFen / 100 }, admin)
@@ -221,13 +249,19 @@ medusaIntegrationTestRunner({
           responseType: "arraybuffer",
         }
       )
-      expect(exported.headers["content-type"]).toContain("text/csv")
-      const bytes = Buffer.from(exported.data)
-      // The byte-order mark makes Excel read the file as UTF-8.
-      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
-      const csv = bytes.subarray(3).toString("utf8")
-      expect(csv.startsWith("时间,分销会员,类型")).toBe(true)
-      expect(csv).toContain("提现到账")
+      expect(exported.headers["content-type"]).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      )
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(Buffer.from(exported.data) as never)
+      const sheet = workbook.getWorksheet("佣金流水")!
+      expect((sheet.getRow(1).values as unknown[]).slice(1, 4)).toEqual([
+        "时间（北京时间）",
+        "会员推荐码",
+        "会员姓名",
+      ])
+      expect(sheet.getColumn(4).values).toContain("提现到账")
+      expect(sheet.getColumn(2).values).toContain(afterPayout.code)
       const tree = (await api.get(`/admin/affiliate/affiliates/${affiliateA.id}`, admin)).data
       expect(tree.affiliate.team[0].members).toHaveLength(1)
       expect(tree.affiliate.team[1].members).toHaveLength(1)
@@ -410,6 +444,144 @@ medusaIntegrationTestRunner({
       expect(anonymous.status).toBe(401)
     })
 
+    it("matures an offline order's commissions, and upgrades its referrer, only once it is paid", async () => {
+      const container = getContainer()
+      await api.post("/admin/affiliate/settings", { hold_days: 0 }, admin)
+      const x = await registerCustomer(api as never, publishableKey, "x@example.com")
+      const y = await registerCustomer(api as never, publishableKey, "y@example.com")
+      await api.post("/store/affiliate/bind", { code: (await me(x)).code }, y)
+
+      const order = await placeOrder(y)
+      const commission = levelOneOf(order)
+      const pending = await eventually(
+        () => me(x),
+        (aff) => aff.balances.pending > 0
+      )
+      expect(pending.balances).toMatchObject({ pending: commission, available: 0 })
+
+      // The hold (0 days) has passed, the sweep runs and staff complete the order: nobody
+      // has paid, so nothing matures and X is not upgraded. (The order.completed
+      // subscriber's work is run here too, so the check does not race it.)
+      await matureAffiliateCommissions(container)
+      await api.post(`/admin/orders/${order.id}/complete`, {}, admin)
+      await syncOrderPaymentWorkflow(container).run({ input: { order_id: order.id } })
+      await matureAffiliateCommissions(container)
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      const unpaid = await me(x)
+      expect(unpaid.balances).toMatchObject({ pending: commission, available: 0 })
+      expect(unpaid.status).toBe("member")
+
+      // Another offline order that is never paid and is cancelled: its commission is reversed.
+      const second = await placeOrder(y)
+      await eventually(
+        () => me(x),
+        (aff) => aff.balances.pending > commission
+      )
+      await api.post(`/admin/orders/${second.id}/cancel`, {}, admin)
+      const canceled = await eventually(
+        () => me(x),
+        (aff) => aff.balances.pending <= commission
+      )
+      expect(canceled.balances).toMatchObject({ pending: commission, available: 0 })
+
+      // Finance captures the first order's payment: it is completed, so it matures at once.
+      await api.post(`/admin/payments/${(await paymentOf(order.id)).id}/capture`, {}, admin)
+      const paid = await eventually(
+        () => me(x),
+        (aff) => aff.balances.available > 0
+      )
+      expect(paid.balances).toMatchObject({ pending: 0, available: commission })
+      expect(paid.status).toBe("distributor")
+      await api.post("/admin/affiliate/settings", { hold_days: 15 }, admin)
+    })
+
+    it("binds a member to the code their first order's cart carries, so that order already pays", async () => {
+      const container = getContainer()
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const p = await registerCustomer(api as never, publishableKey, "p@example.com")
+      const q = await registerCustomer(api as never, publishableKey, "q@example.com")
+      const sharer = await me(p)
+
+      const order = await placeOrder(q, { referral_code: sharer.code.toLowerCase() })
+      const commission = levelOneOf(order)
+      const earned = await eventually(
+        () => me(p),
+        (aff) => aff.balances.pending > 0
+      )
+      expect(earned.balances.pending).toBe(commission)
+      expect((await me(q)).referrer).toBe("王*")
+
+      // Bound once: a later order carrying someone else's code still pays P, not them.
+      const other = await registerCustomer(api as never, publishableKey, "p2@example.com")
+      const later = await placeOrder(q, { referral_code: (await me(other)).code })
+      await recordOrderCommissionsWorkflow(container).run({ input: { order_id: later.id } })
+      const twice = await eventually(
+        () => me(p),
+        (aff) => aff.balances.pending >= 2 * commission
+      )
+      expect(twice.balances.pending).toBe(2 * commission)
+      expect((await me(other)).balances.pending).toBe(0)
+
+      // The plugin's read-only links join affiliates, customers, ledger entries and orders.
+      const {
+        data: [customer],
+      } = await query.graph({
+        entity: "customer",
+        fields: ["id", "affiliate.id", "affiliate.referrer_id"],
+        filters: { email: "q@example.com" },
+      })
+      expect((customer as any).affiliate.referrer_id).toBe(sharer.id)
+      const {
+        data: [affiliate],
+      } = await query.graph({
+        entity: "affiliate",
+        fields: ["id", "customer.email"],
+        filters: { id: sharer.id },
+      })
+      expect((affiliate as any).customer.email).toBe("p@example.com")
+      const {
+        data: [withEntries],
+      } = await query.graph({
+        entity: "order",
+        fields: ["id", "affiliate_ledger_entries.affiliate_id", "affiliate_ledger_entries.amount"],
+        filters: { id: order.id },
+      })
+      expect((withEntries as any).affiliate_ledger_entries).toEqual([
+        expect.objectContaining({
+          affiliate_id: sharer.id,
+          amount: Math.round(commission * 100),
+        }),
+      ])
+      const { data: entries } = await query.graph({
+        entity: "affiliate_ledger_entry",
+        fields: ["id", "kind", "order.id", "order.customer_id"],
+        filters: { affiliate_id: sharer.id },
+      })
+      expect(entries.map((entry: any) => [entry.kind, entry.order.id]).sort()).toEqual(
+        [
+          ["commission", order.id],
+          ["commission", later.id],
+        ].sort()
+      )
+      expect(entries.every((entry: any) => entry.order.customer_id === customer.id)).toBe(true)
+
+      // A refused code never fails the order: one's own, an unknown one, or a member who
+      // has ordered before. (The order.placed subscriber's work is run here, to not race it.)
+      const refusals = [
+        ["r@example.com", "own", false],
+        ["s@example.com", "ZZZZ999", false],
+        ["t@example.com", sharer.code, true],
+      ] as const
+      for (const [email, code, orderedBefore] of refusals) {
+        const buyer = await registerCustomer(api as never, publishableKey, email)
+        if (orderedBefore) await placeOrder(buyer)
+        const referralCode = code === "own" ? (await me(buyer)).code : code
+        const placed = await placeOrder(buyer, { referral_code: referralCode })
+        await recordOrderCommissionsWorkflow(container).run({ input: { order_id: placed.id } })
+        expect([email, (await me(buyer)).referrer]).toEqual([email, null])
+      }
+    })
+
     it("refuses a fourth level and keeps the ledger append-only in the database", async () => {
       const fourLevels = await api.post(
         "/admin/affiliate/settings",
@@ -434,6 +606,53 @@ medusaIntegrationTestRunner({
         "append-only"
       )
       await expect(pg.raw("delete from affiliate_ledger_entry")).rejects.toThrow("append-only")
+
+      // Nothing is ever deleted: not a member, not a withdrawal, not a recorded payment.
+      await pg.raw(
+        `insert into affiliate (id, customer_id, code) values ('aff_keep', 'cus_keep', 'KEEP234')`
+      )
+      await pg.raw(
+        `insert into affiliate_withdrawal (id, affiliate_id, amount, method, request_key)
+         values ('afwd_keep', 'aff_keep', 1000, 'bank', 'keep-key')`
+      )
+      await pg.raw(
+        `insert into affiliate_paid_order (id, order_id, paid_at) values ('afpo_keep', 'order_keep', now())`
+      )
+      const refusals = [
+        ["delete from affiliate where id = 'aff_keep'", "affiliate rows are never deleted: DELETE"],
+        [
+          "update affiliate set deleted_at = now() where id = 'aff_keep'",
+          "affiliate rows are never deleted: soft delete",
+        ],
+        [
+          "delete from affiliate_withdrawal where id = 'afwd_keep'",
+          "affiliate_withdrawal rows are never deleted: DELETE",
+        ],
+        [
+          "update affiliate_withdrawal set deleted_at = now() where id = 'afwd_keep'",
+          "affiliate_withdrawal rows are never deleted: soft delete",
+        ],
+        [
+          "update affiliate_paid_order set paid_at = now() where id = 'afpo_keep'",
+          "affiliate_paid_order is append-only: UPDATE",
+        ],
+        [
+          "delete from affiliate_paid_order where id = 'afpo_keep'",
+          "affiliate_paid_order is append-only: DELETE",
+        ],
+      ]
+      for (const [sql, message] of refusals) {
+        await expect(pg.raw(sql)).rejects.toThrow(message)
+      }
+      // They still change state as usual.
+      await pg.raw("update affiliate set status = 'disabled' where id = 'aff_keep'")
+      await pg.raw("update affiliate_withdrawal set status = 'rejected' where id = 'afwd_keep'")
+      const kept = await pg.raw(
+        `select (select status from affiliate where id = 'aff_keep' and deleted_at is null) as member,
+                (select status from affiliate_withdrawal where id = 'afwd_keep') as withdrawal,
+                (select count(*)::int from affiliate_paid_order where id = 'afpo_keep') as paid`
+      )
+      expect(kept.rows[0]).toEqual({ member: "disabled", withdrawal: "rejected", paid: 1 })
     })
   },
 })
