@@ -3,6 +3,9 @@ import http from "http"
 import type { AddressInfo } from "net"
 import { tmpdir } from "os"
 import path from "path"
+import { WechatpayClient } from "../../../lib/client"
+import { resolveWechatpayConfig } from "../../../lib/config"
+import { queryRefund, readRefundNotification, unplacedRefundNoFor } from "../../../lib/refunds"
 import { authorizationHeader } from "../../../lib/signature"
 import { startSandbox, type Sandbox } from "../../../sandbox/server"
 import { WechatpayProviderService, type WechatpaySessionData } from "../service"
@@ -259,5 +262,69 @@ describe("the WeChat Pay provider against the protocol-true sandbox", () => {
     })
     expect(response.status).toBe(401)
     expect(await response.json()).toMatchObject({ code: "SIGN_ERROR" })
+  })
+
+  it("follows a refund WeChat answers PROCESSING until it settles, by its REFUND.* callback and by query", async () => {
+    const config = resolveWechatpayConfig()
+    const client = new WechatpayClient(config)
+    const created = await initiate(20, "native", {}, 300)
+    await sandbox.pay(created.id)
+    sandbox.setRefundMode("PROCESSING")
+    try {
+      const refunded = await provider.refundPayment({ amount: 100, data: created.data })
+      const [entry] = (refunded.data as WechatpaySessionData).refunds!
+      expect(entry).toMatchObject({ amount: 10000, status: "PROCESSING" })
+      expect((await queryRefund(client, entry.out_refund_no)).status).toBe("PROCESSING")
+
+      await sandbox.settleRefund(entry.out_refund_no, "ABNORMAL")
+      expect((await queryRefund(client, entry.out_refund_no)).status).toBe("ABNORMAL")
+      await expect(sandbox.settleRefund(entry.out_refund_no, "SUCCESS")).rejects.toThrow(
+        "退款单已处理"
+      )
+      let callback: Callback | undefined
+      for (let i = 0; i < 100 && !callback; i++) {
+        callback = callbacks.find((c) => c.body.includes('"REFUND.ABNORMAL"'))
+        if (!callback) await new Promise((r) => setTimeout(r, 50))
+      }
+      const notice = readRefundNotification(config, callback!.headers, callback!.body)
+      expect(notice).toMatchObject({
+        out_trade_no: created.id,
+        out_refund_no: entry.out_refund_no,
+        status: "ABNORMAL",
+        amount: { refund: 10000, total: 30000 },
+      })
+      const tampered = callback!.body.replace('"REFUND.ABNORMAL"', '"REFUND.SUCCESS"')
+      expect(readRefundNotification(config, callback!.headers, tampered)).toBeNull()
+
+      // A CLOSED refund never left: the order can be refunded by that much again.
+      const second = await provider.refundPayment({ amount: 200, data: refunded.data })
+      const closing = (second.data as WechatpaySessionData).refunds![1]
+      await sandbox.settleRefund(closing.out_refund_no, "CLOSED")
+      expect(sandbox.refundsOf(created.id).map((r) => [r.amount.refund, r.status])).toEqual([
+        [10000, "ABNORMAL"],
+        [20000, "CLOSED"],
+      ])
+      await expect(
+        provider.refundPayment({ amount: 200, data: second.data })
+      ).resolves.toBeDefined()
+    } finally {
+      sandbox.setRefundMode("SUCCESS")
+    }
+  })
+
+  it("never reports a session paid again once the app refunded it for a cart that could not be placed", async () => {
+    const created = await initiate(21, "native")
+    await sandbox.pay(created.id)
+    expect((await provider.getPaymentStatus({ data: created.data })).status).toBe("captured")
+    const voided = {
+      ...created.data,
+      unplaced_refund: {
+        out_refund_no: unplacedRefundNoFor(created.id),
+        amount: 69900,
+        reason: "可用余额不足",
+      },
+    }
+    expect((await provider.authorizePayment({ data: voided })).status).toBe("canceled")
+    expect(unplacedRefundNoFor(created.id)).toBe(`${created.id}_VOID`)
   })
 })
