@@ -52,17 +52,23 @@ export async function placeOrderPaidOffline(token: string, handle: string, admin
     { region_id: regions[0].id },
     as
   )
-  await post(
+  const { cart: withLine } = await post<{ cart: { items: { id: string }[] } }>(
     `/store/carts/${cart.id}/line-items`,
     { variant_id: products[0].variants[0].id, quantity: 1 },
     as
   )
-  await post(`/store/carts/${cart.id}`, { shipping_address: YUEYANG, billing_address: YUEYANG }, as)
-  const { shipping_options } = await call<{ shipping_options: { id: string }[] }>(
-    `/store/shipping-options?cart_id=${cart.id}`,
+  // 采样方式 per line, as the web's checkout keeps it: the kit is mailed (寄送采样盒).
+  await post(
+    `/store/carts/${cart.id}/line-items/${withLine.items[0].id}`,
+    { quantity: 1, metadata: { test_method: "mail_in" } },
     as
   )
-  await post(`/store/carts/${cart.id}/shipping-methods`, { option_id: shipping_options[0].id }, as)
+  await post(`/store/carts/${cart.id}`, { shipping_address: YUEYANG, billing_address: YUEYANG }, as)
+  const { shipping_options } = await call<{
+    shipping_options: { id: string; type?: { code?: string } | null }[]
+  }>(`/store/shipping-options?cart_id=${cart.id}&fields=%2Btype.code`, as)
+  const mailIn = shipping_options.find((option) => option.type?.code !== "on-site-collection")
+  await post(`/store/carts/${cart.id}/shipping-methods`, { option_id: mailIn!.id }, as)
   const { payment_collection } = await post<{ payment_collection: { id: string } }>(
     "/store/payment-collections",
     { cart_id: cart.id },
