@@ -5,6 +5,8 @@ import { useCallback, useEffect, useState } from "react"
 import { LedgerPanel } from "../../components/ledger-panel"
 import { personName, ReferralTree } from "../../components/referral-tree"
 import { adminApi as api, yuan } from "../../lib/admin-api"
+import { statusActions, type StatusAction } from "../../lib/status-actions"
+import { payeeMemberLabel, STATUS_LABEL as STATUS } from "../../lib/withdrawal-status"
 
 type Settings = { rates_percent: number[]; hold_days: number; min_withdrawal: number }
 type Withdrawal = {
@@ -30,15 +32,26 @@ type AffiliateRow = {
   direct_referrals: number
 }
 
-const STATUS: Record<string, string> = {
-  requested: "待审核",
-  approved: "待打款",
-  rejected: "已驳回",
-  paying: "微信转账中，待会员确认收款",
-  paid: "已打款",
-  member: "会员",
-  distributor: "分销商",
-  disabled: "已停用",
+type Payee = { code: string; customer: AffiliateRow["customer"] }
+
+/**
+ * Affiliates whose customer matches a name or phone number: the affiliate list filters by
+ * code and customer, so the customers are found first (Medusa's own customer search).
+ */
+async function affiliatesByPerson(text: string, status: string): Promise<AffiliateRow[]> {
+  const { customers } = await api<{ customers: { id: string }[] }>(
+    `/admin/customers?q=${encodeURIComponent(text)}&limit=20&fields=id`
+  )
+  const lists = await Promise.all(
+    customers.map((c) =>
+      api<{ affiliates: AffiliateRow[] }>(
+        `/admin/affiliate/affiliates?limit=1&customer_id=${encodeURIComponent(c.id)}${
+          status ? `&status=${status}` : ""
+        }`
+      )
+    )
+  )
+  return lists.flatMap((list) => list.affiliates)
 }
 
 /** 分销管理: programme settings, the withdrawal queue and the affiliates. */
@@ -52,6 +65,8 @@ const AffiliatePage = () => {
   const [message, setMessage] = useState<{ ok: boolean; text: string }>()
   const [roleFilter, setRoleFilter] = useState("")
   const [codeFilter, setCodeFilter] = useState("")
+  const [personFilter, setPersonFilter] = useState("")
+  const [payees, setPayees] = useState<Record<string, Payee>>({})
   const [treeOf, setTreeOf] = useState<string>()
 
   const load = useCallback(async () => {
@@ -60,19 +75,35 @@ const AffiliatePage = () => {
       api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=requested"),
       api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=approved"),
       api<{ withdrawals: Withdrawal[] }>("/admin/affiliate/withdrawals?status=paying"),
-      api<{ affiliates: AffiliateRow[] }>(
-        `/admin/affiliate/affiliates?limit=50${roleFilter ? `&status=${roleFilter}` : ""}${
-          codeFilter.trim() ? `&code=${encodeURIComponent(codeFilter.trim())}` : ""
-        }`
-      ),
+      personFilter.trim()
+        ? affiliatesByPerson(personFilter.trim(), roleFilter).then((affiliates) => ({ affiliates }))
+        : api<{ affiliates: AffiliateRow[] }>(
+            `/admin/affiliate/affiliates?limit=50${roleFilter ? `&status=${roleFilter}` : ""}${
+              codeFilter.trim() ? `&code=${encodeURIComponent(codeFilter.trim())}` : ""
+            }`
+          ),
     ])
     setSettings(s.settings)
     setRates(s.settings.rates_percent.join(", "))
     setHoldDays(String(s.settings.hold_days))
     setMinimum(String(s.settings.min_withdrawal))
-    setQueue([...requested.withdrawals, ...approved.withdrawals, ...paying.withdrawals])
+    const pending = [...requested.withdrawals, ...approved.withdrawals, ...paying.withdrawals]
+    setQueue(pending)
     setAffiliates(list.affiliates)
-  }, [roleFilter, codeFilter])
+    // Who each payout goes to: the queue carries only the affiliate id.
+    const ids = [...new Set(pending.map((w) => w.affiliate_id))]
+    const people = await Promise.all(
+      ids.map((id) =>
+        api<{ affiliate: Payee }>(`/admin/affiliate/affiliates/${id}`).then(
+          ({ affiliate }) => [id, { code: affiliate.code, customer: affiliate.customer }] as const,
+          () => [id, undefined] as const
+        )
+      )
+    )
+    setPayees(
+      Object.fromEntries(people.filter((p): p is readonly [string, Payee] => Boolean(p[1])))
+    )
+  }, [roleFilter, codeFilter, personFilter])
 
   useEffect(() => {
     load().catch((error) => setMessage({ ok: false, text: error.message }))
@@ -86,6 +117,11 @@ const AffiliatePage = () => {
     } catch (error) {
       setMessage({ ok: false, text: (error as Error).message })
     }
+  }
+
+  const changeStatus = (a: AffiliateRow, action: StatusAction) => {
+    if (action.confirm && !window.confirm(action.confirm)) return
+    return run(() => api(`/admin/affiliate/affiliates/${a.id}`, { status: action.to }), action.done)
   }
 
   const saveSettings = () =>
@@ -174,6 +210,7 @@ const AffiliatePage = () => {
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell>申请时间</Table.HeaderCell>
+                <Table.HeaderCell>会员</Table.HeaderCell>
                 <Table.HeaderCell>金额</Table.HeaderCell>
                 <Table.HeaderCell>方式</Table.HeaderCell>
                 <Table.HeaderCell>状态</Table.HeaderCell>
@@ -185,6 +222,9 @@ const AffiliatePage = () => {
                 <Table.Row key={w.id}>
                   <Table.Cell>
                     {new Date(w.created_at).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}
+                  </Table.Cell>
+                  <Table.Cell data-testid="withdrawal-member">
+                    {payeeMemberLabel(payees[w.affiliate_id])}
                   </Table.Cell>
                   <Table.Cell>{yuan(w.amount)}</Table.Cell>
                   <Table.Cell>
@@ -245,6 +285,12 @@ const AffiliatePage = () => {
               value={codeFilter}
               onChange={(e) => setCodeFilter(e.target.value)}
             />
+            <Input
+              aria-label="按姓名或手机号查找"
+              placeholder="姓名或手机号"
+              value={personFilter}
+              onChange={(e) => setPersonFilter(e.target.value)}
+            />
           </div>
         </div>
         {affiliates.length === 0 ? (
@@ -286,36 +332,16 @@ const AffiliatePage = () => {
                   <Table.Cell>{yuan(a.balances.available)}</Table.Cell>
                   <Table.Cell>{yuan(a.balances.withdrawn)}</Table.Cell>
                   <Table.Cell className="flex gap-2">
-                    {a.status !== "distributor" && (
+                    {statusActions(a.status).map((action) => (
                       <Button
+                        key={action.to}
                         size="small"
-                        variant="secondary"
-                        onClick={() =>
-                          run(
-                            () =>
-                              api(`/admin/affiliate/affiliates/${a.id}`, { status: "distributor" }),
-                            "已升级为分销商"
-                          )
-                        }
+                        variant={action.variant}
+                        onClick={() => changeStatus(a, action)}
                       >
-                        升级
+                        {action.label}
                       </Button>
-                    )}
-                    {a.status !== "disabled" && (
-                      <Button
-                        size="small"
-                        variant="danger"
-                        onClick={() =>
-                          run(
-                            () =>
-                              api(`/admin/affiliate/affiliates/${a.id}`, { status: "disabled" }),
-                            "已停用"
-                          )
-                        }
-                      >
-                        停用
-                      </Button>
-                    )}
+                    ))}
                   </Table.Cell>
                 </Table.Row>
               ))}
