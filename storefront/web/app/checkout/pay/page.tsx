@@ -1,4 +1,10 @@
-import { describeCollectionChoice, formatCNY, readCollectionChoice } from "@health/core"
+import {
+  describeCollectionChoice,
+  describeLineTestChoice,
+  formatCNY,
+  readCollectionChoice,
+  readLineTestChoice,
+} from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { redirect } from "next/navigation"
@@ -21,6 +27,11 @@ export default async function PayPage({ searchParams }: { searchParams: Search }
   if (!cart || !payment) redirect("/cart")
   const total = cart.total ?? 0
   const collection = readCollectionChoice(cart.metadata)
+  // Each gene-test line's 采样方式 as checkout kept it on the line.
+  const methods = (cart.items ?? []).flatMap((item) => {
+    const choice = readLineTestChoice(item.metadata)
+    return choice ? [{ id: item.id, title: item.product_title ?? item.title, choice }] : []
+  })
   const qr = payment.code_url
     ? await QRCode.toString(payment.code_url, { type: "svg", margin: 1, width: 240 })
     : null
@@ -37,6 +48,16 @@ export default async function PayPage({ searchParams }: { searchParams: Search }
         <p className="muted" data-testid="collection-appointment">
           现场采集：{describeCollectionChoice(collection)}（支付成功后为您预约）
         </p>
+      )}
+      {methods.length > 0 && (
+        <ul className="summary-lines" data-testid="line-test-methods">
+          {methods.map((line) => (
+            <li key={line.id}>
+              {line.title}：{describeLineTestChoice(line.choice)}
+              {line.choice.method === "on_site" ? "（支付成功后为您预约）" : ""}
+            </li>
+          ))}
+        </ul>
       )}
       {payment.request_payment ? (
         <WechatBridgePay params={payment.request_payment} />
