@@ -1,5 +1,5 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox/keys"
 import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox/server"
 import { randomUUID } from "crypto"
@@ -97,7 +97,10 @@ medusaIntegrationTestRunner({
       return affiliateWithBalance(sharer, name)
     }
 
-    /** `sharer` refers a buyer who pays; staff complete the order, so the commission matures. */
+    /**
+     * `sharer` refers a buyer who pays offline; finance captures the payment and staff
+     * complete the order, so the commission matures (an unpaid order's never does).
+     */
     async function affiliateWithBalance(sharer: Headers, name: string) {
       const { code } = (await api.get("/store/affiliate/me", sharer)).data.affiliate
       const buyer = await registerCustomer(
@@ -122,6 +125,17 @@ medusaIntegrationTestRunner({
         async () => (await api.get("/store/affiliate/me", sharer)).data.affiliate.balances.pending,
         (pending) => pending > 0
       )
+      const {
+        data: [paid],
+      } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "order",
+          fields: ["payment_collections.payments.id"],
+          filters: { id: placed.order.id },
+        })
+      const payment = (paid as any).payment_collections[0].payments[0]
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
       await api.post(`/admin/orders/${placed.order.id}/complete`, {}, admin)
       const { available } = await eventually(
         async () => (await api.get("/store/affiliate/me", sharer)).data.affiliate.balances,

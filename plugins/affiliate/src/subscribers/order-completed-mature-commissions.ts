@@ -1,12 +1,15 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { matureOrderCommissionsWorkflow } from "../workflows/mature-commissions"
+import { syncOrderPaymentWorkflow } from "../workflows/record-order-payment"
 
-/** A completed order can no longer be returned in the normal flow: release its hold. */
+/**
+ * A completed order can no longer be returned in the normal flow: a paid one's
+ * commissions mature at once. An unpaid one's wait for the capture, which matures them.
+ */
 export default async function orderCompletedMatureCommissions({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
-  await matureOrderCommissionsWorkflow(container).run({ input: { order_id: data.id, force: true } })
+  await syncOrderPaymentWorkflow(container).run({ input: { order_id: data.id } })
 }
 
 export const config: SubscriberConfig = { event: "order.completed" }

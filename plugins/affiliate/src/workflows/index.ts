@@ -1,5 +1,6 @@
 export * from "./bind-referrer"
 export * from "./record-order-commissions"
+export * from "./record-order-payment"
 export * from "./reverse-refunded-commissions"
 export * from "./mature-commissions"
 export * from "./withdrawals"

@@ -18,7 +18,7 @@ const matureOrderCommissionsStep = createStep(
     )
 )
 
-/** Pending → available after the hold, or at once when the order completed (`force`). */
+/** A paid order: pending → available after the hold since payment, or at once (`force`). */
 export const matureOrderCommissionsWorkflow = createWorkflow(
   "affiliate-mature-order-commissions",
   (input: Input) => new WorkflowResponse(matureOrderCommissionsStep(input))

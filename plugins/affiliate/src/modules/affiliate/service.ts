@@ -13,6 +13,7 @@ import { DEFAULT_RATES_BP, validateRates, InvalidRatesError } from "../../lib/ra
 import { newReferralCode, normalizeReferralCode } from "../../lib/referral-code"
 import { Affiliate } from "./models/affiliate"
 import { LedgerEntry } from "./models/ledger-entry"
+import { PaidOrder } from "./models/paid-order"
 import { AffiliateSettings } from "./models/settings"
 import { Withdrawal } from "./models/withdrawal"
 
@@ -80,6 +81,13 @@ type NewEntry = {
 
 export type LedgerRow = NewEntry & { id: string; created_at: Date }
 
+export type PaidOrderRow = {
+  id: string
+  order_id: string
+  buyer_customer_id: string | null
+  paid_at: Date
+}
+
 type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -117,6 +125,7 @@ class AffiliateModuleService extends MedusaService({
   LedgerEntry,
   Withdrawal,
   AffiliateSettings,
+  PaidOrder,
 }) {
   protected readonly maturationQueue: MaturationQueue | null
   protected readonly storefrontUrl: string
@@ -142,6 +151,19 @@ class AffiliateModuleService extends MedusaService({
   __hooks = {
     onApplicationStart: async () => this.maturationQueue?.startWorker(),
     onApplicationPrepareShutdown: async () => this.maturationQueue?.close(),
+  }
+
+  // Query names a module's methods after its models' table names (affiliate_ledger_entry →
+  // listAffiliateLedgerEntries); MedusaService names them after the keys above. These let
+  // Query, and so the order ↔ ledger entry links, read the ledger.
+  listAffiliateLedgerEntries(...args: Parameters<AffiliateModuleService["listLedgerEntries"]>) {
+    return this.listLedgerEntries(...args)
+  }
+
+  listAndCountAffiliateLedgerEntries(
+    ...args: Parameters<AffiliateModuleService["listAndCountLedgerEntries"]>
+  ) {
+    return this.listAndCountLedgerEntries(...args)
   }
 
   // ---- settings -------------------------------------------------------------
@@ -310,44 +332,80 @@ class AffiliateModuleService extends MedusaService({
   // ---- commissions -----------------------------------------------------------
 
   /**
-   * Writes the pending commissions of a placed order for the buyer's upline, and
-   * upgrades the direct referrer to distributor (消费升级). Safe to replay.
+   * Writes the pending commissions of a placed order for the buyer's upline. They stay
+   * pending until the order is paid (`paid_at` when it already is, as WeChat Pay orders
+   * are; otherwise `markOrderPaid` later). Safe to replay.
    */
   @InjectTransactionManager()
   async recordOrderCommissions(
-    input: { order_id: string; buyer_customer_id: string; lines: CommissionLine[] },
+    input: {
+      order_id: string
+      buyer_customer_id: string
+      lines: CommissionLine[]
+      paid_at?: Date | null
+    },
     @MedusaContext() context: Context = {}
   ) {
-    const sql = this.sql(context)
     await this.lockOrder(input.order_id, context)
+    if (input.paid_at) await this.insertPaidOrder(input, context)
     const buyer = await this.ensureAffiliate(input.buyer_customer_id, context)
-    if (!buyer.referrer_id) return { entries: [] }
-    const { rates_bp } = await this.settings(context)
-    const upline = await this.chainAbove(buyer.referrer_id, rates_bp.length, context)
-    const planned = planCommissions({
-      upline: upline.map((member) => ({ affiliate_id: member.id, status: member.status })),
-      rates_bp,
-      lines: input.lines,
-    })
-    const entries = await this.append(
-      planned.map((commission) => ({
-        ...commission,
-        bucket: "pending",
-        kind: "commission",
-        order_id: input.order_id,
-        buyer_customer_id: input.buyer_customer_id,
-        idempotency_key: `commission:${input.order_id}:${commission.line_item_id}:${commission.level}`,
-      })),
-      context
-    )
-    await sql.execute(
-      `update affiliate set status = 'distributor', upgraded_at = now(), updated_at = now()
-       where id = ? and status = 'member'`,
-      [buyer.referrer_id]
-    )
-    if (entries.length)
-      await this.maturationQueue?.schedule(input.order_id, await this.holdMs(context))
+    let entries: LedgerRow[] = []
+    if (buyer.referrer_id) {
+      const { rates_bp } = await this.settings(context)
+      const upline = await this.chainAbove(buyer.referrer_id, rates_bp.length, context)
+      const planned = planCommissions({
+        upline: upline.map((member) => ({ affiliate_id: member.id, status: member.status })),
+        rates_bp,
+        lines: input.lines,
+      })
+      entries = await this.append(
+        planned.map((commission) => ({
+          ...commission,
+          bucket: "pending",
+          kind: "commission",
+          order_id: input.order_id,
+          buyer_customer_id: input.buyer_customer_id,
+          idempotency_key: `commission:${input.order_id}:${commission.line_item_id}:${commission.level}`,
+        })),
+        context
+      )
+    }
+    // The payment may have been captured before the commissions were written.
+    await this.settlePaidOrder(input.order_id, context)
     return { entries }
+  }
+
+  /**
+   * The order's payment was captured at `paid_at`: its commissions start their hold
+   * (matured at once if the order is already `completed`), and the buyer's referrer
+   * becomes a distributor if this is the buyer's first paid order. Safe to replay: the
+   * first capture time recorded stays.
+   */
+  @InjectTransactionManager()
+  async markOrderPaid(
+    input: {
+      order_id: string
+      buyer_customer_id: string | null
+      paid_at: Date
+      completed?: boolean
+    },
+    @MedusaContext() context: Context = {}
+  ) {
+    await this.lockOrder(input.order_id, context)
+    await this.insertPaidOrder(input, context)
+    await this.settlePaidOrder(input.order_id, context)
+    if (input.completed)
+      return this.matureOrderCommissions(input.order_id, { force: true }, context)
+    return { entries: [] as LedgerRow[] }
+  }
+
+  @InjectManager()
+  async paidOrder(orderId: string, @MedusaContext() context: Context = {}) {
+    const [row] = await this.sql(context).execute<PaidOrderRow>(
+      "select * from affiliate_paid_order where order_id = ? and deleted_at is null",
+      [orderId]
+    )
+    return row ?? null
   }
 
   /**
@@ -395,8 +453,9 @@ class AffiliateModuleService extends MedusaService({
   }
 
   /**
-   * Moves an order's pending commissions to available once the hold has passed,
-   * or at once when `force` (the order completed). Safe to replay.
+   * Moves a paid order's pending commissions to available once the hold since payment
+   * has passed, or at once when `force` (the order completed). An unpaid order's
+   * commissions never mature, whatever happens to the order. Safe to replay.
    */
   @InjectTransactionManager()
   async matureOrderCommissions(
@@ -406,11 +465,13 @@ class AffiliateModuleService extends MedusaService({
   ) {
     const sql = this.sql(context)
     await this.lockOrder(orderId, context)
-    const holdMs = await this.holdMs(context)
+    const paid = await this.paidOrder(orderId, context)
+    if (!paid) return { entries: [] as LedgerRow[] }
     const now = options.now ?? new Date()
-    const pending = await sql.execute<{ affiliate_id: string; amount: string; since: Date }>(
-      `select affiliate_id, sum(amount) as amount, min(created_at) as since
-       from affiliate_ledger_entry
+    const due = new Date(paid.paid_at).getTime() + (await this.holdMs(context))
+    if (!options.force && due > now.getTime()) return { entries: [] as LedgerRow[] }
+    const pending = await sql.execute<{ affiliate_id: string; amount: string }>(
+      `select affiliate_id, sum(amount) as amount from affiliate_ledger_entry
        where order_id = ? and bucket = 'pending' and deleted_at is null
        group by affiliate_id`,
       [orderId]
@@ -420,7 +481,6 @@ class AffiliateModuleService extends MedusaService({
     for (const row of pending) {
       const amount = Number(row.amount)
       if (amount <= 0 || matured.has(row.affiliate_id)) continue
-      if (!options.force && new Date(row.since).getTime() + holdMs > now.getTime()) continue
       const key = `maturation:${orderId}:${row.affiliate_id}`
       const common = { affiliate_id: row.affiliate_id, kind: "maturation", order_id: orderId }
       moves.push(
@@ -431,7 +491,7 @@ class AffiliateModuleService extends MedusaService({
     return { entries: await this.append(moves, context) }
   }
 
-  /** The periodic sweep: matures every order whose hold has passed (missed jobs included). */
+  /** The periodic sweep: every paid order whose hold has passed (missed jobs included). */
   @InjectManager()
   async ordersDueForMaturation(
     now: Date = new Date(),
@@ -439,10 +499,31 @@ class AffiliateModuleService extends MedusaService({
   ): Promise<string[]> {
     const holdMs = await this.holdMs(context)
     const rows = await this.sql(context).execute<{ order_id: string }>(
-      `select order_id from affiliate_ledger_entry
-       where bucket = 'pending' and order_id is not null and deleted_at is null
-       group by order_id having sum(amount) > 0 and min(created_at) <= ?`,
+      `select e.order_id from affiliate_ledger_entry e
+       join affiliate_paid_order p on p.order_id = e.order_id and p.deleted_at is null
+       where e.bucket = 'pending' and e.deleted_at is null and p.paid_at <= ?
+       group by e.order_id having sum(e.amount) > 0`,
       [new Date(now.getTime() - holdMs)]
+    )
+    return rows.map((row) => row.order_id)
+  }
+
+  /**
+   * Orders with pending commissions and no recorded payment, newest first: the sweep
+   * asks Medusa whether they were paid in the meantime (a missed capture event).
+   */
+  @InjectManager()
+  async ordersAwaitingPayment(
+    limit = 200,
+    @MedusaContext() context: Context = {}
+  ): Promise<string[]> {
+    const rows = await this.sql(context).execute<{ order_id: string }>(
+      `select e.order_id from affiliate_ledger_entry e
+       where e.bucket = 'pending' and e.order_id is not null and e.deleted_at is null
+         and not exists (select 1 from affiliate_paid_order p where p.order_id = e.order_id)
+       group by e.order_id having sum(e.amount) > 0
+       order by min(e.created_at) desc limit ?`,
+      [limit]
     )
     return rows.map((row) => row.order_id)
   }
@@ -802,6 +883,56 @@ class AffiliateModuleService extends MedusaService({
     await this.sql(context).execute("select pg_advisory_xact_lock(hashtext(?))", [
       `affiliate-order:${orderId}`,
     ])
+  }
+
+  protected async insertPaidOrder(
+    input: { order_id: string; buyer_customer_id: string | null; paid_at?: Date | null },
+    context: Context
+  ) {
+    await this.sql(context).execute(
+      `insert into affiliate_paid_order (id, order_id, buyer_customer_id, paid_at, created_at, updated_at)
+       values (?, ?, ?, ?, now(), now()) on conflict do nothing`,
+      [
+        generateEntityId(undefined, "afpo"),
+        input.order_id,
+        input.buyer_customer_id,
+        new Date(input.paid_at ?? Date.now()),
+      ]
+    )
+  }
+
+  /**
+   * What follows from a paid order, once its commissions and payment are both known
+   * (in either order): 消费升级 of the buyer's referrer on the buyer's first paid order,
+   * and the delayed job that matures the commissions when the hold since payment ends.
+   */
+  protected async settlePaidOrder(orderId: string, context: Context) {
+    const sql = this.sql(context)
+    const paid = await this.paidOrder(orderId, context)
+    if (!paid) return
+    if (paid.buyer_customer_id) {
+      const [first] = await sql.execute<{ order_id: string }>(
+        `select order_id from affiliate_paid_order where buyer_customer_id = ?
+         and deleted_at is null order by paid_at, order_id limit 1`,
+        [paid.buyer_customer_id]
+      )
+      if (first?.order_id === orderId) {
+        await sql.execute(
+          `update affiliate set status = 'distributor', upgraded_at = now(), updated_at = now()
+           where status = 'member' and deleted_at is null and id = (
+             select referrer_id from affiliate where customer_id = ? and deleted_at is null)`,
+          [paid.buyer_customer_id]
+        )
+      }
+    }
+    const [pending] = await sql.execute<{ total: string | null }>(
+      `select sum(amount) as total from affiliate_ledger_entry
+       where order_id = ? and bucket = 'pending' and deleted_at is null`,
+      [orderId]
+    )
+    if (Number(pending?.total ?? 0) <= 0 || !this.maturationQueue) return
+    const delay = new Date(paid.paid_at).getTime() + (await this.holdMs(context)) - Date.now()
+    await this.maturationQueue.schedule(orderId, Math.max(delay, 0))
   }
 
   protected async holdMs(context: Context) {

@@ -3,6 +3,7 @@ import { AFFILIATE_MODULE } from ".."
 import AffiliateModuleService from "../service"
 import { Affiliate } from "../models/affiliate"
 import { LedgerEntry } from "../models/ledger-entry"
+import { PaidOrder } from "../models/paid-order"
 import { AffiliateSettings } from "../models/settings"
 import { Withdrawal } from "../models/withdrawal"
 
@@ -18,7 +19,7 @@ const line = (id: string, paid: number, rates_bp?: number[]) => ({
 
 moduleIntegrationTestRunner<AffiliateModuleService>({
   moduleName: AFFILIATE_MODULE,
-  moduleModels: [Affiliate, LedgerEntry, Withdrawal, AffiliateSettings],
+  moduleModels: [Affiliate, LedgerEntry, Withdrawal, AffiliateSettings, PaidOrder],
   resolve: "./src/modules/affiliate",
   testSuite: ({ service }) => {
     /** A refers B refers C: returns their affiliate records. */
@@ -29,8 +30,21 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
       return { a, b, c }
     }
 
+    /** C's order, paid at placement (WeChat Pay captures when the order is placed). */
     const placeOrder = (orderId: string, lines = [line("li_1", 100000)]) =>
+      service.recordOrderCommissions({
+        order_id: orderId,
+        buyer_customer_id: "cus_c",
+        lines,
+        paid_at: new Date(),
+      })
+
+    /** C's offline (岳阳) order: placed with the payment only authorised. */
+    const placeUnpaidOrder = (orderId: string, lines = [line("li_1", 100000)]) =>
       service.recordOrderCommissions({ order_id: orderId, buyer_customer_id: "cus_c", lines })
+
+    const statusOf = async (affiliateId: string) =>
+      (await service.listAffiliates({ id: affiliateId }))[0].status
 
     describe("referral binding", () => {
       it("gives every member a readable share code and binds a referrer once", async () => {
@@ -218,6 +232,119 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         })
         await service.matureOrderCommissions("order_1", { force: true })
         expect(await service.balancesOf(b.id)).toMatchObject({ pending: 0, available: 6000 })
+      })
+    })
+
+    describe("payment", () => {
+      it("never matures an unpaid order's commissions, nor upgrades anyone, until the capture", async () => {
+        const { a, b } = await chainABC()
+        await placeUnpaidOrder("order_off")
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 8000, available: 0 })
+        expect(await statusOf(b.id)).toBe("member")
+
+        // Neither the hold passing nor the order completing releases an unpaid commission.
+        const muchLater = new Date(Date.now() + 100 * DAY)
+        expect(await service.ordersDueForMaturation(muchLater)).toEqual([])
+        expect(
+          (await service.matureOrderCommissions("order_off", { now: muchLater })).entries
+        ).toEqual([])
+        expect(
+          (await service.matureOrderCommissions("order_off", { force: true })).entries
+        ).toEqual([])
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 8000, available: 0 })
+        expect(await service.ordersAwaitingPayment()).toEqual(["order_off"])
+
+        // Staff capture it ten days after placement: the 15-day hold counts from there.
+        const capturedAt = new Date(Date.now() + 10 * DAY)
+        await service.markOrderPaid({
+          order_id: "order_off",
+          buyer_customer_id: "cus_c",
+          paid_at: capturedAt,
+        })
+        expect(await statusOf(b.id)).toBe("distributor")
+        expect(await statusOf(a.id)).toBe("member")
+        expect(await service.ordersAwaitingPayment()).toEqual([])
+        const sixteenDaysAfterPlacement = new Date(Date.now() + 16 * DAY)
+        expect(await service.ordersDueForMaturation(sixteenDaysAfterPlacement)).toEqual([])
+        await service.matureOrderCommissions("order_off", { now: sixteenDaysAfterPlacement })
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 8000, available: 0 })
+
+        // A replayed capture keeps the first capture time.
+        await service.markOrderPaid({
+          order_id: "order_off",
+          buyer_customer_id: "cus_c",
+          paid_at: new Date(Date.now() + 50 * DAY),
+        })
+        expect((await service.paidOrder("order_off"))?.paid_at).toEqual(capturedAt)
+
+        const holdOver = new Date(capturedAt.getTime() + 15 * DAY)
+        expect(await service.ordersDueForMaturation(holdOver)).toEqual(["order_off"])
+        await service.matureOrderCommissions("order_off", { now: holdOver })
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 0, available: 8000 })
+        expect(await service.balancesOf(a.id)).toMatchObject({ pending: 0, available: 4000 })
+      })
+
+      it("matures a completed order when it is paid, at once, and not before", async () => {
+        const { b } = await chainABC()
+        await placeUnpaidOrder("order_off")
+        await service.matureOrderCommissions("order_off", { force: true })
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 8000, available: 0 })
+
+        const paid = await service.markOrderPaid({
+          order_id: "order_off",
+          buyer_customer_id: "cus_c",
+          paid_at: new Date(),
+          completed: true,
+        })
+        expect(paid.entries).toHaveLength(4)
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 0, available: 8000 })
+      })
+
+      it("reverses a never-paid order's commissions when it is cancelled", async () => {
+        const { a, b } = await chainABC()
+        await placeUnpaidOrder("order_off")
+        await service.reverseOrderCommissions({
+          order_id: "order_off",
+          refunded: 1,
+          paid: 1,
+          reason: "订单取消",
+        })
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 0, available: 0 })
+        expect(await service.balancesOf(a.id)).toMatchObject({ pending: 0, available: 0 })
+        expect(await service.ordersAwaitingPayment()).toEqual([])
+        expect(await statusOf(b.id)).toBe("member")
+      })
+
+      it("upgrades on the payment even when it is recorded before the first-order binding", async () => {
+        const a = await service.ensureAffiliate("cus_a")
+        const b = await service.bindReferrer({ customer_id: "cus_b", code: a.code })
+        // WeChat's capture can reach the plugin before order.placed binds D with that order.
+        await service.markOrderPaid({
+          order_id: "order_wx",
+          buyer_customer_id: "cus_d",
+          paid_at: new Date(),
+        })
+        expect(await statusOf(b.id)).toBe("member")
+        await service.bindReferrer({ customer_id: "cus_d", code: b.code })
+        await service.recordOrderCommissions({
+          order_id: "order_wx",
+          buyer_customer_id: "cus_d",
+          lines: [line("li_1", 100000)],
+        })
+        expect(await statusOf(b.id)).toBe("distributor")
+        await service.matureOrderCommissions("order_wx", { now: new Date(Date.now() + 16 * DAY) })
+        expect(await service.balancesOf(b.id)).toMatchObject({ pending: 0, available: 8000 })
+        expect(await service.balancesOf(a.id)).toMatchObject({ pending: 0, available: 4000 })
+      })
+
+      it("upgrades the referrer on the buyer's first paid order only", async () => {
+        const { b } = await chainABC()
+        await placeOrder("order_1")
+        expect(await statusOf(b.id)).toBe("distributor")
+        // Staff downgrade B; C's later orders do not undo that.
+        await service.setAffiliateStatus({ affiliate_id: b.id, status: "member" })
+        await placeOrder("order_2")
+        expect(await statusOf(b.id)).toBe("member")
       })
     })
 
