@@ -93,6 +93,8 @@ export async function bookOrderCollectionAppointment(
       "items.id",
       "items.title",
       "items.quantity",
+      // An order line's quantity is read through its detail.
+      "items.detail.quantity",
       "items.metadata",
       "items.product_id",
       "items.product_title",

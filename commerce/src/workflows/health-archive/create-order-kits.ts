@@ -12,7 +12,15 @@ import { gatherOrderKitsStep, type OrderKits } from "./steps/gather-order-kits-s
 const createKitsStep = createStep("create-order-kits", async (order: OrderKits, { container }) => {
   if (!order || !order.lines.length) return new StepResponse([])
   const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-  return new StepResponse(await archive.createKitsForOrder(order))
+  // Each line keeps the test method chosen for it; the archive takes one method per call.
+  let kits: Awaited<ReturnType<HealthArchiveModuleService["createKitsForOrder"]>> = []
+  for (const method of ["mail_in", "on_site"] as const) {
+    const lines = order.lines.filter((line) => line.collection_method === method)
+    if (!lines.length) continue
+    const { lines: _all, ...head } = order
+    kits = await archive.createKitsForOrder({ ...head, collection_method: method, lines })
+  }
+  return new StepResponse(kits)
 })
 
 /** Gives a placed order its kits; repeating it for the same order changes nothing. */

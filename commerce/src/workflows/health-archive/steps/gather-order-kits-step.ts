@@ -1,21 +1,25 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { TestMethod } from "../../../lib/appointments/line-test-method"
+import { testMethodsOf } from "../../../lib/appointments/test-methods-of"
 import type { NewKitLine } from "../../../modules/health-archive/types"
+
+export { ON_SITE_COLLECTION_CODE } from "../../../lib/appointments/test-methods-of"
+
+/** A gene-test line's kits, with the test method chosen for that line at checkout. */
+export type OrderKitLine = NewKitLine & { collection_method: TestMethod }
 
 export type OrderKits = {
   customer_id: string
   order_id: string
   order_display_id: number | null
-  collection_method: "mail_in" | "on_site"
-  lines: NewKitLine[]
+  lines: OrderKitLine[]
 } | null
-
-/** The shipping option code checkout uses for a sample taken at a collection site. */
-export const ON_SITE_COLLECTION_CODE = "on-site-collection"
 
 /**
  * Which kits an order holds: one per unit of each gene-test line, times the persons a
- * family pack covers. Guest orders have no archive to put kits in.
+ * family pack covers, each with its line's test method (寄送采样盒 or 采集点现场采集).
+ * Guest orders have no archive to put kits in.
  */
 export const gatherOrderKitsStep = createStep(
   "gather-order-kits",
@@ -29,9 +33,13 @@ export const gatherOrderKitsStep = createStep(
         "id",
         "display_id",
         "customer_id",
+        "metadata",
         "items.id",
+        "items.title",
         "items.quantity",
+        // An order line's quantity is read through its detail.
         "items.detail.quantity",
+        "items.metadata",
         "items.product_id",
         "items.variant_id",
         "items.product_title",
@@ -43,12 +51,25 @@ export const gatherOrderKitsStep = createStep(
     if (!order?.customer_id) return new StepResponse<OrderKits>(null)
     const items = (order.items ?? []).filter(Boolean) as {
       id: string
+      title: string | null
       quantity: number
+      metadata: Record<string, unknown> | null
       product_id: string | null
       variant_id: string | null
       product_title: string | null
       variant_title: string | null
     }[]
+    const methods = await testMethodsOf(container, {
+      items,
+      shipping_option_ids: (order.shipping_methods ?? [])
+        .map((method: { shipping_option_id?: string | null } | null) => method?.shipping_option_id)
+        .filter(Boolean) as string[],
+      metadata: order.metadata as Record<string, unknown> | null,
+    })
+    // Completion refused unreadable choices; an order edited since falls back to mail-in.
+    const methodOf = new Map(
+      ("lines" in methods ? methods.lines : []).map((line) => [line.line_item_id, line.method])
+    )
     const productIds = [...new Set(items.map((item) => item.product_id).filter(Boolean))]
     const { data: products } = productIds.length
       ? await query.graph({
@@ -57,19 +78,8 @@ export const gatherOrderKitsStep = createStep(
           filters: { id: productIds as string[] },
         })
       : { data: [] }
-    const optionIds = (order.shipping_methods ?? [])
-      .map((method: { shipping_option_id?: string | null } | null) => method?.shipping_option_id)
-      .filter(Boolean) as string[]
-    const { data: options } = optionIds.length
-      ? await query.graph({
-          entity: "shipping_option",
-          fields: ["id", "type.code"],
-          filters: { id: optionIds },
-        })
-      : { data: [] }
-    const onSite = options.some((option) => option.type?.code === ON_SITE_COLLECTION_CODE)
 
-    const lines: NewKitLine[] = []
+    const lines: OrderKitLine[] = []
     for (const item of items) {
       const product = products.find((p) => p.id === item.product_id)
       if ((product?.metadata as Record<string, unknown> | null)?.kind !== "gene_test") continue
@@ -82,13 +92,13 @@ export const gatherOrderKitsStep = createStep(
         product_title: item.product_title ?? "基因检测",
         variant_title: item.variant_title,
         units: Number(item.quantity) * (Number.isInteger(persons) && persons > 0 ? persons : 1),
+        collection_method: methodOf.get(item.id) ?? "mail_in",
       })
     }
     return new StepResponse<OrderKits>({
       customer_id: order.customer_id,
       order_id: order.id,
       order_display_id: order.display_id == null ? null : Number(order.display_id),
-      collection_method: onSite ? "on_site" : "mail_in",
       lines,
     })
   }
