@@ -620,20 +620,26 @@ medusaIntegrationTestRunner({
       expect(refund.out_refund_no).toMatch(/^RF[0-9a-f]{30}$/)
       expect(await ordersOf(cartId)).toHaveLength(0)
 
+      // Once Medusa has the provider's answer on the payment, the poller's sweep tells it.
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const paymentOfSession = async () =>
+        (
+          await query.graph({
+            entity: "payment",
+            fields: ["id", "data", "refunds.amount"],
+            filters: { payment_session_id: session.id },
+          })
+        ).data[0]
+      await waitFor(async () =>
+        (await paymentOfSession())?.data?.refunds?.length ? true : undefined
+      )
       expect(await reconcileWechatSessions(getContainer())).toEqual({
         recovered: [],
         closed: [],
         refunded: [],
         noticed: [tradeNo],
       })
-      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
-      const {
-        data: [payment],
-      } = await query.graph({
-        entity: "payment",
-        fields: ["id", "data", "refunds.amount"],
-        filters: { payment_session_id: session.id },
-      })
+      const payment = await paymentOfSession()
       expect(payment.refunds.map((r: { amount: unknown }) => Number(r.amount))).toEqual([649])
       expect((payment.data as Record<string, any>).unplaced_refund).toMatchObject({
         out_trade_no: tradeNo,

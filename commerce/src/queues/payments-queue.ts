@@ -75,6 +75,7 @@ export async function reconcileWechatSessions(
 ): Promise<ReconcileOutcome> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { data } = await query.graph({
     entity: "payment_session",
     fields: [
@@ -108,11 +109,22 @@ export async function reconcileWechatSessions(
         continue
       }
       failure = errors?.[0]?.error
+      // Another completion (the callback's, the buyer's page) holds the cart: try next time.
+      if (/acquir\w* lock/i.test((failure as Error | undefined)?.message ?? "")) continue
     }
     // Closing a paid WeChat order fails and deleting the session would lose the payment:
     // ask WeChat first. Paid and still no order (or this session did not pay it): refund.
-    const trade = outTradeNo ? await queryTransaction(client, config, outTradeNo) : null
+    // WeChat unreachable: leave the session for the next run rather than guess.
+    const trade = outTradeNo
+      ? await queryTransaction(client, config, outTradeNo).catch((error: unknown) => {
+          logger.warn(`WeChat Pay ${outTradeNo} could not be queried: ${(error as Error).message}`)
+          return undefined
+        })
+      : null
+    if (trade === undefined) continue
     if (outTradeNo && trade && PAID_TRADE_STATES.includes(trade.trade_state)) {
+      // A callback may have taken the session over meanwhile; then its own flow settles it.
+      if (!(await stillPending(container, session.id))) continue
       const placed = cart ? await orderOfCart(container, cart.id) : null
       await refundUnplacedWechatPayment(container, {
         session: { ...session, data: { ...session.data, out_trade_no: outTradeNo } },
@@ -128,6 +140,16 @@ export async function reconcileWechatSessions(
   }
   outcome.noticed = await noticeRefundedUnplacedPayments(container, now)
   return outcome
+}
+
+async function stillPending(container: MedusaContainer, sessionId: string): Promise<boolean> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment_session",
+    fields: ["status", "payment.id"],
+    filters: { id: sessionId },
+  })
+  const session = data[0] as { status: string; payment?: { id: string } | null } | undefined
+  return session?.status === "pending" && !session.payment
 }
 
 async function orderOfCart(container: MedusaContainer, cartId: string): Promise<string | null> {

@@ -55,13 +55,16 @@ export async function noticeRefundedUnplacedPayments(
     if (!payment.refunds?.some((refund) => refund.note === COMPLETION_FAILURE_NOTE)) continue
     const cart = payment.payment_collection?.cart ?? null
     if (cart && (await hasOrder(container, cart.id))) continue
+    // Medusa writes its refund row before asking WeChat and the provider's answer after:
+    // until that answer is on the payment, look again next time.
     const refunds = paymentData.refunds ?? []
+    if (!refunds.length) continue
     const record: UnplacedRefund = {
       out_trade_no: paymentData.out_trade_no,
-      out_refund_no: refunds[0]?.out_refund_no ?? "",
-      refund_id: refunds[0]?.refund_id ?? null,
+      out_refund_no: refunds[0].out_refund_no,
+      refund_id: refunds[0].refund_id ?? null,
       amount: refunds.reduce((sum, refund) => sum + refund.amount, 0),
-      status: (refunds[0]?.status as UnplacedRefund["status"]) ?? "SUCCESS",
+      status: refunds[0].status as UnplacedRefund["status"],
       // Medusa keeps the completion's error in its workflow log, not on the payment.
       reason: "订单校验未通过",
       refunded_at: new Date().toISOString(),
