@@ -314,6 +314,7 @@ describe("分销中心 links to withdrawals", () => {
       "GET /store/affiliate/commissions": { commissions: [], count: 0 },
       "GET /store/affiliate/team": { levels: [] },
       "GET /store/affiliate/withdrawals": { withdrawals: [paying], count: 1 },
+      "GET /store/affiliate/earnings/monthly": { monthly_earnings: [] },
     })
     render(<AffiliateCentre />)
     expect((await screen.findByTestId("withdrawals-to-confirm")).textContent).toBe(

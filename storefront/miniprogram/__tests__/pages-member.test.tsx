@@ -88,6 +88,18 @@ describe("分销中心", () => {
       "GET /store/affiliate/commissions": { commissions: [], count: 0 },
       "GET /store/affiliate/team": { levels: [{ level: 1, count: 2, members: [] }] },
       "GET /store/affiliate/withdrawals": { withdrawals: [], count: 0 },
+      // Commerce's sums over every ledger entry, not the first page of commissions.
+      "GET /store/affiliate/earnings/monthly": ({ url }: { url: URL }) => {
+        expect(url.searchParams.get("months")).toBe("6")
+        return {
+          body: {
+            monthly_earnings: [
+              { month: "2026-11", amount: 120.3, amount_fen: 12030 },
+              { month: "2026-12", amount: 0, amount_fen: 0 },
+            ],
+          },
+        }
+      },
     })
     render(<AffiliateCentre />)
     expect((await screen.findByTestId("share-code")).textContent).toBe("MINE2345")
@@ -97,6 +109,10 @@ describe("分销中心", () => {
       "1级 10% · 2级 5% · 3级 2%"
     )
     expect(screen.getByText("2 人").textContent).toBe("2 人")
+    expect(screen.getAllByTestId("earning-month").map((bar) => bar.textContent)).toEqual([
+      "¥120.3011月",
+      "¥0.0012月",
+    ])
     expect(screen.getByText("暂无佣金记录，分享给好友，好友下单后即可获得佣金").textContent).toBe(
       "暂无佣金记录，分享给好友，好友下单后即可获得佣金"
     )

@@ -1,4 +1,5 @@
 import {
+  createAffiliateEarningsClient,
   createAppointmentsClient,
   createCheckoutClient,
   createCmsClient,
@@ -25,6 +26,7 @@ export const checkout = createCheckoutClient(commerceOptions)
 export const healthArchive = createHealthArchiveClient(commerceOptions)
 export const appointments = createAppointmentsClient(commerceOptions)
 export const inbox = createInboxClient(commerceOptions)
+export const affiliateEarnings = createAffiliateEarningsClient(commerceOptions)
 export const constitution = createConstitutionClient(commerceOptions)
 export const cms = createCmsClient({
   baseUrl: appConfig.cmsUrl,

@@ -1,14 +1,8 @@
 import { Button, Text, View } from "@tarojs/components"
 import Taro from "@tarojs/taro"
-import {
-  formatCNY,
-  formatDateTime,
-  messages,
-  monthlyEarnings,
-  transferToConfirm,
-} from "@health/core"
+import { formatCNY, formatDateTime, messages, transferToConfirm } from "@health/core"
 import { StateView } from "../../../components/state-view"
-import { member } from "../../../lib/clients"
+import { affiliateEarnings, member } from "../../../lib/clients"
 import { isWeapp } from "../../../lib/config"
 import { go, routes } from "../../../lib/navigate"
 import { useReferralShare } from "../../../lib/share"
@@ -18,20 +12,21 @@ import { useMemberLoad } from "../../../lib/use-member-load"
 export default function AffiliateCentre() {
   useReferralShare(`${messages.brand} · 基因检测与健康管理`, routes.home)
   const { result, reload } = useMemberLoad(async (token) => {
-    const [profile, ledger, team, withdrawals] = await Promise.all([
+    const [profile, ledger, team, withdrawals, months] = await Promise.all([
       member.affiliate.me(token),
-      member.affiliate.commissions(token, 50),
+      member.affiliate.commissions(token, 20),
       member.affiliate.team(token),
       member.affiliate.withdrawals(token, 10),
+      // Summed by commerce over every entry: the first page of commissions would miss months.
+      affiliateEarnings.monthly(token, 6),
     ])
-    return { profile, ledger, team, withdrawals }
+    return { profile, ledger, team, withdrawals, months }
   })
 
   return (
     <View className="page" data-testid="affiliate-centre">
       <StateView result={result} onRetry={reload}>
-        {({ profile, ledger, team, withdrawals }) => {
-          const months = monthlyEarnings(ledger.commissions, new Date())
+        {({ profile, ledger, team, withdrawals, months }) => {
           const top = Math.max(1, ...months.map((m) => m.amount))
           return (
             <View>
@@ -82,7 +77,7 @@ export default function AffiliateCentre() {
                   <Balance label="已提现" amount={profile.balances.withdrawn} />
                 </View>
                 <Text className="muted">
-                  订单完成 {profile.programme.hold_days} 天后佣金可提现，最低提现{" "}
+                  订单完成或付款 {profile.programme.hold_days} 天后无退款即可提现，最低提现{" "}
                   {formatCNY(profile.programme.min_withdrawal)}。
                 </Text>
                 <WithdrawEntry
@@ -93,7 +88,14 @@ export default function AffiliateCentre() {
                 <Text className="section__title">近 6 个月收益</Text>
                 <View className="row" style={{ alignItems: "flex-end", height: "160px" }}>
                   {months.map((m) => (
-                    <View key={m.month} style={{ flex: 1, textAlign: "center" }}>
+                    <View
+                      key={m.month}
+                      style={{ flex: 1, textAlign: "center" }}
+                      data-testid="earning-month"
+                    >
+                      <Text className="muted" style={{ fontSize: "20px" }}>
+                        {formatCNY(m.amount)}
+                      </Text>
                       <View
                         style={{
                           height: `${Math.round((m.amount / top) * 120)}px`,
