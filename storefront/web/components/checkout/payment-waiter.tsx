@@ -5,6 +5,7 @@ import { useEffect, useState } from "react"
 /** Asks every 2 seconds whether WeChat has confirmed the payment, then shows the order. */
 export function PaymentWaiter({ cartId, expiresAt }: { cartId: string; expiresAt?: string }) {
   const [message, setMessage] = useState("等待支付结果…")
+  const [refunded, setRefunded] = useState(false)
   const [left, setLeft] = useState<number | null>(null)
 
   useEffect(() => {
@@ -27,6 +28,10 @@ export function PaymentWaiter({ cartId, expiresAt }: { cartId: string; expiresAt
           return
         }
         if (body.message) setMessage(body.message)
+        if (body.status === "refunded") {
+          setRefunded(true)
+          return
+        }
       } catch {
         setMessage("网络不稳定，正在重试…")
       }
@@ -46,6 +51,17 @@ export function PaymentWaiter({ cartId, expiresAt }: { cartId: string; expiresAt
     const timer = setInterval(update, 1000)
     return () => clearInterval(timer)
   }, [expiresAt])
+
+  if (refunded) {
+    return (
+      <div className="notice error" role="alert" data-testid="payment-refunded">
+        <p>{message}</p>
+        <a className="button" href="/cart">
+          返回购物车
+        </a>
+      </div>
+    )
+  }
 
   return (
     <div className="waiter" role="status" data-testid="payment-waiter">

@@ -1,10 +1,31 @@
+import { formatCNY } from "@health/core"
 import { NextResponse, type NextRequest } from "next/server"
 import { checkout } from "@/lib/backends"
 import { readToken } from "@/lib/session"
 
+/** What commerce writes on a cart whose WeChat payment it refunded because no order came of it. */
+type UnplacedRefund = { amount: number; reason?: string }
+
+/** "refunded" once commerce gave the money back, else "waiting" for WeChat. */
+async function notPaidYet(cartId: string) {
+  const { cart } = await checkout.wechatSession(cartId).catch(() => ({ cart: null }))
+  const refund = cart?.metadata?.wechatpay_unplaced_refund as UnplacedRefund | undefined
+  if (!refund) return NextResponse.json({ status: "waiting" })
+  const reason = refund.reason && refund.reason !== REFUNDED ? `（${refund.reason}）` : ""
+  const response = NextResponse.json({
+    status: "refunded",
+    message: `${REFUNDED} ${formatCNY(refund.amount / 100)}${reason}，请返回购物车重新下单`,
+  })
+  response.cookies.delete("cart_id")
+  return response
+}
+
+const REFUNDED = "订单未能生成，已原路退款"
+
 /**
  * Polled by the waiting page. Completing a cart is idempotent: an unpaid cart answers
- * "waiting", a paid one becomes (or already is) an order.
+ * "waiting", a paid one becomes (or already is) an order, and a paid one that could not
+ * become an order (commerce refunded it) answers "refunded" so the page stops waiting.
  */
 export async function GET(request: NextRequest) {
   const cartId = request.nextUrl.searchParams.get("cart")
@@ -18,10 +39,10 @@ export async function GET(request: NextRequest) {
       response.cookies.delete("cart_id")
       return response
     }
-    return NextResponse.json({ status: "waiting" })
+    return notPaidYet(cartId)
   } catch (error) {
     const status = (error as { status?: number }).status ?? 500
-    if (status < 500) return NextResponse.json({ status: "waiting" })
+    if (status < 500) return notPaidYet(cartId)
     console.error("[checkout status]", error)
     return NextResponse.json({ status: "error", message: "网络繁忙，正在重试…" }, { status: 502 })
   }
