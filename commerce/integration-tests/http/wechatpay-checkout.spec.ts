@@ -299,6 +299,42 @@ medusaIntegrationTestRunner({
       expect(payments[0].captures).toHaveLength(1)
     })
 
+    it("lists a member's open WeChat checkouts for 继续支付 on any device, and only theirs", async () => {
+      const key = store.headers["x-publishable-api-key"]
+      const member = await registerCustomer(api, key, `pending-${randomUUID()}@example.com`)
+      const other = await registerCustomer(api, key, `other-${randomUUID()}@example.com`)
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(
+        api,
+        member,
+        "sports-gene-test"
+      )
+      const session = await wechatSession(paymentCollectionId, member)
+      const { data: cart } = await api.get(`/store/carts/${cartId}?fields=+total`, member)
+
+      const { data } = await api.get("/store/customers/me/pending-payments", member)
+      expect(data.pending_payments).toEqual([
+        {
+          cart_id: cartId,
+          amount: cart.cart.total,
+          titles: ["运动基因检测"],
+          time_expire: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+        },
+      ])
+      expect(
+        (await api.get("/store/customers/me/pending-payments", other)).data.pending_payments
+      ).toEqual([])
+      expect(
+        (await api.get("/store/customers/me/pending-payments", { ...store, ...noThrow })).status
+      ).toBe(401)
+
+      // Once WeChat confirms, the checkout is an order and nothing is left to pay.
+      await sandbox.pay(session.data.out_trade_no)
+      await waitFor(async () => ((await ordersOf(cartId)).length > 0 ? true : undefined))
+      expect(
+        (await api.get("/store/customers/me/pending-payments", member)).data.pending_payments
+      ).toEqual([])
+    })
+
     it("answers 401 to forged, tampered, unsigned or stale callbacks and completes nothing", async () => {
       const { cartId, paymentCollectionId } = await cartReadyForPayment(
         api,

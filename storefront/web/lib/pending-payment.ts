@@ -1,6 +1,7 @@
 import type { Money } from "@health/core"
-import { checkout } from "./backends"
+import { checkout, member } from "./backends"
 import { readCartId } from "./cart-cookie"
+import { readToken } from "./session"
 
 export type PendingPayment = { cartId: string; total: Money; titles: string[]; expired: boolean }
 
@@ -21,4 +22,22 @@ export async function pendingWechatPayment(now = new Date()): Promise<PendingPay
     titles: (pending.cart.items ?? []).map((item) => item.product_title ?? item.title),
     expired: expiresAt !== null && expiresAt <= now.getTime(),
   }
+}
+
+/**
+ * Every WeChat payment left open: this browser's checkout, and for a member also those
+ * started on another device (commerce lists them), each once.
+ */
+export async function pendingWechatPayments(now = new Date()): Promise<PendingPayment[]> {
+  const token = await readToken()
+  const [here, elsewhere] = await Promise.all([
+    pendingWechatPayment(now),
+    token ? member.pendingPayments(token).catch(() => []) : Promise.resolve([]),
+  ])
+  const all: PendingPayment[] = here ? [here] : []
+  for (const open of elsewhere) {
+    if (all.some((p) => p.cartId === open.cart_id)) continue
+    all.push({ cartId: open.cart_id, total: open.amount, titles: open.titles, expired: false })
+  }
+  return all
 }

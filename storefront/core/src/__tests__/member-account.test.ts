@@ -261,3 +261,13 @@ describe("share earnings", () => {
     expect(calls).toHaveLength(1)
   })
 })
+
+describe("open WeChat payments", () => {
+  it("reads the member's open checkouts with their token", async () => {
+    const open = [{ cart_id: "cart_1", amount: 699, titles: ["运动基因检测"], time_expire: "t" }]
+    const reading = recordingFetch({ body: { pending_payments: open } })
+    expect(await client(reading.fetch).pendingPayments("tok")).toEqual(open)
+    expect(reading.calls[0].url).toBe("http://shop/store/customers/me/pending-payments")
+    expect(headersOf(reading.calls[0].init).authorization).toBe("Bearer tok")
+  })
+})

@@ -188,6 +188,22 @@ export function createMemberClient(options: CommerceClientOptions) {
       )
     },
 
+    /**
+     * The member's checkouts whose WeChat payment is open and not expired, from any device:
+     * they are not orders yet (the order exists once WeChat confirms the money).
+     */
+    async pendingPayments(token: string) {
+      const { pending_payments } = await request<{
+        pending_payments: {
+          cart_id: string
+          amount: number
+          titles: string[]
+          time_expire: string
+        }[]
+      }>("/store/customers/me/pending-payments", { token, ...noStore })
+      return pending_payments
+    },
+
     /** Whether the member may still cancel the order themselves, and if not, why. */
     async orderCancellation(token: string, orderId: string) {
       const { cancellation } = await request<{

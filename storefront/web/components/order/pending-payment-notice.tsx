@@ -1,11 +1,17 @@
 import { formatCNY } from "@health/core"
 import Link from "next/link"
-import { pendingWechatPayment } from "@/lib/pending-payment"
+import { pendingWechatPayments, type PendingPayment } from "@/lib/pending-payment"
 
-/** At the top of 待付款: a WeChat payment left open, to finish or, once expired, submit again. */
+/**
+ * At the top of 待付款: WeChat payments left open (on this or another device), to finish or,
+ * once expired, submit again.
+ */
 export async function PendingPaymentNotice() {
-  const pending = await pendingWechatPayment()
-  if (!pending) return null
+  const pending = await pendingWechatPayments()
+  return pending.map((payment) => <PendingPaymentRow key={payment.cartId} pending={payment} />)
+}
+
+function PendingPaymentRow({ pending }: { pending: PendingPayment }) {
   return (
     <div className="notice pending-payment" data-testid="pending-payment">
       <p>
