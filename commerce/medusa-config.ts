@@ -18,6 +18,11 @@ const devCors = "http://localhost:8000,http://localhost:9000,http://localhost:10
 const redisPrefix =
   process.env.MEDUSA_REDIS_PREFIX ??
   (process.env.NODE_ENV === "test" ? `test-${randomUUID().slice(0, 8)}-` : "")
+// The same for BullMQ queues and the Redis keys read through QUEUE_PREFIX (codes, throttles):
+// a test app would otherwise work off jobs an earlier or parallel test app left behind.
+if (process.env.NODE_ENV === "test" && !process.env.QUEUE_PREFIX) {
+  process.env.QUEUE_PREFIX = `${redisPrefix}health`
+}
 
 // With REDIS_URL every piece of shared infrastructure moves to Redis, so several
 // server and worker processes can run side by side. Without it Medusa's
