@@ -64,7 +64,10 @@ export function resolveTestMethods(
   geneTestLines: TestMethodLine[],
   cartWide: { on_site: boolean; metadata?: Record<string, unknown> | null }
 ): TestMethods {
-  const readings = geneTestLines.map((line) => ({
+  // In the order they were added to the cart (line ids grow with time): Medusa returns a
+  // cart's lines in no fixed order, and messages naming two lines must read the same each time.
+  const ordered = [...geneTestLines].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const readings = ordered.map((line) => ({
     line,
     reading: readLineTestMethod(line.metadata),
   }))
@@ -79,7 +82,7 @@ export function resolveTestMethods(
     const choice = wide?.choice
     return {
       per_line: false,
-      lines: geneTestLines.map((line) => ({
+      lines: ordered.map((line) => ({
         ...base(line),
         method: cartWide.on_site ? ("on_site" as const) : ("mail_in" as const),
         ...(cartWide.on_site && choice && { choice }),

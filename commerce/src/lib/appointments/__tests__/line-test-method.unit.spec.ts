@@ -95,6 +95,22 @@ describe("resolveTestMethods", () => {
   })
 })
 
+describe("line order", () => {
+  it("names lines in the order they were added to the cart, however Medusa returns them", () => {
+    const small = { ...site, site_id: "site-small" }
+    const added = [
+      line("cali_01A", "运动基因", { test_method: "on_site", collection: site }),
+      line("cali_01B", "儿童天赋", { test_method: "on_site", collection: small }),
+    ]
+    for (const lines of [added, [...added].reverse()]) {
+      const methods = resolveTestMethods(lines, { on_site: true })
+      expect("lines" in methods && slotClash(collectionGroups(methods.lines))).toBe(
+        "「运动基因」和「儿童天赋」选了同一时段的不同采集点，同一时段只能在一个采集点采样，请改选同一采集点或其他时段"
+      )
+    }
+  })
+})
+
 describe("collectionGroups and slotClash", () => {
   const onSite = (id: string, title: string, choice: typeof site, quantity = 1) => ({
     line_item_id: id,
