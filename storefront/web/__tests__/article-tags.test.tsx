@@ -119,7 +119,9 @@ describe("an article's tags and 相关检测产品", () => {
     expect(within(related).getByText("肿瘤易感基因检测").closest("a")?.getAttribute("href")).toBe(
       "/products/tumor-risk-gene-test"
     )
-    expect(within(related).getByText("¥1,999.00")).toBeTruthy()
+    expect(within(related).getByText("¥1,999.00", { exact: false }).textContent).toBe(
+      "¥1,999.00 起"
+    )
     expect(listProducts).toHaveBeenCalledWith({ regionId: "reg_cn", limit: 50 })
   })
 
@@ -173,7 +175,9 @@ describe("tag pages", () => {
     })
     render(page)
     expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("#气虚质")
-    expect(screen.getByText("气虚质相关的健康资讯与检测产品")).toBeTruthy()
+    expect(screen.getByText("气虚质相关的健康资讯与检测产品").textContent).toBe(
+      "气虚质相关的健康资讯与检测产品"
+    )
     expect(listArticles).toHaveBeenCalledWith({ tag: "qixu", page: 1, pageSize: 9 })
     const cards = screen.getAllByTestId("article-card")
     expect(

@@ -210,7 +210,7 @@ describe("CheckoutForm 采样方式 per line", () => {
     expect(pickers.map((p) => p.querySelector("legend")!.textContent)).toEqual([
       "药物代谢基因检测：选择采集点和时段",
     ])
-    expect(screen.getByLabelText("详细地址")).toBeTruthy()
+    expect(screen.getByLabelText("详细地址").getAttribute("name")).toBe("address")
     const data = Object.fromEntries(new FormData(container.querySelector("form")!))
     expect(data).toMatchObject({
       "test_method:cali_sport": "mail_in",
@@ -225,8 +225,8 @@ describe("CheckoutForm 采样方式 per line", () => {
     expect(screen.getAllByTestId("collection-picker")).toHaveLength(2)
     expect(screen.queryByLabelText("详细地址")).toBeNull()
     expect(screen.queryByLabelText("收货人")).toBeNull()
-    expect(screen.getByLabelText("联系人")).toBeTruthy()
-    expect(screen.getByRole("heading", { name: "联系人" })).toBeTruthy()
+    expect(screen.getByLabelText("联系人").tagName).toBe("INPUT")
+    expect(screen.getByRole("heading", { name: "联系人" }).textContent).toBe("联系人")
   })
 
   it("asks a guest choosing on-site collection for a line to sign in", () => {
