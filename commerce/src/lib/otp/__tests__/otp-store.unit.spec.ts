@@ -97,6 +97,74 @@ describe("OtpStore against real Redis", () => {
     })
   })
 
+  /** 20 guesses sent at once, the right code at `rightAt`, the rest wrong. */
+  const parallelGuesses = async (code: string, rightAt: number) => {
+    const wrong = (i: number) => String((Number(code) + 1 + i) % 1_000_000).padStart(6, "0")
+    const guesses = Array.from({ length: 20 }, (_, i) => (i === rightAt ? code : wrong(i)))
+    return Promise.all(guesses.map((guess) => store.verify(phone, "login", guess)))
+  }
+
+  it("compares only the first five of 20 parallel guesses: the right code as the sixth is refused", async () => {
+    const results = await parallelGuesses(await issued(), 5)
+    expect(results.filter((r) => r.ok)).toHaveLength(0)
+    expect(results.slice(0, 4).map((r) => !r.ok && r.attemptsLeft)).toEqual([4, 3, 2, 1])
+    expect(results[4]).toEqual({ ok: false, reason: "locked" })
+  })
+
+  it("still compares the fifth of 20 parallel guesses", async () => {
+    const results = await parallelGuesses(await issued(), 4)
+    expect(results[4]).toEqual({ ok: true })
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+  })
+
+  it("refuses the right code after 20 parallel wrong guesses", async () => {
+    const code = await issued()
+    const results = await parallelGuesses(code, -1)
+    expect(results.filter((r) => !r.ok && r.reason === "mismatch")).toHaveLength(4)
+    expect(await store.verify(phone, "login", code)).toEqual({ ok: false, reason: "expired" })
+  })
+
+  it("gives every key it writes a time to live, under parallel guesses and refusals too", async () => {
+    const limited = new OtpStore(
+      redis,
+      { ...DEFAULT_OTP_LIMITS, perPhonePerDay: 1, perIpPerHour: 2, globalPerHour: 3 },
+      prefix
+    )
+    const everyKeyExpires = async () => {
+      const keys = await redis.keys(`${prefix}:*`)
+      const ttls = await Promise.all(keys.map(async (key) => [key, await redis.ttl(key)]))
+      expect(ttls.filter(([, ttl]) => Number(ttl) <= 0)).toEqual([])
+      return keys.length
+    }
+    await limited.issue(phone, "login", "10.0.0.1")
+    // Guesses a moment apart, each starting while earlier ones are still in flight.
+    const inFlight: Promise<unknown>[] = []
+    for (let i = 0; i < 20; i++) {
+      inFlight.push(limited.verify(phone, "login", "123456"))
+      await new Promise((resolve) => setImmediate(resolve))
+    }
+    await Promise.all(inFlight)
+    expect(await everyKeyExpires()).toBeGreaterThanOrEqual(3)
+    await limited.issue(phone, "bind", "10.0.0.1")
+    await redis.del(`${prefix}:cooldown:${phone}`)
+    await limited.issue(phone, "login", "10.0.0.2")
+    await limited.issue("+8613800138001", "login", "10.0.0.1")
+    await limited.issue("+8613800138002", "login", "10.0.0.3")
+    expect(await everyKeyExpires()).toBeGreaterThanOrEqual(4)
+  })
+
+  it("stops texting anyone once the hourly budget for all numbers is spent", async () => {
+    const budget = new OtpStore(redis, { ...DEFAULT_OTP_LIMITS, globalPerHour: 2 }, prefix)
+    expect((await budget.issue("+8613900000011", "login", "3.3.3.1")).ok).toBe(true)
+    expect((await budget.issue("+8613900000012", "login", "3.3.3.2")).ok).toBe(true)
+    const third = await budget.issue("+8613900000013", "login", "3.3.3.3")
+    expect(third).toMatchObject({ ok: false, reason: "global_hourly_limit" })
+    expect((third as { retryAfterSeconds: number }).retryAfterSeconds).toBeGreaterThan(3500)
+    // A refusal does not start the number's resend pause nor spend its daily allowance.
+    expect(await redis.exists(`${prefix}:cooldown:+8613900000013`)).toBe(0)
+    expect(await redis.exists(`${prefix}:daily:+8613900000013`)).toBe(0)
+  })
+
   it("lets only one of two simultaneous correct submissions through", async () => {
     const code = await issued()
     const results = await Promise.all([
