@@ -1,17 +1,23 @@
 import type { Core } from "@strapi/strapi"
+import { restrictContentApiAccess } from "./access/content-api-access"
+import { registerPublishedOnlyContentApi } from "./access/published-only-content-api"
 import { registerContentEvents } from "./hooks/content-events"
 import { seed } from "./seed/seed"
 
 export default {
-  /** Signed content events to commerce (search, storefront revalidation, member pushes). */
   register({ strapi }: { strapi: Core.Strapi }) {
+    /** Drafts stay in the admin: every content-API read gets the published version. */
+    registerPublishedOnlyContentApi(strapi)
+    /** Signed content events to commerce (search, storefront revalidation, member pushes). */
     registerContentEvents(strapi)
   },
 
-  /** Demo content, roles and the storefront token, once per database (idempotent). */
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
+    /** Demo content, roles and the storefront token, once per database (idempotent). */
     if (process.env.CMS_SEED !== "false") {
       await seed(strapi)
     }
+    /** At every start: the public and the storefront token read the storefront's types only. */
+    await restrictContentApiAccess(strapi)
   },
 }

@@ -4,6 +4,7 @@ import { createHmac } from "crypto"
 import { promises as fs } from "fs"
 import os from "os"
 import path from "path"
+import { STOREFRONT_READ_ACTIONS, STOREFRONT_TOKEN_NAME } from "../access/content-api-access"
 import { ADMIN_LANGUAGE, ensureDemoEditorialUsers, ensureEditorialRoles } from "./admin-roles"
 import ccmq from "./ccmq.json"
 import { constitutionTexts } from "./constitution-types"
@@ -13,20 +14,6 @@ import { articles, banners, categories, experts, pages, sites, tags } from "./ed
 type Strapi = Core.Strapi
 type Uid = Parameters<Strapi["documents"]>[0]
 
-/** Every content type the storefronts read; the Public role gets find and findOne on each. */
-export const PUBLIC_READ_TYPES = [
-  "api::article.article",
-  "api::article-category.article-category",
-  "api::tag.tag",
-  "api::constitution-type.constitution-type",
-  "api::questionnaire-item.questionnaire-item",
-  "api::collection-site.collection-site",
-  "api::expert.expert",
-  "api::clinic-session.clinic-session",
-  "api::banner.banner",
-  "api::page.page",
-] as const
-
 export const QUESTIONNAIRE_VERSION = "ZYYXH/T157-2009"
 export const DEV_STOREFRONT_TOKEN = "dev-storefront-read-token-0123456789abcdef"
 
@@ -35,7 +22,6 @@ export const DEV_STOREFRONT_TOKEN = "dev-storefront-read-token-0123456789abcdef"
  * second run creates nothing and never overwrites what editors changed.
  */
 export async function seed(strapi: Strapi) {
-  await grantPublicRead(strapi)
   await ensureEditorialRoles(strapi)
   await ensureSuperAdmin(strapi)
   await ensureDemoEditorialUsers(strapi)
@@ -227,23 +213,6 @@ async function uploadImage(
   }
 }
 
-async function grantPublicRead(strapi: Strapi) {
-  const role = await strapi.db
-    .query("plugin::users-permissions.role")
-    .findOne({ where: { type: "public" } })
-  if (!role) throw new Error("users-permissions public role is missing")
-  const wanted = PUBLIC_READ_TYPES.flatMap((uid) => [`${uid}.find`, `${uid}.findOne`])
-  const existing = await strapi.db
-    .query("plugin::users-permissions.permission")
-    .findMany({ where: { role: role.id, action: { $in: wanted } } })
-  const have = new Set(existing.map((permission: { action: string }) => permission.action))
-  for (const action of wanted.filter((a) => !have.has(a))) {
-    await strapi.db
-      .query("plugin::users-permissions.permission")
-      .create({ data: { action, role: role.id } })
-  }
-}
-
 async function ensureSuperAdmin(strapi: Strapi) {
   const users = strapi.service("admin::user")
   if (await users.exists()) return
@@ -261,21 +230,23 @@ async function ensureSuperAdmin(strapi: Strapi) {
 }
 
 /**
- * The storefronts' read-only token. Strapi keeps only an HMAC of a token's key, so the
- * seed sets the key from CMS_API_TOKEN: the storefront is configured with the same
- * value and nobody copies a token out of the admin by hand.
+ * The storefronts' read-only token: find and findOne on their types, nothing else. Strapi
+ * keeps only an HMAC of a token's key, so the seed sets the key from CMS_API_TOKEN: the
+ * storefront is configured with the same value and nobody copies a token out of the admin
+ * by hand.
  */
 async function ensureStorefrontToken(strapi: Strapi) {
   const accessKey = process.env.CMS_API_TOKEN || DEV_STOREFRONT_TOKEN
   const salt = strapi.config.get("admin.apiToken.salt") as string
   const hashed = createHmac("sha512", salt).update(accessKey).digest("hex")
   const tokens = strapi.db.query("admin::api-token")
-  let token = await tokens.findOne({ where: { name: "storefront" } })
+  let token = await tokens.findOne({ where: { name: STOREFRONT_TOKEN_NAME } })
   if (!token) {
-    token = await strapi.service("admin::api-token").create({
-      name: "storefront",
+    token = await strapi.service("admin::api-token-content-api").create({
+      name: STOREFRONT_TOKEN_NAME,
       description: "商城前台与小程序只读访问（由初始化脚本创建）",
-      type: "read-only",
+      type: "custom",
+      permissions: STOREFRONT_READ_ACTIONS,
       lifespan: null,
     })
   }
