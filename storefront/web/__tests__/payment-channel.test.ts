@@ -1,9 +1,8 @@
-import { paymentChannelFor } from "@/lib/payment-channel"
+import { h5CashierUrl, paymentChannelFor } from "@/lib/payment-channel"
 import {
   oauthAuthorizeUrl,
   officialAccountFromEnv,
   openidForCode,
-  safeNext,
 } from "@/lib/wechat-official-account"
 
 const WECHAT = "Mozilla/5.0 (iPhone) Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI"
@@ -88,11 +87,20 @@ describe("the official account's web OAuth", () => {
       openidForCode(account, "used", answer({ errcode: 40163, errmsg: "code been used" }))
     ).rejects.toThrow("WeChat OAuth 40163: code been used")
   })
+})
 
-  it("returns only to same-site paths", () => {
-    expect(safeNext("/checkout?x=1")).toBe("/checkout?x=1")
-    expect(safeNext("//evil.example/")).toBe("/checkout")
-    expect(safeNext("https://evil.example/")).toBe("/checkout")
-    expect(safeNext(null)).toBe("/checkout")
+describe("h5CashierUrl", () => {
+  it("brings the payer back to the cart's payment page on the public origin", () => {
+    const url = new URL(
+      h5CashierUrl(
+        "https://wx.tenpay.com/cgi-bin/mmpayweb-bin/checkmweb?prepay_id=wx1",
+        "cart_1",
+        "https://shop.example.cn"
+      )
+    )
+    expect(url.searchParams.get("prepay_id")).toBe("wx1")
+    expect(url.searchParams.get("redirect_url")).toBe(
+      "https://shop.example.cn/checkout/pay?cart=cart_1"
+    )
   })
 })

@@ -5,14 +5,12 @@ import { redirect } from "next/navigation"
 import { member } from "./backends"
 import { bindPendingReferral } from "./referral"
 import { hasProfileExtras, readRegistrationForm } from "./registration-form"
+import { safeRedirectPath } from "./safe-redirect"
 import { clearToken, writeToken } from "./session"
 
 export type AccountActionState = { error?: string; notice?: string } | undefined
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
-
-/** Only same-site paths: a crafted `next` must not send members elsewhere. */
-const safeNext = (value: string) => (/^\/(?!\/)/.test(value) ? value : "/account")
 
 function explain(error: unknown, fallback: string): AccountActionState {
   if (error instanceof ApiError && error.status < 500) {
@@ -26,7 +24,7 @@ function explain(error: unknown, fallback: string): AccountActionState {
 async function signedIn(token: string, next: string): Promise<never> {
   await writeToken(token)
   const outcome = await bindPendingReferral(token)
-  const target = safeNext(next)
+  const target = safeRedirectPath(next, "/account")
   const query =
     typeof outcome === "object"
       ? `${target.includes("?") ? "&" : "?"}referral=${encodeURIComponent(outcome.refused)}`

@@ -22,7 +22,7 @@ import { appointments, checkout, cms, optional } from "./backends"
 import { clearCartId, readCartId } from "./cart-cookie"
 import { currentCart } from "./current-cart"
 import { lineChoicesFromForm, lineFields } from "./collection-appointment"
-import { paymentChannelFor } from "./payment-channel"
+import { h5CashierUrl, paymentChannelFor } from "./payment-channel"
 import { bindPendingReferral } from "./referral"
 import { REFERRAL_COOKIE } from "./referral-cookie"
 import { readToken } from "./session"
@@ -204,9 +204,7 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
     redirect(`/checkout/done/${placedOrderId}`)
   }
   if (channel === "h5" && h5Url) {
-    const origin = `${h.get("x-forwarded-proto") ?? "http"}://${h.get("host")}`
-    const back = `${origin}/checkout/pay?cart=${cartId}`
-    redirect(`${h5Url}${h5Url.includes("?") ? "&" : "?"}redirect_url=${encodeURIComponent(back)}`)
+    redirect(h5CashierUrl(h5Url, cartId))
   }
   redirect(`/checkout/pay?cart=${cartId}`)
 }

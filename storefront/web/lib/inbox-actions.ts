@@ -5,12 +5,10 @@ import { redirect } from "next/navigation"
 import type { AccountActionState } from "./account-actions"
 import { inbox } from "./backends"
 import { memberActionError } from "./member-action-error"
+import { safeRedirectPath } from "./safe-redirect"
 import { readToken } from "./session"
 
 const EXPIRED = { error: "登录已过期，请重新登录" }
-
-/** Only same-site paths: a message link never leaves the storefront. */
-const safeLink = (value: string) => (/^\/(?!\/)/.test(value) ? value : "/account/inbox")
 
 const ids = (form: FormData) => form.getAll("id").map(String).filter(Boolean).slice(0, 200)
 
@@ -32,7 +30,8 @@ export async function openMessage(form: FormData): Promise<void> {
     await inbox.markRead(token, chosen).catch((error) => memberActionError(error, "inbox"))
   }
   revalidatePath("/", "layout")
-  redirect(safeLink(String(form.get("link") ?? "")))
+  // A message link never leaves the storefront.
+  redirect(safeRedirectPath(form.get("link"), "/account/inbox"))
 }
 
 /** 短信/微信 switches; the inbox itself cannot be switched off. */

@@ -63,8 +63,3 @@ export async function openidForCode(
     throw new Error(`WeChat OAuth ${body.errcode ?? response.status}: ${body.errmsg}`)
   return body.openid
 }
-
-/** Only same-site paths, so the OAuth round trip can never send a member elsewhere. */
-export function safeNext(value: string | null): string {
-  return value && /^\/(?!\/)/.test(value) ? value : "/checkout"
-}

@@ -3,6 +3,7 @@ import { cookies } from "next/headers"
 import { redirect } from "next/navigation"
 import { SignInForms } from "@/components/account/sign-in-forms"
 import { REFERRAL_COOKIE } from "@/lib/referral-cookie"
+import { safeRedirectPath } from "@/lib/safe-redirect"
 import { currentMember } from "@/lib/session"
 
 export const metadata: Metadata = { title: "登录 / 注册" }
@@ -10,8 +11,9 @@ export const metadata: Metadata = { title: "登录 / 注册" }
 type Search = Promise<{ next?: string; tab?: string }>
 
 export default async function SignInPage({ searchParams }: { searchParams: Search }) {
-  const { next = "/account", tab } = await searchParams
-  if (await currentMember()) redirect(next.startsWith("/") ? next : "/account")
+  const { next: asked, tab } = await searchParams
+  const next = safeRedirectPath(asked, "/account")
+  if (await currentMember()) redirect(next)
   const referral = (await cookies()).get(REFERRAL_COOKIE)?.value
   return (
     <section className="narrow">
