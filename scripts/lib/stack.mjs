@@ -207,6 +207,9 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     HOST: "127.0.0.1",
     CMS_API_TOKEN: cmsToken,
     CMS_PUBLIC_URL: urls.cms,
+    // Browsers may call the CMS from the shop, the mini-program's H5 build and its own admin.
+    CMS_CORS_ORIGINS:
+      process.env.CMS_CORS_ORIGINS || `${urls.web},${urls.miniprogramH5},${urls.cms}`,
     COMMERCE_CMS_HOOK_URL: `${urls.commerce}/hooks/cms`,
     CMS_WEBHOOK_SECRET: cmsWebhookSecret,
     STRAPI_TELEMETRY_DISABLED: "true",
