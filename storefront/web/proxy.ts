@@ -1,14 +1,35 @@
 import { normalizeShareCode } from "@health/core"
 import { NextResponse, type NextRequest } from "next/server"
 import { REFERRAL_COOKIE, referralCookieOptions } from "./lib/referral-cookie"
+import {
+  STATIC_SECURITY_HEADERS,
+  contentSecurityPolicy,
+  newNonce,
+  policySourcesFromEnv,
+} from "./lib/security-headers"
 
 /**
+ * Every page and route: a Content-Security-Policy with a fresh nonce plus the fixed security
+ * headers. Next reads the nonce from the request's CSP header (set here, replacing any the
+ * client sent) and puts it on its scripts; every page is rendered per request already (the
+ * header reads the cart and session cookies), so no cached HTML carries an old nonce.
+ *
  * `?ref=<code>` on any page keeps the share code for 30 days; the referrer is bound
  * when the visitor signs up or places a first order. The newest link wins until then.
  */
 export function proxy(request: NextRequest) {
-  const code = normalizeShareCode(request.nextUrl.searchParams.get("ref"))
-  const response = NextResponse.next()
+  const policy = contentSecurityPolicy(newNonce(), policySourcesFromEnv())
+  const requestHeaders = new Headers(request.headers)
+  requestHeaders.set("content-security-policy", policy)
+  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  response.headers.set("Content-Security-Policy", policy)
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
+    response.headers.set(name, value)
+  }
+
+  const code = request.nextUrl.pathname.startsWith("/api/")
+    ? null
+    : normalizeShareCode(request.nextUrl.searchParams.get("ref"))
   if (code) {
     response.cookies.set(REFERRAL_COOKIE, code, referralCookieOptions)
   }
@@ -16,5 +37,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  matcher: ["/((?!_next/|api/|favicon.ico).*)"],
+  // Built chunks and styles get their headers from next.config.ts instead.
+  matcher: ["/((?!_next/static/|_next/image|favicon.ico).*)"],
 }
