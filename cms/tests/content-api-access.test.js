@@ -1,3 +1,4 @@
+const { join } = require("path")
 const request = require("supertest")
 const { startCms } = require("./strapi-harness")
 
@@ -183,6 +184,32 @@ describe("the content API: published entries only, read-only, for the storefront
       .query("plugin::users-permissions.role")
       .findOne({ where: { type: "public" }, populate: ["permissions"] })
     expect(role.permissions.map((p) => p.action).sort()).toEqual(wanted)
+  })
+
+  it("narrows a database's older read-only token and a widened public role at the next start", async () => {
+    const tokens = cms.strapi.db.query("admin::api-token")
+    const token = await tokens.findOne({ where: { name: "storefront" } })
+    await cms.strapi.db
+      .query("admin::api-token-permission")
+      .deleteMany({ where: { token: token.id } })
+    await tokens.update({ where: { id: token.id }, data: { type: "read-only" } })
+    const role = await cms.strapi.db
+      .query("plugin::users-permissions.role")
+      .findOne({ where: { type: "public" } })
+    await cms.strapi.db
+      .query("plugin::users-permissions.permission")
+      .create({ data: { action: "plugin::users-permissions.user.find", role: role.id } })
+    const auth = { Authorization: `Bearer ${TOKEN}` }
+    expect((await http.get("/api/users").set(auth)).status).toBe(200)
+
+    const { restrictContentApiAccess } = require(
+      join(cms.distDir, "src", "access", "content-api-access.js")
+    )
+    await restrictContentApiAccess(cms.strapi)
+    await http.get("/api/users").set(auth).expect(403)
+    await http.get("/api/users").expect(403)
+    await http.get("/api/upload/files").set(auth).expect(403)
+    await http.get("/api/articles").set(auth).expect(200)
   })
 
   it("refuses sign-ups on the CMS", async () => {
