@@ -31,3 +31,6 @@ describe("opening a 消息中心 message", () => {
     }
   )
 })
+
+// A module, so its names stay its own.
+export {}

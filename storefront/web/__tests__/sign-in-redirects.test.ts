@@ -90,3 +90,6 @@ describe("after signing in", () => {
     expect(target).toBe("/checkout")
   })
 })
+
+// A module, so its names stay its own.
+export {}

@@ -10,14 +10,18 @@ import {
   createSearchClient,
   memoryLastGood,
 } from "@health/core"
+import { commerceFetch } from "./commerce-fetch"
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
 
-/** Every commerce client talks to the same Medusa with the same key and cache-aware fetch. */
+/**
+ * Every commerce client talks to the same Medusa with the same key and cache-aware fetch,
+ * which forwards the shopper's address on per-shopper calls.
+ */
 const commerceOptions = {
   baseUrl: env.medusaUrl,
   publishableKey: env.publishableKey,
-  fetch: nextFetch,
+  fetch: commerceFetch,
 }
 
 export const commerce = createCommerceClient(commerceOptions)

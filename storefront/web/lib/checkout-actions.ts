@@ -26,6 +26,7 @@ import { h5CashierUrl, paymentChannelFor } from "./payment-channel"
 import { bindPendingReferral } from "./referral"
 import { REFERRAL_COOKIE } from "./referral-cookie"
 import { readToken } from "./session"
+import { shopperAddress } from "./shopper-address"
 import { OPENID_COOKIE, officialAccountFromEnv } from "./wechat-official-account"
 
 export type CheckoutState = { error?: string; fields?: Record<string, string> } | undefined
@@ -187,7 +188,8 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
         cartId,
         channel,
         {
-          client_ip: (h.get("x-forwarded-for") ?? "127.0.0.1").split(",")[0].trim(),
+          // WeChat's H5 payment checks the payer's address; never the one a client claims.
+          client_ip: shopperAddress(h) ?? "127.0.0.1",
           ...(channel === "jsapi" && openid && { openid, app: "official_account" }),
         },
         token

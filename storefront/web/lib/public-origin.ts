@@ -4,7 +4,7 @@
  * WeChat's OAuth callback are built on it, never on the request's Host or
  * X-Forwarded-* headers, which whoever sends the request chooses.
  */
-export function publicOrigin(env: NodeJS.ProcessEnv = process.env): string {
+export function publicOrigin(env: Record<string, string | undefined> = process.env): string {
   const configured = env.STOREFRONT_URL?.trim()
   if (!configured) return `http://localhost:${env.PORT || 8000}`
   let url: URL

@@ -1,7 +1,8 @@
 import { publicOrigin } from "./public-origin"
 
 /** Control characters, whitespace of any kind and backslashes (browsers read `\` as `/`). */
-const UNSAFE_CHARACTER = /[\u0000-\u001f\u007f\s\\]/
+const hasUnsafeCharacter = (text: string) =>
+  [...text].some((c) => c <= " " || c === "\u007f" || c === "\\" || /\s/.test(c))
 
 /** The percent-decodings of a candidate, so `%2F%2F` and `%5C` are judged like `//` and `\`. */
 function decodings(candidate: string): string[] | null {
@@ -21,7 +22,7 @@ function decodings(candidate: string): string[] | null {
 }
 
 function isPlainPath(text: string): boolean {
-  return text.startsWith("/") && !text.startsWith("//") && !UNSAFE_CHARACTER.test(text)
+  return text.startsWith("/") && !text.startsWith("//") && !hasUnsafeCharacter(text)
 }
 
 /**

@@ -1,0 +1,12 @@
+/**
+ * Runs once when the server starts, in the process that accepts the connections: stamps each
+ * request with its TCP peer (see lib/socket-peer.ts) so the shopper's address is known, and
+ * reads TRUSTED_PROXIES now so a bad value stops the start instead of the first sign-in.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return
+  const { configuredTrustedProxies } = await import("./lib/shopper-address")
+  const { installSocketPeerHeader } = await import("./lib/socket-peer")
+  configuredTrustedProxies()
+  installSocketPeerHeader()
+}
