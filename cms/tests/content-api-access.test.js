@@ -33,12 +33,17 @@ const SPELLINGS = [
 /** Every draft written below carries this; no content-API answer may contain it. */
 const SECRET = "草稿机密"
 
-const fields = (uid, n, title) => {
+/** Required fields, and links to published entries of other types (drafts must not show there). */
+const fields = (uid, n, title, linked) => {
   const base = { title }
-  if (uid === "api::article.article") return { ...base, slug: `access-article-${n}` }
+  if (uid === "api::article.article") {
+    const { category, tag, expert } = linked
+    return { ...base, slug: `access-article-${n}`, category, tags: [tag], expert }
+  }
   if (uid === "api::page.page") return { ...base, slug: `access-page-${n}`, body: "正文" }
   if (uid === "api::banner.banner") return { ...base, placement: "home_hero", link: "/products" }
-  return { ...base, starts_at: new Date(Date.now() + 86_400_000).toISOString() }
+  const startsAt = new Date(Date.now() + 86_400_000).toISOString()
+  return { ...base, starts_at: startsAt, expert: linked.expert }
 }
 
 describe("the content API: published entries only, read-only, for the storefront's types", () => {
@@ -54,11 +59,19 @@ describe("the content API: published entries only, read-only, for the storefront
     process.env.CMS_CORS_ORIGINS = `${SHOP},${CMS}`
     cms = await startCms()
     http = request(cms.strapi.server.httpServer)
+    const first = async (uid) => (await cms.strapi.documents(uid).findFirst({})).documentId
+    const linked = {
+      category: await first("api::article-category.article-category"),
+      tag: await first("api::tag.tag"),
+      expert: await first("api::expert.expert"),
+    }
     for (const [, uid] of TYPES.filter(([, , draftAndPublish]) => draftAndPublish)) {
       const documents = cms.strapi.documents(uid)
-      const draftOnly = await documents.create({ data: fields(uid, 1, `${SECRET}：从未发布`) })
+      const draftOnly = await documents.create({
+        data: fields(uid, 1, `${SECRET}：从未发布`, linked),
+      })
       const published = await documents.create({
-        data: fields(uid, 2, "已发布的标题"),
+        data: fields(uid, 2, "已发布的标题", linked),
         status: "published",
       })
       await documents.update({
@@ -97,6 +110,8 @@ describe("the content API: published entries only, read-only, for the storefront
             "?status=draft&publicationFilter=never-published",
             "?status=draft&hasPublishedVersion=false",
             "?publicationState=preview",
+            "?populate=*",
+            "?status=draft&populate=*",
           ]
           for (const query of asked) {
             const res = await http.get(`${path}${query}`).set(auth)

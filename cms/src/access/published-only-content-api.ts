@@ -19,7 +19,9 @@ function servesContentApi(strapi: Core.Strapi) {
  * The content API reads published versions only, whatever it is asked (`status=draft`,
  * publication filters): Strapi 5 lets any role with `find` ask for drafts
  * (strapi/strapi#25326), and editors' drafts belong to the admin's content manager.
- * Enforced on the Document Service, where every read of every content type passes.
+ * Enforced on the Document Service, where every read of every content type passes; types
+ * without drafts too, since relations are populated in the parent's status
+ * (`/api/tags?status=draft&populate=*` would list draft articles).
  */
 export function registerPublishedOnlyContentApi(strapi: Core.Strapi) {
   strapi.documents.use(async (context, next) => {
