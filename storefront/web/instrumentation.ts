@@ -1,7 +1,8 @@
 /**
  * Runs once when the server starts, in the process that accepts the connections: stamps each
  * request with its TCP peer (see lib/socket-peer.ts) so the shopper's address is known, and
- * reads TRUSTED_PROXIES now so a bad value stops the start instead of the first sign-in.
+ * reads TRUSTED_PROXIES now: a bad value fails the start, with its message, rather than a
+ * sign-in later.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return
