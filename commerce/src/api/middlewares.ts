@@ -42,9 +42,28 @@ import {
   MAX_MEMBER_UPLOAD_BYTES,
   MAX_MEMBER_UPLOAD_FILES,
 } from "../lib/health-files/save-member-uploads"
+import { chineseErrorHandler } from "./error-handler"
+import { rejectMalformedRequests } from "./reject-malformed-requests"
+import { requireIndexModule } from "./index-module-availability"
+import { onePaymentSessionAtATime } from "./one-payment-session-at-a-time"
 
 export default defineMiddlewares({
+  errorHandler: chineseErrorHandler(),
   routes: [
+    {
+      // Before every route: undecodable paths and NUL bytes never reach a handler.
+      matcher: "/",
+      middlewares: [rejectMalformedRequests()],
+    },
+    {
+      matcher: "/admin/index*",
+      middlewares: [requireIndexModule()],
+    },
+    {
+      matcher: "/store/payment-collections/:id/payment-sessions",
+      methods: ["POST"],
+      middlewares: [onePaymentSessionAtATime()],
+    },
     {
       // Every admin route, core and plugin alike: deny by default (see lib/access).
       matcher: "/admin*",

@@ -1,0 +1,501 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox/keys"
+import fc from "fast-check"
+import { mkdtempSync, readdirSync, readFileSync, statSync } from "fs"
+import { randomUUID } from "crypto"
+import { createServer, type Server } from "http"
+import type { AddressInfo } from "net"
+import { tmpdir } from "os"
+import path from "path"
+import seed from "../../src/scripts/seed"
+import { ERROR_MESSAGES } from "../../src/api/error-messages"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { cartReadyForPayment } from "../helpers/checkout"
+import { startWechatStandin } from "../helpers/wechat-standin"
+
+jest.setTimeout(600_000)
+
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.SMS_PROVIDER = "log"
+// The WeChat Pay plugin's routes exist only when it is configured; never called out.
+const wechatDir = mkdtempSync(path.join(tmpdir(), "fuzz-wxpay-"))
+Object.assign(
+  process.env,
+  providerEnv(
+    loadOrCreateSandboxKeys(wechatDir),
+    wechatDir,
+    "http://127.0.0.1:9",
+    "http://localhost/hooks/payment/wechatpay_wechatpay"
+  )
+)
+
+/**
+ * A CMS that knows no documents, as Strapi 5 answers: routes that read one get a
+ * real "not found" rather than "CMS unavailable" (that 503 is not about the input).
+ */
+function startEmptyCms(): Server {
+  return createServer((req, res) => {
+    const [, , , documentId] = new URL(req.url ?? "/", "http://cms").pathname.split("/")
+    res.writeHead(documentId ? 404 : 200, { "content-type": "application/json" })
+    res.end(
+      JSON.stringify(
+        documentId
+          ? { data: null, error: { status: 404, name: "NotFoundError", message: "Not Found" } }
+          : { data: [], meta: { pagination: { page: 1, pageSize: 25, pageCount: 0, total: 0 } } }
+      )
+    )
+  })
+}
+
+// The audit log records every admin attempt, refused ones included, by design.
+const LOGS_EVEN_REFUSALS = new Set(["audit_entry"])
+
+const CHINESE = /[\u4e00-\u9fff]/
+const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
+const RUNS_SIGNED_IN = Number(process.env.FUZZ_RUNS ?? 16)
+const RUNS_ANONYMOUS = 4
+
+type Headers = Record<string, string>
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE"
+type Route = { method: Method; pattern: string; params: string[]; source: string }
+
+const REPO = path.resolve(__dirname, "../../..")
+const API_DIRS = [
+  path.join(REPO, "commerce/src/api"),
+  ...readdirSync(path.join(REPO, "plugins")).map((p) => path.join(REPO, "plugins", p, "src/api")),
+]
+
+function filesUnder(dir: string, name: RegExp): string[] {
+  let entries: string[]
+  try {
+    entries = readdirSync(dir)
+  } catch {
+    return []
+  }
+  return entries.flatMap((entry) => {
+    const full = path.join(dir, entry)
+    if (entry === "__tests__" || entry === "node_modules") return []
+    return statSync(full).isDirectory() ? filesUnder(full, name) : name.test(entry) ? [full] : []
+  })
+}
+
+/** Every custom route: `route.ts` files under the app's and the plugins' `src/api`. */
+function customRoutes(): Route[] {
+  return API_DIRS.flatMap((dir) =>
+    filesUnder(dir, /^route\.ts$/).flatMap((file) => {
+      const segments = path.relative(dir, path.dirname(file)).split(path.sep)
+      const params = segments.filter((s) => /^\[.+\]$/.test(s)).map((s) => s.slice(1, -1))
+      const pattern = "/" + segments.join("/")
+      const text = readFileSync(file, "utf8")
+      const methods = [
+        ...text.matchAll(
+          /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b/g
+        ),
+      ].map((m) => m[1] as Method)
+      return [...new Set(methods)].map((method) => ({
+        method,
+        pattern,
+        params,
+        source: path.relative(REPO, file),
+      }))
+    })
+  )
+}
+
+/** Field names our validators know, so bodies and queries reach past the first check. */
+function knownFields(): string[] {
+  const names = new Set<string>()
+  for (const dir of API_DIRS) {
+    for (const file of filesUnder(dir, /validators?\.ts$/)) {
+      for (const m of readFileSync(file, "utf8").matchAll(/^\s+(\w+):\s*z[\s.]/gm)) names.add(m[1])
+    }
+  }
+  return [...names]
+}
+
+// Ids that broke things before, mixed with anything fast-check makes up.
+const NASTY_IDS = [
+  "%00",
+  "%E0%A4%A",
+  "%zz",
+  "a%00b",
+  "%C0%AF",
+  "%FF",
+  "%0A",
+  "%7F",
+  "%25",
+  encodeURIComponent("' OR 1=1 --"),
+  "x".repeat(400),
+  "null",
+  "-1",
+  "1e309",
+]
+
+const pathId = fc.oneof(
+  fc.constantFrom(...NASTY_IDS),
+  fc
+    .string({ unit: "binary", minLength: 1, maxLength: 40 })
+    .map((s) => encodeURIComponent(s))
+    .filter((s) => s !== "." && s !== ".."),
+  fc.uuid().map((u) => `appt_${u}`)
+)
+
+const scalar = fc.oneof(
+  fc.string({ unit: "binary", maxLength: 30 }),
+  fc.string({ maxLength: 12 }),
+  fc.integer().map(String),
+  fc.constantFrom("", "-1", "0", "1e309", "NaN", "true", "%00", "\u0000", "2026-02-30", "[]")
+)
+
+function queryArbitrary(fields: string[]) {
+  const key = fc.oneof(
+    fc.constantFrom(...fields, "limit", "offset", "fields", "order", "q"),
+    fc.string({ maxLength: 8 })
+  )
+  return fc
+    .tuple(
+      fc.array(fc.tuple(key, scalar), { maxLength: 4 }),
+      fc.constantFrom("", "", "", "&%E0%A4%A=1", "&a[b][c][d][e]=1", "&limit=%00")
+    )
+    .map(([pairs, junk]) => {
+      const search = new URLSearchParams(pairs.map(([k, v]) => [k, v])).toString()
+      const query = (search + junk).replace(/^&/, "")
+      return query ? `?${query}` : ""
+    })
+}
+
+type Body = { contentType: string; payload: string } | null
+
+function bodyArbitrary(fields: string[]): fc.Arbitrary<Body> {
+  const value = fc.oneof(
+    { depthSize: "small" },
+    scalar,
+    fc.jsonValue({ maxDepth: 3 }),
+    fc.array(scalar, { maxLength: 3 })
+  )
+  const knownObject = fc.dictionary(fc.constantFrom(...fields), value, { maxKeys: 5 })
+  const json = (v: unknown) => ({
+    contentType: "application/json",
+    payload: JSON.stringify(v) ?? "null",
+  })
+  return fc.oneof(
+    knownObject.map(json),
+    fc.jsonValue({ maxDepth: 3 }).map(json),
+    fc
+      .string({ unit: "binary", maxLength: 40 })
+      .map((s) => ({ contentType: "application/json", payload: `{${s}` })),
+    fc
+      .string({ maxLength: 40 })
+      .map((s) => ({ contentType: "application/x-www-form-urlencoded", payload: s })),
+    fc.string({ maxLength: 40 }).map((s) => ({ contentType: "text/plain", payload: s })),
+    fc.constant(null)
+  )
+}
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let publishableKey: string
+    let admin: { headers: Headers }
+    let member: { headers: Headers }
+    let baseUrl: string
+    let cms: Server
+    let wechat: Awaited<ReturnType<typeof startWechatStandin>>
+
+    beforeAll(async () => {
+      cms = startEmptyCms()
+      await new Promise<void>((resolve) => cms.listen(0, "127.0.0.1", resolve))
+      process.env.CMS_URL = `http://127.0.0.1:${(cms.address() as AddressInfo).port}`
+      process.env.CMS_CACHE_TTL_MS = "0"
+      wechat = await startWechatStandin()
+      process.env.WECHAT_API_BASE = wechat.url
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      publishableKey = key.token
+      admin = await adminHeaders(container, api as never, "fuzz-admin@health.local")
+      member = await registerCustomer(api as never, publishableKey, "fuzz-member@example.com")
+      baseUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
+    })
+
+    afterAll(async () => {
+      wechat?.process.kill()
+      await new Promise((resolve) => cms?.close(resolve))
+    })
+
+    /** A request exactly as given: no client re-encodes the path or the body. */
+    async function send(
+      method: string,
+      pathAndQuery: string,
+      headers: Headers = {},
+      body: Body = null
+    ): Promise<{ status: number; data: any; text: string }> {
+      const response = await fetch(baseUrl + pathAndQuery, {
+        method,
+        headers: { ...headers, ...(body ? { "content-type": body.contentType } : {}) },
+        body: body && method !== "GET" ? body.payload : undefined,
+      })
+      const text = await response.text()
+      let data: any = null
+      try {
+        data = JSON.parse(text)
+      } catch {
+        data = null
+      }
+      return { status: response.status, data, text }
+    }
+
+    const storeAnonymous = () => ({ "x-publishable-api-key": publishableKey })
+    const chinese4xx = (r: { status: number; data: any }) =>
+      r.status >= 400 && r.status < 500 && CHINESE.test(String(r.data?.message ?? ""))
+
+    describe("malformed requests", () => {
+      const MALFORMED_IDS = ["%00", "%E0%A4%A", "abc%00def", "%zz", "%0D%0A"]
+      const SAMPLE: [string, string, () => Headers][] = [
+        ["GET", "/store/appointments/{id}", () => member.headers],
+        ["GET", "/store/health-archive/reports/{id}", () => member.headers],
+        ["POST", "/admin/affiliate/withdrawals/{id}/approve", () => admin.headers],
+        ["POST", "/admin/health-archive/kits/{id}/receive", () => admin.headers],
+        ["GET", "/admin/products/{id}", () => admin.headers],
+        ["GET", "/admin/orders/{id}", () => admin.headers],
+        ["GET", "/store/products/{id}", storeAnonymous],
+        ["GET", "/store/carts/{id}", storeAnonymous],
+        ["POST", "/store/carts/{id}/line-items", storeAnonymous],
+      ]
+
+      it("answers 400 in Chinese for a NUL byte or broken percent-encoding in any path id", async () => {
+        const wrong: string[] = []
+        for (const [method, pattern, who] of SAMPLE) {
+          for (const id of MALFORMED_IDS) {
+            const url = pattern.replace("{id}", id)
+            const r = await send(
+              method,
+              url,
+              who(),
+              method === "POST" ? { contentType: "application/json", payload: "{}" } : null
+            )
+            if (r.status !== 400 || r.data?.message !== ERROR_MESSAGES.malformedPath) {
+              wrong.push(`${method} ${url} → ${r.status} ${r.text.slice(0, 120)}`)
+            }
+          }
+        }
+        expect(wrong).toEqual([])
+      })
+
+      it("answers 400 in Chinese for a body that is not JSON, ours and Medusa's", async () => {
+        const broken = { contentType: "application/json", payload: '{"ids": [' }
+        const ours = await send("POST", "/store/inbox/read", member.headers, broken)
+        const medusas = await send("POST", "/store/carts", storeAnonymous(), broken)
+        for (const r of [ours, medusas]) {
+          expect([r.status, r.data?.message]).toEqual([400, ERROR_MESSAGES.invalidJson])
+        }
+      })
+
+      it("answers 413 in Chinese for a body over the size limit", async () => {
+        const huge = {
+          contentType: "application/json",
+          payload: JSON.stringify({ note: "x".repeat(300_000) }),
+        }
+        const r = await send("POST", "/store/carts", storeAnonymous(), huge)
+        expect([r.status, r.data?.message]).toEqual([413, ERROR_MESSAGES.payloadTooLarge])
+      })
+
+      it("names the field in Chinese when a body fails validation", async () => {
+        const missing = await send("POST", "/admin/products", admin.headers, {
+          contentType: "application/json",
+          payload: JSON.stringify({ status: "nonsense" }),
+        })
+        expect(missing.status).toBe(400)
+        expect(missing.data.message).toContain("字段 title：必填")
+        const unknownField = await send("POST", "/store/inbox/read", member.headers, {
+          contentType: "application/json",
+          payload: JSON.stringify({ ids: ["x"], surprise: 1 }),
+        })
+        expect([unknownField.status, unknownField.data.message]).toEqual([
+          400,
+          "不支持的字段：surprise",
+        ])
+      })
+
+      it("answers a NUL byte in a body or query with 400 in Chinese, not a database error", async () => {
+        const body = await send("POST", "/store/carts", storeAnonymous(), {
+          contentType: "application/json",
+          payload: JSON.stringify({ email: "a\u0000@example.com" }),
+        })
+        const query = await send("GET", "/store/products?q=%00", storeAnonymous())
+        for (const r of [body, query]) {
+          expect([r.status, r.data?.message]).toEqual([400, ERROR_MESSAGES.malformedInput])
+        }
+      })
+
+      it("answers the index details at once with 404 in Chinese when the index module is off", async () => {
+        const started = Date.now()
+        const r = await Promise.race([
+          send("GET", "/admin/index/details", admin.headers),
+          new Promise<{ status: number; data: any }>((resolve) =>
+            setTimeout(() => resolve({ status: 0, data: { message: "timed out" } }), 5_000)
+          ),
+        ])
+        expect([r.status, r.data?.message]).toEqual([404, ERROR_MESSAGES.indexUnavailable])
+        expect(Date.now() - started).toBeLessThan(5_000)
+      })
+    })
+
+    describe("registration", () => {
+      const claims = (token: string) =>
+        JSON.parse(Buffer.from(token.split(".")[1], "base64url").toString("utf8"))
+      const shape = (claim: Record<string, any>) => ({
+        ...claim,
+        auth_identity_id: typeof claim.auth_identity_id,
+        iat: typeof claim.iat,
+        exp: typeof claim.exp,
+      })
+
+      it("answers an email that already has an account exactly as a new one, with a token that opens nothing", async () => {
+        await registerCustomer(api as never, publishableKey, "taken@example.com")
+        const register = (email: string, password: string) =>
+          send(
+            "POST",
+            "/auth/customer/emailpass/register",
+            {},
+            {
+              contentType: "application/json",
+              payload: JSON.stringify({ email, password }),
+            }
+          )
+        const fresh = await register("fresh@example.com", "Secret12345")
+        const taken = await register("taken@example.com", "Secret12345")
+        const takenOtherPassword = await register("taken@example.com", "Other12345x")
+        expect([fresh.status, taken.status, takenOtherPassword.status]).toEqual([200, 200, 200])
+        expect(Object.keys(taken.data)).toEqual(Object.keys(fresh.data))
+        expect(shape(claims(taken.data.token))).toEqual(shape(claims(fresh.data.token)))
+        expect(shape(claims(takenOtherPassword.data.token))).toEqual(
+          shape(claims(fresh.data.token))
+        )
+
+        // The stand-in token cannot create or change a customer.
+        const hijack = await send(
+          "POST",
+          "/store/customers",
+          { ...storeAnonymous(), authorization: `Bearer ${taken.data.token}` },
+          {
+            contentType: "application/json",
+            payload: JSON.stringify({ email: "taken@example.com", first_name: "冒" }),
+          }
+        )
+        expect(chinese4xx(hijack)).toBe(true)
+        const customers = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .listCustomers({ email: "taken@example.com" })
+        expect(customers.map((c) => c.first_name)).toEqual(["小"])
+      })
+    })
+
+    describe("payments", () => {
+      it("lets one member start two checkouts at the same moment", async () => {
+        const buyer = await registerCustomer(api as never, publishableKey, "twice@example.com")
+        const carts = await Promise.all([
+          cartReadyForPayment(api as never, buyer, "tumor-risk-gene-test"),
+          cartReadyForPayment(api as never, buyer, "tumor-risk-gene-test"),
+        ])
+        const sessions = await Promise.all(
+          carts.map(({ paymentCollectionId }) =>
+            send(
+              "POST",
+              `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+              buyer.headers,
+              {
+                contentType: "application/json",
+                payload: JSON.stringify({ provider_id: "pp_system_default" }),
+              }
+            )
+          )
+        )
+        expect(sessions.map((s) => [s.status, s.data?.message])).toEqual([
+          [200, undefined],
+          [200, undefined],
+        ])
+      })
+    })
+
+    describe("fuzzing every custom route", () => {
+      const pg = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+
+      /** Row triggers on every table note each committed write, so a refused request can prove it wrote nothing. */
+      async function watchWrites() {
+        await pg().raw(`
+          CREATE TABLE IF NOT EXISTS fuzz_write (table_name text NOT NULL);
+          CREATE OR REPLACE FUNCTION fuzz_note_write() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN INSERT INTO fuzz_write VALUES (TG_TABLE_NAME); RETURN NULL; END $$;
+          DO $$ DECLARE t text; BEGIN
+            FOR t IN SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'fuzz_write' LOOP
+              EXECUTE format('DROP TRIGGER IF EXISTS fuzz_note_write ON %I', t);
+              EXECUTE format('CREATE TRIGGER fuzz_note_write AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION fuzz_note_write()', t);
+            END LOOP;
+          END $$;
+        `)
+      }
+      const takeWrites = async (): Promise<string[]> => {
+        const { rows } = await pg().raw("DELETE FROM fuzz_write RETURNING table_name")
+        return [...new Set<string>(rows.map((r: { table_name: string }) => r.table_name))].filter(
+          (table) => table !== "fuzz_write"
+        )
+      }
+
+      it("never answers 5xx, answers every 4xx in Chinese, and a refused request changes nothing", async () => {
+        const routes = customRoutes()
+        expect(routes.length).toBeGreaterThan(50)
+        const fields = knownFields()
+        const query = queryArbitrary(fields)
+        const body = bodyArbitrary(fields)
+        await watchWrites()
+        await takeWrites()
+
+        const failures = new Map<string, string>()
+        let requests = 0
+        for (const route of routes) {
+          const area = route.pattern.split("/")[1]
+          const actors: [string, () => Headers, number][] = [
+            ["anonymous", () => (area === "store" ? storeAnonymous() : {}), RUNS_ANONYMOUS],
+          ]
+          if (area === "admin") actors.push(["super admin", () => admin.headers, RUNS_SIGNED_IN])
+          if (area === "store") actors.push(["member", () => member.headers, RUNS_SIGNED_IN])
+          if (area === "auth" || area === "hooks") actors[0][2] = RUNS_SIGNED_IN
+
+          for (const [actor, headers, numRuns] of actors) {
+            const cases = fc.sample(
+              fc.record({
+                ids: fc.array(pathId, {
+                  minLength: route.params.length,
+                  maxLength: route.params.length,
+                }),
+                query,
+                body: route.method === "GET" ? fc.constant(null) : body,
+              }),
+              { numRuns, seed: SEED + requests }
+            )
+            for (const { ids, query: search, body: payload } of cases) {
+              let url = route.pattern
+              route.params.forEach((param, i) => (url = url.replace(`[${param}]`, ids[i])))
+              const r = await send(route.method, url + search, headers(), payload)
+              requests++
+              const writes = (await takeWrites()).filter((t) => !LOGS_EVEN_REFUSALS.has(t))
+              const where = `${actor} ${route.method} ${route.pattern}`
+              const detail = `${route.method} ${url}${search} ${payload?.payload.slice(0, 80) ?? ""} → ${r.status} ${r.text.slice(0, 160)}`
+              if (r.status >= 500) failures.set(`${where} 5xx`, detail)
+              else if (r.status >= 400 && !chinese4xx(r))
+                failures.set(`${where} not Chinese`, detail)
+              else if (r.status >= 400 && writes.length) {
+                failures.set(`${where} wrote ${writes.join(",")}`, detail)
+              }
+            }
+          }
+        }
+        console.info(`fuzzed ${routes.length} routes with ${requests} requests (FUZZ_SEED=${SEED})`)
+        expect([...failures].map(([key, detail]) => `${key}: ${detail}`)).toEqual([])
+      })
+    })
+  },
+})
