@@ -54,7 +54,7 @@ medusaIntegrationTestRunner({
     }
 
     describe("brute-force limits on passwords", () => {
-      it("locks an account's password sign-in after 5 wrong tries, even for the right one", async () => {
+      it("makes an address wait after 5 wrong tries at an account, even with the right password", async () => {
         await registerCustomer(api, publishableKey, "guess@health.local")
         await registerCustomer(api, publishableKey, "bystander@health.local")
         const signIn = (email: string, password: string) =>
@@ -64,9 +64,9 @@ medusaIntegrationTestRunner({
         }
         const locked = await signIn("GUESS@health.local", "Secret12345")
         expect(locked.status).toBe(429)
-        expect(Number(locked.headers["retry-after"])).toBeGreaterThan(800)
+        expect(locked.headers["retry-after"]).toBe("1")
         expect(locked.data.message).toBe(
-          "密码错误次数过多，为保护账号安全已暂时锁定，请 15 分钟后再试，或使用手机验证码登录"
+          "密码错误次数过多，为保护账号安全请 1 秒后再试，或使用手机验证码登录"
         )
         // Another member on the same address is not affected.
         const other = await api.post("/auth/customer/emailpass", {

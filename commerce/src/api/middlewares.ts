@@ -172,8 +172,7 @@ export default defineMiddlewares({
         throttlePasswordAttempts({
           accountOf: (req) =>
             `customer:${(req as AuthenticatedMedusaRequest).auth_context.actor_id}`,
-          // "当前密码不正确" is a 400; malformed bodies never get this far.
-          failureStatuses: [400],
+          kind: "member",
           alternative: "或退出后用短信验证码登录并重设密码",
         }),
       ],
@@ -185,7 +184,7 @@ export default defineMiddlewares({
       middlewares: [
         throttlePasswordAttempts({
           accountOf: emailOf,
-          failureStatuses: [401],
+          kind: "member",
           alternative: "或使用手机验证码登录",
         }),
       ],
@@ -196,7 +195,7 @@ export default defineMiddlewares({
       middlewares: [
         throttlePasswordAttempts({
           accountOf: emailOf,
-          failureStatuses: [401],
+          kind: "staff",
           alternative: "或联系超级管理员",
         }),
       ],
