@@ -37,6 +37,7 @@ import { WechatTransferBody } from "./admin/affiliate/wechat-transfers/validator
 import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
+import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
 import {
   MAX_MEMBER_UPLOAD_BYTES,
@@ -297,5 +298,6 @@ export default defineMiddlewares({
     ...appointmentsMiddlewares,
     ...searchMiddlewares,
     ...ordersMiddlewares,
+    ...storeOwnershipMiddlewares,
   ],
 })

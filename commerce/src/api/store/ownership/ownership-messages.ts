@@ -1,0 +1,9 @@
+/**
+ * What a shopper reads when an order or cart is not theirs. Not-found, not forbidden: the
+ * answer must not confirm that someone else's id exists.
+ */
+export const OWNERSHIP_MESSAGES = {
+  cartNotFound: "未找到该购物车，请刷新页面或重新选购",
+  orderNotFound: "未找到该订单，请登录下单时的账号后查看",
+  transferClosed: "本店不支持转移订单",
+} as const
