@@ -1,5 +1,15 @@
 import type { NextConfig } from "next"
-import { STATIC_FILE_POLICY, STATIC_SECURITY_HEADERS } from "./lib/security-headers"
+import {
+  INLINE_FILE_POLICY,
+  ROUTE_POLICY,
+  STATIC_FILE_POLICY,
+  STATIC_SECURITY_HEADERS,
+} from "./lib/security-headers"
+
+const withPolicy = (policy: string) =>
+  Object.entries({ ...STATIC_SECURITY_HEADERS, "Content-Security-Policy": policy }).map(
+    ([key, value]) => ({ key, value })
+  )
 
 const config: NextConfig = {
   transpilePackages: ["@health/core"],
@@ -9,16 +19,19 @@ const config: NextConfig = {
   serverExternalPackages: ["pdf-lib", "@pdf-lib/fontkit", "@resvg/resvg-js", "satori"],
   // Product and CMS images are plain <img>: no optimizer, no sharp, no network at build.
   images: { unoptimized: true },
-  // Pages and routes get theirs (with the per-request CSP) from proxy.ts, which skips these.
+  /**
+   * Pages get their headers, with a per-request nonce, from proxy.ts. These paths skip it:
+   * built files, and the /api routes, which render no script (so need no nonce) and take
+   * uploads that the proxy would cut at its 10 MB body limit. A later entry wins.
+   */
   async headers() {
-    const headers = Object.entries({
-      ...STATIC_SECURITY_HEADERS,
-      "Content-Security-Policy": STATIC_FILE_POLICY,
-    }).map(([key, value]) => ({ key, value }))
     return [
-      { source: "/_next/static/:path*", headers },
-      { source: "/_next/image", headers },
-      { source: "/favicon.ico", headers },
+      { source: "/_next/static/:path*", headers: withPolicy(STATIC_FILE_POLICY) },
+      { source: "/_next/image", headers: withPolicy(STATIC_FILE_POLICY) },
+      { source: "/favicon.ico", headers: withPolicy(STATIC_FILE_POLICY) },
+      { source: "/api/:path*", headers: withPolicy(ROUTE_POLICY) },
+      { source: "/api/health-archive/reports/:id/file", headers: withPolicy(INLINE_FILE_POLICY) },
+      { source: "/api/health-archive/uploads/:id/file", headers: withPolicy(INLINE_FILE_POLICY) },
     ]
   },
 }

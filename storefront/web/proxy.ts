@@ -9,10 +9,12 @@ import {
 } from "./lib/security-headers"
 
 /**
- * Every page and route: a Content-Security-Policy with a fresh nonce plus the fixed security
- * headers. Next reads the nonce from the request's CSP header (set here, replacing any the
- * client sent) and puts it on its scripts; every page is rendered per request already (the
- * header reads the cart and session cookies), so no cached HTML carries an old nonce.
+ * Every page (and the few routes beside them): a Content-Security-Policy with a fresh nonce
+ * plus the fixed security headers; /api routes and built files get theirs from
+ * next.config.ts. Next reads the nonce from the request's CSP header (set here, replacing
+ * any the client sent) and puts it on its scripts; every page is rendered per request
+ * already (the header reads the cart and session cookies), so no cached HTML carries an
+ * old nonce.
  *
  * `?ref=<code>` on any page keeps the share code for 30 days; the referrer is bound
  * when the visitor signs up or places a first order. The newest link wins until then.
@@ -27,9 +29,7 @@ export function proxy(request: NextRequest) {
     response.headers.set(name, value)
   }
 
-  const code = request.nextUrl.pathname.startsWith("/api/")
-    ? null
-    : normalizeShareCode(request.nextUrl.searchParams.get("ref"))
+  const code = normalizeShareCode(request.nextUrl.searchParams.get("ref"))
   if (code) {
     response.cookies.set(REFERRAL_COOKIE, code, referralCookieOptions)
   }
@@ -37,6 +37,6 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Built chunks and styles get their headers from next.config.ts instead.
-  matcher: ["/((?!_next/static/|_next/image|favicon.ico).*)"],
+  // Built files and /api routes get their headers from next.config.ts instead.
+  matcher: ["/((?!_next/static/|_next/image|api/|favicon.ico).*)"],
 }

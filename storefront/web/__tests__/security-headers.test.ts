@@ -104,30 +104,21 @@ describe("proxy.ts", () => {
     "/",
     "/account/sign-in?next=/checkout",
     "/products/gene-basic",
+    "/r/AB23CD",
     "/checkout/status?cart=cart_1",
-  ])("gives page %s the security headers and its nonce to Next", (path) => {
+  ])("gives %s the security headers and its nonce to Next", (path) => {
     const response = proxy(new NextRequest(`http://web${path}`))
     for (const [name, value] of Object.entries(FIXED)) {
       expect(response.headers.get(name)).toBe(value)
     }
     const policy = response.headers.get("content-security-policy")
-    expect(directives(policy!)["frame-ancestors"]).toEqual(["'self'"])
+    const parsed = directives(policy!)
+    expect(parsed["frame-ancestors"]).toEqual(["'self'"])
+    expect(parsed["object-src"]).toEqual(["'none'"])
+    expect(parsed["base-uri"]).toEqual(["'self'"])
     // NextResponse.next({ request }) hands the page render the policy Next takes the nonce from.
     expect(response.headers.get("x-middleware-request-content-security-policy")).toBe(policy)
     expect(nonceOf(policy)).toHaveLength(24)
-  })
-
-  it.each([
-    "/api/search/suggest?q=a",
-    "/api/wechat/oauth?next=/checkout",
-    "/api/health-archive/reports/rep_1/file",
-    "/r/AB23CD",
-  ])("gives route %s the same headers", (path) => {
-    const response = proxy(new NextRequest(`http://web${path}`))
-    for (const [name, value] of Object.entries(FIXED)) {
-      expect(response.headers.get(name)).toBe(value)
-    }
-    expect(response.headers.get("content-security-policy")).toContain("object-src 'none'")
   })
 
   it("uses a new nonce for every request and ignores a policy the client sent", () => {
@@ -146,34 +137,64 @@ describe("proxy.ts", () => {
     expect(response.cookies.get("ref_code")?.value).toBe("AB23CD")
   })
 
+  it.each(["/", "/account", "/products/gene-basic", "/r/AB23CD", "/checkout/status"])(
+    "runs for %s",
+    (url) => {
+      expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url })).toBe(true)
+    }
+  )
+
   it.each([
-    "/",
-    "/account",
+    "/_next/static/chunks/main.js",
+    "/api/health-archive/uploads",
     "/api/search/suggest",
     "/api/wechat/oauth",
-    "/r/AB23CD",
-    "/checkout/status",
-  ])("runs for %s", (url) => {
-    expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url })).toBe(true)
-  })
-
-  it("leaves built chunks to next.config.ts", () => {
-    expect(
-      unstable_doesMiddlewareMatch({ config: proxyConfig, url: "/_next/static/chunks/main.js" })
-    ).toBe(false)
+  ])("leaves %s to next.config.ts (no script there; uploads pass uncut)", (url) => {
+    expect(unstable_doesMiddlewareMatch({ config: proxyConfig, url })).toBe(false)
   })
 })
 
-describe("next.config.ts headers for built files", () => {
-  it("sends the fixed headers and a deny-all policy with chunks", async () => {
-    const response = await unstable_getResponseFromNextConfig({
-      url: "http://web/_next/static/chunks/main.js",
-      nextConfig,
-    })
+describe("next.config.ts headers for what the proxy skips", () => {
+  const headersOf = async (path: string) =>
+    (await unstable_getResponseFromNextConfig({ url: `http://web${path}`, nextConfig })).headers
+
+  it.each([
+    "/api/search/suggest?q=a",
+    "/api/wechat/oauth?next=/checkout",
+    "/api/health-archive/uploads",
+    "/api/constitution/report/pdf",
+    "/api/revalidate",
+  ])("gives route %s the fixed headers and a policy that runs no script", async (path) => {
+    const headers = await headersOf(path)
     for (const [name, value] of Object.entries(FIXED)) {
-      expect(response.headers.get(name)).toBe(value)
+      expect(headers.get(name)).toBe(value)
     }
-    expect(response.headers.get("content-security-policy")).toBe(
+    const policy = directives(headers.get("content-security-policy")!)
+    expect(policy["default-src"]).toEqual(["'none'"])
+    expect(policy["script-src"]).toBeUndefined()
+    expect(policy["object-src"]).toEqual(["'none'"])
+    expect(policy["base-uri"]).toEqual(["'self'"])
+    expect(policy["frame-ancestors"]).toEqual(["'self'"])
+  })
+
+  it.each(["/api/health-archive/reports/rep_1/file", "/api/health-archive/uploads/up_1/file"])(
+    "lets the browser's PDF viewer show %s, framed by the shop only",
+    async (path) => {
+      const headers = await headersOf(path)
+      expect(headers.get("x-content-type-options")).toBe("nosniff")
+      const policy = directives(headers.get("content-security-policy")!)
+      expect(policy["object-src"]).toEqual(["'self'"])
+      expect(policy["default-src"]).toEqual(["'none'"])
+      expect(policy["frame-ancestors"]).toEqual(["'self'"])
+    }
+  )
+
+  it("sends the fixed headers and a deny-all policy with built chunks", async () => {
+    const headers = await headersOf("/_next/static/chunks/main.js")
+    for (const [name, value] of Object.entries(FIXED)) {
+      expect(headers.get(name)).toBe(value)
+    }
+    expect(headers.get("content-security-policy")).toBe(
       "default-src 'none'; frame-ancestors 'none'"
     )
   })

@@ -76,3 +76,26 @@ export function newNonce(): string {
 
 /** For files Next serves without running the proxy (built chunks and styles). */
 export const STATIC_FILE_POLICY = "default-src 'none'; frame-ancestors 'none'"
+
+const policy = (directives: string[]) => directives.join("; ")
+
+/**
+ * For route handlers under /api: JSON, files and small refusal pages in Chinese, never script.
+ * Inline styles only for those refusal pages.
+ */
+export const ROUTE_POLICY = policy([
+  "default-src 'none'",
+  "style-src 'unsafe-inline'",
+  "img-src 'self' data:",
+  "frame-ancestors 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+])
+
+/**
+ * For a member's own files shown in the browser (lab report PDFs, archive uploads): as for
+ * routes, but Chrome shows a PDF through a plugin, which `object-src 'none'` on the PDF's own
+ * response blocks, so the file itself may be the plugin's data.
+ */
+export const INLINE_FILE_POLICY = ROUTE_POLICY.replace("object-src 'none'", "object-src 'self'")
