@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/actors"
+import { SPELLINGS, spell } from "../helpers/path-spellings"
+import { allows, SYSTEM_ROLES, type Permission } from "../../src/lib/access/permissions"
 
 jest.setTimeout(240_000)
 
@@ -55,8 +57,9 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["POST", "/admin/appointments/appt_missing/cancel", ["super", "operations", "service"]],
   ["POST", "/admin/appointments/appt_missing/reschedule", ["super", "operations", "service"]],
   ["GET", "/admin/clinic-sessions/session_missing/signups", ["super", "operations", "service"]],
-  // Areas whose routes come with later issues: the gate already holds.
-  ["GET", "/admin/assessments", ["super", "expert"]],
+  // Experts read constitution results; a path no route answers is for super admins only.
+  ["GET", "/admin/constitution/assessments", ["super", "expert"]],
+  ["GET", "/admin/assessments", ["super"]],
   // A sample of Medusa's own routes.
   ["GET", "/admin/users/me", ALL],
   ["GET", "/admin/stores", ALL],
@@ -66,6 +69,13 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/orders", ["super", "operations", "finance", "service"]],
   ["POST", "/admin/orders/order_missing/complete", ["super", "operations"]],
   ["POST", "/admin/orders/order_missing/cancel", ["super", "operations"]],
+  // Money moves through Medusa's order flows too: store credit, returns, claims, exchanges.
+  ["POST", "/admin/orders/order_missing/credit-lines", ["super", "finance"]],
+  ["POST", "/admin/returns", ["super", "finance"]],
+  ["GET", "/admin/returns", ["super", "operations", "finance", "service"]],
+  ["POST", "/admin/claims", ["super", "finance"]],
+  ["POST", "/admin/exchanges", ["super", "finance"]],
+  ["GET", "/admin/access/routes", ["super"]],
   ["GET", "/admin/products", ["super", "operations"]],
   ["POST", "/admin/products", ["super", "operations"]],
   ["GET", "/admin/customers", ["super", "operations", "service"]],
@@ -120,6 +130,106 @@ medusaIntegrationTestRunner({
 
       const anonymous = await api.get("/admin/orders", noThrow)
       expect(anonymous.status).toBe(401)
+    })
+
+    it("walks every admin route of the running app × every role × path spellings: no allow where the table denies", async () => {
+      const { data } = await api.get("/admin/access/routes", staff.super)
+      const routes = data.routes as { method: string; pattern: string; permission: string }[]
+      // Ours, the plugins' and Medusa's own: enumerated from the router, not a hand list.
+      const patterns = new Set(routes.map((r) => `${r.method} ${r.pattern}`))
+      for (const known of [
+        "POST /admin/affiliate/withdrawals/:id/:action",
+        "GET /admin/health-archive/reports/:id/file",
+        "POST /admin/orders/:id/cancel",
+        "POST /admin/payments/:id/refund",
+        "GET /admin/access/routes",
+      ])
+        expect(patterns).toContain(known)
+      expect(routes.length).toBeGreaterThan(300)
+
+      const permissionsOf = (role: Role) =>
+        SYSTEM_ROLES.filter((r) => ROLES[role].includes(r.code)).flatMap((r) => r.permissions)
+      const mayCall = (role: Role, permission: string) =>
+        permission === "staff" ||
+        (permission !== "*" && allows(permissionsOf(role), permission as Permission))
+
+      type Probe = { role: Role; method: string; path: string; allowed: boolean; pattern: string }
+      const probes: Probe[] = []
+      routes.forEach((route, index) => {
+        ALL.filter((role) => role !== "super").forEach((role, roleIndex) => {
+          const allowed = mayCall(role, route.permission)
+          // Allowed writes would run for real; refusals never reach a handler.
+          if (allowed && route.method !== "GET") return
+          // The canonical path and two other spellings, rotating so every kind is tried often.
+          const kinds = allowed
+            ? ["canonical" as const]
+            : [
+                "canonical" as const,
+                SPELLINGS[1 + ((index + roleIndex) % (SPELLINGS.length - 1))],
+                SPELLINGS[1 + ((index + roleIndex + 2) % (SPELLINGS.length - 1))],
+              ]
+          for (const kind of new Set(kinds))
+            probes.push({
+              role,
+              method: route.method,
+              path: spell(route.pattern, kind),
+              allowed,
+              pattern: route.pattern,
+            })
+        })
+      })
+
+      const wrong: string[] = []
+      const send = async (probe: Probe) => {
+        const response = await api.request({
+          method: probe.method,
+          url: probe.path,
+          data: probe.method === "GET" ? undefined : {},
+          ...staff[probe.role],
+          ...noThrow,
+        })
+        const refusedByGate = response.status === 403 && response.data?.type === "not_allowed"
+        if (!probe.allowed && !refusedByGate)
+          wrong.push(
+            `${probe.role} ${probe.method} ${probe.path} (${probe.pattern}) → ${response.status}`
+          )
+        if (probe.allowed && response.status === 403)
+          wrong.push(`${probe.role} ${probe.method} ${probe.path} refused though allowed`)
+      }
+      for (let i = 0; i < probes.length; i += 16)
+        await Promise.all(probes.slice(i, i + 16).map(send))
+      expect(wrong).toEqual([])
+      // Enough probes for the walk to mean something.
+      expect(probes.length).toBeGreaterThan(1500)
+    })
+
+    it("decides by the route that runs: other spellings of money and health routes are refused, the audit names the route", async () => {
+      const probes: [Role, "GET" | "POST", string][] = [
+        ["operations", "POST", "/admin/affiliate/Withdrawals/afwd_x/approve"],
+        ["operations", "POST", "/admin/affiliate/WITHDRAWALS/afwd_x/pay"],
+        ["operations", "GET", "/admin/affiliate/withdrawals/"],
+        ["operations", "GET", "/admin/affiliate/Ledger/export"],
+        ["service", "GET", "/admin/health-archive/Reports/rep_x/file"],
+        ["service", "GET", "/admin//health-archive/reports/rep_x/file"],
+        ["service", "GET", "/admin/health-archive/%72eports/rep_x/file"],
+        ["operations", "POST", "/admin/PAYMENTS/pay_x/refund"],
+        ["operations", "POST", "/admin/orders/order_x/credit-lines"],
+        ["operations", "POST", "/admin/returns"],
+        ["operations", "POST", "/admin/Exchanges"],
+      ]
+      for (const [role, method, path] of probes) {
+        const { status, data } = await call(method, path, staff[role])
+        expect([role, path, status, data?.type]).toEqual([role, path, 403, "not_allowed"])
+      }
+      const { data: log } = await api.get("/admin/audit-log?limit=200", staff.super)
+      const denied = log.entries.find(
+        (e: { action: string; path: string }) =>
+          e.action === "access.denied" && e.path === "/admin/affiliate/Withdrawals/afwd_x/approve"
+      )
+      expect(denied.details).toEqual({
+        needed: "money:write",
+        route: "/admin/affiliate/withdrawals/:id/:action",
+      })
     })
 
     it("explains a refusal, logs it, and audits money and role changes", async () => {
@@ -190,7 +300,12 @@ medusaIntegrationTestRunner({
         ])
       )
       const assign = log.entries.find((e: { action: string }) => e.action === "access.roles.assign")
-      expect(assign.details).toEqual({ user_id: roleless_user.id, roles: ["catalog_viewer"] })
+      expect(assign.details).toEqual({
+        needed: "*",
+        route: "/admin/access/users/:id/roles",
+        user_id: roleless_user.id,
+        roles: ["catalog_viewer"],
+      })
       // The test client calls from this machine.
       expect(assign.ip).toMatch(/^(::1|127\.0\.0\.1|::ffff:127\.0\.0\.1)$/)
 

@@ -1,4 +1,5 @@
 import { authenticate, type MiddlewareRoute } from "@medusajs/framework/http"
+import { guardPaidOrderCancel } from "./admin/orders/guard-paid-order-cancel"
 
 const member = authenticate("customer", ["session", "bearer"])
 
@@ -6,4 +7,6 @@ const member = authenticate("customer", ["session", "bearer"])
 export const ordersMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/orders/:id/cancel", methods: ["POST"], middlewares: [member] },
   { matcher: "/store/orders/:id/cancellation", methods: ["GET"], middlewares: [member] },
+  // Cancelling a paid order refunds it: money staff only.
+  { matcher: "/admin/orders/:id/cancel", methods: ["POST"], middlewares: [guardPaidOrderCancel] },
 ]

@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { allows, AREAS, type Area } from "../../lib/access/permissions"
+import { matchedRoutePatterns, type RouterOwner } from "../../lib/access/matched-routes"
 import { ANY_STAFF, requiredPermission } from "../../lib/access/route-permissions"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
@@ -13,10 +14,40 @@ type AuthContext = { actor_id?: string; actor_type?: string }
 const READS_AUDITED = new Set<Area>(["lab", "assessments"])
 const WRITES_AUDITED = new Set<Area>(["money", "affiliate", "customers", "lab", "assessments"])
 
+/** The signed-in staff member's permissions, for guards that look at the data too. */
+export const staffPermissionsOf = (res: MedusaResponse): string[] =>
+  (res.locals?.staff_permissions as string[] | undefined) ?? []
+
 /** Set by a route to describe its action better than the method and path do. */
 export type AuditNote = { action?: string; details?: Record<string, unknown> }
 
-function shouldAudit(needed: ReturnType<typeof requiredPermission>, method: string) {
+type Needed = ReturnType<typeof requiredPermission>
+
+/** The raw path as Express's router compares it: percent-encoding kept, no query or hash. */
+const rawPathOf = (req: MedusaRequest) => (req.originalUrl ?? req.url).split(/[?#]/)[0]
+
+/**
+ * What the request needs, decided by the route patterns that will actually run, never by
+ * the URL's spelling (Express matches case-insensitively and ignores a trailing slash).
+ * Every matched pattern's permission is needed; a path no route matches is for super
+ * admins only (deny by default).
+ */
+export function permissionsForRequest(
+  app: RouterOwner,
+  method: string,
+  rawPath: string
+): { patterns: string[]; needed: Needed[] } {
+  const patterns = matchedRoutePatterns(app, method, rawPath)
+  const needed = patterns.length ? patterns.map((p) => requiredPermission(method, p)) : [null]
+  return { patterns, needed: [...new Set(needed)] }
+}
+
+function isAllowed(needed: Needed, granted: string[]) {
+  if (needed === ANY_STAFF) return true
+  return needed === null ? granted.includes("*") : allows(granted, needed)
+}
+
+function shouldAudit(needed: Needed, method: string) {
   const write = !["GET", "HEAD", "OPTIONS"].includes(method)
   if (needed === ANY_STAFF) return false
   // Routes for super admins only (roles, staff, settings changes) are all sensitive.
@@ -25,13 +56,19 @@ function shouldAudit(needed: ReturnType<typeof requiredPermission>, method: stri
   return READS_AUDITED.has(area) || (write && WRITES_AUDITED.has(area))
 }
 
-function refusal(needed: ReturnType<typeof requiredPermission>, roleNames: string[]) {
+function refusal(needed: Needed, roleNames: string[]) {
   const who = roleNames.length ? `您的角色（${roleNames.join("、")}）` : "您的账号尚未分配角色，"
   const what =
     needed && needed !== ANY_STAFF && needed !== "*"
       ? `「${AREAS[needed.split(":")[0] as Area]}」${needed.endsWith(":write") ? "的修改" : ""}`
       : "此功能（仅超级管理员）"
   return `${who}无权访问${what}。如需开通，请联系超级管理员。`
+}
+
+/** Super-admin-only first, then writes, then reads, then any staff: for the audit record. */
+function strictest(all: Needed[]): Needed {
+  const rank = (n: Needed) => (n === null ? 0 : n === ANY_STAFF ? 3 : n.endsWith(":write") ? 1 : 2)
+  return [...all].sort((a, b) => rank(a) - rank(b))[0] ?? null
 }
 
 /**
@@ -46,13 +83,20 @@ export function enforceStaffAccess() {
     // anonymous calls; secret API keys are created by super admins for integrations.
     if (!auth?.actor_id || auth.actor_type !== "user") return next()
 
-    const path = (req.originalUrl ?? req.url).split("?")[0]
-    const needed = requiredPermission(req.method, path)
+    const path = rawPathOf(req)
+    const { patterns, needed: neededAll } = permissionsForRequest(
+      req.app as unknown as RouterOwner,
+      req.method,
+      path
+    )
     const access = req.scope.resolve<AccessModuleService>(ACCESS_MODULE)
     const roles = await access.rolesOf(auth.actor_id)
     const granted = roles.flatMap((role) => role.permissions as string[])
-    const allowed =
-      needed === ANY_STAFF || (needed === null ? granted.includes("*") : allows(granted, needed))
+    const refused = neededAll.find((one) => !isAllowed(one, granted))
+    const allowed = refused === undefined
+    // The permission checked: the one refused, else the strictest of those granted.
+    const needed: Needed = refused !== undefined ? refused : strictest(neededAll)
+    const checked = { needed: needed ?? "*", route: patterns[0] ?? null }
 
     const audit = req.scope.resolve<AuditLogModuleService>(AUDIT_LOG_MODULE)
     const record = (action: string, status: number, details?: Record<string, unknown>) =>
@@ -76,8 +120,10 @@ export function enforceStaffAccess() {
     if (!allowed) {
       req.scope
         .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`access denied: user ${auth.actor_id} ${req.method} ${path} needs ${needed ?? "*"}`)
-      await record("access.denied", 403, { needed: needed ?? "*" })
+        .warn(
+          `access denied: user ${auth.actor_id} ${req.method} ${path} (${checked.route ?? "no route"}) needs ${checked.needed}`
+        )
+      await record("access.denied", 403, checked)
       res.status(403).json({
         type: "not_allowed",
         message: refusal(
@@ -88,10 +134,14 @@ export function enforceStaffAccess() {
       return
     }
 
-    if (shouldAudit(needed, req.method)) {
+    res.locals.staff_permissions = granted
+    if (neededAll.some((one) => shouldAudit(one, req.method))) {
       res.on("finish", () => {
         const note = res.locals?.audit as AuditNote | undefined
-        void record(note?.action ?? needed ?? "super_admin", res.statusCode, note?.details)
+        void record(note?.action ?? needed ?? "super_admin", res.statusCode, {
+          ...checked,
+          ...note?.details,
+        })
       })
     }
     next()

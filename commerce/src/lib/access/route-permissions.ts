@@ -9,6 +9,8 @@ type Rule = {
   readOnly?: boolean
   /** Reading is as sensitive as writing (health files): reads need the write permission. */
   readNeedsWrite?: boolean
+  /** Changes move money (refunds, store credit): they need this area's write permission. */
+  writeArea?: Area
 }
 
 const under = (...prefixes: string[]) =>
@@ -32,15 +34,20 @@ const RULES: Rule[] = [
   },
   { path: under("affiliate"), area: "affiliate" },
   { path: under("payments", "payment-collections", "refund-reasons"), area: "money" },
+  // Medusa's own routes that pay out or take money: store credit, a new payment on an order,
+  // and the return flows, whose receipts and differences are refunded or charged.
+  {
+    path: /^\/admin\/orders\/[^/]+\/(?:credit-lines|payment-sessions)(?:\/|$)/,
+    area: "orders",
+    writeArea: "money",
+  },
+  { path: under("returns", "claims", "exchanges"), area: "orders", writeArea: "money" },
   {
     path: under(
       "orders",
       "draft-orders",
       "order-edits",
       "order-changes",
-      "returns",
-      "claims",
-      "exchanges",
       "fulfillments",
       "reservations",
       "return-reasons"
@@ -97,7 +104,8 @@ const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"])
 
 /**
  * What calling `method path` needs: a permission, `ANY_STAFF`, or `null` when the
- * route is not listed (super admins only).
+ * route is not listed (super admins only). `path` is a registered route pattern (see
+ * lib/access/matched-routes.ts), never a request's spelling of it.
  */
 export function requiredPermission(
   method: string,
@@ -108,6 +116,7 @@ export function requiredPermission(
   for (const rule of RULES) {
     if (!rule.path.test(clean)) continue
     if (rule.area === ANY_STAFF) return rule.readOnly && !read ? null : ANY_STAFF
+    if (!read && rule.writeArea) return `${rule.writeArea}:write`
     return `${rule.area}:${read && !rule.readNeedsWrite ? "read" : "write"}`
   }
   return null
