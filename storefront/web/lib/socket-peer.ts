@@ -11,16 +11,15 @@ import http, { type IncomingMessage } from "node:http"
  */
 export const SOCKET_PEER_HEADER = "x-web-socket-peer"
 
-const STATE = Symbol.for("health.web.socket-peer")
-type Stamping = { token: string }
-type WithStamping = typeof globalThis & { [STATE]?: Stamping }
+const STAMPING = Symbol.for("health.web.socket-peer")
+/** Kept on the server prototype it patches: one token per process, however many bundles. */
+type Patched = typeof http.Server.prototype & { [STAMPING]?: { token: string } }
 
 /** Stamps every request any Node HTTP server of this process emits (Next's included). */
 export function installSocketPeerHeader(): void {
-  const global = globalThis as WithStamping
-  if (global[STATE]) return
+  const prototype = http.Server.prototype as Patched
+  if (prototype[STAMPING]) return
   const token = randomBytes(24).toString("hex")
-  const prototype = http.Server.prototype
   const emit = prototype.emit
   prototype.emit = function (this: http.Server, event: string | symbol, ...args: unknown[]) {
     if (event === "request") {
@@ -30,12 +29,12 @@ export function installSocketPeerHeader(): void {
     }
     return Reflect.apply(emit, this, [event, ...args])
   } as typeof prototype.emit
-  global[STATE] = { token }
+  Object.defineProperty(prototype, STAMPING, { value: { token } })
 }
 
 /** The TCP peer of the request these headers came with, or null when it is not known. */
 export function socketPeer(headers: { get(name: string): string | null }): string | null {
-  const stamping = (globalThis as WithStamping)[STATE]
+  const stamping = (http.Server.prototype as Patched)[STAMPING]
   const [token, address] = (headers.get(SOCKET_PEER_HEADER) ?? "").split(" ")
   if (!stamping || token !== stamping.token || !address) return null
   return address
