@@ -38,6 +38,7 @@ import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
 import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
+import { passwordPolicyMiddlewares } from "./password-policy-middlewares"
 import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
 import {
   MAX_MEMBER_UPLOAD_BYTES,
@@ -299,5 +300,6 @@ export default defineMiddlewares({
     ...searchMiddlewares,
     ...ordersMiddlewares,
     ...storeOwnershipMiddlewares,
+    ...passwordPolicyMiddlewares,
   ],
 })

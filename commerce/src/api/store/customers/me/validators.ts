@@ -27,44 +27,46 @@ const membershipKeys = {
   company_nature: z.undefined({ message: MEMBERSHIP_ONLY }),
 } satisfies Record<(typeof MEMBERSHIP_METADATA_KEYS)[number], z.ZodUndefined>
 
-/**
- * What a member may change about themselves through Medusa's `POST /store/customers/me`.
- * Medusa's own validator also accepts `phone` and any metadata; here the phone is bound
- * only with a code (`/store/customers/me/phone`) and metadata keeps only profile fields,
- * so sign-up facts the server wrote (signup_method, wechat_openid) stay the server's, and
- * the membership type and company change only with the customer group.
- */
-export const ProfileUpdateGuard = z
-  .object({
-    phone: z.undefined({ message: "手机号需通过短信验证码绑定" }),
-    first_name: z.string().max(50, "名字最多 50 个字").nullish(),
-    last_name: z.string().max(50, "姓氏最多 50 个字").nullish(),
-    metadata: z
-      .strictObject(
-        {
-          birth_date: birthDate.optional(),
-          occupation: z.string().max(50, "职业最多 50 个字").optional(),
-          ...membershipKeys,
-          notification_preferences: z.undefined({ message: PREFERENCES_ONLY }),
-        },
-        { error: (issue) => (issue.code === "unrecognized_keys" ? PROFILE_ONLY : undefined) }
-      )
-      .nullish(),
-  })
-  .passthrough()
+const NOT_HERE = "注册和修改资料时只能填写姓名、出生日期和职业"
+
+/** Profile fields Medusa has no column for; everything else in metadata is the server's. */
+const profileMetadata = z
+  .strictObject(
+    {
+      birth_date: birthDate.optional(),
+      occupation: z.string().max(50, "职业最多 50 个字").optional(),
+      ...membershipKeys,
+      notification_preferences: z.undefined({ message: PREFERENCES_ONLY }),
+    },
+    { error: (issue) => (issue.code === "unrecognized_keys" ? PROFILE_ONLY : undefined) }
+  )
+  .nullish()
+
+const profileFields = {
+  first_name: z.string().max(50, "名字最多 50 个字").nullish(),
+  last_name: z.string().max(50, "姓氏最多 50 个字").nullish(),
+  metadata: profileMetadata,
+  phone: z.undefined({ message: "手机号需通过短信验证码绑定" }),
+  company_name: z.undefined({ message: MEMBERSHIP_ONLY }),
+}
+
+const onlyProfileFields = {
+  error: (issue: { code?: string }) => (issue.code === "unrecognized_keys" ? NOT_HERE : undefined),
+}
 
 /**
- * What Medusa's `POST /store/customers` (creating the member at sign-up) may not set: the
- * membership keys, since a new member joins the 团体会员 group only through the membership route.
+ * What a member may say about themselves, at sign-up (Medusa's `POST /store/customers`)
+ * and afterwards (`POST /store/customers/me`): names, and in metadata the birth date (a
+ * real past date, YYYY-MM-DD) and occupation; nothing else. Medusa's own validators take a
+ * phone and any metadata: here the phone is bound only with a code
+ * (`/store/customers/me/phone`), sign-up facts the server writes (signup_method,
+ * wechat_openid) stay the server's, and the membership type and company change only with
+ * the customer group (`/store/customers/me/membership`).
  */
-export const RegistrationGuard = z
-  .object({
-    metadata: z
-      .object({
-        ...membershipKeys,
-        notification_preferences: z.undefined({ message: PREFERENCES_ONLY }),
-      })
-      .passthrough()
-      .nullish(),
-  })
-  .passthrough()
+export const ProfileUpdateGuard = z.strictObject(profileFields, onlyProfileFields)
+
+/** The same, plus the e-mail a new member signs up with (Medusa's own rules apply to it). */
+export const RegistrationGuard = z.strictObject(
+  { ...profileFields, email: z.string().max(254, "邮箱过长").optional() },
+  onlyProfileFields
+)

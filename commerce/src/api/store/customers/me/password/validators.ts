@@ -1,20 +1,18 @@
 import { z } from "@medusajs/framework/zod"
-
-export const MIN_PASSWORD_LENGTH = 8
+import { passwordProblem } from "../../../../../lib/auth/password-policy"
 
 export const ChangePasswordBody = z
   .object({
     current_password: z.string().min(1, "请输入当前密码"),
-    new_password: z
-      .string()
-      .refine(
-        (value) => value.length >= MIN_PASSWORD_LENGTH,
-        `新密码至少 ${MIN_PASSWORD_LENGTH} 位`
-      ),
+    new_password: z.unknown().superRefine((value, context) => {
+      const problem = passwordProblem(value, "新密码")
+      if (problem) context.addIssue({ code: "custom", message: problem })
+    }),
   })
   .refine((body) => body.new_password !== body.current_password, {
     message: "新密码不能与当前密码相同",
     path: ["new_password"],
   })
+  .transform((body) => ({ ...body, new_password: body.new_password as string }))
 
 export type ChangePasswordBodyType = z.infer<typeof ChangePasswordBody>
