@@ -232,6 +232,39 @@ medusaIntegrationTestRunner({
       })
     })
 
+    it("takes uploads by content: pictures and PDFs only, stored under the type they are", async () => {
+      const upload = (name: string, bytes: Buffer, type: string) => {
+        const form = new FormData()
+        form.append("files", new Blob([new Uint8Array(bytes)], { type }), name)
+        return api.post("/admin/uploads", form, { ...staff.operations, ...noThrow })
+      }
+      const html = await upload("a.html", Buffer.from("<script>alert(1)</script>"), "text/html")
+      expect([html.status, html.data.message]).toEqual([
+        400,
+        "只能上传图片（JPG、PNG、WebP）或 PDF 文件：「a」不是，未上传任何文件。",
+      ])
+      const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>')
+      expect((await upload("logo.svg", svg, "image/svg+xml")).status).toBe(400)
+
+      // A real PNG whose name says HTML is kept as what it is.
+      const png = Buffer.from(
+        "89504e470d0a1a0a0000000d4948445200000001000000010806000000" +
+          "1f15c4890000000d49444154789c6300010000050001" +
+          "0d0a2db40000000049454e44ae426082",
+        "hex"
+      )
+      const stored = await upload("banner.html", png, "text/html")
+      expect(stored.status).toBe(200)
+      expect(stored.data.files[0].url).toMatch(/banner\.png$/)
+
+      const presigned = await api.post(
+        "/admin/uploads/presigned-urls",
+        { originalname: "x.html", mime_type: "text/html", size: 10 },
+        { ...staff.operations, ...noThrow }
+      )
+      expect(presigned.status).toBe(400)
+    })
+
     it("explains a refusal, logs it, and audits money and role changes", async () => {
       const refused = await call("GET", "/admin/orders", staff.lab)
       expect(refused.data.message).toBe(

@@ -27,6 +27,10 @@ import { NotificationPreferencesBody } from "./store/customers/me/notification-p
 import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
 import { enforceStaffAccess } from "./admin/enforce-staff-access"
 import {
+  acceptDeclaredImagesAndPdfs,
+  acceptImagesAndPdfs,
+} from "./admin/uploads/accept-images-and-pdfs"
+import {
   AdvanceKitBody,
   ListAdminKitsQuery,
   ListBatchesQuery,
@@ -70,6 +74,17 @@ export default defineMiddlewares({
       // Every admin route, core and plugin alike: deny by default (see lib/access).
       matcher: "/admin*",
       middlewares: [enforceStaffAccess()],
+    },
+    {
+      // Medusa's upload routes serve files from the admin's own origin: pictures and PDFs only.
+      matcher: "/admin/uploads",
+      methods: ["POST"],
+      middlewares: [acceptImagesAndPdfs],
+    },
+    {
+      matcher: "/admin/uploads/presigned-urls",
+      methods: ["POST"],
+      middlewares: [acceptDeclaredImagesAndPdfs],
     },
     {
       matcher: "/admin/access/roles",
