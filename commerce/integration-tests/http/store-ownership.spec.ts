@@ -546,10 +546,7 @@ medusaIntegrationTestRunner({
       for (const headers of [memberB, visitor]) {
         const order = await api.get(`/store/orders/${owned.orderId}`, { ...headers, ...noThrow })
         const missing = await api.get("/store/orders/order_01NOTHERE", { ...headers, ...noThrow })
-        expect([order.status, order.data.message]).toEqual([
-          404,
-          "未找到该订单，请登录下单时的账号后查看",
-        ])
+        expect([order.status, order.data.message]).toEqual([404, "订单不存在"])
         expect([missing.status, missing.data.message]).toEqual([order.status, order.data.message])
         const cart = await api.post(
           `/store/carts/${owned.cartId}/customer`,

@@ -4,6 +4,6 @@
  */
 export const OWNERSHIP_MESSAGES = {
   cartNotFound: "未找到该购物车，请刷新页面或重新选购",
-  orderNotFound: "未找到该订单，请登录下单时的账号后查看",
+  orderNotFound: "订单不存在",
   transferClosed: "本店不支持转移订单",
 } as const
