@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { FIELD_MESSAGES as M } from "./error-messages"
+import { ERROR_MESSAGES, FIELD_MESSAGES as M } from "./error-messages"
 
 const CHINESE = /[\u4e00-\u9fff]/
 const fieldPath = (path: readonly PropertyKey[] | undefined) =>
@@ -93,5 +93,5 @@ export function translateValidationMessage(message: string): string | null {
     return null
   })
   const known = translated.filter((part): part is string => part !== null)
-  return known.length ? [...new Set(known)].join("；") : M.invalid
+  return known.length ? [...new Set(known)].join("；") : ERROR_MESSAGES.invalidData
 }
