@@ -5,6 +5,7 @@ import {
   loadEnv,
   Modules,
 } from "@medusajs/framework/utils"
+import { secretFromEnv } from "./src/lib/config/secret-from-env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -96,8 +97,8 @@ module.exports = defineConfig({
       storeCors: process.env.STORE_CORS || devCors,
       adminCors: process.env.ADMIN_CORS || devCors,
       authCors: process.env.AUTH_CORS || devCors,
-      jwtSecret: process.env.JWT_SECRET || "dev-jwt-secret-change-me",
-      cookieSecret: process.env.COOKIE_SECRET || "dev-cookie-secret-change-me",
+      jwtSecret: secretFromEnv("JWT_SECRET"),
+      cookieSecret: secretFromEnv("COOKIE_SECRET"),
       jwtExpiresIn: process.env.JWT_EXPIRES_IN || "7d",
       // Staff sign in with email and password only; members also by phone code and WeChat.
       authMethodsPerActor: { user: ["emailpass"], customer: ["emailpass", "phone", "wechat"] },

@@ -1,5 +1,7 @@
-export default ({ env }) => ({
+import { secretFromEnv } from "../src/secret-from-env"
+
+export default () => ({
   "users-permissions": {
-    config: { jwtSecret: env("JWT_SECRET", "dev-users-permissions-jwt-secret") },
+    config: { jwtSecret: secretFromEnv("JWT_SECRET") },
   },
 })

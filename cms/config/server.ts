@@ -1,8 +1,10 @@
+import { secretFromEnv } from "../src/secret-from-env"
+
 export default ({ env }) => ({
   host: env("HOST", "0.0.0.0"),
   port: env.int("PORT", 1337),
   app: {
-    keys: env.array("APP_KEYS", ["dev-app-key-1", "dev-app-key-2"]),
+    keys: secretFromEnv("APP_KEYS").split(","),
   },
   cron: { enabled: env.bool("CRON_ENABLED", false) },
 })

@@ -3,9 +3,11 @@ import { restrictContentApiAccess } from "./access/content-api-access"
 import { registerPublishedOnlyContentApi } from "./access/published-only-content-api"
 import { registerContentEvents } from "./hooks/content-events"
 import { seed } from "./seed/seed"
+import { assertProductionSecrets } from "./secret-from-env"
 
 export default {
   register({ strapi }: { strapi: Core.Strapi }) {
+    assertProductionSecrets()
     /** Drafts stay in the admin: every content-API read gets the published version. */
     registerPublishedOnlyContentApi(strapi)
     /** Signed content events to commerce (search, storefront revalidation, member pushes). */

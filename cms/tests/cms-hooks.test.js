@@ -52,6 +52,23 @@ describe("signed content events to commerce", () => {
       receiver.received.find((r) => r.body.document_id === documentId && r.body.event === event)
     )
 
+  it("never signs or encrypts with a published default, and production refuses to start without secrets", () => {
+    const { cmsWebhookSecret } = require(path.join(cms.distDir, "src", "hooks", "sign-cms-hook.js"))
+    const { assertProductionSecrets, CMS_SECRETS } = require(
+      path.join(cms.distDir, "src", "secret-from-env.js")
+    )
+    const made = cmsWebhookSecret({ NODE_ENV: "test" })
+    expect(made).toMatch(/^[0-9a-f]{64}$/)
+    expect(made).not.toBe("dev-cms-webhook-secret")
+    expect(cms.strapi.config.get("admin.auth.secret")).not.toMatch(/^dev-/)
+    expect(cms.strapi.config.get("server.app.keys").join(",")).not.toMatch(/dev-app-key/)
+    expect(() => assertProductionSecrets({ NODE_ENV: "production", APP_KEYS: "a,b" })).toThrow(
+      "ADMIN_JWT_SECRET, API_TOKEN_SALT, TRANSFER_TOKEN_SALT, ENCRYPTION_KEY, JWT_SECRET, CMS_WEBHOOK_SECRET not set"
+    )
+    const all = Object.fromEntries(CMS_SECRETS.map((name) => [name, "x".repeat(40)]))
+    expect(() => assertProductionSecrets({ NODE_ENV: "production", ...all })).not.toThrow()
+  })
+
   it("signs HMAC-SHA256 over timestamp.body in hex", () => {
     const { signCmsHook, signedHeaders } = require(
       path.join(cms.distDir, "src", "hooks", "sign-cms-hook.js")

@@ -162,10 +162,14 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     web: `http://localhost:${p.webPort}`,
     miniprogramH5: `http://localhost:${p.miniprogramH5Port}`,
   }
-  const cmsToken = process.env.CMS_API_TOKEN || "dev-storefront-read-token-0123456789abcdef"
-  const revalidateSecret = process.env.REVALIDATE_SECRET || "dev-revalidate-secret"
+  // Generated on the first run into .data/secrets.json; the environment may set its own.
+  const secrets = localSecrets()
+  const cmsToken = process.env.CMS_API_TOKEN || secrets.cmsApiToken
+  const revalidateSecret = process.env.REVALIDATE_SECRET || secrets.revalidateSecret
   // Signs the CMS's content events to commerce's POST /hooks/cms.
-  const cmsWebhookSecret = process.env.CMS_WEBHOOK_SECRET || "dev-cms-webhook-secret"
+  const cmsWebhookSecret = process.env.CMS_WEBHOOK_SECRET || secrets.cmsWebhookSecret
+  // Lets commerce believe the shopper address the web forwards (x-shopper-ip).
+  const webForwardSecret = process.env.WEB_FORWARD_SECRET || secrets.webForwardSecret
 
   const commerceEnv = {
     // Collection sites and clinic sessions for appointments come from the CMS.
@@ -182,7 +186,11 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     REVALIDATE_SECRET: revalidateSecret,
     CMS_WEBHOOK_SECRET: cmsWebhookSecret,
     MEDUSA_DISABLE_TELEMETRY: "true",
-    HEALTH_DATA_KEYS: process.env.HEALTH_DATA_KEYS || localSecrets().healthDataKeys,
+    HEALTH_DATA_KEYS: process.env.HEALTH_DATA_KEYS || secrets.healthDataKeys,
+    JWT_SECRET: process.env.JWT_SECRET || secrets.jwtSecret,
+    COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookieSecret,
+    ORDER_ACCESS_SECRET: process.env.ORDER_ACCESS_SECRET || secrets.orderAccessSecret,
+    WEB_FORWARD_SECRET: webForwardSecret,
     // Encrypted reports and uploads: an absolute folder, since the built server runs
     // from .medusa/server, which every rebuild wipes.
     PRIVATE_UPLOAD_DIR:
@@ -212,6 +220,12 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
       process.env.CMS_CORS_ORIGINS || `${urls.web},${urls.miniprogramH5},${urls.cms}`,
     COMMERCE_CMS_HOOK_URL: `${urls.commerce}/hooks/cms`,
     CMS_WEBHOOK_SECRET: cmsWebhookSecret,
+    APP_KEYS: process.env.CMS_APP_KEYS || secrets.cmsAppKeys,
+    ADMIN_JWT_SECRET: process.env.CMS_ADMIN_JWT_SECRET || secrets.cmsAdminJwtSecret,
+    API_TOKEN_SALT: process.env.CMS_API_TOKEN_SALT || secrets.cmsApiTokenSalt,
+    TRANSFER_TOKEN_SALT: process.env.CMS_TRANSFER_TOKEN_SALT || secrets.cmsTransferTokenSalt,
+    ENCRYPTION_KEY: process.env.CMS_ENCRYPTION_KEY || secrets.cmsEncryptionKey,
+    JWT_SECRET: process.env.CMS_JWT_SECRET || secrets.cmsJwtSecret,
     STRAPI_TELEMETRY_DISABLED: "true",
     NODE_ENV: "production",
   }
@@ -237,6 +251,8 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
     CMS_PUBLIC_URL: urls.cms,
     CMS_API_TOKEN: cmsToken,
     REVALIDATE_SECRET: revalidateSecret,
+    WEB_FORWARD_SECRET: webForwardSecret,
+    STOREFRONT_URL: urls.web,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(p.webPort),
     ...officialAccountEnv(p),

@@ -1,8 +1,9 @@
 import { createHmac } from "crypto"
+import { secretFromEnv } from "../secret-from-env"
 
-/** The secret shared with commerce (CMS_WEBHOOK_SECRET; a development default otherwise). */
+/** The secret shared with commerce (CMS_WEBHOOK_SECRET; never a published default). */
 export const cmsWebhookSecret = (env: NodeJS.ProcessEnv = process.env) =>
-  env.CMS_WEBHOOK_SECRET || "dev-cms-webhook-secret"
+  secretFromEnv("CMS_WEBHOOK_SECRET", env)
 
 /** Hex HMAC-SHA256 of `${timestamp}.${body}`: commerce checks it against the raw body. */
 export function signCmsHook(secret: string, timestamp: number | string, body: string): string {

@@ -19,13 +19,13 @@ const prefix = `test-${randomUUID()}`
 process.env.QUEUE_PREFIX = prefix
 process.env.SMS_PROVIDER = "log"
 process.env.ARTICLE_PUSH_BATCH_SIZE = "2"
-const SECRET = "dev-cms-webhook-secret"
+const SECRET = "cms-hooks-spec-webhook-secret"
 
 type Headers = { headers: Record<string, string> }
 
 medusaIntegrationTestRunner({
   inApp: true,
-  env: {},
+  env: { CMS_WEBHOOK_SECRET: SECRET },
   testSuite: ({ api, getContainer }) => {
     const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379")
     let standin: Awaited<ReturnType<typeof startWechatStandin>>

@@ -52,3 +52,40 @@ describe("medusa-config and WeChat Pay", () => {
     ])
   })
 })
+
+describe("medusa-config secrets", () => {
+  type Http = { projectConfig: { http: { jwtSecret: string; cookieSecret: string } } }
+  const httpOf = (env: Record<string, string>) =>
+    (loadConfigWith(env) as unknown as Http).projectConfig.http
+
+  it("never signs with a published default: without JWT_SECRET each process makes its own", () => {
+    const saved = { jwt: process.env.JWT_SECRET, cookie: process.env.COOKIE_SECRET }
+    delete process.env.JWT_SECRET
+    delete process.env.COOKIE_SECRET
+    try {
+      const first = httpOf({ NODE_ENV: "development" })
+      for (const secret of [first.jwtSecret, first.cookieSecret]) {
+        expect(secret).toMatch(/^[0-9a-f]{64}$/)
+        expect(secret).not.toContain("dev-")
+      }
+      expect(first.jwtSecret).not.toBe(first.cookieSecret)
+    } finally {
+      if (saved.jwt) process.env.JWT_SECRET = saved.jwt
+      if (saved.cookie) process.env.COOKIE_SECRET = saved.cookie
+    }
+  })
+
+  it("refuses to start in production without its own secrets, and uses the ones it is given", () => {
+    const saved = process.env.JWT_SECRET
+    delete process.env.JWT_SECRET
+    try {
+      expect(() =>
+        loadConfigWith({ NODE_ENV: "production", COOKIE_SECRET: "c".repeat(40) })
+      ).toThrow("JWT_SECRET is not set")
+    } finally {
+      if (saved) process.env.JWT_SECRET = saved
+    }
+    const given = httpOf({ JWT_SECRET: "j".repeat(40), COOKIE_SECRET: "c".repeat(40) })
+    expect([given.jwtSecret, given.cookieSecret]).toEqual(["j".repeat(40), "c".repeat(40)])
+  })
+})

@@ -1,5 +1,6 @@
 import { QueueName } from "../lib/queue/queue-names"
 import type { QueueProcessor } from "./queue-processor"
+import { secretFromEnv } from "../lib/config/secret-from-env"
 
 export const StorefrontJob = {
   REVALIDATE: "revalidate",
@@ -24,7 +25,7 @@ export const storefrontQueue: QueueProcessor = {
         method: "POST",
         headers: {
           "content-type": "application/json",
-          "x-revalidate-secret": process.env.REVALIDATE_SECRET || "dev-revalidate-secret",
+          "x-revalidate-secret": secretFromEnv("REVALIDATE_SECRET"),
         },
         body: JSON.stringify({ tags }),
         signal: AbortSignal.timeout(10_000),

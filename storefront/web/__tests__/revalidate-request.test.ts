@@ -30,6 +30,22 @@ describe("revalidation requests", () => {
     ).resolves.toMatchObject({ ok: false, status: 401 })
   })
 
+  it("believes nobody while no secret is configured, not even the old published default", async () => {
+    jest.resetModules()
+    const saved = process.env.REVALIDATE_SECRET
+    delete process.env.REVALIDATE_SECRET
+    try {
+      const { env } = await import("@/lib/env")
+      for (const header of ["", "dev-revalidate-secret"]) {
+        await expect(
+          parseRevalidateRequest(request({ tags: ["products"] }, header), env.revalidateSecret)
+        ).resolves.toMatchObject({ ok: false, status: 401 })
+      }
+    } finally {
+      if (saved !== undefined) process.env.REVALIDATE_SECRET = saved
+    }
+  })
+
   it.each([
     ["not json"],
     [{}],

@@ -7,7 +7,8 @@ export const env = {
   cmsUrl: process.env.CMS_URL || "http://localhost:1337",
   cmsPublicUrl: process.env.CMS_PUBLIC_URL || process.env.CMS_URL || "http://localhost:1337",
   cmsToken: process.env.CMS_API_TOKEN || "dev-storefront-read-token-0123456789abcdef",
-  revalidateSecret: process.env.REVALIDATE_SECRET || "dev-revalidate-secret",
+  /** Empty when unset: then no revalidation call is believed (no published default). */
+  revalidateSecret: process.env.REVALIDATE_SECRET?.trim() || "",
   /**
    * A TrueType font with Chinese glyphs for the 体质辨识 report PDF (Debian's
    * fonts-droid-fallback by default; a .ttc collection or CFF outlines will not do).

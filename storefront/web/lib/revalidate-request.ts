@@ -15,7 +15,7 @@ export async function parseRevalidateRequest(
   request: Request,
   secret: string
 ): Promise<RevalidateRequest> {
-  if (!sameSecret(request.headers.get("x-revalidate-secret") ?? "", secret)) {
+  if (!secret || !sameSecret(request.headers.get("x-revalidate-secret") ?? "", secret)) {
     return { ok: false, status: 401, message: "invalid revalidate secret" }
   }
   const body = (await request.json().catch(() => null)) as { tags?: unknown } | null

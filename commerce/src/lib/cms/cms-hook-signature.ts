@@ -1,11 +1,12 @@
 import { createHmac, timingSafeEqual } from "crypto"
+import { secretFromEnv } from "../config/secret-from-env"
 
 /** How old a signed CMS call may be (and how far in the future), in seconds. */
 export const CMS_HOOK_MAX_AGE_SECONDS = 5 * 60
 
-/** The secret shared with the CMS (CMS_WEBHOOK_SECRET; a development default otherwise). */
+/** The secret shared with the CMS (CMS_WEBHOOK_SECRET; never a published default). */
 export const cmsWebhookSecret = (env: NodeJS.ProcessEnv = process.env) =>
-  env.CMS_WEBHOOK_SECRET || "dev-cms-webhook-secret"
+  secretFromEnv("CMS_WEBHOOK_SECRET", env)
 
 /** Hex HMAC-SHA256 of `${timestamp}.${body}`: what the CMS sends as x-cms-signature. */
 export function signCmsHook(secret: string, timestamp: string | number, body: string): string {
