@@ -156,4 +156,26 @@ describe("cart", () => {
     })
     expect(calls()).toContain("POST /store/carts/cart_1/line-items/line_1")
   })
+
+  it("reads and changes a signed-in member's cart with their token (commerce hides it from anyone else)", async () => {
+    session.setToken("tok_member")
+    session.setCartId("cart_1")
+    const seen: string[] = []
+    const withToken =
+      (answer: () => unknown) =>
+      ({ headers }: { headers: Record<string, string> }) => {
+        seen.push(headers.authorization)
+        return { body: answer() }
+      }
+    fakeBackend({
+      "GET /store/carts/cart_1": withToken(() => ({ cart: cartWith(1) })),
+      "POST /store/carts/cart_1/line-items/line_1": withToken(() => ({ cart: cartWith(2) })),
+    })
+    render(<CartPage />)
+    expect((await screen.findByTestId("line-quantity")).textContent).toBe("1")
+    fireEvent.click(screen.getByText("＋"))
+    await waitFor(() => expect(calls()).toContain("POST /store/carts/cart_1/line-items/line_1"))
+    expect(seen.length).toBeGreaterThanOrEqual(2)
+    expect(new Set(seen)).toEqual(new Set(["Bearer tok_member"]))
+  })
 })

@@ -34,6 +34,23 @@ describe("GET /checkout/status", () => {
     expect(complete).toHaveBeenCalledWith("cart_1", "tok_1")
   })
 
+  it("passes on the guest's order token, and reads the unpaid cart with the member's token", async () => {
+    complete.mockResolvedValue({
+      type: "order",
+      order: { id: "order_1" },
+      order_access_token: "9.abc",
+    })
+    expect(await (await poll("cart_1")).json()).toEqual({
+      status: "paid",
+      order_id: "order_1",
+      order_token: "9.abc",
+    })
+    complete.mockResolvedValue({ type: "cart", cart: { id: "cart_1" } })
+    wechatSession.mockResolvedValue(cartWith({}))
+    await poll("cart_1")
+    expect(wechatSession).toHaveBeenCalledWith("cart_1", "tok_1")
+  })
+
   it("keeps waiting while the cart is unpaid", async () => {
     complete.mockResolvedValue({ type: "cart", cart: { id: "cart_1" } })
     wechatSession.mockResolvedValue(cartWith({}))

@@ -57,6 +57,8 @@ describe("待付款: WeChat payments left open", () => {
       screen.getAllByRole("link", { name: "继续支付" }).map((a) => a.getAttribute("href"))
     ).toEqual(["/checkout/pay?cart=cart_here", "/checkout/pay?cart=cart_phone"])
     expect(pendingPayments).toHaveBeenCalledWith("tok_1")
+    // The member's cart answers only with their token.
+    expect(wechatSession).toHaveBeenCalledWith("cart_here", "tok_1")
   })
 
   it("offers to submit again once this browser's WeChat order has expired", async () => {

@@ -150,6 +150,7 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
   const channel = paymentChannelFor(h.get("user-agent") ?? "", { officialAccount: !!openid })
   let h5Url: string | undefined
   let placedOrderId: string | undefined
+  let placedOrderToken: string | undefined
   try {
     // Read first: binding below clears the cookie.
     const referral = normalizeShareCode((await cookies()).get(REFERRAL_COOKIE)?.value)
@@ -183,6 +184,7 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
       )
       if ("problem" in placed) return { error: placed.problem, fields }
       placedOrderId = placed.order.id
+      placedOrderToken = placed.accessToken
     } else {
       const payment = await checkout.startWechatPayment(
         cartId,
@@ -203,7 +205,9 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
   }
   if (placedOrderId) {
     await clearCartId()
-    redirect(`/checkout/done/${placedOrderId}`)
+    // A guest's order opens only with the token its checkout answered.
+    const token = placedOrderToken ? `?token=${encodeURIComponent(placedOrderToken)}` : ""
+    redirect(`/checkout/done/${placedOrderId}${token}`)
   }
   if (channel === "h5" && h5Url) {
     redirect(h5CashierUrl(h5Url, cartId))

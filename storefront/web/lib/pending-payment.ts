@@ -13,7 +13,7 @@ export type PendingPayment = { cartId: string; total: Money; titles: string[]; e
 export async function pendingWechatPayment(now = new Date()): Promise<PendingPayment | null> {
   const cartId = await readCartId()
   if (!cartId) return null
-  const pending = await checkout.wechatSession(cartId).catch(() => null)
+  const pending = await checkout.wechatSession(cartId, await readToken()).catch(() => null)
   if (!pending?.payment || pending.cart.completed_at) return null
   const expiresAt = pending.payment.time_expire ? Date.parse(pending.payment.time_expire) : null
   return {

@@ -401,6 +401,16 @@ describe("placeUnpaidOrder", () => {
     ])
   })
 
+  it("hands on the guest's order token from the completion", async () => {
+    const { fetch } = recordingFetch({
+      body: { type: "order", order: { id: "order_1", display_id: 3 }, order_access_token: "9.x" },
+    })
+    expect(await placeUnpaidOrder(clients(fetch).checkout, "cart_1", { offline: false })).toEqual({
+      order: { id: "order_1", display_id: 3 },
+      accessToken: "9.x",
+    })
+  })
+
   it("completes a cart the balance paid in full without any payment session", async () => {
     const { fetch, calls } = recordingFetch({
       body: { type: "cart", error: { message: "库存不足" } },

@@ -54,6 +54,28 @@ describe("commerce client", () => {
     })
   })
 
+  it("sends a member's token with every cart call, and none for a visitor", async () => {
+    const { fetch, calls } = recordingFetch(
+      { body: { cart: { id: "cart_1", items: [] } } },
+      { body: { cart: { id: "cart_1", items: [] } } },
+      { body: { cart: { id: "cart_1", items: [] } } },
+      { body: { cart: { id: "cart_1", items: [] } } },
+      { body: {} },
+      { body: { cart: { id: "cart_1", items: [] } } }
+    )
+    const client = createCommerceClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    await client.createCart("reg_1", "tok")
+    await client.getCart("cart_1", "tok")
+    await client.addLineItem("cart_1", "variant_1", 1, "tok")
+    await client.updateLineItem("cart_1", "line_1", 2, "tok")
+    await client.deleteLineItem("cart_1", "line_1", "tok")
+    await client.getCart("cart_1")
+    const authorization = (i: number) =>
+      (calls[i].init?.headers as Record<string, string>).authorization
+    expect([0, 1, 2, 3, 4].map(authorization)).toEqual(Array(5).fill("Bearer tok"))
+    expect(authorization(5)).toBeUndefined()
+  })
+
   it("treats a missing cart as null, so a stale cookie starts a new cart", async () => {
     const { fetch } = recordingFetch({
       status: 404,
@@ -79,6 +101,30 @@ describe("checkout client", () => {
     const headers = calls[0].init?.headers as Record<string, string>
     expect(headers.authorization).toBe("Bearer tok")
     expect(calls[0].init?.cacheHint).toBe("no-store")
+  })
+})
+
+describe("reading a placed order", () => {
+  it("opens a guest's order with the token its checkout answered, a member's with theirs", async () => {
+    const order = { id: "order_1", display_id: 7, email: "guest@example.com", items: [] }
+    const { fetch, calls } = recordingFetch(
+      { body: { type: "order", order, order_access_token: "123.abc" } },
+      { body: { order } },
+      { body: { order } },
+      { body: { cart: { id: "cart_1" } } }
+    )
+    const client = createCheckoutClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    const completed = await client.complete("cart_1")
+    expect(completed).toMatchObject({ type: "order", order_access_token: "123.abc" })
+    await client.order("order_1", undefined, "123.abc")
+    await client.order("order_1", "tok")
+    await client.wechatSession("cart_1", "tok")
+    const headers = (i: number) => calls[i].init?.headers as Record<string, string>
+    expect(headers(1)["x-order-token"]).toBe("123.abc")
+    expect(headers(1).authorization).toBeUndefined()
+    expect(headers(2)["x-order-token"]).toBeUndefined()
+    expect(headers(2).authorization).toBe("Bearer tok")
+    expect(headers(3).authorization).toBe("Bearer tok")
   })
 })
 

@@ -168,7 +168,10 @@ export function createCheckoutClient(options: CommerceClientOptions) {
     },
 
     /** The cart's open WeChat Pay session, to show its QR code again or resume H5. */
-    async wechatSession(cartId: string): Promise<{
+    async wechatSession(
+      cartId: string,
+      token?: string
+    ): Promise<{
       cart: Cart & {
         completed_at?: string | null
         email?: string | null
@@ -190,7 +193,7 @@ export function createCheckoutClient(options: CommerceClientOptions) {
           fields:
             "*items,+total,+item_subtotal,+shipping_total,completed_at,email,metadata,*payment_collection.payment_sessions",
         })}`,
-        noStore
+        { ...noStore, token }
       )
       const session = cart.payment_collection?.payment_sessions?.find(
         (s) => s.provider_id === WECHATPAY_PROVIDER_ID
@@ -200,16 +203,25 @@ export function createCheckoutClient(options: CommerceClientOptions) {
 
     /**
      * Turns a paid cart into an order. Safe to call repeatedly: unpaid carts answer
-     * `type: "cart"`, completed ones give back their order.
+     * `type: "cart"`, completed ones give back their order, with `order_access_token`,
+     * which lets a guest read the order afterwards (see `order`).
      */
     async complete(cartId: string, token?: string): Promise<CompletedCart> {
       return request<CompletedCart>(`/store/carts/${cartId}/complete`, post({}, token))
     },
 
-    async order(orderId: string, token?: string): Promise<PlacedOrder> {
+    /**
+     * A placed order: a member's with their token, a guest's with the `order_access_token`
+     * its checkout answered (commerce shows an order to nobody else).
+     */
+    async order(orderId: string, token?: string, accessToken?: string): Promise<PlacedOrder> {
       const { order } = await request<{ order: PlacedOrder }>(
         `/store/orders/${orderId}${query({ fields: "*items,*shipping_address,+customer_id,+status,+total,+item_total,+shipping_total,+credit_line_total" })}`,
-        { token, ...noStore }
+        {
+          token,
+          ...noStore,
+          ...(accessToken ? { headers: { "x-order-token": accessToken } } : {}),
+        }
       )
       return order
     },

@@ -188,9 +188,11 @@ export async function placeUnpaidOrder(
   cartId: string,
   { offline }: { offline: boolean },
   token?: string
-): Promise<{ order: { id: string; display_id: number } } | { problem: string }> {
+): Promise<
+  { order: { id: string; display_id: number }; accessToken?: string } | { problem: string }
+> {
   if (offline) await checkout.startPayment(cartId, OFFLINE_PROVIDER_ID, {}, token)
   const result = await checkout.complete(cartId, token)
   if (result.type !== "order") return problem(result.error?.message ?? "下单失败，请稍后重试")
-  return { order: result.order }
+  return { order: result.order, accessToken: result.order_access_token }
 }

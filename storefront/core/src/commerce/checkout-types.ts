@@ -36,7 +36,12 @@ export type WechatPaymentData = {
 }
 
 export type CompletedCart =
-  | { type: "order"; order: { id: string; display_id: number; total: Money } }
+  | {
+      type: "order"
+      order: { id: string; display_id: number; total: Money }
+      /** Opens the order to its buyer without an account (`checkout.order`). */
+      order_access_token?: string
+    }
   | { type: "cart"; error?: { message?: string } }
 
 export type PlacedOrder = {

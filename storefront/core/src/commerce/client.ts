@@ -68,21 +68,27 @@ export function createCommerceClient(options: CommerceClientOptions) {
       return products[0] ?? null
     },
 
-    async createCart(regionId: string): Promise<Cart> {
+    /**
+     * Cart calls take the member's token when there is one: a member's cart answers only to
+     * them (commerce says 404 to anyone else, the signed-out browser included).
+     */
+    async createCart(regionId: string, token?: string): Promise<Cart> {
       const { cart } = await request<{ cart: Cart }>("/store/carts", {
         method: "POST",
         body: JSON.stringify({ region_id: regionId }),
         cacheHint: noStore,
+        token,
       })
       return cart
     },
 
-    async getCart(cartId: string): Promise<Cart | null> {
+    async getCart(cartId: string, token?: string): Promise<Cart | null> {
       try {
         const { cart } = await request<{ cart: Cart }>(
           `/store/carts/${cartId}${query({ fields: CART_FIELDS })}`,
           {
             cacheHint: noStore,
+            token,
           }
         )
         return cart
@@ -92,31 +98,44 @@ export function createCommerceClient(options: CommerceClientOptions) {
       }
     },
 
-    async addLineItem(cartId: string, variantId: string, quantity: number): Promise<Cart> {
+    async addLineItem(
+      cartId: string,
+      variantId: string,
+      quantity: number,
+      token?: string
+    ): Promise<Cart> {
       const { cart } = await request<{ cart: Cart }>(`/store/carts/${cartId}/line-items`, {
         method: "POST",
         body: JSON.stringify({ variant_id: variantId, quantity }),
         cacheHint: noStore,
+        token,
       })
       return cart
     },
 
-    async updateLineItem(cartId: string, lineId: string, quantity: number): Promise<Cart> {
+    async updateLineItem(
+      cartId: string,
+      lineId: string,
+      quantity: number,
+      token?: string
+    ): Promise<Cart> {
       const { cart } = await request<{ cart: Cart }>(
         `/store/carts/${cartId}/line-items/${lineId}`,
         {
           method: "POST",
           body: JSON.stringify({ quantity }),
           cacheHint: noStore,
+          token,
         }
       )
       return cart
     },
 
-    async deleteLineItem(cartId: string, lineId: string): Promise<void> {
+    async deleteLineItem(cartId: string, lineId: string, token?: string): Promise<void> {
       await request(`/store/carts/${cartId}/line-items/${lineId}`, {
         method: "DELETE",
         cacheHint: noStore,
+        token,
       })
     },
   }

@@ -56,13 +56,15 @@ export function createMemberClient(options: CommerceClientOptions) {
       return token
     },
 
-    /** Creates the login and the customer, and returns a signed-in token. */
+    /**
+     * Creates the login and the customer, and returns a signed-in token. A phone is bound
+     * afterwards with a code (`bindPhone`); commerce refuses one at sign-up.
+     */
     async registerWithPassword(input: {
       email: string
       password: string
       first_name?: string
       last_name?: string
-      phone?: string
     }): Promise<string> {
       const { token } = await request<{ token: string }>(
         "/auth/customer/emailpass/register",
@@ -73,7 +75,6 @@ export function createMemberClient(options: CommerceClientOptions) {
           email: input.email,
           first_name: input.first_name,
           last_name: input.last_name,
-          phone: input.phone,
         }),
         token,
       })

@@ -17,7 +17,8 @@ export function currentRegion(): Promise<Region> {
 export async function currentCart(): Promise<Cart | null> {
   const id = session.cartId()
   if (!id) return null
-  const cart = await commerce.getCart(id)
+  // A member's cart answers only with their token.
+  const cart = await commerce.getCart(id, session.token())
   if (!cart || (cart as Cart & { completed_at?: string | null }).completed_at) {
     session.clearCart()
     return null
@@ -28,10 +29,10 @@ export async function currentCart(): Promise<Cart | null> {
 export async function addToCart(variantId: string, quantity = 1): Promise<Cart> {
   let cart = await currentCart()
   if (!cart) {
-    cart = await commerce.createCart((await currentRegion()).id)
+    cart = await commerce.createCart((await currentRegion()).id, session.token())
     session.setCartId(cart.id)
   }
-  return commerce.addLineItem(cart.id, variantId, quantity)
+  return commerce.addLineItem(cart.id, variantId, quantity, session.token())
 }
 
 export const itemCount = (cart: Cart | null) =>

@@ -116,7 +116,7 @@ export async function placeOrder(
     return { kind: "placed", order: placed.order, offline: total !== 0, totalFen: toFen(total) }
   }
   const payment = await startPayment(cartId, token, openid)
-  const { cart } = await checkout.wechatSession(cartId)
+  const { cart } = await checkout.wechatSession(cartId, token)
   return {
     kind: "pay",
     payment,

@@ -19,12 +19,15 @@ export function PaymentWaiter({ cartId, expiresAt }: { cartId: string; expiresAt
         const body = (await response.json()) as {
           status: string
           order_id?: string
+          order_token?: string
           message?: string
         }
         if (body.status === "paid" && body.order_id) {
           setMessage("支付成功，正在跳转…")
           // A full load, so the header's cart count drops to zero as well.
-          window.location.replace(`/checkout/done/${body.order_id}`)
+          // A guest's order opens only with the token the checkout answered.
+          const token = body.order_token ? `?token=${encodeURIComponent(body.order_token)}` : ""
+          window.location.replace(`/checkout/done/${body.order_id}${token}`)
           return
         }
         if (body.message) setMessage(body.message)

@@ -20,8 +20,9 @@ export default function CartPage() {
   async function change(cart: Cart, lineId: string, quantity: number) {
     setProblem(null)
     try {
-      if (quantity <= 0) await commerce.deleteLineItem(cart.id, lineId)
-      else await commerce.updateLineItem(cart.id, lineId, quantity)
+      const token = session.token()
+      if (quantity <= 0) await commerce.deleteLineItem(cart.id, lineId, token)
+      else await commerce.updateLineItem(cart.id, lineId, quantity, token)
       reload()
     } catch (error) {
       setProblem(explainError(error))

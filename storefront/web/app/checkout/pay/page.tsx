@@ -12,6 +12,7 @@ import QRCode from "qrcode"
 import { PaymentWaiter } from "@/components/checkout/payment-waiter"
 import { WechatBridgePay } from "@/components/checkout/wechat-bridge-pay"
 import { checkout } from "@/lib/backends"
+import { readToken } from "@/lib/session"
 
 export const metadata: Metadata = { title: "微信支付" }
 
@@ -20,7 +21,7 @@ type Search = Promise<{ cart?: string }>
 export default async function PayPage({ searchParams }: { searchParams: Search }) {
   const { cart: cartId } = await searchParams
   if (!cartId || !/^cart_\w+$/.test(cartId)) redirect("/cart")
-  const { cart, payment } = await checkout.wechatSession(cartId).catch(() => ({
+  const { cart, payment } = await checkout.wechatSession(cartId, await readToken()).catch(() => ({
     cart: null,
     payment: null,
   }))

@@ -7,8 +7,8 @@ import { readToken } from "@/lib/session"
 type UnplacedRefund = { amount: number; reason?: string }
 
 /** "refunded" once commerce gave the money back, else "waiting" for WeChat. */
-async function notPaidYet(cartId: string) {
-  const { cart } = await checkout.wechatSession(cartId).catch(() => ({ cart: null }))
+async function notPaidYet(cartId: string, token: string | undefined) {
+  const { cart } = await checkout.wechatSession(cartId, token).catch(() => ({ cart: null }))
   const refund = cart?.metadata?.wechatpay_unplaced_refund as UnplacedRefund | undefined
   if (!refund) return NextResponse.json({ status: "waiting" })
   const reason = refund.reason && refund.reason !== REFUNDED ? `（${refund.reason}）` : ""
@@ -33,16 +33,22 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({ status: "invalid", message: "缺少购物车编号" }, { status: 400 })
   }
   try {
-    const result = await checkout.complete(cartId, await readToken())
+    const token = await readToken()
+    const result = await checkout.complete(cartId, token)
     if (result.type === "order") {
-      const response = NextResponse.json({ status: "paid", order_id: result.order.id })
+      // The token lets a guest open the confirmation page (commerce shows orders to nobody else).
+      const response = NextResponse.json({
+        status: "paid",
+        order_id: result.order.id,
+        order_token: result.order_access_token,
+      })
       response.cookies.delete("cart_id")
       return response
     }
-    return notPaidYet(cartId)
+    return notPaidYet(cartId, token)
   } catch (error) {
     const status = (error as { status?: number }).status ?? 500
-    if (status < 500) return notPaidYet(cartId)
+    if (status < 500) return notPaidYet(cartId, await readToken())
     console.error("[checkout status]", error)
     return NextResponse.json({ status: "error", message: "网络繁忙，正在重试…" }, { status: 502 })
   }

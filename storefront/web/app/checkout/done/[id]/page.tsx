@@ -17,10 +17,20 @@ const NEXT_STEPS = [
   "查看报告",
 ]
 
-export default async function OrderDonePage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OrderDonePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams: Promise<{ token?: string | string[] }>
+}) {
   const { id } = await params
+  // A guest's order opens with the token its checkout answered; a member's with their session.
+  const { token: accessToken } = await searchParams
   const token = await readToken()
-  const order = await checkout.order(id, token).catch(() => null)
+  const order = await checkout
+    .order(id, token, typeof accessToken === "string" ? accessToken : undefined)
+    .catch(() => null)
   if (!order) notFound()
   // Only members choose on-site collection; the page still shows when this cannot be read.
   const collection = token
