@@ -24,7 +24,11 @@ const BODY_PARSER: Record<string, { status: number; message: string }> = {
 const KNOWN_MESSAGES: { pattern: RegExp; message: string; status?: number }[] = [
   { pattern: /^Invalid email or password/i, message: M.wrongCredentials },
   { pattern: /publishable (api )?key/i, message: M.publishableKeyRequired },
-  { pattern: /^account_holder with /i, message: M.paymentInProgress, status: 409 },
+  {
+    pattern: /^account[_ ]holder with .*already exists/i,
+    message: M.paymentInProgress,
+    status: 409,
+  },
   { pattern: /acquir(e|ing) lock/i, message: M.conflict, status: 409 },
 ]
 

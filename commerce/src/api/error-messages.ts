@@ -23,7 +23,7 @@ export const ERROR_MESSAGES = {
   paymentAuthorization: "支付未能完成授权，请重试或更换支付方式",
   publishableKeyRequired: "缺少或无效的店铺访问密钥（x-publishable-api-key）",
   indexUnavailable: "索引功能未启用",
-  registrationGeneric: "注册请求已受理",
+  registrationNotCompleted: "注册未能完成：如该邮箱已注册，请直接登录，或使用短信验证码登录",
   badRequest: "请求无效，请检查后重试",
   tooManyRequests: "请求过于频繁，请稍后再试",
   internal: "服务器开小差了，请稍后重试",

@@ -52,6 +52,7 @@ import { chineseErrorHandler } from "./error-handler"
 import { rejectMalformedRequests } from "./reject-malformed-requests"
 import { requireIndexModule } from "./index-module-availability"
 import { onePaymentSessionAtATime } from "./one-payment-session-at-a-time"
+import { refuseStandInRegistrations } from "./refuse-stand-in-registrations"
 
 export default defineMiddlewares({
   errorHandler: chineseErrorHandler(),
@@ -69,6 +70,11 @@ export default defineMiddlewares({
       matcher: "/store/payment-collections/:id/payment-sessions",
       methods: ["POST"],
       middlewares: [onePaymentSessionAtATime()],
+    },
+    {
+      matcher: "/store/customers",
+      methods: ["POST"],
+      middlewares: [refuseStandInRegistrations()],
     },
     {
       // Every admin route, core and plugin alike: deny by default (see lib/access).

@@ -46,6 +46,11 @@ describe("chineseErrorAnswer", () => {
       "Account_holder with provider_id, external_id pp_system_default, cus_1 already exists."
     )
     expect(answer(race)).toEqual([409, M.paymentInProgress])
+    const fromThePaymentModule = new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Account holder with provider_id: pp_system_default, external_id: cus_1, already exists."
+    )
+    expect(answer(fromThePaymentModule)).toEqual([409, M.paymentInProgress])
     expect(
       answer(new MedusaError(MedusaError.Types.CONFLICT, "Timed-out acquiring lock."))
     ).toEqual([409, M.conflict])
