@@ -182,9 +182,7 @@ medusaIntegrationTestRunner({
           JSON.stringify(item_version),
           400,
         ])
-        expect(bad.data.message).toBe(
-          "Invalid request: item_version 应为不超过 64 个字符的题目版本号"
-        )
+        expect(bad.data.message).toBe("item_version 应为不超过 64 个字符的题目版本号")
       }
       expect((await api.get("/store/constitution/assessments", member)).data.count).toBe(2)
     })

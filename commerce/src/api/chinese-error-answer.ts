@@ -114,9 +114,10 @@ export function chineseErrorAnswer(error: unknown): ErrorAnswer {
     return answer(500, "unknown_error", M.internal, "unknown_error")
   }
   const medusaType = MESSAGE_BY_TYPE[type] ? type : statusType(status)
+  // Medusa's "Invalid request: …" is translated even when our schema's part is Chinese.
   const chinese =
-    (CHINESE.test(message) ? message : null) ??
     (type === T.INVALID_DATA ? translateValidationMessage(message) : null) ??
+    (CHINESE.test(message) ? message : null) ??
     known?.message ??
     MESSAGE_BY_TYPE[type] ??
     MESSAGE_BY_STATUS[status] ??

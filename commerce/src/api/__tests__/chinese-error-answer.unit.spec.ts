@@ -74,6 +74,14 @@ describe("chineseErrorAnswer", () => {
     ])
   })
 
+  it("drops Medusa's English prefix from a schema's own Chinese message", () => {
+    const error = new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Invalid request: item_version 应为不超过 64 个字符的题目版本号"
+    )
+    expect(answer(error)).toEqual([400, "item_version 应为不超过 64 个字符的题目版本号"])
+  })
+
   it("hides what an unexpected error says", () => {
     expect(answer(new Error("connect ECONNREFUSED 10.0.0.1:5432"))).toEqual([500, M.internal])
   })
