@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomUUID } from "crypto"
 import Redis from "ioredis"
+import ccmq from "../../src/lib/constitution/ccmq.json"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 
 jest.setTimeout(180_000)
@@ -57,6 +58,43 @@ medusaIntegrationTestRunner({
     const statuses = (responses: { status: number }[]) =>
       responses.map((r) => r.status).sort((a, b) => a - b)
     const sleep = (seconds: number) => new Promise((r) => setTimeout(r, seconds * 1000))
+
+    describe("visitors' constitution scorings (the anonymous report PDF)", () => {
+      const sheet = {
+        sex: "female",
+        answers: Object.fromEntries(ccmq.items.map((item) => [item.id, 3])),
+      }
+      const assess = (headers: Record<string, string>) =>
+        outcome(
+          api.post("/store/constitution/assessments", sheet, {
+            headers: { "x-publishable-api-key": publishableKey, ...headers },
+          })
+        )
+
+      it("limits each address to 30 an hour, counted atomically, without touching others or members", async () => {
+        const flood = await Promise.all(
+          Array.from({ length: 36 }, () => assess(from("203.0.113.77")))
+        )
+        const codes = statuses(flood)
+        expect(codes.filter((code) => code < 300)).toHaveLength(30)
+        expect(codes.filter((code) => code === 429)).toHaveLength(6)
+        const refused = flood.find((r) => r.status === 429)
+        expect(refused.data.message).toMatch(/^体质辨识提交过于频繁，请 \d+ 分钟后再试/)
+        expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0)
+        // A rotated X-Forwarded-For from the same shopper changes nothing.
+        const spoofed = await assess({ ...from("203.0.113.77"), "x-forwarded-for": "192.0.2.1" })
+        expect(spoofed.status).toBe(429)
+        // Another address is untouched, and so is a signed-in member on the flooded one.
+        expect((await assess(from("203.0.113.78"))).status).toBeLessThan(300)
+        const token = await registerCustomer(
+          api as never,
+          publishableKey,
+          `assess-${randomUUID()}@health.local`
+        )
+        const member = await assess({ ...from("203.0.113.77"), ...token.headers })
+        expect(member.status).toBeLessThan(300)
+      })
+    })
 
     describe("SMS codes", () => {
       it("counts a rotating X-Forwarded-For against the one real address", async () => {
@@ -196,7 +234,7 @@ medusaIntegrationTestRunner({
     describe("Redis keys", () => {
       it("leaves no key without a time to live", async () => {
         const keys = await redis.keys(`${prefix}:*`)
-        const signInAndOtp = keys.filter((key) => /:(otp|signin)/.test(key))
+        const signInAndOtp = keys.filter((key) => /:(otp|signin|limit)/.test(key))
         expect(signInAndOtp.length).toBeGreaterThan(10)
         const ttls = await Promise.all(
           signInAndOtp.map(async (key) => [key, await redis.pttl(key)] as const)

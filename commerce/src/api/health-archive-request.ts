@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
 import type HealthArchiveModuleService from "../modules/health-archive/service"
+import { clientAddress } from "../lib/http/client-address"
 
 /** The archive module and the signed-in actor of a request. */
 export function archiveRequest(req: AuthenticatedMedusaRequest) {
@@ -19,7 +20,7 @@ export function archiveRequest(req: AuthenticatedMedusaRequest) {
         action,
         resource_type,
         resource_id: resource_id ?? null,
-        ip: req.ip ?? null,
+        ip: clientAddress(req),
       }),
   }
 }

@@ -26,6 +26,7 @@ import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
 import { NotificationPreferencesBody } from "./store/customers/me/notification-preferences/validators"
 import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
 import { enforceStaffAccess } from "./admin/enforce-staff-access"
+import { limitAnonymousAssessments } from "./limit-anonymous-assessments"
 import {
   acceptDeclaredImagesAndPdfs,
   acceptImagesAndPdfs,
@@ -245,6 +246,7 @@ export default defineMiddlewares({
       methods: ["POST"],
       middlewares: [
         authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true }),
+        limitAnonymousAssessments,
         validateAndTransformBody(CreateAssessmentBody),
       ],
     },

@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { allows, AREAS, type Area } from "../../lib/access/permissions"
+import { clientAddress } from "../../lib/http/client-address"
 import { matchedRoutePatterns, type RouterOwner } from "../../lib/access/matched-routes"
 import { ANY_STAFF, requiredPermission } from "../../lib/access/route-permissions"
 import { ACCESS_MODULE } from "../../modules/access"
@@ -107,7 +108,7 @@ export function enforceStaffAccess() {
           method: req.method,
           path,
           status,
-          ip: req.ip ?? null,
+          ip: clientAddress(req),
           user_agent: req.get("user-agent") ?? null,
           details: details ?? null,
         })
