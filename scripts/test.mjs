@@ -28,13 +28,18 @@ mkdirSync(logDir, { recursive: true })
 const tally = { passed: 0, failed: 0, skipped: 0 }
 const failures = []
 
+// Stages run one after another: each line shows the time since the previous one ended.
+let lastRecorded = started
+
 function record(name, { passed, failed, skipped = 0 }, output = "") {
+  const seconds = Math.round((Date.now() - lastRecorded) / 1000)
+  lastRecorded = Date.now()
   tally.passed += passed
   tally.failed += failed
   tally.skipped += skipped
   const mark = failed ? red("✖") : green("✔")
   console.log(
-    `${mark} ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`
+    `${mark} ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${seconds} s)`
   )
   if (failed) {
     failures.push(name)
