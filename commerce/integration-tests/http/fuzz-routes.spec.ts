@@ -13,6 +13,7 @@ import { ERROR_MESSAGES } from "../../src/api/error-messages"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
 import { startWechatStandin } from "../helpers/wechat-standin"
+import { captureRunningExpressApp, registeredRoutes } from "../helpers/running-express-app"
 
 jest.setTimeout(600_000)
 
@@ -47,6 +48,8 @@ function startEmptyCms(): Server {
     )
   })
 }
+
+const runningApp = captureRunningExpressApp()
 
 // The audit log records every admin attempt, refused ones included, by design.
 const LOGS_EVEN_REFUSALS = new Set(["audit_entry"])
@@ -359,6 +362,47 @@ medusaIntegrationTestRunner({
       it("answers the index details at once with 404 in Chinese when the index module is off", async () => {
         const r = await send("GET", "/admin/index/details", admin.headers, null, 5)
         expect([r.status, r.data?.message]).toEqual([404, ERROR_MESSAGES.indexUnavailable])
+      })
+    })
+
+    describe("every route the app registered, Medusa's included", () => {
+      it("answers a broken path id or a broken body with a 4xx in Chinese, never a 5xx", async () => {
+        const app = runningApp()
+        const routes = ["/admin", "/store", "/auth"].flatMap((prefix) =>
+          registeredRoutes(app, prefix)
+        )
+        expect(routes.length).toBeGreaterThan(300)
+        const wrong: string[] = []
+        for (const { method, pattern } of routes) {
+          const area = pattern.split("/")[1]
+          const who = area === "admin" ? admin.headers : area === "store" ? member.headers : {}
+          const withIds = (id: string) => pattern.replace(/:[A-Za-z_]+/g, id)
+          const attempts: [string, Body][] = []
+          if (pattern.includes(":")) {
+            attempts.push([withIds("%E0%A4%A"), null], [withIds("a%00b"), null])
+          }
+          if (method !== "GET") {
+            attempts.push(
+              [withIds("missing_1"), { contentType: "application/json", payload: '{"a": [' }],
+              [
+                withIds("missing_1"),
+                {
+                  contentType: "application/json",
+                  payload: '{"__proto__": {"x": 1}, "zz": "\\u0000"}',
+                },
+              ]
+            )
+          }
+          for (const [url, body] of attempts) {
+            const r = await send(method, url, who, body)
+            if (r.status >= 500 || r.status === 0 || (r.status >= 400 && !chinese4xx(r))) {
+              wrong.push(
+                `${method} ${url} ${body?.payload ?? ""} → ${r.status} ${r.text.slice(0, 160)}`
+              )
+            }
+          }
+        }
+        expect(wrong).toEqual([])
       })
     })
 
