@@ -582,6 +582,42 @@ medusaIntegrationTestRunner({
       }
     })
 
+    it("lets 运营 cancel an unpaid order but not a paid one, whose cancel would refund it", async () => {
+      const operations = await adminHeaders(
+        getContainer(),
+        api as never,
+        "ops-cancel@health.local",
+        ["operations"]
+      )
+      const buyer = await registerCustomer(api as never, publishableKey, "cancel@example.com")
+      const noThrow = { validateStatus: () => true }
+
+      const unpaid = await placeOrder(buyer)
+      const cancelled = await api.post(
+        `/admin/orders/${unpaid.id}/cancel`,
+        {},
+        {
+          ...operations,
+          ...noThrow,
+        }
+      )
+      expect(cancelled.status).toBe(200)
+
+      const paid = await placeOrder(buyer)
+      await api.post(`/admin/payments/${(await paymentOf(paid.id)).id}/capture`, {}, admin)
+      for (const path of [`/admin/orders/${paid.id}/cancel`, `/admin/Orders/${paid.id}/CANCEL/`]) {
+        const refused = await api.post(path, {}, { ...operations, ...noThrow })
+        expect([refused.status, refused.data.message]).toEqual([
+          403,
+          "该订单已收款，取消会原路退款，需要「收款、退款与提现」的修改权限。请联系财务取消或退款。",
+        ])
+      }
+      const { data } = await api.get(`/admin/orders/${paid.id}?fields=status`, admin)
+      expect(data.order.status).not.toBe("canceled")
+      // Staff who may move money and manage orders (here the super admin) still can.
+      expect((await api.post(`/admin/orders/${paid.id}/cancel`, {}, admin)).status).toBe(200)
+    })
+
     it("refuses a fourth level and keeps the ledger append-only in the database", async () => {
       const fourLevels = await api.post(
         "/admin/affiliate/settings",
