@@ -418,10 +418,10 @@ medusaIntegrationTestRunner({
 
       it("answers an email that already has an account exactly as a new one, with a token that opens nothing", async () => {
         await registerCustomer(api as never, publishableKey, "taken@example.com")
-        const register = (email: string, password: string) =>
+        const register = (email: string, password: string, actor = "customer") =>
           send(
             "POST",
-            "/auth/customer/emailpass/register",
+            `/auth/${actor}/emailpass/register`,
             {},
             {
               contentType: "application/json",
@@ -437,6 +437,11 @@ medusaIntegrationTestRunner({
         expect(shape(claims(takenOtherPassword.data.token))).toEqual(
           shape(claims(fresh.data.token))
         )
+        // Staff too: an admin's email is no more findable than a member's.
+        const freshStaff = await register("new-staff@health.local", "Admin12345", "user")
+        const takenStaff = await register("fuzz-admin@health.local", "Admin12345", "user")
+        expect([freshStaff.status, takenStaff.status]).toEqual([200, 200])
+        expect(shape(claims(takenStaff.data.token))).toEqual(shape(claims(freshStaff.data.token)))
 
         // The stand-in token cannot create or change a customer.
         const hijack = await send(

@@ -18,13 +18,15 @@ const hash = promisify(scrypt) as (
 ) => Promise<Buffer>
 
 /**
- * Medusa's member sign-up by email (it shadows `/auth/:actor_type/:provider/register`
- * for this one spelling), except that an email that already has an account gets the
- * same 200 and the same kind of token as a new one: told apart, the answer listed who
- * is a member. That token names an auth identity that does not exist, so it opens
- * nothing; the work of hashing a new password is spent anyway so the timing matches.
+ * Medusa's sign-up by email for members and staff (it shadows
+ * `/auth/:actor_type/:auth_provider/register` for this provider), except that an email
+ * that already has an account gets the same 200 and the same kind of token as a new
+ * one: told apart, the answer listed who is a member or on the staff. That token names
+ * an auth identity that does not exist, so it opens nothing; the work of hashing a new
+ * password is spent anyway so the timing matches.
  */
 export async function POST(req: MedusaRequest, res: MedusaResponse) {
+  const actorType = req.params.actor_type
   const auth = req.scope.resolve(Modules.AUTH)
   const { success, error, authIdentity } = await auth.register("emailpass", {
     url: req.url,
@@ -47,7 +49,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const token = await generateJwtTokenForAuthIdentity(
     {
       authIdentity: identity,
-      actorType: "customer",
+      actorType,
       authProvider: "emailpass",
       container: req.scope,
     },
