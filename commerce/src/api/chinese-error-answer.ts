@@ -85,8 +85,15 @@ function databaseRefusal(error: Record<string, unknown>): ErrorAnswer | null {
   return null
 }
 
-function answer(status: number, type: string, message: string, code?: string): ErrorAnswer {
-  return { status, body: code ? { type, code, message } : { type, message } }
+// The codes Medusa's own handler gives these types; its admin and SDK may read them.
+const CODE_BY_TYPE: Record<string, string> = {
+  [T.CONFLICT]: "invalid_state_error",
+  [T.DUPLICATE_ERROR]: "invalid_request_error",
+}
+
+function answer(status: number, type: string, message: string, code = CODE_BY_TYPE[type]) {
+  const body: ErrorBody = code ? { type, code, message } : { type, message }
+  return { status, body } satisfies ErrorAnswer
 }
 
 /** What the shopper or staff member is told, in Chinese, for any error a request raises. */
