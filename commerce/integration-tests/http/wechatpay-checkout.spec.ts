@@ -667,9 +667,10 @@ medusaIntegrationTestRunner({
             filters: { payment_session_id: session.id },
           })
         ).data[0]
-      await waitFor(async () =>
-        (await paymentOfSession())?.data?.refunds?.length ? true : undefined
-      )
+      // The payment's data is the provider's JSON blob; the generated query types say only `{}`.
+      const providerRefunds = async () =>
+        ((await paymentOfSession())?.data as { refunds?: unknown[] } | null | undefined)?.refunds
+      await waitFor(async () => ((await providerRefunds())?.length ? true : undefined))
       expect(await reconcileWechatSessions(getContainer())).toEqual({
         recovered: [],
         closed: [],
@@ -677,7 +678,10 @@ medusaIntegrationTestRunner({
         noticed: [tradeNo],
       })
       const payment = await paymentOfSession()
-      expect(payment.refunds.map((r: { amount: unknown }) => Number(r.amount))).toEqual([649])
+      const refundAmounts = payment.refunds.map((r: { amount: unknown } | null) =>
+        Number(r?.amount)
+      )
+      expect(refundAmounts).toEqual([649])
       expect((payment.data as Record<string, any>).unplaced_refund).toMatchObject({
         out_trade_no: tradeNo,
         out_refund_no: refund.out_refund_no,
