@@ -272,7 +272,7 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
   )
   await buildIfChanged(
     "web",
-    at("storefront", "web"),
+    [at("storefront", "web"), at("storefront", "core")],
     at("storefront", "web", ".next", "BUILD_ID"),
     () =>
       run(bin("next"), ["build"], {
