@@ -533,6 +533,15 @@ medusaIntegrationTestRunner({
       expect(await stateOfA()).toEqual(before)
     })
 
+    it("lists nothing of A's to B who filters a list by A's order id", async () => {
+      const orders = await api.get(`/store/orders?id=${owned.orderId}`, memberB)
+      expect(orders.data.orders).toEqual([])
+      const kits = await api.get(`/store/health-archive/kits?order_id=${owned.orderId}`, memberB)
+      expect(kits.data.kits).toEqual([])
+      const appointments = await api.get("/store/appointments", memberB)
+      expect(appointments.data.appointments).toEqual([])
+    })
+
     it("lets A read and use A's own order and cart", async () => {
       const order = await api.get(`/store/orders/${owned.orderId}`, memberA)
       expect(order.data.order.id).toBe(owned.orderId)
@@ -553,10 +562,7 @@ medusaIntegrationTestRunner({
           {},
           { ...headers, ...noThrow }
         )
-        expect([cart.status, cart.data.message]).toEqual([
-          404,
-          "未找到该购物车，请刷新页面或重新选购",
-        ])
+        expect([cart.status, cart.data.message]).toEqual([404, "购物车不存在或已失效，请重新选购"])
         // Spelling the path differently reaches the same guard (Express matches case-insensitively).
         const shouted = await api.get(`/STORE/Orders/${owned.orderId}/`, { ...headers, ...noThrow })
         expect(shouted.status).toBe(404)
