@@ -657,6 +657,33 @@ medusaIntegrationTestRunner({
       expect(cancel.status).toBeLessThan(500)
     })
 
+    it("keeps a visitor's cart a guest cart when they type a member's e-mail", async () => {
+      const { data: regions } = await api.get("/store/regions", visitor)
+      const cartId = (await api.post("/store/carts", { region_id: regions.regions[0].id }, visitor))
+        .data.cart.id as string
+      await api.post(
+        `/store/carts/${cartId}/line-items`,
+        { variant_id: variantId, quantity: 1 },
+        visitor
+      )
+      await api.post(
+        `/store/carts/${cartId}`,
+        { email: "B@example.com", shipping_address: YUEYANG_ADDRESS },
+        visitor
+      )
+      // The visitor goes on with their checkout; member B did not get the cart.
+      const shipping = await api.post(
+        `/store/carts/${cartId}/shipping-methods`,
+        { option_id: optionId },
+        { ...visitor, ...noThrow }
+      )
+      expect(shipping.status).toBe(200)
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "cart", fields: ["customer.has_account"], filters: { id: cartId } })
+      expect((data[0] as any).customer.has_account).toBe(false)
+    })
+
     it("lets a member claim the visitor's cart they filled before signing in, and then only them", async () => {
       const { data: regions } = await api.get("/store/regions", visitor)
       const cartId = (await api.post("/store/carts", { region_id: regions.regions[0].id }, visitor))

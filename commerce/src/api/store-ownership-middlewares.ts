@@ -6,6 +6,7 @@ import {
   guardPaymentCollectionAccess,
 } from "./store/ownership/guard-cart-access"
 import { guardOrderAccess } from "./store/ownership/guard-order-access"
+import { keepGuestCartsGuest } from "./store/ownership/keep-guest-carts-guest"
 import { refuseOrderTransfer } from "./store/ownership/refuse-order-transfer"
 import { requireOwnOrderId } from "./store/ownership/require-own-order-id"
 
@@ -16,6 +17,7 @@ import { requireOwnOrderId } from "./store/ownership/require-own-order-id"
  */
 export const storeOwnershipMiddlewares: MiddlewareRoute[] = [
   { matcher: "/store/carts/:id", middlewares: [guardCartAccess] },
+  { matcher: "/store/carts/:id", methods: ["POST"], middlewares: [keepGuestCartsGuest] },
   { matcher: "/store/payment-collections/:id", middlewares: [guardPaymentCollectionAccess] },
   { matcher: "/store/payment-collections", methods: ["POST"], middlewares: [guardCartIdInRequest] },
   { matcher: "/store/shipping-options", middlewares: [guardCartIdInRequest] },
