@@ -1,6 +1,7 @@
 // Flat config for the whole monorepo; run from the root: eslint -c scripts/eslint.config.mjs .
 import js from "@eslint/js"
 import globals from "globals"
+import jest from "eslint-plugin-jest"
 import tseslint from "typescript-eslint"
 import nextCoreWebVitals from "eslint-config-next/core-web-vitals"
 
@@ -48,6 +49,19 @@ export default tseslint.config(
       "**/*.test.{ts,tsx}",
     ],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    // A focused or skipped test would quietly shrink the suite; npm test also fails on skips
+    // (the one allowed skip carries an eslint-disable comment with its reason).
+    files: [
+      "**/__tests__/**",
+      "**/integration-tests/**",
+      "**/*.spec.{js,mjs,ts,tsx}",
+      "**/*.test.{js,mjs,ts,tsx}",
+      "e2e/**",
+    ],
+    plugins: { jest },
+    rules: { "jest/no-focused-tests": "error", "jest/no-disabled-tests": "error" },
   },
   {
     files: [

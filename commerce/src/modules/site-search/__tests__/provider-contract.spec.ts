@@ -71,14 +71,14 @@ const meiliSkipReason = !meiliHost
     ? `MEILI_HOST ${meiliHost} not reachable`
     : null
 
-if (meiliSkipReason) {
-  // Loud on purpose: a skipped engine must never read as a passing one.
-  console.warn(`Meilisearch contract tests skipped: ${meiliSkipReason}`)
-}
-
-const describeMeili = meiliSkipReason ? describe.skip : describe
-
-describeMeili("Meilisearch provider contract", () => {
+describe("Meilisearch provider contract", () => {
+  if (meiliSkipReason) {
+    // The one skip npm test allows (scripts/lib/jest-report.mjs), named in its summary with
+    // this title as the reason: no Meilisearch server runs on the development machines.
+    // eslint-disable-next-line jest/no-disabled-tests -- needs a reachable Meilisearch (MEILI_HOST)
+    it.skip(meiliSkipReason, () => {})
+    return
+  }
   let provider: MeilisearchSearchProviderService | undefined
   describeProviderContract(
     () =>
