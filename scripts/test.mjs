@@ -1,5 +1,7 @@
 // `npm test`: static checks, every workspace's tests against real services, and the
-// e2e journeys in Chromium; ends with one line "N passed, N failed".
+// e2e journeys in Chromium; ends with a table of stage timings and one line "N passed, N failed".
+// A stage that runs no test, and any skipped or todo test other than the named ones in
+// lib/jest-report.mjs's ALLOWED_SKIPS, fails the run.
 import { ensureDependencies } from "./lib/install.mjs"
 
 ensureDependencies()
@@ -8,7 +10,7 @@ const { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } = await imp
 const path = await import("node:path")
 const { spawn } = await import("node:child_process")
 const { at, DATA_DIR } = await import("./lib/paths.mjs")
-const { bold, green, red, step } = await import("./lib/log.mjs")
+const { bold, green, red, step, yellow } = await import("./lib/log.mjs")
 const { ensurePostgres, ensureRedis } = await import("./lib/services.mjs")
 const { ensureChromium } = await import("./lib/chromium.mjs")
 const { aptInstall } = await import("./lib/apt.mjs")
@@ -18,6 +20,7 @@ const { workspaces, packageJson } = await import("./lib/workspaces.mjs")
 const { onShutdown, stopAllOnExit } = await import("./lib/processes.mjs")
 const { buildPlugins } = await import("./lib/plugins.mjs")
 const { buildIfChanged } = await import("./lib/build-stamp.mjs")
+const { readJestReport } = await import("./lib/jest-report.mjs")
 
 const started = Date.now()
 const shutdown = stopAllOnExit()
@@ -25,26 +28,36 @@ const logDir = path.join(DATA_DIR, "logs", "test")
 rmSync(logDir, { recursive: true, force: true })
 mkdirSync(logDir, { recursive: true })
 
-const tally = { passed: 0, failed: 0, skipped: 0 }
+const tally = { passed: 0, failed: 0 }
 const failures = []
+/** What did not run, and why: allowed skips, reused builds. Named in the summary. */
+const notRun = []
+const timings = []
 
 // Stages run one after another: each line shows the time since the previous one ended.
 let lastRecorded = started
 
-function record(name, { passed, failed, skipped = 0 }, output = "") {
+function record(name, { passed, failed }, output = "") {
   const seconds = Math.round((Date.now() - lastRecorded) / 1000)
   lastRecorded = Date.now()
+  timings.push({ name, seconds })
   tally.passed += passed
   tally.failed += failed
-  tally.skipped += skipped
   const mark = failed ? red("✖") : green("✔")
-  console.log(
-    `${mark} ${name}: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""} (${seconds} s)`
-  )
+  console.log(`${mark} ${name}: ${passed} passed, ${failed} failed (${seconds} s)`)
   if (failed) {
     failures.push(name)
     console.log(output.split("\n").slice(-120).join("\n"))
   }
+}
+
+/** A stage that ran nothing on purpose (a reused build): neither passed nor failed. */
+function recordNotRun(name, why) {
+  const seconds = Math.round((Date.now() - lastRecorded) / 1000)
+  lastRecorded = Date.now()
+  timings.push({ name, seconds })
+  notRun.push(`${name}: ${why}`)
+  console.log(`${yellow("↻")} ${name}: ${why} (${seconds} s)`)
 }
 
 function exec(command, args, { cwd = at(), env = {}, logName } = {}) {
@@ -80,19 +93,12 @@ async function jestSuite(name, cwd, args, env = {}) {
     record(name, { passed: 0, failed: 1 }, output)
     return
   }
-  const result = JSON.parse(readFileSync(report, "utf8"))
-  // A suite that failed to run (syntax error, crash) has no tests but must count as a failure.
-  const brokenSuites =
-    result.numRuntimeErrorTestSuites + (code !== 0 && result.numFailedTests === 0 ? 1 : 0)
-  record(
-    name,
-    {
-      passed: result.numPassedTests,
-      failed: result.numFailedTests + brokenSuites,
-      skipped: result.numPendingTests + result.numTodoTests,
-    },
-    output
+  const { passed, failed, allowedSkips, problems } = readJestReport(
+    JSON.parse(readFileSync(report, "utf8")),
+    code
   )
+  for (const skip of allowedSkips) notRun.push(`skipped: ${skip}`)
+  record(name, { passed, failed }, [output, ...problems.map((p) => `${name}: ${p}`)].join("\n"))
 }
 
 /**
@@ -102,9 +108,10 @@ async function jestSuite(name, cwd, args, env = {}) {
  */
 async function miniprogramWeapp() {
   const app = at("storefront", "miniprogram")
-  let build = { code: 0, output: "（源码未变，沿用上次构建）" }
+  let build = { code: 0, output: "" }
+  let built
   try {
-    await buildIfChanged(
+    built = await buildIfChanged(
       "miniprogram-weapp",
       [app, at("storefront", "core")],
       path.join(app, "dist", "weapp", "app.json"),
@@ -124,7 +131,13 @@ async function miniprogramWeapp() {
     record("miniprogram weapp build", { passed: 0, failed: 1 }, build.output)
     return
   }
-  record("miniprogram weapp build", { passed: 1, failed: 0 })
+  // A reused build tested nothing this run.
+  if (built) record("miniprogram weapp build", { passed: 1, failed: 0 })
+  else
+    recordNotRun(
+      "miniprogram weapp build",
+      "reused (storefront/miniprogram and storefront/core unchanged since the last good build)"
+    )
   const check = await exec(
     process.execPath,
     [path.join(app, "scripts", "check-weapp-output.mjs")],
@@ -147,8 +160,7 @@ async function composeConfigCheck() {
   if (!candidates.some((candidate) => existsSync(candidate))) aptInstall(["docker-compose"])
   const binary = candidates.find((candidate) => existsSync(candidate))
   if (!binary) {
-    console.log("  (docker-compose 未安装：跳过 compose 配置校验)")
-    return { result: { passed: 0, failed: 0, skipped: 1 }, output: "" }
+    return { skipped: "docker-compose could not be installed" }
   }
   const envFile = path.join(logDir, "compose.env")
   const filled = readFileSync(at(".env.example"), "utf8").replace(
@@ -206,19 +218,18 @@ try {
   )
 
   const compose = await composeConfigCheck()
-  record("docker-compose config", compose.result, compose.output)
+  if (compose.skipped) recordNotRun("docker-compose config", compose.skipped)
+  else record("docker-compose config", compose.result, compose.output)
 
   step("各工作区测试 …")
   // The web's report PDF tests embed this font; they fail (not skip) when it is missing.
   ensureReportFont()
   const medusaEnv = { ...serviceEnv, NODE_OPTIONS: "--experimental-vm-modules" }
   for (const type of ["unit", "integration:modules", "integration:http"]) {
-    await jestSuite(
-      `commerce ${type}`,
-      at("commerce"),
-      ["--runInBand", "--forceExit", "--passWithNoTests"],
-      { ...medusaEnv, TEST_TYPE: type }
-    )
+    await jestSuite(`commerce ${type}`, at("commerce"), ["--runInBand", "--forceExit"], {
+      ...medusaEnv,
+      TEST_TYPE: type,
+    })
   }
   for (const dir of workspaces()) {
     if (["commerce", "e2e"].includes(dir) || !packageJson(dir).scripts?.test) continue
@@ -238,10 +249,12 @@ try {
 }
 
 const minutes = ((Date.now() - started) / 60000).toFixed(1)
+console.log(`\n${bold("Stage timings")} (slowest first; each includes the setup before it)`)
+for (const { name, seconds } of [...timings].sort((a, b) => b.seconds - a.seconds))
+  console.log(`${String(seconds).padStart(6)} s  ${name}`)
 console.log(
   `\n${bold("Summary")} (${minutes} min)${failures.length ? `; failed: ${failures.join(", ")}` : ""}; logs in .data/logs/test/`
 )
-console.log(
-  `${tally.passed} passed, ${tally.failed} failed${tally.skipped ? `, ${tally.skipped} skipped` : ""}`
-)
+for (const line of notRun) console.log(`  ${yellow(line)}`)
+console.log(`${tally.passed} passed, ${tally.failed} failed`)
 await shutdown(tally.failed ? 1 : 0)
