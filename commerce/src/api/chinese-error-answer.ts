@@ -30,6 +30,15 @@ const KNOWN_MESSAGES: { pattern: RegExp; message: string; status?: number }[] = 
     status: 409,
   },
   { pattern: /acquir(e|ing) lock/i, message: M.conflict, status: 409 },
+  // Medusa's query parser throws this as a server error, but only the URL causes it.
+  { pattern: /^Key accessor more than 2 levels deep/, message: M.queryTooDeep, status: 400 },
+  // Medusa's provider routes (e.g. /admin/fulfillment-providers/:id/options) throw a plain
+  // Error, a 500, for an id that names no provider (not for a provider that failed).
+  {
+    pattern: /^\s*Unable to retrieve the [\w ]*provider with id: [^\n,]*\nPlease make sure/,
+    message: M.notFound,
+    status: 404,
+  },
 ]
 
 const STATUS_BY_TYPE: Record<string, number> = {

@@ -7,6 +7,7 @@ export const ERROR_MESSAGES = {
   malformedPath: "请求地址无效：含有无法识别的编码或控制字符",
   malformedInput: "提交的内容含有无效字符（如空字符），请检查后重试",
   invalidJson: "请求内容不是有效的 JSON，请检查格式后重试",
+  queryTooDeep: "查询参数层级过深：参数名最多两级（如 a.b）",
   payloadTooLarge: "提交的内容过大，请精简后重试",
   unsupportedEncoding: "不支持的请求内容编码或字符集，请使用 UTF-8",
   requestAborted: "请求未完整发送，请重试",

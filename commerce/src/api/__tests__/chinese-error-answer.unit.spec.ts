@@ -82,6 +82,21 @@ describe("chineseErrorAnswer", () => {
     expect(answer(error)).toEqual([400, "item_version 应为不超过 64 个字符的题目版本号"])
   })
 
+  it("answers a query key nested too deep with 400, not Medusa's 500", () => {
+    const deep = new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      "Key accessor more than 2 levels deep: a.b.c"
+    )
+    expect(answer(deep)).toEqual([400, M.queryTooDeep])
+  })
+
+  it("answers an id that names no provider with 404", () => {
+    const unknown = new Error(
+      "\nUnable to retrieve the fulfillment provider with id: missing_1\nPlease make sure …"
+    )
+    expect(answer(unknown)).toEqual([404, M.notFound])
+  })
+
   it("hides what an unexpected error says", () => {
     expect(answer(new Error("connect ECONNREFUSED 10.0.0.1:5432"))).toEqual([500, M.internal])
   })
