@@ -10,12 +10,19 @@ export function typecheckAll({ quiet = false } = {}) {
   const results = []
   for (const dir of workspaces()) {
     if (!existsSync(at(dir, "tsconfig.json"))) continue
+    const started = Date.now()
+    const seconds = () => Math.round((Date.now() - started) / 1000)
     if (dir === "commerce") {
       const types = generateMedusaTypes()
       if (!quiet)
         console.log(`${types.ok ? "✔" : "✖"} commerce/.medusa/types (${types.seconds} s)`)
       if (!types.ok) {
-        results.push({ name: "typecheck commerce (Medusa types)", ok: false, output: types.output })
+        results.push({
+          name: "typecheck commerce (Medusa types)",
+          ok: false,
+          output: types.output,
+          seconds: seconds(),
+        })
         if (!quiet) console.log(types.output)
         continue
       }
@@ -29,7 +36,12 @@ export function typecheckAll({ quiet = false } = {}) {
       }
     )
     const ok = result.status === 0
-    results.push({ name: `typecheck ${dir}`, ok, output: `${result.stdout}${result.stderr}` })
+    results.push({
+      name: `typecheck ${dir}`,
+      ok,
+      output: `${result.stdout}${result.stderr}`,
+      seconds: seconds(),
+    })
     if (!quiet) {
       console.log(`${ok ? "✔" : "✖"} tsc --noEmit ${dir}`)
       if (!ok) console.log(result.stdout + result.stderr)
