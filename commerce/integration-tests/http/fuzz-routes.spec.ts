@@ -367,6 +367,15 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("answers an API path no route takes with 404 in Chinese, not Express's HTML", async () => {
+        const store = await send("GET", "/store/no-such-thing", storeAnonymous())
+        const admin_ = await send("POST", "/admin/products/x/no-such-action", admin.headers)
+        const hooks = await send("GET", "/hooks/nothing-here")
+        for (const r of [store, admin_, hooks]) {
+          expect([r.status, r.data?.message]).toEqual([404, ERROR_MESSAGES.unknownRoute])
+        }
+      })
+
       it("answers the index details at once with 404 in Chinese when the index module is off", async () => {
         const r = await send("GET", "/admin/index/details", admin.headers, null, 5)
         expect([r.status, r.data?.message]).toEqual([404, ERROR_MESSAGES.indexUnavailable])

@@ -15,6 +15,7 @@ export const ERROR_MESSAGES = {
   invalidValue: "提交的数据格式或取值无效，请检查后重试",
   notAllowed: "当前状态下不能进行此操作",
   notFound: "未找到请求的内容，可能已被删除或地址有误",
+  unknownRoute: "没有这个接口：请检查请求地址和请求方法",
   unauthorized: "请先登录，或登录已过期，请重新登录",
   wrongCredentials: "邮箱或密码不正确",
   forbidden: "没有权限执行此操作",

@@ -54,6 +54,7 @@ import { rejectMalformedRequests } from "./reject-malformed-requests"
 import { requireIndexModule } from "./index-module-availability"
 import { onePaymentSessionAtATime } from "./one-payment-session-at-a-time"
 import { refuseStandInRegistrations } from "./refuse-stand-in-registrations"
+import { answerUnknownRoutesInChinese } from "./answer-unknown-routes"
 
 export default defineMiddlewares({
   errorHandler: chineseErrorHandler(),
@@ -61,7 +62,7 @@ export default defineMiddlewares({
     {
       // Before every route: undecodable paths and NUL bytes never reach a handler.
       matcher: "/",
-      middlewares: [rejectMalformedRequests()],
+      middlewares: [answerUnknownRoutesInChinese(), rejectMalformedRequests()],
     },
     {
       matcher: "/admin/index*",
