@@ -18,12 +18,13 @@ export function chineseErrorHandler(): MedusaErrorHandlerFunction {
   useChineseZodMessages()
   answerDirectRefusalsInChinese()
   // Express knows an error handler by its four parameters.
-  return (error: unknown, req: MedusaRequest, res: MedusaResponse, _next: MedusaNextFunction) => {
+  return (error: unknown, req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     const { status, body } = chineseErrorAnswer(error)
     const logger = req.scope?.resolve(ContainerRegistrationKeys.LOGGER) ?? console
     if (status >= 500) logger.error(error as Error)
     else logger.info(`${status} ${req.method} ${req.path}: ${String((error as Error)?.message)}`)
-    if (res.headersSent) return
+    // Half an answer already went out (a stream): Express's own handler closes the connection.
+    if (res.headersSent) return next(error)
     res.status(status).json(body)
   }
 }
