@@ -28,6 +28,9 @@ const RULES: Rule[] = [
     readOnly: true,
   },
   { path: under("notifications"), area: ANY_STAFF },
+  // Accepting an invitation: the invite token is the credential, and whoever accepts is not
+  // staff yet (Medusa authenticates this route itself, allowing unregistered identities).
+  { path: under("invites/accept"), area: ANY_STAFF },
   {
     path: under("affiliate/withdrawals", "affiliate/ledger", "affiliate/wechat-transfers"),
     area: "money",
