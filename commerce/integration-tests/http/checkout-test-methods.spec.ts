@@ -7,7 +7,7 @@ import seed from "../../src/scripts/seed"
 import { addDays, shanghaiToday } from "../../src/lib/appointments/appointment-calendar"
 import { bookOrderCollectionAppointment } from "../../src/workflows/appointments/book-order-collection-appointment"
 import { createOrderKitsWorkflow } from "../../src/workflows/health-archive/create-order-kits"
-import { registerCustomer } from "../helpers/actors"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { BEIJING_ADDRESS, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
 
@@ -235,6 +235,35 @@ medusaIntegrationTestRunner({
           },
         ],
       })
+
+      // The order page's 检测盒与预约: this order's kits (the member through the kit → customer
+      // link, masked) and appointments, for staff whose role reads them; 财务 reads neither.
+      const service = await adminHeaders(getContainer(), api as never, "svc@staff.local", [
+        "service",
+      ])
+      const staffKits = (await api.get(`/admin/health-archive/kits?order_id=${order.id}`, service))
+        .data.kits
+      expect(staffKits.map((k: { order_id: string }) => k.order_id)).toEqual([
+        order.id,
+        order.id,
+        order.id,
+      ])
+      expect(staffKits[0].customer).toEqual({
+        id: expect.any(String),
+        phone_masked: null,
+        email_masked: "m***@example.com",
+      })
+      const staffAppointments = (await api.get(`/admin/appointments?order_id=${order.id}`, service))
+        .data.appointments
+      expect(staffAppointments.map((a: { id: string }) => a.id)).toEqual([booked[0].id])
+      const finance = await adminHeaders(getContainer(), api as never, "fin@staff.local", [
+        "finance",
+      ])
+      const refused = await api.get(`/admin/health-archive/kits?order_id=${order.id}`, {
+        ...finance,
+        ...noThrow,
+      })
+      expect(refused.status).toBe(403)
     })
 
     it("books one appointment per slot when on-site lines chose different slots, once", async () => {

@@ -82,6 +82,8 @@ export const AdminDayQuery = z.object({
     )
     .transform((v) => (v as string | undefined) ?? null),
   site_id: optionalText("采集点编号格式不正确", 64),
+  /** One order's appointments on any day, for the order page (the day is then ignored). */
+  order_id: optionalText("订单号格式不正确", 64),
   status: z
     .unknown()
     .refine(

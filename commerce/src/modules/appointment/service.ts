@@ -307,6 +307,23 @@ class AppointmentModuleService extends MedusaService({
     )
   }
 
+  /** The appointments booked for one order, on any day, earliest first. */
+  @InjectManager()
+  async orderAppointments(
+    orderId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<AppointmentView[]> {
+    const rows = await this.listAppointments(
+      { order_id: orderId },
+      { select: ["id"], order: { date: "ASC", slot: "ASC" }, take: 100 },
+      context
+    )
+    return this.appointmentViews(
+      rows.map((row) => row.id),
+      context
+    )
+  }
+
   // ---- clinic sessions -----------------------------------------------------
 
   /**

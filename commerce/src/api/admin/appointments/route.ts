@@ -10,7 +10,7 @@ import type { AdminDayQueryType } from "../../appointment-validators"
 
 /**
  * GET /admin/appointments?date=&site_id=&status=: one day's appointments for customer
- * service, with the day's slots and the sites (from the CMS, or from the appointments
+ * service (or `?order_id=`: one order's, on any day), with the day's slots and the sites (from the CMS, or from the appointments
  * themselves when the CMS cannot be reached).
  */
 export async function GET(
@@ -21,11 +21,13 @@ export async function GET(
   const query = req.validatedQuery as AdminDayQueryType
   const config = appointmentCalendarFromEnv()
   const date = query.date ?? shanghaiToday()
-  const list = await appointments.dayAppointments({
-    date,
-    site_id: query.site_id ?? undefined,
-    status: query.status ?? undefined,
-  })
+  const list = query.order_id
+    ? await appointments.orderAppointments(query.order_id)
+    : await appointments.dayAppointments({
+        date,
+        site_id: query.site_id ?? undefined,
+        status: query.status ?? undefined,
+      })
   const cmsSites = await cmsReader.collectionSites().catch(() => null)
   const sites = new Map<string, { id: string; name: string; capacity_per_slot: number | null }>()
   for (const site of cmsSites ?? []) {

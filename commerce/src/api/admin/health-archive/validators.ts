@@ -7,6 +7,8 @@ export const ListAdminKitsQuery = z.object({
     .optional()
     .refine((v) => !v || (KIT_STATUSES as readonly string[]).includes(v), "未知的检测盒状态"),
   q: z.string().optional(),
+  /** One order's kits, for the order page. */
+  order_id: z.string().max(64, "订单号格式不正确").optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 })

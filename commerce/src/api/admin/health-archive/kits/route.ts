@@ -4,15 +4,21 @@ import { maskCnMobile } from "../../../../lib/phone/normalize-cn-mobile"
 import { archiveRequest } from "../../../health-archive-request"
 import type { ListAdminKitsQueryType } from "../validators"
 
-/** Kits for lab and customer-service work: filter by status, search by barcode or order no. */
+type KitMember = { id: string; customer?: { email?: string | null; phone?: string | null } | null }
+
+/**
+ * Kits for lab and customer-service work: filter by status or order, search by barcode or
+ * order no. The member comes through the kit → customer link, shown masked.
+ */
 export async function GET(
   req: AuthenticatedMedusaRequest<unknown, ListAdminKitsQueryType>,
   res: MedusaResponse
 ) {
   const { archive } = archiveRequest(req)
-  const { status, q, limit, offset } = req.validatedQuery as ListAdminKitsQueryType
+  const { status, q, order_id, limit, offset } = req.validatedQuery as ListAdminKitsQueryType
   const search = q?.trim().toUpperCase()
   const filters: Record<string, unknown> = status ? { status } : {}
+  if (order_id) filters.order_id = order_id
   if (search) {
     filters.$or = /^\d+$/.test(search)
       ? [{ order_display_id: Number(search) }, { barcode: { $ilike: `%${search}%` } }]
@@ -26,17 +32,16 @@ export async function GET(
   })
   const kits = await archive.kitViews(rows.map((row) => row.id))
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const customerIds = [...new Set(rows.map((row) => row.customer_id))]
-  const { data: customers } = customerIds.length
+  const { data: members } = rows.length
     ? await query.graph({
-        entity: "customer",
-        fields: ["id", "email", "phone"],
-        filters: { id: customerIds },
+        entity: "kit",
+        fields: ["id", "customer.email", "customer.phone"],
+        filters: { id: rows.map((row) => row.id) },
       })
     : { data: [] }
   res.json({
     kits: kits.map((kit) => {
-      const customer = customers.find((c) => c.id === kit.customer_id)
+      const customer = (members as KitMember[]).find((m) => m.id === kit.id)?.customer
       return {
         ...kit,
         customer: {
