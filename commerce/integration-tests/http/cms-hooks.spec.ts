@@ -96,14 +96,16 @@ medusaIntegrationTestRunner({
 
       const unsigned = await post(body, {})
       expect(unsigned.status).toBe(401)
-      expect(unsigned.data.message).toContain("missing x-cms-timestamp")
+      expect(unsigned.data.message).toBe(
+        "CMS 通知未被接受：缺少 x-cms-timestamp 或 x-cms-signature 请求头"
+      )
 
       const wrong = await post(body, {
         "x-cms-timestamp": String(now),
         "x-cms-signature": signCmsHook("not-the-secret", now, raw),
       })
       expect(wrong.status).toBe(401)
-      expect(wrong.data.message).toContain("does not match")
+      expect(wrong.data.message).toBe("CMS 通知未被接受：x-cms-signature 签名不匹配")
 
       const stale = now - 6 * 60
       const old = await post(body, {
@@ -111,7 +113,7 @@ medusaIntegrationTestRunner({
         "x-cms-signature": signCmsHook(SECRET, stale, raw),
       })
       expect(old.status).toBe(401)
-      expect(old.data.message).toContain("5-minute window")
+      expect(old.data.message).toBe("CMS 通知未被接受：x-cms-timestamp 超出 5 分钟有效期")
 
       const tampered = await post(
         { ...body, document_id: "doc-other" },

@@ -213,7 +213,7 @@ medusaIntegrationTestRunner({
         api.post("/auth/user/phone", { phone: "13600136000", code: latestCode("+8613600136000") })
       )
       expect([400, 401]).toContain(staff.status)
-      expect(staff.data.message).toContain("not allowed")
+      expect(staff.data.message).toBe("此账号不能用这种方式登录：员工账号只能用邮箱和密码登录")
     })
   },
 })

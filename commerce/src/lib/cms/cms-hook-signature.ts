@@ -28,17 +28,17 @@ export function verifyCmsHook(input: {
 }): CmsHookCheck {
   const { secret, timestamp, signature, body } = input
   if (!timestamp || !signature) {
-    return { ok: false, reason: "missing x-cms-timestamp or x-cms-signature" }
+    return { ok: false, reason: "缺少 x-cms-timestamp 或 x-cms-signature 请求头" }
   }
   const seconds = Number(timestamp)
   const now = Math.floor((input.now ?? Date.now()) / 1000)
   if (!/^\d+$/.test(timestamp) || Math.abs(now - seconds) > CMS_HOOK_MAX_AGE_SECONDS) {
-    return { ok: false, reason: "x-cms-timestamp is outside the 5-minute window" }
+    return { ok: false, reason: "x-cms-timestamp 超出 5 分钟有效期" }
   }
   const expected = Buffer.from(signCmsHook(secret, timestamp, body), "hex")
   const given = /^[0-9a-f]+$/i.test(signature) ? Buffer.from(signature, "hex") : Buffer.alloc(0)
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    return { ok: false, reason: "x-cms-signature does not match" }
+    return { ok: false, reason: "x-cms-signature 签名不匹配" }
   }
   return { ok: true }
 }

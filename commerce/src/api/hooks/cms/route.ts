@@ -34,7 +34,7 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     body,
   })
   if (!check.ok) {
-    res.status(401).json({ message: `CMS webhook rejected: ${check.reason}` })
+    res.status(401).json({ type: "unauthorized", message: `CMS 通知未被接受：${check.reason}` })
     return
   }
   const payload = parsePayload(body)

@@ -25,7 +25,7 @@ describe("CMS hook signature", () => {
     expect(check(at, "zz-not-hex").ok).toBe(false)
     expect(check(undefined, undefined)).toEqual({
       ok: false,
-      reason: "missing x-cms-timestamp or x-cms-signature",
+      reason: "缺少 x-cms-timestamp 或 x-cms-signature 请求头",
     })
   })
 })
