@@ -79,6 +79,8 @@ describe("a shopper while the CMS is down", () => {
       cwd: path.join(repo, "storefront", "web"),
       env: {
         ...process.env,
+        // The CMS token and shared secrets the stack generated for its own web server.
+        ...JSON.parse(process.env.E2E_WEB_ENV || "{}"),
         NODE_ENV: "production",
         NEXT_TELEMETRY_DISABLED: "1",
         PORT: String(port),

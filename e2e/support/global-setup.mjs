@@ -10,6 +10,8 @@ export default async function globalSetup() {
   process.env.E2E_COMMERCE_URL = stack.urls.commerce
   process.env.E2E_CMS_URL = stack.urls.cms
   process.env.E2E_PUBLISHABLE_KEY = stack.publishableKey
+  // The secrets are generated per machine: a second web server needs the same ones.
+  process.env.E2E_WEB_ENV = JSON.stringify(stack.webEnv)
   process.env.E2E_MINIPROGRAM_H5_URL = stack.urls.miniprogramH5
   globalThis.__E2E_STACK_STARTED__ = true
 }

@@ -385,6 +385,8 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
   return {
     urls,
     publishableKey,
+    // What the web was started with (its CMS token and shared secrets), for a second web server.
+    webEnv,
     processes,
     databaseUrls: { commerce: commerceDbUrl, cms: cmsDbUrl },
     redisUrl: redis.redisUrl,

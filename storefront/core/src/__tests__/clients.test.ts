@@ -143,10 +143,12 @@ describe("on-site collection at checkout", () => {
       { body: { cart: { id: "cart_1" } } }
     )
     const client = createCheckoutClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
-    const options = await client.shippingOptions("cart_1")
+    const options = await client.shippingOptions("cart_1", "tok")
     expect(calls[0].url).toBe(
       "http://shop/store/shipping-options?cart_id=cart_1&fields=%2Btype.code"
     )
+    // A member's cart answers only its member: the options call carries the token too.
+    expect((calls[0].init?.headers as Record<string, string>).authorization).toBe("Bearer tok")
     expect(options.map(isOnSiteCollection)).toEqual([false, true])
 
     const choice = {

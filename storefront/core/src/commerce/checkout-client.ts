@@ -53,10 +53,11 @@ export function createCheckoutClient(options: CommerceClientOptions) {
       return cart
     },
 
-    async shippingOptions(cartId: string): Promise<ShippingOption[]> {
+    /** A member's cart is theirs alone: its options need the member's token too. */
+    async shippingOptions(cartId: string, token?: string): Promise<ShippingOption[]> {
       const { shipping_options } = await request<{ shipping_options: ShippingOption[] }>(
         `/store/shipping-options${query({ cart_id: cartId, fields: "+type.code" })}`,
-        noStore
+        { ...noStore, token }
       )
       return shipping_options
     },

@@ -122,7 +122,7 @@ export async function prepareCartForPayment(
     { email: details.email, address: details.address },
     token
   )
-  const options = await checkout.shippingOptions(cartId)
+  const options = await checkout.shippingOptions(cartId, token)
   let shipping: ShippingOption | undefined
   let collection: CollectionAppointmentChoice | null = null
   let lines: ChosenLines = []

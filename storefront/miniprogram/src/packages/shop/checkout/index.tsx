@@ -74,7 +74,7 @@ export default function Checkout() {
     const [me, book, options, available] = await Promise.all([
       member.me(token!),
       member.addresses.list(token!),
-      checkout.shippingOptions(cart.id).catch(() => []),
+      checkout.shippingOptions(cart.id, token!).catch(() => []),
       member.affiliate
         .me(token!)
         .then((affiliate) => affiliate.balances.available)
