@@ -73,11 +73,12 @@ export function securityHeadersFor(
  * routes, its static file server, the admin bundle), and drops `X-Powered-By`.
  */
 export function guardResponseHeaders(req: IncomingMessage, res: ServerResponse, apiOrigin = "") {
+  // Read now: Express strips a mount path from req.url (the admin app is mounted at /app).
+  const path = (req.url ?? "/").split(/[?#]/)[0]
   const writeHead = res.writeHead
   res.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     if (!this.headersSent) {
       this.removeHeader("X-Powered-By")
-      const path = (req.url ?? "/").split(/[?#]/)[0]
       const type = String(this.getHeader("Content-Type") ?? "")
       for (const [name, value] of Object.entries(securityHeadersFor(path, type, apiOrigin))) {
         if (!this.hasHeader(name)) this.setHeader(name, value)
