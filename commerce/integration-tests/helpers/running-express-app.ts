@@ -1,9 +1,9 @@
-/** What the Express router keeps for each registered route (and route-specific middleware). */
-type Layer = { route?: { path: unknown; methods: Record<string, boolean> } }
+import type { RouterOwner } from "../../src/lib/access/matched-routes"
 
-export type RunningApp = { _router?: { stack: Layer[] } }
+/** Every route file's method and pattern, as the role gate reads them from the router. */
+export { registeredRoutes, type RegisteredRoute } from "../../src/lib/access/matched-routes"
 
-export type RegisteredRoute = { method: string; pattern: string }
+export type RunningApp = RouterOwner
 
 /**
  * The test runner starts the Express app in this process but does not hand it out. Called
@@ -24,24 +24,4 @@ export function captureRunningExpressApp(): () => RunningApp {
     if (!app) throw new Error("the Express app has not started yet")
     return app
   }
-}
-
-/**
- * Every method and pattern registered under `prefix`, core, plugin and app routes alike
- * (Medusa registers them all on this one router). Wildcard patterns are middleware only.
- */
-export function registeredRoutes(app: RunningApp, prefix: string): RegisteredRoute[] {
-  const seen = new Set<string>()
-  for (const layer of app._router?.stack ?? []) {
-    const pattern = layer.route?.path
-    if (typeof pattern !== "string" || pattern.includes("*")) continue
-    if (!pattern.toLowerCase().startsWith(prefix)) continue
-    for (const method of Object.keys(layer.route!.methods)) {
-      if (method !== "_all") seen.add(`${method.toUpperCase()} ${pattern}`)
-    }
-  }
-  return [...seen].sort().map((key) => {
-    const [method, pattern] = key.split(" ")
-    return { method, pattern }
-  })
 }
