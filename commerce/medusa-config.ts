@@ -167,7 +167,12 @@ module.exports = defineConfig({
     },
     queue: {
       resolve: "./src/modules/queue",
-      options: { redisUrl: redisUrl || "redis://127.0.0.1:6379", workerMode },
+      options: {
+        redisUrl: redisUrl || "redis://127.0.0.1:6379",
+        workerMode,
+        // The job handlers it runs, loaded at start (they import workflows that enqueue).
+        processors: "./src/queues",
+      },
     },
     inbox: {
       resolve: "./src/modules/inbox",

@@ -212,6 +212,15 @@ try {
     record(result.name, counts, result.output, result.seconds)
   }
   secondsSinceLastRecord()
+  // Type-only imports count: see scripts/import-circles.mjs.
+  const circles = await exec(process.execPath, [at("scripts", "import-circles.mjs")], {
+    logName: "import-circles",
+  })
+  record(
+    "import circles (commerce/src)",
+    { passed: circles.code === 0 ? 1 : 0, failed: circles.code === 0 ? 0 : 1 },
+    circles.output
+  )
   const lint = await exec(
     at("node_modules", ".bin", "eslint"),
     ["-c", "scripts/eslint.config.mjs", "--max-warnings", "0", "."],

@@ -7,11 +7,8 @@ import { mkdtempSync } from "fs"
 import http from "http"
 import { tmpdir } from "os"
 import path from "path"
-import {
-  PaymentsJob,
-  paymentsQueue,
-  type ReconcileTransferJob,
-} from "../../src/queues/payments-queue"
+import { PaymentsJob, type ReconcileTransferJob } from "../../src/lib/queue/jobs"
+import { paymentsQueue } from "../../src/queues/payments-queue"
 import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"

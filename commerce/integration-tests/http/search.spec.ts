@@ -9,7 +9,7 @@ import { SITE_SEARCH_MODULE } from "../../src/modules/site-search"
 import type SiteSearchModuleService from "../../src/modules/site-search/service"
 import { adminHeaders } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
-import { QUEUE_MODULE } from "../../src/lib/queue/queue-names"
+import { QUEUE_MODULE } from "../../src/lib/queue/jobs"
 import type QueueModuleService from "../../src/modules/queue/service"
 
 jest.setTimeout(300_000)

@@ -1,34 +1,23 @@
 import { describeSlot } from "../lib/appointments/appointment-calendar"
 import { ACTIVE_APPOINTMENT_STATUSES } from "../lib/appointments/appointment-status"
-import { QueueName } from "../lib/queue/queue-names"
+import {
+  AppointmentJob,
+  QueueName,
+  type AppointmentReminderJob,
+  type AppointmentStatusNoticeJob,
+  type ClinicPromotedJob,
+  type OrderCollectionJob,
+} from "../lib/queue/jobs"
+import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { APPOINTMENT_MODULE } from "../modules/appointment"
 import type AppointmentModuleService from "../modules/appointment/service"
 import { INBOX_MODULE } from "../modules/inbox"
 import type InboxModuleService from "../modules/inbox/service"
 import { bookOrderCollectionAppointment } from "../workflows/appointments/book-order-collection-appointment"
-import type { QueueProcessor } from "./queue-processor"
-
-export const AppointmentJob = {
-  REMIND: "remind",
-  STATUS_NOTICE: "status-notice",
-  CLINIC_PROMOTED: "clinic-promoted",
-  ORDER_COLLECTION: "order-collection",
-} as const
-
-/** The day and slot the reminder was scheduled for: a moved appointment gets a new one. */
-export type AppointmentReminderJob = { appointment_id: string; date: string; slot: string }
-export type AppointmentStatusNoticeJob = { appointment_id: string; event_id: string }
-export type ClinicPromotedJob = { signup_id: string }
-/** Books the collection slot an order chose at checkout. */
-export type OrderCollectionJob = { order_id: string }
 
 /** Where a member whose checkout slot could not be booked picks another for the order. */
 export const orderBookingLink = (orderId: string) =>
   `/account/appointments/book?order_id=${encodeURIComponent(orderId)}`
-
-/** BullMQ job ids may not contain ":"; one reminder per appointment, day and slot. */
-export const reminderJobId = ({ appointment_id, date, slot }: AppointmentReminderJob) =>
-  `appt-remind-${appointment_id}-${date}-${slot.replace(/:/g, "")}`
 
 const MY_APPOINTMENTS = "/account/appointments"
 

@@ -1,16 +1,19 @@
 import { Modules } from "@medusajs/framework/utils"
-import { CmsJob } from "../lib/cms/cms-hook-jobs"
-import { deliverArticle, type PushedArticle } from "../lib/push/deliver-article"
+import { deliverArticle } from "../lib/push/deliver-article"
 import { loadMemberTags } from "../lib/push/load-member-tags"
 import { tagsMatch } from "../lib/push/member-tags"
-import { QUEUE_MODULE, QueueName } from "../lib/queue/queue-names"
+import {
+  CmsJob,
+  QUEUE_MODULE,
+  QueueName,
+  type JobQueue,
+  type PushArticleJob,
+  type PushBatchJob,
+  type PushedArticle,
+} from "../lib/queue/jobs"
+import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { ARTICLE_PUSH_MODULE } from "../modules/article-push"
 import type ArticlePushModuleService from "../modules/article-push/service"
-import type QueueModuleService from "../modules/queue/service"
-import type { QueueProcessor } from "./queue-processor"
-
-export type PushArticleJob = { document_id: string; entry: Record<string, unknown> }
-export type PushBatchJob = { article: PushedArticle; customer_ids: string[] }
 
 /** Members per batch job (ARTICLE_PUSH_BATCH_SIZE, default 500). */
 const batchSize = () => Math.max(1, Number(process.env.ARTICLE_PUSH_BATCH_SIZE) || 500)
@@ -45,7 +48,7 @@ export const cmsQueue: QueueProcessor = {
       if (!article.tags.length) return { skipped: "the article has no tags" }
       await container.resolve<ArticlePushModuleService>(ARTICLE_PUSH_MODULE).startPush(article)
       const customers = container.resolve(Modules.CUSTOMER)
-      const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+      const queue = container.resolve<JobQueue>(QUEUE_MODULE)
       const size = batchSize()
       let cursor: string | null = null
       let batches = 0

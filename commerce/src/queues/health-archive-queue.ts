@@ -1,12 +1,6 @@
-import { QueueName } from "../lib/queue/queue-names"
+import { HealthArchiveJob, QueueName, type IngestReportFileJob } from "../lib/queue/jobs"
+import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { ingestReportFileWorkflow } from "../workflows/health-archive/ingest-report-file"
-import type { QueueProcessor } from "./queue-processor"
-
-export const HealthArchiveJob = {
-  INGEST_REPORT_FILE: "ingest-report-file",
-} as const
-
-export type IngestReportFileJob = { batch_file_id: string }
 
 export const healthArchiveQueue: QueueProcessor = {
   queue: QueueName.HEALTH_ARCHIVE,

@@ -1,5 +1,12 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { QueueName } from "../lib/queue/queue-names"
+import {
+  InboxJob,
+  QueueName,
+  type ConstitutionReviewInboxJob,
+  type KitStatusInboxJob,
+  type OrderPlacedInboxJob,
+} from "../lib/queue/jobs"
+import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { INBOX_MODULE } from "../modules/inbox"
 import type InboxModuleService from "../modules/inbox/service"
 import type { MedusaContainer } from "@medusajs/framework/types"
@@ -10,23 +17,7 @@ import { sendKitStatusWechat } from "../lib/kits/kit-status-wechat"
 import { notificationPreferencesOf } from "../lib/push/notification-preferences"
 import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
 import type HealthArchiveModuleService from "../modules/health-archive/service"
-import type { QueueProcessor } from "./queue-processor"
 import { deliverConstitutionReviewNotice } from "./constitution-review-notice"
-
-export const InboxJob = {
-  ORDER_PLACED: "order-placed",
-  KIT_STATUS: "kit-status",
-  CONSTITUTION_REVIEW: "constitution-review",
-} as const
-
-export type OrderPlacedInboxJob = { order_id: string }
-export type KitStatusInboxJob = { kit_id: string; event_id: string }
-/** `revision` above 1 is a 修订 of a published report (an "updated" notice). */
-export type ConstitutionReviewInboxJob = {
-  review_id: string
-  assessment_id: string
-  revision?: number
-}
 
 /** The kit steps worth a text and a WeChat message: the parcel, a failed sample, the report. */
 const SMS_KIT_STATUSES = new Set<KitStatus>(["shipped", "rejected", "report_ready"])

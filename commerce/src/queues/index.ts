@@ -1,13 +1,16 @@
+import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { appointmentsQueue } from "./appointments-queue"
 import { cmsQueue } from "./cms-queue"
 import { healthArchiveQueue } from "./health-archive-queue"
 import { inboxQueue } from "./inbox-queue"
 import { paymentsQueue } from "./payments-queue"
-import type { QueueProcessor } from "./queue-processor"
 import { searchQueue } from "./search-queue"
 import { storefrontQueue } from "./storefront-queue"
 
-/** Every queue that commerce's worker processes run. */
+/**
+ * Every queue that commerce's worker processes run. The queue module loads this file at
+ * start (its `processors` option in medusa-config.ts); nothing else imports it.
+ */
 export const queueProcessors: QueueProcessor[] = [
   inboxQueue,
   storefrontQueue,

@@ -11,27 +11,23 @@ import {
   FINAL_TRANSFER_STATES,
   queryTransferBill,
 } from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
-import {
-  PaymentsJob,
-  RECONCILE_TRANSFER_DELAY_MS,
-  type ReconcileTransferJob,
-} from "../lib/queue/payments-jobs"
-import {
-  FOLLOW_WECHAT_REFUND_JOB,
-  followWechatRefund,
-  type FollowWechatRefundJob,
-} from "../lib/payments/follow-wechat-refund"
+import { followWechatRefund } from "../lib/payments/follow-wechat-refund"
 import { noticeRefundedUnplacedPayments } from "../lib/payments/notice-refunded-unplaced-payments"
 import {
   completionFailureReason,
   refundUnplacedWechatPayment,
 } from "../lib/payments/refund-unplaced-wechat-payment"
-import { QUEUE_MODULE, QueueName } from "../lib/queue/queue-names"
-import type QueueModuleService from "../modules/queue/service"
+import {
+  PaymentsJob,
+  QUEUE_MODULE,
+  QueueName,
+  RECONCILE_TRANSFER_DELAY_MS,
+  type FollowWechatRefundJob,
+  type JobQueue,
+  type ReconcileTransferJob,
+} from "../lib/queue/jobs"
+import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfer"
-import type { QueueProcessor } from "./queue-processor"
-
-export { PaymentsJob, type ReconcileTransferJob }
 
 /** WeChat cancels a transfer the user never confirms after a day; stop asking after two. */
 const MAX_TRANSFER_CHECKS = 96
@@ -167,7 +163,7 @@ export const paymentsQueue: QueueProcessor = {
   handlers: {
     [PaymentsJob.RECONCILE_WECHAT]: async (_data: unknown, { container }) =>
       reconcileWechatSessions(container),
-    [FOLLOW_WECHAT_REFUND_JOB]: async (job: FollowWechatRefundJob, { container }) =>
+    [PaymentsJob.FOLLOW_WECHAT_REFUND]: async (job: FollowWechatRefundJob, { container }) =>
       followWechatRefund(container, job),
     // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
     [PaymentsJob.RECONCILE_TRANSFER]: async (job: ReconcileTransferJob, { container }) => {
@@ -175,7 +171,7 @@ export const paymentsQueue: QueueProcessor = {
       const bill = await queryTransferBill(new WechatpayClient(config), job.out_bill_no)
       const { settled } = await settleWechatTransfer(container, bill)
       if (!FINAL_TRANSFER_STATES.includes(bill.state) && job.checks + 1 < MAX_TRANSFER_CHECKS) {
-        await container.resolve<QueueModuleService>(QUEUE_MODULE).enqueue<ReconcileTransferJob>(
+        await container.resolve<JobQueue>(QUEUE_MODULE).enqueue(
           QueueName.PAYMENTS,
           PaymentsJob.RECONCILE_TRANSFER,
           { out_bill_no: job.out_bill_no, checks: job.checks + 1 },

@@ -3,24 +3,8 @@ import type SiteSearchModuleService from "../modules/site-search/service"
 import { CMS_SEARCH_MODELS, loadCmsDocument } from "../lib/search/cms-documents"
 import { loadProductDocuments } from "../lib/search/product-documents"
 import { reindexSearch } from "../lib/search/reindex-search"
-import { QueueName } from "../lib/queue/queue-names"
-import type { QueueProcessor } from "./queue-processor"
-
-export const SearchJob = {
-  /** Enqueued by the CMS webhook for every publish, unpublish, update and delete. */
-  CMS_ENTRY: "cms-entry",
-  /** Products changed (product events): reindex these ids. */
-  PRODUCTS: "products",
-  REINDEX: "reindex",
-} as const
-
-export type CmsEntryJob = {
-  model: string
-  document_id: string
-  event: "entry.publish" | "entry.unpublish" | "entry.update" | "entry.delete" | string
-}
-
-export type ProductsJob = { ids: string[] }
+import { QueueName, SearchJob, type CmsEntryJob, type ProductsJob } from "../lib/queue/jobs"
+import type { QueueProcessor } from "../lib/queue/queue-processor"
 
 /**
  * Keeps the search indexes in step with their sources. Each job reads the source's

@@ -1,12 +1,6 @@
-import { QueueName } from "../lib/queue/queue-names"
-import type { QueueProcessor } from "./queue-processor"
 import { secretFromEnv } from "../lib/config/secret-from-env"
-
-export const StorefrontJob = {
-  REVALIDATE: "revalidate",
-} as const
-
-export type RevalidateJob = { tags: string[] }
+import { QueueName, StorefrontJob, type RevalidateJob } from "../lib/queue/jobs"
+import type { QueueProcessor } from "../lib/queue/queue-processor"
 
 /**
  * Tells the web storefront which cached data changed. A failed call throws, so BullMQ

@@ -1,8 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { QueueName } from "../lib/queue/queue-names"
-import { QUEUE_MODULE } from "../modules/queue"
-import type QueueModuleService from "../modules/queue/service"
-import { StorefrontJob, type RevalidateJob } from "../queues/storefront-queue"
+import { QUEUE_MODULE, QueueName, StorefrontJob, type JobQueue } from "../lib/queue/jobs"
 
 const CATEGORY_EVENTS = [
   "product-category.created",
@@ -15,9 +12,9 @@ export default async function catalogChangedRevalidate({
   event,
   container,
 }: SubscriberArgs<{ id: string }>) {
-  const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+  const queue = container.resolve<JobQueue>(QUEUE_MODULE)
   const tags = CATEGORY_EVENTS.includes(event.name) ? ["categories", "products"] : ["products"]
-  await queue.enqueue<RevalidateJob>(QueueName.STOREFRONT, StorefrontJob.REVALIDATE, { tags })
+  await queue.enqueue(QueueName.STOREFRONT, StorefrontJob.REVALIDATE, { tags })
 }
 
 export const config: SubscriberConfig = {

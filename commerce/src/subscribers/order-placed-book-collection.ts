@@ -1,8 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { QueueName } from "../lib/queue/queue-names"
-import { QUEUE_MODULE } from "../modules/queue"
-import type QueueModuleService from "../modules/queue/service"
-import { AppointmentJob, type OrderCollectionJob } from "../queues/appointments-queue"
+import { AppointmentJob, QUEUE_MODULE, QueueName, type JobQueue } from "../lib/queue/jobs"
 
 /**
  * An order that chose on-site collection at checkout gets its appointment booked. A job,
@@ -14,8 +11,8 @@ export default async function orderPlacedBookCollection({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await container
-    .resolve<QueueModuleService>(QUEUE_MODULE)
-    .enqueue<OrderCollectionJob>(
+    .resolve<JobQueue>(QUEUE_MODULE)
+    .enqueue(
       QueueName.APPOINTMENTS,
       AppointmentJob.ORDER_COLLECTION,
       { order_id: event.data.id },

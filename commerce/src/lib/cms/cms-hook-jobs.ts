@@ -1,4 +1,4 @@
-import { QueueName } from "../queue/queue-names"
+import { CmsJob, QueueName, SearchJob, StorefrontJob, type JobQueue } from "../queue/jobs"
 
 export const CMS_EVENTS = [
   "entry.publish",
@@ -18,14 +18,6 @@ export type CmsHookPayload = {
   /** The entry as the CMS has it now (published version for publishes); null after delete. */
   entry: Record<string, unknown> | null
 }
-
-export const CmsJob = {
-  PUSH_ARTICLE: "push-article",
-  PUSH_BATCH: "push-batch",
-} as const
-
-/** The search indexer's job (its processor belongs to the search feature). */
-export const SEARCH_CMS_ENTRY_JOB = "cms-entry"
 
 /** The storefront's own cache tags per CMS model (see storefront/core/src/cms/client.ts). */
 const STOREFRONT_TAGS: Record<string, string> = {
@@ -53,26 +45,22 @@ export function revalidationTags({ model, entry }: CmsHookPayload): string[] {
   return tags
 }
 
-type Queue = {
-  enqueue(
-    queue: string,
-    job: string,
-    data: unknown,
-    opts?: Record<string, unknown>
-  ): Promise<unknown>
-}
-
 /**
  * What a verified CMS call becomes: (a) the search index update, (b) storefront
  * revalidation, (c) for a published article, the push (which checks the article's flags).
  */
-export async function enqueueCmsHookJobs(queue: Queue, payload: CmsHookPayload) {
+export async function enqueueCmsHookJobs(
+  queue: Pick<JobQueue, "enqueue">,
+  payload: CmsHookPayload
+) {
   const { event, model, document_id } = payload
   const jobs: string[] = []
-  await queue.enqueue(QueueName.SEARCH, SEARCH_CMS_ENTRY_JOB, { model, document_id, event })
-  jobs.push(`${QueueName.SEARCH}/${SEARCH_CMS_ENTRY_JOB}`)
-  await queue.enqueue(QueueName.STOREFRONT, "revalidate", { tags: revalidationTags(payload) })
-  jobs.push(`${QueueName.STOREFRONT}/revalidate`)
+  await queue.enqueue(QueueName.SEARCH, SearchJob.CMS_ENTRY, { model, document_id, event })
+  jobs.push(`${QueueName.SEARCH}/${SearchJob.CMS_ENTRY}`)
+  await queue.enqueue(QueueName.STOREFRONT, StorefrontJob.REVALIDATE, {
+    tags: revalidationTags(payload),
+  })
+  jobs.push(`${QueueName.STOREFRONT}/${StorefrontJob.REVALIDATE}`)
   if (model === "article" && event === "entry.publish" && payload.entry) {
     await queue.enqueue(QueueName.CMS, CmsJob.PUSH_ARTICLE, { document_id, entry: payload.entry })
     jobs.push(`${QueueName.CMS}/${CmsJob.PUSH_ARTICLE}`)

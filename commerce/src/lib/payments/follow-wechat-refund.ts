@@ -2,14 +2,14 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { WechatpayClient } from "@health/medusa-plugin-wechatpay/lib/client"
 import { resolveWechatpayConfig } from "@health/medusa-plugin-wechatpay/lib/config"
 import { FINAL_REFUND_STATES, queryRefund } from "@health/medusa-plugin-wechatpay/lib/refunds"
-import { QUEUE_MODULE, QueueName } from "../queue/queue-names"
-import type QueueModuleService from "../../modules/queue/service"
+import {
+  PaymentsJob,
+  QUEUE_MODULE,
+  QueueName,
+  type FollowWechatRefundJob,
+  type JobQueue,
+} from "../queue/jobs"
 import { recordWechatRefundStatus } from "./wechat-refund-status"
-
-/** Payments-queue job: ask WeChat about a refund that was still PROCESSING. */
-export const FOLLOW_WECHAT_REFUND_JOB = "follow-wechat-refund"
-
-export type FollowWechatRefundJob = { out_refund_no: string; checks: number }
 
 /** How long to wait for WeChat's refund callback before asking (WECHAT_REFUND_CHECK_MS). */
 export const FOLLOW_REFUND_DELAY_MS = () =>
@@ -24,10 +24,10 @@ export async function enqueueWechatRefundFollowUp(
   checks = 0
 ) {
   await container
-    .resolve<QueueModuleService>(QUEUE_MODULE)
-    .enqueue<FollowWechatRefundJob>(
+    .resolve<JobQueue>(QUEUE_MODULE)
+    .enqueue(
       QueueName.PAYMENTS,
-      FOLLOW_WECHAT_REFUND_JOB,
+      PaymentsJob.FOLLOW_WECHAT_REFUND,
       { out_refund_no: outRefundNo, checks },
       { delay: FOLLOW_REFUND_DELAY_MS(), jobId: `follow-refund-${outRefundNo}-${checks}` }
     )

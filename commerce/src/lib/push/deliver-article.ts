@@ -13,17 +13,11 @@ import {
   thingValue,
   WECHAT_NOT_SUBSCRIBED,
 } from "../wechat/subscribe-message"
+import type { PushedArticle } from "../queue/jobs"
 import type { NotificationPreferences } from "./notification-preferences"
 import { MINIPROGRAM_PAGES } from "../wechat/miniprogram-pages"
 
-/** What a push needs of a CMS article (taken from the signed hook's entry). */
-export type PushedArticle = {
-  document_id: string
-  title: string
-  slug: string | null
-  summary: string | null
-  tags: string[]
-}
+export type { PushedArticle }
 
 export type PushRecipient = {
   id: string

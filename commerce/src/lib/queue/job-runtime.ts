@@ -1,18 +1,12 @@
 import { Job, JobsOptions, Queue, Worker } from "bullmq"
 import type Redis from "ioredis"
 import { defaultJobOptions } from "./default-job-options"
+import type { FailedJobSummary } from "./jobs"
 import { createRedisConnection } from "./redis-connection"
 
-export type JobProcessor<T = unknown, R = unknown> = (job: Job<T, R>) => Promise<R>
+export type { FailedJobSummary }
 
-export type FailedJobSummary = {
-  id: string | undefined
-  name: string
-  data: unknown
-  failedReason: string
-  attemptsMade: number
-  finishedOn: number | undefined
-}
+export type JobProcessor<T = unknown, R = unknown> = (job: Job<T, R>) => Promise<R>
 
 export type JobRuntimeOptions = {
   redisUrl: string

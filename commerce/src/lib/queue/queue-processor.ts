@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { Job } from "bullmq"
-import type { QueueName } from "../lib/queue/queue-names"
+import type { QueueName } from "./jobs"
 
 // `never` lets each handler declare its own payload type in the handlers map.
 export type JobHandler<T = never> = (

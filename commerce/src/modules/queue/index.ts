@@ -1,5 +1,5 @@
 import { Module } from "@medusajs/framework/utils"
-import { QUEUE_MODULE } from "../../lib/queue/queue-names"
+import { QUEUE_MODULE } from "../../lib/queue/jobs"
 import QueueModuleService from "./service"
 
 export { QUEUE_MODULE }

@@ -1,13 +1,27 @@
+import path from "node:path"
 import { container } from "@medusajs/framework"
+import { dynamicImport } from "@medusajs/framework/utils"
 import type { JobsOptions } from "bullmq"
 import { JobRuntime } from "../../lib/queue/job-runtime"
-import type { QueueName } from "../../lib/queue/queue-names"
-import { queueProcessors } from "../../queues"
+import type {
+  JobName,
+  JobPayloads,
+  JobQueue,
+  ObservedQueueName,
+  QueueName,
+} from "../../lib/queue/jobs"
+import type { QueueProcessor } from "../../lib/queue/queue-processor"
 
 type QueueModuleOptions = {
   redisUrl: string
   workerMode?: "shared" | "worker" | "server"
   prefix?: string
+  /**
+   * The file (relative to the app's root) whose `queueProcessors` this module runs, e.g.
+   * ./src/queues. Named here rather than imported: the handlers start workflows, which
+   * enqueue through this module, so importing them would close a circle.
+   */
+  processors?: string
 }
 
 type InjectedDependencies = {
@@ -19,15 +33,17 @@ type InjectedDependencies = {
  * processes. Job handlers need workflows and other modules, so they get the app
  * container (available once the app has started), not this module's own container.
  */
-export default class QueueModuleService {
+export default class QueueModuleService implements JobQueue {
   protected readonly runtime: JobRuntime
   protected readonly logger: InjectedDependencies["logger"]
   protected readonly workerMode: string
+  protected readonly processors: string | undefined
   protected workersStarted = false
 
   constructor({ logger }: InjectedDependencies, options: QueueModuleOptions) {
     this.logger = logger
     this.workerMode = options.workerMode ?? "shared"
+    this.processors = options.processors
     this.runtime = new JobRuntime({
       redisUrl: options.redisUrl,
       prefix: options.prefix ?? process.env.QUEUE_PREFIX ?? "health",
@@ -39,15 +55,20 @@ export default class QueueModuleService {
     onApplicationPrepareShutdown: async () => this.runtime.close(),
   }
 
-  async enqueue<T>(queue: QueueName, jobName: string, data: T, opts: JobsOptions = {}) {
+  async enqueue<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    jobName: J,
+    data: JobPayloads[Q][J],
+    opts: JobsOptions = {}
+  ) {
     return this.runtime.enqueue(queue, jobName, data, opts)
   }
 
-  async counts(queue: QueueName) {
+  async counts(queue: QueueName | ObservedQueueName) {
     return this.runtime.counts(queue)
   }
 
-  async failedJobs(queue: QueueName) {
+  async failedJobs(queue: QueueName | ObservedQueueName) {
     return this.runtime.failedJobs(queue)
   }
 
@@ -55,15 +76,23 @@ export default class QueueModuleService {
     return this.runtime.removeJob(queue, jobId)
   }
 
-  async retryFailed(queue: QueueName, jobId: string) {
+  async retryFailed(queue: QueueName | ObservedQueueName, jobId: string) {
     return this.runtime.retryFailed(queue, jobId)
   }
 
-  protected startWorkers() {
+  /** The handlers of every queue, from the file the module's options name. */
+  protected async loadProcessors(): Promise<QueueProcessor[]> {
+    if (!this.processors) return []
+    const loaded = await dynamicImport(path.resolve(process.cwd(), this.processors))
+    return (loaded as { queueProcessors?: QueueProcessor[] }).queueProcessors ?? []
+  }
+
+  protected async startWorkers() {
     if (this.workersStarted || this.workerMode === "server") {
       return
     }
     this.workersStarted = true
+    const queueProcessors = await this.loadProcessors()
     for (const { queue, concurrency, handlers, schedules = [] } of queueProcessors) {
       for (const schedule of schedules) {
         this.runtime

@@ -5,13 +5,10 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { QueueName } from "../../lib/queue/queue-names"
+import { HealthArchiveJob, QUEUE_MODULE, QueueName, type JobQueue } from "../../lib/queue/jobs"
 import type { StagedReportFile } from "../../lib/reports/stage-report-upload"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
-import { QUEUE_MODULE } from "../../modules/queue"
-import type QueueModuleService from "../../modules/queue/service"
-import { HealthArchiveJob, type IngestReportFileJob } from "../../queues/health-archive-queue"
 
 const recordReportBatchStep = createStep(
   "record-report-batch",
@@ -38,9 +35,9 @@ export const enqueueReportIngestionStep = createStep(
   async (input: { file_ids: string[] }, { container }) => {
     const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
     const queued = await archive.listReportBatchFiles({ id: input.file_ids, status: "queued" })
-    const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+    const queue = container.resolve<JobQueue>(QUEUE_MODULE)
     for (const file of queued) {
-      await queue.enqueue<IngestReportFileJob>(
+      await queue.enqueue(
         QueueName.HEALTH_ARCHIVE,
         HealthArchiveJob.INGEST_REPORT_FILE,
         { batch_file_id: file.id },

@@ -8,13 +8,10 @@ import {
 import { SealedFileStore } from "../../lib/health-files/sealed-file-store"
 import { findKitBarcodes } from "../../lib/kits/kit-barcode"
 import { KIT_STATUS_LABELS, KIT_TRANSITIONS } from "../../lib/kits/kit-status"
-import { QueueName } from "../../lib/queue/queue-names"
+import { InboxJob, QUEUE_MODULE, QueueName, type JobQueue } from "../../lib/queue/jobs"
 import { readReportPdf, UnreadablePdfError } from "../../lib/reports/read-report-pdf"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
-import { QUEUE_MODULE } from "../../modules/queue"
-import type QueueModuleService from "../../modules/queue/service"
-import { InboxJob, type KitStatusInboxJob } from "../../queues/inbox-queue"
 
 export type IngestOutcome =
   | { status: "done"; report_id: string; kit_id: string; replayed: boolean }
@@ -135,8 +132,8 @@ const ingestReportFileStep = createStep(
       })
       if (eventId) {
         await container
-          .resolve<QueueModuleService>(QUEUE_MODULE)
-          .enqueue<KitStatusInboxJob>(
+          .resolve<JobQueue>(QUEUE_MODULE)
+          .enqueue(
             QueueName.INBOX,
             InboxJob.KIT_STATUS,
             { kit_id: kit.id, event_id: eventId },

@@ -22,12 +22,12 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import {
   PaymentsJob,
+  QUEUE_MODULE,
+  QueueName,
   RECONCILE_TRANSFER_DELAY_MS,
-  type ReconcileTransferJob,
-} from "../../lib/queue/payments-jobs"
-import { QUEUE_MODULE, QueueName } from "../../lib/queue/queue-names"
+  type JobQueue,
+} from "../../lib/queue/jobs"
 import { openidOfCustomer } from "../../lib/wechat/openid-of-customer"
-import type QueueModuleService from "../../modules/queue/service"
 import { settleWechatTransfer } from "./settle-wechat-transfer"
 
 type AffiliateModuleService = InstanceType<(typeof AffiliateModule)["service"]>
@@ -94,8 +94,8 @@ const followTransferStep = createStep(
       return new StepResponse("settled")
     }
     await container
-      .resolve<QueueModuleService>(QUEUE_MODULE)
-      .enqueue<ReconcileTransferJob>(
+      .resolve<JobQueue>(QUEUE_MODULE)
+      .enqueue(
         QueueName.PAYMENTS,
         PaymentsJob.RECONCILE_TRANSFER,
         { out_bill_no: input.out_bill_no, checks: 0 },

@@ -1,8 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CMS_EVENTS, type CmsHookPayload, enqueueCmsHookJobs } from "../../../lib/cms/cms-hook-jobs"
 import { cmsWebhookSecret, verifyCmsHook } from "../../../lib/cms/cms-hook-signature"
-import { QUEUE_MODULE } from "../../../lib/queue/queue-names"
-import type QueueModuleService from "../../../modules/queue/service"
+import { QUEUE_MODULE, type JobQueue } from "../../../lib/queue/jobs"
 
 function parsePayload(raw: string): CmsHookPayload | null {
   try {
@@ -44,9 +43,6 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     })
     return
   }
-  const jobs = await enqueueCmsHookJobs(
-    req.scope.resolve<QueueModuleService>(QUEUE_MODULE),
-    payload
-  )
+  const jobs = await enqueueCmsHookJobs(req.scope.resolve<JobQueue>(QUEUE_MODULE), payload)
   res.status(202).json({ accepted: true, jobs })
 }

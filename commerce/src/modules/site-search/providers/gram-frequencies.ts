@@ -1,4 +1,4 @@
-import type { SearchDocumentStore } from "./postgres-cjk-provider"
+import type { SearchDocumentStore } from "./search-document-store"
 
 /** Share of documents above which a bigram no longer narrows a search (see `useful`). */
 const COMMON = 0.1

@@ -3,12 +3,10 @@ import { AbstractSearchProviderService, generateEntityId } from "@medusajs/frame
 import { searchableFields } from "../indexes"
 import { GramFrequencies } from "./gram-frequencies"
 import { bigrams, fieldText, normalizeSearchText, queryTerms } from "./search-text"
+import type { SearchDocumentStore } from "./search-document-store"
 import { compileSqlFilters, pgTextArray, type SqlCondition } from "./sql-filters"
 
-/** Runs SQL with `?` parameters in the module's database; the module service provides it. */
-export type SearchDocumentStore = {
-  executeSearchSql<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>
-}
+export type { SearchDocumentStore }
 
 /** Documents written per statement: bounds the JSON parameter of one insert. */
 const UPSERT_BATCH = 500

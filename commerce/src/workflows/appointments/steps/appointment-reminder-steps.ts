@@ -3,17 +3,17 @@ import {
   appointmentCalendarFromEnv,
   reminderDelay,
 } from "../../../lib/appointments/appointment-calendar"
-import { QueueName } from "../../../lib/queue/queue-names"
-import { QUEUE_MODULE } from "../../../modules/queue"
-import type QueueModuleService from "../../../modules/queue/service"
 import {
   AppointmentJob,
+  QUEUE_MODULE,
+  QueueName,
   reminderJobId,
   type AppointmentReminderJob,
-} from "../../../queues/appointments-queue"
+  type JobQueue,
+} from "../../../lib/queue/jobs"
 
 const queueOf = (container: { resolve<T>(key: string): T }) =>
-  container.resolve<QueueModuleService>(QUEUE_MODULE)
+  container.resolve<JobQueue>(QUEUE_MODULE)
 
 /**
  * Schedules the day-before reminder as a delayed job. Its id names the appointment, day
@@ -23,12 +23,10 @@ export const scheduleAppointmentReminderStep = createStep(
   "schedule-appointment-reminder",
   async (input: AppointmentReminderJob, { container }) => {
     const jobId = reminderJobId(input)
-    await queueOf(container).enqueue<AppointmentReminderJob>(
-      QueueName.APPOINTMENTS,
-      AppointmentJob.REMIND,
-      input,
-      { jobId, delay: reminderDelay(input.date, appointmentCalendarFromEnv()) }
-    )
+    await queueOf(container).enqueue(QueueName.APPOINTMENTS, AppointmentJob.REMIND, input, {
+      jobId,
+      delay: reminderDelay(input.date, appointmentCalendarFromEnv()),
+    })
     return new StepResponse(jobId, jobId)
   },
   async (jobId, { container }) => {

@@ -1,12 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { QueueName } from "../../../lib/queue/queue-names"
-import { QUEUE_MODULE } from "../../../modules/queue"
-import type QueueModuleService from "../../../modules/queue/service"
 import {
   AppointmentJob,
+  QUEUE_MODULE,
+  QueueName,
   type AppointmentStatusNoticeJob,
-  type ClinicPromotedJob,
-} from "../../../queues/appointments-queue"
+  type JobQueue,
+} from "../../../lib/queue/jobs"
 
 /** Tells the member what staff did to their appointment (members know what they did). */
 export const notifyAppointmentStatusStep = createStep(
@@ -14,8 +13,8 @@ export const notifyAppointmentStatusStep = createStep(
   async (input: AppointmentStatusNoticeJob & { by_staff: boolean }, { container }) => {
     if (!input.by_staff) return new StepResponse(null)
     await container
-      .resolve<QueueModuleService>(QUEUE_MODULE)
-      .enqueue<AppointmentStatusNoticeJob>(
+      .resolve<JobQueue>(QUEUE_MODULE)
+      .enqueue(
         QueueName.APPOINTMENTS,
         AppointmentJob.STATUS_NOTICE,
         { appointment_id: input.appointment_id, event_id: input.event_id },
@@ -29,9 +28,9 @@ export const notifyAppointmentStatusStep = createStep(
 export const notifyClinicPromotionsStep = createStep(
   "notify-clinic-promotions",
   async (signupIds: string[], { container }) => {
-    const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+    const queue = container.resolve<JobQueue>(QUEUE_MODULE)
     for (const signup_id of signupIds) {
-      await queue.enqueue<ClinicPromotedJob>(
+      await queue.enqueue(
         QueueName.APPOINTMENTS,
         AppointmentJob.CLINIC_PROMOTED,
         { signup_id },

@@ -1,8 +1,11 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { QueueName } from "../../../lib/queue/queue-names"
-import { QUEUE_MODULE } from "../../../modules/queue"
-import type QueueModuleService from "../../../modules/queue/service"
-import { InboxJob, type ConstitutionReviewInboxJob } from "../../../queues/inbox-queue"
+import {
+  InboxJob,
+  QUEUE_MODULE,
+  QueueName,
+  type ConstitutionReviewInboxJob,
+  type JobQueue,
+} from "../../../lib/queue/jobs"
 
 /**
  * Tells the member their 养生评估报告 is out (inbox, and SMS where a template is set), or
@@ -11,18 +14,13 @@ import { InboxJob, type ConstitutionReviewInboxJob } from "../../../queues/inbox
 export const notifyConstitutionReviewStep = createStep(
   "notify-constitution-review",
   async (input: ConstitutionReviewInboxJob, { container }) => {
-    const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
-    await queue.enqueue<ConstitutionReviewInboxJob>(
-      QueueName.INBOX,
-      InboxJob.CONSTITUTION_REVIEW,
-      input,
-      {
-        jobId:
-          input.revision && input.revision > 1
-            ? `constitution-review-${input.review_id}-v${input.revision}`
-            : `constitution-review-${input.review_id}`,
-      }
-    )
+    const queue = container.resolve<JobQueue>(QUEUE_MODULE)
+    await queue.enqueue(QueueName.INBOX, InboxJob.CONSTITUTION_REVIEW, input, {
+      jobId:
+        input.revision && input.revision > 1
+          ? `constitution-review-${input.review_id}-v${input.revision}`
+          : `constitution-review-${input.review_id}`,
+    })
     return new StepResponse(input.review_id)
   }
 )

@@ -1,16 +1,22 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { QueueName } from "../../../../lib/queue/queue-names"
-import { QUEUE_MODULE } from "../../../../modules/queue"
-import type QueueModuleService from "../../../../modules/queue/service"
+import {
+  ObservedQueueName,
+  QUEUE_MODULE,
+  QueueName,
+  type JobQueue,
+} from "../../../../lib/queue/jobs"
+
+/** Ours, and the ones other packages run on our Redis and prefix (affiliate maturation). */
+const SHOWN_QUEUES: string[] = [...Object.values(QueueName), ...Object.values(ObservedQueueName)]
 
 /** Job counts and the most recent failed jobs of one background queue, for operations staff. */
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
-  const name = req.params.name as QueueName
-  if (!Object.values(QueueName).includes(name)) {
+  const name = req.params.name as QueueName | ObservedQueueName
+  if (!SHOWN_QUEUES.includes(name)) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `队列 ${name} 不存在`)
   }
-  const queue = req.scope.resolve<QueueModuleService>(QUEUE_MODULE)
+  const queue = req.scope.resolve<JobQueue>(QUEUE_MODULE)
   const [counts, failed] = await Promise.all([queue.counts(name), queue.failedJobs(name)])
   res.json({ queue: { name, counts, failed } })
 }

@@ -1,0 +1,208 @@
+import type { JobsOptions } from "bullmq"
+
+/**
+ * The contract of commerce's BullMQ jobs: every queue, job name and payload, and the queue
+ * service as its callers see it. Workflows, subscribers and routes enqueue through this
+ * file; the handlers (src/queues) implement it; the queue module runs them. It imports
+ * nothing of ours, so none of them imports another through it.
+ */
+
+/** The container key of commerce's queue module (see modules/queue). */
+export const QUEUE_MODULE = "queue"
+
+/** Every named queue of the platform; a job's queue says which worker pool runs it. */
+export const QueueName = {
+  /** In-app inbox (消息中心) deliveries. */
+  INBOX: "inbox",
+  /** Cache revalidation of the storefronts after catalog changes. */
+  STOREFRONT: "storefront",
+  /** Payment housekeeping: missed WeChat Pay callbacks and expired unpaid sessions. */
+  PAYMENTS: "payments",
+  /** Lab report ingestion: one job per uploaded file. */
+  HEALTH_ARCHIVE: "health-archive",
+  /** Appointment reminders (delayed to the day before) and appointment notices. */
+  APPOINTMENTS: "appointments",
+  /** CMS webhooks: pushing a published article to the members it concerns. */
+  CMS: "cms",
+  /** Search indexing (products, and CMS entries from the CMS webhook). */
+  SEARCH: "search",
+} as const
+
+export type QueueName = (typeof QueueName)[keyof typeof QueueName]
+
+/**
+ * Queues other packages run on the same Redis and prefix, shown beside ours to staff
+ * (GET /admin/queues/:name): the affiliate plugin's delayed commission maturation.
+ */
+export const ObservedQueueName = {
+  AFFILIATE_MATURATION: "affiliate-maturation",
+} as const
+
+export type ObservedQueueName = (typeof ObservedQueueName)[keyof typeof ObservedQueueName]
+
+// ---- inbox -----------------------------------------------------------------------------
+
+export const InboxJob = {
+  ORDER_PLACED: "order-placed",
+  KIT_STATUS: "kit-status",
+  CONSTITUTION_REVIEW: "constitution-review",
+} as const
+
+export type OrderPlacedInboxJob = { order_id: string }
+export type KitStatusInboxJob = { kit_id: string; event_id: string }
+/** `revision` above 1 is a 修订 of a published report (an "updated" notice). */
+export type ConstitutionReviewInboxJob = {
+  review_id: string
+  assessment_id: string
+  revision?: number
+}
+
+// ---- storefront ------------------------------------------------------------------------
+
+export const StorefrontJob = {
+  REVALIDATE: "revalidate",
+} as const
+
+export type RevalidateJob = { tags: string[] }
+
+// ---- payments --------------------------------------------------------------------------
+
+export const PaymentsJob = {
+  RECONCILE_WECHAT: "reconcile-wechat-sessions",
+  RECONCILE_TRANSFER: "reconcile-wechat-transfer",
+  /** Ask WeChat about a refund that was still PROCESSING. */
+  FOLLOW_WECHAT_REFUND: "follow-wechat-refund",
+} as const
+
+export type ReconcileTransferJob = { out_bill_no: string; checks: number }
+export type FollowWechatRefundJob = { out_refund_no: string; checks: number }
+
+/** How long to wait for WeChat's transfer callback before asking (WECHAT_TRANSFER_CHECK_MS). */
+export const RECONCILE_TRANSFER_DELAY_MS = () =>
+  Number(process.env.WECHAT_TRANSFER_CHECK_MS || 30 * 60 * 1000)
+
+// ---- health archive --------------------------------------------------------------------
+
+export const HealthArchiveJob = {
+  INGEST_REPORT_FILE: "ingest-report-file",
+} as const
+
+export type IngestReportFileJob = { batch_file_id: string }
+
+// ---- appointments ----------------------------------------------------------------------
+
+export const AppointmentJob = {
+  REMIND: "remind",
+  STATUS_NOTICE: "status-notice",
+  CLINIC_PROMOTED: "clinic-promoted",
+  ORDER_COLLECTION: "order-collection",
+} as const
+
+/** The day and slot the reminder was scheduled for: a moved appointment gets a new one. */
+export type AppointmentReminderJob = { appointment_id: string; date: string; slot: string }
+export type AppointmentStatusNoticeJob = { appointment_id: string; event_id: string }
+export type ClinicPromotedJob = { signup_id: string }
+/** Books the collection slot an order chose at checkout. */
+export type OrderCollectionJob = { order_id: string }
+
+/** BullMQ job ids may not contain ":"; one reminder per appointment, day and slot. */
+export const reminderJobId = ({ appointment_id, date, slot }: AppointmentReminderJob) =>
+  `appt-remind-${appointment_id}-${date}-${slot.replace(/:/g, "")}`
+
+// ---- cms -------------------------------------------------------------------------------
+
+export const CmsJob = {
+  PUSH_ARTICLE: "push-article",
+  PUSH_BATCH: "push-batch",
+} as const
+
+/** What a push needs of a CMS article (taken from the signed hook's entry). */
+export type PushedArticle = {
+  document_id: string
+  title: string
+  slug: string | null
+  summary: string | null
+  tags: string[]
+}
+
+export type PushArticleJob = { document_id: string; entry: Record<string, unknown> }
+export type PushBatchJob = { article: PushedArticle; customer_ids: string[] }
+
+// ---- search ----------------------------------------------------------------------------
+
+export const SearchJob = {
+  /** Enqueued by the CMS webhook for every publish, unpublish, update and delete. */
+  CMS_ENTRY: "cms-entry",
+  /** Products changed (product events): reindex these ids. */
+  PRODUCTS: "products",
+  REINDEX: "reindex",
+} as const
+
+export type CmsEntryJob = {
+  model: string
+  document_id: string
+  event: "entry.publish" | "entry.unpublish" | "entry.update" | "entry.delete" | string
+}
+
+export type ProductsJob = { ids: string[] }
+
+// ---- the queue service -----------------------------------------------------------------
+
+/** Every job name of each queue with its payload: enqueue checks both. */
+export type JobPayloads = {
+  [QueueName.INBOX]: {
+    [InboxJob.ORDER_PLACED]: OrderPlacedInboxJob
+    [InboxJob.KIT_STATUS]: KitStatusInboxJob
+    [InboxJob.CONSTITUTION_REVIEW]: ConstitutionReviewInboxJob
+  }
+  [QueueName.STOREFRONT]: { [StorefrontJob.REVALIDATE]: RevalidateJob }
+  [QueueName.PAYMENTS]: {
+    [PaymentsJob.RECONCILE_WECHAT]: Record<string, never>
+    [PaymentsJob.RECONCILE_TRANSFER]: ReconcileTransferJob
+    [PaymentsJob.FOLLOW_WECHAT_REFUND]: FollowWechatRefundJob
+  }
+  [QueueName.HEALTH_ARCHIVE]: { [HealthArchiveJob.INGEST_REPORT_FILE]: IngestReportFileJob }
+  [QueueName.APPOINTMENTS]: {
+    [AppointmentJob.REMIND]: AppointmentReminderJob
+    [AppointmentJob.STATUS_NOTICE]: AppointmentStatusNoticeJob
+    [AppointmentJob.CLINIC_PROMOTED]: ClinicPromotedJob
+    [AppointmentJob.ORDER_COLLECTION]: OrderCollectionJob
+  }
+  [QueueName.CMS]: {
+    [CmsJob.PUSH_ARTICLE]: PushArticleJob
+    [CmsJob.PUSH_BATCH]: PushBatchJob
+  }
+  [QueueName.SEARCH]: {
+    [SearchJob.CMS_ENTRY]: CmsEntryJob
+    [SearchJob.PRODUCTS]: ProductsJob
+    [SearchJob.REINDEX]: Record<string, never>
+  }
+}
+
+export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string
+
+export type JobCounts = Record<string, number>
+
+export type FailedJobSummary = {
+  id: string | undefined
+  name: string
+  data: unknown
+  failedReason: string
+  attemptsMade: number
+  finishedOn: number | undefined
+}
+
+/** The queue module (container key QUEUE_MODULE) as workflows, subscribers and routes use it. */
+export interface JobQueue {
+  enqueue<Q extends QueueName, J extends JobName<Q>>(
+    queue: Q,
+    jobName: J,
+    data: JobPayloads[Q][J],
+    opts?: JobsOptions
+  ): Promise<unknown>
+  /** Drops a job that has not run yet (a delayed reminder that is no longer wanted). */
+  removeJob(queue: QueueName, jobId: string): Promise<boolean>
+  counts(queue: QueueName | ObservedQueueName): Promise<JobCounts>
+  failedJobs(queue: QueueName | ObservedQueueName): Promise<FailedJobSummary[]>
+  retryFailed(queue: QueueName | ObservedQueueName, jobId: string): Promise<void>
+}
