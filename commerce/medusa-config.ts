@@ -6,6 +6,7 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 import { secretFromEnv } from "./src/lib/config/secret-from-env"
+import { emailSettingsFromEnv } from "./src/modules/notification-email/email-settings-from-env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 
@@ -150,6 +151,20 @@ module.exports = defineConfig({
               // Private files (encrypted health files) live outside the served static folder.
               private_upload_dir: process.env.PRIVATE_UPLOAD_DIR || "private-uploads",
             },
+          },
+        ],
+      },
+    },
+    // One channel per provider; subscribers call createNotifications with a channel.
+    [Modules.NOTIFICATION]: {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            // SMTP, or the log outside production (modules/notification-email).
+            resolve: "./src/modules/notification-email",
+            id: "email",
+            options: { channels: ["email"], ...emailSettingsFromEnv() },
           },
         ],
       },

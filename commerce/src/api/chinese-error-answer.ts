@@ -23,6 +23,8 @@ const BODY_PARSER: Record<string, { status: number; message: string }> = {
 // status here overrides the type's (two payments racing are worth a retry).
 const KNOWN_MESSAGES: { pattern: RegExp; message: string; status?: number }[] = [
   { pattern: /^Invalid email or password/i, message: M.wrongCredentials },
+  // Medusa's password update (reset) refuses a wrong, expired or used reset token so.
+  { pattern: /^Invalid token$/, message: M.resetLinkInvalid },
   // Medusa's auth routes: staff may not use the members' phone or WeChat sign-in.
   { pattern: /is not allowed to use the auth provider/i, message: M.signInMethodNotAllowed },
   { pattern: /publishable (api )?key/i, message: M.publishableKeyRequired },

@@ -18,6 +18,7 @@ export const ERROR_MESSAGES = {
   unknownRoute: "没有这个接口：请检查请求地址和请求方法",
   unauthorized: "请先登录，或登录已过期，请重新登录",
   wrongCredentials: "邮箱或密码不正确",
+  resetLinkInvalid: "重置密码的链接无效、已过期或已使用，请重新申请重置密码",
   signInMethodNotAllowed: "此账号不能用这种方式登录：员工账号只能用邮箱和密码登录",
   forbidden: "没有权限执行此操作",
   duplicate: "该记录已存在，请勿重复提交",

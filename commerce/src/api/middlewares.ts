@@ -44,6 +44,7 @@ import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
 import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { passwordPolicyMiddlewares } from "./password-policy-middlewares"
+import { passwordResetMiddlewares } from "./password-reset-middlewares"
 import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
 import {
   MAX_MEMBER_UPLOAD_BYTES,
@@ -325,5 +326,6 @@ export default defineMiddlewares({
     ...ordersMiddlewares,
     ...storeOwnershipMiddlewares,
     ...passwordPolicyMiddlewares,
+    ...passwordResetMiddlewares,
   ],
 })
