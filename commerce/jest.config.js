@@ -16,6 +16,9 @@ module.exports = {
 
 if (process.env.TEST_TYPE === "integration:http") {
   module.exports.testMatch = ["**/integration-tests/http/*.spec.[jt]s"]
+  // Migrate once into a template database; every spec file's database is a copy of it.
+  module.exports.globalSetup = "./integration-tests/helpers/http-global-setup.ts"
+  module.exports.globalTeardown = "./integration-tests/helpers/http-global-teardown.ts"
 } else if (process.env.TEST_TYPE === "integration:modules") {
   module.exports.testMatch = ["**/src/modules/*/__tests__/**/*.[jt]s"]
 } else if (process.env.TEST_TYPE === "unit") {
