@@ -18,12 +18,13 @@ export type ReceivedMail = {
  * Plain SMTP without STARTTLS or authentication, like a local relay.
  */
 export class SmtpInbox {
-  readonly mails: ReceivedMail[] = []
-
-  private constructor(private readonly server: SMTPServer) {}
+  private constructor(
+    private readonly server: SMTPServer,
+    readonly mails: ReceivedMail[]
+  ) {}
 
   static async start(): Promise<SmtpInbox> {
-    let inbox: SmtpInbox | undefined
+    const mails: ReceivedMail[] = []
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ["STARTTLS", "AUTH"],
@@ -31,7 +32,7 @@ export class SmtpInbox {
       onData(stream, session, callback) {
         simpleParser(stream)
           .then((parsed) => {
-            inbox!.mails.push({
+            mails.push({
               from: parsed.from?.text ?? "",
               to: session.envelope.rcptTo.map((rcpt) => rcpt.address.toLowerCase()),
               subject: parsed.subject ?? "",
@@ -43,12 +44,11 @@ export class SmtpInbox {
           .catch(callback)
       },
     })
-    inbox = new SmtpInbox(server)
     await new Promise<void>((resolve, reject) => {
       server.once("error", reject)
       server.listen(0, "127.0.0.1", () => resolve())
     })
-    return inbox
+    return new SmtpInbox(server, mails)
   }
 
   get port(): number {

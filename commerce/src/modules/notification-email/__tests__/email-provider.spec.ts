@@ -73,10 +73,13 @@ describe("email notification provider", () => {
 
   it("writes the mail to the log instead when the transport is the log", async () => {
     const { lines, logger } = container()
-    const logOnly = new EmailNotificationProviderService({ logger }, {
-      from: "健康服务平台 <no-reply@health.local>",
-      transport: { kind: "log" },
-    })
+    const logOnly = new EmailNotificationProviderService(
+      { logger },
+      {
+        from: "健康服务平台 <no-reply@health.local>",
+        transport: { kind: "log" },
+      }
+    )
     const before = inbox.mails.length
     const { id } = await logOnly.send({
       to: "dev@example.com",
