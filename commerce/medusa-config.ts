@@ -195,6 +195,9 @@ module.exports = defineConfig({
     healthArchive: {
       resolve: "./src/modules/health-archive",
     },
+    constitution: {
+      resolve: "./src/modules/constitution",
+    },
     access: {
       resolve: "./src/modules/access",
     },

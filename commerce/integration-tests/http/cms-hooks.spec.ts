@@ -6,8 +6,8 @@ import Redis from "ioredis"
 import { signCmsHook } from "../../src/lib/cms/cms-hook-signature"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import { QUEUE_MODULE } from "../../src/lib/queue/jobs"
-import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
-import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
+import { CONSTITUTION_MODULE } from "../../src/modules/constitution"
+import type ConstitutionModuleService from "../../src/modules/constitution/service"
 import type QueueModuleService from "../../src/modules/queue/service"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
@@ -147,12 +147,12 @@ medusaIntegrationTestRunner({
       const container = getContainer()
       const key = await createPublishableKey(container)
       const admin = await adminHeaders(container, api)
-      const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
       // A 气虚质 member with a phone: the article's qixu tag is theirs.
       const member = await registerCustomer(api, key, "no-push@push.test")
       const me = (await api.get("/store/customers/me", member)).data.customer
       await container.resolve(Modules.CUSTOMER).updateCustomers(me.id, { phone: "+8613800000009" })
-      await archive.recordConstitutionAssessment({
+      await constitution.recordConstitutionAssessment({
         customer_id: me.id,
         item_version: "ZYYXH/T157-2009",
         payload: {
@@ -198,13 +198,13 @@ medusaIntegrationTestRunner({
       const key = await createPublishableKey(container)
       const store = { headers: { "x-publishable-api-key": key } }
       const admin = await adminHeaders(container, api)
-      const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
       const customers = container.resolve(Modules.CUSTOMER)
 
       const meOf = async (member: Headers) =>
         (await api.get("/store/customers/me", member)).data.customer
       const withConstitution = async (customerId: string, verdicts: Record<string, string>) =>
-        archive.recordConstitutionAssessment({
+        constitution.recordConstitutionAssessment({
           customer_id: customerId,
           item_version: "ZYYXH/T157-2009",
           payload: { sex: "female", answers: {}, scores: {}, verdicts, primary: "qixu" },

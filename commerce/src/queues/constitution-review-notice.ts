@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { smsSenderFromEnv } from "../lib/sms/sms-sender-from-env"
-import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
-import type HealthArchiveModuleService from "../modules/health-archive/service"
+import { CONSTITUTION_MODULE } from "../modules/constitution"
+import type ConstitutionModuleService from "../modules/constitution/service"
 import { INBOX_MODULE } from "../modules/inbox"
 import type InboxModuleService from "../modules/inbox/service"
 
@@ -29,11 +29,11 @@ export async function deliverConstitutionReviewNotice(
   if (revision && revision > 1) {
     return deliverRevisionNotice(container, { review_id, assessment_id, revision })
   }
-  const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-  const review = (await archive.reviewsOfAssessments([assessment_id], { publishedOnly: true })).get(
-    assessment_id
-  )
-  const assessment = await archive.constitutionAssessment(assessment_id)
+  const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+  const review = (
+    await constitution.reviewsOfAssessments([assessment_id], { publishedOnly: true })
+  ).get(assessment_id)
+  const assessment = await constitution.constitutionAssessment(assessment_id)
   // Erased from the archive (or unpublished) since: nothing to tell, nothing to retry.
   if (!review || review.id !== review_id || !assessment) return { skipped: true }
 
@@ -63,16 +63,16 @@ async function deliverRevisionNotice(
     revision,
   }: { review_id: string; assessment_id: string; revision: number }
 ) {
-  const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-  const review = (await archive.reviewsOfAssessments([assessment_id], { publishedOnly: true })).get(
-    assessment_id
-  )
+  const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+  const review = (
+    await constitution.reviewsOfAssessments([assessment_id], { publishedOnly: true })
+  ).get(assessment_id)
   const version = review
-    ? (await archive.reviewVersions([review.id]))
+    ? (await constitution.reviewVersions([review.id]))
         .get(review.id)
         ?.find((v) => v.revision === revision)
     : undefined
-  const assessment = await archive.constitutionAssessment(assessment_id)
+  const assessment = await constitution.constitutionAssessment(assessment_id)
   // Erased, or the revision was taken back: nothing to tell, nothing to retry.
   if (!review || review.id !== review_id || !version || !assessment) return { skipped: true }
 

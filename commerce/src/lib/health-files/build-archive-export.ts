@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import JSZip from "jszip"
+import { CONSTITUTION_MODULE } from "../../modules/constitution"
+import type ConstitutionModuleService from "../../modules/constitution/service"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import { SealedFileStore } from "./sealed-file-store"
@@ -13,16 +15,19 @@ const safeName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0
  */
 export async function buildArchiveExport(container: MedusaContainer, customerId: string) {
   const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+  const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
   const store = new SealedFileStore(container.resolve(Modules.FILE))
   const kitRows = await archive.listKits({ customer_id: customerId }, { select: ["id"] })
   const kits = await archive.kitViews(kitRows.map((kit) => kit.id))
   const consents = await archive.listConsents({ customer_id: customerId })
-  const { assessments } = await archive.listConstitutionAssessmentsOf(customerId, { take: 1000 })
-  const reviews = await archive.reviewsOfAssessments(
+  const { assessments } = await constitution.listConstitutionAssessmentsOf(customerId, {
+    take: 1000,
+  })
+  const reviews = await constitution.reviewsOfAssessments(
     assessments.map((a) => a.id),
     { publishedOnly: true }
   )
-  const versions = await archive.reviewVersions([...reviews.values()].map((r) => r.id))
+  const versions = await constitution.reviewVersions([...reviews.values()].map((r) => r.id))
   const reports = await archive.listLabReports({ customer_id: customerId })
   const uploads = await archive.listMemberUploads({ customer_id: customerId })
 

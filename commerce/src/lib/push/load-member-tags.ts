@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
-import type HealthArchiveModuleService from "../../modules/health-archive/service"
+import { CONSTITUTION_MODULE } from "../../modules/constitution"
+import type ConstitutionModuleService from "../../modules/constitution/service"
 import { memberTags } from "./member-tags"
 import { notificationPreferencesOf } from "./notification-preferences"
 import type { PushRecipient } from "./deliver-article"
@@ -18,7 +18,7 @@ export async function loadMemberTags(
 ): Promise<TaggedMember[]> {
   if (!customerIds.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+  const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
   const { data: customers } = await query.graph({
     entity: "customer",
     fields: ["id", "phone", "metadata"],
@@ -57,7 +57,7 @@ export async function loadMemberTags(
     customers.map(async (customer) => {
       const {
         assessments: [latest],
-      } = await archive.listConstitutionAssessmentsOf(customer.id, { take: 1 })
+      } = await constitution.listConstitutionAssessmentsOf(customer.id, { take: 1 })
       const metadata = (customer.metadata ?? {}) as Record<string, unknown>
       const products = [...(productsOf.get(customer.id) ?? [])]
       return {

@@ -4,7 +4,7 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import type { ReviewSections } from "../../modules/health-archive/types"
+import type { ReviewSections } from "../../modules/constitution/types"
 import { notifyConstitutionReviewStep } from "./steps/notify-constitution-review-step"
 import { publishConstitutionReviewStep } from "./steps/publish-constitution-review-step"
 import { resolveExpertNameStep } from "./steps/resolve-expert-name-step"

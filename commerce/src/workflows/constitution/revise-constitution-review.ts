@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { ReviewSections } from "../../modules/health-archive/types"
+import type { ReviewSections } from "../../modules/constitution/types"
 import { notifyConstitutionReviewStep } from "./steps/notify-constitution-review-step"
 import { resolveExpertNameStep } from "./steps/resolve-expert-name-step"
 import { reviseConstitutionReviewStep } from "./steps/revise-constitution-review-step"

@@ -1,5 +1,5 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
-import type { ReviewSections } from "../../modules/health-archive/types"
+import type { ReviewSections } from "../../modules/constitution/types"
 import { resolveExpertNameStep } from "./steps/resolve-expert-name-step"
 import { saveConstitutionReviewDraftStep } from "./steps/save-constitution-review-draft-step"
 

@@ -3,15 +3,17 @@ import {
   createStep,
   createWorkflow,
   StepResponse,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { SealedFileStore } from "../../lib/health-files/sealed-file-store"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
+import { eraseMemberConstitutionStep } from "../constitution/steps/erase-member-constitution-step"
 
 /**
- * Deletes what the archive holds about a member: reports and uploads (files too),
- * assessments and tested people; every consent is withdrawn, so the lab stops work
+ * Deletes what the archive holds about a member: reports and uploads (files too)
+ * and tested people (constitution results: the workflow's next step); every consent is withdrawn, so the lab stops work
  * and keeps no sample. Kits stay as order records, without the person tested.
  * Irreversible by design, so it has no compensation; files go last.
  */
@@ -21,14 +23,6 @@ const eraseHealthArchiveStep = createStep(
     const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
     const reports = await archive.listLabReports({ customer_id })
     const uploads = await archive.listMemberUploads({ customer_id })
-    const assessments = await archive.listConstitutionAssessments({ customer_id })
-    const reviews = await archive.listConstitutionReviews({ customer_id }, { select: ["id"] })
-    const reviewVersions = reviews.length
-      ? await archive.listConstitutionReviewRevisions(
-          { review_id: reviews.map((r) => r.id) },
-          { select: ["id"] }
-        )
-      : []
     const persons = await archive.listTestSubjects({ customer_id })
     const open = await archive.listConsents({ customer_id, withdrawn_at: null })
     const kits = await archive.listKits({ customer_id }, { select: ["id"] })
@@ -39,9 +33,6 @@ const eraseHealthArchiveStep = createStep(
     if (kits.length) await archive.updateKits(kits.map((k) => ({ id: k.id, person_id: null })))
     await archive.deleteLabReports(reports.map((r) => r.id))
     await archive.deleteMemberUploads(uploads.map((u) => u.id))
-    await archive.deleteConstitutionReviewRevisions(reviewVersions.map((v) => v.id))
-    await archive.deleteConstitutionReviews(reviews.map((r) => r.id))
-    await archive.deleteConstitutionAssessments(assessments.map((a) => a.id))
     await archive.deleteTestSubjects(persons.map((p) => p.id))
     await new SealedFileStore(container.resolve(Modules.FILE)).remove([
       ...reports.map((r) => r.file_id),
@@ -50,7 +41,6 @@ const eraseHealthArchiveStep = createStep(
     return new StepResponse({
       reports: reports.length,
       uploads: uploads.length,
-      assessments: assessments.length,
       persons: persons.length,
       consents_withdrawn: open.length,
     })
@@ -59,5 +49,18 @@ const eraseHealthArchiveStep = createStep(
 
 export const eraseHealthArchiveWorkflow = createWorkflow(
   "erase-health-archive",
-  (input: { customer_id: string }) => new WorkflowResponse(eraseHealthArchiveStep(input))
+  (input: { customer_id: string }) => {
+    const archive = eraseHealthArchiveStep(input)
+    // Constitution results are the constitution module's: erased by its own step.
+    const constitution = eraseMemberConstitutionStep(input)
+    return new WorkflowResponse(
+      transform({ archive, constitution }, ({ archive, constitution }) => ({
+        reports: archive.reports,
+        uploads: archive.uploads,
+        assessments: constitution.assessments,
+        persons: archive.persons,
+        consents_withdrawn: archive.consents_withdrawn,
+      }))
+    )
+  }
 )

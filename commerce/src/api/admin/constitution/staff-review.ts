@@ -1,7 +1,7 @@
 import type {
   ConstitutionReviewView,
   ReviewVersionView,
-} from "../../../modules/health-archive/types"
+} from "../../../modules/constitution/types"
 
 /**
  * A report as experts see it (the member-facing shape leaves out status and author), with

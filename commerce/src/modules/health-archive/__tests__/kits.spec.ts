@@ -3,7 +3,6 @@ import { HEALTH_ARCHIVE_MODULE } from ".."
 import HealthArchiveModuleService from "../service"
 import { ArchiveAccess } from "../models/archive-access"
 import { Consent } from "../models/consent"
-import { ConstitutionAssessment } from "../models/constitution-assessment"
 import { Kit } from "../models/kit"
 import { KitEvent } from "../models/kit-event"
 import { LabReport } from "../models/lab-report"
@@ -25,7 +24,6 @@ const order = (lines: { line_item_id: string; units: number }[]) => ({
 moduleIntegrationTestRunner<HealthArchiveModuleService>({
   moduleName: HEALTH_ARCHIVE_MODULE,
   moduleModels: [
-    ConstitutionAssessment,
     Kit,
     KitEvent,
     TestSubject,

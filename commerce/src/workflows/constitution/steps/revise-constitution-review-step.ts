@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { HEALTH_ARCHIVE_MODULE } from "../../../modules/health-archive"
-import type HealthArchiveModuleService from "../../../modules/health-archive/service"
-import type { ReviewSections } from "../../../modules/health-archive/types"
+import { CONSTITUTION_MODULE } from "../../../modules/constitution"
+import type ConstitutionModuleService from "../../../modules/constitution/service"
+import type { ReviewSections } from "../../../modules/constitution/types"
 
 export type ReviseConstitutionReviewStepInput = {
   assessment_id: string
@@ -16,15 +16,15 @@ export type ReviseConstitutionReviewStepInput = {
 export const reviseConstitutionReviewStep = createStep(
   "revise-constitution-review",
   async (input: ReviseConstitutionReviewStepInput, { container }) => {
-    const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-    const { review, version, previous, replayed } = await archive.reviseConstitutionReview(input)
+    const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+    const { review, version, previous, replayed } = await constitution.reviseConstitutionReview(input)
     // A repeated request changed nothing, so there is nothing to undo.
     const undo = replayed ? null : { previous, revision: version.revision }
     return new StepResponse({ review, version, replayed }, undo)
   },
   async (undo, { container }) => {
     if (!undo) return
-    const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-    await archive.undoConstitutionReviewRevision(undo.previous, undo.revision)
+    const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+    await constitution.undoConstitutionReviewRevision(undo.previous, undo.revision)
   }
 )

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { HEALTH_ARCHIVE_MODULE } from "../../../modules/health-archive"
-import type HealthArchiveModuleService from "../../../modules/health-archive/service"
-import type { ReviewSections } from "../../../modules/health-archive/types"
+import { CONSTITUTION_MODULE } from "../../../modules/constitution"
+import type ConstitutionModuleService from "../../../modules/constitution/service"
+import type { ReviewSections } from "../../../modules/constitution/types"
 
 export type SaveConstitutionReviewDraftStepInput = {
   assessment_id: string
@@ -14,13 +14,13 @@ export type SaveConstitutionReviewDraftStepInput = {
 export const saveConstitutionReviewDraftStep = createStep(
   "save-constitution-review-draft",
   async (input: SaveConstitutionReviewDraftStepInput, { container }) => {
-    const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-    const { review, previous } = await archive.saveConstitutionReviewDraft(input)
+    const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+    const { review, previous } = await constitution.saveConstitutionReviewDraft(input)
     return new StepResponse(review, { id: review.id, previous })
   },
   async (undo, { container }) => {
     if (!undo) return
-    const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-    await archive.restoreConstitutionReview(undo.id, undo.previous)
+    const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+    await constitution.restoreConstitutionReview(undo.id, undo.previous)
   }
 )

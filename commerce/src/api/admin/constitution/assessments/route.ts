@@ -1,4 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { CONSTITUTION_MODULE } from "../../../../modules/constitution"
+import type ConstitutionModuleService from "../../../../modules/constitution/service"
 import { archiveRequest } from "../../../health-archive-request"
 import { assessedMembers, unknownMember } from "../assessed-members"
 import type { ListStaffAssessmentsQueryType } from "../validators"
@@ -11,9 +13,10 @@ export async function GET(
   req: AuthenticatedMedusaRequest<unknown, ListStaffAssessmentsQueryType>,
   res: MedusaResponse
 ) {
-  const { archive, log } = archiveRequest(req)
+  const constitution = req.scope.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+  const { log } = archiveRequest(req)
   const { status, limit, offset } = req.validatedQuery as ListStaffAssessmentsQueryType
-  const { assessments, count } = await archive.listConstitutionAssessmentsForStaff({
+  const { assessments, count } = await constitution.listConstitutionAssessmentsForStaff({
     status,
     take: limit,
     skip: offset,

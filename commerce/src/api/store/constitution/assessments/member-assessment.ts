@@ -2,7 +2,7 @@ import type {
   ConstitutionAssessmentView,
   ConstitutionReviewView,
   ReviewVersionView,
-} from "../../../../modules/health-archive/types"
+} from "../../../../modules/constitution/types"
 
 /**
  * A saved result as its member sees it: no answers (they gave them), and the expert's

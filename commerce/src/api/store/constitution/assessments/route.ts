@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { HEALTH_ARCHIVE_MODULE } from "../../../../modules/health-archive"
-import type HealthArchiveModuleService from "../../../../modules/health-archive/service"
-import { assessConstitutionWorkflow } from "../../../../workflows/assess-constitution"
+import { CONSTITUTION_MODULE } from "../../../../modules/constitution"
+import type ConstitutionModuleService from "../../../../modules/constitution/service"
+import { assessConstitutionWorkflow } from "../../../../workflows/constitution/assess-constitution"
 import { memberAssessment } from "./member-assessment"
 import type { CreateAssessmentBodyType, ListAssessmentsQueryType } from "./validators"
 
@@ -26,20 +26,20 @@ export async function GET(
   req: AuthenticatedMedusaRequest<unknown, ListAssessmentsQueryType>,
   res: MedusaResponse
 ) {
-  const archive = req.scope.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+  const constitution = req.scope.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
   const { limit, offset } = req.validatedQuery as ListAssessmentsQueryType
-  const { assessments, count } = await archive.listConstitutionAssessmentsOf(
+  const { assessments, count } = await constitution.listConstitutionAssessmentsOf(
     req.auth_context.actor_id,
     {
       take: limit,
       skip: offset,
     }
   )
-  const reviews = await archive.reviewsOfAssessments(
+  const reviews = await constitution.reviewsOfAssessments(
     assessments.map((a) => a.id),
     { publishedOnly: true }
   )
-  const versions = await archive.reviewVersions([...reviews.values()].map((r) => r.id))
+  const versions = await constitution.reviewVersions([...reviews.values()].map((r) => r.id))
   res.json({
     assessments: assessments.map((assessment) => memberAssessment(assessment, reviews, versions)),
     count,

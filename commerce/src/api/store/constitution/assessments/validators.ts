@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { ITEM_VERSION_MAX_LENGTH } from "../../../../lib/constitution/questionnaire"
+import { ITEM_VERSION_MAX_LENGTH } from "../../../../modules/constitution/rules/questionnaire"
 
 const itemVersionProblem = `item_version 应为不超过 ${ITEM_VERSION_MAX_LENGTH} 个字符的题目版本号`
 

@@ -1,16 +1,19 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { CONSTITUTION_MODULE } from "../../../../../modules/constitution"
+import type ConstitutionModuleService from "../../../../../modules/constitution/service"
 import { archiveRequest, notFound } from "../../../../health-archive-request"
 import { assessedMembers, unknownMember } from "../../assessed-members"
 import { staffReview } from "../../staff-review"
 
 /** One result for an expert: scores, verdicts, the answers, and the report so far (logged). */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { archive, log } = archiveRequest(req)
-  const assessment = await archive.constitutionAssessment(req.params.id)
+  const constitution = req.scope.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+  const { log } = archiveRequest(req)
+  const assessment = await constitution.constitutionAssessment(req.params.id)
   if (!assessment) throw notFound("体质辨识结果")
   await log(assessment.customer_id, "view", "assessment", assessment.id)
-  const review = (await archive.reviewsOfAssessments([assessment.id])).get(assessment.id)
-  const versions = review ? (await archive.reviewVersions([review.id])).get(review.id) : undefined
+  const review = (await constitution.reviewsOfAssessments([assessment.id])).get(assessment.id)
+  const versions = review ? (await constitution.reviewVersions([review.id])).get(review.id) : undefined
   const members = await assessedMembers(req.scope, [assessment.customer_id])
   res.json({
     assessment: {

@@ -1,7 +1,8 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { reviseConstitutionReviewWorkflow } from "../../../../../../../workflows/constitution/revise-constitution-review"
 import { answeringConflicts } from "../../../../../../conflict-response"
-import { archiveRequest } from "../../../../../../health-archive-request"
+import { CONSTITUTION_MODULE } from "../../../../../../../modules/constitution"
+import type ConstitutionModuleService from "../../../../../../../modules/constitution/service"
 import { staffReview } from "../../../../staff-review"
 import type { ReviseReviewBodyType } from "../../../../validators"
 
@@ -13,7 +14,7 @@ export async function POST(
   req: AuthenticatedMedusaRequest<ReviseReviewBodyType>,
   res: MedusaResponse
 ) {
-  const { archive } = archiveRequest(req)
+  const constitution = req.scope.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
   await answeringConflicts(res, async () => {
     const { result } = await reviseConstitutionReviewWorkflow(req.scope).run({
       input: {
@@ -25,7 +26,7 @@ export async function POST(
       },
     })
     const { review, version, replayed } = result
-    const versions = (await archive.reviewVersions([review.id])).get(review.id)
+    const versions = (await constitution.reviewVersions([review.id])).get(review.id)
     res.locals.audit = {
       action: "constitution_review.revise",
       details: { review_id: review.id, revision: version.revision, replayed },

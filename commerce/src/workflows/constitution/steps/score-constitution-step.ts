@@ -3,8 +3,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   scoreConstitution,
   type ConstitutionResult,
-} from "../../lib/constitution/score-constitution"
-import { describeAnswerProblems, findAnswerProblems } from "../../lib/constitution/validate-answers"
+} from "../../../modules/constitution/rules/score-constitution"
+import {
+  describeAnswerProblems,
+  findAnswerProblems,
+} from "../../../modules/constitution/rules/validate-answers"
 
 export type ScoreConstitutionStepInput = { answers: Record<string, unknown> }
 

@@ -1,4 +1,5 @@
-import ccmq from "./ccmq.json"
+// The standard's instrument; the CMS seed reads the same file (one shared home: issue #16, item 4).
+import ccmq from "../../../lib/constitution/ccmq.json"
 
 /**
  * The standard's instrument (ZYYXH/T157-2009): which items count for which type and

@@ -4,7 +4,7 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { QUESTIONNAIRE_VERSION } from "../lib/constitution/questionnaire"
+import { QUESTIONNAIRE_VERSION } from "../../modules/constitution/rules/questionnaire"
 import { recordConstitutionAssessmentStep } from "./steps/record-constitution-assessment-step"
 import { scoreConstitutionStep } from "./steps/score-constitution-step"
 

@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { HEALTH_ARCHIVE_MODULE } from ".."
-import HealthArchiveModuleService from "../service"
+import { CONSTITUTION_MODULE } from ".."
+import ConstitutionModuleService from "../service"
 import { ConstitutionAssessment } from "../models/constitution-assessment"
 
 jest.setTimeout(60_000)
@@ -13,10 +13,10 @@ const payload = (primary: string) => ({
   primary,
 })
 
-moduleIntegrationTestRunner<HealthArchiveModuleService>({
-  moduleName: HEALTH_ARCHIVE_MODULE,
+moduleIntegrationTestRunner<ConstitutionModuleService>({
+  moduleName: CONSTITUTION_MODULE,
   moduleModels: [ConstitutionAssessment],
-  resolve: "./src/modules/health-archive",
+  resolve: "./src/modules/constitution",
   testSuite: ({ service, MikroOrmWrapper }) => {
     it("stores a constitution result encrypted and gives it back to its member only", async () => {
       const saved = await service.recordConstitutionAssessment({

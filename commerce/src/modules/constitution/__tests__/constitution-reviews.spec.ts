@@ -1,6 +1,6 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
-import { HEALTH_ARCHIVE_MODULE } from ".."
-import HealthArchiveModuleService from "../service"
+import { CONSTITUTION_MODULE } from ".."
+import ConstitutionModuleService from "../service"
 import { ConstitutionAssessment } from "../models/constitution-assessment"
 import { ConstitutionReview } from "../models/constitution-review"
 import { ConstitutionReviewRevision } from "../models/constitution-review-revision"
@@ -15,10 +15,10 @@ const sections = (summary: string) => ({
   daily: "早睡",
 })
 
-moduleIntegrationTestRunner<HealthArchiveModuleService>({
-  moduleName: HEALTH_ARCHIVE_MODULE,
+moduleIntegrationTestRunner<ConstitutionModuleService>({
+  moduleName: CONSTITUTION_MODULE,
   moduleModels: [ConstitutionAssessment, ConstitutionReview, ConstitutionReviewRevision],
-  resolve: "./src/modules/health-archive",
+  resolve: "./src/modules/constitution",
   testSuite: ({ service, MikroOrmWrapper }) => {
     const assess = (customer_id: string) =>
       service.recordConstitutionAssessment({
@@ -263,6 +263,34 @@ moduleIntegrationTestRunner<HealthArchiveModuleService>({
         ])
         expect(versions[1].published_at).toBe(review.published_at)
       })
+    })
+
+    it("erasing a member's data removes their results, reports and versions, and nobody else's", async () => {
+      const mine = await assess("cus_a")
+      await draft(mine.id, "甲")
+      await service.publishConstitutionReview(mine.id)
+      await service.reviseConstitutionReview({
+        assessment_id: mine.id,
+        author_id: "user_a",
+        expert_name: "李明华",
+        sections: sections("甲二"),
+        reason: "更正",
+      })
+      await assess("cus_a")
+      const theirs = await assess("cus_b")
+      await draft(theirs.id, "乙")
+      await service.publishConstitutionReview(theirs.id)
+
+      expect(await service.eraseConstitutionDataOf("cus_a")).toEqual({ assessments: 2 })
+
+      const rows = async (sql: string) =>
+        (await MikroOrmWrapper.forkManager().execute(sql)).map((row) => row.customer_id ?? row.n)
+      expect(await rows("select customer_id from constitution_assessment")).toEqual(["cus_b"])
+      expect(await rows("select customer_id from constitution_review")).toEqual(["cus_b"])
+      // cus_a's two versions went with their report; cus_b's first version stays.
+      expect(await rows("select count(*)::int as n from constitution_review_revision")).toEqual([1])
+      expect((await service.listConstitutionAssessmentsOf("cus_b")).count).toBe(1)
+      expect(await service.eraseConstitutionDataOf("cus_a")).toEqual({ assessments: 0 })
     })
   },
 })

@@ -1,0 +1,55 @@
+export type ConstitutionAssessmentPayload = {
+  sex: "female" | "male"
+  answers: Record<string, number>
+  scores: Record<string, number>
+  verdicts: Record<string, string>
+  primary: string
+}
+
+export type ConstitutionAssessmentView = ConstitutionAssessmentPayload & {
+  id: string
+  customer_id: string
+  item_version: string
+  created_at: Date
+}
+
+/** The sections of an expert's 养生评估报告 (see storefront/core constitution types). */
+export type ReviewSections = {
+  summary: string
+  diet: string
+  exercise: string
+  emotion: string
+  daily: string
+}
+
+export type ReviewStatus = "pending" | "draft" | "published"
+
+export type ConstitutionReviewView = {
+  id: string
+  assessment_id: string
+  customer_id: string
+  status: "draft" | "published"
+  sections: ReviewSections
+  expert_name: string | null
+  author_id: string
+  updated_at: string
+  /** When the member first saw it. */
+  published_at: string | null
+  /** The published version this text is: 1 when first published, +1 for each 修订; 0 for a draft. */
+  revision: number
+  revised_at: string | null
+}
+
+/** One published version of a report, as it was when the member read it. */
+export type ReviewVersionView = {
+  revision: number
+  sections: ReviewSections
+  /** The 修订说明; null for the first publish. */
+  reason: string | null
+  expert_name: string | null
+  author_id: string
+  published_at: string
+}
+
+/** A result as experts list it, with where its report stands. */
+export type StaffAssessmentRow = ConstitutionAssessmentView & { review_status: ReviewStatus }
