@@ -1,6 +1,6 @@
 const path = require("path")
 const request = require("supertest")
-const ccmq = require("../src/seed/ccmq.json")
+const ccmq = require("@health/contracts/ccmq.json")
 const { startCms } = require("./strapi-harness")
 
 const TOKEN = "dev-storefront-read-token-0123456789abcdef"

@@ -1,5 +1,5 @@
 /** Demo editorial content in Chinese: categories, tags, experts, articles, sites, banners, pages. */
-import ccmq from "./ccmq.json"
+import ccmq from "@health/contracts/ccmq.json"
 
 export const categories = [
   { name: "基因科普", slug: "gene-science", sort: 1 },

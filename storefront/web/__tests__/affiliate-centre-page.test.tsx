@@ -6,10 +6,8 @@ jest.mock("@/lib/require-member", () => ({
   requireMember: async () => ({ token: "tok", member: { first_name: "小明", last_name: "王" } }),
 }))
 jest.mock("@/lib/affiliate-actions", () => ({ requestWithdrawal: async () => undefined }))
-jest.mock("@/lib/affiliate-earnings", () => ({
-  affiliateEarnings: { monthly: (...args: unknown[]) => monthly(...args) },
-}))
 jest.mock("@/lib/backends", () => ({
+  affiliateEarnings: { monthly: (...args: unknown[]) => monthly(...args) },
   member: {
     affiliate: {
       me: async () => ({

@@ -1,56 +1,35 @@
-import {
-  createAppointmentsClient,
-  createCheckoutClient,
-  createCmsClient,
-  createCommerceClient,
-  createConstitutionClient,
-  createHealthArchiveClient,
-  createInboxClient,
-  createMemberClient,
-  createSearchClient,
-  memoryLastGood,
-} from "@health/core"
+import { createBackends, memoryLastGood } from "@health/core"
 import { commerceFetch } from "./commerce-fetch"
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
 
 /**
- * Every commerce client talks to the same Medusa with the same key and cache-aware fetch,
- * which forwards the shopper's address on per-shopper calls.
+ * The typed clients, wired as the mini-program wires them (@health/core's createBackends).
+ * Commerce calls go through the cache-aware fetch that forwards the shopper's address on
+ * per-shopper calls. While the CMS is down, each CMS read answers with the last good content
+ * this server read (Next's data cache usually has it too); without any, it throws and the
+ * page shows its zh-CN notice instead of the block.
  */
-const commerceOptions = {
-  baseUrl: env.medusaUrl,
-  publishableKey: env.publishableKey,
-  fetch: commerceFetch,
-}
-
-export const commerce = createCommerceClient(commerceOptions)
-
-export const member = createMemberClient(commerceOptions)
-
-export const checkout = createCheckoutClient(commerceOptions)
-
-export const healthArchive = createHealthArchiveClient(commerceOptions)
-
-export const appointments = createAppointmentsClient(commerceOptions)
-
-export const inbox = createInboxClient(commerceOptions)
-
-export const siteSearch = createSearchClient(commerceOptions)
-
-export const constitution = createConstitutionClient(commerceOptions)
-
-/**
- * While the CMS is down, each CMS read answers with the last good content this server
- * read (Next's data cache usually has it too); without any, it throws and the page shows
- * its zh-CN notice instead of the block.
- */
-export const cms = createCmsClient({
-  baseUrl: env.cmsUrl,
-  mediaBaseUrl: env.cmsPublicUrl,
-  token: env.cmsToken,
-  fetch: nextFetch,
-  lastGood: memoryLastGood(),
+export const {
+  commerce,
+  member,
+  checkout,
+  healthArchive,
+  appointments,
+  inbox,
+  affiliateEarnings,
+  siteSearch,
+  constitution,
+  cms,
+} = createBackends({
+  commerce: { baseUrl: env.medusaUrl, publishableKey: env.publishableKey, fetch: commerceFetch },
+  cms: {
+    baseUrl: env.cmsUrl,
+    mediaBaseUrl: env.cmsPublicUrl,
+    token: env.cmsToken,
+    fetch: nextFetch,
+    lastGood: memoryLastGood(),
+  },
 })
 
 /**

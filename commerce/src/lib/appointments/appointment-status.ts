@@ -1,12 +1,14 @@
-export const APPOINTMENT_STATUSES = [
-  "pending",
-  "confirmed",
-  "rescheduled",
-  "cancelled",
-  "completed",
-] as const
+import { APPOINTMENT_STATUS_LABELS, type AppointmentStatus } from "@health/contracts"
 
-export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number]
+// Statuses and their labels are shared with the storefronts: @health/contracts.
+export {
+  APPOINTMENT_STATUSES,
+  APPOINTMENT_STATUS_LABELS,
+  CLINIC_SIGNUP_STATUSES,
+  CLINIC_SIGNUP_STATUS_LABELS,
+  type AppointmentStatus,
+  type ClinicSignupStatus,
+} from "@health/contracts"
 
 /** Statuses that hold a place in their slot. */
 export const ACTIVE_APPOINTMENT_STATUSES: AppointmentStatus[] = [
@@ -14,14 +16,6 @@ export const ACTIVE_APPOINTMENT_STATUSES: AppointmentStatus[] = [
   "confirmed",
   "rescheduled",
 ]
-
-export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
-  pending: "待确认",
-  confirmed: "已确认",
-  rescheduled: "已改期",
-  cancelled: "已取消",
-  completed: "已完成",
-}
 
 export type AppointmentAction = "confirm" | "complete" | "cancel" | "reschedule"
 
@@ -45,14 +39,4 @@ export function appointmentTransitionRefusal(
   if (status === "completed") return "该预约已完成，不能再修改"
   if (action === "confirm" && status === "confirmed") return "该预约已确认"
   return `预约当前为「${APPOINTMENT_STATUS_LABELS[status]}」，不能执行此操作`
-}
-
-export const CLINIC_SIGNUP_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const
-
-export type ClinicSignupStatus = (typeof CLINIC_SIGNUP_STATUSES)[number]
-
-export const CLINIC_SIGNUP_STATUS_LABELS: Record<ClinicSignupStatus, string> = {
-  confirmed: "已报名",
-  waitlisted: "候补中",
-  cancelled: "已取消",
 }

@@ -1,19 +1,8 @@
 import { isCalendarDate, isSlotFormat } from "./appointment-calendar"
+import { COLLECTION_APPOINTMENT_KEY, type CollectionAppointmentChoice } from "@health/contracts"
 
-/** The cart (and so the order) metadata key where checkout keeps the chosen collection slot. */
-export const COLLECTION_APPOINTMENT_KEY = "collection_appointment"
-
-/** A collection site, day and slot chosen at checkout for on-site collection (现场采集). */
-export type CollectionAppointmentChoice = {
-  /** The CMS collection site's documentId. */
-  site_id: string
-  /** Beijing calendar day, YYYY-MM-DD. */
-  date: string
-  /** "09:00-10:00" */
-  slot: string
-  /** The site's name when chosen, for pages that show the choice without asking the CMS. */
-  site_name?: string | null
-}
+// The key and the choice's shape are shared with the storefronts' checkout (@health/contracts).
+export { COLLECTION_APPOINTMENT_KEY, type CollectionAppointmentChoice }
 
 export type CollectionAppointmentReading =
   | { choice: CollectionAppointmentChoice }

@@ -4,15 +4,10 @@ import {
   type CollectionAppointmentChoice,
 } from "./collection-appointment"
 
-/** How one gene-test line's sample is taken: a kit by post, or at a collection site. */
-export type TestMethod = "mail_in" | "on_site"
+import { LINE_COLLECTION_KEY, TEST_METHOD_KEY, type TestMethod } from "@health/contracts"
 
-/**
- * Line item metadata keys where checkout keeps each line's choice (storefront/core's
- * appointments/test-method). Medusa copies a cart line's metadata onto the order line.
- */
-export const TEST_METHOD_KEY = "test_method"
-export const LINE_COLLECTION_KEY = "collection"
+// The keys checkout writes are shared with the storefronts (@health/contracts).
+export { LINE_COLLECTION_KEY, TEST_METHOD_KEY, type TestMethod }
 
 export type LineTestReading =
   | { method: "mail_in" }

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ON_SITE_COLLECTION_CODE } from "@health/contracts"
 import { resolveTestMethods, type TestMethods } from "./line-test-method"
 
-/** The shipping option type code of 采集点现场采集 (the seed's). */
-export const ON_SITE_COLLECTION_CODE = "on-site-collection"
+export { ON_SITE_COLLECTION_CODE }
 
 export type LinesWithMethods = {
   items: ({

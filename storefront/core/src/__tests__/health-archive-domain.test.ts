@@ -1,25 +1,22 @@
 import {
-  checkKitBarcode,
   isValidKitBarcode,
-  kitBarcodeCheckDigit,
+  KIT_STATUS_LABELS,
+  type KitStatus,
+  luhnCheckDigit,
   normalizeKitBarcode,
-} from "../health-archive/kit-barcode"
+} from "@health/contracts"
+import { checkKitBarcode } from "../health-archive/kit-barcode"
 import { kitSteps } from "../health-archive/kit-steps"
-import {
-  CONSENT_PAGE_SLUG,
-  formatFileSize,
-  KIT_STATUS_LABEL,
-  kitUsage,
-} from "../health-archive/labels"
-import type { KitStatus, KitTimelineEntry } from "../health-archive/types"
+import { CONSENT_PAGE_SLUG, formatFileSize, kitUsage } from "../health-archive/labels"
+import type { KitTimelineEntry } from "../health-archive/types"
 
 describe("kit barcode", () => {
   it("computes the Luhn check digit over the digits before it", () => {
     // The textbook Luhn example: 7992739871 has check digit 3.
-    expect(kitBarcodeCheckDigit("7992739871")).toBe(3)
-    expect(kitBarcodeCheckDigit("000000001")).toBe(8)
-    expect(kitBarcodeCheckDigit("000000000")).toBe(0)
-    expect(kitBarcodeCheckDigit("123456789")).toBe(7)
+    expect(luhnCheckDigit("7992739871")).toBe(3)
+    expect(luhnCheckDigit("000000001")).toBe(8)
+    expect(luhnCheckDigit("000000000")).toBe(0)
+    expect(luhnCheckDigit("123456789")).toBe(7)
   })
 
   it("accepts GT, nine digits and their check digit, and nothing else", () => {
@@ -36,7 +33,7 @@ describe("kit barcode", () => {
   })
 
   it("refuses a payload that is not digits", () => {
-    expect(() => kitBarcodeCheckDigit("12a")).toThrow()
+    expect(() => luhnCheckDigit("12a")).toThrow()
   })
 
   it("reads a code however it was typed from the label", () => {
@@ -59,7 +56,7 @@ describe("kit barcode", () => {
 
 const entry = (status: KitStatus, at: string, note: string | null = null): KitTimelineEntry => ({
   status,
-  label: KIT_STATUS_LABEL[status],
+  label: KIT_STATUS_LABELS[status],
   at,
   note,
 })

@@ -1,20 +1,9 @@
+import {
+  COLLECTION_APPOINTMENT_KEY,
+  ON_SITE_COLLECTION_CODE,
+  type CollectionAppointmentChoice,
+} from "@health/contracts"
 import { formatAppointmentDay } from "./appointment-rules"
-
-/** The shipping option type code of 采集点现场采集 (commerce's seed). */
-export const ON_SITE_COLLECTION_CODE = "on-site-collection"
-
-/** The cart (and order) metadata key under which checkout keeps the chosen collection slot. */
-export const COLLECTION_APPOINTMENT_KEY = "collection_appointment"
-
-/** A collection site, day and slot chosen at checkout; commerce books it when the order is placed. */
-export type CollectionAppointmentChoice = {
-  site_id: string
-  /** Beijing calendar day, YYYY-MM-DD. */
-  date: string
-  /** "09:00-10:00" */
-  slot: string
-  site_name?: string | null
-}
 
 /** Whether a shipping option means the sample is taken at a collection site. */
 export function isOnSiteCollection(option: { type?: { code?: string | null } | null }): boolean {

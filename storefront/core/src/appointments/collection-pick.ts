@@ -1,6 +1,6 @@
 // Picking a collection site and slot at checkout, shared by the web and the mini-program.
 // Imported from this path (not the package index), so pages that never pick stay small.
-import type { CollectionAppointmentChoice } from "./collection-choice"
+import type { CollectionAppointmentChoice } from "@health/contracts"
 import type { SiteAvailability } from "./types"
 
 export const COLLECTION_SIGN_IN_PROBLEM =

@@ -1,23 +1,11 @@
 import {
-  describeCollectionChoice,
-  readCollectionChoice,
+  COLLECTION_APPOINTMENT_KEY,
+  LINE_COLLECTION_KEY,
+  TEST_METHOD_KEY,
+  TEST_METHOD_LABELS,
   type CollectionAppointmentChoice,
-} from "./collection-choice"
-
-/** How the sample of one gene-test line is taken: a kit by post, or at a collection site. */
-export type TestMethod = "mail_in" | "on_site"
-
-export const TEST_METHOD_LABELS: Record<TestMethod, string> = {
-  mail_in: "寄送采样盒",
-  on_site: "采集点现场采集",
-}
-
-/**
- * Line item metadata keys where checkout keeps each line's choice. Medusa copies a cart
- * line's metadata onto the order line, so commerce reads them there when the order is placed.
- */
-export const TEST_METHOD_KEY = "test_method"
-export const LINE_COLLECTION_KEY = "collection"
+} from "@health/contracts"
+import { describeCollectionChoice, readCollectionChoice } from "./collection-choice"
 
 export type LineTestChoice =
   | { method: "mail_in" }
@@ -41,7 +29,7 @@ export function readLineTestChoice(
   if (method === "mail_in") return { method }
   if (method !== "on_site") return null
   const collection = readCollectionChoice({
-    collection_appointment: metadata?.[LINE_COLLECTION_KEY],
+    [COLLECTION_APPOINTMENT_KEY]: metadata?.[LINE_COLLECTION_KEY],
   })
   return collection ? { method, collection } : null
 }

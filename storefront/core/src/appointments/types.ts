@@ -1,6 +1,6 @@
 /** Shapes of commerce's /store/appointments and clinic-session routes. */
 
-export type AppointmentStatus = "pending" | "confirmed" | "rescheduled" | "cancelled" | "completed"
+import type { AppointmentStatus, ClinicSignupStatus } from "@health/contracts"
 
 export type Appointment = {
   id: string
@@ -59,8 +59,6 @@ export type SiteAvailability = {
   max_days_ahead: number
   days: { date: string; slots: SlotAvailability[] }[]
 }
-
-export type ClinicSignupStatus = "confirmed" | "waitlisted" | "cancelled"
 
 export type ClinicSignup = {
   id: string

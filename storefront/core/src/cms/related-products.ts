@@ -1,5 +1,5 @@
+import { CONSTITUTION_CODES, type ConstitutionCode } from "@health/contracts"
 import { productsForTypes } from "../constitution/recommendations"
-import { CONSTITUTION_CODES, type ConstitutionCode } from "../constitution/types"
 import type { Tag } from "./types"
 
 type Related = {

@@ -1,8 +1,5 @@
-import {
-  COLLECTION_APPOINTMENT_KEY,
-  readCollectionChoice,
-  type CollectionAppointmentChoice,
-} from "../appointments/collection-choice"
+import { COLLECTION_APPOINTMENT_KEY, type CollectionAppointmentChoice } from "@health/contracts"
+import { readCollectionChoice } from "../appointments/collection-choice"
 import { lineTestMetadata, type LineTestChoice } from "../appointments/test-method"
 import { query } from "../http"
 import type {

@@ -1,9 +1,7 @@
-import {
-  isOnSiteCollection,
-  type CollectionAppointmentChoice,
-} from "../appointments/collection-choice"
+import type { CollectionAppointmentChoice, TestMethod } from "@health/contracts"
+import { isOnSiteCollection } from "../appointments/collection-choice"
 import { COLLECTION_SIGN_IN_PROBLEM, collectionSlotProblem } from "../appointments/collection-pick"
-import type { LineTestChoice, TestMethod } from "../appointments/test-method"
+import type { LineTestChoice } from "../appointments/test-method"
 import { toFen } from "../format"
 import type { AppointmentsClient } from "./appointments-client"
 import { OFFLINE_PROVIDER_ID, type CheckoutClient } from "./checkout-client"

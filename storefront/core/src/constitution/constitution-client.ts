@@ -1,3 +1,4 @@
+import type { ReviewStatus } from "@health/contracts"
 import type { FetchLike } from "../http"
 import { query, readJson } from "../http"
 import { commerceRequester, type CommerceClientOptions } from "../commerce/request"
@@ -6,7 +7,6 @@ import type {
   ConstitutionAnswers,
   ConstitutionResult,
   ReviewSections,
-  ReviewStatus,
   SavedAssessment,
   Sex,
   StaffAssessment,

@@ -1,5 +1,4 @@
-import { CONSTITUTION_NAMES } from "./report-view"
-import type { ConstitutionCode } from "./types"
+import { CONSTITUTION_NAMES, type ConstitutionCode } from "@health/contracts"
 
 type Tagged = { tags?: { value: string }[] | null }
 

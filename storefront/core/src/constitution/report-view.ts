@@ -1,22 +1,11 @@
 import {
+  BALANCED_CONSTITUTION,
   CONSTITUTION_CODES,
+  CONSTITUTION_NAMES,
   type ConstitutionCode,
-  type ConstitutionScores,
   type ConstitutionVerdict,
-  type ConstitutionVerdicts,
-} from "./types"
-
-export const CONSTITUTION_NAMES: Record<ConstitutionCode, string> = {
-  pinghe: "平和质",
-  qixu: "气虚质",
-  yangxu: "阳虚质",
-  yinxu: "阴虚质",
-  tanshi: "痰湿质",
-  shire: "湿热质",
-  xueyu: "血瘀质",
-  qiyu: "气郁质",
-  tebing: "特禀质",
-}
+} from "@health/contracts"
+import type { ConstitutionScores, ConstitutionVerdicts } from "./types"
 
 /** The standard's verdicts in words a member reads without the standard at hand. */
 export const VERDICT_WORDS: Record<ConstitutionVerdict, string> = {
@@ -25,8 +14,6 @@ export const VERDICT_WORDS: Record<ConstitutionVerdict, string> = {
   倾向是: "有倾向",
   否: "不符合",
 }
-
-export const BALANCED: ConstitutionCode = "pinghe"
 
 export const constitutionName = (code: string) =>
   CONSTITUTION_NAMES[code as ConstitutionCode] ?? code
@@ -100,7 +87,7 @@ export function reportView(result: {
   }))
   const byScore = (a: ConstitutionCode, b: ConstitutionCode) =>
     scores[b] - scores[a] || CONSTITUTION_CODES.indexOf(a) - CONSTITUTION_CODES.indexOf(b)
-  const biased = CONSTITUTION_CODES.filter((code) => code !== BALANCED)
+  const biased = CONSTITUTION_CODES.filter((code) => code !== BALANCED_CONSTITUTION)
   const alsoTypes = biased.filter((c) => c !== primary && verdicts[c] === "是").sort(byScore)
   const tendencies = biased.filter((c) => verdicts[c] === "倾向是").sort(byScore)
   const applied = [
@@ -126,7 +113,7 @@ function headline(
   tendencies: ConstitutionCode[]
 ): string {
   const tendencyText = tendencies.length ? `，有${joinNames(tendencies)}倾向` : ""
-  if (primary === BALANCED) {
+  if (primary === BALANCED_CONSTITUTION) {
     return verdict === "是"
       ? "您的体质是平和质，阴阳气血调和，请继续保持良好的生活习惯。"
       : `您的体质基本是平和质${tendencyText}。`

@@ -1,11 +1,11 @@
-import { BALANCED, CONSTITUTION_NAMES } from "./report-view"
 import {
+  BALANCED_CONSTITUTION,
   CONSTITUTION_CODES,
+  CONSTITUTION_NAMES,
   type ConstitutionCode,
-  type ConstitutionScores,
   type ConstitutionVerdict,
-  type ConstitutionVerdicts,
-} from "./types"
+} from "@health/contracts"
+import { type ConstitutionScores, type ConstitutionVerdicts } from "./types"
 
 type Result = {
   created_at: string
@@ -64,7 +64,7 @@ export function constitutionTrend(history: Result[]): ConstitutionTrend {
             better:
               direction === null || direction === "same"
                 ? null
-                : (direction === "up") === (code === BALANCED),
+                : (direction === "up") === (code === BALANCED_CONSTITUTION),
             latestVerdict: last.verdicts[code],
           }
         })

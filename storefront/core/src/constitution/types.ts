@@ -3,23 +3,12 @@
  * the saved results of a member, and the 养生评估报告 an expert publishes for one of them.
  */
 
-/** The nine types in the standard's order; the CMS's constitution tags use these codes as slugs. */
-export const CONSTITUTION_CODES = [
-  "pinghe",
-  "qixu",
-  "yangxu",
-  "yinxu",
-  "tanshi",
-  "shire",
-  "xueyu",
-  "qiyu",
-  "tebing",
-] as const
-
-export type ConstitutionCode = (typeof CONSTITUTION_CODES)[number]
-
-/** 平和质 is 是/基本是/否; every other (偏颇) type 是/倾向是/否. */
-export type ConstitutionVerdict = "是" | "基本是" | "倾向是" | "否"
+import type {
+  ConstitutionCode,
+  ConstitutionVerdict,
+  ReviewSectionKey,
+  ReviewStatus,
+} from "@health/contracts"
 
 export type Sex = "female" | "male"
 
@@ -41,23 +30,7 @@ export type ConstitutionResult = {
 }
 
 /** The parts of a 养生评估报告; an expert may leave any but the summary empty. */
-export type ReviewSections = {
-  summary: string
-  diet: string
-  exercise: string
-  emotion: string
-  daily: string
-}
-
-export const REVIEW_SECTION_KEYS = ["summary", "diet", "exercise", "emotion", "daily"] as const
-
-export const REVIEW_SECTION_LABELS: Record<keyof ReviewSections, string> = {
-  summary: "总体评估",
-  diet: "饮食调养",
-  exercise: "运动锻炼",
-  emotion: "情志调摄",
-  daily: "起居调护",
-}
+export type ReviewSections = Record<ReviewSectionKey, string>
 
 /** One earlier published version of a report, as the member read it then. */
 export type ReviewVersion = {
@@ -104,15 +77,6 @@ export type AssessmentHistory = {
   count: number
   limit: number
   offset: number
-}
-
-/** Where an assessment stands for the experts: nobody wrote yet, a draft, or published. */
-export type ReviewStatus = "pending" | "draft" | "published"
-
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = {
-  pending: "待评估",
-  draft: "草稿",
-  published: "已发布",
 }
 
 /** The member an assessment belongs to, as staff see them. */

@@ -1,34 +1,6 @@
-/**
- * Kit barcodes are "GT" + 10 digits; the tenth digit is a Luhn (mod 10) check digit over the
- * nine before it, so a typo is caught before the member submits. The server checks the same.
- */
-const BARCODE = /^GT(\d{9})(\d)$/
+import { isValidKitBarcode, normalizeKitBarcode } from "@health/contracts"
 
-/** The Luhn check digit for a run of digits (doubling every second digit from the right). */
-export function kitBarcodeCheckDigit(payload: string): number {
-  if (!/^\d+$/.test(payload)) throw new Error(`not digits: ${payload}`)
-  let sum = 0
-  for (let i = 0; i < payload.length; i++) {
-    let digit = Number(payload[payload.length - 1 - i])
-    if (i % 2 === 0) {
-      digit *= 2
-      if (digit > 9) digit -= 9
-    }
-    sum += digit
-  }
-  return (10 - (sum % 10)) % 10
-}
-
-/** Upper-cases and drops spaces and dashes, as people copy codes from a printed label. */
-export function normalizeKitBarcode(input: string): string {
-  return input.replace(/[\s-]/g, "").toUpperCase()
-}
-
-export function isValidKitBarcode(barcode: string): boolean {
-  const match = BARCODE.exec(barcode)
-  return !!match && kitBarcodeCheckDigit(match[1]) === Number(match[2])
-}
-
+// The rule (GT, nine digits, a Luhn check digit) is the one commerce checks: @health/contracts.
 export type KitBarcodeCheck = {
   barcode: string
   state: "empty" | "incomplete" | "malformed" | "mistyped" | "valid"

@@ -1,5 +1,5 @@
-import { KIT_STATUS_LABEL } from "./labels"
-import type { Kit, KitStatus, KitTimelineEntry } from "./types"
+import { KIT_STATUS_LABELS, type KitStatus } from "@health/contracts"
+import type { Kit, KitTimelineEntry } from "./types"
 
 /** The normal life of a kit, in order. `rejected` and `cancelled` leave it sideways. */
 export const KIT_PATH: readonly KitStatus[] = [
@@ -52,7 +52,7 @@ export function kitSteps({ status, timeline, collection_method }: KitProgress): 
     const entry = state === "upcoming" ? undefined : latest.get(at)
     return {
       status: at,
-      label: entry?.label ?? KIT_STATUS_LABEL[at],
+      label: entry?.label ?? KIT_STATUS_LABELS[at],
       state,
       exit,
       at: entry?.at ?? null,

@@ -1,17 +1,5 @@
-import type { ConsentKind, Kit, KitStatus, PersonRelation, PersonSex } from "./types"
-
-/** The same words the server sends as `status_label`, for places that only have the code. */
-export const KIT_STATUS_LABEL: Record<KitStatus, string> = {
-  ordered: "待发货",
-  shipped: "已寄出",
-  activated: "已激活",
-  received: "样本已接收",
-  testing: "检测中",
-  report_ready: "报告已出",
-  delivered: "已查看报告",
-  rejected: "样本不合格（需重新采样）",
-  cancelled: "已取消",
-}
+import type { KitStatus } from "@health/contracts"
+import type { ConsentKind, Kit, PersonRelation, PersonSex } from "./types"
 
 /** How a status badge looks: in progress, finished, needing the member, or over. */
 export const KIT_STATUS_TONE: Record<KitStatus, "progress" | "success" | "danger" | "muted"> = {

@@ -1,15 +1,6 @@
 /** Health archive (健康档案) shapes, as commerce's /store/health-archive routes answer them. */
 
-export type KitStatus =
-  | "ordered"
-  | "shipped"
-  | "activated"
-  | "received"
-  | "testing"
-  | "report_ready"
-  | "delivered"
-  | "rejected"
-  | "cancelled"
+import type { KitStatus } from "@health/contracts"
 
 export type PersonRelation = "self" | "spouse" | "parent" | "child" | "other"
 export type PersonSex = "female" | "male"

@@ -1,12 +1,19 @@
 import Taro from "@tarojs/taro"
-import { normalizeShareCode } from "@health/core"
+import {
+  bindPendingReferral as bindReferral,
+  normalizeShareCode,
+  REFERRAL_KEEP_DAYS,
+  type BindOutcome,
+} from "@health/core"
 import { member } from "./clients"
 
 const PENDING_KEY = "health.referral"
-/** Like the web's referral cookie: a share code waits 30 days for sign-up or a first order. */
-const KEEP_MS = 30 * 24 * 3600_000
+/** Like the web's referral cookie: a share code waits for sign-up or a first order. */
+const KEEP_MS = REFERRAL_KEEP_DAYS * 24 * 3600_000
 
 type Pending = { code: string; at: number }
+
+export type { BindOutcome }
 
 /**
  * A page opened from a shared card or poster carries `ref=<code>` (a QR scene arrives as
@@ -26,24 +33,13 @@ export function pendingReferral(now = Date.now()): string | null {
   return normalizeShareCode(pending.code)
 }
 
-export type BindOutcome = "bound" | "none" | { refused: string }
-
 /**
- * Binds a signed-in member to the code they arrived with, as the web does at sign-up and
- * at the first order. Whatever commerce answers (bound, already bound, own code), the code
- * has done its job; only an outage keeps it for the next try.
+ * Binds a signed-in member to the code they arrived with, by the rule the web follows too
+ * (@health/core's bindPendingReferral).
  */
-export async function bindPendingReferral(token: string): Promise<BindOutcome> {
-  const code = pendingReferral()
-  if (!code) return "none"
-  try {
-    await member.affiliate.bind(token, code)
-    Taro.removeStorageSync(PENDING_KEY)
-    return "bound"
-  } catch (error) {
-    const status = (error as { status?: number }).status ?? 500
-    if (status >= 500) return "none"
-    Taro.removeStorageSync(PENDING_KEY)
-    return { refused: (error as Error).message }
-  }
+export function bindPendingReferral(token: string): Promise<BindOutcome> {
+  return bindReferral(
+    { read: () => pendingReferral(), forget: () => Taro.removeStorageSync(PENDING_KEY) },
+    (code) => member.affiliate.bind(token, code)
+  )
 }

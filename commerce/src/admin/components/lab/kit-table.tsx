@@ -1,7 +1,7 @@
 import { MagnifyingGlass } from "@medusajs/icons"
 import { Button, Container, Heading, Input, Table, Tabs, Text, clx } from "@medusajs/ui"
 import { useCallback, useEffect, useRef, useState } from "react"
-import { KIT_STATUSES, KIT_STATUS_LABELS, type KitStatus } from "../../../lib/kits/kit-status"
+import { KIT_STATUSES, KIT_STATUS_LABELS, type KitStatus } from "@health/contracts"
 import { adminRequest, errorText, isForbidden } from "../../lib/admin-request"
 import { formatShanghaiTime } from "./format-shanghai-time"
 import { KitActionDialog, type KitDialogKind } from "./kit-action-dialog"

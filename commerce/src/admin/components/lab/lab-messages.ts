@@ -1,4 +1,4 @@
-import type { KitStatus } from "../../../lib/kits/kit-status"
+import type { KitStatus } from "@health/contracts"
 import type { BatchFileStatus } from "./lab-types"
 
 type BadgeColor = "green" | "red" | "blue" | "orange" | "grey" | "purple"

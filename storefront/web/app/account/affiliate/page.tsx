@@ -7,8 +7,7 @@ import { PosterProductPicker } from "@/components/affiliate/poster-product-picke
 import { SharePoster } from "@/components/affiliate/share-poster"
 import { WithdrawalForm } from "@/components/affiliate/withdrawal-form"
 import { WithdrawalList } from "@/components/affiliate/withdrawal-list"
-import { affiliateEarnings } from "@/lib/affiliate-earnings"
-import { commerce, member as memberApi, optional } from "@/lib/backends"
+import { affiliateEarnings, commerce, member as memberApi, optional } from "@/lib/backends"
 import { productPosterLink } from "@/lib/product-share-link"
 import { requireMember } from "@/lib/require-member"
 

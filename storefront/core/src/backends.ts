@@ -1,0 +1,41 @@
+import { createAffiliateEarningsClient } from "./affiliate/earnings-client"
+import { createCmsClient, type CmsClientOptions } from "./cms/client"
+import { createAppointmentsClient } from "./commerce/appointments-client"
+import { createCheckoutClient } from "./commerce/checkout-client"
+import { createCommerceClient } from "./commerce/client"
+import { createHealthArchiveClient } from "./commerce/health-archive-client"
+import { createInboxClient } from "./commerce/inbox-client"
+import { createMemberClient } from "./commerce/member-client"
+import type { CommerceClientOptions } from "./commerce/request"
+import { createSearchClient } from "./commerce/search-client"
+import { createWechatLoginClient } from "./commerce/wechat-login-client"
+import { createConstitutionClient } from "./constitution/constitution-client"
+
+export type BackendOptions = {
+  /** Medusa: its URL, the sales channel's publishable key and the app's fetch. */
+  commerce: CommerceClientOptions
+  cms: CmsClientOptions
+}
+
+/**
+ * Every typed client a storefront talks to, wired once: each app passes only what differs
+ * (its URLs and keys, and its fetch: Next's cache-aware one, or Taro.request in the
+ * mini-program), so the two storefronts cannot drift apart in how they reach the back ends.
+ */
+export function createBackends({ commerce, cms }: BackendOptions) {
+  return {
+    commerce: createCommerceClient(commerce),
+    member: createMemberClient(commerce),
+    checkout: createCheckoutClient(commerce),
+    healthArchive: createHealthArchiveClient(commerce),
+    appointments: createAppointmentsClient(commerce),
+    inbox: createInboxClient(commerce),
+    affiliateEarnings: createAffiliateEarningsClient(commerce),
+    siteSearch: createSearchClient(commerce),
+    constitution: createConstitutionClient(commerce),
+    wechatLogin: createWechatLoginClient(commerce),
+    cms: createCmsClient(cms),
+  }
+}
+
+export type Backends = ReturnType<typeof createBackends>
