@@ -1,5 +1,6 @@
 "use client"
 
+import Link from "next/link"
 import { useActionState, useState } from "react"
 import { register, sendLoginCode, signInWithPassword, signInWithPhone } from "@/lib/account-actions"
 import { shanghaiToday } from "@/lib/profile-form"
@@ -47,6 +48,9 @@ function PasswordForm({ next }: { next: string }) {
       <button type="submit" className="button primary block" disabled={pending}>
         {pending ? "登录中…" : "登录"}
       </button>
+      <p className="hint">
+        <Link href="/account/forgot-password">忘记密码？</Link>
+      </p>
     </form>
   )
 }
