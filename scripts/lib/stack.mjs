@@ -100,6 +100,25 @@ function officialAccountEnv(p) {
 }
 
 /**
+ * Mail (password reset): an SMTP server when SMTP_HOST is set (the e2e journeys set it to
+ * the catcher they read), otherwise the log: commerce runs with NODE_ENV=production here
+ * and refuses to start with neither.
+ */
+function mailEnv() {
+  if (!process.env.SMTP_HOST) return { EMAIL_PROVIDER: process.env.EMAIL_PROVIDER || "log" }
+  const names = [
+    "EMAIL_PROVIDER",
+    "SMTP_HOST",
+    "SMTP_PORT",
+    "SMTP_SECURE",
+    "SMTP_USER",
+    "SMTP_PASSWORD",
+    "EMAIL_FROM",
+  ]
+  return Object.fromEntries(names.filter((n) => process.env[n]).map((n) => [n, process.env[n]]))
+}
+
+/**
  * WeChat Pay: a real merchant when WECHATPAY_MCHID is set, otherwise the plugin's sandbox,
  * whose keys are made once under .data/ and whose callbacks reach this commerce.
  */
@@ -207,6 +226,7 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
       `http://localhost:8000,http://localhost:9000,http://localhost:10086,${urls.web},${urls.miniprogramH5}`,
     // Without a real WeChat app, mini-program sign-in talks to the local stand-in.
     WECHAT_API_BASE: process.env.WECHAT_API_BASE || `http://127.0.0.1:${p.wechatStandinPort}`,
+    ...mailEnv(),
   }
   const cmsEnv = {
     DATABASE_URL: "",
