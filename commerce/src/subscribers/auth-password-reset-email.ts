@@ -40,7 +40,12 @@ export default async function authPasswordResetEmail({
   const query = new URLSearchParams({ token: data.token, email: data.entity_id }).toString()
   let link: string
   if (audience === "member") {
-    const storefront = (process.env.STOREFRONT_URL || "http://localhost:8000").replace(/\/$/, "")
+    // The shop as members' browsers reach it (docker compose's STOREFRONT_URL is internal).
+    const storefront = (
+      process.env.STOREFRONT_PUBLIC_URL ||
+      process.env.STOREFRONT_URL ||
+      "http://localhost:8000"
+    ).replace(/\/$/, "")
     link = `${storefront}/account/reset-password?${query}`
   } else {
     const { admin } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
