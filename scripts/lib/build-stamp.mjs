@@ -14,6 +14,7 @@ const SKIP = new Set([
   ".tmp",
   "static",
   "uploads",
+  "private-uploads",
   "__tests__",
   "integration-tests",
   "coverage",
@@ -31,8 +32,9 @@ function fingerprint(dir) {
       const full = path.join(current, entry.name)
       if (entry.isDirectory()) walk(full)
       else {
-        const stat = statSync(full)
-        hash.update(`${path.relative(dir, full)}:${stat.size}:${stat.mtimeMs}\n`)
+        // Tests running alongside may remove a file between the listing and its stat.
+        const stat = statSync(full, { throwIfNoEntry: false })
+        if (stat) hash.update(`${path.relative(dir, full)}:${stat.size}:${stat.mtimeMs}\n`)
       }
     }
   }

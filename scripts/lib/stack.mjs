@@ -153,8 +153,10 @@ function linkCommerceUploads() {
 /**
  * Brings up the whole platform: services, databases, migrations, seed, builds,
  * then commerce, cms and web, and waits until each answers its health check.
+ * `buildOnly` stops after the builds and touches no database: `npm test` builds the e2e
+ * stack's apps while other stages run, and the e2e's own boot then finds them current.
  */
-export async function bootStack({ mode = "start", echo = true } = {}) {
+export async function bootStack({ mode = "start", echo = true, buildOnly = false } = {}) {
   const p = profile(mode)
   const logDir = path.join(DATA_DIR, "logs", mode)
 
@@ -165,7 +167,9 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
 
   const commerceDbUrl = `${postgres.serverUrl}/${p.commerceDb}`
   const cmsDbUrl = `${postgres.serverUrl}/${p.cmsDb}`
-  if (mode === "test") {
+  if (buildOnly) {
+    // No database: the builds read none.
+  } else if (mode === "test") {
     await recreateDatabase(postgres.serverUrl, p.commerceDb)
     await recreateDatabase(postgres.serverUrl, p.cmsDb)
   } else {
@@ -254,15 +258,19 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
   const wechatpay = wechatpaySettings(p, urls.commerce)
   Object.assign(commerceEnv, wechatpay.env)
 
-  step("迁移并初始化商城数据库 …")
   const commerceDir = at("commerce")
-  await run(bin("medusa"), ["db:migrate"], { cwd: commerceDir, env: commerceEnv, quiet: true })
-  await run(bin("medusa"), ["exec", "./src/scripts/seed.ts"], {
-    cwd: commerceDir,
-    env: commerceEnv,
-    quiet: true,
-  })
-  const publishableKey = await readPublishableKey(commerceDbUrl)
+  // The web reads its publishable key when it runs, not when it is built.
+  let publishableKey = ""
+  if (!buildOnly) {
+    step("迁移并初始化商城数据库 …")
+    await run(bin("medusa"), ["db:migrate"], { cwd: commerceDir, env: commerceEnv, quiet: true })
+    await run(bin("medusa"), ["exec", "./src/scripts/seed.ts"], {
+      cwd: commerceDir,
+      env: commerceEnv,
+      quiet: true,
+    })
+    publishableKey = await readPublishableKey(commerceDbUrl)
+  }
 
   const webEnv = {
     MEDUSA_BACKEND_URL: urls.commerce,
@@ -315,6 +323,7 @@ export async function bootStack({ mode = "start", echo = true } = {}) {
         quiet: true,
       })
   )
+  if (buildOnly) return { urls }
 
   // The web's 「下载 PDF」 of a 体质辨识 report embeds this font.
   ensureReportFont()

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { randomUUID } from "crypto"
 import net from "net"
 import QRCode from "qrcode"

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import matureAffiliateCommissions from "@health/medusa-plugin-affiliate/jobs/mature-affiliate-commissions"
 import {

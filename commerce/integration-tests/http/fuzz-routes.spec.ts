@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox/keys"
 import fc from "fast-check"

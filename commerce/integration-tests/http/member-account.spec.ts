@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { randomUUID } from "crypto"
 import Redis from "ioredis"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/actors"
 import { SPELLINGS, spell } from "../helpers/path-spellings"
