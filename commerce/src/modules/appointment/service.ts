@@ -33,10 +33,9 @@ import type {
   ClinicSignupView,
   NewAppointment,
 } from "./types"
+import { contextSql, type Sql } from "../../lib/database/context-sql"
 
 export * from "./types"
-
-type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
 
 const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
 const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
@@ -625,9 +624,7 @@ class AppointmentModuleService extends MedusaService({
   }
 
   protected sql(context: Context): Sql {
-    const manager = (context.transactionManager ?? context.manager) as Sql | undefined
-    if (!manager) throw new Error("appointment: no database manager in context")
-    return manager
+    return contextSql(context, "appointment")
   }
 }
 

@@ -7,8 +7,7 @@ import {
 } from "@medusajs/framework/utils"
 import { ArticlePush } from "./models/article-push"
 import { ArticlePushDelivery } from "./models/article-push-delivery"
-
-type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
+import { contextSql, type Sql } from "../../lib/database/context-sql"
 
 export type ChannelState =
   | "pending"
@@ -163,9 +162,7 @@ class ArticlePushModuleService extends MedusaService({ ArticlePush, ArticlePushD
   }
 
   protected sql(context: Context): Sql {
-    const manager = (context.transactionManager ?? context.manager) as Sql | undefined
-    if (!manager) throw new Error("article-push: no database manager in context")
-    return manager
+    return contextSql(context, "article-push")
   }
 }
 

@@ -10,6 +10,7 @@ import {
   PostgresCjkSearchProvider,
   type SearchDocumentStore,
 } from "./providers/postgres-cjk-provider"
+import { contextSql } from "../../lib/database/context-sql"
 
 export type SiteSearchOptions = {
   /** Set when MEILI_HOST is: Meilisearch serves reads, Postgres stays the fallback. */
@@ -53,8 +54,6 @@ export function highlightTitle(title: string, q: string): string | undefined {
 
 type InjectedDependencies = { logger: Logger }
 
-type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
-
 /**
  * Site search over products, articles and collection sites. Every write goes to
  * Postgres (always there, and the fallback) and to Meilisearch when configured; reads
@@ -87,9 +86,7 @@ class SiteSearchModuleService extends MedusaService({ SearchDocument }) {
     params: unknown[] = [],
     @MedusaContext() context: Context = {}
   ): Promise<T[]> {
-    const manager = (context.transactionManager ?? context.manager) as Sql | undefined
-    if (!manager) throw new Error("site-search: no database manager in context")
-    return manager.execute<T>(sql, params)
+    return contextSql(context, "site-search").execute<T>(sql, params)
   }
 
   /** The providers in read order. */
