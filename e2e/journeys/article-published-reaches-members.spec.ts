@@ -9,7 +9,7 @@ const cms = () => process.env.E2E_CMS_URL || "http://localhost:1337"
 /** Everything must have happened within this long of the 发布 click, with nobody acting. */
 const WITHIN_MS = 60_000
 
-/** ZYYXH/T157-2009 items q01..q60 (../shared/data/ccmq.json). */
+/** ZYYXH/T157-2009 items q01..q60 (@health/contracts/ccmq.json). */
 const ITEMS = Array.from({ length: 60 }, (_, i) => `q${String(i + 1).padStart(2, "0")}`)
 /** 气虚质 items answered 经常 (4), every other item 没有 (1): 气虚质 是, 平和质 否. */
 const QIXU_ITEMS = new Set(["q02", "q03", "q09", "q10", "q11", "q12", "q13", "q14"])

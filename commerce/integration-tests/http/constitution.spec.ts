@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
-import ccmq from "../../src/lib/constitution/ccmq.json"
+import ccmq from "@health/contracts/ccmq.json"
 import { loadMemberTags } from "../../src/lib/push/load-member-tags"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"

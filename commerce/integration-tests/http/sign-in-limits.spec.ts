@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { randomUUID } from "crypto"
 import Redis from "ioredis"
-import ccmq from "../../src/lib/constitution/ccmq.json"
+import ccmq from "@health/contracts/ccmq.json"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 
 jest.setTimeout(180_000)

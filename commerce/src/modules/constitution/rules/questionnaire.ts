@@ -1,5 +1,5 @@
-// The standard's instrument; the CMS seed reads the same file (one shared home: issue #16, item 4).
-import ccmq from "../../../lib/constitution/ccmq.json"
+// The standard's instrument; the CMS seed reads the same file (@health/contracts: issue #16, item 4).
+import ccmq from "@health/contracts/ccmq.json"
 
 /**
  * The standard's instrument (ZYYXH/T157-2009): which items count for which type and
