@@ -264,6 +264,25 @@ medusaIntegrationTestRunner({
         assessmentId = data.assessment.id
       })
 
+      it("experts see who took the test through the assessment's customer link, and 已注销会员 once the account is gone", async () => {
+        const listed = async () =>
+          (await api.get("/admin/constitution/assessments", expert)).data.assessments.find(
+            (a: { id: string }) => a.id === assessmentId
+          ).customer
+        const opened = async () =>
+          (await api.get(`/admin/constitution/assessments/${assessmentId}`, expert)).data.assessment
+            .customer
+        const email = (await api.get("/store/customers/me", member)).data.customer.email
+        const present = { id: memberId, name: "王小", email, phone: null }
+        expect(await listed()).toEqual(present)
+        expect(await opened()).toEqual(present)
+
+        await getContainer().resolve(Modules.CUSTOMER).softDeleteCustomers([memberId])
+        const gone = { id: memberId, name: "已注销会员", email: null, phone: null }
+        expect(await listed()).toEqual(gone)
+        expect(await opened()).toEqual(gone)
+      })
+
       it("an expert finds the new result, reads it (logged), drafts, publishes, and the member is told and reads it", async () => {
         const pending = await api.get("/admin/constitution/assessments?status=pending", expert)
         expect(pending.status).toBe(200)

@@ -8,28 +8,58 @@ export type AssessedMember = {
   phone: string | null
 }
 
-/** The members behind a page of results, as experts see them (name, email, phone). */
+type CustomerFields = {
+  id: string
+  first_name?: string | null
+  last_name?: string | null
+  email?: string | null
+  phone?: string | null
+}
+
+/**
+ * The members behind a page of results, as experts see them (name, email, phone), by
+ * result id: read through the assessment → customer link. A member who has since deleted
+ * their account reads as 已注销会员.
+ */
 export async function assessedMembers(
   container: MedusaContainer,
-  customerIds: string[]
+  assessments: { id: string; customer_id: string }[]
 ): Promise<Map<string, AssessedMember>> {
-  if (!customerIds.length) return new Map()
+  if (!assessments.length) return new Map()
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
-    entity: "customer",
-    fields: ["id", "first_name", "last_name", "email", "phone"],
-    filters: { id: [...new Set(customerIds)] },
+    entity: "constitution_assessment",
+    fields: [
+      "id",
+      "customer.id",
+      "customer.first_name",
+      "customer.last_name",
+      "customer.email",
+      "customer.phone",
+    ],
+    filters: { id: assessments.map((a) => a.id) },
   })
-  return new Map(
-    data.map((c) => [
-      c.id,
-      {
-        id: c.id,
-        name: `${c.last_name ?? ""}${c.first_name ?? ""}`.trim() || "未填写姓名",
-        email: c.email ?? null,
-        phone: c.phone ?? null,
-      },
+  const customerOf = new Map(
+    (data as { id: string; customer?: CustomerFields | null }[]).map((row) => [
+      row.id,
+      row.customer ?? null,
     ])
+  )
+  return new Map(
+    assessments.map((a) => {
+      const c = customerOf.get(a.id)
+      return [
+        a.id,
+        c
+          ? {
+              id: c.id,
+              name: `${c.last_name ?? ""}${c.first_name ?? ""}`.trim() || "未填写姓名",
+              email: c.email ?? null,
+              phone: c.phone ?? null,
+            }
+          : unknownMember(a.customer_id),
+      ]
+    })
   )
 }
 

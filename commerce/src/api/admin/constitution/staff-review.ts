@@ -1,7 +1,4 @@
-import type {
-  ConstitutionReviewView,
-  ReviewVersionView,
-} from "../../../modules/constitution/types"
+import type { ConstitutionReviewView, ReviewVersionView } from "../../../modules/constitution/types"
 
 /**
  * A report as experts see it (the member-facing shape leaves out status and author), with

@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { CONSTITUTION_MODULE } from "../../../../modules/constitution"
 import type ConstitutionModuleService from "../../../../modules/constitution/service"
 import { archiveRequest } from "../../../health-archive-request"
-import { assessedMembers, unknownMember } from "../assessed-members"
+import { assessedMembers } from "../assessed-members"
 import type { ListStaffAssessmentsQueryType } from "../validators"
 
 /**
@@ -21,16 +21,13 @@ export async function GET(
     take: limit,
     skip: offset,
   })
-  const members = await assessedMembers(
-    req.scope,
-    assessments.map((a) => a.customer_id)
-  )
+  const members = await assessedMembers(req.scope, assessments)
   for (const a of assessments) await log(a.customer_id, "list", "assessment", a.id)
   res.json({
     assessments: assessments.map((a) => ({
       id: a.id,
       created_at: a.created_at.toISOString(),
-      customer: members.get(a.customer_id) ?? unknownMember(a.customer_id),
+      customer: members.get(a.id),
       sex: a.sex,
       primary: a.primary,
       verdicts: a.verdicts,
