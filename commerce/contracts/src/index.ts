@@ -1,7 +1,9 @@
 // Relative imports carry .js: the ES build is a "type": "module" folder, where bundlers
 // (webpack in Next and Taro) resolve only fully specified paths.
+export * from "./appointment.js"
 export * from "./appointment-status.js"
 export * from "./checkout-metadata.js"
 export * from "./constitution.js"
+export * from "./health-archive.js"
 export * from "./kit-barcode.js"
 export * from "./kit-status.js"

@@ -1,9 +1,6 @@
-import type {
-  AppointmentStatus,
-  ClinicSignupStatus,
-} from "../../lib/appointments/appointment-status"
+import type { ActorType, Appointment, AppointmentStatus, ClinicSignup } from "@health/contracts"
 
-export type ActorType = "customer" | "staff" | "system"
+export type { ActorType }
 export type Actor = { actor_type: ActorType; actor_id?: string | null }
 
 export type AppointmentPerson = { name: string | null; phone: string | null }
@@ -26,32 +23,8 @@ export type AppointmentRow = {
   created_at: Date | string
 }
 
-export type AppointmentView = {
-  id: string
-  customer_id: string
-  site: { id: string; name: string; address: string }
-  date: string
-  slot: string
-  /** When the slot starts, ISO UTC. */
-  starts_at: string
-  status: AppointmentStatus
-  status_label: string
-  order_id: string | null
-  kit_id: string | null
-  person: AppointmentPerson | null
-  cancelled_by: "customer" | "staff" | null
-  cancel_reason: string | null
-  history: {
-    status: AppointmentStatus
-    label: string
-    date: string
-    slot: string
-    note: string | null
-    actor_type: ActorType
-    at: string
-  }[]
-  created_at: string
-}
+/** What the store answers (@health/contracts' Appointment), and whose it is for staff. */
+export type AppointmentView = Appointment & { customer_id: string }
 
 export type NewAppointment = {
   customer_id: string
@@ -77,18 +50,8 @@ export type ClinicSessionSnapshot = {
   place?: string | null
 }
 
-export type ClinicSignupView = {
-  id: string
-  session: { id: string; title: string; starts_at: string; place: string | null }
-  customer_id: string
-  status: ClinicSignupStatus
-  status_label: string
-  /** 1-based place on the waitlist while waitlisted. */
-  waitlist_position: number | null
-  queued_at: string
-  promoted_at: string | null
-  cancelled_at: string | null
-}
+/** What the store answers (@health/contracts' ClinicSignup), and whose it is for staff. */
+export type ClinicSignupView = ClinicSignup & { customer_id: string }
 
 export type ClinicSessionSummary = {
   confirmed_count: number

@@ -1,7 +1,7 @@
-import type { KitStatus } from "../../lib/kits/kit-status"
+import type { ActorType, Kit, KitStatus, PersonRelation, TestedPerson } from "@health/contracts"
 
-export type ActorType = "customer" | "staff" | "system"
-export type Relation = "self" | "spouse" | "parent" | "child" | "other"
+export type { ActorType }
+export type Relation = PersonRelation
 export type ConsentKind = "testing" | "storage" | "research"
 
 export const RELATION_LABELS: Record<Relation, string> = {
@@ -19,7 +19,7 @@ export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
 }
 
 export type PersonDetails = { name: string; sex: "female" | "male"; birth_date: string }
-export type PersonView = PersonDetails & { id: string; relation: Relation; relation_label: string }
+export type PersonView = TestedPerson
 
 export type NewKitLine = {
   line_item_id: string
@@ -48,30 +48,8 @@ export type KitRow = {
   created_at: Date | string
 }
 
-export type KitView = {
-  id: string
-  customer_id: string
-  barcode: string | null
-  status: KitStatus
-  status_label: string
-  product_title: string
-  variant_title: string | null
-  order_id: string
-  order_display_id: number | null
-  collection_method: "mail_in" | "on_site"
-  person: PersonView | null
-  tracking: { carrier: string | null; number: string | null } | null
-  rejection_reason: string | null
-  report: {
-    id: string
-    lab: string | null
-    issued_at: string | null
-    viewed_at: string | null
-  } | null
-  timeline: { status: KitStatus; label: string; at: string; note: string | null }[]
-  activated_at: string | null
-  created_at: string
-}
+/** What the store answers (@health/contracts' Kit), with whose it is and why a sample was refused. */
+export type KitView = Kit & { customer_id: string; rejection_reason: string | null }
 
 export type ConsentView = {
   id: string

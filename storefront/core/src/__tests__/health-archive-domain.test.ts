@@ -2,13 +2,13 @@ import {
   isValidKitBarcode,
   KIT_STATUS_LABELS,
   type KitStatus,
+  type KitTimelineEntry,
   luhnCheckDigit,
   normalizeKitBarcode,
 } from "@health/contracts"
 import { checkKitBarcode } from "../health-archive/kit-barcode"
 import { kitSteps } from "../health-archive/kit-steps"
 import { CONSENT_PAGE_SLUG, formatFileSize, kitUsage } from "../health-archive/labels"
-import type { KitTimelineEntry } from "../health-archive/types"
 
 describe("kit barcode", () => {
   it("computes the Luhn check digit over the digits before it", () => {

@@ -1,4 +1,5 @@
-import type { Appointment, ClinicSessionState, SlotAvailability } from "./types"
+import type { Appointment } from "@health/contracts"
+import type { ClinicSessionState, SlotAvailability } from "./types"
 
 /** An appointment that still holds a place: it can be rescheduled or cancelled. */
 export function isActiveAppointment(appointment: Pick<Appointment, "status">): boolean {

@@ -1,10 +1,5 @@
-import type {
-  Appointment,
-  ClinicSessionState,
-  ClinicSignup,
-  NewAppointment,
-  SiteAvailability,
-} from "../appointments/types"
+import type { Appointment, ClinicSignup } from "@health/contracts"
+import type { ClinicSessionState, NewAppointment, SiteAvailability } from "../appointments/types"
 import { commerceRequester, type CommerceClientOptions } from "./request"
 
 const noStore = { cacheHint: "no-store" as const }

@@ -1,11 +1,10 @@
+import type { Kit, TestedPerson } from "@health/contracts"
 import type {
   ArchiveAssessment,
   ArchiveUpload,
   Consent,
-  Kit,
   KitActivation,
   KitReport,
-  TestedPerson,
 } from "../health-archive/types"
 import {
   commerceFileRequester,

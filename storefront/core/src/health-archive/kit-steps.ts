@@ -1,5 +1,9 @@
-import { KIT_STATUS_LABELS, type KitStatus } from "@health/contracts"
-import type { Kit, KitTimelineEntry } from "./types"
+import {
+  type Kit,
+  KIT_STATUS_LABELS,
+  type KitStatus,
+  type KitTimelineEntry,
+} from "@health/contracts"
 
 /** The normal life of a kit, in order. `rejected` and `cancelled` leave it sideways. */
 export const KIT_PATH: readonly KitStatus[] = [

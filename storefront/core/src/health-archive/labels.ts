@@ -1,5 +1,5 @@
-import type { KitStatus } from "@health/contracts"
-import type { ConsentKind, Kit, PersonRelation, PersonSex } from "./types"
+import type { Kit, KitStatus, PersonRelation, PersonSex } from "@health/contracts"
+import type { ConsentKind } from "./types"
 
 /** How a status badge looks: in progress, finished, needing the member, or over. */
 export const KIT_STATUS_TONE: Record<KitStatus, "progress" | "success" | "danger" | "muted"> = {

@@ -1,46 +1,6 @@
 /** Health archive (健康档案) shapes, as commerce's /store/health-archive routes answer them. */
 
-import type { KitStatus } from "@health/contracts"
-
-export type PersonRelation = "self" | "spouse" | "parent" | "child" | "other"
-export type PersonSex = "female" | "male"
-
-/** Someone the member has had tested (themself or a relative). */
-export type TestedPerson = {
-  id: string
-  relation: PersonRelation
-  relation_label: string
-  name: string
-  sex: PersonSex
-  /** YYYY-MM-DD */
-  birth_date: string
-}
-
-export type KitTimelineEntry = { status: KitStatus; label: string; at: string; note: string | null }
-
-export type Kit = {
-  id: string
-  barcode: string | null
-  status: KitStatus
-  status_label: string
-  product_title: string
-  variant_title: string | null
-  order_id: string
-  order_display_id: number | null
-  collection_method: "mail_in" | "on_site"
-  person: TestedPerson | null
-  tracking: { carrier: string | null; number: string | null } | null
-  report: {
-    id: string
-    lab: string | null
-    issued_at: string | null
-    viewed_at: string | null
-  } | null
-  /** Oldest first. */
-  timeline: KitTimelineEntry[]
-  activated_at: string | null
-  created_at: string
-}
+import type { PersonRelation, PersonSex } from "@health/contracts"
 
 export type ConsentKind = "testing" | "storage" | "research"
 

@@ -1,0 +1,45 @@
+import type { TestMethod } from "./checkout-metadata.js"
+import type { KitStatus } from "./kit-status.js"
+
+/** Health archive (健康档案) shapes, as commerce's /store/health-archive routes answer them. */
+
+export type PersonRelation = "self" | "spouse" | "parent" | "child" | "other"
+export type PersonSex = "female" | "male"
+
+/** Someone the member has had tested (themself or a relative). */
+export type TestedPerson = {
+  id: string
+  relation: PersonRelation
+  relation_label: string
+  name: string
+  sex: PersonSex
+  /** YYYY-MM-DD */
+  birth_date: string
+}
+
+export type KitTimelineEntry = { status: KitStatus; label: string; at: string; note: string | null }
+
+/** One test kit of an order: its barcode, where it is, whose sample, and its report. */
+export type Kit = {
+  id: string
+  barcode: string | null
+  status: KitStatus
+  status_label: string
+  product_title: string
+  variant_title: string | null
+  order_id: string
+  order_display_id: number | null
+  collection_method: TestMethod
+  person: TestedPerson | null
+  tracking: { carrier: string | null; number: string | null } | null
+  report: {
+    id: string
+    lab: string | null
+    issued_at: string | null
+    viewed_at: string | null
+  } | null
+  /** Oldest first. */
+  timeline: KitTimelineEntry[]
+  activated_at: string | null
+  created_at: string
+}
