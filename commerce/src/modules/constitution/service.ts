@@ -8,6 +8,7 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cipher"
+import { contextSql, type Sql } from "../../lib/database/context-sql"
 import { ConstitutionAssessment } from "./models/constitution-assessment"
 import { ConstitutionReview } from "./models/constitution-review"
 import { ConstitutionReviewRevision } from "./models/constitution-review-revision"
@@ -22,8 +23,6 @@ import type {
 } from "./types"
 
 export * from "./types"
-
-type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
 
 const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
@@ -579,9 +578,7 @@ class ConstitutionModuleService extends MedusaService({
   }
 
   protected sql(context: Context): Sql {
-    const manager = (context.transactionManager ?? context.manager) as Sql | undefined
-    if (!manager) throw new Error("constitution: no database manager in context")
-    return manager
+    return contextSql(context, "constitution")
   }
 }
 

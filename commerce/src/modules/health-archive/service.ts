@@ -8,6 +8,7 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cipher"
+import { contextSql, type Sql } from "../../lib/database/context-sql"
 import {
   KIT_STATUS_LABELS,
   KIT_TRANSITIONS,
@@ -41,8 +42,6 @@ import type {
 import { CONSENT_KIND_LABELS, RELATION_LABELS } from "./types"
 
 export * from "./types"
-
-type Sql = { execute<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> }
 
 const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
@@ -414,9 +413,7 @@ class HealthArchiveModuleService extends MedusaService({
   }
 
   protected sql(context: Context): Sql {
-    const manager = (context.transactionManager ?? context.manager) as Sql | undefined
-    if (!manager) throw new Error("health-archive: no database manager in context")
-    return manager
+    return contextSql(context, "health-archive")
   }
 }
 
