@@ -160,6 +160,18 @@ module.exports = defineConfig({
       resolve: "@medusajs/medusa/notification",
       options: {
         providers: [
+          // Member notices (notifications/notify-member.ts): the inbox, texts, WeChat.
+          {
+            resolve: "./src/modules/notification-feed",
+            id: "feed",
+            options: { channels: ["feed"] },
+          },
+          { resolve: "./src/modules/notification-sms", id: "sms", options: { channels: ["sms"] } },
+          {
+            resolve: "./src/modules/notification-wechat",
+            id: "wechat",
+            options: { channels: ["wechat"] },
+          },
           {
             // SMTP, or the log outside production (modules/notification-email).
             resolve: "./src/modules/notification-email",

@@ -1,11 +1,12 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { randomUUID } from "crypto"
+import type { INotificationModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { DomainEvent } from "../../src/lib/events/domain-events"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
-import { QUEUE_MODULE, QueueName } from "../../src/lib/queue/jobs"
 import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
 import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
-import type QueueModuleService from "../../src/modules/queue/service"
+import kitStatusChangedNotify from "../../src/subscribers/kit-status-changed-notify"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { startWechatStandin } from "../helpers/wechat-standin"
@@ -51,7 +52,7 @@ medusaIntegrationTestRunner({
       const store = { headers: { "x-publishable-api-key": key } }
       const lab = await adminHeaders(container, api as never, "lab@health.local", ["lab"])
       const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-      const queue = container.resolve<QueueModuleService>(QUEUE_MODULE)
+      const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)
 
       const wechatMember = async (who: string): Promise<Headers> => {
         const { data } = await api.post("/auth/customer/wechat", { code: `wx-code-${who}.1` })
@@ -81,10 +82,16 @@ medusaIntegrationTestRunner({
         ((await api.get("/store/inbox", member)).data.messages as { title: string }[]).map(
           (m) => m.title
         )
-      const inboxIdle = async () => {
-        const counts = await queue.counts(QueueName.INBOX)
-        return counts.waiting + counts.active + counts.delayed === 0
-      }
+      // Every notice is a notification of the Notification Module, one per channel.
+      const settled = async () =>
+        (await notifications.listNotifications({}, { take: 200 })).filter(
+          (n) => n.status !== "pending"
+        )
+      const byChannel = (list: { channel: string }[]) =>
+        list.reduce<Record<string, number>>(
+          (counts, n) => ({ ...counts, [n.channel]: (counts[n.channel] ?? 0) + 1 }),
+          {}
+        )
       const ship = (kitId: string) =>
         api.post(
           `/admin/health-archive/kits/${kitId}/ship`,
@@ -135,7 +142,9 @@ medusaIntegrationTestRunner({
         )
         expect(titles).toEqual(["肿瘤易感基因检测：已寄出"])
       }
-      expect(await eventually(inboxIdle, Boolean)).toBe(true)
+      // A: inbox and WeChat (no phone); B: inbox only (both off); C: inbox and a text.
+      const afterShip = await eventually(settled, (list) => list.length >= 5)
+      expect(byChannel(afterShip)).toEqual({ feed: 3, wechat: 1, sms: 1 })
       expect((await sent()).map((m) => m.touser)).toEqual([aMe.metadata.wechat_openid])
       expect(LogSmsSender.latestTo("+8613800005002")).toMatchObject({
         template: "kit-status",
@@ -163,8 +172,26 @@ medusaIntegrationTestRunner({
           "肿瘤易感基因检测：样本不合格（需重新采样）",
         ])
       )
-      expect(await eventually(inboxIdle, Boolean)).toBe(true)
+      const allSettled = await eventually(settled, (list) => list.length >= 8)
+      expect(byChannel(allSettled)).toEqual({ feed: 5, wechat: 2, sms: 1 })
       expect(await sent()).toHaveLength(2)
+
+      // The rejection's event delivered again (event buses deliver at least once): nothing
+      // is sent twice, on any channel.
+      const [rejection] = await archive.listKitEvents(
+        { kit_id: kitA.id, status: "rejected" },
+        { take: 1 }
+      )
+      await kitStatusChangedNotify({
+        event: {
+          name: DomainEvent.KIT_STATUS_CHANGED,
+          data: { kit_id: kitA.id, event_id: rejection.id },
+        },
+        container,
+      } as never)
+      expect(byChannel(await settled())).toEqual({ feed: 5, wechat: 2, sms: 1 })
+      expect(await sent()).toHaveLength(2)
+      expect(await inboxTitles(a)).toHaveLength(aInbox.length)
     })
   },
 })

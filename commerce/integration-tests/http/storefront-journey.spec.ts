@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import type { INotificationModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { Queue } from "bullmq"
 import { randomUUID } from "crypto"
 import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
@@ -151,10 +153,30 @@ medusaIntegrationTestRunner({
       )
       expect(read).toEqual({ updated: 1, unread_count: 0 })
 
+      // It went through the Notification Module's feed channel, once.
+      const notices = await getContainer()
+        .resolve<INotificationModuleService>(Modules.NOTIFICATION)
+        .listNotifications({ channel: "feed", template: "order-placed" })
+      expect(notices).toEqual([
+        expect.objectContaining({
+          status: "success",
+          data: expect.objectContaining({ dedupe_key: `order-placed:${order.id}` }),
+        }),
+      ])
+
+      // Staff see the affiliate plugin's maturation queue (same Redis and prefix) like ours.
       const admin = await adminHeaders(getContainer(), api)
-      const { data: queue } = await api.get("/admin/queues/inbox", admin)
-      expect(queue.queue.counts.completed).toBeGreaterThanOrEqual(1)
-      expect(queue.queue.failed).toEqual([])
+      const maturation = new Queue("affiliate-maturation", {
+        connection: { url: process.env.REDIS_URL },
+        prefix: process.env.QUEUE_PREFIX,
+      })
+      await maturation.add("mature", { order_id: order.id }, { jobId: "journey", delay: 3600_000 })
+      await maturation.close()
+      const { data: queue } = await api.get("/admin/queues/affiliate-maturation", admin)
+      expect(queue.queue).toMatchObject({ name: "affiliate-maturation", failed: [] })
+      expect(queue.queue.counts.delayed).toBe(1)
+      const { data: payments } = await api.get("/admin/queues/payments", admin)
+      expect(payments.queue.name).toBe("payments")
     })
 
     it("refuses the inbox to visitors and explains bad input", async () => {

@@ -13,6 +13,7 @@ import { followWechatRefund } from "../../src/lib/payments/follow-wechat-refund"
 import seed from "../../src/scripts/seed"
 import { BEIJING_ADDRESS, cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
 import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
 import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
 import { advanceKitWorkflow } from "../../src/workflows/health-archive/advance-kit"
@@ -626,9 +627,13 @@ medusaIntegrationTestRunner({
         out_refund_no: `${tradeNo}_VOID`,
         amount: 64900,
       })
-      const { data: inbox } = await api.get("/store/inbox", member)
-      const notices = inbox.messages.filter(
-        (m: { title: string }) => m.title === "订单未能生成，已原路退款"
+      // Told by the payment.unplaced_refunded subscriber, in the background.
+      const notices = await eventually(
+        async () =>
+          (await api.get("/store/inbox", member)).data.messages.filter(
+            (m: { title: string }) => m.title === "订单未能生成，已原路退款"
+          ),
+        (found) => found.length > 0
       )
       expect(notices.map((m: { body: string }) => m.body)).toEqual([
         "您通过微信支付的 ¥649.00 未能生成订单（可用余额不足：当前可用 ¥0.00），款项已原路退回，通常 1–3 个工作日到账。如需购买请重新下单。",
@@ -698,7 +703,7 @@ medusaIntegrationTestRunner({
         (await api.get("/store/inbox", member)).data.messages
           .filter((m: { title: string }) => m.title === "订单未能生成，已原路退款")
           .map((m: { body: string }) => m.body)
-      expect(await notices()).toEqual([
+      expect(await eventually(notices, (found) => found.length > 0)).toEqual([
         "您通过微信支付的 ¥649.00 未能生成订单（订单校验未通过），款项已原路退回，通常 1–3 个工作日到账。如需购买请重新下单。",
       ])
 

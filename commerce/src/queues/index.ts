@@ -2,7 +2,6 @@ import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { appointmentsQueue } from "./appointments-queue"
 import { cmsQueue } from "./cms-queue"
 import { healthArchiveQueue } from "./health-archive-queue"
-import { inboxQueue } from "./inbox-queue"
 import { paymentsQueue } from "./payments-queue"
 import { searchQueue } from "./search-queue"
 import { storefrontQueue } from "./storefront-queue"
@@ -12,7 +11,6 @@ import { storefrontQueue } from "./storefront-queue"
  * start (its `processors` option in medusa-config.ts); nothing else imports it.
  */
 export const queueProcessors: QueueProcessor[] = [
-  inboxQueue,
   storefrontQueue,
   paymentsQueue,
   healthArchiveQueue,

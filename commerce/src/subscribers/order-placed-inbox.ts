@@ -1,18 +1,34 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { InboxJob, QUEUE_MODULE, QueueName, type JobQueue } from "../lib/queue/jobs"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { notifyMember } from "../notifications/notify-member"
+import { orderPlacedNotice } from "../notifications/orders.zh-CN"
 
-/** Tells the buyer in the in-app inbox that the order was placed. */
+/** Tells the buyer in the in-app inbox that the order was placed (once per order). */
 export default async function orderPlacedInbox({
   event,
   container,
 }: SubscriberArgs<{ id: string }>) {
-  const queue = container.resolve<JobQueue>(QUEUE_MODULE)
-  await queue.enqueue(
-    QueueName.INBOX,
-    InboxJob.ORDER_PLACED,
-    { order_id: event.data.id },
-    // One job per order, even if the event is delivered twice.
-    { jobId: `order-placed-${event.data.id}` }
+  const {
+    data: [order],
+  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order",
+    fields: ["id", "display_id", "customer_id", "total", "currency_code", "items.title"],
+    filters: { id: event.data.id },
+  })
+  // Guest orders have no inbox.
+  if (!order?.customer_id) return
+  const titles = (order.items ?? [])
+    .map((item: { title?: string } | null) => item?.title)
+    .filter(Boolean) as string[]
+  await notifyMember(
+    container,
+    order.customer_id,
+    orderPlacedNotice({
+      order_id: order.id,
+      display_id: order.display_id ?? "",
+      item_titles: titles,
+      total: order.total as never,
+    })
   )
 }
 

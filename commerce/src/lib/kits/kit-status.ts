@@ -3,17 +3,6 @@ import { KIT_STATUS_LABELS, type KitStatus } from "@health/contracts"
 // The lifecycle's statuses and their labels are shared with the storefronts: @health/contracts.
 export { KIT_STATUSES, KIT_STATUS_LABELS, type KitStatus } from "@health/contracts"
 
-/** What the member is told in the inbox when a kit reaches a status. */
-export const KIT_STATUS_NOTICES: Partial<Record<KitStatus, string>> = {
-  shipped: "采样盒已寄出，收到后请在“健康档案”中激活条码再采样。",
-  activated: "条码已激活，请按说明采样并寄回实验室。",
-  received: "实验室已收到您的样本，即将开始检测。",
-  testing: "您的样本正在检测中，报告出具后会第一时间通知您。",
-  report_ready: "您的检测报告已出，可在“健康档案”中查看和下载。",
-  rejected: "很抱歉，样本未通过质检，请按说明重新采样并寄回。",
-  cancelled: "订单已取消，对应的检测盒已作废。",
-}
-
 export type KitAction =
   | "ship"
   | "activate"

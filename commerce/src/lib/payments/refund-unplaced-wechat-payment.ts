@@ -1,5 +1,6 @@
 import type {
   ICartModuleService,
+  IEventBusModuleService,
   IPaymentModuleService,
   MedusaContainer,
 } from "@medusajs/framework/types"
@@ -11,12 +12,11 @@ import {
   unplacedRefundNoFor,
   type RefundStatus,
 } from "@health/medusa-plugin-wechatpay/lib/refunds"
-import { INBOX_MODULE } from "../../modules/inbox"
-import type InboxModuleService from "../../modules/inbox/service"
-import { formatCny } from "../format-cny"
+import { UNPLACED_REFUND_TITLE } from "../../notifications/payments.zh-CN"
+import { DomainEvent, type PaymentUnplacedRefundedEvent } from "../events/domain-events"
 import { enqueueWechatRefundFollowUp } from "./follow-wechat-refund"
 
-export const UNPLACED_REFUND_TITLE = "订单未能生成，已原路退款"
+export { UNPLACED_REFUND_TITLE }
 
 /** Kept on the payment session and the cart: what was given back, and why. */
 export type UnplacedRefund = {
@@ -97,8 +97,8 @@ export async function refundUnplacedWechatPayment(
 
 /**
  * The record of a refunded payment whose cart never became an order: on the cart (the
- * storefront reads it), in the log, a follow-up while WeChat still processes it, and a
- * message in the member's inbox (once per refund).
+ * storefront reads it), in the log, a follow-up while WeChat still processes it, and the
+ * event payment.unplaced_refunded, whose subscriber tells the member (once per refund).
  */
 export async function tellUnplacedRefund(
   container: MedusaContainer,
@@ -118,16 +118,18 @@ export async function tellUnplacedRefund(
     .warn(
       `WeChat Pay ${record.out_trade_no} was paid but its cart ${cart?.id ?? "?"} could not be completed (${record.reason}); refunded ${record.amount} fen as ${record.out_refund_no} (${record.status})`
     )
-  if (cart?.customer_id) {
-    await container.resolve<InboxModuleService>(INBOX_MODULE).deliver({
-      customer_id: cart.customer_id,
-      category: "order",
-      title: UNPLACED_REFUND_TITLE,
-      body: `您通过微信支付的 ${formatCny(record.amount / 100)} 未能生成订单（${record.reason}），款项已原路退回，通常 1–3 个工作日到账。如需购买请重新下单。`,
-      link: "/cart",
-      dedupe_key: `wechatpay-unplaced-refund:${record.out_refund_no}`,
-    })
+  const refunded: PaymentUnplacedRefundedEvent = {
+    out_trade_no: record.out_trade_no,
+    out_refund_no: record.out_refund_no,
+    cart_id: cart?.id ?? null,
+    customer_id: cart?.customer_id ?? null,
+    amount: record.amount,
+    reason: record.reason,
   }
+  // Outside a workflow (the reconcile job): the event goes out now.
+  await container
+    .resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+    .emit({ name: DomainEvent.PAYMENT_UNPLACED_REFUNDED, data: refunded })
 }
 
 /** A completion error as the member may read it: ours are in Chinese, Medusa's are not. */

@@ -2,9 +2,11 @@ import type { JobsOptions } from "bullmq"
 
 /**
  * The contract of commerce's BullMQ jobs: every queue, job name and payload, and the queue
- * service as its callers see it. Workflows, subscribers and routes enqueue through this
- * file; the handlers (src/queues) implement it; the queue module runs them. It imports
- * nothing of ours, so none of them imports another through it.
+ * service as its callers see it. BullMQ does what Medusa's events and Notification Module
+ * do not: delayed reminders, the report ingest fan-out, sweeps, cms/search/storefront jobs.
+ * Workflows, subscribers and routes enqueue through this file; the handlers (src/queues)
+ * implement it; the queue module runs them. It imports nothing of ours, so none of them
+ * imports another through it.
  */
 
 /** The container key of commerce's queue module (see modules/queue). */
@@ -12,15 +14,13 @@ export const QUEUE_MODULE = "queue"
 
 /** Every named queue of the platform; a job's queue says which worker pool runs it. */
 export const QueueName = {
-  /** In-app inbox (消息中心) deliveries. */
-  INBOX: "inbox",
   /** Cache revalidation of the storefronts after catalog changes. */
   STOREFRONT: "storefront",
   /** Payment housekeeping: missed WeChat Pay callbacks and expired unpaid sessions. */
   PAYMENTS: "payments",
   /** Lab report ingestion: one job per uploaded file. */
   HEALTH_ARCHIVE: "health-archive",
-  /** Appointment reminders (delayed to the day before) and appointment notices. */
+  /** Appointment reminders (delayed to the day before) and bookings chosen at checkout. */
   APPOINTMENTS: "appointments",
   /** CMS webhooks: pushing a published article to the members it concerns. */
   CMS: "cms",
@@ -29,33 +29,6 @@ export const QueueName = {
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]
-
-/**
- * Queues other packages run on the same Redis and prefix, shown beside ours to staff
- * (GET /admin/queues/:name): the affiliate plugin's delayed commission maturation.
- */
-export const ObservedQueueName = {
-  AFFILIATE_MATURATION: "affiliate-maturation",
-} as const
-
-export type ObservedQueueName = (typeof ObservedQueueName)[keyof typeof ObservedQueueName]
-
-// ---- inbox -----------------------------------------------------------------------------
-
-export const InboxJob = {
-  ORDER_PLACED: "order-placed",
-  KIT_STATUS: "kit-status",
-  CONSTITUTION_REVIEW: "constitution-review",
-} as const
-
-export type OrderPlacedInboxJob = { order_id: string }
-export type KitStatusInboxJob = { kit_id: string; event_id: string }
-/** `revision` above 1 is a 修订 of a published report (an "updated" notice). */
-export type ConstitutionReviewInboxJob = {
-  review_id: string
-  assessment_id: string
-  revision?: number
-}
 
 // ---- storefront ------------------------------------------------------------------------
 
@@ -93,15 +66,11 @@ export type IngestReportFileJob = { batch_file_id: string }
 
 export const AppointmentJob = {
   REMIND: "remind",
-  STATUS_NOTICE: "status-notice",
-  CLINIC_PROMOTED: "clinic-promoted",
   ORDER_COLLECTION: "order-collection",
 } as const
 
 /** The day and slot the reminder was scheduled for: a moved appointment gets a new one. */
 export type AppointmentReminderJob = { appointment_id: string; date: string; slot: string }
-export type AppointmentStatusNoticeJob = { appointment_id: string; event_id: string }
-export type ClinicPromotedJob = { signup_id: string }
 /** Books the collection slot an order chose at checkout. */
 export type OrderCollectionJob = { order_id: string }
 
@@ -150,11 +119,6 @@ export type ProductsJob = { ids: string[] }
 
 /** Every job name of each queue with its payload: enqueue checks both. */
 export type JobPayloads = {
-  [QueueName.INBOX]: {
-    [InboxJob.ORDER_PLACED]: OrderPlacedInboxJob
-    [InboxJob.KIT_STATUS]: KitStatusInboxJob
-    [InboxJob.CONSTITUTION_REVIEW]: ConstitutionReviewInboxJob
-  }
   [QueueName.STOREFRONT]: { [StorefrontJob.REVALIDATE]: RevalidateJob }
   [QueueName.PAYMENTS]: {
     [PaymentsJob.RECONCILE_WECHAT]: Record<string, never>
@@ -164,8 +128,6 @@ export type JobPayloads = {
   [QueueName.HEALTH_ARCHIVE]: { [HealthArchiveJob.INGEST_REPORT_FILE]: IngestReportFileJob }
   [QueueName.APPOINTMENTS]: {
     [AppointmentJob.REMIND]: AppointmentReminderJob
-    [AppointmentJob.STATUS_NOTICE]: AppointmentStatusNoticeJob
-    [AppointmentJob.CLINIC_PROMOTED]: ClinicPromotedJob
     [AppointmentJob.ORDER_COLLECTION]: OrderCollectionJob
   }
   [QueueName.CMS]: {
@@ -202,7 +164,8 @@ export interface JobQueue {
   ): Promise<unknown>
   /** Drops a job that has not run yet (a delayed reminder that is no longer wanted). */
   removeJob(queue: QueueName, jobId: string): Promise<boolean>
-  counts(queue: QueueName | ObservedQueueName): Promise<JobCounts>
-  failedJobs(queue: QueueName | ObservedQueueName): Promise<FailedJobSummary[]>
-  retryFailed(queue: QueueName | ObservedQueueName, jobId: string): Promise<void>
+  /** Any queue on the app's Redis and prefix: ours, and those plugins run there. */
+  counts(queue: string): Promise<JobCounts>
+  failedJobs(queue: string): Promise<FailedJobSummary[]>
+  retryFailed(queue: string, jobId: string): Promise<void>
 }

@@ -3,13 +3,7 @@ import { container } from "@medusajs/framework"
 import { dynamicImport } from "@medusajs/framework/utils"
 import type { JobsOptions } from "bullmq"
 import { JobRuntime } from "../../lib/queue/job-runtime"
-import type {
-  JobName,
-  JobPayloads,
-  JobQueue,
-  ObservedQueueName,
-  QueueName,
-} from "../../lib/queue/jobs"
+import type { JobName, JobPayloads, JobQueue, QueueName } from "../../lib/queue/jobs"
 import type { QueueProcessor } from "../../lib/queue/queue-processor"
 
 type QueueModuleOptions = {
@@ -64,11 +58,11 @@ export default class QueueModuleService implements JobQueue {
     return this.runtime.enqueue(queue, jobName, data, opts)
   }
 
-  async counts(queue: QueueName | ObservedQueueName) {
+  async counts(queue: string) {
     return this.runtime.counts(queue)
   }
 
-  async failedJobs(queue: QueueName | ObservedQueueName) {
+  async failedJobs(queue: string) {
     return this.runtime.failedJobs(queue)
   }
 
@@ -76,7 +70,7 @@ export default class QueueModuleService implements JobQueue {
     return this.runtime.removeJob(queue, jobId)
   }
 
-  async retryFailed(queue: QueueName | ObservedQueueName, jobId: string) {
+  async retryFailed(queue: string, jobId: string) {
     return this.runtime.retryFailed(queue, jobId)
   }
 

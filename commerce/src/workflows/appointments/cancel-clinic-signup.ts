@@ -5,9 +5,10 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { DomainEvent, type ClinicSignupPromotedEvent } from "../../lib/events/domain-events"
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
-import { notifyClinicPromotionsStep } from "./steps/notify-appointment-steps"
 import { resolveClinicSessionStep } from "./steps/resolve-clinic-session-step"
 
 export type CancelClinicSignupInput = { customer_id: string; session_id: string }
@@ -37,9 +38,12 @@ export const cancelClinicSignupWorkflow = createWorkflow(
         capacity: resolved.capacity,
       }))
     )
-    notifyClinicPromotionsStep(
-      transform({ outcome }, ({ outcome }) => outcome.promoted.map((signup) => signup.id))
-    )
+    emitEventStep({
+      eventName: DomainEvent.CLINIC_SIGNUP_PROMOTED,
+      data: transform({ outcome }, ({ outcome }) =>
+        outcome.promoted.map((signup): ClinicSignupPromotedEvent => ({ signup_id: signup.id }))
+      ),
+    })
     return new WorkflowResponse(outcome)
   }
 )

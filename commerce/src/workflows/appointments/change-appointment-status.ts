@@ -6,12 +6,13 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { AppointmentAction } from "../../lib/appointments/appointment-status"
+import { DomainEvent, type AppointmentStatusChangedEvent } from "../../lib/events/domain-events"
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
 import type { Actor } from "../../modules/appointment/types"
 import { dropAppointmentReminderStep } from "./steps/appointment-reminder-steps"
-import { notifyAppointmentStatusStep } from "./steps/notify-appointment-steps"
 
 export type ChangeAppointmentStatusInput = {
   appointment_id: string
@@ -54,13 +55,18 @@ export const changeAppointmentStatusWorkflow = createWorkflow(
         }))
       )
     })
-    notifyAppointmentStatusStep(
-      transform({ changed, input }, ({ changed, input }) => ({
-        appointment_id: changed.appointment.id,
-        event_id: changed.event_id,
-        by_staff: input.actor.actor_type === "staff",
-      }))
-    )
+    emitEventStep({
+      eventName: DomainEvent.APPOINTMENT_STATUS_CHANGED,
+      data: transform(
+        { changed, input },
+        ({ changed, input }): AppointmentStatusChangedEvent => ({
+          appointment_id: changed.appointment.id,
+          event_id: changed.event_id,
+          status: changed.appointment.status,
+          by_staff: input.actor.actor_type === "staff",
+        })
+      ),
+    })
     return new WorkflowResponse(transform({ changed }, ({ changed }) => changed.appointment))
   }
 )

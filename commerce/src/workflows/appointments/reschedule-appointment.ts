@@ -5,6 +5,8 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { DomainEvent, type AppointmentStatusChangedEvent } from "../../lib/events/domain-events"
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
 import type { Actor, AppointmentRow } from "../../modules/appointment/types"
@@ -12,7 +14,6 @@ import {
   dropAppointmentReminderStep,
   scheduleAppointmentReminderStep,
 } from "./steps/appointment-reminder-steps"
-import { notifyAppointmentStatusStep } from "./steps/notify-appointment-steps"
 import { resolveCollectionSiteStep } from "./steps/resolve-collection-site-step"
 
 export type RescheduleAppointmentInput = {
@@ -85,13 +86,18 @@ export const rescheduleAppointmentWorkflow = createWorkflow(
         slot: moved.appointment.slot,
       }))
     )
-    notifyAppointmentStatusStep(
-      transform({ moved, input }, ({ moved, input }) => ({
-        appointment_id: moved.appointment.id,
-        event_id: moved.event_id,
-        by_staff: input.actor.actor_type === "staff",
-      }))
-    )
+    emitEventStep({
+      eventName: DomainEvent.APPOINTMENT_STATUS_CHANGED,
+      data: transform(
+        { moved, input },
+        ({ moved, input }): AppointmentStatusChangedEvent => ({
+          appointment_id: moved.appointment.id,
+          event_id: moved.event_id,
+          status: "rescheduled",
+          by_staff: input.actor.actor_type === "staff",
+        })
+      ),
+    })
     return new WorkflowResponse(transform({ moved }, ({ moved }) => moved.appointment))
   }
 )

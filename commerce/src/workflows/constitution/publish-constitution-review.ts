@@ -4,8 +4,9 @@ import {
   when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { DomainEvent, type ConstitutionReviewPublishedEvent } from "../../lib/events/domain-events"
 import type { ReviewSections } from "../../modules/constitution/types"
-import { notifyConstitutionReviewStep } from "./steps/notify-constitution-review-step"
 import { publishConstitutionReviewStep } from "./steps/publish-constitution-review-step"
 import { resolveExpertNameStep } from "./steps/resolve-expert-name-step"
 import { saveConstitutionReviewDraftStep } from "./steps/save-constitution-review-draft-step"
@@ -35,11 +36,14 @@ export const publishConstitutionReviewWorkflow = createWorkflow(
       saveConstitutionReviewDraftStep(draft)
     })
     const review = publishConstitutionReviewStep({ assessment_id: input.assessment_id })
-    const notice = transform({ review }, ({ review }) => ({
-      review_id: review.id,
-      assessment_id: review.assessment_id,
-    }))
-    notifyConstitutionReviewStep(notice)
+    const notice = transform(
+      { review },
+      ({ review }): ConstitutionReviewPublishedEvent => ({
+        review_id: review.id,
+        assessment_id: review.assessment_id,
+      })
+    )
+    emitEventStep({ eventName: DomainEvent.CONSTITUTION_REVIEW_PUBLISHED, data: notice })
     return new WorkflowResponse(review)
   }
 )

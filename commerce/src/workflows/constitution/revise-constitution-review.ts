@@ -1,6 +1,7 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { DomainEvent, type ConstitutionReviewPublishedEvent } from "../../lib/events/domain-events"
 import type { ReviewSections } from "../../modules/constitution/types"
-import { notifyConstitutionReviewStep } from "./steps/notify-constitution-review-step"
 import { resolveExpertNameStep } from "./steps/resolve-expert-name-step"
 import { reviseConstitutionReviewStep } from "./steps/revise-constitution-review-step"
 
@@ -32,13 +33,16 @@ export const reviseConstitutionReviewWorkflow = createWorkflow(
       base_revision: input.base_revision ?? null,
     }))
     const revised = reviseConstitutionReviewStep(revision)
-    // A repeated request notifies again with the same keys, which the queue and inbox drop.
-    const notice = transform({ revised }, ({ revised }) => ({
-      review_id: revised.review.id,
-      assessment_id: revised.review.assessment_id,
-      revision: revised.version.revision,
-    }))
-    notifyConstitutionReviewStep(notice)
+    // A repeated request emits again with the same ids; the notices keep one per version.
+    const notice = transform(
+      { revised },
+      ({ revised }): ConstitutionReviewPublishedEvent => ({
+        review_id: revised.review.id,
+        assessment_id: revised.review.assessment_id,
+        revision: revised.version.revision,
+      })
+    )
+    emitEventStep({ eventName: DomainEvent.CONSTITUTION_REVIEW_PUBLISHED, data: notice })
     return new WorkflowResponse(revised)
   }
 )

@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createStep,
   createWorkflow,
@@ -10,7 +11,7 @@ import { isValidKitBarcode, normalizeKitBarcode } from "../../lib/kits/kit-barco
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import type { ConsentKind, PersonDetails, Relation } from "../../modules/health-archive/types"
-import { notifyKitStatusStep } from "./steps/notify-kit-status-step"
+import { DomainEvent, type KitStatusChangedEvent } from "../../lib/events/domain-events"
 
 export type ActivateKitInput = {
   customer_id: string
@@ -147,11 +148,15 @@ export const activateKitWorkflow = createWorkflow("activate-kit", (input: Activa
       person_id: personId,
     }))
   )
-  notifyKitStatusStep(
-    transform({ activated }, ({ activated }) => ({
-      kit_id: activated.kit.id,
-      event_id: activated.event_id,
-    }))
-  )
+  emitEventStep({
+    eventName: DomainEvent.KIT_STATUS_CHANGED,
+    data: transform(
+      { activated },
+      ({ activated }): KitStatusChangedEvent => ({
+        kit_id: activated.kit.id,
+        event_id: activated.event_id,
+      })
+    ),
+  })
   return new WorkflowResponse(transform({ activated }, ({ activated }) => activated.kit))
 })

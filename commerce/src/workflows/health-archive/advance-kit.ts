@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createStep,
   createWorkflow,
@@ -15,7 +16,7 @@ import type { KitAction } from "../../lib/kits/kit-status"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import type { KitRow } from "../../modules/health-archive/types"
-import { notifyKitStatusStep } from "./steps/notify-kit-status-step"
+import { DomainEvent, type KitStatusChangedEvent } from "../../lib/events/domain-events"
 
 /** The kit actions staff take in the admin. */
 export type StaffKitAction = Extract<KitAction, "ship" | "receive" | "start_testing" | "reject">
@@ -77,8 +78,12 @@ const advanceKitStep = createStep("advance-kit", async (input: AdvanceKitInput, 
 /** Moves a kit one step as staff (ship, receive, start testing, reject) and tells the member. */
 export const advanceKitWorkflow = createWorkflow("advance-kit", (input: AdvanceKitInput) => {
   const moved = advanceKitStep(input)
-  notifyKitStatusStep(
-    transform({ moved }, ({ moved }) => ({ kit_id: moved.kit.id, event_id: moved.event_id }))
-  )
+  emitEventStep({
+    eventName: DomainEvent.KIT_STATUS_CHANGED,
+    data: transform(
+      { moved },
+      ({ moved }): KitStatusChangedEvent => ({ kit_id: moved.kit.id, event_id: moved.event_id })
+    ),
+  })
   return new WorkflowResponse(transform({ moved }, ({ moved }) => moved.kit))
 })

@@ -3,18 +3,28 @@ import {
   createStep,
   createWorkflow,
   StepResponse,
+  transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SealedFileStore } from "../../lib/health-files/sealed-file-store"
 import { findKitBarcodes } from "../../lib/kits/kit-barcode"
 import { KIT_STATUS_LABELS, KIT_TRANSITIONS } from "../../lib/kits/kit-status"
-import { InboxJob, QUEUE_MODULE, QueueName, type JobQueue } from "../../lib/queue/jobs"
+import { DomainEvent, type KitStatusChangedEvent } from "../../lib/events/domain-events"
 import { readReportPdf, UnreadablePdfError } from "../../lib/reports/read-report-pdf"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 
 export type IngestOutcome =
-  | { status: "done"; report_id: string; kit_id: string; replayed: boolean }
+  | {
+      status: "done"
+      report_id: string
+      kit_id: string
+      replayed: boolean
+      /** The kit's 报告已出 timeline entry when this file moved it there. */
+      kit_event_id: string | null
+    }
   | { status: "failed"; error_code: string }
   | { status: "skipped" }
 
@@ -130,18 +140,14 @@ const ingestReportFileStep = createStep(
         report_id: report.id,
         timings,
       })
-      if (eventId) {
-        await container
-          .resolve<JobQueue>(QUEUE_MODULE)
-          .enqueue(
-            QueueName.INBOX,
-            InboxJob.KIT_STATUS,
-            { kit_id: kit.id, event_id: eventId },
-            { jobId: `kit-status-${eventId}` }
-          )
-      }
       return new StepResponse<IngestOutcome, string | null>(
-        { status: "done", report_id: report.id, kit_id: kit.id, replayed: !!existing },
+        {
+          status: "done",
+          report_id: report.id,
+          kit_id: kit.id,
+          replayed: !!existing,
+          kit_event_id: eventId,
+        },
         null
       )
     } catch (error) {
@@ -178,5 +184,20 @@ const ingestReportFileStep = createStep(
  */
 export const ingestReportFileWorkflow = createWorkflow(
   "ingest-report-file",
-  (input: { batch_file_id: string }) => new WorkflowResponse(ingestReportFileStep(input))
+  (input: { batch_file_id: string }) => {
+    const outcome = ingestReportFileStep(input)
+    // The member hears of the report once, when this file moved the kit to 报告已出.
+    when({ outcome }, ({ outcome }) => outcome.status === "done" && !!outcome.kit_event_id).then(
+      () => {
+        emitEventStep({
+          eventName: DomainEvent.KIT_STATUS_CHANGED,
+          data: transform({ outcome }, ({ outcome }): KitStatusChangedEvent => {
+            const done = outcome as Extract<IngestOutcome, { status: "done" }>
+            return { kit_id: done.kit_id, event_id: done.kit_event_id! }
+          }),
+        })
+      }
+    )
+    return new WorkflowResponse(outcome)
+  }
 )

@@ -1,7 +1,9 @@
 import { Queue, Worker } from "bullmq"
 import Redis from "ioredis"
 
-const QUEUE = "affiliate-maturation"
+/** The BullMQ queue's name; the app shows its jobs to staff beside its own queues. */
+export const MATURATION_QUEUE = "affiliate-maturation"
+const QUEUE = MATURATION_QUEUE
 
 type Options = {
   redisUrl: string

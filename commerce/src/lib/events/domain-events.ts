@@ -1,0 +1,47 @@
+/**
+ * The events commerce's domain workflows emit when they finish (emitEventStep), with their
+ * small payloads: ids and what changed. Subscribers (src/subscribers) turn them into
+ * notifications and other side effects. Imports nothing of ours.
+ */
+export const DomainEvent = {
+  /** A kit moved to a new status; `event_id` is its timeline entry (one per move). */
+  KIT_STATUS_CHANGED: "kit.status_changed",
+  /** An appointment was confirmed, rescheduled, cancelled or completed (by member or staff). */
+  APPOINTMENT_STATUS_CHANGED: "appointment.status_changed",
+  /** A waitlisted member got the place someone gave up at a clinic session. */
+  CLINIC_SIGNUP_PROMOTED: "clinic_signup.promoted",
+  /** An expert published a 养生评估报告, or a revision of it (`revision` above 1). */
+  CONSTITUTION_REVIEW_PUBLISHED: "constitution.review_published",
+  /** A WeChat payment whose cart could not become an order was given back. */
+  PAYMENT_UNPLACED_REFUNDED: "payment.unplaced_refunded",
+} as const
+
+export type DomainEvent = (typeof DomainEvent)[keyof typeof DomainEvent]
+
+export type KitStatusChangedEvent = { kit_id: string; event_id: string }
+
+/** `event_id` is the appointment's timeline entry; `by_staff` says who acted. */
+export type AppointmentStatusChangedEvent = {
+  appointment_id: string
+  event_id: string
+  status: string
+  by_staff: boolean
+}
+
+export type ClinicSignupPromotedEvent = { signup_id: string }
+
+export type ConstitutionReviewPublishedEvent = {
+  review_id: string
+  assessment_id: string
+  revision?: number
+}
+
+/** `amount` in fen; `customer_id` is null for a guest's cart (no inbox to tell). */
+export type PaymentUnplacedRefundedEvent = {
+  out_trade_no: string
+  out_refund_no: string
+  cart_id: string | null
+  customer_id: string | null
+  amount: number
+  reason: string
+}
