@@ -8,7 +8,8 @@ import { KitActionDialog, type KitDialogKind } from "./kit-action-dialog"
 import { KitDetailDrawer } from "./kit-detail-drawer"
 import { KitRowActions, type KitStep } from "./kit-row-actions"
 import { KitStatusBadge } from "./kit-status-badge"
-import { COLLECTION_METHODS, KIT_ACTION_DONE, PAGINATION_TEXT } from "./lab-messages"
+import { AdminPagination } from "../shared/admin-pagination"
+import { COLLECTION_METHODS, KIT_ACTION_DONE } from "./lab-messages"
 import type { AdminKit, KitList } from "./lab-types"
 
 const PAGE_SIZE = 20
@@ -119,7 +120,6 @@ export const KitTable = ({
 
   const filtered = status !== "all" || query !== ""
   const count = list?.count ?? 0
-  const pageCount = Math.ceil(count / PAGE_SIZE)
 
   const actionsFor = (kit: AdminKit) => (
     <KitRowActions
@@ -270,17 +270,7 @@ export const KitTable = ({
               })}
             </Table.Body>
           </Table>
-          <Table.Pagination
-            count={count}
-            pageSize={PAGE_SIZE}
-            pageIndex={page}
-            pageCount={pageCount}
-            canPreviousPage={page > 0}
-            canNextPage={page + 1 < pageCount}
-            previousPage={() => setPage((p) => Math.max(p - 1, 0))}
-            nextPage={() => setPage((p) => p + 1)}
-            translations={PAGINATION_TEXT}
-          />
+          <AdminPagination count={count} pageSize={PAGE_SIZE} page={page} onPageChange={setPage} />
         </div>
       )}
 

@@ -33,11 +33,3 @@ export const KIT_ACTION_DONE = {
 } as const
 
 export type KitActionPath = keyof typeof KIT_ACTION_DONE
-
-export const PAGINATION_TEXT = {
-  of: "/",
-  results: "条",
-  pages: "页",
-  prev: "上一页",
-  next: "下一页",
-}

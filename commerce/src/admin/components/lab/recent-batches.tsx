@@ -2,7 +2,7 @@ import { Button, Heading, StatusBadge, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { adminRequest, errorText } from "../../lib/admin-request"
 import { formatShanghaiTime } from "./format-shanghai-time"
-import { PAGINATION_TEXT } from "./lab-messages"
+import { AdminPagination } from "../shared/admin-pagination"
 import type { ReportBatch } from "./lab-types"
 
 const PAGE_SIZE = 10
@@ -100,16 +100,11 @@ export const RecentBatches = ({
             </Table.Body>
           </Table>
           {pageCount > 1 && (
-            <Table.Pagination
+            <AdminPagination
               count={data.count}
               pageSize={PAGE_SIZE}
-              pageIndex={page}
-              pageCount={pageCount}
-              canPreviousPage={page > 0}
-              canNextPage={page + 1 < pageCount}
-              previousPage={() => setPage((p) => Math.max(p - 1, 0))}
-              nextPage={() => setPage((p) => p + 1)}
-              translations={PAGINATION_TEXT}
+              page={page}
+              onPageChange={setPage}
             />
           )}
         </div>

@@ -12,6 +12,7 @@ import {
   Text,
 } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { RecordTable, type RecordColumn } from "../../components/shared/record-table"
 
 type Role = {
   id: string
@@ -48,6 +49,19 @@ async function call<T>(path: string, init?: { method: string; body: unknown }): 
 
 const shanghai = (iso: string) =>
   new Date(iso).toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false })
+
+const AUDIT_COLUMNS: RecordColumn<AuditEntry>[] = [
+  { header: "时间", cell: (entry) => shanghai(entry.created_at) },
+  { header: "员工", cell: (entry) => entry.actor_email ?? "—" },
+  {
+    header: "操作",
+    cell: (entry) =>
+      entry.action === "access.denied" ? <Badge color="red">拒绝访问</Badge> : entry.action,
+  },
+  { header: "请求", cell: (entry) => `${entry.method} ${entry.path}` },
+  { header: "结果", cell: (entry) => entry.status },
+  { header: "来源地址", cell: (entry) => entry.ip ?? "—" },
+]
 
 /** 权限管理: roles, who holds them, custom roles, and the audit log (super admins only). */
 const AccessPage = () => {
@@ -236,42 +250,13 @@ const AccessPage = () => {
             资金、健康数据与权限相关的操作，以及被拒绝的访问（最近 50 条）。
           </Text>
         </div>
-        {audit.length === 0 ? (
-          <Text className="px-6 pb-6 text-ui-fg-subtle">暂无记录。</Text>
-        ) : (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>时间</Table.HeaderCell>
-                <Table.HeaderCell>员工</Table.HeaderCell>
-                <Table.HeaderCell>操作</Table.HeaderCell>
-                <Table.HeaderCell>请求</Table.HeaderCell>
-                <Table.HeaderCell>结果</Table.HeaderCell>
-                <Table.HeaderCell>来源地址</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {audit.map((entry) => (
-                <Table.Row key={entry.id}>
-                  <Table.Cell>{shanghai(entry.created_at)}</Table.Cell>
-                  <Table.Cell>{entry.actor_email ?? "—"}</Table.Cell>
-                  <Table.Cell>
-                    {entry.action === "access.denied" ? (
-                      <Badge color="red">拒绝访问</Badge>
-                    ) : (
-                      entry.action
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {entry.method} {entry.path}
-                  </Table.Cell>
-                  <Table.Cell>{entry.status}</Table.Cell>
-                  <Table.Cell>{entry.ip ?? "—"}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
-        )}
+        <RecordTable
+          rows={audit}
+          rowKey={(entry) => entry.id}
+          empty="暂无记录。"
+          emptyClassName="px-6 pb-6 text-ui-fg-subtle"
+          columns={AUDIT_COLUMNS}
+        />
       </Container>
     </div>
   )

@@ -1,7 +1,9 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { UserGroup } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import type { ClinicSignupStatus } from "@health/contracts"
+import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { RecordTable, type RecordColumn } from "../../components/shared/record-table"
 import { adminRequest, errorText } from "../../lib/admin-request"
 
 type Session = {
@@ -16,7 +18,7 @@ type Session = {
 
 type Signup = {
   id: string
-  status: "confirmed" | "waitlisted" | "cancelled"
+  status: ClinicSignupStatus
   status_label: string
   waitlist_position: number | null
   queued_at: string
@@ -38,6 +40,42 @@ const statusText = (signup: Signup) =>
   signup.status === "waitlisted" && signup.waitlist_position
     ? `候补第 ${signup.waitlist_position} 位`
     : signup.status_label
+
+const SESSION_COLUMNS: RecordColumn<Session>[] = [
+  { header: "时间", cell: (session) => shanghai.format(new Date(session.starts_at)) },
+  { header: "义诊", cell: (session) => session.title },
+  { header: "地点", cell: (session) => session.place ?? "—" },
+  {
+    header: "已报名 / 名额",
+    cell: (session) => (
+      <>
+        {session.confirmed_count} / {session.capacity ?? "?"}
+        {session.capacity !== null && session.confirmed_count >= session.capacity && (
+          <Badge color="orange" size="2xsmall" className="ml-2">
+            已满
+          </Badge>
+        )}
+      </>
+    ),
+  },
+  { header: "候补", cell: (session) => session.waitlist_count },
+]
+
+const ROSTER_COLUMNS: RecordColumn<Signup>[] = [
+  { header: "序号", cell: (_signup, index) => index + 1 },
+  { header: "姓名", cell: (signup) => signup.customer?.name ?? "（未填写）" },
+  { header: "手机", cell: (signup) => signup.customer?.phone ?? "—" },
+  { header: "邮箱", cell: (signup) => signup.customer?.email ?? "—" },
+  {
+    header: "状态",
+    cell: (signup) => (
+      <Badge color={STATUS_COLOR[signup.status]} size="2xsmall">
+        {statusText(signup)}
+      </Badge>
+    ),
+  },
+  { header: "报名时间", cell: (signup) => shanghai.format(new Date(signup.queued_at)) },
+]
 
 /** A CSV Excel opens as UTF-8 (the BOM), quoted so names with commas stay whole. */
 function downloadRoster(session: Session, signups: Signup[]) {
@@ -123,39 +161,15 @@ const ClinicSessionsPage = () => {
             近期没有义诊场次。在内容管理系统中发布「义诊场次」后会显示在这里。
           </Text>
         ) : (
-          <Table>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell>时间</Table.HeaderCell>
-                <Table.HeaderCell>义诊</Table.HeaderCell>
-                <Table.HeaderCell>地点</Table.HeaderCell>
-                <Table.HeaderCell>已报名 / 名额</Table.HeaderCell>
-                <Table.HeaderCell>候补</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {sessions.map((session) => (
-                <Table.Row
-                  key={session.id}
-                  className={chosen?.id === session.id ? "bg-ui-bg-highlight" : "cursor-pointer"}
-                  onClick={() => setChosen(session)}
-                >
-                  <Table.Cell>{shanghai.format(new Date(session.starts_at))}</Table.Cell>
-                  <Table.Cell>{session.title}</Table.Cell>
-                  <Table.Cell>{session.place ?? "—"}</Table.Cell>
-                  <Table.Cell>
-                    {session.confirmed_count} / {session.capacity ?? "?"}
-                    {session.capacity !== null && session.confirmed_count >= session.capacity && (
-                      <Badge color="orange" size="2xsmall" className="ml-2">
-                        已满
-                      </Badge>
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>{session.waitlist_count}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+          <RecordTable
+            rows={sessions}
+            rowKey={(session) => session.id}
+            columns={SESSION_COLUMNS}
+            rowClassName={(session) =>
+              chosen?.id === session.id ? "bg-ui-bg-highlight" : "cursor-pointer"
+            }
+            onRowClick={(session) => setChosen(session)}
+          />
         )}
       </Container>
 
@@ -180,37 +194,13 @@ const ClinicSessionsPage = () => {
           </div>
           {signups === null ? (
             <Text className="px-6 py-4 text-ui-fg-subtle">正在加载名单…</Text>
-          ) : signups.length === 0 ? (
-            <Text className="px-6 py-4 text-ui-fg-subtle">这场义诊还没有人报名。</Text>
           ) : (
-            <Table>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell>序号</Table.HeaderCell>
-                  <Table.HeaderCell>姓名</Table.HeaderCell>
-                  <Table.HeaderCell>手机</Table.HeaderCell>
-                  <Table.HeaderCell>邮箱</Table.HeaderCell>
-                  <Table.HeaderCell>状态</Table.HeaderCell>
-                  <Table.HeaderCell>报名时间</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {signups.map((signup, index) => (
-                  <Table.Row key={signup.id}>
-                    <Table.Cell>{index + 1}</Table.Cell>
-                    <Table.Cell>{signup.customer?.name ?? "（未填写）"}</Table.Cell>
-                    <Table.Cell>{signup.customer?.phone ?? "—"}</Table.Cell>
-                    <Table.Cell>{signup.customer?.email ?? "—"}</Table.Cell>
-                    <Table.Cell>
-                      <Badge color={STATUS_COLOR[signup.status]} size="2xsmall">
-                        {statusText(signup)}
-                      </Badge>
-                    </Table.Cell>
-                    <Table.Cell>{shanghai.format(new Date(signup.queued_at))}</Table.Cell>
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+            <RecordTable
+              rows={signups}
+              rowKey={(signup) => signup.id}
+              empty="这场义诊还没有人报名。"
+              columns={ROSTER_COLUMNS}
+            />
           )}
         </Container>
       )}

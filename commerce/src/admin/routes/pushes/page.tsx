@@ -1,7 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { PaperPlane } from "@medusajs/icons"
-import { Badge, Button, Container, Heading, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
+import { RecordTable, type RecordColumn } from "../../components/shared/record-table"
 import { adminRequest, errorText } from "../../lib/admin-request"
 
 type Push = {
@@ -23,6 +24,32 @@ const beijing = new Intl.DateTimeFormat("zh-CN", {
   dateStyle: "short",
   timeStyle: "short",
 })
+
+const PUSH_COLUMNS: RecordColumn<Push>[] = [
+  { header: "文章", cell: (push) => push.title },
+  {
+    header: "标签",
+    cell: (push) => (
+      <div className="flex flex-wrap gap-1">
+        {push.tags.map((tag) => (
+          <Badge key={tag} size="2xsmall">
+            {tag}
+          </Badge>
+        ))}
+      </div>
+    ),
+  },
+  { header: "已检查会员", cell: (push) => push.scanned },
+  { header: "匹配会员", cell: (push) => push.targeted },
+  { header: "站内消息", cell: (push) => push.inbox },
+  { header: "短信", cell: (push) => push.sms },
+  { header: "微信", cell: (push) => push.wechat },
+  {
+    header: "退订跳过（短信/微信）",
+    cell: (push) => `${push.skipped_opt_out.sms} / ${push.skipped_opt_out.wechat}`,
+  },
+  { header: "首次推送", cell: (push) => beijing.format(new Date(push.created_at)) },
+]
 
 /** 推送记录: per pushed CMS article, who it targeted and what each channel delivered. */
 const PushesPage = () => {
@@ -58,51 +85,13 @@ const PushesPage = () => {
         </Button>
       </div>
       {problem && <Text className="text-ui-fg-error">{problem}</Text>}
-      {!problem && !loading && pushes.length === 0 && (
-        <Text className="text-ui-fg-subtle">还没有推送过的文章。</Text>
-      )}
-      {pushes.length > 0 && (
-        <Table>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell>文章</Table.HeaderCell>
-              <Table.HeaderCell>标签</Table.HeaderCell>
-              <Table.HeaderCell>已检查会员</Table.HeaderCell>
-              <Table.HeaderCell>匹配会员</Table.HeaderCell>
-              <Table.HeaderCell>站内消息</Table.HeaderCell>
-              <Table.HeaderCell>短信</Table.HeaderCell>
-              <Table.HeaderCell>微信</Table.HeaderCell>
-              <Table.HeaderCell>退订跳过（短信/微信）</Table.HeaderCell>
-              <Table.HeaderCell>首次推送</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {pushes.map((push) => (
-              <Table.Row key={push.document_id}>
-                <Table.Cell>{push.title}</Table.Cell>
-                <Table.Cell>
-                  <div className="flex flex-wrap gap-1">
-                    {push.tags.map((tag) => (
-                      <Badge key={tag} size="2xsmall">
-                        {tag}
-                      </Badge>
-                    ))}
-                  </div>
-                </Table.Cell>
-                <Table.Cell>{push.scanned}</Table.Cell>
-                <Table.Cell>{push.targeted}</Table.Cell>
-                <Table.Cell>{push.inbox}</Table.Cell>
-                <Table.Cell>{push.sms}</Table.Cell>
-                <Table.Cell>{push.wechat}</Table.Cell>
-                <Table.Cell>
-                  {push.skipped_opt_out.sms} / {push.skipped_opt_out.wechat}
-                </Table.Cell>
-                <Table.Cell>{beijing.format(new Date(push.created_at))}</Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <RecordTable
+        rows={pushes}
+        rowKey={(push) => push.document_id}
+        empty={!problem && !loading && "还没有推送过的文章。"}
+        emptyClassName="text-ui-fg-subtle"
+        columns={PUSH_COLUMNS}
+      />
     </Container>
   )
 }
