@@ -1,27 +1,14 @@
-/** 体质评估 page text and the types' names (the codes commerce scores with). */
-export const TYPE_CODES = [
-  "pinghe",
-  "qixu",
-  "yangxu",
-  "yinxu",
-  "tanshi",
-  "shire",
-  "xueyu",
-  "qiyu",
-  "tebing",
-] as const
+import {
+  CONSTITUTION_CODES,
+  CONSTITUTION_NAMES,
+  REVIEW_SECTION_LABELS,
+  REVIEW_STATUS_LABELS,
+} from "@health/contracts"
 
-export const TYPE_NAMES: Record<string, string> = {
-  pinghe: "平和质",
-  qixu: "气虚质",
-  yangxu: "阳虚质",
-  yinxu: "阴虚质",
-  tanshi: "痰湿质",
-  shire: "湿热质",
-  xueyu: "血瘀质",
-  qiyu: "气郁质",
-  tebing: "特禀质",
-}
+/** 体质评估 page text; the types' codes and names are the ones commerce scores with (@health/contracts). */
+export const TYPE_CODES = CONSTITUTION_CODES
+
+export const TYPE_NAMES: Record<string, string> = CONSTITUTION_NAMES
 
 export const SEX_LABELS: Record<string, string> = { female: "女", male: "男" }
 
@@ -34,18 +21,18 @@ export const STATUS_TABS = [
 
 export type StatusTab = (typeof STATUS_TABS)[number]["id"]
 
-export const STATUS_LABELS: Record<string, string> = {
-  pending: "待评估",
-  draft: "草稿",
-  published: "已发布",
-}
+export const STATUS_LABELS: Record<string, string> = REVIEW_STATUS_LABELS
 
 export const SECTIONS = [
-  { key: "summary", label: "总体评估", hint: "体质判定的解读与总体调养方向（发布前必填）" },
-  { key: "diet", label: "饮食调养", hint: "宜食、忌食与食疗建议" },
-  { key: "exercise", label: "运动锻炼", hint: "适合的运动方式、强度与时间" },
-  { key: "emotion", label: "情志调摄", hint: "情绪与心理调适" },
-  { key: "daily", label: "起居调护", hint: "作息、环境、四季起居" },
+  {
+    key: "summary",
+    label: REVIEW_SECTION_LABELS.summary,
+    hint: "体质判定的解读与总体调养方向（发布前必填）",
+  },
+  { key: "diet", label: REVIEW_SECTION_LABELS.diet, hint: "宜食、忌食与食疗建议" },
+  { key: "exercise", label: REVIEW_SECTION_LABELS.exercise, hint: "适合的运动方式、强度与时间" },
+  { key: "emotion", label: REVIEW_SECTION_LABELS.emotion, hint: "情绪与心理调适" },
+  { key: "daily", label: REVIEW_SECTION_LABELS.daily, hint: "作息、环境、四季起居" },
 ] as const
 
 export type SectionKey = (typeof SECTIONS)[number]["key"]
