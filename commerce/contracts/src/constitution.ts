@@ -56,3 +56,115 @@ export const REVIEW_SECTION_LABELS: Record<ReviewSectionKey, string> = {
   emotion: "情志调摄",
   daily: "起居调护",
 }
+
+// What commerce's constitution routes answer (store and admin).
+
+export type Sex = "female" | "male"
+
+/** Item code (q01 … q60) → 1 (没有) … 5 (总是). */
+export type ConstitutionAnswers = Record<string, number>
+
+export type ConstitutionScores = Record<ConstitutionCode, number>
+export type ConstitutionVerdicts = Record<ConstitutionCode, ConstitutionVerdict>
+
+/** What POST /store/constitution/assessments answers; `id` only when it was saved for a member. */
+export type ConstitutionResult = {
+  id?: string
+  created_at?: string
+  item_version: string
+  scores: ConstitutionScores
+  verdicts: ConstitutionVerdicts
+  primary: ConstitutionCode
+  saved: boolean
+}
+
+/** The parts of a 养生评估报告; an expert may leave any but the summary empty. */
+export type ReviewSections = Record<ReviewSectionKey, string>
+
+/** One earlier published version of a report, as the member read it then. */
+export type ReviewVersion = {
+  /** 1 for the first publish, then one more for each 修订. */
+  revision: number
+  sections: ReviewSections
+  expert_name: string | null
+  /** The 修订说明; null for the first publish. */
+  reason: string | null
+  published_at: string
+}
+
+/**
+ * An expert's report as the member sees it (only once published). A 修订 publishes a new
+ * version; the ones the member read before stay listed in `versions`, newest first.
+ */
+export type PublishedReview = {
+  id: string
+  assessment_id: string
+  sections: ReviewSections
+  expert_name: string | null
+  /** When it was first published. */
+  published_at: string
+  revision: number
+  revised_at: string | null
+  revision_reason: string | null
+  versions: ReviewVersion[]
+}
+
+/** One saved result in a member's history, with the expert's report when there is one. */
+export type SavedAssessment = {
+  id: string
+  created_at: string
+  item_version: string
+  sex: Sex
+  scores: ConstitutionScores
+  verdicts: ConstitutionVerdicts
+  primary: ConstitutionCode
+  review: PublishedReview | null
+}
+
+export type AssessmentHistory = {
+  assessments: SavedAssessment[]
+  count: number
+  limit: number
+  offset: number
+}
+
+/** The member an assessment belongs to, as staff see them. */
+export type AssessedMember = {
+  id: string
+  name: string
+  email: string | null
+  phone: string | null
+}
+
+export type StaffReview = {
+  id: string
+  status: Exclude<ReviewStatus, "pending">
+  sections: ReviewSections
+  expert_name: string | null
+  updated_at: string
+  published_at: string | null
+  /** 0 for a draft, 1 once published, then one more for each 修订. */
+  revision: number
+  revised_at: string | null
+  /** Every published version, newest first (when one result is opened or revised). */
+  versions?: ReviewVersion[]
+}
+
+/** A row of the experts' list. */
+export type StaffAssessmentRow = {
+  id: string
+  created_at: string
+  customer: AssessedMember
+  sex: Sex
+  primary: ConstitutionCode
+  verdicts: ConstitutionVerdicts
+  review_status: ReviewStatus
+}
+
+/** One assessment opened by an expert: the answers too, and the report so far. */
+export type StaffAssessment = StaffAssessmentRow & {
+  item_version: string
+  scores: ConstitutionScores
+  answers: ConstitutionAnswers
+  review: StaffReview | null
+}

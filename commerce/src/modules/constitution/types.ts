@@ -1,3 +1,5 @@
+import type { ReviewSections, ReviewStatus } from "@health/contracts"
+
 export type ConstitutionAssessmentPayload = {
   sex: "female" | "male"
   answers: Record<string, number>
@@ -13,16 +15,8 @@ export type ConstitutionAssessmentView = ConstitutionAssessmentPayload & {
   created_at: Date
 }
 
-/** The sections of an expert's 养生评估报告 (see storefront/core constitution types). */
-export type ReviewSections = {
-  summary: string
-  diet: string
-  exercise: string
-  emotion: string
-  daily: string
-}
-
-export type ReviewStatus = "pending" | "draft" | "published"
+// The report's sections and statuses are the ones the admin and the storefronts read.
+export type { ReviewSections, ReviewStatus }
 
 export type ConstitutionReviewView = {
   id: string

@@ -1,13 +1,14 @@
 import {
   CONSTITUTION_CODES,
   type ConstitutionCode,
+  type ConstitutionScores,
   type ConstitutionVerdict,
+  type ConstitutionVerdicts,
 } from "@health/contracts"
 import { radarGeometry, radarPoint } from "../constitution/radar-chart"
 import { primaryTitle, reportView, VERDICT_WORDS } from "../constitution/report-view"
 import { articlesForTypes, productsForTypes } from "../constitution/recommendations"
 import { constitutionTrend, sparklinePoints } from "../constitution/trend"
-import { type ConstitutionScores, type ConstitutionVerdicts } from "../constitution/types"
 
 const result = (
   scores: Partial<ConstitutionScores>,

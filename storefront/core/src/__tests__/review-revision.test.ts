@@ -1,5 +1,5 @@
+import type { ReviewSections, ReviewVersion } from "@health/contracts"
 import { earlierVersions, revisionNotice } from "../constitution/review-revision"
-import type { ReviewSections, ReviewVersion } from "../constitution/types"
 
 const sections = (summary: string): ReviewSections => ({
   summary,

@@ -1,18 +1,18 @@
-import type { ReviewStatus } from "@health/contracts"
-import type { FetchLike } from "../http"
-import { query, readJson } from "../http"
-import { commerceRequester, type CommerceClientOptions } from "../commerce/request"
 import type {
   AssessmentHistory,
   ConstitutionAnswers,
   ConstitutionResult,
   ReviewSections,
+  ReviewStatus,
   SavedAssessment,
   Sex,
   StaffAssessment,
   StaffAssessmentRow,
   StaffReview,
-} from "./types"
+} from "@health/contracts"
+import type { FetchLike } from "../http"
+import { query, readJson } from "../http"
+import { commerceRequester, type CommerceClientOptions } from "../commerce/request"
 
 const BASE = "/store/constitution/assessments"
 const noStore = { cacheHint: "no-store" as const }

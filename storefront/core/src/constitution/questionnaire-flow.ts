@@ -1,4 +1,4 @@
-import type { ConstitutionAnswers, Sex } from "./types"
+import type { ConstitutionAnswers, Sex } from "@health/contracts"
 
 /** An item as the CMS keeps it (see cms questionnaire-item); only what the flow needs. */
 export type QuestionnaireItemInput = {

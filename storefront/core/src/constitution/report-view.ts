@@ -3,9 +3,10 @@ import {
   CONSTITUTION_CODES,
   CONSTITUTION_NAMES,
   type ConstitutionCode,
+  type ConstitutionScores,
   type ConstitutionVerdict,
+  type ConstitutionVerdicts,
 } from "@health/contracts"
-import type { ConstitutionScores, ConstitutionVerdicts } from "./types"
 
 /** The standard's verdicts in words a member reads without the standard at hand. */
 export const VERDICT_WORDS: Record<ConstitutionVerdict, string> = {

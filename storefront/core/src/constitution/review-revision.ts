@@ -1,5 +1,5 @@
+import type { PublishedReview, ReviewVersion } from "@health/contracts"
 import { formatDateTime } from "../format"
-import type { PublishedReview, ReviewVersion } from "./types"
 
 type Revised = Pick<PublishedReview, "revision" | "revised_at" | "revision_reason">
 

@@ -3,9 +3,10 @@ import {
   CONSTITUTION_CODES,
   CONSTITUTION_NAMES,
   type ConstitutionCode,
+  type ConstitutionScores,
   type ConstitutionVerdict,
+  type ConstitutionVerdicts,
 } from "@health/contracts"
-import { type ConstitutionScores, type ConstitutionVerdicts } from "./types"
 
 type Result = {
   created_at: string
