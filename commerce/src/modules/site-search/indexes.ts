@@ -1,8 +1,9 @@
 import type { SearchTypes } from "@medusajs/framework/types"
 
-/** What a shopper can search for. */
-export const SEARCH_TYPES = ["product", "article", "site"] as const
-export type SearchType = (typeof SEARCH_TYPES)[number]
+import type { SearchType } from "@health/contracts"
+
+// What a shopper can search for is shared with the storefronts' result tabs.
+export { SEARCH_TYPES, type SearchType } from "@health/contracts"
 
 /** One searchable document, the same on every provider. */
 export type SiteSearchDocument = {

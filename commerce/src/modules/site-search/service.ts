@@ -2,6 +2,7 @@ import {
   MeilisearchSearchProviderService,
   type MeilisearchProviderOptions,
 } from "@health/medusa-plugin-search-meilisearch/providers/meilisearch"
+import type { SearchHit } from "@health/contracts"
 import type { Context, Logger, SearchTypes } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import { searchIndexes, type SearchType, type SiteSearchDocument } from "./indexes"
@@ -17,15 +18,8 @@ export type SiteSearchOptions = {
   meilisearch?: MeilisearchProviderOptions
 }
 
-export type SiteSearchHit = {
-  type: SearchType
-  id: string
-  title: string
-  subtitle: string | null
-  url: string
-  thumbnail?: string
-  highlight?: string
-}
+/** A hit as the store answers it (@health/contracts). */
+export type SiteSearchHit = SearchHit
 
 export type SiteSearchResult = {
   hits: SiteSearchHit[]

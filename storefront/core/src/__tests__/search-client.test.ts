@@ -1,6 +1,7 @@
+import { SEARCH_TYPE_LABELS } from "@health/contracts"
 import { createSearchClient } from "../commerce/search-client"
 import { ApiError } from "../http"
-import { normalizeQuery, searchPageUrl, searchTypeOf, SEARCH_TYPE_LABELS } from "../search/types"
+import { normalizeQuery, searchPageUrl, searchTypeOf } from "../search/types"
 import { recordingFetch } from "./support/recording-fetch"
 
 const client = (fetch: Parameters<typeof createSearchClient>[0]["fetch"]) =>

@@ -1,4 +1,5 @@
-import type { SearchResults, SearchType } from "../search/types"
+import type { SearchType } from "@health/contracts"
+import type { SearchResults } from "../search/types"
 import { commerceRequester, type CommerceClientOptions } from "./request"
 
 /** Results change with every CMS publish and product edit: kept a minute, tagged for revalidation. */

@@ -1,26 +1,9 @@
-/** What site search finds. */
-export type SearchType = "product" | "article" | "site"
-
-export const SEARCH_TYPES: SearchType[] = ["product", "article", "site"]
-
-/** Tab labels of the results page, in display order. */
-export const SEARCH_TYPE_LABELS: Record<SearchType, string> = {
-  product: "检测产品",
-  article: "健康资讯",
-  site: "采集点",
-}
-
-export type SearchHit = {
-  type: SearchType
-  id: string
-  title: string
-  subtitle: string | null
-  /** Storefront path of the thing found. */
-  url: string
-  thumbnail?: string
-  /** The title with the query terms in <mark>, everything else HTML-escaped. */
-  highlight?: string
-}
+import {
+  SEARCH_QUERY_MAX_LENGTH,
+  SEARCH_TYPES,
+  type SearchHit,
+  type SearchType,
+} from "@health/contracts"
 
 export type SearchResults = {
   hits: SearchHit[]
@@ -42,7 +25,7 @@ export function searchTypeOf(value: string | string[] | undefined): SearchType {
 /** The query as typed, trimmed and cut to what the API accepts. */
 export function normalizeQuery(value: string | string[] | undefined): string {
   const first = Array.isArray(value) ? value[0] : value
-  return (first ?? "").trim().slice(0, 100)
+  return (first ?? "").trim().slice(0, SEARCH_QUERY_MAX_LENGTH)
 }
 
 /** /search?q=...&type=... */
