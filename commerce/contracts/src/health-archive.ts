@@ -6,6 +6,28 @@ import type { KitStatus } from "./kit-status.js"
 export type PersonRelation = "self" | "spouse" | "parent" | "child" | "other"
 export type PersonSex = "female" | "male"
 
+/** Commerce sends it as `relation_label`; the activation forms list these choices. */
+export const RELATION_LABELS: Record<PersonRelation, string> = {
+  self: "本人",
+  spouse: "配偶",
+  parent: "父母",
+  child: "子女",
+  other: "其他亲友",
+}
+
+/** What a member consents to when a kit is activated. */
+export type ConsentKind = "testing" | "storage" | "research"
+
+export type Consent = {
+  id: string
+  kit_id: string | null
+  kind: ConsentKind
+  kind_label: string
+  version: string
+  signed_at: string
+  withdrawn_at: string | null
+}
+
 /** Someone the member has had tested (themself or a relative). */
 export type TestedPerson = {
   id: string

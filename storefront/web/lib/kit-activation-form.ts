@@ -1,6 +1,6 @@
 import {
   checkKitBarcode,
-  RELATION_LABEL,
+  RELATION_LABELS,
   SEX_LABEL,
   type ConsentKind,
   type KitActivation,
@@ -54,7 +54,7 @@ export function readKitActivationForm(
   const sex = text(form, "sex") as PersonSex
   const birthDate = text(form, "birth_date")
   if (!personId) return { problem: "请选择受检者" }
-  if (!(relation in RELATION_LABEL)) return { problem: "请选择受检者与您的关系" }
+  if (!(relation in RELATION_LABELS)) return { problem: "请选择受检者与您的关系" }
   if (!name) return { problem: "请填写受检者姓名" }
   if (Array.from(name).length > 40) return { problem: "受检者姓名最多 40 个字" }
   if (!(sex in SEX_LABEL)) return { problem: "请选择受检者性别" }

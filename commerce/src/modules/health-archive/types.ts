@@ -1,16 +1,19 @@
-import type { ActorType, Kit, KitStatus, PersonRelation, TestedPerson } from "@health/contracts"
+import type {
+  ActorType,
+  Consent,
+  ConsentKind,
+  Kit,
+  KitStatus,
+  PersonRelation,
+  TestedPerson,
+} from "@health/contracts"
 
 export type { ActorType }
 export type Relation = PersonRelation
-export type ConsentKind = "testing" | "storage" | "research"
+export type { ConsentKind }
 
-export const RELATION_LABELS: Record<Relation, string> = {
-  self: "本人",
-  spouse: "配偶",
-  parent: "父母",
-  child: "子女",
-  other: "其他亲友",
-}
+// The relations' words are the ones the activation forms offer.
+export { RELATION_LABELS } from "@health/contracts"
 
 export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
   testing: "基因检测知情同意",
@@ -51,15 +54,7 @@ export type KitRow = {
 /** What the store answers (@health/contracts' Kit), with whose it is and why a sample was refused. */
 export type KitView = Kit & { customer_id: string; rejection_reason: string | null }
 
-export type ConsentView = {
-  id: string
-  kit_id: string | null
-  kind: ConsentKind
-  kind_label: string
-  version: string
-  signed_at: string
-  withdrawn_at: string | null
-}
+export type ConsentView = Consent
 
 /** What the parser keeps of a report's text: enough to show, not the whole report. */
 export type ReportSummary = { excerpt: string; pages: number }

@@ -1,8 +1,7 @@
-import type { Kit, TestedPerson } from "@health/contracts"
+import type { Consent, Kit, TestedPerson } from "@health/contracts"
 import type {
   ArchiveAssessment,
   ArchiveUpload,
-  Consent,
   KitActivation,
   KitReport,
 } from "../health-archive/types"

@@ -1,5 +1,4 @@
-import type { Kit, KitStatus, PersonRelation, PersonSex } from "@health/contracts"
-import type { ConsentKind } from "./types"
+import type { ConsentKind, Kit, KitStatus, PersonRelation, PersonSex } from "@health/contracts"
 
 /** How a status badge looks: in progress, finished, needing the member, or over. */
 export const KIT_STATUS_TONE: Record<KitStatus, "progress" | "success" | "danger" | "muted"> = {
@@ -21,14 +20,6 @@ export const KIT_STATUS_TONE: Record<KitStatus, "progress" | "success" | "danger
 export function kitUsage(status: KitStatus): "已使用" | "未使用" | "已作废" {
   if (status === "cancelled") return "已作废"
   return status === "ordered" || status === "shipped" ? "未使用" : "已使用"
-}
-
-export const RELATION_LABEL: Record<PersonRelation, string> = {
-  self: "本人",
-  spouse: "配偶",
-  parent: "父母",
-  child: "子女",
-  other: "其他亲友",
 }
 
 export const SEX_LABEL: Record<PersonSex, string> = { female: "女", male: "男" }

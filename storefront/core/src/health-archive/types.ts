@@ -1,18 +1,6 @@
 /** Health archive (健康档案) shapes, as commerce's /store/health-archive routes answer them. */
 
-import type { PersonRelation, PersonSex } from "@health/contracts"
-
-export type ConsentKind = "testing" | "storage" | "research"
-
-export type Consent = {
-  id: string
-  kit_id: string | null
-  kind: ConsentKind
-  kind_label: string
-  version: string
-  signed_at: string
-  withdrawn_at: string | null
-}
+import type { ConsentKind, PersonRelation, PersonSex } from "@health/contracts"
 
 export type ArchiveUpload = {
   id: string

@@ -2,7 +2,7 @@
 
 import {
   checkKitBarcode,
-  RELATION_LABEL,
+  RELATION_LABELS,
   SEX_LABEL,
   type ConsentKind,
   type PersonRelation,
@@ -24,7 +24,7 @@ export type ConsentOffer = {
   text: ReactNode
 }
 
-const RELATIONS = Object.entries(RELATION_LABEL) as [PersonRelation, string][]
+const RELATIONS = Object.entries(RELATION_LABELS) as [PersonRelation, string][]
 
 /**
  * 激活采样盒: the barcode (checked as it is typed), who is tested, and the consents. Every

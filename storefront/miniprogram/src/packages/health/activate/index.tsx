@@ -4,7 +4,7 @@ import {
   checkKitBarcode,
   CONSENT_KIND_LABEL,
   CONSENT_PAGE_SLUG,
-  RELATION_LABEL,
+  RELATION_LABELS,
   SEX_LABEL,
   type ConsentKind,
   type Page,
@@ -20,7 +20,7 @@ import { routes } from "../../../lib/navigate"
 import { useMemberLoad } from "../../../lib/use-member-load"
 
 const KINDS: ConsentKind[] = ["testing", "storage", "research"]
-const RELATIONS = Object.keys(RELATION_LABEL) as PersonRelation[]
+const RELATIONS = Object.keys(RELATION_LABELS) as PersonRelation[]
 const SEXES = Object.keys(SEX_LABEL) as PersonSex[]
 
 /** Binds a kit's barcode to the person tested, with the consents whose texts come from the CMS. */
@@ -128,12 +128,12 @@ function ActivationForm(props: {
             <Field label="关系">
               <Picker
                 mode="selector"
-                range={RELATIONS.map((r) => RELATION_LABEL[r])}
+                range={RELATIONS.map((r) => RELATION_LABELS[r])}
                 onChange={(e) =>
                   setPerson({ ...person, relation: RELATIONS[Number(e.detail.value)] })
                 }
               >
-                <View className="field__input">{RELATION_LABEL[person.relation]}</View>
+                <View className="field__input">{RELATION_LABELS[person.relation]}</View>
               </Picker>
             </Field>
             <Field label="姓名">
