@@ -232,5 +232,8 @@ module.exports = defineConfig({
     articlePush: {
       resolve: "./src/modules/article-push",
     },
+    wechatPlatform: {
+      resolve: "./src/modules/wechat-platform",
+    },
   },
 })

@@ -1,7 +1,7 @@
 import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { notificationPreferencesOf } from "../lib/push/notification-preferences"
-import { openidOfCustomer } from "../lib/wechat/openid-of-customer"
+import { openidOfCustomer } from "../modules/wechat-platform/openid-of-customer"
 import { NotificationChannel, WECHAT_NOT_SUBSCRIBED_PATTERN } from "./channels"
 import type { MemberNotice } from "./member-notice"
 

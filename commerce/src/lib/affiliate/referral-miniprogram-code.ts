@@ -3,13 +3,11 @@ import AffiliateModule, {
 } from "@health/medusa-plugin-affiliate/modules/affiliate"
 import type { ICacheService, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
-import { WechatApiError, wechatLoginConfigFromEnv } from "../wechat/code-to-session"
+import { WECHAT_PLATFORM_MODULE } from "../../modules/wechat-platform"
+import type WechatPlatformModuleService from "../../modules/wechat-platform/service"
+import type { CodeImage, UnlimitedCodeRequest } from "../../modules/wechat-platform/unlimited-code"
+import { WechatApiError } from "../../modules/wechat-platform/wechat-api"
 import { MINIPROGRAM_PAGES } from "../wechat/miniprogram-pages"
-import {
-  getUnlimitedCode,
-  type CodeImage,
-  type UnlimitedCodeRequest,
-} from "../wechat/unlimited-code"
 
 type AffiliateModuleService = InstanceType<(typeof AffiliateModule)["service"]>
 
@@ -78,7 +76,8 @@ export async function referralMiniprogramCode(
   if (affiliate.status === "disabled") {
     throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "您的推荐码已停用，不能生成小程序码")
   }
-  const config = wechatLoginConfigFromEnv(env)
+  const wechat = container.resolve<WechatPlatformModuleService>(WECHAT_PLATFORM_MODULE)
+  const config = wechat.config()
   const request: UnlimitedCodeRequest = {
     scene: `ref=${affiliate.code}`,
     page: MINIPROGRAM_PAGES.home,
@@ -98,7 +97,7 @@ export async function referralMiniprogramCode(
   }
   let image: CodeImage
   try {
-    image = await getUnlimitedCode(request, config)
+    image = await wechat.unlimitedCode(request)
   } catch (error) {
     if (error instanceof WechatApiError) {
       throw new MiniprogramCodeUnavailableError(explain(error.errcode), error.errcode)

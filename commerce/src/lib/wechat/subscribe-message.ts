@@ -1,5 +1,10 @@
-import { accessToken, isRejectedToken, wechatJson } from "./access-token"
-import { WechatApiError, wechatLoginConfigFromEnv, type WechatLoginConfig } from "./code-to-session"
+import { accessToken, isRejectedToken } from "../../modules/wechat-platform/access-token"
+import {
+  WechatApiError,
+  wechatJson,
+  wechatLoginConfigFromEnv,
+  type WechatLoginConfig,
+} from "../../modules/wechat-platform/wechat-api"
 
 /** errcode 43101: the user has not accepted (or has used up) this template's subscription. */
 export const WECHAT_NOT_SUBSCRIBED = 43101

@@ -4,11 +4,8 @@ import type {
   AuthIdentityProviderService,
 } from "@medusajs/framework/types"
 import { AbstractAuthModuleProvider, MedusaError } from "@medusajs/framework/utils"
-import {
-  codeToSession,
-  WechatApiError,
-  wechatLoginConfigFromEnv,
-} from "../../lib/wechat/code-to-session"
+import { codeToSession } from "../wechat-platform/code-to-session"
+import { WechatApiError, wechatLoginConfigFromEnv } from "../wechat-platform/wechat-api"
 
 /**
  * Mini-program sign-in: `wx.login` code → code2session → the WeChat user. The identity

@@ -27,7 +27,7 @@ import {
   RECONCILE_TRANSFER_DELAY_MS,
   type JobQueue,
 } from "../../lib/queue/jobs"
-import { openidOfCustomer } from "../../lib/wechat/openid-of-customer"
+import { openidOfCustomer } from "../../modules/wechat-platform/openid-of-customer"
 import { settleWechatTransfer } from "./settle-wechat-transfer"
 
 type AffiliateModuleService = InstanceType<(typeof AffiliateModule)["service"]>

@@ -1,8 +1,10 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { normalizeCnMobile } from "../../lib/phone/normalize-cn-mobile"
-import { WechatApiError } from "../../lib/wechat/code-to-session"
-import { userPhoneNumber, WECHAT_INVALID_CODE } from "../../lib/wechat/user-phone-number"
+import { WECHAT_PLATFORM_MODULE } from "../../modules/wechat-platform"
+import type WechatPlatformModuleService from "../../modules/wechat-platform/service"
+import { WECHAT_INVALID_CODE } from "../../modules/wechat-platform/user-phone-number"
+import { WechatApiError } from "../../modules/wechat-platform/wechat-api"
 
 export const WECHAT_PHONE_UNAVAILABLE = "wechat_phone_unavailable"
 
@@ -13,10 +15,11 @@ export const WECHAT_PHONE_UNAVAILABLE = "wechat_phone_unavailable"
  */
 export const wechatPhoneNumberStep = createStep(
   "wechat-phone-number",
-  async ({ code }: { code: string }) => {
+  async ({ code }: { code: string }, { container }) => {
+    const wechat = container.resolve<WechatPlatformModuleService>(WECHAT_PLATFORM_MODULE)
     let shared: { number: string; country_code: string }
     try {
-      shared = await userPhoneNumber(code)
+      shared = await wechat.userPhoneNumber(code)
     } catch (error) {
       if (error instanceof WechatApiError && error.errcode === WECHAT_INVALID_CODE) {
         throw new MedusaError(

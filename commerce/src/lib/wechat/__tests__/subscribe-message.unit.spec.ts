@@ -1,11 +1,17 @@
+import { randomUUID } from "node:crypto"
 import { startWechatStandin } from "../../../../integration-tests/helpers/wechat-standin"
-import { WechatApiError } from "../code-to-session"
+import { closeSharedTokenCache } from "../../../modules/wechat-platform/token-cache"
+import { WechatApiError } from "../../../modules/wechat-platform/wechat-api"
 import { sendSubscribeMessage, WECHAT_NOT_SUBSCRIBED } from "../subscribe-message"
 
 type SubscribeModule = typeof import("../subscribe-message")
+type TokenCacheModule = typeof import("../../../modules/wechat-platform/token-cache")
 type Sent = { touser: string; template_id: string; data: Record<string, { value: string }> }
 
+// Tokens are kept in Redis: this run's keys, apart from every other run's.
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
 jest.setTimeout(30_000)
+afterAll(closeSharedTokenCache)
 
 const message = (touser: string) => ({
   touser,
@@ -42,18 +48,25 @@ describe("WeChat subscribe messages with a stable access_token (against the loca
     expect((await sent()).map((m) => m.touser)).toEqual(["o-member-1", "o-member-2"])
   })
 
-  it("lets two processes hold the same token without invalidating each other", async () => {
-    // A second copy of the module has its own cache: what another worker process would have.
+  it("lets two processes share one token through Redis", async () => {
+    // A second copy of the modules has its own Redis connection: what another worker process would have.
     let other: SubscribeModule | undefined
+    let otherCache: TokenCacheModule | undefined
     jest.isolateModules(() => {
       other = jest.requireActual<SubscribeModule>("../subscribe-message")
+      otherCache = jest.requireActual<TokenCacheModule>(
+        "../../../modules/wechat-platform/token-cache"
+      )
     })
-    await sendSubscribeMessage(message("o-first"), config)
-    await other!.sendSubscribeMessage(message("o-second"), config)
-    await sendSubscribeMessage(message("o-third"), config)
-    const calls = await tokenCalls()
-    expect(calls).toHaveLength(2)
-    expect(calls.every((c) => !c.force_refresh)).toBe(true)
+    try {
+      await sendSubscribeMessage(message("o-first"), config)
+      await other!.sendSubscribeMessage(message("o-second"), config)
+      await sendSubscribeMessage(message("o-third"), config)
+    } finally {
+      await otherCache!.closeSharedTokenCache()
+    }
+    // The second process found the first one's token in Redis and asked WeChat for none.
+    expect(await tokenCalls()).toEqual([{ force_refresh: false, at: expect.any(String) }])
     expect((await sent()).map((m) => m.touser)).toEqual(["o-first", "o-second", "o-third"])
   })
 

@@ -1,5 +1,10 @@
-import { accessToken, isRejectedToken, wechatJson } from "./access-token"
-import { WechatApiError, wechatLoginConfigFromEnv, type WechatLoginConfig } from "./code-to-session"
+import { accessToken, isRejectedToken } from "./access-token"
+import {
+  WechatApiError,
+  wechatJson,
+  wechatLoginConfigFromEnv,
+  type WechatLoginConfig,
+} from "./wechat-api"
 
 /** errcode 40029: the code is invalid, used or expired (a code works once, for 5 minutes). */
 export const WECHAT_INVALID_CODE = 40029

@@ -1,11 +1,16 @@
+import { randomUUID } from "node:crypto"
 import http from "node:http"
 import type { AddressInfo } from "node:net"
 import QRCode from "qrcode"
 import { startWechatStandin } from "../../../../integration-tests/helpers/wechat-standin"
-import { WechatApiError } from "../code-to-session"
+import { closeSharedTokenCache } from "../token-cache"
 import { getUnlimitedCode, type UnlimitedCodeRequest } from "../unlimited-code"
+import { WechatApiError } from "../wechat-api"
 
+// Tokens are kept in Redis: this run's keys, apart from every other run's.
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
 jest.setTimeout(30_000)
+afterAll(closeSharedTokenCache)
 
 type Call = { scene: string | null; page: string; errcode: number; width: number }
 

@@ -1,24 +1,6 @@
+import { WechatApiError, type WechatLoginConfig } from "./wechat-api"
+
 export type WechatSession = { openid: string; unionid?: string; session_key: string }
-
-export class WechatApiError extends Error {
-  constructor(
-    readonly errcode: number,
-    errmsg: string
-  ) {
-    super(`WeChat API error ${errcode}: ${errmsg}`)
-  }
-}
-
-export type WechatLoginConfig = { apiBase: string; appid: string; secret: string }
-
-/** Mini-program login settings: WECHAT_API_BASE (a local stand-in in development), WECHAT_MINIAPP_APPID/SECRET. */
-export function wechatLoginConfigFromEnv(env: NodeJS.ProcessEnv = process.env): WechatLoginConfig {
-  return {
-    apiBase: env.WECHAT_API_BASE || "https://api.weixin.qq.com",
-    appid: env.WECHAT_MINIAPP_APPID || "wx-dev-appid",
-    secret: env.WECHAT_MINIAPP_SECRET || "wx-dev-secret",
-  }
-}
 
 /** Exchanges a `wx.login` code for the user's openid (and unionid when the app is in an open platform account). */
 export async function codeToSession(

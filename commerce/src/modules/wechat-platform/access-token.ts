@@ -1,22 +1,11 @@
-import { WechatApiError, type WechatLoginConfig } from "./code-to-session"
+import { sharedTokenCache, type TokenCache } from "./token-cache"
+import { WechatApiError, wechatJson, type WechatLoginConfig } from "./wechat-api"
 
 /** access_token invalid (40001, 40014) or expired (42001): fetch one and try once more. */
 const TOKEN_REJECTED = new Set([40001, 40014, 42001])
 
 export const isRejectedToken = (errcode: number | undefined) =>
   errcode !== undefined && TOKEN_REJECTED.has(errcode)
-
-type TokenCache = { token: string; expiresAt: number }
-const tokens = new Map<string, TokenCache>()
-
-/** A WeChat API call answering JSON (errcode and errmsg on failure). */
-export async function wechatJson<T>(
-  url: URL,
-  init?: RequestInit
-): Promise<T & { errcode?: number; errmsg?: string }> {
-  const response = await fetch(url, { ...init, signal: AbortSignal.timeout(8000) })
-  return (await response.json()) as T & { errcode?: number; errmsg?: string }
-}
 
 async function stableToken(config: WechatLoginConfig, forceRefresh: boolean) {
   const body = await wechatJson<{ access_token?: string; expires_in?: number }>(
@@ -41,20 +30,26 @@ async function stableToken(config: WechatLoginConfig, forceRefresh: boolean) {
 /**
  * The mini-program's access_token from POST /cgi-bin/stable_token, which hands every
  * process of ours (API, workers) the same token instead of each new one invalidating the
- * last, as GET /cgi-bin/token does. Kept until a minute before it expires (WeChat renews a
- * stable token five minutes early and keeps the old one valid meanwhile).
+ * last, as GET /cgi-bin/token does. Kept in Redis until a minute before it expires (WeChat
+ * renews a stable token five minutes early and keeps the old one valid meanwhile), so the
+ * servers and workers ask WeChat once between them.
  *
  * `rejected` is a token WeChat just refused: ask again normally first (another process or
  * WeChat may have renewed it), and force a refresh (20 a day, 30 s apart) only when WeChat
  * still hands back the token it refused.
  */
-export async function accessToken(config: WechatLoginConfig, rejected?: string): Promise<string> {
-  const key = `${config.apiBase}|${config.appid}`
-  const cached = tokens.get(key)
-  if (!rejected && cached && cached.expiresAt > Date.now()) return cached.token
+export async function accessToken(
+  config: WechatLoginConfig,
+  rejected?: string,
+  cache: TokenCache = sharedTokenCache()
+): Promise<string> {
+  const key = `${config.appid}|${config.apiBase}`
+  if (!rejected) {
+    const cached = await cache.get(key)
+    if (cached) return cached
+  }
   let fresh = await stableToken(config, false)
   if (rejected && fresh.token === rejected) fresh = await stableToken(config, true)
-  const ttl = Math.max(fresh.expiresIn - 60, 30) * 1000
-  tokens.set(key, { token: fresh.token, expiresAt: Date.now() + ttl })
+  await cache.set(key, fresh.token, Math.max(fresh.expiresIn - 60, 30) * 1000)
   return fresh.token
 }

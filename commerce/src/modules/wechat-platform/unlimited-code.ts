@@ -1,5 +1,5 @@
 import { accessToken, isRejectedToken } from "./access-token"
-import { WechatApiError, wechatLoginConfigFromEnv, type WechatLoginConfig } from "./code-to-session"
+import { WechatApiError, wechatLoginConfigFromEnv, type WechatLoginConfig } from "./wechat-api"
 
 /** The body of POST /wxa/getwxacodeunlimit (获取不限制的小程序码). */
 export type UnlimitedCodeRequest = {
