@@ -1,9 +1,29 @@
 import type { Browser } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
+import { adminToken, commerce, post } from "../support/commerce-api"
 import { waitForMail } from "../support/mailbox"
 import { registerByApi, signIn } from "../support/members"
 
-describe("a member who forgot the password", () => {
+/** A staff user without roles, made as a super admin would: invite, then accept. */
+async function inviteStaff(email: string, password: string) {
+  const admin = await adminToken()
+  const { invite } = await post<{ invite: { token: string } }>(
+    "/admin/invites?fields=id,email,token",
+    { email },
+    { token: admin, admin: true }
+  )
+  const { token: registration } = await post<{ token: string }>("/auth/user/emailpass/register", {
+    email,
+    password,
+  })
+  await post(
+    `/admin/invites/accept?token=${encodeURIComponent(invite.token)}`,
+    { email, first_name: "晓", last_name: "周" },
+    { token: registration, admin: true }
+  )
+}
+
+describe("a member or staff user who forgot the password", () => {
   let browser: Browser
   const email = `forgot-${Date.now().toString(36)}@example.com`
 
@@ -75,5 +95,38 @@ describe("a member who forgot the password", () => {
     expect(await reset.getByRole("alert").textContent()).toBe(
       "重置密码的链接无效、已过期或已使用，请重新申请重置密码"
     )
+  })
+  it("staff: the admin's own reset page asks for the mail, and its link sets the new password", async () => {
+    const staffEmail = `staff-forgot-${Date.now().toString(36)}@health.local`
+    await inviteStaff(staffEmail, "Staff12345")
+    const page = await browser.newPage()
+
+    await page.goto(`${commerce()}/app/reset-password`, { waitUntil: "networkidle" })
+    await page.locator('input[name="email"]').fill(staffEmail)
+    await page.locator('button[type="submit"]').click()
+
+    const mail = await waitForMail(staffEmail)
+    expect(mail.subject).toBe("重置您的健康服务平台管理后台登录密码")
+    const [link] = mail.text.match(/https?:\/\/\S+\/app\/reset-password\?\S+/) ?? []
+    expect(link).toBeDefined()
+    expect(new URL(link!).origin).toBe(new URL(commerce()).origin)
+
+    await page.goto(link!, { waitUntil: "networkidle" })
+    expect(await page.locator('input[type="email"]').inputValue()).toBe(staffEmail)
+    await page.locator('input[name="password"]').fill("StaffNew2468")
+    await page.locator('input[name="repeat_password"]').fill("StaffNew2468")
+    await page.locator('button[type="submit"]').click()
+    // The admin hides its button once the password is set.
+    await page.locator('button[type="submit"]').waitFor({ state: "detached" })
+    await screenshot(page, "staff-password-reset-done")
+
+    const signedIn = await post<{ token: string }>("/auth/user/emailpass", {
+      email: staffEmail,
+      password: "StaffNew2468",
+    })
+    expect(signedIn.token).toEqual(expect.any(String))
+    await expect(
+      post("/auth/user/emailpass", { email: staffEmail, password: "Staff12345" })
+    ).rejects.toThrow(/401/)
   })
 })
