@@ -300,7 +300,7 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
   )
   await buildIfChanged(
     "web",
-    [at("storefront", "web"), at("storefront", "core")],
+    [at("storefront", "web"), at("storefront", "core"), at("commerce", "contracts")],
     at("storefront", "web", ".next", "BUILD_ID"),
     () =>
       run(bin("next"), ["build"], {
@@ -315,7 +315,7 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
   const miniprogramDir = at("storefront", "miniprogram")
   await buildIfChanged(
     "miniprogram-h5",
-    [miniprogramDir, at("storefront", "core")],
+    [miniprogramDir, at("storefront", "core"), at("commerce", "contracts")],
     path.join(miniprogramDir, "dist", "h5", "index.html"),
     () =>
       run(process.execPath, [path.join(miniprogramDir, "scripts", "taro-build.mjs"), "h5"], {
