@@ -9,7 +9,7 @@ import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wech
 import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox/server"
 import { generateKeyPairSync, randomUUID } from "crypto"
 import { reconcileWechatSessions } from "../../src/queues/payments-queue"
-import { followWechatRefund } from "../../src/lib/payments/follow-wechat-refund"
+import { followWechatRefundWorkflow } from "../../src/workflows/payments/follow-wechat-refund"
 import seed from "../../src/scripts/seed"
 import { BEIJING_ADDRESS, cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
@@ -791,6 +791,11 @@ medusaIntegrationTestRunner({
         sandbox.setNotifyUrl("http://127.0.0.1:9/")
         await sandbox.settleRefund(stuck.out_refund_no, "ABNORMAL")
         const job = { out_refund_no: stuck.out_refund_no, checks: 0 }
+        const followWechatRefund = async (
+          container: ReturnType<typeof getContainer>,
+          input: typeof job
+        ) =>
+          (await followWechatRefundWorkflow(container).run({ input })).result
         expect(await followWechatRefund(getContainer(), job)).toEqual({
           status: "ABNORMAL",
           change: { from: "PROCESSING", to: "ABNORMAL" },

@@ -11,7 +11,6 @@ import {
   FINAL_TRANSFER_STATES,
   queryTransferBill,
 } from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
-import { followWechatRefund } from "../lib/payments/follow-wechat-refund"
 import { noticeRefundedUnplacedPayments } from "../lib/payments/notice-refunded-unplaced-payments"
 import {
   completionFailureReason,
@@ -27,6 +26,7 @@ import {
   type ReconcileTransferJob,
 } from "../lib/queue/jobs"
 import type { QueueProcessor } from "../lib/queue/queue-processor"
+import { followWechatRefundWorkflow } from "../workflows/payments/follow-wechat-refund"
 import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfer"
 
 /** WeChat cancels a transfer the user never confirms after a day; stop asking after two. */
@@ -164,7 +164,7 @@ export const paymentsQueue: QueueProcessor = {
     [PaymentsJob.RECONCILE_WECHAT]: async (_data: unknown, { container }) =>
       reconcileWechatSessions(container),
     [PaymentsJob.FOLLOW_WECHAT_REFUND]: async (job: FollowWechatRefundJob, { container }) =>
-      followWechatRefund(container, job),
+      (await followWechatRefundWorkflow(container).run({ input: job })).result,
     // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
     [PaymentsJob.RECONCILE_TRANSFER]: async (job: ReconcileTransferJob, { container }) => {
       const config = resolveWechatpayConfig()

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
-import { enqueueWechatRefundFollowUp } from "../lib/payments/follow-wechat-refund"
+import { enqueueWechatRefundFollowUp } from "../workflows/payments/steps/schedule-wechat-refund-check-step"
 
 type RefundEntry = { out_refund_no: string; status: string }
 

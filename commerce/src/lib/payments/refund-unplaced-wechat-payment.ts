@@ -14,7 +14,7 @@ import {
 } from "@health/medusa-plugin-wechatpay/lib/refunds"
 import { UNPLACED_REFUND_TITLE } from "../../notifications/payments.zh-CN"
 import { DomainEvent, type PaymentUnplacedRefundedEvent } from "../events/domain-events"
-import { enqueueWechatRefundFollowUp } from "./follow-wechat-refund"
+import { enqueueWechatRefundFollowUp } from "../../workflows/payments/steps/schedule-wechat-refund-check-step"
 
 export { UNPLACED_REFUND_TITLE }
 

@@ -1,9 +1,10 @@
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { WechatRefund } from "@health/medusa-plugin-wechatpay/lib/refunds"
 import { sessionIdFor } from "@health/medusa-plugin-wechatpay/lib/trade-no"
-import { AUDIT_LOG_MODULE } from "../../modules/audit-log"
-import type AuditLogModuleService from "../../modules/audit-log/service"
+import { AUDIT_LOG_MODULE } from "../../../modules/audit-log"
+import type AuditLogModuleService from "../../../modules/audit-log/service"
 
 type RefundEntry = { out_refund_no: string; status: string; amount: number; refund_id?: string }
 
@@ -23,6 +24,12 @@ type SessionRow = {
 
 export type RefundStatusChange = { from: string; to: string } | null
 
+/** A refund as WeChat reports it, by callback or by query. */
+export type ReportedRefund = Pick<WechatRefund, "out_trade_no" | "out_refund_no" | "status"> & {
+  refund_id?: string
+  amount?: { refund: number }
+}
+
 /** Who stands behind changes that WeChat reports, in the audit log finance reads. */
 const WECHATPAY_ACTOR = "system:wechatpay"
 
@@ -36,12 +43,9 @@ export const ABNORMAL_REFUND_NOTE =
  * ABNORMAL refund is written to the log, the audit log and the order's metadata, where
  * finance sees it: the money has not reached the buyer and someone must act.
  */
-export async function recordWechatRefundStatus(
+async function recordWechatRefundStatus(
   container: MedusaContainer,
-  refund: Pick<WechatRefund, "out_trade_no" | "out_refund_no" | "status"> & {
-    refund_id?: string
-    amount?: { refund: number }
-  }
+  refund: ReportedRefund
 ): Promise<RefundStatusChange> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
@@ -134,3 +138,10 @@ async function alertFinance(
     })
   }
 }
+
+/** Records a refund's reported status; answers the change, null when there was none. */
+export const recordWechatRefundStatusStep = createStep(
+  "record-wechat-refund-status",
+  async (refund: ReportedRefund, { container }) =>
+    new StepResponse(await recordWechatRefundStatus(container, refund))
+)
