@@ -1,20 +1,11 @@
-/** Customer types: every member is 个人会员 unless they declare a company (团体会员). */
-export const MEMBERSHIP_TYPES = ["individual", "group"] as const
-export type MembershipType = (typeof MEMBERSHIP_TYPES)[number]
-
-/** 单位性质 a group member chooses from. */
-export const COMPANY_NATURES = ["企业", "事业单位", "政府机关", "社会团体", "其他"] as const
-export type CompanyNature = (typeof COMPANY_NATURES)[number]
+// The types, 单位性质 and metadata keys are shared with the storefronts' membership forms.
+export {
+  COMPANY_NATURES,
+  MEMBERSHIP_METADATA_KEYS,
+  MEMBERSHIP_TYPES,
+  type CompanyNature,
+  type MembershipType,
+} from "@health/contracts"
 
 /** The Medusa customer group group members join; price lists target it. */
 export const GROUP_MEMBER_CUSTOMER_GROUP = "团体会员"
-
-/**
- * Customer metadata keys only `POST /store/customers/me/membership` writes, so that what
- * the metadata says always matches the customer group.
- */
-export const MEMBERSHIP_METADATA_KEYS = [
-  "membership_type",
-  "company_name",
-  "company_nature",
-] as const
