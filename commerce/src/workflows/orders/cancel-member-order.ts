@@ -7,7 +7,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
-import { loadOrderCancellation } from "../../lib/orders/load-order-cancellation"
+import { loadOrderCancellation } from "./load-order-cancellation"
 
 export type CancelMemberOrderInput = { order_id: string; customer_id: string }
 

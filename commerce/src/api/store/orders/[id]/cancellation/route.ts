@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { loadOrderCancellation } from "../../../../../lib/orders/load-order-cancellation"
+import { loadOrderCancellation } from "../../../../../workflows/orders/load-order-cancellation"
 
 /** Whether the member may still cancel this order themselves, and if not, why. */
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { KitStatus } from "../kits/kit-status"
+import type { KitStatus } from "../../lib/kits/kit-status"
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"

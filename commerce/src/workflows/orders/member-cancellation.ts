@@ -1,4 +1,4 @@
-import { KIT_STATUS_LABELS, type KitStatus } from "../kits/kit-status"
+import { KIT_STATUS_LABELS, type KitStatus } from "../../lib/kits/kit-status"
 
 /**
  * What decides whether a member may cancel an order themselves: until the first kit
