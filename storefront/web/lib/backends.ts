@@ -13,6 +13,7 @@ import { nextFetch } from "./next-fetch"
 export const {
   commerce,
   member,
+  passwordReset,
   checkout,
   healthArchive,
   appointments,

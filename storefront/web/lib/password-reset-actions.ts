@@ -1,19 +1,11 @@
 "use server"
 
-import { ApiError, createPasswordResetClient } from "@health/core"
+import { ApiError } from "@health/core"
 import { redirect } from "next/navigation"
 import type { AccountActionState } from "./account-actions"
-import { commerceFetch } from "./commerce-fetch"
-import { env } from "./env"
+// Its fetch forwards the shopper's address: commerce's per-address limit counts the shopper.
+import { passwordReset } from "./backends"
 import { readResetPasswordForm, RESET_MAIL_SENT } from "./password-reset-form"
-
-// Wired like the clients in backends.ts: the shopper's address goes along, so commerce's
-// per-address limit on reset requests counts the shopper, not this server.
-const passwordReset = createPasswordResetClient({
-  baseUrl: env.medusaUrl,
-  publishableKey: env.publishableKey,
-  fetch: commerceFetch,
-})
 
 /** Commerce's refusals are in Chinese already; anything else is the network's fault. */
 function refusal(error: unknown): AccountActionState {

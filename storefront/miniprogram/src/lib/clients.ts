@@ -6,6 +6,7 @@ import { taroFetch } from "./taro-fetch"
 export const {
   commerce,
   member,
+  passwordReset,
   checkout,
   healthArchive,
   appointments,

@@ -3,7 +3,7 @@ import Taro, { useRouter } from "@tarojs/taro"
 import { messages, parseCnMobile } from "@health/core"
 import { useState } from "react"
 import { Field } from "../../components/field"
-import { member } from "../../lib/clients"
+import { member, passwordReset } from "../../lib/clients"
 import { isWeapp } from "../../lib/config"
 import { explainError } from "../../lib/explain-error"
 import { go, routes } from "../../lib/navigate"
@@ -38,6 +38,23 @@ export default function Login() {
       )
     } finally {
       setBusy(false)
+    }
+  }
+
+  /** 忘记密码: the web's reset link goes to the email; every address gets the same answer. */
+  async function forgotPassword() {
+    setProblem(null)
+    setNotice(null)
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) {
+      return setProblem("请先在上方输入注册邮箱")
+    }
+    try {
+      await passwordReset.requestPasswordReset(email.trim())
+      setNotice(
+        "如果该邮箱已注册，我们已发送重置链接，请在 15 分钟内用浏览器打开邮件中的链接设置新密码"
+      )
+    } catch (error) {
+      setProblem(explainError(error, "重置邮件发送失败"))
     }
   }
 
@@ -158,6 +175,11 @@ export default function Login() {
             >
               {mode === "register" ? "注册并登录" : "登录"}
             </Button>
+            {mode === "email" ? (
+              <Text className="muted" data-testid="forgot-password" onClick={forgotPassword}>
+                忘记密码？
+              </Text>
+            ) : null}
           </View>
         )}
         {problem ? (
