@@ -3,6 +3,7 @@
 export * from "./appointment.js"
 export * from "./appointment-status.js"
 export * from "./checkout-metadata.js"
+export * from "./cms-content.js"
 export * from "./constitution.js"
 export * from "./health-archive.js"
 export * from "./kit-barcode.js"

@@ -1,28 +1,9 @@
+import type { ClinicSession, CollectionSite } from "@health/contracts"
 import { MedusaError } from "@medusajs/framework/utils"
 
-/** A collection site (采集点) as Strapi 5 publishes it. */
-export type CmsCollectionSite = {
-  documentId: string
-  name: string
-  city: string
-  district?: string | null
-  address: string
-  phone?: string | null
-  hours?: string | null
-  capacity_per_slot?: number | null
-  active: boolean
-}
-
-/** An offline clinic session (线下义诊) as Strapi 5 publishes it. */
-export type CmsClinicSession = {
-  documentId: string
-  title: string
-  starts_at: string
-  ends_at?: string | null
-  place?: string | null
-  capacity?: number | null
-  description?: string | null
-}
+/** A collection site (采集点) and a clinic session (线下义诊) as the CMS publishes them. */
+export type CmsCollectionSite = CollectionSite
+export type CmsClinicSession = ClinicSession
 
 export const CMS_UNAVAILABLE_MESSAGE = "采集点和义诊信息暂时无法读取，请稍后再试"
 export const CMS_UNAVAILABLE_CODE = "cms_unavailable"

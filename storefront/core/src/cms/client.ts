@@ -1,3 +1,4 @@
+import type { ClinicSession, CollectionSite } from "@health/contracts"
 import type { CacheHint, FetchLike } from "../http"
 import { ApiError, query, readJson } from "../http"
 import { CmsUnavailableError, type LastGoodStore } from "./last-good"
@@ -5,8 +6,6 @@ import type {
   Article,
   ArticleCategory,
   Banner,
-  ClinicSession,
-  CollectionSite,
   ConstitutionType,
   Media,
   Page,

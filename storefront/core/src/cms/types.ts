@@ -38,34 +38,6 @@ export type Article = {
   publish_to_microsite?: boolean
 }
 
-export type CollectionSite = {
-  documentId: string
-  name: string
-  slug: string
-  city: string
-  district?: string | null
-  address: string
-  latitude?: number | string | null
-  longitude?: number | string | null
-  phone?: string | null
-  hours?: string | null
-  services?: string[] | null
-  capacity_per_slot?: number
-  active: boolean
-}
-
-/** A published offline clinic session (线下义诊); members sign up through commerce. */
-export type ClinicSession = {
-  documentId: string
-  title: string
-  starts_at: string
-  ends_at?: string | null
-  place?: string | null
-  capacity?: number | null
-  description?: string | null
-  expert?: { documentId: string; name: string; title?: string | null } | null
-}
-
 export type Banner = {
   documentId: string
   title: string
