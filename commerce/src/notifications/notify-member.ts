@@ -1,6 +1,9 @@
 import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { notificationPreferencesOf } from "../lib/push/notification-preferences"
+import {
+  notificationPreferencesOf,
+  type NotificationPreferences,
+} from "../lib/push/notification-preferences"
 import { openidOfCustomer } from "../modules/wechat-platform/openid-of-customer"
 import { NotificationChannel, WECHAT_NOT_SUBSCRIBED_PATTERN } from "./channels"
 import type { MemberNotice } from "./member-notice"
@@ -16,9 +19,16 @@ export type ChannelOutcome =
   | "not_applicable"
 
 export type MemberNoticeOutcome = {
-  feed: "sent" | "already_sent"
+  feed: "sent" | "already_sent" | "not_applicable"
   sms: ChannelOutcome
   wechat: ChannelOutcome
+}
+
+export type NotifyMemberOptions = {
+  /** Only these channels (a resumed delivery); all three by default. */
+  channels?: NotificationChannel[]
+  /** The member's phone and preferences when the caller has them already (batches). */
+  member?: { phone: string | null; preferences: NotificationPreferences }
 }
 
 /**
@@ -32,33 +42,36 @@ export type MemberNoticeOutcome = {
 export async function notifyMember(
   container: MedusaContainer,
   customerId: string,
-  notice: MemberNotice
+  notice: MemberNotice,
+  options: NotifyMemberOptions = {}
 ): Promise<MemberNoticeOutcome> {
   const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const created = await notifications.createNotifications({
-    to: customerId,
-    receiver_id: customerId,
-    channel: NotificationChannel.FEED,
-    template: notice.template,
-    data: notice.feed,
-    idempotency_key: `${notice.key}:${NotificationChannel.FEED}`,
-  })
+  const wanted = new Set(options.channels ?? Object.values(NotificationChannel))
   const outcome: MemberNoticeOutcome = {
-    feed: created ? "sent" : "already_sent",
+    feed: "not_applicable",
     sms: "not_applicable",
     wechat: "not_applicable",
   }
-  if (!created || (!notice.sms && !notice.wechat)) return outcome
+  if (wanted.has(NotificationChannel.FEED)) {
+    const created = await notifications.createNotifications({
+      to: customerId,
+      receiver_id: customerId,
+      channel: NotificationChannel.FEED,
+      template: notice.template,
+      data: notice.feed,
+      idempotency_key: `${notice.key}:${NotificationChannel.FEED}`,
+    })
+    outcome.feed = created ? "sent" : "already_sent"
+    // Told before: the other channels had their one chance then.
+    if (!created) return outcome
+  }
+  const sms = wanted.has(NotificationChannel.SMS) ? notice.sms : undefined
+  const wechat = wanted.has(NotificationChannel.WECHAT) ? notice.wechat : undefined
+  if (!sms && !wechat) return outcome
 
-  const {
-    data: [customer],
-  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
-    entity: "customer",
-    fields: ["phone", "metadata"],
-    filters: { id: customerId },
-  })
-  const preferences = notificationPreferencesOf(customer?.metadata)
+  const member = options.member ?? (await memberContact(container, customerId))
+  const { preferences } = member
   const send = async (
     channel: NotificationChannel,
     to: string,
@@ -84,16 +97,30 @@ export async function notifyMember(
     }
   }
 
-  if (notice.sms) {
+  if (sms) {
     if (!preferences.sms) outcome.sms = "opted_out"
-    else if (!customer?.phone) outcome.sms = "no_phone"
-    else outcome.sms = await send(NotificationChannel.SMS, customer.phone, notice.sms)
+    else if (!member.phone) outcome.sms = "no_phone"
+    else outcome.sms = await send(NotificationChannel.SMS, member.phone, sms)
   }
-  if (notice.wechat) {
+  if (wechat) {
     const openid = preferences.wechat ? await openidOfCustomer(container, customerId) : null
     if (!preferences.wechat) outcome.wechat = "opted_out"
     else if (!openid) outcome.wechat = "no_openid"
-    else outcome.wechat = await send(NotificationChannel.WECHAT, openid, notice.wechat)
+    else outcome.wechat = await send(NotificationChannel.WECHAT, openid, wechat)
   }
   return outcome
+}
+
+async function memberContact(container: MedusaContainer, customerId: string) {
+  const {
+    data: [customer],
+  } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "customer",
+    fields: ["phone", "metadata"],
+    filters: { id: customerId },
+  })
+  return {
+    phone: (customer?.phone as string | null | undefined) ?? null,
+    preferences: notificationPreferencesOf(customer?.metadata),
+  }
 }
