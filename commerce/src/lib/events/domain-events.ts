@@ -18,6 +18,16 @@ export const DomainEvent = {
 
 export type DomainEvent = (typeof DomainEvent)[keyof typeof DomainEvent]
 
+/**
+ * Emit options: a subscriber that fails (a database hiccup, a provider down) is tried
+ * again, as the BullMQ jobs these events replaced were; the Redis event bus skips the
+ * subscribers that already succeeded, and notices carry idempotency keys.
+ */
+export const DOMAIN_EVENT_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential", delay: 1000 },
+}
+
 export type KitStatusChangedEvent = { kit_id: string; event_id: string }
 
 /** `event_id` is the appointment's timeline entry; `by_staff` says who acted. */

@@ -13,7 +13,11 @@ import {
   type RefundStatus,
 } from "@health/medusa-plugin-wechatpay/lib/refunds"
 import { UNPLACED_REFUND_TITLE } from "../../notifications/payments.zh-CN"
-import { DomainEvent, type PaymentUnplacedRefundedEvent } from "../events/domain-events"
+import {
+  DOMAIN_EVENT_OPTIONS,
+  DomainEvent,
+  type PaymentUnplacedRefundedEvent,
+} from "../events/domain-events"
 import { enqueueWechatRefundFollowUp } from "../../workflows/payments/steps/schedule-wechat-refund-check-step"
 
 export { UNPLACED_REFUND_TITLE }
@@ -127,9 +131,11 @@ export async function tellUnplacedRefund(
     reason: record.reason,
   }
   // Outside a workflow (the reconcile job): the event goes out now.
-  await container
-    .resolve<IEventBusModuleService>(Modules.EVENT_BUS)
-    .emit({ name: DomainEvent.PAYMENT_UNPLACED_REFUNDED, data: refunded })
+  await container.resolve<IEventBusModuleService>(Modules.EVENT_BUS).emit({
+    name: DomainEvent.PAYMENT_UNPLACED_REFUNDED,
+    data: refunded,
+    options: DOMAIN_EVENT_OPTIONS,
+  })
 }
 
 /** A completion error as the member may read it: ours are in Chinese, Medusa's are not. */

@@ -6,7 +6,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { DomainEvent, type ClinicSignupPromotedEvent } from "../../lib/events/domain-events"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type ClinicSignupPromotedEvent,
+} from "../../lib/events/domain-events"
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
 import { resolveClinicSessionStep } from "./steps/resolve-clinic-session-step"
@@ -40,6 +44,7 @@ export const cancelClinicSignupWorkflow = createWorkflow(
     )
     emitEventStep({
       eventName: DomainEvent.CLINIC_SIGNUP_PROMOTED,
+      options: DOMAIN_EVENT_OPTIONS,
       data: transform({ outcome }, ({ outcome }) =>
         outcome.promoted.map((signup): ClinicSignupPromotedEvent => ({ signup_id: signup.id }))
       ),

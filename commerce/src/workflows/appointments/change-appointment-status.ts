@@ -8,7 +8,11 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import type { AppointmentAction } from "../../lib/appointments/appointment-status"
-import { DomainEvent, type AppointmentStatusChangedEvent } from "../../lib/events/domain-events"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type AppointmentStatusChangedEvent,
+} from "../../lib/events/domain-events"
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
 import type { Actor } from "../../modules/appointment/types"
@@ -57,6 +61,7 @@ export const changeAppointmentStatusWorkflow = createWorkflow(
     })
     emitEventStep({
       eventName: DomainEvent.APPOINTMENT_STATUS_CHANGED,
+      options: DOMAIN_EVENT_OPTIONS,
       data: transform(
         { changed, input },
         ({ changed, input }): AppointmentStatusChangedEvent => ({

@@ -6,7 +6,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { DomainEvent, type AppointmentStatusChangedEvent } from "../../lib/events/domain-events"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type AppointmentStatusChangedEvent,
+} from "../../lib/events/domain-events"
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
 import type { Actor, AppointmentRow } from "../../modules/appointment/types"
@@ -88,6 +92,7 @@ export const rescheduleAppointmentWorkflow = createWorkflow(
     )
     emitEventStep({
       eventName: DomainEvent.APPOINTMENT_STATUS_CHANGED,
+      options: DOMAIN_EVENT_OPTIONS,
       data: transform(
         { moved, input },
         ({ moved, input }): AppointmentStatusChangedEvent => ({

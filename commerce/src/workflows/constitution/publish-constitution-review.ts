@@ -5,7 +5,11 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { DomainEvent, type ConstitutionReviewPublishedEvent } from "../../lib/events/domain-events"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type ConstitutionReviewPublishedEvent,
+} from "../../lib/events/domain-events"
 import type { ReviewSections } from "../../modules/constitution/types"
 import { publishConstitutionReviewStep } from "./steps/publish-constitution-review-step"
 import { resolveExpertNameStep } from "./steps/resolve-expert-name-step"
@@ -43,7 +47,11 @@ export const publishConstitutionReviewWorkflow = createWorkflow(
         assessment_id: review.assessment_id,
       })
     )
-    emitEventStep({ eventName: DomainEvent.CONSTITUTION_REVIEW_PUBLISHED, data: notice })
+    emitEventStep({
+      eventName: DomainEvent.CONSTITUTION_REVIEW_PUBLISHED,
+      options: DOMAIN_EVENT_OPTIONS,
+      data: notice,
+    })
     return new WorkflowResponse(review)
   }
 )

@@ -1,6 +1,10 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { DomainEvent, type ConstitutionReviewPublishedEvent } from "../../lib/events/domain-events"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type ConstitutionReviewPublishedEvent,
+} from "../../lib/events/domain-events"
 import type { ReviewSections } from "../../modules/constitution/types"
 import { resolveExpertNameStep } from "./steps/resolve-expert-name-step"
 import { reviseConstitutionReviewStep } from "./steps/revise-constitution-review-step"
@@ -42,7 +46,11 @@ export const reviseConstitutionReviewWorkflow = createWorkflow(
         revision: revised.version.revision,
       })
     )
-    emitEventStep({ eventName: DomainEvent.CONSTITUTION_REVIEW_PUBLISHED, data: notice })
+    emitEventStep({
+      eventName: DomainEvent.CONSTITUTION_REVIEW_PUBLISHED,
+      options: DOMAIN_EVENT_OPTIONS,
+      data: notice,
+    })
     return new WorkflowResponse(revised)
   }
 )

@@ -11,7 +11,11 @@ import { isValidKitBarcode, normalizeKitBarcode } from "../../lib/kits/kit-barco
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import type { ConsentKind, PersonDetails, Relation } from "../../modules/health-archive/types"
-import { DomainEvent, type KitStatusChangedEvent } from "../../lib/events/domain-events"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type KitStatusChangedEvent,
+} from "../../lib/events/domain-events"
 
 export type ActivateKitInput = {
   customer_id: string
@@ -150,6 +154,7 @@ export const activateKitWorkflow = createWorkflow("activate-kit", (input: Activa
   )
   emitEventStep({
     eventName: DomainEvent.KIT_STATUS_CHANGED,
+    options: DOMAIN_EVENT_OPTIONS,
     data: transform(
       { activated },
       ({ activated }): KitStatusChangedEvent => ({

@@ -16,7 +16,11 @@ import type { KitAction } from "../../lib/kits/kit-status"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import type { KitRow } from "../../modules/health-archive/types"
-import { DomainEvent, type KitStatusChangedEvent } from "../../lib/events/domain-events"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type KitStatusChangedEvent,
+} from "../../lib/events/domain-events"
 
 /** The kit actions staff take in the admin. */
 export type StaffKitAction = Extract<KitAction, "ship" | "receive" | "start_testing" | "reject">
@@ -80,6 +84,7 @@ export const advanceKitWorkflow = createWorkflow("advance-kit", (input: AdvanceK
   const moved = advanceKitStep(input)
   emitEventStep({
     eventName: DomainEvent.KIT_STATUS_CHANGED,
+    options: DOMAIN_EVENT_OPTIONS,
     data: transform(
       { moved },
       ({ moved }): KitStatusChangedEvent => ({ kit_id: moved.kit.id, event_id: moved.event_id })

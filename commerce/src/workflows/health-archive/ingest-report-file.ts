@@ -11,7 +11,11 @@ import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { SealedFileStore } from "../../lib/health-files/sealed-file-store"
 import { findKitBarcodes } from "../../lib/kits/kit-barcode"
 import { KIT_STATUS_LABELS, KIT_TRANSITIONS } from "../../lib/kits/kit-status"
-import { DomainEvent, type KitStatusChangedEvent } from "../../lib/events/domain-events"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type KitStatusChangedEvent,
+} from "../../lib/events/domain-events"
 import { readReportPdf, UnreadablePdfError } from "../../lib/reports/read-report-pdf"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
@@ -191,6 +195,7 @@ export const ingestReportFileWorkflow = createWorkflow(
       () => {
         emitEventStep({
           eventName: DomainEvent.KIT_STATUS_CHANGED,
+          options: DOMAIN_EVENT_OPTIONS,
           data: transform({ outcome }, ({ outcome }): KitStatusChangedEvent => {
             const done = outcome as Extract<IngestOutcome, { status: "done" }>
             return { kit_id: done.kit_id, event_id: done.kit_event_id! }
