@@ -64,6 +64,24 @@ export default tseslint.config(
     rules: { "jest/no-focused-tests": "error", "jest/no-disabled-tests": "error" },
   },
   {
+    // HTTP specs copy the run's migrated template database instead of migrating their own.
+    files: ["commerce/integration-tests/http/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "@medusajs/test-utils",
+              importNames: ["medusaIntegrationTestRunner"],
+              message: "Import medusaIntegrationTestRunner from ../helpers/http-test-runner.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: [
       "storefront/web/**/*.{ts,tsx}",
       "storefront/**/*.tsx",
