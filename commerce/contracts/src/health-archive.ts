@@ -65,3 +65,30 @@ export type Kit = {
   activated_at: string | null
   created_at: string
 }
+
+/** A file the member added to their archive (a photo or PDF of an earlier test). */
+export type ArchiveUpload = {
+  id: string
+  kind: "image" | "pdf"
+  filename: string
+  mime_type: string
+  /** Bytes. */
+  size: number
+  note: string | null
+  created_at: string
+}
+
+/** A lab report of one of the member's kits. */
+export type KitReport = {
+  id: string
+  kit_id: string
+  barcode: string | null
+  product_title: string
+  lab: string | null
+  issued_at: string | null
+  summary: { excerpt: string; pages: number }
+  /** Bytes of the PDF. */
+  size: number
+  viewed_at: string | null
+  created_at: string
+}

@@ -1,8 +1,10 @@
 import type {
   ActorType,
+  ArchiveUpload,
   Consent,
   ConsentKind,
   Kit,
+  KitReport,
   KitStatus,
   PersonRelation,
   TestedPerson,
@@ -59,25 +61,6 @@ export type ConsentView = Consent
 /** What the parser keeps of a report's text: enough to show, not the whole report. */
 export type ReportSummary = { excerpt: string; pages: number }
 
-export type ReportView = {
-  id: string
-  kit_id: string
-  barcode: string | null
-  product_title: string
-  lab: string | null
-  issued_at: string | null
-  summary: ReportSummary
-  size: number
-  viewed_at: string | null
-  created_at: string
-}
+export type ReportView = KitReport
 
-export type UploadView = {
-  id: string
-  kind: "image" | "pdf"
-  filename: string
-  mime_type: string
-  size: number
-  note: string | null
-  created_at: string
-}
+export type UploadView = ArchiveUpload

@@ -1,10 +1,5 @@
-import type { Consent, Kit, TestedPerson } from "@health/contracts"
-import type {
-  ArchiveAssessment,
-  ArchiveUpload,
-  KitActivation,
-  KitReport,
-} from "../health-archive/types"
+import type { ArchiveUpload, Consent, Kit, KitReport, TestedPerson } from "@health/contracts"
+import type { ArchiveAssessment, KitActivation } from "../health-archive/types"
 import {
   commerceFileRequester,
   commerceRequester,

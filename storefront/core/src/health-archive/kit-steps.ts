@@ -1,20 +1,15 @@
 import {
   type Kit,
   KIT_STATUS_LABELS,
+  KIT_STATUSES,
   type KitStatus,
   type KitTimelineEntry,
 } from "@health/contracts"
 
 /** The normal life of a kit, in order. `rejected` and `cancelled` leave it sideways. */
-export const KIT_PATH: readonly KitStatus[] = [
-  "ordered",
-  "shipped",
-  "activated",
-  "received",
-  "testing",
-  "report_ready",
-  "delivered",
-]
+export const KIT_PATH: readonly KitStatus[] = KIT_STATUSES.filter(
+  (status) => status !== "rejected" && status !== "cancelled"
+)
 
 export type KitStep = {
   status: KitStatus

@@ -2,31 +2,6 @@
 
 import type { ConsentKind, PersonRelation, PersonSex } from "@health/contracts"
 
-export type ArchiveUpload = {
-  id: string
-  kind: "image" | "pdf"
-  filename: string
-  mime_type: string
-  /** Bytes. */
-  size: number
-  note: string | null
-  created_at: string
-}
-
-export type KitReport = {
-  id: string
-  kit_id: string
-  barcode: string
-  product_title: string
-  lab: string | null
-  issued_at: string | null
-  summary: { excerpt: string; pages: number }
-  /** Bytes of the PDF. */
-  size: number
-  viewed_at: string | null
-  created_at: string
-}
-
 export type ArchiveAssessment = {
   id: string
   kind: "constitution"
