@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow, createUserAccountWorkflow } from "@medusajs/medusa/core-flows"
-import { grantRole } from "../../src/lib/access/grant-role"
-import { SUPER_ADMIN } from "../../src/lib/access/permissions"
+import { SUPER_ADMIN } from "../../src/modules/access/permissions"
+import { grantStaffRoleWorkflow } from "../../src/workflows/access/grant-staff-role"
 
 type Api = {
   post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: any; status: number }>
@@ -24,7 +24,9 @@ export async function adminHeaders(
   await createUserAccountWorkflow(container).run({
     input: { authIdentityId: authIdentity!.id, userData: { email } },
   })
-  for (const role of roles) await grantRole(container, email, role)
+  for (const role_code of roles) {
+    await grantStaffRoleWorkflow(container).run({ input: { email, role_code } })
+  }
   const { data } = await api.post("/auth/user/emailpass", { email, password })
   return { headers: { authorization: `Bearer ${data.token}` } }
 }

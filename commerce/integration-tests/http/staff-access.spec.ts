@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/actors"
 import { SPELLINGS, spell } from "../helpers/path-spellings"
-import { allows, SYSTEM_ROLES, type Permission } from "../../src/lib/access/permissions"
+import { allows, SYSTEM_ROLES, type Permission } from "../../src/modules/access/permissions"
 
 jest.setTimeout(240_000)
 

@@ -80,7 +80,7 @@ export default defineMiddlewares({
       middlewares: [refuseStandInRegistrations()],
     },
     {
-      // Every admin route, core and plugin alike: deny by default (see lib/access).
+      // Every admin route, core and plugin alike: deny by default (see modules/access and lib/access).
       matcher: "/admin*",
       middlewares: [enforceStaffAccess()],
     },

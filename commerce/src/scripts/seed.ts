@@ -36,8 +36,8 @@ import {
   VERSIONS,
 } from "../seed/catalog"
 import { productImageSvg } from "../seed/product-image"
-import { grantRole } from "../lib/access/grant-role"
-import { SUPER_ADMIN } from "../lib/access/permissions"
+import { SUPER_ADMIN } from "../modules/access/permissions"
+import { grantStaffRoleWorkflow } from "../workflows/access/grant-staff-role"
 import { GROUP_MEMBER_CUSTOMER_GROUP } from "../lib/membership/membership-terms"
 
 export const DEMO_ADMIN = {
@@ -503,7 +503,9 @@ async function ensureAdmin(container: MedusaContainer) {
   const users = container.resolve(Modules.USER)
   const [existing] = await users.listUsers({ email: DEMO_ADMIN.email })
   if (!existing) await createDemoAdmin(container)
-  await grantRole(container, DEMO_ADMIN.email, SUPER_ADMIN)
+  await grantStaffRoleWorkflow(container).run({
+    input: { email: DEMO_ADMIN.email, role_code: SUPER_ADMIN },
+  })
 }
 
 async function createDemoAdmin(container: MedusaContainer) {

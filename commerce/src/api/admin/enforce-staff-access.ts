@@ -1,9 +1,9 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { allows, AREAS, type Area } from "../../lib/access/permissions"
+import { allows, AREAS, type Area } from "../../modules/access/permissions"
 import { clientAddress } from "../../lib/http/client-address"
 import { matchedRoutePatterns, type RouterOwner } from "../../lib/access/matched-routes"
-import { ANY_STAFF, requiredPermission } from "../../lib/access/route-permissions"
+import { ANY_STAFF, requiredPermission } from "../../modules/access/route-permissions"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 import { AUDIT_LOG_MODULE } from "../../modules/audit-log"
@@ -74,7 +74,7 @@ function strictest(all: Needed[]): Needed {
 
 /**
  * Deny by default on every /admin route: each route needs the permission its area
- * requires (lib/access/route-permissions.ts); unlisted routes are for super admins.
+ * requires (modules/access/route-permissions.ts); unlisted routes are for super admins.
  * Refusals answer 403 and are logged; sensitive actions go to the audit log.
  */
 export function enforceStaffAccess() {

@@ -1,5 +1,5 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { ALL_PERMISSIONS, SYSTEM_ROLES, type Permission } from "../../lib/access/permissions"
+import { ALL_PERMISSIONS, SYSTEM_ROLES, type Permission } from "./permissions"
 import { StaffRole } from "./models/staff-role"
 import { StaffRoleAssignment } from "./models/staff-role-assignment"
 

@@ -5,7 +5,7 @@ import {
   StepResponse,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { SUPER_ADMIN } from "../../lib/access/permissions"
+import { SUPER_ADMIN } from "../../modules/access/permissions"
 import { ACCESS_MODULE } from "../../modules/access"
 import type AccessModuleService from "../../modules/access/service"
 

@@ -1,6 +1,6 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { allows } from "../../../lib/access/permissions"
+import { allows } from "../../../modules/access/permissions"
 import { staffPermissionsOf } from "../enforce-staff-access"
 
 type Payment = { captured_at?: string | Date | null; canceled_at?: string | Date | null }

@@ -1,6 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 
-/** A named set of permissions (see lib/access/permissions.ts) that staff users are given. */
+/** A named set of permissions (see ../permissions.ts) that staff users are given. */
 export const StaffRole = model.define("staff_role", {
   id: model.id({ prefix: "srole" }).primaryKey(),
   code: model.text().unique(),

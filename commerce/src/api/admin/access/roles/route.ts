@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { ALL_PERMISSIONS, AREAS } from "../../../../lib/access/permissions"
+import { ALL_PERMISSIONS, AREAS } from "../../../../modules/access/permissions"
 import { ACCESS_MODULE } from "../../../../modules/access"
 import type AccessModuleService from "../../../../modules/access/service"
 import { createStaffRoleWorkflow } from "../../../../workflows/access/create-staff-role"

@@ -1,6 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { registeredRoutes, type RouterOwner } from "../../../../lib/access/matched-routes"
-import { requiredPermission } from "../../../../lib/access/route-permissions"
+import { requiredPermission } from "../../../../modules/access/route-permissions"
 
 /**
  * Every admin route the running app has, ours, the plugins' and Medusa's, with the
