@@ -15,6 +15,10 @@ const SKIP = new Set([
   "static",
   "uploads",
   "private-uploads",
+  // Written by the builds and servers themselves (Next's type stub, Strapi's update check):
+  // counting them made every build look stale to the next check.
+  "next-env.d.ts",
+  ".strapi-updater.json",
   "__tests__",
   "integration-tests",
   "coverage",
