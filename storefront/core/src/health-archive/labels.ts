@@ -1,4 +1,4 @@
-import type { ConsentKind, Kit, KitStatus, PersonRelation, PersonSex } from "@health/contracts"
+import type { ConsentKind, Kit, KitStatus, PersonSex } from "@health/contracts"
 
 /** How a status badge looks: in progress, finished, needing the member, or over. */
 export const KIT_STATUS_TONE: Record<KitStatus, "progress" | "success" | "danger" | "muted"> = {
