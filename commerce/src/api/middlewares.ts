@@ -49,7 +49,7 @@ import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health
 import {
   MAX_MEMBER_UPLOAD_BYTES,
   MAX_MEMBER_UPLOAD_FILES,
-} from "../lib/health-files/save-member-uploads"
+} from "../modules/health-archive/member-upload-rules"
 import { chineseErrorHandler } from "./error-handler"
 import { rejectMalformedRequests } from "./reject-malformed-requests"
 import { requireIndexModule } from "./index-module-availability"

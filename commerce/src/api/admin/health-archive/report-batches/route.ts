@@ -1,7 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { Modules } from "@medusajs/framework/utils"
 import { SealedFileStore } from "../../../../lib/health-files/sealed-file-store"
-import { decodeUploadName } from "../../../../lib/health-files/save-member-uploads"
+import { decodeUploadName } from "../../../../modules/health-archive/member-upload-rules"
 import { stageReportUpload } from "../../../../lib/reports/stage-report-upload"
 import { createReportBatchWorkflow } from "../../../../workflows/health-archive/create-report-batch"
 import { batchViews } from "./batch-view"

@@ -1,5 +1,12 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { saveMemberUploads } from "../../../../lib/health-files/save-member-uploads"
+import { Modules } from "@medusajs/framework/utils"
+import { sealMemberUploads } from "../../../../lib/health-files/seal-member-uploads"
+import {
+  checkMemberUploads,
+  memberUploadNote,
+  type IncomingUpload,
+} from "../../../../modules/health-archive/member-upload-rules"
+import { saveMemberUploadsWorkflow } from "../../../../workflows/health-archive/save-member-uploads"
 import { archiveRequest } from "../../../health-archive-request"
 
 export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
@@ -14,9 +21,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 /** Photos and PDFs of hospital records (multipart `files`, optional `note`). */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const { actorId, log } = archiveRequest(req)
-  const files = (req.files ?? []) as { originalname: string; buffer: Buffer }[]
-  const note = (req.body as { note?: string } | undefined)?.note ?? null
-  const uploads = await saveMemberUploads(req.scope, { customer_id: actorId, files, note })
+  const checked = checkMemberUploads((req.files ?? []) as IncomingUpload[])
+  const note = memberUploadNote((req.body as { note?: string } | undefined)?.note)
+  const files = await sealMemberUploads(req.scope.resolve(Modules.FILE), checked)
+  const { result: uploads } = await saveMemberUploadsWorkflow(req.scope).run({
+    input: { customer_id: actorId, note, files },
+  })
   for (const upload of uploads) await log(actorId, "create", "upload", upload.id)
   res.status(201).json({ uploads })
 }
