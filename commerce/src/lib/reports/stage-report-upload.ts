@@ -1,6 +1,6 @@
 import { createHash } from "crypto"
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import type { IFileModuleService } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import { sniffFileType } from "../files/sniff-file-type"
 import { SealedFileStore } from "../health-files/sealed-file-store"
 import {
@@ -27,7 +27,7 @@ export type StagedReportFile = {
  * bytes never rest on disk or in Redis while they wait for a worker.
  */
 export async function stageReportUpload(
-  container: MedusaContainer,
+  fileModule: IFileModuleService,
   files: ReportUploadEntry[]
 ): Promise<StagedReportFile[]> {
   let entries: ReportUploadEntry[]
@@ -45,7 +45,7 @@ export async function stageReportUpload(
       "没有可上传的文件：请选择 PDF 报告或其压缩包"
     )
   }
-  const store = new SealedFileStore(container.resolve(Modules.FILE))
+  const store = new SealedFileStore(fileModule)
   const staged: StagedReportFile[] = []
   const failed = (entry: ReportUploadEntry, code: string, message: string): StagedReportFile => ({
     filename: entry.filename,

@@ -22,7 +22,7 @@ export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse)
     filename: decodeUploadName(file.originalname),
     bytes: file.buffer,
   }))
-  const staged = await stageReportUpload(req.scope, files)
+  const staged = await stageReportUpload(req.scope.resolve(Modules.FILE), files)
   try {
     const { result: batchId } = await createReportBatchWorkflow(req.scope).run({
       input: { staff_id: req.auth_context.actor_id, files: staged },
