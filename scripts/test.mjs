@@ -272,10 +272,13 @@ try {
     ...serviceEnv,
     NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192",
   }
-  // The HTTP specs' own workers (HTTP_TEST_WORKERS overrides): one per core up to two. Each
-  // worker's spec files get their own databases (copies of one migrated template), app port,
-  // Redis prefixes and stand-in ports.
-  const httpWorkers = Number(process.env.HTTP_TEST_WORKERS) || Math.min(2, availableParallelism())
+  // The HTTP specs' workers (HTTP_TEST_WORKERS overrides): the cores the other lane leaves,
+  // up to two. Setting up a spec file is CPU-bound, so a third process on two cores made no
+  // file faster, only every test slower (staff-access' route walk ran past its timeout).
+  // Each worker's spec files get their own databases (copies of one migrated template), app
+  // port, Redis prefixes and stand-in ports.
+  const httpWorkers =
+    Number(process.env.HTTP_TEST_WORKERS) || Math.max(1, Math.min(2, availableParallelism() - 1))
   const httpArgs =
     httpWorkers > 1
       ? [`--maxWorkers=${httpWorkers}`, "--workerIdleMemoryLimit=1536MB", "--forceExit"]
