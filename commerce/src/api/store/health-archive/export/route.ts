@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { buildArchiveExport } from "../../../../lib/health-files/build-archive-export"
+import { buildArchiveExport } from "../../../build-archive-export"
 import { archiveRequest, sendFile } from "../../../health-archive-request"
 
 /** The member's whole archive as a zip. */

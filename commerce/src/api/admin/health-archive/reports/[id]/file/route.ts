@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { openLabReport } from "../../../../../../lib/health-files/open-lab-report"
+import { openLabReport } from "../../../../../open-lab-report"
 import { archiveRequest, notFound, sendFile } from "../../../../../health-archive-request"
 
 /** A report PDF for lab staff and super admins (the route table allows no one else). */

@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { openLabReport } from "../../../../../../lib/health-files/open-lab-report"
+import { openLabReport } from "../../../../../open-lab-report"
 import { archiveRequest, notFound, sendFile } from "../../../../../health-archive-request"
 
 /** The report PDF, decrypted for its owner; the first open marks the kit delivered. */

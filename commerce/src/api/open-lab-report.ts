@@ -1,8 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
-import type HealthArchiveModuleService from "../../modules/health-archive/service"
-import { SealedFileStore } from "./sealed-file-store"
+import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
+import type HealthArchiveModuleService from "../modules/health-archive/service"
+import { SealedFileStore } from "../lib/health-files/sealed-file-store"
 
 /**
  * A report's PDF, decrypted. `owner_id` limits it to that member's reports (null for

@@ -1,11 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import JSZip from "jszip"
-import { CONSTITUTION_MODULE } from "../../modules/constitution"
-import type ConstitutionModuleService from "../../modules/constitution/service"
-import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
-import type HealthArchiveModuleService from "../../modules/health-archive/service"
-import { SealedFileStore } from "./sealed-file-store"
+import { CONSTITUTION_MODULE } from "../modules/constitution"
+import type ConstitutionModuleService from "../modules/constitution/service"
+import { HEALTH_ARCHIVE_MODULE } from "../modules/health-archive"
+import type HealthArchiveModuleService from "../modules/health-archive/service"
+import { SealedFileStore } from "../lib/health-files/sealed-file-store"
 
 const safeName = (name: string) => name.replace(/[\\/:*?"<>|\s]+/g, "_").slice(0, 120)
 
