@@ -17,6 +17,13 @@ export const APPOINTMENT_STATUS_LABELS: Record<AppointmentStatus, string> = {
   completed: "已完成",
 }
 
+/** Statuses that hold a place in their slot (and can still be confirmed, moved or cancelled). */
+export const ACTIVE_APPOINTMENT_STATUSES: readonly AppointmentStatus[] = [
+  "pending",
+  "confirmed",
+  "rescheduled",
+]
+
 export const CLINIC_SIGNUP_STATUSES = ["confirmed", "waitlisted", "cancelled"] as const
 
 export type ClinicSignupStatus = (typeof CLINIC_SIGNUP_STATUSES)[number]

@@ -2,6 +2,7 @@ import { APPOINTMENT_STATUS_LABELS, type AppointmentStatus } from "@health/contr
 
 // Statuses and their labels are shared with the storefronts: @health/contracts.
 export {
+  ACTIVE_APPOINTMENT_STATUSES,
   APPOINTMENT_STATUSES,
   APPOINTMENT_STATUS_LABELS,
   CLINIC_SIGNUP_STATUSES,
@@ -9,13 +10,6 @@ export {
   type AppointmentStatus,
   type ClinicSignupStatus,
 } from "@health/contracts"
-
-/** Statuses that hold a place in their slot. */
-export const ACTIVE_APPOINTMENT_STATUSES: AppointmentStatus[] = [
-  "pending",
-  "confirmed",
-  "rescheduled",
-]
 
 export type AppointmentAction = "confirm" | "complete" | "cancel" | "reschedule"
 

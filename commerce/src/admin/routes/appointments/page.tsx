@@ -1,21 +1,16 @@
+import {
+  ACTIVE_APPOINTMENT_STATUSES,
+  APPOINTMENT_STATUS_LABELS,
+  APPOINTMENT_STATUSES,
+  type Appointment,
+  type AppointmentStatus,
+} from "@health/contracts"
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CalendarSolid } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useMemo, useState } from "react"
 
-type Status = "pending" | "confirmed" | "rescheduled" | "cancelled" | "completed"
-type Appointment = {
-  id: string
-  site: { id: string; name: string; address: string }
-  date: string
-  slot: string
-  status: Status
-  status_label: string
-  person: { name: string | null; phone: string | null } | null
-  order_id: string | null
-  cancelled_by: "customer" | "staff" | null
-  cancel_reason: string | null
-}
+type Status = AppointmentStatus
 type Site = { id: string; name: string; capacity_per_slot: number | null }
 type DayView = {
   date: string
@@ -27,11 +22,10 @@ type DayView = {
 
 const STATUS_FILTERS: [Status | "", string][] = [
   ["", "全部状态"],
-  ["pending", "待确认"],
-  ["confirmed", "已确认"],
-  ["rescheduled", "已改期"],
-  ["cancelled", "已取消"],
-  ["completed", "已完成"],
+  ...APPOINTMENT_STATUSES.map((status): [Status, string] => [
+    status,
+    APPOINTMENT_STATUS_LABELS[status],
+  ]),
 ]
 
 const STATUS_COLORS: Record<Status, "orange" | "green" | "blue" | "grey" | "purple"> = {
@@ -42,7 +36,7 @@ const STATUS_COLORS: Record<Status, "orange" | "green" | "blue" | "grey" | "purp
   completed: "purple",
 }
 
-const ACTIVE: Status[] = ["pending", "confirmed", "rescheduled"]
+const ACTIVE = ACTIVE_APPOINTMENT_STATUSES
 
 async function call<T>(path: string, body?: unknown): Promise<T> {
   let response: Response
