@@ -17,7 +17,8 @@ export const reviseConstitutionReviewStep = createStep(
   "revise-constitution-review",
   async (input: ReviseConstitutionReviewStepInput, { container }) => {
     const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
-    const { review, version, previous, replayed } = await constitution.reviseConstitutionReview(input)
+    const { review, version, previous, replayed } =
+      await constitution.reviseConstitutionReview(input)
     // A repeated request changed nothing, so there is nothing to undo.
     const undo = replayed ? null : { previous, revision: version.revision }
     return new StepResponse({ review, version, replayed }, undo)
