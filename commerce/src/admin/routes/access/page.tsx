@@ -13,6 +13,7 @@ import {
 } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { RecordTable, type RecordColumn } from "../../components/shared/record-table"
+import { adminRequest } from "../../lib/admin-request"
 
 type Role = {
   id: string
@@ -33,18 +34,6 @@ type AuditEntry = {
   status: number
   ip: string | null
   created_at: string
-}
-
-async function call<T>(path: string, init?: { method: string; body: unknown }): Promise<T> {
-  const response = await fetch(path, {
-    method: init?.method ?? "GET",
-    credentials: "include",
-    headers: { "content-type": "application/json" },
-    body: init ? JSON.stringify(init.body) : undefined,
-  })
-  const json = await response.json().catch(() => ({}))
-  if (!response.ok) throw new Error(json.message ?? `请求失败（${response.status}）`)
-  return json as T
 }
 
 const shanghai = (iso: string) =>
@@ -75,9 +64,9 @@ const AccessPage = () => {
   const load = useCallback(async () => {
     try {
       const [r, u, a] = await Promise.all([
-        call<{ roles: Role[]; areas: Record<string, string> }>("/admin/access/roles"),
-        call<{ users: StaffUser[] }>("/admin/access/users"),
-        call<{ entries: AuditEntry[] }>("/admin/audit-log?limit=50"),
+        adminRequest<{ roles: Role[]; areas: Record<string, string> }>("/admin/access/roles"),
+        adminRequest<{ users: StaffUser[] }>("/admin/access/users"),
+        adminRequest<{ entries: AuditEntry[] }>("/admin/audit-log?limit=50"),
       ])
       setRoles(r.roles)
       setAreas(r.areas)
@@ -103,7 +92,7 @@ const AccessPage = () => {
     const ids = user.roles.map((r) => r.id).filter((id) => id !== roleId)
     return run(
       () =>
-        call(`/admin/access/users/${user.id}/roles`, {
+        adminRequest(`/admin/access/users/${user.id}/roles`, {
           method: "POST",
           body: { role_ids: on ? [...ids, roleId] : ids },
         }),
@@ -234,7 +223,7 @@ const AccessPage = () => {
           className="mt-4"
           onClick={() =>
             void run(
-              () => call("/admin/access/roles", { method: "POST", body: draft }),
+              () => adminRequest("/admin/access/roles", { method: "POST", body: draft }),
               `已创建角色「${draft.name}」`
             ).then(() => setDraft({ code: "", name: "", permissions: [] }))
           }
