@@ -26,7 +26,9 @@ export async function adminRequest<T>(
   }
   const json = await response.json().catch(() => ({}))
   if (!response.ok) {
-    throw new AdminRequestError(json.message ?? `请求失败（${response.status}）`, response.status)
+    // Medusa prefixes its validation refusals; staff read only our zh-CN message.
+    const message = String(json.message ?? `请求失败（${response.status}）`)
+    throw new AdminRequestError(message.replace(/^Invalid request: /, ""), response.status)
   }
   return json as T
 }

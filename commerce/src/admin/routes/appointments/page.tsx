@@ -9,6 +9,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { CalendarSolid } from "@medusajs/icons"
 import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
 import { useCallback, useEffect, useMemo, useState } from "react"
+import { adminRequest } from "../../lib/admin-request"
 
 type Status = AppointmentStatus
 type Site = { id: string; name: string; capacity_per_slot: number | null }
@@ -38,26 +39,6 @@ const STATUS_COLORS: Record<Status, "orange" | "green" | "blue" | "grey" | "purp
 
 const ACTIVE = ACTIVE_APPOINTMENT_STATUSES
 
-async function call<T>(path: string, body?: unknown): Promise<T> {
-  let response: Response
-  try {
-    response = await fetch(path, {
-      method: body === undefined ? "GET" : "POST",
-      credentials: "include",
-      headers: { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    })
-  } catch {
-    throw new Error("网络连接失败，请检查网络后重试")
-  }
-  const json = await response.json().catch(() => ({}))
-  if (!response.ok) {
-    const message = String(json.message ?? `请求失败（${response.status}）`)
-    throw new Error(message.replace(/^Invalid request: /, ""))
-  }
-  return json as T
-}
-
 /** Today in Beijing, YYYY-MM-DD. */
 const beijingToday = () => new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
 
@@ -79,7 +60,7 @@ const AppointmentsPage = () => {
     if (siteId) query.set("site_id", siteId)
     if (status) query.set("status", status)
     try {
-      setDay(await call<DayView>(`/admin/appointments?${query}`))
+      setDay(await adminRequest<DayView>(`/admin/appointments?${query}`))
     } catch (error) {
       setMessage({ text: (error as Error).message, error: true })
     }
@@ -89,7 +70,10 @@ const AppointmentsPage = () => {
   const act = async (appointment: Appointment, action: string, body: object, done: string) => {
     setBusy(true)
     try {
-      await call(`/admin/appointments/${appointment.id}/${action}`, body)
+      await adminRequest(`/admin/appointments/${appointment.id}/${action}`, {
+        method: "POST",
+        body,
+      })
       setMessage({ text: done })
       setMoving(undefined)
       await load()
