@@ -14,6 +14,7 @@ import {
 } from "../../components/constitution/constitution-labels"
 import type { AssessmentRow } from "../../components/constitution/constitution-types"
 import { formatShanghaiTime } from "../../components/lab/format-shanghai-time"
+import { AdminPagination } from "../../components/shared/admin-pagination"
 import { adminRequest, errorText, isForbidden } from "../../lib/admin-request"
 
 const PAGE = 20
@@ -144,27 +145,12 @@ const ConstitutionPage = () => {
         </Table>
       )}
       {count > PAGE && (
-        <div className="flex items-center justify-end gap-x-2">
-          <Text size="small" className="text-ui-fg-subtle">
-            第 {offset + 1}–{Math.min(offset + PAGE, count)} 条，共 {count} 条
-          </Text>
-          <Button
-            size="small"
-            variant="secondary"
-            disabled={offset === 0}
-            onClick={() => setOffset(Math.max(0, offset - PAGE))}
-          >
-            上一页
-          </Button>
-          <Button
-            size="small"
-            variant="secondary"
-            disabled={offset + PAGE >= count}
-            onClick={() => setOffset(offset + PAGE)}
-          >
-            下一页
-          </Button>
-        </div>
+        <AdminPagination
+          count={count}
+          pageSize={PAGE}
+          page={offset / PAGE}
+          onPageChange={(page) => setOffset(page * PAGE)}
+        />
       )}
       <AssessmentReviewDrawer
         assessmentId={openId}
