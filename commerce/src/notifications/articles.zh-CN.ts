@@ -1,6 +1,6 @@
 import type { PushedArticle } from "../lib/queue/jobs"
 import { MINIPROGRAM_PAGES } from "../lib/wechat/miniprogram-pages"
-import { thingValue } from "../lib/wechat/subscribe-message"
+import { thingValue } from "../modules/wechat-platform/subscribe-message"
 import type { MemberNotice } from "./member-notice"
 
 /**

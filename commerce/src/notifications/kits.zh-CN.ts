@@ -1,6 +1,6 @@
 import { KIT_STATUS_LABELS, type KitStatus } from "../lib/kits/kit-status"
 import { MINIPROGRAM_PAGES } from "../lib/wechat/miniprogram-pages"
-import { thingValue } from "../lib/wechat/subscribe-message"
+import { thingValue } from "../modules/wechat-platform/subscribe-message"
 import type { MemberNotice } from "./member-notice"
 
 /** What the member is told in the inbox when a kit reaches a status. */

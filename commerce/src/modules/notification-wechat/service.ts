@@ -1,6 +1,6 @@
 import type { ProviderSendNotificationDTO } from "@medusajs/framework/types"
 import { AbstractNotificationProviderService, MedusaError } from "@medusajs/framework/utils"
-import { sendSubscribeMessage } from "../../lib/wechat/subscribe-message"
+import { sendSubscribeMessage } from "../wechat-platform/subscribe-message"
 import type { WechatNotice } from "../../notifications/member-notice"
 
 /**

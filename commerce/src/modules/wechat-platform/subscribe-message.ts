@@ -1,10 +1,10 @@
-import { accessToken, isRejectedToken } from "../../modules/wechat-platform/access-token"
+import { accessToken, isRejectedToken } from "./access-token"
 import {
   WechatApiError,
   wechatJson,
   wechatLoginConfigFromEnv,
   type WechatLoginConfig,
-} from "../../modules/wechat-platform/wechat-api"
+} from "./wechat-api"
 
 /** errcode 43101: the user has not accepted (or has used up) this template's subscription. */
 export const WECHAT_NOT_SUBSCRIBED = 43101

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto"
 import { startWechatStandin } from "../../../../integration-tests/helpers/wechat-standin"
-import { closeSharedTokenCache } from "../../../modules/wechat-platform/token-cache"
-import { WechatApiError } from "../../../modules/wechat-platform/wechat-api"
+import { closeSharedTokenCache } from "../token-cache"
+import { WechatApiError } from "../wechat-api"
 import { sendSubscribeMessage, WECHAT_NOT_SUBSCRIBED } from "../subscribe-message"
 
 type SubscribeModule = typeof import("../subscribe-message")
-type TokenCacheModule = typeof import("../../../modules/wechat-platform/token-cache")
+type TokenCacheModule = typeof import("../token-cache")
 type Sent = { touser: string; template_id: string; data: Record<string, { value: string }> }
 
 // Tokens are kept in Redis: this run's keys, apart from every other run's.
@@ -54,9 +54,7 @@ describe("WeChat subscribe messages with a stable access_token (against the loca
     let otherCache: TokenCacheModule | undefined
     jest.isolateModules(() => {
       other = jest.requireActual<SubscribeModule>("../subscribe-message")
-      otherCache = jest.requireActual<TokenCacheModule>(
-        "../../../modules/wechat-platform/token-cache"
-      )
+      otherCache = jest.requireActual<TokenCacheModule>("../token-cache")
     })
     try {
       await sendSubscribeMessage(message("o-first"), config)
