@@ -18,6 +18,13 @@ export const RELATION_LABELS: Record<PersonRelation, string> = {
 /** What a member consents to when a kit is activated. */
 export type ConsentKind = "testing" | "storage" | "research"
 
+/** Commerce sends it as `kind_label`; the activation forms name each consent so. */
+export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
+  testing: "基因检测知情同意",
+  storage: "样本保存知情同意",
+  research: "科研使用知情同意",
+}
+
 export type Consent = {
   id: string
   kit_id: string | null

@@ -17,11 +17,8 @@ export type { ConsentKind }
 // The relations' words are the ones the activation forms offer.
 export { RELATION_LABELS } from "@health/contracts"
 
-export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
-  testing: "基因检测知情同意",
-  storage: "样本保存知情同意",
-  research: "科研使用知情同意",
-}
+// The consents' names, as the activation forms show them.
+export { CONSENT_KIND_LABELS } from "@health/contracts"
 
 export type PersonDetails = { name: string; sex: "female" | "male"; birth_date: string }
 export type PersonView = TestedPerson

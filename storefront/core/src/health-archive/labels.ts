@@ -24,12 +24,6 @@ export function kitUsage(status: KitStatus): "已使用" | "未使用" | "已作
 
 export const SEX_LABEL: Record<PersonSex, string> = { female: "女", male: "男" }
 
-export const CONSENT_KIND_LABEL: Record<ConsentKind, string> = {
-  testing: "基因检测知情同意",
-  storage: "样本保存同意",
-  research: "科研使用同意",
-}
-
 /** The CMS page (kind "consent") whose text and version the member agrees to. */
 export const CONSENT_PAGE_SLUG: Record<ConsentKind, string> = {
   testing: "consent-testing",

@@ -2,7 +2,7 @@ import { Button, Checkbox, Input, Picker, Text, View } from "@tarojs/components"
 import Taro from "@tarojs/taro"
 import {
   checkKitBarcode,
-  CONSENT_KIND_LABEL,
+  CONSENT_KIND_LABELS,
   CONSENT_PAGE_SLUG,
   RELATION_LABELS,
   SEX_LABEL,
@@ -178,7 +178,7 @@ function ActivationForm(props: {
           >
             <Checkbox value={kind} checked={!!agreed[kind]} />
             <Text>
-              {CONSENT_KIND_LABEL[kind]}
+              {CONSENT_KIND_LABELS[kind]}
               {kind === "testing" ? "（必选）" : "（可选）"}
               {page?.version ? ` · 版本 ${page.version}` : ""}
             </Text>
