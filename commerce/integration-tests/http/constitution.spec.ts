@@ -2,7 +2,7 @@ import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import ccmq from "@health/contracts/ccmq.json"
-import { loadMemberTags } from "../../src/lib/push/load-member-tags"
+import { loadMemberTags } from "../../src/workflows/article-push/load-member-tags"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 

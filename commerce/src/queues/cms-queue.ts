@@ -1,7 +1,4 @@
 import { Modules } from "@medusajs/framework/utils"
-import { deliverArticle } from "../lib/push/deliver-article"
-import { loadMemberTags } from "../lib/push/load-member-tags"
-import { tagsMatch } from "../lib/push/member-tags"
 import {
   CmsJob,
   QUEUE_MODULE,
@@ -14,6 +11,7 @@ import {
 import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { ARTICLE_PUSH_MODULE } from "../modules/article-push"
 import type ArticlePushModuleService from "../modules/article-push/service"
+import { pushArticleBatchWorkflow } from "../workflows/article-push/push-article-batch"
 
 /** Members per batch job (ARTICLE_PUSH_BATCH_SIZE, default 500). */
 const batchSize = () => Math.max(1, Number(process.env.ARTICLE_PUSH_BATCH_SIZE) || 500)
@@ -35,7 +33,7 @@ function pushedArticle(documentId: string, entry: Record<string, unknown>): Push
  * Pushes a published article: the plan job checks the article's flags and splits all
  * members into batch jobs (ids in order, so a re-run makes the same batches, which
  * BullMQ keeps once by job id); a batch job matches tags and delivers (idempotent per
- * member and channel, see deliverArticle).
+ * member and channel, see the push-article-batch workflow).
  */
 export const cmsQueue: QueueProcessor = {
   queue: QueueName.CMS,
@@ -71,14 +69,7 @@ export const cmsQueue: QueueProcessor = {
       }
       return { batches }
     },
-    [CmsJob.PUSH_BATCH]: async ({ article, customer_ids }: PushBatchJob, { container }) => {
-      const members = await loadMemberTags(container, customer_ids)
-      const matching = members.filter((member) => tagsMatch(article.tags, member.tags))
-      for (const member of matching) await deliverArticle(container, article, member)
-      await container
-        .resolve<ArticlePushModuleService>(ARTICLE_PUSH_MODULE)
-        .addScanned(article.document_id, customer_ids.length)
-      return { scanned: customer_ids.length, delivered: matching.length }
-    },
+    [CmsJob.PUSH_BATCH]: async (job: PushBatchJob, { container }) =>
+      (await pushArticleBatchWorkflow(container).run({ input: job })).result,
   },
 }

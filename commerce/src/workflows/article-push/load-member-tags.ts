@@ -1,16 +1,25 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { memberTags } from "../../lib/push/member-tags"
+import {
+  notificationPreferencesOf,
+  type NotificationPreferences,
+} from "../../lib/push/notification-preferences"
 import { CONSTITUTION_MODULE } from "../../modules/constitution"
 import type ConstitutionModuleService from "../../modules/constitution/service"
-import { memberTags } from "./member-tags"
-import { notificationPreferencesOf } from "./notification-preferences"
-import type { PushRecipient } from "./deliver-article"
+
+/** A member an article may be pushed to: the phone and channel opt-outs notify-member needs. */
+export type PushRecipient = {
+  id: string
+  phone: string | null
+  preferences: NotificationPreferences
+}
 
 export type TaggedMember = PushRecipient & { tags: string[] }
 
 /**
- * The tags (see member-tags.ts) and channels of a batch of members, in three queries and
- * one latest constitution result per member.
+ * The tags (see lib/push/member-tags.ts) and channels of a batch of members, in three
+ * queries and one latest constitution result per member. Reads only.
  */
 export async function loadMemberTags(
   container: MedusaContainer,

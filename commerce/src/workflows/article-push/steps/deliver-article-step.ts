@@ -1,20 +1,13 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ARTICLE_PUSH_MODULE } from "../../modules/article-push"
-import type ArticlePushModuleService from "../../modules/article-push/service"
-import type { ChannelState } from "../../modules/article-push/service"
-import { articleNotice } from "../../notifications/articles.zh-CN"
-import { NotificationChannel } from "../../notifications/channels"
-import { notifyMember, type ChannelOutcome } from "../../notifications/notify-member"
-import type { PushedArticle } from "../queue/jobs"
-import type { NotificationPreferences } from "./notification-preferences"
-
-export type { PushedArticle }
-
-export type PushRecipient = {
-  id: string
-  phone: string | null
-  preferences: NotificationPreferences
-}
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { PushedArticle } from "../../../lib/queue/jobs"
+import { ARTICLE_PUSH_MODULE } from "../../../modules/article-push"
+import type ArticlePushModuleService from "../../../modules/article-push/service"
+import type { ChannelState } from "../../../modules/article-push/service"
+import { articleNotice } from "../../../notifications/articles.zh-CN"
+import { NotificationChannel } from "../../../notifications/channels"
+import { notifyMember, type ChannelOutcome } from "../../../notifications/notify-member"
+import type { PushRecipient } from "../load-member-tags"
 
 /** How a channel's outcome is kept on the delivery row (a resend counts as sent). */
 const channelState = (outcome: ChannelOutcome): ChannelState =>
@@ -26,7 +19,7 @@ const channelState = (outcome: ChannelOutcome): ChannelState =>
  * always gets it; SMS and WeChat honour the member's opt-outs (notify-member), and a
  * failure there is logged and recorded, not retried (the inbox message is the record).
  */
-export async function deliverArticle(
+async function deliverArticle(
   container: MedusaContainer,
   article: PushedArticle,
   member: PushRecipient
@@ -52,3 +45,18 @@ export async function deliverArticle(
     await pushes.markDelivery(delivery.id, { [channel]: channelState(outcome[channel]) })
   }
 }
+
+/**
+ * Delivers the article to each member in turn. No compensation: a sent message cannot be
+ * recalled, and the delivery rows make a re-run skip what was already done.
+ */
+export const deliverArticleStep = createStep(
+  "deliver-article",
+  async (
+    { article, members }: { article: PushedArticle; members: PushRecipient[] },
+    { container }
+  ) => {
+    for (const member of members) await deliverArticle(container, article, member)
+    return new StepResponse({ delivered: members.length })
+  }
+)
