@@ -1,4 +1,4 @@
-import type { SearchType, SiteSearchDocument } from "../../modules/site-search/indexes"
+import type { SearchType, SiteSearchDocument } from "../indexes"
 
 /** A Strapi 5 article with the relations search needs. */
 type CmsArticle = {
@@ -31,10 +31,8 @@ export const CMS_SEARCH_MODELS: Record<string, { type: SearchType; collection: s
   "collection-site": { type: "site", collection: "collection-sites" },
 }
 
-/** The CMS could not be read; the job fails and BullMQ retries it. */
-export class CmsReadError extends Error {}
-
-const cmsBase = () => (process.env.CMS_URL || "http://localhost:1337").replace(/\/$/, "")
+/** The CMS's base URL (CMS_URL without a trailing slash): relative media URLs hang off it. */
+export const cmsBase = () => (process.env.CMS_URL || "http://localhost:1337").replace(/\/$/, "")
 
 const absolute = (url?: string | null) =>
   !url ? null : /^https?:\/\//.test(url) ? url : `${cmsBase()}${url}`
@@ -78,62 +76,6 @@ export function siteDocument(site: CmsSite): SiteSearchDocument | null {
   }
 }
 
-async function get<T>(
-  path: string
-): Promise<{ data: T | null; meta?: { pagination?: { pageCount?: number } } } | null> {
-  const token = process.env.CMS_API_TOKEN
-  let response: Response
-  try {
-    response = await fetch(`${cmsBase()}/api${path}`, {
-      headers: token ? { authorization: `Bearer ${token}` } : {},
-      signal: AbortSignal.timeout(Number(process.env.CMS_TIMEOUT_MS || 5000)),
-    })
-  } catch (error) {
-    throw new CmsReadError(`CMS unreachable: ${(error as Error).message}`)
-  }
-  if (response.status === 404) return null
-  if (!response.ok) throw new CmsReadError(`CMS answered ${response.status} for ${path}`)
-  return (await response.json()) as {
-    data: T | null
-    meta?: { pagination?: { pageCount?: number } }
-  }
-}
-
-const toDocument = (model: string, entry: unknown) =>
+/** A Strapi entry of a searchable model as a search document; null when it is left out. */
+export const cmsDocument = (model: string, entry: unknown) =>
   model === "article" ? articleDocument(entry as CmsArticle) : siteDocument(entry as CmsSite)
-
-/**
- * The published entry as a search document, or null when it is not published (any more),
- * inactive or deleted. The list endpoint answers only published entries.
- */
-export async function loadCmsDocument(
-  model: string,
-  documentId: string
-): Promise<SiteSearchDocument | null> {
-  const target = CMS_SEARCH_MODELS[model]
-  if (!target) return null
-  const body = await get<unknown[]>(
-    `/${target.collection}?filters[documentId][$eq]=${encodeURIComponent(documentId)}&populate=*`
-  )
-  const entry = body?.data?.[0]
-  return entry ? toDocument(model, entry) : null
-}
-
-/** Every published entry of a model, page by page. */
-export async function loadAllCmsDocuments(model: string): Promise<SiteSearchDocument[]> {
-  const target = CMS_SEARCH_MODELS[model]
-  const documents: SiteSearchDocument[] = []
-  for (let page = 1; ; page++) {
-    const body = await get<unknown[]>(
-      `/${target.collection}?populate=*&sort=id:asc&pagination[page]=${page}&pagination[pageSize]=100`
-    )
-    const entries = body?.data ?? []
-    for (const entry of entries) {
-      const document = toDocument(model, entry)
-      if (document) documents.push(document)
-    }
-    const pageCount = body?.meta?.pagination?.pageCount ?? 1
-    if (page >= pageCount || !entries.length) break
-  }
-  return documents
-}

@@ -1,6 +1,6 @@
-import { highlightTitle } from "../../../modules/site-search/service"
-import { articleDocument, siteDocument } from "../cms-documents"
-import { productDocument } from "../product-documents"
+import { highlightTitle } from "../../service"
+import { articleDocument, siteDocument } from "../cms-document"
+import { productDocument } from "../product-document"
 
 describe("search documents", () => {
   it("indexes published products only, with categories and tags searchable", () => {
