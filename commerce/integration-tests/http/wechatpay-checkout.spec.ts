@@ -794,8 +794,7 @@ medusaIntegrationTestRunner({
         const followWechatRefund = async (
           container: ReturnType<typeof getContainer>,
           input: typeof job
-        ) =>
-          (await followWechatRefundWorkflow(container).run({ input })).result
+        ) => (await followWechatRefundWorkflow(container).run({ input })).result
         expect(await followWechatRefund(getContainer(), job)).toEqual({
           status: "ABNORMAL",
           change: { from: "PROCESSING", to: "ABNORMAL" },

@@ -26,7 +26,10 @@ let shared: { redis: Redis; cache: TokenCache } | undefined
 export function sharedTokenCache(env: NodeJS.ProcessEnv = process.env): TokenCache {
   if (!shared) {
     const redis = new Redis(env.REDIS_URL || "redis://127.0.0.1:6379", { maxRetriesPerRequest: 3 })
-    shared = { redis, cache: redisTokenCache(redis, `${env.QUEUE_PREFIX || "health"}:wechat-token`) }
+    shared = {
+      redis,
+      cache: redisTokenCache(redis, `${env.QUEUE_PREFIX || "health"}:wechat-token`),
+    }
   }
   return shared.cache
 }

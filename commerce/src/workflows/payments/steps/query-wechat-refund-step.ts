@@ -7,5 +7,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 export const queryWechatRefundStep = createStep(
   "query-wechat-refund",
   async ({ out_refund_no }: { out_refund_no: string }) =>
-    new StepResponse(await queryRefund(new WechatpayClient(resolveWechatpayConfig()), out_refund_no))
+    new StepResponse(
+      await queryRefund(new WechatpayClient(resolveWechatpayConfig()), out_refund_no)
+    )
 )
