@@ -11,11 +11,6 @@ import {
   FINAL_TRANSFER_STATES,
   queryTransferBill,
 } from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
-import { noticeRefundedUnplacedPayments } from "../lib/payments/notice-refunded-unplaced-payments"
-import {
-  completionFailureReason,
-  refundUnplacedWechatPayment,
-} from "../lib/payments/refund-unplaced-wechat-payment"
 import {
   PaymentsJob,
   QUEUE_MODULE,
@@ -27,12 +22,17 @@ import {
 } from "../lib/queue/jobs"
 import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { followWechatRefundWorkflow } from "../workflows/payments/follow-wechat-refund"
+import { noticeRefundedUnplacedPaymentsWorkflow } from "../workflows/payments/notice-refunded-unplaced-payments"
+import { refundUnplacedWechatPaymentWorkflow } from "../workflows/payments/refund-unplaced-wechat-payment"
 import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfer"
 
 /** WeChat cancels a transfer the user never confirms after a day; stop asking after two. */
 const MAX_TRANSFER_CHECKS = 96
 
 const WECHATPAY = "pp_wechatpay_wechatpay"
+
+/** Medusa's silent refunds of the last two days are looked for (each is told once). */
+const NOTICE_WINDOW_MS = 2 * 24 * 3600_000
 
 type PendingSession = {
   id: string
@@ -122,11 +122,14 @@ export async function reconcileWechatSessions(
       // A callback may have taken the session over meanwhile; then its own flow settles it.
       if (!(await stillPending(container, session.id))) continue
       const placed = cart ? await orderOfCart(container, cart.id) : null
-      await refundUnplacedWechatPayment(container, {
-        session: { ...session, data: { ...session.data, out_trade_no: outTradeNo } },
-        cart,
-        paidTotal: trade.amount.total,
-        reason: placed ? "订单已通过其他方式付款" : completionFailureReason(failure),
+      await refundUnplacedWechatPaymentWorkflow(container).run({
+        input: {
+          session: { ...session, data: { ...session.data, out_trade_no: outTradeNo } },
+          cart,
+          paid_total: trade.amount.total,
+          reason: placed ? "订单已通过其他方式付款" : completionFailureReason(failure),
+        },
+        throwOnError: true,
       })
       outcome.refunded.push(outTradeNo)
       continue
@@ -134,8 +137,19 @@ export async function reconcileWechatSessions(
     await payments.deletePaymentSession(session.id)
     outcome.closed.push(outTradeNo ?? session.id)
   }
-  outcome.noticed = await noticeRefundedUnplacedPayments(container, now)
+  const since = new Date(now.getTime() - NOTICE_WINDOW_MS).toISOString()
+  const { result: noticed } = await noticeRefundedUnplacedPaymentsWorkflow(container).run({
+    input: { since },
+    throwOnError: true,
+  })
+  outcome.noticed = noticed
   return outcome
+}
+
+/** A completion error as the member may read it: ours are in Chinese, Medusa's are not. */
+function completionFailureReason(error: unknown): string {
+  const message = (error as { message?: string } | undefined)?.message ?? ""
+  return /[\u4e00-\u9fff]/.test(message) ? message : "订单校验未通过"
 }
 
 async function stillPending(container: MedusaContainer, sessionId: string): Promise<boolean> {

@@ -1,0 +1,87 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { UnplacedRefund } from "./refund-wechat-order-step"
+import type { UnplacedCart } from "./tell-unplaced-refunds-step"
+
+/** The note Medusa's compensatePaymentIfNeededStep gives the refund it makes. */
+const COMPLETION_FAILURE_NOTE = "Refunded due to cart completion failure"
+
+const WECHATPAY = "pp_wechatpay_wechatpay"
+
+type RefundEntry = { out_refund_no: string; refund_id?: string; amount: number; status: string }
+
+type PaymentData = Record<string, unknown> & { out_trade_no?: string; refunds?: RefundEntry[] }
+
+type PaymentRow = {
+  id: string
+  data: PaymentData | null
+  refunds?: { note?: string | null }[]
+  payment_collection?: { cart?: UnplacedCart } | null
+}
+
+export type RefundedUnplacedPayment = {
+  payment_id: string
+  data: PaymentData
+  cart: UnplacedCart
+  record: UnplacedRefund
+}
+
+/**
+ * WeChat payments since `since` that Medusa's compensation refunded after a failed
+ * completion, whose cart has no order and which are not yet marked: with the record to keep.
+ */
+export const findRefundedUnplacedPaymentsStep = createStep(
+  "find-refunded-unplaced-payments",
+  async ({ since }: { since: string }, { container }) => {
+    const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+      entity: "payment",
+      fields: [
+        "id",
+        "data",
+        "refunds.note",
+        "payment_collection.cart.id",
+        "payment_collection.cart.customer_id",
+        "payment_collection.cart.metadata",
+      ],
+      filters: { provider_id: WECHATPAY, created_at: { $gte: new Date(since) } },
+    })
+    const found: RefundedUnplacedPayment[] = []
+    for (const payment of data as unknown as PaymentRow[]) {
+      const paymentData = payment.data ?? {}
+      if (paymentData.unplaced_refund || !paymentData.out_trade_no) continue
+      if (!payment.refunds?.some((refund) => refund.note === COMPLETION_FAILURE_NOTE)) continue
+      const cart = payment.payment_collection?.cart ?? null
+      if (cart && (await hasOrder(container, cart.id))) continue
+      // Medusa writes its refund row before asking WeChat and the provider's answer after:
+      // until that answer is on the payment, look again next time.
+      const refunds = paymentData.refunds ?? []
+      if (!refunds.length) continue
+      found.push({
+        payment_id: payment.id,
+        data: paymentData,
+        cart,
+        record: {
+          out_trade_no: paymentData.out_trade_no,
+          out_refund_no: refunds[0].out_refund_no,
+          refund_id: refunds[0].refund_id ?? null,
+          amount: refunds.reduce((sum, refund) => sum + refund.amount, 0),
+          status: refunds[0].status as UnplacedRefund["status"],
+          // Medusa keeps the completion's error in its workflow log, not on the payment.
+          reason: "订单校验未通过",
+          refunded_at: new Date().toISOString(),
+        },
+      })
+    }
+    return new StepResponse(found)
+  }
+)
+
+async function hasOrder(container: MedusaContainer, cartId: string): Promise<boolean> {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "order_cart",
+    fields: ["order_id"],
+    filters: { cart_id: cartId },
+  })
+  return data.length > 0
+}

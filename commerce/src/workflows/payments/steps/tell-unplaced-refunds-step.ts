@@ -1,0 +1,50 @@
+import type { ICartModuleService } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { PaymentUnplacedRefundedEvent } from "../../../lib/events/domain-events"
+import type { UnplacedRefund } from "./refund-wechat-order-step"
+import { enqueueWechatRefundFollowUp } from "./schedule-wechat-refund-check-step"
+
+export type UnplacedCart = {
+  id: string
+  customer_id?: string | null
+  metadata?: Record<string, unknown> | null
+} | null
+
+export type UnplacedRefundToTell = { cart: UnplacedCart; record: UnplacedRefund }
+
+/**
+ * The record of a refunded payment whose cart never became an order: on the cart (the
+ * storefront reads it), in the log, and a follow-up while WeChat still processes it.
+ * Returns the payment.unplaced_refunded events the workflow emits (the member is told once).
+ */
+export const tellUnplacedRefundsStep = createStep(
+  "tell-unplaced-refunds",
+  async (refunds: UnplacedRefundToTell[], { container }) => {
+    const carts = container.resolve<ICartModuleService>(Modules.CART)
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    const events: PaymentUnplacedRefundedEvent[] = []
+    for (const { cart, record } of refunds) {
+      if (cart) {
+        await carts.updateCarts(cart.id, {
+          metadata: { ...(cart.metadata ?? {}), wechatpay_unplaced_refund: record },
+        })
+      }
+      if (record.status === "PROCESSING") {
+        await enqueueWechatRefundFollowUp(container, record.out_refund_no)
+      }
+      logger.warn(
+        `WeChat Pay ${record.out_trade_no} was paid but its cart ${cart?.id ?? "?"} could not be completed (${record.reason}); refunded ${record.amount} fen as ${record.out_refund_no} (${record.status})`
+      )
+      events.push({
+        out_trade_no: record.out_trade_no,
+        out_refund_no: record.out_refund_no,
+        cart_id: cart?.id ?? null,
+        customer_id: cart?.customer_id ?? null,
+        amount: record.amount,
+        reason: record.reason,
+      })
+    }
+    return new StepResponse(events)
+  }
+)
