@@ -9,7 +9,7 @@ import {
   addDays,
   describeSlot,
   shanghaiToday,
-} from "../../src/lib/appointments/appointment-calendar"
+} from "../../src/modules/appointment/rules/appointment-calendar"
 import { bookOrderCollectionAppointment } from "../../src/workflows/appointments/book-order-collection-appointment"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { BEIJING_ADDRESS, YUEYANG_ADDRESS } from "../helpers/checkout"

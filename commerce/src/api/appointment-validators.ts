@@ -1,6 +1,6 @@
 import { z } from "@medusajs/framework/zod"
-import { isCalendarDate, isSlotFormat } from "../lib/appointments/appointment-calendar"
-import { APPOINTMENT_STATUSES } from "../lib/appointments/appointment-status"
+import { isCalendarDate, isSlotFormat } from "../modules/appointment/rules/appointment-calendar"
+import { APPOINTMENT_STATUSES } from "../modules/appointment/rules/appointment-status"
 import { normalizeCnMobile } from "../lib/phone/normalize-cn-mobile"
 
 // Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.

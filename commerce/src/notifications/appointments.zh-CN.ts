@@ -1,4 +1,4 @@
-import { describeSlot } from "../lib/appointments/appointment-calendar"
+import { describeSlot } from "../modules/appointment/rules/appointment-calendar"
 import type { MemberNotice } from "./member-notice"
 
 const MY_APPOINTMENTS = "/account/appointments"

@@ -1,4 +1,4 @@
-import { ACTIVE_APPOINTMENT_STATUSES } from "../lib/appointments/appointment-status"
+import { ACTIVE_APPOINTMENT_STATUSES } from "../modules/appointment/rules/appointment-status"
 import {
   AppointmentJob,
   QueueName,

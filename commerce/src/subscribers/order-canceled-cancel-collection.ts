@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { APPOINTMENT_TRANSITIONS } from "../lib/appointments/appointment-status"
+import { APPOINTMENT_TRANSITIONS } from "../modules/appointment/rules/appointment-status"
 import { APPOINTMENT_MODULE } from "../modules/appointment"
 import type AppointmentModuleService from "../modules/appointment/service"
 import { changeAppointmentStatusWorkflow } from "../workflows/appointments/change-appointment-status"

@@ -7,7 +7,7 @@ import {
   MedusaService,
   generateEntityId,
 } from "@medusajs/framework/utils"
-import { describeSlot, slotStart } from "../../lib/appointments/appointment-calendar"
+import { describeSlot, slotStart } from "./rules/appointment-calendar"
 import {
   ACTIVE_APPOINTMENT_STATUSES,
   APPOINTMENT_STATUS_LABELS,
@@ -17,7 +17,7 @@ import {
   type AppointmentAction,
   type AppointmentStatus,
   type ClinicSignupStatus,
-} from "../../lib/appointments/appointment-status"
+} from "./rules/appointment-status"
 import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cipher"
 import { Appointment } from "./models/appointment"
 import { AppointmentEvent } from "./models/appointment-event"

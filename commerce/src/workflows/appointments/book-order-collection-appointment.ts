@@ -1,8 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import type { CollectionAppointmentChoice } from "../../lib/appointments/collection-appointment"
-import { collectionGroups, type CollectionGroup } from "../../lib/appointments/line-test-method"
-import { testMethodsOf } from "../../lib/appointments/test-methods-of"
+import type { CollectionAppointmentChoice } from "../../modules/appointment/rules/collection-appointment"
+import {
+  collectionGroups,
+  type CollectionGroup,
+} from "../../modules/appointment/rules/line-test-method"
+import { testMethodsOf } from "../../modules/appointment/rules/test-methods-of"
 import { normalizeCnMobile } from "../../lib/phone/normalize-cn-mobile"
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"

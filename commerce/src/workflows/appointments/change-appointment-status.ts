@@ -7,7 +7,7 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import type { AppointmentAction } from "../../lib/appointments/appointment-status"
+import type { AppointmentAction } from "../../modules/appointment/rules/appointment-status"
 import {
   DomainEvent,
   DOMAIN_EVENT_OPTIONS,

@@ -11,14 +11,14 @@ import {
   appointmentCalendarFromEnv,
   bookingRefusal,
   describeSlot,
-} from "../../lib/appointments/appointment-calendar"
+} from "../../modules/appointment/rules/appointment-calendar"
 import {
   collectionGroups,
   slotClash,
   type CollectionGroup,
   type LineTestMethod,
-} from "../../lib/appointments/line-test-method"
-import { testMethodsOf } from "../../lib/appointments/test-methods-of"
+} from "../../modules/appointment/rules/line-test-method"
+import { testMethodsOf } from "../../modules/appointment/rules/test-methods-of"
 import { cmsReader } from "../../lib/cms/cms-reader"
 import {
   OFFLINE_PAYMENT_PROVIDER,

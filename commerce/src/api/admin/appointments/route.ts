@@ -2,7 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import {
   appointmentCalendarFromEnv,
   shanghaiToday,
-} from "../../../lib/appointments/appointment-calendar"
+} from "../../../modules/appointment/rules/appointment-calendar"
 import { cmsReader } from "../../../lib/cms/cms-reader"
 import { siteCapacity } from "../../../workflows/appointments/steps/resolve-collection-site-step"
 import { appointmentRequest } from "../../appointment-request"

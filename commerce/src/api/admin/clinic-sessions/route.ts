@@ -1,5 +1,5 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { shanghaiToday } from "../../../lib/appointments/appointment-calendar"
+import { shanghaiToday } from "../../../modules/appointment/rules/appointment-calendar"
 import { cmsReader } from "../../../lib/cms/cms-reader"
 import { appointmentRequest } from "../../appointment-request"
 

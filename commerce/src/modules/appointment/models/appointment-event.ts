@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { APPOINTMENT_STATUSES } from "../../../lib/appointments/appointment-status"
+import { APPOINTMENT_STATUSES } from "../rules/appointment-status"
 import { Appointment } from "./appointment"
 
 /** One step of an appointment's status history: who moved it where, to which day and slot. */

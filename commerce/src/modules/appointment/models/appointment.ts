@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { APPOINTMENT_STATUSES } from "../../../lib/appointments/appointment-status"
+import { APPOINTMENT_STATUSES } from "../rules/appointment-status"
 import { AppointmentEvent } from "./appointment-event"
 
 /**

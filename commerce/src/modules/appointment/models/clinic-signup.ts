@@ -1,5 +1,5 @@
 import { model } from "@medusajs/framework/utils"
-import { CLINIC_SIGNUP_STATUSES } from "../../../lib/appointments/appointment-status"
+import { CLINIC_SIGNUP_STATUSES } from "../rules/appointment-status"
 
 /**
  * A member's sign-up for an offline clinic session (线下义诊) published in the CMS.

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   appointmentCalendarFromEnv,
   reminderDelay,
-} from "../../../lib/appointments/appointment-calendar"
+} from "../../../modules/appointment/rules/appointment-calendar"
 import {
   AppointmentJob,
   QUEUE_MODULE,

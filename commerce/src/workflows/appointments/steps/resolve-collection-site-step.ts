@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   appointmentCalendarFromEnv,
   bookingRefusal,
-} from "../../../lib/appointments/appointment-calendar"
+} from "../../../modules/appointment/rules/appointment-calendar"
 import { cmsReader, siteAddress } from "../../../lib/cms/cms-reader"
 
 export type ResolvedSite = {

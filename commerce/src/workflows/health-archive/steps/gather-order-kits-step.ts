@@ -1,10 +1,10 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { TestMethod } from "../../../lib/appointments/line-test-method"
-import { testMethodsOf } from "../../../lib/appointments/test-methods-of"
+import type { TestMethod } from "../../../modules/appointment/rules/line-test-method"
+import { testMethodsOf } from "../../../modules/appointment/rules/test-methods-of"
 import type { NewKitLine } from "../../../modules/health-archive/types"
 
-export { ON_SITE_COLLECTION_CODE } from "../../../lib/appointments/test-methods-of"
+export { ON_SITE_COLLECTION_CODE } from "../../../modules/appointment/rules/test-methods-of"
 
 /** A gene-test line's kits, with the test method chosen for that line at checkout. */
 export type OrderKitLine = NewKitLine & { collection_method: TestMethod }

@@ -4,8 +4,8 @@ import {
   addDays,
   appointmentCalendarFromEnv,
   shanghaiToday,
-} from "../../../../lib/appointments/appointment-calendar"
-import { slotAvailability } from "../../../../lib/appointments/slot-availability"
+} from "../../../../modules/appointment/rules/appointment-calendar"
+import { slotAvailability } from "../../../../modules/appointment/rules/slot-availability"
 import { cmsReader, siteAddress } from "../../../../lib/cms/cms-reader"
 import { siteCapacity } from "../../../../workflows/appointments/steps/resolve-collection-site-step"
 import { appointmentRequest } from "../../../appointment-request"
