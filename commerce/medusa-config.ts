@@ -58,9 +58,22 @@ const redisModules: Record<string, { resolve: string; options: object }> = redis
           ],
         },
       },
-      [Modules.CACHE]: {
-        resolve: "@medusajs/medusa/cache-redis",
-        options: { redisUrl, ttl: 30, namespace: `${redisPrefix}medusa:` },
+      // Medusa's caching module (the cache-redis module is deprecated). Its core caching of
+      // queries stays behind Medusa's WIP "caching" feature flag, off; our own code caches
+      // through it (lib/affiliate/referral-miniprogram-code.ts). Modules.CACHE, which nothing
+      // of ours uses, keeps Medusa's in-memory default.
+      [Modules.CACHING]: {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl, prefix: `${redisPrefix}medusa-caching:` },
+            },
+          ],
+        },
       },
     }
   : {}

@@ -1,7 +1,7 @@
 import AffiliateModule, {
   AFFILIATE_MODULE,
 } from "@health/medusa-plugin-affiliate/modules/affiliate"
-import type { ICacheService, MedusaContainer } from "@medusajs/framework/types"
+import type { ICachingModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { WECHAT_PLATFORM_MODULE } from "../../modules/wechat-platform"
 import type WechatPlatformModuleService from "../../modules/wechat-platform/service"
@@ -12,9 +12,8 @@ import { MINIPROGRAM_PAGES } from "../wechat/miniprogram-pages"
 type AffiliateModuleService = InstanceType<(typeof AffiliateModule)["service"]>
 
 /**
- * A code never changes, so it is kept for a week (WeChat allows 5000 calls a minute, and a
- * poster is opened again and again). Not longer: the in-memory cache of a Redis-less
- * development server times entries out with setTimeout, which overflows past 24.8 days.
+ * A code never changes, so it is kept for a week in Medusa's caching module on Redis, shared by
+ * every server (WeChat allows 5000 calls a minute, and a poster is opened again and again).
  */
 const CACHE_SECONDS = 7 * 24 * 3600
 const CODE_WIDTH = 430
@@ -85,9 +84,12 @@ export async function referralMiniprogramCode(
     env_version: envVersion(env),
     width: CODE_WIDTH,
   }
-  const cache = container.resolve<ICacheService>(Modules.CACHE)
+  // Absent without Redis (a bare `medusa develop`): then every poster asks WeChat.
+  const cache = container.resolve<ICachingModuleService | undefined>(Modules.CACHING, {
+    allowUnregistered: true,
+  })
   const key = `wxacode:${config.appid}:${request.env_version}:${request.page}:${request.width}:${request.scene}`
-  const hit = await cache.get<Cached>(key)
+  const hit = (await cache?.get({ key })) as Cached | null | undefined
   if (hit) {
     return {
       bytes: Buffer.from(hit.base64, "base64"),
@@ -107,10 +109,13 @@ export async function referralMiniprogramCode(
     }
     throw error
   }
-  await cache.set(
+  await cache?.set({
     key,
-    { base64: image.bytes.toString("base64"), mime_type: image.mime_type } satisfies Cached,
-    CACHE_SECONDS
-  )
+    data: { base64: image.bytes.toString("base64"), mime_type: image.mime_type } satisfies Cached,
+    ttl: CACHE_SECONDS,
+    // Its own tag, and no invalidation by data events: the image depends on nothing stored.
+    tags: ["wxacode"],
+    options: { autoInvalidate: false },
+  })
   return { ...image, code: affiliate.code }
 }
