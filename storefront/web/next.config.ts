@@ -1,3 +1,4 @@
+import path from "node:path"
 import type { NextConfig } from "next"
 import {
   INLINE_FILE_POLICY,
@@ -11,7 +12,18 @@ const withPolicy = (policy: string) =>
     ([key, value]) => ({ key, value })
   )
 
+/**
+ * Several web servers share one cache in Redis (scripts/lib/cluster.mjs, docker-compose's
+ * replicas), so a revalidation reaches all of them; without a Redis URL (npm start) Next keeps
+ * its own cache. Read when the server starts, not when it is built.
+ */
+const sharedCache: NextConfig =
+  process.env.NEXT_CACHE_REDIS_URL || process.env.REDIS_URL
+    ? { cacheHandler: path.join(__dirname, "cache-handler.cjs"), cacheMaxMemorySize: 0 }
+    : {}
+
 const config: NextConfig = {
+  ...sharedCache,
   transpilePackages: ["@health/core"],
   poweredByHeader: false,
   // The report PDF's libraries and the poster's renderer (a native addon) run as they are in
