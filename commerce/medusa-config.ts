@@ -5,10 +5,13 @@ import {
   loadEnv,
   Modules,
 } from "@medusajs/framework/utils"
+import { assertProductionReady } from "./src/lib/config/production-readiness"
 import { secretFromEnv } from "./src/lib/config/secret-from-env"
 import { emailSettingsFromEnv } from "./src/modules/notification-email/email-settings-from-env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
+// Production refuses missing or published secrets, public origins and the log SMS sender.
+assertProductionReady()
 
 const redisUrl = process.env.REDIS_URL
 const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "worker" | "server"
