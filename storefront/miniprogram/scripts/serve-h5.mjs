@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url"
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const port = Number(process.argv[2] || process.env.MINIPROGRAM_H5_PORT || 10086)
+// Loopback unless told otherwise: the H5 image listens on every interface (HOST=0.0.0.0).
+const host = process.env.HOST || "127.0.0.1"
 const root = path.resolve(process.argv[3] || path.join(here, "..", "dist", "h5"))
 
 const TYPES = {
@@ -52,7 +54,7 @@ createServer((req, res) => {
     "cache-control": file.endsWith("index.html") ? "no-cache" : "public, max-age=31536000",
   })
   createReadStream(file).pipe(res)
-}).listen(port, "127.0.0.1", () => console.log(`H5 build on http://127.0.0.1:${port}`))
+}).listen(port, host, () => console.log(`H5 build on http://${host}:${port}`))
 
 // Started by the stack: leave with it, so a stale server never holds the port for the next run.
 const parent = process.ppid
