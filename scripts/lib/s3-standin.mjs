@@ -1,6 +1,8 @@
 import { createRequire } from "node:module"
 import { mkdirSync } from "node:fs"
+import path from "node:path"
 import { Readable } from "node:stream"
+import { fileURLToPath } from "node:url"
 import { at } from "./paths.mjs"
 
 const require = createRequire(at("package.json"))
@@ -125,4 +127,15 @@ export async function startS3Standin({ port = 0, directory, buckets = [] }) {
       await closed.finally(() => clearTimeout(forceAfter))
     },
   }
+}
+
+// Run: node scripts/lib/s3-standin.mjs <port> <directory> [bucket...]   (prints "listening <endpoint>";
+// tests that cannot import ES modules start it as a child process and stop it with SIGTERM)
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  const [port = "4569", directory, ...buckets] = process.argv.slice(2)
+  const standin = await startS3Standin({ port: Number(port), directory, buckets })
+  console.log(`listening ${standin.endpoint}`)
+  const stop = () => standin.stop().then(() => process.exit(0))
+  process.once("SIGTERM", stop)
+  process.once("SIGINT", stop)
 }
