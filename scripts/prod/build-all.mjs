@@ -72,13 +72,21 @@ export async function buildAll({
   if (pending.length > 0) {
     // Commerce builds the contracts itself; the other builds share one contracts build.
     if (!pending.some((build) => build.name === "commerce")) await buildContracts(target)
+    // Every build runs even when one fails, so one run reports every broken image.
+    const failed = []
     for (const build of pending) {
       const stamp = stampFile(target, build.name)
       rmSync(stamp, { force: true })
-      await timed(`build ${build.name}`, () => build.build(target))
-      mkdirSync(path.dirname(stamp), { recursive: true })
-      writeFileSync(stamp, build.fingerprint)
+      try {
+        await timed(`build ${build.name}`, () => build.build(target))
+        mkdirSync(path.dirname(stamp), { recursive: true })
+        writeFileSync(stamp, build.fingerprint)
+      } catch (error) {
+        console.error(`✖ build ${build.name}: ${error.message}`)
+        failed.push(build.name)
+      }
     }
+    if (failed.length) throw new Error(`production build failed: ${failed.join(", ")}`)
   }
   console.log(`✔ production build at ${target}: ${((Date.now() - started) / 1000).toFixed(1)} s`)
   return target

@@ -25,13 +25,15 @@ export function parseArguments(argv = process.argv.slice(2)) {
 
 /** Runs a CLI's work, printing the error and exiting non-zero when it fails. */
 export function runAsCommand(work) {
-  work().then(
-    (code) => process.exit(typeof code === "number" ? code : 0),
-    (error) => {
-      console.error(error?.stack || String(error))
-      process.exit(1)
-    }
-  )
+  Promise.resolve()
+    .then(work)
+    .then(
+      (code) => process.exit(typeof code === "number" ? code : 0),
+      (error) => {
+        console.error(`✖ ${error?.message || String(error)}`)
+        process.exit(1)
+      }
+    )
 }
 
 /** Runs one phase and prints how long it took. */
