@@ -6,6 +6,7 @@ import {
   Modules,
 } from "@medusajs/framework/utils"
 import { assertProductionReady } from "./src/lib/config/production-readiness"
+import { publicOrigin } from "./src/lib/config/public-origins"
 import { secretFromEnv } from "./src/lib/config/secret-from-env"
 import { emailSettingsFromEnv } from "./src/modules/notification-email/email-settings-from-env"
 
@@ -15,7 +16,8 @@ assertProductionReady()
 
 const redisUrl = process.env.REDIS_URL
 const workerMode = (process.env.MEDUSA_WORKER_MODE || "shared") as "shared" | "worker" | "server"
-const backendUrl = process.env.MEDUSA_BACKEND_URL || "http://localhost:9000"
+// Commerce as browsers reach it (COMMERCE_PUBLIC_URL, formerly MEDUSA_BACKEND_URL).
+const backendUrl = publicOrigin("commerce")
 const devCors = "http://localhost:8000,http://localhost:9000,http://localhost:10086"
 
 // Apps that share one Redis (npm start, the e2e stack, each integration test's app) must
@@ -123,7 +125,9 @@ module.exports = defineConfig({
   },
   admin: {
     path: "/app",
-    backendUrl,
+    // "/": the built admin calls the origin it was served from, so one build runs behind any
+    // domain (the dashboard's js-sdk turns "/" into window.location.origin).
+    backendUrl: "/",
     disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
   },
   plugins: [
@@ -133,7 +137,8 @@ module.exports = defineConfig({
         redisUrl,
         workerMode,
         queuePrefix: process.env.QUEUE_PREFIX,
-        storefrontUrl: process.env.STOREFRONT_URL || "http://localhost:8000",
+        // Share links and poster QR codes: the shop as members reach it.
+        storefrontUrl: publicOrigin("storefront"),
       },
     },
     ...(wechatpayEnabled ? [{ resolve: "@health/medusa-plugin-wechatpay", options: {} }] : []),

@@ -1,3 +1,4 @@
+import { configuredPublicOrigin } from "../lib/config/public-origins"
 import { secretFromEnv } from "../lib/config/secret-from-env"
 import { QueueName, StorefrontJob, type RevalidateJob } from "../lib/queue/jobs"
 import type { QueueProcessor } from "../lib/queue/queue-processor"
@@ -11,9 +12,12 @@ export const storefrontQueue: QueueProcessor = {
   concurrency: 2,
   handlers: {
     [StorefrontJob.REVALIDATE]: async ({ tags }: RevalidateJob) => {
-      const storefrontUrl = process.env.STOREFRONT_URL
+      // STOREFRONT_URL: the web as commerce reaches it inside the network, when that
+      // differs from the public origin (compose may leave it unset and go through the proxy).
+      const storefrontUrl =
+        process.env.STOREFRONT_URL?.trim() || configuredPublicOrigin("storefront")
       if (!storefrontUrl) {
-        return { skipped: "STOREFRONT_URL is not set" }
+        return { skipped: "neither STOREFRONT_URL nor STOREFRONT_PUBLIC_URL is set" }
       }
       const response = await fetch(new URL("/api/revalidate", storefrontUrl), {
         method: "POST",

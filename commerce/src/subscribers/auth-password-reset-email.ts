@@ -2,6 +2,7 @@ import { createHash } from "crypto"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { passwordResetEmail } from "../notifications/account.zh-CN"
+import { publicOrigin } from "../lib/config/public-origins"
 
 type PasswordResetRequested = {
   /** The emailpass identifier: the email address. */
@@ -40,17 +41,11 @@ export default async function authPasswordResetEmail({
   const query = new URLSearchParams({ token: data.token, email: data.entity_id }).toString()
   let link: string
   if (audience === "member") {
-    // The shop as members' browsers reach it (docker compose's STOREFRONT_URL is internal).
-    const storefront = (
-      process.env.STOREFRONT_PUBLIC_URL ||
-      process.env.STOREFRONT_URL ||
-      "http://localhost:8000"
-    ).replace(/\/$/, "")
-    link = `${storefront}/account/reset-password?${query}`
+    link = `${publicOrigin("storefront")}/account/reset-password?${query}`
   } else {
+    // The admin's own backendUrl is "/" (relative): a mail needs the absolute origin.
     const { admin } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
-    const backend = (admin.backendUrl || "http://localhost:9000").replace(/\/$/, "")
-    link = `${backend}${admin.path || "/app"}/reset-password?${query}`
+    link = `${publicOrigin("commerce")}${admin.path || "/app"}/reset-password?${query}`
   }
 
   const notifications = container.resolve(Modules.NOTIFICATION)

@@ -59,6 +59,18 @@ function pem(value: string, variable: string): string {
 }
 
 /**
+ * Without WECHATPAY_NOTIFY_URL, WeChat calls back at commerce's public origin
+ * (COMMERCE_PUBLIC_URL, formerly MEDUSA_BACKEND_URL): never an internal host name.
+ */
+function defaultNotifyUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const origin = (env.COMMERCE_PUBLIC_URL?.trim() || env.MEDUSA_BACKEND_URL?.trim())?.replace(
+    /\/+$/,
+    ""
+  )
+  return origin ? `${origin}/hooks/payment/wechatpay_wechatpay` : undefined
+}
+
+/**
  * Provider options override the environment. Everything is checked at boot, so a
  * misconfigured merchant fails loudly at start, not at a customer's checkout.
  */
@@ -66,7 +78,9 @@ export function resolveWechatpayConfig(
   options: WechatpayOptions = {},
   env: NodeJS.ProcessEnv = process.env
 ): WechatpayConfig {
-  const value = (key: keyof typeof ENV) => (options[key] as string | undefined) ?? env[ENV[key]]
+  const value = (key: keyof typeof ENV) =>
+    (options[key] as string | undefined) ??
+    (key === "notifyUrl" ? env[ENV[key]]?.trim() || defaultNotifyUrl(env) : env[ENV[key]])
   const missing: (keyof typeof ENV)[] = (
     ["appid", "mchid", "serialNo", "privateKey", "apiV3Key", "notifyUrl"] as const
   ).filter((key) => !value(key))

@@ -135,6 +135,7 @@ class AffiliateModuleService extends MedusaService({
     super(...(arguments as unknown as [Record<string, unknown>]))
     this.storefrontUrl = (
       options.storefrontUrl ??
+      process.env.STOREFRONT_PUBLIC_URL ??
       process.env.STOREFRONT_URL ??
       "http://localhost:8000"
     ).replace(/\/$/, "")

@@ -79,6 +79,30 @@ describe("configuration", () => {
     expect(config.privateKey.type).toBe("private")
   })
 
+  it("defaults the notify URL to commerce's public origin, the old name as fallback", () => {
+    const { WECHATPAY_NOTIFY_URL: _explicit, ...withoutNotifyUrl } = env
+    expect(
+      resolveWechatpayConfig(
+        {},
+        {
+          ...withoutNotifyUrl,
+          COMMERCE_PUBLIC_URL: "https://api.shop.example.cn/",
+          MEDUSA_BACKEND_URL: "http://commerce:9000",
+        }
+      ).notifyUrl
+    ).toBe("https://api.shop.example.cn/hooks/payment/wechatpay_wechatpay")
+    expect(
+      resolveWechatpayConfig(
+        {},
+        {
+          ...withoutNotifyUrl,
+          WECHATPAY_NOTIFY_URL: "",
+          MEDUSA_BACKEND_URL: "https://a.example.cn",
+        }
+      ).notifyUrl
+    ).toBe("https://a.example.cn/hooks/payment/wechatpay_wechatpay")
+  })
+
   it("names every missing variable", () => {
     expect(() => resolveWechatpayConfig({}, { WECHATPAY_APPID: "wx1" })).toThrow(
       "WECHATPAY_MCHID, WECHATPAY_SERIAL_NO, WECHATPAY_PRIVATE_KEY, WECHATPAY_APIV3_KEY, WECHATPAY_NOTIFY_URL, WECHATPAY_PUBLIC_KEY"
