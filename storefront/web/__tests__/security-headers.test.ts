@@ -61,6 +61,20 @@ describe("contentSecurityPolicy", () => {
 })
 
 describe("policySourcesFromEnv", () => {
+  it("adds the object store's public origin when files live in a bucket", () => {
+    const base = { NODE_ENV: "production", COMMERCE_PUBLIC_URL: "https://api.shop.example.cn" }
+    expect(
+      policySourcesFromEnv({
+        ...base,
+        S3_ENDPOINT: "https://oss-cn-hangzhou.aliyuncs.com",
+        S3_FILE_URL: "https://files.shop.example.cn/media",
+      }).imageOrigins
+    ).toContain("https://files.shop.example.cn")
+    expect(
+      policySourcesFromEnv({ ...base, S3_ENDPOINT: "http://127.0.0.1:4569" }).imageOrigins
+    ).toContain("http://127.0.0.1:4569")
+  })
+
   it("takes the browser-facing commerce and CMS origins", () => {
     expect(
       policySourcesFromEnv({

@@ -26,12 +26,15 @@ const originOf = (url: string | undefined): string | null => {
 /**
  * Where the browser fetches images from: commerce's public URL (product pictures from its file
  * module; `COMMERCE_PUBLIC_URL` when the browser reaches commerce elsewhere than this server
- * does) and the CMS's public URL (article covers, banners). Everything else is the shop itself.
+ * does), the CMS's public URL (article covers, banners) and the object store's public URL when
+ * files live there (S3_FILE_URL, else S3_ENDPOINT). Everything else is the shop itself.
  */
 export function policySourcesFromEnv(env: NodeJS.ProcessEnv = process.env): PolicySources {
   const imageOrigins = [
     originOf(env.COMMERCE_PUBLIC_URL || env.MEDUSA_BACKEND_URL || "http://localhost:9000"),
     originOf(env.CMS_PUBLIC_URL || env.CMS_URL || "http://localhost:1337"),
+    // With object storage on, both keep their pictures in the bucket (docs/storage.md).
+    originOf(env.S3_FILE_URL || env.S3_ENDPOINT),
   ].filter((origin): origin is string => origin !== null)
   return {
     imageOrigins: [...new Set(imageOrigins)],
