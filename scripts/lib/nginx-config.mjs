@@ -1,4 +1,5 @@
 import path from "node:path"
+import { fileURLToPath } from "node:url"
 
 /**
  * The reverse proxy's nginx.conf, as `npm run start:cluster` runs it: one `server` per
@@ -45,6 +46,8 @@ const FORWARDED_HEADERS = [
  * @param {string} [options.user] the worker processes' user when the master runs as root
  * @param {number} [options.maxFails] failures before a server rests (default 2)
  * @param {string} [options.failTimeout] how long it rests (default 10s)
+ * @param {number | "auto"} [options.workerProcesses]
+ * @param {string[]} [options.header] comment lines on top
  */
 export function renderNginxConfig({
   sites,
@@ -53,6 +56,7 @@ export function renderNginxConfig({
   maxFails = 2,
   failTimeout = "10s",
   workerProcesses = 1,
+  header = [],
 }) {
   for (const site of sites) {
     if (!/^\w+$/.test(site.name)) throw new Error(`nginx site name "${site.name}" is not a word`)
@@ -62,7 +66,8 @@ export function renderNginxConfig({
   const lines = []
   const emit = (indent, text) => lines.push(`${"  ".repeat(indent)}${text}`)
 
-  emit(0, "# Rendered by scripts/lib/nginx-config.mjs; edit that file, not this one.")
+  emit(0, "# Rendered by scripts/lib/nginx-config.mjs; change that file, not this one.")
+  for (const line of header) emit(0, `# ${line}`)
   if (user) emit(0, `user ${user};`)
   emit(0, `worker_processes ${workerProcesses};`)
   if (runtimeDir) {
@@ -129,4 +134,42 @@ export function renderNginxConfig({
   }
   emit(0, "}")
   return `${lines.join("\n")}\n`
+}
+
+/**
+ * docker-compose's proxy (scripts/docker/nginx.conf is this, rendered): service names instead
+ * of ports, each resolved to every replica when nginx starts (restart the proxy after scaling).
+ * The web reaches commerce directly on the network, so no internal listener here.
+ */
+export function dockerNginxConfig() {
+  return renderNginxConfig({
+    workerProcesses: "auto",
+    header: [
+      "docker-compose.yml's proxy: the stack's only published ports. It replaces X-Forwarded-For",
+      "with the connection's own address, so the one entry commerce and web believe (they trust",
+      "this proxy's fixed address, TRUSTED_PROXIES) is never written by a client.",
+      "Put TLS in front of it, or here, in production.",
+    ],
+    sites: [
+      {
+        name: "commerce",
+        listen: 9000,
+        servers: ["commerce:9000"],
+        maxBodySize: "1100m",
+        streamUploads: true,
+      },
+      { name: "cms", listen: 1337, servers: ["cms:1337"], maxBodySize: "200m" },
+      { name: "web", listen: 8000, servers: ["web:8000"], maxBodySize: "25m" },
+      { name: "miniprogram_h5", listen: 10086, servers: ["miniprogram-h5:10086"] },
+    ],
+  })
+}
+
+// `node scripts/lib/nginx-config.mjs docker > scripts/docker/nginx.conf`
+if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
+  if (process.argv[2] !== "docker") {
+    console.error("用法：node scripts/lib/nginx-config.mjs docker > scripts/docker/nginx.conf")
+    process.exit(1)
+  }
+  process.stdout.write(dockerNginxConfig())
 }
