@@ -1,13 +1,16 @@
 /**
  * Runs once when the server starts, in the process that accepts the connections: stamps each
  * request with its TCP peer (see lib/socket-peer.ts) so the shopper's address is known, and
- * reads TRUSTED_PROXIES now: a bad value fails the start, with its message, rather than a
- * sign-in later.
+ * reads TRUSTED_PROXIES and the public origin now: a bad or missing value fails the start,
+ * with its message, rather than a sign-in or a redirect later.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return
   const { configuredTrustedProxies } = await import("./lib/shopper-address")
   const { installSocketPeerHeader } = await import("./lib/socket-peer")
+  const { publicOrigin } = await import("./lib/public-origin")
   configuredTrustedProxies()
+  // Production without the shop's public origin stops here, naming the variable.
+  publicOrigin()
   installSocketPeerHeader()
 }

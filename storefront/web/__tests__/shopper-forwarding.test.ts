@@ -12,6 +12,9 @@ jest.mock("next/headers", () => ({
   },
 }))
 
+// A configured key: the run-time key lookup has its own test (publishable-key.test.ts).
+process.env.MEDUSA_PUBLISHABLE_KEY = "pk_forwarding_test"
+
 const fetchMock = jest.fn()
 const answers: Record<string, unknown> = {
   "/auth/customer/emailpass": { token: "tok_1" },

@@ -2,6 +2,7 @@ import { createBackends, memoryLastGood } from "@health/core"
 import { commerceFetch } from "./commerce-fetch"
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
+import { publishableKeySource, withPublishableKey } from "./publishable-key"
 
 /**
  * The typed clients, wired as the mini-program wires them (@health/core's createBackends).
@@ -23,7 +24,15 @@ export const {
   constitution,
   cms,
 } = createBackends({
-  commerce: { baseUrl: env.medusaUrl, publishableKey: env.publishableKey, fetch: commerceFetch },
+  commerce: {
+    baseUrl: env.medusaUrl,
+    // Empty unless MEDUSA_PUBLISHABLE_KEY is set: then read from commerce at run time.
+    publishableKey: env.publishableKey,
+    fetch: withPublishableKey(
+      commerceFetch,
+      publishableKeySource({ configured: env.publishableKey, commerceUrl: env.medusaUrl })
+    ),
+  },
   cms: {
     baseUrl: env.cmsUrl,
     mediaBaseUrl: env.cmsPublicUrl,
