@@ -3,10 +3,14 @@ import { OFFLINE_PAYMENT_NOTE } from "@health/core/commerce/offline-payment"
 /** Server-side settings, read at run time (never inlined at build), with development defaults. */
 export const env = {
   medusaUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
+  /** Empty: read from commerce at run time (lib/publishable-key.ts). */
   publishableKey: process.env.MEDUSA_PUBLISHABLE_KEY || "",
   cmsUrl: process.env.CMS_URL || "http://localhost:1337",
   cmsPublicUrl: process.env.CMS_PUBLIC_URL || process.env.CMS_URL || "http://localhost:1337",
-  cmsToken: process.env.CMS_API_TOKEN || "dev-storefront-read-token-0123456789abcdef",
+  /** The CMS seed's development token outside production only: it is printed in this repo. */
+  cmsToken:
+    process.env.CMS_API_TOKEN ||
+    (process.env.NODE_ENV === "production" ? "" : "dev-storefront-read-token-0123456789abcdef"),
   /** Empty when unset: then no revalidation call is believed (no published default). */
   revalidateSecret: process.env.REVALIDATE_SECRET?.trim() || "",
   /**
