@@ -3,9 +3,11 @@
 // A stage that runs no test, and any skipped or todo test other than the named ones in
 // lib/jest-report.mjs's ALLOWED_SKIPS, fails the run.
 // After the setup two lanes share the cores: the commerce HTTP specs (the longest stage) in
-// one; the static checks, the other suites and the builds the e2e stack serves in the other.
-// The e2e journeys run last, alone (they boot the whole platform on fixed ports). Each stage
-// logs to .data/logs/test/<stage>.log; its row in the timing table is its own wall time.
+// one; the static checks, the other suites and the production build (a clean copy built by the
+// images' own scripts, which the e2e stack runs) in the other. The e2e journeys run next,
+// alone (they boot the whole platform on fixed ports), then the production stage: the smoke
+// test, the cluster test and the restore drill. Each stage logs to
+// .data/logs/test/<stage>.log; its row in the timing table is its own wall time.
 import { ensureDependencies } from "./lib/install.mjs"
 
 ensureDependencies()
@@ -336,17 +338,19 @@ try {
 
       await miniprogramWeapp()
 
-      // The e2e stage's boot skips each build whose sources are unchanged (build stamps).
+      // What the images contain, built outside Docker by their own scripts in a clean copy
+      // (scripts/prod/build-all.mjs): the e2e stack, the production smoke and the cluster all
+      // run on it, and each finds it current.
       const buildSeconds = timer()
       const builds = await exec(process.execPath, [at("scripts", "lib", "e2e-builds.mjs")], {
         env: { ...serviceEnv, NODE_ENV: "" },
         logName: "e2e-builds",
       })
       if (builds.code === 0)
-        recordTime("e2e builds (commerce, cms, web, mini-program H5)", buildSeconds())
+        recordTime("production build in a clean copy (commerce, cms, web, H5)", buildSeconds())
       else
         record(
-          "e2e builds (commerce, cms, web, mini-program H5)",
+          "production build in a clean copy (commerce, cms, web, H5)",
           { passed: 0, failed: 1 },
           builds.output,
           buildSeconds()
@@ -358,6 +362,15 @@ try {
 
   step("端到端测试（启动整个平台）…")
   await jestSuite("e2e", at("e2e"), ["--runInBand", "--forceExit"], { ...serviceEnv, NODE_ENV: "" })
+
+  // After the journeys, alone too: each boots services of its own from the production build.
+  step("生产路径：冒烟测试、集群测试、备份恢复演练 …")
+  await jestSuite(
+    "production (smoke, cluster, restore drill)",
+    at("e2e"),
+    ["-c", "production/jest.config.js", "--runInBand", "--forceExit"],
+    { ...serviceEnv, NODE_ENV: "" }
+  )
 } catch (error) {
   record("test runner", { passed: 0, failed: 1 }, String(error?.stack || error), 0)
 }

@@ -10,6 +10,8 @@ import { ensureReportFont } from "./report-font.mjs"
 import { buildPlugins } from "./plugins.mjs"
 import { ensureDatabase, ensurePostgres, ensureRedis } from "./services.mjs"
 import { waitForHttp } from "./wait-for.mjs"
+import { buildAll } from "../prod/build-all.mjs"
+import { migrateCommerce } from "../prod/start-commerce.mjs"
 
 const require = createRequire(at("package.json"))
 const bin = (name) => at("node_modules", ".bin", name)
@@ -119,14 +121,23 @@ function mailEnv() {
 }
 
 /**
+ * Texts: a real gateway when SMS_PROVIDER is set, otherwise the log sender (codes in the
+ * commerce log), which production-mode commerce accepts only when told so explicitly.
+ */
+function smsEnv() {
+  if (process.env.SMS_PROVIDER) return {}
+  return { SMS_PROVIDER: "log", ALLOW_LOG_SMS: "1" }
+}
+
+/**
  * WeChat Pay: a real merchant when WECHATPAY_MCHID is set, otherwise the plugin's sandbox,
  * whose keys are made once under .data/ and whose callbacks reach this commerce.
  */
-function wechatpaySettings(p, commerceUrl) {
+function wechatpaySettings(p, commerceUrl, appAt) {
   if (process.env.WECHATPAY_MCHID) return { env: {}, sandboxDir: null }
   const sandboxDir = path.join(DATA_DIR, "wechatpay-sandbox")
   const { loadOrCreateSandboxKeys, providerEnv } = require(
-    at("plugins", "wechatpay", ".medusa", "server", "src", "sandbox", "keys.js")
+    appAt("plugins", "wechatpay", ".medusa", "server", "src", "sandbox", "keys.js")
   )
   const env = providerEnv(
     loadOrCreateSandboxKeys(sandboxDir),
@@ -151,13 +162,60 @@ function linkCommerceUploads() {
 }
 
 /**
- * Brings up the whole platform: services, databases, migrations, seed, builds,
+ * `npm start`'s builds, in this checkout, each skipped when its sources are unchanged since
+ * its last good build (build stamps).
+ */
+async function buildDevelopmentApps(commerceEnv, cmsEnv, webEnv) {
+  const commerceDir = at("commerce")
+  await buildIfChanged(
+    "commerce",
+    [commerceDir, at("plugins")],
+    at("commerce", ".medusa", "server", "public", "admin", "index.html"),
+    () => run(bin("medusa"), ["build"], { cwd: commerceDir, env: commerceEnv, quiet: true })
+  )
+  linkCommerceUploads()
+  await buildIfChanged("cms", at("cms"), at("cms", "dist", "build", "index.html"), () =>
+    run(bin("strapi"), ["build"], { cwd: at("cms"), env: cmsEnv, quiet: true })
+  )
+  await buildIfChanged(
+    "web",
+    [at("storefront", "web"), at("storefront", "core"), at("commerce", "contracts")],
+    at("storefront", "web", ".next", "BUILD_ID"),
+    () =>
+      run(bin("next"), ["build"], {
+        cwd: at("storefront", "web"),
+        env: { ...webEnv, NODE_ENV: "production" },
+        quiet: true,
+      })
+  )
+
+  // Back ends reach the H5 build when it is served (/runtime-config.js), so one build serves
+  // every run whatever its publishable key.
+  const miniprogramDir = at("storefront", "miniprogram")
+  await buildIfChanged(
+    "miniprogram-h5",
+    [miniprogramDir, at("storefront", "core"), at("commerce", "contracts")],
+    path.join(miniprogramDir, "dist", "h5", "index.html"),
+    () =>
+      run(process.execPath, [path.join(miniprogramDir, "scripts", "taro-build.mjs"), "h5"], {
+        cwd: miniprogramDir,
+        quiet: true,
+      })
+  )
+}
+
+/**
+ * Brings up the whole platform: services, databases, builds, migrations, seed,
  * then commerce, cms and web, and waits until each answers its health check.
+ * `npm start` builds and runs the apps in this checkout. The e2e stack (mode "test") runs what
+ * the images contain: the production build of a clean copy (scripts/prod/build-all.mjs, reused
+ * when its sources are unchanged), migrated and seeded by the image's own migrate step.
  * `buildOnly` stops after the builds and touches no database: `npm test` builds the e2e
  * stack's apps while other stages run, and the e2e's own boot then finds them current.
  */
 export async function bootStack({ mode = "start", echo = true, buildOnly = false } = {}) {
   const p = profile(mode)
+  const fromProductionBuild = mode === "test"
   const logDir = path.join(DATA_DIR, "logs", mode)
 
   step("检查 PostgreSQL 与 Redis …")
@@ -197,6 +255,8 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
   const commerceEnv = {
     // Collection sites and clinic sessions for appointments come from the CMS.
     CMS_URL: urls.cms,
+    // The demo catalogue, member and logins the README names (production seeds reference data only).
+    SEED_DEMO: "1",
     CMS_API_TOKEN: cmsToken,
     DATABASE_URL: commerceDbUrl,
     REDIS_URL: redis.redisUrl,
@@ -231,6 +291,7 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     // Without a real WeChat app, mini-program sign-in talks to the local stand-in.
     WECHAT_API_BASE: process.env.WECHAT_API_BASE || `http://127.0.0.1:${p.wechatStandinPort}`,
     ...mailEnv(),
+    ...smsEnv(),
   }
   const cmsEnv = {
     DATABASE_URL: "",
@@ -252,29 +313,26 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     JWT_SECRET: process.env.CMS_JWT_SECRET || secrets.cmsJwtSecret,
     STRAPI_TELEMETRY_DISABLED: "true",
     NODE_ENV: "production",
+    SEED_DEMO: "1",
   }
 
-  await buildPlugins()
-  const wechatpay = wechatpaySettings(p, urls.commerce)
+  step("构建应用（源码未变时跳过）…")
+  let appRoot = at()
+  if (fromProductionBuild) {
+    appRoot = await buildAll({ source: at(), reuse: true })
+  } else {
+    await buildPlugins()
+  }
+  /** A path in the checkout whose apps run: this one, or the production build's copy. */
+  const appAt = (...parts) => path.join(appRoot, ...parts)
+  const appBin = (name) => appAt("node_modules", ".bin", name)
+  const wechatpay = wechatpaySettings(p, urls.commerce, appAt)
   Object.assign(commerceEnv, wechatpay.env)
-
-  const commerceDir = at("commerce")
-  // The web reads its publishable key when it runs, not when it is built.
-  let publishableKey = ""
-  if (!buildOnly) {
-    step("迁移并初始化商城数据库 …")
-    await run(bin("medusa"), ["db:migrate"], { cwd: commerceDir, env: commerceEnv, quiet: true })
-    await run(bin("medusa"), ["exec", "./src/scripts/seed.ts"], {
-      cwd: commerceDir,
-      env: commerceEnv,
-      quiet: true,
-    })
-    publishableKey = await readPublishableKey(commerceDbUrl)
-  }
 
   const webEnv = {
     MEDUSA_BACKEND_URL: urls.commerce,
-    MEDUSA_PUBLISHABLE_KEY: publishableKey,
+    // Read from the seeded database below, before the web starts.
+    MEDUSA_PUBLISHABLE_KEY: "",
     CMS_URL: urls.cms,
     CMS_PUBLIC_URL: urls.cms,
     CMS_API_TOKEN: cmsToken,
@@ -286,44 +344,25 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     ...officialAccountEnv(p),
   }
 
-  step("构建应用（源码未变时跳过）…")
   // The admin bundle includes the plugins' admin extensions.
-  await buildIfChanged(
-    "commerce",
-    [commerceDir, at("plugins")],
-    at("commerce", ".medusa", "server", "public", "admin", "index.html"),
-    () => run(bin("medusa"), ["build"], { cwd: commerceDir, env: commerceEnv, quiet: true })
-  )
-  linkCommerceUploads()
-  await buildIfChanged("cms", at("cms"), at("cms", "dist", "build", "index.html"), () =>
-    run(bin("strapi"), ["build"], { cwd: at("cms"), env: cmsEnv, quiet: true })
-  )
-  await buildIfChanged(
-    "web",
-    [at("storefront", "web"), at("storefront", "core"), at("commerce", "contracts")],
-    at("storefront", "web", ".next", "BUILD_ID"),
-    () =>
-      run(bin("next"), ["build"], {
-        cwd: at("storefront", "web"),
-        env: { ...webEnv, NODE_ENV: "production" },
-        quiet: true,
-      })
-  )
-
-  // Back ends reach the H5 build when it is served (/runtime-config.js), so one build serves
-  // every run whatever its publishable key.
-  const miniprogramDir = at("storefront", "miniprogram")
-  await buildIfChanged(
-    "miniprogram-h5",
-    [miniprogramDir, at("storefront", "core"), at("commerce", "contracts")],
-    path.join(miniprogramDir, "dist", "h5", "index.html"),
-    () =>
-      run(process.execPath, [path.join(miniprogramDir, "scripts", "taro-build.mjs"), "h5"], {
-        cwd: miniprogramDir,
-        quiet: true,
-      })
-  )
+  if (!fromProductionBuild) await buildDevelopmentApps(commerceEnv, cmsEnv, webEnv)
   if (buildOnly) return { urls }
+
+  const commerceDir = at("commerce")
+  step("迁移并初始化商城数据库 …")
+  if (fromProductionBuild) {
+    await migrateCommerce(appRoot, { ...process.env, ...commerceEnv, NODE_ENV: "production" })
+  } else {
+    await run(bin("medusa"), ["db:migrate"], { cwd: commerceDir, env: commerceEnv, quiet: true })
+    await run(bin("medusa"), ["exec", "./src/scripts/seed.ts"], {
+      cwd: commerceDir,
+      env: commerceEnv,
+      quiet: true,
+    })
+  }
+  // The web and the H5 are given the key at start; without it the web would ask commerce.
+  const publishableKey = await readPublishableKey(commerceDbUrl)
+  webEnv.MEDUSA_PUBLISHABLE_KEY = publishableKey
 
   // The web's 「下载 PDF」 of a 体质辨识 report embeds this font.
   ensureReportFont()
@@ -334,7 +373,7 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
           wechatpay: startProcess(
             "wechatpay",
             process.execPath,
-            [at("plugins", "wechatpay", ".medusa", "server", "src", "sandbox", "cli.js")],
+            [appAt("plugins", "wechatpay", ".medusa", "server", "src", "sandbox", "cli.js")],
             {
               env: {
                 WECHATPAY_SANDBOX_PORT: String(p.wechatpaySandboxPort),
@@ -360,14 +399,14 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
             }
           ),
         }),
-    commerce: startProcess("commerce", bin("medusa"), ["start", "-p", String(p.commercePort)], {
-      cwd: at("commerce", ".medusa", "server"),
+    commerce: startProcess("commerce", appBin("medusa"), ["start", "-p", String(p.commercePort)], {
+      cwd: appAt("commerce", ".medusa", "server"),
       env: { ...commerceEnv, NODE_ENV: "production" },
       echo,
       logFile: path.join(logDir, "stack-commerce.log"),
     }),
-    cms: startProcess("cms", bin("strapi"), ["start"], {
-      cwd: at("cms"),
+    cms: startProcess("cms", appBin("strapi"), ["start"], {
+      cwd: appAt("cms"),
       env: cmsEnv,
       echo,
       logFile: path.join(logDir, "stack-cms.log"),
@@ -375,7 +414,7 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     miniprogramH5: startProcess(
       "miniprogram-h5",
       process.execPath,
-      [path.join(miniprogramDir, "scripts", "serve-h5.mjs"), String(p.miniprogramH5Port)],
+      [appAt("storefront", "miniprogram", "scripts", "serve-h5.mjs"), String(p.miniprogramH5Port)],
       {
         env: {
           TARO_APP_COMMERCE_URL: urls.commerce,
@@ -387,8 +426,8 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
         logFile: path.join(logDir, "stack-miniprogram-h5.log"),
       }
     ),
-    web: startProcess("web", bin("next"), ["start", "-p", String(p.webPort)], {
-      cwd: at("storefront", "web"),
+    web: startProcess("web", appBin("next"), ["start", "-p", String(p.webPort)], {
+      cwd: appAt("storefront", "web"),
       env: { ...webEnv, NODE_ENV: "production" },
       echo,
       logFile: path.join(logDir, "stack-web.log"),
