@@ -3,8 +3,9 @@
 // nginx in front of two commerce servers, a worker, the CMS, two web servers and the H5.
 //
 // CLUSTER_OPTIONS (JSON) overrides bootCluster's options: the cluster test boots its own
-// cluster this way ({ "ports": {...}, "databases": {...}, "prefix": "...", ... }) and reads
-// the line `CLUSTER_READY <json>` this script prints once everything answers.
+// cluster this way ({ "ports": {...}, "databases": {...}, "prefix": "...", ... }; "root" names
+// a production build to start instead of building one) and reads the line
+// `CLUSTER_READY <json>` this script prints once everything answers.
 import { ensureDependencies } from "./lib/install.mjs"
 
 ensureDependencies()
@@ -18,9 +19,13 @@ const { ROOT } = await import("./lib/paths.mjs")
 const shutdown = stopAllOnExit()
 try {
   const options = process.env.CLUSTER_OPTIONS ? JSON.parse(process.env.CLUSTER_OPTIONS) : {}
-  step("生产构建（源码未变时复用）…")
   const buildStarted = Date.now()
-  const root = await buildAll({ source: ROOT, reuse: true })
+  // options.root: a production build made elsewhere (build-all.mjs), started as it is.
+  let root = options.root
+  if (!root) {
+    step("生产构建（源码未变时复用）…")
+    root = await buildAll({ source: ROOT, reuse: true })
+  }
   const buildSeconds = (Date.now() - buildStarted) / 1000
   const cluster = await bootCluster({ echo: process.env.QUIET !== "1", ...options, root })
   const { urls } = cluster

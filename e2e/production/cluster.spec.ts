@@ -16,7 +16,7 @@ import {
   type StoreCaller,
 } from "./support/cluster-shop"
 import { queryDatabase } from "./support/production-environment"
-import { REPO_ROOT } from "./support/production-services"
+import { ensureProductionBuild, REPO_ROOT } from "./support/production-services"
 
 const requireFromRoot = (name: string) => require(require.resolve(name, { paths: [REPO_ROOT] }))
 
@@ -77,9 +77,16 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => capture.listen(NOTIFY_CAPTURE_PORT, "127.0.0.1", resolve))
 
-  cluster = await timed("boot (build reuse, services, migrate, servers)", () =>
+  // The production build (build-all --reuse, as the smoke test), or one made elsewhere.
+  const root = await timed("production build", async () =>
+    process.env.CLUSTER_BUILD_ROOT
+      ? path.resolve(process.env.CLUSTER_BUILD_ROOT)
+      : ensureProductionBuild()
+  )
+  cluster = await timed("boot (services, migrate, servers)", () =>
     bootClusterProcess(
       {
+        root,
         ports: PORTS,
         databases: { commerce: "health_commerce_cluster", cms: "health_cms_cluster" },
         prefix: `cluster-test-${randomUUID().slice(0, 6)}`,
