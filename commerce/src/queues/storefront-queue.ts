@@ -12,12 +12,12 @@ export const storefrontQueue: QueueProcessor = {
   concurrency: 2,
   handlers: {
     [StorefrontJob.REVALIDATE]: async ({ tags }: RevalidateJob) => {
-      // STOREFRONT_URL: the web as commerce reaches it inside the network, when that
-      // differs from the public origin (compose may leave it unset and go through the proxy).
+      // The web as commerce reaches it inside the network (compose: http://web:8000),
+      // else its public origin. Never used for links: those take the public origin only.
       const storefrontUrl =
-        process.env.STOREFRONT_URL?.trim() || configuredPublicOrigin("storefront")
+        process.env.STOREFRONT_INTERNAL_URL?.trim() || configuredPublicOrigin("storefront")
       if (!storefrontUrl) {
-        return { skipped: "neither STOREFRONT_URL nor STOREFRONT_PUBLIC_URL is set" }
+        return { skipped: "neither STOREFRONT_INTERNAL_URL nor STOREFRONT_PUBLIC_URL is set" }
       }
       const response = await fetch(new URL("/api/revalidate", storefrontUrl), {
         method: "POST",
