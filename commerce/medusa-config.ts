@@ -5,9 +5,11 @@ import {
   loadEnv,
   Modules,
 } from "@medusajs/framework/utils"
+import { fileStorageFromEnv } from "./src/lib/config/file-storage"
 import { assertProductionReady } from "./src/lib/config/production-readiness"
 import { publicOrigin } from "./src/lib/config/public-origins"
 import { secretFromEnv } from "./src/lib/config/secret-from-env"
+import { appLoggerFromEnv } from "./src/lib/logging/app-logger"
 import { emailSettingsFromEnv } from "./src/modules/notification-email/email-settings-from-env"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -102,6 +104,8 @@ if (!wechatpayEnabled && strayWechatpayCredentials.length > 0) {
 }
 
 module.exports = defineConfig({
+  // Masked lines with request ids; JSON lines in production (lib/logging).
+  logger: appLoggerFromEnv(),
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/health_commerce",
     databaseDriverOptions: {
@@ -159,22 +163,10 @@ module.exports = defineConfig({
           : [],
       },
     },
+    // Object storage when S3_BUCKET is set, the local disk otherwise (lib/config/file-storage).
     [Modules.FILE]: {
       resolve: "@medusajs/medusa/file",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/file-local",
-            id: "local",
-            options: {
-              upload_dir: "static",
-              backend_url: `${backendUrl}/static`,
-              // Private files (encrypted health files) live outside the served static folder.
-              private_upload_dir: process.env.PRIVATE_UPLOAD_DIR || "private-uploads",
-            },
-          },
-        ],
-      },
+      options: { providers: [fileStorageFromEnv(process.env, backendUrl)] },
     },
     // One channel per provider; subscribers call createNotifications with a channel.
     [Modules.NOTIFICATION]: {

@@ -56,6 +56,7 @@ import { requireIndexModule } from "./index-module-availability"
 import { onePaymentSessionAtATime } from "./one-payment-session-at-a-time"
 import { refuseStandInRegistrations } from "./refuse-stand-in-registrations"
 import { answerUnknownRoutesInChinese } from "./answer-unknown-routes"
+import { logRequests } from "../lib/logging/log-requests"
 
 export default defineMiddlewares({
   errorHandler: chineseErrorHandler(),
@@ -63,7 +64,7 @@ export default defineMiddlewares({
     {
       // Before every route: undecodable paths and NUL bytes never reach a handler.
       matcher: "/",
-      middlewares: [answerUnknownRoutesInChinese(), rejectMalformedRequests()],
+      middlewares: [logRequests(), answerUnknownRoutesInChinese(), rejectMalformedRequests()],
     },
     {
       matcher: "/admin/index*",

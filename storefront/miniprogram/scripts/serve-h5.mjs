@@ -33,8 +33,34 @@ const runtimeConfig = Object.fromEntries(
   }).filter(([, value]) => value)
 )
 
+/** 200 once the build is there to serve, 503 otherwise: the orchestrator's probe. */
+function health(res) {
+  const built = existsSync(path.join(root, "index.html"))
+  res.writeHead(built ? 200 : 503, {
+    "content-type": "application/json; charset=utf-8",
+    "cache-control": "no-store",
+  })
+  res.end(
+    JSON.stringify({
+      status: built ? "ok" : "unavailable",
+      checks: { build: built ? "ok" : "missing" },
+    })
+  )
+}
+
 createServer((req, res) => {
-  const pathname = decodeURIComponent(new URL(req.url || "/", "http://h5").pathname)
+  let pathname
+  try {
+    pathname = decodeURIComponent(new URL(req.url || "/", "http://h5").pathname)
+  } catch {
+    // A malformed escape must not take the server down.
+    res.writeHead(400).end()
+    return
+  }
+  if (pathname === "/health") {
+    health(res)
+    return
+  }
   if (pathname === "/runtime-config.js") {
     res.writeHead(200, {
       "content-type": "text/javascript; charset=utf-8",

@@ -81,7 +81,8 @@ const RULES: Rule[] = [
   { path: under("health-archive", "kits", "reports", "lab"), area: "lab" },
   { path: under("appointments", "clinic-sessions"), area: "appointments" },
   { path: under("assessments", "constitution"), area: "assessments" },
-  { path: under("queues", "workflows-executions", "cms/pushes"), area: "operations" },
+  // The queue dashboard (/admin/queues) is deliberately absent: super admins only.
+  { path: under("workflows-executions", "cms/pushes"), area: "operations" },
   {
     path: under(
       "regions",

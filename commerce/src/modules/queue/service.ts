@@ -3,7 +3,7 @@ import { container } from "@medusajs/framework"
 import { dynamicImport } from "@medusajs/framework/utils"
 import type { JobsOptions } from "bullmq"
 import { JobRuntime } from "../../lib/queue/job-runtime"
-import type { JobName, JobPayloads, JobQueue, QueueName } from "../../lib/queue/jobs"
+import { QueueName, type JobName, type JobPayloads, type JobQueue } from "../../lib/queue/jobs"
 import type { QueueProcessor } from "../../lib/queue/queue-processor"
 
 type QueueModuleOptions = {
@@ -16,6 +16,16 @@ type QueueModuleOptions = {
    * enqueue through this module, so importing them would close a circle.
    */
   processors?: string
+}
+
+/** A job waiting for its time (a reminder, a retry's back-off), for the queue dashboard. */
+export type DelayedJobSummary = {
+  id: string | undefined
+  name: string
+  data: unknown
+  attemptsMade: number
+  /** When it becomes due (epoch milliseconds). */
+  runAt: number
 }
 
 type InjectedDependencies = {
@@ -72,6 +82,42 @@ export default class QueueModuleService implements JobQueue {
 
   async retryFailed(queue: string, jobId: string) {
     return this.runtime.retryFailed(queue, jobId)
+  }
+
+  /** Redis answers over the BullMQ connection every process mode uses (readiness probe). */
+  async ping(): Promise<void> {
+    // BullMQ types its connection narrowly; it is an ioredis client.
+    const client = (await this.runtime.queue(QueueName.STOREFRONT).client) as unknown as {
+      ping(): Promise<string>
+    }
+    await client.ping()
+  }
+
+  async delayedJobs(queue: string, start = 0, end = 49): Promise<DelayedJobSummary[]> {
+    const jobs = await this.runtime.queue(queue).getDelayed(start, end)
+    return jobs.map((job) => ({
+      id: job.id,
+      name: job.name,
+      data: job.data,
+      attemptsMade: job.attemptsMade,
+      runAt: job.timestamp + (job.delay ?? 0),
+    }))
+  }
+
+  /** Puts one failed job back to run; false when the queue holds no failed job of that id. */
+  async retryFailedJob(queue: string, jobId: string): Promise<boolean> {
+    const job = await this.runtime.queue(queue).getJob(jobId)
+    if (!job || !(await job.isFailed())) return false
+    await job.retry("failed")
+    return true
+  }
+
+  /** Puts every failed job of a queue back to run; returns how many there were. */
+  async retryAllFailed(queue: string): Promise<number> {
+    const bullQueue = this.runtime.queue(queue)
+    const failed = await bullQueue.getFailedCount()
+    if (failed > 0) await bullQueue.retryJobs({ state: "failed", count: 1000 })
+    return failed
   }
 
   /** The handlers of every queue, from the file the module's options name. */

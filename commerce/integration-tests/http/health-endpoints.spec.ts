@@ -1,0 +1,94 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { randomUUID } from "crypto"
+import { createServer, Socket, type Server } from "net"
+import { eventually } from "../helpers/eventually"
+
+jest.setTimeout(180_000)
+
+/**
+ * A TCP hop between the app and the real Redis, so a test can take Redis away for real
+ * (close the hop and every connection through it) and bring it back.
+ */
+class RedisHop {
+  private server: Server | undefined
+  private readonly sockets = new Set<Socket>()
+
+  constructor(
+    private readonly target = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379")
+  ) {}
+
+  async open(port: number) {
+    this.server = createServer((client) => {
+      const upstream = new Socket()
+      upstream.connect(Number(this.target.port || 6379), this.target.hostname)
+      for (const socket of [client, upstream]) {
+        this.sockets.add(socket)
+        socket.on("close", () => this.sockets.delete(socket))
+        socket.on("error", () => socket.destroy())
+      }
+      client.pipe(upstream).pipe(client)
+    })
+    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve))
+  }
+
+  async close() {
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve()
+    )
+  }
+}
+
+const hop = new RedisHop()
+// The app reads REDIS_URL when it loads its config: the hop's port is fixed up front.
+const HOP_PORT = 20_000 + Math.floor(Math.random() * 20_000)
+process.env.REDIS_URL = `redis://127.0.0.1:${HOP_PORT}`
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+
+// Registered before the runner's own hooks, so the hop is up before the app connects.
+beforeAll(() => hop.open(HOP_PORT))
+afterAll(() => hop.close())
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api }) => {
+    const noThrow = { validateStatus: () => true }
+    type Answer = { status: number; data: any }
+    const ready = (timeout = 10_000): Promise<Answer> =>
+      api.get("/health/ready", { ...noThrow, timeout })
+
+    it("answers liveness without credentials, with no dependency checked", async () => {
+      const live = await api.get("/health/live", noThrow)
+      expect(live.status).toBe(200)
+      expect(live.data).toEqual({ status: "ok" })
+      expect(live.headers["cache-control"]).toBe("no-store")
+    })
+
+    it("is ready when Postgres, Redis and the Redis event bus answer", async () => {
+      const ready = await api.get("/health/ready", noThrow)
+      expect(ready.status).toBe(200)
+      expect(ready.data).toEqual({
+        status: "ok",
+        checks: { database: "ok", redis: "ok", event_bus: "ok" },
+      })
+    })
+
+    it("answers 503 naming Redis while it is gone, without details, and recovers", async () => {
+      await hop.close()
+      try {
+        const down = await eventually(ready, (response) => response.status === 503)
+        expect(down.data.status).toBe("unavailable")
+        expect(down.data.checks.database).toBe("ok")
+        expect(down.data.checks.redis).toBe("down")
+        // The body names the dependency, never hosts, ports or errors.
+        expect(JSON.stringify(down.data)).not.toMatch(/127\.0\.0\.1|6379|ECONN|redis:\/\//i)
+        // Liveness stays up: the process is fine, only a dependency is not.
+        expect((await api.get("/health/live", noThrow)).status).toBe(200)
+      } finally {
+        await hop.open(HOP_PORT)
+      }
+      await eventually(ready, (response) => response.status === 200)
+    })
+  },
+})

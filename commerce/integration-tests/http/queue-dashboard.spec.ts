@@ -1,0 +1,210 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { randomUUID } from "crypto"
+import { createServer, type Server } from "http"
+import type { AddressInfo } from "net"
+import Redis from "ioredis"
+import { QUEUE_MODULE, QueueName, StorefrontJob } from "../../src/lib/queue/jobs"
+import type QueueModuleService from "../../src/modules/queue/service"
+import { AUDIT_LOG_MODULE } from "../../src/modules/audit-log"
+import type AuditLogModuleService from "../../src/modules/audit-log/service"
+import { adminHeaders } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
+
+jest.setTimeout(180_000)
+
+const prefix = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX = prefix
+process.env.REVALIDATE_SECRET = "queue-dashboard-spec-secret"
+
+const PHONE = "13912345678"
+
+/** The web storefront's revalidation endpoint: down (503) or up, as the test decides. */
+function startStorefront() {
+  const state = { up: false, calls: [] as unknown[] }
+  const server: Server = createServer((req, res) => {
+    let body = ""
+    req.on("data", (chunk) => (body += chunk))
+    req.on("end", () => {
+      if (!state.up) {
+        res.writeHead(503).end()
+        return
+      }
+      state.calls.push(JSON.parse(body))
+      res.writeHead(200, { "content-type": "application/json" }).end("{}")
+    })
+  })
+  return { server, state }
+}
+
+type Overview = {
+  name: string
+  counts: Record<string, number>
+  failed: {
+    id: string
+    name: string
+    data: any
+    failed_reason: string
+    attempts: number
+    failed_at: number
+  }[]
+  delayed: { id: string; name: string; data: any; run_at: number }[]
+}
+
+const storefront = startStorefront()
+
+beforeAll(async () => {
+  await new Promise<void>((resolve) => storefront.server.listen(0, "127.0.0.1", resolve))
+  const { port } = storefront.server.address() as AddressInfo
+  process.env.STOREFRONT_URL = `http://127.0.0.1:${port}`
+})
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379")
+    const noThrow = { validateStatus: () => true }
+    type Headers = { headers: Record<string, string> }
+    let superAdmin: Headers
+    let operations: Headers
+    let lab: Headers
+
+    beforeAll(async () => {
+      superAdmin = await adminHeaders(getContainer(), api as never, "queues-super@staff.local")
+      operations = await adminHeaders(getContainer(), api as never, "queues-ops@staff.local", [
+        "operations",
+      ])
+      lab = await adminHeaders(getContainer(), api as never, "queues-lab@staff.local", ["lab"])
+    })
+
+    afterAll(async () => {
+      storefront.server.close()
+      const keys = await redis.keys(`${prefix}:*`)
+      if (keys.length) await redis.del(...keys)
+      await redis.quit()
+    })
+
+    const queue = () => getContainer().resolve<QueueModuleService>(QUEUE_MODULE)
+    const storefrontQueue = async (): Promise<Overview> => {
+      const { data } = await api.get("/admin/queues", superAdmin)
+      return data.queues.find((q: Overview) => q.name === QueueName.STOREFRONT)
+    }
+    /** A revalidation the real worker runs against the storefront stand-in; one attempt. */
+    const revalidate = (tags: string[]) =>
+      queue().enqueue(QueueName.STOREFRONT, StorefrontJob.REVALIDATE, { tags }, { attempts: 1 })
+
+    it("shows every queue's counts, and a job that failed for real with its reason, masked", async () => {
+      await revalidate(["products", `member-${PHONE}`])
+      const overview = await eventually(storefrontQueue, (q) => q.counts.failed === 1)
+
+      const { data } = await api.get("/admin/queues", superAdmin)
+      expect(data.queues.map((q: Overview) => q.name)).toEqual(
+        expect.arrayContaining([...Object.values(QueueName), "affiliate-maturation"])
+      )
+      for (const q of data.queues as Overview[]) {
+        expect(Object.keys(q.counts)).toEqual(
+          expect.arrayContaining(["waiting", "active", "delayed", "completed", "failed"])
+        )
+      }
+      const [failed] = overview.failed
+      expect(failed).toMatchObject({
+        name: StorefrontJob.REVALIDATE,
+        attempts: 1,
+        failed_reason: "storefront revalidation answered 503",
+      })
+      expect(failed.failed_at).toBeGreaterThan(Date.now() - 60_000)
+      expect(failed.data.tags).toEqual(["products", "member-[phone]"])
+      expect(JSON.stringify(data)).not.toContain(PHONE)
+    })
+
+    it("lists delayed jobs with the time they become due", async () => {
+      const due = Date.now() + 3_600_000
+      await queue().enqueue(
+        QueueName.STOREFRONT,
+        StorefrontJob.REVALIDATE,
+        { tags: ["later"] },
+        { delay: 3_600_000, jobId: `later-${randomUUID()}` }
+      )
+      const overview = await storefrontQueue()
+      const later = overview.delayed.find((job) => job.data.tags[0] === "later")!
+      expect(Math.abs(later.run_at - due)).toBeLessThan(5_000)
+      expect(overview.counts.delayed).toBeGreaterThanOrEqual(1)
+    })
+
+    it("refuses every other role with 403, reading and retrying alike", async () => {
+      const { failed } = await storefrontQueue()
+      const retryPath = `/admin/queues/storefront/jobs/${failed[0].id}/retry`
+      for (const who of [operations, lab]) {
+        for (const call of [
+          api.get("/admin/queues", { ...who, ...noThrow }),
+          api.get("/admin/queues/storefront", { ...who, ...noThrow }),
+          api.post(retryPath, {}, { ...who, ...noThrow }),
+          api.post("/admin/queues/storefront/retry-failed", {}, { ...who, ...noThrow }),
+        ]) {
+          const response = await call
+          expect(response.status).toBe(403)
+          expect(response.data.message).toContain("无权访问")
+        }
+      }
+      // Refused retries changed nothing.
+      expect((await storefrontQueue()).counts.failed).toBe(1)
+    })
+
+    it("retries one failed job once the storefront is back, and records who did it", async () => {
+      const { failed } = await storefrontQueue()
+      storefront.state.up = true
+      const retried = await api.post(
+        `/admin/queues/storefront/jobs/${failed[0].id}/retry`,
+        {},
+        superAdmin
+      )
+      expect(retried.data).toEqual({ retried: 1 })
+      await eventually(storefrontQueue, (q) => q.counts.failed === 0 && q.counts.completed >= 1)
+      expect(storefront.state.calls).toContainEqual({ tags: ["products", `member-${PHONE}`] })
+
+      // The job is no longer failed: a second retry is a clear 404.
+      const again = await api.post(
+        `/admin/queues/storefront/jobs/${failed[0].id}/retry`,
+        {},
+        { ...superAdmin, ...noThrow }
+      )
+      expect(again.status).toBe(404)
+      expect(again.data.message).toContain("没有失败的任务")
+
+      const audit = getContainer().resolve<AuditLogModuleService>(AUDIT_LOG_MODULE)
+      const entries = await eventually(
+        () => audit.listAuditEntries({ action: "queue.retry" }),
+        (list) => list.length >= 1
+      )
+      expect(entries[0]).toMatchObject({ status: 200, method: "POST" })
+      expect(entries[0].details).toMatchObject({ queue: "storefront", job_id: failed[0].id })
+    })
+
+    it("retries every failed job of a queue at once (全部重试)", async () => {
+      storefront.state.up = false
+      await revalidate(["a"])
+      await revalidate(["b"])
+      await eventually(storefrontQueue, (q) => q.counts.failed === 2)
+      storefront.state.up = true
+      const { data } = await api.post("/admin/queues/storefront/retry-failed", {}, superAdmin)
+      expect(data).toEqual({ retried: 2 })
+      await eventually(storefrontQueue, (q) => q.counts.failed === 0)
+      expect(storefront.state.calls).toEqual(
+        expect.arrayContaining([{ tags: ["a"] }, { tags: ["b"] }])
+      )
+    })
+
+    it("answers an unknown queue with 404 in Chinese", async () => {
+      const response = await api.post(
+        "/admin/queues/nope/retry-failed",
+        {},
+        {
+          ...superAdmin,
+          ...noThrow,
+        }
+      )
+      expect(response.status).toBe(404)
+      expect(response.data.message).toBe("队列 nope 不存在")
+    })
+  },
+})
