@@ -15,7 +15,7 @@ export default {
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    /** Demo content, roles and the storefront token, once per database (idempotent). */
+    /** Reference content at every start, demo content with SEED_DEMO=1 (idempotent). */
     if (process.env.CMS_SEED !== "false") {
       await seed(strapi)
     }

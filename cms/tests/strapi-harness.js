@@ -17,6 +17,8 @@ async function admin(sql) {
 }
 
 async function startCms() {
+  // The suites read the demo content, as `npm start` seeds it (SEED_DEMO=1 there too).
+  if (process.env.SEED_DEMO === undefined) process.env.SEED_DEMO = "1"
   const database = `health_cms_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`
   await admin(`create database "${database}"`)
   Object.assign(process.env, {

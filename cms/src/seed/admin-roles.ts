@@ -115,7 +115,7 @@ export async function ensureContentTypePermissions(strapi: Strapi) {
 /** Strapi's code for Simplified Chinese (`zh` is Traditional). */
 export const ADMIN_LANGUAGE = "zh-Hans"
 
-/** The demo 内容审核 and 内容编辑 logins, unless CMS_DEMO_USERS=false (production). */
+/** The demo 内容审核 and 内容编辑 logins (SEED_DEMO=1 only), unless CMS_DEMO_USERS=false. */
 export async function ensureDemoEditorialUsers(strapi: Strapi) {
   if (process.env.CMS_DEMO_USERS === "false") return
   const users = strapi.service("admin::user")

@@ -17,16 +17,33 @@ type Uid = Parameters<Strapi["documents"]>[0]
 export const QUESTIONNAIRE_VERSION = "ZYYXH/T157-2009"
 export const DEV_STOREFRONT_TOKEN = "dev-storefront-read-token-0123456789abcdef"
 
+/** Demo content (editors, experts, articles, sites, banners, a 义诊) only with SEED_DEMO=1. */
+export function wantsDemoContent(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.SEED_DEMO?.trim() === "1"
+}
+
 /**
- * Loads the demo content. Each entry is looked up by its slug or code first, so a
- * second run creates nothing and never overwrites what editors changed.
+ * Reference content at every start, demo content only with SEED_DEMO=1. Each entry is
+ * looked up by its slug or code first, so a second run creates nothing and never
+ * overwrites what editors changed.
  */
 export async function seed(strapi: Strapi) {
+  const reference = await seedReferenceContent(strapi)
+  if (wantsDemoContent()) await seedDemoContent(strapi, reference)
+}
+
+type ReferenceContent = { categoryIds: Record<string, string>; tagIds: Record<string, string> }
+
+/**
+ * What a live CMS needs before editors start: roles, the first super admin, the
+ * storefronts' token, the article categories and tags the shop's navigation and member
+ * pushes are keyed on, the legal pages (隐私政策, 用户服务协议, 知情同意书: drafts the
+ * operator reviews) and the 体质辨识 questionnaire commerce scores.
+ */
+async function seedReferenceContent(strapi: Strapi): Promise<ReferenceContent> {
   await ensureEditorialRoles(strapi)
   await ensureSuperAdmin(strapi)
-  await ensureDemoEditorialUsers(strapi)
   await ensureStorefrontToken(strapi)
-
   const categoryIds: Record<string, string> = {}
   for (const category of categories) {
     categoryIds[category.slug] = await ensure(
@@ -40,6 +57,16 @@ export async function seed(strapi: Strapi) {
   for (const tag of tags) {
     tagIds[tag.slug] = await ensure(strapi, "api::tag.tag", "slug", { ...tag })
   }
+  for (const page of pages) {
+    await ensure(strapi, "api::page.page", "slug", page)
+  }
+  await seedConstitution(strapi)
+  return { categoryIds, tagIds }
+}
+
+/** The demo editors, experts, articles, collection sites, banners and one 义诊 session. */
+async function seedDemoContent(strapi: Strapi, { categoryIds, tagIds }: ReferenceContent) {
+  await ensureDemoEditorialUsers(strapi)
   const expertIds: Record<string, string> = {}
   for (const { palette, ...expert } of experts) {
     expertIds[expert.name] = await ensure(
@@ -75,9 +102,6 @@ export async function seed(strapi: Strapi) {
       image: await uploadImage(strapi, `banner-${banner.sort}`, palette),
     }))
   }
-  for (const page of pages) {
-    await ensure(strapi, "api::page.page", "slug", page)
-  }
   const start = new Date()
   start.setUTCDate(start.getUTCDate() + 14)
   start.setUTCHours(1, 30, 0, 0)
@@ -90,7 +114,6 @@ export async function seed(strapi: Strapi) {
     capacity: 30,
     description: "李明华主任现场为会员进行体质辨识与养生指导，名额有限，请提前预约。",
   })
-  await seedConstitution(strapi)
 }
 
 async function seedConstitution(strapi: Strapi) {
@@ -213,15 +236,43 @@ async function uploadImage(
   }
 }
 
+/** The development sign-in the README prints; production never accepts it. */
+const DEVELOPMENT_ADMIN = { email: "admin@health.local", password: "Admin12345" }
+
+/**
+ * The first super admin from CMS_ADMIN_EMAIL / CMS_ADMIN_PASSWORD. In production both must
+ * be set, and not the README's password, until an admin exists; a demo installation
+ * (SEED_DEMO=1) falls back to the README's sign-in.
+ */
+export function cmsSuperAdminAccount(env: NodeJS.ProcessEnv = process.env) {
+  const email = env.CMS_ADMIN_EMAIL?.trim()
+  const password = env.CMS_ADMIN_PASSWORD?.trim()
+  if (env.NODE_ENV !== "production" || wantsDemoContent(env)) {
+    return {
+      email: email || DEVELOPMENT_ADMIN.email,
+      password: password || DEVELOPMENT_ADMIN.password,
+    }
+  }
+  const missing = [!email && "CMS_ADMIN_EMAIL", !password && "CMS_ADMIN_PASSWORD"].filter(Boolean)
+  if (missing.length) {
+    throw new Error(`The first CMS admin needs ${missing.join(" and ")} (see docs/deploy.md)`)
+  }
+  if (password === DEVELOPMENT_ADMIN.password) {
+    throw new Error("CMS_ADMIN_PASSWORD is the published development password: choose another")
+  }
+  return { email: email!, password: password! }
+}
+
 async function ensureSuperAdmin(strapi: Strapi) {
   const users = strapi.service("admin::user")
   if (await users.exists()) return
   const role = await strapi.service("admin::role").getSuperAdmin()
+  const account = cmsSuperAdminAccount()
   await users.create({
-    email: process.env.CMS_ADMIN_EMAIL || "admin@health.local",
+    email: account.email,
     firstname: "内容",
     lastname: "管理员",
-    password: process.env.CMS_ADMIN_PASSWORD || "Admin12345",
+    password: account.password,
     registrationToken: null,
     isActive: true,
     roles: [role.id],
@@ -236,7 +287,10 @@ async function ensureSuperAdmin(strapi: Strapi) {
  * by hand.
  */
 async function ensureStorefrontToken(strapi: Strapi) {
-  const accessKey = process.env.CMS_API_TOKEN || DEV_STOREFRONT_TOKEN
+  const accessKey = process.env.CMS_API_TOKEN?.trim() || DEV_STOREFRONT_TOKEN
+  if (process.env.NODE_ENV === "production" && accessKey === DEV_STOREFRONT_TOKEN) {
+    throw new Error("CMS_API_TOKEN must be set to its own value in production (see docs/deploy.md)")
+  }
   const salt = strapi.config.get("admin.apiToken.salt") as string
   const hashed = createHmac("sha512", salt).update(accessKey).digest("hex")
   const tokens = strapi.db.query("admin::api-token")
