@@ -62,7 +62,10 @@ describe("contentSecurityPolicy", () => {
 
 describe("policySourcesFromEnv", () => {
   it("adds the object store's public origin when files live in a bucket", () => {
-    const base = { NODE_ENV: "production", COMMERCE_PUBLIC_URL: "https://api.shop.example.cn" }
+    const base = {
+      NODE_ENV: "production" as const,
+      COMMERCE_PUBLIC_URL: "https://api.shop.example.cn",
+    }
     expect(
       policySourcesFromEnv({
         ...base,
