@@ -1,7 +1,8 @@
 // `node scripts/serve-h5.mjs [port] [dir]`: serves the H5 build (dist/h5) as static files.
 // The router runs in hash mode, so every page is index.html plus a #/pages/... hash.
-// /runtime-config.js tells the build its back ends from this process's TARO_APP_* variables,
-// so an unchanged build is reused whatever commerce URL and publishable key a run has.
+// /runtime-config.js tells the build its back ends from this process's TARO_APP_* variables
+// (the publishable key read from commerce when not given), so an unchanged build is reused
+// whatever commerce URL and publishable key a run has.
 import { createReadStream, existsSync, statSync } from "node:fs"
 import { createServer } from "node:http"
 import path from "node:path"
@@ -48,6 +49,40 @@ function health(res) {
   )
 }
 
+// Without TARO_APP_PUBLISHABLE_KEY the key is read from commerce (GET /public/storefront-settings),
+// through its internal address when one is given, and kept five minutes: nobody copies it by hand.
+const keySource = process.env.MEDUSA_BACKEND_URL || process.env.TARO_APP_COMMERCE_URL
+let readKey = null
+
+async function publishableKey() {
+  if (runtimeConfig.publishableKey || !keySource) return runtimeConfig.publishableKey
+  if (readKey && readKey.until > Date.now()) return readKey.key
+  try {
+    const response = await fetch(new URL("/public/storefront-settings", keySource), {
+      signal: AbortSignal.timeout(5000),
+    })
+    const key = (await response.json())?.storefront_settings?.publishable_key
+    if (response.ok && key) {
+      readKey = { key, until: Date.now() + 5 * 60_000 }
+      return key
+    }
+    console.error(`[h5] commerce answered ${response.status} for the publishable key`)
+  } catch (error) {
+    console.error(`[h5] publishable key unavailable: ${error.message}`)
+  }
+  return undefined
+}
+
+async function serveRuntimeConfig(res) {
+  const key = await publishableKey()
+  res.writeHead(200, {
+    "content-type": "text/javascript; charset=utf-8",
+    "cache-control": "no-store",
+  })
+  const config = key ? { ...runtimeConfig, publishableKey: key } : runtimeConfig
+  res.end(`window.__HEALTH_CONFIG__ = ${JSON.stringify(config)}\n`)
+}
+
 createServer((req, res) => {
   let pathname
   try {
@@ -62,11 +97,7 @@ createServer((req, res) => {
     return
   }
   if (pathname === "/runtime-config.js") {
-    res.writeHead(200, {
-      "content-type": "text/javascript; charset=utf-8",
-      "cache-control": "no-store",
-    })
-    res.end(`window.__HEALTH_CONFIG__ = ${JSON.stringify(runtimeConfig)}\n`)
+    void serveRuntimeConfig(res)
     return
   }
   let file = path.join(root, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ""))
