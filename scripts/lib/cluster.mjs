@@ -313,6 +313,9 @@ export async function bootCluster({
     JWT_SECRET: process.env.CMS_JWT_SECRET || secrets.cmsJwtSecret,
     STRAPI_TELEMETRY_DISABLED: "true",
     SEED_DEMO: seedDemo ? "1" : "",
+    // Without demo data the first CMS admin must be named (the demo one is README's).
+    CMS_ADMIN_EMAIL: process.env.CMS_ADMIN_EMAIL,
+    CMS_ADMIN_PASSWORD: process.env.CMS_ADMIN_PASSWORD,
     ...storageEnv,
   }
 
