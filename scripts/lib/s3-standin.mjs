@@ -1,3 +1,4 @@
+import crypto, { createHmac, createHash } from "node:crypto"
 import { createRequire } from "node:module"
 import { mkdirSync } from "node:fs"
 import path from "node:path"
@@ -93,6 +94,157 @@ function awsChunkedDecoder() {
   }
 }
 
+const s3Error = (ctx, status, code, message) => {
+  ctx.status = status
+  ctx.type = "application/xml"
+  ctx.body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message></Error>`
+}
+
+/** RFC 3986 encoding, as SigV4 wants it for query names and values. */
+const encodeRfc3986 = (text) =>
+  encodeURIComponent(text).replace(
+    /[!'()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`
+  )
+
+const hmac = (key, text) => createHmac("sha256", key).update(text, "utf8").digest()
+
+/**
+ * Signature Version 4 of one request, from its method, raw path and query and the headers it
+ * signed (https://docs.aws.amazon.com/AmazonS3/latest/API/sig-v4-authenticating-requests.html).
+ */
+function signatureV4({
+  method,
+  rawPath,
+  rawQuery,
+  headers,
+  signedHeaders,
+  payloadHash,
+  amzDate,
+  scope,
+  secret,
+}) {
+  const query = rawQuery
+    .split("&")
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.indexOf("=")
+      const [name, value] = at < 0 ? [pair, ""] : [pair.slice(0, at), pair.slice(at + 1)]
+      return [encodeRfc3986(decodeURIComponent(name)), encodeRfc3986(decodeURIComponent(value))]
+    })
+    .filter(([name]) => name !== "X-Amz-Signature")
+    .sort(([a, x], [b, y]) => (a < b ? -1 : a > b ? 1 : x < y ? -1 : x > y ? 1 : 0))
+    .map(([name, value]) => `${name}=${value}`)
+    .join("&")
+  const canonicalHeaders = signedHeaders
+    .map(
+      (name) =>
+        `${name}:${String(headers[name] ?? "")
+          .trim()
+          .replace(/\s+/g, " ")}\n`
+    )
+    .join("")
+  const canonicalRequest = [
+    method,
+    rawPath,
+    query,
+    canonicalHeaders,
+    signedHeaders.join(";"),
+    payloadHash,
+  ].join("\n")
+  const stringToSign = [
+    "AWS4-HMAC-SHA256",
+    amzDate,
+    scope.join("/"),
+    createHash("sha256").update(canonicalRequest, "utf8").digest("hex"),
+  ].join("\n")
+  const [date, region, service, terminator] = scope
+  const signingKey = [region, service, terminator].reduce(hmac, hmac(`AWS4${secret}`, date))
+  return createHmac("sha256", signingKey).update(stringToSign, "utf8").digest("hex")
+}
+
+/**
+ * s3rver 3.7 accepts any SigV4 signature of a known access key. Real S3 checks it, and so does
+ * this middleware (header and presigned-URL signatures), so a wrong secret fails here as it
+ * would in production. Unsigned requests pass on as anonymous reads, as on a public bucket.
+ */
+function sigV4Verifier(secrets) {
+  return async function verifySignatureV4(ctx, next) {
+    const headers = ctx.req.headers
+    const [rawPath, rawQuery = ""] = ctx.req.url.split(/\?(.*)/s)
+    const params = new URLSearchParams(rawQuery)
+    const header = headers.authorization ?? ""
+    let credential, signedHeaders, signature, amzDate, payloadHash
+    if (header.startsWith("AWS4-HMAC-SHA256 ")) {
+      const parts = Object.fromEntries(
+        header
+          .slice("AWS4-HMAC-SHA256 ".length)
+          .split(",")
+          .map((part) => part.trim().split("="))
+      )
+      credential = parts.Credential
+      signedHeaders = parts.SignedHeaders
+      signature = parts.Signature
+      amzDate = headers["x-amz-date"]
+      payloadHash = headers["x-amz-content-sha256"]
+    } else if (params.get("X-Amz-Algorithm") === "AWS4-HMAC-SHA256") {
+      credential = params.get("X-Amz-Credential")
+      signedHeaders = params.get("X-Amz-SignedHeaders")
+      signature = params.get("X-Amz-Signature")
+      amzDate = params.get("X-Amz-Date")
+      payloadHash = "UNSIGNED-PAYLOAD"
+    } else {
+      return next()
+    }
+    const [accessKeyId, ...scope] = (credential ?? "").split("/")
+    const secret = secrets.get(accessKeyId)
+    // Unknown keys: s3rver answers InvalidAccessKeyId itself.
+    if (secret === undefined) return next()
+    if (!signedHeaders || !signature || !amzDate || !payloadHash || scope.length !== 4) {
+      return s3Error(ctx, 400, "AuthorizationHeaderMalformed", "The authorization is incomplete")
+    }
+    const expected = signatureV4({
+      method: ctx.req.method,
+      rawPath,
+      rawQuery,
+      headers,
+      signedHeaders: signedHeaders.split(";"),
+      payloadHash,
+      amzDate,
+      scope,
+      secret,
+    })
+    if (expected !== signature) {
+      return s3Error(
+        ctx,
+        403,
+        "SignatureDoesNotMatch",
+        "The request signature we calculated does not match the signature you provided. Check your key and signing method."
+      )
+    }
+    return next()
+  }
+}
+
+/**
+ * s3rver seals ListObjectsV2 continuation tokens with DES, which OpenSSL 3 (Node 17+) no longer
+ * offers: every truncated listing (more than max-keys objects) failed with InternalError. The
+ * token only needs to round-trip, so "des" becomes a pass-through; other ciphers are untouched.
+ */
+function letS3rverContinueListings() {
+  if (crypto.createCipheriv.s3rverTokens) return
+  const passThrough = (data, encoding) =>
+    Buffer.isBuffer(data) ? data : Buffer.from(data, encoding)
+  const plain = () => ({ update: passThrough, final: () => Buffer.alloc(0) })
+  const { createCipheriv, createDecipheriv } = crypto
+  crypto.createCipheriv = Object.assign(
+    (algorithm, ...rest) => (algorithm === "des" ? plain() : createCipheriv(algorithm, ...rest)),
+    { s3rverTokens: true }
+  )
+  crypto.createDecipheriv = (algorithm, ...rest) =>
+    algorithm === "des" ? plain() : createDecipheriv(algorithm, ...rest)
+}
+
 /**
  * Starts a local S3-compatible server (s3rver) for development and tests.
  *
@@ -105,15 +257,20 @@ function awsChunkedDecoder() {
 export async function startS3Standin({ port = 0, directory, buckets = [] }) {
   if (!directory) throw new Error("startS3Standin needs a directory for the objects")
   mkdirSync(directory, { recursive: true })
+  letS3rverContinueListings()
   const S3rver = require("s3rver")
   const server = new S3rver({
     address: "127.0.0.1",
     port,
     directory,
-    silent: true,
+    silent: !process.env.S3_STANDIN_LOG,
     configureBuckets: buckets.map((name) => ({ name, configs: [OPEN_CORS] })),
   })
-  server.middleware.unshift(awsChunkedDecoder())
+  // Checked in this order: the signature covers the headers as the client sent them.
+  server.middleware.unshift(
+    sigV4Verifier(new Map([[ACCESS_KEY_ID, SECRET_ACCESS_KEY]])),
+    awsChunkedDecoder()
+  )
   const address = await server.run()
   const endpoint = `http://127.0.0.1:${address.port}`
   return {

@@ -1,9 +1,11 @@
 import {
   GetObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
   type PutObjectCommandInput,
 } from "@aws-sdk/client-s3"
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner"
 import { mkdtempSync } from "fs"
 import { tmpdir } from "os"
 import path from "path"
@@ -56,16 +58,60 @@ describe("the S3 stand-in (s3rver)", () => {
     expect([anonymous.status, await anonymous.text()]).toEqual([200, "public"])
   })
 
-  it("refuses an access key it does not know", async () => {
-    const stranger = new S3Client({
+  const clientWith = (accessKeyId: string, secretAccessKey: string) =>
+    new S3Client({
       endpoint: s3.endpoint,
       region: "us-east-1",
       forcePathStyle: true,
-      credentials: { accessKeyId: "NOT-S3RVER", secretAccessKey: "x" },
+      credentials: { accessKeyId, secretAccessKey },
     })
-    await expect(
-      stranger.send(new PutObjectCommand({ Bucket: "files", Key: "x", Body: "x" }))
-    ).rejects.toMatchObject({ $metadata: { httpStatusCode: 403 } })
-    stranger.destroy()
+
+  it("checks SigV4 signatures: an unknown key or a wrong secret is refused", async () => {
+    for (const [key, secret, code] of [
+      ["NOT-S3RVER", "x", "InvalidAccessKeyId"],
+      ["S3RVER", "wrong-secret", "SignatureDoesNotMatch"],
+    ]) {
+      const stranger = clientWith(key, secret)
+      await expect(
+        stranger.send(new PutObjectCommand({ Bucket: "files", Key: "x", Body: "x" }))
+      ).rejects.toMatchObject({ name: code, $metadata: { httpStatusCode: 403 } })
+      stranger.destroy()
+    }
+  })
+
+  it("pages through a listing longer than max-keys with continuation tokens", async () => {
+    for (const n of [1, 2, 3]) await put({ Key: `paged/${n}.bin`, Body: String(n) })
+    const keys: string[] = []
+    let token: string | undefined
+    do {
+      const page = await client.send(
+        new ListObjectsV2Command({
+          Bucket: "files",
+          Prefix: "paged/",
+          MaxKeys: 2,
+          ContinuationToken: token,
+        })
+      )
+      keys.push(...(page.Contents ?? []).map((object) => object.Key!))
+      token = page.NextContinuationToken
+    } while (token)
+    expect(keys).toEqual(["paged/1.bin", "paged/2.bin", "paged/3.bin"])
+  })
+
+  it("verifies signatures over encoded keys, list queries and presigned URLs", async () => {
+    const key = "cms/报告 (1)+final.pdf"
+    await put({ Key: key, Body: "signed" })
+    const listed = await client.send(
+      new ListObjectsV2Command({ Bucket: "files", Prefix: "cms/报告", MaxKeys: 5 })
+    )
+    expect(listed.Contents?.map((object) => object.Key)).toEqual([key])
+
+    const url = await getSignedUrl(client, new GetObjectCommand({ Bucket: "files", Key: key }), {
+      expiresIn: 60,
+    })
+    const presigned = await fetch(url)
+    expect([presigned.status, await presigned.text()]).toEqual([200, "signed"])
+    const tampered = await fetch(url.replace(/X-Amz-Signature=[0-9a-f]/, "X-Amz-Signature=z"))
+    expect(tampered.status).toBe(403)
   })
 })
