@@ -1,4 +1,5 @@
 import type { SearchType, SiteSearchDocument } from "../indexes"
+import { configuredPublicOrigin } from "../../../lib/config/public-origins"
 
 /** A Strapi 5 article with the relations search needs. */
 type CmsArticle = {
@@ -31,11 +32,14 @@ export const CMS_SEARCH_MODELS: Record<string, { type: SearchType; collection: s
   "collection-site": { type: "site", collection: "collection-sites" },
 }
 
-/** The CMS's base URL (CMS_URL without a trailing slash): relative media URLs hang off it. */
+/** The CMS as commerce reaches it (CMS_URL without a trailing slash): where search reads content. */
 export const cmsBase = () => (process.env.CMS_URL || "http://localhost:1337").replace(/\/$/, "")
 
+/** Media as members' browsers reach them: CMS_PUBLIC_URL, not the internal CMS_URL. */
+const mediaBase = () => configuredPublicOrigin("cms") ?? cmsBase()
+
 const absolute = (url?: string | null) =>
-  !url ? null : /^https?:\/\//.test(url) ? url : `${cmsBase()}${url}`
+  !url ? null : /^https?:\/\//.test(url) ? url : `${mediaBase()}${url}`
 
 const plain = (markdown?: string | null) =>
   (markdown ?? "")

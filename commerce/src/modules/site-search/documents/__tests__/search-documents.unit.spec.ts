@@ -43,6 +43,22 @@ describe("search documents", () => {
     expect(document.content).toBe("饮食 多吃 山药 。")
   })
 
+  it("hangs a relative cover off the CMS's public origin, never its internal address", () => {
+    process.env.CMS_URL = "http://cms:1337"
+    process.env.CMS_PUBLIC_URL = "https://cms.shop.example.cn/"
+    try {
+      const document = articleDocument({
+        documentId: "a2",
+        title: "痰湿质的调养",
+        slug: "tanshi",
+        cover: { url: "/uploads/tanshi.jpg" },
+      })
+      expect(document.thumbnail).toBe("https://cms.shop.example.cn/uploads/tanshi.jpg")
+    } finally {
+      delete process.env.CMS_PUBLIC_URL
+    }
+  })
+
   it("leaves inactive collection sites out and files the rest under their city", () => {
     const site = {
       documentId: "s1",
