@@ -110,6 +110,8 @@ export function renderNginxConfig({
   emit(2, '"~^[A-Za-z0-9._-]{8,64}$" $http_x_request_id;')
   emit(2, "default $request_id;")
   emit(1, "}")
+  // Commerce answers with the id it was given; one header, whoever sets it.
+  emit(1, "proxy_hide_header X-Request-Id;")
   emit(1, "add_header X-Request-Id $request_id_out always;")
 
   for (const site of sites) {
