@@ -432,9 +432,9 @@ describe("the cluster: two commerce servers, a worker, two web servers behind ng
       process.stdout.write(
         `[cluster] ${results.length} requests through nginx, ${failed.length} failed, server 1 stopped ${stopAt - results[0].at} ms in\n`
       )
-      // Only requests already in flight at the stop may fail, and with a graceful stop none do.
-      expect(failed.filter((result) => result.at < stopAt - 15_000)).toEqual([])
-      expect(failed.length).toBeLessThanOrEqual(6)
+      // Only requests already in flight when the stop came may fail (one per loop at most);
+      // with a graceful stop and nginx's retry none do.
+      expect(failed.length).toBeLessThanOrEqual(loops.length)
       const afterStop = results.filter((result) => result.at > stopAt + 1000)
       expect(afterStop.length).toBeGreaterThan(10)
       expect(afterStop.every((result) => result.status === 200)).toBe(true)
