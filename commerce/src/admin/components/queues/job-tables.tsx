@@ -27,7 +27,10 @@ export function FailedJobTable({
         <Text className="txt-compact-small text-ui-fg-error">{job.failed_reason}</Text>
       ),
     },
-    { header: M.failedAt, cell: (job) => formatJobTime(job.failed_at) },
+    {
+      header: M.failedAt,
+      cell: (job) => <span className="whitespace-nowrap">{formatJobTime(job.failed_at)}</span>,
+    },
     { header: M.data, cell: (job) => jobData(job.data) },
     {
       header: "",
@@ -35,6 +38,7 @@ export function FailedJobTable({
         <Button
           size="small"
           variant="secondary"
+          className="whitespace-nowrap"
           disabled={!job.id}
           isLoading={retrying === job.id}
           onClick={() => onRetry(job)}
@@ -54,7 +58,10 @@ export function DelayedJobTable({ jobs }: { jobs: DelayedJob[] }) {
   const columns: RecordColumn<DelayedJob>[] = [
     { header: M.job, cell: (job) => `${job.name} #${job.id ?? "—"}` },
     { header: M.attempts, cell: (job) => job.attempts },
-    { header: M.runAt, cell: (job) => formatJobTime(job.run_at) },
+    {
+      header: M.runAt,
+      cell: (job) => <span className="whitespace-nowrap">{formatJobTime(job.run_at)}</span>,
+    },
     { header: M.data, cell: (job) => jobData(job.data) },
   ]
   return (

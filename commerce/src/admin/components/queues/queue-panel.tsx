@@ -25,6 +25,7 @@ export function QueuePanel({ queue, retrying, onRetry, onRetryAll }: QueuePanelP
           <Button
             size="small"
             variant="secondary"
+            className="whitespace-nowrap"
             disabled={!queue.counts.failed}
             isLoading={retrying === `all:${queue.name}`}
             onClick={() => onRetryAll(queue.name)}
