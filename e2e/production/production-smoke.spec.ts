@@ -51,6 +51,7 @@ let settings: ProductionSettings
 let sms: AliyunSmsStandin | undefined
 let scratch = ""
 const processes: ProductionProcess[] = []
+let commerceServer: ProductionProcess
 let publishableKey = ""
 
 /** JSON from commerce, failing with the body when the status is not 2xx. */
@@ -154,6 +155,7 @@ beforeAll(async () => {
       ["server"],
       commerceEnv
     )
+    commerceServer = server
     const worker = startProductionService("commerce-worker", "start-commerce", ["worker"], {
       ...commerceEnv,
       PORT: String(WORKER_PORT),
@@ -161,19 +163,18 @@ beforeAll(async () => {
     const cms = startProductionService("cms", "start-cms", [], cmsEnvironment(settings))
     processes.push(server, worker, cms)
     await Promise.all([
-      waitUntilAnswering(server, `${commerceUrl}/health`),
+      waitUntilAnswering(server, `${commerceUrl}/health/ready`),
+      // A worker loads no API routes: Medusa's own /health is all it answers.
       waitUntilAnswering(worker, `${URL_OF(WORKER_PORT)}/health`),
-      waitUntilAnswering(cms, `${URL_OF(PORTS.cms)}/_health`, {
-        accept: (status) => status === 204 || status === 200,
-      }),
+      waitUntilAnswering(cms, `${URL_OF(PORTS.cms)}/api/health/ready`),
     ])
     // The web and the H5 start once commerce answers, as compose orders them.
     const web = startProductionService("web", "start-web", [], webEnvironment(settings))
     const h5 = startProductionService("h5", "start-h5", [], h5Environment(settings))
     processes.push(web, h5)
     await Promise.all([
-      waitUntilAnswering(web, URL_OF(PORTS.web)),
-      waitUntilAnswering(h5, `${URL_OF(PORTS.h5)}/runtime-config.js`),
+      waitUntilAnswering(web, `${URL_OF(PORTS.web)}/api/health/ready`),
+      waitUntilAnswering(h5, `${URL_OF(PORTS.h5)}/health`),
     ])
   })
 }, 3_600_000)
@@ -187,11 +188,22 @@ afterAll(async () => {
 }, 120_000)
 
 describe("production build, started as the images start it", () => {
-  it("answers every health endpoint", async () => {
-    expect((await fetch(`${commerceUrl}/health`)).status).toBe(200)
-    expect((await fetch(`${URL_OF(WORKER_PORT)}/health`)).status).toBe(200)
-    expect([200, 204]).toContain((await fetch(`${URL_OF(PORTS.cms)}/_health`)).status)
-    expect((await fetch(URL_OF(PORTS.web))).status).toBe(200)
+  it("answers every liveness and readiness endpoint", async () => {
+    const endpoints = [
+      `${commerceUrl}/health`,
+      `${commerceUrl}/health/live`,
+      `${commerceUrl}/health/ready`,
+      `${URL_OF(WORKER_PORT)}/health`,
+      `${URL_OF(PORTS.cms)}/_health`,
+      `${URL_OF(PORTS.cms)}/api/health/ready`,
+      `${URL_OF(PORTS.web)}/api/health/live`,
+      `${URL_OF(PORTS.web)}/api/health/ready`,
+      `${URL_OF(PORTS.h5)}/health`,
+    ]
+    const answers = await Promise.all(
+      endpoints.map(async (url) => ({ url, ok: (await fetch(url)).ok }))
+    )
+    expect(answers).toEqual(endpoints.map((url) => ({ url, ok: true })))
     const h5 = await fetch(URL_OF(PORTS.h5))
     expect(h5.status).toBe(200)
     expect(await h5.text()).toContain("<html")
@@ -339,6 +351,8 @@ describe("production build, started as the images start it", () => {
     expect(html).not.toMatch(/localhost/i)
     const runtimeConfig = await (await fetch(`${URL_OF(PORTS.h5)}/runtime-config.js`)).text()
     expect(runtimeConfig).toContain(commerceUrl)
+    // The H5 server found the shop's key by itself too.
+    expect(runtimeConfig).toContain(await shopPublishableKey())
     expect(runtimeConfig).not.toMatch(/localhost/i)
   })
 
@@ -357,6 +371,21 @@ describe("production build, started as the images start it", () => {
     )
     expect(code).not.toBe(0)
     expect(output).toContain("JWT_SECRET")
+  })
+
+  it("stops gracefully when the start script gets SIGTERM, as `docker stop` sends it", async () => {
+    // Only the start script (the container's main process) is signalled: it passes it on.
+    process.kill(commerceServer.child.pid!, "SIGTERM")
+    let timer: NodeJS.Timeout | undefined
+    const code = await Promise.race([
+      commerceServer.exited,
+      new Promise<string>(
+        (resolve) => (timer = setTimeout(() => resolve("still running"), 60_000))
+      ),
+    ])
+    clearTimeout(timer)
+    expect(code).toBe(0)
+    await expect(fetch(`${commerceUrl}/health/live`)).rejects.toThrow()
   })
 })
 
