@@ -5,7 +5,7 @@
 // no `npm ci` runs and the workspace links inside them (relative) reach the copy's own
 // workspaces. `--sync` updates an earlier copy in place (changed files rewritten, removed ones
 // deleted, node_modules relinked only when package-lock.json changed), keeping its build output.
-import { spawnSync } from "node:child_process"
+import { spawn } from "node:child_process"
 import { createHash } from "node:crypto"
 import {
   copyFileSync,
@@ -51,15 +51,23 @@ function copyOne(source, target, file) {
   return true
 }
 
-function linkNodeModules(source, target, dirs) {
-  for (const dir of dirs) {
-    rmSync(path.join(target, dir), { recursive: true, force: true })
-    mkdirSync(path.dirname(path.join(target, dir)), { recursive: true })
-    const result = spawnSync("cp", ["-al", path.join(source, dir), path.join(target, dir)], {
-      encoding: "utf8",
+/** Hard-links each node_modules folder into the copy, all at once (it is metadata work). */
+async function linkNodeModules(source, target, dirs) {
+  await Promise.all(
+    dirs.map(async (dir) => {
+      rmSync(path.join(target, dir), { recursive: true, force: true })
+      mkdirSync(path.dirname(path.join(target, dir)), { recursive: true })
+      const { code, stderr } = await new Promise((resolve) => {
+        const child = spawn("cp", ["-al", path.join(source, dir), path.join(target, dir)], {
+          stdio: ["ignore", "ignore", "pipe"],
+        })
+        let errors = ""
+        child.stderr.on("data", (chunk) => (errors += chunk))
+        child.on("exit", (exitCode) => resolve({ code: exitCode, stderr: errors }))
+      })
+      if (code !== 0) throw new Error(`cp -al ${dir} failed: ${stderr}`)
     })
-    if (result.status !== 0) throw new Error(`cp -al ${dir} failed: ${result.stderr}`)
-  }
+  )
 }
 
 /** Makes (or with `sync`, updates) the copy; returns the listed files. */
@@ -103,7 +111,7 @@ export async function cleanCopy({
   if (!reusable || linked !== modulesStamp) {
     await timed(`hard-link ${modulesDirs.join(", ")}`, async () => {
       rmSync(modulesRecord(target), { force: true })
-      linkNodeModules(source, target, modulesDirs)
+      await linkNodeModules(source, target, modulesDirs)
       writeFileSync(modulesRecord(target), modulesStamp)
     })
   }
