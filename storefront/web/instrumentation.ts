@@ -6,6 +6,9 @@
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return
+  // Log lines pass through commerce's masking (lib/masked-console.ts) from the first one on.
+  const { installMaskedConsole } = await import("./lib/masked-console")
+  installMaskedConsole()
   const { configuredTrustedProxies } = await import("./lib/shopper-address")
   const { installSocketPeerHeader } = await import("./lib/socket-peer")
   const { publicOrigin } = await import("./lib/public-origin")
