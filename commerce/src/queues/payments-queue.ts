@@ -88,6 +88,9 @@ export async function reconcileWechatSessions(
     filters: { provider_id: WECHATPAY, status: "pending" },
   })
   const outcome: ReconcileOutcome = { recovered: [], closed: [], refunded: [], noticed: [] }
+  // Nothing pending (always so while WeChat Pay is off): no merchant settings are needed, and a
+  // shop without WeChat Pay must not fail this sweep every minute.
+  if (data.length === 0) return outcome
   const config = resolveWechatpayConfig()
   const client = new WechatpayClient(config)
   for (const session of data as unknown as PendingSession[]) {
