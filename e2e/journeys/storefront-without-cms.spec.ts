@@ -75,8 +75,10 @@ describe("a shopper while the CMS is down", () => {
     cms = await switchableCms(cmsUrl)
     const port = await freePort()
     base = `http://localhost:${port}`
-    web = spawn(path.join(repo, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
-      cwd: path.join(repo, "storefront", "web"),
+    // The build the stack's own web runs (E2E_APP_ROOT), else this checkout's.
+    const appRoot = process.env.E2E_APP_ROOT || repo
+    web = spawn(path.join(appRoot, "node_modules", ".bin", "next"), ["start", "-p", String(port)], {
+      cwd: path.join(appRoot, "storefront", "web"),
       env: {
         ...process.env,
         // The CMS token and shared secrets the stack generated for its own web server.

@@ -24,6 +24,8 @@ export default async function globalSetup() {
   process.env.E2E_PUBLISHABLE_KEY = stack.publishableKey
   // The secrets are generated per machine: a second web server needs the same ones.
   process.env.E2E_WEB_ENV = JSON.stringify(stack.webEnv)
+  // The production build the stack runs: a second web server starts from the same one.
+  process.env.E2E_APP_ROOT = stack.appRoot
   process.env.E2E_MINIPROGRAM_H5_URL = stack.urls.miniprogramH5
   globalThis.__E2E_STACK_STARTED__ = true
 }

@@ -453,6 +453,8 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
   return {
     urls,
     publishableKey,
+    // Where the running apps' builds are (the production build's copy in test mode).
+    appRoot,
     // What the web was started with (its CMS token and shared secrets), for a second web server.
     webEnv,
     processes,
