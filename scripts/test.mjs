@@ -217,7 +217,7 @@ async function composeConfigCheck(binary) {
   }
   const envFile = path.join(logDir, "compose.env")
   const filled = readFileSync(at(".env.example"), "utf8").replace(
-    /^([A-Z_]+)=$/gm,
+    /^([A-Z0-9_]+)=$/gm,
     "$1=ci-placeholder"
   )
   writeFileSync(envFile, filled)
