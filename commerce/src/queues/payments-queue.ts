@@ -21,6 +21,7 @@ import {
   type ReconcileTransferJob,
 } from "../lib/queue/jobs"
 import type { QueueProcessor } from "../lib/queue/queue-processor"
+import { expireUnpaidOfflineOrders } from "../workflows/orders/expire-unpaid-offline-orders"
 import { followWechatRefundWorkflow } from "../workflows/payments/follow-wechat-refund"
 import { noticeRefundedUnplacedPaymentsWorkflow } from "../workflows/payments/notice-refunded-unplaced-payments"
 import { refundUnplacedWechatPaymentWorkflow } from "../workflows/payments/refund-unplaced-wechat-payment"
@@ -180,6 +181,8 @@ export const paymentsQueue: QueueProcessor = {
   handlers: {
     [PaymentsJob.RECONCILE_WECHAT]: async (_data: unknown, { container }) =>
       reconcileWechatSessions(container),
+    [PaymentsJob.EXPIRE_OFFLINE_ORDERS]: async (_data: unknown, { container }) =>
+      expireUnpaidOfflineOrders(container),
     [PaymentsJob.FOLLOW_WECHAT_REFUND]: async (job: FollowWechatRefundJob, { container }) =>
       (await followWechatRefundWorkflow(container).run({ input: job })).result,
     // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
@@ -203,5 +206,11 @@ export const paymentsQueue: QueueProcessor = {
   },
   schedules: [
     { id: "reconcile-wechat-every-minute", job: PaymentsJob.RECONCILE_WECHAT, everyMs: 60_000 },
+    // Hours-long limit: a quarter of an hour late is close enough.
+    {
+      id: "expire-offline-orders-every-15-minutes",
+      job: PaymentsJob.EXPIRE_OFFLINE_ORDERS,
+      everyMs: 15 * 60_000,
+    },
   ],
 }

@@ -14,6 +14,8 @@ export const DomainEvent = {
   CONSTITUTION_REVIEW_PUBLISHED: "constitution.review_published",
   /** A WeChat payment whose cart could not become an order was given back. */
   PAYMENT_UNPLACED_REFUNDED: "payment.unplaced_refunded",
+  /** An offline order whose payment finance never confirmed was cancelled by the sweep. */
+  OFFLINE_ORDER_EXPIRED: "order.offline_payment_expired",
 } as const
 
 export type DomainEvent = (typeof DomainEvent)[keyof typeof DomainEvent]
@@ -54,4 +56,12 @@ export type PaymentUnplacedRefundedEvent = {
   customer_id: string | null
   amount: number
   reason: string
+}
+
+/** `hours` is the limit the order exceeded; `customer_id` is null for a guest's order. */
+export type OfflineOrderExpiredEvent = {
+  order_id: string
+  display_id: number | null
+  customer_id: string | null
+  hours: number
 }

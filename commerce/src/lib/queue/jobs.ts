@@ -45,6 +45,8 @@ export const PaymentsJob = {
   RECONCILE_TRANSFER: "reconcile-wechat-transfer",
   /** Ask WeChat about a refund that was still PROCESSING. */
   FOLLOW_WECHAT_REFUND: "follow-wechat-refund",
+  /** Cancel offline orders whose payment finance has not confirmed in time. */
+  EXPIRE_OFFLINE_ORDERS: "expire-unpaid-offline-orders",
 } as const
 
 export type ReconcileTransferJob = { out_bill_no: string; checks: number }
@@ -124,6 +126,7 @@ export type JobPayloads = {
     [PaymentsJob.RECONCILE_WECHAT]: Record<string, never>
     [PaymentsJob.RECONCILE_TRANSFER]: ReconcileTransferJob
     [PaymentsJob.FOLLOW_WECHAT_REFUND]: FollowWechatRefundJob
+    [PaymentsJob.EXPIRE_OFFLINE_ORDERS]: Record<string, never>
   }
   [QueueName.HEALTH_ARCHIVE]: { [HealthArchiveJob.INGEST_REPORT_FILE]: IngestReportFileJob }
   [QueueName.APPOINTMENTS]: {

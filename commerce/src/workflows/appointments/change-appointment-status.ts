@@ -16,6 +16,7 @@ import {
 import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
 import type { Actor } from "../../modules/appointment/types"
+import { ensureOfflineOrderPaid } from "../orders/order-payment-state"
 import { dropAppointmentReminderStep } from "./steps/appointment-reminder-steps"
 
 export type ChangeAppointmentStatusInput = {
@@ -32,6 +33,19 @@ const changeStatusStep = createStep(
   "change-appointment-status",
   async (input: ChangeAppointmentStatusInput, { container }) => {
     const appointments = container.resolve<AppointmentModuleService>(APPOINTMENT_MODULE)
+    // An order's collection is not confirmed, nor the sample taken, before finance has
+    // the money of an offline order.
+    if (input.action === "confirm" || input.action === "complete") {
+      const [appointment] = await appointments.listAppointments(
+        { id: input.appointment_id },
+        { select: ["order_id"] }
+      )
+      await ensureOfflineOrderPaid(
+        container,
+        appointment?.order_id,
+        input.action === "confirm" ? "确认预约" : "完成采样"
+      )
+    }
     const changed = await appointments.transitionAppointment(input.appointment_id, input.action, {
       ...input.actor,
       note: input.reason?.trim() || null,

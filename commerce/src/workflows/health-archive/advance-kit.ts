@@ -21,6 +21,13 @@ import {
   DOMAIN_EVENT_OPTIONS,
   type KitStatusChangedEvent,
 } from "../../lib/events/domain-events"
+import { ensureOfflineOrderPaid } from "../orders/order-payment-state"
+
+/** What the lab may not do before finance has an offline order's money. */
+const NEEDS_CONFIRMED_PAYMENT: Partial<Record<StaffKitAction, string>> = {
+  ship: "发货",
+  receive: "签收样本",
+}
 
 /** The kit actions staff take in the admin. */
 export type StaffKitAction = Extract<KitAction, "ship" | "receive" | "start_testing" | "reject">
@@ -39,6 +46,11 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
 
 const advanceKitStep = createStep("advance-kit", async (input: AdvanceKitInput, { container }) => {
   const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+  const gated = NEEDS_CONFIRMED_PAYMENT[input.action]
+  if (gated) {
+    const [kit] = await archive.listKits({ id: input.kit_id }, { select: ["order_id"] })
+    await ensureOfflineOrderPaid(container, kit?.order_id, gated)
+  }
   const patch: Partial<KitRow> = {}
   let note: string | null = null
   if (input.action === "ship") {

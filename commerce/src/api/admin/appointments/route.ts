@@ -5,6 +5,7 @@ import {
 } from "../../../modules/appointment/rules/appointment-calendar"
 import { cmsReader } from "../../../lib/cms/cms-reader"
 import { siteCapacity } from "../../../workflows/appointments/steps/resolve-collection-site-step"
+import { orderPaymentStates } from "../../../workflows/orders/order-payment-state"
 import { appointmentRequest } from "../../appointment-request"
 import type { AdminDayQueryType } from "../../appointment-validators"
 
@@ -46,11 +47,23 @@ export async function GET(
       })
     }
   }
+  const payments = await orderPaymentStates(
+    req.scope,
+    list.map((appointment) => appointment.order_id)
+  )
   res.json({
     date,
     slots: config.slots,
     sites: [...sites.values()],
     cms_available: cmsSites !== null,
-    appointments: list,
+    // An order's collection shows whether its offline payment is confirmed yet.
+    appointments: list.map((appointment) => {
+      const payment = appointment.order_id ? payments.get(appointment.order_id) : undefined
+      return {
+        ...appointment,
+        payment_status: payment?.payment_status ?? null,
+        payment_offline: payment?.payment_offline ?? false,
+      }
+    }),
   })
 }

@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { maskCnMobile } from "../../../../lib/phone/normalize-cn-mobile"
+import { orderPaymentStates } from "../../../../workflows/orders/order-payment-state"
 import { archiveRequest } from "../../../health-archive-request"
 import type { ListAdminKitsQueryType } from "../validators"
 
@@ -8,7 +9,8 @@ type KitMember = { id: string; customer?: { email?: string | null; phone?: strin
 
 /**
  * Kits for lab and customer-service work: filter by status or order, search by barcode or
- * order no. The member comes through the kit → customer link, shown masked.
+ * order no. The member comes through the kit → customer link, shown masked; the order's
+ * payment state tells the lab whether an offline order may ship yet.
  */
 export async function GET(
   req: AuthenticatedMedusaRequest<unknown, ListAdminKitsQueryType>,
@@ -39,11 +41,17 @@ export async function GET(
         filters: { id: rows.map((row) => row.id) },
       })
     : { data: [] }
+  const payments = await orderPaymentStates(
+    req.scope,
+    kits.map((kit) => kit.order_id)
+  )
   res.json({
     kits: kits.map((kit) => {
       const customer = (members as KitMember[]).find((m) => m.id === kit.id)?.customer
       return {
         ...kit,
+        payment_status: payments.get(kit.order_id)?.payment_status ?? null,
+        payment_offline: payments.get(kit.order_id)?.payment_offline ?? false,
         customer: {
           id: kit.customer_id,
           phone_masked: customer?.phone ? maskCnMobile(customer.phone) : null,
