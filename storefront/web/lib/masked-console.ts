@@ -1,4 +1,4 @@
-import { maskPersonalData, maskPersonalText } from "./mask-personal-data"
+import { maskPersonalData, maskPersonalText } from "@health/contracts"
 
 const METHODS = ["error", "warn", "info", "log"] as const
 

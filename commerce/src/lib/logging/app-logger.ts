@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto"
 import type { Logger } from "@medusajs/framework/types"
-import { maskPersonalData, maskPersonalText } from "./mask-personal-data"
+import { maskPersonalData, maskPersonalText } from "@health/contracts"
 import { requestContext } from "./request-context"
 
 /** npm's levels, as Medusa's own logger uses them. */
@@ -23,7 +23,7 @@ const isLevel = (level: string | undefined): level is LogLevel =>
 
 /**
  * Commerce's logger, given to Medusa through medusa-config's `logger`: every line is masked
- * (lib/logging/mask-personal-data) and carries the request id of the HTTP request it was
+ * (mask-personal-data in @health/contracts, shared with the web) and carries the request id of the HTTP request it was
  * written for. Medusa's own request line ("http" level, unmasked URL with its query) is
  * switched off: the request-log middleware writes a masked one with the matched route.
  */

@@ -3,7 +3,7 @@ import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusaj
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { matchedRoutePatterns, type RouterOwner } from "../access/matched-routes"
 import type { AppLogger } from "./app-logger"
-import { maskPersonalText } from "./mask-personal-data"
+import { maskPersonalText } from "@health/contracts"
 import { requestContext } from "./request-context"
 
 export const REQUEST_ID_HEADER = "x-request-id"

@@ -1,5 +1,5 @@
 import type { FailedJobSummary } from "../../../lib/queue/jobs"
-import { maskPersonalData, maskPersonalText } from "../../../lib/logging/mask-personal-data"
+import { maskPersonalData, maskPersonalText } from "@health/contracts"
 import type QueueModuleService from "../../../modules/queue/service"
 import type { DelayedJobSummary } from "../../../modules/queue/service"
 
