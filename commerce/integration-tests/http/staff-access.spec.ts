@@ -85,6 +85,8 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/customers", ["super", "operations", "service"]],
   ["POST", "/admin/customers/cus_missing", ["super", "operations", "service"]],
   ["GET", "/admin/payments", ["super", "finance"]],
+  ["GET", "/admin/finance/summary", ["super", "finance"]],
+  ["GET", "/admin/finance/export", ["super", "finance"]],
   ["POST", "/admin/payments/pay_missing/capture", ["super", "finance"]],
   ["POST", "/admin/payments/pay_missing/refund", ["super", "finance"]],
   ["GET", "/admin/regions", ["super", "operations"]],

@@ -57,6 +57,7 @@ import { onePaymentSessionAtATime } from "./one-payment-session-at-a-time"
 import { refuseStandInRegistrations } from "./refuse-stand-in-registrations"
 import { answerUnknownRoutesInChinese } from "./answer-unknown-routes"
 import { logRequests } from "../lib/logging/log-requests"
+import { FinanceSummaryQuery } from "./admin/finance/validators"
 
 export default defineMiddlewares({
   errorHandler: chineseErrorHandler(),
@@ -105,6 +106,16 @@ export default defineMiddlewares({
       matcher: "/admin/access/users/:id/roles",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AssignRolesBody)],
+    },
+    {
+      matcher: "/admin/finance/summary",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(FinanceSummaryQuery, {})],
+    },
+    {
+      matcher: "/admin/finance/export",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(FinanceSummaryQuery, {})],
     },
     {
       matcher: "/admin/audit-log",

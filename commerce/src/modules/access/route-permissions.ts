@@ -36,7 +36,7 @@ const RULES: Rule[] = [
     area: "money",
   },
   { path: under("affiliate"), area: "affiliate" },
-  { path: under("payments", "payment-collections", "refund-reasons"), area: "money" },
+  { path: under("payments", "payment-collections", "refund-reasons", "finance"), area: "money" },
   // Medusa's own routes that pay out or take money: store credit, a new payment on an order,
   // and the return flows, whose receipts and differences are refunded or charged.
   {

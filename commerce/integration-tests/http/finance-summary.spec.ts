@@ -1,0 +1,375 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
+import ExcelJS from "exceljs"
+import seed from "../../src/scripts/seed"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { cartReadyForPayment } from "../helpers/checkout"
+import { eventually } from "../helpers/eventually"
+
+jest.setTimeout(300_000)
+
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+
+type Headers = { headers: Record<string, string> }
+type Totals = Record<
+  "orders" | "paid" | "refunded" | "net" | "store_credit" | "commissions" | "payouts",
+  number
+>
+type Group = Totals & { key: string | null; label: string }
+
+const METRICS = [
+  "orders",
+  "paid",
+  "refunded",
+  "net",
+  "store_credit",
+  "commissions",
+  "payouts",
+] as const
+
+/** The month the seeded movements are moved into, in Beijing dates. */
+const MONTH = "from=2026-11-01&to=2026-11-30"
+
+const sumOf = (groups: Group[], metric: (typeof METRICS)[number]) =>
+  groups.reduce((sum, group) => sum + group[metric], 0)
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let publishableKey: string
+    let admin: Headers
+    let finance: Headers
+    let operations: Headers
+    const noThrow = { validateStatus: () => true }
+    const sql = (query: string, bindings: (string | number | null | string[])[] = []) =>
+      getContainer()
+        .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        .raw(query, bindings)
+        .then((result: { rows: Record<string, unknown>[] }) => result.rows)
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      publishableKey = key.token
+      admin = await adminHeaders(container, api as never, "root@health.local")
+      finance = await adminHeaders(container, api as never, "cw@health.local", ["finance"])
+      operations = await adminHeaders(container, api as never, "yy@health.local", ["operations"])
+    })
+
+    const me = async (who: Headers) => (await api.get("/store/affiliate/me", who)).data.affiliate
+
+    /** A kit bought in 岳阳 and paid offline (the system provider), optionally partly from the balance. */
+    async function placeOrder(buyer: Headers, handle: string, storeCreditYuan = 0) {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(api as never, buyer, handle)
+      if (storeCreditYuan) {
+        await api.post(`/store/carts/${cartId}/store-credit`, { amount: storeCreditYuan }, buyer)
+      }
+      await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        buyer
+      )
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, buyer)
+      expect(data.type).toBe("order")
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        fields: ["id", "payment_collections.payments.id", "payment_collections.payments.amount"],
+        filters: { id: data.order.id },
+      })
+      const payment = (order as any).payment_collections[0].payments[0]
+      return { id: data.order.id as string, paymentId: payment.id as string }
+    }
+
+    /** Medusa's own record of a payment: what was captured and refunded, in fen. */
+    async function medusaPayment(paymentId: string) {
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [payment],
+      } = await query.graph({
+        entity: "payment",
+        fields: ["id", "amount", "captures.id", "captures.amount", "refunds.id", "refunds.amount"],
+        filters: { id: paymentId },
+      })
+      const fen = (rows: { amount: number }[]) =>
+        rows.reduce((sum, row) => sum + Math.round(Number(row.amount) * 100), 0)
+      return {
+        amount: Math.round(Number((payment as any).amount) * 100),
+        captured: fen((payment as any).captures),
+        refunded: fen((payment as any).refunds),
+        captureIds: (payment as any).captures.map((c: { id: string }) => c.id) as string[],
+        refundIds: (payment as any).refunds.map((r: { id: string }) => r.id) as string[],
+      }
+    }
+
+    const at = (table: string, ids: string[], iso: string, column = "created_at") =>
+      sql(`update ${table} set ${column} = ?::timestamptz where id = any(?)`, [iso, ids])
+
+    it("totals a seeded month in fen, reconciles every breakdown, exports it and audits the reads", async () => {
+      // Referrer B, buyer C bound to B (C's orders earn B commissions), member D with a balance.
+      const b = await registerCustomer(api as never, publishableKey, "b@example.com")
+      const c = await registerCustomer(api as never, publishableKey, "c@example.com")
+      const d = await registerCustomer(api as never, publishableKey, "d@example.com")
+      await api.post("/store/affiliate/bind", { code: (await me(b)).code }, c)
+      const affiliateD = await me(d)
+      await sql(
+        `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key)
+         values (?, ?, 'available', 'adjustment', 10000, ?)`,
+        [`afle_${randomUUID()}`, affiliateD.id, randomUUID()]
+      )
+
+      // 1: confirmed offline, then refunded in full. 2: confirmed, then half refunded.
+      // 3: ¥10 from D's balance, the rest confirmed. 4: confirmed only after the month ended.
+      // 5: never paid.
+      const fullRefund = await placeOrder(c, "tumor-risk-gene-test")
+      const partRefund = await placeOrder(c, "tumor-risk-gene-test")
+      const withCredit = await placeOrder(d, "drug-metabolism-gene-test", 10)
+      const lateCapture = await placeOrder(c, "tumor-risk-gene-test")
+      const unpaid = await placeOrder(d, "drug-metabolism-gene-test")
+      for (const order of [fullRefund, partRefund, withCredit, lateCapture]) {
+        await api.post(`/admin/payments/${order.paymentId}/capture`, {}, admin)
+      }
+      const fullFen = (await medusaPayment(fullRefund.paymentId)).captured
+      await api.post(
+        `/admin/payments/${fullRefund.paymentId}/refund`,
+        { amount: fullFen / 100 },
+        admin
+      )
+      const partFen = (await medusaPayment(partRefund.paymentId)).captured
+      const halfFen = Math.round(partFen / 2)
+      await api.post(
+        `/admin/payments/${partRefund.paymentId}/refund`,
+        { amount: halfFen / 100 },
+        admin
+      )
+
+      // The refunds take back commissions: wait until the ledger shows both reversals.
+      await eventually(
+        () => sql(`select count(*)::int as n from affiliate_ledger_entry where kind = 'reversal'`),
+        (rows) => (rows[0].n as number) >= 2
+      )
+
+      // Move the month's movements onto Beijing dates of November 2026.
+      const orders = [fullRefund, partRefund, withCredit, lateCapture, unpaid]
+      await at(
+        '"order"',
+        orders.map((o) => o.id),
+        "2026-11-05T02:00:00Z"
+      )
+      const payments = Object.fromEntries(
+        await Promise.all(orders.map(async (o) => [o.id, await medusaPayment(o.paymentId)]))
+      )
+      // 00:30 on 1 November in Beijing is still 31 October in UTC: it belongs to November.
+      await at("capture", payments[fullRefund.id].captureIds, "2026-10-31T16:30:00Z")
+      await at("capture", payments[partRefund.id].captureIds, "2026-11-10T04:00:00Z")
+      await at("capture", payments[withCredit.id].captureIds, "2026-11-12T04:00:00Z")
+      // 00:30 on 1 December in Beijing: after the month, though still November in UTC.
+      await at("capture", payments[lateCapture.id].captureIds, "2026-11-30T16:30:00Z")
+      await at("refund", payments[fullRefund.id].refundIds, "2026-11-15T04:00:00Z")
+      await at("refund", payments[partRefund.id].refundIds, "2026-11-16T04:00:00Z")
+      // The ledger is append-only (a trigger refuses updates): set aside for this one move.
+      await sql("alter table affiliate_ledger_entry disable trigger user")
+      await sql(
+        `update affiliate_ledger_entry set created_at = '2026-11-20T04:00:00Z'
+          where kind in ('commission', 'reversal')`
+      )
+      await sql("alter table affiliate_ledger_entry enable trigger user")
+      // Withdrawals: one paid in the month, one paid after it, one approved and not yet paid.
+      const affiliateB = await me(b)
+      for (const [status, amount, paidAt] of [
+        ["paid", 1234, "2026-11-25T04:00:00Z"],
+        ["paid", 500, "2026-12-02T04:00:00Z"],
+        ["approved", 700, null],
+      ] as const) {
+        await sql(
+          `insert into affiliate_withdrawal (id, affiliate_id, amount, method, status, request_key, paid_at)
+           values (?, ?, ?, 'bank', ?, ?, ?::timestamptz)`,
+          [`afwd_${randomUUID()}`, affiliateB.id, amount, status, randomUUID(), paidAt]
+        )
+      }
+
+      // What Medusa's payments and the ledger say, computed without the report.
+      const paid =
+        payments[fullRefund.id].captured +
+        payments[partRefund.id].captured +
+        payments[withCredit.id].captured
+      const refunded = payments[fullRefund.id].refunded + payments[partRefund.id].refunded
+      expect(refunded).toBe(fullFen + halfFen)
+      const [ledger] = await sql(
+        `select sum(amount) filter (where kind = 'commission')::int as accrued,
+                sum(amount) filter (where kind = 'reversal')::int as reversed
+           from affiliate_ledger_entry`
+      )
+      expect(ledger.accrued as number).toBeGreaterThan(0)
+      expect(ledger.reversed as number).toBeLessThan(0)
+      const expected: Totals = {
+        orders: 5,
+        paid,
+        refunded,
+        net: paid - refunded,
+        store_credit: 1000,
+        commissions: (ledger.accrued as number) + (ledger.reversed as number),
+        payouts: 1234,
+      }
+
+      const { data: summary } = await api.get(`/admin/finance/summary?${MONTH}`, finance)
+      expect(summary).toEqual({ totals: expected, groups: [] })
+
+      // Every day of the month, in Beijing dates; the days add up to the totals.
+      const { data: byDay } = await api.get(`/admin/finance/summary?${MONTH}&group_by=day`, finance)
+      expect(byDay.totals).toEqual(expected)
+      expect(byDay.groups).toHaveLength(30)
+      expect(byDay.groups[0]).toMatchObject({
+        key: "2026-11-01",
+        paid: payments[fullRefund.id].captured,
+      })
+      expect(byDay.groups.find((g: Group) => g.key === "2026-11-05")).toMatchObject({ orders: 5 })
+      expect(byDay.groups.find((g: Group) => g.key === "2026-11-16")).toMatchObject({
+        refunded: halfFen,
+        net: -halfFen,
+      })
+      for (const metric of METRICS) expect(sumOf(byDay.groups, metric)).toBe(expected[metric])
+
+      // By product: each order's money goes to its product; payouts belong to none.
+      const { data: byProduct } = await api.get(
+        `/admin/finance/summary?${MONTH}&group_by=product`,
+        finance
+      )
+      for (const metric of METRICS) expect(sumOf(byProduct.groups, metric)).toBe(expected[metric])
+      const tumour = byProduct.groups.find((g: Group) => g.label.includes("肿瘤"))
+      const drug = byProduct.groups.find((g: Group) => g.label.includes("药"))
+      expect(tumour).toMatchObject({
+        orders: 3,
+        paid: payments[fullRefund.id].captured + payments[partRefund.id].captured,
+        refunded,
+        commissions: expected.commissions,
+        store_credit: 0,
+      })
+      expect(drug).toMatchObject({
+        orders: 2,
+        paid: payments[withCredit.id].captured,
+        refunded: 0,
+        store_credit: 1000,
+      })
+      expect(byProduct.groups.find((g: Group) => g.key === null)).toMatchObject({
+        label: "未归属",
+        payouts: 1234,
+        paid: 0,
+      })
+
+      // By payment method and by member, the same money adds up again.
+      const { data: byMethod } = await api.get(
+        `/admin/finance/summary?${MONTH}&group_by=payment_method`,
+        finance
+      )
+      expect(byMethod.groups[0]).toMatchObject({
+        key: "pp_system_default",
+        label: "线下支付",
+        paid,
+        refunded,
+      })
+      const { data: byMember } = await api.get(
+        `/admin/finance/summary?${MONTH}&group_by=member`,
+        finance
+      )
+      for (const group of ["channel", "category"]) {
+        const { data } = await api.get(`/admin/finance/summary?${MONTH}&group_by=${group}`, finance)
+        expect(data.totals).toEqual(expected)
+        expect(data.groups.length).toBeGreaterThan(0)
+      }
+      for (const metric of METRICS) expect(sumOf(byMember.groups, metric)).toBe(expected[metric])
+      const [{ customer_id: customerB }] = await sql(
+        "select customer_id from affiliate where id = ?",
+        [affiliateB.id]
+      )
+      expect(byMember.groups.find((g: Group) => g.key === customerB)).toMatchObject({
+        payouts: 1234,
+      })
+
+      // The workbook holds the same figures, in yuan with two decimals.
+      const exported = await api.get(`/admin/finance/export?${MONTH}&group_by=product`, {
+        ...finance,
+        responseType: "arraybuffer",
+      })
+      expect(exported.headers["content-type"]).toBe(
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+      )
+      expect(exported.headers["content-disposition"]).toContain(
+        `filename*=UTF-8''${encodeURIComponent("财务统计_2026-11-01_2026-11-30.xlsx")}`
+      )
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(Buffer.from(exported.data) as never)
+      const totalsSheet = workbook.getWorksheet("汇总")!
+      expect(totalsSheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 })
+      expect((totalsSheet.getRow(1).values as unknown[]).slice(1, 5)).toEqual([
+        "开始日期",
+        "结束日期",
+        "订单数",
+        "实收（元）",
+      ])
+      expect((totalsSheet.getRow(2).values as unknown[]).slice(1)).toEqual([
+        "2026-11-01",
+        "2026-11-30",
+        5,
+        ...METRICS.slice(1).map((metric) => expected[metric] / 100),
+      ])
+      expect(totalsSheet.getCell("D2").numFmt).toBe('"¥"#,##0.00;-"¥"#,##0.00')
+      const productSheet = workbook.getWorksheet("按商品")!
+      expect(productSheet.rowCount).toBe(1 + byProduct.groups.length)
+      const drugRow = productSheet.getColumn(2).values.indexOf(drug.label)
+      expect(productSheet.getRow(drugRow).getCell(4).value).toBe(drug.paid / 100)
+
+      // Every read is in the audit log, with the period asked for.
+      const audited = await eventually(
+        () =>
+          sql(
+            `select action, details from audit_entry where action like 'finance.%' order by created_at`
+          ),
+        (rows) => rows.some((row) => row.action === "finance.export")
+      )
+      expect(audited[0]).toMatchObject({
+        action: "finance.summary",
+        details: { from: "2026-11-01", to: "2026-11-30", group_by: null },
+      })
+    })
+
+    it("refuses staff without the money area, and bad periods with a clear message", async () => {
+      for (const path of ["summary", "export"]) {
+        const refused = await api.get(`/admin/finance/${path}?${MONTH}`, {
+          ...operations,
+          ...noThrow,
+        })
+        expect(refused.status).toBe(403)
+      }
+      const bad: [string, string][] = [
+        ["to=2026-11-30", "字段 from：必填"],
+        ["from=2026/11/01&to=2026-11-30", "开始日期格式应为 YYYY-MM-DD"],
+        ["from=2026-02-30&to=2026-03-01", "开始日期不是有效的日期"],
+        ["from=2026-12-01&to=2026-11-01", "开始日期不能晚于结束日期"],
+        ["from=2025-01-01&to=2026-01-02", "统计区间最长 366 天"],
+        [`${MONTH}&group_by=week`, "字段 group_by：取值必须是 day、product、category"],
+      ]
+      for (const [query, message] of bad) {
+        for (const path of ["summary", "export"]) {
+          const answer = await api.get(`/admin/finance/${path}?${query}`, {
+            ...finance,
+            ...noThrow,
+          })
+          expect([query, answer.status, answer.data.message]).toEqual([
+            query,
+            400,
+            expect.stringContaining(message),
+          ])
+        }
+      }
+      // A leap year's 366 days is one period.
+      const year = await api.get("/admin/finance/summary?from=2028-01-01&to=2028-12-31", finance)
+      expect(year.data.totals.orders).toBe(0)
+    })
+  },
+})
