@@ -52,16 +52,21 @@ describe("a kit from purchase to an opened report", () => {
       address: "巴陵中路 9 号",
     })
 
-    // Lab staff ship it: the kit gets its barcode and tracking number.
+    // Finance confirms the payment, then lab staff ship it: the kit gets its barcode and
+    // tracking number.
     const admin = await adminToken()
     const {
-      order: { display_id },
-    } = await call<{ order: { display_id: number } }>(
-      `/admin/orders/${orderId}?fields=display_id`,
-      {
-        token: admin,
-        admin: true,
-      }
+      order: { display_id, payment_collections },
+    } = await call<{
+      order: { display_id: number; payment_collections: { payments: { id: string }[] }[] }
+    }>(`/admin/orders/${orderId}?fields=display_id,payment_collections.payments.id`, {
+      token: admin,
+      admin: true,
+    })
+    await post(
+      `/admin/payments/${payment_collections[0].payments[0].id}/capture`,
+      {},
+      { token: admin, admin: true }
     )
     const kit = await eventually(
       async () =>

@@ -8,6 +8,7 @@ import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { makeReportPdf } from "../helpers/report-pdf"
 import { eventually } from "../helpers/eventually"
+import { confirmOfflinePayment } from "../helpers/offline-payment"
 
 jest.setTimeout(300_000)
 
@@ -71,6 +72,8 @@ medusaIntegrationTestRunner({
       )
       const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, buyer)
       const orderId = data.order.id as string
+      // Offline: the lab ships only once finance has the money.
+      await confirmOfflinePayment(getContainer(), orderId)
       const kits = await eventually(
         async () =>
           (await api.get(`/store/health-archive/kits?order_id=${orderId}`, buyer)).data

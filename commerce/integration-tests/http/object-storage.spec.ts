@@ -16,6 +16,7 @@ import type HealthArchiveModuleService from "../../src/modules/health-archive/se
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
+import { confirmOfflinePayment } from "../helpers/offline-payment"
 import { makeReportPdf } from "../helpers/report-pdf"
 import { startS3Standin, type S3Standin } from "../helpers/s3-standin"
 
@@ -151,6 +152,8 @@ medusaIntegrationTestRunner({
       )
       const orderId = (await api.post(`/store/carts/${cartId}/complete`, {}, member)).data.order
         .id as string
+      // Offline: the lab ships only once finance has the money.
+      await confirmOfflinePayment(getContainer(), orderId)
       const [kit] = await eventually(
         async () =>
           (await api.get(`/store/health-archive/kits?order_id=${orderId}`, member)).data.kits as {

@@ -9,6 +9,7 @@ import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
+import { confirmOfflinePayment } from "../helpers/offline-payment"
 import { makeReportPdf } from "../helpers/report-pdf"
 import { captureRunningExpressApp, registeredRoutes } from "../helpers/running-express-app"
 
@@ -201,6 +202,8 @@ medusaIntegrationTestRunner({
       // A's order, its kit taken through to a report, and A's archive around it.
       const placed = await placeOrder(memberA)
       const orderId = placed.order.id
+      // Offline: the lab ships only once finance has the money.
+      await confirmOfflinePayment(container, orderId)
       const kits = await eventually(
         async () =>
           (await api.get(`/store/health-archive/kits?order_id=${orderId}`, memberA)).data.kits,
