@@ -1,5 +1,15 @@
 import { MagnifyingGlass } from "@medusajs/icons"
-import { Button, Container, Heading, Input, Table, Tabs, Text, clx } from "@medusajs/ui"
+import {
+  Button,
+  Container,
+  Heading,
+  Input,
+  StatusBadge,
+  Table,
+  Tabs,
+  Text,
+  clx,
+} from "@medusajs/ui"
 import { useCallback, useEffect, useRef, useState } from "react"
 import { KIT_STATUSES, KIT_STATUS_LABELS, type KitStatus } from "@health/contracts"
 import { adminRequest, errorText, isForbidden } from "../../lib/admin-request"
@@ -9,7 +19,7 @@ import { KitDetailDrawer } from "./kit-detail-drawer"
 import { KitRowActions, type KitStep } from "./kit-row-actions"
 import { KitStatusBadge } from "./kit-status-badge"
 import { AdminPagination } from "../shared/admin-pagination"
-import { COLLECTION_METHODS, KIT_ACTION_DONE } from "./lab-messages"
+import { AWAITING_OFFLINE_PAYMENT, COLLECTION_METHODS, KIT_ACTION_DONE } from "./lab-messages"
 import type { AdminKit, KitList } from "./lab-types"
 
 const PAGE_SIZE = 20
@@ -248,7 +258,16 @@ export const KitTable = ({
                         {kit.barcode ?? <span className="text-ui-fg-muted">未分配</span>}
                       </button>
                     </Table.Cell>
-                    <Table.Cell>#{kit.order_display_id ?? "—"}</Table.Cell>
+                    <Table.Cell>
+                      <div className="flex flex-col items-start gap-y-1 py-2">
+                        <span>#{kit.order_display_id ?? "—"}</span>
+                        {kit.payment_offline && kit.payment_status === "authorized" && (
+                          <StatusBadge color="orange" className="whitespace-nowrap">
+                            {AWAITING_OFFLINE_PAYMENT}
+                          </StatusBadge>
+                        )}
+                      </div>
+                    </Table.Cell>
                     <Table.Cell>
                       <div className="flex flex-col py-2">
                         <span className="text-ui-fg-base">{kit.product_title}</span>

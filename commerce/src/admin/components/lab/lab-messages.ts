@@ -23,6 +23,9 @@ export const BATCH_FILE_STATUS: Record<BatchFileStatus, { label: string; color: 
   failed: { label: "失败", color: "red" },
 }
 
+/** Shown beside an offline order whose money finance has not confirmed: it may not ship yet. */
+export const AWAITING_OFFLINE_PAYMENT = "待财务确认收款"
+
 export const COLLECTION_METHODS = { mail_in: "寄回采样", on_site: "现场采样" } as const
 
 export const KIT_ACTION_DONE = {

@@ -1,8 +1,13 @@
 import type { KitView } from "../../../modules/health-archive/types"
 
-/** A kit as GET /admin/health-archive/kits returns it (KitView plus masked customer contacts). */
+/**
+ * A kit as GET /admin/health-archive/kits returns it (KitView plus masked customer contacts
+ * and its order's payment state: an offline order's kit ships once finance captured it).
+ */
 export type AdminKit = KitView & {
   customer: { id: string; phone_masked: string | null; email_masked: string | null }
+  payment_status?: "captured" | "authorized" | "not_paid" | "canceled" | null
+  payment_offline?: boolean
 }
 
 export type KitList = { kits: AdminKit[]; count: number; limit: number; offset: number }

@@ -12,13 +12,18 @@ import { useCallback, useEffect, useMemo, useState } from "react"
 import { adminRequest } from "../../lib/admin-request"
 
 type Status = AppointmentStatus
+/** An order's collection also says whether finance has the offline payment yet. */
+type DayAppointment = Appointment & {
+  payment_status?: string | null
+  payment_offline?: boolean
+}
 type Site = { id: string; name: string; capacity_per_slot: number | null }
 type DayView = {
   date: string
   slots: string[]
   sites: Site[]
   cms_available: boolean
-  appointments: Appointment[]
+  appointments: DayAppointment[]
 }
 
 const STATUS_FILTERS: [Status | "", string][] = [
@@ -217,6 +222,10 @@ const AppointmentsPage = () => {
                               <Badge color={STATUS_COLORS[appointment.status]}>
                                 {appointment.status_label}
                               </Badge>
+                              {appointment.payment_offline &&
+                                appointment.payment_status === "authorized" && (
+                                  <Badge color="orange">待财务确认收款</Badge>
+                                )}
                               <Text>
                                 {appointment.person?.name ?? "本人"}
                                 {appointment.person?.phone
