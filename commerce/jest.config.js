@@ -26,4 +26,7 @@ if (process.env.TEST_TYPE === "integration:http") {
     "**/src/**/__tests__/**/*.unit.spec.[jt]s",
     "**/integration-tests/helpers/__tests__/*.unit.spec.[jt]s",
   ]
+  // A hang guard, not a speed limit: requiring Medusa's start command (security-headers)
+  // took over jest's default 5 s on a loaded 2-core machine.
+  module.exports.testTimeout = 30_000
 }

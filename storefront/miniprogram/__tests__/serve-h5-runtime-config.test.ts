@@ -34,7 +34,8 @@ async function commerceStandIn(key: string) {
 async function serve(dir: string, env: Record<string, string>) {
   const port = await freePort()
   const child: ChildProcess = spawn(process.execPath, [SCRIPT, String(port), dir], {
-    env: { PATH: process.env.PATH, ...env },
+    // Only PATH of this process: the server must find its settings in `env` alone.
+    env: { PATH: process.env.PATH, ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "inherit"],
   })
   await new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()))
