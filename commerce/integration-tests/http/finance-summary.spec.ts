@@ -61,9 +61,28 @@ medusaIntegrationTestRunner({
 
     const me = async (who: Headers) => (await api.get("/store/affiliate/me", who)).data.affiliate
 
-    /** A kit bought in 岳阳 and paid offline (the system provider), optionally partly from the balance. */
-    async function placeOrder(buyer: Headers, handle: string, storeCreditYuan = 0) {
+    /**
+     * A kit bought in 岳阳 and paid offline (the system provider), optionally partly from the
+     * balance, optionally with a second product in the same order.
+     */
+    async function placeOrder(
+      buyer: Headers,
+      handle: string,
+      storeCreditYuan = 0,
+      alsoHandle?: string
+    ) {
       const { cartId, paymentCollectionId } = await cartReadyForPayment(api as never, buyer, handle)
+      if (alsoHandle) {
+        const { data } = await api.get(
+          `/store/products?handle=${alsoHandle}&fields=*variants`,
+          buyer
+        )
+        await api.post(
+          `/store/carts/${cartId}/line-items`,
+          { variant_id: data.products[0].variants[0].id, quantity: 1 },
+          buyer
+        )
+      }
       if (storeCreditYuan) {
         await api.post(`/store/carts/${cartId}/store-credit`, { amount: storeCreditYuan }, buyer)
       }
@@ -125,13 +144,14 @@ medusaIntegrationTestRunner({
 
       // 1: confirmed offline, then refunded in full. 2: confirmed, then half refunded.
       // 3: ¥10 from D's balance, the rest confirmed. 4: confirmed only after the month ended.
-      // 5: never paid.
+      // 5: never paid. 6: two products in one order, confirmed, a third refunded.
       const fullRefund = await placeOrder(c, "tumor-risk-gene-test")
       const partRefund = await placeOrder(c, "tumor-risk-gene-test")
       const withCredit = await placeOrder(d, "drug-metabolism-gene-test", 10)
       const lateCapture = await placeOrder(c, "tumor-risk-gene-test")
       const unpaid = await placeOrder(d, "drug-metabolism-gene-test")
-      for (const order of [fullRefund, partRefund, withCredit, lateCapture]) {
+      const mixed = await placeOrder(c, "tumor-risk-gene-test", 0, "drug-metabolism-gene-test")
+      for (const order of [fullRefund, partRefund, withCredit, lateCapture, mixed]) {
         await api.post(`/admin/payments/${order.paymentId}/capture`, {}, admin)
       }
       const fullFen = (await medusaPayment(fullRefund.paymentId)).captured
@@ -147,15 +167,21 @@ medusaIntegrationTestRunner({
         { amount: halfFen / 100 },
         admin
       )
+      const mixedFen = (await medusaPayment(mixed.paymentId)).captured
+      const thirdFen = Math.round(mixedFen / 3)
+      await api.post(`/admin/payments/${mixed.paymentId}/refund`, { amount: thirdFen / 100 }, admin)
 
-      // The refunds take back commissions: wait until the ledger shows both reversals.
+      // The refunds take back commissions: wait until the ledger shows every order's reversal.
       await eventually(
-        () => sql(`select count(*)::int as n from affiliate_ledger_entry where kind = 'reversal'`),
-        (rows) => (rows[0].n as number) >= 2
+        () =>
+          sql(
+            `select count(distinct order_id)::int as n from affiliate_ledger_entry where kind = 'reversal'`
+          ),
+        (rows) => (rows[0].n as number) >= 3
       )
 
       // Move the month's movements onto Beijing dates of November 2026.
-      const orders = [fullRefund, partRefund, withCredit, lateCapture, unpaid]
+      const orders = [fullRefund, partRefund, withCredit, lateCapture, unpaid, mixed]
       await at(
         '"order"',
         orders.map((o) => o.id),
@@ -172,6 +198,8 @@ medusaIntegrationTestRunner({
       await at("capture", payments[lateCapture.id].captureIds, "2026-11-30T16:30:00Z")
       await at("refund", payments[fullRefund.id].refundIds, "2026-11-15T04:00:00Z")
       await at("refund", payments[partRefund.id].refundIds, "2026-11-16T04:00:00Z")
+      await at("capture", payments[mixed.id].captureIds, "2026-11-18T04:00:00Z")
+      await at("refund", payments[mixed.id].refundIds, "2026-11-19T04:00:00Z")
       // The ledger is append-only (a trigger refuses updates): set aside for this one move.
       await sql("alter table affiliate_ledger_entry disable trigger user")
       await sql(
@@ -197,9 +225,13 @@ medusaIntegrationTestRunner({
       const paid =
         payments[fullRefund.id].captured +
         payments[partRefund.id].captured +
-        payments[withCredit.id].captured
-      const refunded = payments[fullRefund.id].refunded + payments[partRefund.id].refunded
-      expect(refunded).toBe(fullFen + halfFen)
+        payments[withCredit.id].captured +
+        payments[mixed.id].captured
+      const refunded =
+        payments[fullRefund.id].refunded +
+        payments[partRefund.id].refunded +
+        payments[mixed.id].refunded
+      expect(refunded).toBe(fullFen + halfFen + thirdFen)
       const [ledger] = await sql(
         `select sum(amount) filter (where kind = 'commission')::int as accrued,
                 sum(amount) filter (where kind = 'reversal')::int as reversed
@@ -208,7 +240,7 @@ medusaIntegrationTestRunner({
       expect(ledger.accrued as number).toBeGreaterThan(0)
       expect(ledger.reversed as number).toBeLessThan(0)
       const expected: Totals = {
-        orders: 5,
+        orders: 6,
         paid,
         refunded,
         net: paid - refunded,
@@ -228,34 +260,67 @@ medusaIntegrationTestRunner({
         key: "2026-11-01",
         paid: payments[fullRefund.id].captured,
       })
-      expect(byDay.groups.find((g: Group) => g.key === "2026-11-05")).toMatchObject({ orders: 5 })
+      expect(byDay.groups.find((g: Group) => g.key === "2026-11-05")).toMatchObject({ orders: 6 })
       expect(byDay.groups.find((g: Group) => g.key === "2026-11-16")).toMatchObject({
         refunded: halfFen,
         net: -halfFen,
       })
       for (const metric of METRICS) expect(sumOf(byDay.groups, metric)).toBe(expected[metric])
 
-      // By product: each order's money goes to its product; payouts belong to none.
+      // By product: each order's money goes to its products (the two-product order's split by
+      // their prices, to the fen); commissions by their ledger line's product; payouts to none.
+      // An order counts once for each product in it, so only the amounts add up to the totals.
       const { data: byProduct } = await api.get(
         `/admin/finance/summary?${MONTH}&group_by=product`,
         finance
       )
-      for (const metric of METRICS) expect(sumOf(byProduct.groups, metric)).toBe(expected[metric])
+      for (const metric of METRICS.filter((m) => m !== "orders")) {
+        expect(sumOf(byProduct.groups, metric)).toBe(expected[metric])
+      }
       const tumour = byProduct.groups.find((g: Group) => g.label.includes("肿瘤"))
       const drug = byProduct.groups.find((g: Group) => g.label.includes("药"))
-      expect(tumour).toMatchObject({
-        orders: 3,
-        paid: payments[fullRefund.id].captured + payments[partRefund.id].captured,
-        refunded,
-        commissions: expected.commissions,
-        store_credit: 0,
+      expect(tumour).toMatchObject({ orders: 4, store_credit: 0 })
+      expect(drug).toMatchObject({ orders: 3, store_credit: 1000 })
+      const mixedPaid = {
+        tumour: tumour.paid - payments[fullRefund.id].captured - payments[partRefund.id].captured,
+        drug: drug.paid - payments[withCredit.id].captured,
+      }
+      const mixedRefunded = { tumour: tumour.refunded - fullFen - halfFen, drug: drug.refunded }
+      expect(mixedPaid.tumour + mixedPaid.drug).toBe(payments[mixed.id].captured)
+      expect(mixedRefunded.tumour + mixedRefunded.drug).toBe(thirdFen)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [mixedOrder],
+      } = await query.graph({
+        entity: "order",
+        fields: ["items.*"],
+        filters: { id: mixed.id },
       })
-      expect(drug).toMatchObject({
-        orders: 2,
-        paid: payments[withCredit.id].captured,
-        refunded: 0,
-        store_credit: 1000,
-      })
+      const valueOf = (productId: string) =>
+        (mixedOrder as any).items
+          .filter((item: { product_id: string }) => item.product_id === productId)
+          .reduce(
+            (sum: number, item: { unit_price: number; quantity: number }) =>
+              sum + Number(item.unit_price) * Number(item.quantity),
+            0
+          )
+      const tumourShare = valueOf(tumour.key) / (valueOf(tumour.key) + valueOf(drug.key))
+      expect(tumourShare).toBeGreaterThan(0)
+      expect(mixedPaid.drug).toBeGreaterThan(0)
+      expect(Math.abs(mixedPaid.tumour - payments[mixed.id].captured * tumourShare)).toBeLessThan(1)
+      expect(Math.abs(mixedRefunded.tumour - thirdFen * tumourShare)).toBeLessThan(1)
+      // The ledger's own split: a reversal counts against the product of the commission it reverses.
+      const ledgerByProduct = await sql(
+        `select coalesce(e.product_id, c.product_id) as product_id, sum(e.amount)::int as amount
+           from affiliate_ledger_entry e
+           left join affiliate_ledger_entry c on c.id = e.reverses_entry_id
+          where e.kind in ('commission', 'reversal') group by 1`
+      )
+      for (const row of ledgerByProduct) {
+        expect(byProduct.groups.find((g: Group) => g.key === row.product_id)).toMatchObject({
+          commissions: row.amount,
+        })
+      }
       expect(byProduct.groups.find((g: Group) => g.key === null)).toMatchObject({
         label: "未归属",
         payouts: 1234,
@@ -315,7 +380,7 @@ medusaIntegrationTestRunner({
       expect((totalsSheet.getRow(2).values as unknown[]).slice(1)).toEqual([
         "2026-11-01",
         "2026-11-30",
-        5,
+        6,
         ...METRICS.slice(1).map((metric) => expected[metric] / 100),
       ])
       expect(totalsSheet.getCell("D2").numFmt).toBe('"¥"#,##0.00;-"¥"#,##0.00')

@@ -39,8 +39,12 @@ facts as (
      and o.deleted_at is null and o.is_draft_order = false and o.canceled_at is null
      and o.created_at >= b.t0 and o.created_at < b.t1
   union all
-  select 'commissions', e.amount, e.created_at, e.order_id, null, e.product_id, e.buyer_customer_id
-    from affiliate_ledger_entry e, bounds b
+  select 'commissions', e.amount, e.created_at, e.order_id, null,
+         coalesce(e.product_id, reversed.product_id),
+         coalesce(e.buyer_customer_id, reversed.buyer_customer_id)
+    from affiliate_ledger_entry e
+    -- A reversal belongs to the product and buyer of the commission it takes back.
+    left join affiliate_ledger_entry reversed on reversed.id = e.reverses_entry_id, bounds b
    where e.deleted_at is null and e.kind in ('commission', 'reversal')
      and e.created_at >= b.t0 and e.created_at < b.t1
   union all
