@@ -3,11 +3,10 @@
 // A stage that runs no test, and any skipped or todo test other than the named ones in
 // lib/jest-report.mjs's ALLOWED_SKIPS, fails the run.
 // After the setup two lanes share the cores: the commerce HTTP specs (the longest stage) in
-// one; the static checks, the other suites and the production build (a clean copy built by the
-// images' own scripts, which the e2e stack runs) in the other. The e2e journeys run next,
-// alone (they boot the whole platform on fixed ports), then the production stage: the smoke
-// test, the cluster test and the restore drill. Each stage logs to
-// .data/logs/test/<stage>.log; its row in the timing table is its own wall time.
+// one; the static checks, the other suites, the production build (a clean copy built by the
+// images' own scripts) and the e2e journeys on that build in the other. The production stage
+// runs last and alone: the smoke test, the cluster test and the restore drill. Each stage logs
+// to .data/logs/test/<stage>.log; its row in the timing table is its own wall time.
 import { ensureDependencies } from "./lib/install.mjs"
 
 ensureDependencies()
@@ -355,15 +354,23 @@ try {
           builds.output,
           buildSeconds()
         )
+
+      // The journeys boot the whole platform on ports and databases of their own, so they
+      // run here, beside the HTTP specs, on the core this lane has. Without a build they
+      // cannot start: that failure is the build's, recorded above.
+      if (builds.code !== 0) return
+      step("端到端测试（启动整个平台）…")
+      await jestSuite("e2e", at("e2e"), ["--runInBand", "--forceExit"], {
+        ...serviceEnv,
+        NODE_ENV: "",
+      })
     }),
   ])
   const together = parallel()
   overlap = { httpLane, otherLane, together }
 
-  step("端到端测试（启动整个平台）…")
-  await jestSuite("e2e", at("e2e"), ["--runInBand", "--forceExit"], { ...serviceEnv, NODE_ENV: "" })
-
-  // After the journeys, alone too: each boots services of its own from the production build.
+  // Last and alone: each spec boots services of its own from the production build, and the
+  // cluster test times a price change across two web servers (2 s).
   step("生产路径：冒烟测试、集群测试、备份恢复演练 …")
   await jestSuite(
     "production (smoke, cluster, restore drill)",
