@@ -63,7 +63,8 @@ const loadExpiringOrderStep = createStep(
     return new StepResponse<ExpiringOrder>({
       expire,
       order_id: input.order_id,
-      display_id: (order?.display_id as number | undefined) ?? null,
+      // Query's generated types (in `medusa build`) call it a string; the column is a number.
+      display_id: order?.display_id == null ? null : Number(order.display_id),
       customer_id: (order?.customer_id as string | undefined) ?? null,
     })
   }
