@@ -3,7 +3,7 @@ import { randomUUID } from "crypto"
 import { createServer, type Server } from "http"
 import type { AddressInfo } from "net"
 import Redis from "ioredis"
-import { QUEUE_MODULE, QueueName, StorefrontJob } from "../../src/lib/queue/jobs"
+import { PaymentsJob, QUEUE_MODULE, QueueName, StorefrontJob } from "../../src/lib/queue/jobs"
 import type QueueModuleService from "../../src/modules/queue/service"
 import { AUDIT_LOG_MODULE } from "../../src/modules/audit-log"
 import type AuditLogModuleService from "../../src/modules/audit-log/service"
@@ -192,6 +192,15 @@ medusaIntegrationTestRunner({
       expect(storefront.state.calls).toEqual(
         expect.arrayContaining([{ tags: ["a"] }, { tags: ["b"] }])
       )
+    })
+
+    it("runs the WeChat Pay sweep in a shop without WeChat Pay: it completes and never fails", async () => {
+      const completed = async () => (await queue().counts(QueueName.PAYMENTS)).completed ?? 0
+      const before = await completed()
+      await queue().enqueue(QueueName.PAYMENTS, PaymentsJob.RECONCILE_WECHAT, {}, { attempts: 1 })
+      await eventually(completed, (count) => count > before)
+      const failed = (await queue().failedJobs(QueueName.PAYMENTS)) as { name: string }[]
+      expect(failed.filter((job) => job.name === PaymentsJob.RECONCILE_WECHAT)).toEqual([])
     })
 
     it("answers an unknown queue with 404 in Chinese", async () => {

@@ -89,12 +89,11 @@ export async function reconcileWechatSessions(
     filters: { provider_id: WECHATPAY, status: "pending" },
   })
   const outcome: ReconcileOutcome = { recovered: [], closed: [], refunded: [], noticed: [] }
-  // Nothing pending (always so while WeChat Pay is off): no merchant settings are needed, and a
-  // shop without WeChat Pay must not fail this sweep every minute.
-  if (data.length === 0) return outcome
-  const config = resolveWechatpayConfig()
-  const client = new WechatpayClient(config)
+  // Merchant settings only when a session waits (never while WeChat Pay is off): a shop without
+  // WeChat Pay must not fail this sweep every minute.
+  const wechatpay = data.length > 0 ? wechatpayClient() : null
   for (const session of data as unknown as PendingSession[]) {
+    const { config, client } = wechatpay!
     const expires = Date.parse(session.data?.time_expire ?? "")
     if (!Number.isFinite(expires) || expires > now.getTime()) continue
     const outTradeNo = session.data?.out_trade_no
@@ -148,6 +147,11 @@ export async function reconcileWechatSessions(
   })
   outcome.noticed = noticed
   return outcome
+}
+
+function wechatpayClient() {
+  const config = resolveWechatpayConfig()
+  return { config, client: new WechatpayClient(config) }
 }
 
 /** A completion error as the member may read it: ours are in Chinese, Medusa's are not. */
