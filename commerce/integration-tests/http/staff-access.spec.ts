@@ -1,6 +1,7 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { adminHeaders } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
 import { SPELLINGS, spell } from "../helpers/path-spellings"
 import { allows, SYSTEM_ROLES, type Permission } from "../../src/modules/access/permissions"
 
@@ -325,7 +326,17 @@ medusaIntegrationTestRunner({
       expect(lockout.data.message).toContain("至少需要保留一位超级管理员")
 
       await call("POST", "/admin/payments/pay_missing/capture", staff.finance)
-      const { data: log } = await api.get("/admin/audit-log?limit=200", staff.super)
+      // The guard writes an audit entry once its response has finished: read until it is there.
+      const capture =
+        /^finance@staff\.local money:write \/admin\/payments\/pay_missing\/capture 4\d\d$/
+      const log = await eventually(
+        async () => (await api.get("/admin/audit-log?limit=200", staff.super)).data,
+        (read) =>
+          read.entries.some(
+            (e: { actor_email: string; action: string; path: string; status: number }) =>
+              capture.test(`${e.actor_email} ${e.action} ${e.path} ${e.status}`)
+          )
+      )
       const seen = log.entries.map(
         (e: { action: string; actor_email: string; path: string; status: number }) =>
           `${e.actor_email} ${e.action} ${e.path} ${e.status}`
