@@ -56,9 +56,17 @@ let publishableKey = ""
 
 /** JSON from commerce, failing with the body when the status is not 2xx. */
 async function commerceJson<T>(pathname: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${commerceUrl}${pathname}`, {
-    ...init,
-    headers: { "content-type": "application/json", ...(init.headers ?? {}) },
+  const send = () =>
+    fetch(`${commerceUrl}${pathname}`, {
+      ...init,
+      headers: { "content-type": "application/json", ...(init.headers ?? {}) },
+    })
+  // A read may meet a kept-alive connection the server has just closed ("other side closed",
+  // seen once in CI): the request never reached the server, so a read is sent once more.
+  const reading = (init.method ?? "GET") === "GET"
+  const response = await send().catch((error: unknown) => {
+    if (reading && /other side closed/.test(String((error as Error).cause))) return send()
+    throw error
   })
   const text = await response.text()
   if (!response.ok) throw new Error(`${pathname} → ${response.status}: ${text}`)

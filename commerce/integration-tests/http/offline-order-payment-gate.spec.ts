@@ -178,7 +178,7 @@ medusaIntegrationTestRunner({
         fields: ["payment_collections.payments.id"],
         filters: { id: orderId },
       })
-      const paymentId = order.payment_collections[0].payments[0].id
+      const paymentId = order.payment_collections![0]!.payments![0]!.id
       return api.post(`/admin/payments/${paymentId}/capture`, {}, { ...finance, ...noThrow })
     }
 
@@ -193,7 +193,7 @@ medusaIntegrationTestRunner({
       })
       return {
         status: order.status as string,
-        payment_canceled: !!order.payment_collections[0].payments[0].canceled_at,
+        payment_canceled: !!order.payment_collections![0]!.payments![0]!.canceled_at,
       }
     }
 
