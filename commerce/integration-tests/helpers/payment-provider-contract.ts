@@ -1,0 +1,297 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
+import seed from "../../src/scripts/seed"
+import { adminHeaders, registerCustomer } from "./actors"
+import { BEIJING_ADDRESS, cartReadyForPayment } from "./checkout"
+import { eventually } from "./eventually"
+
+/** A notification exactly as the provider's servers send it: the raw body and the headers. */
+export type ContractNotification = { body: string; headers: Record<string, string> }
+
+/** How the app answered a notification. */
+export type ContractAnswer = { status: number; body: string }
+
+/** A payment session the suite opened, as the provider's sandbox needs to know it. */
+export type ContractSession = {
+  /** Medusa's payment session id (payses_…). */
+  id: string
+  /** The session's data as the provider wrote it (trade numbers, payment_action, …). */
+  data: Record<string, unknown>
+  /** The amount to pay, in fen. */
+  amount: number
+}
+
+/**
+ * What every payment provider supplies to be put under contract: its ids, the environment
+ * that points the app at its sandbox, and the sandbox's hands (the shopper paying, time
+ * passing, the provider's servers sending notifications, true or forged).
+ *
+ * Lifecycle: `env` is read when the spec file loads (the app reads its configuration when
+ * it boots), `start` runs once the app listens, `stop` after the last case.
+ */
+export interface PaymentProviderContract {
+  /** Shown in test names, e.g. "支付宝". */
+  label: string
+  /** Medusa's provider id, e.g. "pp_alipay_alipay". */
+  providerId: string
+  /** Where the provider posts notifications, e.g. "/hooks/payment/alipay_alipay". */
+  webhookPath: string
+  /** Environment variables that configure the provider against its sandbox. */
+  env: Record<string, string>
+  /** The `data` a shopper's client sends when it opens a session (e.g. the channel). */
+  sessionData: Record<string, unknown>
+  /** Starts the sandbox; it delivers notifications to `webhookUrl` (the app's webhook route). */
+  start(app: { webhookUrl: string }): Promise<void>
+  stop(): Promise<void>
+  /**
+   * The shopper pays the session in the sandbox. With `notify` (the default) the sandbox
+   * sends its notification to the webhook and this resolves with it and the app's answer;
+   * without, nothing is sent (the app must learn of the payment by asking the provider).
+   */
+  pay(
+    session: ContractSession,
+    options?: { notify?: boolean }
+  ): Promise<{ notification?: ContractNotification; answer?: ContractAnswer }>
+  /** Lets the session's trade run out its time at the provider, unpaid. */
+  expire(session: ContractSession): Promise<void>
+  /** The trade as the provider sees it. */
+  tradeAtProvider(session: ContractSession): Promise<{
+    state: "unknown" | "open" | "paid" | "closed"
+    /** Fen refunded so far (successful refunds only). */
+    refunded: number
+  }>
+  /** The same notification signed with a key the provider does not trust. */
+  forge(notification: ContractNotification): ContractNotification
+  /** A correctly signed "paid" notification for a trade this app never opened. */
+  unknownPaymentNotification(): ContractNotification
+  /** A correctly signed "paid" notification for the session, claiming `amount` fen. */
+  paidNotification(session: ContractSession, amount: number): ContractNotification
+  /** Whether the answer tells the provider "recorded, stop retrying" (Alipay: the text `success`). */
+  acknowledged(answer: ContractAnswer): boolean
+}
+
+type Api = {
+  get: (url: string, config?: unknown) => Promise<{ data: any; status: number }>
+  post: (url: string, body?: unknown, config?: unknown) => Promise<{ data: any; status: number }>
+  defaults: { baseURL?: string }
+}
+
+export type ContractContext = { api: Api; getContainer: () => MedusaContainer }
+
+/** Money states of a session's payment as Medusa recorded them, in fen. */
+async function recorded(container: MedusaContainer, sessionId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "payment",
+    fields: ["id", "captured_at", "captures.amount", "refunds.amount"],
+    filters: { payment_session_id: sessionId },
+  })
+  const fen = (rows: { amount: unknown }[] | undefined) =>
+    (rows ?? []).reduce((sum, row) => sum + Math.round(Number(row.amount) * 100), 0)
+  const payment = data[0] as
+    | { id: string; captured_at?: unknown; captures?: { amount: unknown }[]; refunds?: any[] }
+    | undefined
+  return {
+    payments: data.length,
+    paymentId: payment?.id,
+    captures: payment?.captures?.length ?? 0,
+    captured: fen(payment?.captures),
+    refunded: fen(payment?.refunds),
+  }
+}
+
+async function orderOf(container: MedusaContainer, cartId: string) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order_cart",
+    fields: ["order_id"],
+    filters: { cart_id: cartId },
+  })
+  return (data[0] as { order_id?: string } | undefined)?.order_id
+}
+
+/**
+ * The behaviour checkout and finance rely on, for any payment provider against its sandbox:
+ * a session tells the shopper what to do next; a payment is recorded once, by the verified
+ * notification or by asking the provider; refunds (partial, then the rest) reach the
+ * provider; unpaid sessions cancel and expire; replayed, forged, unknown and wrong-amount
+ * notifications never record money.
+ */
+export function describePaymentProviderContract(
+  contract: PaymentProviderContract,
+  { api, getContainer }: ContractContext
+) {
+  let store: { headers: Record<string, string> }
+  const post = (notification: ContractNotification): Promise<ContractAnswer> =>
+    fetch(`${api.defaults.baseURL}${contract.webhookPath}`, {
+      method: "POST",
+      headers: { ...notification.headers, host: "" },
+      body: notification.body,
+    }).then(async (response) => ({ status: response.status, body: await response.text() }))
+
+  beforeAll(async () => {
+    await contract.start({ webhookUrl: `${api.defaults.baseURL}${contract.webhookPath}` })
+  })
+
+  afterAll(async () => {
+    await contract.stop()
+  })
+
+  beforeEach(async () => {
+    const container = getContainer()
+    await seed({ container, args: [] } as never)
+    const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+    store = { headers: { "x-publishable-api-key": key.token } }
+  })
+
+  /** A member's cart (Beijing: online payment only) with a session of this provider. */
+  const openSession = async () => {
+    const member = await registerCustomer(
+      api as never,
+      store.headers["x-publishable-api-key"],
+      `pay-${randomUUID().slice(0, 8)}@example.com`
+    )
+    const { cartId, paymentCollectionId } = await cartReadyForPayment(
+      api,
+      member,
+      "nutrition-metabolism-gene-test",
+      BEIJING_ADDRESS
+    )
+    const { data } = await api.post(
+      `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+      { provider_id: contract.providerId, data: contract.sessionData },
+      member
+    )
+    const raw = (data.payment_collection.payment_sessions as any[]).find(
+      (s) => s.provider_id === contract.providerId
+    )
+    const session: ContractSession = {
+      id: raw.id,
+      data: raw.data,
+      amount: Math.round(Number(raw.amount) * 100),
+    }
+    return { member, cartId, session }
+  }
+
+  const paidAndRecorded = async () => {
+    const opened = await openSession()
+    const { answer, notification } = await contract.pay(opened.session)
+    expect(answer && contract.acknowledged(answer)).toBe(true)
+    await eventually(
+      () => orderOf(getContainer(), opened.cartId),
+      (id) => !!id
+    )
+    return { ...opened, notification: notification! }
+  }
+
+  it("initiating a session gives the shopper a next step that runs out in about 30 minutes", async () => {
+    const { session } = await openSession()
+    const action = session.data.payment_action as { kind: string; expires_at: string }
+    expect(["form_post", "redirect", "qr_code", "jsapi"]).toContain(action.kind)
+    const minutes = (Date.parse(action.expires_at) - Date.now()) / 60_000
+    expect(minutes).toBeGreaterThan(25)
+    expect(minutes).toBeLessThanOrEqual(30.5)
+    expect((await contract.tradeAtProvider(session)).state).not.toBe("paid")
+  })
+
+  it("the verified notification of a payment captures it once and completes the cart", async () => {
+    const { cartId, session } = await paidAndRecorded()
+    const money = await eventually(
+      () => recorded(getContainer(), session.id),
+      (m) => m.captures === 1
+    )
+    expect(money).toMatchObject({ payments: 1, captures: 1, captured: session.amount })
+    expect(await orderOf(getContainer(), cartId)).toBeTruthy()
+  })
+
+  it("without a notification, completing the cart asks the provider and records the payment", async () => {
+    const { member, cartId, session } = await openSession()
+    await contract.pay(session, { notify: false })
+    const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, member)
+    expect(data.type).toBe("order")
+    const money = await eventually(
+      () => recorded(getContainer(), session.id),
+      (m) => m.payments === 1
+    )
+    expect(money.captured).toBe(session.amount)
+  })
+
+  it("a replayed notification is acknowledged and captures nothing more", async () => {
+    const { session, notification } = await paidAndRecorded()
+    await eventually(
+      () => recorded(getContainer(), session.id),
+      (m) => m.captures === 1
+    )
+    const answers = await Promise.all([post(notification), post(notification)])
+    for (const answer of answers) expect(contract.acknowledged(answer)).toBe(true)
+    const money = await recorded(getContainer(), session.id)
+    expect(money).toMatchObject({ payments: 1, captures: 1, captured: session.amount })
+  })
+
+  it("a partial refund then the rest reach the provider", async () => {
+    const { session } = await paidAndRecorded()
+    const { paymentId } = await eventually(
+      () => recorded(getContainer(), session.id),
+      (m) => m.captures === 1
+    )
+    const admin = await adminHeaders(
+      getContainer(),
+      api as never,
+      `finance-${randomUUID().slice(0, 8)}@health.local`
+    )
+    const part = 1000
+    await api.post(`/admin/payments/${paymentId}/refund`, { amount: part / 100 }, admin)
+    expect((await contract.tradeAtProvider(session)).refunded).toBe(part)
+    await api.post(
+      `/admin/payments/${paymentId}/refund`,
+      { amount: (session.amount - part) / 100 },
+      admin
+    )
+    expect((await contract.tradeAtProvider(session)).refunded).toBe(session.amount)
+    expect((await recorded(getContainer(), session.id)).refunded).toBe(session.amount)
+  })
+
+  it("deleting an unpaid session closes the trade at the provider", async () => {
+    const { session } = await openSession()
+    await getContainer().resolve(Modules.PAYMENT).deletePaymentSession(session.id)
+    expect((await contract.tradeAtProvider(session)).state).toBe("closed")
+  })
+
+  it("an expired trade cannot complete the cart", async () => {
+    const { member, cartId, session } = await openSession()
+    await contract.expire(session)
+    expect((await contract.tradeAtProvider(session)).state).toBe("closed")
+    const answer = await api.post(`/store/carts/${cartId}/complete`, {}, {
+      ...member,
+      validateStatus: () => true,
+    } as never)
+    expect(answer.data.type).not.toBe("order")
+    expect(await orderOf(getContainer(), cartId)).toBeFalsy()
+    expect((await recorded(getContainer(), session.id)).captures).toBe(0)
+  })
+
+  it("a forged notification is refused and records nothing", async () => {
+    const { cartId, session } = await openSession()
+    const answer = await post(contract.forge(contract.paidNotification(session, session.amount)))
+    expect(contract.acknowledged(answer)).toBe(false)
+    expect(answer.status).toBeLessThan(500)
+    expect((await recorded(getContainer(), session.id)).payments).toBe(0)
+    expect(await orderOf(getContainer(), cartId)).toBeFalsy()
+  })
+
+  it("a notification for a payment this shop never opened is refused", async () => {
+    const answer = await post(contract.unknownPaymentNotification())
+    expect(contract.acknowledged(answer)).toBe(false)
+    expect(answer.status).toBeLessThan(500)
+  })
+
+  it("a notification whose amount differs from the session's is refused and records nothing", async () => {
+    const { cartId, session } = await openSession()
+    const answer = await post(contract.paidNotification(session, session.amount - 1))
+    expect(contract.acknowledged(answer)).toBe(false)
+    expect(answer.status).toBeLessThan(500)
+    expect((await recorded(getContainer(), session.id)).payments).toBe(0)
+    expect(await orderOf(getContainer(), cartId)).toBeFalsy()
+  })
+}
