@@ -37,6 +37,29 @@ import { outRefundNoFor, outTradeNoFor, rfc3339Shanghai, sessionIdFor } from "..
 
 export type WechatpayChannel = "jsapi" | "native" | "h5"
 
+/**
+ * The WeChat cases of `PaymentAction` in @health/contracts, declared structurally so the
+ * plugin builds on its own; commerce checks the two agree where it reads them.
+ */
+export type WechatpayPaymentAction =
+  | { kind: "qr_code"; code_url: string; expires_at: string }
+  | { kind: "redirect"; url: string; expires_at: string }
+  | { kind: "jsapi"; params: ReturnType<typeof requestPaymentParams>; expires_at: string }
+
+/** What the shopper does next for a freshly created WeChat order, or undefined if WeChat gave nothing. */
+export function paymentActionFor(
+  session: Pick<WechatpaySessionData, "channel" | "code_url" | "h5_url" | "request_payment">,
+  expiresAt: string
+): WechatpayPaymentAction | undefined {
+  if (session.channel === "jsapi" && session.request_payment)
+    return { kind: "jsapi", params: session.request_payment, expires_at: expiresAt }
+  if (session.channel === "native" && session.code_url)
+    return { kind: "qr_code", code_url: session.code_url, expires_at: expiresAt }
+  if (session.channel === "h5" && session.h5_url)
+    return { kind: "redirect", url: session.h5_url, expires_at: expiresAt }
+  return undefined
+}
+
 /** What the provider keeps in the payment session's data. */
 export type WechatpaySessionData = {
   channel: WechatpayChannel
@@ -52,6 +75,8 @@ export type WechatpaySessionData = {
   code_url?: string
   h5_url?: string
   request_payment?: ReturnType<typeof requestPaymentParams>
+  /** The shopper's next step, in the shape every payment provider writes (@health/contracts). */
+  payment_action?: WechatpayPaymentAction
   trade_state?: string
   transaction_id?: string
   /** PROCESSING until WeChat settles it (refund callback or query): SUCCESS, CLOSED or ABNORMAL. */
@@ -196,6 +221,8 @@ export class WechatpayProviderService extends AbstractPaymentProvider<WechatpayO
           }
         : {}),
     }
+    const action = paymentActionFor(session, new Date(timeExpire).toISOString())
+    if (action) session.payment_action = action
     return { id: outTradeNo, status: "pending", data: session }
   }
 

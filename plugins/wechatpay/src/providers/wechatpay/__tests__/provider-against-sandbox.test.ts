@@ -75,6 +75,11 @@ describe("the WeChat Pay provider against the protocol-true sandbox", () => {
     expect(data).toMatchObject({ channel: "native", total: 69900, out_trade_no: created.id })
     expect(data.code_url).toBe(`${sandbox.url}/pay/${created.id}`)
     expect(data.time_expire).toMatch(/\+08:00$/)
+    expect(data.payment_action).toEqual({
+      kind: "qr_code",
+      code_url: data.code_url,
+      expires_at: new Date(data.time_expire).toISOString(),
+    })
 
     expect((await provider.getPaymentStatus({ data: created.data })).status).toBe("pending")
     await sandbox.pay(created.id)
@@ -115,6 +120,11 @@ describe("the WeChat Pay provider against the protocol-true sandbox", () => {
       signType: "RSA",
       package: `prepay_id=${data.prepay_id}`,
     })
+    expect(data.payment_action).toEqual({
+      kind: "jsapi",
+      params: data.request_payment,
+      expires_at: new Date(data.time_expire).toISOString(),
+    })
     await expect(initiate(4, "jsapi")).rejects.toThrow("openid")
   })
 
@@ -151,11 +161,26 @@ describe("the WeChat Pay provider against the protocol-true sandbox", () => {
     expect((updated.data as WechatpaySessionData).request_payment!.appId).toBe(
       sandbox.keys.officialAccountAppid
     )
+    // The reopened order's next step is its own, not the closed order's.
+    const reopenedData = updated.data as WechatpaySessionData
+    expect(reopenedData.payment_action).toMatchObject({
+      kind: "jsapi",
+      params: reopenedData.request_payment,
+    })
+    expect(reopenedData.payment_action).not.toEqual(
+      (reopened.data as WechatpaySessionData).payment_action
+    )
   })
 
   it("returns an h5_url for mobile browsers", async () => {
     const created = await initiate(5, "h5", { client_ip: "203.0.113.9" })
-    expect((created.data as WechatpaySessionData).h5_url).toContain(`/pay/${created.id}`)
+    const data = created.data as WechatpaySessionData
+    expect(data.h5_url).toContain(`/pay/${created.id}`)
+    expect(data.payment_action).toEqual({
+      kind: "redirect",
+      url: data.h5_url,
+      expires_at: new Date(data.time_expire).toISOString(),
+    })
   })
 
   it("closes an unpaid order, twice without complaint, and refuses to cancel a paid one", async () => {
