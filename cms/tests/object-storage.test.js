@@ -57,7 +57,8 @@ describe("the CMS with media in object storage", () => {
       S3_SECRET_ACCESS_KEY: "S3RVER",
       S3_FORCE_PATH_STYLE: "true",
     })
-    cms = await startCms()
+    // Fresh: the seed must upload the demo covers into the bucket, not find them in place.
+    cms = await startCms({ fresh: true })
     http = request(cms.strapi.server.httpServer)
     const token = await cms.strapi
       .service("admin::api-token")

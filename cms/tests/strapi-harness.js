@@ -1,10 +1,16 @@
-// Boots the real CMS on a fresh PostgreSQL database: compiled TypeScript, no admin
-// panel, no cron. One database per run, dropped afterwards.
+// Boots the real CMS on a PostgreSQL database of its own: compiled TypeScript, no admin
+// panel, no cron. One database per test file, dropped afterwards.
+// The jest global setup (strapi-template.js) compiles the app once and boots it once into a
+// template database (schema synced, reference and demo content seeded); each file's database
+// is a copy of that template, so a file's boot skips the compile, the schema sync and the
+// seed's inserts (the bootstrap still runs, and finds everything in place).
 const path = require("path")
 const { randomUUID } = require("crypto")
 const { Client } = require("pg")
+const { DIST_ENV, TEMPLATE_ENV } = require("./strapi-template-names")
 
 const serverUrl = process.env.POSTGRES_SERVER_URL || "postgres://postgres@127.0.0.1:5432"
+const appDir = path.join(__dirname, "..")
 
 async function admin(sql) {
   const client = new Client({ connectionString: `${serverUrl}/postgres` })
@@ -16,11 +22,31 @@ async function admin(sql) {
   }
 }
 
-async function startCms() {
+const quote = (name) => `"${name.replace(/"/g, '""')}"`
+
+/** The compiled app: the global setup's build, else compiled here (a run without it). */
+async function appContext() {
+  const distDir = process.env[DIST_ENV]
+  if (distDir) return { appDir, distDir }
+  const { compileStrapi } = require("@strapi/strapi")
+  return compileStrapi({ appDir })
+}
+
+/**
+ * Starts the CMS. The template holds the demo seed (SEED_DEMO=1); a file that boots with other
+ * seed settings, or asks for `fresh`, gets an empty database and the full first boot.
+ */
+async function startCms({ fresh = false } = {}) {
   // The suites read the demo content, as `npm start` seeds it (SEED_DEMO=1 there too).
   if (process.env.SEED_DEMO === undefined) process.env.SEED_DEMO = "1"
+  const template = process.env[TEMPLATE_ENV]
+  const fromTemplate = template && !fresh && process.env.SEED_DEMO === "1"
   const database = `health_cms_test_${randomUUID().replace(/-/g, "").slice(0, 12)}`
-  await admin(`create database "${database}"`)
+  await admin(
+    fromTemplate
+      ? `create database ${quote(database)} template ${quote(template)}`
+      : `create database ${quote(database)}`
+  )
   Object.assign(process.env, {
     CMS_DATABASE_URL: `${serverUrl}/${database}`,
     CMS_SERVE_ADMIN: "false",
@@ -29,23 +55,22 @@ async function startCms() {
     STRAPI_DISABLE_UPDATE_NOTIFICATION: "true",
     NODE_ENV: "test",
   })
-  const { compileStrapi, createStrapi } = require("@strapi/strapi")
-  const appDir = path.join(__dirname, "..")
-  const appContext = await compileStrapi({ appDir })
+  const { createStrapi } = require("@strapi/strapi")
+  const context = await appContext()
   const strapi = await createStrapi({
-    ...appContext,
+    ...context,
     autoReload: false,
     serveAdminPanel: false,
   }).load()
   await strapi.server.mount()
   return {
     strapi,
-    distDir: appContext.distDir,
+    distDir: context.distDir,
     async stop() {
       await strapi.destroy()
-      await admin(`drop database if exists "${database}" with (force)`)
+      await admin(`drop database if exists ${quote(database)} with (force)`)
     },
   }
 }
 
-module.exports = { startCms }
+module.exports = { startCms, admin, quote, serverUrl }
