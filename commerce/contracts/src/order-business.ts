@@ -51,7 +51,9 @@ export const ORDER_BUSINESS_STATE_LABELS: Record<OrderBusinessState, string> = {
 }
 
 /** Where an order's money stands (captured: received; authorized: offline, awaiting finance). */
-export type OrderPaymentStatus = "captured" | "authorized" | "not_paid" | "canceled"
+export const ORDER_PAYMENT_STATUSES = ["captured", "authorized", "not_paid", "canceled"] as const
+
+export type OrderPaymentStatus = (typeof ORDER_PAYMENT_STATUSES)[number]
 
 export const ORDER_PAYMENT_STATUS_LABELS: Record<OrderPaymentStatus, string> = {
   captured: "已收款",
@@ -75,9 +77,11 @@ export type OrderBusinessView = {
   usage_label: string | null
   kit_count: number
   used_kit_count: number
-  total: number
+  /** The order total in integer fen. */
+  total_fen: number
   currency_code: string
   created_at: string
-  completed_at: string | null
+  /** The buyer's email: staff lists only (members read their own orders). */
+  email?: string | null
   items: { title: string; quantity: number }[]
 }

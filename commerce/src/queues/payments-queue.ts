@@ -21,6 +21,7 @@ import {
   type ReconcileTransferJob,
 } from "../lib/queue/jobs"
 import type { QueueProcessor } from "../lib/queue/queue-processor"
+import { completeFinishedOrders } from "../workflows/orders/complete-finished-order"
 import { expireUnpaidOfflineOrders } from "../workflows/orders/expire-unpaid-offline-orders"
 import { followWechatRefundWorkflow } from "../workflows/payments/follow-wechat-refund"
 import { noticeRefundedUnplacedPaymentsWorkflow } from "../workflows/payments/notice-refunded-unplaced-payments"
@@ -187,6 +188,9 @@ export const paymentsQueue: QueueProcessor = {
       reconcileWechatSessions(container),
     [PaymentsJob.EXPIRE_OFFLINE_ORDERS]: async (_data: unknown, { container }) =>
       expireUnpaidOfflineOrders(container),
+    // Completion matures commissions: money, so it runs beside the other order sweeps.
+    [PaymentsJob.COMPLETE_FINISHED_ORDERS]: async (_data: unknown, { container }) =>
+      completeFinishedOrders(container),
     [PaymentsJob.FOLLOW_WECHAT_REFUND]: async (job: FollowWechatRefundJob, { container }) =>
       (await followWechatRefundWorkflow(container).run({ input: job })).result,
     // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
@@ -215,6 +219,12 @@ export const paymentsQueue: QueueProcessor = {
       id: "expire-offline-orders-every-15-minutes",
       job: PaymentsJob.EXPIRE_OFFLINE_ORDERS,
       everyMs: 15 * 60_000,
+    },
+    // Days-long limit; a viewed report completes its order at once (kit-delivered-complete-order).
+    {
+      id: "complete-finished-orders-daily",
+      job: PaymentsJob.COMPLETE_FINISHED_ORDERS,
+      everyMs: 24 * 3600_000,
     },
   ],
 }

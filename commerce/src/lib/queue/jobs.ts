@@ -47,6 +47,8 @@ export const PaymentsJob = {
   FOLLOW_WECHAT_REFUND: "follow-wechat-refund",
   /** Cancel offline orders whose payment finance has not confirmed in time. */
   EXPIRE_OFFLINE_ORDERS: "expire-unpaid-offline-orders",
+  /** Complete orders whose reports were viewed, or out for ORDER_AUTO_COMPLETE_DAYS. */
+  COMPLETE_FINISHED_ORDERS: "complete-finished-orders",
 } as const
 
 export type ReconcileTransferJob = { out_bill_no: string; checks: number }
@@ -127,6 +129,7 @@ export type JobPayloads = {
     [PaymentsJob.RECONCILE_TRANSFER]: ReconcileTransferJob
     [PaymentsJob.FOLLOW_WECHAT_REFUND]: FollowWechatRefundJob
     [PaymentsJob.EXPIRE_OFFLINE_ORDERS]: Record<string, never>
+    [PaymentsJob.COMPLETE_FINISHED_ORDERS]: Record<string, never>
   }
   [QueueName.HEALTH_ARCHIVE]: { [HealthArchiveJob.INGEST_REPORT_FILE]: IngestReportFileJob }
   [QueueName.APPOINTMENTS]: {

@@ -45,6 +45,8 @@ const RULES: Rule[] = [
     writeArea: "money",
   },
   { path: under("returns", "claims", "exchanges"), area: "orders", writeArea: "money" },
+  // Orders by business state (待付款 … 已取消) with their payment state: a read-only list.
+  { path: under("orders/business"), area: "orders", readOnly: true },
   {
     path: under(
       "orders",

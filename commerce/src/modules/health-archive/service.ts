@@ -319,7 +319,8 @@ class HealthArchiveModuleService extends MedusaService({
 
   /**
    * The owner's first open of a report: stamps it viewed and the kit 已查看报告. Later
-   * opens (and a corrected report for a kit already delivered) change nothing.
+   * opens (and a corrected report for a kit already delivered) change nothing. Returns the
+   * kit's timeline step when it moved, for the caller's kit.status_changed event.
    */
   @InjectTransactionManager()
   async markReportViewed(reportId: string, @MedusaContext() context: Context = {}) {
@@ -328,16 +329,16 @@ class HealthArchiveModuleService extends MedusaService({
       "update lab_report set viewed_at = now(), updated_at = now() where id = ? and viewed_at is null returning kit_id",
       [reportId]
     )
-    if (!report) return
+    if (!report) return null
     const [kit] = await this.listKits({ id: report.kit_id }, { take: 1 }, context)
-    if (kit?.status === "report_ready") {
-      await this.transitionKit(
-        kit.id,
-        "deliver",
-        { actor_type: "customer", actor_id: kit.customer_id },
-        context
-      )
-    }
+    if (kit?.status !== "report_ready") return null
+    const { event_id } = await this.transitionKit(
+      kit.id,
+      "deliver",
+      { actor_type: "customer", actor_id: kit.customer_id },
+      context
+    )
+    return { kit_id: kit.id, event_id }
   }
 
   // ---- uploads ----------------------------------------------------------------

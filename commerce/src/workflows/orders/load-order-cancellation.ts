@@ -5,16 +5,21 @@ import { APPOINTMENT_MODULE } from "../../modules/appointment"
 import type AppointmentModuleService from "../../modules/appointment/service"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
-import { memberCancellationRefusal, type OrderCancellationFacts } from "./member-cancellation"
+import {
+  memberOrderChangeRefusal,
+  type MemberOrderChange,
+  type OrderCancellationFacts,
+} from "./member-cancellation"
 
 /**
- * The member's own order with what decides whether they may cancel it, and the answer.
- * Someone else's order is "not found", as if it did not exist.
+ * The member's own order with what decides whether they may cancel (or edit) it, and the
+ * answer. Someone else's order is "not found", as if it did not exist.
  */
 export async function loadOrderCancellation(
   container: MedusaContainer,
   orderId: string,
-  customerId: string
+  customerId: string,
+  change: MemberOrderChange = "cancel"
 ): Promise<{ facts: OrderCancellationFacts; refusal: string | null }> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
@@ -41,5 +46,5 @@ export async function loadOrderCancellation(
     kit_statuses: kits.map((kit) => kit.status as KitStatus),
     appointment_statuses: appointments.map((appointment) => appointment.status),
   }
-  return { facts, refusal: memberCancellationRefusal(facts) }
+  return { facts, refusal: memberOrderChangeRefusal(facts, change) }
 }

@@ -1,4 +1,8 @@
-import { memberCancellationRefusal, type OrderCancellationFacts } from "../member-cancellation"
+import {
+  memberCancellationRefusal,
+  memberOrderChangeRefusal,
+  type OrderCancellationFacts,
+} from "../member-cancellation"
 
 const fresh: OrderCancellationFacts = {
   status: "pending",
@@ -31,5 +35,20 @@ describe("memberCancellationRefusal", () => {
     ],
   ])("refuses %j", (change, reason) => {
     expect(memberCancellationRefusal({ ...fresh, ...change })).toBe(reason)
+  })
+})
+
+describe("memberOrderChangeRefusal", () => {
+  it("lets a member edit the same orders they may cancel", () => {
+    expect(memberOrderChangeRefusal(fresh, "edit")).toBeNull()
+  })
+
+  it("says why an edit is no longer possible, with the edit's own wording", () => {
+    expect(memberOrderChangeRefusal({ ...fresh, kit_statuses: ["shipped"] }, "edit")).toBe(
+      "检测盒已寄出，订单不能再修改；如需帮助请联系客服"
+    )
+    expect(memberOrderChangeRefusal({ ...fresh, status: "completed" }, "edit")).toBe(
+      "订单已完成，不能修改；如需帮助请联系客服"
+    )
   })
 })

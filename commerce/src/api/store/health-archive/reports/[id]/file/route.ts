@@ -1,4 +1,10 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { Modules } from "@medusajs/framework/utils"
+import {
+  DomainEvent,
+  DOMAIN_EVENT_OPTIONS,
+  type KitStatusChangedEvent,
+} from "../../../../../../lib/events/domain-events"
 import { openLabReport } from "../../../../../open-lab-report"
 import { archiveRequest, notFound, sendFile } from "../../../../../health-archive-request"
 
@@ -13,6 +19,13 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     "report_file",
     file.report.id
   )
-  await archive.markReportViewed(file.report.id)
+  const delivered = await archive.markReportViewed(file.report.id)
+  // 已查看报告 may finish the order (subscribers/kit-delivered-complete-order.ts).
+  if (delivered) {
+    const data: KitStatusChangedEvent = delivered
+    await req.scope
+      .resolve(Modules.EVENT_BUS)
+      .emit({ name: DomainEvent.KIT_STATUS_CHANGED, data }, DOMAIN_EVENT_OPTIONS)
+  }
   sendFile(res, { ...file, download: req.query.download === "1" })
 }

@@ -1,0 +1,431 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
+import seed from "../../src/scripts/seed"
+import { completeFinishedOrders } from "../../src/workflows/orders/complete-finished-order"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
+import { eventually } from "../helpers/eventually"
+import { confirmOfflinePayment } from "../helpers/offline-payment"
+import { makeReportPdf } from "../helpers/report-pdf"
+
+jest.setTimeout(300_000)
+
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+// The default (7 days) is what the sweep uses.
+delete process.env.ORDER_AUTO_COMPLETE_DAYS
+
+type Headers = { headers: Record<string, string> }
+type Kit = { id: string; status: string; barcode: string | null; report: { id: string } | null }
+type BusinessOrder = {
+  id: string
+  status: string
+  business_state: string
+  business_state_label: string
+  payment_status: string
+  payment_offline: boolean
+  usage_state: string | null
+  usage_label: string | null
+  kit_count: number
+  used_kit_count: number
+  total_fen: number
+  items: { title: string; quantity: number }[]
+}
+
+const CONSENTS = [
+  { kind: "testing", version: "2026-11" },
+  { kind: "storage", version: "2026-11" },
+]
+
+const DAY_MS = 24 * 3600_000
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let publishableKey: string
+    let admin: Headers
+    let lab: Headers
+    let service: Headers
+    let baseUrl: string
+    const noThrow = { validateStatus: () => true }
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      publishableKey = key.token
+      admin = await adminHeaders(container, api as never)
+      lab = await adminHeaders(container, api as never, "lab@health.local", ["lab"])
+      service = await adminHeaders(container, api as never, "service@health.local", ["service"])
+      baseUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
+    })
+
+    const me = async (who: Headers) => (await api.get("/store/affiliate/me", who)).data.affiliate
+
+    /** A 岳阳 member buys the tumour test (`variant`), paid offline and confirmed by finance. */
+    async function paidOrder(buyer: Headers, variant = "标准版 / 单人装") {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(
+        api as never,
+        buyer,
+        "tumor-risk-gene-test",
+        YUEYANG_ADDRESS,
+        variant
+      )
+      await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        buyer
+      )
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, buyer)
+      const orderId = data.order.id as string
+      await confirmOfflinePayment(getContainer(), orderId)
+      const kits = await eventually(
+        async () =>
+          (await api.get(`/store/health-archive/kits?order_id=${orderId}`, buyer)).data
+            .kits as Kit[],
+        (kits) => kits.length > 0
+      )
+      return { orderId, kits }
+    }
+
+    const myOrders = async (who: Headers, params = "") =>
+      (await api.get(`/store/customers/me/orders${params}`, who)).data as {
+        orders: BusinessOrder[]
+        count: number
+      }
+
+    const myOrder = async (who: Headers, orderId: string) =>
+      (await api.get(`/store/orders/${orderId}/business`, who)).data.order as BusinessOrder & {
+        edit: { allowed: boolean; reason: string | null }
+        cancellation: { allowed: boolean; reason: string | null }
+      }
+
+    const orderStatus = async (orderId: string) => {
+      const {
+        data: [order],
+      } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "order", fields: ["status"], filters: { id: orderId } })
+      return order.status as string
+    }
+
+    /** The lab ships the kit, the member activates it, the lab receives the sample. */
+    async function shipActivateReceive(member: Headers, kit: Kit) {
+      const shipped = (await api.post(`/admin/health-archive/kits/${kit.id}/ship`, {}, lab)).data
+        .kit as Kit
+      const person = { relation: "self", name: "王小明", sex: "male", birth_date: "1990-05-01" }
+      await api.post(
+        "/store/health-archive/kits/activate",
+        { barcode: shipped.barcode, person, consents: CONSENTS },
+        member
+      )
+      await api.post(`/admin/health-archive/kits/${kit.id}/receive`, {}, lab)
+      return shipped.barcode as string
+    }
+
+    /** Lab staff upload the reports (one PDF per barcode) and wait until they are matched. */
+    async function uploadReports(barcodes: string[]) {
+      const form = new FormData()
+      for (const barcode of barcodes) {
+        const pdf = await makeReportPdf({ barcode, date: "2026-11-28" })
+        form.append(
+          "files",
+          new Blob([new Uint8Array(pdf)], { type: "application/pdf" }),
+          `${barcode}.pdf`
+        )
+      }
+      const response = await fetch(`${baseUrl}/admin/health-archive/report-batches`, {
+        method: "POST",
+        headers: lab.headers,
+        body: form,
+      })
+      expect(response.status).toBe(202)
+      const { batch } = (await response.json()) as { batch: { id: string } }
+      const done = await eventually(
+        async () =>
+          (await api.get(`/admin/health-archive/report-batches/${batch.id}`, lab)).data.batch,
+        (batch) => batch.status === "done"
+      )
+      expect(done.counts).toMatchObject({ done: barcodes.length })
+    }
+
+    it("an order is 已完成 when its member views the last report, and its commission matures; usage follows the kits", async () => {
+      const x = await registerCustomer(api as never, publishableKey, "referrer@example.com")
+      const y = await registerCustomer(api as never, publishableKey, "buyer@example.com")
+      await api.post("/store/affiliate/bind", { code: (await me(x)).code }, y)
+      const { orderId, kits } = await paidOrder(y)
+      const pending = await eventually(
+        () => me(x),
+        (aff) => aff.balances.pending > 0
+      )
+      expect(pending.balances.available).toBe(0)
+
+      // Paid, nothing used yet: 已付款 and 未使用 for the member and for staff.
+      const listed = await myOrders(y)
+      expect(listed.count).toBe(1)
+      expect(listed.orders[0]).toMatchObject({
+        id: orderId,
+        business_state: "paid",
+        business_state_label: "已付款",
+        payment_status: "captured",
+        payment_offline: true,
+        usage_state: "unused",
+        usage_label: "未使用",
+        kit_count: 1,
+        used_kit_count: 0,
+      })
+      expect(listed.orders[0].total_fen).toBeGreaterThan(0)
+      expect(Number.isInteger(listed.orders[0].total_fen)).toBe(true)
+      expect(listed.orders[0].items[0]).toMatchObject({ title: "肿瘤易感基因检测", quantity: 1 })
+      const byLabel = (await api.get(`/admin/orders/business?state=已付款&usage=未使用`, admin))
+        .data
+      expect(byLabel.orders.map((o: BusinessOrder) => o.id)).toContain(orderId)
+      const open = (await api.get(`/admin/orders/business?state=open`, service)).data
+      expect(open.orders.map((o: BusinessOrder) => o.id)).toContain(orderId)
+      const unpaid = (await api.get(`/admin/orders/business?state=unpaid`, admin)).data
+      expect(unpaid.orders.map((o: BusinessOrder) => o.id)).not.toContain(orderId)
+
+      const [kit] = kits
+      const barcode = await shipActivateReceive(y, kit)
+      const used = await myOrder(y, orderId)
+      expect(used).toMatchObject({ usage_state: "used", usage_label: "已使用", used_kit_count: 1 })
+      expect((await myOrders(y, "?usage=used")).orders.map((o) => o.id)).toEqual([orderId])
+      expect((await myOrders(y, "?usage=未使用")).count).toBe(0)
+
+      await uploadReports([barcode])
+      // Report out, not viewed, well within ORDER_AUTO_COMPLETE_DAYS: the sweep leaves it.
+      expect((await completeFinishedOrders(getContainer())).completed).not.toContain(orderId)
+      expect(await orderStatus(orderId)).toBe("pending")
+
+      const ready = (await api.get(`/store/health-archive/kits/${kit.id}`, y)).data.kit as Kit
+      const opened = await fetch(
+        `${baseUrl}/store/health-archive/reports/${ready.report!.id}/file`,
+        {
+          headers: y.headers,
+        }
+      )
+      expect(opened.status).toBe(200)
+      await eventually(
+        () => orderStatus(orderId),
+        (status) => status === "completed"
+      )
+      // order.completed ends the affiliate hold (15 days by default) at once.
+      const matured = await eventually(
+        () => me(x),
+        (aff) => aff.balances.available > 0
+      )
+      expect(matured.balances).toMatchObject({ pending: 0, available: pending.balances.pending })
+      const done = await myOrder(y, orderId)
+      expect(done).toMatchObject({
+        business_state: "completed",
+        business_state_label: "已完成",
+        edit: { allowed: false, reason: "订单已完成，不能修改；如需帮助请联系客服" },
+      })
+      const completed = (await api.get(`/admin/orders/business?state=已完成`, admin)).data
+      expect(completed.orders.map((o: BusinessOrder) => o.id)).toContain(orderId)
+    })
+
+    it("an order whose reports are never viewed completes ORDER_AUTO_COMPLETE_DAYS after they came out, once, however often the sweep runs", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "family@example.com")
+      const { orderId, kits } = await paidOrder(member, "标准版 / 家庭装（2人）")
+      expect(kits).toHaveLength(2)
+      const first = await shipActivateReceive(member, kits[0])
+      expect(await myOrder(member, orderId)).toMatchObject({
+        usage_state: "partly_used",
+        usage_label: "部分使用",
+        kit_count: 2,
+        used_kit_count: 1,
+      })
+      const second = await shipActivateReceive(member, kits[1])
+      expect((await myOrder(member, orderId)).usage_state).toBe("used")
+
+      // One report out: the order is not done, whatever the date.
+      await uploadReports([first])
+      const later = new Date(Date.now() + 30 * DAY_MS)
+      expect((await completeFinishedOrders(getContainer(), later)).completed).not.toContain(orderId)
+      await uploadReports([second])
+      expect((await completeFinishedOrders(getContainer(), new Date())).completed).not.toContain(
+        orderId
+      )
+
+      // Eight days on, two sweeps at once (two workers): the order is completed once.
+      const eightDays = new Date(Date.now() + 8 * DAY_MS)
+      const runs = await Promise.all([
+        completeFinishedOrders(getContainer(), eightDays),
+        completeFinishedOrders(getContainer(), eightDays),
+      ])
+      expect(runs.flatMap((run) => run.completed).filter((id) => id === orderId)).toHaveLength(1)
+      expect(await orderStatus(orderId)).toBe("completed")
+      expect((await completeFinishedOrders(getContainer(), eightDays)).completed).toEqual([])
+    })
+
+    it("a member changes the address until the kit ships; afterwards edits and cancellation answer 409 with the reason", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "mover@example.com")
+      const stranger = await registerCustomer(api as never, publishableKey, "nosy@example.com")
+      const { orderId, kits } = await paidOrder(member)
+      const address = {
+        first_name: "小",
+        last_name: "李",
+        phone: "139 0000 2222",
+        province: "湖南省",
+        city: "岳阳市",
+        district: "岳阳楼区",
+        street: "南湖大道 6 号",
+        postal_code: "414000",
+      }
+      const before = await myOrder(member, orderId)
+      expect(before.edit).toEqual({ allowed: true, reason: null })
+
+      // Someone else's order does not exist for them; their list holds none of it.
+      for (const answer of [
+        await api.get(`/store/orders/${orderId}/business`, { ...stranger, ...noThrow }),
+        await api.post(`/store/orders/${orderId}/shipping-address`, address, {
+          ...stranger,
+          ...noThrow,
+        }),
+      ]) {
+        expect(answer.status).toBe(404)
+      }
+      expect((await myOrders(stranger)).count).toBe(0)
+
+      // Bad input is refused with what to fix; an offline order stays in 岳阳.
+      const badPhone = await api.post(
+        `/store/orders/${orderId}/shipping-address`,
+        { ...address, phone: "12345" },
+        { ...member, ...noThrow }
+      )
+      expect([badPhone.status, badPhone.data.message]).toEqual([400, "请填写正确的手机号"])
+      const elsewhere = await api.post(
+        `/store/orders/${orderId}/shipping-address`,
+        { ...address, province: "北京市", city: "北京市", district: "朝阳区" },
+        { ...member, ...noThrow }
+      )
+      expect(elsewhere.status).toBe(400)
+      expect(elsewhere.data.message).toBe("线下支付仅限岳阳地区的订单，收货地址不能改到岳阳以外")
+
+      const changed = await api.post(`/store/orders/${orderId}/shipping-address`, address, member)
+      expect(changed.status).toBe(200)
+      const {
+        data: [order],
+      } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "order",
+          fields: [
+            "shipping_address.last_name",
+            "shipping_address.phone",
+            "shipping_address.address_1",
+            "shipping_address.address_2",
+          ],
+          filters: { id: orderId },
+        })
+      expect(order.shipping_address).toMatchObject({
+        last_name: "李",
+        phone: "13900002222",
+        address_1: "南湖大道 6 号",
+        address_2: "岳阳楼区",
+      })
+
+      await api.post(`/admin/health-archive/kits/${kits[0].id}/ship`, {}, lab)
+      const edit = await api.post(`/store/orders/${orderId}/shipping-address`, address, {
+        ...member,
+        ...noThrow,
+      })
+      expect([edit.status, edit.data.message]).toEqual([
+        409,
+        "检测盒已寄出，订单不能再修改；如需帮助请联系客服",
+      ])
+      const cancel = await api.post(
+        `/store/orders/${orderId}/cancel`,
+        {},
+        { ...member, ...noThrow }
+      )
+      expect([cancel.status, cancel.data.message]).toEqual([
+        409,
+        "检测盒已寄出，订单不能再取消；如需退款请联系客服",
+      ])
+      expect((await myOrder(member, orderId)).edit.reason).toBe(
+        "检测盒已寄出，订单不能再修改；如需帮助请联系客服"
+      )
+      expect(await orderStatus(orderId)).toBe("pending")
+    })
+
+    it("cancelling a paid order refunds it and reverses the commission; a concurrent edit and a second cancel are refused", async () => {
+      const x = await registerCustomer(api as never, publishableKey, "upline@example.com")
+      const y = await registerCustomer(api as never, publishableKey, "quitter@example.com")
+      await api.post("/store/affiliate/bind", { code: (await me(x)).code }, y)
+      const { orderId } = await paidOrder(y)
+      await eventually(
+        () => me(x),
+        (aff) => aff.balances.pending > 0
+      )
+      const address = {
+        first_name: "小",
+        last_name: "王",
+        phone: "13900003333",
+        province: "湖南省",
+        city: "岳阳市",
+        district: "岳阳楼区",
+        street: "巴陵中路 99 号",
+      }
+      const answers = await Promise.all([
+        api.post(`/store/orders/${orderId}/cancel`, {}, { ...y, ...noThrow }),
+        api.post(`/store/orders/${orderId}/cancel`, {}, { ...y, ...noThrow }),
+        api.post(`/store/orders/${orderId}/shipping-address`, address, { ...y, ...noThrow }),
+      ])
+      const cancels = answers.slice(0, 2)
+      expect(cancels.map((a) => a.status).sort()).toEqual([200, 409])
+      expect(cancels.find((a) => a.status === 409)!.data.message).toBe("订单已取消")
+      // The edit ran before the cancel (200) or after it (409): never in between.
+      const edit = answers[2]
+      expect([200, 409]).toContain(edit.status)
+      if (edit.status === 409) expect(edit.data.message).toBe("订单已取消")
+
+      expect(await orderStatus(orderId)).toBe("canceled")
+      const {
+        data: [order],
+      } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "order",
+          fields: ["total", "payment_collections.payments.refunds.amount"],
+          filters: { id: orderId },
+        })
+      type Paid = { payments: { refunds: { amount: unknown }[] }[] }
+      const refunded = (order.payment_collections as unknown as Paid[])
+        .flatMap((collection) => collection.payments.flatMap((payment) => payment.refunds))
+        .reduce((sum, refund) => sum + Math.round(Number(refund.amount) * 100), 0)
+      expect(refunded).toBe(Math.round(Number(order.total) * 100))
+      const reversed = await eventually(
+        () => me(x),
+        (aff) => aff.balances.pending === 0
+      )
+      expect(reversed.balances.available).toBe(0)
+      const listed = (await myOrders(y, "?state=已取消")).orders
+      expect(listed.map((o) => o.id)).toEqual([orderId])
+      expect(listed[0]).toMatchObject({
+        business_state_label: "已取消",
+        payment_status: "canceled",
+      })
+    })
+
+    it("refuses unknown states and pages with a Chinese message", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "typo@example.com")
+      const bad = await api.get("/store/customers/me/orders?state=shipped", {
+        ...member,
+        ...noThrow,
+      })
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toContain("订单状态应为")
+      const page = await api.get("/admin/orders/business?limit=1000", { ...admin, ...noThrow })
+      expect(page.status).toBe(400)
+      expect(page.data.message).toContain("每页条数")
+      const anonymous = await api.get("/store/customers/me/orders", {
+        headers: { "x-publishable-api-key": publishableKey },
+        ...noThrow,
+      })
+      expect(anonymous.status).toBe(401)
+    })
+  },
+})

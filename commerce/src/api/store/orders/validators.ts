@@ -1,0 +1,135 @@
+import { z } from "@medusajs/framework/zod"
+import {
+  ORDER_BUSINESS_STATES,
+  ORDER_BUSINESS_STATE_LABELS,
+  ORDER_PAYMENT_STATUSES,
+  ORDER_PAYMENT_STATUS_LABELS,
+  ORDER_USAGE_LABELS,
+  ORDER_USAGE_STATES,
+  type OrderBusinessState,
+  type OrderPaymentStatus,
+  type OrderUsageState,
+} from "@health/contracts"
+import { normalizeCnMobile } from "../../../lib/phone/normalize-cn-mobile"
+
+// Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
+
+/** The most orders one page answers. */
+export const MAX_ORDERS_PAGE = 100
+
+/** A state by its code or by the word staff and members read (待付款 → unpaid); optional. */
+function codeOrLabel<T extends string>(
+  codes: readonly T[],
+  labels: Record<T, string>,
+  name: string
+) {
+  const byLabel = new Map<string, T>(codes.map((code) => [labels[code], code]))
+  const known = (v: unknown): T | undefined =>
+    typeof v === "string"
+      ? (byLabel.get(v.trim()) ?? codes.find((code) => code === v.trim()))
+      : undefined
+  return z
+    .unknown()
+    .refine(
+      (v) => v === undefined || v === "" || known(v) !== undefined,
+      `${name}应为 ${codes.map((code) => labels[code]).join("、")} 之一`
+    )
+    .transform((v) => (v === undefined || v === "" ? undefined : known(v)))
+}
+
+const count = (message: string, min: number, max: number, fallback?: number) =>
+  z
+    .unknown()
+    .refine((v) => {
+      if (v === undefined || v === "") return fallback !== undefined
+      const n = Number(v)
+      return /^\d+$/.test(String(v).trim()) && n >= min && n <= max
+    }, message)
+    .transform((v) => (v === undefined || v === "" ? fallback : Number(v)))
+
+const page = {
+  limit: count(`每页条数应为 1 到 ${MAX_ORDERS_PAGE} 的整数`, 1, MAX_ORDERS_PAGE, 20),
+  offset: count("偏移量应为 0 到 1000000 的整数", 0, 1_000_000, 0),
+}
+
+const state = codeOrLabel<OrderBusinessState>(
+  ORDER_BUSINESS_STATES,
+  ORDER_BUSINESS_STATE_LABELS,
+  "订单状态"
+)
+const usage = codeOrLabel<OrderUsageState>(ORDER_USAGE_STATES, ORDER_USAGE_LABELS, "使用状态")
+
+/** 我的订单 by business state and 已使用/未使用. */
+export const MemberOrdersQuery = z.object({ state, usage, ...page })
+
+export type MemberOrdersQueryType = {
+  state?: OrderBusinessState
+  usage?: OrderUsageState
+  limit: number
+  offset: number
+}
+
+/** Staff's order list by business state. */
+export const AdminBusinessOrdersQuery = z.object({
+  state,
+  usage,
+  payment_status: codeOrLabel<OrderPaymentStatus>(
+    ORDER_PAYMENT_STATUSES,
+    ORDER_PAYMENT_STATUS_LABELS,
+    "付款状态"
+  ),
+  display_id: z
+    .unknown()
+    .refine(
+      (v) => v === undefined || v === "" || /^\d{1,9}$/.test(String(v).trim()),
+      "订单号应为数字"
+    )
+    .transform((v) => (v === undefined || v === "" ? undefined : Number(v))),
+  ...page,
+})
+
+export type AdminBusinessOrdersQueryType = MemberOrdersQueryType & {
+  payment_status?: OrderPaymentStatus
+  display_id?: number
+}
+
+/** A required string, trimmed, at most `max` characters. */
+const text = (message: string, max: number) =>
+  z
+    .unknown()
+    .refine((v) => typeof v === "string" && v.trim().length > 0 && v.trim().length <= max, message)
+    .transform((v) => (v as string).trim())
+
+/** A new delivery address for the member's order, as the address book collects it. */
+export const OrderAddressBody = z
+  .object({
+    first_name: text("请填写收货人名（不超过 40 字）", 40),
+    last_name: text("请填写收货人姓（不超过 40 字）", 40),
+    phone: z
+      .unknown()
+      .refine((v) => typeof v === "string" && !!normalizeCnMobile(v), "请填写正确的手机号")
+      .transform((v) => normalizeCnMobile(v)!.replace(/^\+86/, "")),
+    province: text("请选择省份", 40),
+    city: text("请选择城市", 40),
+    district: text("请选择区县", 40),
+    street: text("请填写详细地址（不超过 200 字）", 200),
+    postal_code: z
+      .unknown()
+      .refine(
+        (v) => v == null || v === "" || (typeof v === "string" && /^\d{6}$/.test(v.trim())),
+        "邮政编码应为 6 位数字"
+      )
+      .transform((v) => (typeof v === "string" && v.trim() ? v.trim() : null)),
+  })
+  .strict()
+
+export type OrderAddressBodyType = {
+  first_name: string
+  last_name: string
+  phone: string
+  province: string
+  city: string
+  district: string
+  street: string
+  postal_code: string | null
+}

@@ -1,0 +1,2 @@
+/** One lock per order for every member change (edit, cancel): they run one at a time. */
+export const memberOrderLockKey = (orderId: string) => `member-order-change:${orderId}`
