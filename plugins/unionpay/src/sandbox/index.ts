@@ -1,0 +1,9 @@
+/** The sandbox's public entry (`@health/medusa-plugin-unionpay/sandbox`): tests and the e2e stack. */
+export {
+  startSandbox,
+  RETRY_SCHEDULE,
+  type Sandbox,
+  type SandboxOptions,
+  type Delivery,
+} from "./server"
+export { createSandboxPki, issueCertificate, type SandboxPki, type IssuedCertificate } from "./pki"
