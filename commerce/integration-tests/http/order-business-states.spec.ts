@@ -389,14 +389,23 @@ medusaIntegrationTestRunner({
         .resolve(ContainerRegistrationKeys.QUERY)
         .graph({
           entity: "order",
-          fields: ["total", "payment_collections.payments.refunds.amount"],
+          fields: [
+            "payment_collections.payments.amount",
+            "payment_collections.payments.refunds.amount",
+          ],
           filters: { id: orderId },
         })
-      type Paid = { payments: { refunds: { amount: unknown }[] }[] }
-      const refunded = (order.payment_collections as unknown as Paid[])
-        .flatMap((collection) => collection.payments.flatMap((payment) => payment.refunds))
-        .reduce((sum, refund) => sum + Math.round(Number(refund.amount) * 100), 0)
-      expect(refunded).toBe(Math.round(Number(order.total) * 100))
+      type Paid = { payments: { amount: unknown; refunds: { amount: unknown }[] }[] }
+      const payments = (order.payment_collections as unknown as Paid[]).flatMap(
+        (collection) => collection.payments
+      )
+      const fen = (amount: unknown) => Math.round(Number(amount) * 100)
+      const refunded = payments
+        .flatMap((payment) => payment.refunds)
+        .reduce((sum, refund) => sum + fen(refund.amount), 0)
+      // Everything the member paid comes back, through the provider that took it.
+      expect(refunded).toBeGreaterThan(0)
+      expect(refunded).toBe(payments.reduce((sum, payment) => sum + fen(payment.amount), 0))
       const reversed = await eventually(
         () => me(x),
         (aff) => aff.balances.pending === 0
