@@ -14,7 +14,11 @@ export async function buildWeb(root, { contracts = true } = {}) {
   await timed("web (next build)", () =>
     runTool(binIn(root, "next"), ["build"], {
       cwd: path.join(root, "storefront", "web"),
-      env: buildEnvironment({ NODE_ENV: "production" }),
+      env: buildEnvironment({
+        NODE_ENV: "production",
+        // npm test's typecheck stage checked the web already, before this build started.
+        ...(process.env.HEALTH_WEB_TYPECHECKED === "1" && { HEALTH_WEB_TYPECHECKED: "1" }),
+      }),
       quiet: true,
     })
   )

@@ -26,6 +26,9 @@ const config: NextConfig = {
   ...sharedCache,
   transpilePackages: ["@health/core"],
   poweredByHeader: false,
+  // npm test typechecks the web in a stage of its own first (scripts/typecheck.mjs) and says so;
+  // every other build, the images' included, checks types here.
+  typescript: { ignoreBuildErrors: process.env.HEALTH_WEB_TYPECHECKED === "1" },
   // The report PDF's libraries and the poster's renderer (a native addon) run as they are in
   // Node, not bundled.
   serverExternalPackages: ["pdf-lib", "@pdf-lib/fontkit", "@resvg/resvg-js", "satori"],
