@@ -103,6 +103,22 @@ if (!wechatpayEnabled && strayWechatpayCredentials.length > 0) {
   )
 }
 
+// 银联 is on when a merchant number is configured (the sandbox's, under tests); the provider
+// validates every UNIONPAY_* setting at boot. Certificates without it would boot without 银联.
+const unionpayEnabled = !!process.env.UNIONPAY_MER_ID?.trim()
+const strayUnionpayCredentials = [
+  "UNIONPAY_SIGN_CERT",
+  "UNIONPAY_SIGN_CERT_PASSWORD",
+  "UNIONPAY_ROOT_CERT",
+  "UNIONPAY_MIDDLE_CERT",
+].filter((name) => process.env[name]?.trim())
+if (!unionpayEnabled && strayUnionpayCredentials.length > 0) {
+  throw new Error(
+    `UNIONPAY_MER_ID is empty but ${strayUnionpayCredentials.join(", ")} ` +
+      "is set: set the merchant number to turn UnionPay on, or clear these to run without it"
+  )
+}
+
 module.exports = defineConfig({
   // Masked lines with request ids; JSON lines in production (lib/logging).
   logger: appLoggerFromEnv(),
@@ -146,21 +162,33 @@ module.exports = defineConfig({
       },
     },
     ...(wechatpayEnabled ? [{ resolve: "@health/medusa-plugin-wechatpay", options: {} }] : []),
+    ...(unionpayEnabled ? [{ resolve: "@health/medusa-plugin-unionpay", options: {} }] : []),
   ],
   modules: {
     ...redisModules,
     [Modules.PAYMENT]: {
       resolve: "@medusajs/medusa/payment",
       options: {
-        providers: wechatpayEnabled
-          ? [
-              {
-                resolve: "@health/medusa-plugin-wechatpay/providers/wechatpay",
-                id: "wechatpay",
-                options: {},
-              },
-            ]
-          : [],
+        providers: [
+          ...(wechatpayEnabled
+            ? [
+                {
+                  resolve: "@health/medusa-plugin-wechatpay/providers/wechatpay",
+                  id: "wechatpay",
+                  options: {},
+                },
+              ]
+            : []),
+          ...(unionpayEnabled
+            ? [
+                {
+                  resolve: "@health/medusa-plugin-unionpay/providers/unionpay",
+                  id: "unionpay",
+                  options: {},
+                },
+              ]
+            : []),
+        ],
       },
     },
     // Object storage when S3_BUCKET is set, the local disk otherwise (lib/config/file-storage).

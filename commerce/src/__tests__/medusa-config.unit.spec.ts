@@ -6,6 +6,11 @@ const MERCHANT_SETTINGS = [
   "WECHATPAY_APIV3_KEY",
   "WECHATPAY_PUBLIC_KEY_ID",
   "WECHATPAY_PUBLIC_KEY",
+  "UNIONPAY_MER_ID",
+  "UNIONPAY_SIGN_CERT",
+  "UNIONPAY_SIGN_CERT_PASSWORD",
+  "UNIONPAY_ROOT_CERT",
+  "UNIONPAY_MIDDLE_CERT",
 ]
 
 function loadConfigWith(env: Record<string, string>) {
@@ -50,6 +55,31 @@ describe("medusa-config and WeChat Pay", () => {
       "@health/medusa-plugin-affiliate",
       "@health/medusa-plugin-wechatpay",
     ])
+  })
+})
+
+describe("medusa-config and UnionPay", () => {
+  it("refuses to boot when UnionPay certificates are set without the merchant number", () => {
+    expect(() =>
+      loadConfigWith({ UNIONPAY_MER_ID: " ", UNIONPAY_SIGN_CERT: "/secrets/acp_sign.pfx" })
+    ).toThrow(
+      "UNIONPAY_MER_ID is empty but UNIONPAY_SIGN_CERT is set: " +
+        "set the merchant number to turn UnionPay on, or clear these to run without it"
+    )
+  })
+
+  it("turns the UnionPay plugin and its provider (pp_unionpay_unionpay) on with a merchant number", () => {
+    const config = loadConfigWith({ UNIONPAY_MER_ID: "777290058110048" }) as unknown as {
+      plugins: Array<{ resolve: string }>
+      modules: Record<string, { options?: { providers?: Array<{ resolve: string; id: string }> } }>
+    }
+    expect(pluginNames(config)).toContain("@health/medusa-plugin-unionpay")
+    expect(config.modules.payment.options!.providers).toContainEqual(
+      expect.objectContaining({
+        resolve: "@health/medusa-plugin-unionpay/providers/unionpay",
+        id: "unionpay",
+      })
+    )
   })
 })
 

@@ -4,6 +4,14 @@ export {
   RETRY_SCHEDULE,
   type Sandbox,
   type SandboxOptions,
+  type SandboxTransaction,
   type Delivery,
 } from "./server"
-export { createSandboxPki, issueCertificate, type SandboxPki, type IssuedCertificate } from "./pki"
+export {
+  createSandboxPki,
+  issueCertificate,
+  loadOrCreateSandboxPki,
+  providerEnv,
+  type SandboxPki,
+  type IssuedCertificate,
+} from "./pki"

@@ -7,7 +7,7 @@ import { acpTime, parseAcpTime } from "../lib/beijing-time"
 import { certIdOf } from "../lib/certificates"
 import { loadOrCreateSandboxPki, providerEnv, type SandboxPki } from "./pki"
 
-type Transaction = {
+export type SandboxTransaction = {
   txnType: "01" | "04" | "31"
   orderId: string
   txnTime: string
@@ -41,17 +41,34 @@ export type SandboxOptions = {
   timeScale?: number
 }
 
-export type Delivery = { orderId: string; txnType: string; status: number | "error"; body: string }
+export type Delivery = {
+  orderId: string
+  txnType: string
+  /** The notification as sent (form-encoded). */
+  notification: string
+  /** The merchant's answer. */
+  status: number | "error"
+  body: string
+}
 
 export type Sandbox = {
   url: string
   pki: SandboxPki
   /** UNIONPAY_* settings pointing the provider at this sandbox. */
   providerEnv(urls?: { notifyUrl?: string; frontUrl?: string }): Record<string, string>
-  /** The shopper pays an order at the cashier: its back notification is delivered first. */
-  pay(orderId: string): Promise<Delivery>
+  /**
+   * The shopper pays an order opened at the cashier; its back notification is delivered
+   * (and awaited) unless `notify` is false.
+   */
+  pay(orderId: string, options?: { notify?: boolean }): Promise<Delivery | undefined>
+  /** The order's payTimeout passes unpaid: the cashier refuses it from now on. */
+  expire(orderId: string): void
   /** The back notification of a paid order, as signed fields (tests replay or tamper with it). */
   notificationFor(orderId: string): AcpFields
+  /** A genuinely signed "paid" notification for any order and amount (tests of refusals). */
+  paidNotification(order: { orderId: string; txnTime: string; txnAmt: number }): AcpFields
+  /** The refunds (04) and voids (31) of a consumption, oldest first. */
+  refundsOf(orderId: string): SandboxTransaction[]
   /** Signs fields as UnionPay does (signPubKeyCert + signature). */
   sign(fields: AcpFields): AcpFields
   /** Sends all notifications here instead of each order's backUrl. */
@@ -59,7 +76,7 @@ export type Sandbox = {
   setRefundMode(mode: "SUCCESS" | "PROCESSING"): void
   /** UnionPay's later word on a processing refund. */
   settleRefund(orderId: string, outcome: "00" | "01"): Promise<void>
-  transaction(orderId: string): Transaction | undefined
+  transaction(orderId: string): SandboxTransaction | undefined
   deliveries: Delivery[]
   close(): Promise<void>
 }
@@ -97,7 +114,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const timeScale = options.timeScale ?? 1
   let refundMode = options.refundMode ?? "SUCCESS"
   let notifyOverride: string | undefined
-  const transactions = new Map<string, Transaction>()
+  const transactions = new Map<string, SandboxTransaction>()
   const deliveries: Delivery[] = []
   const timers = new Set<NodeJS.Timeout>()
   let baseUrl = ""
@@ -146,7 +163,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const notificationFor = (orderId: string): AcpFields => {
     const t = transactions.get(orderId)
     if (!t?.queryId || t.origRespCode !== "00") throw new Error(`${orderId} is not settled`)
-    return sign({
+    return notificationOf(t as SandboxTransaction & { queryId: string })
+  }
+
+  const notificationOf = (t: SandboxTransaction & { queryId: string }): AcpFields =>
+    sign({
       version: "5.1.0",
       encoding: "UTF-8",
       signMethod: "01",
@@ -176,29 +197,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         payType: "0001",
       }),
     })
-  }
 
   /** Posts a back notification; retried on UnionPay's schedule until answered 200 "ok". */
   const deliver = async (orderId: string, attempt = 0): Promise<Delivery> => {
     const t = transactions.get(orderId)!
-    const fields = notificationFor(orderId)
+    const notification = encodeForm(notificationFor(orderId))
     const target = notifyOverride ?? t.backUrl
     let delivery: Delivery
     try {
       const response = await fetch(target, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded;charset=UTF-8" },
-        body: encodeForm(fields),
+        body: notification,
         signal: AbortSignal.timeout(30_000),
       })
-      delivery = {
-        orderId,
-        txnType: t.txnType,
-        status: response.status,
-        body: await response.text(),
-      }
+      const body = await response.text()
+      delivery = { orderId, txnType: t.txnType, notification, status: response.status, body }
     } catch {
-      delivery = { orderId, txnType: t.txnType, status: "error", body: "" }
+      delivery = { orderId, txnType: t.txnType, notification, status: "error", body: "" }
     }
     deliveries.push(delivery)
     const accepted = delivery.status === 200 && delivery.body.trim() === "ok"
@@ -215,7 +231,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     return delivery
   }
 
-  const settle = (t: Transaction, now = new Date()) => {
+  const settle = (t: SandboxTransaction, now = new Date()) => {
     t.origRespCode = "00"
     t.queryId ??= `${acpTime(now)}${String(randomInt(10_000_000)).padStart(7, "0")}`
     t.traceNo ??= String(randomInt(1_000_000)).padStart(6, "0")
@@ -223,14 +239,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     t.settleDate ??= acpTime(now).slice(4, 8)
   }
 
-  const pay = async (orderId: string): Promise<Delivery> => {
+  const pay = async (orderId: string, { notify = true } = {}): Promise<Delivery | undefined> => {
     const t = transactions.get(orderId)
     if (!t || t.txnType !== "01") throw new Error(`no such order ${orderId}`)
     if (t.origRespCode === "00") throw new Error(`${orderId} is already paid`)
     if (t.payTimeout && parseAcpTime(t.payTimeout) < new Date())
       throw new Error(`${orderId} timed out (payTimeout ${t.payTimeout})`)
     settle(t)
-    return deliver(orderId)
+    return notify ? deliver(orderId) : undefined
   }
 
   const html = (res: ServerResponse, status: number, body: string) => {
@@ -287,7 +303,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     )
       return fail(MSG.duplicate)
     if (existing?.origRespCode === "00") return fail("该订单已支付")
-    const t: Transaction = existing ?? {
+    const t: SandboxTransaction = existing ?? {
       txnType: "01",
       orderId: request.orderId,
       txnTime: request.txnTime,
@@ -374,7 +390,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     } else if (original.refunded + amount > original.txnAmt) {
       return reply("35", `${MSG.amount}：退货总额超过原交易金额`)
     }
-    const t: Transaction = {
+    const t: SandboxTransaction = {
       txnType: request.txnType as "04" | "31",
       orderId: request.orderId,
       txnTime: request.txnTime,
@@ -484,7 +500,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       return providerEnv(pki, dataDir, baseUrl, urls)
     },
     pay,
+    expire: (orderId) => {
+      const t = transactions.get(orderId)
+      if (!t || t.txnType !== "01") throw new Error(`no such order ${orderId}`)
+      if (t.origRespCode === "00") throw new Error(`${orderId} is already paid`)
+      t.payTimeout = acpTime(new Date(Date.now() - 1000))
+    },
     notificationFor,
+    paidNotification: ({ orderId, txnTime, txnAmt }) => {
+      const t: SandboxTransaction = {
+        txnType: "01",
+        orderId,
+        txnTime,
+        txnAmt,
+        channelType: "07",
+        backUrl: "",
+        refunded: 0,
+        voided: false,
+      }
+      settle(t)
+      return notificationOf(t as SandboxTransaction & { queryId: string })
+    },
+    refundsOf: (orderId) => {
+      const queryId = transactions.get(orderId)?.queryId
+      return queryId ? [...transactions.values()].filter((t) => t.origQryId === queryId) : []
+    },
     sign,
     setNotifyUrl: (url) => (notifyOverride = url),
     setRefundMode: (mode) => (refundMode = mode),
