@@ -43,6 +43,7 @@ import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
 import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
+import { checkoutMiddlewares } from "./checkout-middlewares"
 import { passwordPolicyMiddlewares } from "./password-policy-middlewares"
 import { passwordResetMiddlewares } from "./password-reset-middlewares"
 import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
@@ -337,6 +338,7 @@ export default defineMiddlewares({
     ...searchMiddlewares,
     ...ordersMiddlewares,
     ...storeOwnershipMiddlewares,
+    ...checkoutMiddlewares,
     ...passwordPolicyMiddlewares,
     ...passwordResetMiddlewares,
   ],

@@ -8,16 +8,11 @@ import {
   type StoreCreditSpend,
 } from "@health/medusa-plugin-affiliate/workflows"
 import {
-  appointmentCalendarFromEnv,
-  bookingRefusal,
-  describeSlot,
-} from "../../modules/appointment/rules/appointment-calendar"
-import {
   collectionGroups,
   slotClash,
-  type CollectionGroup,
   type LineTestMethod,
 } from "../../modules/appointment/rules/line-test-method"
+import { collectionRefusal } from "../appointments/collection-refusal"
 import { testMethodsOf } from "../../modules/appointment/rules/test-methods-of"
 import { cmsReader } from "../../lib/cms/cms-reader"
 import {
@@ -25,9 +20,6 @@ import {
   offlinePaymentRefusal,
   paysOffline,
 } from "../../lib/payments/offline-payment-rule"
-import { APPOINTMENT_MODULE } from "../../modules/appointment"
-import type AppointmentModuleService from "../../modules/appointment/service"
-import { siteCapacity } from "../appointments/steps/resolve-collection-site-step"
 
 type CartForCompletion = {
   items?: ({
@@ -47,8 +39,6 @@ type CartForCompletion = {
   } | null
 }
 
-const SITE_UNKNOWN = "没有找到这个采集点，或它已暂停预约，请重新选择采集点"
-
 /**
  * Whether money may already be taken outside the shop: a WeChat Pay session (its callback
  * completes the cart after the buyer paid). Such a cart is not refused for a slot that
@@ -58,35 +48,6 @@ function paidOnline(cart: CartForCompletion): boolean {
   return (cart.payment_collection?.payment_sessions ?? []).some(
     (s) => s.provider_id !== OFFLINE_PAYMENT_PROVIDER && s.status !== "canceled"
   )
-}
-
-/**
- * A per-line on-site pick must name a site the CMS knows and a slot that is bookable and
- * not full. A CMS that cannot be read does not stop the order (booking retries later).
- */
-async function collectionRefusal(
-  container: MedusaContainer,
-  group: CollectionGroup
-): Promise<string | null> {
-  const { choice } = group
-  const where = `「${group.lines.map((l) => l.title).join("」「")}」`
-  const calendar = appointmentCalendarFromEnv()
-  const refusal = bookingRefusal(choice.date, choice.slot, calendar)
-  if (refusal) return `${where}${refusal}`
-  const site = await cmsReader.collectionSite(choice.site_id).then(
-    (found) => ({ found }),
-    () => null
-  )
-  if (!site) return null
-  if (!site.found || site.found.active === false) return `${where}${SITE_UNKNOWN}`
-  const taken = await container
-    .resolve<AppointmentModuleService>(APPOINTMENT_MODULE)
-    .slotUsage(choice.site_id, choice.date, choice.date)
-  const capacity = siteCapacity(site.found, calendar.defaultCapacity)
-  if ((taken.get(`${choice.date} ${choice.slot}`) ?? 0) >= capacity) {
-    return `${where}${describeSlot(choice.date, choice.slot)} 已约满，请选择其他时段或日期`
-  }
-  return null
 }
 
 /**

@@ -1,0 +1,37 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { CheckoutPlan } from "../checkout-input"
+import { restoredMetadata } from "./restored-metadata"
+
+/** Cart metadata keys of the server-run checkout. */
+export const CHECKOUT_FINGERPRINT_KEY = "checkout_fingerprint"
+export const REFERRAL_CODE_KEY = "referral_code"
+
+type Before = { cart_id: string; metadata: Record<string, unknown> | null }
+
+/**
+ * The share code the shopper arrived with goes with the cart (the affiliate plugin binds it
+ * at the member's first order, once), and the request's fingerprint, so a retried identical
+ * request is answered from what this one made. Compensation puts the metadata back.
+ */
+export const setCheckoutMetadataStep = createStep(
+  "checkout-set-metadata",
+  async (plan: CheckoutPlan, { container }) => {
+    const carts = container.resolve(Modules.CART)
+    const cart = await carts.retrieveCart(plan.cart_id, { select: ["id", "metadata"] })
+    const metadata = { ...((cart.metadata as Record<string, unknown> | null) ?? {}) }
+    if (plan.referral_code) metadata[REFERRAL_CODE_KEY] = plan.referral_code
+    metadata[CHECKOUT_FINGERPRINT_KEY] = plan.fingerprint
+    await carts.updateCarts(plan.cart_id, { metadata })
+    return new StepResponse(null, {
+      cart_id: plan.cart_id,
+      metadata: (cart.metadata as Record<string, unknown> | null) ?? null,
+    } satisfies Before)
+  },
+  async (before: Before | undefined, { container }) => {
+    if (!before) return
+    await container.resolve(Modules.CART).updateCarts(before.cart_id, {
+      metadata: restoredMetadata(before.metadata, [CHECKOUT_FINGERPRINT_KEY, REFERRAL_CODE_KEY]),
+    })
+  }
+)
