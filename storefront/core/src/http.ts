@@ -15,7 +15,9 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly type?: string
+    readonly type?: string,
+    /** The refusal's JSON body, for answers that carry more than a message (checkout problems). */
+    readonly body?: unknown
   ) {
     super(message)
     this.name = "ApiError"
@@ -34,7 +36,8 @@ export async function readJson<T>(response: Response): Promise<T> {
     throw new ApiError(
       response.status,
       error.message ?? error.error?.message ?? `请求失败（${response.status}）`,
-      error.type ?? error.error?.name
+      error.type ?? error.error?.name,
+      body
     )
   }
   return body as T

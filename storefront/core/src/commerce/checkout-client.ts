@@ -1,7 +1,14 @@
-import { COLLECTION_APPOINTMENT_KEY, type CollectionAppointmentChoice } from "@health/contracts"
+import {
+  COLLECTION_APPOINTMENT_KEY,
+  type CartPaymentStatus,
+  type CheckoutProblem,
+  type CheckoutRequest,
+  type CheckoutResponse,
+  type CollectionAppointmentChoice,
+} from "@health/contracts"
 import { readCollectionChoice } from "../appointments/collection-choice"
 import { lineTestMetadata, type LineTestChoice } from "../appointments/test-method"
-import { query } from "../http"
+import { ApiError, query } from "../http"
 import type {
   Address,
   CompletedCart,
@@ -30,6 +37,48 @@ export const OFFLINE_PROVIDER_ID = "pp_system_default"
 export function createCheckoutClient(options: CommerceClientOptions) {
   const request = commerceRequester(options)
   return {
+    /**
+     * The whole checkout in one request: commerce prepares the cart and opens the payment,
+     * answering the shopper's next step (`payment_action`), and the order when it placed one
+     * (balance paid all, offline payment). What the shopper must fix comes back as `refused`
+     * (the first message, and every problem on its field); other refusals throw ApiError.
+     */
+    async checkout(
+      cartId: string,
+      input: CheckoutRequest,
+      token?: string
+    ): Promise<
+      | (CheckoutResponse & { order_access_token?: string })
+      | { refused: { message: string; problems: CheckoutProblem[] } }
+    > {
+      try {
+        return await request<CheckoutResponse & { order_access_token?: string }>(
+          `/store/carts/${cartId}/checkout`,
+          post(input, token)
+        )
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 400) {
+          const problems = (error.body as { problems?: CheckoutProblem[] } | undefined)?.problems
+          return { refused: { message: error.message, problems: problems ?? [] } }
+        }
+        throw error
+      }
+    },
+
+    /**
+     * What became of the cart's payment, read without side effects (commerce completes the cart
+     * on the provider's verified notification): poll it while the shopper pays.
+     */
+    async paymentStatus(
+      cartId: string,
+      token?: string
+    ): Promise<CartPaymentStatus & { order_access_token?: string }> {
+      return request<CartPaymentStatus & { order_access_token?: string }>(
+        `/store/carts/${cartId}/payment-status`,
+        { ...noStore, token }
+      )
+    },
+
     /** Gives a visitor's cart to the member who just signed in, so the order is theirs. */
     async claimCart(cartId: string, token: string): Promise<void> {
       await request(`/store/carts/${cartId}/customer`, post({}, token))
