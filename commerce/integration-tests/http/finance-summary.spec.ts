@@ -250,7 +250,28 @@ medusaIntegrationTestRunner({
       }
 
       const { data: summary } = await api.get(`/admin/finance/summary?${MONTH}`, finance)
-      expect(summary).toEqual({ totals: expected, groups: [] })
+      expect(summary).toMatchObject({ totals: expected, groups: [] })
+      // October 2–31 (30 days, like November) held nothing: every figure is new.
+      expect(summary.previous).toEqual({
+        from: "2026-10-02",
+        to: "2026-10-31",
+        totals: Object.fromEntries(METRICS.map((m) => [m, 0])),
+      })
+      expect(summary.change.paid).toEqual({ amount: paid, percent: null })
+
+      // 1–30 December compares against 1–30 November, the whole seeded month; December itself
+      // has the late capture and the second payout.
+      const { data: december } = await api.get(
+        "/admin/finance/summary?from=2026-12-01&to=2026-12-30",
+        finance
+      )
+      expect(december.previous).toEqual({ from: "2026-11-01", to: "2026-11-30", totals: expected })
+      expect(december.totals).toMatchObject({
+        orders: 0,
+        paid: payments[lateCapture.id].captured,
+        payouts: 500,
+      })
+      expect(december.change.payouts).toEqual({ amount: 500 - 1234, percent: -59.5 })
 
       // Every day of the month, in Beijing dates; the days add up to the totals.
       const { data: byDay } = await api.get(`/admin/finance/summary?${MONTH}&group_by=day`, finance)
@@ -356,6 +377,107 @@ medusaIntegrationTestRunner({
         payouts: 1234,
       })
 
+      // Filters are totals in SQL: a product's (or category's) filter answers its breakdown row.
+      const zero = Object.fromEntries(METRICS.map((m) => [m, 0]))
+      const filtered = async (filter: string) =>
+        (await api.get(`/admin/finance/summary?${MONTH}&${filter}`, finance)).data.totals as Totals
+      const withoutKey = ({ key: _key, label: _label, ...totals }: Group) => totals
+      expect(await filtered(`product_id=${drug.key}`)).toEqual(withoutKey(drug))
+      const { data: byCategory } = await api.get(
+        `/admin/finance/summary?${MONTH}&group_by=category`,
+        finance
+      )
+      const category = byCategory.groups.find((g: Group) => g.key !== null)
+      expect(await filtered(`category_id=${category.key}`)).toEqual(withoutKey(category))
+      // Every order here was paid offline in 岳阳: the offline channel and the system provider
+      // hold all the order money; payouts belong to no order, so no channel or provider.
+      const orderMoney = { ...expected, payouts: 0 }
+      expect(await filtered("channel=offline")).toEqual(orderMoney)
+      expect(await filtered("provider_id=pp_system_default")).toEqual(orderMoney)
+      expect(await filtered("channel=miniprogram")).toEqual(zero)
+      expect(await filtered("order_status=pending")).toEqual(orderMoney)
+      expect(await filtered("order_status=completed")).toEqual(zero)
+      const { data: byChannel } = await api.get(
+        `/admin/finance/summary?${MONTH}&group_by=channel`,
+        finance
+      )
+      expect(byChannel.groups).toEqual([
+        { key: "offline", label: "线下（岳阳）", ...orderMoney },
+        { key: null, label: "未归属", ...zero, payouts: 1234, net: 0 },
+      ])
+      // A member: D's two orders (one paid partly from the balance, one never paid).
+      const [{ customer_id: customerD }] = await sql(
+        "select customer_id from affiliate where id = ?",
+        [affiliateD.id]
+      )
+      expect(await filtered(`customer_id=${customerD}`)).toEqual({
+        ...zero,
+        orders: 2,
+        paid: payments[withCredit.id].captured,
+        net: payments[withCredit.id].captured,
+        store_credit: 1000,
+      })
+      expect(await filtered(`customer_id=${customerD}&channel=web`)).toEqual(zero)
+
+      // Drill-down: the rows behind each figure add up to it, each traceable to its order.
+      const entriesOf = async (figure: string, extra = "", limit = 200, offset = 0) =>
+        (
+          await api.get(
+            `/admin/finance/entries?${MONTH}&figure=${figure}&limit=${limit}&offset=${offset}${extra}`,
+            finance
+          )
+        ).data
+      const displayIds = new Set(
+        (
+          await sql('select display_id from "order" where id = any(?)', [orders.map((o) => o.id)])
+        ).map((row) => Number(row.display_id))
+      )
+      for (const figure of [
+        "orders",
+        "paid",
+        "refunded",
+        "store_credit",
+        "commissions",
+        "payouts",
+      ]) {
+        const page = await entriesOf(figure)
+        const total = expected[figure as keyof Totals]
+        expect([figure, page.amount, page.count]).toEqual([figure, total, page.entries.length])
+        expect(page.entries.reduce((sum: number, e: { amount: number }) => sum + e.amount, 0)).toBe(
+          total
+        )
+        for (const entry of page.entries) {
+          expect(entry.figure).toBe(figure)
+          if (figure === "payouts") {
+            expect(entry.order_display_id).toBeNull()
+          } else {
+            expect(displayIds.has(entry.order_display_id)).toBe(true)
+          }
+          // Members are masked: never a whole e-mail address or phone number.
+          expect(entry.member).not.toMatch(/^[^*]+@[^*]+$/)
+          expect(entry.member).toMatch(/\*/)
+        }
+      }
+      const paidRows = await entriesOf("paid")
+      expect(paidRows.entries.map((e: { id: string }) => e.id).sort()).toEqual(
+        [fullRefund, partRefund, withCredit, mixed].flatMap((o) => payments[o.id].captureIds).sort()
+      )
+      expect(paidRows.entries[0]).toMatchObject({
+        provider_id: "pp_system_default",
+        provider_label: "线下支付",
+        channel: "offline",
+        happened_at: "2026-10-31T16:30:00.000Z",
+      })
+      // Pages follow one order: two pages of two are the first four rows.
+      const firstTwo = await entriesOf("commissions", "", 2, 0)
+      const nextTwo = await entriesOf("commissions", "", 2, 2)
+      const allCommissions = await entriesOf("commissions")
+      expect([...firstTwo.entries, ...nextTwo.entries]).toEqual(allCommissions.entries.slice(0, 4))
+      expect(firstTwo.count).toBe(allCommissions.count)
+      // Under a product filter the rows are that product's share, and add up to its row.
+      const drugPaid = await entriesOf("paid", `&product_id=${drug.key}`)
+      expect(drugPaid.amount).toBe(drug.paid)
+
       // The workbook holds the same figures, in yuan with two decimals.
       const exported = await api.get(`/admin/finance/export?${MONTH}&group_by=product`, {
         ...finance,
@@ -389,6 +511,54 @@ medusaIntegrationTestRunner({
       const drugRow = productSheet.getColumn(2).values.indexOf(drug.label)
       expect(productSheet.getRow(drugRow).getCell(4).value).toBe(drug.paid / 100)
 
+      // The period before, and the change, under the figures.
+      expect((totalsSheet.getRow(3).values as unknown[]).slice(1, 4)).toEqual([
+        "2026-10-02",
+        "2026-10-31",
+        0,
+      ])
+      expect(totalsSheet.getRow(4).getCell(4).value).toBe(paid / 100)
+      // One sheet per breakdown, then every row behind the money figures.
+      expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+        "汇总",
+        "按日",
+        "按商品",
+        "按分类",
+        "按渠道",
+        "按支付方式",
+        "明细",
+      ])
+      for (const sheet of workbook.worksheets) {
+        expect([sheet.name, sheet.views[0]]).toEqual([
+          sheet.name,
+          expect.objectContaining({ state: "frozen", ySplit: 1 }),
+        ])
+      }
+      expect(workbook.getWorksheet("按日")!.rowCount).toBe(31)
+      const detail = workbook.getWorksheet("明细")!
+      const detailFen: Record<string, number> = {}
+      let detailRows = 0
+      detail.eachRow((row, index) => {
+        if (index === 1) return
+        detailRows++
+        const label = String(row.getCell(1).value)
+        detailFen[label] = (detailFen[label] ?? 0) + Math.round(Number(row.getCell(8).value) * 100)
+      })
+      expect(detailFen).toEqual({
+        实收: expected.paid,
+        退款: expected.refunded,
+        余额抵扣: expected.store_credit,
+        佣金: expected.commissions,
+        提现支付: expected.payouts,
+      })
+      const moneyRows = await Promise.all(
+        ["paid", "refunded", "store_credit", "commissions", "payouts"].map(
+          async (figure) => (await entriesOf(figure)).count as number
+        )
+      )
+      expect(detailRows).toBe(moneyRows.reduce((sum, n) => sum + n, 0))
+      expect(detail.getCell("H2").numFmt).toBe('"¥"#,##0.00;-"¥"#,##0.00')
+
       // Every read is in the audit log, with the period asked for.
       const audited = await eventually(
         () =>
@@ -404,7 +574,7 @@ medusaIntegrationTestRunner({
     })
 
     it("refuses staff without the money area, and bad periods with a clear message", async () => {
-      for (const path of ["summary", "export"]) {
+      for (const path of ["summary", "export", "entries", "commissions"]) {
         const refused = await api.get(`/admin/finance/${path}?${MONTH}`, {
           ...operations,
           ...noThrow,
@@ -431,6 +601,26 @@ medusaIntegrationTestRunner({
             expect.stringContaining(message),
           ])
         }
+      }
+      const badEntries: [string, string][] = [
+        [`${MONTH}`, "字段 figure：必填"],
+        [`${MONTH}&figure=net`, "字段 figure"],
+        [`${MONTH}&figure=paid&limit=1000`, "字段 limit：不能大于 200"],
+        [`${MONTH}&figure=paid&offset=-1`, "字段 offset：不能小于 0"],
+        [`${MONTH}&figure=paid&channel=shop`, "字段 channel"],
+        [
+          `${MONTH}&figure=paid&product_id=${encodeURIComponent("x' or 1=1")}`,
+          "商品编号格式不正确",
+        ],
+        [`from=2026-12-01&to=2026-11-01&figure=paid`, "开始日期不能晚于结束日期"],
+      ]
+      for (const [query, message] of badEntries) {
+        const answer = await api.get(`/admin/finance/entries?${query}`, { ...finance, ...noThrow })
+        expect([query, answer.status, answer.data.message]).toEqual([
+          query,
+          400,
+          expect.stringContaining(message),
+        ])
       }
       // A leap year's 366 days is one period.
       const year = await api.get("/admin/finance/summary?from=2028-01-01&to=2028-12-31", finance)

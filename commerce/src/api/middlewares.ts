@@ -58,7 +58,13 @@ import { onePaymentSessionAtATime } from "./one-payment-session-at-a-time"
 import { refuseStandInRegistrations } from "./refuse-stand-in-registrations"
 import { answerUnknownRoutesInChinese } from "./answer-unknown-routes"
 import { logRequests } from "../lib/logging/log-requests"
-import { FinanceSummaryQuery } from "./admin/finance/validators"
+import {
+  CommissionAccountsQuery,
+  CommissionEntriesQuery,
+  CommissionStatementQuery,
+  FinanceEntriesQuery,
+  FinanceSummaryQuery,
+} from "./admin/finance/validators"
 
 export default defineMiddlewares({
   errorHandler: chineseErrorHandler(),
@@ -117,6 +123,26 @@ export default defineMiddlewares({
       matcher: "/admin/finance/export",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(FinanceSummaryQuery, {})],
+    },
+    {
+      matcher: "/admin/finance/entries",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(FinanceEntriesQuery, {})],
+    },
+    {
+      matcher: "/admin/finance/commissions",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(CommissionAccountsQuery, {})],
+    },
+    {
+      matcher: "/admin/finance/commissions/:id/entries",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(CommissionEntriesQuery, {})],
+    },
+    {
+      matcher: "/admin/finance/commissions/:id/statement",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(CommissionStatementQuery, {})],
     },
     {
       matcher: "/admin/audit-log",

@@ -22,14 +22,58 @@ export const FINANCE_METRICS = [
 
 export type FinanceMetric = (typeof FINANCE_METRICS)[number]
 
+/** The figures whose rows can be listed (net is paid − refunded, not rows of its own). */
+export const FINANCE_FIGURES = [
+  "orders",
+  "paid",
+  "refunded",
+  "store_credit",
+  "commissions",
+  "payouts",
+] as const
+
+export type FinanceFigure = (typeof FINANCE_FIGURES)[number]
+
+/** Where an order was bought: the web (PC and H5), the mini-program, or paid offline (岳阳). */
+export const FINANCE_CHANNELS = ["web", "miniprogram", "offline"] as const
+
+export type FinanceChannel = (typeof FINANCE_CHANNELS)[number]
+
+/** Medusa's order statuses that finance filters by. */
+export const FINANCE_ORDER_STATUSES = [
+  "pending",
+  "completed",
+  "canceled",
+  "archived",
+  "requires_action",
+] as const
+
+/** What the figures are narrowed to; every filter left out means "all". */
+export type FinanceFilters = {
+  product_id?: string
+  category_id?: string
+  customer_id?: string
+  channel?: FinanceChannel
+  provider_id?: string
+  order_status?: (typeof FINANCE_ORDER_STATUSES)[number]
+}
+
 /** Order count and amounts in integer fen. */
 export type FinanceTotals = Record<FinanceMetric, number>
 
 export type FinanceGroup = { key: string | null; label: string } & FinanceTotals
 
-export type FinanceSummary = { totals: FinanceTotals; groups: FinanceGroup[] }
+/** How a figure moved against the period before: the difference in fen, and in percent. */
+export type FinanceChange = { amount: number; percent: number | null }
 
-export type FinancePeriod = { from: string; to: string; group_by?: FinanceGroupBy }
+export type FinanceSummary = {
+  totals: FinanceTotals
+  groups: FinanceGroup[]
+  previous: { from: string; to: string; totals: FinanceTotals }
+  change: Record<FinanceMetric, FinanceChange>
+}
+
+export type FinancePeriod = { from: string; to: string; group_by?: FinanceGroupBy } & FinanceFilters
 
 const DAY_MS = 24 * 60 * 60 * 1000
 
@@ -51,4 +95,21 @@ export function daysOf(from: string, to: string): string[] {
     days.push(new Date(at).toISOString().slice(0, 10))
   }
   return days
+}
+
+const isoDate = (at: number) => new Date(at).toISOString().slice(0, 10)
+
+/** The period of the same number of days that ends the day before `from`. */
+export function previousPeriod(from: string, to: string): { from: string; to: string } {
+  const start = Date.parse(`${from}T00:00:00Z`)
+  const length = Date.parse(`${to}T00:00:00Z`) - start + DAY_MS
+  return { from: isoDate(start - length), to: isoDate(start - DAY_MS) }
+}
+
+/** The change from `before` to `now`; the percent, to one decimal, only when `before` is not 0. */
+export function changeOf(now: number, before: number): FinanceChange {
+  return {
+    amount: now - before,
+    percent: before === 0 ? null : Math.round(((now - before) * 1000) / Math.abs(before)) / 10,
+  }
 }

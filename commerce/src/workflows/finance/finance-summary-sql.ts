@@ -1,73 +1,121 @@
-import type { FinanceGroupBy } from "./finance-period"
+import type { FinanceFilters, FinanceGroupBy } from "./finance-period"
 
 /** The reference of the credit lines the affiliate plugin writes when a balance pays. */
 const STORE_CREDIT_REFERENCE = "affiliate_store_credit"
 
 /**
+ * Every value a query takes, bound once in a one-row CTE so each query has the same eight
+ * bindings in the same order (see `financeBindings`); a null filter means "all".
+ */
+const PARAMS = `
+params as (
+  select ?::timestamptz as t0, ?::timestamptz as t1, ?::text as product_id, ?::text as category_id,
+         ?::text as customer_id, ?::text as channel, ?::text as provider_id, ?::text as order_status
+)`
+
+/**
  * Every movement of money in the period, one row each: `metric`, signed `amount` (fen; 1 for
- * an order), when it happened and what it belongs to. Sources are Medusa's own tables
- * (orders, captures, refunds, credit lines) and the affiliate plugin's ledger and
- * withdrawals. Amounts in yuan are numeric, so `round(amount * 100)` is exact fen.
+ * an order), when it happened, what it belongs to, and `source_id`, the row it comes from
+ * (order, capture, refund, credit line, ledger entry, withdrawal). Sources are Medusa's own
+ * tables and the affiliate plugin's ledger and withdrawals. Amounts in yuan are numeric, so
+ * `round(amount * 100)` is exact fen.
  */
 const FACTS = `
-bounds as (select ?::timestamptz as t0, ?::timestamptz as t1),
 facts as (
   select 'orders' as metric, 1::numeric as amount, o.created_at as happened_at, o.id as order_id,
-         null::text as provider_id, null::text as product_id, o.customer_id as member_id
-    from "order" o, bounds b
+         null::text as provider_id, null::text as product_id, o.customer_id as member_id,
+         o.id as source_id
+    from "order" o, params b
    where o.deleted_at is null and o.is_draft_order = false and o.status <> 'draft'
      and o.created_at >= b.t0 and o.created_at < b.t1
   union all
-  select 'paid', round(c.amount * 100), c.created_at, opc.order_id, p.provider_id, null, null
+  select 'paid', round(c.amount * 100), c.created_at, opc.order_id, p.provider_id, null, null, c.id
     from capture c
     join payment p on p.id = c.payment_id
     left join order_payment_collection opc
-      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null, bounds b
+      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null, params b
    where c.deleted_at is null and c.created_at >= b.t0 and c.created_at < b.t1
   union all
-  select 'refunded', round(r.amount * 100), r.created_at, opc.order_id, p.provider_id, null, null
+  select 'refunded', round(r.amount * 100), r.created_at, opc.order_id, p.provider_id, null, null, r.id
     from refund r
     join payment p on p.id = r.payment_id
     left join order_payment_collection opc
-      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null, bounds b
+      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null, params b
    where r.deleted_at is null and r.created_at >= b.t0 and r.created_at < b.t1
   union all
-  select 'store_credit', round(l.amount * 100), o.created_at, o.id, null, null, null
+  select 'store_credit', round(l.amount * 100), o.created_at, o.id, null, null, null, l.id
     from order_credit_line l
-    join "order" o on o.id = l.order_id, bounds b
+    join "order" o on o.id = l.order_id, params b
    where l.deleted_at is null and l.reference = '${STORE_CREDIT_REFERENCE}'
      and o.deleted_at is null and o.is_draft_order = false and o.canceled_at is null
      and o.created_at >= b.t0 and o.created_at < b.t1
   union all
   select 'commissions', e.amount, e.created_at, e.order_id, null,
          coalesce(e.product_id, reversed.product_id),
-         coalesce(e.buyer_customer_id, reversed.buyer_customer_id)
+         coalesce(e.buyer_customer_id, reversed.buyer_customer_id), e.id
     from affiliate_ledger_entry e
     -- A reversal belongs to the product and buyer of the commission it takes back.
-    left join affiliate_ledger_entry reversed on reversed.id = e.reverses_entry_id, bounds b
+    left join affiliate_ledger_entry reversed on reversed.id = e.reverses_entry_id, params b
    where e.deleted_at is null and e.kind in ('commission', 'reversal')
      and e.created_at >= b.t0 and e.created_at < b.t1
   union all
-  select 'payouts', w.amount, w.paid_at, null, null, null, a.customer_id
+  select 'payouts', w.amount, w.paid_at, null, null, null, a.customer_id, w.id
     from affiliate_withdrawal w
-    join affiliate a on a.id = w.affiliate_id, bounds b
+    join affiliate a on a.id = w.affiliate_id, params b
    where w.deleted_at is null and w.status = 'paid' and w.paid_at >= b.t0 and w.paid_at < b.t1
 )`
 
-/** The payment provider of each order (its first), for rows that carry none themselves. */
-const ORDER_PROVIDERS = `
-order_providers as (
-  select opc.order_id, min(p.provider_id) as provider_id
-    from order_payment_collection opc
-    join payment p on p.payment_collection_id = opc.payment_collection_id and p.deleted_at is null
-   where opc.deleted_at is null and opc.order_id in (select order_id from facts)
-   group by opc.order_id
+/**
+ * What each order behind a fact is: its status, buyer, and first payment's provider, which
+ * also tells its channel (offline for the system provider, the mini-program for WeChat
+ * JSAPI opened from the mini-program, else the web).
+ */
+const ORDERS_OF = `
+orders_of as (
+  select o.id as order_id, o.status::text as status, o.customer_id, first_payment.provider_id,
+         case when first_payment.provider_id is null then null
+              when first_payment.provider_id = 'pp_system_default' then 'offline'
+              when first_payment.app = 'mini_program' then 'miniprogram'
+              else 'web' end as channel
+    from "order" o
+    left join lateral (
+      select p.provider_id, p.data ->> 'app' as app
+        from order_payment_collection opc
+        join payment p on p.payment_collection_id = opc.payment_collection_id and p.deleted_at is null
+       where opc.order_id = o.id and opc.deleted_at is null
+       order by p.created_at, p.id
+       limit 1
+    ) first_payment on true
+   where o.id in (select order_id from facts where order_id is not null)
+)`
+
+/**
+ * The facts with what they are filtered and grouped by: payment method (the fact's own
+ * provider, else its order's), channel, member (the fact's own, else the buyer) and order
+ * status; narrowed by every filter but product and category.
+ */
+const SCOPED = `
+scoped as (
+  select f.metric, f.amount, f.happened_at, f.order_id, f.product_id, f.source_id,
+         coalesce(f.provider_id, oo.provider_id) as method,
+         case when f.provider_id = 'pp_system_default' then 'offline' else oo.channel end as channel,
+         coalesce(f.member_id, oo.customer_id) as member_id,
+         oo.status as order_status
+    from facts f
+    left join orders_of oo on oo.order_id = f.order_id, params p
+   where (p.customer_id is null or coalesce(f.member_id, oo.customer_id) = p.customer_id)
+     and (p.provider_id is null or coalesce(f.provider_id, oo.provider_id) = p.provider_id)
+     and (p.channel is null
+          or (case when f.provider_id = 'pp_system_default' then 'offline' else oo.channel end) = p.channel)
+     and (p.order_status is null or oo.status = p.order_status)
 )`
 
 /**
  * Each order's products with their cumulative share of its item value: an order's amount is
  * split as round(A × share up to this product) − round(A × share before it), so the parts
- * always add up to the whole to the fen. Free orders split evenly.
+ * always add up to the whole to the fen. Free orders split evenly. A product or category
+ * filter keeps only that product's (or category's) parts, the same figures as its row in
+ * the product (or category) breakdown.
  */
 const PRODUCT_SHARES = `
 lines as (
@@ -76,7 +124,7 @@ lines as (
     from order_item oi
     join "order" o on o.id = oi.order_id and oi.version = o.version
     join order_line_item li on li.id = oi.item_id
-   where oi.deleted_at is null and oi.order_id in (select order_id from facts)
+   where oi.deleted_at is null and oi.order_id in (select order_id from scoped)
    group by oi.order_id, li.product_id
 ),
 shares as (
@@ -87,66 +135,102 @@ shares as (
     from lines
   window w as (partition by order_id order by product_id nulls last)
 ),
-product_rows as (
-  select s.product_id as key, s.title as label, f.metric,
+split as (
+  select f.metric,
          case when f.metric = 'orders' then 1
               when s.whole > 0 then round(f.amount * s.upto / s.whole) - round(f.amount * s.before / s.whole)
-              else round(f.amount * s.n / s.lines) - round(f.amount * (s.n - 1) / s.lines) end as amount
-    from facts f
+              else round(f.amount * s.n / s.lines) - round(f.amount * (s.n - 1) / s.lines) end as amount,
+         f.happened_at, f.order_id, s.product_id, s.title as product_label, f.source_id,
+         f.method, f.channel, f.member_id, f.order_status
+    from scoped f
     join shares s on s.order_id = f.order_id
    where f.product_id is null
   union all
-  select f.product_id, pr.title, f.metric, f.amount
-    from facts f
+  select f.metric, f.amount, f.happened_at, f.order_id, f.product_id, pr.title, f.source_id,
+         f.method, f.channel, f.member_id, f.order_status
+    from scoped f
     left join product pr on pr.id = f.product_id
    where f.product_id is not null
       or not exists (select 1 from shares s where s.order_id = f.order_id)
+),
+rows_in_scope as (
+  select r.*
+    from split r, params p
+   where (p.product_id is null or r.product_id = p.product_id)
+     and (p.category_id is null or exists (
+          select 1 from product_category_product pcp
+           where pcp.product_id = r.product_id and pcp.product_category_id = p.category_id))
 )`
+
+/** Without a product or category in play, the scoped facts are the rows. */
+const ROWS_WITHOUT_PRODUCTS = `
+rows_in_scope as (
+  select f.metric, f.amount, f.happened_at, f.order_id, f.product_id, null::text as product_label,
+         f.source_id, f.method, f.channel, f.member_id, f.order_status
+    from scoped f
+)`
+
+/** The CTEs every finance query starts with, splitting by product only when it must. */
+function rowsCtes(filters: FinanceFilters, groupBy?: FinanceGroupBy): string {
+  const byProduct =
+    Boolean(filters.product_id || filters.category_id) ||
+    groupBy === "product" ||
+    groupBy === "category"
+  return [
+    PARAMS,
+    FACTS,
+    ORDERS_OF,
+    SCOPED,
+    byProduct ? PRODUCT_SHARES : ROWS_WITHOUT_PRODUCTS,
+  ].join(",\n")
+}
+
+/** The bindings of every finance query, in the order of PARAMS. */
+export function financeBindings(start: string, end: string, filters: FinanceFilters) {
+  return [
+    start,
+    end,
+    filters.product_id ?? null,
+    filters.category_id ?? null,
+    filters.customer_id ?? null,
+    filters.channel ?? null,
+    filters.provider_id ?? null,
+    filters.order_status ?? null,
+  ]
+}
 
 const MEMBER_LABEL = `coalesce(nullif(trim(coalesce(cu.last_name, '') || coalesce(cu.first_name, '')), ''), cu.email)`
 
 /** Rows of (key, label, metric, amount) for one breakdown. */
-const ROWS: Record<FinanceGroupBy, { ctes: string[]; rows: string; order: string }> = {
+const GROUPED: Record<FinanceGroupBy, { rows: string; order: string }> = {
   day: {
-    ctes: [],
-    rows: `select to_char(f.happened_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as key,
-                  null::text as label, f.metric, f.amount
-             from facts f`,
+    rows: `select to_char(r.happened_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as key,
+                  null::text as label, r.metric, r.amount
+             from rows_in_scope r`,
     order: "key",
   },
   channel: {
-    ctes: [],
-    rows: `select o.sales_channel_id as key, sc.name as label, f.metric, f.amount
-             from facts f
-             left join "order" o on o.id = f.order_id
-             left join sales_channel sc on sc.id = o.sales_channel_id`,
+    rows: `select r.channel as key, null::text as label, r.metric, r.amount from rows_in_scope r`,
     order: "paid desc, key",
   },
   payment_method: {
-    ctes: [ORDER_PROVIDERS],
-    rows: `select coalesce(f.provider_id, op.provider_id) as key, null::text as label, f.metric, f.amount
-             from facts f
-             left join order_providers op on op.order_id = f.order_id`,
+    rows: `select r.method as key, null::text as label, r.metric, r.amount from rows_in_scope r`,
     order: "paid desc, key",
   },
   member: {
-    ctes: [],
-    rows: `select coalesce(f.member_id, o.customer_id) as key, ${MEMBER_LABEL} as label, f.metric, f.amount
-             from facts f
-             left join "order" o on o.id = f.order_id
-             left join customer cu on cu.id = coalesce(f.member_id, o.customer_id)`,
+    rows: `select r.member_id as key, ${MEMBER_LABEL} as label, r.metric, r.amount
+             from rows_in_scope r
+             left join customer cu on cu.id = r.member_id`,
     order: "paid desc, key",
   },
   product: {
-    ctes: [PRODUCT_SHARES],
-    rows: `select key, label, metric, amount from product_rows`,
+    rows: `select r.product_id as key, r.product_label as label, r.metric, r.amount from rows_in_scope r`,
     order: "paid desc, key",
   },
   category: {
-    ctes: [PRODUCT_SHARES],
     rows: `select pcp.product_category_id as key, pc.name as label, r.metric, r.amount
-             from product_rows r
-             left join product_category_product pcp on pcp.product_id = r.key
+             from rows_in_scope r
+             left join product_category_product pcp on pcp.product_id = r.product_id
              left join product_category pc on pc.id = pcp.product_category_id and pc.deleted_at is null`,
     order: "paid desc, key",
   },
@@ -160,13 +244,40 @@ const SUMS = `
   coalesce(sum(amount) filter (where metric = 'commissions'), 0)::bigint as commissions,
   coalesce(sum(amount) filter (where metric = 'payouts'), 0)::bigint as payouts`
 
-/** Totals over the period; bindings: [start, end]. */
-export const TOTALS_SQL = `with ${FACTS} select ${SUMS} from facts`
+/** Totals over the period; bindings: `financeBindings`. */
+export function totalsSql(filters: FinanceFilters): string {
+  return `with ${rowsCtes(filters)} select ${SUMS} from rows_in_scope`
+}
 
-/** One row per group key with the same sums; bindings: [start, end]. */
-export function groupsSql(groupBy: FinanceGroupBy): string {
-  const { ctes, rows, order } = ROWS[groupBy]
-  return `with ${[FACTS, ...ctes, `grouped as (${rows})`].join(",\n")}
+/** One row per group key with the same sums; bindings: `financeBindings`. */
+export function groupsSql(groupBy: FinanceGroupBy, filters: FinanceFilters): string {
+  const { rows, order } = GROUPED[groupBy]
+  return `with ${rowsCtes(filters, groupBy)}, grouped as (${rows})
     select key, max(label) as label, ${SUMS}
       from grouped group by key order by ${order}`
+}
+
+/**
+ * The rows behind one figure, oldest first, each traceable: the source row's id, the order's
+ * display id, the member, the amount in fen. Bindings: `financeBindings`, then the figure;
+ * the caller appends its own paging.
+ */
+export function entriesSql(filters: FinanceFilters): string {
+  return `with ${rowsCtes(filters)}
+    select r.source_id as id, r.metric as figure, r.amount::bigint as amount, r.happened_at,
+           r.order_id, o.display_id as order_display_id, r.product_id, r.method as provider_id,
+           r.channel, r.member_id, cu.phone as member_phone, cu.first_name as member_first_name,
+           cu.last_name as member_last_name, cu.email as member_email
+      from rows_in_scope r
+      left join "order" o on o.id = r.order_id
+      left join customer cu on cu.id = r.member_id
+     where r.metric = ?
+     order by r.happened_at, r.source_id, r.product_id`
+}
+
+/** How many rows behind one figure, and their sum in fen. Bindings: as `entriesSql`. */
+export function entriesCountSql(filters: FinanceFilters): string {
+  return `with ${rowsCtes(filters)}
+    select count(*)::bigint as count, coalesce(sum(amount), 0)::bigint as amount
+      from rows_in_scope where metric = ?`
 }

@@ -1,8 +1,16 @@
 import { z } from "@medusajs/framework/zod"
-import { FINANCE_GROUP_BYS } from "../../../workflows/finance/finance-period"
+import {
+  FINANCE_CHANNELS,
+  FINANCE_FIGURES,
+  FINANCE_GROUP_BYS,
+  FINANCE_ORDER_STATUSES,
+} from "../../../workflows/finance/finance-period"
 
 /** The longest period one report covers, in days (a leap year). */
 export const MAX_PERIOD_DAYS = 366
+
+/** The most rows one page of a drill-down answers. */
+export const MAX_ENTRIES_PAGE = 200
 
 const isRealDate = (value: string) => {
   const at = new Date(`${value}T00:00:00Z`)
@@ -18,17 +26,86 @@ const beijingDate = (name: string) =>
 const daysBetween = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1
 
-/** A period of Beijing dates, `to` inclusive, and an optional breakdown. */
-export const FinanceSummaryQuery = z
-  .object({
-    from: beijingDate("开始日期"),
-    to: beijingDate("结束日期"),
-    group_by: z.enum(FINANCE_GROUP_BYS).optional(),
-  })
-  .refine((q) => q.from <= q.to, { message: "开始日期不能晚于结束日期", path: ["from"] })
-  .refine((q) => daysBetween(q.from, q.to) <= MAX_PERIOD_DAYS, {
-    message: `统计区间最长 ${MAX_PERIOD_DAYS} 天`,
-    path: ["to"],
-  })
+const id = (name: string) =>
+  z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[A-Za-z0-9_]+$/, `${name}编号格式不正确`)
+    .optional()
+
+/** A period of Beijing dates (`to` inclusive) and the filters every finance read takes. */
+const periodAndFilters = z.object({
+  from: beijingDate("开始日期"),
+  to: beijingDate("结束日期"),
+  product_id: id("商品"),
+  category_id: id("分类"),
+  customer_id: id("会员"),
+  channel: z.enum(FINANCE_CHANNELS).optional(),
+  provider_id: id("支付方式"),
+  order_status: z.enum(FINANCE_ORDER_STATUSES).optional(),
+})
+
+type PeriodFields = { from: string; to: string }
+
+/** The period rules: `from` not after `to`, at most MAX_PERIOD_DAYS. */
+function withPeriodRules<T extends z.ZodType<PeriodFields>>(schema: T) {
+  return schema
+    .refine((q) => q.from <= q.to, { message: "开始日期不能晚于结束日期", path: ["from"] })
+    .refine((q) => daysBetween(q.from, q.to) <= MAX_PERIOD_DAYS, {
+      message: `统计区间最长 ${MAX_PERIOD_DAYS} 天`,
+      path: ["to"],
+    })
+}
+
+/** Paging of a list: at most MAX_ENTRIES_PAGE rows a page. */
+const paging = {
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(MAX_ENTRIES_PAGE).default(50),
+}
+
+/** A period, filters and an optional breakdown. */
+export const FinanceSummaryQuery = withPeriodRules(
+  periodAndFilters.extend({ group_by: z.enum(FINANCE_GROUP_BYS).optional() })
+)
 
 export type FinanceSummaryQueryType = z.infer<typeof FinanceSummaryQuery>
+
+/** The rows behind one figure, paged. */
+export const FinanceEntriesQuery = withPeriodRules(
+  periodAndFilters.extend({
+    figure: z.enum(FINANCE_FIGURES),
+    ...paging,
+  })
+)
+
+export type FinanceEntriesQueryType = z.infer<typeof FinanceEntriesQuery>
+
+const period = z.object({ from: beijingDate("开始日期"), to: beijingDate("结束日期") })
+
+/** 分销核算 over a period, optionally of one affiliate, paged. */
+export const CommissionAccountsQuery = withPeriodRules(
+  period.extend({ affiliate_id: id("分销商"), ...paging })
+)
+
+export type CommissionAccountsQueryType = z.infer<typeof CommissionAccountsQuery>
+
+/** The ledger lines behind one figure of one affiliate. */
+export const CommissionEntriesQuery = withPeriodRules(
+  period.extend({
+    figure: z.enum(["accrued", "reversed", "matured", "withdrawn", "all"]).default("all"),
+    ...paging,
+  })
+)
+
+export type CommissionEntriesQueryType = z.infer<typeof CommissionEntriesQuery>
+
+/** A monthly statement: the month, in Beijing time. */
+export const CommissionStatementQuery = z.object({
+  month: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM")
+    .refine((value) => value >= "2000-01", "月份不在有效范围内"),
+})
+
+export type CommissionStatementQueryType = z.infer<typeof CommissionStatementQuery>

@@ -1,17 +1,20 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
+  changeOf,
   daysOf,
+  FINANCE_METRICS,
   periodBounds,
+  previousPeriod,
+  type FinanceFilters,
   type FinanceGroup,
   type FinancePeriod,
   type FinanceSummary,
   type FinanceTotals,
 } from "../finance-period"
-import { groupsSql, TOTALS_SQL } from "../finance-summary-sql"
+import { financeBindings, groupsSql, totalsSql } from "../finance-summary-sql"
 import { groupLabel } from "../labels"
-
-type Knex = { raw(sql: string, bindings: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }
+import { filtersOf, type Knex } from "../finance-knex"
 
 type SumsRow = Record<Exclude<keyof FinanceTotals, "net">, string | number>
 
@@ -31,17 +34,33 @@ function totalsOf(row: SumsRow | undefined): FinanceTotals {
   }
 }
 
-/** The summary of a period read straight from the tables, in one snapshot-free pair of queries. */
+async function totalsFor(knex: Knex, from: string, to: string, filters: FinanceFilters) {
+  const { start, end } = periodBounds(from, to)
+  const { rows } = await knex.raw(totalsSql(filters), financeBindings(start, end, filters))
+  return totalsOf(rows[0] as SumsRow)
+}
+
+/**
+ * The summary of a period read straight from the tables: its totals, the same-length period
+ * before it with the change, and an optional breakdown, all under the same filters.
+ */
 export const summarizeFinanceStep = createStep(
   "summarize-finance",
   async (input: FinancePeriod, { container }): Promise<StepResponse<FinanceSummary>> => {
     const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-    const { start, end } = periodBounds(input.from, input.to)
-    const totals = totalsOf((await knex.raw(TOTALS_SQL, [start, end])).rows[0] as SumsRow)
-    if (!input.group_by) return new StepResponse({ totals, groups: [] })
+    const filters = filtersOf(input)
+    const totals = await totalsFor(knex, input.from, input.to, filters)
+    const before = previousPeriod(input.from, input.to)
+    const previous = { ...before, totals: await totalsFor(knex, before.from, before.to, filters) }
+    const change = Object.fromEntries(
+      FINANCE_METRICS.map((metric) => [metric, changeOf(totals[metric], previous.totals[metric])])
+    ) as FinanceSummary["change"]
+    if (!input.group_by) return new StepResponse({ totals, groups: [], previous, change })
 
     const groupBy = input.group_by
-    const rows = (await knex.raw(groupsSql(groupBy), [start, end])).rows
+    const { start, end } = periodBounds(input.from, input.to)
+    const rows = (await knex.raw(groupsSql(groupBy, filters), financeBindings(start, end, filters)))
+      .rows
     let groups: FinanceGroup[] = rows.map((row) => {
       const key = (row.key as string | null) ?? null
       return {
@@ -57,6 +76,6 @@ export const summarizeFinanceStep = createStep(
         (day) => byDay.get(day) ?? { key: day, label: day, ...totalsOf(undefined) }
       )
     }
-    return new StepResponse({ totals, groups })
+    return new StepResponse({ totals, groups, previous, change })
   }
 )
