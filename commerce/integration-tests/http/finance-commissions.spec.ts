@@ -1,0 +1,294 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
+import ExcelJS from "exceljs"
+import seed from "../../src/scripts/seed"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { cartReadyForPayment } from "../helpers/checkout"
+import { eventually } from "../helpers/eventually"
+
+jest.setTimeout(300_000)
+
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+
+type Headers = { headers: Record<string, string> }
+type Account = Record<
+  | "accrued"
+  | "reversed"
+  | "matured"
+  | "withdrawn"
+  | "pending"
+  | "available"
+  | "outstanding"
+  | "opening_outstanding",
+  number
+> & { affiliate_id: string; code: string; member: string }
+
+/** Today in Beijing, and the month it is in. */
+const today = new Date(Date.now() + 8 * 3600 * 1000).toISOString().slice(0, 10)
+const month = today.slice(0, 7)
+const PERIOD = `from=${month}-01&to=${today}`
+
+const PAYEE = { holder: "王小明", bank: "中国银行岳阳分行", account_no: "6217000011112222" }
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let publishableKey: string
+    let admin: Headers
+    let finance: Headers
+    let operations: Headers
+    const noThrow = { validateStatus: () => true }
+    const sql = (query: string, bindings: (string | number | null | string[])[] = []) =>
+      getContainer()
+        .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        .raw(query, bindings)
+        .then((result: { rows: Record<string, unknown>[] }) => result.rows)
+
+    beforeAll(async () => {
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      publishableKey = key.token
+      admin = await adminHeaders(container, api as never, "root@health.local")
+      finance = await adminHeaders(container, api as never, "cw@health.local", ["finance"])
+      operations = await adminHeaders(container, api as never, "yy@health.local", ["operations"])
+    })
+
+    const me = async (who: Headers) => (await api.get("/store/affiliate/me", who)).data.affiliate
+
+    /** A kit bought in 岳阳, paid offline, captured by finance. */
+    async function paidOrder(buyer: Headers) {
+      const { cartId, paymentCollectionId } = await cartReadyForPayment(
+        api as never,
+        buyer,
+        "tumor-risk-gene-test"
+      )
+      await api.post(
+        `/store/payment-collections/${paymentCollectionId}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        buyer
+      )
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, buyer)
+      expect(data.type).toBe("order")
+      const [payment] = await sql(
+        `select p.id, p.amount from order_payment_collection opc
+           join payment p on p.payment_collection_id = opc.payment_collection_id
+          where opc.order_id = ?`,
+        [data.order.id]
+      )
+      await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+      return {
+        id: data.order.id as string,
+        displayId: Number(data.order.display_id),
+        paymentId: payment.id as string,
+        fen: Math.round(Number(payment.amount) * 100),
+      }
+    }
+
+    it("accounts every affiliate's month from the ledger, shows the orders behind each figure and writes the statement", async () => {
+      // A refers B, B refers C: C's orders earn B (level 1) and A (level 2).
+      const a = await registerCustomer(api as never, publishableKey, "a@example.com")
+      const b = await registerCustomer(api as never, publishableKey, "b@example.com")
+      const c = await registerCustomer(api as never, publishableKey, "c@example.com")
+      await api.post("/store/affiliate/bind", { code: (await me(a)).code }, b)
+      await api.post("/store/affiliate/bind", { code: (await me(b)).code }, c)
+      const affiliateA = await me(a)
+      const affiliateB = await me(b)
+
+      // Order 1 is half refunded (reversals); order 2 completes (its commissions mature).
+      const refunded = await paidOrder(c)
+      const completed = await paidOrder(c)
+      await api.post(
+        `/admin/payments/${refunded.paymentId}/refund`,
+        { amount: Math.round(refunded.fen / 2) / 100 },
+        admin
+      )
+      await eventually(
+        () => sql(`select count(*)::int as n from affiliate_ledger_entry where kind = 'reversal'`),
+        (rows) => (rows[0].n as number) >= 2
+      )
+      await api.post(`/admin/orders/${completed.id}/complete`, {}, admin)
+      await eventually(
+        () => me(b),
+        (aff) => aff.balances.available > 0
+      )
+      // B withdraws ¥10 to a bank account; finance approves and pays it.
+      await api.post("/admin/affiliate/settings", { min_withdrawal: 1 }, admin)
+      const { data: requested } = await api.post(
+        "/store/affiliate/withdrawals",
+        { amount: 10, method: "bank", payee: PAYEE, request_key: randomUUID() },
+        b
+      )
+      const withdrawalId = requested.withdrawal.id as string
+      await api.post(`/admin/affiliate/withdrawals/${withdrawalId}/approve`, {}, admin)
+      await api.post(`/admin/affiliate/withdrawals/${withdrawalId}/pay`, {}, admin)
+
+      // The ledger's own figures per affiliate, computed without the report.
+      const ledger = await sql(
+        `select affiliate_id,
+                coalesce(sum(amount) filter (where kind = 'commission'), 0)::int as accrued,
+                coalesce(sum(amount) filter (where kind = 'reversal'), 0)::int as reversed,
+                coalesce(sum(amount) filter (where kind = 'maturation' and bucket = 'available'), 0)::int as matured,
+                coalesce(sum(amount) filter (where kind = 'withdrawal_paid' and bucket = 'withdrawn'), 0)::int as withdrawn,
+                coalesce(sum(amount) filter (where bucket = 'pending'), 0)::int as pending,
+                coalesce(sum(amount) filter (where bucket = 'available'), 0)::int as available
+           from affiliate_ledger_entry group by affiliate_id`
+      )
+      const ledgerOf = (id: string) => ledger.find((row) => row.affiliate_id === id)!
+      expect(ledgerOf(affiliateB.id)).toMatchObject({ withdrawn: 1000 })
+      expect(ledgerOf(affiliateB.id).reversed as number).toBeLessThan(0)
+      expect(ledgerOf(affiliateB.id).matured as number).toBeGreaterThan(0)
+
+      const { data: page } = await api.get(`/admin/finance/commissions?${PERIOD}`, finance)
+      expect(page.count).toBe(2)
+      for (const affiliate of [affiliateA, affiliateB]) {
+        const account = page.accounts.find((x: Account) => x.affiliate_id === affiliate.id)
+        const row = ledgerOf(affiliate.id)
+        expect(account).toMatchObject({
+          code: affiliate.code,
+          accrued: row.accrued,
+          reversed: row.reversed,
+          matured: row.matured,
+          withdrawn: row.withdrawn,
+          pending: row.pending,
+          available: row.available,
+          outstanding: (row.pending as number) + (row.available as number),
+          opening_outstanding: 0,
+        })
+        expect(account.member).toMatch(/\*/)
+      }
+      // The balances B itself sees agree with finance's outstanding.
+      const seenByB = (await me(b)).balances
+      const accountB = page.accounts.find((x: Account) => x.affiliate_id === affiliateB.id)
+      expect(Math.round((seenByB.pending + seenByB.available) * 100)).toBe(accountB.outstanding)
+      // Totals are the sum of the affiliates, and agree with 财务统计's commissions and payouts.
+      for (const figure of [
+        "accrued",
+        "reversed",
+        "matured",
+        "withdrawn",
+        "outstanding",
+      ] as const) {
+        expect(page.totals[figure]).toBe(
+          page.accounts.reduce((sum: number, x: Account) => sum + x[figure], 0)
+        )
+      }
+      const { data: summary } = await api.get(`/admin/finance/summary?${PERIOD}`, finance)
+      expect(summary.totals.commissions).toBe(page.totals.accrued + page.totals.reversed)
+      expect(summary.totals.payouts).toBe(page.totals.withdrawn)
+      // Payee bank details are never part of commission accounting.
+      expect(JSON.stringify(page)).not.toMatch(/6217000011112222|王小明|中国银行/)
+
+      // The orders behind each of B's figures.
+      const entries = async (figure: string, paging = "") =>
+        (
+          await api.get(
+            `/admin/finance/commissions/${affiliateB.id}/entries?${PERIOD}&figure=${figure}${paging}`,
+            finance
+          )
+        ).data
+      const accrued = await entries("accrued")
+      expect(accrued.amount).toBe(accountB.accrued)
+      expect(
+        new Set(accrued.entries.map((e: { order_display_id: number }) => e.order_display_id))
+      ).toEqual(new Set([refunded.displayId, completed.displayId]))
+      expect(accrued.entries[0]).toMatchObject({ kind: "commission", level: 1 })
+      expect(accrued.entries[0].product_title).toContain("肿瘤")
+      const reversed = await entries("reversed")
+      expect(reversed.amount).toBe(accountB.reversed)
+      expect(reversed.entries.map((e: { order_display_id: number }) => e.order_display_id)).toEqual(
+        [refunded.displayId]
+      )
+      const matured = await entries("matured")
+      expect(matured.amount).toBe(accountB.matured)
+      expect(matured.entries.map((e: { order_display_id: number }) => e.order_display_id)).toEqual([
+        completed.displayId,
+      ])
+      const withdrawn = await entries("withdrawn")
+      expect(withdrawn).toMatchObject({ amount: 1000, count: 1 })
+      expect(withdrawn.entries[0].withdrawal_id).toBe(withdrawalId)
+      const first = await entries("all", "&limit=1&offset=0")
+      const all = await entries("all")
+      expect(first.count).toBe(all.count)
+      expect(first.entries).toEqual(all.entries.slice(0, 1))
+      // Past the last page: no rows, and still the count of all of them.
+      const { data: beyond } = await api.get(
+        `/admin/finance/commissions?${PERIOD}&offset=50`,
+        finance
+      )
+      expect(beyond).toMatchObject({ accounts: [], count: 2, totals: page.totals })
+
+      // The monthly statement: the same figures and every ledger line of B's month.
+      const statement = await api.get(
+        `/admin/finance/commissions/${affiliateB.id}/statement?month=${month}`,
+        { ...finance, responseType: "arraybuffer" }
+      )
+      expect(statement.headers["content-disposition"]).toContain(
+        `filename*=UTF-8''${encodeURIComponent(`分销对账单_${affiliateB.code}_${month}.xlsx`)}`
+      )
+      const workbook = new ExcelJS.Workbook()
+      await workbook.xlsx.load(Buffer.from(statement.data) as never)
+      const sheet = workbook.getWorksheet("对账单")!
+      const valueOf = (label: string) => {
+        const row = (sheet.getColumn(1).values as unknown[]).indexOf(label)
+        return sheet.getRow(row).getCell(2).value
+      }
+      expect(valueOf("分销商推荐码")).toBe(affiliateB.code)
+      expect(valueOf("本月新增佣金")).toBe(accountB.accrued / 100)
+      expect(valueOf("本月退款冲回")).toBe(accountB.reversed / 100)
+      expect(valueOf("本月提现到账")).toBe(10)
+      expect(valueOf("期末未结清（待结算 + 可提现）")).toBe(accountB.outstanding / 100)
+      const lines = workbook.getWorksheet("明细")!
+      expect(lines.views[0]).toMatchObject({ state: "frozen", ySplit: 1 })
+      let fen = 0
+      lines.eachRow((row, index) => {
+        if (index > 1) fen += Math.round(Number(row.getCell(4).value) * 100)
+      })
+      expect(lines.rowCount - 1).toBe(all.count)
+      expect(fen).toBe(all.amount)
+
+      // Every read is audited with the affiliate and period asked for.
+      const audited = await eventually(
+        () =>
+          sql(
+            `select action, details from audit_entry where action like 'finance.commission%' order by created_at`
+          ),
+        (rows) => rows.some((row) => row.action === "finance.commission_statement")
+      )
+      expect(audited.map((row) => row.action)).toEqual(
+        expect.arrayContaining(["finance.commissions", "finance.commission_entries"])
+      )
+      expect(audited.find((row) => row.action === "finance.commission_statement")).toMatchObject({
+        details: { month, affiliate_id: affiliateB.id },
+      })
+    })
+
+    it("keeps commission accounting to finance and answers bad input with a clear message", async () => {
+      for (const path of [
+        `/admin/finance/commissions?${PERIOD}`,
+        `/admin/finance/commissions/aff_missing/entries?${PERIOD}`,
+        `/admin/finance/commissions/aff_missing/statement?month=${month}`,
+      ]) {
+        const refused = await api.get(path, { ...operations, ...noThrow })
+        expect([path, refused.status]).toEqual([path, 403])
+      }
+      const bad: [string, number, string][] = [
+        [`/admin/finance/commissions?from=${today}`, 400, "字段 to：必填"],
+        [`/admin/finance/commissions?${PERIOD}&limit=0`, 400, "字段 limit：不能小于 1"],
+        [`/admin/finance/commissions/aff_x/entries?${PERIOD}&figure=owed`, 400, "字段 figure"],
+        [`/admin/finance/commissions/aff_x/statement?month=2026-13`, 400, "月份格式应为 YYYY-MM"],
+        [`/admin/finance/commissions/aff_missing/statement?month=${month}`, 404, "分销商不存在"],
+      ]
+      for (const [path, status, message] of bad) {
+        const answer = await api.get(path, { ...finance, ...noThrow })
+        expect([path, answer.status, answer.data.message]).toEqual([
+          path,
+          status,
+          expect.stringContaining(message),
+        ])
+      }
+    })
+  },
+})
