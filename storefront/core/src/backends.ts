@@ -6,6 +6,7 @@ import { createCommerceClient } from "./commerce/client"
 import { createHealthArchiveClient } from "./commerce/health-archive-client"
 import { createInboxClient } from "./commerce/inbox-client"
 import { createMemberClient } from "./commerce/member-client"
+import { createOrderBusinessClient } from "./commerce/order-business-client"
 import { createPasswordResetClient } from "./commerce/password-reset-client"
 import type { CommerceClientOptions } from "./commerce/request"
 import { createSearchClient } from "./commerce/search-client"
@@ -27,6 +28,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
   return {
     commerce: createCommerceClient(commerce),
     member: createMemberClient(commerce),
+    orders: createOrderBusinessClient(commerce),
     passwordReset: createPasswordResetClient(commerce),
     checkout: createCheckoutClient(commerce),
     healthArchive: createHealthArchiveClient(commerce),

@@ -1,4 +1,13 @@
-import { orderState, orderStateLabel, ordersInTab, parseOrderTab } from "../commerce/order-tabs"
+import {
+  ORDER_USAGE_TABS,
+  orderListFilter,
+  orderState,
+  orderStateLabel,
+  ordersInTab,
+  orderTabsHref,
+  parseOrderTab,
+  parseOrderUsageTab,
+} from "../commerce/order-tabs"
 
 const order = (status: string, payment_status: string, fulfillment_status = "not_fulfilled") => ({
   status,
@@ -29,5 +38,30 @@ describe("order tabs", () => {
     expect(parseOrderTab("paid")).toBe("paid")
     expect(parseOrderTab("../x")).toBe("all")
     expect(parseOrderTab(undefined)).toBe("all")
+  })
+})
+
+describe("order usage tabs", () => {
+  it("reads the usage tab, unknown ones as 全部", () => {
+    expect(parseOrderUsageTab("unused")).toBe("unused")
+    expect(parseOrderUsageTab("partly_used")).toBe("partly_used")
+    expect(parseOrderUsageTab("<script>")).toBe("all")
+    expect(parseOrderUsageTab(null)).toBe("all")
+    expect(ORDER_USAGE_TABS.map((tab) => tab.label)).toEqual([
+      "全部",
+      "未使用",
+      "部分使用",
+      "已使用",
+    ])
+  })
+
+  it("turns a pair of tabs into commerce's filter and the page's address", () => {
+    expect(orderListFilter("paid", "unused")).toEqual({ state: "paid", usage: "unused" })
+    expect(orderListFilter("all", "all")).toEqual({ state: undefined, usage: undefined })
+    expect(orderTabsHref("/account/orders", "all", "all")).toBe("/account/orders")
+    expect(orderTabsHref("/account/orders", "completed", "used")).toBe(
+      "/account/orders?tab=completed&usage=used"
+    )
+    expect(orderTabsHref("/account/orders", "all", "unused")).toBe("/account/orders?usage=unused")
   })
 })

@@ -45,3 +45,34 @@ export function parseOrderTab(value: string | undefined | null): OrderTab {
 export function ordersInTab<T extends OrderStatuses>(orders: T[], tab: OrderTab): T[] {
   return tab === "all" ? orders : orders.filter((order) => orderState(order) === tab)
 }
+
+/** 已使用/未使用 beside the status tabs: whether the order's kits have reached the lab. */
+export const ORDER_USAGE_TABS = [
+  { id: "all", label: "全部" },
+  { id: "unused", label: "未使用" },
+  { id: "partly_used", label: "部分使用" },
+  { id: "used", label: "已使用" },
+] as const
+
+export type OrderUsageTab = (typeof ORDER_USAGE_TABS)[number]["id"]
+
+export function parseOrderUsageTab(value: string | undefined | null): OrderUsageTab {
+  return ORDER_USAGE_TABS.some((tab) => tab.id === value) ? (value as OrderUsageTab) : "all"
+}
+
+/** The filter commerce's 我的订单 list takes for a status tab and a usage tab. */
+export function orderListFilter(tab: OrderTab, usage: OrderUsageTab) {
+  return {
+    state: tab === "all" ? undefined : tab,
+    usage: usage === "all" ? undefined : usage,
+  }
+}
+
+/** 我的订单's address for a pair of tabs, leaving out what is 全部. */
+export function orderTabsHref(base: string, tab: OrderTab, usage: OrderUsageTab): string {
+  const params = new URLSearchParams()
+  if (tab !== "all") params.set("tab", tab)
+  if (usage !== "all") params.set("usage", usage)
+  const search = params.toString()
+  return search ? `${base}?${search}` : base
+}
