@@ -1,0 +1,93 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
+import ExcelJS from "exceljs"
+import type { Readable } from "stream"
+import seed from "../../src/scripts/seed"
+import { adminHeaders } from "../helpers/actors"
+
+jest.setTimeout(600_000)
+
+process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+
+/** More ledger lines than any one page or batch: the export must stream them all. */
+const LINES = 120_000
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    const sql = (query: string, bindings: (string | number)[] = []) =>
+      getContainer()
+        .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        .raw(query, bindings)
+        .then((result: { rows: Record<string, unknown>[] }) => result.rows)
+
+    it("streams a month of 120,000 commission lines into the 明细 sheet, every one of them, to the fen", async () => {
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const finance = await adminHeaders(container, api as never, "cw@health.local", ["finance"])
+
+      // One affiliate's month of generated commissions, spread over October 2026 in Beijing time.
+      const affiliateId = `aff_${randomUUID().replace(/-/g, "")}`
+      await sql(
+        `insert into affiliate (id, customer_id, code, status) values (?, ?, ?, 'distributor')`,
+        [affiliateId, `cus_${randomUUID().replace(/-/g, "")}`, "BIGMONTH"]
+      )
+      await sql(
+        `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key, created_at, updated_at)
+         select 'afle_big_' || n, ?, 'pending', 'commission', (n % 9973) + 1, 'big:' || n,
+                '2026-09-30T16:00:00Z'::timestamptz + (n * interval '22 seconds'),
+                '2026-09-30T16:00:00Z'::timestamptz + (n * interval '22 seconds')
+           from generate_series(1, ?) as n`,
+        [affiliateId, LINES]
+      )
+      const [ledger] = await sql(
+        `select count(*)::int as count, sum(amount)::bigint as fen from affiliate_ledger_entry
+          where affiliate_id = ? and created_at >= '2026-09-30T16:00:00Z' and created_at < '2026-10-31T16:00:00Z'`,
+        [affiliateId]
+      )
+      expect(ledger.count).toBe(LINES)
+
+      // Read the download as it arrives, with exceljs' streaming reader: neither side ever
+      // holds the whole workbook.
+      const response = await api.get("/admin/finance/export?from=2026-10-01&to=2026-10-31", {
+        ...finance,
+        responseType: "stream",
+      })
+      expect(response.status).toBe(200)
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(response.data as Readable, {
+        worksheets: "emit",
+        sharedStrings: "cache",
+        styles: "cache",
+        hyperlinks: "ignore",
+      })
+      const sheets: string[] = []
+      let summaryCommissionsYuan: unknown
+      let detailRows = 0
+      let detailFen = 0
+      let firstDetail: unknown[] = []
+      for await (const worksheet of reader) {
+        const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string }
+        sheets.push(sheet.name)
+        for await (const row of sheet) {
+          if (sheet.name === "汇总" && row.number === 2)
+            summaryCommissionsYuan = row.getCell(8).value
+          if (sheet.name !== "明细" || row.number === 1) continue
+          if (row.number === 2) firstDetail = (row.values as unknown[]).slice(1)
+          detailRows++
+          detailFen += Math.round(Number(row.getCell(8).value) * 100)
+        }
+      }
+      expect(sheets).toEqual(["汇总", "按日", "按商品", "按分类", "按渠道", "按支付方式", "明细"])
+      expect(detailRows).toBe(LINES)
+      expect(detailFen).toBe(Number(ledger.fen))
+      expect(summaryCommissionsYuan).toBe(Number(ledger.fen) / 100)
+      // The first line is the oldest: 00:00:22 on 1 October in Beijing, ¥0.02.
+      expect(firstDetail[0]).toBe("佣金")
+      expect((firstDetail[1] as Date).toISOString()).toBe("2026-10-01T00:00:22.000Z")
+      expect(firstDetail[2]).toBe("afle_big_1")
+      expect(firstDetail[7]).toBe(0.02)
+    })
+  },
+})
