@@ -14,6 +14,7 @@ import { publishableKeySource, withPublishableKey } from "./publishable-key"
 export const {
   commerce,
   member,
+  orders,
   passwordReset,
   checkout,
   healthArchive,

@@ -92,7 +92,7 @@ export const changeMemberOrderAddressWorkflow = createWorkflow(
           city: input.address.city,
           // As the address book stores it (storefront member-address): district in address_2.
           address_1: input.address.street,
-          address_2: input.address.district,
+          address_2: input.address.district || null,
           postal_code: input.address.postal_code ?? null,
         },
       })),

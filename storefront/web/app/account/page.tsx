@@ -1,9 +1,9 @@
-import { displayName, messages, type MemberOrder } from "@health/core"
+import { displayName, messages, type OrderBusinessView } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { EmptyIcon } from "@/components/icons"
 import { signOut } from "@/lib/account-actions"
-import { member as memberApi } from "@/lib/backends"
+import { orders as ordersApi } from "@/lib/backends"
 import { OrderRow } from "@/components/order/order-row"
 import { requireMember } from "@/lib/require-member"
 
@@ -54,9 +54,9 @@ export default async function AccountPage({
 }) {
   const { token, member } = await requireMember("/account")
   const { referral } = await searchParams
-  const { orders } = await memberApi
-    .listOrders(token, RECENT_ORDERS)
-    .catch(() => ({ orders: [] as MemberOrder[] }))
+  const { orders } = await ordersApi
+    .list(token, { limit: RECENT_ORDERS })
+    .catch(() => ({ orders: [] as OrderBusinessView[] }))
   const name = displayName(member)
 
   return (

@@ -111,7 +111,14 @@ export const OrderAddressBody = z
       .transform((v) => normalizeCnMobile(v)!.replace(/^\+86/, "")),
     province: text("请选择省份", 40),
     city: text("请选择城市", 40),
-    district: text("请选择区县", 40),
+    // Cities without districts (东莞市, 仙桃市) have none.
+    district: z
+      .unknown()
+      .refine(
+        (v) => v == null || (typeof v === "string" && v.trim().length <= 40),
+        "区县不能超过 40 字"
+      )
+      .transform((v) => (typeof v === "string" ? v.trim() : "")),
     street: text("请填写详细地址（不超过 200 字）", 200),
     postal_code: z
       .unknown()

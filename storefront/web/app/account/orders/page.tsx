@@ -1,26 +1,44 @@
-import { ORDER_TABS, ordersInTab, parseOrderTab, type MemberOrder } from "@health/core"
+import {
+  ORDER_TABS,
+  ORDER_USAGE_TABS,
+  orderListFilter,
+  orderTabsHref,
+  parseOrderTab,
+  parseOrderUsageTab,
+} from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { EmptyIcon } from "@/components/icons"
 import { OrderRow } from "@/components/order/order-row"
 import { PendingPaymentNotice } from "@/components/order/pending-payment-notice"
-import { member as memberApi } from "@/lib/backends"
+import { orders as ordersApi } from "@/lib/backends"
 import { requireMember } from "@/lib/require-member"
 
 export const metadata: Metadata = { title: "我的订单" }
 
-/** Members rarely have more; the tabs filter this many of the newest. */
+/** Members rarely have more; commerce filters by both tabs before this many are taken. */
 const RECENT = 100
 
 export default async function MemberOrdersPage({
   searchParams,
 }: {
-  searchParams: Promise<{ tab?: string }>
+  searchParams: Promise<{ tab?: string; usage?: string }>
 }) {
-  const tab = parseOrderTab((await searchParams).tab)
-  const { token } = await requireMember(`/account/orders?tab=${tab}`)
-  const loaded = await memberApi.listOrders(token, RECENT).catch(() => null)
-  const orders = ordersInTab(loaded?.orders ?? ([] as MemberOrder[]), tab)
+  const params = await searchParams
+  const tab = parseOrderTab(params.tab)
+  const usage = parseOrderUsageTab(params.usage)
+  const here = orderTabsHref("/account/orders", tab, usage)
+  const { token } = await requireMember(here)
+  const loaded = await ordersApi
+    .list(token, { ...orderListFilter(tab, usage), limit: RECENT })
+    .catch(() => null)
+  const orders = loaded?.orders ?? []
+  const emptyWhat = [
+    tab === "all" ? "" : ORDER_TABS.find((t) => t.id === tab)!.label,
+    usage === "all" ? "" : ORDER_USAGE_TABS.find((t) => t.id === usage)!.label,
+  ]
+    .filter(Boolean)
+    .join("、")
 
   return (
     <section className="narrow" data-testid="member-orders">
@@ -32,7 +50,7 @@ export default async function MemberOrdersPage({
         {ORDER_TABS.map(({ id, label }) => (
           <Link
             key={id}
-            href={id === "all" ? "/account/orders" : `/account/orders?tab=${id}`}
+            href={orderTabsHref("/account/orders", id, usage)}
             className={tab === id ? "tab active" : "tab"}
             aria-current={tab === id ? "page" : undefined}
           >
@@ -40,7 +58,19 @@ export default async function MemberOrdersPage({
           </Link>
         ))}
       </nav>
-      {(tab === "all" || tab === "unpaid") && <PendingPaymentNotice />}
+      <nav className="tabs" aria-label="使用状态" data-testid="usage-tabs">
+        {ORDER_USAGE_TABS.map(({ id, label }) => (
+          <Link
+            key={id}
+            href={orderTabsHref("/account/orders", tab, id)}
+            className={usage === id ? "tab active" : "tab"}
+            aria-current={usage === id ? "page" : undefined}
+          >
+            {id === "all" ? "全部检测盒" : label}
+          </Link>
+        ))}
+      </nav>
+      {(tab === "all" || tab === "unpaid") && usage === "all" && <PendingPaymentNotice />}
       {!loaded ? (
         <p className="form-error" role="alert">
           订单暂时无法加载，请稍后刷新重试。
@@ -54,11 +84,7 @@ export default async function MemberOrdersPage({
       ) : (
         <div className="empty-state small" data-testid="orders-empty">
           <EmptyIcon kind="cart" />
-          <p>
-            {tab === "all"
-              ? "还没有订单"
-              : `没有${ORDER_TABS.find((t) => t.id === tab)!.label}的订单`}
-          </p>
+          <p>{emptyWhat ? `没有${emptyWhat}的订单` : "还没有订单"}</p>
           <Link href="/products" className="button primary">
             去选购基因检测
           </Link>

@@ -4,8 +4,9 @@ import Link from "next/link"
 import { notFound } from "next/navigation"
 import { OrderLines } from "@/components/order/order-lines"
 import { CancelOrderForm } from "@/components/order/cancel-order-form"
-import { checkout, healthArchive, member as memberApi } from "@/lib/backends"
-import { cancelOrder } from "@/lib/order-actions"
+import { ChangeAddressForm } from "@/components/order/change-address-form"
+import { checkout, healthArchive, orders } from "@/lib/backends"
+import { cancelOrder, changeOrderAddress } from "@/lib/order-actions"
 import { FULFILLMENT_STATUS_LABEL } from "@/lib/order-status"
 import { requireMember } from "@/lib/require-member"
 
@@ -20,7 +21,9 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
   const address = order.shipping_address
   // An archive that cannot load should not hide the order itself.
   const kits = (await healthArchive.listKits(token, order.id).catch(() => null))?.kits ?? []
-  const cancellation = await memberApi.orderCancellation(token, order.id).catch(() => null)
+  // Business and usage state, and whether 修改 / 取消 are still open (and why not).
+  const business = await orders.get(token, order.id).catch(() => null)
+  const cancellation = business?.cancellation ?? null
   const state = orderState(order)
 
   return (
@@ -34,6 +37,11 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
         <span className="chip" data-testid="order-state">
           {orderStateLabel(order)}
         </span>
+        {business?.usage_label && state !== "canceled" && (
+          <span className="chip" data-testid="order-usage">
+            {business.usage_label}
+          </span>
+        )}
         {order.fulfillment_status && (
           <span className="chip">
             {FULFILLMENT_STATUS_LABEL[order.fulfillment_status] ?? order.fulfillment_status}
@@ -95,8 +103,34 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
             {address.first_name} · {address.phone}
           </p>
           <p className="muted">
-            {address.province} {address.city} {address.address_1}
+            {address.province} {address.city} {address.address_2} {address.address_1}
           </p>
+          {business && state !== "canceled" && (
+            <div data-testid="order-edit">
+              {business.edit.allowed ? (
+                <ChangeAddressForm
+                  action={changeOrderAddress.bind(null, order.id)}
+                  address={{
+                    name: `${address.last_name ?? ""}${address.first_name ?? ""}`,
+                    phone: address.phone ?? "",
+                    province: address.province ?? "",
+                    city: address.city ?? "",
+                    district: address.address_2 ?? "",
+                    street: address.address_1 ?? "",
+                  }}
+                />
+              ) : (
+                <p className="muted" data-testid="order-edit-reason">
+                  不能再修改收货地址：{business.edit.reason}
+                </p>
+              )}
+              {business.edit.allowed && (
+                <p className="hint">
+                  检测盒寄出前可以修改收货地址；现场采集的时间请在“我的预约”中改期。
+                </p>
+              )}
+            </div>
+          )}
         </div>
       )}
     </section>
