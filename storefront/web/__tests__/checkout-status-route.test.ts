@@ -1,13 +1,12 @@
 /** @jest-environment node */
-import { ApiError } from "@health/core"
 import { NextRequest } from "next/server"
 
+const paymentStatus = jest.fn()
 const complete = jest.fn()
-const wechatSession = jest.fn()
 jest.mock("@/lib/backends", () => ({
   checkout: {
+    paymentStatus: (...args: unknown[]) => paymentStatus(...args),
     complete: (...args: unknown[]) => complete(...args),
-    wechatSession: (...args: unknown[]) => wechatSession(...args),
   },
 }))
 jest.mock("@/lib/session", () => ({ readToken: async () => "tok_1" }))
@@ -16,58 +15,40 @@ const { GET } =
   require("@/app/checkout/status/route") as typeof import("@/app/checkout/status/route")
 
 const poll = (cart: string) => GET(new NextRequest(`http://web/checkout/status?cart=${cart}`))
-const cartWith = (metadata: Record<string, unknown> | null) => ({
-  cart: { id: "cart_1", metadata },
-  payment: null,
-})
 
 beforeEach(() => {
+  paymentStatus.mockReset()
   complete.mockReset()
-  wechatSession.mockReset()
 })
 
 describe("GET /checkout/status", () => {
-  it("moves on to the order once WeChat has confirmed the payment", async () => {
-    complete.mockResolvedValue({ type: "order", order: { id: "order_1" } })
-    const response = await poll("cart_1")
-    expect(await response.json()).toEqual({ status: "paid", order_id: "order_1" })
-    expect(complete).toHaveBeenCalledWith("cart_1", "tok_1")
-  })
-
-  it("passes on the guest's order token, and reads the unpaid cart with the member's token", async () => {
-    complete.mockResolvedValue({
-      type: "order",
-      order: { id: "order_1" },
+  it("moves on to the order once commerce has it, with a guest's order token, and completes nothing itself", async () => {
+    paymentStatus.mockResolvedValue({
+      status: "paid",
+      order: { id: "order_1", display_id: 7 },
       order_access_token: "9.abc",
     })
-    expect(await (await poll("cart_1")).json()).toEqual({
+    const response = await poll("cart_1")
+    expect(await response.json()).toEqual({
       status: "paid",
       order_id: "order_1",
       order_token: "9.abc",
     })
-    complete.mockResolvedValue({ type: "cart", cart: { id: "cart_1" } })
-    wechatSession.mockResolvedValue(cartWith({}))
-    await poll("cart_1")
-    expect(wechatSession).toHaveBeenCalledWith("cart_1", "tok_1")
+    expect(paymentStatus).toHaveBeenCalledWith("cart_1", "tok_1")
+    expect(response.cookies.get("cart_id")?.value).toBe("")
+    expect(complete).not.toHaveBeenCalled()
   })
 
-  it("keeps waiting while the cart is unpaid", async () => {
-    complete.mockResolvedValue({ type: "cart", cart: { id: "cart_1" } })
-    wechatSession.mockResolvedValue(cartWith({}))
+  it("keeps waiting while the payment is open", async () => {
+    paymentStatus.mockResolvedValue({ status: "waiting" })
     expect(await (await poll("cart_1")).json()).toEqual({ status: "waiting" })
   })
 
   it("stops waiting and says so when commerce refunded a payment that could not become an order", async () => {
-    complete.mockRejectedValue(new ApiError(400, "Payment sessions are required to complete cart"))
-    wechatSession.mockResolvedValue(
-      cartWith({
-        wechatpay_unplaced_refund: {
-          amount: 69900,
-          reason: "所选时段已约满",
-          status: "SUCCESS",
-        },
-      })
-    )
+    paymentStatus.mockResolvedValue({
+      status: "refunded",
+      refund: { amount_fen: 69900, reason: "所选时段已约满" },
+    })
     const response = await poll("cart_1")
     expect(await response.json()).toEqual({
       status: "refunded",
@@ -77,13 +58,21 @@ describe("GET /checkout/status", () => {
   })
 
   it("does not repeat the refund title as its reason", async () => {
-    complete.mockRejectedValue(new ApiError(400, "not authorized"))
-    wechatSession.mockResolvedValue(
-      cartWith({ wechatpay_unplaced_refund: { amount: 100, reason: "订单未能生成，已原路退款" } })
-    )
+    paymentStatus.mockResolvedValue({
+      status: "refunded",
+      refund: { amount_fen: 100, reason: "订单未能生成，已原路退款" },
+    })
     expect((await (await poll("cart_1")).json()).message).toBe(
       "订单未能生成，已原路退款 ¥1.00，请返回购物车重新下单"
     )
+  })
+
+  it("says when the payment expired", async () => {
+    paymentStatus.mockResolvedValue({ status: "expired" })
+    expect(await (await poll("cart_1")).json()).toEqual({
+      status: "expired",
+      message: "支付已超时，请返回购物车重新下单",
+    })
   })
 
   it("refuses a malformed cart id with a Chinese message", async () => {

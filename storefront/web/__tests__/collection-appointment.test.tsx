@@ -186,6 +186,7 @@ describe("CheckoutForm 采样方式 per line", () => {
         payLabel="提交订单并支付 ¥1,197.00"
         lines={lines}
         collection={{ sites: SITES, signedIn: true }}
+        paymentMethods={[]}
       />
     )
     const legends = screen
@@ -236,6 +237,7 @@ describe("CheckoutForm 采样方式 per line", () => {
         payLabel="提交订单并支付"
         lines={lines.slice(0, 1)}
         collection={{ sites: [], signedIn: false }}
+        paymentMethods={[]}
       />
     )
     fireEvent.click(screen.getByLabelText(/采集点现场采集/))

@@ -1,4 +1,4 @@
-import { h5CashierUrl, paymentChannelFor } from "@/lib/payment-channel"
+import { h5CashierUrl, paymentPlaceFor } from "@/lib/payment-channel"
 import {
   oauthAuthorizeUrl,
   officialAccountFromEnv,
@@ -7,28 +7,20 @@ import {
 
 const WECHAT = "Mozilla/5.0 (iPhone) Mobile/15E148 MicroMessenger/8.0.50 NetType/WIFI"
 
-describe("paymentChannelFor", () => {
-  it("uses H5 in mobile browsers, a QR code on PC and inside WeChat without an official account", () => {
+describe("paymentPlaceFor", () => {
+  it("tells WeChat's browser, other phone browsers and PCs apart", () => {
     expect(
-      paymentChannelFor(
+      paymentPlaceFor(
         "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148"
       )
-    ).toBe("h5")
-    expect(paymentChannelFor("Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36")).toBe(
-      "h5"
+    ).toBe("mobile_browser")
+    expect(paymentPlaceFor("Mozilla/5.0 (Linux; Android 14; Pixel 8) Mobile Safari/537.36")).toBe(
+      "mobile_browser"
     )
     expect(
-      paymentChannelFor("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130")
-    ).toBe("native")
-    expect(paymentChannelFor(WECHAT)).toBe("native")
-  })
-
-  it("pays with JSAPI inside WeChat once the payer's official-account openid is known", () => {
-    expect(paymentChannelFor(WECHAT, { officialAccount: true })).toBe("jsapi")
-    // Outside WeChat the openid changes nothing.
-    expect(
-      paymentChannelFor("Mozilla/5.0 (Windows NT 10.0) Chrome/130", { officialAccount: true })
-    ).toBe("native")
+      paymentPlaceFor("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130")
+    ).toBe("pc_browser")
+    expect(paymentPlaceFor(WECHAT)).toBe("wechat_browser")
   })
 })
 

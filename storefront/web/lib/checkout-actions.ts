@@ -5,10 +5,10 @@ import {
   isGeneTestLine,
   normalizeShareCode,
   parseCnMobile,
+  PAYMENT_PROVIDER_IDS,
   toMedusaAddress,
   type Address,
 } from "@health/core"
-import { prepareCartForPayment, placeUnpaidOrder } from "@health/core/commerce/checkout-steps"
 import { CHECKOUT_PROBLEMS, emailProblem } from "@health/core/commerce/checkout-problems"
 import {
   OFFLINE_PAYMENT_REFUSAL,
@@ -18,16 +18,15 @@ import { storeCreditFen } from "@health/core/commerce/store-credit"
 import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { readAddressForm } from "./address-form"
-import { appointments, checkout, cms, optional } from "./backends"
+import { checkout, cms, optional } from "./backends"
 import { clearCartId, readCartId } from "./cart-cookie"
 import { currentCart } from "./current-cart"
 import { lineChoicesFromForm, lineFields } from "./collection-appointment"
-import { h5CashierUrl, paymentChannelFor } from "./payment-channel"
-import { bindPendingReferral } from "./referral"
+import { h5CashierUrl, paymentPlaceFor } from "./payment-channel"
 import { REFERRAL_COOKIE } from "./referral-cookie"
 import { readToken } from "./session"
-import { shopperAddress } from "./shopper-address"
 import { OPENID_COOKIE, officialAccountFromEnv } from "./wechat-official-account"
+import { PAYMENT_COOKIE, type OpenPayment } from "@/app/checkout/pay/payment-cookie"
 
 export type CheckoutState = { error?: string; fields?: Record<string, string> } | undefined
 
@@ -86,8 +85,10 @@ async function chosenSiteCities(siteIds: string[]): Promise<string[]> {
 }
 
 /**
- * Saves contact and address, picks the delivery, and opens a WeChat Pay session:
- * H5 goes straight to WeChat's page, which returns to the waiting page; PC shows a QR code.
+ * The whole checkout in one call to commerce (POST /store/carts/:id/checkout), which answers
+ * the payment's next step: an order placed at once (balance paid all, offline) opens its
+ * page; WeChat H5 goes to WeChat's cashier, which returns to the waiting page; a QR code, a
+ * cashier form or WeChat JSAPI is shown on the pay page, which then polls the outcome.
  */
 export async function placeOrder(_state: CheckoutState, form: FormData): Promise<CheckoutState> {
   const cartId = await readCartId()
@@ -125,8 +126,14 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
   const { address, problem } = mailed ? readAddress(form) : readContact(form)
   if (!address) return { error: problem, fields }
   if (!form.get("consent")) return { error: CHECKOUT_PROBLEMS.consent, fields }
+  for (const line of lines) {
+    if (line.collection && "problem" in line.collection) {
+      return { error: `「${line.line.title}」${line.collection.problem}`, fields }
+    }
+  }
 
-  const offline = form.get("payment") === "offline"
+  const providerId = text(form, "payment") || PAYMENT_PROVIDER_IDS.wechatpay
+  const offline = providerId === PAYMENT_PROVIDER_IDS.offline
   const siteIds = lines.flatMap((line) =>
     line.collection && "choice" in line.collection ? [line.collection.choice.site_id] : []
   )
@@ -145,72 +152,71 @@ export async function placeOrder(_state: CheckoutState, form: FormData): Promise
     : { fen: 0 }
   if ("problem" in credit) return { error: credit.problem, fields }
   const h = await headers()
+  const jar = await cookies()
   // JSAPI only with the payer's openid from the official account's OAuth (see the checkout page).
-  const openid = officialAccountFromEnv() ? (await cookies()).get(OPENID_COOKIE)?.value : undefined
-  const channel = paymentChannelFor(h.get("user-agent") ?? "", { officialAccount: !!openid })
-  let h5Url: string | undefined
-  let placedOrderId: string | undefined
-  let placedOrderToken: string | undefined
+  const openid = officialAccountFromEnv() ? jar.get(OPENID_COOKIE)?.value : undefined
+  const referral = normalizeShareCode(jar.get(REFERRAL_COOKIE)?.value)
+  let answer: Awaited<ReturnType<typeof checkout.checkout>>
   try {
-    // Read first: binding below clears the cookie.
-    const referral = normalizeShareCode((await cookies()).get(REFERRAL_COOKIE)?.value)
-    if (token) {
-      await checkout.claimCart(cartId, token)
-      // A member who arrived through a share link after signing up binds with the first order.
-      await bindPendingReferral(token)
-    }
-    // The share code the visitor arrived with goes with the cart; commerce binds it at a first order.
-    if (referral) await checkout.setCartMetadata(cartId, { referral_code: referral }, token)
-    const prepared = await prepareCartForPayment(
-      { checkout, appointments },
+    answer = await checkout.checkout(
       cartId,
       {
         email,
         address,
-        lines,
-        creditFen: credit.fen,
+        lines: lines.map(({ line, method, collection }) => ({
+          line_id: line.id,
+          method,
+          ...(collection &&
+            "choice" in collection && {
+              collection: {
+                site_id: collection.choice.site_id,
+                date: collection.choice.date,
+                slot: collection.choice.slot,
+              },
+            }),
+        })),
+        store_credit_fen: credit.fen,
+        // The share code the visitor arrived with goes with the cart; commerce binds it at a first order.
+        ...(referral && { referral_code: referral }),
+        payment: {
+          provider_id: providerId,
+          channel: paymentPlaceFor(h.get("user-agent") ?? ""),
+          ...(openid && { openid }),
+        },
       },
       token
     )
-    if ("problem" in prepared) return { error: prepared.problem, fields }
-    if (prepared.total === 0 || offline) {
-      // The balance pays for everything (no payment step at all), or staff confirm the
-      // transfer or the cash later; the order exists now.
-      const placed = await placeUnpaidOrder(
-        checkout,
-        cartId,
-        { offline: prepared.total !== 0 },
-        token
-      )
-      if ("problem" in placed) return { error: placed.problem, fields }
-      placedOrderId = placed.order.id
-      placedOrderToken = placed.accessToken
-    } else {
-      const payment = await checkout.startWechatPayment(
-        cartId,
-        channel,
-        {
-          // WeChat's H5 payment checks the payer's address; never the one a client claims.
-          client_ip: shopperAddress(h) ?? "127.0.0.1",
-          ...(channel === "jsapi" && openid && { openid, app: "official_account" }),
-        },
-        token
-      )
-      h5Url = payment.h5_url
-    }
   } catch (error) {
     if (error instanceof ApiError && error.status < 500) return { error: error.message, fields }
     console.error("[checkout]", error)
     return { error: "网络繁忙，请稍后重试", fields }
   }
-  if (placedOrderId) {
+  if ("refused" in answer) return { error: answer.refused.message, fields }
+  if (answer.order) {
     await clearCartId()
     // A guest's order opens only with the token its checkout answered.
-    const token = placedOrderToken ? `?token=${encodeURIComponent(placedOrderToken)}` : ""
-    redirect(`/checkout/done/${placedOrderId}${token}`)
+    const orderToken = answer.order_access_token
+      ? `?token=${encodeURIComponent(answer.order_access_token)}`
+      : ""
+    redirect(`/checkout/done/${answer.order.id}${orderToken}`)
   }
-  if (channel === "h5" && h5Url) {
-    redirect(h5CashierUrl(h5Url, cartId))
+  const open: OpenPayment = {
+    cart_id: cartId,
+    provider_id: providerId,
+    amount_fen: answer.amount_fen,
+    action: answer.payment_action,
+  }
+  jar.set(PAYMENT_COOKIE, JSON.stringify(open), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/checkout",
+    maxAge: 60 * 60,
+  })
+  const action = answer.payment_action
+  if (action.kind === "redirect") {
+    redirect(
+      providerId === PAYMENT_PROVIDER_IDS.wechatpay ? h5CashierUrl(action.url, cartId) : action.url
+    )
   }
   redirect(`/checkout/pay?cart=${cartId}`)
 }

@@ -1,19 +1,16 @@
-import type { WechatChannel } from "@health/core"
+import type { PaymentChannel } from "@health/core"
 import { publicOrigin } from "./public-origin"
 import { isWechatBrowser } from "./wechat-official-account"
 
 /**
- * Which WeChat Pay product fits the browser: JSAPI inside WeChat's own browser when the
- * shop has an official account (the payer's openid comes from its OAuth), otherwise the
- * QR code to long-press there; H5 in other mobile browsers; a Native QR code on PC.
+ * Where the shopper pays, which decides the methods offered (@health/core paymentMethodsFor)
+ * and how WeChat Pay opens: WeChat's own browser (JSAPI with the official account's openid,
+ * else its QR code to long-press), another phone browser (H5), or a PC (Native QR code).
  */
-export function paymentChannelFor(
-  userAgent: string,
-  { officialAccount = false }: { officialAccount?: boolean } = {}
-): WechatChannel {
-  if (isWechatBrowser(userAgent)) return officialAccount ? "jsapi" : "native"
-  if (/Android|iPhone|iPad|Mobile/i.test(userAgent)) return "h5"
-  return "native"
+export function paymentPlaceFor(userAgent: string): PaymentChannel {
+  if (isWechatBrowser(userAgent)) return "wechat_browser"
+  if (/Android|iPhone|iPad|Mobile/i.test(userAgent)) return "mobile_browser"
+  return "pc_browser"
 }
 
 /**

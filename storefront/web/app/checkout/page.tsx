@@ -1,10 +1,11 @@
-import { formatCNY, isGeneTestLine, sumCNY } from "@health/core"
+import { formatCNY, isGeneTestLine, paymentMethodsFor, sumCNY } from "@health/core"
 import type { Metadata } from "next"
 import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
 import { CheckoutForm } from "@/components/checkout/checkout-form"
-import { cms, member as memberApi, optional } from "@/lib/backends"
+import { checkout, cms, member as memberApi, optional } from "@/lib/backends"
 import { currentCart } from "@/lib/current-cart"
+import { paymentPlaceFor } from "@/lib/payment-channel"
 import { currentMember } from "@/lib/session"
 import {
   OPENID_COOKIE,
@@ -24,7 +25,8 @@ export default async function CheckoutPage({
   if (!cart || !items.length) redirect("/cart")
   // Inside WeChat, learn the payer's openid first (silently), so paying opens WeChat Pay
   // right there; if that fails the QR code is shown instead.
-  const inWechat = isWechatBrowser((await headers()).get("user-agent") ?? "")
+  const userAgent = (await headers()).get("user-agent") ?? ""
+  const inWechat = isWechatBrowser(userAgent)
   if (
     inWechat &&
     officialAccountFromEnv() &&
@@ -51,6 +53,17 @@ export default async function CheckoutPage({
         .then((affiliate) => affiliate.balances.available)
         .catch(() => 0)
     : 0
+  // The methods this place may pay with, among those the shop has set up on the region;
+  // offline is listed where allowed in principle, the address decides (the 岳阳 rule).
+  const registered = await optional(
+    () => checkout.paymentProviders(cart.region_id).then((list) => list.map((p) => p.id)),
+    []
+  )
+  const methods = paymentMethodsFor({
+    channel: paymentPlaceFor(userAgent),
+    registered,
+    offlineAllowed: true,
+  })
   // The default address fills the form; the member can still change any field.
   const saved = session
     ? (await memberApi.addresses.list(session.token).catch(() => []))[0]
@@ -71,6 +84,7 @@ export default async function CheckoutPage({
             payLabel={`提交订单并支付 ${formatCNY(subtotal)}`}
             lines={lines}
             collection={{ sites, signedIn: !!session }}
+            paymentMethods={methods}
             storeCredit={
               available > 0 ? { available, orderTotal: Number(cart.total ?? subtotal) } : undefined
             }
@@ -107,7 +121,7 @@ export default async function CheckoutPage({
           <p className="hint">
             {inWechat
               ? "支付方式：微信支付（在微信内直接付款）。"
-              : "支付方式：微信支付（电脑扫码，手机浏览器跳转微信）。"}
+              : "支付方式：微信支付、支付宝或银联（以下单页列出的为准），可叠加余额抵扣。"}
           </p>
         </aside>
       </div>

@@ -1,12 +1,13 @@
 "use client"
 
-import type { CollectionSite, TestMethod } from "@health/core"
+import type { CollectionSite, PaymentMethodOffer, TestMethod } from "@health/core"
 import { useActionState, useState } from "react"
 import { RegionFields } from "@/components/address/region-fields"
 import { lineFields } from "@/lib/collection-appointment"
 import { loadCollectionAvailability } from "@/lib/collection-appointment-actions"
 import { placeOrder } from "@/lib/checkout-actions"
 import { LineTestMethods, type CheckoutLine } from "./line-test-methods"
+import { PaymentMethods } from "./payment-methods"
 import { StoreCreditField } from "./store-credit-field"
 
 type Defaults = Partial<
@@ -15,7 +16,7 @@ type Defaults = Partial<
 
 /**
  * Contact, each gene-test line's 采样方式, the address (only when a kit is mailed), payment
- * and consent; submitting opens WeChat Pay.
+ * and consent; submitting checks out in one call and opens the chosen payment.
  */
 export function CheckoutForm({
   defaults,
@@ -23,6 +24,7 @@ export function CheckoutForm({
   lines,
   storeCredit,
   collection,
+  paymentMethods,
 }: {
   defaults: Defaults
   payLabel: string
@@ -32,6 +34,8 @@ export function CheckoutForm({
   storeCredit?: { available: number; orderTotal: number }
   /** For 采集点现场采集: the CMS's collection sites (null when unreadable), members only. */
   collection: { sites: CollectionSite[] | null; signedIn: boolean }
+  /** Every payment method with whether it is offered here, and why not (paymentMethodsFor). */
+  paymentMethods: PaymentMethodOffer[]
 }) {
   const [state, action, pending] = useActionState(placeOrder, undefined)
   const value = (name: string) => state?.fields?.[name] ?? defaults[name as keyof Defaults] ?? ""
@@ -116,30 +120,7 @@ export function CheckoutForm({
           defaults={{ use: value("use_credit") === "yes", amount: value("credit_amount") }}
         />
       )}
-      <fieldset className="radio-column">
-        <legend>支付方式</legend>
-        <label>
-          <input
-            type="radio"
-            name="payment"
-            value="wechat"
-            defaultChecked={value("payment") !== "offline"}
-          />
-          微信支付
-        </label>
-        <label>
-          <input
-            type="radio"
-            name="payment"
-            value="offline"
-            defaultChecked={value("payment") === "offline"}
-          />
-          线下支付
-          <span className="muted">
-            （仅限岳阳地区：银行转账或到采集点付款，工作人员确认后处理）
-          </span>
-        </label>
-      </fieldset>
+      <PaymentMethods methods={paymentMethods} chosen={value("payment")} />
       <label className="checkbox">
         <input
           type="checkbox"

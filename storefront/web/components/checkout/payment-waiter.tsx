@@ -2,10 +2,13 @@
 
 import { useEffect, useState } from "react"
 
-/** Asks every 2 seconds whether WeChat has confirmed the payment, then shows the order. */
+/**
+ * Asks every 2 seconds what became of the payment (commerce completes the order on the
+ * provider's notification), then shows the order; stops when it was refunded or expired.
+ */
 export function PaymentWaiter({ cartId, expiresAt }: { cartId: string; expiresAt?: string }) {
   const [message, setMessage] = useState("等待支付结果…")
-  const [refunded, setRefunded] = useState(false)
+  const [ended, setEnded] = useState<"refunded" | "expired" | null>(null)
   const [left, setLeft] = useState<number | null>(null)
 
   useEffect(() => {
@@ -31,8 +34,8 @@ export function PaymentWaiter({ cartId, expiresAt }: { cartId: string; expiresAt
           return
         }
         if (body.message) setMessage(body.message)
-        if (body.status === "refunded") {
-          setRefunded(true)
+        if (body.status === "refunded" || body.status === "expired") {
+          setEnded(body.status)
           return
         }
       } catch {
@@ -55,9 +58,9 @@ export function PaymentWaiter({ cartId, expiresAt }: { cartId: string; expiresAt
     return () => clearInterval(timer)
   }, [expiresAt])
 
-  if (refunded) {
+  if (ended) {
     return (
-      <div className="notice error" role="alert" data-testid="payment-refunded">
+      <div className="notice error" role="alert" data-testid={`payment-${ended}`}>
         <p>{message}</p>
         <a className="button" href="/cart">
           返回购物车

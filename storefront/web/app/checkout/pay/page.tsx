@@ -1,76 +1,99 @@
 import {
-  describeCollectionChoice,
-  describeLineTestChoice,
   formatCNY,
-  readCollectionChoice,
-  readLineTestChoice,
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_PROVIDER_IDS,
+  toFen,
+  type PaymentAction,
 } from "@health/core"
 import type { Metadata } from "next"
+import { cookies } from "next/headers"
 import Link from "next/link"
 import { redirect } from "next/navigation"
 import QRCode from "qrcode"
+import { FormPostPay } from "@/components/checkout/form-post-pay"
 import { PaymentWaiter } from "@/components/checkout/payment-waiter"
 import { WechatBridgePay } from "@/components/checkout/wechat-bridge-pay"
 import { checkout } from "@/lib/backends"
 import { readToken } from "@/lib/session"
+import { PAYMENT_COOKIE, readOpenPayment, type OpenPayment } from "./payment-cookie"
 
-export const metadata: Metadata = { title: "微信支付" }
+export const metadata: Metadata = { title: "支付" }
 
 type Search = Promise<{ cart?: string }>
 
+const labelOf = (providerId: string) =>
+  Object.entries(PAYMENT_PROVIDER_IDS).find(([, id]) => id === providerId)?.[0] as
+    | keyof typeof PAYMENT_PROVIDER_IDS
+    | undefined
+
+/**
+ * A WeChat Pay session opened earlier (the member's 待支付 list, another tab): its next step
+ * as the provider wrote it, read from the cart.
+ */
+async function resumedPayment(cartId: string): Promise<OpenPayment | null> {
+  const { cart, payment } = await checkout
+    .wechatSession(cartId, await readToken())
+    .catch(() => ({ cart: null, payment: null }))
+  const action = (payment as { payment_action?: PaymentAction } | null)?.payment_action
+  if (!cart || !action) return null
+  return {
+    cart_id: cartId,
+    provider_id: PAYMENT_PROVIDER_IDS.wechatpay,
+    amount_fen: toFen(cart.total ?? 0),
+    action,
+  }
+}
+
+/**
+ * The shopper's next step as the checkout answered it (QR code, cashier form, WeChat JSAPI),
+ * then the waiting state until commerce has the order. Coming back from a provider's cashier
+ * page, only the waiting state is left.
+ */
 export default async function PayPage({ searchParams }: { searchParams: Search }) {
   const { cart: cartId } = await searchParams
   if (!cartId || !/^cart_\w+$/.test(cartId)) redirect("/cart")
-  const { cart, payment } = await checkout.wechatSession(cartId, await readToken()).catch(() => ({
-    cart: null,
-    payment: null,
-  }))
-  if (!cart || !payment) redirect("/cart")
-  const total = cart.total ?? 0
-  const collection = readCollectionChoice(cart.metadata)
-  // Each gene-test line's 采样方式 as checkout kept it on the line.
-  const methods = (cart.items ?? []).flatMap((item) => {
-    const choice = readLineTestChoice(item.metadata)
-    return choice ? [{ id: item.id, title: item.product_title ?? item.title, choice }] : []
-  })
-  const qr = payment.code_url
-    ? await QRCode.toString(payment.code_url, { type: "svg", margin: 1, width: 240 })
-    : null
+  const payment =
+    readOpenPayment((await cookies()).get(PAYMENT_COOKIE)?.value, cartId) ??
+    (await resumedPayment(cartId))
+  const key = payment ? labelOf(payment.provider_id) : undefined
+  const label = key ? PAYMENT_METHOD_LABELS[key] : "支付"
+  const action = payment?.action
+  const qr =
+    action?.kind === "qr_code"
+      ? await QRCode.toString(action.code_url, { type: "svg", margin: 1, width: 240 })
+      : null
   // The local sandbox's code_url is a web page; a real one is weixin://, only WeChat opens it.
-  const testPage = payment.code_url?.startsWith("http") ? payment.code_url : null
+  const testPage =
+    action?.kind === "qr_code" && action.code_url.startsWith("http") ? action.code_url : null
+  const expiresAt = action && "expires_at" in action ? action.expires_at : undefined
 
   return (
     <section className="narrow pay-page">
-      <h1>微信支付</h1>
-      <p className="pay-amount" data-testid="pay-amount">
-        {formatCNY(total)}
-      </p>
-      {collection && (
-        <p className="muted" data-testid="collection-appointment">
-          现场采集：{describeCollectionChoice(collection)}（支付成功后为您预约）
+      <h1>{label}</h1>
+      {payment && (
+        <p className="pay-amount" data-testid="pay-amount">
+          {formatCNY(payment.amount_fen / 100)}
         </p>
       )}
-      {methods.length > 0 && (
-        <ul className="summary-lines" data-testid="line-test-methods">
-          {methods.map((line) => (
-            <li key={line.id}>
-              {line.title}：{describeLineTestChoice(line.choice)}
-              {line.choice.method === "on_site" ? "（支付成功后为您预约）" : ""}
-            </li>
-          ))}
-        </ul>
-      )}
-      {payment.request_payment ? (
-        <WechatBridgePay params={payment.request_payment} />
+      {action?.kind === "jsapi" ? (
+        <WechatBridgePay params={action.params} />
       ) : qr ? (
         <figure className="qr" data-testid="wechat-qr">
           <span dangerouslySetInnerHTML={{ __html: qr }} />
-          <figcaption>请使用微信「扫一扫」完成支付</figcaption>
+          <figcaption>请使用{key === "wechatpay" ? "微信" : label}「扫一扫」完成支付</figcaption>
         </figure>
+      ) : action?.kind === "form_post" ? (
+        <FormPostPay action={action.action} fields={action.fields} label={label} />
+      ) : action?.kind === "redirect" ? (
+        <p className="notice">
+          <a className="button primary" href={action.url}>
+            前往{label}付款
+          </a>
+        </p>
       ) : (
-        <p className="notice">已跳转到微信完成支付。支付完成后本页会自动更新。</p>
+        <p className="notice">支付完成后本页会自动更新。</p>
       )}
-      <PaymentWaiter cartId={cartId} expiresAt={payment.time_expire} />
+      <PaymentWaiter cartId={cartId} expiresAt={expiresAt} />
       {testPage && (
         <p className="hint">
           测试环境：
