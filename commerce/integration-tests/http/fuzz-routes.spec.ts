@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox/keys"
+import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox"
 import fc from "fast-check"
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "fs"
 import { randomUUID } from "crypto"

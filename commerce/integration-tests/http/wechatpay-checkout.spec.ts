@@ -3,10 +3,14 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { mkdtempSync } from "fs"
 import { tmpdir } from "os"
 import path from "path"
-import { encryptResource } from "@health/medusa-plugin-wechatpay/lib/aead"
-import { signLines } from "@health/medusa-plugin-wechatpay/lib/signature"
-import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox/keys"
-import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox/server"
+import {
+  encryptResource,
+  loadOrCreateSandboxKeys,
+  providerEnv,
+  signLines,
+  startSandbox,
+  type Sandbox,
+} from "@health/medusa-plugin-wechatpay/sandbox"
 import { generateKeyPairSync, randomUUID } from "crypto"
 import { reconcileWechatSessions } from "../../src/queues/payments-queue"
 import { followWechatRefundWorkflow } from "../../src/workflows/payments/follow-wechat-refund"

@@ -1,16 +1,16 @@
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
-import { WechatpayClient } from "@health/medusa-plugin-wechatpay/lib/client"
-import { resolveWechatpayConfig } from "@health/medusa-plugin-wechatpay/lib/config"
-import {
-  PAID_TRADE_STATES,
-  queryTransaction,
-} from "@health/medusa-plugin-wechatpay/lib/transactions"
 import {
   FINAL_TRANSFER_STATES,
-  queryTransferBill,
-} from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
+  PAID_TRADE_STATES,
+  WECHATPAY_PROVIDER_ID,
+  type WechatTransaction,
+} from "@health/medusa-plugin-wechatpay"
+import {
+  queryWechatTransactionWorkflow,
+  queryWechatTransferBillWorkflow,
+} from "@health/medusa-plugin-wechatpay/workflows"
 import {
   PaymentsJob,
   QUEUE_MODULE,
@@ -30,8 +30,6 @@ import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfe
 
 /** WeChat cancels a transfer the user never confirms after a day; stop asking after two. */
 const MAX_TRANSFER_CHECKS = 96
-
-const WECHATPAY = "pp_wechatpay_wechatpay"
 
 /** Medusa's silent refunds of the last two days are looked for (each is told once). */
 const NOTICE_WINDOW_MS = 2 * 24 * 3600_000
@@ -87,14 +85,12 @@ export async function reconcileWechatSessions(
       "payment_collection.cart.customer_id",
       "payment_collection.cart.metadata",
     ],
-    filters: { provider_id: WECHATPAY, status: "pending" },
+    filters: { provider_id: WECHATPAY_PROVIDER_ID, status: "pending" },
   })
   const outcome: ReconcileOutcome = { recovered: [], closed: [], refunded: [], noticed: [] }
-  // Merchant settings only when a session waits (never while WeChat Pay is off): a shop without
-  // WeChat Pay must not fail this sweep every minute.
-  const wechatpay = data.length > 0 ? wechatpayClient() : null
+  // WeChat is asked only when a session waits (the plugin reads its merchant settings then):
+  // a shop without WeChat Pay has no such session and never fails this sweep.
   for (const session of data as unknown as PendingSession[]) {
-    const { config, client } = wechatpay!
     const expires = Date.parse(session.data?.time_expire ?? "")
     if (!Number.isFinite(expires) || expires > now.getTime()) continue
     const outTradeNo = session.data?.out_trade_no
@@ -116,10 +112,15 @@ export async function reconcileWechatSessions(
     // ask WeChat first. Paid and still no order (or this session did not pay it): refund.
     // WeChat unreachable: leave the session for the next run rather than guess.
     const trade = outTradeNo
-      ? await queryTransaction(client, config, outTradeNo).catch((error: unknown) => {
-          logger.warn(`WeChat Pay ${outTradeNo} could not be queried: ${(error as Error).message}`)
-          return undefined
-        })
+      ? await queryWechatTransactionWorkflow(container)
+          .run({ input: { out_trade_no: outTradeNo } })
+          .then(({ result }) => result as WechatTransaction | null)
+          .catch((error: unknown) => {
+            logger.warn(
+              `WeChat Pay ${outTradeNo} could not be queried: ${(error as Error).message}`
+            )
+            return undefined
+          })
       : null
     if (trade === undefined) continue
     if (outTradeNo && trade && PAID_TRADE_STATES.includes(trade.trade_state)) {
@@ -148,11 +149,6 @@ export async function reconcileWechatSessions(
   })
   outcome.noticed = noticed
   return outcome
-}
-
-function wechatpayClient() {
-  const config = resolveWechatpayConfig()
-  return { config, client: new WechatpayClient(config) }
 }
 
 /** A completion error as the member may read it: ours are in Chinese, Medusa's are not. */
@@ -195,8 +191,9 @@ export const paymentsQueue: QueueProcessor = {
       (await followWechatRefundWorkflow(container).run({ input: job })).result,
     // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
     [PaymentsJob.RECONCILE_TRANSFER]: async (job: ReconcileTransferJob, { container }) => {
-      const config = resolveWechatpayConfig()
-      const bill = await queryTransferBill(new WechatpayClient(config), job.out_bill_no)
+      const { result: bill } = await queryWechatTransferBillWorkflow(container).run({
+        input: { out_bill_no: job.out_bill_no },
+      })
       const { settled } = await settleWechatTransfer(container, bill)
       if (!FINAL_TRANSFER_STATES.includes(bill.state) && job.checks + 1 < MAX_TRANSFER_CHECKS) {
         await container.resolve<JobQueue>(QUEUE_MODULE).enqueue(

@@ -1,3 +1,4 @@
+import { WECHATPAY_PROVIDER_ID } from "@health/medusa-plugin-wechatpay"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { ContainerRegistrationKeys, PaymentEvents } from "@medusajs/framework/utils"
 import { enqueueWechatRefundFollowUp } from "../workflows/payments/steps/schedule-wechat-refund-check-step"
@@ -18,7 +19,7 @@ export default async function paymentRefundedFollowWechat({
     filters: { id: event.data.id },
   })
   const payment = data[0] as { provider_id: string; data?: { refunds?: RefundEntry[] } } | undefined
-  if (payment?.provider_id !== "pp_wechatpay_wechatpay") return
+  if (payment?.provider_id !== WECHATPAY_PROVIDER_ID) return
   for (const refund of payment.data?.refunds ?? []) {
     if (refund.status === "PROCESSING") {
       await enqueueWechatRefundFollowUp(container, refund.out_refund_no)

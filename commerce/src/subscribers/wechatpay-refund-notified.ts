@@ -1,8 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import {
-  REFUND_NOTIFIED_EVENT,
-  type WechatRefund,
-} from "@health/medusa-plugin-wechatpay/lib/refunds"
+import { REFUND_NOTIFIED_EVENT, type WechatRefund } from "@health/medusa-plugin-wechatpay"
 import { recordWechatRefundStatusWorkflow } from "../workflows/payments/record-wechat-refund-status"
 
 /** WeChat's verified REFUND.* callback: the refund's outcome is recorded (once). */

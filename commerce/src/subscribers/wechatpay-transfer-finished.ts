@@ -1,4 +1,4 @@
-import { TRANSFER_FINISHED_EVENT } from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
+import { TRANSFER_FINISHED_EVENT } from "@health/medusa-plugin-wechatpay"
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfer"
 

@@ -1,4 +1,4 @@
-const WECHATPAY = "pp_wechatpay_wechatpay"
+import { WECHATPAY_PROVIDER_ID } from "@health/medusa-plugin-wechatpay"
 
 export type CartWithSessions = {
   id: string
@@ -31,7 +31,7 @@ export function openWechatCheckouts(carts: CartWithSessions[], now = new Date())
   for (const cart of carts) {
     if (cart.completed_at) continue
     const session = cart.payment_collection?.payment_sessions?.find(
-      (s) => s.provider_id === WECHATPAY && s.status === "pending"
+      (s) => s.provider_id === WECHATPAY_PROVIDER_ID && s.status === "pending"
     )
     const expires = Date.parse(session?.data?.time_expire ?? "")
     if (!session || !Number.isFinite(expires) || expires <= now.getTime()) continue

@@ -1,6 +1,6 @@
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { FollowWechatRefundJob } from "../../lib/queue/jobs"
-import { queryWechatRefundStep } from "./steps/query-wechat-refund-step"
+import { queryWechatRefundStep } from "@health/medusa-plugin-wechatpay/workflows"
 import { recordWechatRefundStatusStep } from "./steps/record-wechat-refund-status-step"
 import { scheduleWechatRefundCheckStep } from "./steps/schedule-wechat-refund-check-step"
 

@@ -1,3 +1,4 @@
+import { refundWechatOrderInFullStep } from "@health/medusa-plugin-wechatpay/workflows"
 import { createWorkflow, transform, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { DOMAIN_EVENT_OPTIONS, DomainEvent } from "../../lib/events/domain-events"
@@ -5,8 +6,9 @@ import {
   cancelRefundedWechatSessionStep,
   type PaidSession,
 } from "./steps/cancel-refunded-wechat-session-step"
-import { refundWechatOrderStep } from "./steps/refund-wechat-order-step"
 import { tellUnplacedRefundsStep, type UnplacedCart } from "./steps/tell-unplaced-refunds-step"
+import { UNPLACED_REFUND_TITLE } from "../../notifications/payments.zh-CN"
+import type { UnplacedRefund } from "./unplaced-refund"
 
 export type RefundUnplacedWechatPaymentInput = {
   session: PaidSession
@@ -25,12 +27,21 @@ export type RefundUnplacedWechatPaymentInput = {
 export const refundUnplacedWechatPaymentWorkflow = createWorkflow(
   "refund-unplaced-wechat-payment",
   (input: RefundUnplacedWechatPaymentInput) => {
-    const record = refundWechatOrderStep(
+    const refund = refundWechatOrderInFullStep(
       transform({ input }, ({ input }) => ({
         out_trade_no: input.session.data.out_trade_no,
         paid_total: input.paid_total,
-        reason: input.reason,
+        reason: UNPLACED_REFUND_TITLE,
       }))
+    )
+    const record = transform(
+      { input, refund },
+      ({ input, refund }): UnplacedRefund => ({
+        ...refund,
+        amount: input.paid_total,
+        reason: input.reason,
+        refunded_at: new Date().toISOString(),
+      })
     )
     cancelRefundedWechatSessionStep({ session: input.session, record })
     const events = tellUnplacedRefundsStep(

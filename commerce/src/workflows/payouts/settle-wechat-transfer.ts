@@ -2,7 +2,7 @@ import AffiliateModule, {
   AFFILIATE_MODULE,
 } from "@health/medusa-plugin-affiliate/modules/affiliate"
 import { settleWithdrawalTransferWorkflow } from "@health/medusa-plugin-affiliate/workflows"
-import { FINAL_TRANSFER_STATES } from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
+import { FINAL_TRANSFER_STATES } from "@health/medusa-plugin-wechatpay"
 import type { MedusaContainer } from "@medusajs/framework/types"
 
 type AffiliateModuleService = InstanceType<(typeof AffiliateModule)["service"]>

@@ -5,13 +5,11 @@ import {
 import AffiliateModule, {
   AFFILIATE_MODULE,
 } from "@health/medusa-plugin-affiliate/modules/affiliate"
-import { WechatpayClient } from "@health/medusa-plugin-wechatpay/lib/client"
-import { resolveWechatpayConfig } from "@health/medusa-plugin-wechatpay/lib/config"
+import { FINAL_TRANSFER_STATES, outBillNoFor } from "@health/medusa-plugin-wechatpay"
 import {
-  createTransferBill,
-  FINAL_TRANSFER_STATES,
-  outBillNoFor,
-} from "@health/medusa-plugin-wechatpay/lib/transfer-bills"
+  createWechatTransferBillStep,
+  ensureWechatpayConfiguredStep,
+} from "@health/medusa-plugin-wechatpay/workflows"
 import { MedusaError } from "@medusajs/framework/utils"
 import {
   createStep,
@@ -40,7 +38,6 @@ const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_D
 const prepareWechatTransferStep = createStep(
   "prepare-wechat-transfer",
   async (input: TransferWithdrawalInput, { container }) => {
-    if (!process.env.WECHATPAY_MCHID) throw invalid("未配置微信支付商户，不能转账到微信零钱")
     const affiliate = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     const [withdrawal] = await affiliate.listWithdrawals({ id: input.withdrawal_id })
     if (!withdrawal) throw new MedusaError(MedusaError.Types.NOT_FOUND, "提现申请不存在")
@@ -56,25 +53,6 @@ const prepareWechatTransferStep = createStep(
       amount: Number(withdrawal.amount),
       out_bill_no: outBillNoFor(withdrawal.id),
     })
-  }
-)
-
-const createTransferBillStep = createStep(
-  "create-wechat-transfer-bill",
-  async (input: { openid: string; amount: number; out_bill_no: string }, { container }) => {
-    const config = resolveWechatpayConfig()
-    try {
-      const bill = await createTransferBill(new WechatpayClient(config), config, {
-        ...input,
-        remark: "分销佣金提现",
-      })
-      return new StepResponse(bill)
-    } catch (error) {
-      container
-        .resolve("logger")
-        .warn(`[payout] WeChat refused transfer ${input.out_bill_no}: ${(error as Error).message}`)
-      throw invalid(`微信支付未受理转账：${(error as Error).message}`)
-    }
   }
 )
 
@@ -114,6 +92,7 @@ const followTransferStep = createStep(
 export const transferWithdrawalByWechatWorkflow = createWorkflow(
   "transfer-withdrawal-by-wechat",
   (input: TransferWithdrawalInput) => {
+    ensureWechatpayConfiguredStep({ message: "未配置微信支付商户，不能转账到微信零钱" })
     const prepared = prepareWechatTransferStep(input)
     startWithdrawalTransferStep(
       transform({ input, prepared }, ({ input, prepared }) => ({
@@ -122,7 +101,9 @@ export const transferWithdrawalByWechatWorkflow = createWorkflow(
         out_bill_no: prepared.out_bill_no,
       }))
     )
-    const bill = createTransferBillStep(prepared)
+    const bill = createWechatTransferBillStep(
+      transform({ prepared }, ({ prepared }) => ({ ...prepared, remark: "分销佣金提现" }))
+    )
     recordWithdrawalTransferStep(
       transform({ input, bill }, ({ input, bill }) => ({
         withdrawal_id: input.withdrawal_id,

@@ -1,6 +1,7 @@
 import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { yuanToFen } from "../lib/money"
+import { WECHATPAY_PROVIDER_ID } from "../lib/provider-id"
 
 type PaymentAmounts = {
   provider_id: string
@@ -27,7 +28,7 @@ export async function limitWechatpayRefund(
     filters: { id: req.params.id },
   })
   const payment = data[0] as PaymentAmounts | undefined
-  if (!payment || payment.provider_id !== "pp_wechatpay_wechatpay") return next()
+  if (!payment || payment.provider_id !== WECHATPAY_PROVIDER_ID) return next()
   const left = sumFen(payment.captures) - sumFen(payment.refunds)
   const body = req.body as { amount?: unknown } | undefined
   const asked = body?.amount === undefined || body.amount === null ? null : fenOrNull(body.amount)

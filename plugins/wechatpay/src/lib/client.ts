@@ -72,4 +72,45 @@ export class WechatpayClient {
     }
     return { status: response.status, data }
   }
+
+  /**
+   * A bill file from its download_url: the request is signed like any other, the answer is
+   * the file itself (WeChat does not sign it; the bill's SHA1 from the signed answer checks it).
+   */
+  async download(downloadUrl: string): Promise<Buffer> {
+    const url = new URL(downloadUrl)
+    const response = await this.fetchImpl(url, {
+      method: "GET",
+      headers: {
+        accept: "*/*",
+        "user-agent": "health-platform-wechatpay/0.1",
+        authorization: authorizationHeader(
+          {
+            mchid: this.config.mchid,
+            serialNo: this.config.serialNo,
+            privateKey: this.config.privateKey,
+          },
+          "GET",
+          `${url.pathname}${url.search}`,
+          ""
+        ),
+      },
+      signal: AbortSignal.timeout(60_000),
+    })
+    const bytes = Buffer.from(await response.arrayBuffer())
+    if (response.status >= 400) {
+      let data: { code?: string; message?: string } = {}
+      try {
+        data = JSON.parse(bytes.toString("utf8"))
+      } catch {
+        data = {}
+      }
+      throw new WechatpayApiError(
+        response.status,
+        data.code ?? "HTTP_ERROR",
+        data.message ?? response.statusText
+      )
+    }
+    return bytes
+  }
 }

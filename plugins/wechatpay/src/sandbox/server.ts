@@ -1,9 +1,11 @@
-import { createPrivateKey, createPublicKey, randomBytes, randomUUID } from "crypto"
+import { createHash, createPrivateKey, createPublicKey, randomBytes, randomUUID } from "crypto"
+import { gzipSync } from "zlib"
 import http, { type IncomingMessage, type ServerResponse } from "http"
 import type { AddressInfo } from "net"
 import { encryptResource } from "../lib/aead"
 import { nonce, parseAuthorization, signLines, verifyLines } from "../lib/signature"
 import { rfc3339Shanghai } from "../lib/trade-no"
+import { fundflowBillCsv, tradeBillCsv, type BillTrade } from "./bill-files"
 import { loadOrCreateSandboxKeys, providerEnv, type SandboxKeys } from "./keys"
 
 type Channel = "jsapi" | "native" | "h5"
@@ -89,6 +91,16 @@ export type Sandbox = {
   settleRefund(outRefundNo: string, status: "SUCCESS" | "ABNORMAL" | "CLOSED"): Promise<void>
   /** The refunds of one WeChat order, oldest first. */
   refundsOf(outTradeNo: string): SandboxRefund[]
+  /**
+   * Records a paid WeChat order as if a buyer had paid it at `paidAt` (no callback): for
+   * bills and reconciliation tests, e.g. money WeChat took that the shop never heard of.
+   */
+  recordPaidOrder(input: {
+    out_trade_no: string
+    total: number
+    paidAt?: Date
+    attach?: string
+  }): void
   /** Every callback delivery attempt, for tests and the console. */
   deliveries: { out_trade_no: string; status: number | "error"; at: Date }[]
   close(): Promise<void>
@@ -122,6 +134,43 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let refundMode = options.refundMode ?? "SUCCESS"
   /** Where each refund's REFUND.* callback goes (the notify_url of its request). */
   const refundNotifyUrls = new Map<string, string>()
+  /** Bill files handed out by token, as WeChat's download_url does (valid 30 seconds there). */
+  const billFiles = new Map<string, Buffer>()
+
+  const billTradeOf = (order: Order): BillTrade => ({
+    appid: String(order.request.appid ?? keys.appid),
+    mchid: keys.mchid,
+    out_trade_no: order.out_trade_no,
+    transaction_id: order.transaction_id ?? "",
+    trade_type:
+      order.channel === "jsapi" ? "JSAPI" : order.channel === "native" ? "NATIVE" : "MWEB",
+    openid: order.openid,
+    total: order.total,
+    attach: String(order.request.attach ?? ""),
+    description: String(order.request.description ?? ""),
+    success_time: order.success_time ?? "",
+  })
+
+  /** The day's bill (Beijing date): orders paid that day, refunds made that day. */
+  const dailyBillOf = (kind: "trade" | "fundflow", date: string) => {
+    const trades = [...orders.values()]
+      .filter((o) => o.success_time?.startsWith(date))
+      .map(billTradeOf)
+    const dayRefunds = [...refunds.values()]
+      .map((r) => ({ refund: r, time: String(r.success_time ?? r.create_time ?? "") }))
+      .filter(({ time }) => time.startsWith(date))
+      .map(({ refund, time }) => ({
+        out_trade_no: refund.out_trade_no,
+        out_refund_no: refund.out_refund_no,
+        refund_id: refund.refund_id,
+        refund: refund.amount.refund,
+        status: refund.status,
+        time,
+        trade: billTradeOf(orders.get(refund.out_trade_no)!),
+      }))
+    if (trades.length === 0 && dayRefunds.length === 0) return null
+    return kind === "trade" ? tradeBillCsv(trades, dayRefunds) : fundflowBillCsv(trades, dayRefunds)
+  }
 
   /** Every answer carries Wechatpay-* headers signed over `TIMESTAMP\nNONCE\nBODY\n`. */
   const signed = (res: ServerResponse, status: number, body: string) => {
@@ -552,6 +601,44 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       return signed(res, 204, "")
     }
 
+    const billRequest = /^\/v3\/bill\/(tradebill|fundflowbill)$/.exec(url.pathname)
+    if (billRequest && req.method === "GET") {
+      const date = url.searchParams.get("bill_date") ?? ""
+      const today = rfc3339Shanghai(new Date()).slice(0, 10)
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(date))
+        return error(res, 400, "PARAM_ERROR", "bill_date 格式不正确", signed)
+      if (
+        billRequest[1] === "tradebill" &&
+        !["ALL", "SUCCESS", "REFUND", null].includes(url.searchParams.get("bill_type"))
+      )
+        return error(res, 400, "PARAM_ERROR", "bill_type 不正确", signed)
+      // The sandbox also serves the day so far (WeChat only yesterday's and earlier).
+      if (date > today) return error(res, 400, "INVALID_REQUEST", "账单日期不能晚于今天", signed)
+      const csv = dailyBillOf(billRequest[1] === "tradebill" ? "trade" : "fundflow", date)
+      if (csv === null) return error(res, 400, "NO_STATEMENT_EXIST", "当日无账单", signed)
+      const file = Buffer.from(csv, "utf8")
+      const token = randomBytes(16).toString("hex")
+      billFiles.set(token, url.searchParams.get("tar_type") === "GZIP" ? gzipSync(file) : file)
+      return signed(
+        res,
+        200,
+        JSON.stringify({
+          hash_type: "SHA1",
+          hash_value: createHash("sha1").update(file).digest("hex"),
+          download_url: `${baseUrl}/v3/billdownload/file?token=${token}`,
+        })
+      )
+    }
+
+    if (route === "GET /v3/billdownload/file") {
+      const file = billFiles.get(url.searchParams.get("token") ?? "")
+      if (!file) return error(res, 400, "INVALID_REQUEST", "下载链接已失效", signed)
+      // The file itself is not signed: the signed hash_value above vouches for it.
+      res.writeHead(200, { "content-type": "application/octet-stream" })
+      res.end(file)
+      return
+    }
+
     if (route === "POST /v3/refund/domestic/refunds") {
       const order = orders.get(json.out_trade_no)
       if (!order) return error(res, 404, "RESOURCE_NOT_EXISTS", "订单不存在", signed)
@@ -727,6 +814,20 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     refundsOf: (outTradeNo: string) =>
       [...refunds.values()].filter((refund) => refund.out_trade_no === outTradeNo),
+    recordPaidOrder({ out_trade_no, total, paidAt = new Date(), attach = "" }) {
+      orders.set(out_trade_no, {
+        channel: "native",
+        request: { appid: keys.appid, attach, description: "健康服务平台订单" },
+        out_trade_no,
+        transaction_id: `4200${paidAt.getTime()}${randomBytes(4).readUInt32BE(0)}`.slice(0, 28),
+        trade_state: "SUCCESS",
+        success_time: rfc3339Shanghai(paidAt),
+        total,
+        refunded: 0,
+        notify_url: "",
+        openid: `oSandbox${randomBytes(8).toString("hex")}`,
+      })
+    },
     deliveries,
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,7 +1,7 @@
 import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { UnplacedRefund } from "./refund-wechat-order-step"
+import type { UnplacedRefund } from "../unplaced-refund"
 
 export type PaidSession = {
   id: string

@@ -1,13 +1,12 @@
+import { WECHATPAY_PROVIDER_ID } from "@health/medusa-plugin-wechatpay"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { UnplacedRefund } from "./refund-wechat-order-step"
+import type { UnplacedRefund } from "../unplaced-refund"
 import type { UnplacedCart } from "./tell-unplaced-refunds-step"
 
 /** The note Medusa's compensatePaymentIfNeededStep gives the refund it makes. */
 const COMPLETION_FAILURE_NOTE = "Refunded due to cart completion failure"
-
-const WECHATPAY = "pp_wechatpay_wechatpay"
 
 type RefundEntry = { out_refund_no: string; refund_id?: string; amount: number; status: string }
 
@@ -44,7 +43,7 @@ export const findRefundedUnplacedPaymentsStep = createStep(
         "payment_collection.cart.customer_id",
         "payment_collection.cart.metadata",
       ],
-      filters: { provider_id: WECHATPAY, created_at: { $gte: new Date(since) } },
+      filters: { provider_id: WECHATPAY_PROVIDER_ID, created_at: { $gte: new Date(since) } },
     })
     const found: RefundedUnplacedPayment[] = []
     for (const payment of data as unknown as PaymentRow[]) {

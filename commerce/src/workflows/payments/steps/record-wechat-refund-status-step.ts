@@ -1,8 +1,7 @@
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { WechatRefund } from "@health/medusa-plugin-wechatpay/lib/refunds"
-import { sessionIdFor } from "@health/medusa-plugin-wechatpay/lib/trade-no"
+import { sessionIdFor, type WechatRefund } from "@health/medusa-plugin-wechatpay"
 import { AUDIT_LOG_MODULE } from "../../../modules/audit-log"
 import type AuditLogModuleService from "../../../modules/audit-log/service"
 

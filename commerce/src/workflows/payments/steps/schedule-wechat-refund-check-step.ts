@@ -1,4 +1,4 @@
-import { FINAL_REFUND_STATES, type RefundStatus } from "@health/medusa-plugin-wechatpay/lib/refunds"
+import { FINAL_REFUND_STATES, type RefundStatus } from "@health/medusa-plugin-wechatpay"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PaymentsJob, QUEUE_MODULE, QueueName, type JobQueue } from "../../../lib/queue/jobs"

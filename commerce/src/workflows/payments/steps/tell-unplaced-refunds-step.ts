@@ -2,7 +2,7 @@ import type { ICartModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { PaymentUnplacedRefundedEvent } from "../../../lib/events/domain-events"
-import type { UnplacedRefund } from "./refund-wechat-order-step"
+import type { UnplacedRefund } from "../unplaced-refund"
 import { enqueueWechatRefundFollowUp } from "./schedule-wechat-refund-check-step"
 
 export type UnplacedCart = {
