@@ -22,6 +22,11 @@ const beijingDate = (name: string) =>
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${name}格式应为 YYYY-MM-DD`)
     .refine(isRealDate, `${name}不是有效的日期`)
+    // The previous period of an early date would reach before year 1, which Postgres refuses.
+    .refine(
+      (value) => value >= "2000-01-01" && value <= "2999-12-31",
+      `${name}须在 2000 至 2999 年之间`
+    )
 
 const daysBetween = (from: string, to: string) =>
   (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1
