@@ -7,10 +7,29 @@ import { createFromTemplate, TEMPLATE_ENV } from "./template-database"
 
 type RunnerOptions = Parameters<typeof medusaRunner>[0]
 
+type MedusaRunnerDatabaseSteps = {
+  migrateDatabase: (...args: unknown[]) => Promise<void>
+  syncLinks: (...args: unknown[]) => Promise<void>
+}
+
+/**
+ * On a copy of the run's template, Medusa's runner would check every module's migrations and
+ * plan every link table again: two thirds of a file's setup, to confirm what `medusa db:migrate`
+ * did into the template from this same checkout minutes before. Both steps become no-ops here
+ * (the runner reads them from this module's exports at call time). A template that lacked a
+ * table would fail the specs that need it, loudly, rather than be patched up per file.
+ */
+function skipChecksTheTemplateAnswers() {
+  const steps: MedusaRunnerDatabaseSteps = require("@medusajs/test-utils/dist/medusa-test-runner-utils/use-db")
+  steps.migrateDatabase = async () => {}
+  steps.syncLinks = async () => {}
+}
+
 export function medusaIntegrationTestRunner(options: RunnerOptions): void {
   const template = process.env[TEMPLATE_ENV]
   // Without the global setup (a jest config that lacks it) the runner migrates as before.
   if (!template) return medusaRunner(options)
+  skipChecksTheTemplateAnswers()
   const dbName =
     options.dbName ?? `health-http-${process.env.JEST_WORKER_ID || 1}-${randomUUID().slice(0, 8)}`
   return medusaRunner({
