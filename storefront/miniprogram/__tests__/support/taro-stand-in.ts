@@ -27,8 +27,11 @@ export const stand = {
     errMsg: string
     code?: string
   },
+  /** What wx.chooseAddress (the member's WeChat address list) answers. */
+  chosenAddress: null as null | Record<string, string>,
   reset() {
     storage.clear()
+    this.chosenAddress = null
     this.requests = []
     this.handler = () => ({ statusCode: 404, data: "{}" })
     this.params = {}
@@ -69,6 +72,10 @@ const Taro = {
     return Promise.resolve()
   },
   showModal: () => Promise.resolve({ confirm: true, cancel: false }),
+  chooseAddress: () =>
+    stand.chosenAddress
+      ? Promise.resolve({ ...stand.chosenAddress, errMsg: "chooseAddress:ok" })
+      : Promise.reject({ errMsg: "chooseAddress:fail cancel" }),
   showLoading: () => Promise.resolve(),
   hideLoading: () => Promise.resolve(),
   login: () => Promise.resolve({ code: stand.loginCode, errMsg: "login:ok" }),

@@ -6,6 +6,7 @@ import { taroFetch } from "./taro-fetch"
 export const {
   commerce,
   member,
+  orders,
   passwordReset,
   checkout,
   healthArchive,
