@@ -21,7 +21,17 @@ const cart = {
   region_id: "reg_cn",
   currency_code: "cny",
   item_subtotal: 699,
-  items: [{ id: "line_1", title: "标准版", variant_id: "v1", quantity: 1, unit_price: 699 }],
+  items: [
+    {
+      id: "line_1",
+      title: "标准版",
+      product_title: "运动基因检测",
+      product: { metadata: { kind: "gene_test" } },
+      variant_id: "v1",
+      quantity: 1,
+      unit_price: 699,
+    },
+  ],
 }
 const memberRecord = {
   id: "cus_1",
@@ -92,32 +102,35 @@ const availability = (date = "2026-12-03") => ({
   ],
 })
 
-type Seen = {
-  contact?: unknown
-  metadata?: unknown[]
-  shipping?: unknown
-  credit: number[]
-  session?: unknown
-  availability: string[]
+type CheckoutBody = {
+  email: string
+  address: Record<string, unknown>
+  lines: { line_id: string; method: string; collection?: Record<string, string> }[]
+  store_credit_fen: number
+  referral_code?: string
+  payment: { provider_id: string; channel: string; openid?: string }
 }
 
+type Seen = { checkout?: CheckoutBody; availability: string[] }
+
 /**
- * Commerce and the CMS as the checkout walks them; `seen` records what each step received.
- * The cart's total follows the shipping chosen (free) and the credit applied.
+ * Commerce and the CMS as the checkout walks them: the one checkout call answers like the
+ * server-run checkout (an order for offline payment or a balance that covers all, else the
+ * payment action for the channel), and payment-status says what became of the payment.
  */
 function checkoutBackend(
   options: {
     address?: ReturnType<typeof savedAddress> | null
     balance?: number
     sites?: unknown
-    complete?: () => unknown
+    status?: () => unknown
+    /** A 400 the checkout answers instead. */
+    refusal?: unknown
   } = {}
 ) {
-  const seen: Seen = { credit: [], availability: [] }
-  let credit = 0
-  const totals = () => ({ ...cart, total: 699 - credit, shipping_total: 0 })
+  const seen: Seen = { availability: [] }
   fakeBackend({
-    "GET /store/carts/cart_1": () => ({ body: { cart: totals() } }),
+    "GET /store/carts/cart_1": () => ({ body: { cart: { ...cart, total: 699 } } }),
     "GET /store/customers/me": { customer: memberRecord },
     "GET /store/customers/me/addresses": {
       addresses:
@@ -148,70 +161,49 @@ function checkoutBackend(
       seen.availability.push(url.search)
       return { body: availability(url.searchParams.get("from") ?? "2026-12-03") }
     },
-    "POST /store/carts/cart_1/customer": { cart },
-    "POST /store/affiliate/bind": {},
-    "POST /store/carts/cart_1": ({ body }: { body: Record<string, unknown> }) => {
-      if (body.email) seen.contact = body
-      if (body.metadata) (seen.metadata ??= []).push(body.metadata)
-      return { body: { cart } }
-    },
     "GET /store/shipping-options": {
       shipping_options: [
         { id: "so_site", name: "采集点现场采集", amount: 0, type: { code: "on-site-collection" } },
         { id: "so_mail", name: "顺丰包邮（采样盒寄送）", amount: 0, type: { code: "mail-in-kit" } },
       ],
     },
-    "POST /store/carts/cart_1/shipping-methods": ({ body }: { body: unknown }) => {
-      seen.shipping = body
-      return { body: { cart } }
-    },
-    "POST /store/carts/cart_1/store-credit": ({ body }: { body: { amount: number } }) => {
-      seen.credit.push(body.amount)
-      credit = body.amount
-      return { body: { cart: { id: "cart_1", total: 699 - credit, credit_line_total: credit } } }
-    },
-    "POST /store/payment-collections": { payment_collection: { id: "paycol_1" } },
-    "POST /store/payment-collections/paycol_1/payment-sessions": ({
-      body,
-    }: {
-      body: { provider_id: string; data: Record<string, string> }
-    }) => {
-      seen.session = body
-      const channel = body.data.channel
-      const data =
-        body.provider_id === "pp_system_default"
-          ? {}
-          : {
-              channel,
-              out_trade_no: "HS123",
-              ...(channel === "jsapi"
-                ? { request_payment: jsapi }
-                : { h5_url: "http://pay.test/h5/HS123" }),
-            }
+    "POST /store/carts/cart_1/checkout": ({ body }: { body: CheckoutBody }) => {
+      seen.checkout = body
+      if (options.refusal) return { status: 400, body: options.refusal }
+      const left = 69900 - body.store_credit_fen
+      const order = { id: "order_1", display_id: 12 }
+      if (body.payment.provider_id === "pp_system_default") {
+        return {
+          body: {
+            cart_id: "cart_1",
+            amount_fen: left,
+            order,
+            payment_action: { kind: "offline", instructions: "转账", expires_at: "2026-12-09" },
+          },
+        }
+      }
+      if (left <= 0) {
+        return {
+          body: { cart_id: "cart_1", amount_fen: 0, order, payment_action: { kind: "none" } },
+        }
+      }
+      const expires_at = "2026-12-06T12:00:00+08:00"
       return {
         body: {
-          payment_collection: { payment_sessions: [{ provider_id: body.provider_id, data }] },
+          cart_id: "cart_1",
+          amount_fen: left,
+          payment_action:
+            body.payment.channel === "miniprogram"
+              ? { kind: "jsapi", params: { appId: "wx1", ...jsapi }, expires_at }
+              : { kind: "redirect", url: "http://pay.test/h5/HS123", expires_at },
         },
       }
     },
-    "POST /store/carts/cart_1/complete": () => {
-      try {
-        return {
-          body: (
-            options.complete ??
-            (() => ({
-              type: "order",
-              order: { id: "order_1", display_id: 12, total: 699 - credit },
-            }))
-          )(),
-        }
-      } catch (error) {
-        return {
-          status: (error as { status: number }).status,
-          body: { message: "Session was not authorized with the provider." },
-        }
-      }
-    },
+    "GET /store/carts/cart_1/payment-status": () => ({
+      body: (
+        options.status ?? (() => ({ status: "paid", order: { id: "order_1", display_id: 12 } }))
+      )(),
+    }),
   })
   return seen
 }
@@ -239,16 +231,16 @@ describe("checkout: address and WeChat Pay", () => {
 
     fireEvent.click(screen.getByTestId("submit-order"))
     expect(text("checkout-error")).toBe("请阅读并同意《隐私政策》与检测知情说明")
-    expect(calls()).not.toContain("POST /store/payment-collections")
+    expect(calls()).not.toContain("POST /store/carts/cart_1/checkout")
 
     fireEvent.click(screen.getByTestId("consent"))
     fireEvent.click(screen.getByTestId("submit-order"))
     await screen.findByTestId("payment-step")
     expect(text("h5-pay-url")).toBe("http://pay.test/h5/HS123")
     expect(text("pay-amount")).toBe("¥699.00")
-    expect(seen.contact).toMatchObject({
+    expect(seen.checkout).toEqual({
       email: "zhao@example.com",
-      shipping_address: {
+      address: expect.objectContaining({
         last_name: "赵",
         first_name: "晓",
         phone: "13900001111",
@@ -257,14 +249,16 @@ describe("checkout: address and WeChat Pay", () => {
         address_2: "岳麓区",
         address_1: "洞庭南路 1 号",
         country_code: "cn",
-      },
+      }),
+      lines: [{ line_id: "line_1", method: "mail_in" }],
+      store_credit_fen: 0,
+      referral_code: "REF2345",
+      payment: { provider_id: "pp_wechatpay_wechatpay", channel: "mobile_browser" },
     })
-    expect(seen.shipping).toEqual({ option_id: "so_mail" })
-    expect(seen.metadata).toEqual([{ collection_appointment: "" }])
-    // Any credit left from an earlier attempt is removed.
-    expect(seen.credit).toEqual([0])
-    expect(seen.session).toEqual({ provider_id: "pp_wechatpay_wechatpay", data: { channel: "h5" } })
-    expect(calls()).toContain("POST /store/affiliate/bind")
+    // The whole checkout is one call: nothing is prepared step by step from here.
+    expect(calls().filter((c) => c.startsWith("POST"))).toEqual([
+      "POST /store/carts/cart_1/checkout",
+    ])
   })
 
   it("picks province, city and district on linked wheels, from the lists the server checks", async () => {
@@ -313,8 +307,10 @@ describe("checkout: address and WeChat Pay", () => {
 
     fireEvent.click(screen.getByTestId("submit-order"))
     await screen.findByTestId("payment-step")
-    expect(seen.contact).toMatchObject({
-      shipping_address: { province: "湖南省", city: "岳阳市", address_2: "君山区" },
+    expect(seen.checkout?.address).toMatchObject({
+      province: "湖南省",
+      city: "岳阳市",
+      address_2: "君山区",
     })
   })
 
@@ -325,7 +321,7 @@ describe("checkout: address and WeChat Pay", () => {
     expect(text("region-value")).toBe("湖南省 岳阳市 岳阳区")
     agreeAndSubmit()
     expect(text("checkout-error")).toBe("请选择岳阳市下的区县")
-    expect(calls()).not.toContain("POST /store/carts/cart_1/customer")
+    expect(calls()).not.toContain("POST /store/carts/cart_1/checkout")
   })
 
   it("in WeChat pays with wx.requestPayment and the provider's JSAPI parameters, then shows the order", async () => {
@@ -335,9 +331,10 @@ describe("checkout: address and WeChat Pay", () => {
     await screen.findByTestId("checkout-form")
     agreeAndSubmit()
     await screen.findByTestId("payment-step")
-    expect(seen.session).toEqual({
+    expect(seen.checkout?.payment).toEqual({
       provider_id: "pp_wechatpay_wechatpay",
-      data: { channel: "jsapi", openid: "o-openid-1" },
+      channel: "miniprogram",
+      openid: "o-openid-1",
     })
     fireEvent.click(screen.getByTestId("pay"))
     await waitFor(() =>
@@ -347,12 +344,15 @@ describe("checkout: address and WeChat Pay", () => {
       })
     )
     expect(stand.payments).toEqual([jsapi])
+    // Paid: read from commerce, which completed the order on WeChat's notification.
+    expect(calls()).toContain("GET /store/carts/cart_1/payment-status")
+    expect(calls()).not.toContain("POST /store/carts/cart_1/complete")
     expect(stand.toasts).toEqual(["支付成功"])
     expect(session.cartId()).toBeUndefined()
   })
 
   it("keeps the cart when WeChat has not confirmed the payment yet", async () => {
-    checkoutBackend({ complete: () => ({ type: "cart" }) })
+    checkoutBackend({ status: () => ({ status: "waiting" }) })
     render(<Checkout />)
     await screen.findByTestId("checkout-form")
     agreeAndSubmit()
@@ -363,18 +363,34 @@ describe("checkout: address and WeChat Pay", () => {
     expect(session.cartId()).toBe("cart_1")
   })
 
-  it("reads commerce's refusal to complete an unauthorized session as still waiting for WeChat", async () => {
+  it("says when commerce refunded a payment that could not become an order", async () => {
     checkoutBackend({
-      complete: () => {
-        throw Object.assign(new Error("not authorized"), { status: 400 })
-      },
+      status: () => ({
+        status: "refunded",
+        refund: { amount_fen: 69900, reason: "所选时段已约满" },
+      }),
     })
     render(<Checkout />)
     await screen.findByTestId("checkout-form")
     agreeAndSubmit()
     fireEvent.click(await screen.findByTestId("pay"))
     await waitFor(() =>
-      expect(text("checkout-error")).toBe("尚未收到微信支付结果，请完成支付后再试")
+      expect(text("checkout-error")).toBe("订单未能生成，已原路退款 ¥699.00，请返回购物车重新下单")
+    )
+  })
+
+  it("shows commerce's refusal naming what to fix", async () => {
+    const message = "「运动基因检测」2026年12月3日 10:00-11:00 已约满，请选择其他时段或日期"
+    checkoutBackend({
+      refusal: { type: "invalid_data", message, problems: [{ field: "lines", message }] },
+    })
+    render(<Checkout />)
+    await screen.findByTestId("checkout-form")
+    agreeAndSubmit()
+    await waitFor(() =>
+      expect(text("checkout-error")).toBe(
+        "「运动基因检测」2026年12月3日 10:00-11:00 已约满，请选择其他时段或日期"
+      )
     )
   })
 
@@ -394,7 +410,7 @@ describe("checkout: address and WeChat Pay", () => {
 })
 
 describe("checkout: 采集点现场采集", () => {
-  it("books a slot with places left at a CMS site; the cart carries it and the slot is checked again", async () => {
+  it("picks a slot with places left at a CMS site for the line, and sends it with the checkout", async () => {
     const seen = checkoutBackend()
     render(<Checkout />)
     await screen.findByTestId("checkout-form")
@@ -405,14 +421,14 @@ describe("checkout: 采集点现场采集", () => {
       "君山区采集点 · 君山区",
     ])
     agreeAndSubmit()
-    expect(text("checkout-error")).toBe("请选择现场采集的采集点")
+    expect(text("checkout-error")).toBe("「运动基因检测」请选择现场采集的采集点")
 
     fireEvent.click(screen.getAllByTestId("collection-site")[0])
     const slots = await screen.findAllByTestId("collection-slot")
     expect(slots.map((s) => s.textContent)).toEqual(["09:00-10:00 · 已约满", "10:00-11:00 · 余 2"])
     expect(seen.availability).toEqual(["?site_id=site-1&days=7"])
     fireEvent.click(screen.getByTestId("submit-order"))
-    expect(text("checkout-error")).toBe("请选择现场采集的日期和时段")
+    expect(text("checkout-error")).toBe("「运动基因检测」请选择现场采集的日期和时段")
 
     fireEvent.click(slots[0])
     expect(screen.queryByTestId("collection-choice")).toBeNull()
@@ -421,16 +437,12 @@ describe("checkout: 采集点现场采集", () => {
 
     fireEvent.click(screen.getByTestId("submit-order"))
     await screen.findByTestId("payment-step")
-    expect(seen.availability.at(-1)).toBe("?site_id=site-1&from=2026-12-03&days=1")
-    expect(seen.shipping).toEqual({ option_id: "so_site" })
-    expect(seen.metadata).toEqual([
+    // Commerce checks the slot again when it runs the checkout.
+    expect(seen.checkout?.lines).toEqual([
       {
-        collection_appointment: {
-          site_id: "site-1",
-          date: "2026-12-03",
-          slot: "10:00-11:00",
-          site_name: "岳阳楼区采集点",
-        },
+        line_id: "line_1",
+        method: "on_site",
+        collection: { site_id: "site-1", date: "2026-12-03", slot: "10:00-11:00" },
       },
     ])
   })
@@ -465,7 +477,7 @@ describe("checkout: 采集点现场采集", () => {
 })
 
 describe("checkout: 余额抵扣", () => {
-  it("applies part of the balance through the store-credit API and pays the rest with WeChat", async () => {
+  it("sends part of the balance with the checkout and pays the rest with WeChat", async () => {
     const seen = checkoutBackend({ balance: 120 })
     render(<Checkout />)
     await screen.findByTestId("checkout-form")
@@ -481,7 +493,7 @@ describe("checkout: 余额抵扣", () => {
     expect(text("summary-total")).toBe("¥648.50")
     agreeAndSubmit()
     await screen.findByTestId("payment-step")
-    expect(seen.credit).toEqual([0, 50.5])
+    expect(seen.checkout?.store_credit_fen).toBe(5050)
     const summary = within(screen.getByTestId("pay-summary"))
     expect(summary.getByTestId("summary-credit").textContent).toBe("-¥50.50")
     expect(text("pay-amount")).toBe("¥648.50")
@@ -500,7 +512,7 @@ describe("checkout: 余额抵扣", () => {
     fireEvent.change(screen.getByTestId("credit-amount"), { target: { value: "1.234" } })
     fireEvent.click(screen.getByTestId("submit-order"))
     expect(text("checkout-error")).toBe("请填写正确的抵扣金额（元，最多两位小数）")
-    expect(calls()).not.toContain("POST /store/carts/cart_1/store-credit")
+    expect(calls()).not.toContain("POST /store/carts/cart_1/checkout")
   })
 
   it("places an order the balance covers without WeChat Pay", async () => {
@@ -522,9 +534,7 @@ describe("checkout: 余额抵扣", () => {
         url: "/packages/shop/orders/index",
       })
     )
-    expect(seen.credit).toEqual([0, 699])
-    expect(calls()).not.toContain("POST /store/payment-collections")
-    expect(calls()).toContain("POST /store/carts/cart_1/complete")
+    expect(seen.checkout?.store_credit_fen).toBe(69900)
     expect(stand.toasts).toEqual(["下单成功"])
     expect(session.cartId()).toBeUndefined()
   })
@@ -540,7 +550,10 @@ describe("checkout: 线下付款", () => {
     expect(text("submit-order")).toBe("提交订单（线下付款）")
     agreeAndSubmit()
     await screen.findByTestId("order-placed")
-    expect(seen.session).toEqual({ provider_id: "pp_system_default", data: {} })
+    expect(seen.checkout?.payment).toEqual({
+      provider_id: "pp_system_default",
+      channel: "mobile_browser",
+    })
     expect(text("pay-amount")).toBe("¥699.00")
     expect(text("offline-instructions")).toBe(
       "请在 3 日内按客服提供的对公账户转账，或到岳阳任一采集点现场付款，客服会在 1 个工作日内与您联系。转账时请备注订单号 #12"
@@ -565,7 +578,7 @@ describe("checkout: 线下付款", () => {
     fireEvent.click(screen.getByTestId("payment-offline"))
     agreeAndSubmit()
     await screen.findByTestId("order-placed")
-    expect(seen.session).toEqual({ provider_id: "pp_system_default", data: {} })
+    expect(seen.checkout?.payment.provider_id).toBe("pp_system_default")
   })
 
   it("goes away when the address leaves 岳阳, and WeChat Pay is used", async () => {
@@ -581,6 +594,9 @@ describe("checkout: 线下付款", () => {
     expect(screen.queryByTestId("payment-offline")).toBeNull()
     agreeAndSubmit()
     await screen.findByTestId("payment-step")
-    expect(seen.session).toEqual({ provider_id: "pp_wechatpay_wechatpay", data: { channel: "h5" } })
+    expect(seen.checkout?.payment).toEqual({
+      provider_id: "pp_wechatpay_wechatpay",
+      channel: "mobile_browser",
+    })
   })
 })

@@ -1,33 +1,37 @@
 import {
+  PAYMENT_PROVIDER_IDS,
   parseCnMobile,
-  toFen,
   toMedusaAddress,
   type Address,
   type MemberAddressInput,
-  type WechatPaymentData,
+  type PaymentAction,
+  type TestMethod,
 } from "@health/core"
 import {
   CHECKOUT_PROBLEMS,
   addressProblem,
   emailProblem,
 } from "@health/core/commerce/checkout-problems"
-import { placeUnpaidOrder, prepareCartForPayment } from "@health/core/commerce/checkout-steps"
 import { readCollectionPick } from "@health/core/appointments/collection-pick"
 import {
   OFFLINE_PAYMENT_REFUSAL,
   offersOfflinePayment,
 } from "@health/core/commerce/offline-payment"
 import { storeCreditFen } from "@health/core/commerce/store-credit"
-import { appointments, checkout } from "./clients"
-import { startPayment } from "./payment"
-import { bindPendingReferral } from "./referral"
+import { checkout } from "./clients"
+import { isWeapp } from "./config"
+import { pendingReferral } from "./referral"
+
+/** A site and slot picked for on-site collection; slot is "YYYY-MM-DD HH:MM-HH:MM". */
+export type LinePick = { siteId: string; siteName: string; slot: string }
+
+/** One gene-test line of the cart and how its sample is taken (like the web's checkout). */
+export type LineChoice = { id: string; title: string; method: TestMethod; pick: LinePick }
 
 export type CheckoutInput = {
   email: string
   address: MemberAddressInput
-  shippingOptionId: string
-  /** Read only when the shipping option is 采集点现场采集; slot is "YYYY-MM-DD HH:MM-HH:MM". */
-  collection: { siteId: string; siteName: string; slot: string }
+  lines: LineChoice[]
   credit: { use: boolean; typed: string }
   offline: boolean
   consent: boolean
@@ -37,7 +41,7 @@ export type CheckoutInput = {
 export type OrderFen = { subtotal: number; shipping: number; credit: number; total: number }
 
 export type CheckoutOutcome =
-  | { kind: "pay"; fen: OrderFen; payment: WechatPaymentData }
+  | { kind: "pay"; fen: OrderFen; action: PaymentAction }
   | {
       kind: "placed"
       order: { id: string; display_id: number }
@@ -48,47 +52,48 @@ export type CheckoutOutcome =
 
 /**
  * What the form must fix before anything is sent, in the web checkout's words (core's rules):
- * email, address, consent, 线下支付 only for 岳阳 (address or collection site), a site and slot for on-site collection, and
- * a credit amount within the member's balance.
+ * email, address, consent, 线下支付 only for 岳阳 (address or a chosen collection site), a
+ * site and slot for each on-site line, and a credit amount within the member's balance.
  */
 export function checkoutProblem(
   input: CheckoutInput,
-  context: { onSite: boolean; siteCity?: string | null; available: number }
+  context: { siteCities: (string | null | undefined)[]; available: number }
 ): string | null {
   const problem =
     emailProblem(input.email) ??
     addressProblem(input.address) ??
     (input.consent ? null : CHECKOUT_PROBLEMS.consent) ??
-    (input.offline && !offersOfflinePayment(input.address.city, context.siteCity)
+    (input.offline &&
+    !offersOfflinePayment(input.address.city) &&
+    !context.siteCities.some((city) => offersOfflinePayment(null, city))
       ? OFFLINE_PAYMENT_REFUSAL
       : null)
   if (problem) return problem
-  if (context.onSite) {
-    const pick = readCollectionPick(input.collection)
-    if ("problem" in pick) return pick.problem
+  for (const line of input.lines) {
+    if (line.method !== "on_site") continue
+    const pick = readCollectionPick(line.pick)
+    if ("problem" in pick) return `「${line.title}」${pick.problem}`
   }
   const credit = storeCreditFen(input.credit.use, input.credit.typed, context.available)
   return "problem" in credit ? credit.problem : null
 }
 
 /**
- * The web's checkout steps, from core: the cart becomes the member's, the referrer they
- * arrived with is bound (first order), then contact and address, the shipping option (with
- * the collection slot for on-site collection) and store credit. An order the balance pays in
- * full, or one paid offline (岳阳), is placed at once; anything else opens WeChat Pay on this
- * runtime's channel.
+ * The whole checkout in one call to commerce (POST /store/carts/:id/checkout), as the web
+ * does: the member's cart, each line's test method, store credit, the share code they arrived
+ * with, and WeChat Pay (JSAPI in the mini-program with the member's openid, H5 in a phone
+ * browser) or 线下支付. Commerce answers the payment's next step, or the order it placed
+ * (balance paid all, offline).
  */
 export async function placeOrder(
   cartId: string,
   token: string,
   input: CheckoutInput,
-  available: number,
-  openid?: string
+  context: { available: number; subtotalFen: number; shippingFen: number; openid?: string }
 ): Promise<CheckoutOutcome> {
-  const credit = storeCreditFen(input.credit.use, input.credit.typed, available)
+  const credit = storeCreditFen(input.credit.use, input.credit.typed, context.available)
   if ("problem" in credit) return { kind: "problem", problem: credit.problem }
-  await checkout.claimCart(cartId, token)
-  await bindPendingReferral(token)
+  if (isWeapp() && !context.openid) return { kind: "problem", problem: "请先用微信登录后再支付" }
   const address = {
     ...toMedusaAddress({
       ...input.address,
@@ -96,35 +101,51 @@ export async function placeOrder(
     }),
     country_code: "cn",
   } as Address
-  const prepared = await prepareCartForPayment(
-    { checkout, appointments },
+  const referral = pendingReferral()
+  const answer = await checkout.checkout(
     cartId,
     {
       email: input.email.trim(),
-      address,
-      shippingOptionId: input.shippingOptionId,
-      collection: readCollectionPick(input.collection),
-      creditFen: credit.fen,
+      address: { ...address, first_name: address.first_name || address.last_name },
+      lines: input.lines.map((line) => {
+        const pick = line.method === "on_site" ? readCollectionPick(line.pick) : null
+        return {
+          line_id: line.id,
+          method: line.method,
+          ...(pick &&
+            "choice" in pick && {
+              collection: {
+                site_id: pick.choice.site_id,
+                date: pick.choice.date,
+                slot: pick.choice.slot,
+              },
+            }),
+        }
+      }),
+      store_credit_fen: credit.fen,
+      ...(referral && { referral_code: referral }),
+      payment: {
+        provider_id: input.offline ? PAYMENT_PROVIDER_IDS.offline : PAYMENT_PROVIDER_IDS.wechatpay,
+        channel: isWeapp() ? "miniprogram" : "mobile_browser",
+        ...(isWeapp() && context.openid && { openid: context.openid }),
+      },
     },
     token
   )
-  if ("problem" in prepared) return { kind: "problem", problem: prepared.problem }
-  const total = prepared.total ?? 0
-  if (total === 0 || input.offline) {
-    const placed = await placeUnpaidOrder(checkout, cartId, { offline: total !== 0 }, token)
-    if ("problem" in placed) return { kind: "problem", problem: placed.problem }
-    return { kind: "placed", order: placed.order, offline: total !== 0, totalFen: toFen(total) }
+  if ("refused" in answer) return { kind: "problem", problem: answer.refused.message }
+  if (answer.order) {
+    return {
+      kind: "placed",
+      order: answer.order,
+      offline: answer.payment_action.kind === "offline",
+      totalFen: answer.amount_fen,
+    }
   }
-  const payment = await startPayment(cartId, token, openid)
-  const { cart } = await checkout.wechatSession(cartId, token)
-  return {
-    kind: "pay",
-    payment,
-    fen: {
-      subtotal: toFen(cart.item_subtotal),
-      shipping: toFen(cart.shipping_total),
-      credit: prepared.creditFen,
-      total: toFen(cart.total),
-    },
+  const fen = {
+    subtotal: context.subtotalFen,
+    shipping: context.shippingFen,
+    credit: Math.max(context.subtotalFen + context.shippingFen - answer.amount_fen, 0),
+    total: answer.amount_fen,
   }
+  return { kind: "pay", fen, action: answer.payment_action }
 }

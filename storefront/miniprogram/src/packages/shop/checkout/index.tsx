@@ -2,13 +2,16 @@ import { Button, Checkbox, Input, Text, View } from "@tarojs/components"
 import Taro from "@tarojs/taro"
 import {
   formatCNY,
+  isGeneTestLine,
   isOnSiteCollection,
   messages,
+  TEST_METHOD_LABELS,
   toFen,
   type CollectionSite,
   type Money,
   type MemberAddressInput,
   type ShippingOption,
+  type TestMethod,
 } from "@health/core"
 import { parseYuanInput } from "@health/core/format"
 import { OFFLINE_PAYMENT_NOTE, offersOfflinePayment } from "@health/core/commerce/offline-payment"
@@ -21,8 +24,13 @@ import { checkout, cms, member } from "../../../lib/clients"
 import { isWeapp } from "../../../lib/config"
 import { explainError } from "../../../lib/explain-error"
 import { go, routes } from "../../../lib/navigate"
-import { requestWechatPayment } from "../../../lib/payment"
-import { checkoutProblem, placeOrder, type CheckoutOutcome } from "../../../lib/place-order"
+import { paymentOutcome, requestWechatPayment } from "../../../lib/payment"
+import {
+  checkoutProblem,
+  placeOrder,
+  type CheckoutOutcome,
+  type LineChoice,
+} from "../../../lib/place-order"
 import { session } from "../../../lib/session"
 import { useLoad } from "../../../lib/use-load"
 import { CollectionPicker, NO_PICK, type CollectionPick } from "./collection-picker"
@@ -33,25 +41,10 @@ import "./checkout.css"
 
 const WAITING_FOR_PAYMENT = "尚未收到微信支付结果，请完成支付后再试"
 
-/**
- * The order once the cart is paid, else null. Completing is idempotent; an unpaid cart
- * answers "cart" or a 4xx (the session is not authorized yet), as the web's status poll reads it.
- */
-async function completedOrder(cartId: string, token: string, attempts: number) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const done = await checkout.complete(cartId, token)
-      if (done.type === "order") return done.order
-    } catch (error) {
-      if (((error as { status?: number }).status ?? 500) >= 500) throw error
-    }
-    if (attempt >= attempts) return null
-    await new Promise((resolve) => setTimeout(resolve, 1500))
-  }
-}
-
 type Loaded = {
   cartId: string
+  /** The cart's gene-test lines, each of which gets its own test method. */
+  lines: { id: string; title: string; quantity: number }[]
   subtotal: Money | undefined
   email: string
   openid?: string
@@ -80,6 +73,11 @@ export default function Checkout() {
         .then((affiliate) => affiliate.balances.available)
         .catch(() => 0),
     ])
+    const lines = cart.items.filter(isGeneTestLine).map((item) => ({
+      id: item.id,
+      title: item.product_title ?? item.title,
+      quantity: item.quantity,
+    }))
     const sites = options.some(isOnSiteCollection)
       ? await cms.listCollectionSites().catch(() => null)
       : []
@@ -87,6 +85,7 @@ export default function Checkout() {
     const saved = book[0]
     return {
       cartId: cart.id,
+      lines,
       subtotal: cart.item_subtotal ?? cart.subtotal,
       email: me.email ?? "",
       openid: me.metadata?.wechat_openid as string | undefined,
@@ -133,11 +132,13 @@ const CONTACT_FIELDS: [keyof MemberAddressInput, string, string][] = [
 ]
 
 function CheckoutForm(props: Loaded & { token: string }) {
-  const mailIn = props.options.find((o) => !isOnSiteCollection(o)) ?? props.options[0]
+  const mailOption = props.options.find((o) => !isOnSiteCollection(o))
+  const siteOption = props.options.find(isOnSiteCollection)
   const [email, setEmail] = useState(props.email)
   const [address, setAddress] = useState<MemberAddressInput>(props.address)
-  const [shippingId, setShippingId] = useState(mailIn?.id ?? "")
-  const [pick, setPick] = useState<CollectionPick>(NO_PICK)
+  // Mail-in is each line's default; on-site collection needs a site and slot for that line.
+  const [methods, setMethods] = useState<Record<string, TestMethod>>({})
+  const [picks, setPicks] = useState<Record<string, CollectionPick>>({})
   const [credit, setCredit] = useState<CreditDraft>({ use: false, typed: "" })
   const [offline, setOffline] = useState(false)
   const [consent, setConsent] = useState(false)
@@ -145,8 +146,15 @@ function CheckoutForm(props: Loaded & { token: string }) {
   const [problem, setProblem] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<CheckoutOutcome | null>(null)
 
-  const option = props.options.find((o) => o.id === shippingId)
-  const onSite = !!option && isOnSiteCollection(option)
+  const lines: LineChoice[] = props.lines.map((line) => ({
+    id: line.id,
+    title: line.title,
+    method: methods[line.id] ?? "mail_in",
+    pick: picks[line.id] ?? NO_PICK,
+  }))
+  // A kit goes by post when some line is mail-in; commerce picks the same shipping option.
+  const mailed = !lines.length || lines.some((line) => line.method === "mail_in")
+  const option = mailed ? mailOption : siteOption
   // Sums in integer fen; commerce works out the same numbers when the order is placed.
   const subtotal = toFen(props.subtotal)
   const shipping = toFen(option?.amount)
@@ -155,26 +163,28 @@ function CheckoutForm(props: Loaded & { token: string }) {
   const creditFen = Math.min(Math.max(typedCredit, 0), maxCredit)
   const total = subtotal + shipping - creditFen
   // A 岳阳 collection site also allows paying offline (cash at the site, or a transfer).
-  const siteCity = onSite ? props.sites?.find((s) => s.documentId === pick.siteId)?.city : null
-  const offlineOffered = offersOfflinePayment(address.city, siteCity) && total > 0
+  const siteCities = lines
+    .filter((line) => line.method === "on_site")
+    .map((line) => props.sites?.find((s) => s.documentId === line.pick.siteId)?.city)
+  const offlineOffered =
+    (offersOfflinePayment(address.city) ||
+      siteCities.some((city) => offersOfflinePayment(null, city))) &&
+    total > 0
   const payOffline = offline && offlineOffered
 
   async function submit() {
-    const input = {
-      email,
-      address,
-      shippingOptionId: shippingId,
-      collection: pick,
-      credit,
-      offline: payOffline,
-      consent,
-    }
-    const invalid = checkoutProblem(input, { onSite, siteCity, available: props.available })
+    const input = { email, address, lines, credit, offline: payOffline, consent }
+    const invalid = checkoutProblem(input, { siteCities, available: props.available })
     if (invalid) return setProblem(invalid)
     setBusy(true)
     setProblem(null)
     try {
-      const next = await placeOrder(props.cartId, props.token, input, props.available, props.openid)
+      const next = await placeOrder(props.cartId, props.token, input, {
+        available: props.available,
+        subtotalFen: subtotal,
+        shippingFen: shipping,
+        openid: props.openid,
+      })
       if (next.kind === "problem") return setProblem(next.problem)
       if (next.kind === "placed") {
         session.clearCart()
@@ -201,16 +211,17 @@ function CheckoutForm(props: Loaded & { token: string }) {
     try {
       if (isWeapp() && outcome?.kind === "pay") {
         try {
-          await requestWechatPayment(outcome.payment)
+          await requestWechatPayment(outcome.action)
         } catch (error) {
           const cancelled = /cancel/i.test(String((error as { errMsg?: string }).errMsg ?? ""))
           setProblem(cancelled ? "已取消支付，订单将为您保留" : explainError(error))
           return
         }
       }
-      // WeChat's confirmation reaches commerce by callback: in WeChat give it a few moments.
-      const order = await completedOrder(props.cartId, props.token, isWeapp() ? 5 : 1)
-      if (!order) return setProblem(WAITING_FOR_PAYMENT)
+      // WeChat's confirmation reaches commerce by its notification: in WeChat give it a few moments.
+      const paid = await paymentOutcome(props.cartId, props.token, isWeapp() ? 5 : 1)
+      if (paid.status === "ended") return setProblem(paid.message)
+      if (paid.status !== "paid") return setProblem(WAITING_FOR_PAYMENT)
       session.clearCart()
       Taro.showToast({ title: "支付成功", icon: "success" })
       await Taro.redirectTo({ url: routes.orders })
@@ -262,14 +273,11 @@ function CheckoutForm(props: Loaded & { token: string }) {
             {formatCNY(outcome.fen.total / 100)}
           </Text>
         </View>
-        <Text className="muted" data-testid="trade-no">
-          商户单号 {outcome.payment.out_trade_no}
-        </Text>
-        {isWeapp() ? null : outcome.payment.h5_url ? (
+        {isWeapp() ? null : outcome.action.kind === "redirect" ? (
           <View>
             <Text className="muted">请在微信中打开支付页面完成付款：</Text>
             <Text data-testid="h5-pay-url" selectable>
-              {outcome.payment.h5_url}
+              {outcome.action.url}
             </Text>
           </View>
         ) : null}
@@ -324,36 +332,46 @@ function CheckoutForm(props: Loaded & { token: string }) {
         </Field>
         <Text className="muted">采样盒将寄送到此地址；岳阳地区也可到采集点现场采样。</Text>
       </View>
-      {props.options.length > 0 ? (
-        <View className="section" data-testid="shipping-options">
-          <Text className="section__title">采样方式</Text>
-          <View className="choices">
-            {props.options.map((o) => (
+      {lines.map((line) => {
+        const quantity = props.lines.find((l) => l.id === line.id)?.quantity ?? 1
+        const choose = (method: TestMethod) => setMethods({ ...methods, [line.id]: method })
+        return (
+          <View key={line.id} className="section" data-testid="line-test-method">
+            <Text className="section__title">
+              {line.title} × {quantity} · 采样方式
+            </Text>
+            <View className="choices">
               <View
-                key={o.id}
-                data-testid={
-                  isOnSiteCollection(o) ? "collection-method-site" : "collection-method-mail"
-                }
-                className={`choice ${o.id === shippingId ? "choice--active" : ""}`}
-                onClick={() => setShippingId(o.id)}
+                data-testid="collection-method-mail"
+                className={`choice ${line.method === "mail_in" ? "choice--active" : ""}`}
+                onClick={() => choose("mail_in")}
               >
-                <Text>{o.name}</Text>
+                <Text>{TEST_METHOD_LABELS.mail_in}</Text>
                 <Text className="muted">
-                  {toFen(o.amount) === 0 ? "免运费" : formatCNY(o.amount)}
+                  {toFen(mailOption?.amount) === 0 ? "免运费" : formatCNY(mailOption?.amount ?? 0)}
                 </Text>
               </View>
-            ))}
+              {siteOption ? (
+                <View
+                  data-testid="collection-method-site"
+                  className={`choice ${line.method === "on_site" ? "choice--active" : ""}`}
+                  onClick={() => choose("on_site")}
+                >
+                  <Text>{TEST_METHOD_LABELS.on_site}</Text>
+                </View>
+              ) : null}
+            </View>
+            {line.method === "on_site" ? (
+              <CollectionPicker
+                token={props.token}
+                sites={props.sites}
+                pick={line.pick}
+                onPick={(pick) => setPicks({ ...picks, [line.id]: pick })}
+              />
+            ) : null}
           </View>
-          {onSite ? (
-            <CollectionPicker
-              token={props.token}
-              sites={props.sites}
-              pick={pick}
-              onPick={setPick}
-            />
-          ) : null}
-        </View>
-      ) : null}
+        )
+      })}
       {props.available > 0 ? (
         <StoreCreditField
           available={props.available}
