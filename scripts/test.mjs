@@ -485,6 +485,8 @@ try {
       } finally {
         journeysDone()
       }
+      // After the queue has seen the journeys end (its callbacks on them run first).
+      await journeys
       await queue.drain()
     }),
   ])
