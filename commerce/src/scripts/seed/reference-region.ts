@@ -8,9 +8,13 @@ import {
 
 const REGION_NAME = "中国"
 
-/** Payment providers the region offers: WeChat Pay whenever it is configured. */
+/** Payment providers the region offers: WeChat Pay and UnionPay whenever configured. */
 function regionPaymentProviders(): string[] {
-  return ["pp_system_default", ...(process.env.WECHATPAY_MCHID ? ["pp_wechatpay_wechatpay"] : [])]
+  return [
+    "pp_system_default",
+    ...(process.env.WECHATPAY_MCHID ? ["pp_wechatpay_wechatpay"] : []),
+    ...(process.env.UNIONPAY_MER_ID ? ["pp_unionpay_unionpay"] : []),
+  ]
 }
 
 /** The region China in CNY, with its tax region. */

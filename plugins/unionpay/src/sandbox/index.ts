@@ -1,6 +1,7 @@
 /** The sandbox's public entry (`@health/medusa-plugin-unionpay/sandbox`): tests and the e2e stack. */
 export {
   startSandbox,
+  signAsUnionpay,
   RETRY_SCHEDULE,
   type Sandbox,
   type SandboxOptions,

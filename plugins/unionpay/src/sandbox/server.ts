@@ -81,6 +81,24 @@ export type Sandbox = {
   close(): Promise<void>
 }
 
+/**
+ * Signs a message as UnionPay does with the signing certificate of `pki`: its PEM as
+ * signPubKeyCert, then the signature over every other non-empty field. Any old signature is
+ * replaced, so tests can re-sign a genuine message with a forger's certificates.
+ */
+export function signAsUnionpay(
+  fields: AcpFields,
+  pki: Pick<SandboxPki, "unionpaySign">,
+  key: KeyObject = createPrivateKey(pki.unionpaySign.privateKey)
+): AcpFields {
+  const unsigned = withoutBlanks({
+    ...fields,
+    signature: "",
+    signPubKeyCert: pki.unionpaySign.certificate,
+  })
+  return { ...unsigned, signature: signAcp(unsigned, key) }
+}
+
 /** UnionPay's retry schedule for unanswered back notifications, in seconds (scaled). */
 export const RETRY_SCHEDULE = [60, 120, 240, 480, 960]
 
@@ -119,10 +137,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const timers = new Set<NodeJS.Timeout>()
   let baseUrl = ""
 
-  const sign = (fields: AcpFields): AcpFields => {
-    const unsigned = withoutBlanks({ ...fields, signPubKeyCert: pki.unionpaySign.certificate })
-    return { ...unsigned, signature: signAcp(unsigned, unionpayKey) }
-  }
+  const sign = (fields: AcpFields): AcpFields => signAsUnionpay(fields, pki, unionpayKey)
 
   /** ACP's synchronous answer: signed `k=v&…`, values as they are. */
   const answer = (res: ServerResponse, fields: AcpFields) => {
