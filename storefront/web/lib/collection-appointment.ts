@@ -3,7 +3,7 @@ import {
   COLLECTION_SIGN_IN_PROBLEM,
   readCollectionPick,
 } from "@health/core/appointments/collection-pick"
-import type { LineTestInput } from "@health/core/commerce/checkout-steps"
+import type { LineTestInput } from "@health/core/commerce/checkout-types"
 
 /** Form fields of the on-site collection picker at checkout. */
 export const COLLECTION_FIELDS = {

@@ -150,23 +150,6 @@ describe("on-site collection at checkout", () => {
     // A member's cart answers only its member: the options call carries the token too.
     expect((calls[0].init?.headers as Record<string, string>).authorization).toBe("Bearer tok")
     expect(options.map(isOnSiteCollection)).toEqual([false, true])
-
-    const choice = {
-      site_id: "site-1",
-      site_name: "岳阳楼区采集点",
-      date: "2026-12-03",
-      slot: "09:00-10:00",
-    }
-    await client.setCollectionAppointment("cart_1", choice, "tok")
-    await client.setCollectionAppointment("cart_1", null, "tok")
-    expect(calls[1].url).toBe("http://shop/store/carts/cart_1")
-    expect(JSON.parse(String(calls[1].init?.body))).toEqual({
-      metadata: { collection_appointment: choice },
-    })
-    // Medusa merges metadata; an empty string removes the key.
-    expect(JSON.parse(String(calls[2].init?.body))).toEqual({
-      metadata: { collection_appointment: "" },
-    })
   })
 
   it("reads an order's chosen slot from the member's order list", async () => {

@@ -1,5 +1,4 @@
 import {
-  COLLECTION_APPOINTMENT_KEY,
   type CartPaymentStatus,
   type CheckoutProblem,
   type CheckoutRequest,
@@ -106,22 +105,6 @@ export function createCheckoutClient(options: CommerceClientOptions) {
         { ...noStore, token }
       )
       return shipping_options
-    },
-
-    /**
-     * Keeps the collection site, day and slot chosen for on-site collection on the cart
-     * (null removes it); commerce books it for the member once the order is placed.
-     * Medusa merges metadata keys, and an empty string deletes one.
-     */
-    async setCollectionAppointment(
-      cartId: string,
-      choice: CollectionAppointmentChoice | null,
-      token?: string
-    ): Promise<void> {
-      await request(
-        `/store/carts/${cartId}`,
-        post({ metadata: { [COLLECTION_APPOINTMENT_KEY]: choice ?? "" } }, token)
-      )
     },
 
     /**

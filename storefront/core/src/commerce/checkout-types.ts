@@ -1,4 +1,13 @@
+import type { CollectionAppointmentChoice, TestMethod } from "@health/contracts"
 import type { Money } from "./types"
+
+/** One gene-test line of the cart and the method the shopper picked for it. */
+export type LineTestInput = {
+  line: { id: string; quantity: number; title: string }
+  method: TestMethod
+  /** For 采集点现场采集: the site and slot picked, or why there is none. */
+  collection?: { choice: CollectionAppointmentChoice } | { problem: string }
+}
 
 export type Address = {
   first_name: string
