@@ -276,5 +276,8 @@ module.exports = defineConfig({
     wechatPlatform: {
       resolve: "./src/modules/wechat-platform",
     },
+    reconciliation: {
+      resolve: "./src/modules/reconciliation",
+    },
   },
 })

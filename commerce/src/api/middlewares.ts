@@ -37,6 +37,7 @@ import {
   ListBatchesQuery,
 } from "./admin/health-archive/validators"
 import { ordersMiddlewares } from "./orders-middlewares"
+import { reconciliationMiddlewares } from "./reconciliation-middlewares"
 import { acceptFiles } from "./accept-files"
 import { WechatTransferBody } from "./admin/affiliate/wechat-transfers/validators"
 import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
@@ -363,6 +364,7 @@ export default defineMiddlewares({
     ...appointmentsMiddlewares,
     ...searchMiddlewares,
     ...ordersMiddlewares,
+    ...reconciliationMiddlewares,
     ...storeOwnershipMiddlewares,
     ...checkoutMiddlewares,
     ...passwordPolicyMiddlewares,

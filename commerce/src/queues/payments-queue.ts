@@ -27,6 +27,7 @@ import { followWechatRefundWorkflow } from "../workflows/payments/follow-wechat-
 import { noticeRefundedUnplacedPaymentsWorkflow } from "../workflows/payments/notice-refunded-unplaced-payments"
 import { refundUnplacedWechatPaymentWorkflow } from "../workflows/payments/refund-unplaced-wechat-payment"
 import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfer"
+import { reconcileYesterdayWechatBill } from "../workflows/payments/reconciliation/reconcile-yesterday-wechat-bill"
 
 /** WeChat cancels a transfer the user never confirms after a day; stop asking after two. */
 const MAX_TRANSFER_CHECKS = 96
@@ -189,6 +190,8 @@ export const paymentsQueue: QueueProcessor = {
       completeFinishedOrders(container),
     [PaymentsJob.FOLLOW_WECHAT_REFUND]: async (job: FollowWechatRefundJob, { container }) =>
       (await followWechatRefundWorkflow(container).run({ input: job })).result,
+    [PaymentsJob.RECONCILE_WECHAT_BILL]: async (_data: unknown, { container }) =>
+      reconcileYesterdayWechatBill(container),
     // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
     [PaymentsJob.RECONCILE_TRANSFER]: async (job: ReconcileTransferJob, { container }) => {
       const { result: bill } = await queryWechatTransferBillWorkflow(container).run({
@@ -216,6 +219,13 @@ export const paymentsQueue: QueueProcessor = {
       id: "expire-offline-orders-every-15-minutes",
       job: PaymentsJob.EXPIRE_OFFLINE_ORDERS,
       everyMs: 15 * 60_000,
+    },
+    // WeChat publishes a day's bill after 10:00 the next morning; a run that finds it done
+    // does nothing, so every six hours is enough and a failed day is tried again.
+    {
+      id: "reconcile-wechat-bill-every-6-hours",
+      job: PaymentsJob.RECONCILE_WECHAT_BILL,
+      everyMs: 6 * 3600_000,
     },
     // Days-long limit; a viewed report completes its order at once (kit-delivered-complete-order).
     {

@@ -49,6 +49,8 @@ export const PaymentsJob = {
   EXPIRE_OFFLINE_ORDERS: "expire-unpaid-offline-orders",
   /** Complete orders whose reports were viewed, or out for ORDER_AUTO_COMPLETE_DAYS. */
   COMPLETE_FINISHED_ORDERS: "complete-finished-orders",
+  /** Reconcile yesterday's (Beijing) WeChat Pay bill, once it is out and not yet done. */
+  RECONCILE_WECHAT_BILL: "reconcile-wechat-bill",
 } as const
 
 export type ReconcileTransferJob = { out_bill_no: string; checks: number }
@@ -130,6 +132,7 @@ export type JobPayloads = {
     [PaymentsJob.FOLLOW_WECHAT_REFUND]: FollowWechatRefundJob
     [PaymentsJob.EXPIRE_OFFLINE_ORDERS]: Record<string, never>
     [PaymentsJob.COMPLETE_FINISHED_ORDERS]: Record<string, never>
+    [PaymentsJob.RECONCILE_WECHAT_BILL]: Record<string, never>
   }
   [QueueName.HEALTH_ARCHIVE]: { [HealthArchiveJob.INGEST_REPORT_FILE]: IngestReportFileJob }
   [QueueName.APPOINTMENTS]: {
