@@ -1,7 +1,10 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
+import { createServer, type Server } from "http"
+import type { AddressInfo } from "net"
 import seed from "../../src/scripts/seed"
+import { addDays, shanghaiToday } from "../../src/modules/appointment/rules/appointment-calendar"
 import { completeFinishedOrders } from "../../src/workflows/orders/complete-finished-order"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
@@ -14,6 +17,8 @@ jest.setTimeout(300_000)
 process.env.QUEUE_PREFIX = `test-${randomUUID()}`
 // The default (7 days) is what the sweep uses.
 delete process.env.ORDER_AUTO_COMPLETE_DAYS
+// Every request reads the stand-in CMS.
+process.env.CMS_CACHE_TTL_MS = "0"
 
 type Headers = { headers: Record<string, string> }
 type Kit = { id: string; status: string; barcode: string | null; report: { id: string } | null }
@@ -39,6 +44,43 @@ const CONSENTS = [
 
 const DAY_MS = 24 * 3600_000
 
+/** Speaks Strapi 5's REST shape for the one collection site an on-site order needs. */
+function startCmsStandIn() {
+  const site = {
+    id: 1,
+    documentId: "site-yueyang",
+    name: "岳阳楼区采集点",
+    city: "岳阳市",
+    district: "岳阳楼区",
+    address: "洞庭南路 1 号",
+    capacity_per_slot: 2,
+    active: true,
+    createdAt: "2026-11-01T00:00:00.000Z",
+    updatedAt: "2026-11-01T00:00:00.000Z",
+    publishedAt: "2026-11-01T00:00:00.000Z",
+  }
+  const empty = {
+    data: [],
+    meta: { pagination: { page: 1, pageSize: 100, pageCount: 0, total: 0 } },
+  }
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? "/", "http://cms").pathname
+    const send = (status: number, body: object) => {
+      res.writeHead(status, { "content-type": "application/json" })
+      res.end(JSON.stringify(body))
+    }
+    if (path === "/api/collection-sites") {
+      return send(200, {
+        data: [site],
+        meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } },
+      })
+    }
+    if (path === "/api/collection-sites/site-yueyang") return send(200, { data: site, meta: {} })
+    if (path === "/api/clinic-sessions") return send(200, empty)
+    send(404, { data: null, error: { status: 404, name: "NotFoundError", message: "Not Found" } })
+  })
+}
+
 medusaIntegrationTestRunner({
   inApp: true,
   env: {},
@@ -48,9 +90,13 @@ medusaIntegrationTestRunner({
     let lab: Headers
     let service: Headers
     let baseUrl: string
+    let cms: Server
     const noThrow = { validateStatus: () => true }
 
     beforeAll(async () => {
+      cms = startCmsStandIn()
+      await new Promise<void>((resolve) => cms.listen(0, "127.0.0.1", resolve))
+      process.env.CMS_URL = `http://127.0.0.1:${(cms.address() as AddressInfo).port}`
       const container = getContainer()
       await seed({ container, args: [] } as never)
       const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
@@ -59,6 +105,10 @@ medusaIntegrationTestRunner({
       lab = await adminHeaders(container, api as never, "lab@health.local", ["lab"])
       service = await adminHeaders(container, api as never, "service@health.local", ["service"])
       baseUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
+    })
+
+    afterAll(async () => {
+      await new Promise((resolve) => cms.close(resolve))
     })
 
     const me = async (who: Headers) => (await api.get("/store/affiliate/me", who)).data.affiliate
@@ -417,6 +467,104 @@ medusaIntegrationTestRunner({
         business_state_label: "已取消",
         payment_status: "canceled",
       })
+    })
+
+    it("a member cancels a paid on-site order: refunded, and the collection slot is free again", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "onsite@example.com")
+      const date = addDays(shanghaiToday(), 5)
+      const slot = "09:00-10:00"
+      const remaining = async () => {
+        const { data } = await api.get(
+          `/store/appointments/availability?site_id=site-yueyang&from=${date}&days=1`,
+          member
+        )
+        return data.days[0].slots.find((s: { slot: string }) => s.slot === slot).remaining as number
+      }
+      const { data: regions } = await api.get("/store/regions", member)
+      const { data: list } = await api.get(
+        "/store/products?handle=sports-gene-test&fields=*variants",
+        member
+      )
+      const { data: created } = await api.post(
+        "/store/carts",
+        { region_id: regions.regions[0].id, email: "onsite@example.com" },
+        member
+      )
+      const cartId = created.cart.id as string
+      await api.post(
+        `/store/carts/${cartId}/line-items`,
+        { variant_id: list.products[0].variants[0].id, quantity: 1 },
+        member
+      )
+      await api.post(
+        `/store/carts/${cartId}`,
+        {
+          shipping_address: YUEYANG_ADDRESS,
+          billing_address: YUEYANG_ADDRESS,
+          metadata: {
+            collection_appointment: {
+              site_id: "site-yueyang",
+              site_name: "岳阳楼区采集点",
+              date,
+              slot,
+            },
+          },
+        },
+        member
+      )
+      const { data: options } = await api.get(
+        `/store/shipping-options?cart_id=${cartId}&fields=${encodeURIComponent("+type.code")}`,
+        member
+      )
+      const onSite = options.shipping_options.find(
+        (o: { type?: { code?: string } }) => o.type?.code === "on-site-collection"
+      )
+      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: onSite.id }, member)
+      const { data: collection } = await api.post(
+        "/store/payment-collections",
+        { cart_id: cartId },
+        member
+      )
+      await api.post(
+        `/store/payment-collections/${collection.payment_collection.id}/payment-sessions`,
+        { provider_id: "pp_system_default" },
+        member
+      )
+      const { data } = await api.post(`/store/carts/${cartId}/complete`, {}, member)
+      const orderId = data.order.id as string
+      await confirmOfflinePayment(getContainer(), orderId)
+      const appointmentsOf = async () =>
+        (await api.get(`/admin/appointments?order_id=${orderId}`, service)).data.appointments as {
+          id: string
+          status: string
+        }[]
+      await eventually(appointmentsOf, (list) => list.length > 0)
+      expect(await remaining()).toBe(1)
+
+      const cancelled = await api.post(`/store/orders/${orderId}/cancel`, {}, member)
+      expect(cancelled.status).toBe(200)
+      const [appointment] = await eventually(appointmentsOf, (list) =>
+        list.every((a) => a.status === "cancelled")
+      )
+      expect(appointment.status).toBe("cancelled")
+      expect(await remaining()).toBe(2)
+      const view = await myOrder(member, orderId)
+      expect(view).toMatchObject({ business_state: "canceled", payment_status: "canceled" })
+      const {
+        data: [order],
+      } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "order",
+          fields: ["payment_collections.payments.refunds.amount"],
+          filters: { id: orderId },
+        })
+      type Paid = { payments: { refunds: { amount: unknown }[] }[] }
+      const refunds = (order.payment_collections as unknown as Paid[]).flatMap((collection) =>
+        collection.payments.flatMap((payment) => payment.refunds)
+      )
+      expect(refunds.length).toBe(1)
+      expect(Number(refunds[0].amount)).toBeGreaterThan(0)
     })
 
     it("refuses unknown states and pages with a Chinese message", async () => {
