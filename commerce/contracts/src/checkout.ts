@@ -38,6 +38,8 @@ export type CheckoutRequest = {
 export type CheckoutResponse = {
   cart_id: string
   payment_action: PaymentAction
+  /** What is left to pay online after store credit, in fen (0 when nothing is). */
+  amount_fen: number
   /** Set when the checkout placed the order itself (balance paid all, or offline payment). */
   order?: { id: string; display_id: number }
 }

@@ -202,6 +202,7 @@ medusaIntegrationTestRunner({
       const row = await cartRow(cartId)
       expect(row.items[0].metadata).toMatchObject({ test_method: "mail_in" })
       const [session] = row.payment_collection.payment_sessions
+      expect(answered.data.amount_fen).toBe(session.data.total)
       await sandbox.pay(session.data.out_trade_no)
       const paid = await eventually(
         async () => (await paymentStatus(cartId, guest)).data,
@@ -304,6 +305,7 @@ medusaIntegrationTestRunner({
       const answered = await checkout(cartId, body(lineIds, { store_credit_fen: 1_000_000 }), buyer)
       expect(answered.status).toBe(200)
       expect(answered.data.payment_action).toEqual({ kind: "none" })
+      expect(answered.data.amount_fen).toBe(0)
       const status = await paymentStatus(cartId, buyer)
       expect(status.data).toMatchObject({ status: "paid", order: answered.data.order })
       expect(await availableFen(buyer)).toBeLessThan(before)

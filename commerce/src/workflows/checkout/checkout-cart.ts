@@ -28,6 +28,7 @@ export const checkoutCartWorkflow = createWorkflow("checkout-cart", (plan: Check
     transform({ plan, payment, order }, ({ plan, payment, order }) => ({
       cart_id: plan.cart_id,
       payment_action: payment.action,
+      amount_fen: payment.amount_fen,
       ...(order && { order }),
     }))
   )

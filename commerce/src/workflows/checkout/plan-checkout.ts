@@ -169,7 +169,12 @@ export async function planCheckout(
   )
   if (!offer) problem("payment.provider_id", M.providerUnknown)
   else if (!offer.offered) problem("payment.provider_id", offer.reason)
-  const wechatChannel = WECHATPAY_CHANNEL_BY_PLACE[channel]
+  // WeChat's browser without the payer's openid (no official account): the Native QR code,
+  // which WeChat opens with a long press. The mini-program always has it from its login.
+  const wechatChannel =
+    channel === "wechat_browser" && !input.payment.openid
+      ? "native"
+      : WECHATPAY_CHANNEL_BY_PLACE[channel]
   if (provider_id === PAYMENT_PROVIDER_IDS.wechatpay && wechatChannel === "jsapi") {
     if (!input.payment.openid) problem("payment.openid", M.openidNeeded)
   }

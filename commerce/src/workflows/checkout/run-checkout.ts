@@ -32,14 +32,19 @@ function earlierAnswer(
   const live = state.sessions.find((s) => s.status !== "canceled")
   if (state.completed_at && state.order) {
     const action = live ? paymentActionOf(live, now) : null
-    return { cart_id: state.id, payment_action: action ?? { kind: "none" }, order: state.order }
+    return {
+      cart_id: state.id,
+      payment_action: action ?? { kind: "none" },
+      amount_fen: live ? toFen(live.amount) : 0,
+      order: state.order,
+    }
   }
   if (!live || live.status !== "pending" || !state.collection) return null
   if (toFen(state.collection.amount) !== toFen(state.total)) return null
   const action = paymentActionOf(live, now)
   if (!action) return null
   if ("expires_at" in action && Date.parse(action.expires_at) <= now.getTime()) return null
-  return { cart_id: state.id, payment_action: action }
+  return { cart_id: state.id, payment_action: action, amount_fen: toFen(live.amount) }
 }
 
 /**

@@ -13,6 +13,8 @@ import { paymentActionOf } from "../payment-action-of"
 
 export type OpenedPayment = {
   action: PaymentAction
+  /** What is left to pay online, in fen, after store credit. */
+  amount_fen: number
   session_id: string | null
   /** Whether the workflow places the order now (nothing to pay online, or offline payment). */
   place_order: boolean
@@ -52,7 +54,7 @@ export const openCheckoutPaymentStep = createStep(
     const cart = await read()
     if (toFen(cart.total) <= 0) {
       return new StepResponse<OpenedPayment, string | null>(
-        { action: { kind: "none" }, session_id: null, place_order: true },
+        { action: { kind: "none" }, amount_fen: 0, session_id: null, place_order: true },
         null
       )
     }
@@ -92,6 +94,7 @@ export const openCheckoutPaymentStep = createStep(
     return new StepResponse<OpenedPayment, string | null>(
       {
         action,
+        amount_fen: toFen(session.amount),
         session_id: session.id,
         place_order: plan.provider_id === PAYMENT_PROVIDER_IDS.offline,
       },
