@@ -143,13 +143,14 @@ export async function readCommissionEntries(
   }
 ): Promise<CommissionEntriesPage> {
   const { start, end } = periodBounds(input.from, input.to)
-  const paging = input.limit === undefined ? "" : " limit ? offset ?"
-  const { rows } = await knex.raw(`${commissionEntriesSql(input.figure)}${paging}`, [
-    input.affiliate_id,
-    start,
-    end,
-    ...(input.limit === undefined ? [] : [input.limit, input.offset]),
-  ])
+  const read = (limit: number | undefined, offset: number) =>
+    knex.raw(
+      `${commissionEntriesSql(input.figure)}${limit === undefined ? "" : " limit ? offset ?"}`,
+      [input.affiliate_id, start, end, ...(limit === undefined ? [] : [limit, offset])]
+    )
+  const { rows } = await read(input.limit, input.offset)
+  // Past the last page there are no rows to carry the count and sum: read them from the first.
+  const totalsRow = rows[0] ?? (input.offset > 0 ? (await read(1, 0)).rows[0] : undefined)
   const numberOrNull = (value: unknown) => (value == null ? null : Number(value))
   return {
     entries: rows.map((row) => ({
@@ -169,8 +170,8 @@ export async function readCommissionEntries(
       note: text(row, "note"),
       buyer: row.order_id ? memberOf(row, "buyer_") : null,
     })),
-    count: n(rows[0]?.total_count),
-    amount: n(rows[0]?.total_amount),
+    count: n(totalsRow?.total_count),
+    amount: n(totalsRow?.total_amount),
     offset: input.offset,
     limit: input.limit ?? rows.length,
   }
