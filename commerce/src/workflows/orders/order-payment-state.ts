@@ -1,9 +1,10 @@
+import type { OrderPaymentStatus } from "@health/contracts"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { OFFLINE_PAYMENT_PROVIDER } from "../../lib/payments/offline-payment-rule"
 
-/** Where an order's money stands, as the lab and customer-service pages show it. */
-export type OrderPaymentStatus = "captured" | "authorized" | "not_paid" | "canceled"
+/** Where an order's money stands, as the lab and customer-service pages show it (contracts). */
+export type { OrderPaymentStatus }
 
 export type OrderPaymentState = {
   payment_status: OrderPaymentStatus
