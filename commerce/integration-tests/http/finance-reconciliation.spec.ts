@@ -401,5 +401,24 @@ medusaIntegrationTestRunner({
       expect(badReference.status).toBe(400)
       expect(badReference.data.message).toMatch(/bank_reference|银行流水号/)
     })
+
+    it("keeps a day whose bill cannot be fetched as a failed run, with the reason, for finance to retry", async () => {
+      // Last in this file: WeChat (the sandbox) goes away.
+      await sandbox.close()
+      const { status, data } = await api.post(
+        "/admin/finance/reconciliation/runs",
+        { bill_date: today },
+        finance
+      )
+      expect(status).toBe(201)
+      expect(data.run).toMatchObject({
+        bill_date: today,
+        status: "failed",
+        error: expect.any(String),
+        difference_count: 0,
+      })
+      const listed = await api.get(`/admin/finance/reconciliation/runs?bill_date=${today}`, finance)
+      expect(listed.data.runs[0]).toMatchObject({ id: data.run.id, status: "failed" })
+    })
   },
 })
