@@ -185,6 +185,14 @@ medusaIntegrationTestRunner({
       await cmsJobs.close()
       expect(plan?.returnvalue).toEqual({ skipped: "push_on_publish is off" })
       expect((await api.get("/admin/cms/pushes", admin)).data.pushes).toEqual([])
+      // Paging that is no whole number answers 400 (Number("1e309") was Infinity: a 500).
+      for (const paging of ["offset=1e309", "offset=-1", "limit=abc"]) {
+        const refused = await api.get(`/admin/cms/pushes?${paging}`, {
+          ...admin,
+          validateStatus: () => true,
+        })
+        expect(refused.status).toBe(400)
+      }
       const inbox = (await api.get("/store/inbox", member)).data.messages as Array<{
         category: string
       }>

@@ -25,6 +25,7 @@ import { BindWechatPhoneBody } from "./store/customers/me/phone/wechat/validator
 import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
 import { NotificationPreferencesBody } from "./store/customers/me/notification-preferences/validators"
 import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
+import { ListPushesQuery } from "./admin/cms/pushes/validators"
 import { enforceStaffAccess } from "./admin/enforce-staff-access"
 import { limitAnonymousAssessments } from "./limit-anonymous-assessments"
 import {
@@ -149,6 +150,11 @@ export default defineMiddlewares({
       matcher: "/admin/audit-log",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(AuditLogQuery, {})],
+    },
+    {
+      matcher: "/admin/cms/pushes",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListPushesQuery, {})],
     },
     {
       matcher: "/admin/affiliate/wechat-transfers",
