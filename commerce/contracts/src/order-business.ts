@@ -1,9 +1,10 @@
 import type { KitStatus } from "./kit-status.js"
 
 /**
- * 已使用/未使用: an order-level state from its kits. A kit counts as used once the lab has
- * its sample (received or any later step, a rejected sample included); cancelled kits do
- * not count. An order without kits has no usage state (null).
+ * 已使用/未使用: an order-level state from its kits. A kit counts as used once it is activated
+ * (barcode bound to a person, consent signed: domain.md) or at any later step, a rejected sample
+ * included, as the member's kit page says (core's kitUsage); cancelled kits do not count. An
+ * order without kits has no usage state (null).
  */
 export const ORDER_USAGE_STATES = ["unused", "partly_used", "used"] as const
 
@@ -15,8 +16,9 @@ export const ORDER_USAGE_LABELS: Record<OrderUsageState, string> = {
   used: "已使用",
 }
 
-/** Kit statuses in which the sample has reached the lab. */
+/** Kit statuses from activation on. */
 export const USED_KIT_STATUSES: readonly KitStatus[] = [
+  "activated",
   "received",
   "testing",
   "report_ready",

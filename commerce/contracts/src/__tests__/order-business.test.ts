@@ -7,16 +7,17 @@ import {
 } from "../order-business"
 
 describe("order usage (已使用/未使用)", () => {
-  it("an order whose kits have not reached the lab is unused", () => {
-    expect(orderUsageOf(["ordered", "shipped", "activated"])).toBe("unused")
+  it("an order none of whose kits is activated yet is unused", () => {
+    expect(orderUsageOf(["ordered", "shipped"])).toBe("unused")
   })
 
-  it("one sample at the lab of two makes the order partly used", () => {
-    expect(orderUsageOf(["received", "shipped"])).toBe("partly_used")
+  it("one kit of two activated (or further) makes the order partly used", () => {
+    expect(orderUsageOf(["activated", "shipped"])).toBe("partly_used")
+    expect(orderUsageOf(["received", "ordered"])).toBe("partly_used")
   })
 
-  it("every sample at the lab or later, a rejected one included, makes it used", () => {
-    expect(orderUsageOf(["delivered", "rejected", "testing"])).toBe("used")
+  it("every kit activated or later, a rejected sample included, makes it used", () => {
+    expect(orderUsageOf(["activated", "delivered", "rejected", "testing"])).toBe("used")
   })
 
   it("cancelled kits do not count, and an order without live kits has no usage", () => {
