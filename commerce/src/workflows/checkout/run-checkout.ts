@@ -16,6 +16,7 @@ export type CheckoutOutcome =
 /** A second checkout of the same cart waits this long for the first, then is told to wait (409). */
 const WAIT_SECONDS = 1
 const HOLD_AT_MOST_SECONDS = 120
+const MEMBER_WAIT_SECONDS = 15
 
 const toFen = (amount: unknown) => Math.round(Number(amount) * 100)
 
@@ -69,8 +70,18 @@ export async function runCheckout(
     if ("problems" in planning) {
       return { refused: { message: planning.problems[0].message, problems: planning.problems } }
     }
-    const { result } = await checkoutCartWorkflow(container).run({ input: planning.plan })
-    return { answer: result as CheckoutResponse }
+    const checkout = async () => {
+      const { result } = await checkoutCartWorkflow(container).run({ input: planning.plan })
+      return { answer: result as CheckoutResponse }
+    }
+    // A member's first payment makes their payment account holder (unique per customer and
+    // provider): two checkouts of one member's carts wait for each other, as Medusa's own
+    // payment-session route does (see onePaymentSessionAtATime).
+    if (!input.customer_id) return checkout()
+    return locking.execute(`payment-account-holder:${input.customer_id}`, checkout, {
+      timeout: MEMBER_WAIT_SECONDS,
+      expire: HOLD_AT_MOST_SECONDS,
+    })
   }
   try {
     return await locking.execute(`checkout:${input.cart_id}`, run, {
