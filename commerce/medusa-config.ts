@@ -279,5 +279,8 @@ module.exports = defineConfig({
     reconciliation: {
       resolve: "./src/modules/reconciliation",
     },
+    escort: {
+      resolve: "./src/modules/escort",
+    },
   },
 })

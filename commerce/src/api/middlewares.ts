@@ -43,6 +43,7 @@ import { acceptFiles } from "./accept-files"
 import { WechatTransferBody } from "./admin/affiliate/wechat-transfers/validators"
 import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
+import { escortMiddlewares } from "./escort-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
 import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { checkoutMiddlewares } from "./checkout-middlewares"
@@ -368,6 +369,7 @@ export default defineMiddlewares({
       middlewares: [validateAndTransformBody(NotificationPreferencesBody)],
     },
     ...appointmentsMiddlewares,
+    ...escortMiddlewares,
     ...searchMiddlewares,
     ...ordersMiddlewares,
     ...reconciliationMiddlewares,

@@ -12,7 +12,7 @@ import type AuditLogModuleService from "../../modules/audit-log/service"
 type AuthContext = { actor_id?: string; actor_type?: string }
 
 /** Areas whose every access is recorded: health data. Money is recorded on change. */
-const READS_AUDITED = new Set<Area>(["lab", "assessments"])
+const READS_AUDITED = new Set<Area>(["lab", "assessments", "escort"])
 const WRITES_AUDITED = new Set<Area>(["money", "affiliate", "customers", "lab", "assessments"])
 
 /** The signed-in staff member's permissions, for guards that look at the data too. */

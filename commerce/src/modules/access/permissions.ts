@@ -10,6 +10,7 @@ export const AREAS = {
   affiliate: "分销设置与分销员",
   lab: "检测盒与报告",
   appointments: "预约",
+  escort: "陪诊",
   assessments: "体质评估",
   operations: "后台任务",
   settings: "店铺设置",

@@ -82,6 +82,13 @@ const RULES: Rule[] = [
   { path: under("health-archive/reports"), area: "lab", readNeedsWrite: true },
   { path: under("health-archive", "kits", "reports", "lab"), area: "lab" },
   { path: under("appointments", "clinic-sessions"), area: "appointments" },
+  // 陪诊: recording a booking's payment moves money; everything else is the escort area.
+  {
+    path: /^\/admin\/escort-bookings\/[^/]+\/mark-paid(?:\/|$)/,
+    area: "escort",
+    writeArea: "money",
+  },
+  { path: under("escorts", "escort-bookings"), area: "escort" },
   { path: under("assessments", "constitution"), area: "assessments" },
   // The queue dashboard (/admin/queues) is deliberately absent: super admins only.
   { path: under("workflows-executions", "cms/pushes"), area: "operations" },

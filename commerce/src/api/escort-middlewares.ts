@@ -1,0 +1,48 @@
+import {
+  authenticate,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+  type MiddlewareRoute,
+} from "@medusajs/framework/http"
+import {
+  CreateEscortBody,
+  CreateEscortBookingBody,
+  EscortProgressBody,
+  EscortReportBody,
+  EscortTasksQuery,
+} from "./escort-validators"
+
+const member = authenticate("customer", ["session", "bearer"])
+// Escorts are their own actor type, not shoppers with a flag (issue #20 item 6).
+const escort = authenticate("escort", ["bearer"])
+
+/** 陪诊 routes; the admin gate in middlewares.ts covers /admin. */
+export const escortMiddlewares: MiddlewareRoute[] = [
+  { matcher: "/store/escort-bookings*", middlewares: [member] },
+  {
+    matcher: "/store/escort-bookings",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(CreateEscortBookingBody)],
+  },
+  { matcher: "/escort/*", middlewares: [escort] },
+  {
+    matcher: "/escort/tasks",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(EscortTasksQuery, {})],
+  },
+  {
+    matcher: "/escort/tasks/:id/progress",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(EscortProgressBody)],
+  },
+  {
+    matcher: "/escort/tasks/:id/reports",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(EscortReportBody)],
+  },
+  {
+    matcher: "/admin/escorts",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(CreateEscortBody)],
+  },
+]

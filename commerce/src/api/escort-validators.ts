@@ -1,0 +1,146 @@
+import { z } from "@medusajs/framework/zod"
+import { isCalendarDate } from "../modules/appointment/rules/appointment-calendar"
+import { isCnIdNumber } from "../modules/escort/rules/cn-id-number"
+import { ESCORT_PROGRESS_STEPS } from "../modules/escort/rules/escort-booking-status"
+import { normalizeCnMobile } from "../lib/phone/normalize-cn-mobile"
+
+// Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
+
+const text = (message: string, max = 64) =>
+  z
+    .unknown()
+    .refine((v) => typeof v === "string" && v.trim().length > 0 && v.trim().length <= max, message)
+    .transform((v) => (v as string).trim())
+
+const optionalText = (message: string, max: number) =>
+  z
+    .unknown()
+    .refine((v) => v == null || (typeof v === "string" && v.trim().length <= max), message)
+    .transform((v) => (typeof v === "string" && v.trim() ? v.trim() : null))
+
+const clock = (message: string) =>
+  z
+    .unknown()
+    .refine((v) => typeof v === "string" && /^([01]\d|2[0-3]):[0-5]\d$/.test(v), message)
+    .transform((v) => v as string)
+
+const location = z
+  .unknown()
+  .refine(
+    (v) =>
+      v == null ||
+      (typeof v === "object" &&
+        typeof (v as { lat?: unknown }).lat === "number" &&
+        typeof (v as { lng?: unknown }).lng === "number" &&
+        Math.abs((v as { lat: number }).lat) <= 90 &&
+        Math.abs((v as { lng: number }).lng) <= 180),
+    "位置格式应为 { lat, lng }"
+  )
+  .transform((v) =>
+    v == null ? null : { lat: (v as { lat: number }).lat, lng: (v as { lng: number }).lng }
+  )
+
+export const CreateEscortBookingBody = z
+  .object({
+    service_id: text("请选择陪诊服务"),
+    service_name: text("请选择陪诊服务"),
+    hospital_id: optionalText("医院编号不超过 64 字", 64),
+    hospital_name: text("请选择医院"),
+    department: text("请选择科室"),
+    city: text("请选择城市", 32),
+    date: z
+      .unknown()
+      .refine(
+        (v) => typeof v === "string" && isCalendarDate(v),
+        "请选择就诊日期（格式 YYYY-MM-DD）"
+      )
+      .transform((v) => v as string),
+    time_window: z.object(
+      {
+        start: clock("请选择开始时间，如 08:00"),
+        end: clock("请选择结束时间，如 12:00"),
+      },
+      { message: "请选择服务时段" }
+    ),
+    person: z.object(
+      {
+        name: text("请填写就诊人姓名", 40),
+        id_number: z
+          .unknown()
+          .refine(
+            (v) => typeof v === "string" && isCnIdNumber(v.trim()),
+            "请填写正确的 18 位身份证号"
+          )
+          .transform((v) => (v as string).trim().toUpperCase()),
+      },
+      { message: "请填写就诊人信息" }
+    ),
+    meeting_point: text("请填写见面地点", 120),
+    needs: z
+      .unknown()
+      .refine(
+        (v) =>
+          v == null ||
+          (Array.isArray(v) &&
+            v.length <= 10 &&
+            v.every((n) => typeof n === "string" && n.trim() && n.length <= 40)),
+        "特殊需求最多 10 项，每项不超过 40 字"
+      )
+      .transform((v) => ((v as string[] | null) ?? []).map((n) => n.trim())),
+    price_fen: z
+      .unknown()
+      .refine(
+        (v) => Number.isSafeInteger(v) && (v as number) > 0 && (v as number) <= 10_000_000,
+        "价格应为正整数（分）"
+      )
+      .transform((v) => v as number),
+  })
+  .refine((b) => b.time_window.start < b.time_window.end, {
+    message: "结束时间应晚于开始时间",
+    path: ["time_window"],
+  })
+
+export const EscortTasksQuery = z.object({
+  status: z
+    .unknown()
+    .refine(
+      (v) => v == null || v === "open" || v === "mine" || v === "done",
+      "status 只能是 open、mine 或 done"
+    )
+    .transform((v) => (v ?? "open") as "open" | "mine" | "done"),
+})
+
+export const EscortProgressBody = z.object({
+  status: z
+    .unknown()
+    .refine(
+      (v) => typeof v === "string" && (ESCORT_PROGRESS_STEPS as readonly string[]).includes(v),
+      `status 只能是 ${ESCORT_PROGRESS_STEPS.join("、")}`
+    )
+    .transform((v) => v as (typeof ESCORT_PROGRESS_STEPS)[number]),
+  note: optionalText("备注不超过 500 字", 500),
+  location,
+})
+
+export const EscortReportBody = z.object({
+  type: text("请选择报备类型", 32),
+  text: text("请填写报备内容（不超过 1000 字）", 1000),
+  location,
+})
+
+export const CreateEscortBody = z.object({
+  phone: z
+    .unknown()
+    .refine((v) => !!normalizeCnMobile(v), "请输入正确的中国大陆手机号")
+    .transform((v) => normalizeCnMobile(v) as string),
+  name: text("请填写陪诊员姓名", 40),
+  city: text("请填写所在城市", 32),
+  level: z
+    .unknown()
+    .refine(
+      (v) => v == null || v === "trainee" || v === "silver" || v === "gold",
+      "等级只能是 trainee、silver 或 gold"
+    )
+    .transform((v) => (v ?? "trainee") as "trainee" | "silver" | "gold"),
+  base_location: optionalText("常驻地点不超过 120 字", 120),
+})

@@ -1,0 +1,14 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "@medusajs/framework/zod"
+import { escortRequest } from "../../../../escort-request"
+import type { EscortProgressBody } from "../../../../escort-validators"
+
+type Body = z.infer<typeof EscortProgressBody>
+
+/** POST /escort/tasks/:id/progress: the assigned escort moves the service one step on. */
+export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaResponse) {
+  const { escorts, escort } = await escortRequest(req)
+  const { status, note, location } = req.validatedBody
+  const row = await escorts.progressTask(req.params.id, escort.id, status, { note, location })
+  res.json({ task: escorts.presentBooking(row, "assigned_escort") })
+}

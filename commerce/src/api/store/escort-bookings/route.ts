@@ -1,0 +1,39 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "@medusajs/framework/zod"
+import { memberEscortRequest } from "../../escort-request"
+import type { CreateEscortBookingBody } from "../../escort-validators"
+
+type Body = z.infer<typeof CreateEscortBookingBody>
+
+/** POST /store/escort-bookings: books an escort; the booking waits for payment (待支付). */
+export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaResponse) {
+  const { escorts, customerId } = memberEscortRequest(req)
+  const body = req.validatedBody
+  const row = await escorts.createBooking(
+    {
+      customer_id: customerId,
+      service_id: body.service_id,
+      service_name: body.service_name,
+      hospital_id: body.hospital_id,
+      hospital_name: body.hospital_name,
+      department_name: body.department,
+      city: body.city,
+      service_date: body.date,
+      start_time: body.time_window.start,
+      end_time: body.time_window.end,
+      person: body.person,
+      meeting_point: body.meeting_point,
+      needs: body.needs,
+      price_fen: body.price_fen,
+    },
+    { actor_type: "customer", actor_id: customerId }
+  )
+  res.status(201).json({ booking: escorts.presentBooking(row, "member") })
+}
+
+/** GET /store/escort-bookings: the member's own bookings, newest first. */
+export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+  const { escorts, customerId } = memberEscortRequest(req)
+  const rows = await escorts.memberBookings(customerId)
+  res.json({ bookings: rows.map((row) => escorts.presentBooking(row, "member")) })
+}

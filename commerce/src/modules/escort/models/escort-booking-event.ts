@@ -1,0 +1,16 @@
+import { model } from "@medusajs/framework/utils"
+
+/** One step of a booking's timeline, or a 报备 (flagged for operations). */
+export const EscortBookingEvent = model
+  .define("escort_booking_event", {
+    id: model.id({ prefix: "escev" }).primaryKey(),
+    booking_id: model.text(),
+    status: model.text(),
+    actor_type: model.enum(["customer", "escort", "staff", "system"]),
+    actor_id: model.text().nullable(),
+    note: model.text().nullable(),
+    location: model.json().nullable(),
+    report_type: model.text().nullable(),
+    flagged: model.boolean().default(false),
+  })
+  .indexes([{ on: ["booking_id", "created_at"] }])

@@ -1,0 +1,35 @@
+import { model } from "@medusajs/framework/utils"
+import { ESCORT_BOOKING_STATUSES } from "../rules/escort-booking-status"
+
+/**
+ * A member's escort booking. Hospital and department are names/ids as text until the CMS
+ * carries hospitals. The served person's ID number is sealed with the FieldCipher; only
+ * the name is plain (open tasks show its surname alone).
+ */
+export const EscortBooking = model
+  .define("escort_booking", {
+    id: model.id({ prefix: "escbk" }).primaryKey(),
+    customer_id: model.text().index(),
+    service_id: model.text(),
+    service_name: model.text(),
+    hospital_id: model.text().nullable(),
+    hospital_name: model.text(),
+    department_name: model.text(),
+    city: model.text(),
+    /** Beijing calendar day, YYYY-MM-DD. */
+    service_date: model.text(),
+    /** "08:00" and "12:00", Beijing time. */
+    start_time: model.text(),
+    end_time: model.text(),
+    person_name: model.text(),
+    person_id_ciphertext: model.text(),
+    person_id_key_id: model.text(),
+    person_id_masked: model.text(),
+    meeting_point: model.text(),
+    needs: model.json(),
+    price_fen: model.number(),
+    status: model.enum([...ESCORT_BOOKING_STATUSES]).default("pending_payment"),
+    escort_id: model.text().nullable(),
+    accepted_at: model.dateTime().nullable(),
+  })
+  .indexes([{ on: ["status", "city"] }, { on: ["escort_id", "service_date"] }])

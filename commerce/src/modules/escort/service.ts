@@ -1,0 +1,385 @@
+import type { Context } from "@medusajs/framework/types"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaError,
+  MedusaService,
+  generateEntityId,
+} from "@medusajs/framework/utils"
+import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cipher"
+import { contextSql, type Sql } from "../../lib/database/context-sql"
+import { Escort } from "./models/escort"
+import { EscortBooking } from "./models/escort-booking"
+import { EscortBookingEvent } from "./models/escort-booking-event"
+import { maskCnIdNumber, surnameOnly } from "./rules/cn-id-number"
+import {
+  ESCORT_BOOKING_STATUS_LABELS,
+  ESCORT_BUSY_STATUSES,
+  progressFrom,
+  progressRefusal,
+  type EscortBookingStatus,
+  type EscortProgressStep,
+} from "./rules/escort-booking-status"
+import type {
+  EscortActor,
+  EscortBookingAudience,
+  EscortBookingEventView,
+  EscortBookingRow,
+  NewEscortBooking,
+} from "./types"
+
+export * from "./types"
+
+const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
+const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
+
+const BOOKING_COLUMNS = `id, customer_id, service_id, service_name, hospital_id, hospital_name,
+  department_name, city, service_date, start_time, end_time, person_name, person_id_masked,
+  meeting_point, needs, price_fen, status, escort_id, accepted_at, created_at`
+
+const iso = (value: Date | string) => new Date(value).toISOString()
+
+/**
+ * 陪诊: escorts, their bookings and each booking's timeline. State changes are conditional
+ * UPDATEs on the status they start from, so a race or a double tap moves a booking once.
+ */
+class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortBookingEvent }) {
+  protected readonly cipher: FieldCipher = fieldCipherFromEnv()
+
+  @InjectTransactionManager()
+  async createBooking(
+    input: NewEscortBooking,
+    actor: EscortActor,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    const sealed = this.cipher.seal(input.person.id_number.toUpperCase())
+    const id = generateEntityId("", "escbk")
+    await this.sql(context).execute(
+      `insert into escort_booking (id, customer_id, service_id, service_name, hospital_id,
+         hospital_name, department_name, city, service_date, start_time, end_time, person_name,
+         person_id_ciphertext, person_id_key_id, person_id_masked, meeting_point, needs,
+         price_fen, status)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending_payment')`,
+      [
+        id,
+        input.customer_id,
+        input.service_id,
+        input.service_name,
+        input.hospital_id,
+        input.hospital_name,
+        input.department_name,
+        input.city,
+        input.service_date,
+        input.start_time,
+        input.end_time,
+        input.person.name,
+        sealed.ciphertext,
+        sealed.key_id,
+        maskCnIdNumber(input.person.id_number.toUpperCase()),
+        input.meeting_point,
+        JSON.stringify(input.needs),
+        input.price_fen,
+      ]
+    )
+    await this.appendEvent(id, "pending_payment", actor, {}, context)
+    return this.bookingRow(id, context)
+  }
+
+  /** The booking, or 404 when it does not exist or (given `ownerId`) is another member's. */
+  @InjectManager()
+  async ownedBooking(
+    id: string,
+    ownerId?: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    const row = await this.bookingRow(id, context)
+    if (ownerId !== undefined && row.customer_id !== ownerId) throw notFound("未找到该陪诊订单")
+    return row
+  }
+
+  @InjectManager()
+  async memberBookings(
+    customerId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow[]> {
+    return this.sql(context).execute<EscortBookingRow>(
+      `select ${BOOKING_COLUMNS} from escort_booking
+       where customer_id = ? and deleted_at is null order by created_at desc, id desc limit 100`,
+      [customerId]
+    )
+  }
+
+  /** Tasks for an escort: open ones in their city, their own in progress, or their done ones. */
+  @InjectManager()
+  async escortTasks(
+    escort: { id: string; city: string },
+    which: "open" | "mine" | "done",
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow[]> {
+    const where =
+      which === "open"
+        ? `status = 'awaiting_escort' and escort_id is null and city = ?`
+        : which === "mine"
+          ? `escort_id = ? and status in (${ESCORT_BUSY_STATUSES.map(() => "?").join(", ")})`
+          : `escort_id = ? and status in ('completed', 'confirmed')`
+    const params =
+      which === "open"
+        ? [escort.city]
+        : which === "mine"
+          ? [escort.id, ...ESCORT_BUSY_STATUSES]
+          : [escort.id]
+    return this.sql(context).execute<EscortBookingRow>(
+      `select ${BOOKING_COLUMNS} from escort_booking where ${where} and deleted_at is null
+       order by service_date, start_time, id limit 100`,
+      params
+    )
+  }
+
+  @InjectManager()
+  async bookingEvents(
+    id: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingEventView[]> {
+    const rows = await this.sql(context).execute<{
+      id: string
+      status: string
+      created_at: Date | string
+      actor_type: string
+      note: string | null
+      location: unknown
+      report_type: string | null
+      flagged: boolean
+    }>(
+      `select id, status, created_at, actor_type, note, location, report_type, flagged
+       from escort_booking_event where booking_id = ? and deleted_at is null
+       order by created_at, id`,
+      [id]
+    )
+    return rows.map((row) => ({
+      id: row.id,
+      status: row.status,
+      status_label: ESCORT_BOOKING_STATUS_LABELS[row.status as EscortBookingStatus] ?? null,
+      at: iso(row.created_at),
+      actor_type: row.actor_type,
+      note: row.note,
+      location: row.location,
+      report_type: row.report_type,
+      flagged: row.flagged,
+    }))
+  }
+
+  /** Operations record the payment: 待支付 → 待接单, once. */
+  @InjectTransactionManager()
+  async markPaid(
+    id: string,
+    actor: EscortActor,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    await this.bookingRow(id, context)
+    const moved = await this.sql(context).execute(
+      `update escort_booking set status = 'awaiting_escort', updated_at = now()
+       where id = ? and status = 'pending_payment' and deleted_at is null returning id`,
+      [id]
+    )
+    if (!moved.length) throw conflict("该订单不是待支付状态，不能再次登记收款")
+    await this.appendEvent(id, "awaiting_escort", actor, { note: "运营已登记收款" }, context)
+    return this.bookingRow(id, context)
+  }
+
+  /**
+   * Grab mode (抢单). The escort's own advisory lock serialises their accepts, so two
+   * overlapping tasks cannot both become theirs; the booking's conditional UPDATE lets
+   * exactly one of many escorts accepting at once take it.
+   */
+  @InjectTransactionManager()
+  async acceptTask(
+    id: string,
+    escort: { id: string; city: string },
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    const task = await this.bookingRow(id, context)
+    if (task.city !== escort.city) throw notFound("未找到该任务")
+    const sql = this.sql(context)
+    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`escort:${escort.id}`])
+    const overlapping = await sql.execute(
+      `select id from escort_booking
+       where escort_id = ? and service_date = ? and start_time < ? and end_time > ?
+         and status in (${ESCORT_BUSY_STATUSES.map(() => "?").join(", ")}) and deleted_at is null
+       limit 1`,
+      [escort.id, task.service_date, task.end_time, task.start_time, ...ESCORT_BUSY_STATUSES]
+    )
+    if (overlapping.length) throw conflict("您在该时段已有陪诊任务，不能重复接单")
+    const taken = await sql.execute(
+      `update escort_booking set status = 'accepted', escort_id = ?, accepted_at = now(),
+         updated_at = now()
+       where id = ? and status = 'awaiting_escort' and escort_id is null and deleted_at is null
+       returning id`,
+      [escort.id, id]
+    )
+    if (!taken.length) throw conflict("该订单已被其他陪诊员接单")
+    await this.appendEvent(
+      id,
+      "accepted",
+      { actor_type: "escort", actor_id: escort.id },
+      {},
+      context
+    )
+    return this.bookingRow(id, context)
+  }
+
+  /** The assigned escort moves the service one step on; skipped or backward steps are 409. */
+  @InjectTransactionManager()
+  async progressTask(
+    id: string,
+    escortId: string,
+    step: EscortProgressStep,
+    detail: { note?: string | null; location?: unknown },
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    const task = await this.assignedTask(id, escortId, context)
+    const refusal = progressRefusal(task.status, step)
+    if (refusal) throw conflict(refusal)
+    const moved = await this.sql(context).execute(
+      `update escort_booking set status = ?, updated_at = now()
+       where id = ? and escort_id = ? and status = ? returning id`,
+      [step, id, escortId, progressFrom(step)]
+    )
+    if (!moved.length) throw conflict("订单状态刚刚已变化，请刷新后再试")
+    await this.appendEvent(id, step, { actor_type: "escort", actor_id: escortId }, detail, context)
+    return this.bookingRow(id, context)
+  }
+
+  /** 报备: recorded on the timeline, flagged so operations see it. */
+  @InjectTransactionManager()
+  async reportOnTask(
+    id: string,
+    escortId: string,
+    report: { type: string; text: string; location?: unknown },
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingEventView> {
+    const task = await this.assignedTask(id, escortId, context)
+    const eventId = await this.appendEvent(
+      id,
+      task.status,
+      { actor_type: "escort", actor_id: escortId },
+      { note: report.text, location: report.location, report_type: report.type, flagged: true },
+      context
+    )
+    const events = await this.bookingEvents(id, context)
+    return events.find((event) => event.id === eventId)!
+  }
+
+  /** The member confirms a finished service: 服务完成 → 已确认, once. */
+  @InjectTransactionManager()
+  async confirmBooking(
+    id: string,
+    ownerId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    const booking = await this.ownedBooking(id, ownerId, context)
+    const moved = await this.sql(context).execute(
+      `update escort_booking set status = 'confirmed', updated_at = now()
+       where id = ? and customer_id = ? and status = 'completed' returning id`,
+      [id, ownerId]
+    )
+    if (!moved.length) {
+      throw conflict(
+        `订单当前为「${ESCORT_BOOKING_STATUS_LABELS[booking.status]}」，服务完成后才能确认`
+      )
+    }
+    await this.appendEvent(
+      id,
+      "confirmed",
+      { actor_type: "customer", actor_id: ownerId },
+      {},
+      context
+    )
+    return this.bookingRow(id, context)
+  }
+
+  /** A booking as `audience` may read it: open tasks show the surname only and no ID number. */
+  presentBooking(row: EscortBookingRow, audience: EscortBookingAudience) {
+    const open = audience === "open_task"
+    return {
+      id: row.id,
+      status: row.status,
+      status_label: ESCORT_BOOKING_STATUS_LABELS[row.status],
+      service: { id: row.service_id, name: row.service_name },
+      hospital: { id: row.hospital_id, name: row.hospital_name },
+      department: row.department_name,
+      city: row.city,
+      date: row.service_date,
+      time_window: { start: row.start_time, end: row.end_time },
+      person: open
+        ? { name: surnameOnly(row.person_name) }
+        : { name: row.person_name, id_number: row.person_id_masked },
+      meeting_point: row.meeting_point,
+      needs: row.needs,
+      price_fen: Number(row.price_fen),
+      ...(audience === "member" || audience === "staff" ? { escort_id: row.escort_id } : {}),
+      ...(audience === "staff" ? { customer_id: row.customer_id } : {}),
+      created_at: iso(row.created_at),
+    }
+  }
+
+  @InjectManager()
+  async escortByPhone(phone: string, @MedusaContext() context: Context = {}) {
+    const [escort] = await this.listEscorts({ phone }, { take: 1 }, context)
+    return escort ?? null
+  }
+
+  private async assignedTask(id: string, escortId: string, context: Context) {
+    const task = await this.bookingRow(id, context)
+    if (task.escort_id !== escortId) throw notFound("未找到该任务")
+    return task
+  }
+
+  private async bookingRow(id: string, context: Context): Promise<EscortBookingRow> {
+    const [row] = await this.sql(context).execute<EscortBookingRow>(
+      `select ${BOOKING_COLUMNS} from escort_booking where id = ? and deleted_at is null`,
+      [id]
+    )
+    if (!row) throw notFound("未找到该陪诊订单")
+    return row
+  }
+
+  private async appendEvent(
+    bookingId: string,
+    status: string,
+    actor: EscortActor,
+    detail: {
+      note?: string | null
+      location?: unknown
+      report_type?: string | null
+      flagged?: boolean
+    },
+    context: Context
+  ): Promise<string> {
+    const id = generateEntityId("", "escev")
+    // clock_timestamp(): steps taken in one transaction still read in the order they happened.
+    await this.sql(context).execute(
+      `insert into escort_booking_event (id, booking_id, status, actor_type, actor_id, note,
+         location, report_type, flagged, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, clock_timestamp(), clock_timestamp())`,
+      [
+        id,
+        bookingId,
+        status,
+        actor.actor_type,
+        actor.actor_id,
+        detail.note ?? null,
+        detail.location == null ? null : JSON.stringify(detail.location),
+        detail.report_type ?? null,
+        detail.flagged ?? false,
+      ]
+    )
+    return id
+  }
+
+  private sql(context: Context): Sql {
+    return contextSql(context, "escort")
+  }
+}
+
+export default EscortModuleService
