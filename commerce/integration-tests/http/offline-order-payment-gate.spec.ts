@@ -100,7 +100,7 @@ medusaIntegrationTestRunner({
 
     /**
      * A 岳阳 buyer orders the sports test for 采集点现场采集 at `slot` on `date` and pays
-     * offline, as the web's checkout does; returns the order once its kit and its
+     * offline, the slot on the kit's line as checkout keeps it; returns the order once its kit and its
      * collection appointment exist.
      */
     async function orderOffline(buyer: Headers, date: string, slot: string) {
@@ -115,19 +115,19 @@ medusaIntegrationTestRunner({
         buyer
       )
       const cartId = created.cart.id as string
-      await api.post(
-        `/store/carts/${cartId}/line-items`,
-        { variant_id: list.products[0].variants[0].id, quantity: 1 },
-        buyer
-      )
       const choice = { site_id: "site-yueyang", site_name: "岳阳楼区采集点", date, slot }
       await api.post(
-        `/store/carts/${cartId}`,
+        `/store/carts/${cartId}/line-items`,
         {
-          shipping_address: YUEYANG_ADDRESS,
-          billing_address: YUEYANG_ADDRESS,
-          metadata: { collection_appointment: choice },
+          variant_id: list.products[0].variants[0].id,
+          quantity: 1,
+          metadata: { test_method: "on_site", collection: choice },
         },
+        buyer
+      )
+      await api.post(
+        `/store/carts/${cartId}`,
+        { shipping_address: YUEYANG_ADDRESS, billing_address: YUEYANG_ADDRESS },
         buyer
       )
       const { data: options } = await api.get(

@@ -493,23 +493,19 @@ medusaIntegrationTestRunner({
       const cartId = created.cart.id as string
       await api.post(
         `/store/carts/${cartId}/line-items`,
-        { variant_id: list.products[0].variants[0].id, quantity: 1 },
+        {
+          variant_id: list.products[0].variants[0].id,
+          quantity: 1,
+          metadata: {
+            test_method: "on_site",
+            collection: { site_id: "site-yueyang", site_name: "岳阳楼区采集点", date, slot },
+          },
+        },
         member
       )
       await api.post(
         `/store/carts/${cartId}`,
-        {
-          shipping_address: YUEYANG_ADDRESS,
-          billing_address: YUEYANG_ADDRESS,
-          metadata: {
-            collection_appointment: {
-              site_id: "site-yueyang",
-              site_name: "岳阳楼区采集点",
-              date,
-              slot,
-            },
-          },
-        },
+        { shipping_address: YUEYANG_ADDRESS, billing_address: YUEYANG_ADDRESS },
         member
       )
       const { data: options } = await api.get(

@@ -250,6 +250,50 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
     return this.bookingRow(id, context)
   }
 
+  /** Gives an accepted task back (a workflow's compensation): open again, its event gone. */
+  @InjectTransactionManager()
+  async releaseTask(id: string, escortId: string, @MedusaContext() context: Context = {}) {
+    const sql = this.sql(context)
+    const released = await sql.execute(
+      `update escort_booking set status = 'awaiting_escort', escort_id = null,
+         accepted_at = null, updated_at = now()
+       where id = ? and escort_id = ? and status = 'accepted' returning id`,
+      [id, escortId]
+    )
+    if (released.length) {
+      await sql.execute(
+        `update escort_booking_event set deleted_at = now()
+         where booking_id = ? and status = 'accepted' and deleted_at is null`,
+        [id]
+      )
+    }
+  }
+
+  /** Undoes one progress step (a workflow's compensation), only if nothing moved since. */
+  @InjectTransactionManager()
+  async stepBack(
+    id: string,
+    from: EscortBookingStatus,
+    to: EscortBookingStatus,
+    @MedusaContext() context: Context = {}
+  ) {
+    const sql = this.sql(context)
+    const moved = await sql.execute(
+      `update escort_booking set status = ?, updated_at = now()
+       where id = ? and status = ? returning id`,
+      [to, id, from]
+    )
+    if (moved.length) {
+      await sql.execute(
+        `update escort_booking_event set deleted_at = now()
+         where id = (select id from escort_booking_event
+                     where booking_id = ? and status = ? and deleted_at is null
+                     order by created_at desc limit 1)`,
+        [id, from]
+      )
+    }
+  }
+
   /** 报备: recorded on the timeline, flagged so operations see it. */
   @InjectTransactionManager()
   async reportOnTask(

@@ -52,20 +52,18 @@ function paidOnline(cart: CartForCompletion): boolean {
 
 /**
  * The test method of every gene-test line: readable, on-site only for members, mail-in
- * lines shipped to an address, one site per slot; and, for per-line picks when no money
+ * lines shipped to an address, one site per slot; and, when no money
  * has moved yet, a known site and a slot with a place left.
  */
 async function testMethodRefusal(
   container: MedusaContainer,
   cart: CartForCompletion,
   lines: LineTestMethod[],
-  perLine: boolean,
   onSiteShipping: boolean
 ): Promise<string | null> {
   const onSite = lines.filter((line) => line.method === "on_site" && line.choice)
   const member = cart.customer?.has_account ?? false
   if (onSite.length && !member) return "现场采集需登录会员后预约时段，请先登录，或选择寄送采样盒"
-  if (!perLine) return null
   if (lines.some((line) => line.method === "mail_in")) {
     if (onSiteShipping || !cart.shipping_address?.address_1?.trim()) {
       return "寄送采样盒需要收货地址，请填写收货地址并选择快递寄送"
@@ -109,13 +107,7 @@ completeCartWorkflow.hooks.validate(
       offlinePaymentRefusal(cart, cities) ??
       ("problem" in methods
         ? methods.problem
-        : await testMethodRefusal(
-            container,
-            cart,
-            lines,
-            methods.per_line,
-            !!methods.on_site_shipping
-          ))
+        : await testMethodRefusal(container, cart, lines, !!methods.on_site_shipping))
     if (refusal) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, refusal)
     // Last: it spends the member's balance, which the compensation gives back.
     const spend = await spendCartStoreCredit(container, input as never)

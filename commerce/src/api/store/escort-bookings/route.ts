@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
+import { createEscortBookingWorkflow } from "../../../workflows/escort/create-escort-booking"
 import { memberEscortRequest } from "../../escort-request"
 import type { CreateEscortBookingBody } from "../../escort-validators"
 
@@ -9,25 +10,27 @@ type Body = z.infer<typeof CreateEscortBookingBody>
 export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaResponse) {
   const { escorts, customerId } = memberEscortRequest(req)
   const body = req.validatedBody
-  const row = await escorts.createBooking(
-    {
-      customer_id: customerId,
-      service_id: body.service_id,
-      service_name: body.service_name,
-      hospital_id: body.hospital_id,
-      hospital_name: body.hospital_name,
-      department_name: body.department,
-      city: body.city,
-      service_date: body.date,
-      start_time: body.time_window.start,
-      end_time: body.time_window.end,
-      person: body.person,
-      meeting_point: body.meeting_point,
-      needs: body.needs,
-      price_fen: body.price_fen,
+  const { result: row } = await createEscortBookingWorkflow(req.scope).run({
+    input: {
+      booking: {
+        customer_id: customerId,
+        service_id: body.service_id,
+        service_name: body.service_name,
+        hospital_id: body.hospital_id,
+        hospital_name: body.hospital_name,
+        department_name: body.department,
+        city: body.city,
+        service_date: body.date,
+        start_time: body.time_window.start,
+        end_time: body.time_window.end,
+        person: body.person,
+        meeting_point: body.meeting_point,
+        needs: body.needs,
+        price_fen: body.price_fen,
+      },
+      actor: { actor_type: "customer", actor_id: customerId },
     },
-    { actor_type: "customer", actor_id: customerId }
-  )
+  })
   res.status(201).json({ booking: escorts.presentBooking(row, "member") })
 }
 

@@ -43,22 +43,19 @@ export type LineTestMethod = {
   title: string
   quantity: number
   method: TestMethod
-  /** The site and slot of an on-site line; absent for an older cart-wide on-site choice without one. */
+  /** The site and slot of an on-site line. */
   choice?: CollectionAppointmentChoice
 }
 
-export type TestMethods = { per_line: boolean; lines: LineTestMethod[] } | { problem: string }
+export type TestMethods = { lines: LineTestMethod[] } | { problem: string }
 
 /**
- * Each gene-test line's test method. A cart (or order) whose lines carry no choice was
- * made by a client that picks one method for the whole cart: its shipping option and the
- * cart-wide `collection_appointment` then apply to every line. As soon as one line carries
- * a choice, every gene-test line must.
+ * Each gene-test line's test method, as checkout keeps it on the line. A cart whose lines
+ * carry none (made through Medusa's own routes, not a storefront) sends every kit by post;
+ * as soon as one line carries a choice, every gene-test line must. The older clients'
+ * cart-wide choice (the shipping option and a cart-level slot) is read no more.
  */
-export function resolveTestMethods(
-  geneTestLines: TestMethodLine[],
-  cartWide: { on_site: boolean; metadata?: Record<string, unknown> | null }
-): TestMethods {
+export function resolveTestMethods(geneTestLines: TestMethodLine[]): TestMethods {
   // In the order they were added to the cart (line ids grow with time): Medusa returns a
   // cart's lines in no fixed order, and messages naming two lines must read the same each time.
   const ordered = [...geneTestLines].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
@@ -72,17 +69,7 @@ export function resolveTestMethods(
     quantity: Number(line.quantity),
   })
   if (readings.every(({ reading }) => reading === null)) {
-    const wide = readCollectionAppointment(cartWide.metadata)
-    if (wide && "problem" in wide) return wide
-    const choice = wide?.choice
-    return {
-      per_line: false,
-      lines: ordered.map((line) => ({
-        ...base(line),
-        method: cartWide.on_site ? ("on_site" as const) : ("mail_in" as const),
-        ...(cartWide.on_site && choice && { choice }),
-      })),
-    }
+    return { lines: ordered.map((line) => ({ ...base(line), method: "mail_in" as const })) }
   }
   const lines: LineTestMethod[] = []
   for (const { line, reading } of readings) {
@@ -96,7 +83,7 @@ export function resolveTestMethods(
       ...(reading.method === "on_site" && { choice: reading.choice }),
     })
   }
-  return { per_line: true, lines }
+  return { lines }
 }
 
 export type CollectionGroup = {

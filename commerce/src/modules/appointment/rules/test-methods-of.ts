@@ -59,8 +59,7 @@ export async function testMethodsOf(
         title: item.product_title ?? item.title ?? "基因检测",
         quantity: Number(item.quantity),
         metadata: item.metadata,
-      })),
-    { on_site: onSite, metadata: input.metadata }
+      }))
   )
   return { ...methods, on_site_shipping: onSite }
 }

@@ -42,36 +42,30 @@ describe("readLineTestMethod", () => {
 })
 
 describe("resolveTestMethods", () => {
-  it("gives every line the cart-wide method when no line carries one (older clients)", () => {
+  it("sends every kit by post when no line carries a method; a cart-level slot is not read", () => {
     const lines = [line("a", "运动基因", null, 2), line("b", "儿童天赋", {})]
-    expect(resolveTestMethods(lines, { on_site: false })).toEqual({
-      per_line: false,
+    const mailed = {
       lines: [
         { line_item_id: "a", title: "运动基因", quantity: 2, method: "mail_in" },
         { line_item_id: "b", title: "儿童天赋", quantity: 1, method: "mail_in" },
       ],
-    })
-    const wide = resolveTestMethods(lines, {
-      on_site: true,
-      metadata: { collection_appointment: site },
-    })
-    expect("lines" in wide && wide.lines.map((l) => [l.method, l.choice?.site_id])).toEqual([
-      ["on_site", "site-yueyang"],
-      ["on_site", "site-yueyang"],
-    ])
+    }
+    expect(resolveTestMethods(lines)).toEqual(mailed)
+    expect(
+      resolveTestMethods([
+        line("a", "运动基因", { collection_appointment: site }, 2),
+        line("b", "儿童天赋", {}),
+      ])
+    ).toEqual(mailed)
   })
 
   it("takes each line's own method, and asks for one on every gene-test line once any has one", () => {
     expect(
-      resolveTestMethods(
-        [
-          line("a", "运动基因", { test_method: "mail_in" }),
-          line("b", "儿童天赋", { test_method: "on_site", collection: site }, 3),
-        ],
-        { on_site: false }
-      )
+      resolveTestMethods([
+        line("a", "运动基因", { test_method: "mail_in" }),
+        line("b", "儿童天赋", { test_method: "on_site", collection: site }, 3),
+      ])
     ).toEqual({
-      per_line: true,
       lines: [
         { line_item_id: "a", title: "运动基因", quantity: 1, method: "mail_in" },
         {
@@ -84,14 +78,14 @@ describe("resolveTestMethods", () => {
       ],
     })
     expect(
-      resolveTestMethods(
-        [line("a", "运动基因", { test_method: "mail_in" }), line("b", "儿童天赋", null)],
-        { on_site: false }
-      )
+      resolveTestMethods([
+        line("a", "运动基因", { test_method: "mail_in" }),
+        line("b", "儿童天赋", null),
+      ])
     ).toEqual({ problem: "请为「儿童天赋」选择采样方式（寄送采样盒或采集点现场采集）" })
-    expect(
-      resolveTestMethods([line("b", "儿童天赋", { test_method: "on_site" })], { on_site: true })
-    ).toEqual({ problem: "「儿童天赋」请选择现场采集的采集点、日期和时段" })
+    expect(resolveTestMethods([line("b", "儿童天赋", { test_method: "on_site" })])).toEqual({
+      problem: "「儿童天赋」请选择现场采集的采集点、日期和时段",
+    })
   })
 })
 
@@ -103,7 +97,7 @@ describe("line order", () => {
       line("cali_01B", "儿童天赋", { test_method: "on_site", collection: small }),
     ]
     for (const lines of [added, [...added].reverse()]) {
-      const methods = resolveTestMethods(lines, { on_site: true })
+      const methods = resolveTestMethods(lines)
       expect("lines" in methods && slotClash(collectionGroups(methods.lines))).toBe(
         "「运动基因」和「儿童天赋」选了同一时段的不同采集点，同一时段只能在一个采集点采样，请改选同一采集点或其他时段"
       )

@@ -1,5 +1,6 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import type { z } from "@medusajs/framework/zod"
+import { progressEscortTaskWorkflow } from "../../../../../workflows/escort/progress-escort-task"
 import { escortRequest } from "../../../../escort-request"
 import type { EscortProgressBody } from "../../../../escort-validators"
 
@@ -9,6 +10,8 @@ type Body = z.infer<typeof EscortProgressBody>
 export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaResponse) {
   const { escorts, escort } = await escortRequest(req)
   const { status, note, location } = req.validatedBody
-  const row = await escorts.progressTask(req.params.id, escort.id, status, { note, location })
+  const { result: row } = await progressEscortTaskWorkflow(req.scope).run({
+    input: { booking_id: req.params.id, escort_id: escort.id, status, note, location },
+  })
   res.json({ task: escorts.presentBooking(row, "assigned_escort") })
 }

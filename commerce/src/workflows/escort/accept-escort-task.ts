@@ -1,0 +1,31 @@
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { ESCORT_MODULE } from "../../modules/escort"
+import type EscortModuleService from "../../modules/escort/service"
+
+type Input = { booking_id: string; escort: { id: string; city: string } }
+
+const acceptEscortTaskStep = createStep(
+  "accept-escort-task",
+  async (input: Input, { container }) => {
+    const escorts = container.resolve<EscortModuleService>(ESCORT_MODULE)
+    const task = await escorts.acceptTask(input.booking_id, input.escort)
+    return new StepResponse(task, input)
+  },
+  async (taken, { container }) => {
+    if (taken) {
+      await container
+        .resolve<EscortModuleService>(ESCORT_MODULE)
+        .releaseTask(taken.booking_id, taken.escort.id)
+    }
+  }
+)
+
+/** Grab mode (抢单): the escort takes an open task, or is refused when another was first. */
+export const acceptEscortTaskWorkflow = createWorkflow("accept-escort-task", (input: Input) => {
+  return new WorkflowResponse(acceptEscortTaskStep(input))
+})
