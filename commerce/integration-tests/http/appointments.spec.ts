@@ -11,6 +11,8 @@ import {
   shanghaiToday,
 } from "../../src/modules/appointment/rules/appointment-calendar"
 import { bookOrderCollectionAppointment } from "../../src/workflows/appointments/book-order-collection-appointment"
+import { AppointmentJob } from "../../src/lib/queue/jobs"
+import { appointmentsQueue } from "../../src/queues/appointments-queue"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { BEIJING_ADDRESS, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
@@ -515,8 +517,9 @@ medusaIntegrationTestRunner({
     })
 
     /**
-     * Checkout as the web does it for 采集点现场采集: the on-site shipping option, the chosen
-     * slot in the cart's metadata, offline payment (a 岳阳 address), completion.
+     * Checkout as the storefronts keep it: the kit's line carries its test method (on-site
+     * with the chosen slot in the line's metadata and the on-site shipping option, or a kit by
+     * post with a courier when no slot is given), offline payment (a 岳阳 address), completion.
      */
     async function checkoutOnSite(
       buyer: Headers,
@@ -536,16 +539,18 @@ medusaIntegrationTestRunner({
       const cartId = created.cart.id as string
       await api.post(
         `/store/carts/${cartId}/line-items`,
-        { variant_id: list.products[0].variants[0].id, quantity: 1 },
+        {
+          variant_id: list.products[0].variants[0].id,
+          quantity: 1,
+          metadata: choice
+            ? { test_method: "on_site", collection: choice }
+            : { test_method: "mail_in" },
+        },
         buyer
       )
       await api.post(
         `/store/carts/${cartId}`,
-        {
-          shipping_address: address,
-          billing_address: address,
-          metadata: { note: "kept", collection_appointment: choice ?? "" },
-        },
+        { shipping_address: address, billing_address: address, metadata: { note: "kept" } },
         buyer
       )
       const { data: options } = await api.get(
@@ -556,7 +561,14 @@ medusaIntegrationTestRunner({
         (o: { type?: { code?: string } }) => o.type?.code === "on-site-collection"
       )
       expect(onSite?.name).toBe("采集点现场采集")
-      await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: onSite.id }, buyer)
+      const courier = options.shipping_options.find(
+        (o: { type?: { code?: string } }) => o.type?.code !== "on-site-collection"
+      )
+      await api.post(
+        `/store/carts/${cartId}/shipping-methods`,
+        { option_id: (choice ? onSite : courier).id },
+        buyer
+      )
       const { data: collection } = await api.post(
         "/store/payment-collections",
         { cart_id: cartId },
@@ -586,15 +598,18 @@ medusaIntegrationTestRunner({
       const completed = await checkoutOnSite(member, choice)
       expect([completed.status, completed.data.type]).toEqual([200, "order"])
       const order = completed.data.order
-      // Medusa merges cart metadata and copies it onto the order.
-      // (The member's order list shows metadata; the single-order route leaves it out.)
+      // Medusa copies the cart's and its lines' metadata onto the order; the slot stays on
+      // the line, none on the order. (The member's order list shows metadata.)
       const { data: placed } = await api.get(
-        `/store/orders?id=${order.id}&fields=id,metadata`,
+        `/store/orders?id=${order.id}&fields=id,metadata,items.metadata`,
         member
       )
-      expect(placed.orders.map((o: { metadata: object }) => o.metadata)).toEqual([
-        { note: "kept", collection_appointment: choice },
-      ])
+      expect(
+        placed.orders.map((o: { metadata: object; items: { metadata: object }[] }) => [
+          o.metadata,
+          o.items.map((item) => item.metadata),
+        ])
+      ).toEqual([[{ note: "kept" }, [{ test_method: "on_site", collection: choice }]]])
 
       const booked = await eventually(
         () => appointmentsOfOrder(member, order.id),
@@ -634,14 +649,15 @@ medusaIntegrationTestRunner({
       expect(
         availability.days[0].slots.find((s: { slot: string }) => s.slot === "10:00-11:00")
       ).toMatchObject({ remaining: 2 })
-      // Nothing to book for an order without a chosen slot.
+      // Nothing to book for an order whose kit goes by post.
       const plain = await checkoutOnSite(member, null)
+      expect(plain.data.type).toBe("order")
       expect(await bookOrderCollectionAppointment(getContainer(), plain.data.order.id)).toEqual({
         outcome: "none",
       })
     })
 
-    it("keeps the order placed and asks the member to pick again when the slot filled up after checkout", async () => {
+    it("refuses an unpaid checkout whose slot filled up; a paid order whose slot filled up is kept and the member picks again", async () => {
       const member = await registerCustomer(api as never, publishableKey, "late@example.com")
       const other = await registerCustomer(api as never, publishableKey, "early@example.com")
       const choice = {
@@ -655,9 +671,31 @@ medusaIntegrationTestRunner({
       const taken = await api.post("/store/appointments", booking, other)
       expect(taken.status).toBe(201)
 
-      const completed = await checkoutOnSite(member, choice)
+      // Offline payment: nothing has moved yet, so the full slot is refused before any order.
+      const refused = await checkoutOnSite(member, choice)
+      expect([refused.status, refused.data.message]).toEqual([
+        400,
+        `「运动基因检测」${describeSlot(choice.date, choice.slot)} 已约满，请选择其他时段或日期`,
+      ])
+
+      // Money taken online (WeChat) while the slot filled up still becomes an order with the
+      // line's choice on it. That order is written here onto a placed order's line rather
+      // than by running a WeChat payment.
+      const completed = await checkoutOnSite(member, null)
       expect(completed.data.type).toBe("order")
       const order = completed.data.order
+      await getContainer()
+        .resolve(Modules.ORDER)
+        .updateOrderLineItems(order.items[0].id, {
+          metadata: { test_method: "on_site", collection: choice },
+        })
+      // The order's placing already queued its one booking job (its job id is the order's):
+      // the job runs here again, as the queue runs it.
+      const runBookingJob = appointmentsQueue.handlers[AppointmentJob.ORDER_COLLECTION] as (
+        job: { order_id: string },
+        context: { container: unknown }
+      ) => Promise<unknown>
+      await runBookingJob({ order_id: order.id }, { container: getContainer() })
       const messages = await eventually(
         () => inbox(member),
         (list) => list.some((m) => m.title === "现场采集预约未成功，请重新选择时段")
@@ -701,7 +739,7 @@ medusaIntegrationTestRunner({
       })
       expect([bad.status, bad.data.message]).toEqual([
         400,
-        "现场采集的预约信息不完整，请重新选择采集点、日期和时段",
+        "「运动基因检测」现场采集的预约信息不完整，请重新选择采集点、日期和时段",
       ])
       const guest = { headers: { "x-publishable-api-key": publishableKey } }
       const anonymous = await checkoutOnSite(guest, {
