@@ -37,6 +37,7 @@ type Owned = {
   consentId: string
   assessmentId: string
   messageId: string
+  escortBookingId: string
 }
 
 /**
@@ -56,6 +57,7 @@ const MEMBER_IDS: Record<string, keyof Owned> = {
   uploads: "uploadId",
   consents: "consentId",
   assessments: "assessmentId",
+  "escort-bookings": "escortBookingId",
 }
 
 /** Ids anyone may know: catalog and store settings, the same for every shopper. */
@@ -270,6 +272,22 @@ medusaIntegrationTestRunner({
         },
         memberA
       )
+      const escortBooking = await api.post(
+        "/store/escort-bookings",
+        {
+          service_id: "prod_half_day",
+          service_name: "半日陪诊",
+          hospital_name: "中南大学湘雅医院",
+          department: "心血管内科",
+          city: "长沙市",
+          date: addDays(shanghaiToday(), 3),
+          time_window: { start: "08:00", end: "12:00" },
+          person: { name: "张桂兰", id_number: "11010519491231002X" },
+          meeting_point: "门诊楼一楼大厅",
+          price_fen: 19900,
+        },
+        memberA
+      )
       const answers = Object.fromEntries(ccmq.items.map((item) => [item.id, 3]))
       const assessment = await api.post(
         "/store/constitution/assessments",
@@ -294,6 +312,7 @@ medusaIntegrationTestRunner({
         consentId,
         assessmentId: assessment.data.assessment.id,
         messageId: messages[0].id,
+        escortBookingId: escortBooking.data.booking.id,
       }
       for (const [name, id] of Object.entries(owned)) {
         if (typeof id !== "string" || !id) throw new Error(`A's ${name} was not created`)
@@ -348,6 +367,8 @@ medusaIntegrationTestRunner({
       const appointment = (await asA(`/store/appointments/${owned.appointmentId}`)).data.appointment
       const kit = (await asA(`/store/health-archive/kits/${owned.kitId}`)).data.kit
       const inbox = (await asA("/store/inbox")).data
+      const escortBooking = (await asA(`/store/escort-bookings/${owned.escortBookingId}`)).data
+        .booking
       return {
         cart: {
           ...cart,
@@ -365,6 +386,7 @@ medusaIntegrationTestRunner({
           customer_id: address.customer_id,
         },
         appointment: { status: appointment.status, date: appointment.date, slot: appointment.slot },
+        escort_booking: { status: escortBooking.status, events: escortBooking.events.length },
         kit: { status: kit.status, report: kit.report?.id },
         report: (await asA(`/store/health-archive/reports/${owned.reportId}`)).status,
         upload: (await asA(`/store/health-archive/uploads/${owned.uploadId}`)).status,
@@ -543,6 +565,8 @@ medusaIntegrationTestRunner({
       expect(kits.data.kits).toEqual([])
       const appointments = await api.get("/store/appointments", memberB)
       expect(appointments.data.appointments).toEqual([])
+      const escortBookings = await api.get("/store/escort-bookings", memberB)
+      expect(escortBookings.data.bookings).toEqual([])
     })
 
     it("lets A read and use A's own order and cart", async () => {
