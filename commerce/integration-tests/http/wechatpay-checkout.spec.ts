@@ -461,6 +461,47 @@ medusaIntegrationTestRunner({
       ).toEqual({ recovered: [], closed: [], refunded: [], noticed: [] })
     })
 
+    it("completes a paid cart whose callback was lost on the first sweep two minutes on, long before time_expire", async () => {
+      const empty = { recovered: [], closed: [], refunded: [], noticed: [] }
+      const paying = await cartReadyForPayment(api, store, "sports-gene-test")
+      const paid = (await wechatSession(paying.paymentCollectionId, store)) as {
+        id: string
+        data: { out_trade_no: string; total: number; time_expire: string }
+      }
+      const waiting = await cartReadyForPayment(api, store, "nutrition-metabolism-gene-test")
+      const unpaid = await wechatSession(waiting.paymentCollectionId, store)
+      const soon = new Date(Date.now() + 3 * 60_000)
+      expect(Date.parse(paid.data.time_expire)).toBeGreaterThan(soon.getTime())
+
+      sandbox.setNotifyUrl("http://127.0.0.1:9/")
+      try {
+        await sandbox.pay(paid.data.out_trade_no)
+        await sleep(500)
+        expect(await ordersOf(paying.cartId)).toHaveLength(0)
+        // Within two minutes of the session the buyer may still be paying: nobody is asked.
+        expect(await reconcileWechatSessions(getContainer())).toEqual(empty)
+        // Two minutes on, WeChat is asked: the paid cart becomes its order, the unpaid one waits.
+        expect(await reconcileWechatSessions(getContainer(), soon)).toEqual({
+          ...empty,
+          recovered: [paying.cartId],
+        })
+        expect(await ordersOf(paying.cartId)).toHaveLength(1)
+        expect(await ordersOf(waiting.cartId)).toHaveLength(0)
+        // Again: one order, nothing else done.
+        expect(await reconcileWechatSessions(getContainer(), soon)).toEqual(empty)
+        expect(await ordersOf(paying.cartId)).toHaveLength(1)
+      } finally {
+        sandbox.setNotifyUrl(recorderUrl)
+      }
+      // The unpaid WeChat order was left open: paid now, its callback completes the cart.
+      await sandbox.pay(unpaid.data.out_trade_no)
+      const placed = await eventually(
+        () => ordersOf(waiting.cartId),
+        (orders) => orders.length > 0
+      )
+      expect(placed).toHaveLength(1)
+    })
+
     it("allows offline payment only for 岳阳 addresses, and refuses it elsewhere before any order exists", async () => {
       const offline = async (address: Record<string, string>) => {
         const { cartId, paymentCollectionId } = await cartReadyForPayment(

@@ -35,11 +35,18 @@ const MAX_TRANSFER_CHECKS = 96
 /** Medusa's silent refunds of the last two days are looked for (each is told once). */
 const NOTICE_WINDOW_MS = 2 * 24 * 3600_000
 
+/**
+ * A WeChat session waiting this long is asked about before its time_expire: the browser no
+ * longer completes carts, so a lost callback would otherwise leave the order missing for hours.
+ */
+const EARLY_QUERY_AFTER_MS = 2 * 60_000
+
 type PendingSession = {
   id: string
   status: string
   amount: unknown
   currency_code: string
+  created_at?: string | Date | null
   data: { time_expire?: string; out_trade_no?: string } | null
   payment_collection?: {
     cart?: {
@@ -61,10 +68,11 @@ export type ReconcileOutcome = {
 }
 
 /**
- * For every WeChat Pay session past its time_expire: if WeChat says it was paid (the
- * callback never came), complete the cart into its order; if that cannot be done, give the
- * money back (never keep a payment without an order); otherwise close the WeChat order and
- * drop the session, so the buyer can start again and nothing is paid late.
+ * For every WeChat Pay session waiting over two minutes whose payment WeChat confirms (the
+ * callback never came), complete the cart into its order. For every session past its
+ * time_expire: the same; if that cannot be done, give the money back (never keep a payment
+ * without an order); otherwise close the WeChat order and drop the session, so the buyer can
+ * start again and nothing is paid late.
  */
 export async function reconcileWechatSessions(
   container: MedusaContainer,
@@ -72,7 +80,6 @@ export async function reconcileWechatSessions(
 ): Promise<ReconcileOutcome> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const payments = container.resolve<IPaymentModuleService>(Modules.PAYMENT)
-  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { data } = await query.graph({
     entity: "payment_session",
     fields: [
@@ -81,6 +88,7 @@ export async function reconcileWechatSessions(
       "amount",
       "currency_code",
       "data",
+      "created_at",
       "payment_collection.cart.id",
       "payment_collection.cart.completed_at",
       "payment_collection.cart.customer_id",
@@ -93,9 +101,14 @@ export async function reconcileWechatSessions(
   // a shop without WeChat Pay has no such session and never fails this sweep.
   for (const session of data as unknown as PendingSession[]) {
     const expires = Date.parse(session.data?.time_expire ?? "")
-    if (!Number.isFinite(expires) || expires > now.getTime()) continue
+    if (!Number.isFinite(expires)) continue
     const outTradeNo = session.data?.out_trade_no
     const cart = session.payment_collection?.cart ?? null
+    if (expires > now.getTime()) {
+      const completed = await completedPaidEarly(container, session, now)
+      if (completed) outcome.recovered.push(completed)
+      continue
+    }
     let failure: unknown
     if (cart && !cart.completed_at) {
       const { result, errors } = await completeCartWorkflow(container)
@@ -112,17 +125,7 @@ export async function reconcileWechatSessions(
     // Closing a paid WeChat order fails and deleting the session would lose the payment:
     // ask WeChat first. Paid and still no order (or this session did not pay it): refund.
     // WeChat unreachable: leave the session for the next run rather than guess.
-    const trade = outTradeNo
-      ? await queryWechatTransactionWorkflow(container)
-          .run({ input: { out_trade_no: outTradeNo } })
-          .then(({ result }) => result as WechatTransaction | null)
-          .catch((error: unknown) => {
-            logger.warn(
-              `WeChat Pay ${outTradeNo} could not be queried: ${(error as Error).message}`
-            )
-            return undefined
-          })
-      : null
+    const trade = outTradeNo ? await queryTrade(container, outTradeNo) : null
     if (trade === undefined) continue
     if (outTradeNo && trade && PAID_TRADE_STATES.includes(trade.trade_state)) {
       // A callback may have taken the session over meanwhile; then its own flow settles it.
@@ -150,6 +153,46 @@ export async function reconcileWechatSessions(
   })
   outcome.noticed = noticed
   return outcome
+}
+
+/** What WeChat says of a trade; undefined when WeChat cannot be reached (ask next run). */
+async function queryTrade(
+  container: MedusaContainer,
+  outTradeNo: string
+): Promise<WechatTransaction | null | undefined> {
+  return queryWechatTransactionWorkflow(container)
+    .run({ input: { out_trade_no: outTradeNo } })
+    .then(({ result }) => result as WechatTransaction | null)
+    .catch((error: unknown) => {
+      container
+        .resolve(ContainerRegistrationKeys.LOGGER)
+        .warn(`WeChat Pay ${outTradeNo} could not be queried: ${(error as Error).message}`)
+      return undefined
+    })
+}
+
+/**
+ * Before time_expire: a session waiting over two minutes whose trade WeChat reports paid has
+ * its cart completed now (the cart's id is returned). Completion takes the cart's lock and refuses a cart already
+ * completed, so the callback arriving meanwhile never makes a second order. Any failure is
+ * left to the next run, and at time_expire to the refund above: the buyer may still be paying.
+ */
+async function completedPaidEarly(
+  container: MedusaContainer,
+  session: PendingSession,
+  now: Date
+): Promise<string | null> {
+  const outTradeNo = session.data?.out_trade_no
+  const cart = session.payment_collection?.cart
+  const started = session.created_at ? new Date(session.created_at).getTime() : NaN
+  if (!outTradeNo || !cart || cart.completed_at) return null
+  if (!(started <= now.getTime() - EARLY_QUERY_AFTER_MS)) return null
+  const trade = await queryTrade(container, outTradeNo)
+  if (!trade || !PAID_TRADE_STATES.includes(trade.trade_state)) return null
+  const { result } = await completeCartWorkflow(container)
+    .run({ input: { id: cart.id }, throwOnError: false })
+    .catch(() => ({ result: undefined }))
+  return result?.id ? cart.id : null
 }
 
 /** A completion error as the member may read it: ours are in Chinese, Medusa's are not. */
