@@ -1,9 +1,11 @@
 import {
+  PAYMENT_PROVIDER_IDS,
   type CartPaymentStatus,
   type CheckoutProblem,
   type CheckoutRequest,
   type CheckoutResponse,
   type CollectionAppointmentChoice,
+  type PaymentAction,
 } from "@health/contracts"
 import { readCollectionChoice } from "../appointments/collection-choice"
 import { lineTestMetadata, type LineTestChoice } from "../appointments/test-method"
@@ -229,6 +231,50 @@ export function createCheckoutClient(options: CommerceClientOptions) {
         (s) => s.provider_id === WECHATPAY_PROVIDER_ID
       )
       return { cart, payment: session?.data ?? null }
+    },
+
+    /**
+     * The cart's open online payment (WeChat Pay, 支付宝 or 银联) and its next step as the
+     * provider wrote it (QR code, cashier form, cashier address), to show it again.
+     */
+    async openPayment(
+      cartId: string,
+      token?: string
+    ): Promise<{
+      cart: Cart
+      provider_id: string
+      payment_action: PaymentAction | null
+    } | null> {
+      const { cart } = await request<{
+        cart: Cart & {
+          payment_collection?: {
+            payment_sessions?: {
+              provider_id: string
+              status?: string
+              data?: { payment_action?: PaymentAction } | null
+            }[]
+          } | null
+        }
+      }>(
+        `/store/carts/${cartId}${query({
+          fields: "+total,*payment_collection.payment_sessions",
+        })}`,
+        { ...noStore, token }
+      )
+      const online: string[] = [
+        PAYMENT_PROVIDER_IDS.wechatpay,
+        PAYMENT_PROVIDER_IDS.alipay,
+        PAYMENT_PROVIDER_IDS.unionpay,
+      ]
+      const session = cart.payment_collection?.payment_sessions?.find(
+        (s) => online.includes(s.provider_id) && s.status !== "canceled"
+      )
+      if (!session) return null
+      return {
+        cart,
+        provider_id: session.provider_id,
+        payment_action: session.data?.payment_action ?? null,
+      }
     },
 
     /**

@@ -1,10 +1,4 @@
-import {
-  formatCNY,
-  PAYMENT_METHOD_LABELS,
-  PAYMENT_PROVIDER_IDS,
-  toFen,
-  type PaymentAction,
-} from "@health/core"
+import { formatCNY, PAYMENT_METHOD_LABELS, PAYMENT_PROVIDER_IDS, toFen } from "@health/core"
 import type { Metadata } from "next"
 import { cookies } from "next/headers"
 import Link from "next/link"
@@ -27,20 +21,17 @@ const labelOf = (providerId: string) =>
     | undefined
 
 /**
- * A WeChat Pay session opened earlier (the member's 待支付 list, another tab): its next step
- * as the provider wrote it, read from the cart.
+ * A payment opened earlier (the member's 待支付 list, another tab): WeChat Pay's, 支付宝's or
+ * 银联's session, its next step as the provider wrote it, read from the cart.
  */
 async function resumedPayment(cartId: string): Promise<OpenPayment | null> {
-  const { cart, payment } = await checkout
-    .wechatSession(cartId, await readToken())
-    .catch(() => ({ cart: null, payment: null }))
-  const action = (payment as { payment_action?: PaymentAction } | null)?.payment_action
-  if (!cart || !action) return null
+  const open = await checkout.openPayment(cartId, await readToken()).catch(() => null)
+  if (!open?.payment_action) return null
   return {
     cart_id: cartId,
-    provider_id: PAYMENT_PROVIDER_IDS.wechatpay,
-    amount_fen: toFen(cart.total ?? 0),
-    action,
+    provider_id: open.provider_id,
+    amount_fen: toFen(open.cart.total ?? 0),
+    action: open.payment_action,
   }
 }
 
