@@ -68,6 +68,7 @@ import {
   FinanceEntriesQuery,
   FinanceSummaryQuery,
 } from "./admin/finance/validators"
+import { DashboardQuery } from "../lib/dashboard/dashboard-query"
 
 export default defineMiddlewares({
   errorHandler: chineseErrorHandler(),
@@ -116,6 +117,11 @@ export default defineMiddlewares({
       matcher: "/admin/access/users/:id/roles",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(AssignRolesBody)],
+    },
+    {
+      matcher: "/admin/dashboard/overview",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(DashboardQuery, {})],
     },
     {
       matcher: "/admin/finance/summary",
