@@ -103,6 +103,23 @@ if (!wechatpayEnabled && strayWechatpayCredentials.length > 0) {
   )
 }
 
+// 支付宝 is on when an app id is configured (the sandbox's, under tests); the provider
+// validates every ALIPAY_* setting at boot. Keys without an app id would boot without it.
+const alipayEnabled = !!process.env.ALIPAY_APP_ID?.trim()
+const strayAlipayCredentials = [
+  "ALIPAY_PRIVATE_KEY",
+  "ALIPAY_PUBLIC_KEY",
+  "ALIPAY_APP_CERT",
+  "ALIPAY_PUBLIC_CERT",
+  "ALIPAY_ROOT_CERT",
+].filter((name) => process.env[name]?.trim())
+if (!alipayEnabled && strayAlipayCredentials.length > 0) {
+  throw new Error(
+    `ALIPAY_APP_ID is empty but ${strayAlipayCredentials.join(", ")} ` +
+      "is set: set the app id to turn Alipay on, or clear these to run without it"
+  )
+}
+
 // 银联 is on when a merchant number is configured (the sandbox's, under tests); the provider
 // validates every UNIONPAY_* setting at boot. Certificates without it would boot without 银联.
 const unionpayEnabled = !!process.env.UNIONPAY_MER_ID?.trim()
@@ -162,6 +179,7 @@ module.exports = defineConfig({
       },
     },
     ...(wechatpayEnabled ? [{ resolve: "@health/medusa-plugin-wechatpay", options: {} }] : []),
+    ...(alipayEnabled ? [{ resolve: "@health/medusa-plugin-alipay", options: {} }] : []),
     ...(unionpayEnabled ? [{ resolve: "@health/medusa-plugin-unionpay", options: {} }] : []),
   ],
   modules: {
@@ -175,6 +193,15 @@ module.exports = defineConfig({
                 {
                   resolve: "@health/medusa-plugin-wechatpay/providers/wechatpay",
                   id: "wechatpay",
+                  options: {},
+                },
+              ]
+            : []),
+          ...(alipayEnabled
+            ? [
+                {
+                  resolve: "@health/medusa-plugin-alipay/providers/alipay",
+                  id: "alipay",
                   options: {},
                 },
               ]

@@ -45,7 +45,12 @@ export interface PaymentProviderContract {
   start(app: { webhookUrl: string }): Promise<void>
   stop(): Promise<void>
   /**
-   * The shopper pays the session in the sandbox. With `notify` (the default) the sandbox
+   * The shopper follows the session's next step (opens the cashier, scans the code) and
+   * leaves without paying: afterwards the trade exists at the provider, unpaid.
+   */
+  visit(session: ContractSession): Promise<void>
+  /**
+   * The shopper pays the session in the sandbox (visiting first when it takes that). With `notify` (the default) the sandbox
    * sends its notification to the webhook and this resolves with it and the app's answer;
    * without, nothing is sent (the app must learn of the payment by asking the provider).
    */
@@ -259,6 +264,7 @@ export function describePaymentProviderContract(
 
   it("deleting an unpaid session closes the trade at the provider", async () => {
     const { session } = await openSession()
+    await contract.visit(session)
     await getContainer().resolve(Modules.PAYMENT).deletePaymentSession(session.id)
     const expected = contract.closesUnpaidTrades === false ? "open" : "closed"
     expect((await contract.tradeAtProvider(session)).state).toBe(expected)

@@ -8,11 +8,12 @@ import {
 
 const REGION_NAME = "中国"
 
-/** Payment providers the region offers: WeChat Pay and UnionPay whenever configured. */
+/** Payment providers the region offers: WeChat Pay, Alipay and UnionPay whenever configured. */
 function regionPaymentProviders(): string[] {
   return [
     "pp_system_default",
     ...(process.env.WECHATPAY_MCHID ? ["pp_wechatpay_wechatpay"] : []),
+    ...(process.env.ALIPAY_APP_ID ? ["pp_alipay_alipay"] : []),
     ...(process.env.UNIONPAY_MER_ID ? ["pp_unionpay_unionpay"] : []),
   ]
 }
@@ -22,7 +23,7 @@ export async function ensureRegion(container: MedusaContainer) {
   const regions = container.resolve(Modules.REGION)
   const [existing] = await regions.listRegions({ name: REGION_NAME })
   if (existing) {
-    // WeChat Pay may have been configured after the first seed.
+    // A payment provider may have been configured after the first seed.
     await updateRegionsWorkflow(container).run({
       input: {
         selector: { id: existing.id },
