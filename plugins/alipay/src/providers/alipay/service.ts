@@ -292,7 +292,10 @@ export class AlipayProviderService extends AbstractPaymentProvider<AlipayOptions
       .call<{
         refund_status?: string
         refund_amount?: string
-      }>("alipay.trade.fastpay.refund.query", { out_trade_no: session.out_trade_no, out_request_no: outRequestNo })
+      }>("alipay.trade.fastpay.refund.query", {
+        out_trade_no: session.out_trade_no,
+        out_request_no: outRequestNo,
+      })
       .catch((error) => {
         throw this.unexpected(error)
       })
