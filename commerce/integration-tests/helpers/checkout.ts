@@ -22,7 +22,7 @@ export const BEIJING_ADDRESS = {
   postal_code: "100020",
 }
 
-/** A cart with one kit, a Yueyang address (unless given another) and the first shipping option, ready for payment. */
+/** A cart with one kit, a Yueyang address (unless given another) and a courier, ready for payment. */
 export async function cartReadyForPayment(
   api: Api,
   headers: { headers: Record<string, string> },
@@ -49,12 +49,16 @@ export async function cartReadyForPayment(
     { shipping_address: address, billing_address: address },
     headers
   )
-  const { data: options } = await api.get(`/store/shipping-options?cart_id=${cartId}`, headers)
-  await api.post(
-    `/store/carts/${cartId}/shipping-methods`,
-    { option_id: options.shipping_options[0].id },
+  // The kit goes by post (a line with no test method is a mailed kit): a courier option,
+  // never 采集点现场采集, whichever order Medusa lists them in.
+  const { data: options } = await api.get(
+    `/store/shipping-options?cart_id=${cartId}&fields=${encodeURIComponent("+type.code")}`,
     headers
   )
+  const courier = options.shipping_options.find(
+    (o: { type?: { code?: string } }) => o.type?.code !== "on-site-collection"
+  )
+  await api.post(`/store/carts/${cartId}/shipping-methods`, { option_id: courier.id }, headers)
   const { data: collection } = await api.post(
     "/store/payment-collections",
     { cart_id: cartId },
