@@ -14,6 +14,7 @@ import type {
   ContractSession,
   PaymentProviderContract,
 } from "./payment-provider-contract"
+import { freePortSync } from "./free-port"
 
 const FORM = { "content-type": "application/x-www-form-urlencoded;charset=UTF-8" }
 
@@ -30,7 +31,7 @@ const notificationOf = (fields: Record<string, string>): ContractNotification =>
 export function unionpayContract(): PaymentProviderContract & {
   visit(session: ContractSession): Promise<void>
 } {
-  const port = 20400 + (process.pid % 500)
+  const port = freePortSync()
   const dataDir = mkdtempSync(path.join(tmpdir(), "unionpay-contract-"))
   const pki = loadOrCreateSandboxPki(dataDir)
   // A forger: certificates with UnionPay's name under a root this shop does not trust.

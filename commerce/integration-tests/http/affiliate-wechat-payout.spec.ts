@@ -14,12 +14,13 @@ import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
 import { startWechatStandin } from "../helpers/wechat-standin"
 import { eventually } from "../helpers/eventually"
+import { freePortSync } from "../helpers/free-port"
 
 jest.setTimeout(240_000)
 
 process.env.QUEUE_PREFIX = `test-${randomUUID()}`
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = 20400 + (process.pid % 500)
+const SANDBOX_PORT = freePortSync()
 const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-transfer-"))
 Object.assign(
   process.env,

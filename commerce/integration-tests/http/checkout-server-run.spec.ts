@@ -17,12 +17,13 @@ import { addDays, shanghaiToday } from "../../src/modules/appointment/rules/appo
 import { registerCustomer } from "../helpers/actors"
 import { BEIJING_ADDRESS, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
+import { freePortSync } from "../helpers/free-port"
 
 jest.setTimeout(300_000)
 
 process.env.CMS_CACHE_TTL_MS = "0"
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = 19900 + (process.pid % 90)
+const SANDBOX_PORT = freePortSync()
 const dataDir = mkdtempSync(path.join(tmpdir(), "checkout-server-run-"))
 Object.assign(
   process.env,

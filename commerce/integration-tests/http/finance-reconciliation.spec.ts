@@ -15,12 +15,13 @@ import { beijingDateOf } from "../../src/workflows/payments/reconciliation/beiji
 import { reconcileYesterdayWechatBill } from "../../src/workflows/payments/reconciliation/reconcile-yesterday-wechat-bill"
 import { adminHeaders } from "../helpers/actors"
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { freePortSync } from "../helpers/free-port"
 
 jest.setTimeout(240_000)
 
 process.env.QUEUE_PREFIX = `test-${randomUUID()}`
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = 21000 + (process.pid % 500)
+const SANDBOX_PORT = freePortSync()
 const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-reconcile-"))
 Object.assign(
   process.env,

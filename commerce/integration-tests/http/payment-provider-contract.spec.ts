@@ -13,12 +13,13 @@ import {
   type ContractSession,
   type PaymentProviderContract,
 } from "../helpers/payment-provider-contract"
+import { freePortSync } from "../helpers/free-port"
 
 jest.setTimeout(180_000)
 
 /** 支付宝 against its sandbox (public-key mode; certificate mode is covered by the plugin's tests). */
 function alipayContract(): PaymentProviderContract {
-  const port = 19410 + (process.pid % 500)
+  const port = freePortSync()
   const keys = createAlipaySandboxKeys("public_key")
   const stranger = createAlipaySandboxKeys("public_key")
   let sandbox: AlipaySandbox

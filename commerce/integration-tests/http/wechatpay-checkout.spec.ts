@@ -21,11 +21,12 @@ import { eventually } from "../helpers/eventually"
 import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
 import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
 import { advanceKitWorkflow } from "../../src/workflows/health-archive/advance-kit"
+import { freePortSync } from "../helpers/free-port"
 
 jest.setTimeout(180_000)
 
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = 19400 + (process.pid % 500)
+const SANDBOX_PORT = freePortSync()
 const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-checkout-"))
 Object.assign(
   process.env,

@@ -1,6 +1,9 @@
 // What a shopper and staff do over commerce's HTTP API in the cluster test, against whichever
 // server (or the proxy) each step names: the same steps as commerce's checkout HTTP specs.
 
+/** The shipping option type code of 采集点现场采集 (commerce's seed; ON_SITE_COLLECTION_CODE in contracts). */
+const ON_SITE_COLLECTION_CODE = "on-site-collection"
+
 // Untyped JSON from HTTP responses, as in the HTTP specs.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Json = any
@@ -80,11 +83,19 @@ export async function cartReadyForPayment(
     body: { shipping_address: ADDRESS, billing_address: ADDRESS },
     token,
   })
-  const { shipping_options } = await call(base, `/store/shipping-options?cart_id=${cart.id}`, {
-    token,
-  })
+  // The kit goes by post (a line without a test method is a mailed kit): a courier, never
+  // 采集点现场采集, whichever Medusa happens to list first.
+  const { shipping_options } = await call(
+    base,
+    `/store/shipping-options?cart_id=${cart.id}&fields=${encodeURIComponent("+type.code")}`,
+    { token }
+  )
+  const courier = (shipping_options as { id: string; type?: { code?: string } }[]).find(
+    (option) => option.type?.code !== ON_SITE_COLLECTION_CODE
+  )
+  if (!courier) throw new Error("no courier shipping option")
   await call(base, `/store/carts/${cart.id}/shipping-methods`, {
-    body: { option_id: shipping_options[0].id },
+    body: { option_id: courier.id },
     token,
   })
   const { payment_collection } = await call(base, "/store/payment-collections", {
