@@ -1,25 +1,25 @@
 // Roughly how long each heavy spec file takes (seconds, measured on this 2-core machine with the
-// other lane busy): `npm test` starts the heaviest first so its lanes end together. A file not
+// other lane busy, 6 December 2026): `npm test` starts the heaviest first so its lanes end together. A file not
 // listed is guessed from its length; a stale figure only costs balance, never correctness.
 import { readFileSync } from "node:fs"
 
 const MEASURED = {
-  "wechatpay-checkout": 130,
-  "affiliate-wechat-payout": 115,
-  "seed-reference-and-demo": 100,
-  "finance-summary": 100,
-  "fuzz-routes": 95,
-  "staff-access": 90,
-  "storefront-journey": 62,
-  search: 62,
-  "affiliate-programme": 57,
-  "member-membership": 55,
-  "affiliate-earnings-export": 54,
-  appointments: 50,
-  "member-account": 45,
-  "store-ownership": 40,
-  "production-smoke": 150,
-  "restore-drill": 120,
+  "wechatpay-checkout": 200,
+  "payment-provider-contract": 150,
+  "fuzz-routes": 120,
+  "staff-access": 120,
+  "affiliate-wechat-payout": 100,
+  "affiliate-programme": 100,
+  "finance-summary": 90,
+  "production-smoke": 80,
+  "restore-drill": 70,
+  appointments: 70,
+  "checkout-server-run": 60,
+  "seed-reference-and-demo": 60,
+  "order-business-states": 55,
+  constitution: 50,
+  "health-archive": 50,
+  "member-membership": 50,
 }
 
 /** Seconds to expect from a spec file, by its name without `.spec.ts`. */
