@@ -113,7 +113,13 @@ medusaIntegrationTestRunner({
     let cms: Server
     const cmsState = { down: false }
     const noThrow = { validateStatus: () => true }
-    const day = (offset: number) => addDays(shanghaiToday(), offset)
+    // Beijing's today, fixed when each test starts: a test that ran across Beijing midnight
+    // (16:00 UTC) chose one date and then expected the next day's.
+    let today = shanghaiToday()
+    beforeEach(() => {
+      today = shanghaiToday()
+    })
+    const day = (offset: number) => addDays(today, offset)
 
     beforeAll(async () => {
       cms = startCmsStandIn(cmsState)

@@ -76,7 +76,12 @@ medusaIntegrationTestRunner({
     let guest: Who
     let publishableKey: string
     const noThrow = { validateStatus: () => true }
-    const day = (offset: number) => addDays(shanghaiToday(), offset)
+    // Beijing's today, fixed when each test starts (a test may run across Beijing midnight).
+    let today = shanghaiToday()
+    beforeEach(() => {
+      today = shanghaiToday()
+    })
+    const day = (offset: number) => addDays(today, offset)
 
     const openSandbox = async () => {
       sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })

@@ -70,7 +70,12 @@ medusaIntegrationTestRunner({
     let publishableKey: string
     let cms: Server
     const noThrow = { validateStatus: () => true }
-    const day = (offset: number) => addDays(shanghaiToday(), offset)
+    // Beijing's today, fixed when each test starts (a test may run across Beijing midnight).
+    let today = shanghaiToday()
+    beforeEach(() => {
+      today = shanghaiToday()
+    })
+    const day = (offset: number) => addDays(today, offset)
 
     beforeAll(async () => {
       cms = startCmsStandIn()
