@@ -2,23 +2,27 @@ import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { randomUUID } from "crypto"
 import { createServer, Socket, type Server } from "net"
 import { eventually } from "../helpers/eventually"
+import { freePortSync } from "../helpers/free-port"
 
 jest.setTimeout(180_000)
 
 /**
  * A TCP hop between the app and the real Redis, so a test can take Redis away for real
- * (close the hop and every connection through it) and bring it back.
+ * (drop every connection through it and refuse new ones) and bring it back. The hop keeps its
+ * port while Redis is "gone": a released port could be taken by another spec file meanwhile.
  */
 class RedisHop {
   private server: Server | undefined
   private readonly sockets = new Set<Socket>()
+  private cut = false
 
   constructor(
     private readonly target = new URL(process.env.REDIS_URL || "redis://127.0.0.1:6379")
   ) {}
 
-  async open(port: number) {
+  async listen(port: number) {
     this.server = createServer((client) => {
+      if (this.cut) return void client.destroy()
       const upstream = new Socket()
       upstream.connect(Number(this.target.port || 6379), this.target.hostname)
       for (const socket of [client, upstream]) {
@@ -28,11 +32,24 @@ class RedisHop {
       }
       client.pipe(upstream).pipe(client)
     })
-    await new Promise<void>((resolve) => this.server!.listen(port, "127.0.0.1", resolve))
+    await new Promise<void>((resolve, reject) => {
+      this.server!.once("error", reject)
+      this.server!.listen(port, "127.0.0.1", resolve)
+    })
+  }
+
+  /** Redis is gone: every open connection drops and new ones are closed at once. */
+  takeAway() {
+    this.cut = true
+    for (const socket of this.sockets) socket.destroy()
+  }
+
+  bringBack() {
+    this.cut = false
   }
 
   async close() {
-    for (const socket of this.sockets) socket.destroy()
+    this.takeAway()
     await new Promise<void>((resolve) =>
       this.server ? this.server.close(() => resolve()) : resolve()
     )
@@ -40,13 +57,14 @@ class RedisHop {
 }
 
 const hop = new RedisHop()
-// The app reads REDIS_URL when it loads its config: the hop's port is fixed up front.
-const HOP_PORT = 20_000 + Math.floor(Math.random() * 20_000)
+// The app reads REDIS_URL when it loads its config: the hop's port is fixed up front, chosen by
+// the OS (a random port in 20000-40000 could already be taken and failed CI's run).
+const HOP_PORT = freePortSync()
 process.env.REDIS_URL = `redis://127.0.0.1:${HOP_PORT}`
 process.env.QUEUE_PREFIX = `test-${randomUUID()}`
 
 // Registered before the runner's own hooks, so the hop is up before the app connects.
-beforeAll(() => hop.open(HOP_PORT))
+beforeAll(() => hop.listen(HOP_PORT))
 afterAll(() => hop.close())
 
 medusaIntegrationTestRunner({
@@ -75,7 +93,7 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 503 naming Redis while it is gone, without details, and recovers", async () => {
-      await hop.close()
+      hop.takeAway()
       try {
         const down = await eventually(ready, (response) => response.status === 503)
         expect(down.data.status).toBe("unavailable")
@@ -86,7 +104,7 @@ medusaIntegrationTestRunner({
         // Liveness stays up: the process is fine, only a dependency is not.
         expect((await api.get("/health/live", noThrow)).status).toBe(200)
       } finally {
-        await hop.open(HOP_PORT)
+        hop.bringBack()
       }
       await eventually(ready, (response) => response.status === 200)
     })
