@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from "node:fs"
 import path from "node:path"
 import { fileURLToPath } from "node:url"
 import { affiliateForestBench } from "./affiliate-forest.mjs"
+import { financeMillionBench } from "./finance-million.mjs"
 import { miniprogramSizeBench } from "./miniprogram-size.mjs"
 import { reportIngestBench } from "./report-ingest.mjs"
 import { searchBench } from "./search.mjs"
@@ -40,6 +41,12 @@ const BENCHES = {
   },
   "miniprogram-size": () =>
     miniprogramSizeBench({ build: process.env.BENCH_MINIPROGRAM_BUILD !== "0" }),
+  "finance-million": () =>
+    financeMillionBench({
+      orders: Number(process.env.BENCH_ORDERS || 1_000_000),
+      days: Number(process.env.BENCH_DAYS || 365),
+      runs: Number(process.env.BENCH_FINANCE_RUNS || 50),
+    }),
   search: () =>
     searchBench({
       documents: Number(process.env.BENCH_SEARCH_DOCUMENTS || 10_000),
@@ -90,6 +97,14 @@ for (const r of results) {
       console.log(`  ${root}: ${(bytes / 1024).toFixed(1)} KB`)
   }
   if (r.ratio_p95 !== undefined) console.log(`  p95 ratio: ${r.ratio_p95.toFixed(2)}×`)
+  for (const [report, m] of Object.entries(r.reports ?? {})) {
+    const raw = m.raw ? `, read raw ${m.raw.p50.toFixed(0)} ms` : ""
+    console.log(
+      `  ${report}: p50 ${m.candidate.p50.toFixed(1)} ms, p95 ${m.candidate.p95.toFixed(1)} ms (plain aggregate p50 ${m.baseline.p50.toFixed(1)} ms${raw})`
+    )
+  }
+  if (r.rollup_seconds !== undefined)
+    console.log(`  rollup:    ${r.rollup_days} days in ${r.rollup_seconds.toFixed(1)} s`)
   for (const [query, engines] of Object.entries(r.per_query ?? {})) {
     const cells = Object.entries(engines).map(
       ([engine, m]) => `${engine} ${m.p50.toFixed(2)} ms (${m.hits} hits)`

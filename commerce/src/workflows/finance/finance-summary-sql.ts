@@ -4,13 +4,16 @@ import type { FinanceFilters, FinanceGroupBy } from "./finance-period"
 const STORE_CREDIT_REFERENCE = "affiliate_store_credit"
 
 /**
- * Every value a query takes, bound once in a one-row CTE so each query has the same eight
- * bindings in the same order (see `financeBindings`); a null filter means "all".
+ * Every value a query takes, bound once in a one-row CTE so each query has the same twelve
+ * bindings in the same order (see `financeBindings`); a null filter means "all". [t0, t1) is
+ * what is read from the raw tables; the Beijing days r0..r1 outside u0..u1 are read from
+ * the daily rollup (none when r0 is null).
  */
 const PARAMS = `
 params as (
   select ?::timestamptz as t0, ?::timestamptz as t1, ?::text as product_id, ?::text as category_id,
-         ?::text as customer_id, ?::text as channel, ?::text as provider_id, ?::text as order_status
+         ?::text as customer_id, ?::text as channel, ?::text as provider_id, ?::text as order_status,
+         ?::date as r0, ?::date as r1, ?::date as u0, ?::date as u1
 )`
 
 /**
@@ -18,51 +21,53 @@ params as (
  * an order), when it happened, what it belongs to, and `source_id`, the row it comes from
  * (order, capture, refund, credit line, ledger entry, withdrawal). Sources are Medusa's own
  * tables and the affiliate plugin's ledger and withdrawals. Amounts in yuan are numeric, so
- * `round(amount * 100)` is exact fen.
+ * `round(amount * 100)` is exact fen. Each source's period is bound directly (FACT_PERIODS
+ * pairs of bindings after PARAMS'), not read from `params`: the planner then sees the dates,
+ * estimates the rows, and joins them by hash rather than loop by loop.
  */
 const FACTS = `
 facts as (
   select 'orders' as metric, 1::numeric as amount, o.created_at as happened_at, o.id as order_id,
          null::text as provider_id, null::text as product_id, o.customer_id as member_id,
          o.id as source_id
-    from "order" o, params b
+    from "order" o
    where o.deleted_at is null and o.is_draft_order = false and o.status <> 'draft'
-     and o.created_at >= b.t0 and o.created_at < b.t1
+     and o.created_at >= ?::timestamptz and o.created_at < ?::timestamptz
   union all
   select 'paid', round(c.amount * 100), c.created_at, opc.order_id, p.provider_id, null, null, c.id
     from capture c
     join payment p on p.id = c.payment_id
     left join order_payment_collection opc
-      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null, params b
-   where c.deleted_at is null and c.created_at >= b.t0 and c.created_at < b.t1
+      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null
+   where c.deleted_at is null and c.created_at >= ?::timestamptz and c.created_at < ?::timestamptz
   union all
   select 'refunded', round(r.amount * 100), r.created_at, opc.order_id, p.provider_id, null, null, r.id
     from refund r
     join payment p on p.id = r.payment_id
     left join order_payment_collection opc
-      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null, params b
-   where r.deleted_at is null and r.created_at >= b.t0 and r.created_at < b.t1
+      on opc.payment_collection_id = p.payment_collection_id and opc.deleted_at is null
+   where r.deleted_at is null and r.created_at >= ?::timestamptz and r.created_at < ?::timestamptz
   union all
   select 'store_credit', round(l.amount * 100), o.created_at, o.id, null, null, null, l.id
     from order_credit_line l
-    join "order" o on o.id = l.order_id, params b
+    join "order" o on o.id = l.order_id
    where l.deleted_at is null and l.reference = '${STORE_CREDIT_REFERENCE}'
      and o.deleted_at is null and o.is_draft_order = false and o.canceled_at is null
-     and o.created_at >= b.t0 and o.created_at < b.t1
+     and o.created_at >= ?::timestamptz and o.created_at < ?::timestamptz
   union all
   select 'commissions', e.amount, e.created_at, e.order_id, null,
          coalesce(e.product_id, reversed.product_id),
          coalesce(e.buyer_customer_id, reversed.buyer_customer_id), e.id
     from affiliate_ledger_entry e
     -- A reversal belongs to the product and buyer of the commission it takes back.
-    left join affiliate_ledger_entry reversed on reversed.id = e.reverses_entry_id, params b
+    left join affiliate_ledger_entry reversed on reversed.id = e.reverses_entry_id
    where e.deleted_at is null and e.kind in ('commission', 'reversal')
-     and e.created_at >= b.t0 and e.created_at < b.t1
+     and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz
   union all
   select 'payouts', w.amount, w.paid_at, null, null, null, a.customer_id, w.id
     from affiliate_withdrawal w
-    join affiliate a on a.id = w.affiliate_id, params b
-   where w.deleted_at is null and w.status = 'paid' and w.paid_at >= b.t0 and w.paid_at < b.t1
+    join affiliate a on a.id = w.affiliate_id
+   where w.deleted_at is null and w.status = 'paid' and w.paid_at >= ?::timestamptz and w.paid_at < ?::timestamptz
 )`
 
 /**
@@ -118,23 +123,6 @@ scoped as (
  * the product (or category) breakdown.
  */
 const PRODUCT_SHARES = `
-lines as (
-  select oi.order_id, li.product_id, max(li.product_title) as title,
-         sum(oi.quantity * coalesce(oi.unit_price, li.unit_price)) as weight
-    from order_item oi
-    join "order" o on o.id = oi.order_id and oi.version = o.version
-    join order_line_item li on li.id = oi.item_id
-   where oi.deleted_at is null and oi.order_id in (select order_id from scoped)
-   group by oi.order_id, li.product_id
-),
-shares as (
-  select order_id, product_id, title,
-         sum(weight) over w as upto, sum(weight) over w - weight as before,
-         sum(weight) over (partition by order_id) as whole,
-         row_number() over w as n, count(*) over (partition by order_id) as lines
-    from lines
-  window w as (partition by order_id order by product_id nulls last)
-),
 split as (
   select f.metric,
          case when f.metric = 'orders' then 1
@@ -143,7 +131,23 @@ split as (
          f.happened_at, f.order_id, s.product_id, s.title as product_label, f.source_id,
          f.method, f.channel, f.member_id, f.order_status
     from scoped f
-    join shares s on s.order_id = f.order_id
+    -- The fact's order's lines, looked up by index for each fact: linear in the facts,
+    -- where joining two materialised sets the planner cannot estimate went loop by loop.
+    cross join lateral (
+      select l.product_id, l.title,
+             sum(l.weight) over w as upto, sum(l.weight) over w - l.weight as before,
+             sum(l.weight) over () as whole, row_number() over w as n, count(*) over () as lines
+        from (
+          select li.product_id, max(li.product_title) as title,
+                 sum(oi.quantity * coalesce(oi.unit_price, li.unit_price)) as weight
+            from order_item oi
+            join "order" o on o.id = oi.order_id and oi.version = o.version
+            join order_line_item li on li.id = oi.item_id
+           where oi.deleted_at is null and oi.order_id = f.order_id
+           group by li.product_id
+        ) l
+      window w as (order by l.product_id nulls last)
+    ) s
    where f.product_id is null
   union all
   select f.metric, f.amount, f.happened_at, f.order_id, f.product_id, pr.title, f.source_id,
@@ -151,9 +155,14 @@ split as (
     from scoped f
     left join product pr on pr.id = f.product_id
    where f.product_id is not null
-      or not exists (select 1 from shares s where s.order_id = f.order_id)
+      or f.order_id is null
+      or not exists (
+           select 1 from order_item oi
+             join "order" o on o.id = oi.order_id and oi.version = o.version
+             join order_line_item li on li.id = oi.item_id
+            where oi.deleted_at is null and oi.order_id = f.order_id)
 ),
-rows_in_scope as (
+raw_rows as (
   select r.*
     from split r, params p
    where (p.product_id is null or r.product_id = p.product_id)
@@ -164,18 +173,51 @@ rows_in_scope as (
 
 /** Without a product or category in play, the scoped facts are the rows. */
 const ROWS_WITHOUT_PRODUCTS = `
-rows_in_scope as (
+raw_rows as (
   select f.metric, f.amount, f.happened_at, f.order_id, f.product_id, null::text as product_label,
          f.source_id, f.method, f.channel, f.member_id, f.order_status
     from scoped f
 )`
 
-/** The CTEs every finance query starts with, splitting by product only when it must. */
-function rowsCtes(filters: FinanceFilters, groupBy?: FinanceGroupBy): string {
-  const byProduct =
+/**
+ * The rolled-up days' rows (see refresh-finance-rollup.ts), shaped and filtered like the
+ * raw rows: the split rows when products are in play, else the unsplit ones. They carry no
+ * member, so the member filter and breakdown always read the raw tables.
+ */
+const rolledRows = (byProduct: boolean) => `
+rolled_rows as (
+  select r.metric, r.amount::numeric as amount,
+         (r.day::timestamp at time zone 'Asia/Shanghai') as happened_at, null::text as order_id,
+         r.product_id, r.product_label, null::text as source_id, r.method, r.channel,
+         null::text as member_id, r.order_status
+    from finance_daily_rollup r, params p
+   where r.split = ${byProduct} and r.day between p.r0 and p.r1
+     and not coalesce(r.day between p.u0 and p.u1, false)
+     and (p.provider_id is null or r.method = p.provider_id)
+     and (p.channel is null or r.channel = p.channel)
+     and (p.order_status is null or r.order_status = p.order_status)
+     and (p.product_id is null or r.product_id = p.product_id)
+     and (p.category_id is null or exists (
+          select 1 from product_category_product pcp
+           where pcp.product_id = r.product_id and pcp.product_category_id = p.category_id))
+),
+rows_in_scope as (
+  select * from raw_rows
+  union all
+  select * from rolled_rows
+)`
+
+/** Whether a query splits money over products (a product or category in play). */
+export function splitsByProduct(filters: FinanceFilters, groupBy?: FinanceGroupBy): boolean {
+  return (
     Boolean(filters.product_id || filters.category_id) ||
     groupBy === "product" ||
     groupBy === "category"
+  )
+}
+
+/** The raw CTEs, ending in `raw_rows`: every fact of [t0, t1) with what it is filtered by. */
+export function rawRowsCtes(byProduct: boolean): string {
   return [
     PARAMS,
     FACTS,
@@ -185,8 +227,36 @@ function rowsCtes(filters: FinanceFilters, groupBy?: FinanceGroupBy): string {
   ].join(",\n")
 }
 
-/** The bindings of every finance query, in the order of PARAMS. */
-export function financeBindings(start: string, end: string, filters: FinanceFilters) {
+/** The CTEs every finance query starts with, ending in `rows_in_scope`. */
+function rowsCtes(filters: FinanceFilters, groupBy?: FinanceGroupBy): string {
+  const byProduct = splitsByProduct(filters, groupBy)
+  return `${rawRowsCtes(byProduct)},\n${rolledRows(byProduct)}`
+}
+
+/**
+ * Which part of a period comes from the rollup: the Beijing days `from`..`to` except
+ * `rawFirst`..`rawLast` (read raw; null when every day is rolled up).
+ */
+export type RollupSpan = {
+  from: string
+  to: string
+  rawFirst: string | null
+  rawLast: string | null
+}
+
+/** The six sources of FACTS, each bound [start, end) of its own. */
+const FACT_PERIODS = 6
+
+/**
+ * The bindings of every finance query: PARAMS' in order ([start, end) read raw, and the
+ * rollup's part when there is one), then [start, end) for each source of FACTS.
+ */
+export function financeBindings(
+  start: string,
+  end: string,
+  filters: FinanceFilters,
+  rollup?: RollupSpan
+) {
   return [
     start,
     end,
@@ -196,6 +266,11 @@ export function financeBindings(start: string, end: string, filters: FinanceFilt
     filters.channel ?? null,
     filters.provider_id ?? null,
     filters.order_status ?? null,
+    rollup?.from ?? null,
+    rollup?.to ?? null,
+    rollup?.rawFirst ?? null,
+    rollup?.rawLast ?? null,
+    ...Array.from({ length: FACT_PERIODS }, () => [start, end]).flat(),
   ]
 }
 
@@ -218,9 +293,7 @@ const GROUPED: Record<FinanceGroupBy, { rows: string; order: string }> = {
     order: "paid desc, key",
   },
   member: {
-    rows: `select r.member_id as key, ${MEMBER_LABEL} as label, r.metric, r.amount
-             from rows_in_scope r
-             left join customer cu on cu.id = r.member_id`,
+    rows: `select r.member_id as key, null::text as label, r.metric, r.amount from rows_in_scope r`,
     order: "paid desc, key",
   },
   product: {
@@ -228,10 +301,7 @@ const GROUPED: Record<FinanceGroupBy, { rows: string; order: string }> = {
     order: "paid desc, key",
   },
   category: {
-    rows: `select pcp.product_category_id as key, pc.name as label, r.metric, r.amount
-             from rows_in_scope r
-             left join product_category_product pcp on pcp.product_id = r.product_id
-             left join product_category pc on pc.id = pcp.product_category_id and pc.deleted_at is null`,
+    rows: `select r.product_id as key, null::text as label, r.metric, r.amount from rows_in_scope r`,
     order: "paid desc, key",
   },
 }
@@ -249,12 +319,33 @@ export function totalsSql(filters: FinanceFilters): string {
   return `with ${rowsCtes(filters)} select ${SUMS} from rows_in_scope`
 }
 
+const FIGURES = ["orders", "paid", "refunded", "store_credit", "commissions", "payouts"]
+
+/**
+ * What some breakdowns add once the rows are summed per key (never per row, which at volume
+ * would join every row): the member's name, and each product's categories (a product in two
+ * categories counts in both; one in none under no category).
+ */
+const AFTER_SUMS: Partial<Record<FinanceGroupBy, string>> = {
+  member: `select s.key, ${MEMBER_LABEL} as label, ${FIGURES.map((f) => `s.${f}`).join(", ")}
+             from sums s left join customer cu on cu.id = s.key`,
+  category: `select pcp.product_category_id as key, max(pc.name) as label,
+                    ${FIGURES.map((f) => `sum(s.${f})::bigint as ${f}`).join(", ")}
+               from sums s
+               left join product_category_product pcp on pcp.product_id = s.key
+               left join product_category pc on pc.id = pcp.product_category_id and pc.deleted_at is null
+              group by pcp.product_category_id`,
+}
+
 /** One row per group key with the same sums; bindings: `financeBindings`. */
 export function groupsSql(groupBy: FinanceGroupBy, filters: FinanceFilters): string {
   const { rows, order } = GROUPED[groupBy]
-  return `with ${rowsCtes(filters, groupBy)}, grouped as (${rows})
-    select key, max(label) as label, ${SUMS}
-      from grouped group by key order by ${order}`
+  const sums = `grouped as (${rows}), sums as (select key, max(label) as label, ${SUMS} from grouped group by key)`
+  const after = AFTER_SUMS[groupBy]
+  return after
+    ? `with ${rowsCtes(filters, groupBy)}, ${sums}, labelled as (${after})
+         select * from labelled order by ${order}`
+    : `with ${rowsCtes(filters, groupBy)}, ${sums} select * from sums order by ${order}`
 }
 
 /**

@@ -1,0 +1,103 @@
+import {
+  changeOf,
+  daysOf,
+  FINANCE_METRICS,
+  periodBounds,
+  previousPeriod,
+  type FinanceFilters,
+  type FinanceGroup,
+  type FinanceGroupBy,
+  type FinancePeriod,
+  type FinanceSummary,
+  type FinanceTotals,
+} from "./finance-period"
+import { financeBindings, groupsSql, totalsSql } from "./finance-summary-sql"
+import { rollupSpanOf, type RollupKnex } from "./finance-rollup"
+import { groupLabel } from "./labels"
+import { filtersOf, type Knex } from "./finance-knex"
+
+type SumsRow = Record<Exclude<keyof FinanceTotals, "net">, string | number>
+
+/** Postgres answers bigint as text; every figure is an integer well inside 2^53. */
+function totalsOf(row: SumsRow | undefined): FinanceTotals {
+  const n = (value: string | number | undefined) => Number(value ?? 0)
+  const paid = n(row?.paid)
+  const refunded = n(row?.refunded)
+  return {
+    orders: n(row?.orders),
+    paid,
+    refunded,
+    net: paid - refunded,
+    store_credit: n(row?.store_credit),
+    commissions: n(row?.commissions),
+    payouts: n(row?.payouts),
+  }
+}
+
+/** The rollup has no member: a member filter or breakdown reads the raw tables only. */
+const rollupServes = (filters: FinanceFilters, groupBy?: FinanceGroupBy) =>
+  !filters.customer_id && groupBy !== "member"
+
+/** The bindings of a query over `from`..`to`: through the rollup when it serves, else raw. */
+async function bindingsFor(
+  trx: Knex,
+  from: string,
+  to: string,
+  filters: FinanceFilters,
+  groupBy?: FinanceGroupBy
+) {
+  if (!rollupServes(filters, groupBy)) {
+    const { start, end } = periodBounds(from, to)
+    return financeBindings(start, end, filters)
+  }
+  const { start, end, rollup } = await rollupSpanOf(trx, from, to)
+  return financeBindings(start, end, filters, rollup)
+}
+
+async function totalsFor(trx: Knex, from: string, to: string, filters: FinanceFilters) {
+  const { rows } = await trx.raw(totalsSql(filters), await bindingsFor(trx, from, to, filters))
+  return totalsOf(rows[0] as SumsRow)
+}
+
+/**
+ * The summary of a period: its totals, the same-length period before it with the change,
+ * and an optional breakdown, all under the same filters. Finished days come from the daily
+ * rollup where it is fresh, the rest from the raw tables, all in one read-only snapshot, so
+ * the figures are the raw aggregate's to the fen.
+ */
+export async function readFinanceSummary(
+  knex: RollupKnex,
+  input: FinancePeriod
+): Promise<FinanceSummary> {
+  return knex.transaction(async (trx) => {
+    await trx.raw("set transaction isolation level repeatable read, read only", [])
+    const filters = filtersOf(input)
+    const totals = await totalsFor(trx, input.from, input.to, filters)
+    const before = previousPeriod(input.from, input.to)
+    const previous = { ...before, totals: await totalsFor(trx, before.from, before.to, filters) }
+    const change = Object.fromEntries(
+      FINANCE_METRICS.map((metric) => [metric, changeOf(totals[metric], previous.totals[metric])])
+    ) as FinanceSummary["change"]
+    if (!input.group_by) return { totals, groups: [], previous, change }
+
+    const groupBy = input.group_by
+    const bindings = await bindingsFor(trx, input.from, input.to, filters, groupBy)
+    const rows = (await trx.raw(groupsSql(groupBy, filters), bindings)).rows
+    let groups: FinanceGroup[] = rows.map((row) => {
+      const key = (row.key as string | null) ?? null
+      return {
+        key,
+        label: groupLabel(groupBy, key, row.label as string | null),
+        ...totalsOf(row as SumsRow),
+      }
+    })
+    // A day report lists every day of the period, quiet ones with zeros.
+    if (groupBy === "day") {
+      const byDay = new Map(groups.map((group) => [group.key, group]))
+      groups = daysOf(input.from, input.to).map(
+        (day) => byDay.get(day) ?? { key: day, label: day, ...totalsOf(undefined) }
+      )
+    }
+    return { totals, groups, previous, change }
+  })
+}
