@@ -15,7 +15,18 @@ const beijingDate = (name: string) =>
       `${name}须在 2000 至 2999 年之间`
     )
 
-export const DASHBOARD_BLOCKS = ["sales", "regions"] as const
+export const DASHBOARD_BLOCKS = [
+  "sales",
+  "conversion",
+  "members",
+  "affiliates",
+  "kits",
+  "appointments",
+  "constitution",
+  "regions",
+] as const
+
+export type DashboardBlock = (typeof DASHBOARD_BLOCKS)[number]
 
 /** 数据统计 query: Beijing dates, `to` inclusive, at most a leap year. */
 export const DashboardQuery = z

@@ -1,12 +1,5 @@
 import type { DashboardQueryType } from "./dashboard-query"
-
-type Knex = { raw(sql: string, bindings: unknown[]): Promise<{ rows: Record<string, unknown>[] }> }
-
-/** Beijing midnight of `from` to Beijing midnight after `to` (inclusive end day). */
-const bounds = (q: DashboardQueryType) => [
-  `${q.from}T00:00:00+08:00`,
-  new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000).toISOString(),
-]
+import { bounds, type Knex } from "./period-bounds"
 
 /**
  * Paid amount (captures, fen) and orders per Beijing day/week/month. Captured amounts are

@@ -5,13 +5,17 @@ import { AUDIT_LOG_MODULE } from "../../../modules/audit-log"
 import type AuditLogModuleService from "../../../modules/audit-log/service"
 
 /** Every read of the 数据统计 figures goes to the audit log with its query, once answered. */
-export function auditDashboardRead(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
+export function auditDashboardRead(
+  req: AuthenticatedMedusaRequest,
+  res: MedusaResponse,
+  action: "dashboard.overview" | "dashboard.export" = "dashboard.overview"
+) {
   res.on("finish", () => {
     req.scope
       .resolve<AuditLogModuleService>(AUDIT_LOG_MODULE)
       .createAuditEntries({
         actor_id: req.auth_context.actor_id,
-        action: "dashboard.overview",
+        action,
         method: req.method,
         path: (req.originalUrl ?? req.url).split(/[?#]/)[0],
         status: res.statusCode,

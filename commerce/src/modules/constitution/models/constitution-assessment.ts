@@ -13,4 +13,8 @@ export const ConstitutionAssessment = model
     payload_ciphertext: model.text(),
     key_id: model.text(),
   })
-  .indexes([{ on: ["customer_id", "created_at"] }])
+  .indexes([
+    { on: ["customer_id", "created_at"] },
+    // 数据统计 tallies the identifications made in a period.
+    { on: ["created_at"] },
+  ])

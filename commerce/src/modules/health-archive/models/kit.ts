@@ -32,4 +32,6 @@ export const Kit = model
     { on: ["line_item_id", "unit_index"], unique: true },
     { on: ["barcode"], unique: true, where: "barcode IS NOT NULL" },
     { on: ["status", "created_at"] },
+    // 数据统计 counts the kits ordered in a period, whatever their status.
+    { on: ["created_at"] },
   ])
