@@ -59,6 +59,15 @@ function startCmsStandIn() {
     updatedAt: "2026-11-01T00:00:00.000Z",
     publishedAt: "2026-11-01T00:00:00.000Z",
   }
+  // One place per slot: two members after the last one.
+  const nanhu = {
+    ...site,
+    id: 2,
+    documentId: "site-nanhu",
+    name: "南湖采集点",
+    address: "南湖大道 9 号",
+    capacity_per_slot: 1,
+  }
   const empty = {
     data: [],
     meta: { pagination: { page: 1, pageSize: 100, pageCount: 0, total: 0 } },
@@ -76,6 +85,7 @@ function startCmsStandIn() {
       })
     }
     if (path === "/api/collection-sites/site-yueyang") return send(200, { data: site, meta: {} })
+    if (path === "/api/collection-sites/site-nanhu") return send(200, { data: nanhu, meta: {} })
     if (path === "/api/clinic-sessions") return send(200, empty)
     send(404, { data: null, error: { status: 404, name: "NotFoundError", message: "Not Found" } })
   })
@@ -561,6 +571,197 @@ medusaIntegrationTestRunner({
       )
       expect(refunds.length).toBe(1)
       expect(Number(refunds[0].amount)).toBeGreaterThan(0)
+    })
+
+    type TestMethods = {
+      lines: {
+        line_item_id: string
+        method: string
+        collection: { site_id: string; date: string; slot: string } | null
+      }[]
+      appointments: { id: string; status: string; site: { id: string }; date: string }[]
+      change: { allowed: boolean; reason: string | null }
+    }
+    const testMethods = async (who: Headers, orderId: string) =>
+      (await api.get(`/store/orders/${orderId}/test-method`, who)).data.test_methods as TestMethods
+    const remainingAt = async (who: Headers, siteId: string, date: string, slot: string) => {
+      const { data } = await api.get(
+        `/store/appointments/availability?site_id=${siteId}&from=${date}&days=1`,
+        who
+      )
+      return data.days[0].slots.find((s: { slot: string }) => s.slot === slot).remaining as number
+    }
+    const kitMethods = async (orderId: string) =>
+      (
+        await getContainer()
+          .resolve<{
+            listKits: (f: object) => Promise<{ collection_method: string }[]>
+          }>("healthArchive")
+          .listKits({ order_id: orderId })
+      ).map((kit) => kit.collection_method)
+
+    it("a member switches a kit between mailed and on-site and moves the slot until it ships; audited and told", async () => {
+      const member = await registerCustomer(api as never, publishableKey, "method@example.com")
+      const stranger = await registerCustomer(
+        api as never,
+        publishableKey,
+        "method-nosy@example.com"
+      )
+      const { orderId, kits } = await paidOrder(member)
+      const date = addDays(shanghaiToday(), 6)
+      const first = { site_id: "site-yueyang", date, slot: "09:00-10:00" }
+      const second = { site_id: "site-nanhu", date, slot: "10:00-11:00" }
+      const before = await testMethods(member, orderId)
+      expect(before.change).toEqual({ allowed: true, reason: null })
+      expect(before.lines).toEqual([
+        expect.objectContaining({ method: "mail_in", collection: null }),
+      ])
+      const lineId = before.lines[0].line_item_id
+      const change = (body: object, who = member) =>
+        api.post(`/store/orders/${orderId}/test-method`, body, { ...who, ...noThrow })
+
+      // Someone else's order does not exist for them.
+      expect(
+        (await api.get(`/store/orders/${orderId}/test-method`, { ...stranger, ...noThrow })).status
+      ).toBe(404)
+      const nosy = await change(
+        { line_item_id: lineId, method: "on_site", collection: first },
+        stranger
+      )
+      expect(nosy.status).toBe(404)
+
+      // Bad input: what to fix, in Chinese.
+      for (const [body, message] of [
+        [
+          { line_item_id: lineId, method: "post" },
+          "采样方式只能是寄送采样盒（mail_in）或采集点现场采集（on_site）",
+        ],
+        [{ line_item_id: lineId, method: "on_site" }, "请选择现场采集的采集点、日期和时段"],
+        [
+          { line_item_id: lineId, method: "on_site", collection: { ...first, date: "2026-02-30" } },
+          "请选择日期（格式 YYYY-MM-DD）",
+        ],
+        [
+          { line_item_id: "ordli_nope", method: "on_site", collection: first },
+          "订单中没有这一项，请刷新后再试",
+        ],
+        [{ line_item_id: lineId, method: "mail_in" }, "这一项已是寄送采样盒，无需修改"],
+        [
+          {
+            line_item_id: lineId,
+            method: "on_site",
+            collection: { ...first, site_id: "site-gone" },
+          },
+          "没有找到这个采集点，或它已暂停预约，请重新选择采集点",
+        ],
+      ] as const) {
+        const answer = await change(body)
+        expect([answer.status, answer.data.message]).toEqual([400, message])
+      }
+
+      // Mailed → on site: a place is taken and the lab sees the kit is not posted.
+      expect(await remainingAt(member, "site-yueyang", date, first.slot)).toBe(2)
+      const onSite = await change({ line_item_id: lineId, method: "on_site", collection: first })
+      expect(onSite.status).toBe(200)
+      expect(onSite.data.test_method).toMatchObject({
+        method: "on_site",
+        collection: { ...first, site_name: "岳阳楼区采集点" },
+        appointment: { site_name: "岳阳楼区采集点", date, slot: first.slot },
+      })
+      expect(await remainingAt(member, "site-yueyang", date, first.slot)).toBe(1)
+      expect(await kitMethods(orderId)).toEqual(["on_site"])
+      const booked = await testMethods(member, orderId)
+      expect(booked.lines[0]).toMatchObject({ method: "on_site", collection: first })
+      const [appointment] = booked.appointments
+      expect(appointment).toMatchObject({ status: "pending", site: { id: "site-yueyang" } })
+
+      // Another site and slot: the same appointment moves, the old place is free again.
+      const moved = await change({ line_item_id: lineId, method: "on_site", collection: second })
+      expect(moved.status).toBe(200)
+      expect(await remainingAt(member, "site-yueyang", date, first.slot)).toBe(2)
+      expect(await remainingAt(member, "site-nanhu", date, second.slot)).toBe(0)
+      const relocated = await testMethods(member, orderId)
+      expect(relocated.appointments).toEqual([
+        expect.objectContaining({
+          id: appointment.id,
+          status: "rescheduled",
+          site: expect.objectContaining({ id: "site-nanhu" }),
+        }),
+      ])
+      expect(relocated.lines[0].collection).toMatchObject(second)
+
+      // Back to a mailed kit: the appointment is cancelled, the kit is posted to the order's address.
+      const mailed = await change({ line_item_id: lineId, method: "mail_in" })
+      expect(mailed.status).toBe(200)
+      expect(await remainingAt(member, "site-nanhu", date, second.slot)).toBe(1)
+      expect(await kitMethods(orderId)).toEqual(["mail_in"])
+      const back = await testMethods(member, orderId)
+      expect(back.lines[0]).toMatchObject({ method: "mail_in", collection: null })
+      expect(back.appointments.map((a) => a.status)).toEqual(["cancelled"])
+
+      // Every change is in the audit log and the member's inbox.
+      const { data: me } = await api.get("/store/customers/me", member)
+      const audit = await getContainer()
+        .resolve<{
+          listAuditEntries: (f: object) => Promise<{ details: { to: { method: string } } }[]>
+        }>("auditLog")
+        .listAuditEntries({ actor_id: me.customer.id, action: "order.test_method.change" })
+      expect(audit.map((entry) => entry.details.to.method).sort()).toEqual([
+        "mail_in",
+        "on_site",
+        "on_site",
+      ])
+      const inbox = await eventually(
+        async () => (await api.get("/store/inbox", member)).data.messages as { title: string }[],
+        (messages) => messages.filter((m) => m.title.includes("采样方式已修改")).length === 3
+      )
+      expect(inbox.length).toBeGreaterThanOrEqual(3)
+
+      // Once the kit ships, the method is fixed: 409 with the reason.
+      await api.post(`/admin/health-archive/kits/${kits[0].id}/ship`, {}, lab)
+      const late = await change({ line_item_id: lineId, method: "on_site", collection: first })
+      expect([late.status, late.data.message]).toEqual([
+        409,
+        "检测盒已寄出，订单不能再修改；如需帮助请联系客服",
+      ])
+      expect((await testMethods(member, orderId)).change).toEqual({
+        allowed: false,
+        reason: "检测盒已寄出，订单不能再修改；如需帮助请联系客服",
+      })
+    })
+
+    it("two members after the last place in a slot: exactly one gets it, the other a 409 and keeps their mailed kit", async () => {
+      const date = addDays(shanghaiToday(), 7)
+      const choice = { site_id: "site-nanhu", date, slot: "14:00-15:00" }
+      const buyers = await Promise.all(
+        ["race-a@example.com", "race-b@example.com"].map((email) =>
+          registerCustomer(api as never, publishableKey, email)
+        )
+      )
+      const orders = await Promise.all(buyers.map((buyer) => paidOrder(buyer)))
+      const lines = await Promise.all(
+        orders.map(
+          async ({ orderId }, i) => (await testMethods(buyers[i], orderId)).lines[0].line_item_id
+        )
+      )
+      const answers = await Promise.all(
+        orders.map(({ orderId }, i) =>
+          api.post(
+            `/store/orders/${orderId}/test-method`,
+            { line_item_id: lines[i], method: "on_site", collection: choice },
+            { ...buyers[i], ...noThrow }
+          )
+        )
+      )
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+      const loser = answers.findIndex((a) => a.status === 409)
+      expect(answers[loser].data.message).toMatch(/已约满，请选择其他时段或日期$/)
+      expect(await remainingAt(buyers[0], "site-nanhu", date, choice.slot)).toBe(0)
+      const lost = await testMethods(buyers[loser], orders[loser].orderId)
+      expect(lost.lines[0]).toMatchObject({ method: "mail_in", collection: null })
+      expect(lost.appointments).toEqual([])
+      expect(await kitMethods(orders[loser].orderId)).toEqual(["mail_in"])
+      expect(await kitMethods(orders[1 - loser].orderId)).toEqual(["on_site"])
     })
 
     it("refuses unknown states and pages with a Chinese message", async () => {

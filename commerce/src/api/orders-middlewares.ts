@@ -9,6 +9,7 @@ import {
   AdminBusinessOrdersQuery,
   MemberOrdersQuery,
   OrderAddressBody,
+  OrderTestMethodBody,
 } from "./store/orders/validators"
 
 const member = authenticate("customer", ["session", "bearer"])
@@ -22,6 +23,12 @@ export const ordersMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/orders/:id/shipping-address",
     methods: ["POST"],
     middlewares: [member, validateAndTransformBody(OrderAddressBody)],
+  },
+  { matcher: "/store/orders/:id/test-method", methods: ["GET"], middlewares: [member] },
+  {
+    matcher: "/store/orders/:id/test-method",
+    methods: ["POST"],
+    middlewares: [member, validateAndTransformBody(OrderTestMethodBody)],
   },
   {
     matcher: "/store/customers/me/orders",

@@ -204,15 +204,88 @@ class AppointmentModuleService extends MedusaService({
     return { appointment: await this.ownedAppointment(id, undefined, context), event_id }
   }
 
-  /** Puts an appointment back as it was (a workflow's compensation). */
+  /**
+   * Moves an active appointment to another site, day or slot (a member changing an order's
+   * collection). One transaction: the new slot's places are counted under its lock without
+   * this appointment, and the old place frees up at commit, so the last place goes once.
+   */
+  @InjectTransactionManager()
+  async relocateAppointment(
+    id: string,
+    input: {
+      site: NewAppointment["site"]
+      date: string
+      slot: string
+      capacity: number
+      owner_id?: string
+    },
+    actor: Actor,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ appointment: AppointmentRow; event_id: string; previous: AppointmentRow }> {
+    const current = await this.ownedAppointment(id, input.owner_id, context)
+    const refusal = appointmentTransitionRefusal(current.status, "reschedule")
+    if (refusal) throw invalid(refusal)
+    if (
+      current.site_id === input.site.id &&
+      current.date === input.date &&
+      current.slot === input.slot
+    ) {
+      throw invalid("新的采集点和时段与原预约相同，请选择其他采集点或时段")
+    }
+    await this.lockSlot(input.site.id, input.date, input.slot, context)
+    await this.assertSlotOpen(
+      {
+        customer_id: current.customer_id,
+        site: input.site,
+        capacity: input.capacity,
+        date: input.date,
+        slot: input.slot,
+      },
+      current.id,
+      context
+    )
+    const { from, to } = APPOINTMENT_TRANSITIONS.reschedule
+    const moved = await this.sql(context).execute<{ id: string }>(
+      `update appointment set status = ?, site_id = ?, site_name = ?, site_address = ?,
+         date = ?, slot = ?, updated_at = now()
+       where id = ? and status in (${from.map(() => "?").join(", ")}) and deleted_at is null
+       returning id`,
+      [to, input.site.id, input.site.name, input.site.address, input.date, input.slot, id, ...from]
+    )
+    if (!moved.length) throw conflict("预约状态刚刚已变化，请刷新后再试")
+    const event_id = await this.appendEvent(
+      id,
+      to,
+      input.date,
+      input.slot,
+      actor,
+      `由${current.site_name} ${describeSlot(current.date, current.slot)} 改到${input.site.name} ${describeSlot(input.date, input.slot)}`,
+      context
+    )
+    const appointment = await this.ownedAppointment(id, undefined, context)
+    return { appointment, event_id, previous: current }
+  }
+
+  /** Puts an appointment back as it was (a workflow's compensation), its site too if given. */
   @InjectTransactionManager()
   async restoreAppointment(
-    previous: Pick<AppointmentRow, "id" | "status" | "date" | "slot">,
+    previous: Pick<AppointmentRow, "id" | "status" | "date" | "slot"> &
+      Partial<Pick<AppointmentRow, "site_id" | "site_name" | "site_address">>,
     @MedusaContext() context: Context = {}
   ) {
     await this.sql(context).execute(
-      `update appointment set status = ?, date = ?, slot = ?, updated_at = now() where id = ?`,
-      [previous.status, previous.date, previous.slot, previous.id]
+      `update appointment set status = ?, date = ?, slot = ?, site_id = coalesce(?, site_id),
+         site_name = coalesce(?, site_name), site_address = coalesce(?, site_address),
+         updated_at = now() where id = ?`,
+      [
+        previous.status,
+        previous.date,
+        previous.slot,
+        previous.site_id ?? null,
+        previous.site_name ?? null,
+        previous.site_address ?? null,
+        previous.id,
+      ]
     )
   }
 

@@ -16,12 +16,15 @@ export function SlotPicker({
   book,
   rescheduleId,
   orderId,
+  submitLabel,
 }: {
   availability: SiteAvailability
   book: Book
   rescheduleId?: string
   /** The order this booking is for (on-site collection chosen at checkout). */
   orderId?: string
+  /** Picking a slot for something else (an order's kit): only the slot is asked, under this button. */
+  submitLabel?: string
 }) {
   const [state, action, pending] = useActionState(book, undefined)
   const open = availability.days.some((day) => day.slots.some((slot) => slot.bookable))
@@ -61,7 +64,7 @@ export function SlotPicker({
           </fieldset>
         ))}
       </div>
-      {!rescheduleId && (
+      {!rescheduleId && !submitLabel && (
         <div className="form-row">
           <label>
             到店人姓名（选填）
@@ -76,7 +79,7 @@ export function SlotPicker({
       <FormFeedback state={state} />
       <div className="form-actions">
         <button type="submit" className="button primary" disabled={pending || !open}>
-          {pending ? "提交中…" : rescheduleId ? "确认改期" : "提交预约"}
+          {pending ? "提交中…" : (submitLabel ?? (rescheduleId ? "确认改期" : "提交预约"))}
         </button>
       </div>
     </form>

@@ -11,6 +11,10 @@ import {
   type OrderUsageState,
 } from "@health/contracts"
 import { normalizeCnMobile } from "../../../lib/phone/normalize-cn-mobile"
+import {
+  isCalendarDate,
+  isSlotFormat,
+} from "../../../modules/appointment/rules/appointment-calendar"
 
 // Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
 
@@ -139,4 +143,63 @@ export type OrderAddressBodyType = {
   district: string
   street: string
   postal_code: string | null
+}
+
+const slotChoiceText = (message: string, max: number) =>
+  z
+    .unknown()
+    .refine((v) => typeof v === "string" && v.trim().length > 0 && v.trim().length <= max, message)
+    .transform((v) => (v as string).trim())
+
+/** One kit line's new test method: mailed, or on site at a collection site, day and slot. */
+export const OrderTestMethodBody = z
+  .object({
+    line_item_id: slotChoiceText("请选择要修改的检测项目", 64),
+    method: z
+      .unknown()
+      .refine(
+        (v) => v === "mail_in" || v === "on_site",
+        "采样方式只能是寄送采样盒（mail_in）或采集点现场采集（on_site）"
+      )
+      .transform((v) => v as "mail_in" | "on_site"),
+    collection: z
+      .object({
+        site_id: slotChoiceText("请选择采集点", 64),
+        date: z
+          .unknown()
+          .refine(
+            (v) => typeof v === "string" && isCalendarDate(v),
+            "请选择日期（格式 YYYY-MM-DD）"
+          )
+          .transform((v) => v as string),
+        slot: z
+          .unknown()
+          .refine((v) => typeof v === "string" && isSlotFormat(v), "请选择时段，如 09:00-10:00")
+          .transform((v) => v as string),
+      })
+      .strict()
+      .nullish(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.method === "on_site" && !body.collection) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["collection"],
+        message: "请选择现场采集的采集点、日期和时段",
+      })
+    }
+    if (body.method === "mail_in" && body.collection) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["collection"],
+        message: "寄送采样盒不需要选择采集点和时段",
+      })
+    }
+  })
+
+export type OrderTestMethodBodyType = {
+  line_item_id: string
+  method: "mail_in" | "on_site"
+  collection?: { site_id: string; date: string; slot: string } | null
 }

@@ -17,8 +17,12 @@ import { explainError } from "../../../lib/explain-error"
 import { useMemberLoad } from "../../../lib/use-member-load"
 import { orders } from "../../../lib/clients"
 import { session } from "../../../lib/session"
+import { OrderTestMethodsSection } from "./test-method-editor"
 
-/** 我的订单: status and 未使用/已使用 tabs, and 修改地址 / 取消订单 until the kit ships. */
+/**
+ * 我的订单: status and 未使用/已使用 tabs, and 修改地址 / 修改检测方式 / 取消订单 until the
+ * kit ships.
+ */
 export default function Orders() {
   const [tab, setTab] = useState<OrderTab>("all")
   const [usage, setUsage] = useState<OrderUsageTab>("all")
@@ -155,6 +159,7 @@ function OrderCard({ order, onChange }: { order: OrderBusinessView; onChange: ()
               {detail.edit.reason}
             </Text>
           )}
+          {token && <OrderTestMethodsSection token={token} orderId={order.id} />}
           {detail.cancellation.allowed && (
             <Button size="mini" onClick={cancel}>
               取消订单

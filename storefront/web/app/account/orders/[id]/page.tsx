@@ -5,7 +5,8 @@ import { notFound } from "next/navigation"
 import { OrderLines } from "@/components/order/order-lines"
 import { CancelOrderForm } from "@/components/order/cancel-order-form"
 import { ChangeAddressForm } from "@/components/order/change-address-form"
-import { checkout, healthArchive, orders } from "@/lib/backends"
+import { OrderTestMethodsPanel } from "@/components/order/order-test-methods"
+import { checkout, healthArchive, orderTestMethods, orders } from "@/lib/backends"
 import { cancelOrder, changeOrderAddress } from "@/lib/order-actions"
 import { FULFILLMENT_STATUS_LABEL } from "@/lib/order-status"
 import { requireMember } from "@/lib/require-member"
@@ -13,8 +14,15 @@ import { requireMember } from "@/lib/require-member"
 export const metadata: Metadata = { title: "订单详情" }
 
 /** One of the member's own orders (the store API gives any order by id, so ownership is checked here). */
-export default async function MemberOrderPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function MemberOrderPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>
+  searchParams?: Promise<Record<string, string | string[] | undefined>>
+}) {
   const { id } = await params
+  const changed = (await searchParams)?.test_method === "changed"
   const { token, member } = await requireMember(`/account/orders/${id}`)
   const order = await checkout.order(id, token).catch(() => null)
   if (!order || order.customer_id !== member.id) notFound()
@@ -24,6 +32,8 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
   // Business and usage state, and whether 修改 / 取消 are still open (and why not).
   const business = await orders.get(token, order.id).catch(() => null)
   const cancellation = business?.cancellation ?? null
+  // Each kit's 采样方式 and whether 修改检测方式/改约 is still open.
+  const methods = await orderTestMethods.get(token, order.id).catch(() => null)
   const state = orderState(order)
 
   return (
@@ -49,6 +59,14 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
         )}
       </p>
       <OrderLines order={order} totalLabel="合计" />
+      {changed && (
+        <p className="notice" role="status" data-testid="test-method-changed">
+          采样方式已修改，订单金额不变。
+        </p>
+      )}
+      {methods && state !== "canceled" && (
+        <OrderTestMethodsPanel orderId={order.id} methods={methods} />
+      )}
       {kits.length > 0 && (
         <div className="panel" data-testid="order-kits">
           <h2>检测盒</h2>
@@ -126,7 +144,7 @@ export default async function MemberOrderPage({ params }: { params: Promise<{ id
               )}
               {business.edit.allowed && (
                 <p className="hint">
-                  检测盒寄出前可以修改收货地址；现场采集的时间请在“我的预约”中改期。
+                  检测盒寄出前可以修改收货地址；现场采集的采集点和时间可在上方“采样方式”中改约。
                 </p>
               )}
             </div>
