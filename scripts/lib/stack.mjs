@@ -35,7 +35,7 @@ export const DEMO_LOGINS = {
 function profile(mode) {
   const test = mode === "test"
   // E2E_STACK_ID keeps a second test stack on the same machine apart (databases, queues);
-  // give it its own ports with COMMERCE_PORT, CMS_PORT, WEB_PORT and the WeChat ports below.
+  // give it its own ports with COMMERCE_PORT, CMS_PORT, WEB_PORT and the payment sandboxes' below.
   const id = test && process.env.E2E_STACK_ID ? `_${process.env.E2E_STACK_ID}` : ""
   return {
     commercePort: Number(process.env.COMMERCE_PORT || (test ? 19000 : 9000)),
@@ -51,6 +51,8 @@ function profile(mode) {
     redisPrefix: test ? `e2e${id}-` : "",
     wechatStandinPort: Number(process.env.WECHAT_STANDIN_PORT || (test ? 19401 : 9401)),
     wechatpaySandboxPort: Number(process.env.WECHATPAY_SANDBOX_PORT || (test ? 19400 : 9400)),
+    alipaySandboxPort: Number(process.env.ALIPAY_SANDBOX_PORT || (test ? 19410 : 9410)),
+    unionpaySandboxPort: Number(process.env.UNIONPAY_SANDBOX_PORT || (test ? 19500 : 9500)),
   }
 }
 
@@ -144,6 +146,50 @@ function wechatpaySettings(p, commerceUrl, appAt) {
     sandboxDir,
     `http://localhost:${p.wechatpaySandboxPort}`,
     `${commerceUrl}/hooks/payment/wechatpay_wechatpay`
+  )
+  return { env, sandboxDir }
+}
+
+/**
+ * 支付宝: a real app when ALIPAY_APP_ID is set, otherwise the plugin's sandbox (keys made once
+ * under .data/), whose cashier the browser opens, which notifies this commerce and sends the
+ * shopper back to the web's return route.
+ */
+function alipaySettings(p, urls, appAt) {
+  if (process.env.ALIPAY_APP_ID) return { env: {}, sandboxDir: null }
+  const sandboxDir = path.join(DATA_DIR, "alipay-sandbox")
+  const { loadOrCreateAlipaySandboxKeys, providerEnv } = require(
+    appAt("plugins", "alipay", ".medusa", "server", "src", "sandbox", "keys.js")
+  )
+  const env = {
+    ...providerEnv(
+      loadOrCreateAlipaySandboxKeys(sandboxDir),
+      `http://localhost:${p.alipaySandboxPort}/gateway.do`,
+      `${urls.commerce}/hooks/payment/alipay_alipay`
+    ),
+    ALIPAY_RETURN_URL: `${urls.web}/checkout/return/alipay`,
+  }
+  return { env, sandboxDir }
+}
+
+/**
+ * 银联: a real merchant when UNIONPAY_MER_ID is set, otherwise the plugin's sandbox (its
+ * certificate chain made once under .data/), whose cashier posts the shopper back to the web.
+ */
+function unionpaySettings(p, urls, appAt) {
+  if (process.env.UNIONPAY_MER_ID) return { env: {}, sandboxDir: null }
+  const sandboxDir = path.join(DATA_DIR, "unionpay-sandbox")
+  const { loadOrCreateSandboxPki, providerEnv } = require(
+    appAt("plugins", "unionpay", ".medusa", "server", "src", "sandbox", "pki.js")
+  )
+  const env = providerEnv(
+    loadOrCreateSandboxPki(sandboxDir),
+    sandboxDir,
+    `http://localhost:${p.unionpaySandboxPort}`,
+    {
+      notifyUrl: `${urls.commerce}/hooks/payment/unionpay_unionpay`,
+      frontUrl: `${urls.web}/checkout/return/unionpay`,
+    }
   )
   return { env, sandboxDir }
 }
@@ -328,6 +374,10 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
   const appBin = (name) => appAt("node_modules", ".bin", name)
   const wechatpay = wechatpaySettings(p, urls.commerce, appAt)
   Object.assign(commerceEnv, wechatpay.env)
+  const alipay = alipaySettings(p, urls, appAt)
+  Object.assign(commerceEnv, alipay.env)
+  const unionpay = unionpaySettings(p, urls, appAt)
+  Object.assign(commerceEnv, unionpay.env)
 
   const webEnv = {
     MEDUSA_BACKEND_URL: urls.commerce,
@@ -382,6 +432,43 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
               },
               echo: false,
               logFile: path.join(logDir, "stack-wechatpay-sandbox.log"),
+            }
+          ),
+        }
+      : {}),
+    ...(alipay.sandboxDir
+      ? {
+          alipay: startProcess(
+            "alipay",
+            process.execPath,
+            [appAt("plugins", "alipay", ".medusa", "server", "src", "sandbox", "cli.js")],
+            {
+              env: {
+                ALIPAY_SANDBOX_PORT: String(p.alipaySandboxPort),
+                ALIPAY_SANDBOX_DATA_DIR: alipay.sandboxDir,
+                ALIPAY_SANDBOX_TIME_SCALE: "0.01",
+                ALIPAY_NOTIFY_URL: alipay.env.ALIPAY_NOTIFY_URL,
+              },
+              echo: false,
+              logFile: path.join(logDir, "stack-alipay-sandbox.log"),
+            }
+          ),
+        }
+      : {}),
+    ...(unionpay.sandboxDir
+      ? {
+          unionpay: startProcess(
+            "unionpay",
+            process.execPath,
+            [appAt("plugins", "unionpay", ".medusa", "server", "src", "sandbox", "cli.js")],
+            {
+              env: {
+                UNIONPAY_SANDBOX_PORT: String(p.unionpaySandboxPort),
+                UNIONPAY_SANDBOX_DATA_DIR: unionpay.sandboxDir,
+                UNIONPAY_SANDBOX_TIME_SCALE: "0.01",
+              },
+              echo: false,
+              logFile: path.join(logDir, "stack-unionpay-sandbox.log"),
             }
           ),
         }

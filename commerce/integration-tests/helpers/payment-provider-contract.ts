@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import seed from "../../src/scripts/seed"
+import { noticeRefundedUnplacedPaymentsWorkflow } from "../../src/workflows/payments/notice-refunded-unplaced-payments"
 import { adminHeaders, registerCustomer } from "./actors"
 import { BEIJING_ADDRESS, cartReadyForPayment } from "./checkout"
 import { eventually } from "./eventually"
@@ -66,6 +67,12 @@ export interface PaymentProviderContract {
     /** Fen refunded so far (successful refunds only). */
     refunded: number
   }>
+  /**
+   * The refunds the provider made of the session's payment (successful ones, oldest first):
+   * each with the id the provider knows it by (WeChat's refund_id, Alipay's out_request_no,
+   * UnionPay's queryId) and its amount in fen.
+   */
+  refundsAtProvider(session: ContractSession): Promise<{ id: string; amount: number }[]>
   /** The same notification signed with a key the provider does not trust. */
   forge(notification: ContractNotification): ContractNotification
   /** A correctly signed "paid" notification for a trade this app never opened. */
@@ -109,6 +116,16 @@ async function recorded(container: MedusaContainer, sessionId: string) {
     captured: fen(payment?.captures),
     refunded: fen(payment?.refunds),
   }
+}
+
+/** The provider's data on a payment (its trade and refund references). */
+async function paymentData(container: MedusaContainer, paymentId: string) {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment",
+    fields: ["data"],
+    filters: { id: paymentId },
+  })
+  return (data[0] as { data?: Record<string, unknown> } | undefined)?.data ?? {}
 }
 
 async function orderOf(container: MedusaContainer, cartId: string) {
@@ -239,27 +256,142 @@ export function describePaymentProviderContract(
     expect(money).toMatchObject({ payments: 1, captures: 1, captured: session.amount })
   })
 
-  it("a partial refund then the rest reach the provider", async () => {
+  it("refunds from the admin reach the provider: part, then the rest, each under the provider's refund id; more is refused in Chinese", async () => {
     const { session } = await paidAndRecorded()
     const { paymentId } = await eventually(
       () => recorded(getContainer(), session.id),
       (m) => m.captures === 1
     )
-    const admin = await adminHeaders(
+    const finance = await adminHeaders(
       getContainer(),
       api as never,
-      `finance-${randomUUID().slice(0, 8)}@health.local`
+      `finance-${randomUUID().slice(0, 8)}@health.local`,
+      ["finance"]
     )
+    const refund = (fen: number) =>
+      api.post(`/admin/payments/${paymentId}/refund`, { amount: fen / 100 }, {
+        ...finance,
+        validateStatus: () => true,
+      } as never)
+    const refusedInChinese = (answer: { status: number; data: any }) => {
+      expect(answer.status).toBeGreaterThanOrEqual(400)
+      expect(answer.status).toBeLessThan(500)
+      expect(answer.data.message).toMatch(/[\u4e00-\u9fff]/)
+    }
     const part = 1000
-    await api.post(`/admin/payments/${paymentId}/refund`, { amount: part / 100 }, admin)
-    expect((await contract.tradeAtProvider(session)).refunded).toBe(part)
-    await api.post(
-      `/admin/payments/${paymentId}/refund`,
-      { amount: (session.amount - part) / 100 },
-      admin
-    )
+    expect((await refund(part)).status).toBe(200)
+    expect((await contract.refundsAtProvider(session)).map((r) => r.amount)).toEqual([part])
+    // What is left is less than the whole payment: asking for the whole is refused.
+    refusedInChinese(await refund(session.amount))
+    expect(await contract.refundsAtProvider(session)).toHaveLength(1)
+
+    expect((await refund(session.amount - part)).status).toBe(200)
+    const atProvider = await contract.refundsAtProvider(session)
+    expect(atProvider.map((r) => r.amount)).toEqual([part, session.amount - part])
     expect((await contract.tradeAtProvider(session)).refunded).toBe(session.amount)
     expect((await recorded(getContainer(), session.id)).refunded).toBe(session.amount)
+    // The payment keeps each refund under the provider's own id, for finance to match.
+    const kept = JSON.stringify(await paymentData(getContainer(), paymentId!))
+    for (const { id } of atProvider) {
+      expect(id).toBeTruthy()
+      expect(kept).toContain(id)
+    }
+
+    refusedInChinese(await refund(1))
+    expect(await contract.refundsAtProvider(session)).toHaveLength(2)
+    expect((await recorded(getContainer(), session.id)).refunded).toBe(session.amount)
+  })
+
+  /**
+   * A member's cart paying ¥50 from their balance and the rest with this provider, whose ¥50
+   * another order then spends: the cart can no longer become an order when the money arrives.
+   */
+  const sessionWhoseCreditIsSpentElsewhere = async () => {
+    const member = await registerCustomer(
+      api as never,
+      store.headers["x-publishable-api-key"],
+      `late-${randomUUID().slice(0, 8)}@example.com`
+    )
+    const { data: me } = await api.get("/store/affiliate/me", member)
+    await getContainer()
+      .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      .raw(
+        `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key)
+         values (?, ?, 'available', 'adjustment', 5000, ?)`,
+        [`afle_${randomUUID()}`, me.affiliate.id, randomUUID()]
+      )
+    const paying = await cartReadyForPayment(api, member, "nutrition-metabolism-gene-test")
+    await api.post(`/store/carts/${paying.cartId}/store-credit`, { amount: 50 }, member)
+    const { data } = await api.post(
+      `/store/payment-collections/${paying.paymentCollectionId}/payment-sessions`,
+      { provider_id: contract.providerId, data: contract.sessionData },
+      member
+    )
+    const raw = (data.payment_collection.payment_sessions as any[]).find(
+      (s) => s.provider_id === contract.providerId
+    )
+    const other = await cartReadyForPayment(api, member, "sports-gene-test")
+    await api.post(`/store/carts/${other.cartId}/store-credit`, { amount: 50 }, member)
+    await api.post(
+      `/store/payment-collections/${other.paymentCollectionId}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+      member
+    )
+    expect((await api.post(`/store/carts/${other.cartId}/complete`, {}, member)).data.type).toBe(
+      "order"
+    )
+    const session: ContractSession = {
+      id: raw.id,
+      data: raw.data,
+      amount: Math.round(Number(raw.amount) * 100),
+    }
+    return { member, cartId: paying.cartId, session }
+  }
+
+  it("money that arrives for a cart that can no longer become an order is refunded in full, once, and the member told", async () => {
+    const { member, cartId, session } = await sessionWhoseCreditIsSpentElsewhere()
+    const { answer, notification } = await contract.pay(session)
+    expect(answer && contract.acknowledged(answer)).toBe(true)
+    const refunds = await eventually(
+      () => contract.refundsAtProvider(session),
+      (found) => found.length > 0
+    )
+    expect(refunds.map((r) => r.amount)).toEqual([session.amount])
+    expect(await orderOf(getContainer(), cartId)).toBeFalsy()
+
+    // The payments sweep (every minute in the app, and here) records it on the payment and
+    // tells the member, once the provider's answer is kept.
+    const since = new Date(Date.now() - 3600_000).toISOString()
+    const sweep = async () =>
+      (await noticeRefundedUnplacedPaymentsWorkflow(getContainer()).run({ input: { since } }))
+        .result
+    const record = await eventually(
+      async () => {
+        await sweep()
+        const { paymentId } = await recorded(getContainer(), session.id)
+        return (await paymentData(getContainer(), paymentId!)).unplaced_refund
+      },
+      (kept) => !!kept
+    )
+    expect(record).toMatchObject({ provider_id: contract.providerId, amount: session.amount })
+    expect(await sweep()).toEqual([])
+    const notices = async () =>
+      ((await api.get("/store/inbox", member)).data.messages as any[])
+        .filter((m) => m.title === "订单未能生成，已原路退款")
+        .map((m) => m.body as string)
+    const told = await eventually(notices, (found) => found.length > 0)
+    expect(told).toHaveLength(1)
+    expect(told[0]).toContain(`¥${(session.amount / 100).toFixed(2)} 未能生成订单`)
+    expect(told[0]).toContain(contract.label)
+    const { data: status } = await api.get(`/store/carts/${cartId}/payment-status`, member)
+    expect(status).toMatchObject({ status: "refunded", refund: { amount_fen: session.amount } })
+
+    // The provider's retry of the same notification changes nothing.
+    expect(contract.acknowledged(await post(notification!))).toBe(true)
+    expect(await orderOf(getContainer(), cartId)).toBeFalsy()
+    expect(await contract.refundsAtProvider(session)).toHaveLength(1)
+    expect(await sweep()).toEqual([])
+    expect(await notices()).toHaveLength(1)
   })
 
   it("deleting an unpaid session closes the trade at the provider", async () => {

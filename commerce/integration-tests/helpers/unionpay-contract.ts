@@ -94,6 +94,13 @@ export function unionpayContract(): PaymentProviderContract & {
       const lapsed = !!trade.payTimeout && trade.payTimeout <= acpNow()
       return { state: lapsed ? "closed" : "open", refunded }
     },
+    async refundsAtProvider(session) {
+      // UnionPay knows each 退货 by its own queryId.
+      return sandbox
+        .refundsOf(orderId(session))
+        .filter((refund) => refund.txnType === "04" && refund.origRespCode === "00")
+        .map((refund) => ({ id: String(refund.queryId ?? ""), amount: refund.txnAmt }))
+    },
     forge(notification) {
       const fields = Object.fromEntries(new URLSearchParams(notification.body))
       return notificationOf(signAsUnionpay(fields, stranger))

@@ -7,6 +7,7 @@ import {
 } from "@health/medusa-plugin-alipay/sandbox"
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { unionpayContract } from "../helpers/unionpay-contract"
+import { wechatpayContract } from "../helpers/wechatpay-contract"
 import {
   describePaymentProviderContract,
   type ContractNotification,
@@ -71,6 +72,14 @@ function alipayContract(): PaymentProviderContract {
             : "paid"
       return { state, refunded: trade.refunded }
     },
+    async refundsAtProvider(session) {
+      // Alipay knows a refund by the trade and the merchant's out_request_no.
+      const trade = sandbox.trade(outTradeNo(session))
+      return [...(trade?.refunds ?? new Map()).entries()].map(([id, refund]) => ({
+        id,
+        amount: refund.amount,
+      }))
+    },
     forge(notification) {
       const { sign: _sign, ...unsigned } = parameters(notification)
       return sandbox.signNotification(unsigned, stranger.alipayPrivateKey)
@@ -122,7 +131,11 @@ function alipayContract(): PaymentProviderContract {
   }
 }
 
-const contracts: PaymentProviderContract[] = [alipayContract(), unionpayContract()]
+const contracts: PaymentProviderContract[] = [
+  alipayContract(),
+  unionpayContract(),
+  wechatpayContract(),
+]
 
 // The app reads each provider's configuration when it boots: every sandbox's keys first.
 for (const contract of contracts) Object.assign(process.env, contract.env)

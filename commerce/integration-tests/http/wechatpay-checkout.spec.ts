@@ -410,12 +410,20 @@ medusaIntegrationTestRunner({
       await new Promise((resolve) => setTimeout(resolve, 1000))
       expect(await ordersOf(cartId)).toHaveLength(0)
 
-      // The genuine article, signed by WeChat Pay's key, is accepted.
+      // The genuine article, signed by WeChat Pay's key, for an order WeChat has as paid (its
+      // own callback lost), is recorded before it is answered 204.
+      sandbox.setNotifyUrl("http://127.0.0.1:9/")
+      try {
+        await sandbox.pay(session.data.out_trade_no)
+      } finally {
+        sandbox.setNotifyUrl(recorderUrl)
+      }
       const genuine = await postCallback(
         body,
         headersSignedWith(sandbox.keys.wechatpayPrivateKey, body)
       )
       expect(genuine.status).toBe(204)
+      expect(await ordersOf(cartId)).toHaveLength(1)
     })
 
     it("recovers a payment whose callback never came, and closes expired unpaid ones", async () => {

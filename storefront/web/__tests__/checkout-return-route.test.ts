@@ -49,20 +49,20 @@ describe("the return from a browser cashier", () => {
       "?charset=utf-8&out_trade_no=T1&method=alipay.trade.page.pay.return&total_amount=599.00&sign=abc"
     expect(
       await call("GET", "alipay", { query: alipayQuery, cookie: openPayment("cart_01A") })
-    ).toEqual([303, `${ORIGIN}/checkout/pay?cart=cart_01A`])
+    ).toEqual([303, `${ORIGIN}/checkout/pay?cart=cart_01A&returned=1`])
   })
 
   it("takes the cart from its own address when the checkout put it there", async () => {
     expect(await call("GET", "unionpay", { query: "?cart=cart_02B" })).toEqual([
       303,
-      `${ORIGIN}/checkout/pay?cart=cart_02B`,
+      `${ORIGIN}/checkout/pay?cart=cart_02B&returned=1`,
     ])
     expect(
       await call("POST", "unionpay", {
         query: "?cart=cart_02B",
         body: "respCode=00&orderId=O1&signature=xyz",
       })
-    ).toEqual([303, `${ORIGIN}/checkout/pay?cart=cart_02B`])
+    ).toEqual([303, `${ORIGIN}/checkout/pay?cart=cart_02B&returned=1`])
   })
 
   it("turns UnionPay's cookieless cross-site POST into a GET of itself, which then finds the cart", async () => {
@@ -72,7 +72,7 @@ describe("the return from a browser cashier", () => {
     ])
     expect(await call("GET", "unionpay", { cookie: openPayment("cart_03C") })).toEqual([
       303,
-      `${ORIGIN}/checkout/pay?cart=cart_03C`,
+      `${ORIGIN}/checkout/pay?cart=cart_03C&returned=1`,
     ])
   })
 
@@ -91,6 +91,6 @@ describe("the return from a browser cashier", () => {
     ])
     expect(
       await call("GET", "alipay", { query: "?cart=cart_x%22%3E", cookie: openPayment("cart_04D") })
-    ).toEqual([303, `${ORIGIN}/checkout/pay?cart=cart_04D`])
+    ).toEqual([303, `${ORIGIN}/checkout/pay?cart=cart_04D&returned=1`])
   })
 })

@@ -1,4 +1,5 @@
-import { h5CashierUrl, paymentPlaceFor } from "@/lib/payment-channel"
+import { paymentMethodsFor, PAYMENT_PROVIDER_IDS as P } from "@health/core"
+import { h5CashierUrl, namedForPlace, paymentPlaceFor } from "@/lib/payment-channel"
 import {
   oauthAuthorizeUrl,
   officialAccountFromEnv,
@@ -21,6 +22,31 @@ describe("paymentPlaceFor", () => {
       paymentPlaceFor("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/130")
     ).toBe("pc_browser")
     expect(paymentPlaceFor(WECHAT)).toBe("wechat_browser")
+  })
+})
+
+describe("namedForPlace", () => {
+  const labels = (place: "pc_browser" | "mobile_browser" | "wechat_browser") =>
+    namedForPlace(
+      paymentMethodsFor({
+        channel: place,
+        registered: [P.wechatpay, P.alipay, P.unionpay, P.offline],
+        offlineAllowed: true,
+      }),
+      place
+    )
+      .filter((method) => method.offered)
+      .map((method) => method.label)
+
+  it("says how WeChat Pay opens outside WeChat: a QR code on a PC, H5 on a phone", () => {
+    expect(labels("pc_browser")).toEqual(["微信支付（微信扫码）", "支付宝", "银联支付", "线下支付"])
+    expect(labels("mobile_browser")).toEqual([
+      "微信支付（微信H5）",
+      "支付宝",
+      "银联支付",
+      "线下支付",
+    ])
+    expect(labels("wechat_browser")).toEqual(["微信支付", "线下支付"])
   })
 })
 

@@ -1,4 +1,4 @@
-import type { PaymentChannel } from "@health/core"
+import type { PaymentChannel, PaymentMethodOffer } from "@health/core"
 import { publicOrigin } from "./public-origin"
 import { isWechatBrowser } from "./wechat-official-account"
 
@@ -21,4 +21,24 @@ export function h5CashierUrl(h5Url: string, cartId: string, origin = publicOrigi
   const back = new URL("/checkout/pay", origin)
   back.searchParams.set("cart", cartId)
   return `${h5Url}${h5Url.includes("?") ? "&" : "?"}redirect_url=${encodeURIComponent(back.toString())}`
+}
+
+/** How WeChat Pay opens in each place outside WeChat, as the checkout names the choice. */
+const WECHATPAY_HOW: Partial<Record<PaymentChannel, string>> = {
+  pc_browser: "微信扫码",
+  mobile_browser: "微信H5",
+}
+
+/**
+ * The methods as the shopper reads them here: WeChat Pay says how it will open (a QR code to
+ * scan on a PC, WeChat's H5 cashier on a phone), since both are 微信支付 to commerce.
+ */
+export function namedForPlace(
+  methods: PaymentMethodOffer[],
+  place: PaymentChannel
+): PaymentMethodOffer[] {
+  const how = WECHATPAY_HOW[place]
+  return methods.map((method) =>
+    method.key === "wechatpay" && how ? { ...method, label: `${method.label}（${how}）` } : method
+  )
 }

@@ -6,4 +6,6 @@ export type UnplacedRefund = WechatFullRefund & {
   amount: number
   reason: string
   refunded_at: string
+  /** The payment's provider; absent on WeChat Pay's records made before the others existed. */
+  provider_id?: string
 }

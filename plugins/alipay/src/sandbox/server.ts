@@ -68,7 +68,7 @@ export type AlipaySandbox = {
     fields?: Record<string, string>
     url?: string
   }): Promise<SandboxTrade>
-  /** The shopper clicks 付款: the trade is paid and (unless notify is false) Alipay notifies the app. */
+  /** The shopper clicks 确认付款: the trade is paid and (unless notify is false) Alipay notifies the app. */
   pay(outTradeNo: string, options?: { notify?: boolean }): Promise<SandboxDelivery | undefined>
   /** The trade's time runs out: it closes as unpaid and Alipay notifies TRADE_CLOSED. */
   expire(outTradeNo: string): Promise<void>
@@ -87,6 +87,11 @@ export type AlipaySandbox = {
 
 const RETRY_MINUTES = [4, 10, 10, 60, 120, 360, 900]
 const PAGE_METHODS = new Set(["alipay.trade.page.pay", "alipay.trade.wap.pay"])
+/** How Alipay's cashier names the product the trade was opened with. */
+const PRODUCT_NAMES: Record<string, string> = {
+  "alipay.trade.page.pay": "电脑网站支付",
+  "alipay.trade.wap.pay": "手机网站支付",
+}
 
 /** timeout_express ("30m", "2h", "1d", "1c") or time_expire, else Alipay's default of 15 days. */
 function expiryOf(biz: Record<string, unknown>, now: Date): Date {
@@ -126,7 +131,7 @@ button{background:#1677ff;color:#fff;border:0;border-radius:8px;font-size:18px;p
 /**
  * A local stand-in for Alipay's open platform (OpenAPI 2.0 gateway): it verifies the app's
  * RSA2 request signatures (public-key or certificate mode), keeps trades, serves a cashier
- * where someone clicks 付款, signs its responses and asynchronous notifications with its own
+ * where someone clicks 确认付款, signs its responses and asynchronous notifications with its own
  * key exactly as Alipay does, and retries notifications until the app answers `success`.
  */
 export async function startAlipaySandbox(
@@ -301,9 +306,10 @@ export async function startAlipaySandbox(
       "支付宝收银台（沙箱）",
       `<h1>支付宝收银台 · 沙箱</h1><p>${escapeHtml(trade.subject)}</p>
 <p class="amount" data-testid="alipay-amount">¥${yuan(trade.total)}</p>
+<p class="note" data-testid="alipay-product">${PRODUCT_NAMES[trade.method] ?? escapeHtml(trade.method)}</p>
 <p class="note">订单号 ${escapeHtml(trade.out_trade_no)}，请在 ${shanghaiTime(trade.expires_at)} 前付款</p>
 <form method="post" action="/cashier/pay"><input type="hidden" name="out_trade_no" value="${escapeHtml(trade.out_trade_no)}">
-<button type="submit">付款</button></form>`
+<button type="submit">确认付款</button></form>`
     )
   }
 

@@ -119,7 +119,7 @@ const MSG = {
  * every answer and notification with a UnionPay signing certificate issued under its own
  * root and middle CA, sends the certificate as signPubKeyCert, posts form-encoded back
  * notifications to backUrl until answered 200 "ok", and serves a cashier page where the
- * shopper (or the browser test) clicks 付款.
+ * shopper (or the browser test) clicks 确认付款.
  */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const dataDir = options.dataDir
@@ -338,12 +338,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       200,
       `<h1>银联在线支付</h1><p>商户订单号：<span data-testid="unionpay-order-id">${escape(t.orderId)}</span></p>` +
         `<p>支付金额：<strong data-testid="unionpay-amount">¥${yuan}</strong></p>` +
+        `<p data-testid="unionpay-channel">${t.channelType === "08" ? "手机网页支付" : "电脑网页支付"}</p>` +
         `<p>卡号：6216 **** **** 0018（沙箱测试卡）</p>` +
-        `<form method="post" action="/gateway/cashier/pay"><input type="hidden" name="orderId" value="${escape(t.orderId)}"><button type="submit">付款</button></form>`
+        `<form method="post" action="/gateway/cashier/pay"><input type="hidden" name="orderId" value="${escape(t.orderId)}"><button type="submit">确认付款</button></form>`
     )
   }
 
-  /** The cashier's 付款: settle, notify backUrl, then return the shopper to frontUrl. */
+  /** The cashier's 确认付款: settle, notify backUrl, then return the shopper to frontUrl. */
   const cashierPay = async (res: ServerResponse, request: AcpFields) => {
     const t = transactions.get(request.orderId ?? "")
     if (!t || t.txnType !== "01") return html(res, 404, `<h1>交易失败</h1><p>${MSG.notFound}</p>`)

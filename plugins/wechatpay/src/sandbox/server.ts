@@ -11,7 +11,7 @@ import { loadOrCreateSandboxKeys, providerEnv, type SandboxKeys } from "./keys"
 type Channel = "jsapi" | "native" | "h5"
 type TradeState = "NOTPAY" | "SUCCESS" | "CLOSED" | "REFUND"
 
-type Order = {
+export type Order = {
   channel: Channel
   request: Record<string, unknown>
   out_trade_no: string
@@ -101,6 +101,13 @@ export type Sandbox = {
     paidAt?: Date
     attach?: string
   }): void
+  /** An order as WeChat keeps it (a copy), or undefined if WeChat never had it. */
+  order(outTradeNo: string): Readonly<Order> | undefined
+  /**
+   * Lets an unpaid order reach its time_expire now: WeChat refuses to take payment for it
+   * from then on, while its trade_state stays NOTPAY until the merchant closes it.
+   */
+  expire(outTradeNo: string): void
   /** Every callback delivery attempt, for tests and the console. */
   deliveries: { out_trade_no: string; status: number | "error"; at: Date }[]
   close(): Promise<void>
@@ -827,6 +834,17 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
         notify_url: "",
         openid: `oSandbox${randomBytes(8).toString("hex")}`,
       })
+    },
+    order: (outTradeNo: string) => {
+      const order = orders.get(outTradeNo)
+      return order && { ...order }
+    },
+    expire(outTradeNo: string) {
+      const order = orders.get(outTradeNo)
+      if (!order) throw new Error("订单不存在")
+      if (order.trade_state !== "NOTPAY")
+        throw new Error(`订单状态为 ${order.trade_state}，不能过期`)
+      order.time_expire = rfc3339Shanghai(new Date(Date.now() - 1000))
     },
     deliveries,
     close: () =>

@@ -5,7 +5,7 @@ import { redirect } from "next/navigation"
 import { CheckoutForm } from "@/components/checkout/checkout-form"
 import { checkout, cms, member as memberApi, optional } from "@/lib/backends"
 import { currentCart } from "@/lib/current-cart"
-import { paymentPlaceFor } from "@/lib/payment-channel"
+import { namedForPlace, paymentPlaceFor } from "@/lib/payment-channel"
 import { currentMember } from "@/lib/session"
 import {
   OPENID_COOKIE,
@@ -59,11 +59,11 @@ export default async function CheckoutPage({
     () => checkout.paymentProviders(cart.region_id).then((list) => list.map((p) => p.id)),
     []
   )
-  const methods = paymentMethodsFor({
-    channel: paymentPlaceFor(userAgent),
-    registered,
-    offlineAllowed: true,
-  })
+  const place = paymentPlaceFor(userAgent)
+  const methods = namedForPlace(
+    paymentMethodsFor({ channel: place, registered, offlineAllowed: true }),
+    place
+  )
   // The default address fills the form; the member can still change any field.
   const saved = session
     ? (await memberApi.addresses.list(session.token).catch(() => []))[0]

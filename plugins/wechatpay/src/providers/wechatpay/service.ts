@@ -401,13 +401,13 @@ export class WechatpayProviderService extends AbstractPaymentProvider<WechatpayO
       decryptResource(event.resource, this.settings.apiV3Key)
     ) as Transaction
     if (transaction.trade_state !== "SUCCESS") return { action: PaymentActions.NOT_SUPPORTED }
-    return {
-      action: PaymentActions.SUCCESSFUL,
-      data: {
-        session_id: transaction.attach || sessionIdFor(transaction.out_trade_no),
-        amount: fenToYuan(transaction.amount.total),
-      },
+    // The callback route also checks it is the session's current order (an amount change opens a new one).
+    const data = {
+      session_id: transaction.attach || sessionIdFor(transaction.out_trade_no),
+      amount: fenToYuan(transaction.amount.total),
+      out_trade_no: transaction.out_trade_no,
     }
+    return { action: PaymentActions.SUCCESSFUL, data }
   }
 
   protected sessionOf(data: Record<string, unknown> | undefined): WechatpaySessionData {

@@ -13,7 +13,7 @@ import { PAYMENT_COOKIE, readOpenPayment, type OpenPayment } from "./payment-coo
 
 export const metadata: Metadata = { title: "支付" }
 
-type Search = Promise<{ cart?: string }>
+type Search = Promise<{ cart?: string; returned?: string }>
 
 const labelOf = (providerId: string) =>
   Object.entries(PAYMENT_PROVIDER_IDS).find(([, id]) => id === providerId)?.[0] as
@@ -41,14 +41,17 @@ async function resumedPayment(cartId: string): Promise<OpenPayment | null> {
  * page, only the waiting state is left.
  */
 export default async function PayPage({ searchParams }: { searchParams: Search }) {
-  const { cart: cartId } = await searchParams
+  const { cart: cartId, returned } = await searchParams
   if (!cartId || !/^cart_\w+$/.test(cartId)) redirect("/cart")
+  // Back from a cashier (the return route): only the wait is left; the cashier form, which
+  // posts itself, would take the shopper straight back to a cashier that was already paid.
+  const back = returned === "1"
   const payment =
     readOpenPayment((await cookies()).get(PAYMENT_COOKIE)?.value, cartId) ??
     (await resumedPayment(cartId))
   const key = payment ? labelOf(payment.provider_id) : undefined
   const label = key ? PAYMENT_METHOD_LABELS[key] : "支付"
-  const action = payment?.action
+  const action = back ? undefined : payment?.action
   const qr =
     action?.kind === "qr_code"
       ? await QRCode.toString(action.code_url, { type: "svg", margin: 1, width: 240 })
@@ -80,6 +83,10 @@ export default async function PayPage({ searchParams }: { searchParams: Search }
           <a className="button primary" href={action.url}>
             前往{label}付款
           </a>
+        </p>
+      ) : back ? (
+        <p className="notice" data-testid="pay-returned">
+          已从{label}返回，正在确认支付结果…
         </p>
       ) : (
         <p className="notice">支付完成后本页会自动更新。</p>

@@ -101,7 +101,10 @@ describe("the WeChat Pay provider against the protocol-true sandbox", () => {
       rawData: callback.body,
       headers: callback.headers,
     })
-    expect(result).toEqual({ action: "captured", data: { session_id: session(2), amount: 19.99 } })
+    expect(result).toEqual({
+      action: "captured",
+      data: { session_id: session(2), amount: 19.99, out_trade_no: created.id },
+    })
 
     const forged = callback.body.replace('"TRANSACTION.SUCCESS"', '"TRANSACTION.SUCCESS" ')
     const rejected = await provider.getWebhookActionAndData({

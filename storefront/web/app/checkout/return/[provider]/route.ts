@@ -34,7 +34,8 @@ async function back(request: NextRequest, { params }: Params) {
   if (!CASHIERS.has(provider)) return seeOther("/cart")
   const asked = request.nextUrl.searchParams.get("cart")
   const cartId = asked && CART_ID.test(asked) ? asked : openCart(request)
-  if (cartId) return seeOther(`/checkout/pay?cart=${cartId}`)
+  // `returned`: the pay page only waits, and does not post the cashier form at once again.
+  if (cartId) return seeOther(`/checkout/pay?cart=${cartId}&returned=1`)
   // UnionPay's POST comes from its site, which carries no SameSite=Lax cookie; the GET this
   // answer turns it into is a top-level navigation, which does.
   if (request.method === "POST") return seeOther(`/checkout/return/${provider}`)

@@ -33,7 +33,17 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   if (result.action !== PaymentActions.SUCCESSFUL) return answer(200, "success")
 
   const sessionId = result.data.session_id
+  const captured = async () => {
+    const [payment] = await payments.listPayments(
+      { payment_session_id: sessionId },
+      { relations: ["captures"] }
+    )
+    return !!payment?.captures?.length
+  }
   const [session] = await payments.listPaymentSessions({ id: sessionId })
+  // Recorded before, its session since replaced (the money given back when its cart could not
+  // become an order): a retry, nothing more to record.
+  if (!session && (await captured())) return answer(200, "success")
   if (!session || session.provider_id !== `pp_${PROVIDER}`) {
     logger.warn(`支付宝通知：交易 ${sessionId} 不属于本店的支付宝支付会话，未记录`)
     return answer(404, "fail")
@@ -46,13 +56,6 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
     return answer(409, "fail")
   }
 
-  const captured = async () => {
-    const [payment] = await payments.listPayments(
-      { payment_session_id: sessionId },
-      { relations: ["captures"] }
-    )
-    return !!payment?.captures?.length
-  }
   try {
     // One session, one capture: Alipay may deliver the same notification twice at once, and a
     // replay after the capture must not capture again. The lock serializes them per session;

@@ -42,6 +42,18 @@ export async function POST(req: MedusaRequest, res: MedusaResponse) {
   const payments = req.scope.resolve(Modules.PAYMENT) as IPaymentModuleService
   const sessionId = sessionIdFor(fields.orderId ?? "")
   const [session] = await payments.listPaymentSessions({ id: sessionId })
+  // Recorded before, its session since replaced (the money given back when its cart could not
+  // become an order): a retry, nothing more to record.
+  if (!session) {
+    const [payment] = await payments.listPayments(
+      { payment_session_id: sessionId },
+      { relations: ["captures"] }
+    )
+    if (payment?.captures?.length) {
+      res.status(200).type("text/plain").send("ok")
+      return
+    }
+  }
   if (!session || session.provider_id !== `pp_${PROVIDER}`)
     return refuse(404, `unknown payment ${fields.orderId}`)
   const data = (session.data ?? {}) as { order_id?: string; total?: number }
