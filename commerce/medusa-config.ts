@@ -309,5 +309,11 @@ module.exports = defineConfig({
     escort: {
       resolve: "./src/modules/escort",
     },
+    financeRollup: {
+      resolve: "./src/modules/finance-rollup",
+    },
+    escortDispatch: {
+      resolve: "./src/modules/escort-dispatch",
+    },
   },
 })

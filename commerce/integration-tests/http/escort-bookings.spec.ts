@@ -1,9 +1,23 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
+import { mkdtempSync } from "fs"
+import { createServer } from "http"
+import { tmpdir } from "os"
+import path from "path"
 import Redis from "ioredis"
+import {
+  loadOrCreateSandboxKeys,
+  providerEnv,
+  startSandbox,
+  type Sandbox,
+} from "@health/medusa-plugin-wechatpay/sandbox"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
-import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
+import seed from "../../src/scripts/seed"
+import { expireUnpaidEscortBookings } from "../../src/workflows/escort/expire-unpaid-escort-bookings"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
+import { freePortSync } from "../helpers/free-port"
 
 jest.setTimeout(300_000)
 
@@ -11,26 +25,36 @@ const prefix = `test-${randomUUID()}`
 process.env.QUEUE_PREFIX = prefix
 process.env.SMS_PROVIDER = "log"
 
+// The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
+const SANDBOX_PORT = freePortSync()
+const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-escort-"))
+Object.assign(
+  process.env,
+  providerEnv(
+    loadOrCreateSandboxKeys(dataDir),
+    dataDir,
+    `http://localhost:${SANDBOX_PORT}`,
+    "http://localhost/hooks/payment/wechatpay_wechatpay"
+  )
+)
+
 type Headers = { headers: Record<string, string> }
 
 // 11010519491231002X: a valid mainland ID number (GB 11643 check digit X).
 const ID_NUMBER = "11010519491231002X"
 
-const booking = (overrides: Record<string, unknown> = {}) => ({
-  service_id: "prod_half_day",
-  service_name: "半日陪诊",
-  hospital_id: "hosp-xiangya",
-  hospital_name: "中南大学湘雅医院",
-  department: "心血管内科",
-  city: "长沙市",
-  date: "2026-12-20",
-  time_window: { start: "08:00", end: "12:00" },
-  person: { name: "张桂兰", id_number: ID_NUMBER },
-  meeting_point: "门诊楼一楼大厅",
-  needs: ["轮椅", "方言：长沙话"],
-  price_fen: 19900,
-  ...overrides,
-})
+/** Beijing's day and a one-hour window starting at the whole hour `hours` from now. */
+const beijingIn = (hours: number) => {
+  const at = new Date(Date.now() + (hours + 8) * 3_600_000)
+  const hour = at.getUTCHours()
+  return {
+    date: at.toISOString().slice(0, 10),
+    time_window: {
+      start: `${String(hour).padStart(2, "0")}:00`,
+      end: hour === 23 ? "23:59" : `${String(hour + 1).padStart(2, "0")}:00`,
+    },
+  }
+}
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -41,19 +65,73 @@ medusaIntegrationTestRunner({
     let admin: Headers
     let alice: Headers
     let bob: Headers
+    let halfDayVariant: string
+    let sandbox: Sandbox
+    const callbacks: { body: string; headers: Record<string, string> }[] = []
+
+    beforeAll(async () => {
+      sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })
+      // WeChat's callbacks reach this test's app through a recorder, so they can be replayed.
+      const recorder = createServer((req, res) => {
+        let body = ""
+        req.on("data", (chunk) => (body += chunk))
+        req.on("end", async () => {
+          const headers = Object.fromEntries(
+            Object.entries(req.headers).map(([k, v]) => [k, String(v)])
+          )
+          callbacks.push({ body, headers })
+          const hook = body.includes('"event_type":"REFUND.')
+            ? "/hooks/wechatpay/refund"
+            : "/hooks/payment/wechatpay_wechatpay"
+          const answer = await fetch(`${api.defaults.baseURL}${hook}`, {
+            method: "POST",
+            headers: { ...headers, host: "" },
+            body,
+          })
+          res.writeHead(answer.status)
+          res.end()
+        })
+      })
+      await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve))
+      const { port } = recorder.address() as { port: number }
+      sandbox.setNotifyUrl(`http://127.0.0.1:${port}/`)
+    })
 
     afterAll(async () => {
+      await sandbox?.close()
       const keys = await redis.keys(`${prefix}:*`)
       if (keys.length) await redis.del(...keys)
       await redis.quit()
     })
 
     beforeEach(async () => {
-      const key = await createPublishableKey(getContainer())
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [apiKey] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      const key = apiKey.token
       store = { headers: { "x-publishable-api-key": key } }
       admin = await adminHeaders(getContainer(), api)
       alice = await registerCustomer(api, key, "alice@example.com")
       bob = await registerCustomer(api, key, "bob@example.com")
+      const { data } = await api.get("/store/escort-services", store)
+      halfDayVariant = data.services.find(
+        (s: { title: string }) => s.title === "半日陪诊"
+      ).variant_id
+    })
+
+    const booking = (overrides: Record<string, unknown> = {}) => ({
+      variant_id: halfDayVariant,
+      extras: [],
+      hospital_id: "hosp-xiangya",
+      hospital_name: "中南大学湘雅医院",
+      department: "心血管内科",
+      city: "长沙市",
+      date: "2026-12-20",
+      time_window: { start: "08:00", end: "12:00" },
+      person: { name: "张桂兰", id_number: ID_NUMBER },
+      meeting_point: "门诊楼一楼大厅",
+      needs: ["轮椅", "方言：长沙话"],
+      ...overrides,
     })
 
     const failure = (promise: Promise<unknown>): Promise<any> =>
@@ -87,6 +165,7 @@ medusaIntegrationTestRunner({
         status: "pending_payment",
         status_label: "待支付",
         person: { name: "张桂兰", id_number: "1101**********002X" },
+        service: { name: "半日陪诊" },
         price_fen: 19900,
         time_window: { start: "08:00", end: "12:00" },
       })
@@ -124,11 +203,24 @@ medusaIntegrationTestRunner({
       expect(noHospital.status).toBe(400)
       expect(noHospital.data.message).toContain("请选择医院")
 
-      const floatPrice = await failure(
-        api.post("/store/escort-bookings", booking({ price_fen: 199.5 }), alice)
+      // The server prices the booking: a client's price is refused, not trusted.
+      const clientPrice = await failure(
+        api.post("/store/escort-bookings", booking({ price_fen: 1 }), alice)
       )
-      expect(floatPrice.status).toBe(400)
-      expect(floatPrice.data.message).toContain("价格应为正整数（分）")
+      expect(clientPrice.status).toBe(400)
+      expect(clientPrice.data.message).toContain("价格由系统按服务与附加项计算")
+
+      const unknownVariant = await failure(
+        api.post("/store/escort-bookings", booking({ variant_id: "variant_nope" }), alice)
+      )
+      expect(unknownVariant.status).toBe(400)
+      expect(unknownVariant.data.message).toContain("请选择有效的陪诊服务")
+
+      const unknownExtra = await failure(
+        api.post("/store/escort-bookings", booking({ extras: ["massage"] }), alice)
+      )
+      expect(unknownExtra.status).toBe(400)
+      expect(unknownExtra.data.message).toContain("该服务不提供附加项「massage」")
 
       const anonymous = await failure(api.post("/store/escort-bookings", booking(), store))
       expect(anonymous.status).toBe(401)
@@ -300,6 +392,296 @@ medusaIntegrationTestRunner({
       expect(rows.rows).toEqual([
         { action: "escort_booking.read", path: `/admin/escort-bookings/${id}` },
       ])
+    })
+
+    // ---- catalogue prices, payment, cancellation (issue #20 items 1–2) ----------------------
+
+    const bookingOf = async (id: string) =>
+      (await api.get(`/store/escort-bookings/${id}`, alice)).data.booking
+    const untilStatus = (id: string, status: string) =>
+      eventually(
+        () => bookingOf(id),
+        (b: { status: string }) => b.status === status,
+        30_000
+      )
+    const statusesOf = (b: { events: { status: string }[] }) => b.events.map((e) => e.status)
+
+    /** Staff credit a member's available balance (an adjustment entry), in fen. */
+    const creditBalance = async (who: Headers, fen: number) => {
+      const { data } = await api.get("/store/affiliate/me", who)
+      await getContainer()
+        .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        .raw(
+          `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key)
+           values (?, ?, 'available', 'adjustment', ?, ?)`,
+          [`afle_${randomUUID()}`, data.affiliate.id, fen, randomUUID()]
+        )
+    }
+    /** The member's available balance in fen (the API answers yuan). */
+    const available = async (who: Headers) =>
+      Math.round(
+        (await api.get("/store/affiliate/me", who)).data.affiliate.balances.available * 100
+      )
+
+    const wechat = { provider_id: "pp_wechatpay_wechatpay", channel: "pc_browser" }
+
+    /** The WeChat trade of the booking's cart (its live session). */
+    const tradeOf = async (cartId: string) => {
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "cart",
+          fields: [
+            "payment_collection.payment_sessions.data",
+            "payment_collection.payment_sessions.status",
+          ],
+          filters: { id: cartId },
+        })
+      const sessions = (data[0].payment_collection?.payment_sessions ?? []) as {
+        status: string
+        data: Record<string, unknown>
+      }[]
+      const session = sessions.find((s) => s?.status !== "canceled")
+      if (!session) throw new Error(`cart ${cartId} has no live payment session`)
+      return session.data.out_trade_no as string
+    }
+
+    /** Books and pays by WeChat Pay through the sandbox; answers the booking and its trade. */
+    const paidByWechat = async (overrides: Record<string, unknown> = {}) => {
+      const { data } = await api.post("/store/escort-bookings", booking(overrides), alice)
+      const id = data.booking.id as string
+      const paid = await api.post(
+        `/store/escort-bookings/${id}/pay`,
+        { payment_method: wechat },
+        alice
+      )
+      const trade = await tradeOf(paid.data.cart_id)
+      await sandbox.pay(trade)
+      await untilStatus(id, "awaiting_escort")
+      return { id, trade, cartId: paid.data.cart_id as string }
+    }
+
+    /** Books and pays with store credit alone. */
+    const paidByCredit = async (overrides: Record<string, unknown> = {}) => {
+      const { data } = await api.post("/store/escort-bookings", booking(overrides), alice)
+      const id = data.booking.id as string
+      await creditBalance(alice, data.booking.price_fen)
+      const paid = await api.post(
+        `/store/escort-bookings/${id}/pay`,
+        { payment_method: wechat, store_credit_fen: data.booking.price_fen },
+        alice
+      )
+      expect(paid.data.action).toEqual({ kind: "none" })
+      await untilStatus(id, "awaiting_escort")
+      return { id, price_fen: data.booking.price_fen as number }
+    }
+
+    it("lists the services with prices and prices a booking on the server (hours over and extras)", async () => {
+      const { data } = await api.get("/store/escort-services", store)
+      expect(data.services.map((s: { title: string }) => s.title).sort()).toEqual(
+        ["代取报告/代问诊", "住院陪护", "全日陪诊", "半日陪诊"].sort()
+      )
+      const halfDay = data.services.find((s: { title: string }) => s.title === "半日陪诊")
+      expect(halfDay).toMatchObject({
+        variant_id: halfDayVariant,
+        price_fen: 19900,
+        duration_hours: 4,
+        extras: expect.arrayContaining([
+          { code: "wheelchair", label: "轮椅协助", price_fen: 3000 },
+        ]),
+      })
+      expect(Object.keys(halfDay)).toEqual(
+        expect.arrayContaining([
+          "id",
+          "variant_id",
+          "title",
+          "description",
+          "price_fen",
+          "duration_hours",
+          "extras",
+        ])
+      )
+      // The shop's gene-test catalogue does not list them (their own sales channel).
+      const shop = await api.get("/store/products?fields=id,title", store)
+      expect(shop.data.products.map((p: { title: string }) => p.title)).not.toContain("半日陪诊")
+
+      // 08:00–13:30 is 1.5 h over 4 h: two started hours at ¥50, plus wheelchair ¥30 and dialect ¥20.
+      const created = await api.post(
+        "/store/escort-bookings",
+        booking({
+          time_window: { start: "08:00", end: "13:30" },
+          extras: ["wheelchair", "dialect"],
+        }),
+        alice
+      )
+      expect(created.data.booking).toMatchObject({
+        price_fen: 19900 + 2 * 5000 + 3000 + 2000,
+        extras: ["wheelchair", "dialect"],
+        service: { name: "半日陪诊" },
+      })
+    })
+
+    it("pays by WeChat Pay: the verified notification moves the booking to 待接单 exactly once, replays change nothing", async () => {
+      const { data } = await api.post("/store/escort-bookings", booking(), alice)
+      const id = data.booking.id
+
+      const theirs = await failure(
+        api.post(`/store/escort-bookings/${id}/pay`, { payment_method: wechat }, bob)
+      )
+      expect(theirs.status).toBe(404)
+      const badChannel = await failure(
+        api.post(
+          `/store/escort-bookings/${id}/pay`,
+          { payment_method: { provider_id: wechat.provider_id, channel: "tv" } },
+          alice
+        )
+      )
+      expect(badChannel.status).toBe(400)
+      expect(badChannel.data.message).toContain("payment_method.channel")
+      const badCredit = await failure(
+        api.post(
+          `/store/escort-bookings/${id}/pay`,
+          { payment_method: wechat, store_credit_fen: 1.5 },
+          alice
+        )
+      )
+      expect(badCredit.status).toBe(400)
+      expect(badCredit.data.message).toContain("余额抵扣金额须为非负整数（分）")
+
+      const paid = await api.post(
+        `/store/escort-bookings/${id}/pay`,
+        { payment_method: wechat },
+        alice
+      )
+      expect(paid.data.action).toMatchObject({ kind: "qr_code", code_url: expect.any(String) })
+      const cartId = paid.data.cart_id
+      expect((await api.get(`/store/carts/${cartId}/payment-status`, alice)).data.status).toBe(
+        "waiting"
+      )
+
+      const trade = await tradeOf(cartId)
+      callbacks.length = 0
+      await sandbox.pay(trade)
+      const waiting = await untilStatus(id, "awaiting_escort")
+      expect(waiting.order_id).toEqual(expect.any(String))
+      const status = await api.get(`/store/carts/${cartId}/payment-status`, alice)
+      expect(status.data).toMatchObject({ status: "paid", order: { id: waiting.order_id } })
+
+      // WeChat retries its callback: each replay is answered and changes nothing.
+      const paidCallback = await eventually(
+        async () => callbacks.find((c) => c.body.includes("TRANSACTION.SUCCESS")),
+        (found) => found !== undefined
+      )
+      for (let i = 0; i < 3; i++) {
+        const answer = await fetch(`${api.defaults.baseURL}/hooks/payment/wechatpay_wechatpay`, {
+          method: "POST",
+          headers: { ...paidCallback!.headers, host: "" },
+          body: paidCallback!.body,
+        })
+        expect(answer.status).toBeLessThan(300)
+      }
+      const after = await bookingOf(id)
+      expect(statusesOf(after).filter((s: string) => s === "awaiting_escort")).toHaveLength(1)
+      expect(after.order_id).toBe(waiting.order_id)
+
+      const again = await failure(
+        api.post(`/store/escort-bookings/${id}/pay`, { payment_method: wechat }, alice)
+      )
+      expect(again.status).toBe(409)
+      expect(again.data.message).toBe("订单当前为「待接单」，不需要支付")
+    })
+
+    it("pays with store credit alone: the order is placed at once and the balance spent", async () => {
+      await creditBalance(alice, 50000)
+      const { data } = await api.post("/store/escort-bookings", booking(), alice)
+      const paid = await api.post(
+        `/store/escort-bookings/${data.booking.id}/pay`,
+        { payment_method: wechat, store_credit_fen: 19900 },
+        alice
+      )
+      expect(paid.data).toMatchObject({ action: { kind: "none" }, amount_fen: 0 })
+      const waiting = await untilStatus(data.booking.id, "awaiting_escort")
+      expect(waiting.order_id).toEqual(expect.any(String))
+      expect(await available(alice)).toBe(50000 - 19900)
+    })
+
+    it("cancels by time before the service: full refund from 24 h, a 20% fee within 24 h, none under 2 h", async () => {
+      // ≥ 24 h: free; paid by store credit, the whole credit comes back.
+      const early = await paidByCredit(beijingIn(72))
+      expect(await available(alice)).toBe(0)
+      const free = await api.post(`/store/escort-bookings/${early.id}/cancel`, {}, alice)
+      expect(free.data).toMatchObject({
+        refund_fen: 19900,
+        booking: { status: "refunded", refund_fen: 19900, cancel_fee_fen: 0 },
+      })
+      await eventually(
+        () => available(alice),
+        (fen) => fen === 19900
+      )
+
+      // < 2 h: no refund; the booking is cancelled and the escort released.
+      const late = await paidByCredit(beijingIn(1))
+      const none = await api.post(`/store/escort-bookings/${late.id}/cancel`, {}, alice)
+      expect(none.data).toMatchObject({ refund_fen: 0, booking: { status: "cancelled" } })
+
+      const theirs = await failure(api.post(`/store/escort-bookings/${late.id}/cancel`, {}, bob))
+      expect(theirs.status).toBe(404)
+    })
+
+    it("refunds 80% through WeChat Pay within 24 h, once for two cancels at once, releasing the escort", async () => {
+      const escort = await signInEscort("13800000077")
+      const { id, trade } = await paidByWechat(beijingIn(12))
+      expect((await api.post(`/escort/tasks/${id}/accept`, {}, escort)).status).toBe(200)
+
+      const [one, two] = await Promise.all([
+        api.post(`/store/escort-bookings/${id}/cancel`, {}, alice),
+        api.post(`/store/escort-bookings/${id}/cancel`, {}, alice),
+      ])
+      expect([one.status, two.status]).toEqual([200, 200])
+      expect(one.data.refund_fen).toBe(19900 - 3980)
+      expect(two.data.refund_fen).toBe(19900 - 3980)
+      expect(sandbox.refundsOf(trade).map((r) => r.amount.refund)).toEqual([15920])
+
+      const read = await bookingOf(id)
+      expect(read).toMatchObject({ status: "refunded", escort_id: null, cancel_fee_fen: 3980 })
+      expect(statusesOf(read).slice(-2)).toEqual(["cancelled", "refunded"])
+      expect((await api.get("/escort/tasks?status=mine", escort)).data.tasks).toEqual([])
+
+      // A finished state cannot be cancelled again into another refund.
+      const third = await api.post(`/store/escort-bookings/${id}/cancel`, {}, alice)
+      expect(third.data.refund_fen).toBe(15920)
+      expect(sandbox.refundsOf(trade)).toHaveLength(1)
+    })
+
+    it("expires a booking unpaid for 30 minutes; a payment that still arrives is refunded in full", async () => {
+      const { data } = await api.post("/store/escort-bookings", booking(), alice)
+      const id = data.booking.id
+      const paid = await api.post(
+        `/store/escort-bookings/${id}/pay`,
+        { payment_method: wechat },
+        alice
+      )
+      const trade = await tradeOf(paid.data.cart_id)
+
+      const soon = await expireUnpaidEscortBookings(
+        getContainer(),
+        new Date(Date.now() + 29 * 60_000)
+      )
+      expect(soon.expired).toEqual([])
+      const later = await expireUnpaidEscortBookings(
+        getContainer(),
+        new Date(Date.now() + 31 * 60_000)
+      )
+      expect(later.expired).toEqual([id])
+      expect((await bookingOf(id)).status).toBe("cancelled")
+
+      await sandbox.pay(trade)
+      const refunded = await untilStatus(id, "refunded")
+      expect(refunded.refund_fen).toBe(19900)
+      await eventually(
+        async () => sandbox.refundsOf(trade).map((r) => r.amount.refund),
+        (amounts) => amounts.length === 1 && amounts[0] === 19900
+      )
     })
   },
 })

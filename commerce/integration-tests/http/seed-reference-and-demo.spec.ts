@@ -4,6 +4,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import seed from "../../src/scripts/seed"
 import { DEMO_CUSTOMER } from "../../src/scripts/seed/demo-customer"
+import { ESCORT_SERVICES } from "../../src/scripts/seed/reference-escort-services"
 
 jest.setTimeout(180_000)
 
@@ -56,12 +57,14 @@ medusaIntegrationTestRunner({
       const first = await seedWith(undefined)
       expect(first).toMatchObject({
         regions: 1,
-        salesChannels: 1,
+        // The shop's channel and the 陪诊 services' own.
+        salesChannels: 2,
         publishableKeys: 1,
         stockLocations: 1,
         shippingOptions: 2,
         users: 1,
-        products: 0,
+        // The 陪诊 services are reference data: bookings are priced from them.
+        products: ESCORT_SERVICES.length,
         priceLists: 0,
         demoMembers: 0,
       })
@@ -79,7 +82,7 @@ medusaIntegrationTestRunner({
       const demo = await seedWith("1")
       expect(demo).toMatchObject({
         ...reference,
-        products: 8,
+        products: ESCORT_SERVICES.length + 8,
         priceLists: 1,
         demoMembers: 1,
       })

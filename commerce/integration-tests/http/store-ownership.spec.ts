@@ -97,6 +97,7 @@ function bodyFor(method: string, pattern: string, extra: { variantId: string; op
     "POST /store/orders/:id/transfer/request": { description: "给我" },
     "POST /store/orders/:id/transfer/accept": { token: "x" },
     "POST /store/orders/:id/transfer/decline": { token: "x" },
+    "POST /store/orders/:id/test-method": { line_item_id: "ordli_x", method: "mail_in" },
     "POST /store/payment-collections/:id/payment-sessions": { provider_id: "pp_system_default" },
   }
   return bodies[`${method} ${pattern}`] ?? {}
@@ -272,11 +273,11 @@ medusaIntegrationTestRunner({
         },
         memberA
       )
+      const { services } = (await api.get("/store/escort-services", memberA)).data
       const escortBooking = await api.post(
         "/store/escort-bookings",
         {
-          service_id: "prod_half_day",
-          service_name: "半日陪诊",
+          variant_id: services[0].variant_id,
           hospital_name: "中南大学湘雅医院",
           department: "心血管内科",
           city: "长沙市",
@@ -284,7 +285,6 @@ medusaIntegrationTestRunner({
           time_window: { start: "08:00", end: "12:00" },
           person: { name: "张桂兰", id_number: "11010519491231002X" },
           meeting_point: "门诊楼一楼大厅",
-          price_fen: 19900,
         },
         memberA
       )

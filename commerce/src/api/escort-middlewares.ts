@@ -10,6 +10,7 @@ import {
   EscortProgressBody,
   EscortReportBody,
   EscortTasksQuery,
+  PayEscortBookingBody,
 } from "./escort-validators"
 
 const member = authenticate("customer", ["session", "bearer"])
@@ -23,6 +24,11 @@ export const escortMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/escort-bookings",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(CreateEscortBookingBody)],
+  },
+  {
+    matcher: "/store/escort-bookings/:id/pay",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(PayEscortBookingBody)],
   },
   { matcher: "/escort/*", middlewares: [escort] },
   {

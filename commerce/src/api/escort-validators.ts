@@ -42,8 +42,19 @@ const location = z
 
 export const CreateEscortBookingBody = z
   .object({
-    service_id: text("请选择陪诊服务"),
-    service_name: text("请选择陪诊服务"),
+    // The service is the catalogue variant; its id and name come from the catalogue.
+    variant_id: text("请选择陪诊服务"),
+    extras: z
+      .unknown()
+      .refine(
+        (v) =>
+          v == null ||
+          (Array.isArray(v) &&
+            v.length <= 10 &&
+            v.every((code) => typeof code === "string" && /^[a-z_]{1,32}$/.test(code))),
+        "附加服务应为附加项代码列表（最多 10 项）"
+      )
+      .transform((v) => (v as string[] | null) ?? []),
     hospital_id: optionalText("医院编号不超过 64 字", 64),
     hospital_name: text("请选择医院"),
     department: text("请选择科室"),
@@ -87,27 +98,45 @@ export const CreateEscortBookingBody = z
         "特殊需求最多 10 项，每项不超过 40 字"
       )
       .transform((v) => ((v as string[] | null) ?? []).map((n) => n.trim())),
+    // The server prices the booking: a client's price is refused, never trusted.
     price_fen: z
       .unknown()
-      .refine(
-        (v) => Number.isSafeInteger(v) && (v as number) > 0 && (v as number) <= 10_000_000,
-        "价格应为正整数（分）"
-      )
-      .transform((v) => v as number),
+      .refine((v) => v === undefined, "价格由系统按服务与附加项计算，请勿提交 price_fen")
+      .optional(),
   })
   .refine((b) => b.time_window.start < b.time_window.end, {
     message: "结束时间应晚于开始时间",
     path: ["time_window"],
   })
 
+export const PayEscortBookingBody = z.object({
+  payment_method: z.object(
+    {
+      provider_id: text("请选择支付方式", 64),
+      channel: z.enum(["miniprogram", "wechat_browser", "pc_browser", "mobile_browser"], {
+        message: "支付场景只能是 miniprogram、wechat_browser、pc_browser 或 mobile_browser",
+      }),
+      openid: optionalText("openid 格式不正确", 128),
+    },
+    { message: "请选择支付方式" }
+  ),
+  store_credit_fen: z
+    .unknown()
+    .refine(
+      (v) => v == null || (Number.isSafeInteger(v) && (v as number) >= 0),
+      "余额抵扣金额须为非负整数（分）"
+    )
+    .transform((v) => (v as number | null | undefined) ?? 0),
+})
+
 export const EscortTasksQuery = z.object({
   status: z
     .unknown()
     .refine(
-      (v) => v == null || v === "open" || v === "mine" || v === "done",
-      "status 只能是 open、mine 或 done"
+      (v) => v == null || v === "open" || v === "mine" || v === "done" || v === "offered",
+      "status 只能是 open、mine 或 done（或 offered：派给您的任务）"
     )
-    .transform((v) => (v ?? "open") as "open" | "mine" | "done"),
+    .transform((v) => (v ?? "open") as "open" | "mine" | "done" | "offered"),
 })
 
 export const EscortProgressBody = z.object({

@@ -44,6 +44,7 @@ import { WechatTransferBody } from "./admin/affiliate/wechat-transfers/validator
 import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { escortMiddlewares } from "./escort-middlewares"
+import { escortDispatchMiddlewares } from "./escort-dispatch-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
 import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { checkoutMiddlewares } from "./checkout-middlewares"
@@ -120,6 +121,11 @@ export default defineMiddlewares({
     },
     {
       matcher: "/admin/dashboard/overview",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(DashboardQuery, {})],
+    },
+    {
+      matcher: "/admin/dashboard/export",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(DashboardQuery, {})],
     },
@@ -376,6 +382,7 @@ export default defineMiddlewares({
     },
     ...appointmentsMiddlewares,
     ...escortMiddlewares,
+    ...escortDispatchMiddlewares,
     ...searchMiddlewares,
     ...ordersMiddlewares,
     ...reconciliationMiddlewares,

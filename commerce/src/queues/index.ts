@@ -1,6 +1,8 @@
 import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { appointmentsQueue } from "./appointments-queue"
 import { cmsQueue } from "./cms-queue"
+import { escortDispatchQueue } from "./escort-dispatch-queue"
+import { financeQueue } from "./finance-queue"
 import { healthArchiveQueue } from "./health-archive-queue"
 import { paymentsQueue } from "./payments-queue"
 import { searchQueue } from "./search-queue"
@@ -17,4 +19,6 @@ export const queueProcessors: QueueProcessor[] = [
   appointmentsQueue,
   searchQueue,
   cmsQueue,
+  escortDispatchQueue,
+  financeQueue,
 ]

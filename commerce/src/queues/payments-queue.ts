@@ -23,6 +23,7 @@ import {
 import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { completeFinishedOrders } from "../workflows/orders/complete-finished-order"
 import { expireUnpaidOfflineOrders } from "../workflows/orders/expire-unpaid-offline-orders"
+import { expireUnpaidEscortBookings } from "../workflows/escort/expire-unpaid-escort-bookings"
 import { followWechatRefundWorkflow } from "../workflows/payments/follow-wechat-refund"
 import { noticeRefundedUnplacedPaymentsWorkflow } from "../workflows/payments/notice-refunded-unplaced-payments"
 import { refundUnplacedWechatPaymentWorkflow } from "../workflows/payments/refund-unplaced-wechat-payment"
@@ -228,6 +229,8 @@ export const paymentsQueue: QueueProcessor = {
       reconcileWechatSessions(container),
     [PaymentsJob.EXPIRE_OFFLINE_ORDERS]: async (_data: unknown, { container }) =>
       expireUnpaidOfflineOrders(container),
+    [PaymentsJob.EXPIRE_ESCORT_BOOKINGS]: async (_data: unknown, { container }) =>
+      expireUnpaidEscortBookings(container),
     // Completion matures commissions: money, so it runs beside the other order sweeps.
     [PaymentsJob.COMPLETE_FINISHED_ORDERS]: async (_data: unknown, { container }) =>
       completeFinishedOrders(container),
@@ -262,6 +265,12 @@ export const paymentsQueue: QueueProcessor = {
       id: "expire-offline-orders-every-15-minutes",
       job: PaymentsJob.EXPIRE_OFFLINE_ORDERS,
       everyMs: 15 * 60_000,
+    },
+    // 陪诊 bookings wait 30 minutes for payment: a minute late is close enough.
+    {
+      id: "expire-escort-bookings-every-minute",
+      job: PaymentsJob.EXPIRE_ESCORT_BOOKINGS,
+      everyMs: 60_000,
     },
     // WeChat publishes a day's bill after 10:00 the next morning; a run that finds it done
     // does nothing, so every six hours is enough and a failed day is tried again.

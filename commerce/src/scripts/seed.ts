@@ -5,6 +5,7 @@ import { ensureGroupMemberPricing } from "./seed/demo-group-pricing"
 import { ensureInventory } from "./seed/demo-inventory"
 import { ensureProducts, ensureTags } from "./seed/demo-products"
 import { ensureCategories } from "./seed/reference-categories"
+import { ensureEscortServices } from "./seed/reference-escort-services"
 import { ensureFulfillment } from "./seed/reference-fulfillment"
 import { ensurePublishableKey } from "./seed/reference-publishable-key"
 import { ensureRegion } from "./seed/reference-region"
@@ -34,7 +35,10 @@ export default async function seed({ container }: ExecArgs) {
   logger.info(`Seed complete (reference and demo data, ${created} new products).`)
 }
 
-/** Region, sales channel, store settings, shipping and stock, key, categories, roles, super admin. */
+/**
+ * Region, sales channel, store settings, shipping and stock, key, categories, the 陪诊 services,
+ * roles, super admin.
+ */
 export async function seedReferenceData(container: MedusaContainer): Promise<ReferenceData> {
   const salesChannel = await ensureSalesChannel(container)
   const region = await ensureRegion(container)
@@ -46,6 +50,7 @@ export async function seedReferenceData(container: MedusaContainer): Promise<Ref
   )
   await ensurePublishableKey(container, salesChannel.id)
   await ensureCategories(container)
+  await ensureEscortServices(container)
   await ensureStaffRoles(container)
   await ensureSuperAdmin(container)
   return { salesChannelId: salesChannel.id, shippingProfileId, locationId }

@@ -7,11 +7,13 @@ import { createHealthArchiveClient } from "./commerce/health-archive-client"
 import { createInboxClient } from "./commerce/inbox-client"
 import { createMemberClient } from "./commerce/member-client"
 import { createOrderBusinessClient } from "./commerce/order-business-client"
+import { createOrderTestMethodClient } from "./commerce/order-test-method-client"
 import { createPasswordResetClient } from "./commerce/password-reset-client"
 import type { CommerceClientOptions } from "./commerce/request"
 import { createSearchClient } from "./commerce/search-client"
 import { createWechatLoginClient } from "./commerce/wechat-login-client"
 import { createConstitutionClient } from "./constitution/constitution-client"
+import { createEscortClient } from "./escort/escort-client"
 
 export type BackendOptions = {
   /** Medusa: its URL, the sales channel's publishable key and the app's fetch. */
@@ -29,6 +31,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     commerce: createCommerceClient(commerce),
     member: createMemberClient(commerce),
     orders: createOrderBusinessClient(commerce),
+    orderTestMethods: createOrderTestMethodClient(commerce),
     passwordReset: createPasswordResetClient(commerce),
     checkout: createCheckoutClient(commerce),
     healthArchive: createHealthArchiveClient(commerce),
@@ -38,6 +41,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     siteSearch: createSearchClient(commerce),
     constitution: createConstitutionClient(commerce),
     wechatLogin: createWechatLoginClient(commerce),
+    escort: createEscortClient(commerce),
     cms: createCmsClient(cms),
   }
 }

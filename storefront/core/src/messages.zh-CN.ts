@@ -7,6 +7,7 @@ export const messages = {
     articles: "健康资讯",
     sites: "采集点",
     constitution: "体质辨识",
+    escort: "陪诊服务",
     cart: "购物车",
   },
   product: {

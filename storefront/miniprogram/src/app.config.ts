@@ -23,6 +23,7 @@ export default defineAppConfig({
     },
     { root: "packages/content", pages: ["articles/index", "article/index", "sites/index"] },
     { root: "packages/member", pages: ["inbox/index", "profile/index"] },
+    { root: "packages/escort", pages: ["book/index", "list/index", "detail/index"] },
   ],
   window: {
     backgroundTextStyle: "light",

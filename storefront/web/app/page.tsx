@@ -37,6 +37,19 @@ export default async function HomePage() {
         </Link>
       </section>
 
+      <section className="section panel escort-promo" data-testid="escort-promo">
+        <div className="section-head">
+          <h2>陪诊服务</h2>
+          <Link href="/escort">查看服务 →</Link>
+        </div>
+        <p className="muted">
+          专业陪诊员陪同挂号、候诊、就诊、检查、取药，适合老人、孩子家庭与异地就医；服务进度实时可见。
+        </p>
+        <Link href="/escort/book" className="button primary">
+          预约陪诊
+        </Link>
+      </section>
+
       <section className="section">
         <div className="section-head">
           <h2>精选基因检测</h2>

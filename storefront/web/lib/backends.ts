@@ -15,6 +15,7 @@ export const {
   commerce,
   member,
   orders,
+  orderTestMethods,
   passwordReset,
   checkout,
   healthArchive,
@@ -23,6 +24,7 @@ export const {
   affiliateEarnings,
   siteSearch,
   constitution,
+  escort,
   cms,
 } = createBackends({
   commerce: {

@@ -16,6 +16,8 @@ export const DomainEvent = {
   PAYMENT_UNPLACED_REFUNDED: "payment.unplaced_refunded",
   /** An offline order whose payment finance never confirmed was cancelled by the sweep. */
   OFFLINE_ORDER_EXPIRED: "order.offline_payment_expired",
+  /** A 陪诊 booking was paid and now waits for an escort (待接单); `{ id }` is the booking. */
+  ESCORT_BOOKING_AWAITING_ESCORT: "escort_booking.awaiting_escort",
 } as const
 
 export type DomainEvent = (typeof DomainEvent)[keyof typeof DomainEvent]
@@ -50,6 +52,8 @@ export type ConstitutionReviewPublishedEvent = {
 
 /** `amount` in fen; `customer_id` is null for a guest's cart (no inbox to tell). */
 export type PaymentUnplacedRefundedEvent = {
+  /** The payment's provider (WeChat Pay when absent, as events emitted before others existed). */
+  provider_id?: string
   out_trade_no: string
   out_refund_no: string
   cart_id: string | null

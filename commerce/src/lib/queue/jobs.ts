@@ -26,6 +26,10 @@ export const QueueName = {
   CMS: "cms",
   /** Search indexing (products, and CMS entries from the CMS webhook). */
   SEARCH: "search",
+  /** 陪诊 auto-dispatch: offers, their deadlines, anomaly alerts. */
+  ESCORT_DISPATCH: "escort-dispatch",
+  /** 财务统计's daily rollup: finished days folded in, dirty days recomputed. */
+  FINANCE: "finance",
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]
@@ -51,6 +55,8 @@ export const PaymentsJob = {
   COMPLETE_FINISHED_ORDERS: "complete-finished-orders",
   /** Reconcile yesterday's (Beijing) WeChat Pay bill, once it is out and not yet done. */
   RECONCILE_WECHAT_BILL: "reconcile-wechat-bill",
+  /** Cancel 陪诊 bookings left unpaid past ESCORT_PAYMENT_MINUTES. */
+  EXPIRE_ESCORT_BOOKINGS: "expire-unpaid-escort-bookings",
 } as const
 
 export type ReconcileTransferJob = { out_bill_no: string; checks: number }
@@ -121,6 +127,20 @@ export type CmsEntryJob = {
 
 export type ProductsJob = { ids: string[] }
 
+// ---- escort dispatch -------------------------------------------------------------------
+
+export const EscortDispatchJob = {
+  /** Expire overdue offers, offer waiting tasks, raise anomaly alerts. */
+  SWEEP: "sweep",
+} as const
+
+// ---- finance ---------------------------------------------------------------------------
+
+export const FinanceJob = {
+  /** Roll up every finished day not yet rolled up, and recompute the days marked dirty. */
+  REFRESH_ROLLUP: "refresh-finance-rollup",
+} as const
+
 // ---- the queue service -----------------------------------------------------------------
 
 /** Every job name of each queue with its payload: enqueue checks both. */
@@ -148,6 +168,8 @@ export type JobPayloads = {
     [SearchJob.PRODUCTS]: ProductsJob
     [SearchJob.REINDEX]: Record<string, never>
   }
+  [QueueName.ESCORT_DISPATCH]: { [EscortDispatchJob.SWEEP]: Record<string, never> }
+  [QueueName.FINANCE]: { [FinanceJob.REFRESH_ROLLUP]: Record<string, never> }
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string

@@ -18,6 +18,8 @@ export function smsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsSende
         article: env.SMS_ALIYUN_TEMPLATE_ARTICLE ?? "",
         // Expert 养生评估报告 notices (param `expert`): optional, the inbox always has them.
         "constitution-review": env.SMS_ALIYUN_TEMPLATE_CONSTITUTION_REVIEW ?? "",
+        // 陪诊 anomaly alerts to the on-duty staff (ESCORT_ONDUTY_PHONES).
+        "escort-alert": env.SMS_ALIYUN_TEMPLATE_ESCORT_ALERT ?? "",
       },
       endpoint: env.SMS_ALIYUN_ENDPOINT,
     })

@@ -3,7 +3,7 @@ export type SmsMessage = {
   /** +86 followed by 11 digits. */
   phone: string
   /** Our template name; each vendor maps it to its approved template id. */
-  template: "auth-code" | "kit-status" | "article" | "constitution-review"
+  template: "auth-code" | "kit-status" | "article" | "constitution-review" | "escort-alert"
   params: Record<string, string>
 }
 

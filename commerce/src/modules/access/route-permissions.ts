@@ -90,7 +90,7 @@ const RULES: Rule[] = [
     area: "escort",
     writeArea: "money",
   },
-  { path: under("escorts", "escort-bookings"), area: "escort" },
+  { path: under("escorts", "escort-bookings", "escort-dispatch"), area: "escort" },
   { path: under("assessments", "constitution"), area: "assessments" },
   // The queue dashboard (/admin/queues) is deliberately absent: super admins only.
   { path: under("workflows-executions", "cms/pushes"), area: "operations" },

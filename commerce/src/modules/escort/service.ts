@@ -36,7 +36,8 @@ const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT
 
 const BOOKING_COLUMNS = `id, customer_id, service_id, service_name, hospital_id, hospital_name,
   department_name, city, service_date, start_time, end_time, person_name, person_id_masked,
-  meeting_point, needs, price_fen, status, escort_id, accepted_at, created_at`
+  meeting_point, needs, variant_id, extras, price_fen, status, escort_id, accepted_at, cart_id,
+  order_id, paid_at, cancelled_at, refund_fen, cancel_fee_fen, created_at`
 
 const iso = (value: Date | string) => new Date(value).toISOString()
 
@@ -59,8 +60,9 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
       `insert into escort_booking (id, customer_id, service_id, service_name, hospital_id,
          hospital_name, department_name, city, service_date, start_time, end_time, person_name,
          person_id_ciphertext, person_id_key_id, person_id_masked, meeting_point, needs,
-         price_fen, status)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, 'pending_payment')`,
+         variant_id, extras, price_fen, status)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?,
+         'pending_payment')`,
       [
         id,
         input.customer_id,
@@ -79,6 +81,8 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
         maskCnIdNumber(input.person.id_number.toUpperCase()),
         input.meeting_point,
         JSON.stringify(input.needs),
+        input.variant_id,
+        JSON.stringify(input.extras),
         input.price_fen,
       ]
     )
@@ -185,6 +189,139 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
     if (!moved.length) throw conflict("该订单不是待支付状态，不能再次登记收款")
     await this.appendEvent(id, "awaiting_escort", actor, { note: "运营已登记收款" }, context)
     return this.bookingRow(id, context)
+  }
+
+  /** The cart that pays for a booking: recorded once; a later cart replaces an abandoned one. */
+  @InjectTransactionManager()
+  async attachCart(id: string, cartId: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute(
+      `update escort_booking set cart_id = ?, updated_at = now()
+       where id = ? and status = 'pending_payment' and deleted_at is null`,
+      [cartId, id]
+    )
+  }
+
+  /**
+   * The order paying for a booking was placed: 待支付 → 待接单, once, recording the order.
+   * `moved` is false for a replay (same order) or when the booking is no longer waiting for
+   * payment (expired or cancelled meanwhile: the caller refunds that order).
+   */
+  @InjectTransactionManager()
+  async markPaidByOrder(
+    id: string,
+    orderId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ moved: boolean; booking: EscortBookingRow }> {
+    const moved = await this.sql(context).execute(
+      `update escort_booking set status = 'awaiting_escort', order_id = ?, paid_at = now(),
+         updated_at = now()
+       where id = ? and status = 'pending_payment' and deleted_at is null returning id`,
+      [orderId, id]
+    )
+    if (moved.length) {
+      await this.appendEvent(
+        id,
+        "awaiting_escort",
+        { actor_type: "system", actor_id: null },
+        { note: "支付成功，等待陪诊员接单" },
+        context
+      )
+    }
+    return { moved: moved.length > 0, booking: await this.bookingRow(id, context) }
+  }
+
+  /**
+   * Cancels a booking from the status it was read in (a conditional UPDATE: of two cancels,
+   * one moves it), releasing the escort, with what the cancellation rule decided.
+   */
+  @InjectTransactionManager()
+  async cancelBooking(
+    id: string,
+    from: EscortBookingStatus,
+    outcome: { refund_fen: number; fee_fen: number; note: string },
+    actor: EscortActor,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    const moved = await this.sql(context).execute(
+      `update escort_booking set status = 'cancelled', escort_id = null, cancelled_at = now(),
+         refund_fen = ?, cancel_fee_fen = ?, updated_at = now()
+       where id = ? and status = ? and deleted_at is null returning id`,
+      [outcome.refund_fen, outcome.fee_fen, id, from]
+    )
+    if (!moved.length) throw conflict("订单状态刚刚已变化，请刷新后再试")
+    await this.appendEvent(id, "cancelled", actor, { note: outcome.note }, context)
+    return this.bookingRow(id, context)
+  }
+
+  /** Compensation of cancelBooking: back to the status it had, its event gone. */
+  @InjectTransactionManager()
+  async undoCancel(
+    id: string,
+    to: EscortBookingStatus,
+    escortId: string | null,
+    @MedusaContext() context: Context = {}
+  ) {
+    const sql = this.sql(context)
+    const moved = await sql.execute(
+      `update escort_booking set status = ?, escort_id = ?, cancelled_at = null,
+         refund_fen = null, cancel_fee_fen = null, updated_at = now()
+       where id = ? and status = 'cancelled' returning id`,
+      [to, escortId, id]
+    )
+    if (moved.length) {
+      await sql.execute(
+        `update escort_booking_event set deleted_at = now()
+         where booking_id = ? and status = 'cancelled' and deleted_at is null`,
+        [id]
+      )
+    }
+  }
+
+  /** The refund of a cancelled booking went to the provider (or the balance): 已退款, once. */
+  @InjectTransactionManager()
+  async recordRefund(
+    id: string,
+    refundFen: number,
+    note: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    const moved = await this.sql(context).execute(
+      `update escort_booking set status = 'refunded', refund_fen = ?, updated_at = now()
+       where id = ? and status = 'cancelled' returning id`,
+      [refundFen, id]
+    )
+    if (moved.length) {
+      await this.appendEvent(
+        id,
+        "refunded",
+        { actor_type: "system", actor_id: null },
+        { note },
+        context
+      )
+    }
+    return this.bookingRow(id, context)
+  }
+
+  /** Bookings still unpaid that were made before `before` become 已取消; answers their ids. */
+  @InjectTransactionManager()
+  async expireUnpaid(before: Date, @MedusaContext() context: Context = {}): Promise<string[]> {
+    const expired = await this.sql(context).execute<{ id: string }>(
+      `update escort_booking set status = 'cancelled', cancelled_at = now(), refund_fen = 0,
+         cancel_fee_fen = 0, updated_at = now()
+       where status = 'pending_payment' and created_at < ? and deleted_at is null
+       returning id`,
+      [before]
+    )
+    for (const { id } of expired) {
+      await this.appendEvent(
+        id,
+        "cancelled",
+        { actor_type: "system", actor_id: null },
+        { note: "超时未支付，订单已自动取消" },
+        context
+      )
+    }
+    return expired.map((row) => row.id)
   }
 
   /**
@@ -360,7 +497,17 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
         : { name: row.person_name, id_number: row.person_id_masked },
       meeting_point: row.meeting_point,
       needs: row.needs,
+      variant_id: row.variant_id,
+      extras: row.extras ?? [],
       price_fen: Number(row.price_fen),
+      ...(audience === "member" || audience === "staff"
+        ? {
+            cart_id: row.cart_id,
+            order_id: row.order_id,
+            refund_fen: row.refund_fen == null ? null : Number(row.refund_fen),
+            cancel_fee_fen: row.cancel_fee_fen == null ? null : Number(row.cancel_fee_fen),
+          }
+        : {}),
       ...(audience === "member" || audience === "staff" ? { escort_id: row.escort_id } : {}),
       ...(audience === "staff" ? { customer_id: row.customer_id } : {}),
       created_at: iso(row.created_at),

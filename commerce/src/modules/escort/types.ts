@@ -19,6 +19,8 @@ export type NewEscortBooking = {
   person: { name: string; id_number: string }
   meeting_point: string
   needs: string[]
+  variant_id: string
+  extras: string[]
   price_fen: number
 }
 
@@ -38,10 +40,18 @@ export type EscortBookingRow = {
   person_id_masked: string
   meeting_point: string
   needs: string[]
+  variant_id: string | null
+  extras: string[]
   price_fen: number
   status: EscortBookingStatus
   escort_id: string | null
   accepted_at: Date | string | null
+  cart_id: string | null
+  order_id: string | null
+  paid_at: Date | string | null
+  cancelled_at: Date | string | null
+  refund_fen: number | null
+  cancel_fee_fen: number | null
   created_at: Date | string
 }
 

@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { ESCORT_MODULE } from "../../modules/escort"
 import type EscortModuleService from "../../modules/escort/service"
+import { publishEscortBookingChangeStep } from "./publish-escort-booking-change"
 
 type Input = { booking_id: string; escort: { id: string; city: string } }
 
@@ -27,5 +28,7 @@ const acceptEscortTaskStep = createStep(
 
 /** Grab mode (抢单): the escort takes an open task, or is refused when another was first. */
 export const acceptEscortTaskWorkflow = createWorkflow("accept-escort-task", (input: Input) => {
-  return new WorkflowResponse(acceptEscortTaskStep(input))
+  const task = acceptEscortTaskStep(input)
+  publishEscortBookingChangeStep(input.booking_id)
+  return new WorkflowResponse(task)
 })

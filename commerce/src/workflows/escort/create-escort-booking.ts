@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import {
   createStep,
   createWorkflow,
@@ -5,8 +6,40 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { ESCORT_MODULE } from "../../modules/escort"
+import { escortPrice } from "../../modules/escort/rules/escort-price"
 import type EscortModuleService from "../../modules/escort/service"
 import type { EscortActor, NewEscortBooking } from "../../modules/escort/types"
+import { escortServiceOfVariant } from "./escort-services"
+
+/** What the member asks for: the service by its variant and the extras, never a price. */
+export type EscortBookingRequest = Omit<
+  NewEscortBooking,
+  "service_id" | "service_name" | "price_fen"
+>
+
+/** The catalogue prices the booking (escortPrice); the client's word on price is never read. */
+const priceEscortBookingStep = createStep(
+  "price-escort-booking",
+  async (input: { booking: EscortBookingRequest }, { container }) => {
+    const service = await escortServiceOfVariant(container, input.booking.variant_id)
+    const price = escortPrice(
+      { base_fen: service.price_fen, ...service },
+      {
+        start: input.booking.start_time,
+        end: input.booking.end_time,
+        extras: input.booking.extras,
+      }
+    )
+    if ("refusal" in price) throw new MedusaError(MedusaError.Types.INVALID_DATA, price.refusal)
+    return new StepResponse<NewEscortBooking>({
+      ...input.booking,
+      extras: price.extras.map((extra) => extra.code),
+      service_id: service.id,
+      service_name: service.title,
+      price_fen: price.price_fen,
+    })
+  }
+)
 
 const createEscortBookingStep = createStep(
   "create-escort-booking",
@@ -20,9 +53,11 @@ const createEscortBookingStep = createStep(
   }
 )
 
-/** A member books an escort; the booking waits for payment (待支付). */
+/** A member books an escort, priced from the catalogue; the booking waits for payment (待支付). */
 export const createEscortBookingWorkflow = createWorkflow(
   "create-escort-booking",
-  (input: { booking: NewEscortBooking; actor: EscortActor }) =>
-    new WorkflowResponse(createEscortBookingStep(input))
+  (input: { booking: EscortBookingRequest; actor: EscortActor }) => {
+    const booking = priceEscortBookingStep(input)
+    return new WorkflowResponse(createEscortBookingStep({ booking, actor: input.actor }))
+  }
 )

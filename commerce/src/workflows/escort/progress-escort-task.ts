@@ -10,6 +10,7 @@ import {
   progressFrom,
   type EscortProgressStep,
 } from "../../modules/escort/rules/escort-booking-status"
+import { publishEscortBookingChangeStep } from "./publish-escort-booking-change"
 
 type Input = {
   booking_id: string
@@ -40,5 +41,7 @@ const progressEscortTaskStep = createStep(
 
 /** The assigned escort moves the service one step on (已出发 … 服务完成). */
 export const progressEscortTaskWorkflow = createWorkflow("progress-escort-task", (input: Input) => {
-  return new WorkflowResponse(progressEscortTaskStep(input))
+  const task = progressEscortTaskStep(input)
+  publishEscortBookingChangeStep(input.booking_id)
+  return new WorkflowResponse(task)
 })

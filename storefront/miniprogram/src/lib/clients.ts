@@ -7,6 +7,7 @@ export const {
   commerce,
   member,
   orders,
+  orderTestMethods,
   passwordReset,
   checkout,
   healthArchive,
@@ -15,6 +16,7 @@ export const {
   affiliateEarnings,
   constitution,
   wechatLogin,
+  escort,
   cms,
 } = createBackends({
   commerce: {

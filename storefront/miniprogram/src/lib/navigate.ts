@@ -38,4 +38,10 @@ export const routes = {
   sites: "/packages/content/sites/index",
   inbox: "/packages/member/inbox/index",
   profile: "/packages/member/profile/index",
+  escortBook: (serviceId?: string) =>
+    serviceId
+      ? `/packages/escort/book/index?service=${encodeURIComponent(serviceId)}`
+      : "/packages/escort/book/index",
+  escortBookings: "/packages/escort/list/index",
+  escortBooking: (id: string) => `/packages/escort/detail/index?id=${encodeURIComponent(id)}`,
 }

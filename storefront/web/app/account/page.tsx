@@ -37,6 +37,12 @@ const TILES = [
     hint: account.appointmentsHint,
     id: "appointments",
   },
+  {
+    href: "/account/escort",
+    title: "我的陪诊",
+    hint: "陪诊预约、服务进度与确认完成",
+    id: "escort",
+  },
   { href: "/account/health", title: account.health, hint: account.healthHint, id: "health" },
   {
     href: "/constitution/history",

@@ -32,6 +32,7 @@ export async function Header() {
           <Link href="/">{messages.nav.home}</Link>
           <Link href="/products">{messages.nav.products}</Link>
           <Link href="/constitution">{messages.nav.constitution}</Link>
+          <Link href="/escort">{messages.nav.escort}</Link>
           <Link href="/articles">{messages.nav.articles}</Link>
           <Link href="/sites">{messages.nav.sites}</Link>
         </nav>

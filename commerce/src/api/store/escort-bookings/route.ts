@@ -6,7 +6,11 @@ import type { CreateEscortBookingBody } from "../../escort-validators"
 
 type Body = z.infer<typeof CreateEscortBookingBody>
 
-/** POST /store/escort-bookings: books an escort; the booking waits for payment (待支付). */
+/**
+ * POST /store/escort-bookings: books an escort service (its catalogue `variant_id` and
+ * `extras`); the server computes `price_fen` and refuses one sent by the client. The booking
+ * waits for payment (待支付).
+ */
 export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaResponse) {
   const { escorts, customerId } = memberEscortRequest(req)
   const body = req.validatedBody
@@ -14,8 +18,8 @@ export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaRes
     input: {
       booking: {
         customer_id: customerId,
-        service_id: body.service_id,
-        service_name: body.service_name,
+        variant_id: body.variant_id,
+        extras: body.extras,
         hospital_id: body.hospital_id,
         hospital_name: body.hospital_name,
         department_name: body.department,
@@ -26,7 +30,6 @@ export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaRes
         person: body.person,
         meeting_point: body.meeting_point,
         needs: body.needs,
-        price_fen: body.price_fen,
       },
       actor: { actor_type: "customer", actor_id: customerId },
     },

@@ -23,7 +23,9 @@ const newBooking = (start = "08:00", end = "12:00", city = "长沙市") => ({
   person: { name: "张桂兰", id_number: "11010519491231002X" },
   meeting_point: "门诊楼一楼大厅",
   needs: ["轮椅"],
-  price_fen: 19900,
+  variant_id: "variant_half_day",
+  extras: ["wheelchair"],
+  price_fen: 22900,
 })
 
 moduleIntegrationTestRunner<EscortModuleService>({

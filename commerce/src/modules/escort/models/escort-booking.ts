@@ -27,9 +27,24 @@ export const EscortBooking = model
     person_id_masked: model.text(),
     meeting_point: model.text(),
     needs: model.json(),
+    /** The catalogue variant booked and the extras chosen; the server prices them. */
+    variant_id: model.text().nullable(),
+    extras: model.json().default([] as never),
     price_fen: model.number(),
     status: model.enum([...ESCORT_BOOKING_STATUSES]).default("pending_payment"),
     escort_id: model.text().nullable(),
     accepted_at: model.dateTime().nullable(),
+    /** The Medusa cart paying for it and the order its payment placed. */
+    cart_id: model.text().nullable(),
+    order_id: model.text().nullable(),
+    paid_at: model.dateTime().nullable(),
+    cancelled_at: model.dateTime().nullable(),
+    refund_fen: model.number().nullable(),
+    cancel_fee_fen: model.number().nullable(),
   })
-  .indexes([{ on: ["status", "city"] }, { on: ["escort_id", "service_date"] }])
+  .indexes([
+    { on: ["status", "city"] },
+    { on: ["escort_id", "service_date"] },
+    { on: ["order_id"] },
+    { on: ["status", "created_at"] },
+  ])

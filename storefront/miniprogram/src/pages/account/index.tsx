@@ -15,6 +15,7 @@ const MENU = [
   { label: "我的报告", url: routes.reports },
   { label: "体质测试", url: routes.constitutionTest },
   { label: messages.account.appointments, url: routes.appointments },
+  { label: "我的陪诊", url: routes.escortBookings },
   { label: messages.account.affiliate, url: routes.affiliate },
   { label: messages.account.profile, url: routes.profile },
 ]

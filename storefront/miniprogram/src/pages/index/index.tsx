@@ -13,6 +13,7 @@ import { useLoad } from "../../lib/use-load"
 
 const SHORTCUTS = [
   { label: "体质测试", url: routes.constitutionTest },
+  { label: messages.nav.escort, url: routes.escortBook() },
   { label: messages.nav.sites, url: routes.sites },
   { label: messages.nav.articles, url: routes.articles },
   { label: "激活检测盒", url: routes.kitActivate },

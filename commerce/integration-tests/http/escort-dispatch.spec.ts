@@ -1,0 +1,452 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { randomUUID } from "crypto"
+import Redis from "ioredis"
+import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
+import { ESCORT_MODULE } from "../../src/modules/escort"
+import type EscortModuleService from "../../src/modules/escort/service"
+import { ESCORT_DISPATCH_MODULE } from "../../src/modules/escort-dispatch"
+import type EscortDispatchModuleService from "../../src/modules/escort-dispatch/service"
+import { adminHeaders, createPublishableKey } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
+
+jest.setTimeout(300_000)
+
+const prefix = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX = prefix
+process.env.SMS_PROVIDER = "log"
+// The dispatch sweep (expiry, offering paid tasks) runs twice a second instead of every 30 s.
+process.env.ESCORT_DISPATCH_SWEEP_MS = "500"
+const ON_DUTY = "+8613900009999"
+process.env.ESCORT_ONDUTY_PHONES = ON_DUTY
+
+type Headers = { headers: Record<string, string> }
+
+// Service dates are fixed days well ahead, so "today" (Beijing or UTC) never matters:
+// 2027-01-04 is a Monday, 2027-01-09 a Saturday.
+const MONDAY = "2027-01-04"
+const TUESDAY = "2027-01-05"
+const SATURDAY = "2027-01-09"
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379")
+    let store: Headers
+    let admin: Headers
+    let phoneSeq = 0
+
+    afterAll(async () => {
+      const keys = await redis.keys(`${prefix}:*`)
+      if (keys.length) await redis.del(...keys)
+      await redis.quit()
+    })
+
+    beforeEach(async () => {
+      const key = await createPublishableKey(getContainer())
+      store = { headers: { "x-publishable-api-key": key } }
+      admin = await adminHeaders(getContainer(), api)
+    })
+
+    const failure = (promise: Promise<unknown>): Promise<any> =>
+      promise.catch((e: any) => e.response)
+    const escortModule = () => getContainer().resolve<EscortModuleService>(ESCORT_MODULE)
+    const dispatchModule = () =>
+      getContainer().resolve<EscortDispatchModuleService>(ESCORT_DISPATCH_MODULE)
+
+    /** Operations add an escort; the escort signs in with an SMS code. */
+    const signInEscort = async (city: string) => {
+      const phone = `1380000${String(++phoneSeq).padStart(4, "0")}`
+      const created = await api.post(
+        "/admin/escorts",
+        { phone, name: `陪诊员${phone.slice(-4)}`, city },
+        admin
+      )
+      expect(created.status).toBe(201)
+      await redis.del(`${prefix}:otp:cooldown:+86${phone}`)
+      await api.post("/store/auth/sms-codes", { phone, purpose: "login" }, store)
+      const code = LogSmsSender.latestTo(`+86${phone}`)?.params.code as string
+      const { data } = await api.post("/auth/escort/phone", { phone, code })
+      return {
+        id: created.data.escort.id as string,
+        name: created.data.escort.name as string,
+        auth: { headers: { authorization: `Bearer ${data.token}` } } as Headers,
+      }
+    }
+
+    /** A paid booking (待接单); payment itself is the escort-bookings spec's business. */
+    const paidBooking = async (
+      city: string,
+      date = MONDAY,
+      start = "09:00",
+      end = "11:00"
+    ): Promise<string> => {
+      const escorts = escortModule()
+      const booking = await escorts.createBooking(
+        {
+          customer_id: "cus_dispatch",
+          service_id: "prod_half_day",
+          service_name: "半日陪诊",
+          variant_id: "variant_half_day",
+          extras: [],
+          hospital_id: "hosp-xiangya",
+          hospital_name: "中南大学湘雅医院",
+          department_name: "心血管内科",
+          city,
+          service_date: date,
+          start_time: start,
+          end_time: end,
+          person: { name: "张桂兰", id_number: "11010519491231002X" },
+          meeting_point: "门诊楼一楼大厅",
+          needs: [],
+          price_fen: 19900,
+        },
+        { actor_type: "customer", actor_id: "cus_dispatch" }
+      )
+      await escorts.markPaid(booking.id, { actor_type: "staff", actor_id: "user_test" })
+      return booking.id
+    }
+
+    const offeredTo = async (escort: Headers) =>
+      (await api.get("/escort/tasks?status=offered", escort)).data.tasks as any[]
+
+    it("auto-dispatch offers the best escort, moves on when they decline or let it expire, and only the offered escort can accept", async () => {
+      const city = "株洲市"
+      // Four escorts of the city; the fourth is off that Monday and is never offered it.
+      const a = await signInEscort(city)
+      const b = await signInEscort(city)
+      const c = await signInEscort(city)
+      const off = await signInEscort(city)
+      await api.put(
+        "/escort/schedule",
+        { weekdays: [1, 2, 3, 4, 5], start_time: "08:00", end_time: "18:00", days_off: [MONDAY] },
+        off.auth
+      )
+      // Experience with this hospital (a service done while the city was still in grab mode)
+      // ranks c first, then a and b (a tie broken by id).
+      const done = await paidBooking(city, "2026-12-01", "09:00", "11:00")
+      await escortModule().updateEscortBookings({
+        id: done,
+        status: "confirmed",
+        escort_id: c.id,
+      })
+
+      const badMode = await failure(
+        api.post("/admin/escort-dispatch/settings", { city, mode: "fast" }, admin)
+      )
+      expect(badMode.status).toBe(400)
+      expect(badMode.data.message).toContain("派单模式只能是 grab（抢单）或 auto（自动派单）")
+      const badMinutes = await failure(
+        api.post(
+          "/admin/escort-dispatch/settings",
+          { city, mode: "auto", accept_minutes: 0.5 },
+          admin
+        )
+      )
+      expect(badMinutes.status).toBe(400)
+      expect(badMinutes.data.message).toContain("接单时限应为 1–240 之间的整数（分钟）")
+      const set = await api.post(
+        "/admin/escort-dispatch/settings",
+        { city, mode: "auto", accept_minutes: 5 },
+        admin
+      )
+      expect(set.data.setting).toEqual({ city, mode: "auto", accept_minutes: 5 })
+      const listed = await api.get("/admin/escort-dispatch/settings", admin)
+      expect(listed.data.settings).toContainEqual({ city, mode: "auto", accept_minutes: 5 })
+
+      const before = Date.now()
+      const id = await paidBooking(city)
+      const [offerC] = await eventually(
+        () => offeredTo(c.auth),
+        (tasks) => tasks.some((t) => t.id === id)
+      )
+      expect(offerC.person).toEqual({ name: "张**" })
+      const deadline = Date.parse(offerC.offer.expires_at)
+      expect(deadline).toBeGreaterThanOrEqual(before + 5 * 60_000 - 1000)
+      expect(deadline).toBeLessThanOrEqual(Date.now() + 5 * 60_000 + 1000)
+      expect(await offeredTo(a.auth)).toEqual([])
+
+      // In an auto city nothing is open to grab, and a task not offered to you cannot be taken.
+      expect((await api.get("/escort/tasks?status=open", a.auth)).data.tasks).toEqual([])
+      const grab = await failure(api.post(`/escort/tasks/${id}/accept`, {}, a.auth))
+      expect(grab.status).toBe(409)
+      expect(grab.data.message).toBe("该任务由平台派单，未派给您，不能接单")
+      const notMine = await failure(api.post(`/escort/tasks/${id}/decline`, {}, a.auth))
+      expect(notMine.status).toBe(404)
+
+      // c declines: the next best (a) is offered it at once.
+      expect((await api.post(`/escort/tasks/${id}/decline`, {}, c.auth)).status).toBe(200)
+      expect(await offeredTo(c.auth)).toEqual([])
+      expect((await offeredTo(a.auth)).map((t) => t.id)).toEqual([id])
+      const afterDecline = await failure(api.post(`/escort/tasks/${id}/accept`, {}, c.auth))
+      expect(afterDecline.status).toBe(409)
+      expect(afterDecline.data.message).toBe("您已拒绝该派单，不能再接单")
+
+      // a lets the deadline pass: the sweep expires the offer and offers it to b.
+      const [live] = await dispatchModule().listDispatchOffers({
+        booking_id: id,
+        status: "offered",
+      })
+      expect(live.escort_id).toBe(a.id)
+      await dispatchModule().updateDispatchOffers({
+        id: live.id,
+        expires_at: new Date(Date.now() - 1000),
+      })
+      await eventually(
+        () => offeredTo(b.auth),
+        (tasks) => tasks.some((t) => t.id === id)
+      )
+      const late = await failure(api.post(`/escort/tasks/${id}/accept`, {}, a.auth))
+      expect(late.status).toBe(409)
+      expect(late.data.message).toBe("派单已超时或已改派，不能再接单")
+
+      const accepted = await api.post(`/escort/tasks/${id}/accept`, {}, b.auth)
+      expect(accepted.status).toBe(200)
+      expect(accepted.data.task.status).toBe("accepted")
+      expect(await offeredTo(b.auth)).toEqual([])
+      const offers = await dispatchModule().listDispatchOffers(
+        { booking_id: id },
+        { order: { round: "ASC" } }
+      )
+      expect(offers.map((o) => [o.escort_id, o.status, o.round])).toEqual([
+        [c.id, "declined", 1],
+        [a.id, "expired", 2],
+        [b.id, "accepted", 3],
+      ])
+      expect(offers.some((o) => o.escort_id === off.id)).toBe(false)
+    })
+
+    it("keeps escorts to their schedule and never double-books one, even under parallel requests", async () => {
+      const city = "湘潭市"
+      const escort = await signInEscort(city)
+      const backwards = await failure(
+        api.put(
+          "/escort/schedule",
+          { weekdays: [1], start_time: "18:00", end_time: "08:00" },
+          escort.auth
+        )
+      )
+      expect(backwards.status).toBe(400)
+      expect(backwards.data.message).toContain("排班结束时间应晚于开始时间")
+      const badDay = await failure(
+        api.put(
+          "/escort/schedule",
+          { weekdays: [0, 8], start_time: "08:00", end_time: "18:00" },
+          escort.auth
+        )
+      )
+      expect(badDay.status).toBe(400)
+      expect(badDay.data.message).toContain("可接单星期应为 1（周一）到 7（周日）的数组")
+
+      expect((await api.get("/escort/schedule", escort.auth)).data.schedule).toBeNull()
+      const saved = await api.put(
+        "/escort/schedule",
+        {
+          weekdays: [5, 1, 2, 3, 4],
+          start_time: "08:00",
+          end_time: "17:00",
+          days_off: [TUESDAY],
+        },
+        escort.auth
+      )
+      expect(saved.data.schedule).toEqual({
+        escort_id: escort.id,
+        weekdays: [1, 2, 3, 4, 5],
+        start_time: "08:00",
+        end_time: "17:00",
+        days_off: [TUESDAY],
+      })
+      expect((await api.get(`/admin/escort-dispatch/schedules/${escort.id}`, admin)).data).toEqual(
+        saved.data
+      )
+
+      const refusals = [
+        [await paidBooking(city, SATURDAY), "陪诊员周六不在排班内，不能接该任务"],
+        [await paidBooking(city, TUESDAY), `陪诊员 ${TUESDAY} 休息，不能接该任务`],
+        [
+          await paidBooking(city, MONDAY, "16:00", "18:00"),
+          "任务时段 16:00–18:00 超出陪诊员排班时间 08:00–17:00",
+        ],
+      ]
+      for (const [id, message] of refusals) {
+        const refused = await failure(api.post(`/escort/tasks/${id}/accept`, {}, escort.auth))
+        expect(refused.status).toBe(409)
+        expect(refused.data.message).toBe(message)
+        const assigned = await failure(
+          api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: escort.id }, admin)
+        )
+        expect(assigned.status).toBe(409)
+        expect(assigned.data.message).toBe(message)
+      }
+
+      // Three overlapping tasks, taken at once by the escort's two phones and by staff: one wins.
+      const first = await paidBooking(city, MONDAY, "09:00", "11:00")
+      const second = await paidBooking(city, MONDAY, "10:00", "12:00")
+      const third = await paidBooking(city, MONDAY, "10:30", "11:30")
+      const answers = await Promise.all([
+        failure(api.post(`/escort/tasks/${first}/accept`, {}, escort.auth)),
+        failure(api.post(`/escort/tasks/${second}/accept`, {}, escort.auth)),
+        failure(
+          api.post(`/admin/escort-bookings/${third}/assign`, { escort_id: escort.id }, admin)
+        ),
+      ])
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409, 409])
+      for (const refused of answers.filter((a) => a.status === 409)) {
+        expect(refused.data.message).toBe("您在该时段已有陪诊任务，不能重复接单")
+      }
+      const mine = (await api.get("/escort/tasks?status=mine", escort.auth)).data.tasks
+      expect(mine).toHaveLength(1)
+      // A refused assignment leaves no trace on the booking or its timeline.
+      const losers = [first, second, third].filter((id) => id !== mine[0].id)
+      for (const id of losers) {
+        const row = await escortModule().ownedBooking(id)
+        expect([row.status, row.escort_id]).toEqual(["awaiting_escort", null])
+        const events = await escortModule().bookingEvents(id)
+        expect(events.map((e) => e.status)).toEqual(["pending_payment", "awaiting_escort"])
+      }
+    })
+
+    it("lets staff assign and reassign a booking, on its timeline and in the audit log", async () => {
+      const city = "衡阳市"
+      const first = await signInEscort(city)
+      const second = await signInEscort(city)
+      const elsewhere = await signInEscort("长沙市")
+      const id = await paidBooking(city)
+
+      const badBody = await failure(
+        api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: 42 }, admin)
+      )
+      expect(badBody.status).toBe(400)
+      expect(badBody.data.message).toContain("请选择陪诊员")
+      const unknown = await failure(
+        api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: "esc_NOPE" }, admin)
+      )
+      expect(unknown.status).toBe(404)
+      expect(unknown.data.message).toBe("未找到该陪诊员")
+      const otherCity = await failure(
+        api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: elsewhere.id }, admin)
+      )
+      expect(otherCity.status).toBe(409)
+      expect(otherCity.data.message).toBe("陪诊员所在城市（长沙市）与订单城市（衡阳市）不同")
+
+      const assigned = await api.post(
+        `/admin/escort-bookings/${id}/assign`,
+        { escort_id: first.id },
+        admin
+      )
+      expect(assigned.data.booking).toMatchObject({ id, status: "accepted", escort_id: first.id })
+      expect((await api.get("/escort/tasks?status=mine", first.auth)).data.tasks).toHaveLength(1)
+      const again = await failure(
+        api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: first.id }, admin)
+      )
+      expect(again.status).toBe(409)
+      expect(again.data.message).toBe("该订单已由这位陪诊员负责")
+
+      const reassigned = await api.post(
+        `/admin/escort-bookings/${id}/assign`,
+        { escort_id: second.id },
+        admin
+      )
+      expect(reassigned.data.booking).toMatchObject({ status: "accepted", escort_id: second.id })
+      expect((await api.get("/escort/tasks?status=mine", first.auth)).data.tasks).toEqual([])
+      expect((await api.get("/escort/tasks?status=mine", second.auth)).data.tasks).toHaveLength(1)
+
+      const staffNotes = (await escortModule().bookingEvents(id))
+        .filter((e) => e.actor_type === "staff" && e.status === "accepted")
+        .map((e) => e.note)
+      expect(staffNotes).toEqual([`运营指派：${first.name}`, `运营改派：${second.name}`])
+
+      // Under way, a booking is no longer reassigned.
+      await api.post(`/escort/tasks/${id}/progress`, { status: "departed" }, second.auth)
+      const underWay = await failure(
+        api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: first.id }, admin)
+      )
+      expect(underWay.status).toBe(409)
+      expect(underWay.data.message).toBe("订单当前为「已出发」，只有待接单或已接单的订单可以指派")
+
+      const pg = getContainer().resolve("__pg_connection__")
+      const rows = await eventually(
+        () =>
+          pg.raw(`select action, details from audit_entry where action = 'escort_booking.assign'`),
+        (r: { rows: unknown[] }) => r.rows.length >= 2
+      )
+      expect(rows.rows.map((r: any) => r.details.escort_id).sort()).toEqual(
+        [first.id, second.id].sort()
+      )
+    })
+    it("raises each anomaly once on the dispatch board, texts the on-duty staff once, and lets staff resolve it", async () => {
+      const city = "邵阳市"
+      const escort = await signInEscort(city)
+      // A service that began (Beijing) on 2026-12-01 at 09:00 whose escort never set out.
+      const id = await paidBooking(city, "2026-12-01", "09:00", "11:00")
+      expect((await api.post(`/escort/tasks/${id}/accept`, {}, escort.auth)).status).toBe(200)
+      await api.post(
+        `/escort/tasks/${id}/reports`,
+        { type: "患者不适", text: "老人在候诊时头晕，已通知家属" },
+        escort.auth
+      )
+      const board = async () =>
+        ((await api.get("/admin/escort-dispatch/alerts", admin)).data.alerts as any[]).filter(
+          (alert) => alert.booking_id === id
+        )
+      const alerts = await eventually(
+        board,
+        (rows) => rows.length === 3 && rows.every((r) => r.sms_sent_at)
+      )
+      expect(alerts.map((a) => [a.kind, a.kind_label]).sort()).toEqual([
+        ["not_arrived", "未按时到达"],
+        ["not_departed", "未按时出发"],
+        ["report", "陪诊员报备"],
+      ])
+      expect(alerts.find((a) => a.kind === "not_arrived").message).toBe(
+        "服务已于 2026-12-01 09:00 开始，陪诊员仍未到达"
+      )
+
+      // Later sweeps raise and text nothing more for the same booking.
+      const texts = () =>
+        LogSmsSender.outbox.filter(
+          (sms) => sms.phone === ON_DUTY && sms.params.booking === id.slice(-8)
+        )
+      expect(texts()).toHaveLength(3)
+      expect(texts()[0]).toMatchObject({ template: "escort-alert", params: { city } })
+      const alertRows = async () =>
+        (
+          await getContainer()
+            .resolve("__pg_connection__")
+            .raw(`select count(*)::int as n from escort_dispatch_alert where booking_id = ?`, [id])
+        ).rows[0].n
+      // Proving an absence: let three more sweeps (every 500 ms) run, then count again.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(await alertRows()).toBe(3)
+      expect(texts()).toHaveLength(3)
+
+      const report = alerts.find((a) => a.kind === "report")
+      const noNote = await failure(
+        api.post(`/admin/escort-dispatch/alerts/${report.id}/resolve`, { note: " " }, admin)
+      )
+      expect(noNote.status).toBe(400)
+      expect(noNote.data.message).toContain("请填写处理说明（不超过 500 字）")
+      const resolved = await api.post(
+        `/admin/escort-dispatch/alerts/${report.id}/resolve`,
+        { note: "已电话联系家属，陪诊员陪同老人急诊" },
+        admin
+      )
+      expect(resolved.data.alert).toMatchObject({
+        resolution_note: "已电话联系家属，陪诊员陪同老人急诊",
+      })
+      expect(resolved.data.alert.resolved_at).not.toBeNull()
+      const twice = await failure(
+        api.post(`/admin/escort-dispatch/alerts/${report.id}/resolve`, { note: "再次" }, admin)
+      )
+      expect(twice.status).toBe(409)
+      expect(twice.data.message).toBe("该告警已处理")
+      expect((await board()).map((a) => a.kind).sort()).toEqual(["not_arrived", "not_departed"])
+      const all = (await api.get("/admin/escort-dispatch/alerts?status=resolved", admin)).data
+        .alerts
+      expect(all.map((a: any) => a.id)).toContain(report.id)
+      const badStatus = await failure(api.get("/admin/escort-dispatch/alerts?status=late", admin))
+      expect(badStatus.status).toBe(400)
+      expect(badStatus.data.message).toContain("status 只能是 open、resolved 或 all")
+    })
+  },
+})

@@ -1,0 +1,4 @@
+export * from "./types"
+export * from "./escort-client"
+export * from "./timeline"
+export * from "./subscribe"

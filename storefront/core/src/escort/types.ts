@@ -1,0 +1,81 @@
+import type { EscortBookingStatus, PaymentAction, PaymentChannel } from "@health/contracts"
+
+/** An extra on top of a service (extra hours, wheelchair, dialect), priced in fen. */
+export type EscortExtra = { code: string; label: string; price_fen: number }
+
+/** `GET /store/escort-services`: what can be booked, priced in fen. */
+export type EscortService = {
+  id: string
+  variant_id: string
+  title: string
+  description: string | null
+  /** The base price, covering `duration_hours`. */
+  price_fen: number
+  duration_hours: number
+  /** Each started hour beyond `duration_hours`. */
+  extra_hour_fen?: number
+  specialties?: string[]
+  extras: EscortExtra[]
+}
+
+/** One step on a booking's timeline, or a 报备 the escort raised (`flagged`). */
+export type EscortTimelineEvent = {
+  id: string
+  status: EscortBookingStatus | string
+  status_label: string | null
+  at: string
+  actor_type: string
+  note: string | null
+  location: { lat: number; lng: number } | null
+  report_type: string | null
+  flagged: boolean
+}
+
+/** A booking as its member reads it: the ID number is always masked. */
+export type EscortBooking = {
+  id: string
+  status: EscortBookingStatus
+  status_label: string
+  service: { id: string; name: string }
+  hospital: { id: string | null; name: string }
+  department: string
+  city: string
+  date: string
+  time_window: { start: string; end: string }
+  person: { name: string; id_number?: string }
+  meeting_point: string
+  needs: string[]
+  price_fen: number
+  escort_id?: string | null
+  created_at: string
+}
+
+export type EscortBookingDetail = EscortBooking & { events: EscortTimelineEvent[] }
+
+/** `POST /store/escort-bookings`: the service's variant and extras; commerce prices it. */
+export type NewEscortBooking = {
+  variant_id: string
+  extras: string[]
+  hospital_id?: string | null
+  hospital_name: string
+  department: string
+  city: string
+  date: string
+  time_window: { start: string; end: string }
+  person: { name: string; id_number: string }
+  meeting_point: string
+  needs: string[]
+}
+
+/** How the member pays: a provider (in the place they are) and, optionally, their balance. */
+export type EscortPayment = {
+  provider_id: string
+  channel: PaymentChannel
+  /** WeChat JSAPI: the payer's openid. */
+  openid?: string
+  store_credit_fen?: number
+}
+
+export type EscortPayResult = { action: PaymentAction; cart_id: string }
+
+export type EscortCancelResult = { booking: EscortBooking; refund_fen: number }

@@ -1,0 +1,185 @@
+import { Button, Checkbox, Input, Text, View } from "@tarojs/components"
+import Taro, { useRouter } from "@tarojs/taro"
+import { escortPriceFen, formatCNY, type EscortService } from "@health/core"
+import { useState } from "react"
+import { Field } from "../../../components/field"
+import { StateView } from "../../../components/state-view"
+import { escort } from "../../../lib/clients"
+import { explainError } from "../../../lib/explain-error"
+import { routes } from "../../../lib/navigate"
+import { useMemberLoad } from "../../../lib/use-member-load"
+
+type Form = {
+  city: string
+  hospital: string
+  department: string
+  date: string
+  start: string
+  end: string
+  personName: string
+  personId: string
+  meetingPoint: string
+  needs: string
+}
+
+const EMPTY: Form = {
+  city: "",
+  hospital: "",
+  department: "",
+  date: "",
+  start: "08:00",
+  end: "12:00",
+  personName: "",
+  personId: "",
+  meetingPoint: "",
+  needs: "",
+}
+
+/** 预约陪诊: service, extras (price updates), hospital, time, the person served, where to meet. */
+export default function EscortBook() {
+  const { params } = useRouter()
+  const { result, reload } = useMemberLoad(async (token) => ({
+    token,
+    services: await escort.services(),
+  }))
+  return (
+    <View className="page" data-testid="escort-book">
+      <StateView
+        result={result}
+        onRetry={reload}
+        isEmpty={(data) => data.services.length === 0}
+        empty={<Text>暂未开放陪诊服务，敬请期待</Text>}
+      >
+        {({ token, services }) => (
+          <BookingForm token={token} services={services} chosen={params?.service} />
+        )}
+      </StateView>
+    </View>
+  )
+}
+
+function BookingForm(props: { token: string; services: EscortService[]; chosen?: string }) {
+  const [variantId, setVariantId] = useState(
+    (props.services.find((s) => s.id === props.chosen) ?? props.services[0]).variant_id
+  )
+  const [extras, setExtras] = useState<string[]>([])
+  const [form, setForm] = useState<Form>(EMPTY)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const service = props.services.find((s) => s.variant_id === variantId)!
+  const price = escortPriceFen(service, { start: form.start, end: form.end, extras })
+  const input = (key: keyof Form, label: string, placeholder = "") => (
+    <Field label={label}>
+      <Input
+        className="field__input"
+        data-testid={`escort-${key}`}
+        placeholder={placeholder}
+        value={form[key]}
+        onInput={(e) => setForm((f) => ({ ...f, [key]: e.detail.value }))}
+      />
+    </Field>
+  )
+
+  async function submit() {
+    setBusy(true)
+    setProblem(null)
+    try {
+      const booking = await escort.create(props.token, {
+        variant_id: variantId,
+        extras,
+        city: form.city,
+        hospital_name: form.hospital,
+        department: form.department,
+        date: form.date,
+        time_window: { start: form.start, end: form.end },
+        person: { name: form.personName, id_number: form.personId },
+        meeting_point: form.meetingPoint,
+        needs: form.needs
+          .split(/[,，、]/)
+          .map((need) => need.trim())
+          .filter(Boolean),
+      })
+      Taro.showToast({ title: "预约已提交", icon: "success" })
+      await Taro.redirectTo({ url: routes.escortBooking(booking.id) })
+    } catch (error) {
+      setProblem(explainError(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View>
+      <View className="section">
+        <Text className="section__title">陪诊服务</Text>
+        {props.services.map((s) => (
+          <View
+            key={s.variant_id}
+            className={s.variant_id === variantId ? "list-item list-item--active" : "list-item"}
+            data-testid="escort-service"
+            onClick={() => {
+              setVariantId(s.variant_id)
+              setExtras([])
+            }}
+          >
+            <Text>{s.title}</Text>
+            <Text className="price">
+              {formatCNY(s.price_fen / 100)} / {s.duration_hours} 小时内
+            </Text>
+          </View>
+        ))}
+        {service.extras.map((extra) => {
+          const on = extras.includes(extra.code)
+          return (
+            <View
+              key={extra.code}
+              className="list-item"
+              data-testid={`escort-extra-${extra.code}`}
+              onClick={() =>
+                setExtras((list) =>
+                  on ? list.filter((code) => code !== extra.code) : [...list, extra.code]
+                )
+              }
+            >
+              <Checkbox value={extra.code} checked={on} />
+              <Text>
+                {extra.label} +{formatCNY(extra.price_fen / 100)}
+              </Text>
+            </View>
+          )
+        })}
+      </View>
+      <View className="section">
+        {input("city", "城市", "如：长沙市")}
+        {input("hospital", "医院")}
+        {input("department", "科室")}
+        {input("date", "就诊日期", "如：2026-12-20")}
+        {input("start", "开始时间", "08:00")}
+        {input("end", "结束时间", "12:00")}
+      </View>
+      <View className="section">
+        <Text className="section__title">就诊人</Text>
+        {input("personName", "真实姓名")}
+        {input("personId", "身份证号", "18 位身份证号")}
+        <Text className="muted">身份证号仅用于医院挂号，加密保存，提交后只显示打码后的号码。</Text>
+        {input("meetingPoint", "见面地点", "如：门诊楼一楼大厅")}
+        {input("needs", "特殊需求（选填）", "如：轮椅、说长沙话")}
+      </View>
+      <View className="row">
+        <Text>应付</Text>
+        <Text className="price" data-testid="escort-price">
+          {formatCNY(price / 100)}
+        </Text>
+      </View>
+      <Text className="muted">以提交后系统计算的金额为准；超出服务时长按小时加收。</Text>
+      {problem ? (
+        <Text className="error-text" data-testid="escort-error">
+          {problem}
+        </Text>
+      ) : null}
+      <Button className="btn-primary" data-testid="escort-submit" disabled={busy} onClick={submit}>
+        提交预约
+      </Button>
+    </View>
+  )
+}

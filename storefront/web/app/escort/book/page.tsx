@@ -1,0 +1,41 @@
+import { formatDateTime, type EscortService } from "@health/core"
+import type { Metadata } from "next"
+import Link from "next/link"
+import { EscortBookingForm } from "@/components/escort/escort-booking-form"
+import { escort, optional } from "@/lib/backends"
+import { bookEscort } from "@/lib/escort-actions"
+import { requireMember } from "@/lib/require-member"
+
+export const metadata: Metadata = { title: "预约陪诊" }
+
+/** 预约陪诊: the booking form for a signed-in member. */
+export default async function EscortBookPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ service?: string }>
+}) {
+  await requireMember("/escort/book")
+  const { service } = await searchParams
+  const services = await optional<EscortService[] | null>(() => escort.services(), null)
+  return (
+    <section className="narrow" data-testid="escort-book-page">
+      <h1>预约陪诊</h1>
+      {services === null ? (
+        <p className="form-error" role="alert">
+          陪诊服务暂时无法加载，请稍后刷新重试
+        </p>
+      ) : services.length === 0 ? (
+        <p className="muted">
+          暂未开放陪诊服务。<Link href="/escort">返回陪诊服务</Link>
+        </p>
+      ) : (
+        <EscortBookingForm
+          services={services}
+          book={bookEscort}
+          today={formatDateTime(new Date()).slice(0, 10)}
+          chosen={service}
+        />
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,186 @@
+"use client"
+
+import { escortPriceFen, formatCNY, type EscortService } from "@health/core"
+import { useActionState, useState } from "react"
+import type { EscortFormState } from "@/lib/escort-actions"
+
+const NEEDS_HINT = "如：轮椅、听力不好需大声沟通、说长沙话（用逗号分隔）"
+
+/**
+ * 预约陪诊: the service and its extras (the price updates as they change), the hospital and
+ * department, the day and time window, the person served with real name and ID number
+ * (sent once, shown masked afterwards), where to meet and any needs.
+ */
+export function EscortBookingForm({
+  services,
+  book,
+  today,
+  chosen,
+}: {
+  services: EscortService[]
+  book: (state: EscortFormState, form: FormData) => Promise<EscortFormState>
+  /** The earliest day to offer, YYYY-MM-DD in Beijing time. */
+  today: string
+  chosen?: string
+}) {
+  const [state, action, pending] = useActionState(book, undefined)
+  const fields = state?.fields ?? {}
+  const [serviceId, setServiceId] = useState(
+    fields.variant_id ??
+      services.find((s) => s.id === chosen)?.variant_id ??
+      services[0]?.variant_id
+  )
+  const [extras, setExtras] = useState<string[]>([])
+  const [hours, setHours] = useState({ start: fields.start ?? "08:00", end: fields.end ?? "12:00" })
+  const service = services.find((s) => s.variant_id === serviceId)
+  const price = service ? escortPriceFen(service, { ...hours, extras }) : null
+
+  return (
+    <form action={action} className="form escort-form" data-testid="escort-booking-form">
+      {state?.error && (
+        <p className="form-error" role="alert">
+          {state.error}
+        </p>
+      )}
+      <fieldset className="radio-column">
+        <legend>陪诊服务</legend>
+        {services.map((s) => (
+          <label key={s.variant_id}>
+            <input
+              type="radio"
+              name="variant_id"
+              value={s.variant_id}
+              checked={s.variant_id === serviceId}
+              onChange={() => {
+                setServiceId(s.variant_id)
+                setExtras([])
+              }}
+            />
+            {s.title} · {formatCNY(s.price_fen / 100)}（{s.duration_hours} 小时内）
+          </label>
+        ))}
+      </fieldset>
+      {service && service.extras.length > 0 && (
+        <fieldset className="radio-column" data-testid="escort-extras">
+          <legend>附加服务</legend>
+          {service.extras.map((extra) => (
+            <label key={extra.code} className="checkbox">
+              <input
+                type="checkbox"
+                name="extras"
+                value={extra.code}
+                checked={extras.includes(extra.code)}
+                onChange={(event) =>
+                  setExtras((list) =>
+                    event.target.checked
+                      ? [...list, extra.code]
+                      : list.filter((code) => code !== extra.code)
+                  )
+                }
+              />
+              {extra.label} +{formatCNY(extra.price_fen / 100)}
+            </label>
+          ))}
+        </fieldset>
+      )}
+      <label>
+        城市
+        <input
+          name="city"
+          required
+          maxLength={32}
+          defaultValue={fields.city ?? ""}
+          placeholder="如：长沙市"
+        />
+      </label>
+      <label>
+        医院
+        <input
+          name="hospital_name"
+          required
+          maxLength={64}
+          defaultValue={fields.hospital_name ?? ""}
+        />
+      </label>
+      <label>
+        科室
+        <input name="department" required maxLength={64} defaultValue={fields.department ?? ""} />
+      </label>
+      <label>
+        就诊日期
+        <input name="date" type="date" required min={today} defaultValue={fields.date ?? ""} />
+      </label>
+      <div className="form-row">
+        <label>
+          开始时间
+          <input
+            name="start"
+            type="time"
+            required
+            value={hours.start}
+            onChange={(event) => setHours((w) => ({ ...w, start: event.target.value }))}
+          />
+        </label>
+        <label>
+          结束时间
+          <input
+            name="end"
+            type="time"
+            required
+            value={hours.end}
+            onChange={(event) => setHours((w) => ({ ...w, end: event.target.value }))}
+          />
+        </label>
+      </div>
+      <fieldset>
+        <legend>就诊人</legend>
+        <label>
+          真实姓名
+          <input
+            name="person_name"
+            required
+            maxLength={40}
+            defaultValue={fields.person_name ?? ""}
+          />
+        </label>
+        <label>
+          身份证号
+          <input
+            name="person_id_number"
+            required
+            inputMode="text"
+            autoComplete="off"
+            pattern="[0-9]{17}[0-9Xx]"
+            title="18 位身份证号"
+          />
+        </label>
+        <p className="hint">身份证号仅用于医院挂号，加密保存，提交后只显示打码后的号码。</p>
+      </fieldset>
+      <label>
+        见面地点
+        <input
+          name="meeting_point"
+          required
+          maxLength={120}
+          defaultValue={fields.meeting_point ?? ""}
+        />
+      </label>
+      <label>
+        特殊需求（选填）
+        <textarea
+          name="needs"
+          maxLength={400}
+          placeholder={NEEDS_HINT}
+          defaultValue={fields.needs ?? ""}
+        />
+      </label>
+      <p className="pay-amount" data-testid="escort-price">
+        {price === null ? "请选择服务" : `应付 ${formatCNY(price / 100)}`}
+      </p>
+      <p className="hint">以提交后系统计算的金额为准；超出服务时长按小时加收。</p>
+      <button type="submit" className="button primary" disabled={pending || !service}>
+        {pending ? "正在提交…" : "提交预约"}
+      </button>
+    </form>
+  )
+}

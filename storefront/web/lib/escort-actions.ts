@@ -1,0 +1,142 @@
+"use server"
+
+import { ApiError, formatCNY, PAYMENT_PROVIDER_IDS } from "@health/core"
+import { revalidatePath } from "next/cache"
+import { cookies, headers } from "next/headers"
+import { redirect } from "next/navigation"
+import { PAYMENT_COOKIE, type OpenPayment } from "@/app/checkout/pay/payment-cookie"
+import type { AccountActionState } from "./account-actions"
+import { escort } from "./backends"
+import { memberActionError } from "./member-action-error"
+import { h5CashierUrl, paymentPlaceFor } from "./payment-channel"
+import { readToken } from "./session"
+import { storeCreditFen } from "@health/core/commerce/store-credit"
+import { OPENID_COOKIE, officialAccountFromEnv } from "./wechat-official-account"
+
+export type EscortFormState =
+  | { error?: string; notice?: string; fields?: Record<string, string> }
+  | undefined
+
+const EXPIRED = { error: "登录已过期，请重新登录" }
+const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
+
+/** Books the chosen service; commerce prices it. Then to the booking, ready to pay. */
+export async function bookEscort(
+  _state: EscortFormState,
+  form: FormData
+): Promise<EscortFormState> {
+  const token = await readToken()
+  if (!token) return EXPIRED
+  // What the member typed comes back with a refusal; the ID number never does.
+  const fields = Object.fromEntries(
+    [...form.entries()]
+      .filter(([name, value]) => typeof value === "string" && name !== "person_id_number")
+      .map(([name, value]) => [name, String(value)])
+  )
+  if (!text(form, "variant_id")) return { error: "请选择陪诊服务", fields }
+  let id: string
+  try {
+    const booking = await escort.create(token, {
+      variant_id: text(form, "variant_id"),
+      extras: form.getAll("extras").map(String),
+      hospital_name: text(form, "hospital_name"),
+      department: text(form, "department"),
+      city: text(form, "city"),
+      date: text(form, "date"),
+      time_window: { start: text(form, "start"), end: text(form, "end") },
+      person: { name: text(form, "person_name"), id_number: text(form, "person_id_number") },
+      meeting_point: text(form, "meeting_point"),
+      needs: text(form, "needs")
+        .split(/[,，、\n]/)
+        .map((need) => need.trim())
+        .filter(Boolean),
+    })
+    id = booking.id
+  } catch (error) {
+    return { ...memberActionError(error, "escort booking"), fields }
+  }
+  revalidatePath("/account/escort")
+  redirect(`/account/escort/${encodeURIComponent(id)}?booked=1`)
+}
+
+/**
+ * Opens the booking's payment with the chosen method, then hands over to the checkout's pay
+ * page (QR code, cashier form, WeChat JSAPI), which waits for the payment like an order's.
+ */
+export async function payEscort(
+  _state: AccountActionState,
+  form: FormData
+): Promise<AccountActionState> {
+  const token = await readToken()
+  if (!token) return EXPIRED
+  const bookingId = text(form, "booking_id")
+  const providerId = text(form, "payment")
+  if (!providerId) return { error: "请选择支付方式" }
+  const credit = storeCreditFen(form.get("use_credit") === "yes", text(form, "credit_amount"))
+  if ("problem" in credit) return { error: credit.problem }
+  const jar = await cookies()
+  const openid = officialAccountFromEnv() ? jar.get(OPENID_COOKIE)?.value : undefined
+  let answer: Awaited<ReturnType<typeof escort.pay>>
+  try {
+    answer = await escort.pay(token, bookingId, {
+      provider_id: providerId,
+      channel: paymentPlaceFor((await headers()).get("user-agent") ?? ""),
+      ...(openid && { openid }),
+      store_credit_fen: credit.fen,
+    })
+  } catch (error) {
+    return memberActionError(error, "escort pay")
+  }
+  const { action, cart_id } = answer
+  if (action.kind === "none") {
+    revalidatePath(`/account/escort/${bookingId}`)
+    return { notice: "已用余额支付，正在为您安排陪诊员" }
+  }
+  const amount = Number(form.get("amount_fen")) || 0
+  const open: OpenPayment = {
+    cart_id,
+    provider_id: providerId,
+    amount_fen: Math.max(0, amount - credit.fen),
+    action,
+  }
+  jar.set(PAYMENT_COOKIE, JSON.stringify(open), {
+    httpOnly: true,
+    sameSite: "lax",
+    path: "/checkout",
+    maxAge: 60 * 60,
+  })
+  if (action.kind === "redirect") {
+    redirect(
+      providerId === PAYMENT_PROVIDER_IDS.wechatpay ? h5CashierUrl(action.url, cart_id) : action.url
+    )
+  }
+  redirect(`/checkout/pay?cart=${cart_id}`)
+}
+
+/** Cancels; the refund is what commerce's cancellation rule gives for the time left. */
+export async function cancelEscort(bookingId: string): Promise<AccountActionState> {
+  const token = await readToken()
+  if (!token) return EXPIRED
+  try {
+    const { refund_fen } = await escort.cancel(token, bookingId)
+    revalidatePath(`/account/escort/${bookingId}`)
+    return {
+      notice: refund_fen > 0 ? `已取消，${formatCNY(refund_fen / 100)} 将原路退回` : "已取消预约",
+    }
+  } catch (error) {
+    return memberActionError(error, "escort cancel")
+  }
+}
+
+export async function confirmEscort(bookingId: string): Promise<AccountActionState> {
+  const token = await readToken()
+  if (!token) return EXPIRED
+  try {
+    await escort.confirm(token, bookingId)
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 409) return { error: error.message }
+    return memberActionError(error, "escort confirm")
+  }
+  revalidatePath(`/account/escort/${bookingId}`)
+  return { notice: "已确认服务完成，感谢您的信任" }
+}
