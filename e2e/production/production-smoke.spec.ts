@@ -219,10 +219,17 @@ describe("production build, started as the images start it", () => {
 
   it("creates reference data only: no demo member, no demo products", async () => {
     const token = await staffToken()
-    const { products } = await commerceJson<{ products: unknown[] }>("/admin/products?limit=5", {
+    // The escort services (陪诊服务) are the platform's own catalogue, seeded as reference data
+    // with their price rules; gene-test kits are the operators' to create.
+    const { products } = await commerceJson<{
+      products: { title: string; type: { value: string } | null }[]
+    }>(`/admin/products?limit=50&fields=${encodeURIComponent("title,type.value")}`, {
       headers: { authorization: `Bearer ${token}` },
     })
-    expect(products).toEqual([])
+    expect(products.filter((p) => p.type?.value !== "陪诊服务")).toEqual([])
+    expect(products.map((p) => p.title).sort()).toEqual(
+      ["代取报告/代问诊", "住院陪护", "全日陪诊", "半日陪诊"].sort()
+    )
     const customers = await queryDatabase<{ email: string }>(
       settings.databases.commerce,
       "select email from customer where deleted_at is null"

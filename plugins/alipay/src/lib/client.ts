@@ -13,25 +13,6 @@ export class AlipayApiError extends Error {
   }
 }
 
-/** Parameters that go into the gateway URL's query; the rest (biz_content) in the form body. */
-const URL_PARAMETERS = new Set([
-  "app_id",
-  "method",
-  "format",
-  "charset",
-  "sign_type",
-  "sign",
-  "timestamp",
-  "version",
-  "notify_url",
-  "return_url",
-  "auth_token",
-  "app_auth_token",
-  "app_cert_sn",
-  "alipay_root_cert_sn",
-  "ws_service_url",
-])
-
 /**
  * The official alipay-sdk, configured once: it signs requests (RSA2, PKCS#8 key), verifies
  * every response's signature against Alipay's public key (or the key in Alipay's
@@ -81,8 +62,11 @@ export class AlipayClient {
   }
 
   /**
-   * A page method (page.pay, wap.pay) signed for the shopper's browser: the gateway URL with
-   * the common parameters, and the form fields (biz_content) to post to it.
+   * A page method (page.pay, wap.pay) signed for the shopper's browser: the signed GET URL,
+   * and the same request as a form to post (Alipay's own SDK form: every parameter a field,
+   * only the charset in the action). Fields carry the values as signed, so nothing between
+   * here and the browser has to keep a URL's percent-encoding intact: a PC's page.pay whose
+   * signature rode in the action's query string arrived with `+` turned into spaces.
    */
   pageRequest(
     method: string,
@@ -97,11 +81,8 @@ export class AlipayClient {
       })
     )
     const action = new URL(url.origin + url.pathname)
-    const fields: Record<string, string> = {}
-    for (const [key, value] of url.searchParams) {
-      if (URL_PARAMETERS.has(key)) action.searchParams.set(key, value)
-      else fields[key] = value
-    }
+    action.searchParams.set("charset", url.searchParams.get("charset") ?? "utf-8")
+    const fields = Object.fromEntries(url.searchParams)
     return { action: action.toString(), fields, url: url.toString() }
   }
 

@@ -71,7 +71,7 @@ describe.each(["public_key", "certificate"] as const)(
         fields: Record<string, string>
         expires_at: string
       }
-      expect(new URL(action.action).searchParams.get("method")).toBe("alipay.trade.page.pay")
+      expect(action.fields.method).toBe("alipay.trade.page.pay")
       expect(JSON.parse(action.fields.biz_content)).toMatchObject({
         out_trade_no: pc.out_trade_no,
         total_amount: "19.99",
