@@ -62,6 +62,10 @@ const hop = new RedisHop()
 const HOP_PORT = freePortSync()
 process.env.REDIS_URL = `redis://127.0.0.1:${HOP_PORT}`
 process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+// A server instance, as behind the load balancer: no queue workers or schedules. A scheduled
+// job caught mid-flight when Redis goes away may never finish, and the runner's afterEach waits
+// for every workflow execution (CI timed out on that hook after 180 s).
+process.env.MEDUSA_WORKER_MODE = "server"
 
 // Registered before the runner's own hooks, so the hop is up before the app connects.
 beforeAll(() => hop.listen(HOP_PORT))
