@@ -10,7 +10,7 @@ import {
   waitForPaidOrder,
 } from "../support/checkout"
 import { addProductToCart, registerOnWeb, type CheckoutAddress } from "../support/shop"
-import { WECHAT_USER_AGENT } from "../support/wechat-client"
+import { actAsWechatBrowser, WECHAT_USER_AGENT } from "../support/wechat-client"
 
 // The stack runs the plugins' sandboxes (scripts/lib/stack.mjs): the browser posts or follows
 // the signed request to them, clicks 确认付款 at their cashier, and they notify commerce with a
@@ -164,9 +164,14 @@ describe("a shopper pays by 支付宝 or 银联 in the browser", () => {
       userAgent: WECHAT_USER_AGENT,
     })
     contexts.push(context)
+    await actAsWechatBrowser(context)
     const page = await context.newPage()
     await addProductToCart(page, "sports-gene-test")
+    // The checkout first learns the payer's openid through the (silent) OAuth round trip: read
+    // the methods once it is back on /checkout, not while it is still redirecting.
     await page.goto(webUrl("/checkout"), { waitUntil: "networkidle" })
+    await page.waitForURL(/\/checkout$/)
+    await page.getByTestId("checkout-summary").getByText("在微信内直接付款").waitFor()
     const offered = await offeredPaymentMethods(page)
     expect(offered[0]).toBe("微信支付")
     expect(offered.some((label) => /支付宝|银联/.test(label))).toBe(false)
