@@ -145,17 +145,25 @@ export async function financeMillionBench({
   adminUrl = process.env.DATABASE_URL || "postgres://postgres@localhost:5432/postgres",
   template = process.env.BENCH_FINANCE_TEMPLATE || "",
   keep = process.env.BENCH_FINANCE_KEEP === "1",
+  // A database kept from an earlier run (generated once): migrated again and measured,
+  // never dropped. Created, migrated and generated when it does not exist yet.
+  reuse = process.env.BENCH_FINANCE_DATABASE || "",
 } = {}) {
   const server = new URL(adminUrl)
-  const database = `bench_finance_${process.pid}`
+  const database = reuse || `bench_finance_${process.pid}`
   const at = (db) => Object.assign(new URL(server), { pathname: `/${db}` }).toString()
   const t0 = Date.now()
-  await withClient(at("postgres"), (c) =>
-    c.query(`create database "${database}"${template ? ` template "${template}"` : ""}`)
-  )
+  const exists = await withClient(at("postgres"), async (c) => {
+    const found = (await c.query("select 1 from pg_database where datname = $1", [database]))
+      .rowCount
+    if (!found) {
+      await c.query(`create database "${database}"${template ? ` template "${template}"` : ""}`)
+    }
+    return Boolean(found)
+  })
   const env = { ...process.env, DATABASE_URL: at(database) }
   try {
-    if (!template) {
+    if (!template || exists) {
       execFileSync("npx", ["medusa", "db:migrate", "--skip-scripts"], {
         cwd: commerce,
         env,
@@ -163,14 +171,20 @@ export async function financeMillionBench({
       })
     }
     const generated = Date.now()
-    await withClient(at(database), async (c) => {
-      await c.query("begin")
-      await c.query(generationSql({ orders, days }))
-      await c.query("commit")
-      await c.query("analyze")
-    })
-    const generateSeconds = (Date.now() - generated) / 1000
-    console.log(`finance-million: generated ${orders} orders in ${generateSeconds.toFixed(0)} s`)
+    if (!exists) {
+      await withClient(at(database), async (c) => {
+        await c.query("begin")
+        await c.query(generationSql({ orders, days }))
+        await c.query("commit")
+        await c.query("analyze")
+      })
+    }
+    const generateSeconds = exists ? 0 : (Date.now() - generated) / 1000
+    console.log(
+      exists
+        ? `finance-million: measuring the orders kept in ${database}`
+        : `finance-million: generated ${orders} orders in ${generateSeconds.toFixed(0)} s`
+    )
     const out = path.join(mkdtempSync(path.join(tmpdir(), "bench-finance-")), "samples.json")
     execFileSync(
       "npx",
@@ -203,7 +217,7 @@ export async function financeMillionBench({
       seconds: (Date.now() - t0) / 1000,
     }
   } finally {
-    if (!keep) {
+    if (!keep && !reuse) {
       await withClient(at("postgres"), (c) =>
         c.query(`drop database if exists "${database}" with (force)`)
       )

@@ -315,5 +315,11 @@ module.exports = defineConfig({
     escortDispatch: {
       resolve: "./src/modules/escort-dispatch",
     },
+    escortMessaging: {
+      resolve: "./src/modules/escort-messaging",
+    },
+    escortIncome: {
+      resolve: "./src/modules/escort-income",
+    },
   },
 })

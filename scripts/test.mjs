@@ -293,6 +293,10 @@ try {
     REDIS_URL: redis.redisUrl,
     LOG_LEVEL: "error",
     NODE_ENV: "test",
+    // Every test process's Postgres sessions (node-postgres reads PGOPTIONS) commit without
+    // waiting for the WAL flush: a test database is thrown away, and the flush was about a
+    // millisecond of every one of the suites' many thousands of commits.
+    PGOPTIONS: "-c synchronous_commit=off",
   }
 
   // The app imports the plugins' build output, so its typecheck needs them built.
@@ -310,13 +314,14 @@ try {
     ...serviceEnv,
     NODE_OPTIONS: "--experimental-vm-modules --max-old-space-size=8192",
   }
-  // How many HTTP spec files run at once from the start (HTTP_TEST_WORKERS overrides): the
-  // cores the other lane leaves, up to two. Setting up a spec file is CPU-bound, so a third
-  // process on two cores made no file faster, only every test slower. Each file runs in a jest
+  // How many HTTP spec files run at once from the start (HTTP_TEST_WORKERS overrides): one a
+  // core, up to two, beside the other lane. A spec file's boot is CPU-bound, but most of its
+  // tests wait (on Postgres, sandboxes, queues, polling): a fuzz file measured 113 s of CPU in
+  // 607 s, so one file at a time left a core idle for most of the run. Each file runs in a jest
   // process of its own (no memory carried from file to file) with its own databases (copies of
   // one migrated template), app port, Redis prefixes and stand-in ports.
   const httpLanes =
-    Number(process.env.HTTP_TEST_WORKERS) || Math.max(1, Math.min(2, availableParallelism() - 1))
+    Number(process.env.HTTP_TEST_WORKERS) || Math.max(1, Math.min(2, availableParallelism()))
   const httpTemplate = `health-http-template-${process.pid}`
   const httpEnv = {
     ...medusaEnv,

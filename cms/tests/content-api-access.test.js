@@ -18,6 +18,8 @@ const TYPES = [
   ["questionnaire-items", "api::questionnaire-item.questionnaire-item", false],
   ["collection-sites", "api::collection-site.collection-site", false],
   ["experts", "api::expert.expert", false],
+  ["hospitals", "api::hospital.hospital", false],
+  ["departments", "api::department.department", false],
 ]
 
 /** Koa routes case-insensitively and forgives slashes: every spelling reaches the same route. */

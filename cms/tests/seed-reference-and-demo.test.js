@@ -32,6 +32,8 @@ describe("the CMS seed without and with SEED_DEMO", () => {
       articles: await count("api::article.article"),
       experts: await count("api::expert.expert"),
       sites: await count("api::collection-site.collection-site"),
+      hospitals: await count("api::hospital.hospital"),
+      departments: await count("api::department.department"),
       banners: await count("api::banner.banner"),
       clinicSessions: await count("api::clinic-session.clinic-session"),
       admins: admins.map((admin) => admin.email).sort(),
@@ -50,6 +52,8 @@ describe("the CMS seed without and with SEED_DEMO", () => {
       articles: 0,
       experts: 0,
       sites: 0,
+      hospitals: 0,
+      departments: 0,
       banners: 0,
       clinicSessions: 0,
       admins: ["admin@health.local"],
@@ -71,7 +75,15 @@ describe("the CMS seed without and with SEED_DEMO", () => {
       pages: reference.pages,
       questionnaireItems: 60,
     })
-    for (const kind of ["articles", "experts", "sites", "banners", "clinicSessions"]) {
+    for (const kind of [
+      "articles",
+      "experts",
+      "sites",
+      "hospitals",
+      "departments",
+      "banners",
+      "clinicSessions",
+    ]) {
       expect(demo[kind]).toBeGreaterThan(0)
     }
     expect(demo.admins.length).toBeGreaterThan(1)

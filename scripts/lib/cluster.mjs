@@ -39,6 +39,8 @@ export const CLUSTER_PORTS = {
   s3: 4569,
   wechatpaySandbox: 9400,
   wechatStandin: 9401,
+  alipaySandbox: 9410,
+  unionpaySandbox: 9500,
 }
 
 /** npm start's databases, so `npm run start:cluster` shows the same shop. */
@@ -155,6 +157,43 @@ function wechatpaySandbox(root, sandboxDir, port, notifyUrl) {
 }
 
 /**
+ * The Alipay sandbox's keys (made once under .data/, as npm start's) and the provider
+ * settings that point commerce at it; its cashier sends the shopper back to the web.
+ */
+function alipaySandbox(root, sandboxDir, port, { notifyUrl, returnUrl }) {
+  const sandbox = path.join(root, "plugins", "alipay", ".medusa", "server", "src", "sandbox")
+  const { loadOrCreateAlipaySandboxKeys, providerEnv } = require(path.join(sandbox, "keys.js"))
+  const env = {
+    ...providerEnv(
+      loadOrCreateAlipaySandboxKeys(sandboxDir),
+      `http://127.0.0.1:${port}/gateway.do`,
+      notifyUrl
+    ),
+    ALIPAY_RETURN_URL: returnUrl,
+  }
+  return { env, cli: path.join(sandbox, "cli.js") }
+}
+
+/**
+ * The UnionPay sandbox's certificate chain (made once under .data/, as npm start's) and the
+ * provider settings that point commerce at it; its cashier posts the shopper back to the web.
+ */
+function unionpaySandbox(root, sandboxDir, port, { notifyUrl, frontUrl }) {
+  const sandbox = path.join(root, "plugins", "unionpay", ".medusa", "server", "src", "sandbox")
+  const { loadOrCreateSandboxPki, providerEnv } = require(path.join(sandbox, "pki.js"))
+  const env = providerEnv(
+    loadOrCreateSandboxPki(sandboxDir),
+    sandboxDir,
+    `http://127.0.0.1:${port}`,
+    {
+      notifyUrl,
+      frontUrl,
+    }
+  )
+  return { env, cli: path.join(sandbox, "cli.js") }
+}
+
+/**
  * Boots the cluster from the production build in `root` (scripts/prod/build-all.mjs) and
  * waits until every server and every proxy port answers.
  *
@@ -257,6 +296,16 @@ export async function bootCluster({
     ports.wechatpaySandbox,
     wechatpayNotifyUrl || `${urls.commerce}/hooks/payment/wechatpay_wechatpay`
   )
+  const alipaySandboxDir = path.join(DATA_DIR, "alipay-sandbox")
+  const alipay = alipaySandbox(root, alipaySandboxDir, ports.alipaySandbox, {
+    notifyUrl: `${urls.commerce}/hooks/payment/alipay_alipay`,
+    returnUrl: `${urls.web}/checkout/return/alipay`,
+  })
+  const unionpaySandboxDir = path.join(DATA_DIR, "unionpay-sandbox")
+  const unionpay = unionpaySandbox(root, unionpaySandboxDir, ports.unionpaySandbox, {
+    notifyUrl: `${urls.commerce}/hooks/payment/unionpay_unionpay`,
+    frontUrl: `${urls.web}/checkout/return/unionpay`,
+  })
   const commerceEnv = {
     NODE_ENV: "production",
     DATABASE_URL: commerceDbUrl,
@@ -293,6 +342,8 @@ export async function bootCluster({
     SEED_DEMO: seedDemo ? "1" : "",
     ...storageEnv,
     ...wechatpay.env,
+    ...alipay.env,
+    ...unionpay.env,
   }
   const cmsEnv = {
     NODE_ENV: "production",
@@ -374,6 +425,25 @@ export async function bootCluster({
       },
       echo: false,
       logFile: path.join(logDir, "wechatpay-sandbox.log"),
+    })
+    processes.alipaySandbox = startProcess("alipay-sandbox", node, [alipay.cli], {
+      env: {
+        ALIPAY_SANDBOX_PORT: String(ports.alipaySandbox),
+        ALIPAY_SANDBOX_DATA_DIR: alipaySandboxDir,
+        ALIPAY_SANDBOX_TIME_SCALE: "0.01",
+        ALIPAY_NOTIFY_URL: alipay.env.ALIPAY_NOTIFY_URL,
+      },
+      echo: false,
+      logFile: path.join(logDir, "alipay-sandbox.log"),
+    })
+    processes.unionpaySandbox = startProcess("unionpay-sandbox", node, [unionpay.cli], {
+      env: {
+        UNIONPAY_SANDBOX_PORT: String(ports.unionpaySandbox),
+        UNIONPAY_SANDBOX_DATA_DIR: unionpaySandboxDir,
+        UNIONPAY_SANDBOX_TIME_SCALE: "0.01",
+      },
+      echo: false,
+      logFile: path.join(logDir, "unionpay-sandbox.log"),
     })
     processes.wechatStandin = startProcess(
       "wechat",
@@ -461,6 +531,8 @@ export async function bootCluster({
     s3: { ...storageEnv },
     wechatpaySandboxUrl: local(ports.wechatpaySandbox),
     wechatpaySandboxDir: path.join(DATA_DIR, "wechatpay-sandbox"),
+    alipaySandboxUrl: local(ports.alipaySandbox),
+    unionpaySandboxUrl: local(ports.unionpaySandbox),
     logDir,
     timings,
     processes,

@@ -4,7 +4,9 @@
 import { readFileSync } from "node:fs"
 
 const MEASURED = {
-  "payment-provider-contract": 300,
+  "payment-contract-wechatpay": 130,
+  "payment-contract-alipay": 130,
+  "payment-contract-unionpay": 130,
   "wechatpay-checkout": 200,
   "escort-bookings": 150,
   "fuzz-routes": 120,
@@ -23,6 +25,8 @@ const MEASURED = {
   constitution: 50,
   "health-archive": 50,
   "member-membership": 50,
+  "escort-income": 100,
+  "escort-hospitals": 60,
 }
 
 /** Seconds to expect from a spec file, by its name without `.spec.ts`. */

@@ -365,7 +365,11 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
   step("构建应用（源码未变时跳过）…")
   let appRoot = at()
   if (fromProductionBuild) {
-    appRoot = await buildAll({ source: at(), reuse: true })
+    // The checkout's plugin builds are current after buildPlugins() (it rebuilds what
+    // changed), and the copy's plugin sources are the checkout's: the commerce build takes
+    // their output instead of building each plugin a second time.
+    await buildPlugins()
+    appRoot = await buildAll({ source: at(), reuse: true, pluginBuildsFrom: at() })
   } else {
     await buildPlugins()
   }

@@ -23,7 +23,7 @@ export const PRODUCTION_BUILDS = [
     name: "commerce",
     sources: ["commerce", "plugins", LOCK],
     output: commerceBuildOutput,
-    build: (root) => buildCommerce(root),
+    build: (root, { pluginBuildsFrom }) => buildCommerce(root, { pluginBuildsFrom }),
   },
   {
     name: "cms",
@@ -48,10 +48,15 @@ export const PRODUCTION_BUILDS = [
 const stampFile = (copy, name) => path.join(copy, ".prod-copy", "builds", `${name}.txt`)
 
 /** Copies the repository and builds every image's contents; returns the copy's path. */
+/**
+ * `pluginBuildsFrom`: a checkout whose plugin builds are current for the sources copied
+ * (the dev and test stacks pass their own, just built); the images build them.
+ */
 export async function buildAll({
   source,
   target = defaultCopyDirectory(source),
   reuse = false,
+  pluginBuildsFrom,
 } = {}) {
   const started = Date.now()
   const { files } = await cleanCopy({ source, target, sync: reuse })
@@ -78,7 +83,7 @@ export async function buildAll({
       const stamp = stampFile(target, build.name)
       rmSync(stamp, { force: true })
       try {
-        await timed(`build ${build.name}`, () => build.build(target))
+        await timed(`build ${build.name}`, () => build.build(target, { pluginBuildsFrom }))
         mkdirSync(path.dirname(stamp), { recursive: true })
         writeFileSync(stamp, build.fingerprint)
       } catch (error) {

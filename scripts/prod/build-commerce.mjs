@@ -3,7 +3,7 @@
 // never built, and its routes 404), then `medusa build` (server and admin) into
 // commerce/.medusa/server. Nothing here reads a deployment setting: the image is configured
 // when it starts (start-commerce.mjs).
-import { existsSync, readdirSync } from "node:fs"
+import { cpSync, existsSync, readdirSync, rmSync } from "node:fs"
 import path from "node:path"
 import { buildContracts } from "./build-contracts.mjs"
 import { isEntryPoint, parseArguments, runAsCommand, timed } from "./lib/command-line.mjs"
@@ -20,9 +20,20 @@ export function pluginDirectories(root) {
     .filter((dir) => existsSync(path.join(dir, "package.json")))
 }
 
-export async function buildCommerce(root) {
+/**
+ * `pluginBuildsFrom`: a checkout holding current builds of these same plugin sources, whose
+ * output is copied instead of building each plugin again (the dev and test stacks).
+ */
+export async function buildCommerce(root, { pluginBuildsFrom } = {}) {
   await buildContracts(root)
   for (const dir of pluginDirectories(root)) {
+    const built = pluginBuildsFrom && path.join(pluginBuildsFrom, "plugins", path.basename(dir))
+    if (built && existsSync(path.join(built, ".medusa", "server", "src"))) {
+      rmSync(path.join(dir, ".medusa"), { recursive: true, force: true })
+      cpSync(path.join(built, ".medusa"), path.join(dir, ".medusa"), { recursive: true })
+      console.log(`✔ plugin ${path.basename(dir)}: build output taken from ${built}`)
+      continue
+    }
     await timed(`plugin ${path.basename(dir)}`, () =>
       runTool(binIn(root, "medusa"), ["plugin:build"], {
         cwd: dir,

@@ -12,6 +12,8 @@ export const STOREFRONT_READ_TYPES = [
   "api::clinic-session.clinic-session",
   "api::banner.banner",
   "api::page.page",
+  "api::hospital.hospital",
+  "api::department.department",
 ] as const
 
 /** All the public and the storefront token may do: list and read those types. */

@@ -10,6 +10,7 @@ import ccmq from "@health/contracts/ccmq.json"
 import { constitutionTexts } from "./constitution-types"
 import { coverPng } from "./cover-image"
 import { articles, banners, categories, experts, pages, sites, tags } from "./editorial"
+import { hospitals } from "./escort-hospitals"
 
 type Strapi = Core.Strapi
 type Uid = Parameters<Strapi["documents"]>[0]
@@ -17,7 +18,10 @@ type Uid = Parameters<Strapi["documents"]>[0]
 export const QUESTIONNAIRE_VERSION = "ZYYXH/T157-2009"
 export const DEV_STOREFRONT_TOKEN = "dev-storefront-read-token-0123456789abcdef"
 
-/** Demo content (editors, experts, articles, sites, banners, a 义诊) only with SEED_DEMO=1. */
+/**
+ * Demo content (editors, experts, articles, sites, 陪诊 hospitals, banners, a 义诊) only with
+ * SEED_DEMO=1.
+ */
 export function wantsDemoContent(env: NodeJS.ProcessEnv = process.env): boolean {
   return env.SEED_DEMO?.trim() === "1"
 }
@@ -64,7 +68,7 @@ async function seedReferenceContent(strapi: Strapi): Promise<ReferenceContent> {
   return { categoryIds, tagIds }
 }
 
-/** The demo editors, experts, articles, collection sites, banners and one 义诊 session. */
+/** The demo editors, experts, articles, collection sites, 陪诊 hospitals, banners and one 义诊. */
 async function seedDemoContent(strapi: Strapi, { categoryIds, tagIds }: ReferenceContent) {
   await ensureDemoEditorialUsers(strapi)
   const expertIds: Record<string, string> = {}
@@ -96,6 +100,12 @@ async function seedDemoContent(strapi: Strapi, { categoryIds, tagIds }: Referenc
   }
   for (const site of sites) {
     await ensure(strapi, "api::collection-site.collection-site", "slug", { ...site, active: true })
+  }
+  for (const { departments, ...hospital } of hospitals) {
+    const hospitalId = await ensure(strapi, "api::hospital.hospital", "slug", hospital)
+    for (const department of departments) {
+      await ensureDepartment(strapi, hospitalId, department)
+    }
   }
   for (const { palette, ...banner } of banners) {
     await ensure(strapi, "api::banner.banner", "title", banner, async () => ({
@@ -184,6 +194,24 @@ async function mergeSexSpecificItem(
   for (const entry of old) {
     await documents.delete({ documentId: entry.documentId } as never)
   }
+}
+
+/** A hospital's department, looked up by hospital and name (names repeat across hospitals). */
+async function ensureDepartment(
+  strapi: Strapi,
+  hospitalId: string,
+  department: Record<string, unknown> & { name: string }
+) {
+  const documents = strapi.documents("api::department.department")
+  const existing = await documents.findFirst({
+    filters: { name: department.name, hospital: { documentId: hospitalId } },
+  } as never)
+  if (existing) return existing.documentId
+  const created = await documents.create({
+    data: { ...department, hospital: hospitalId },
+    status: "published",
+  } as never)
+  return created.documentId
 }
 
 /** Creates (published) unless an entry with the same key exists; returns the documentId. */

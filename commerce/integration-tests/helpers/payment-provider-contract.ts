@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
+import { reconcilePendingPaymentSessions } from "../../src/queues/payments-queue"
 import seed from "../../src/scripts/seed"
 import { noticeRefundedUnplacedPaymentsWorkflow } from "../../src/workflows/payments/notice-refunded-unplaced-payments"
 import { adminHeaders, registerCustomer } from "./actors"
@@ -128,6 +129,20 @@ async function paymentData(container: MedusaContainer, paymentId: string) {
   return (data[0] as { data?: Record<string, unknown> } | undefined)?.data ?? {}
 }
 
+/** Whether the payment session is still there (the sweep drops an expired unpaid one). */
+async function sessionExists(container: MedusaContainer, sessionId: string) {
+  const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
+    entity: "payment_session",
+    fields: ["id"],
+    filters: { id: sessionId },
+  })
+  return data.length > 0
+}
+
+/** The payments sweep (every minute in the app) run as if `minutes` had passed. */
+const sweepAfter = (container: MedusaContainer, minutes: number) =>
+  reconcilePendingPaymentSessions(container, new Date(Date.now() + minutes * 60_000))
+
 async function orderOf(container: MedusaContainer, cartId: string) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
@@ -242,6 +257,45 @@ export function describePaymentProviderContract(
       (m) => m.payments === 1
     )
     expect(money.captured).toBe(session.amount)
+  })
+
+  it("a payment whose notification never arrives is completed by the sweep, once", async () => {
+    const { cartId, session } = await openSession()
+    await contract.pay(session, { notify: false })
+    // Not yet two minutes: the sweep leaves a fresh session to its notification.
+    expect((await sweepAfter(getContainer(), 1)).recovered).not.toContain(cartId)
+    expect(await orderOf(getContainer(), cartId)).toBeFalsy()
+
+    expect((await sweepAfter(getContainer(), 3)).recovered).toContain(cartId)
+    expect(await orderOf(getContainer(), cartId)).toBeTruthy()
+    const money = await eventually(
+      () => recorded(getContainer(), session.id),
+      (m) => m.captures === 1
+    )
+    expect(money).toMatchObject({ payments: 1, captures: 1, captured: session.amount })
+    // The next run finds nothing left to do for it.
+    expect((await sweepAfter(getContainer(), 4)).recovered).not.toContain(cartId)
+    expect((await recorded(getContainer(), session.id)).captures).toBe(1)
+  })
+
+  it("an expired unpaid payment is closed by the sweep and its session dropped", async () => {
+    const { member, cartId, session } = await openSession()
+    await contract.visit(session)
+    // Before its time, waiting at the cashier: left alone.
+    expect((await sweepAfter(getContainer(), 3)).closed).toEqual([])
+    expect(await sessionExists(getContainer(), session.id)).toBe(true)
+
+    await contract.expire(session)
+    const outcome = await sweepAfter(getContainer(), 31)
+    expect(outcome.closed).toHaveLength(1)
+    expect(outcome.refunded).toEqual([])
+    expect(await sessionExists(getContainer(), session.id)).toBe(false)
+    expect((await contract.tradeAtProvider(session)).state).toBe("closed")
+    expect(await orderOf(getContainer(), cartId)).toBeFalsy()
+    expect((await recorded(getContainer(), session.id)).payments).toBe(0)
+    // The member may start again: the cart takes a new session of the same method.
+    const { data } = await api.get(`/store/carts/${cartId}/payment-status`, member)
+    expect(data.status).toBe("expired")
   })
 
   it("a replayed notification is acknowledged and captures nothing more", async () => {
@@ -392,6 +446,34 @@ export function describePaymentProviderContract(
     expect(await contract.refundsAtProvider(session)).toHaveLength(1)
     expect(await sweep()).toEqual([])
     expect(await notices()).toHaveLength(1)
+  })
+
+  it("money paid without a notification for a cart that can no longer become an order is refunded by the sweep, once, and the member told", async () => {
+    const { member, cartId, session } = await sessionWhoseCreditIsSpentElsewhere()
+    await contract.pay(session, { notify: false })
+    await sweepAfter(getContainer(), 31)
+    const refunds = await eventually(
+      () => contract.refundsAtProvider(session),
+      (found) => found.length > 0
+    )
+    expect(refunds.map((r) => r.amount)).toEqual([session.amount])
+    expect(await orderOf(getContainer(), cartId)).toBeFalsy()
+    const { data: status } = await api.get(`/store/carts/${cartId}/payment-status`, member)
+    expect(status).toMatchObject({ status: "refunded", refund: { amount_fen: session.amount } })
+    const told = await eventually(
+      async () =>
+        ((await api.get("/store/inbox", member)).data.messages as any[]).filter(
+          (m) => m.title === "订单未能生成，已原路退款"
+        ),
+      (found) => found.length > 0
+    )
+    expect(told).toHaveLength(1)
+    expect(told[0].body).toContain(contract.label)
+
+    // Later runs refund nothing more and tell nothing more.
+    const again = await sweepAfter(getContainer(), 32)
+    expect([again.refunded, again.noticed]).toEqual([[], []])
+    expect(await contract.refundsAtProvider(session)).toHaveLength(1)
   })
 
   it("deleting an unpaid session closes the trade at the provider", async () => {

@@ -1,6 +1,6 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import matureAffiliateCommissions from "@health/medusa-plugin-affiliate/jobs/mature-affiliate-commissions"
+import { matureAffiliateCommissions } from "@health/medusa-plugin-affiliate"
 import {
   recordOrderCommissionsWorkflow,
   syncOrderPaymentWorkflow,

@@ -1,12 +1,13 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { randomUUID } from "crypto"
 import Redis from "ioredis"
+import { bookingChanges } from "../../src/lib/escort-live/booking-change-channel"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import { ESCORT_MODULE } from "../../src/modules/escort"
 import type EscortModuleService from "../../src/modules/escort/service"
 import { ESCORT_DISPATCH_MODULE } from "../../src/modules/escort-dispatch"
 import type EscortDispatchModuleService from "../../src/modules/escort-dispatch/service"
-import { adminHeaders, createPublishableKey } from "../helpers/actors"
+import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
@@ -74,17 +75,17 @@ medusaIntegrationTestRunner({
       }
     }
 
-    /** A paid booking (待接单); payment itself is the escort-bookings spec's business. */
-    const paidBooking = async (
+    /** A booking waiting for payment (待支付), of `customerId`. */
+    const unpaidBooking = async (
       city: string,
       date = MONDAY,
       start = "09:00",
-      end = "11:00"
-    ): Promise<string> => {
-      const escorts = escortModule()
-      const booking = await escorts.createBooking(
+      end = "11:00",
+      customerId = "cus_dispatch"
+    ) =>
+      escortModule().createBooking(
         {
-          customer_id: "cus_dispatch",
+          customer_id: customerId,
           service_id: "prod_half_day",
           service_name: "半日陪诊",
           variant_id: "variant_half_day",
@@ -101,9 +102,18 @@ medusaIntegrationTestRunner({
           needs: [],
           price_fen: 19900,
         },
-        { actor_type: "customer", actor_id: "cus_dispatch" }
+        { actor_type: "customer", actor_id: customerId }
       )
-      await escorts.markPaid(booking.id, { actor_type: "staff", actor_id: "user_test" })
+
+    /** A paid booking (待接单); payment itself is the escort-bookings spec's business. */
+    const paidBooking = async (
+      city: string,
+      date = MONDAY,
+      start = "09:00",
+      end = "11:00"
+    ): Promise<string> => {
+      const booking = await unpaidBooking(city, date, start, end)
+      await escortModule().markPaid(booking.id, { actor_type: "staff", actor_id: "user_test" })
       return booking.id
     }
 
@@ -447,6 +457,203 @@ medusaIntegrationTestRunner({
       const badStatus = await failure(api.get("/admin/escort-dispatch/alerts?status=late", admin))
       expect(badStatus.status).toBe(400)
       expect(badStatus.data.message).toContain("status 只能是 open、resolved 或 all")
+    })
+
+    it("lists the dispatch board by status and city, with late and unaccepted tasks marked and no patient data", async () => {
+      const city = "娄底市"
+      const escort = await signInEscort(city)
+      const unaccepted = await paidBooking(city, MONDAY, "14:00", "16:00")
+      // Paid 40 minutes ago and still nobody took it (the limit is 30).
+      await getContainer()
+        .resolve("__pg_connection__")
+        .raw(
+          `update escort_booking_event set created_at = now() - interval '40 minutes'
+           where booking_id = ? and status = 'awaiting_escort'`,
+          [unaccepted]
+        )
+      const overdue = await paidBooking(city, "2026-12-01", "09:00", "11:00")
+      expect((await api.post(`/escort/tasks/${overdue}/accept`, {}, escort.auth)).status).toBe(200)
+      const onTime = await paidBooking(city, MONDAY, "09:00", "11:00")
+      expect((await api.post(`/escort/tasks/${onTime}/accept`, {}, escort.auth)).status).toBe(200)
+      await paidBooking("益阳市")
+
+      const board = (
+        await api.get(`/admin/escort-bookings?city=${encodeURIComponent(city)}`, admin)
+      ).data
+      expect(board.bookings.map((b: any) => b.id)).toEqual([overdue, onTime, unaccepted])
+      const row = (id: string) => board.bookings.find((b: any) => b.id === id)
+      expect(row(overdue).late.map((l: any) => l.kind)).toEqual(["not_departed", "not_arrived"])
+      expect(row(unaccepted).late).toEqual([
+        { kind: "not_accepted", message: "已付款超过 30 分钟仍无人接单" },
+      ])
+      expect(row(onTime).late).toEqual([])
+      expect(row(onTime)).toMatchObject({
+        status: "accepted",
+        status_label: "已接单",
+        escort: { id: escort.id, name: escort.name },
+        hospital: { name: "中南大学湘雅医院" },
+        time_window: { start: "09:00", end: "11:00" },
+        price_fen: 19900,
+      })
+      expect(row(unaccepted).escort).toBeNull()
+      // The board carries no served person: their name and ID stay in the audited detail.
+      expect(JSON.stringify(board)).not.toContain("张桂兰")
+      expect(JSON.stringify(board)).not.toContain("1101")
+      expect(board.counts).toEqual({ awaiting_escort: 1, accepted: 2 })
+
+      const late = (
+        await api.get(`/admin/escort-bookings?city=${encodeURIComponent(city)}&late=1`, admin)
+      ).data.bookings
+      expect(late.map((b: any) => b.id)).toEqual([overdue, unaccepted])
+      const accepted = (
+        await api.get(
+          `/admin/escort-bookings?city=${encodeURIComponent(city)}&status=accepted`,
+          admin
+        )
+      ).data.bookings
+      expect(accepted.map((b: any) => b.id)).toEqual([overdue, onTime])
+      const everywhere = (await api.get("/admin/escort-bookings", admin)).data.bookings
+      expect(everywhere.some((b: any) => b.city === "益阳市")).toBe(true)
+
+      const badStatus = await failure(api.get("/admin/escort-bookings?status=lost", admin))
+      expect(badStatus.status).toBe(400)
+      expect(badStatus.data.message).toContain("status 只能是 active、all 或")
+      const badLate = await failure(api.get("/admin/escort-bookings?late=yes", admin))
+      expect(badLate.status).toBe(400)
+      expect(badLate.data.message).toContain("late 只能是 0 或 1")
+    })
+
+    it("reassigns in one step: a refused reassignment leaves the first escort on the task, and of two at once exactly one wins", async () => {
+      const city = "永州市"
+      const first = await signInEscort(city)
+      const second = await signInEscort(city)
+      const third = await signInEscort(city)
+      const id = await paidBooking(city, MONDAY, "09:00", "11:00")
+      await api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: first.id }, admin)
+
+      // The second escort is busy then: the reassignment is refused and nothing moved.
+      const busy = await paidBooking(city, MONDAY, "10:00", "12:00")
+      expect((await api.post(`/escort/tasks/${busy}/accept`, {}, second.auth)).status).toBe(200)
+      const refused = await failure(
+        api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: second.id }, admin)
+      )
+      expect(refused.status).toBe(409)
+      expect(refused.data.message).toBe("您在该时段已有陪诊任务，不能重复接单")
+      const kept = await escortModule().ownedBooking(id)
+      expect([kept.status, kept.escort_id]).toEqual(["accepted", first.id])
+      const timeline = async () =>
+        (await escortModule().bookingEvents(id)).map((e) => [e.status, e.actor_type, e.note])
+      expect(await timeline()).toEqual([
+        ["pending_payment", "customer", null],
+        ["awaiting_escort", "staff", "运营已登记收款"],
+        ["accepted", "escort", null],
+        ["accepted", "staff", `运营指派：${first.name}`],
+      ])
+
+      // Two dispatchers reassign it to the third escort at once, while an escort of the city
+      // keeps trying to grab it: it moves once, and is never open to grab on the way.
+      const grabber = await signInEscort(city)
+      const [answers, grabs] = await Promise.all([
+        Promise.all(
+          [1, 2].map(() =>
+            failure(api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: third.id }, admin))
+          )
+        ),
+        Promise.all(
+          [1, 2, 3, 4, 5].map(() =>
+            failure(api.post(`/escort/tasks/${id}/accept`, {}, grabber.auth))
+          )
+        ),
+      ])
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 409])
+      expect(grabs.map((g) => g.status)).toEqual([409, 409, 409, 409, 409])
+      const moved = await escortModule().ownedBooking(id)
+      expect([moved.status, moved.escort_id]).toEqual(["accepted", third.id])
+      const notes = (await timeline()).filter(([, actor]) => actor === "staff").map(([, , n]) => n)
+      expect(notes).toEqual([
+        "运营已登记收款",
+        `运营指派：${first.name}`,
+        `运营改派：${third.name}`,
+      ])
+      expect((await api.get("/escort/tasks?status=mine", first.auth)).data.tasks).toEqual([])
+      expect(
+        (await api.get("/escort/tasks?status=mine", third.auth)).data.tasks.map((t: any) => t.id)
+      ).toEqual([id])
+
+      // Reassigning to two different escorts at once: exactly one gets it, never both or none.
+      const fourth = await signInEscort(city)
+      const races = await Promise.all(
+        [first, fourth].map((to) =>
+          failure(api.post(`/admin/escort-bookings/${id}/assign`, { escort_id: to.id }, admin))
+        )
+      )
+      expect(races.map((r) => r.status).sort()).toEqual([200, 409])
+      const winner = races[0].status === 200 ? first : fourth
+      const settled = await escortModule().ownedBooking(id)
+      expect([settled.status, settled.escort_id]).toEqual(["accepted", winner.id])
+      const holders = []
+      for (const who of [first, second, third, fourth, grabber]) {
+        const mine = (await api.get("/escort/tasks?status=mine", who.auth)).data.tasks
+        if (mine.some((t: any) => t.id === id)) holders.push(who.id)
+      }
+      expect(holders).toEqual([winner.id])
+    })
+
+    it("pushes staff-recorded payment, 报备 and the member's confirmation to open timelines at once", async () => {
+      const city = "怀化市"
+      const escort = await signInEscort(city)
+      const member = await registerCustomer(
+        api as never,
+        store.headers["x-publishable-api-key"],
+        `live-${randomUUID()}@example.com`
+      )
+      const me = (await api.get("/store/customers/me", member)).data.customer.id as string
+      const booking = await unpaidBooking(city, MONDAY, "09:00", "11:00", me)
+      let pokes = 0
+      const stop = await bookingChanges().subscribe(booking.id, () => pokes++)
+      try {
+        // Far sooner than the stream's 15 s heartbeat re-read.
+        const poked = (after: number) =>
+          eventually(
+            async () => pokes,
+            (n) => n > after,
+            5_000
+          )
+        const paid = await api.post(`/admin/escort-bookings/${booking.id}/mark-paid`, {}, admin)
+        expect(paid.data.booking.status).toBe("awaiting_escort")
+        await poked(0)
+
+        expect((await api.post(`/escort/tasks/${booking.id}/accept`, {}, escort.auth)).status).toBe(
+          200
+        )
+        let before = pokes
+        const report = await api.post(
+          `/escort/tasks/${booking.id}/reports`,
+          { type: "路况延误", text: "道路拥堵，预计晚到 10 分钟" },
+          escort.auth
+        )
+        expect(report.status).toBe(201)
+        expect(report.data.report).toMatchObject({ flagged: true, report_type: "路况延误" })
+        await poked(before)
+        // The board hears of the 报备 from the sweep it starts.
+        await eventually(
+          async () =>
+            ((await api.get("/admin/escort-dispatch/alerts", admin)).data.alerts as any[]).filter(
+              (a) => a.booking_id === booking.id && a.kind === "report"
+            ),
+          (alerts) => alerts.length === 1
+        )
+
+        for (const status of ["departed", "arrived", "accompanying", "completed"]) {
+          await api.post(`/escort/tasks/${booking.id}/progress`, { status }, escort.auth)
+        }
+        before = pokes
+        const confirmed = await api.post(`/store/escort-bookings/${booking.id}/confirm`, {}, member)
+        expect(confirmed.data.booking.status).toBe("confirmed")
+        await poked(before)
+      } finally {
+        await stop()
+      }
     })
   },
 })

@@ -6,6 +6,15 @@ import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
+import { PDFDocument } from "pdf-lib"
+import {
+  formatFen,
+  lineColumn,
+} from "../../src/api/admin/finance/commissions/[id]/statement/commission-statement-pdf"
+import { readReportPdf } from "../../src/lib/reports/read-report-pdf"
+import { refreshFinanceRollups } from "../../src/workflows/finance/finance-rollup"
+import { refreshLedgerMonth } from "../../src/workflows/finance/ledger-rollup"
+import { monthDays } from "../../src/workflows/finance/steps/read-commission-statement-step"
 
 jest.setTimeout(300_000)
 
@@ -254,20 +263,159 @@ medusaIntegrationTestRunner({
       expect(lines.rowCount - 1).toBe(all.count)
       expect(fen).toBe(all.amount)
 
+      // The same statement as a PDF: a valid file, zh-CN, the figures and a totals row whose
+      // columns are the ledger's figures (the lines no figure counts under 其他变动).
+      const pdf = await api.get(
+        `/admin/finance/commissions/${affiliateB.id}/statement?month=${month}&format=pdf`,
+        { ...finance, responseType: "arraybuffer" }
+      )
+      expect(pdf.headers["content-type"]).toBe("application/pdf")
+      expect(pdf.headers["content-disposition"]).toContain(
+        `filename*=UTF-8''${encodeURIComponent(`分销对账单_${affiliateB.code}_${month}.pdf`)}`
+      )
+      const pdfBytes = Buffer.from(pdf.data)
+      const doc = await PDFDocument.load(pdfBytes)
+      const { pages, text } = await readReportPdf(pdfBytes)
+      expect(pages).toBe(doc.getPageCount())
+      const pdfText = text.replace(/\s+/g, "")
+      expect(pdfText).toContain(`分销商推荐码${affiliateB.code}`)
+      expect(pdfText).toContain(`本月新增佣金${formatFen(accountB.accrued)}`)
+      expect(pdfText).toContain(`本月退款冲回${formatFen(accountB.reversed)}`)
+      expect(pdfText).toContain(`本月提现到账¥10.00`)
+      expect(pdfText).toContain(`期末未结清（待结算+可提现）${formatFen(accountB.outstanding)}`)
+      const other = all.entries
+        .filter((e: { kind: string; bucket: string }) => lineColumn(e) === "other")
+        .reduce((sum: number, e: { amount: number }) => sum + e.amount, 0)
+      expect(pdfText).toContain(
+        `合计${[accountB.accrued, accountB.reversed, accountB.matured, accountB.withdrawn, other]
+          .map(formatFen)
+          .join("")}`
+      )
+      expect(pdfText).toContain(`本月明细（${all.count}笔）`)
+      // Members masked; payee bank details never printed.
+      expect(pdfText).not.toMatch(/b@example\.com|c@example\.com|6217000011112222|王小明/)
+
       // Every read is audited with the affiliate and period asked for.
       const audited = await eventually(
         () =>
           sql(
             `select action, details from audit_entry where action like 'finance.commission%' order by created_at`
           ),
-        (rows) => rows.some((row) => row.action === "finance.commission_statement")
+        (rows) => rows.filter((row) => row.action === "finance.commission_statement").length >= 2
       )
       expect(audited.map((row) => row.action)).toEqual(
         expect.arrayContaining(["finance.commissions", "finance.commission_entries"])
       )
-      expect(audited.find((row) => row.action === "finance.commission_statement")).toMatchObject({
-        details: { month, affiliate_id: affiliateB.id },
-      })
+      expect(audited.filter((row) => row.action === "finance.commission_statement")).toEqual([
+        expect.objectContaining({
+          details: { month, format: "xlsx", affiliate_id: affiliateB.id },
+        }),
+        expect.objectContaining({ details: { month, format: "pdf", affiliate_id: affiliateB.id } }),
+      ])
+
+      // At volume, finished months come from the ledger's monthly rollup (#18 item 7): rolled
+      // up, 分销核算 answers exactly what the ledger answers, a late reversal included.
+      {
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const monthBefore = (months: number) => {
+          const [year, number] = month.split("-").map(Number)
+          return new Date(Date.UTC(year, number - 1 - months, 1)).toISOString().slice(0, 7)
+        }
+        const [older, last] = [monthBefore(2), monthBefore(1)]
+        const lastEnd = monthDays(last).to
+        const bId = affiliateB.id as string
+        // The ledger above moved back: commissions into the month before last, reversals
+        // and maturations into last month, the rest stays in this month (the ledger is
+        // append-only: its triggers set aside for the move, as the data of a past year would be).
+        await sql("alter table affiliate_ledger_entry disable trigger user")
+        await sql(
+          `update affiliate_ledger_entry set created_at = ?::timestamptz where kind = 'commission'`,
+          [`${older}-10T04:00:00Z`]
+        )
+        await sql(
+          `update affiliate_ledger_entry set created_at = ?::timestamptz
+            where kind in ('reversal', 'maturation')`,
+          [`${last}-05T04:00:00Z`]
+        )
+        await sql("alter table affiliate_ledger_entry enable trigger user")
+
+        const periods = [
+          `from=${older}-01&to=${today}`,
+          `from=${last}-01&to=${lastEnd}`,
+          // Cut mid-month at the start: that month is read raw.
+          `from=${older}-15&to=${lastEnd}`,
+          `from=${older}-01&to=${today}&affiliate_id=${bId}`,
+        ]
+        const readAll = () =>
+          Promise.all(
+            periods.map(
+              async (period) =>
+                (await api.get(`/admin/finance/commissions?${period}`, finance)).data
+            )
+          )
+        // Nothing rolled up yet: the ledger read raw, and its own sums agree.
+        const raw = await readAll()
+        const [ledger] = await sql(
+          `select coalesce(sum(amount) filter (where kind = 'commission'), 0)::int as accrued,
+                  coalesce(sum(amount) filter (where kind = 'reversal'), 0)::int as reversed,
+                  coalesce(sum(amount) filter (where bucket in ('pending', 'available')), 0)::int as outstanding
+             from affiliate_ledger_entry`
+        )
+        expect(raw[0].totals).toMatchObject(ledger)
+        expect(raw[1].totals).toMatchObject({ accrued: 0, reversed: ledger.reversed })
+        expect(raw[2].totals.accrued).toBe(0)
+
+        await refreshFinanceRollups(knex)
+        const months = await sql(
+          `select id from finance_rollup_month
+            where refreshed_at is not null and dirty_at is null order by id`
+        )
+        expect(months.map((row) => row.id)).toEqual(expect.arrayContaining([older, last]))
+        expect(months.map((row) => row.id)).not.toContain(month)
+        expect(await readAll()).toEqual(raw)
+        // The report does read the rollup (last month's running totals end the whole period): a
+        // figure changed there shows; a refresh puts it back.
+        await sql(
+          `update finance_affiliate_monthly_rollup set accrued = accrued + 1
+            where month = ?::date and affiliate_id = ?`,
+          [`${last}-01`, bId]
+        )
+        expect((await readAll())[0].totals.accrued).toBe(raw[0].totals.accrued + 1)
+        await refreshLedgerMonth(knex, last)
+        expect(await readAll()).toEqual(raw)
+
+        // A reversal written late into last month marks the month dirty: read raw until the job
+        // recomputes it, the figures are the ledger's.
+        await sql(
+          `insert into affiliate_ledger_entry
+             (id, affiliate_id, bucket, kind, amount, idempotency_key, created_at)
+           values (?, ?, 'pending', 'reversal', -321, ?, ?::timestamptz)`,
+          [`afle_${randomUUID()}`, bId, randomUUID(), `${last}-20T04:00:00Z`]
+        )
+        const [marked] = await sql("select dirty_at from finance_rollup_month where id = ?", [last])
+        expect(marked.dirty_at).not.toBeNull()
+        const live = await readAll()
+        expect(live[1].totals.reversed).toBe(raw[1].totals.reversed - 321)
+        expect(live[0].totals.outstanding).toBe(raw[0].totals.outstanding - 321)
+        // Every month read raw (all marked), then all rolled up again: the same answers.
+        await sql("update finance_rollup_month set dirty_at = now()")
+        expect(await readAll()).toEqual(live)
+        await refreshFinanceRollups(knex)
+        expect(await readAll()).toEqual(live)
+
+        // Last month's statement, through the rollup, carries the same figures as 分销核算.
+        const accountLast = live[1].accounts.find((x: Account) => x.affiliate_id === bId) as Account
+        const statement = await api.get(
+          `/admin/finance/commissions/${bId}/statement?month=${last}&format=pdf`,
+          { ...finance, responseType: "arraybuffer" }
+        )
+        const { text } = await readReportPdf(Buffer.from(statement.data))
+        const compact = text.replace(/\s+/g, "")
+        expect(compact).toContain(`本月退款冲回${formatFen(accountLast.reversed)}`)
+        expect(compact).toContain(
+          `期末未结清（待结算+可提现）${formatFen(accountLast.outstanding)}`
+        )
+      }
     })
 
     it("keeps commission accounting to finance and answers bad input with a clear message", async () => {
@@ -284,6 +432,11 @@ medusaIntegrationTestRunner({
         [`/admin/finance/commissions?${PERIOD}&limit=0`, 400, "字段 limit：不能小于 1"],
         [`/admin/finance/commissions/aff_x/entries?${PERIOD}&figure=owed`, 400, "字段 figure"],
         [`/admin/finance/commissions/aff_x/statement?month=2026-13`, 400, "月份格式应为 YYYY-MM"],
+        [
+          `/admin/finance/commissions/aff_x/statement?month=${month}&format=doc`,
+          400,
+          "字段 format",
+        ],
         [`/admin/finance/commissions/aff_missing/statement?month=${month}`, 404, "分销商不存在"],
       ]
       for (const [path, status, message] of bad) {

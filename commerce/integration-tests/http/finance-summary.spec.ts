@@ -653,6 +653,60 @@ medusaIntegrationTestRunner({
       expect(await refreshFinanceRollups(knex)).toEqual(dirty.map((row) => row.id))
       expect(await filtered("order_status=completed")).toEqual(mixedCompleted)
       expect((await filtered("")).orders).toBe(6)
+
+      // The member breakdown and a member's totals read the member rollup: a figure changed
+      // there shows, and a refresh puts it back.
+      const memberPaid = async () =>
+        sumOf(
+          (await api.get(`/admin/finance/summary?${MONTH}&group_by=member`, finance)).data.groups,
+          "paid"
+        )
+      await sql(
+        `update finance_member_daily_rollup set paid = paid + 1
+          where day = '2026-11-10' and paid > 0`
+      )
+      expect(await memberPaid()).toBe(expected.paid + 1)
+      await refreshFinanceRollupDay(knex, "2026-11-10")
+      expect(await memberPaid()).toBe(expected.paid)
+
+      // A late refund recorded for 21 November after it was rolled up, and the ledger's
+      // reversal of C's commission on it: the day is marked dirty and read raw, so every report
+      // (the member breakdown and member totals among them) answers what the raw tables answer,
+      // and again once the job has recomputed it.
+      const [{ customer_id: customerC }] = await sql(
+        "select customer_id from affiliate where id = ?",
+        [(await me(c)).id]
+      )
+      await sql(
+        `insert into refund (id, amount, raw_amount, payment_id, created_at, updated_at)
+         values (?, 1.23, '{"value": "1.23", "precision": 20}', ?, '2026-11-21T04:00:00Z', now())`,
+        [`ref_${randomUUID()}`, partRefund.paymentId]
+      )
+      await sql(
+        `insert into affiliate_ledger_entry
+           (id, affiliate_id, bucket, kind, amount, idempotency_key, order_id, buyer_customer_id, created_at)
+         values (?, ?, 'pending', 'reversal', -50, ?, ?, ?, '2026-11-21T05:00:00Z')`,
+        [`afle_${randomUUID()}`, affiliateB.id, randomUUID(), partRefund.id, customerC]
+      )
+      const lateDirty = await sql("select id from finance_rollup_day where dirty_at is not null")
+      expect(lateDirty.map((row) => row.id)).toEqual(["2026-11-21"])
+      const live = await readAll()
+      expect(live[0].totals).toMatchObject({
+        refunded: expected.refunded + 123,
+        commissions: expected.commissions - 50,
+      })
+      const liveByMember: Group[] = live[reports.indexOf("&group_by=member")].groups
+      expect(liveByMember.find((g) => g.key === customerC)).toMatchObject({
+        refunded: expect.any(Number),
+      })
+      for (const metric of METRICS) {
+        expect(sumOf(liveByMember, metric)).toBe(live[0].totals[metric])
+      }
+      // Every day read raw (all marked dirty), then every day rolled up again: the same answers.
+      await sql("update finance_rollup_day set dirty_at = now()")
+      expect(await readAll()).toEqual(live)
+      await refreshFinanceRollups(knex)
+      expect(await readAll()).toEqual(live)
     })
 
     it("refuses staff without the money area, and bad periods with a clear message", async () => {

@@ -5,6 +5,8 @@ import { createServer, type Server } from "http"
 import type { AddressInfo } from "net"
 import ccmq from "@health/contracts/ccmq.json"
 import { addDays, shanghaiToday } from "../../src/modules/appointment/rules/appointment-calendar"
+import { ESCORT_MESSAGING_MODULE } from "../../src/modules/escort-messaging"
+import type EscortMessagingModuleService from "../../src/modules/escort-messaging/service"
 import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
@@ -38,6 +40,7 @@ type Owned = {
   assessmentId: string
   messageId: string
   escortBookingId: string
+  escortPictureId: string
 }
 
 /**
@@ -58,6 +61,9 @@ const MEMBER_IDS: Record<string, keyof Owned> = {
   consents: "consentId",
   assessments: "assessmentId",
   "escort-bookings": "escortBookingId",
+  // A 陪诊 conversation's pictures and the service report's documents (the same uploads).
+  images: "escortPictureId",
+  documents: "escortPictureId",
 }
 
 /** Ids anyone may know: catalog and store settings, the same for every shopper. */
@@ -288,6 +294,23 @@ medusaIntegrationTestRunner({
         },
         memberA
       )
+      // A picture of A's booking, in its service report (recorded directly: the escort's
+      // side is not what this test is about).
+      const messaging = container.resolve<EscortMessagingModuleService>(ESCORT_MESSAGING_MODULE)
+      const escortPicture = await messaging.recordUpload({
+        booking_id: escortBooking.data.booking.id,
+        uploader_type: "escort",
+        uploader_id: "esc_ownership",
+        mime_type: "image/jpeg",
+        size: 1,
+        file_id: "file_ownership",
+        key_id: "none",
+      })
+      await messaging.recordReport(escortBooking.data.booking.id, "esc_ownership", {
+        steps: [{ step: "就诊", note: "顺利" }],
+        doctor_advice: "按时服药",
+        document_upload_ids: [escortPicture.id],
+      })
       const answers = Object.fromEntries(ccmq.items.map((item) => [item.id, 3]))
       const assessment = await api.post(
         "/store/constitution/assessments",
@@ -313,6 +336,7 @@ medusaIntegrationTestRunner({
         assessmentId: assessment.data.assessment.id,
         messageId: messages[0].id,
         escortBookingId: escortBooking.data.booking.id,
+        escortPictureId: escortPicture.id,
       }
       for (const [name, id] of Object.entries(owned)) {
         if (typeof id !== "string" || !id) throw new Error(`A's ${name} was not created`)
@@ -387,6 +411,11 @@ medusaIntegrationTestRunner({
         },
         appointment: { status: appointment.status, date: appointment.date, slot: appointment.slot },
         escort_booking: { status: escortBooking.status, events: escortBooking.events.length },
+        escort_conversation: {
+          messages: (await asA(`/store/escort-bookings/${owned.escortBookingId}/messages`)).data,
+          report: (await asA(`/store/escort-bookings/${owned.escortBookingId}/service-report`))
+            .data,
+        },
         kit: { status: kit.status, report: kit.report?.id },
         report: (await asA(`/store/health-archive/reports/${owned.reportId}`)).status,
         upload: (await asA(`/store/health-archive/uploads/${owned.uploadId}`)).status,

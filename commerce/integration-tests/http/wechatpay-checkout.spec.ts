@@ -12,7 +12,7 @@ import {
   type Sandbox,
 } from "@health/medusa-plugin-wechatpay/sandbox"
 import { generateKeyPairSync, randomUUID } from "crypto"
-import { reconcileWechatSessions } from "../../src/queues/payments-queue"
+import { reconcilePendingPaymentSessions } from "../../src/queues/payments-queue"
 import { followWechatRefundWorkflow } from "../../src/workflows/payments/follow-wechat-refund"
 import seed from "../../src/scripts/seed"
 import { BEIJING_ADDRESS, cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
@@ -447,14 +447,14 @@ medusaIntegrationTestRunner({
         expect(await ordersOf(paid.cartId)).toHaveLength(0)
 
         // Before time_expire nothing is touched; after it, the sweep settles both.
-        expect(await reconcileWechatSessions(getContainer())).toEqual({
+        expect(await reconcilePendingPaymentSessions(getContainer())).toEqual({
           recovered: [],
           closed: [],
           refunded: [],
           noticed: [],
         })
         const later = new Date(Date.now() + 3 * 60 * 60 * 1000)
-        const outcome = await reconcileWechatSessions(getContainer(), later)
+        const outcome = await reconcilePendingPaymentSessions(getContainer(), later)
         expect(outcome.recovered).toEqual([paid.cartId])
         expect(outcome.closed).toEqual([unpaid.session.data.out_trade_no])
       } finally {
@@ -466,7 +466,10 @@ medusaIntegrationTestRunner({
       await expect(sandbox.pay(unpaid.session.data.out_trade_no)).rejects.toThrow()
       // Running again finds nothing left to do.
       expect(
-        await reconcileWechatSessions(getContainer(), new Date(Date.now() + 3 * 60 * 60 * 1000))
+        await reconcilePendingPaymentSessions(
+          getContainer(),
+          new Date(Date.now() + 3 * 60 * 60 * 1000)
+        )
       ).toEqual({ recovered: [], closed: [], refunded: [], noticed: [] })
     })
 
@@ -488,16 +491,16 @@ medusaIntegrationTestRunner({
         await sleep(500)
         expect(await ordersOf(paying.cartId)).toHaveLength(0)
         // Within two minutes of the session the buyer may still be paying: nobody is asked.
-        expect(await reconcileWechatSessions(getContainer())).toEqual(empty)
+        expect(await reconcilePendingPaymentSessions(getContainer())).toEqual(empty)
         // Two minutes on, WeChat is asked: the paid cart becomes its order, the unpaid one waits.
-        expect(await reconcileWechatSessions(getContainer(), soon)).toEqual({
+        expect(await reconcilePendingPaymentSessions(getContainer(), soon)).toEqual({
           ...empty,
           recovered: [paying.cartId],
         })
         expect(await ordersOf(paying.cartId)).toHaveLength(1)
         expect(await ordersOf(waiting.cartId)).toHaveLength(0)
         // Again: one order, nothing else done.
-        expect(await reconcileWechatSessions(getContainer(), soon)).toEqual(empty)
+        expect(await reconcilePendingPaymentSessions(getContainer(), soon)).toEqual(empty)
         expect(await ordersOf(paying.cartId)).toHaveLength(1)
       } finally {
         sandbox.setNotifyUrl(recorderUrl)
@@ -646,14 +649,14 @@ medusaIntegrationTestRunner({
       try {
         await sandbox.pay(tradeNo)
         const later = new Date(Date.now() + 3 * 60 * 60 * 1000)
-        expect(await reconcileWechatSessions(getContainer(), later)).toEqual({
+        expect(await reconcilePendingPaymentSessions(getContainer(), later)).toEqual({
           recovered: [],
           closed: [],
           refunded: [tradeNo],
           noticed: [],
         })
         // Running again (the next minute, another worker) refunds nothing more.
-        expect(await reconcileWechatSessions(getContainer(), later)).toEqual({
+        expect(await reconcilePendingPaymentSessions(getContainer(), later)).toEqual({
           recovered: [],
           closed: [],
           refunded: [],
@@ -730,7 +733,7 @@ medusaIntegrationTestRunner({
       const providerRefunds = async () =>
         ((await paymentOfSession())?.data as { refunds?: unknown[] } | null | undefined)?.refunds
       await waitFor(async () => ((await providerRefunds())?.length ? true : undefined))
-      expect(await reconcileWechatSessions(getContainer())).toEqual({
+      expect(await reconcilePendingPaymentSessions(getContainer())).toEqual({
         recovered: [],
         closed: [],
         refunded: [],
@@ -762,7 +765,7 @@ medusaIntegrationTestRunner({
       ])
 
       // Told once; WeChat's retries of the same callback neither place an order nor refund again.
-      expect((await reconcileWechatSessions(getContainer())).noticed).toEqual([])
+      expect((await reconcilePendingPaymentSessions(getContainer())).noticed).toEqual([])
       const late = paidCallback(session)
       const answers = await Promise.all([1, 2].map(() => postCallback(late.body, late.headers)))
       expect(answers.map((a) => a.status)).toEqual([204, 204])
@@ -788,7 +791,7 @@ medusaIntegrationTestRunner({
       )
       expect([tooMuch.status, tooMuch.data.message]).toEqual([
         400,
-        "退款金额超过可退金额：最多还可退 ¥499.00",
+        "退款金额超过可退金额：该笔微信支付最多还可退 ¥499.00",
       ])
       const second = await api.post(`/admin/payments/${paymentId}/refund`, { amount: 499 }, admin)
       expect(second.status).toBe(200)

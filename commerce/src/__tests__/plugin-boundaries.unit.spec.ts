@@ -6,6 +6,7 @@ import path from "path"
  * (issue #19): a deep import of a plugin's internals fails here, naming the file and path.
  */
 const COMMERCE = path.resolve(__dirname, "../..")
+const PLUGINS = path.resolve(COMMERCE, "../plugins")
 const SCANNED = ["src", "integration-tests", "medusa-config.ts"]
 const SOURCE = /\.(m?[jt]sx?|cjs)$/
 /** Every way a module is named: import/export … from, import(), require(), jest.mock(), resolve:. */
@@ -86,4 +87,44 @@ describe("plugin boundaries", () => {
     )
     expect(patterns.filter((p) => p === "./*" || p.startsWith("./lib"))).toEqual([])
   })
+
+  /** Every plugin of the repository, by package name. */
+  const plugins = readdirSync(PLUGINS)
+    .filter((name) => statSync(path.join(PLUGINS, name, "package.json"), { throwIfNoEntry: false }))
+    .map((name) => {
+      const manifest = JSON.parse(readFileSync(path.join(PLUGINS, name, "package.json"), "utf8"))
+      return manifest.name as string
+    })
+
+  it("finds every plugin of the repository", () => {
+    expect(plugins).toEqual(
+      expect.arrayContaining([
+        "@health/medusa-plugin-affiliate",
+        "@health/medusa-plugin-alipay",
+        "@health/medusa-plugin-search-meilisearch",
+        "@health/medusa-plugin-unionpay",
+        "@health/medusa-plugin-wechatpay",
+      ])
+    )
+  })
+
+  it.each(plugins.map((name) => [name]))(
+    "%s exports named entry points only: no catch-all, no lib/, api/ or jobs/ internals",
+    (name) => {
+      const internal = declaredExports(name).filter(
+        (pattern) =>
+          pattern === "./*" || /^\.\/(lib|api|jobs|subscribers|links)(\/|$)/.test(pattern)
+      )
+      expect(internal).toEqual([])
+    }
+  )
+
+  it.each([["@health/medusa-plugin-alipay"], ["@health/medusa-plugin-unionpay"]])(
+    "%s exports its id constant and follow-up workflows like WeChat Pay",
+    (name) => {
+      expect(declaredExports(name)).toEqual(
+        expect.arrayContaining([".", "./workflows", "./sandbox", "./providers/*"])
+      )
+    }
+  )
 })

@@ -34,6 +34,11 @@ const KNOWN_MESSAGES: { pattern: RegExp; message: string; status?: number }[] = 
     status: 409,
   },
   { pattern: /acquir(e|ing) lock/i, message: M.conflict, status: 409 },
+  // Medusa's refund of a payment (the admin's 退款) for more than is left of what was captured.
+  {
+    pattern: /not allowed to refund more than the captured amount/i,
+    message: M.refundExceedsCaptured,
+  },
   // Medusa's query parser throws this as a server error, but only the URL causes it.
   { pattern: /^Key accessor more than 2 levels deep/, message: M.queryTooDeep, status: 400 },
   // Medusa's provider routes (e.g. /admin/fulfillment-providers/:id/options) throw a plain

@@ -25,6 +25,7 @@ export const ERROR_MESSAGES = {
   conflict: "该请求正与另一个请求同时处理，请稍后重试",
   paymentInProgress: "正在处理另一笔付款，请稍后重试",
   paymentAuthorization: "支付未能完成授权，请重试或更换支付方式",
+  refundExceedsCaptured: "退款金额超过这笔支付尚可退的金额（已收款减去已退款），请改小后重试",
   publishableKeyRequired: "缺少或无效的店铺访问密钥（x-publishable-api-key）",
   indexUnavailable: "索引功能未启用",
   registrationNotCompleted: "注册未能完成：如该邮箱已注册，请直接登录，或使用短信验证码登录",

@@ -58,6 +58,8 @@ export const CreateEscortBookingBody = z
     hospital_id: optionalText("医院编号不超过 64 字", 64),
     hospital_name: text("请选择医院"),
     department: text("请选择科室"),
+    // The department's id in the hospital catalogue (GET /store/escort-hospitals).
+    department_id: optionalText("科室编号不超过 64 字", 64),
     city: text("请选择城市", 32),
     date: z
       .unknown()
@@ -139,6 +141,28 @@ export const EscortTasksQuery = z.object({
     .transform((v) => (v ?? "open") as "open" | "mine" | "done" | "offered"),
 })
 
+/** Photos sent with a step or a 报备: ids of this task's uploads (checked in the workflow). */
+export const MAX_ESCORT_STEP_PHOTOS = 9
+const UPLOAD_ID = /^[A-Za-z0-9_-]{1,64}$/
+const uploadIds = z
+  .unknown()
+  .refine(
+    (v) =>
+      v == null ||
+      (Array.isArray(v) &&
+        v.length <= MAX_ESCORT_STEP_PHOTOS &&
+        v.every((id) => typeof id === "string" && UPLOAD_ID.test(id))),
+    `照片最多 ${MAX_ESCORT_STEP_PHOTOS} 张，且须是本任务上传的图片`
+  )
+  .transform((v) => [...new Set((v as string[] | null | undefined) ?? [])])
+const uploadId = z
+  .unknown()
+  .refine(
+    (v) => v == null || (typeof v === "string" && UPLOAD_ID.test(v)),
+    "照片须是本任务上传的图片"
+  )
+  .transform((v) => (v as string | null | undefined) ?? null)
+
 export const EscortProgressBody = z.object({
   status: z
     .unknown()
@@ -149,12 +173,14 @@ export const EscortProgressBody = z.object({
     .transform((v) => v as (typeof ESCORT_PROGRESS_STEPS)[number]),
   note: optionalText("备注不超过 500 字", 500),
   location,
+  photo_upload_id: uploadId,
 })
 
 export const EscortReportBody = z.object({
   type: text("请选择报备类型", 32),
   text: text("请填写报备内容（不超过 1000 字）", 1000),
   location,
+  photo_upload_ids: uploadIds,
 })
 
 export const CreateEscortBody = z.object({

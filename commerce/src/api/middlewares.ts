@@ -45,6 +45,9 @@ import { emailOf, throttlePasswordAttempts } from "./throttle-password-attempts"
 import { appointmentsMiddlewares } from "./appointments-middlewares"
 import { escortMiddlewares } from "./escort-middlewares"
 import { escortDispatchMiddlewares } from "./escort-dispatch-middlewares"
+import { escortHospitalMiddlewares } from "./escort-hospital-middlewares"
+import { escortMessagingMiddlewares } from "./escort-messaging-middlewares"
+import { escortIncomeMiddlewares } from "./escort-income-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
 import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { checkoutMiddlewares } from "./checkout-middlewares"
@@ -59,6 +62,7 @@ import { chineseErrorHandler } from "./error-handler"
 import { rejectMalformedRequests } from "./reject-malformed-requests"
 import { requireIndexModule } from "./index-module-availability"
 import { onePaymentSessionAtATime } from "./one-payment-session-at-a-time"
+import { limitPaymentRefund } from "./limit-payment-refund"
 import { refuseStandInRegistrations } from "./refuse-stand-in-registrations"
 import { answerUnknownRoutesInChinese } from "./answer-unknown-routes"
 import { logRequests } from "../lib/logging/log-requests"
@@ -383,6 +387,9 @@ export default defineMiddlewares({
     ...appointmentsMiddlewares,
     ...escortMiddlewares,
     ...escortDispatchMiddlewares,
+    ...escortHospitalMiddlewares,
+    ...escortMessagingMiddlewares,
+    ...escortIncomeMiddlewares,
     ...searchMiddlewares,
     ...ordersMiddlewares,
     ...reconciliationMiddlewares,
@@ -390,5 +397,11 @@ export default defineMiddlewares({
     ...checkoutMiddlewares,
     ...passwordPolicyMiddlewares,
     ...passwordResetMiddlewares,
+    {
+      // One refund limit for every online payment method, in Chinese, naming the method.
+      matcher: "/admin/payments/:id/refund",
+      methods: ["POST"],
+      middlewares: [limitPaymentRefund],
+    },
   ],
 })

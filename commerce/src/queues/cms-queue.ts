@@ -11,7 +11,13 @@ import {
 import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { ARTICLE_PUSH_MODULE } from "../modules/article-push"
 import type ArticlePushModuleService from "../modules/article-push/service"
+import { CMS_UNAVAILABLE_CODE } from "../lib/cms/cms-reader"
+import { ESCORT_HOSPITALS_UNAVAILABLE_MESSAGE } from "../lib/cms/escort-hospital-source"
 import { pushArticleBatchWorkflow } from "../workflows/article-push/push-article-batch"
+import { syncEscortHospitalsWorkflow } from "../workflows/escort/sync-escort-hospitals"
+
+/** How often the 陪诊 hospitals are re-read even without a CMS event (ESCORT_HOSPITAL_SYNC_MS). */
+const HOSPITAL_SYNC_EVERY_MS = () => Number(process.env.ESCORT_HOSPITAL_SYNC_MS || 10 * 60_000)
 
 /** Members per batch job (ARTICLE_PUSH_BATCH_SIZE, default 500). */
 const batchSize = () => Math.max(1, Number(process.env.ARTICLE_PUSH_BATCH_SIZE) || 500)
@@ -71,5 +77,25 @@ export const cmsQueue: QueueProcessor = {
     },
     [CmsJob.PUSH_BATCH]: async (job: PushBatchJob, { container }) =>
       (await pushArticleBatchWorkflow(container).run({ input: job })).result,
+    [CmsJob.SYNC_ESCORT_HOSPITALS]: async (_data: Record<string, never>, { container }) => {
+      try {
+        return (await syncEscortHospitalsWorkflow(container).run({ input: {} })).result
+      } catch (error) {
+        // The CMS is down: the last copy stays, and the next run (or CMS event) catches up.
+        const { code, message } = error as { code?: string; message?: string }
+        if (code !== CMS_UNAVAILABLE_CODE && message !== ESCORT_HOSPITALS_UNAVAILABLE_MESSAGE)
+          throw error
+        return { skipped: "the CMS did not answer; the last synced hospitals stay" }
+      }
+    },
   },
+  // A missed CMS event (commerce was down) is caught up within this period, and a fresh
+  // installation gets its first copy at start.
+  schedules: [
+    {
+      id: "escort-hospitals-sync",
+      job: CmsJob.SYNC_ESCORT_HOSPITALS,
+      everyMs: HOSPITAL_SYNC_EVERY_MS(),
+    },
+  ],
 }

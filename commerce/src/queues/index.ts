@@ -2,6 +2,7 @@ import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { appointmentsQueue } from "./appointments-queue"
 import { cmsQueue } from "./cms-queue"
 import { escortDispatchQueue } from "./escort-dispatch-queue"
+import { escortIncomeQueue } from "./escort-income-queue"
 import { financeQueue } from "./finance-queue"
 import { healthArchiveQueue } from "./health-archive-queue"
 import { paymentsQueue } from "./payments-queue"
@@ -21,4 +22,5 @@ export const queueProcessors: QueueProcessor[] = [
   cmsQueue,
   escortDispatchQueue,
   financeQueue,
+  escortIncomeQueue,
 ]

@@ -1,16 +1,8 @@
 import type { IPaymentModuleService, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { completeCartWorkflow } from "@medusajs/medusa/core-flows"
-import {
-  FINAL_TRANSFER_STATES,
-  PAID_TRADE_STATES,
-  WECHATPAY_PROVIDER_ID,
-  type WechatTransaction,
-} from "@health/medusa-plugin-wechatpay"
-import {
-  queryWechatTransactionWorkflow,
-  queryWechatTransferBillWorkflow,
-} from "@health/medusa-plugin-wechatpay/workflows"
+import { FINAL_TRANSFER_STATES } from "@health/medusa-plugin-wechatpay"
+import { queryWechatTransferBillWorkflow } from "@health/medusa-plugin-wechatpay/workflows"
 import {
   PaymentsJob,
   QUEUE_MODULE,
@@ -26,9 +18,14 @@ import { expireUnpaidOfflineOrders } from "../workflows/orders/expire-unpaid-off
 import { expireUnpaidEscortBookings } from "../workflows/escort/expire-unpaid-escort-bookings"
 import { followWechatRefundWorkflow } from "../workflows/payments/follow-wechat-refund"
 import { noticeRefundedUnplacedPaymentsWorkflow } from "../workflows/payments/notice-refunded-unplaced-payments"
-import { refundUnplacedWechatPaymentWorkflow } from "../workflows/payments/refund-unplaced-wechat-payment"
+import {
+  ONLINE_PAYMENT_PROVIDER_IDS,
+  ONLINE_PAYMENT_PROVIDERS,
+  type PaymentOutcome,
+} from "../workflows/payments/online-payment-providers"
+import { refundUnplacedPaymentWorkflow } from "../workflows/payments/refund-unplaced-payment"
 import { settleWechatTransfer } from "../workflows/payouts/settle-wechat-transfer"
-import { reconcileYesterdayWechatBill } from "../workflows/payments/reconciliation/reconcile-yesterday-wechat-bill"
+import { reconcileYesterdayBills } from "../workflows/payments/reconciliation/reconcile-yesterday-bills"
 
 /** WeChat cancels a transfer the user never confirms after a day; stop asking after two. */
 const MAX_TRANSFER_CHECKS = 96
@@ -37,18 +34,19 @@ const MAX_TRANSFER_CHECKS = 96
 const NOTICE_WINDOW_MS = 2 * 24 * 3600_000
 
 /**
- * A WeChat session waiting this long is asked about before its time_expire: the browser no
- * longer completes carts, so a lost callback would otherwise leave the order missing for hours.
+ * A session waiting this long is asked about before its expiry: the browser no longer
+ * completes carts, so a lost notification would otherwise leave the order missing for hours.
  */
 const EARLY_QUERY_AFTER_MS = 2 * 60_000
 
 type PendingSession = {
   id: string
+  provider_id: string
   status: string
   amount: unknown
   currency_code: string
   created_at?: string | Date | null
-  data: { time_expire?: string; out_trade_no?: string } | null
+  data: Record<string, unknown> | null
   payment_collection?: {
     cart?: {
       id: string
@@ -62,20 +60,25 @@ type PendingSession = {
 export type ReconcileOutcome = {
   recovered: string[]
   closed: string[]
-  /** WeChat orders paid for carts that could not become orders, refunded here. */
+  /** Trades paid for carts that could not become orders, refunded here. */
   refunded: string[]
-  /** The same, refunded by Medusa's compensation after a callback: now recorded and told. */
+  /** The same, refunded by Medusa's compensation after a notification: now recorded and told. */
   noticed: string[]
 }
 
+/** The buyer's money reached us (and some or all of it may have gone back since). */
+const paid = (outcome: PaymentOutcome | null | undefined): outcome is PaymentOutcome =>
+  outcome?.state === "paid" || outcome?.state === "refunded"
+
 /**
- * For every WeChat Pay session waiting over two minutes whose payment WeChat confirms (the
- * callback never came), complete the cart into its order. For every session past its
- * time_expire: the same; if that cannot be done, give the money back (never keep a payment
- * without an order); otherwise close the WeChat order and drop the session, so the buyer can
- * start again and nothing is paid late.
+ * For every online payment session (WeChat Pay, Alipay, UnionPay) waiting over two minutes
+ * whose payment the provider confirms (the notification never came), complete the cart into
+ * its order. For every session past its expiry: the same; if that cannot be done, give the
+ * money back (never keep a payment without an order); otherwise close the trade and drop the
+ * session, so the buyer can start again and nothing is paid late. How each provider is asked,
+ * closed and refunded, and where its expiry is kept, is its row in ONLINE_PAYMENT_PROVIDERS.
  */
-export async function reconcileWechatSessions(
+export async function reconcilePendingPaymentSessions(
   container: MedusaContainer,
   now = new Date()
 ): Promise<ReconcileOutcome> {
@@ -85,6 +88,7 @@ export async function reconcileWechatSessions(
     entity: "payment_session",
     fields: [
       "id",
+      "provider_id",
       "status",
       "amount",
       "currency_code",
@@ -95,15 +99,17 @@ export async function reconcileWechatSessions(
       "payment_collection.cart.customer_id",
       "payment_collection.cart.metadata",
     ],
-    filters: { provider_id: WECHATPAY_PROVIDER_ID, status: "pending" },
+    filters: { provider_id: ONLINE_PAYMENT_PROVIDER_IDS, status: "pending" },
   })
   const outcome: ReconcileOutcome = { recovered: [], closed: [], refunded: [], noticed: [] }
-  // WeChat is asked only when a session waits (the plugin reads its merchant settings then):
-  // a shop without WeChat Pay has no such session and never fails this sweep.
+  // A provider is asked only when one of its sessions waits (its plugin reads the merchant's
+  // settings then): a shop without that method has no such session and never fails this sweep.
   for (const session of data as unknown as PendingSession[]) {
-    const expires = Date.parse(session.data?.time_expire ?? "")
+    const provider = ONLINE_PAYMENT_PROVIDERS[session.provider_id]
+    const sessionData = session.data ?? {}
+    const expires = provider.expiresAt(sessionData)
     if (!Number.isFinite(expires)) continue
-    const outTradeNo = session.data?.out_trade_no
+    const tradeNo = provider.read(sessionData).out_trade_no
     const cart = session.payment_collection?.cart ?? null
     if (expires > now.getTime()) {
       const completed = await completedPaidEarly(container, session, now)
@@ -120,32 +126,39 @@ export async function reconcileWechatSessions(
         continue
       }
       failure = errors?.[0]?.error
-      // Another completion (the callback's, the buyer's page) holds the cart: try next time.
+      // Another completion (the notification's, the buyer's page) holds the cart: try next time.
       if (/acquir\w* lock/i.test((failure as Error | undefined)?.message ?? "")) continue
     }
-    // Closing a paid WeChat order fails and deleting the session would lose the payment:
-    // ask WeChat first. Paid and still no order (or this session did not pay it): refund.
-    // WeChat unreachable: leave the session for the next run rather than guess.
-    const trade = outTradeNo ? await queryTrade(container, outTradeNo) : null
+    // Closing a paid trade fails and deleting the session would lose the payment: ask the
+    // provider first. Paid and still no order (or this session did not pay it): refund.
+    // Provider unreachable: leave the session for the next run rather than guess.
+    const trade = tradeNo ? await ask(container, session, (p, c, d) => p.query(c, d)) : null
     if (trade === undefined) continue
-    if (outTradeNo && trade && PAID_TRADE_STATES.includes(trade.trade_state)) {
-      // A callback may have taken the session over meanwhile; then its own flow settles it.
+    if (tradeNo && paid(trade)) {
+      // A notification may have taken the session over meanwhile; then its own flow settles it.
       if (!(await stillPending(container, session.id))) continue
       const placed = cart ? await orderOfCart(container, cart.id) : null
-      await refundUnplacedWechatPaymentWorkflow(container).run({
+      await refundUnplacedPaymentWorkflow(container).run({
         input: {
-          session: { ...session, data: { ...session.data, out_trade_no: outTradeNo } },
+          provider_id: session.provider_id,
+          session: { ...session, data: sessionData },
           cart,
-          paid_total: trade.amount.total,
+          paid_total: trade.amount_fen,
           reason: placed ? "订单已通过其他方式付款" : completionFailureReason(failure),
         },
         throwOnError: true,
       })
-      outcome.refunded.push(outTradeNo)
+      outcome.refunded.push(tradeNo)
       continue
     }
+    // Close the unpaid trade before the session goes: a buyer who paid in between keeps
+    // the session (and is refunded on the next run), never a payment without one.
+    if (tradeNo) {
+      const closed = await ask(container, session, (p, c, d) => p.close(c, d))
+      if (closed?.state !== "closed") continue
+    }
     await payments.deletePaymentSession(session.id)
-    outcome.closed.push(outTradeNo ?? session.id)
+    outcome.closed.push(tradeNo ?? session.id)
   }
   const since = new Date(now.getTime() - NOTICE_WINDOW_MS).toISOString()
   const { result: noticed } = await noticeRefundedUnplacedPaymentsWorkflow(container).run({
@@ -156,40 +169,46 @@ export async function reconcileWechatSessions(
   return outcome
 }
 
-/** What WeChat says of a trade; undefined when WeChat cannot be reached (ask next run). */
-async function queryTrade(
+/** A call to the session's provider; undefined when it cannot be reached (ask next run). */
+async function ask<T>(
   container: MedusaContainer,
-  outTradeNo: string
-): Promise<WechatTransaction | null | undefined> {
-  return queryWechatTransactionWorkflow(container)
-    .run({ input: { out_trade_no: outTradeNo } })
-    .then(({ result }) => result as WechatTransaction | null)
-    .catch((error: unknown) => {
-      container
-        .resolve(ContainerRegistrationKeys.LOGGER)
-        .warn(`WeChat Pay ${outTradeNo} could not be queried: ${(error as Error).message}`)
-      return undefined
-    })
+  session: PendingSession,
+  call: (
+    provider: (typeof ONLINE_PAYMENT_PROVIDERS)[string],
+    container: MedusaContainer,
+    data: Record<string, unknown>
+  ) => Promise<T>
+): Promise<T | undefined> {
+  const provider = ONLINE_PAYMENT_PROVIDERS[session.provider_id]
+  return call(provider, container, session.data ?? {}).catch((error: unknown) => {
+    container
+      .resolve(ContainerRegistrationKeys.LOGGER)
+      .warn(
+        `${provider.method} ${provider.read(session.data ?? {}).out_trade_no ?? session.id} could not be reached: ${(error as Error).message}`
+      )
+    return undefined
+  })
 }
 
 /**
- * Before time_expire: a session waiting over two minutes whose trade WeChat reports paid has
- * its cart completed now (the cart's id is returned). Completion takes the cart's lock and refuses a cart already
- * completed, so the callback arriving meanwhile never makes a second order. Any failure is
- * left to the next run, and at time_expire to the refund above: the buyer may still be paying.
+ * Before its expiry: a session waiting over two minutes whose trade the provider reports
+ * paid has its cart completed now (the cart's id is returned). Completion takes the cart's
+ * lock and refuses a cart already completed, so the notification arriving meanwhile never
+ * makes a second order. Any failure is left to the next run, and at expiry to the refund
+ * above: the buyer may still be paying.
  */
 async function completedPaidEarly(
   container: MedusaContainer,
   session: PendingSession,
   now: Date
 ): Promise<string | null> {
-  const outTradeNo = session.data?.out_trade_no
+  const provider = ONLINE_PAYMENT_PROVIDERS[session.provider_id]
+  const tradeNo = provider.read(session.data ?? {}).out_trade_no
   const cart = session.payment_collection?.cart
   const started = session.created_at ? new Date(session.created_at).getTime() : NaN
-  if (!outTradeNo || !cart || cart.completed_at) return null
+  if (!tradeNo || !cart || cart.completed_at) return null
   if (!(started <= now.getTime() - EARLY_QUERY_AFTER_MS)) return null
-  const trade = await queryTrade(container, outTradeNo)
-  if (!trade || !PAID_TRADE_STATES.includes(trade.trade_state)) return null
+  if (!paid(await ask(container, session, (p, c, d) => p.query(c, d)))) return null
   const { result } = await completeCartWorkflow(container)
     .run({ input: { id: cart.id }, throwOnError: false })
     .catch(() => ({ result: undefined }))
@@ -225,8 +244,9 @@ export const paymentsQueue: QueueProcessor = {
   queue: QueueName.PAYMENTS,
   concurrency: 1,
   handlers: {
+    // The job keeps its first name (and schedule id): it sweeps every online provider now.
     [PaymentsJob.RECONCILE_WECHAT]: async (_data: unknown, { container }) =>
-      reconcileWechatSessions(container),
+      reconcilePendingPaymentSessions(container),
     [PaymentsJob.EXPIRE_OFFLINE_ORDERS]: async (_data: unknown, { container }) =>
       expireUnpaidOfflineOrders(container),
     [PaymentsJob.EXPIRE_ESCORT_BOOKINGS]: async (_data: unknown, { container }) =>
@@ -237,7 +257,7 @@ export const paymentsQueue: QueueProcessor = {
     [PaymentsJob.FOLLOW_WECHAT_REFUND]: async (job: FollowWechatRefundJob, { container }) =>
       (await followWechatRefundWorkflow(container).run({ input: job })).result,
     [PaymentsJob.RECONCILE_WECHAT_BILL]: async (_data: unknown, { container }) =>
-      reconcileYesterdayWechatBill(container),
+      reconcileYesterdayBills(container),
     // A transfer whose callback has not come: ask WeChat, settle if final, else ask later.
     [PaymentsJob.RECONCILE_TRANSFER]: async (job: ReconcileTransferJob, { container }) => {
       const { result: bill } = await queryWechatTransferBillWorkflow(container).run({

@@ -1,10 +1,11 @@
 import { writeFileSync } from "fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { commissionAccountsQuery } from "../workflows/finance/commission-accounting-sql"
 import { readCommissionAccounts } from "../workflows/finance/commission-accounts"
 import { refreshFinanceRollups, type RollupKnex } from "../workflows/finance/finance-rollup"
 import { periodBounds, type FinancePeriod } from "../workflows/finance/finance-period"
-import { financeBindings, groupsSql, totalsSql } from "../workflows/finance/finance-summary-sql"
+import { groupsSql, summaryBindings, totalsSql } from "../workflows/finance/finance-summary-sql"
 import { readFinanceSummary } from "../workflows/finance/read-finance-summary"
 
 /**
@@ -12,7 +13,7 @@ import { readFinanceSummary } from "../workflows/finance/read-finance-summary"
  * then times every report BENCH runs times through the code /admin/finance/summary and
  * /admin/finance/commissions run (minus HTTP), each interleaved with a plain aggregate over
  * the raw tables for the same period (the baseline), and a few runs of the summary read
- * raw, as before the rollup (BENCH_FINANCE_RAW_RUNS, 2). Writes the samples to `out`.
+ * raw, as before the rollups (BENCH_FINANCE_RAW_RUNS, 2). Writes the samples to `out`.
  *   npx medusa exec ./src/scripts/bench-finance.ts /tmp/bench-finance.json 50 365
  */
 
@@ -23,9 +24,6 @@ select (select count(*) from "order" where deleted_at is null and created_at >= 
        (select coalesce(sum(amount), 0) from refund where deleted_at is null and created_at >= ? and created_at < ?) as refunded,
        (select coalesce(sum(amount), 0) from affiliate_ledger_entry
          where deleted_at is null and kind in ('commission', 'reversal') and created_at >= ? and created_at < ?) as commissions`
-
-/** Reports the rollup does not serve (the member breakdown) are timed this many times. */
-const RAW_REPORT_RUNS = 5
 
 const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10)
 
@@ -52,6 +50,7 @@ export default async function benchFinance({ container, args }: ExecArgs) {
   const monthStart = new Date(`${today.slice(0, 7)}-01T00:00:00Z`)
   const lastMonthEnd = beijingDay(monthStart.getTime() - 8 * 3600_000 - 1)
   const lastMonth = { from: `${lastMonthEnd.slice(0, 7)}-01`, to: lastMonthEnd }
+  const thisMonth = { from: `${today.slice(0, 7)}-01`, to: today }
 
   const summary = (period: FinancePeriod) => () => readFinanceSummary(knex, period)
   const reports: Record<
@@ -75,9 +74,18 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       period: lastMonth,
       run: summary({ ...lastMonth, group_by: "member" }),
     },
+    "year, one member": { period: year, run: summary({ ...year, customer_id: "cus_b42" }) },
     "last month 分销核算 (first page)": {
       period: lastMonth,
       run: () => readCommissionAccounts(knex, { ...lastMonth, offset: 0, limit: 20 }),
+    },
+    "this month 分销核算 (first page)": {
+      period: thisMonth,
+      run: () => readCommissionAccounts(knex, { ...thisMonth, offset: 0, limit: 20 }),
+    },
+    "year 分销核算 (first page)": {
+      period: year,
+      run: () => readCommissionAccounts(knex, { ...year, offset: 0, limit: 20 }),
     },
   }
   const samples: Record<string, { rollup: number[]; plain: number[]; raw: number[] }> = {}
@@ -100,7 +108,7 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       raw: [] as number[],
     })
     await run() // warm the plan and cache once, as a running app would be
-    const times = name.includes("member") ? Math.min(runs, RAW_REPORT_RUNS) : runs
+    const times = runs
     for (let i = 0; i < times; i++) {
       sample.rollup.push(await timed(run))
       sample.plain.push(await timed(plain))
@@ -109,14 +117,41 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       `bench-finance: ${name}: p50 ${[...sample.rollup].sort((a, b) => a - b)[Math.floor(times / 2)].toFixed(1)} ms`
     )
   }
-  // The same summaries read raw, as before the rollup: the cost the rollup saves.
-  for (const name of ["year totals", "last month totals", "last month by day"]) {
+  // The same reports read raw, as before the rollups: the cost the rollups save.
+  for (const name of [
+    "year totals",
+    "last month totals",
+    "last month by day",
+    "last month by member",
+  ]) {
     const { period } = reports[name]
     const { start, end } = periodBounds(period.from, period.to)
-    const groupBy = name.endsWith("by day") ? ("day" as const) : undefined
+    const groupBy = name.endsWith("by day")
+      ? ("day" as const)
+      : name.endsWith("by member")
+        ? ("member" as const)
+        : undefined
     const sql = groupBy ? groupsSql(groupBy, {}) : totalsSql({})
+    const bindings = summaryBindings(start, end, {}, groupBy)
     for (let i = 0; i < rawRuns; i++) {
-      samples[name].raw.push(await timed(() => knex.raw(sql, financeBindings(start, end, {}))))
+      samples[name].raw.push(await timed(() => knex.raw(sql, bindings)))
+    }
+  }
+  for (const name of ["last month 分销核算 (first page)", "year 分销核算 (first page)"]) {
+    const { period } = reports[name]
+    const { start, end } = periodBounds(period.from, period.to)
+    // Nothing from the monthly rollup: every ledger line up to the period's end.
+    const { sql, bindings } = commissionAccountsQuery({
+      t0: start,
+      t1: end,
+      affiliate_id: null,
+      atStart: null,
+      atEnd: null,
+      limit: 20,
+      offset: 0,
+    })
+    for (let i = 0; i < rawRuns; i++) {
+      samples[name].raw.push(await timed(() => knex.raw(sql, bindings)))
     }
   }
   writeFileSync(

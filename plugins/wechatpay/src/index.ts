@@ -14,6 +14,7 @@ export {
 } from "./lib/refunds"
 export { sessionIdFor } from "./lib/trade-no"
 export { PAID_TRADE_STATES, type WechatTransaction } from "./lib/transactions"
+export { transactionOutcomeOf, type WechatTransactionOutcome } from "./lib/transaction-outcome"
 export {
   FINAL_TRANSFER_STATES,
   outBillNoFor,

@@ -14,6 +14,7 @@ import { createSearchClient } from "./commerce/search-client"
 import { createWechatLoginClient } from "./commerce/wechat-login-client"
 import { createConstitutionClient } from "./constitution/constitution-client"
 import { createEscortClient } from "./escort/escort-client"
+import { createEscortAppClient } from "./escort/escort-app-client"
 
 export type BackendOptions = {
   /** Medusa: its URL, the sales channel's publishable key and the app's fetch. */
@@ -42,6 +43,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     constitution: createConstitutionClient(commerce),
     wechatLogin: createWechatLoginClient(commerce),
     escort: createEscortClient(commerce),
+    escortApp: createEscortAppClient(commerce),
     cms: createCmsClient(cms),
   }
 }

@@ -119,6 +119,105 @@ describe("预约陪诊", () => {
   })
 })
 
+describe("预约陪诊: hospital and department from the catalogue", () => {
+  const hospitals = [
+    {
+      id: "hosp-xiangya",
+      name: "中南大学湘雅医院",
+      level: "三级甲等",
+      city: "长沙市",
+      address: "湖南省长沙市开福区湘雅路 87 号",
+      latitude: 28.2161,
+      longitude: 112.9887,
+      guide: null,
+      departments: [
+        {
+          id: "dept-cardio",
+          name: "心血管内科",
+          sop: [{ step: "挂号", step_key: "register", title: "取号挂号", tips: null }],
+        },
+        { id: "dept-neuro", name: "神经内科", sop: [] },
+      ],
+    },
+    {
+      id: "hosp-yueyang",
+      name: "岳阳市中心医院",
+      level: "三级甲等",
+      city: "岳阳市",
+      address: "湖南省岳阳市岳阳楼区东茅岭路 39 号",
+      latitude: 29.3625,
+      longitude: 113.1288,
+      guide: null,
+      departments: [{ id: "dept-ortho", name: "骨科", sop: [] }],
+    },
+  ]
+
+  const fill = () => {
+    type("escort-date", "2026-12-20")
+    type("escort-personName", "张桂兰")
+    type("escort-personId", "11010519491231002X")
+    type("escort-meetingPoint", "门诊楼一楼大厅")
+  }
+
+  it("picks the city, hospital and department from the list, shows the SOP, and sends the ids", async () => {
+    const sent: any[] = []
+    fakeBackend({
+      "GET /store/escort-services": { services },
+      "GET /store/escort-hospitals": { hospitals },
+      "POST /store/escort-bookings": ({ body }: { body: unknown }) => {
+        sent.push(body)
+        return { status: 201, body: { booking: { id: "escbk_2", status: "pending_payment" } } }
+      },
+    })
+    render(<EscortBook />)
+    expect(await screen.findByTestId("escort-hospital-choice")).toBeTruthy()
+    expect(screen.queryByTestId("escort-hospital")).toBeNull()
+    expect(screen.getByTestId("escort-department-sop").textContent).toContain("挂号：取号挂号")
+    fireEvent.click(screen.getAllByTestId("escort-department-option")[1])
+    expect(screen.queryByTestId("escort-department-sop")).toBeNull()
+    fireEvent.click(screen.getAllByTestId("escort-city-option")[1])
+    expect(screen.getAllByTestId("escort-hospital-option").map((o) => o.textContent)).toEqual([
+      "岳阳市中心医院（三级甲等）湖南省岳阳市岳阳楼区东茅岭路 39 号",
+    ])
+    fill()
+    fireEvent.click(screen.getByTestId("escort-submit"))
+    await waitFor(() => expect(sent).toHaveLength(1))
+    expect(sent[0]).toMatchObject({
+      city: "岳阳市",
+      hospital_id: "hosp-yueyang",
+      hospital_name: "岳阳市中心医院",
+      department_id: "dept-ortho",
+      department: "骨科",
+    })
+  })
+
+  it("types the hospital in for a city not in the list", async () => {
+    const sent: any[] = []
+    fakeBackend({
+      "GET /store/escort-services": { services },
+      "GET /store/escort-hospitals": { hospitals },
+      "POST /store/escort-bookings": ({ body }: { body: unknown }) => {
+        sent.push(body)
+        return { status: 201, body: { booking: { id: "escbk_3", status: "pending_payment" } } }
+      },
+    })
+    render(<EscortBook />)
+    fireEvent.click(await screen.findByTestId("escort-city-other"))
+    type("escort-city", "常德市")
+    type("escort-hospital", "常德市第一人民医院")
+    type("escort-department", "老年科")
+    fill()
+    fireEvent.click(screen.getByTestId("escort-submit"))
+    await waitFor(() => expect(sent).toHaveLength(1))
+    expect(sent[0]).toMatchObject({
+      city: "常德市",
+      hospital_name: "常德市第一人民医院",
+      department: "老年科",
+    })
+    expect(sent[0].hospital_id).toBeUndefined()
+  })
+})
+
 describe("我的陪诊", () => {
   it("says so when there are none, and lists bookings opening their detail", async () => {
     fakeBackend({ "GET /store/escort-bookings": { bookings: [] } })

@@ -24,6 +24,18 @@ export default defineAppConfig({
     { root: "packages/content", pages: ["articles/index", "article/index", "sites/index"] },
     { root: "packages/member", pages: ["inbox/index", "profile/index"] },
     { root: "packages/escort", pages: ["book/index", "list/index", "detail/index"] },
+    {
+      root: "packages/escort-app",
+      pages: [
+        "login/index",
+        "tasks/index",
+        "task/index",
+        "schedule/index",
+        "income/index",
+        "messages/index",
+        "report/index",
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: "light",
@@ -43,6 +55,8 @@ export default defineAppConfig({
     ],
   },
   permission: {
-    "scope.userLocation": { desc: "用于查找离您最近的采集点" },
+    "scope.userLocation": { desc: "用于查找离您最近的采集点，以及陪诊员报备服务进度时的位置" },
   },
+  // WeChat requires declaring the location APIs used (陪诊 steps and 报备, 采集点 search).
+  requiredPrivateInfos: ["getLocation", "chooseLocation"],
 })

@@ -25,6 +25,7 @@ export const {
   siteSearch,
   constitution,
   escort,
+  escortApp,
   cms,
 } = createBackends({
   commerce: {

@@ -39,7 +39,9 @@ export async function bookEscort(
     const booking = await escort.create(token, {
       variant_id: text(form, "variant_id"),
       extras: form.getAll("extras").map(String),
+      hospital_id: text(form, "hospital_id") || null,
       hospital_name: text(form, "hospital_name"),
+      department_id: text(form, "department_id") || null,
       department: text(form, "department"),
       city: text(form, "city"),
       date: text(form, "date"),

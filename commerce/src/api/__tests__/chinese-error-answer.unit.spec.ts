@@ -56,6 +56,14 @@ describe("chineseErrorAnswer", () => {
     ).toEqual([409, M.conflict])
   })
 
+  it("says a refund is more than is left of the payment, as a 400", () => {
+    const over = new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "You are not allowed to refund more than the captured amount"
+    )
+    expect(answer(over)).toEqual([400, M.refundExceedsCaptured])
+  })
+
   it("keeps a message that is already Chinese and its status", () => {
     expect(answer(new MedusaError(MedusaError.Types.NOT_ALLOWED, "该预约已取消"))).toEqual([
       400,

@@ -29,6 +29,8 @@ const STOREFRONT_TAGS: Record<string, string> = {
   "clinic-session": "clinic-sessions",
   banner: "banners",
   page: "pages",
+  hospital: "escort-hospitals",
+  department: "escort-hospitals",
   "constitution-type": "constitution",
   "questionnaire-item": "constitution",
 }
@@ -45,9 +47,13 @@ export function revalidationTags({ model, entry }: CmsHookPayload): string[] {
   return tags
 }
 
+/** The CMS models commerce keeps a synced copy of (the 陪诊 hospital catalogue). */
+const ESCORT_HOSPITAL_MODELS = new Set(["hospital", "department"])
+
 /**
  * What a verified CMS call becomes: (a) the search index update, (b) storefront
- * revalidation, (c) for a published article, the push (which checks the article's flags).
+ * revalidation, (c) for a published article, the push (which checks the article's flags),
+ * (d) for a hospital or department, the sync of commerce's copy of the hospitals.
  */
 export async function enqueueCmsHookJobs(
   queue: Pick<JobQueue, "enqueue">,
@@ -61,6 +67,10 @@ export async function enqueueCmsHookJobs(
     tags: revalidationTags(payload),
   })
   jobs.push(`${QueueName.STOREFRONT}/${StorefrontJob.REVALIDATE}`)
+  if (ESCORT_HOSPITAL_MODELS.has(model)) {
+    await queue.enqueue(QueueName.CMS, CmsJob.SYNC_ESCORT_HOSPITALS, {})
+    jobs.push(`${QueueName.CMS}/${CmsJob.SYNC_ESCORT_HOSPITALS}`)
+  }
   if (model === "article" && event === "entry.publish" && payload.entry) {
     await queue.enqueue(QueueName.CMS, CmsJob.PUSH_ARTICLE, { document_id, entry: payload.entry })
     jobs.push(`${QueueName.CMS}/${CmsJob.PUSH_ARTICLE}`)

@@ -30,6 +30,8 @@ export const QueueName = {
   ESCORT_DISPATCH: "escort-dispatch",
   /** 财务统计's daily rollup: finished days folded in, dirty days recomputed. */
   FINANCE: "finance",
+  /** 陪诊 income: pending earnings released after the confirmation window. */
+  ESCORT_INCOME: "escort-income",
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]
@@ -95,6 +97,8 @@ export const reminderJobId = ({ appointment_id, date, slot }: AppointmentReminde
 export const CmsJob = {
   PUSH_ARTICLE: "push-article",
   PUSH_BATCH: "push-batch",
+  /** Replace the synced 陪诊 hospitals with the CMS's (on hospital/department events, and periodically). */
+  SYNC_ESCORT_HOSPITALS: "sync-escort-hospitals",
 } as const
 
 /** What a push needs of a CMS article (taken from the signed hook's entry). */
@@ -141,6 +145,13 @@ export const FinanceJob = {
   REFRESH_ROLLUP: "refresh-finance-rollup",
 } as const
 
+// ---- escort income ---------------------------------------------------------------------
+
+export const EscortIncomeJob = {
+  /** Record missed earnings, release pending ones past their release time. */
+  RELEASE_DUE: "release-due-earnings",
+} as const
+
 // ---- the queue service -----------------------------------------------------------------
 
 /** Every job name of each queue with its payload: enqueue checks both. */
@@ -162,6 +173,7 @@ export type JobPayloads = {
   [QueueName.CMS]: {
     [CmsJob.PUSH_ARTICLE]: PushArticleJob
     [CmsJob.PUSH_BATCH]: PushBatchJob
+    [CmsJob.SYNC_ESCORT_HOSPITALS]: Record<string, never>
   }
   [QueueName.SEARCH]: {
     [SearchJob.CMS_ENTRY]: CmsEntryJob
@@ -170,6 +182,7 @@ export type JobPayloads = {
   }
   [QueueName.ESCORT_DISPATCH]: { [EscortDispatchJob.SWEEP]: Record<string, never> }
   [QueueName.FINANCE]: { [FinanceJob.REFRESH_ROLLUP]: Record<string, never> }
+  [QueueName.ESCORT_INCOME]: { [EscortIncomeJob.RELEASE_DUE]: Record<string, never> }
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string

@@ -74,6 +74,14 @@ export const SYSTEM_ROLES: SystemRole[] = [
     permissions: ["customers:write", "appointments:write", "orders:read", "lab:read"],
   },
   {
+    // 陪诊 dispatch is its own desk: 运营 keeps the catalogue and orders, the dispatchers
+    // the escort bookings; recording an offline payment stays with money:write (财务).
+    code: "escort_dispatch",
+    name: "陪诊调度",
+    description: "陪诊派单与改派、陪诊员与排班、异常告警、城市派单设置与医院目录",
+    permissions: ["escort:write"],
+  },
+  {
     code: "expert",
     name: "专家",
     description: "查看体质辨识结果并撰写养生评估",

@@ -91,6 +91,17 @@ const RULES: Rule[] = [
     writeArea: "money",
   },
   { path: under("escorts", "escort-bookings", "escort-dispatch"), area: "escort" },
+  // The synced hospital catalogue (医院目录) and its re-sync from the CMS.
+  { path: under("escort-hospitals"), area: "escort" },
+  // 陪诊结算: escort withdrawals are finance's (like affiliate withdrawals); resolving a
+  // dispute may refund the member, so it needs money write; the rest is the escort area.
+  { path: under("escort-income/withdrawals"), area: "money" },
+  {
+    path: /^\/admin\/escort-income\/disputes\/[^/]+\/resolve(?:\/|$)/,
+    area: "escort",
+    writeArea: "money",
+  },
+  { path: under("escort-income"), area: "escort" },
   { path: under("assessments", "constitution"), area: "assessments" },
   // The queue dashboard (/admin/queues) is deliberately absent: super admins only.
   { path: under("workflows-executions", "cms/pushes"), area: "operations" },

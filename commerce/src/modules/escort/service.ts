@@ -12,6 +12,7 @@ import { contextSql, type Sql } from "../../lib/database/context-sql"
 import { Escort } from "./models/escort"
 import { EscortBooking } from "./models/escort-booking"
 import { EscortBookingEvent } from "./models/escort-booking-event"
+import { EscortHospital } from "./models/escort-hospital"
 import { maskCnIdNumber, surnameOnly } from "./rules/cn-id-number"
 import {
   ESCORT_BOOKING_STATUS_LABELS,
@@ -26,7 +27,9 @@ import type {
   EscortBookingAudience,
   EscortBookingEventView,
   EscortBookingRow,
+  EscortHospitalView,
   NewEscortBooking,
+  SyncedEscortHospital,
 } from "./types"
 
 export * from "./types"
@@ -35,17 +38,37 @@ const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUN
 const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
 
 const BOOKING_COLUMNS = `id, customer_id, service_id, service_name, hospital_id, hospital_name,
-  department_name, city, service_date, start_time, end_time, person_name, person_id_masked,
+  department_name, department_id, city, service_date, start_time, end_time, person_name, person_id_masked,
   meeting_point, needs, variant_id, extras, price_fen, status, escort_id, accepted_at, cart_id,
   order_id, paid_at, cancelled_at, refund_fen, cancel_fee_fen, created_at`
 
 const iso = (value: Date | string) => new Date(value).toISOString()
 
+const HOSPITAL_COLUMNS = `id, name, level, city, address, latitude, longitude, guide, departments`
+
+/** Coordinates come back from Postgres as numbers; departments as parsed JSON. */
+const hospitalView = (row: EscortHospitalView): EscortHospitalView => ({
+  id: row.id,
+  name: row.name,
+  level: row.level,
+  city: row.city,
+  address: row.address,
+  latitude: Number(row.latitude),
+  longitude: Number(row.longitude),
+  guide: row.guide,
+  departments: row.departments ?? [],
+})
+
 /**
  * 陪诊: escorts, their bookings and each booking's timeline. State changes are conditional
  * UPDATEs on the status they start from, so a race or a double tap moves a booking once.
  */
-class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortBookingEvent }) {
+class EscortModuleService extends MedusaService({
+  Escort,
+  EscortBooking,
+  EscortBookingEvent,
+  EscortHospital,
+}) {
   protected readonly cipher: FieldCipher = fieldCipherFromEnv()
 
   @InjectTransactionManager()
@@ -58,10 +81,10 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
     const id = generateEntityId("", "escbk")
     await this.sql(context).execute(
       `insert into escort_booking (id, customer_id, service_id, service_name, hospital_id,
-         hospital_name, department_name, city, service_date, start_time, end_time, person_name,
-         person_id_ciphertext, person_id_key_id, person_id_masked, meeting_point, needs,
-         variant_id, extras, price_fen, status)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?,
+         hospital_name, department_name, department_id, city, service_date, start_time,
+         end_time, person_name, person_id_ciphertext, person_id_key_id, person_id_masked,
+         meeting_point, needs, variant_id, extras, price_fen, status)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?,
          'pending_payment')`,
       [
         id,
@@ -71,6 +94,7 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
         input.hospital_id,
         input.hospital_name,
         input.department_name,
+        input.department_id ?? null,
         input.city,
         input.service_date,
         input.start_time,
@@ -338,15 +362,7 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
     const task = await this.bookingRow(id, context)
     if (task.city !== escort.city) throw notFound("未找到该任务")
     const sql = this.sql(context)
-    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`escort:${escort.id}`])
-    const overlapping = await sql.execute(
-      `select id from escort_booking
-       where escort_id = ? and service_date = ? and start_time < ? and end_time > ?
-         and status in (${ESCORT_BUSY_STATUSES.map(() => "?").join(", ")}) and deleted_at is null
-       limit 1`,
-      [escort.id, task.service_date, task.end_time, task.start_time, ...ESCORT_BUSY_STATUSES]
-    )
-    if (overlapping.length) throw conflict("您在该时段已有陪诊任务，不能重复接单")
+    await this.assertEscortFree(escort.id, task, context)
     const taken = await sql.execute(
       `update escort_booking set status = 'accepted', escort_id = ?, accepted_at = now(),
          updated_at = now()
@@ -479,6 +495,160 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
     return this.bookingRow(id, context)
   }
 
+  /**
+   * Staff move an accepted task from one escort to another in one transaction: the new
+   * escort's lock and overlap check, then a conditional UPDATE on the escort it was read
+   * with. A failure anywhere leaves the old assignment; of two reassignments at once, one
+   * moves it and the other is 409.
+   */
+  @InjectTransactionManager()
+  async reassignTask(
+    id: string,
+    from: string,
+    to: { id: string; city: string },
+    staff: { id: string; note: string },
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingRow> {
+    const task = await this.bookingRow(id, context)
+    if (task.city !== to.city) throw notFound("未找到该任务")
+    const sql = this.sql(context)
+    await this.assertEscortFree(to.id, task, context)
+    const moved = await sql.execute(
+      `update escort_booking set escort_id = ?, accepted_at = now(), updated_at = now()
+       where id = ? and status = 'accepted' and escort_id = ? and deleted_at is null
+       returning id`,
+      [to.id, id, from]
+    )
+    if (!moved.length) throw conflict("订单刚刚已被改派或状态已变化，请刷新后再试")
+    await this.appendEvent(
+      id,
+      "accepted",
+      { actor_type: "staff", actor_id: staff.id },
+      { note: staff.note },
+      context
+    )
+    return this.bookingRow(id, context)
+  }
+
+  /**
+   * Bookings for the staff's dispatch board: by status (default: every one still under
+   * way) and city, soonest service first, each with when it entered its current status.
+   */
+  @InjectManager()
+  async boardBookings(
+    filter: { statuses: EscortBookingStatus[]; city?: string | null },
+    @MedusaContext() context: Context = {}
+  ): Promise<(EscortBookingRow & { status_since: Date | string | null })[]> {
+    const where = [`b.deleted_at is null`]
+    const params: unknown[] = []
+    if (filter.statuses.length) {
+      where.push(`b.status in (${filter.statuses.map(() => "?").join(", ")})`)
+      params.push(...filter.statuses)
+    }
+    if (filter.city) {
+      where.push(`b.city = ?`)
+      params.push(filter.city)
+    }
+    const columns = BOOKING_COLUMNS.split(",")
+      .map((column) => `b.${column.trim()}`)
+      .join(", ")
+    return this.sql(context).execute(
+      `select ${columns},
+         (select max(e.created_at) from escort_booking_event e
+          where e.booking_id = b.id and e.status = b.status and not e.flagged
+            and e.deleted_at is null) as status_since
+       from escort_booking b where ${where.join(" and ")}
+       order by b.service_date, b.start_time, b.id limit 300`,
+      params
+    )
+  }
+
+  // ---- hospitals (the synced CMS catalogue) ------------------------------------------
+
+  /**
+   * Replaces the synced catalogue with what the CMS publishes now, in one transaction:
+   * readers see the old copy or the new one, never half. Answers how many were kept and
+   * removed.
+   */
+  @InjectTransactionManager()
+  async replaceHospitals(
+    hospitals: SyncedEscortHospital[],
+    syncedAt: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ kept: number; removed: number }> {
+    const sql = this.sql(context)
+    // One sync at a time: two overlapping ones would each delete what the other kept.
+    await sql.execute(`select pg_advisory_xact_lock(hashtext('escort-hospital-sync'))`)
+    for (const hospital of hospitals) {
+      await sql.execute(
+        `insert into escort_hospital (id, name, level, city, address, latitude, longitude,
+           guide, sort, departments, synced_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)
+         on conflict (id) do update set name = excluded.name, level = excluded.level,
+           city = excluded.city, address = excluded.address, latitude = excluded.latitude,
+           longitude = excluded.longitude, guide = excluded.guide, sort = excluded.sort,
+           departments = excluded.departments, synced_at = excluded.synced_at,
+           deleted_at = null, updated_at = now()`,
+        [
+          hospital.id,
+          hospital.name,
+          hospital.level,
+          hospital.city,
+          hospital.address,
+          hospital.latitude,
+          hospital.longitude,
+          hospital.guide,
+          hospital.sort,
+          JSON.stringify(hospital.departments),
+          syncedAt,
+        ]
+      )
+    }
+    const removed = await sql.execute(
+      `update escort_hospital set deleted_at = now(), updated_at = now()
+       where deleted_at is null and synced_at < ? returning id`,
+      [syncedAt]
+    )
+    return { kept: hospitals.length, removed: removed.length }
+  }
+
+  /** The synced hospitals of a city (all cities without one), in the editors' order. */
+  @InjectManager()
+  async hospitalsIn(
+    city: string | null,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortHospitalView[]> {
+    const rows = await this.sql(context).execute<EscortHospitalView>(
+      `select ${HOSPITAL_COLUMNS} from escort_hospital
+       where deleted_at is null ${city ? "and city = ?" : ""}
+       order by city, sort, name, id limit 500`,
+      city ? [city] : []
+    )
+    return rows.map(hospitalView)
+  }
+
+  /** One synced hospital, or null when the catalogue does not (or no longer) hold it. */
+  @InjectManager()
+  async hospital(
+    id: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortHospitalView | null> {
+    const [row] = await this.sql(context).execute<EscortHospitalView>(
+      `select ${HOSPITAL_COLUMNS} from escort_hospital where id = ? and deleted_at is null`,
+      [id]
+    )
+    return row ? hospitalView(row) : null
+  }
+
+  /** When the catalogue was last synced (null: never), for the admin's 医院目录 panel. */
+  @InjectManager()
+  async hospitalsSyncedAt(@MedusaContext() context: Context = {}): Promise<string | null> {
+    const [row] = await this.sql(context).execute<{ at: Date | string | null }>(
+      `select max(synced_at) as at from escort_hospital`
+    )
+    return row?.at ? iso(row.at) : null
+  }
+
   /** A booking as `audience` may read it: open tasks show the surname only and no ID number. */
   presentBooking(row: EscortBookingRow, audience: EscortBookingAudience) {
     const open = audience === "open_task"
@@ -489,6 +659,7 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
       service: { id: row.service_id, name: row.service_name },
       hospital: { id: row.hospital_id, name: row.hospital_name },
       department: row.department_name,
+      department_id: row.department_id,
       city: row.city,
       date: row.service_date,
       time_window: { start: row.start_time, end: row.end_time },
@@ -518,6 +689,30 @@ class EscortModuleService extends MedusaService({ Escort, EscortBooking, EscortB
   async escortByPhone(phone: string, @MedusaContext() context: Context = {}) {
     const [escort] = await this.listEscorts({ phone }, { take: 1 }, context)
     return escort ?? null
+  }
+
+  /**
+   * Under the escort's own advisory lock (held to the end of the transaction), so two
+   * overlapping tasks cannot both become theirs: 409 when one of theirs overlaps this one.
+   */
+  private async assertEscortFree(escortId: string, task: EscortBookingRow, context: Context) {
+    const sql = this.sql(context)
+    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`escort:${escortId}`])
+    const overlapping = await sql.execute(
+      `select id from escort_booking
+       where escort_id = ? and id <> ? and service_date = ? and start_time < ? and end_time > ?
+         and status in (${ESCORT_BUSY_STATUSES.map(() => "?").join(", ")}) and deleted_at is null
+       limit 1`,
+      [
+        escortId,
+        task.id,
+        task.service_date,
+        task.end_time,
+        task.start_time,
+        ...ESCORT_BUSY_STATUSES,
+      ]
+    )
+    if (overlapping.length) throw conflict("您在该时段已有陪诊任务，不能重复接单")
   }
 
   private async assignedTask(id: string, escortId: string, context: Context) {

@@ -12,6 +12,7 @@ export type NewEscortBooking = {
   hospital_id: string | null
   hospital_name: string
   department_name: string
+  department_id?: string | null
   city: string
   service_date: string
   start_time: string
@@ -32,6 +33,7 @@ export type EscortBookingRow = {
   hospital_id: string | null
   hospital_name: string
   department_name: string
+  department_id: string | null
   city: string
   service_date: string
   start_time: string
@@ -69,3 +71,24 @@ export type EscortBookingEventView = {
 
 /** How a booking reads to whom: its member, the escort on it, an escort browsing open tasks. */
 export type EscortBookingAudience = "member" | "assigned_escort" | "open_task" | "staff"
+
+/** One step of a department's SOP: `step` is its Chinese name (挂号 … 其他), `step_key` the CMS key. */
+export type EscortSopStep = { step: string; step_key: string; title: string; tips: string | null }
+
+export type EscortDepartment = { id: string; name: string; sop: EscortSopStep[] }
+
+/** A hospital as the synced catalogue keeps it (and /store/escort-hospitals shows it). */
+export type EscortHospitalView = {
+  id: string
+  name: string
+  level: string
+  city: string
+  address: string
+  latitude: number
+  longitude: number
+  guide: string | null
+  departments: EscortDepartment[]
+}
+
+/** A hospital read from the CMS, ready to be kept: its order among the city's hospitals too. */
+export type SyncedEscortHospital = EscortHospitalView & { sort: number }

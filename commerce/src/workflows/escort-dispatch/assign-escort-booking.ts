@@ -3,6 +3,7 @@ import {
   createWorkflow,
   StepResponse,
   transform,
+  when,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { MedusaError } from "@medusajs/framework/utils"
@@ -11,7 +12,6 @@ import type EscortModuleService from "../../modules/escort/service"
 import { ESCORT_BOOKING_STATUS_LABELS } from "../../modules/escort/rules/escort-booking-status"
 import { ESCORT_DISPATCH_MODULE } from "../../modules/escort-dispatch"
 import type EscortDispatchModuleService from "../../modules/escort-dispatch/service"
-import { acceptEscortTaskWorkflow } from "../escort/accept-escort-task"
 import { checkEscortScheduleStep } from "./accept-dispatched-task"
 import { publishEscortBookingChangeStep } from "../escort/publish-escort-booking-change"
 
@@ -44,32 +44,65 @@ const checkAssignableStep = createStep(
   }
 )
 
-/** Reassigning: the previous escort's hold on the task ends (put back if the assign fails). */
-const releasePreviousEscortStep = createStep(
-  "release-previous-escort",
-  async (input: { booking_id: string; previous_escort_id: string | null }, { container }) => {
-    if (!input.previous_escort_id) return new StepResponse(null, null)
+/** The booking goes to the escort (待接单 → 已接单), under their lock; given back if a later step fails. */
+const takeForEscortStep = createStep(
+  "assign-escort-take-task",
+  async (input: { booking_id: string; escort: { id: string; city: string } }, { container }) => {
     const escorts = container.resolve<EscortModuleService>(ESCORT_MODULE)
-    const booking = await escorts.ownedBooking(input.booking_id)
-    // Releasing drops the task's 已接单 events; a reassignment keeps them as history.
-    const history = await escorts.listEscortBookingEvents(
-      { booking_id: input.booking_id, status: "accepted" },
-      { select: ["id"] }
-    )
-    await escorts.releaseTask(input.booking_id, input.previous_escort_id)
-    if (history.length) await escorts.restoreEscortBookingEvents(history.map((e) => e.id))
-    return new StepResponse(null, {
-      booking_id: input.booking_id,
-      escort: { id: input.previous_escort_id, city: booking.city },
-    })
+    await escorts.acceptTask(input.booking_id, input.escort)
+    return new StepResponse(null, input)
   },
-  async (released, { container }) => {
-    if (released) {
+  async (taken, { container }) => {
+    if (taken) {
       await container
         .resolve<EscortModuleService>(ESCORT_MODULE)
-        .acceptTask(released.booking_id, released.escort)
+        .releaseTask(taken.booking_id, taken.escort.id)
     }
   }
+)
+
+/**
+ * Reassigning an accepted booking: one transaction in the escort module moves it from the
+ * previous escort to the new one, or nothing moves (the previous keeps it). Compensated by
+ * moving it back, should a later step fail.
+ */
+const reassignEscortStep = createStep(
+  "reassign-escort-task",
+  async (
+    input: {
+      booking_id: string
+      staff_id: string
+      previous_escort_id: string
+      escort: { id: string; city: string; name: string }
+    },
+    { container }
+  ) => {
+    const escorts = container.resolve<EscortModuleService>(ESCORT_MODULE)
+    await escorts.reassignTask(input.booking_id, input.previous_escort_id, input.escort, {
+      id: input.staff_id,
+      note: `运营改派：${input.escort.name}`,
+    })
+    return new StepResponse(null, input)
+  },
+  async (moved, { container }) => {
+    if (!moved) return
+    const escorts = container.resolve<EscortModuleService>(ESCORT_MODULE)
+    const [previous] = await escorts.listEscorts({ id: moved.previous_escort_id }, { take: 1 })
+    await escorts.reassignTask(
+      moved.booking_id,
+      moved.escort.id,
+      { id: moved.previous_escort_id, city: previous?.city ?? moved.escort.city },
+      { id: moved.staff_id, note: "改派未完成，已恢复原陪诊员" }
+    )
+  }
+)
+
+const readAssignedBookingStep = createStep(
+  "read-assigned-escort-booking",
+  async (bookingId: string, { container }) =>
+    new StepResponse(
+      await container.resolve<EscortModuleService>(ESCORT_MODULE).ownedBooking(bookingId)
+    )
 )
 
 /** Ends live offers and puts the staff member's assignment on the booking's timeline. */
@@ -107,33 +140,45 @@ const recordAssignmentStep = createStep(
 /**
  * Staff assign a 待接单 booking to an escort, or reassign an accepted one, with the same
  * schedule and overlap rules as an escort accepting it (the overlap check runs under the
- * escort's lock in the escort module, so a parallel accept cannot double-book them).
+ * escort's lock in the escort module, so a parallel accept cannot double-book them). A
+ * reassignment is one transaction: if it fails, the previous escort still has the task.
  */
 export const assignEscortBookingWorkflow = createWorkflow(
   "assign-escort-booking",
   (input: Input) => {
     const checked = checkAssignableStep(input)
     checkEscortScheduleStep({ booking_id: input.booking_id, escort_id: input.escort_id })
-    releasePreviousEscortStep(
-      transform({ input, checked }, ({ input, checked }) => ({
-        booking_id: input.booking_id,
-        previous_escort_id: checked.previous_escort_id,
-      }))
+    when("escort-reassignment", { checked }, ({ checked }) => !!checked.previous_escort_id).then(
+      () => {
+        reassignEscortStep(
+          transform({ input, checked }, ({ input, checked }) => ({
+            booking_id: input.booking_id,
+            staff_id: input.staff_id,
+            previous_escort_id: checked.previous_escort_id!,
+            escort: checked.escort,
+          }))
+        )
+      }
     )
-    const task = acceptEscortTaskWorkflow.runAsStep({
-      input: transform({ input, checked }, ({ input, checked }) => ({
-        booking_id: input.booking_id,
-        escort: { id: checked.escort.id, city: checked.escort.city },
-      })),
-    })
-    recordAssignmentStep(
-      transform({ input, checked }, ({ input, checked }) => ({
-        booking_id: input.booking_id,
-        staff_id: input.staff_id,
-        escort: checked.escort,
-        previous_escort_id: checked.previous_escort_id,
-      }))
+    when("escort-first-assignment", { checked }, ({ checked }) => !checked.previous_escort_id).then(
+      () => {
+        takeForEscortStep(
+          transform({ input, checked }, ({ input, checked }) => ({
+            booking_id: input.booking_id,
+            escort: { id: checked.escort.id, city: checked.escort.city },
+          }))
+        )
+        recordAssignmentStep(
+          transform({ input, checked }, ({ input, checked }) => ({
+            booking_id: input.booking_id,
+            staff_id: input.staff_id,
+            escort: checked.escort,
+            previous_escort_id: null,
+          }))
+        )
+      }
     )
+    const task = readAssignedBookingStep(input.booking_id)
     // The member's open timeline shows the staff assignment at once.
     publishEscortBookingChangeStep(input.booking_id)
     return new WorkflowResponse(task)

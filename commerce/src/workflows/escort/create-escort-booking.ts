@@ -3,6 +3,7 @@ import {
   createStep,
   createWorkflow,
   StepResponse,
+  transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { ESCORT_MODULE } from "../../modules/escort"
@@ -10,6 +11,7 @@ import { escortPrice } from "../../modules/escort/rules/escort-price"
 import type EscortModuleService from "../../modules/escort/service"
 import type { EscortActor, NewEscortBooking } from "../../modules/escort/types"
 import { escortServiceOfVariant } from "./escort-services"
+import { resolveEscortHospitalStep } from "./steps/resolve-escort-hospital-step"
 
 /** What the member asks for: the service by its variant and the extras, never a price. */
 export type EscortBookingRequest = Omit<
@@ -53,11 +55,24 @@ const createEscortBookingStep = createStep(
   }
 )
 
-/** A member books an escort, priced from the catalogue; the booking waits for payment (待支付). */
+/**
+ * A member books an escort at a hospital department of the catalogue, priced from the
+ * product catalogue; the booking waits for payment (待支付).
+ */
 export const createEscortBookingWorkflow = createWorkflow(
   "create-escort-booking",
   (input: { booking: EscortBookingRequest; actor: EscortActor }) => {
-    const booking = priceEscortBookingStep(input)
+    const place = resolveEscortHospitalStep(
+      transform({ input }, ({ input }) => ({
+        city: input.booking.city,
+        hospital_id: input.booking.hospital_id,
+        hospital_name: input.booking.hospital_name,
+        department_id: input.booking.department_id ?? null,
+        department_name: input.booking.department_name,
+      }))
+    )
+    const priced = priceEscortBookingStep(input)
+    const booking = transform({ priced, place }, ({ priced, place }) => ({ ...priced, ...place }))
     return new WorkflowResponse(createEscortBookingStep({ booking, actor: input.actor }))
   }
 )

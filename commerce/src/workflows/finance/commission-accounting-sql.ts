@@ -1,45 +1,140 @@
-/**
- * 分销核算 straight from the affiliate plugin's append-only ledger, per affiliate over a
- * period [t0, t1): commissions accrued, reversals (negative), maturations into the available
- * balance, withdrawals paid, and the balances at the end of the period (outstanding =
- * pending + available, the affiliate liability). Bindings: [t0, t1, affiliate_id | null,
- * limit, offset]; every row also carries the count and the totals of all affiliates.
- */
-export const COMMISSION_ACCOUNTS_SQL = `
-with params as (select ?::timestamptz as t0, ?::timestamptz as t1, ?::text as affiliate_id),
-per_affiliate as (
-  select e.affiliate_id,
-    coalesce(sum(e.amount) filter (where e.kind = 'commission' and e.created_at >= p.t0), 0) as accrued,
-    coalesce(sum(e.amount) filter (where e.kind = 'reversal' and e.created_at >= p.t0), 0) as reversed,
-    coalesce(sum(e.amount) filter (
-      where e.kind = 'maturation' and e.bucket = 'available' and e.created_at >= p.t0), 0) as matured,
-    coalesce(sum(e.amount) filter (
-      where e.kind = 'withdrawal_paid' and e.bucket = 'withdrawn' and e.created_at >= p.t0), 0) as withdrawn,
+import type { LedgerSnapshot } from "./ledger-rollup"
+
+/** The ledger's lines of [`from`, `to`) summed per affiliate as running totals are kept. */
+const rawTotals = (side: number, from: string, to: string) => `
+  select e.affiliate_id, ${side} as side,
+    coalesce(sum(e.amount) filter (where e.kind = 'commission'), 0) as accrued,
+    coalesce(sum(e.amount) filter (where e.kind = 'reversal'), 0) as reversed,
+    coalesce(sum(e.amount) filter (where e.kind = 'maturation' and e.bucket = 'available'), 0) as matured,
+    coalesce(sum(e.amount) filter (where e.kind = 'withdrawal_paid' and e.bucket = 'withdrawn'), 0) as withdrawn,
     coalesce(sum(e.amount) filter (where e.bucket = 'pending'), 0) as pending,
-    coalesce(sum(e.amount) filter (where e.bucket = 'available'), 0) as available,
-    coalesce(sum(e.amount) filter (where e.bucket in ('pending', 'available') and e.created_at < p.t0), 0)
-      as opening_outstanding
-    from affiliate_ledger_entry e, params p
-   where e.deleted_at is null and e.created_at < p.t1
-     and (p.affiliate_id is null or e.affiliate_id = p.affiliate_id)
-   group by e.affiliate_id
+    coalesce(sum(e.amount) filter (where e.bucket = 'available'), 0) as available
+    from affiliate_ledger_entry e
+   where e.deleted_at is null and e.created_at >= ${from} and e.created_at < ${to}
+     and (:affiliate_id is null or e.affiliate_id = :affiliate_id)
+   group by e.affiliate_id`
+
+/** A month's running totals per affiliate (see ledger-rollup.ts). */
+const rolledTotals = (side: number, month: string) => `
+  select m.affiliate_id, ${side} as side, m.accrued, m.reversed, m.matured, m.withdrawn, m.pending, m.available
+    from finance_affiliate_monthly_rollup m
+   where m.month = ${month} and (:affiliate_id is null or m.affiliate_id = :affiliate_id)`
+
+/**
+ * 分销核算 from the affiliate plugin's append-only ledger, per affiliate over a period
+ * [:t0, :t1): commissions accrued, reversals (negative), maturations into the available
+ * balance, withdrawals paid, and the balances at the end of the period (outstanding =
+ * pending + available, the affiliate liability). Each is a difference of running totals up
+ * to :t1 (side 1) and up to :t0 (side -1), each a rolled-up month's row (see ledger-rollup.ts)
+ * plus the raw lines after it; with no month (-infinity) every line is read raw. Values are
+ * bound where they are used (see `commissionAccountsQuery`), not read from a CTE, so the
+ * planner sees them. Every row also carries the count and the totals of all affiliates.
+ */
+const COMMISSION_ACCOUNTS = `
+with sides as (
+  ${rolledTotals(1, ":end_month")}
+  union all ${rawTotals(1, ":end_raw_from", ":t1")}
+  union all ${rolledTotals(-1, ":start_month")}
+  union all ${rawTotals(-1, ":start_raw_from", ":t0")}
+),
+per_affiliate as (
+  select affiliate_id,
+         coalesce(sum(side * accrued), 0) as accrued,
+         coalesce(sum(side * reversed), 0) as reversed,
+         coalesce(sum(side * matured), 0) as matured,
+         coalesce(sum(side * withdrawn), 0) as withdrawn,
+         coalesce(sum(pending) filter (where side = 1), 0) as pending,
+         coalesce(sum(available) filter (where side = 1), 0) as available,
+         coalesce(sum(pending + available) filter (where side = -1), 0) as opening_outstanding
+    from sides
+   group by affiliate_id
 ),
 active as (
-  select * from per_affiliate
-   where accrued <> 0 or reversed <> 0 or matured <> 0 or withdrawn <> 0
-      or pending <> 0 or available <> 0 or opening_outstanding <> 0
+  select r.*, a.code, a.status, a.customer_id
+    from per_affiliate r
+    join affiliate a on a.id = r.affiliate_id
+   where r.accrued <> 0 or r.reversed <> 0 or r.matured <> 0 or r.withdrawn <> 0
+      or r.pending <> 0 or r.available <> 0 or r.opening_outstanding <> 0
+),
+-- The totals are windows over every active affiliate, taken before the page is cut; only
+-- the page's members are looked up.
+page as (
+  select r.*,
+         count(*) over () as total_count,
+         sum(r.accrued) over () as total_accrued, sum(r.reversed) over () as total_reversed,
+         sum(r.matured) over () as total_matured, sum(r.withdrawn) over () as total_withdrawn,
+         sum(r.pending) over () as total_pending, sum(r.available) over () as total_available,
+         sum(r.opening_outstanding) over () as total_opening_outstanding
+    from active r
+   order by r.accrued desc, r.affiliate_id
+   limit :limit offset :offset
 )
-select r.*, a.code, a.status, a.customer_id, cu.phone, cu.first_name, cu.last_name, cu.email,
-       count(*) over () as total_count,
-       sum(r.accrued) over () as total_accrued, sum(r.reversed) over () as total_reversed,
-       sum(r.matured) over () as total_matured, sum(r.withdrawn) over () as total_withdrawn,
-       sum(r.pending) over () as total_pending, sum(r.available) over () as total_available,
-       sum(r.opening_outstanding) over () as total_opening_outstanding
-  from active r
-  join affiliate a on a.id = r.affiliate_id
-  left join customer cu on cu.id = a.customer_id
- order by r.accrued desc, r.affiliate_id
- limit ? offset ?`
+select r.*, cu.phone, cu.first_name, cu.last_name, cu.email
+  from page r
+  left join customer cu on cu.id = r.customer_id
+ order by r.accrued desc, r.affiliate_id`
+
+/** What 分销核算 over a period is asked: the instants, where the rollup serves, the page. */
+export type CommissionAccountsValues = {
+  t0: string
+  t1: string
+  affiliate_id: string | null
+  /** The running totals up to t0 and t1: a rolled-up month, then raw lines (null: all raw). */
+  atStart: LedgerSnapshot
+  atEnd: LedgerSnapshot
+  limit: number
+  offset: number
+}
+
+type Bound = {
+  t0: string
+  t1: string
+  affiliate_id: string | null
+  start_month: string
+  start_raw_from: string
+  end_month: string
+  end_raw_from: string
+  limit: number
+  offset: number
+}
+
+const TYPES: Record<keyof Bound, string> = {
+  t0: "timestamptz",
+  t1: "timestamptz",
+  affiliate_id: "text",
+  start_month: "date",
+  start_raw_from: "timestamptz",
+  end_month: "date",
+  end_raw_from: "timestamptz",
+  limit: "int",
+  offset: "int",
+}
+
+/** 分销核算's SQL with its `:name` values as positional bindings, in the order they appear. */
+export function commissionAccountsQuery(values: CommissionAccountsValues): {
+  sql: string
+  bindings: unknown[]
+} {
+  const bound: Bound = {
+    t0: values.t0,
+    t1: values.t1,
+    affiliate_id: values.affiliate_id,
+    start_month: values.atStart?.month ?? "-infinity",
+    start_raw_from: values.atStart?.rawFrom ?? "-infinity",
+    end_month: values.atEnd?.month ?? "-infinity",
+    end_raw_from: values.atEnd?.rawFrom ?? "-infinity",
+    limit: values.limit,
+    offset: values.offset,
+  }
+  const bindings: unknown[] = []
+  const sql = COMMISSION_ACCOUNTS.replace(/(?<!:):([a-z_0-9]+)\b/g, (_match, name: string) => {
+    const key = name in TYPES ? (name as keyof Bound) : null
+    if (!key) throw new Error(`分销核算 SQL 的参数 ${name} 未定义`)
+    bindings.push(bound[key])
+    return `?::${TYPES[key]}`
+  })
+  return { sql, bindings }
+}
 
 /** Which ledger lines stand behind each figure of 分销核算. */
 export const COMMISSION_FIGURE_KINDS = {

@@ -1,11 +1,12 @@
-import { maskedMemberLabel, maskPhone } from "@health/medusa-plugin-affiliate/lib/mask"
+import { maskedMemberLabel, maskPhone } from "@health/medusa-plugin-affiliate"
 import {
-  COMMISSION_ACCOUNTS_SQL,
+  commissionAccountsQuery,
   commissionEntriesSql,
   type CommissionFigure,
 } from "./commission-accounting-sql"
-import type { Knex } from "./finance-knex"
+import type { Knex, RollupKnex } from "./finance-knex"
 import { periodBounds } from "./finance-period"
+import { ledgerSpanOf } from "./ledger-rollup"
 
 /** The figures of one affiliate (or all) over a period, in fen. */
 export type CommissionFigures = {
@@ -69,24 +70,35 @@ export const memberOf = (row: Record<string, unknown>, prefix: string) =>
 
 /** 分销核算: one page of affiliates with their figures, and the totals of all of them. */
 export async function readCommissionAccounts(
-  knex: Knex,
+  knex: RollupKnex,
   period: CommissionPeriod & { affiliate_id?: string; offset: number; limit: number }
 ): Promise<CommissionAccountsPage> {
   const { start, end } = periodBounds(period.from, period.to)
-  const { rows } = await knex.raw(COMMISSION_ACCOUNTS_SQL, [
-    start,
-    end,
-    period.affiliate_id ?? null,
-    period.limit,
-    period.offset,
-  ])
-  // Past the last page there are no rows to carry the totals: read them from the first.
-  const totalsRow =
-    rows[0] ??
-    (period.offset > 0
-      ? (await knex.raw(COMMISSION_ACCOUNTS_SQL, [start, end, period.affiliate_id ?? null, 1, 0]))
-          .rows[0]
-      : undefined)
+  const { rows, totalsRow } = await knex.transaction(async (trx) => {
+    // One snapshot for which months are rolled up and the figures; no JIT: compiling the
+    // query took longer than running it.
+    await trx.raw("set transaction isolation level repeatable read, read only", [])
+    await trx.raw("set local jit = off", [])
+    const { atStart, atEnd } = await ledgerSpanOf(trx, period.from, period.to)
+    const read = (limit: number, offset: number) => {
+      const { sql, bindings } = commissionAccountsQuery({
+        t0: start,
+        t1: end,
+        affiliate_id: period.affiliate_id ?? null,
+        atStart,
+        atEnd,
+        limit,
+        offset,
+      })
+      return trx.raw(sql, bindings)
+    }
+    const page = (await read(period.limit, period.offset)).rows
+    // Past the last page there are no rows to carry the totals: read them from the first.
+    return {
+      rows: page,
+      totalsRow: page[0] ?? (period.offset > 0 ? (await read(1, 0)).rows[0] : undefined),
+    }
+  })
   return {
     accounts: rows.map((row) => ({
       affiliate_id: String(row.affiliate_id),

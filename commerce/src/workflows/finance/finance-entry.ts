@@ -1,4 +1,4 @@
-import { maskedMemberLabel, maskPhone } from "@health/medusa-plugin-affiliate/lib/mask"
+import { maskedMemberLabel, maskPhone } from "@health/medusa-plugin-affiliate"
 import type { FinanceFigure } from "./finance-period"
 import { providerLabel } from "./labels"
 

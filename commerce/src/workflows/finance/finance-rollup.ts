@@ -1,57 +1,108 @@
 import { financeBindings, rawRowsCtes } from "./finance-summary-sql"
 import { daysOf, periodBounds } from "./finance-period"
-import type { Knex } from "./finance-knex"
+import { GRACE, type Knex, type RollupKnex } from "./finance-knex"
+import { refreshLedgerMonths } from "./ledger-rollup"
 
-/** Medusa's knex as the rollup uses it: plain reads and a transaction. */
-export type RollupKnex = Knex & {
-  transaction<T>(run: (trx: Knex) => Promise<T>): Promise<T>
-}
+export type { RollupKnex }
 
-/**
- * A day is rolled up once it has been over for this long, so a transaction still writing
- * the day's money when Beijing's midnight passed has committed before the day is read.
- */
-const GRACE = "1 hour"
+const FIGURE_COLUMNS = ["orders", "paid", "refunded", "store_credit", "commissions", "payouts"]
+
+/** The Beijing day a raw row falls on. */
+const ROW_DAY = `(happened_at at time zone 'Asia/Shanghai')::date`
 
 /**
- * One day's rows of the rollup, as the raw queries compute them without filters: split over
- * products, or not (then the product is left out and an order counts once). Bindings:
- * `financeBindings` of the day, then the day.
+ * A run of days' unsplit rows, as the raw queries compute them without filters, in one
+ * statement over the run's raw rows (computed once): the member rollup (figures as columns
+ * per day × member × method × channel × order status) and the day rollup's unsplit rows
+ * (products left out, an order counts once). Bindings: `financeBindings` of the run.
  */
-function rollupInsertSql(split: boolean): string {
-  return `with ${rawRowsCtes(split)}
+const ROLLUP_UNSPLIT_SQL = `with ${rawRowsCtes(false)},
+    member_rows as (
+      insert into finance_member_daily_rollup
+        (day, member_id, method, channel, order_status, ${FIGURE_COLUMNS.join(", ")})
+      select ${ROW_DAY}, member_id, method, channel, order_status,
+             ${FIGURE_COLUMNS.map(
+               (figure) => `coalesce(sum(amount) filter (where metric = '${figure}'), 0)::bigint`
+             ).join(", ")}
+        from raw_rows
+       group by ${ROW_DAY}, member_id, method, channel, order_status
+      returning 1
+    )
     insert into finance_daily_rollup
       (day, split, metric, product_id, product_label, method, channel, order_status, amount, rows)
-    select ?::date, ${split}, metric, ${split ? "product_id, max(product_label)" : "null, null"},
-           method, channel, order_status, sum(amount)::bigint, count(*)
+    select ${ROW_DAY}, false, metric, null, null, method, channel, order_status,
+           sum(amount)::bigint, count(*)
       from raw_rows
-     group by metric, ${split ? "product_id, " : ""}method, channel, order_status`
-}
+     group by ${ROW_DAY}, metric, method, channel, order_status`
 
 /**
- * Recomputes one past Beijing day of the rollup from the raw tables; idempotent. The day's
- * row exists first (committed), so a write to the day's money from then on takes its lock
- * in the trigger; the refresh clears the mark under the same lock before it reads, so a
- * concurrent change either is read or marks the day dirty again. Two refreshes of one day
- * run one after the other on that lock.
+ * A run of days' rows split over products, as the product breakdown splits an order's
+ * money. Bindings: `financeBindings` of the run.
  */
-export async function refreshFinanceRollupDay(knex: RollupKnex, day: string): Promise<void> {
+const ROLLUP_SPLIT_SQL = `with ${rawRowsCtes(true)}
+    insert into finance_daily_rollup
+      (day, split, metric, product_id, product_label, method, channel, order_status, amount, rows)
+    select ${ROW_DAY}, true, metric, product_id, max(product_label), method, channel, order_status,
+           sum(amount)::bigint, count(*)
+      from raw_rows
+     group by ${ROW_DAY}, metric, product_id, method, channel, order_status`
+
+/**
+ * Recomputes a run of consecutive past Beijing days (`first`..`last`) of the day and member
+ * rollups from the raw tables; idempotent. The days' rows exist first (committed), so a
+ * write to a day's money from then on takes its lock in the trigger; the refresh clears the
+ * marks under the same locks before it reads, so a concurrent change either is read or
+ * marks its day dirty again. Two refreshes of one day run one after the other on that lock.
+ */
+export async function refreshFinanceRollupRun(
+  knex: RollupKnex,
+  first: string,
+  last: string
+): Promise<void> {
   await knex.raw(
-    `insert into finance_rollup_day (id, dirty_at) values (?, now()) on conflict (id) do nothing`,
-    [day]
+    `insert into finance_rollup_day (id, dirty_at)
+     select to_char(d, 'YYYY-MM-DD'), now() from generate_series(?::date, ?::date, interval '1 day') d
+     on conflict (id) do nothing`,
+    [first, last]
   )
-  const { start, end } = periodBounds(day, day)
+  const { start, end } = periodBounds(first, last)
   await knex.transaction(async (trx) => {
     await trx.raw(
       `update finance_rollup_day set refreshed_at = now(), dirty_at = null, updated_at = now()
-        where id = ?`,
-      [day]
+        where id between ? and ?`,
+      [first, last]
     )
-    await trx.raw(`delete from finance_daily_rollup where day = ?::date`, [day])
-    for (const split of [false, true]) {
-      await trx.raw(rollupInsertSql(split), [...financeBindings(start, end, {}), day])
-    }
+    await trx.raw(`delete from finance_daily_rollup where day between ?::date and ?::date`, [
+      first,
+      last,
+    ])
+    await trx.raw(`delete from finance_member_daily_rollup where day between ?::date and ?::date`, [
+      first,
+      last,
+    ])
+    await trx.raw(ROLLUP_UNSPLIT_SQL, financeBindings(start, end, {}))
+    await trx.raw(ROLLUP_SPLIT_SQL, financeBindings(start, end, {}))
   })
+}
+
+/** One past Beijing day of the day and member rollups (see `refreshFinanceRollupRun`). */
+export async function refreshFinanceRollupDay(knex: RollupKnex, day: string): Promise<void> {
+  await refreshFinanceRollupRun(knex, day, day)
+}
+
+/** Days refreshed in one statement: a first run's year goes by weeks, not day by day. */
+const RUN_DAYS = 7
+
+/** `days` (sorted) cut into runs of consecutive days, at most RUN_DAYS long. */
+export function consecutiveRuns(days: string[]): [string, string][] {
+  const runs: [string, string][] = []
+  for (const day of days) {
+    const run = runs[runs.length - 1]
+    const next = run && daysOf(run[1], day).length === 2 && daysOf(run[0], day).length <= RUN_DAYS
+    if (next) run[1] = day
+    else runs.push([day, day])
+  }
+  return runs
 }
 
 /**
@@ -82,10 +133,23 @@ export async function daysToRefresh(knex: Knex): Promise<string[]> {
   return rows.map((row) => row.day as string)
 }
 
-/** One run of the rollup job: refreshes what `daysToRefresh` finds; returns those days. */
+/**
+ * One run of the rollup job: refreshes the days `daysToRefresh` finds and the ledger's
+ * months (`refreshLedgerMonths`), then vacuums what changed so the reports' reads of it stay
+ * index-only. Returns the days.
+ */
 export async function refreshFinanceRollups(knex: RollupKnex): Promise<string[]> {
   const days = await daysToRefresh(knex)
-  for (const day of days) await refreshFinanceRollupDay(knex, day)
+  for (const [first, last] of consecutiveRuns(days)) {
+    await refreshFinanceRollupRun(knex, first, last)
+  }
+  const months = await refreshLedgerMonths(knex)
+  if (days.length || months.length) {
+    await knex.raw(
+      `vacuum (analyze) finance_daily_rollup, finance_member_daily_rollup, finance_affiliate_monthly_rollup`,
+      []
+    )
+  }
   return days
 }
 

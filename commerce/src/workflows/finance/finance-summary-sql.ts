@@ -1,5 +1,8 @@
 import type { FinanceFilters, FinanceGroupBy } from "./finance-period"
 
+/** The figures summed per row, each a column of the sums. */
+const FIGURES = ["orders", "paid", "refunded", "store_credit", "commissions", "payouts"]
+
 /** The reference of the credit lines the affiliate plugin writes when a balance pays. */
 const STORE_CREDIT_REFERENCE = "affiliate_store_credit"
 
@@ -207,6 +210,82 @@ rows_in_scope as (
   select * from rolled_rows
 )`
 
+/**
+ * The member rollup's rolled-up days (see finance-rollup.ts) summed per member, its figures
+ * already columns, filtered like the raw rows: what the member breakdown and a member's
+ * totals read instead of every day's raw rows. Products are never in play here. Its values
+ * are bound here, not read from `params`, so the planner sees how many rows the days hold
+ * (bindings: `memberRollupBindings`, after `financeBindings`).
+ */
+const MEMBER_ROLLED_SUMS = `
+rolled_sums as (
+  select r.member_id as key,
+         ${FIGURES.map((figure) => `sum(r.${figure})::bigint as ${figure}`).join(", ")}
+    from finance_member_daily_rollup r
+   where (r.day between ?::date and ?::date or r.day between ?::date and ?::date)
+     and (?::text is null or r.member_id = ?::text)
+     and (?::text is null or r.method = ?::text)
+     and (?::text is null or r.channel = ?::text)
+     and (?::text is null or r.order_status = ?::text)
+   group by r.member_id
+)`
+
+const DAY_MS = 24 * 3600_000
+const dayAfter = (day: string, by: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + by * DAY_MS).toISOString().slice(0, 10)
+
+/**
+ * The bindings MEMBER_ROLLED_SUMS adds: the rolled-up days as two ranges (before and after
+ * the stretch read raw; an empty range is 'infinity' to '-infinity'), then the filters.
+ */
+export function memberRollupBindings(filters: FinanceFilters, rollup?: RollupSpan): unknown[] {
+  const none = ["infinity", "-infinity"]
+  const days = !rollup
+    ? [...none, ...none]
+    : rollup.rawFirst === null || rollup.rawLast === null
+      ? [rollup.from, rollup.to, ...none]
+      : [rollup.from, dayAfter(rollup.rawFirst, -1), dayAfter(rollup.rawLast, 1), rollup.to]
+  const twice = (value: string | undefined) => [value ?? null, value ?? null]
+  return [
+    ...days,
+    ...twice(filters.customer_id),
+    ...twice(filters.provider_id),
+    ...twice(filters.channel),
+    ...twice(filters.order_status),
+  ]
+}
+
+/**
+ * The bindings of `totalsSql` or `groupsSql` for these filters and breakdown: `financeBindings`,
+ * then, when the member rollup serves, `memberRollupBindings`.
+ */
+export function summaryBindings(
+  start: string,
+  end: string,
+  filters: FinanceFilters,
+  groupBy: FinanceGroupBy | undefined,
+  rollup?: RollupSpan
+): unknown[] {
+  return [
+    ...financeBindings(start, end, filters, rollup),
+    ...(rollupFor(filters, groupBy) === "member" ? memberRollupBindings(filters, rollup) : []),
+  ]
+}
+
+/**
+ * Which rollup a query reads: the day rollup (no member in play), the member rollup (a
+ * member filter or the member breakdown, without products), or none (both: raw only).
+ */
+export function rollupFor(
+  filters: FinanceFilters,
+  groupBy?: FinanceGroupBy
+): "day" | "member" | null {
+  const byMember = Boolean(filters.customer_id) || groupBy === "member"
+  if (!byMember) return "day"
+  if (splitsByProduct(filters, groupBy)) return null
+  return groupBy === undefined || groupBy === "member" ? "member" : null
+}
+
 /** Whether a query splits money over products (a product or category in play). */
 export function splitsByProduct(filters: FinanceFilters, groupBy?: FinanceGroupBy): boolean {
   return (
@@ -314,12 +393,27 @@ const SUMS = `
   coalesce(sum(amount) filter (where metric = 'commissions'), 0)::bigint as commissions,
   coalesce(sum(amount) filter (where metric = 'payouts'), 0)::bigint as payouts`
 
+/**
+ * The raw rows and the member rollup, both summed per member, then per member together:
+ * `member_sums`. Bindings: `financeBindings`.
+ */
+const memberSumsCtes = () => `${rawRowsCtes(false)}, ${MEMBER_ROLLED_SUMS},
+raw_sums as (select member_id as key, ${SUMS} from raw_rows group by member_id),
+member_sums as (
+  select key, ${FIGURES.map((f) => `sum(${f})::bigint as ${f}`).join(", ")}
+    from (select * from raw_sums union all select * from rolled_sums) both_parts
+   group by key
+)`
+
 /** Totals over the period; bindings: `financeBindings`. */
 export function totalsSql(filters: FinanceFilters): string {
+  if (rollupFor(filters) === "member") {
+    return `with ${memberSumsCtes()}
+      select ${FIGURES.map((f) => `coalesce(sum(${f}), 0)::bigint as ${f}`).join(", ")}
+        from member_sums`
+  }
   return `with ${rowsCtes(filters)} select ${SUMS} from rows_in_scope`
 }
-
-const FIGURES = ["orders", "paid", "refunded", "store_credit", "commissions", "payouts"]
 
 /**
  * What some breakdowns add once the rows are summed per key (never per row, which at volume
@@ -339,6 +433,21 @@ const AFTER_SUMS: Partial<Record<FinanceGroupBy, string>> = {
 
 /** One row per group key with the same sums; bindings: `financeBindings`. */
 export function groupsSql(groupBy: FinanceGroupBy, filters: FinanceFilters): string {
+  if (rollupFor(filters, groupBy) === "member") {
+    // Each part is labelled before the parts are summed together: the planner can tell how
+    // many members each part holds (and hash-joins the customers), not how many their union
+    // holds (it guessed 200 and looked a hundred thousand members up one by one).
+    const labelled = (part: string) =>
+      `select s.key, ${MEMBER_LABEL} as label, ${FIGURES.map((f) => `s.${f}`).join(", ")}
+         from ${part} s left join customer cu on cu.id = s.key`
+    return `with ${memberSumsCtes()},
+      labelled as (
+        select key, max(label) as label, ${FIGURES.map((f) => `sum(${f})::bigint as ${f}`).join(", ")}
+          from (${labelled("raw_sums")} union all ${labelled("rolled_sums")}) both_parts
+         group by key
+      )
+      select * from labelled order by ${GROUPED.member.order}`
+  }
   const { rows, order } = GROUPED[groupBy]
   const sums = `grouped as (${rows}), sums as (select key, max(label) as label, ${SUMS} from grouped group by key)`
   const after = AFTER_SUMS[groupBy]

@@ -1,10 +1,17 @@
+import {
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_PROVIDER_IDS,
+  type PaymentMethodKey,
+} from "@health/contracts"
 import type { FinanceFigure, FinanceGroupBy } from "./finance-period"
 
-/** Payment providers by the name finance knows them by. */
-const PROVIDER_LABELS: Record<string, string> = {
-  pp_system_default: "线下支付",
-  pp_wechatpay_wechatpay: "微信支付",
-}
+/** Payment providers by the name finance knows them by: every method checkout offers. */
+const PROVIDER_LABELS: Record<string, string> = Object.fromEntries(
+  (Object.keys(PAYMENT_PROVIDER_IDS) as PaymentMethodKey[]).map((key) => [
+    PAYMENT_PROVIDER_IDS[key],
+    PAYMENT_METHOD_LABELS[key],
+  ])
+)
 
 export const CHANNEL_LABELS: Record<string, string> = {
   web: "网站（PC 与 H5）",

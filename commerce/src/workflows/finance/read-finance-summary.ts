@@ -11,7 +11,7 @@ import {
   type FinanceSummary,
   type FinanceTotals,
 } from "./finance-period"
-import { financeBindings, groupsSql, totalsSql } from "./finance-summary-sql"
+import { groupsSql, rollupFor, summaryBindings, totalsSql } from "./finance-summary-sql"
 import { rollupSpanOf, type RollupKnex } from "./finance-rollup"
 import { groupLabel } from "./labels"
 import { filtersOf, type Knex } from "./finance-knex"
@@ -34,10 +34,6 @@ function totalsOf(row: SumsRow | undefined): FinanceTotals {
   }
 }
 
-/** The rollup has no member: a member filter or breakdown reads the raw tables only. */
-const rollupServes = (filters: FinanceFilters, groupBy?: FinanceGroupBy) =>
-  !filters.customer_id && groupBy !== "member"
-
 /** The bindings of a query over `from`..`to`: through the rollup when it serves, else raw. */
 async function bindingsFor(
   trx: Knex,
@@ -46,12 +42,12 @@ async function bindingsFor(
   filters: FinanceFilters,
   groupBy?: FinanceGroupBy
 ) {
-  if (!rollupServes(filters, groupBy)) {
+  if (!rollupFor(filters, groupBy)) {
     const { start, end } = periodBounds(from, to)
-    return financeBindings(start, end, filters)
+    return summaryBindings(start, end, filters, groupBy)
   }
   const { start, end, rollup } = await rollupSpanOf(trx, from, to)
-  return financeBindings(start, end, filters, rollup)
+  return summaryBindings(start, end, filters, groupBy, rollup)
 }
 
 async function totalsFor(trx: Knex, from: string, to: string, filters: FinanceFilters) {
@@ -71,6 +67,9 @@ export async function readFinanceSummary(
 ): Promise<FinanceSummary> {
   return knex.transaction(async (trx) => {
     await trx.raw("set transaction isolation level repeatable read, read only", [])
+    // No JIT: compiling these queries took longer than running them (the raw part's row
+    // estimates are far above what a day holds).
+    await trx.raw("set local jit = off", [])
     const filters = filtersOf(input)
     const totals = await totalsFor(trx, input.from, input.to, filters)
     const before = previousPeriod(input.from, input.to)

@@ -1,5 +1,4 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { limitAlipayRefund } from "./refund-limit"
 
 export default defineMiddlewares({
   routes: [
@@ -8,11 +7,6 @@ export default defineMiddlewares({
       matcher: "/hooks/payment/alipay_alipay",
       methods: ["POST"],
       bodyParser: { preserveRawBody: true },
-    },
-    {
-      matcher: "/admin/payments/:id/refund",
-      methods: ["POST"],
-      middlewares: [limitAlipayRefund],
     },
   ],
 })

@@ -17,3 +17,9 @@ export {
   providerEnv,
   type AlipaySandboxKeys,
 } from "./keys"
+export {
+  alipayBillZip,
+  alipayDetailCsv,
+  alipaySummaryCsv,
+  type AlipayBillEntry,
+} from "./bill-files"

@@ -1,8 +1,16 @@
 import { randomBytes, randomInt } from "crypto"
 import { createServer, type IncomingMessage, type ServerResponse } from "http"
 import type { AddressInfo } from "net"
+import { BILL_DOWNLOAD_METHOD } from "../lib/bills"
 import { fenToYuanString, toFen } from "../lib/money"
 import { parseShanghaiTime, shanghaiTime } from "../lib/trade-no"
+import {
+  alipayBillFileName,
+  alipayBillZip,
+  billUrlValid,
+  signBillUrl,
+  type AlipayBillEntry,
+} from "./bill-files"
 import {
   alipayCertificateSn,
   createAlipaySandboxKeys,
@@ -82,6 +90,18 @@ export type AlipaySandbox = {
   /** Any parameters, signed as Alipay signs notifications (with `signingKey` to forge). */
   signNotification(parameters: Record<string, string>, signingKey?: string): SandboxNotification
   deliveries: SandboxDelivery[]
+  /** The 业务明细账单 zip of a Beijing day (YYYY-MM-DD), as the download URL serves it. */
+  billZip(date: string): Promise<Buffer>
+  /** Test hook: a line on the bill that the shop never had (a payment unless `kind` says refund). */
+  addBillLine(line: {
+    out_trade_no: string
+    amount: number
+    kind?: AlipayBillEntry["kind"]
+    out_request_no?: string
+    at?: Date
+  }): void
+  /** Test hook: the bill writes this payment with another amount (fen) than was paid. */
+  setBillAmount(outTradeNo: string, fen: number): void
   close(): Promise<void>
 }
 
@@ -152,6 +172,43 @@ export async function startAlipaySandbox(
   const rootCertSn = keys.alipayRootCert ? alipayCertificateSn(keys.alipayRootCert) : undefined
 
   const yuan = fenToYuanString
+  const billSecret = randomBytes(16).toString("hex")
+  const billExtras: AlipayBillEntry[] = []
+  const billAmounts = new Map<string, number>()
+
+  /** Every payment and refund that completed on the Beijing day, plus the test hooks' lines. */
+  function billEntriesOn(date: string): AlipayBillEntry[] {
+    const onDay = (at?: Date) => !!at && shanghaiTime(at).slice(0, 10) === date
+    const entries: AlipayBillEntry[] = billExtras.filter((entry) => onDay(entry.finished_at))
+    for (const trade of trades.values()) {
+      const common = {
+        trade_no: trade.trade_no,
+        out_trade_no: trade.out_trade_no,
+        subject: trade.subject,
+      }
+      if (onDay(trade.gmt_payment)) {
+        entries.push({
+          ...common,
+          kind: "payment",
+          created_at: trade.gmt_create,
+          finished_at: trade.gmt_payment!,
+          amount: billAmounts.get(trade.out_trade_no) ?? trade.total,
+        })
+      }
+      for (const [requestNo, refund] of trade.refunds) {
+        if (!onDay(refund.at)) continue
+        entries.push({
+          ...common,
+          kind: "refund",
+          out_request_no: requestNo,
+          created_at: trade.gmt_create,
+          finished_at: refund.at,
+          amount: refund.amount,
+        })
+      }
+    }
+    return entries.sort((a, b) => a.finished_at.getTime() - b.finished_at.getTime())
+  }
 
   function signNotification(
     parameters: Record<string, string>,
@@ -542,6 +599,33 @@ export async function startAlipaySandbox(
           })
         )
       }
+      case BILL_DOWNLOAD_METHOD: {
+        const date = String(biz.bill_date ?? "")
+        if (biz.bill_type !== "trade" || !/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+          return respond(res, method, {
+            code: "40002",
+            msg: "Invalid Arguments",
+            sub_code: "isv.invalid-parameter",
+            sub_msg: "bill_type 须为 trade，bill_date 须为 yyyy-MM-dd",
+          })
+        }
+        // The sandbox also serves today's bill so far (Alipay: from 9:00 the next day).
+        if (billEntriesOn(date).length === 0)
+          return respond(res, method, failed("isp.bill_not_exist", "账单不存在"))
+        return respond(
+          res,
+          method,
+          ok({
+            bill_download_url: signBillUrl(billSecret, `${baseUrl}/downloadBillFile.resource`, {
+              bizType: "trade",
+              userId: keys.sellerId,
+              fileType: "csv.zip",
+              bizDates: date.replace(/-/g, ""),
+              downloadFileName: alipayBillFileName(keys.sellerId, date),
+            }),
+          })
+        )
+      }
       default:
         return respond(res, method, {
           code: "40002",
@@ -613,6 +697,19 @@ export async function startAlipaySandbox(
         `<h1>支付成功</h1><p class="amount">¥${yuan(trade.total)}</p>`
       )
     }
+    if (url.pathname === "/downloadBillFile.resource" && req.method === "GET") {
+      if (!billUrlValid(billSecret, url.searchParams)) {
+        return page(res, 403, "支付宝", "<h1>下载链接已失效或被篡改</h1>")
+      }
+      const bizDates = url.searchParams.get("bizDates") ?? ""
+      const date = `${bizDates.slice(0, 4)}-${bizDates.slice(4, 6)}-${bizDates.slice(6, 8)}`
+      const zip = await alipayBillZip(keys.sellerId, date, billEntriesOn(date))
+      res.writeHead(200, {
+        "content-type": "application/octet-stream",
+        "content-disposition": `attachment; filename=${alipayBillFileName(keys.sellerId, date)}`,
+      })
+      return res.end(zip)
+    }
     if (url.pathname.startsWith("/sandbox/trades/") && req.method === "GET") {
       const trade = trades.get(decodeURIComponent(url.pathname.slice("/sandbox/trades/".length)))
       if (!trade) {
@@ -681,6 +778,22 @@ export async function startAlipaySandbox(
       signNotification(notificationParameters(trade, overrides), signingKey),
     signNotification,
     deliveries,
+    billZip: (date) => alipayBillZip(keys.sellerId, date, billEntriesOn(date)),
+    addBillLine: ({ out_trade_no, amount, kind = "payment", out_request_no, at = new Date() }) => {
+      billExtras.push({
+        kind,
+        trade_no: `${shanghaiTime(at).slice(0, 10).replace(/-/g, "")}22001${String(randomInt(0, 1e9)).padStart(9, "0")}${String(randomInt(0, 1e6)).padStart(6, "0")}`,
+        out_trade_no,
+        out_request_no,
+        subject: "沙箱账单测试",
+        created_at: at,
+        finished_at: at,
+        amount,
+      })
+    },
+    setBillAmount: (outTradeNo, fen) => {
+      billAmounts.set(outTradeNo, fen)
+    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer)

@@ -1,5 +1,4 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { limitUnionPayRefund } from "./refund-limit"
 
 export default defineMiddlewares({
   routes: [
@@ -8,11 +7,6 @@ export default defineMiddlewares({
       matcher: "/hooks/payment/unionpay_unionpay",
       methods: ["POST"],
       bodyParser: { preserveRawBody: true },
-    },
-    {
-      matcher: "/admin/payments/:id/refund",
-      methods: ["POST"],
-      middlewares: [limitUnionPayRefund],
     },
   ],
 })

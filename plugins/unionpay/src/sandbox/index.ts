@@ -16,3 +16,4 @@ export {
   type SandboxPki,
   type IssuedCertificate,
 } from "./pki"
+export { encodeFileContent, unionpayBillZip, zmFile, zmLine, type ZmEntry } from "./bill-files"

@@ -5,6 +5,7 @@ import { decodeForm, encodeForm, formatAcpResponse } from "../lib/acp-form"
 import { signAcp, verifyAcpSignature, withoutBlanks, type AcpFields } from "../lib/acp-signature"
 import { acpTime, parseAcpTime } from "../lib/beijing-time"
 import { certIdOf } from "../lib/certificates"
+import { encodeFileContent, unionpayBillZip, type ZmEntry } from "./bill-files"
 import { loadOrCreateSandboxPki, providerEnv, type SandboxPki } from "./pki"
 
 export type SandboxTransaction = {
@@ -78,6 +79,17 @@ export type Sandbox = {
   settleRefund(orderId: string, outcome: "00" | "01"): Promise<void>
   transaction(orderId: string): SandboxTransaction | undefined
   deliveries: Delivery[]
+  /** The 对账文件 zip of a settlement day (MMDD), as fileContent carries it before encoding. */
+  billZip(settleDate: string): Promise<Buffer>
+  /** Test hook: a line on the 流水文件 the shop never had (a consumption unless txnType says). */
+  addBillLine(line: {
+    orderId: string
+    txnAmt: number
+    txnType?: ZmEntry["txnType"]
+    at?: Date
+  }): void
+  /** Test hook: the 流水文件 writes this transaction with another amount (fen). */
+  setBillAmount(orderId: string, fen: number): void
   close(): Promise<void>
 }
 
@@ -138,6 +150,41 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let baseUrl = ""
 
   const sign = (fields: AcpFields): AcpFields => signAsUnionpay(fields, pki, unionpayKey)
+  const billExtras: ZmEntry[] = []
+  const billAmounts = new Map<string, number>()
+
+  /** What UnionPay cleared on a settlement day (the sandbox's is the Beijing date), plus the hooks' lines. */
+  const billEntriesOn = (settleDate: string): ZmEntry[] => {
+    const entries = billExtras.filter((entry) => entry.traceTime.slice(0, 4) === settleDate)
+    for (const t of transactions.values()) {
+      if (t.origRespCode !== "00" || t.settleDate !== settleDate || !t.queryId) continue
+      const original = t.origQryId
+        ? [...transactions.values()].find((o) => o.txnType === "01" && o.queryId === t.origQryId)
+        : undefined
+      entries.push({
+        txnType: t.txnType,
+        orderId: t.orderId,
+        queryId: t.queryId,
+        txnAmt: billAmounts.get(t.orderId) ?? t.txnAmt,
+        traceNo: t.traceNo ?? "",
+        traceTime: t.traceTime ?? "",
+        channelType: t.channelType,
+        merId: pki.merId,
+        reqReserved: t.reqReserved,
+        origQryId: t.origQryId,
+        origOrderId: original?.orderId,
+        origTraceNo: original?.traceNo,
+        origTraceTime: original?.traceTime,
+      })
+    }
+    return entries.sort((a, b) => a.traceTime.localeCompare(b.traceTime))
+  }
+  const billZip = (settleDate: string) =>
+    unionpayBillZip(
+      pki.merId,
+      `${acpTime(new Date()).slice(2, 4)}${settleDate}`,
+      billEntriesOn(settleDate)
+    )
 
   /** ACP's synchronous answer: signed `k=v&…`, values as they are. */
   const answer = (res: ServerResponse, fields: AcpFields) => {
@@ -474,6 +521,48 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     })
   }
 
+  /** 对账文件下载 (txnType 76): the settlement day's zip, or 98 文件不存在 for a quiet day. */
+  const fileTransfer = async (res: ServerResponse, request: AcpFields) => {
+    const failure = check(request)
+    if (failure)
+      return refuse(res, request, failure.startsWith(MSG.signature) ? "11" : "30", failure)
+    if (
+      request.txnType !== "76" ||
+      request.txnSubType !== "01" ||
+      request.fileType !== "00" ||
+      !/^\d{4}$/.test(request.settleDate ?? "")
+    )
+      return refuse(
+        res,
+        request,
+        "30",
+        `${MSG.format}：对账文件下载须为 txnType 76 / txnSubType 01 / fileType 00，settleDate 为 MMDD`
+      )
+    const base = {
+      version: "5.1.0",
+      encoding: "UTF-8",
+      signMethod: "01",
+      accessType: "0",
+      bizType: "000000",
+      txnType: "76",
+      txnSubType: "01",
+      merId: pki.merId,
+      settleDate: request.settleDate,
+      txnTime: request.txnTime ?? "",
+      fileType: "00",
+    }
+    if (billEntriesOn(request.settleDate).length === 0)
+      return answer(res, { ...base, respCode: "98", respMsg: "文件不存在" })
+    const zip = await billZip(request.settleDate)
+    answer(res, {
+      ...base,
+      respCode: "00",
+      respMsg: MSG.ok,
+      fileName: `${pki.merId}_${acpTime(new Date()).slice(0, 4)}${request.settleDate}.zip`,
+      fileContent: encodeFileContent(zip),
+    })
+  }
+
   const read = (req: IncomingMessage) =>
     new Promise<string>((resolve, reject) => {
       let body = ""
@@ -495,6 +584,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       if (path === "/gateway/cashier/pay") return await cashierPay(res, request)
       if (path === "/gateway/api/backTransReq.do") return back(res, request)
       if (path === "/gateway/api/queryTrans.do") return query(res, request)
+      // UnionPay's file host (filedownload.95516.com) takes the request at its root.
+      if (path === "/") return await fileTransfer(res, request)
       res.writeHead(404)
       res.end()
     } catch (error) {
@@ -558,6 +649,22 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     transaction: (orderId) => transactions.get(orderId),
     deliveries,
+    billZip,
+    addBillLine: ({ orderId, txnAmt, txnType = "01", at = new Date() }) => {
+      billExtras.push({
+        txnType,
+        orderId,
+        queryId: `${acpTime(at)}${String(randomInt(10_000_000)).padStart(7, "0")}`,
+        txnAmt,
+        traceNo: String(randomInt(1_000_000)).padStart(6, "0"),
+        traceTime: acpTime(at).slice(4),
+        channelType: "07",
+        merId: pki.merId,
+      })
+    },
+    setBillAmount: (orderId, fen) => {
+      billAmounts.set(orderId, fen)
+    },
     close: async () => {
       for (const timer of timers) clearTimeout(timer)
       await new Promise<void>((resolve) => server.close(() => resolve()))

@@ -1,5 +1,4 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { limitWechatpayRefund } from "./refund-limit"
 import { verifyWechatpayCallback } from "./verify-callback"
 
 export default defineMiddlewares({
@@ -20,11 +19,6 @@ export default defineMiddlewares({
       matcher: "/hooks/wechatpay/refund",
       methods: ["POST"],
       bodyParser: { preserveRawBody: true },
-    },
-    {
-      matcher: "/admin/payments/:id/refund",
-      methods: ["POST"],
-      middlewares: [limitWechatpayRefund],
     },
   ],
 })

@@ -30,3 +30,25 @@ export async function queryTransaction(
     throw error
   }
 }
+
+/**
+ * Closes an unpaid order and says how it ended: closed, or what WeChat reports when the
+ * buyer paid first (WeChat refuses to close it). An order WeChat never heard of is closed.
+ */
+export async function closeTransaction(
+  client: WechatpayClient,
+  config: WechatpayConfig,
+  outTradeNo: string
+): Promise<WechatTransaction | null> {
+  try {
+    await client.request(
+      "POST",
+      `/v3/pay/transactions/out-trade-no/${encodeURIComponent(outTradeNo)}/close`,
+      { mchid: config.mchid }
+    )
+  } catch (error) {
+    if (error instanceof WechatpayApiError && error.code === "ORDER_NOT_EXIST") return null
+    if (!(error instanceof WechatpayApiError && error.code === "ORDERPAID")) throw error
+  }
+  return queryTransaction(client, config, outTradeNo)
+}

@@ -1,6 +1,8 @@
+export { closeWechatTransactionWorkflow } from "./close-wechat-transaction"
 export { downloadWechatBillWorkflow } from "./download-wechat-bill"
 export { queryWechatTransactionWorkflow } from "./query-wechat-transaction"
 export { queryWechatTransferBillWorkflow } from "./query-wechat-transfer-bill"
+export { refundWechatOrderInFullWorkflow } from "./refund-wechat-order-in-full"
 export {
   createWechatTransferBillStep,
   type CreateWechatTransferBillInput,

@@ -3,6 +3,7 @@ import {
   commerceRequester,
   type CommerceClientOptions,
 } from "../commerce/request"
+import { listEscortHospitals, type EscortHospital } from "./escort-hospitals-client"
 import type {
   EscortBooking,
   EscortBookingDetail,
@@ -31,6 +32,11 @@ export function createEscortClient(options: CommerceClientOptions) {
   return {
     async services(): Promise<EscortService[]> {
       return (await get<{ services: EscortService[] }>("/store/escort-services")).services
+    },
+
+    /** The hospitals (with departments and SOPs) of a city, or of every city. */
+    hospitals(city?: string | null): Promise<EscortHospital[]> {
+      return listEscortHospitals(options, city)
     },
 
     async create(token: string, booking: NewEscortBooking): Promise<EscortBooking> {

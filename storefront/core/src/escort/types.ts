@@ -39,6 +39,7 @@ export type EscortBooking = {
   service: { id: string; name: string }
   hospital: { id: string | null; name: string }
   department: string
+  department_id?: string | null
   city: string
   date: string
   time_window: { start: string; end: string }
@@ -56,9 +57,11 @@ export type EscortBookingDetail = EscortBooking & { events: EscortTimelineEvent[
 export type NewEscortBooking = {
   variant_id: string
   extras: string[]
+  /** Picked from `GET /store/escort-hospitals` (required where the city is in the catalogue). */
   hospital_id?: string | null
   hospital_name: string
   department: string
+  department_id?: string | null
   city: string
   date: string
   time_window: { start: string; end: string }

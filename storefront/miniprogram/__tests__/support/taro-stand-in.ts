@@ -27,11 +27,22 @@ export const stand = {
     errMsg: string
     code?: string
   },
+  /** Files Taro.uploadFile sent, and what it answers (commerce's status and JSON text). */
+  uploads: [] as { url: string; name: string; filePath: string; header?: Record<string, string> }[],
+  uploadAnswer: { statusCode: 201, data: '{"upload":{"id":"escupl_1"}}' },
+  /** Files Taro.downloadFile fetched; each answers a temporary path named after the URL. */
+  downloads: [] as { url: string; header?: Record<string, string> }[],
+  /** What wx.chooseImage answers: the picked files, or nothing (cancelled). */
+  chosenImages: [] as { path: string; size: number }[],
   /** What wx.chooseAddress (the member's WeChat address list) answers. */
   chosenAddress: null as null | Record<string, string>,
   reset() {
     storage.clear()
     this.chosenAddress = null
+    this.uploads = []
+    this.uploadAnswer = { statusCode: 201, data: '{"upload":{"id":"escupl_1"}}' }
+    this.downloads = []
+    this.chosenImages = []
     this.requests = []
     this.handler = () => ({ statusCode: 404, data: "{}" })
     this.params = {}
@@ -84,6 +95,28 @@ const Taro = {
     return Promise.resolve({ errMsg: "requestPayment:ok" })
   },
   setClipboardData: () => Promise.resolve(),
+  uploadFile: (option: {
+    url: string
+    name: string
+    filePath: string
+    header?: Record<string, string>
+  }) => {
+    stand.uploads.push(option)
+    return Promise.resolve({ ...stand.uploadAnswer, errMsg: "uploadFile:ok" })
+  },
+  downloadFile: (option: { url: string; header?: Record<string, string> }) => {
+    stand.downloads.push(option)
+    return Promise.resolve({
+      statusCode: 200,
+      tempFilePath: `wxfile://tmp${new URL(option.url).pathname}`,
+      errMsg: "downloadFile:ok",
+    })
+  },
+  chooseImage: () =>
+    stand.chosenImages.length
+      ? Promise.resolve({ tempFiles: stand.chosenImages, errMsg: "chooseImage:ok" })
+      : Promise.reject({ errMsg: "chooseImage:fail cancel" }),
+  previewImage: () => Promise.resolve(),
   makePhoneCall: () => Promise.resolve(),
   openLocation: () => Promise.resolve(),
   getCurrentInstance: () => ({ router: { path: "/pages/test/index", params: stand.params } }),

@@ -1,8 +1,9 @@
 "use client"
 
-import { escortPriceFen, formatCNY, type EscortService } from "@health/core"
+import { escortPriceFen, formatCNY, type EscortHospital, type EscortService } from "@health/core"
 import { useActionState, useState } from "react"
 import type { EscortFormState } from "@/lib/escort-actions"
+import { HospitalPicker } from "./hospital-picker"
 
 const NEEDS_HINT = "如：轮椅、听力不好需大声沟通、说长沙话（用逗号分隔）"
 
@@ -13,11 +14,14 @@ const NEEDS_HINT = "如：轮椅、听力不好需大声沟通、说长沙话（
  */
 export function EscortBookingForm({
   services,
+  hospitals = [],
   book,
   today,
   chosen,
 }: {
   services: EscortService[]
+  /** The hospital catalogue; empty (CMS never synced, or down at first start): typed in. */
+  hospitals?: EscortHospital[]
   book: (state: EscortFormState, form: FormData) => Promise<EscortFormState>
   /** The earliest day to offer, YYYY-MM-DD in Beijing time. */
   today: string
@@ -83,29 +87,7 @@ export function EscortBookingForm({
           ))}
         </fieldset>
       )}
-      <label>
-        城市
-        <input
-          name="city"
-          required
-          maxLength={32}
-          defaultValue={fields.city ?? ""}
-          placeholder="如：长沙市"
-        />
-      </label>
-      <label>
-        医院
-        <input
-          name="hospital_name"
-          required
-          maxLength={64}
-          defaultValue={fields.hospital_name ?? ""}
-        />
-      </label>
-      <label>
-        科室
-        <input name="department" required maxLength={64} defaultValue={fields.department ?? ""} />
-      </label>
+      <HospitalPicker hospitals={hospitals} fields={fields} />
       <label>
         就诊日期
         <input name="date" type="date" required min={today} defaultValue={fields.date ?? ""} />

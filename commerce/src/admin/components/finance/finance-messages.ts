@@ -1,3 +1,9 @@
+import {
+  PAYMENT_METHOD_LABELS,
+  PAYMENT_PROVIDER_IDS,
+  type PaymentMethodKey,
+} from "@health/contracts"
+
 /** Every zh-CN text of the 财务统计 and 分销核算 pages. */
 export const FINANCE_MESSAGES = {
   financeTitle: "财务统计",
@@ -14,6 +20,7 @@ export const FINANCE_MESSAGES = {
   loading: "加载中…",
   download: "下载 Excel",
   downloadStatement: "下载对账单",
+  downloadStatementPdf: "下载 PDF",
   statementMonth: "对账月份",
   allChannels: "全部渠道",
   allMethods: "全部支付方式",
@@ -70,10 +77,13 @@ export const CHANNEL_TEXT = {
   offline: "线下（岳阳）",
 } as const
 
-export const METHOD_TEXT = {
-  pp_system_default: "线下支付",
-  pp_wechatpay_wechatpay: "微信支付",
-} as const
+/** The payment-method filter: every method checkout offers, by provider id. */
+export const METHOD_TEXT: Record<string, string> = Object.fromEntries(
+  (Object.keys(PAYMENT_PROVIDER_IDS) as PaymentMethodKey[]).map((key) => [
+    PAYMENT_PROVIDER_IDS[key],
+    PAYMENT_METHOD_LABELS[key],
+  ])
+)
 
 export const ORDER_STATUS_TEXT = {
   pending: "进行中",

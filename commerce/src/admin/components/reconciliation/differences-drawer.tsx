@@ -6,6 +6,7 @@ import { RecordTable } from "../shared/record-table"
 import {
   DIFFERENCE_KIND_TEXT,
   DIFFERENCE_SUBJECT_TEXT,
+  PROVIDER_NAME,
   RECONCILIATION_MESSAGES as M,
 } from "./reconciliation-messages"
 import type { ReconciliationDifference, ReconciliationRun } from "./reconciliation-types"
@@ -62,7 +63,11 @@ export function DifferencesDrawer({
     <Drawer open={Boolean(run)} onOpenChange={(open) => !open && onClose()}>
       <Drawer.Content className="max-w-5xl">
         <Drawer.Header>
-          <Drawer.Title>{run ? M.differencesOf(run.bill_date) : ""}</Drawer.Title>
+          <Drawer.Title>
+            {run
+              ? M.differencesOf(run.bill_date, PROVIDER_NAME[run.provider_id] ?? run.provider_id)
+              : ""}
+          </Drawer.Title>
         </Drawer.Header>
         <Drawer.Body className="flex flex-col gap-y-4 overflow-y-auto">
           <div className="flex items-center gap-2">

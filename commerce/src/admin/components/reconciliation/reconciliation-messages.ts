@@ -2,8 +2,11 @@
 export const RECONCILIATION_MESSAGES = {
   title: "对账",
   intro:
-    "每天自动下载微信支付前一天的交易账单和资金账单，与平台的收款、退款逐笔核对；有差异的列在下面，处理后写明说明。线下收款请登记银行流水号。",
-  billTab: "微信支付账单",
+    "每天自动下载微信支付、支付宝、银联前一天的账单，与平台的收款、退款逐笔核对；有差异的列在下面，处理后写明说明。线下收款请登记银行流水号。",
+  billTab: "支付渠道账单",
+  provider: "支付渠道",
+  allProviders: "全部渠道",
+  skipped: (names: string) => `${names}，未对账`,
   offlineTab: "线下收款",
   billDate: "账单日期",
   runNow: "立即对账",
@@ -24,7 +27,7 @@ export const RECONCILIATION_MESSAGES = {
   billRefunded: "账单退款",
   ourRefunded: "平台退款",
   showDifferences: "查看差异",
-  differencesOf: (date: string) => `${date} 的对账差异`,
+  differencesOf: (date: string, provider: string) => `${provider} ${date} 的对账差异`,
   noDifferences: "这一天的账单与平台记录完全一致。",
   openOnly: "只看未处理",
   kind: "差异类型",
@@ -58,7 +61,7 @@ export const RECONCILIATION_MESSAGES = {
 
 export const DIFFERENCE_KIND_TEXT: Record<string, string> = {
   missing_ours: "平台无记录",
-  missing_provider: "微信账单无记录",
+  missing_provider: "渠道账单无记录",
   amount_mismatch: "金额不符",
   status_mismatch: "状态不符",
 }
@@ -66,4 +69,11 @@ export const DIFFERENCE_KIND_TEXT: Record<string, string> = {
 export const DIFFERENCE_SUBJECT_TEXT: Record<string, string> = {
   payment: "收款",
   refund: "退款",
+}
+
+/** The providers whose bills are reconciled, by payment provider id. */
+export const PROVIDER_NAME: Record<string, string> = {
+  pp_wechatpay_wechatpay: "微信支付",
+  pp_alipay_alipay: "支付宝",
+  pp_unionpay_unionpay: "银联",
 }

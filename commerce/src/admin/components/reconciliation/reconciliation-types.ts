@@ -1,6 +1,7 @@
 /** What the reconciliation routes answer (amounts in fen). */
 export type ReconciliationRun = {
   id: string
+  provider_id: string
   bill_date: string
   status: "completed" | "failed"
   bill_exists: boolean

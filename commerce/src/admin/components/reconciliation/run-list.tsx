@@ -1,7 +1,7 @@
 import { Badge, Button, Text } from "@medusajs/ui"
 import { formatBeijingTime, formatFen } from "../finance/finance-format"
 import { RecordTable } from "../shared/record-table"
-import { RECONCILIATION_MESSAGES as M } from "./reconciliation-messages"
+import { PROVIDER_NAME, RECONCILIATION_MESSAGES as M } from "./reconciliation-messages"
 import type { ReconciliationRun } from "./reconciliation-types"
 
 const money = (fen: number | undefined) => (fen === undefined ? "—" : formatFen(fen))
@@ -23,6 +23,7 @@ export function RunList({
       empty={loading ? M.loading : M.noRuns}
       columns={[
         { header: M.billDate, cell: (run) => run.bill_date },
+        { header: M.provider, cell: (run) => PROVIDER_NAME[run.provider_id] ?? run.provider_id },
         {
           header: M.status,
           cell: (run) =>

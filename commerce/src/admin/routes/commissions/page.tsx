@@ -116,16 +116,23 @@ const CommissionsPage = () => {
           })),
           {
             header: "",
-            cell: (row) => (
-              <Button size="small" variant="secondary" asChild>
-                <a
-                  href={`/admin/finance/commissions/${row.affiliate_id}/statement?month=${statementMonth}`}
-                  download
-                >
-                  {M.downloadStatement}
-                </a>
-              </Button>
-            ),
+            cell: (row) => {
+              const statement = `/admin/finance/commissions/${row.affiliate_id}/statement?month=${statementMonth}`
+              return (
+                <div className="flex gap-2">
+                  <Button size="small" variant="secondary" asChild>
+                    <a href={statement} download>
+                      {M.downloadStatement}
+                    </a>
+                  </Button>
+                  <Button size="small" variant="secondary" asChild>
+                    <a href={`${statement}&format=pdf`} download>
+                      {M.downloadStatementPdf}
+                    </a>
+                  </Button>
+                </div>
+              )
+            },
           },
         ]}
       />

@@ -105,12 +105,13 @@ export const CommissionEntriesQuery = withPeriodRules(
 
 export type CommissionEntriesQueryType = z.infer<typeof CommissionEntriesQuery>
 
-/** A monthly statement: the month, in Beijing time. */
+/** A monthly statement: the month, in Beijing time, as an Excel workbook (default) or a PDF. */
 export const CommissionStatementQuery = z.object({
   month: z
     .string()
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "月份格式应为 YYYY-MM")
     .refine((value) => value >= "2000-01", "月份不在有效范围内"),
+  format: z.enum(["xlsx", "pdf"]).default("xlsx"),
 })
 
 export type CommissionStatementQueryType = z.infer<typeof CommissionStatementQuery>

@@ -1,5 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
-import { MATURATION_QUEUE } from "@health/medusa-plugin-affiliate/lib/maturation-queue"
+import { MATURATION_QUEUE } from "@health/medusa-plugin-affiliate"
 import { QueueName } from "../../../lib/queue/jobs"
 
 /** Ours, and those plugins run on our Redis and prefix: the affiliate commission maturation. */

@@ -23,6 +23,7 @@ export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaRes
         hospital_id: body.hospital_id,
         hospital_name: body.hospital_name,
         department_name: body.department,
+        department_id: body.department_id,
         city: body.city,
         service_date: body.date,
         start_time: body.time_window.start,

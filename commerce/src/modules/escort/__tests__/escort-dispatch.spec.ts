@@ -4,6 +4,7 @@ import EscortModuleService from "../service"
 import { Escort } from "../models/escort"
 import { EscortBooking } from "../models/escort-booking"
 import { EscortBookingEvent } from "../models/escort-booking-event"
+import { EscortHospital } from "../models/escort-hospital"
 
 jest.setTimeout(60_000)
 
@@ -30,7 +31,7 @@ const newBooking = (start = "08:00", end = "12:00", city = "长沙市") => ({
 
 moduleIntegrationTestRunner<EscortModuleService>({
   moduleName: ESCORT_MODULE,
-  moduleModels: [Escort, EscortBooking, EscortBookingEvent],
+  moduleModels: [Escort, EscortBooking, EscortBookingEvent, EscortHospital],
   resolve: "./src/modules/escort",
   testSuite: ({ service }) => {
     const escortIn = async (phone: string, city = "长沙市") => {
@@ -114,6 +115,71 @@ moduleIntegrationTestRunner<EscortModuleService>({
         "accepted",
         "departed",
       ])
+    })
+
+    it("reassigns in one transaction: of ten reassignments at once one moves the task, a refused one moves nothing", async () => {
+      const id = await paid("13:00", "15:00")
+      const first = await escortIn("+8613600000001")
+      await service.acceptTask(id, first)
+      const busy = await escortIn("+8613600000002")
+      await service.acceptTask(await paid("14:00", "16:00"), busy)
+      await expect(
+        service.reassignTask(id, first.id, busy, { id: "user_1", note: "运营改派" })
+      ).rejects.toThrow("您在该时段已有陪诊任务，不能重复接单")
+      expect((await service.ownedBooking(id)).escort_id).toBe(first.id)
+
+      const others = await Promise.all(
+        Array.from({ length: 10 }, (_, i) => escortIn(`+861370000${String(i).padStart(4, "0")}`))
+      )
+      const results = await Promise.allSettled(
+        others.map((to) =>
+          service.reassignTask(id, first.id, to, { id: "user_1", note: "运营改派" })
+        )
+      )
+      const won = results.flatMap((r, i) => (r.status === "fulfilled" ? [others[i].id] : []))
+      expect(won).toHaveLength(1)
+      const row = await service.ownedBooking(id)
+      expect([row.status, row.escort_id]).toEqual(["accepted", won[0]])
+      const staffEvents = (await service.bookingEvents(id)).filter((e) => e.actor_type === "staff")
+      expect(staffEvents.map((e) => e.note)).toEqual(["运营已登记收款", "运营改派"])
+    })
+
+    it("replaces the synced hospitals whole: kept, changed, removed, and back when republished", async () => {
+      const hospital = (id: string, city: string, address = "某路 1 号") => ({
+        id,
+        name: `${id} 医院`,
+        level: "三级甲等",
+        city,
+        address,
+        latitude: 28.2161,
+        longitude: 112.9887,
+        guide: null,
+        sort: 0,
+        departments: [{ id: `${id}-d`, name: "心血管内科", sop: [] }],
+      })
+      expect(await service.hospitalsSyncedAt()).toBeNull()
+      expect(
+        await service.replaceHospitals(
+          [hospital("a", "长沙市"), hospital("b", "岳阳市")],
+          new Date()
+        )
+      ).toEqual({ kept: 2, removed: 0 })
+      expect((await service.hospitalsIn("长沙市")).map((h) => h.id)).toEqual(["a"])
+      expect(
+        await service.replaceHospitals(
+          [hospital("a", "长沙市", "新地址")],
+          new Date(Date.now() + 1)
+        )
+      ).toEqual({ kept: 1, removed: 1 })
+      expect(await service.hospital("b")).toBeNull()
+      expect((await service.hospital("a"))?.address).toBe("新地址")
+      expect((await service.hospital("a"))?.latitude).toBe(28.2161)
+      await service.replaceHospitals(
+        [hospital("a", "长沙市"), hospital("b", "岳阳市")],
+        new Date(Date.now() + 2)
+      )
+      expect((await service.hospitalsIn(null)).map((h) => h.id).sort()).toEqual(["a", "b"])
+      expect(await service.hospitalsSyncedAt()).not.toBeNull()
     })
   },
 })

@@ -2,9 +2,10 @@ import { model } from "@medusajs/framework/utils"
 import { ESCORT_BOOKING_STATUSES } from "../rules/escort-booking-status"
 
 /**
- * A member's escort booking. Hospital and department are names/ids as text until the CMS
- * carries hospitals. The served person's ID number is sealed with the FieldCipher; only
- * the name is plain (open tasks show its surname alone).
+ * A member's escort booking. Hospital and department are the CMS ids (when the city's
+ * hospitals are in the synced catalogue) with their names kept as a snapshot. The served
+ * person's ID number is sealed with the FieldCipher; only the name is plain (open tasks
+ * show its surname alone).
  */
 export const EscortBooking = model
   .define("escort_booking", {
@@ -15,6 +16,7 @@ export const EscortBooking = model
     hospital_id: model.text().nullable(),
     hospital_name: model.text(),
     department_name: model.text(),
+    department_id: model.text().nullable(),
     city: model.text(),
     /** Beijing calendar day, YYYY-MM-DD. */
     service_date: model.text(),

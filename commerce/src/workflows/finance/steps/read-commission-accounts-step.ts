@@ -5,7 +5,7 @@ import {
   type CommissionAccountsPage,
   type CommissionPeriod,
 } from "../commission-accounts"
-import type { Knex } from "../finance-knex"
+import type { RollupKnex } from "../finance-knex"
 
 export type ReadCommissionAccountsInput = CommissionPeriod & {
   affiliate_id?: string
@@ -17,7 +17,7 @@ export type ReadCommissionAccountsInput = CommissionPeriod & {
 export const readCommissionAccountsStep = createStep(
   "read-commission-accounts",
   async (input: ReadCommissionAccountsInput, { container }) => {
-    const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+    const knex = container.resolve<RollupKnex>(ContainerRegistrationKeys.PG_CONNECTION)
     return new StepResponse<CommissionAccountsPage>(await readCommissionAccounts(knex, input))
   }
 )

@@ -7,7 +7,7 @@ import {
   type CommissionAccount,
   type CommissionEntry,
 } from "../commission-accounts"
-import type { Knex } from "../finance-knex"
+import type { RollupKnex } from "../finance-knex"
 
 export type CommissionStatement = {
   month: string
@@ -32,7 +32,7 @@ export function monthDays(month: string): { from: string; to: string } {
 export const readCommissionStatementStep = createStep(
   "read-commission-statement",
   async (input: { affiliate_id: string; month: string }, { container }) => {
-    const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
+    const knex = container.resolve<RollupKnex>(ContainerRegistrationKeys.PG_CONNECTION)
     const {
       rows: [affiliate],
     } = await knex.raw(

@@ -1,167 +1,43 @@
 import type { WechatTradeBillLine } from "@health/medusa-plugin-wechatpay"
+import {
+  matchProviderBill,
+  type BillMatch,
+  type OurPayment,
+  type ProviderBillLine,
+} from "./match-provider-bill"
 
-/** One of our refunds of a WeChat order, as WeChat Pay's session data records it. */
-export type OurRefund = {
-  out_refund_no: string
-  /** Fen. */
-  amount: number
-  status: string
-  /** Made on the bill's day (so it must be on that bill). */
-  on_bill_date: boolean
-}
+export type {
+  BillDifference,
+  BillMatch,
+  DifferenceKind,
+  OurPayment,
+  OurRefund,
+} from "./match-provider-bill"
 
-/** One WeChat order as we know it: a Medusa payment, or a session we refunded unplaced. */
-export type OurPayment = {
-  out_trade_no: string
-  payment_id: string | null
-  order_id: string | null
-  /** Fen. */
-  amount: number
-  /** captured, authorized, canceled, or refunded_unplaced (paid, no order, money given back). */
-  status: string
-  /** Captured on the bill's day (so it must be on that bill). */
-  captured_on_bill_date: boolean
-  refunds: OurRefund[]
-}
-
-export type DifferenceKind =
-  | "missing_ours"
-  | "missing_provider"
-  | "amount_mismatch"
-  | "status_mismatch"
-
-export type BillDifference = {
-  kind: DifferenceKind
-  subject: "payment" | "refund"
-  out_trade_no: string
-  out_refund_no: string | null
-  transaction_id: string | null
-  bill_amount: number | null
-  our_amount: number | null
-  bill_status: string | null
-  our_status: string | null
-  order_id: string | null
-  payment_id: string | null
-}
-
-export type BillMatch = {
-  matched: number
-  differences: BillDifference[]
-  /** Fen. */
-  totals: { bill_paid: number; bill_refunded: number; our_paid: number; our_refunded: number }
-}
-
-/** What counts as money received on our side: the bill's SUCCESS agrees with these. */
-const RECEIVED = ["captured", "refunded_unplaced"]
-
-/**
- * Line by line, by out_trade_no and out_refund_no: every bill line must be ours with the same
- * amount and state, and everything we captured or refunded that day must be on the bill.
- */
-export function matchWechatBill(lines: WechatTradeBillLine[], ours: OurPayment[]): BillMatch {
-  const byTradeNo = new Map(ours.map((payment) => [payment.out_trade_no, payment]))
-  const seenPayments = new Set<string>()
-  const seenRefunds = new Set<string>()
-  const differences: BillDifference[] = []
-  let matched = 0
-  const base = (line: WechatTradeBillLine, our: OurPayment | undefined) => ({
-    out_trade_no: line.out_trade_no,
-    transaction_id: line.transaction_id || null,
-    order_id: our?.order_id ?? null,
-    payment_id: our?.payment_id ?? null,
-  })
-
-  for (const line of lines) {
-    const our = byTradeNo.get(line.out_trade_no)
-    if (line.trade_state === "REFUND") {
-      const refund = our?.refunds.find((r) => r.out_refund_no === line.out_refund_no)
-      const common = {
-        ...base(line, our),
-        subject: "refund" as const,
-        out_refund_no: line.out_refund_no || null,
-        bill_amount: line.refund,
-        bill_status: line.refund_status || null,
-      }
-      if (!refund) {
-        differences.push({ ...common, kind: "missing_ours", our_amount: null, our_status: null })
-        continue
-      }
-      seenRefunds.add(refund.out_refund_no)
-      const ours = { our_amount: refund.amount, our_status: refund.status }
-      if (refund.amount !== line.refund)
-        differences.push({ ...common, ...ours, kind: "amount_mismatch" })
-      else if (line.refund_status && refund.status !== line.refund_status)
-        differences.push({ ...common, ...ours, kind: "status_mismatch" })
-      else matched++
-      continue
-    }
-    const common = {
-      ...base(line, our),
-      subject: "payment" as const,
-      out_refund_no: null,
-      bill_amount: line.settlement_total,
-      bill_status: line.trade_state,
-    }
-    if (!our) {
-      differences.push({ ...common, kind: "missing_ours", our_amount: null, our_status: null })
-      continue
-    }
-    seenPayments.add(our.out_trade_no)
-    const ours = { our_amount: our.amount, our_status: our.status }
-    const agrees =
-      line.trade_state === "SUCCESS"
-        ? RECEIVED.includes(our.status)
-        : !RECEIVED.includes(our.status)
-    if (!agrees) differences.push({ ...common, ...ours, kind: "status_mismatch" })
-    else if (line.trade_state === "SUCCESS" && our.amount !== line.settlement_total)
-      differences.push({ ...common, ...ours, kind: "amount_mismatch" })
-    else matched++
-  }
-
-  for (const our of ours) {
-    const common = {
-      out_trade_no: our.out_trade_no,
-      transaction_id: null,
-      order_id: our.order_id,
-      payment_id: our.payment_id,
-      bill_amount: null,
-      bill_status: null,
-    }
-    if (our.captured_on_bill_date && !seenPayments.has(our.out_trade_no))
-      differences.push({
-        ...common,
-        kind: "missing_provider",
-        subject: "payment",
-        out_refund_no: null,
-        our_amount: our.amount,
-        our_status: our.status,
-      })
-    for (const refund of our.refunds) {
-      if (refund.on_bill_date && !seenRefunds.has(refund.out_refund_no))
-        differences.push({
-          ...common,
-          kind: "missing_provider",
+/** WeChat's trade bill lines in common terms: REFUND rows are refunds, the rest payments. */
+export function wechatBillLines(lines: WechatTradeBillLine[]): ProviderBillLine[] {
+  return lines.map((line) =>
+    line.trade_state === "REFUND"
+      ? {
           subject: "refund",
-          out_refund_no: refund.out_refund_no,
-          our_amount: refund.amount,
-          our_status: refund.status,
-        })
-    }
-  }
+          out_trade_no: line.out_trade_no,
+          out_refund_no: line.out_refund_no || null,
+          transaction_id: line.transaction_id || null,
+          amount: line.refund,
+          status: line.refund_status,
+        }
+      : {
+          subject: "payment",
+          out_trade_no: line.out_trade_no,
+          out_refund_no: null,
+          transaction_id: line.transaction_id || null,
+          amount: line.settlement_total,
+          status: line.trade_state,
+        }
+  )
+}
 
-  const sum = (values: number[]) => values.reduce((total, value) => total + value, 0)
-  return {
-    matched,
-    differences,
-    totals: {
-      bill_paid: sum(
-        lines.filter((l) => l.trade_state === "SUCCESS").map((l) => l.settlement_total)
-      ),
-      bill_refunded: sum(lines.filter((l) => l.trade_state === "REFUND").map((l) => l.refund)),
-      our_paid: sum(ours.filter((o) => o.captured_on_bill_date).map((o) => o.amount)),
-      our_refunded: sum(
-        ours.flatMap((o) => o.refunds.filter((r) => r.on_bill_date).map((r) => r.amount))
-      ),
-    },
-  }
+/** WeChat Pay's bill, line by line, by out_trade_no and out_refund_no. */
+export function matchWechatBill(lines: WechatTradeBillLine[], ours: OurPayment[]): BillMatch {
+  return matchProviderBill(wechatBillLines(lines), ours)
 }

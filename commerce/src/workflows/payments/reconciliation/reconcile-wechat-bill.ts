@@ -5,7 +5,8 @@ import { matchWechatBill } from "./match-wechat-bill"
 import { loadOurWechatPaymentsStep } from "./steps/load-our-wechat-payments-step"
 import { recordReconciliationRunStep } from "./steps/record-reconciliation-run-step"
 
-export type ReconcileWechatBillInput = { bill_date: string; started_by: string }
+/** A provider's bill for a Beijing day, reconciled by a staff member or the daily job. */
+export type ReconcileBillInput = { bill_date: string; started_by: string }
 
 /**
  * WeChat Pay's bill for one Beijing day against our payments and refunds: the plugin
@@ -14,7 +15,7 @@ export type ReconcileWechatBillInput = { bill_date: string; started_by: string }
  */
 export const reconcileWechatBillWorkflow = createWorkflow(
   "reconcile-wechat-bill",
-  (input: ReconcileWechatBillInput) => {
+  (input: ReconcileBillInput) => {
     const bill = downloadWechatBillWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({ bill_date: input.bill_date })),
     })

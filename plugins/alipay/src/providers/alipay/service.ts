@@ -28,6 +28,8 @@ import { AlipayApiError, AlipayClient } from "../../lib/client"
 import { resolveAlipayConfig, type AlipayConfig, type AlipayOptions } from "../../lib/config"
 import { fenToYuanNumber, fenToYuanString, toFen } from "../../lib/money"
 import { notificationParameters, readTradeNotification } from "../../lib/notification"
+import type { AlipayTradeQueryAnswer } from "../../lib/trade-outcome"
+import { queryTrade } from "../../lib/trades"
 import {
   outRequestNoFor,
   outTradeNoFor,
@@ -65,13 +67,6 @@ export type AlipaySessionData = {
   trade_status?: string
   trade_no?: string
   refunds?: AlipayRefundRecord[]
-}
-
-type TradeQuery = {
-  trade_no?: string
-  out_trade_no: string
-  trade_status: string
-  total_amount: string
 }
 
 /**
@@ -391,15 +386,10 @@ export class AlipayProviderService extends AbstractPaymentProvider<AlipayOptions
   }
 
   /** The trade at Alipay, or null when the shopper never opened the cashier. */
-  protected async query(session: AlipaySessionData): Promise<TradeQuery | null> {
-    try {
-      return await this.client.call<TradeQuery>("alipay.trade.query", {
-        out_trade_no: session.out_trade_no,
-      })
-    } catch (error) {
-      if (error instanceof AlipayApiError && error.subCode === "ACQ.TRADE_NOT_EXIST") return null
+  protected async query(session: AlipaySessionData): Promise<AlipayTradeQueryAnswer | null> {
+    return queryTrade(this.client, session.out_trade_no).catch((error) => {
       throw this.unexpected(error)
-    }
+    })
   }
 
   protected fen(amount: unknown): number {

@@ -2,7 +2,7 @@ import { ModuleProvider, Modules } from "@medusajs/framework/utils"
 import UnionpayProviderService from "./service"
 
 /** The provider's id in Medusa: registered as `unionpay` by the payment module. */
-export const UNIONPAY_PROVIDER_ID = "pp_unionpay_unionpay"
+export { UNIONPAY_PROVIDER_ID } from "../../lib/provider-id"
 
 export type {
   UnionpayChannel,

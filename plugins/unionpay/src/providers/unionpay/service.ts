@@ -25,9 +25,15 @@ import { AbstractPaymentProvider, MedusaError, PaymentActions } from "@medusajs/
 import { decodeForm } from "../../lib/acp-form"
 import { withoutBlanks, type AcpFields } from "../../lib/acp-signature"
 import { acpTime, parseAcpTime } from "../../lib/beijing-time"
-import { ACP_PATHS, callUnionpay, UnionpayApiError } from "../../lib/client"
+import { ACP_PATHS, UnionpayApiError } from "../../lib/client"
 import { resolveUnionpayConfig, type UnionpayConfig, type UnionpayOptions } from "../../lib/config"
 import { commonFields, signRequest, verifyUnionpayMessage } from "../../lib/messages"
+import {
+  backTransaction,
+  PROCESSING_RESP_CODES,
+  queryTransaction,
+  type UnionpayQueryAnswer,
+} from "../../lib/transactions"
 import { fenToYuan, yuanToFen } from "../../lib/money"
 import { orderIdFor, refundOrderIdFor, sessionIdFor, voidOrderIdFor } from "../../lib/order-id"
 
@@ -82,19 +88,14 @@ export type UnionpaySessionData = {
   unplaced_refund?: { order_id: string; amount: number; reason: string }
 }
 
-type QueryAnswer = {
-  found: boolean
-  origRespCode?: string
-  queryId?: string
-  txnAmt?: number
-}
+type QueryAnswer = UnionpayQueryAnswer
 
 const CHANNELS = Object.keys(CHANNEL_TYPE) as UnionpayChannel[]
 
 /** origRespCode of the consumption → Medusa session status (UnionPay captures on payment). */
 function paymentStatusOf(answer: QueryAnswer, session: UnionpaySessionData): PaymentSessionStatus {
   if (answer.found && answer.origRespCode === "00") return "captured"
-  if (answer.found && ["03", "04", "05"].includes(answer.origRespCode ?? "")) return "pending"
+  if (answer.found && PROCESSING_RESP_CODES.includes(answer.origRespCode ?? "")) return "pending"
   if (answer.found) return "error"
   // No transaction yet: the shopper may still pay until payTimeout, then the order is gone.
   return parseAcpTime(session.pay_timeout) < new Date() ? "canceled" : "pending"
@@ -417,7 +418,7 @@ export class UnionpayProviderService extends AbstractPaymentProvider<UnionpayOpt
         const status: UnionpayRefundStatus =
           answer.origRespCode === "00"
             ? "SUCCESS"
-            : ["03", "04", "05"].includes(answer.origRespCode ?? "")
+            : PROCESSING_RESP_CODES.includes(answer.origRespCode ?? "")
               ? "PROCESSING"
               : "FAIL"
         return { ...refund, status, query_id: answer.queryId ?? refund.query_id }
@@ -426,56 +427,22 @@ export class UnionpayProviderService extends AbstractPaymentProvider<UnionpayOpt
     return { ...session, refunds }
   }
 
-  /** queryTrans.do (txnType 00) for any transaction of ours; 34 means UnionPay has none. */
-  protected async query(orderId: string, txnTime: string): Promise<QueryAnswer> {
-    const answer = await this.call(ACP_PATHS.query, {
-      ...commonFields(this.settings),
-      txnType: "00",
-      txnSubType: "00",
-      bizType: "000201",
-      orderId,
-      txnTime,
-    })
-    if (answer.respCode === "34") return { found: false }
-    if (answer.respCode !== "00") {
-      throw new MedusaError(
-        MedusaError.Types.UNEXPECTED_STATE,
-        `银联查询失败：${answer.respCode} ${answer.respMsg ?? ""}`
-      )
-    }
-    if (answer.merId !== this.settings.merId || answer.orderId !== orderId)
-      throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "银联查询应答与请求不符")
-    return {
-      found: true,
-      origRespCode: answer.origRespCode,
-      queryId: answer.queryId,
-      txnAmt: answer.txnAmt ? Number(answer.txnAmt) : undefined,
-    }
+  /** queryTrans.do (txnType 00) for any transaction of ours; not found when UnionPay has none. */
+  protected query(orderId: string, txnTime: string): Promise<QueryAnswer> {
+    return this.unexpected(queryTransaction(this.settings, orderId, txnTime))
   }
 
-  protected back(fields: {
-    txnType: "04" | "31"
-    orderId: string
-    txnTime: string
-    txnAmt: string
-    origQryId: string
-    channelType: string
-  }): Promise<AcpFields> {
-    return this.call(ACP_PATHS.back, {
-      ...commonFields(this.settings),
-      txnSubType: "00",
-      bizType: "000201",
-      backUrl: this.settings.notifyUrl,
-      ...fields,
-    })
+  protected back(fields: Parameters<typeof backTransaction>[1]): Promise<AcpFields> {
+    return this.unexpected(backTransaction(this.settings, fields))
   }
 
-  protected async call(path: (typeof ACP_PATHS)["back" | "query"], fields: AcpFields) {
+  /** UnionPay's refusals and failed checks, as errors Medusa reports. */
+  protected async unexpected<T>(call: Promise<T>): Promise<T> {
     try {
-      return await callUnionpay(this.settings, path, withoutBlanks(fields))
+      return await call
     } catch (error) {
       if (error instanceof UnionpayApiError)
-        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, error.message)
+        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, (error as Error).message)
       throw error
     }
   }

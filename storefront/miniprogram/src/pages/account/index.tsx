@@ -16,6 +16,7 @@ const MENU = [
   { label: "体质测试", url: routes.constitutionTest },
   { label: messages.account.appointments, url: routes.appointments },
   { label: "我的陪诊", url: routes.escortBookings },
+  { label: "陪诊员工作台", url: "/packages/escort-app/tasks/index" },
   { label: messages.account.affiliate, url: routes.affiliate },
   { label: messages.account.profile, url: routes.profile },
 ]

@@ -1,4 +1,4 @@
-import { formatDateTime, type EscortService } from "@health/core"
+import { formatDateTime, type EscortHospital, type EscortService } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { EscortBookingForm } from "@/components/escort/escort-booking-form"
@@ -17,6 +17,8 @@ export default async function EscortBookPage({
   await requireMember("/escort/book")
   const { service } = await searchParams
   const services = await optional<EscortService[] | null>(() => escort.services(), null)
+  // Without the catalogue the form still books: the member types the hospital in.
+  const hospitals = await optional<EscortHospital[]>(() => escort.hospitals(), [])
   return (
     <section className="narrow" data-testid="escort-book-page">
       <h1>预约陪诊</h1>
@@ -31,6 +33,7 @@ export default async function EscortBookPage({
       ) : (
         <EscortBookingForm
           services={services}
+          hospitals={hospitals}
           book={bookEscort}
           today={formatDateTime(new Date()).slice(0, 10)}
           chosen={service}

@@ -1,3 +1,6 @@
+import { ALIPAY_PROVIDER_ID } from "@health/medusa-plugin-alipay"
+import { UNIONPAY_PROVIDER_ID } from "@health/medusa-plugin-unionpay"
+import { WECHATPAY_PROVIDER_ID } from "@health/medusa-plugin-wechatpay"
 import { z } from "@medusajs/framework/zod"
 import { beijingDateOf } from "../../../../workflows/payments/reconciliation/beijing-day"
 
@@ -16,7 +19,16 @@ const page = {
   offset: z.coerce.number().int("偏移量应为整数").min(0).default(0),
 }
 
-export const ReconciliationRunsQuery = z.object({ bill_date: billDate.optional(), ...page })
+/** The providers whose bills are reconciled: WeChat Pay, Alipay, UnionPay. */
+const providerId = z.enum([WECHATPAY_PROVIDER_ID, ALIPAY_PROVIDER_ID, UNIONPAY_PROVIDER_ID], {
+  message: "支付渠道只能是微信支付、支付宝或银联",
+})
+
+export const ReconciliationRunsQuery = z.object({
+  bill_date: billDate.optional(),
+  provider_id: providerId.optional(),
+  ...page,
+})
 export type ReconciliationRunsQueryType = z.infer<typeof ReconciliationRunsQuery>
 
 /** WeChat has a day's bill only once the day is over (Beijing time); the sandbox serves today too. */
@@ -25,6 +37,8 @@ export const CreateReconciliationRunBody = z.object({
     (value) => value <= beijingDateOf(new Date()),
     "账单日期不能晚于今天（北京时间）"
   ),
+  /** One provider; without it, every provider the shop takes. */
+  provider_id: providerId.optional(),
 })
 export type CreateReconciliationRunBodyType = z.infer<typeof CreateReconciliationRunBody>
 

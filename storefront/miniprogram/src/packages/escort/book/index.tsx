@@ -1,6 +1,12 @@
 import { Button, Checkbox, Input, Text, View } from "@tarojs/components"
 import Taro, { useRouter } from "@tarojs/taro"
-import { escortPriceFen, formatCNY, type EscortService } from "@health/core"
+import {
+  escortHospitalCities,
+  escortPriceFen,
+  formatCNY,
+  type EscortHospital,
+  type EscortService,
+} from "@health/core"
 import { useState } from "react"
 import { Field } from "../../../components/field"
 import { StateView } from "../../../components/state-view"
@@ -8,6 +14,7 @@ import { escort } from "../../../lib/clients"
 import { explainError } from "../../../lib/explain-error"
 import { routes } from "../../../lib/navigate"
 import { useMemberLoad } from "../../../lib/use-member-load"
+import { firstPick, HospitalChoice, type HospitalPick } from "./hospital-choice"
 
 type Form = {
   city: string
@@ -41,6 +48,8 @@ export default function EscortBook() {
   const { result, reload } = useMemberLoad(async (token) => ({
     token,
     services: await escort.services(),
+    // Without the catalogue the member types the hospital in, as before it existed.
+    hospitals: await escort.hospitals().catch((): EscortHospital[] => []),
   }))
   return (
     <View className="page" data-testid="escort-book">
@@ -50,20 +59,33 @@ export default function EscortBook() {
         isEmpty={(data) => data.services.length === 0}
         empty={<Text>暂未开放陪诊服务，敬请期待</Text>}
       >
-        {({ token, services }) => (
-          <BookingForm token={token} services={services} chosen={params?.service} />
+        {({ token, services, hospitals }) => (
+          <BookingForm
+            token={token}
+            services={services}
+            hospitals={hospitals}
+            chosen={params?.service}
+          />
         )}
       </StateView>
     </View>
   )
 }
 
-function BookingForm(props: { token: string; services: EscortService[]; chosen?: string }) {
+function BookingForm(props: {
+  token: string
+  services: EscortService[]
+  hospitals: EscortHospital[]
+  chosen?: string
+}) {
   const [variantId, setVariantId] = useState(
     (props.services.find((s) => s.id === props.chosen) ?? props.services[0]).variant_id
   )
   const [extras, setExtras] = useState<string[]>([])
   const [form, setForm] = useState<Form>(EMPTY)
+  const [pick, setPick] = useState<HospitalPick | null>(() =>
+    firstPick(props.hospitals, escortHospitalCities(props.hospitals)[0] ?? "")
+  )
   const [problem, setProblem] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const service = props.services.find((s) => s.variant_id === variantId)!
@@ -87,9 +109,9 @@ function BookingForm(props: { token: string; services: EscortService[]; chosen?:
       const booking = await escort.create(props.token, {
         variant_id: variantId,
         extras,
-        city: form.city,
-        hospital_name: form.hospital,
-        department: form.department,
+        ...(pick
+          ? pick
+          : { city: form.city, hospital_name: form.hospital, department: form.department }),
         date: form.date,
         time_window: { start: form.start, end: form.end },
         person: { name: form.personName, id_number: form.personId },
@@ -149,10 +171,13 @@ function BookingForm(props: { token: string; services: EscortService[]; chosen?:
           )
         })}
       </View>
+      {props.hospitals.length > 0 && (
+        <HospitalChoice hospitals={props.hospitals} pick={pick} onPick={setPick} />
+      )}
       <View className="section">
-        {input("city", "城市", "如：长沙市")}
-        {input("hospital", "医院")}
-        {input("department", "科室")}
+        {pick ? null : input("city", "城市", "如：长沙市")}
+        {pick ? null : input("hospital", "医院")}
+        {pick ? null : input("department", "科室")}
         {input("date", "就诊日期", "如：2026-12-20")}
         {input("start", "开始时间", "08:00")}
         {input("end", "结束时间", "12:00")}

@@ -17,6 +17,8 @@ import { isWeapp } from "../../../lib/config"
 import { explainError } from "../../../lib/explain-error"
 import { paymentOutcome, requestWechatPayment } from "../../../lib/payment"
 import { useMemberLoad } from "../../../lib/use-member-load"
+import { ConfirmService } from "./confirm-service"
+import { EscortMessagingSection } from "../components/escort-messaging-section"
 import "./index.css"
 
 /** How often the timeline is read again: mini-programs have no EventSource. */
@@ -194,6 +196,13 @@ function Detail(props: { token: string; initial: EscortBookingDetail }) {
           微信支付
         </Button>
       ) : null}
+      <ConfirmService
+        token={props.token}
+        bookingId={booking.id}
+        status={booking.status}
+        onDone={refresh}
+      />
+      <EscortMessagingSection token={props.token} bookingId={booking.id} status={booking.status} />
       {can.confirm ? (
         <Button
           className="btn-primary"

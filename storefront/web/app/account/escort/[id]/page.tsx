@@ -9,10 +9,13 @@ import type { Metadata } from "next"
 import { headers } from "next/headers"
 import { notFound } from "next/navigation"
 import { AccountPageHead } from "@/components/account/account-page-head"
+import { ConfirmService } from "@/components/escort/confirm-service"
 import { EscortBookingPanel } from "@/components/escort/escort-booking-panel"
+import { EscortMessagingSection } from "@/components/escort/escort-messaging-section"
 import { EscortPayForm } from "@/components/escort/escort-pay-form"
 import { escort, member as memberApi } from "@/lib/backends"
 import { cancelEscort, confirmEscort, payEscort } from "@/lib/escort-actions"
+import { disputeEscort, rateAndConfirmEscort } from "@/lib/escort-income-actions"
 import { memberActionError } from "@/lib/member-action-error"
 import { namedForPlace, paymentPlaceFor } from "@/lib/payment-channel"
 import { requireMember } from "@/lib/require-member"
@@ -112,6 +115,13 @@ export default async function EscortBookingPage({
         cancel={cancelEscort}
         confirmDone={confirmEscort}
       />
+      <ConfirmService
+        bookingId={booking.id}
+        status={booking.status}
+        confirm={rateAndConfirmEscort}
+        dispute={disputeEscort}
+      />
+      <EscortMessagingSection bookingId={booking.id} status={booking.status} />
     </section>
   )
 }

@@ -9,9 +9,16 @@ type Body = z.infer<typeof EscortProgressBody>
 /** POST /escort/tasks/:id/progress: the assigned escort moves the service one step on. */
 export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaResponse) {
   const { escorts, escort } = await escortRequest(req)
-  const { status, note, location } = req.validatedBody
+  const { status, note, location, photo_upload_id } = req.validatedBody
   const { result: row } = await progressEscortTaskWorkflow(req.scope).run({
-    input: { booking_id: req.params.id, escort_id: escort.id, status, note, location },
+    input: {
+      booking_id: req.params.id,
+      escort_id: escort.id,
+      status,
+      note,
+      location,
+      photo_upload_id,
+    },
   })
   res.json({ task: escorts.presentBooking(row, "assigned_escort") })
 }

@@ -1,4 +1,4 @@
-import { KIND_ZH } from "@health/medusa-plugin-affiliate/api/views"
+import { KIND_ZH } from "@health/medusa-plugin-affiliate"
 import ExcelJS from "exceljs"
 import type { Writable } from "node:stream"
 import type { CommissionStatement } from "../../../../../../workflows/finance/steps/read-commission-statement-step"
@@ -7,8 +7,8 @@ import { YUAN } from "../../../export/finance-workbook"
 
 const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
 
-/** The statement's figures, in the order an affiliate reads them. */
-const FIGURE_ROWS = [
+/** The statement's figures, in the order an affiliate reads them (the PDF's too). */
+export const FIGURE_ROWS = [
   ["opening_outstanding", "期初未结清（待结算 + 可提现）"],
   ["accrued", "本月新增佣金"],
   ["reversed", "本月退款冲回"],

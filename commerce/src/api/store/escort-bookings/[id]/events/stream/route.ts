@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { bookingChanges } from "../../../../../../lib/escort-live/booking-change-channel"
 import { memberEscortRequest } from "../../../../../escort-request"
+import { memberConversationMessages } from "../../messages/member-conversation-messages"
 import { streamTimeline } from "./stream-timeline"
 
 /**
@@ -22,6 +23,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     bookingId: booking.id,
     lastEventId,
     readEvents: () => escorts.bookingEvents(booking.id),
+    messages: memberConversationMessages(req.scope, booking.id),
     logger: req.scope.resolve(ContainerRegistrationKeys.LOGGER),
   })
 }

@@ -12,6 +12,15 @@ type Options = {
   bookingId: string
   lastEventId: string | null
   readEvents: () => Promise<TimelineEvent[]>
+  /**
+   * The booking's messages (escort-messaging). Those there when the stream opens are not
+   * sent (the page reads them); each later one goes as event `message`, without an SSE id
+   * so Last-Event-ID keeps resuming the timeline.
+   */
+  messages?: {
+    latestId: () => Promise<string | null>
+    after: (id: string | null) => Promise<TimelineEvent[]>
+  }
   logger: Logger
 }
 
@@ -28,6 +37,7 @@ export async function streamTimeline(res: MedusaResponse, options: Options) {
     : -1
   // An unknown Last-Event-ID (an event undone since) resends the whole timeline.
   for (const event of initial.slice(0, resumeAt + 1)) sent.add(event.id)
+  let lastMessageId = (await options.messages?.latestId()) ?? null
 
   res.status(200)
   res.set({
@@ -48,11 +58,19 @@ export async function streamTimeline(res: MedusaResponse, options: Options) {
       res.write(`id: ${event.id}\nevent: timeline\ndata: ${JSON.stringify(event)}\n\n`)
     }
   }
+  const sendMessages = (messages: TimelineEvent[]) => {
+    if (closed) return
+    for (const message of messages) {
+      lastMessageId = message.id
+      res.write(`event: message\ndata: ${JSON.stringify(message)}\n\n`)
+    }
+  }
   let reading: Promise<void> = Promise.resolve()
   const refresh = () => {
     reading = reading
       .then(async () => {
         if (!closed) send(await options.readEvents())
+        if (!closed && options.messages) sendMessages(await options.messages.after(lastMessageId))
       })
       .catch((e) => options.logger.warn(`escort timeline read failed: ${(e as Error).message}`))
   }

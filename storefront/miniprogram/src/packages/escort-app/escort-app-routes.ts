@@ -1,0 +1,14 @@
+const ROOT = "/packages/escort-app"
+const withId = (page: string, id: string) => `${ROOT}/${page}/index?id=${encodeURIComponent(id)}`
+
+/** The escort app's pages (the 我的 page links to `tasks`). */
+export const escortRoutes = {
+  login: (next?: string) =>
+    next ? `${ROOT}/login/index?next=${encodeURIComponent(next)}` : `${ROOT}/login/index`,
+  tasks: `${ROOT}/tasks/index`,
+  task: (id: string) => withId("task", id),
+  schedule: `${ROOT}/schedule/index`,
+  income: `${ROOT}/income/index`,
+  messages: (id: string) => withId("messages", id),
+  report: (id: string) => withId("report", id),
+}

@@ -1,0 +1,290 @@
+import { Button, Input, Picker, Switch, Text, View } from "@tarojs/components"
+import Taro, { useRouter } from "@tarojs/taro"
+import {
+  ESCORT_REPORT_TYPES,
+  escortReportTypeLabel,
+  escortStepButtons,
+  escortStepPrompts,
+  formatCNY,
+  hasDepartmentSop,
+  hospitalCoordinates,
+  tencentMapLink,
+  type EscortTaskDetail,
+} from "@health/core"
+import { useState } from "react"
+import { StateView } from "../../../components/state-view"
+import { explainError } from "../../../lib/explain-error"
+import { escortApp } from "../escort-app-client"
+import { escortRoutes } from "../escort-app-routes"
+import { chooseTaskPhotos, taskLocation, uploadTaskPhoto } from "../task-attachments"
+import { useEscortLoad } from "../use-escort-load"
+
+const IN_SERVICE = ["accepted", "departed", "arrived", "accompanying"]
+/** Once accepted the escort may talk with the family; the report is written after 服务完成. */
+const CAN_MESSAGE = [...IN_SERVICE, "completed", "confirmed"]
+const CAN_REPORT = ["completed", "confirmed"]
+
+/** 任务详情: where and whom, navigation, the step buttons with the SOP prompts, 报备. */
+export default function EscortTaskPage() {
+  const { params } = useRouter()
+  const id = params?.id ?? ""
+  const { result, reload } = useEscortLoad(
+    async (token) => ({ token, task: await escortApp.getEscortTask(token, id) }),
+    [id]
+  )
+  return (
+    <View className="page" data-testid="escort-task-page">
+      <StateView result={result} onRetry={reload}>
+        {({ token, task }) => <Task token={token} initial={task} />}
+      </StateView>
+    </View>
+  )
+}
+
+function Task({ token, initial }: { token: string; initial: EscortTaskDetail }) {
+  const [task, setTask] = useState(initial)
+  const [note, setNote] = useState("")
+  const [photo, setPhoto] = useState<string | null>(null)
+  const [withLocation, setWithLocation] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string | null>(null)
+  const [reportType, setReportType] = useState(0)
+  const [reportText, setReportText] = useState("")
+  const [reportPhotos, setReportPhotos] = useState<string[]>([])
+
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true)
+    setProblem(null)
+    setNotice(null)
+    try {
+      await work()
+    } catch (error) {
+      setProblem(
+        error instanceof Error && !("status" in error) ? error.message : explainError(error)
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const place = async (wanted: boolean) => {
+    if (!wanted) return { location: null, missing: "" }
+    const found = await taskLocation()
+    return "location" in found
+      ? { location: found.location, missing: "" }
+      : { location: null, missing: `（${found.problem}，未附带位置）` }
+  }
+
+  const press = (status: "departed" | "arrived" | "accompanying" | "completed", label: string) =>
+    run(async () => {
+      const photoId = photo ? await uploadTaskPhoto(token, task.id, photo) : undefined
+      const { location, missing } = await place(withLocation)
+      const moved = await escortApp.progressEscortTask(token, task.id, {
+        status,
+        note: note.trim() || undefined,
+        location,
+        photo_upload_id: photoId,
+      })
+      setTask({ ...task, ...moved, hospital: task.hospital, sop: task.sop })
+      setNote("")
+      setPhoto(null)
+      setNotice(`已更新：${label}${missing}`)
+    })
+
+  const report = () =>
+    run(async () => {
+      if (!reportText.trim()) throw new Error("请填写报备内容")
+      const type = ESCORT_REPORT_TYPES[reportType]
+      const { confirm } = await Taro.showModal({
+        title: "确认报备",
+        content: `向平台报备「${escortReportTypeLabel(type.code)}」，运营将立即收到提醒。`,
+      })
+      if (!confirm) return
+      const ids: string[] = []
+      for (const path of reportPhotos) ids.push(await uploadTaskPhoto(token, task.id, path))
+      const { location, missing } = await place(true)
+      await escortApp.reportToPlatform(token, task.id, {
+        type: type.code,
+        text: reportText.trim(),
+        location,
+        photo_upload_ids: ids,
+      })
+      setReportText("")
+      setReportPhotos([])
+      setNotice(`已报备，运营已收到提醒${missing}`)
+    })
+
+  const navigate = () => {
+    const coordinates = hospitalCoordinates(task.hospital)
+    if (coordinates) {
+      return Taro.openLocation({
+        ...coordinates,
+        name: task.hospital.name,
+        address: task.hospital.address ?? "",
+      })
+    }
+    // No coordinates: the search link, to open in the browser or Tencent Maps.
+    Taro.setClipboardData({ data: tencentMapLink({ ...task.hospital, city: task.city }) })
+  }
+
+  const buttons = escortStepButtons(task.status)
+  const prompts = escortStepPrompts(task)
+  const serving = IN_SERVICE.includes(task.status)
+  return (
+    <View>
+      <View className="section">
+        <Text className="section__title" data-testid="escort-task-status">
+          {task.service.name} · {task.status_label}
+        </Text>
+        <Text>
+          {task.date} {task.time_window.start}-{task.time_window.end}
+        </Text>
+        <View>
+          <Text>
+            {task.hospital.name} · {task.department}
+          </Text>
+        </View>
+        {task.hospital.address ? (
+          <Text className="muted">地址：{task.hospital.address}</Text>
+        ) : null}
+        <Button size="mini" onClick={navigate} data-testid="escort-navigate">
+          {hospitalCoordinates(task.hospital) ? "导航到医院" : "复制地图搜索链接"}
+        </Button>
+        {task.hospital.guide ? (
+          <View>
+            <Text className="muted">就医指引：{task.hospital.guide}</Text>
+          </View>
+        ) : null}
+        <View>
+          <Text data-testid="escort-task-person">
+            就诊人：{task.person.name}
+            {task.person.id_number ? ` ${task.person.id_number}` : ""}
+          </Text>
+        </View>
+        <Text className="muted">见面地点：{task.meeting_point}</Text>
+        {task.needs.length ? (
+          <View>
+            <Text className="muted">特殊需求：{task.needs.join("、")}</Text>
+          </View>
+        ) : null}
+        <Text className="muted"> 订单金额 {formatCNY(task.price_fen / 100)}</Text>
+      </View>
+      {CAN_MESSAGE.includes(task.status) ? (
+        <View className="row" data-testid="escort-task-links">
+          <Button
+            size="mini"
+            onClick={() => Taro.navigateTo({ url: escortRoutes.messages(task.id) })}
+            data-testid="escort-task-messages-link"
+          >
+            和家属的消息
+          </Button>
+          {CAN_REPORT.includes(task.status) ? (
+            <Button
+              size="mini"
+              className="btn-primary"
+              onClick={() => Taro.navigateTo({ url: escortRoutes.report(task.id) })}
+              data-testid="escort-task-report-link"
+            >
+              服务报告
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+      {serving ? (
+        <View className="section" data-testid="escort-step-panel">
+          <Text className="section__title">服务进度</Text>
+          {buttons.map((button) => (
+            <Button
+              key={button.status}
+              className={button.state === "next" ? "btn-primary" : ""}
+              disabled={busy || button.state !== "next"}
+              onClick={() => press(button.status, button.label)}
+              data-testid={`escort-step-${button.status}`}
+            >
+              {button.state === "done" ? `✓ ${button.label}` : button.label}
+            </Button>
+          ))}
+          {prompts.length ? (
+            <View data-testid="escort-prompts">
+              <Text className="section__title">
+                {task.status === "arrived" || task.status === "accompanying"
+                  ? hasDepartmentSop(task)
+                    ? `${task.department} 陪诊流程`
+                    : "陪诊通用流程"
+                  : "本步提示"}
+              </Text>
+              {prompts.map((prompt) => (
+                <View key={prompt.title}>
+                  <Text>{prompt.title}</Text>
+                  {prompt.tips ? <Text className="muted">：{prompt.tips}</Text> : null}
+                </View>
+              ))}
+            </View>
+          ) : null}
+          <Input
+            placeholder="备注（可选）"
+            value={note}
+            onInput={(e) => setNote(e.detail.value)}
+            data-testid="escort-step-note"
+          />
+          <View className="row">
+            <Button
+              size="mini"
+              onClick={async () => setPhoto((await chooseTaskPhotos(1))[0] ?? null)}
+              data-testid="escort-step-photo"
+            >
+              {photo ? "已选照片" : "拍照（可选）"}
+            </Button>
+            <Text>附带当前位置</Text>
+            <Switch
+              checked={withLocation}
+              onChange={(e) => setWithLocation(e.detail.value)}
+              data-testid="escort-step-location"
+            />
+          </View>
+        </View>
+      ) : null}
+      {problem ? (
+        <Text className="error-text" data-testid="escort-task-error">
+          {problem}
+        </Text>
+      ) : null}
+      {notice ? (
+        <Text className="muted" data-testid="escort-task-notice">
+          {notice}
+        </Text>
+      ) : null}
+      {serving ? (
+        <View className="section" data-testid="escort-report">
+          <Text className="section__title">一键报备</Text>
+          <Picker
+            mode="selector"
+            range={ESCORT_REPORT_TYPES.map((type) => type.label)}
+            value={reportType}
+            onChange={(e) => setReportType(Number(e.detail.value))}
+            data-testid="escort-report-type"
+          >
+            <Text>报备类型：{ESCORT_REPORT_TYPES[reportType].label}</Text>
+          </Picker>
+          <Input
+            placeholder="情况说明"
+            value={reportText}
+            onInput={(e) => setReportText(e.detail.value)}
+            data-testid="escort-report-text"
+          />
+          <Button
+            size="mini"
+            onClick={async () => setReportPhotos(await chooseTaskPhotos(3))}
+            data-testid="escort-report-photo"
+          >
+            {reportPhotos.length ? `已选 ${reportPhotos.length} 张照片` : "添加照片（可选）"}
+          </Button>
+          <Button disabled={busy} onClick={report} data-testid="escort-report-send">
+            报备给平台
+          </Button>
+        </View>
+      ) : null}
+    </View>
+  )
+}
