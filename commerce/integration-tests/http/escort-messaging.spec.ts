@@ -502,7 +502,8 @@ medusaIntegrationTestRunner({
       )
       expect(tooMany.status).toBe(400)
       expect(tooMany.data.message).toContain("照片最多 9 张")
-      expect((await api.post(escortPath("/reports"), report([liPhoto]), escortLi)).status).toBe(201)
+      const reported = await api.post(escortPath("/reports"), report([liPhoto]), escortLi)
+      expect(reported.status).toBe(201)
 
       const wrongStep = await api.post(
         `/escort/tasks/${other}/progress`,
@@ -516,6 +517,19 @@ medusaIntegrationTestRunner({
         escortWang
       )
       expect(step.data.task.status).toBe("departed")
+      // Both photos stay on their timeline events, which the member reads.
+      const timeline = async (id: string) =>
+        (await api.get(`/store/escort-bookings/${id}`, alice)).data.booking.events as {
+          status: string
+          flagged: boolean
+          photo_upload_ids: string[]
+        }[]
+      expect((await timeline(bookingId)).find((e) => e.flagged)?.photo_upload_ids).toEqual([
+        liPhoto,
+      ])
+      expect(
+        (await timeline(other)).find((e) => e.status === "departed")?.photo_upload_ids
+      ).toEqual([wangPhoto])
     })
 
     it("refuses a sender past the per-minute limit with a clear 429", async () => {

@@ -85,7 +85,8 @@ medusaIntegrationTestRunner({
       await sandbox?.close()
     })
 
-    beforeEach(async () => {
+    // Seeded once, before the runner snapshots the database: each test starts from it restored.
+    beforeAll(async () => {
       const container = getContainer()
       await seed({ container, args: [] } as never)
       const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })

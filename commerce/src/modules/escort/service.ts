@@ -178,8 +178,10 @@ class EscortModuleService extends MedusaService({
       location: unknown
       report_type: string | null
       flagged: boolean
+      photo_upload_ids: string[] | null
     }>(
-      `select id, status, created_at, actor_type, note, location, report_type, flagged
+      `select id, status, created_at, actor_type, note, location, report_type, flagged,
+         photo_upload_ids
        from escort_booking_event where booking_id = ? and deleted_at is null
        order by created_at, id`,
       [id]
@@ -194,6 +196,7 @@ class EscortModuleService extends MedusaService({
       location: row.location,
       report_type: row.report_type,
       flagged: row.flagged,
+      photo_upload_ids: row.photo_upload_ids ?? [],
     }))
   }
 
@@ -387,7 +390,7 @@ class EscortModuleService extends MedusaService({
     id: string,
     escortId: string,
     step: EscortProgressStep,
-    detail: { note?: string | null; location?: unknown },
+    detail: { note?: string | null; location?: unknown; photo_upload_ids?: string[] },
     @MedusaContext() context: Context = {}
   ): Promise<EscortBookingRow> {
     const task = await this.assignedTask(id, escortId, context)
@@ -452,7 +455,7 @@ class EscortModuleService extends MedusaService({
   async reportOnTask(
     id: string,
     escortId: string,
-    report: { type: string; text: string; location?: unknown },
+    report: { type: string; text: string; location?: unknown; photo_upload_ids?: string[] },
     @MedusaContext() context: Context = {}
   ): Promise<EscortBookingEventView> {
     const task = await this.assignedTask(id, escortId, context)
@@ -460,7 +463,13 @@ class EscortModuleService extends MedusaService({
       id,
       task.status,
       { actor_type: "escort", actor_id: escortId },
-      { note: report.text, location: report.location, report_type: report.type, flagged: true },
+      {
+        note: report.text,
+        location: report.location,
+        report_type: report.type,
+        flagged: true,
+        photo_upload_ids: report.photo_upload_ids,
+      },
       context
     )
     const events = await this.bookingEvents(id, context)
@@ -739,6 +748,7 @@ class EscortModuleService extends MedusaService({
       location?: unknown
       report_type?: string | null
       flagged?: boolean
+      photo_upload_ids?: string[]
     },
     context: Context
   ): Promise<string> {
@@ -746,8 +756,8 @@ class EscortModuleService extends MedusaService({
     // clock_timestamp(): steps taken in one transaction still read in the order they happened.
     await this.sql(context).execute(
       `insert into escort_booking_event (id, booking_id, status, actor_type, actor_id, note,
-         location, report_type, flagged, created_at, updated_at)
-       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, clock_timestamp(), clock_timestamp())`,
+         location, report_type, flagged, photo_upload_ids, created_at, updated_at)
+       values (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?::jsonb, clock_timestamp(), clock_timestamp())`,
       [
         id,
         bookingId,
@@ -758,6 +768,7 @@ class EscortModuleService extends MedusaService({
         detail.location == null ? null : JSON.stringify(detail.location),
         detail.report_type ?? null,
         detail.flagged ?? false,
+        detail.photo_upload_ids?.length ? JSON.stringify(detail.photo_upload_ids) : null,
       ]
     )
     return id

@@ -67,6 +67,8 @@ export type EscortBookingEventView = {
   location: unknown
   report_type: string | null
   flagged: boolean
+  /** Served to the booking's parties at …/messages/images/:upload_id. */
+  photo_upload_ids: string[]
 }
 
 /** How a booking reads to whom: its member, the escort on it, an escort browsing open tasks. */

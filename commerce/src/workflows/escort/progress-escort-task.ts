@@ -34,6 +34,7 @@ const progressEscortTaskStep = createStep(
     const task = await escorts.progressTask(input.booking_id, input.escort_id, input.status, {
       note: input.note,
       location: input.location,
+      photo_upload_ids: input.photo_upload_id ? [input.photo_upload_id] : [],
     })
     return new StepResponse(task, input)
   },

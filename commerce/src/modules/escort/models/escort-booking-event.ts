@@ -12,5 +12,7 @@ export const EscortBookingEvent = model
     location: model.json().nullable(),
     report_type: model.text().nullable(),
     flagged: model.boolean().default(false),
+    /** Photos the escort took of this step or 报备: uploads of the task's conversation. */
+    photo_upload_ids: model.json().nullable(),
   })
   .indexes([{ on: ["booking_id", "created_at"] }])
