@@ -35,6 +35,8 @@ const PORTS = {
   s3: 27569,
   wechatpaySandbox: 27400,
   wechatStandin: 27401,
+  alipaySandbox: 27410,
+  unionpaySandbox: 27500,
 }
 const NOTIFY_CAPTURE_PORT = 27499
 const DATA_DIR = path.join(REPO_ROOT, ".data", "cluster-test")

@@ -4,13 +4,13 @@
 import { readFileSync } from "node:fs"
 
 const MEASURED = {
-  "payment-contract-wechatpay": 130,
-  "payment-contract-alipay": 130,
-  "payment-contract-unionpay": 130,
-  "wechatpay-checkout": 200,
-  "escort-bookings": 150,
-  "fuzz-routes": 120,
-  "staff-access": 120,
+  "payment-contract-wechatpay": 95,
+  "payment-contract-alipay": 95,
+  "payment-contract-unionpay": 95,
+  "wechatpay-checkout": 95,
+  "escort-bookings": 40,
+  "fuzz-routes": 250,
+  "staff-access": 95,
   "affiliate-wechat-payout": 100,
   "affiliate-programme": 100,
   "finance-summary": 110,

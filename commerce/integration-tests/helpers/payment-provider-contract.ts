@@ -180,7 +180,8 @@ export function describePaymentProviderContract(
     await contract.stop()
   })
 
-  beforeEach(async () => {
+  // Seeded once, before the runner snapshots the database: each case starts from it restored.
+  beforeAll(async () => {
     const container = getContainer()
     await seed({ container, args: [] } as never)
     const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
@@ -327,10 +328,12 @@ export function describePaymentProviderContract(
         ...finance,
         validateStatus: () => true,
       } as never)
+    // One limit for every method (commerce's limit-payment-refund), naming the method.
     const refusedInChinese = (answer: { status: number; data: any }) => {
       expect(answer.status).toBeGreaterThanOrEqual(400)
       expect(answer.status).toBeLessThan(500)
       expect(answer.data.message).toMatch(/[\u4e00-\u9fff]/)
+      expect(answer.data.message).toContain(contract.label)
     }
     const part = 1000
     expect((await refund(part)).status).toBe(200)

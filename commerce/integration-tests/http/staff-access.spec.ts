@@ -202,10 +202,7 @@ medusaIntegrationTestRunner({
           // pair made the walk half as long again, and it outgrew its timeout as routes were added.
           const kinds = allowed
             ? ["canonical" as const]
-            : [
-                "canonical" as const,
-                SPELLINGS[1 + ((index + roleIndex) % (SPELLINGS.length - 1))],
-              ]
+            : ["canonical" as const, SPELLINGS[1 + ((index + roleIndex) % (SPELLINGS.length - 1))]]
           for (const kind of new Set(kinds))
             probes.push({
               role,
