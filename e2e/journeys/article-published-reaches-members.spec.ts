@@ -240,9 +240,22 @@ async function publishInStrapiAdmin(context: BrowserContext, draft: Draft) {
   await page.waitForURL((url) => !url.pathname.includes("/auth/"))
   await page.goto(`${cms()}/admin/content-manager/collection-types/api::article.article/create`)
 
-  await page.locator('input[name="title"]').fill(draft.title)
   // A Chinese title gives no usable slug (Strapi only transliterates Latin), so it is typed.
-  await page.locator('input[name="slug"]').fill(draft.slug)
+  // Strapi proposes one from the title's Latin letters after a request of its own; on a busy
+  // machine that answer arrived after the typing and was joined to it. Wait for the proposal
+  // (if Strapi makes one), then type until the slug stays.
+  const proposed = page
+    .waitForResponse((response) => response.url().includes("/uid/generate"), { timeout: 10_000 })
+    .catch(() => null)
+  await page.locator('input[name="title"]').fill(draft.title)
+  await proposed
+  const slugInput = page.locator('input[name="slug"]')
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await slugInput.fill(draft.slug)
+    await page.waitForTimeout(500)
+    if ((await slugInput.inputValue()) === draft.slug) break
+  }
+  expect(await slugInput.inputValue()).toBe(draft.slug)
   await page.locator('textarea[name="summary"]').fill(draft.summary)
   await page.locator(".CodeMirror").click()
   await page.keyboard.insertText(draft.body)
