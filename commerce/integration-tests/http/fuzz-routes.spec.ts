@@ -14,6 +14,7 @@ import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
 import { startWechatStandin } from "../helpers/wechat-standin"
 import { captureRunningExpressApp, registeredRoutes } from "../helpers/running-express-app"
+import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 
 jest.setTimeout(600_000)
 
@@ -56,7 +57,13 @@ const LOGS_EVEN_REFUSALS = new Set(["audit_entry"])
 
 const CHINESE = /[\u4e00-\u9fff]/
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31)
-const RUNS_SIGNED_IN = Number(process.env.FUZZ_RUNS ?? 24)
+/**
+ * Signed-in cases per route: a budget of about 3,600 requests shared by every route (24 each
+ * when there were 150, at least 12), so the file's time stays flat as routes are added; the
+ * seed changes every run, so the cases differ from run to run. FUZZ_RUNS sets it outright.
+ */
+const signedInRuns = (routes: number) =>
+  Number(process.env.FUZZ_RUNS ?? Math.max(12, Math.min(24, Math.round(3600 / routes))))
 const RUNS_ANONYMOUS = 4
 
 type Headers = Record<string, string>
@@ -219,6 +226,7 @@ medusaIntegrationTestRunner({
     let publishableKey: string
     let admin: { headers: Headers }
     let member: { headers: Headers }
+    let escort: { headers: Headers }
     let baseUrl: string
     let cms: Server
     let wechat: Awaited<ReturnType<typeof startWechatStandin>>
@@ -236,8 +244,22 @@ medusaIntegrationTestRunner({
       publishableKey = key.token
       admin = await adminHeaders(container, api as never, "fuzz-admin@health.local")
       member = await registerCustomer(api as never, publishableKey, "fuzz-member@example.com")
+      escort = await signInEscort("13700000042")
       baseUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
     })
+
+    /** An escort operations added, signed in with an SMS code: the escort app's routes run as one. */
+    async function signInEscort(phone: string): Promise<{ headers: Headers }> {
+      await api.post("/admin/escorts", { phone, name: "模糊测试陪诊员", city: "长沙市" }, admin)
+      await api.post(
+        "/store/auth/sms-codes",
+        { phone, purpose: "login" },
+        { headers: { "x-publishable-api-key": publishableKey } }
+      )
+      const code = LogSmsSender.latestTo(`+86${phone}`)?.params.code as string
+      const { data } = await api.post("/auth/escort/phone", { phone, code })
+      return { headers: { authorization: `Bearer ${data.token}` } }
+    }
 
     afterAll(async () => {
       wechat?.process.kill()
@@ -565,6 +587,7 @@ medusaIntegrationTestRunner({
         const fields = knownFields()
         const query = queryArbitrary(fields)
         const body = bodyArbitrary(fields)
+        const RUNS_SIGNED_IN = signedInRuns(routes.length)
         await watchWrites()
         await settle()
 
@@ -577,6 +600,7 @@ medusaIntegrationTestRunner({
           ]
           if (area === "admin") actors.push(["super admin", () => admin.headers, RUNS_SIGNED_IN])
           if (area === "store") actors.push(["member", () => member.headers, RUNS_SIGNED_IN])
+          if (area === "escort") actors.push(["escort", () => escort.headers, RUNS_SIGNED_IN])
           if (area === "auth" || area === "hooks") actors[0][2] = RUNS_SIGNED_IN
 
           for (const [actor, headers, numRuns] of actors) {
@@ -609,7 +633,9 @@ medusaIntegrationTestRunner({
             }
           }
         }
-        console.info(`fuzzed ${routes.length} routes with ${requests} requests (FUZZ_SEED=${SEED})`)
+        console.info(
+          `fuzzed ${routes.length} routes with ${requests} requests, ${RUNS_SIGNED_IN} signed-in cases each (FUZZ_SEED=${SEED})`
+        )
         expect([...failures].map(([key, detail]) => `${key}: ${detail}`)).toEqual([])
       })
     })
