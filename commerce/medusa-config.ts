@@ -321,5 +321,21 @@ module.exports = defineConfig({
     escortIncome: {
       resolve: "./src/modules/escort-income",
     },
+    escortReview: {
+      resolve: "./src/modules/escort-review",
+    },
+    moderation: {
+      resolve: "./src/modules/moderation",
+    },
+    // 实名认证 (Tencent Cloud FaceID or its stand-in, IDENTITY_VERIFICATION_PROVIDER).
+    identityVerification: {
+      resolve: "./src/modules/identity-verification",
+    },
+    escortAdmission: {
+      resolve: "./src/modules/escort-admission",
+    },
+    consultation: {
+      resolve: "./src/modules/consultation",
+    },
   },
 })

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core"
 import { launchBrowser, screenshot } from "../support/browser"
 import { call, commerce, post } from "../support/commerce-api"
 import { buyInMiniprogram } from "../support/miniprogram-checkout"
+import { lastMonthMoment, ledgerOfPeriod, seedLastMonthMoney } from "../support/finance-last-month"
 import { buyOnPc } from "../support/pc-payments"
 import {
   adminContext,
@@ -37,6 +38,19 @@ const card = (page: Page, name: string) =>
 
 async function cardValue(page: Page, name: string) {
   return (await card(page, name).locator("p").nth(1).innerText()).trim()
+}
+
+/** Closes the drill-down drawer, then 下载 Excel: the file's name and the workbook read back. */
+async function closeAndDownloadWorkbook(page: Page) {
+  await page.keyboard.press("Escape")
+  await page.getByRole("dialog").waitFor({ state: "hidden" })
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "下载 Excel" }).click(),
+  ])
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.readFile(await download.path())
+  return { filename: download.suggestedFilename(), workbook }
 }
 
 describe("财务 closes a period in 财务统计", () => {
@@ -223,17 +237,10 @@ describe("财务 closes a period in 财务统计", () => {
       await drawer.getByRole("cell", { name: displayId, exact: true }).waitFor()
     }
     await screenshot(page, "fin-12-finance-paid-entries")
-    await page.keyboard.press("Escape")
-    await drawer.waitFor({ state: "hidden" })
 
     // The workbook: a real .xlsx with the summary, every breakdown and the rows behind them.
-    const [download] = await Promise.all([
-      page.waitForEvent("download"),
-      page.getByRole("link", { name: "下载 Excel" }).click(),
-    ])
-    expect(download.suggestedFilename()).toMatch(/^(财务统计|finance)[-_].*\.xlsx$/)
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.readFile(await download.path())
+    const { filename, workbook } = await closeAndDownloadWorkbook(page)
+    expect(filename).toMatch(/^(财务统计|finance)[-_].*\.xlsx$/)
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
       "汇总",
       "按日",
@@ -247,6 +254,153 @@ describe("财务 closes a period in 财务统计", () => {
     // Header and one row per payment and refund.
     expect(detail.rowCount).toBe(1 + paidRows + before.refundedRows + 1)
     expect(workbook.getWorksheet("汇总")!.views[0]).toMatchObject({ state: "frozen", ySplit: 1 })
+  })
+
+  it("上月: sales, refunds, commissions and payouts reconcile with each other, the ledger and the WeChat Pay bill; a drill-down and the workbook", async () => {
+    // Last month in Beijing time, as 上月 picks it.
+    const moment = lastMonthMoment()
+    const first = new Date(Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth(), 1))
+    const last = new Date(Date.UTC(moment.getUTCFullYear(), moment.getUTCMonth() + 1, 0))
+    const month = { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) }
+    const monthSummary = (extra = "") =>
+      call<Summary>(`/admin/finance/summary?from=${month.from}&to=${month.to}${extra}`, asFinance())
+    const monthEntries = (figure: string) =>
+      call<{ count: number; amount: number }>(
+        `/admin/finance/entries?from=${month.from}&to=${month.to}&figure=${figure}&limit=1`,
+        asFinance()
+      )
+    const before = (await monthSummary()).totals
+
+    // A referred member's order paid by WeChat Pay in the mini-program, ¥10 of it refunded,
+    // its commission matured, withdrawn and paid: through the real flows, then moved to the
+    // 15th of last month.
+    const money = await seedLastMonthMoney(run, HANDLE, financeToken, moment)
+    expect(money.commissions).toBeGreaterThan(0)
+    expect(money.payout).toBeGreaterThan(0)
+
+    // The figures gained exactly this money, and reconcile with each other.
+    const after = (await monthSummary()).totals
+    expect({
+      orders: after.orders - before.orders,
+      paid: after.paid - before.paid,
+      refunded: after.refunded - before.refunded,
+      commissions: after.commissions - before.commissions,
+      payouts: after.payouts - before.payouts,
+    }).toEqual({
+      orders: 1,
+      paid: money.paid,
+      refunded: money.refunded,
+      commissions: money.commissions,
+      payouts: money.payout,
+    })
+    expect(after.net).toBe(after.paid - after.refunded)
+    // Commissions and payouts are the ledger's and the paid withdrawals' of the month.
+    const ledger = await ledgerOfPeriod(month.from, month.to)
+    expect({ commissions: after.commissions, payouts: after.payouts }).toEqual(ledger)
+    // Every figure adds up to the rows behind it.
+    for (const figure of ["paid", "refunded", "commissions", "payouts"] as const) {
+      expect([figure, (await monthEntries(figure)).amount]).toEqual([figure, after[figure]])
+    }
+
+    // The WeChat Pay bill of that day: no difference, and its money is the day's WeChat Pay
+    // money in 财务统计.
+    const { run: reconciled } = await post<{
+      run: {
+        status: string
+        difference_count: number
+        totals: { bill_paid: number; bill_refunded: number; our_paid: number; our_refunded: number }
+      }
+    }>(
+      "/admin/finance/reconciliation/runs",
+      { bill_date: money.day, provider_id: "pp_wechatpay_wechatpay" },
+      asFinance()
+    )
+    expect(reconciled).toMatchObject({ status: "completed", difference_count: 0 })
+    const wechatDay = (
+      await call<Summary>(
+        `/admin/finance/summary?from=${money.day}&to=${money.day}&provider_id=pp_wechatpay_wechatpay`,
+        asFinance()
+      )
+    ).totals
+    expect(reconciled.totals).toMatchObject({
+      bill_paid: wechatDay.paid,
+      bill_refunded: wechatDay.refunded,
+      our_paid: wechatDay.paid,
+      our_refunded: wechatDay.refunded,
+    })
+
+    // 财务 in the admin picks 上月 and sees the same figures.
+    const context = await adminContext(browser)
+    contexts.push(context)
+    const page = await context.newPage()
+    await signInToAdminAs(page, finance)
+    await page.goto(`${commerce()}/app/finance`, { waitUntil: "networkidle" })
+    await page.getByRole("heading", { name: "财务统计" }).waitFor()
+    await page.getByRole("button", { name: "上月", exact: true }).click()
+    const [fromInput, toInput] = await page.locator('input[type="date"]').all()
+    expect([await fromInput.inputValue(), await toInput.inputValue()]).toEqual([
+      month.from,
+      month.to,
+    ])
+    await page.waitForFunction(
+      (payouts) => {
+        const cards = [...document.querySelectorAll("div.p-3.shadow-elevation-card-rest")]
+        const card = cards.find((c) => c.querySelector("p")?.textContent === "提现支付")
+        const shown = card?.querySelectorAll("p")[1]?.textContent ?? ""
+        return Math.round(Number(shown.replace(/[¥,\s]/g, "")) * 100) === payouts
+      },
+      after.payouts,
+      { timeout: 30_000 }
+    )
+    expect(await cardValue(page, "订单数")).toBe(String(after.orders))
+    expect(fenOf(await cardValue(page, "实收"))).toBe(after.paid)
+    expect(fenOf(await cardValue(page, "退款"))).toBe(after.refunded)
+    expect(fenOf(await cardValue(page, "净收入"))).toBe(after.paid - after.refunded)
+    expect(fenOf(await cardValue(page, "佣金"))).toBe(ledger.commissions)
+    expect(fenOf(await cardValue(page, "提现支付"))).toBe(ledger.payouts)
+    await screenshot(page, "fin-14-last-month-totals")
+
+    // Drill into 佣金: the ledger lines behind it add up to the card, this order's among them.
+    const { order } = await call<{ order: { display_id: number } }>(
+      `/admin/orders/${money.orderId}?fields=id,display_id`,
+      asFinance()
+    )
+    await card(page, "佣金").getByRole("button", { name: "查看明细" }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.getByText("佣金明细").waitFor()
+    const commissionRows = (await monthEntries("commissions")).count
+    const count = drawer.getByText(new RegExp(`^共 ${commissionRows} 笔`))
+    await count.waitFor({ timeout: 30_000 })
+    expect(fenOf((await count.innerText()).replace(/^.*合计\s*/, ""))).toBe(ledger.commissions)
+    await drawer
+      .getByRole("cell", { name: `#${order.display_id}`, exact: true })
+      .first()
+      .waitFor()
+    await screenshot(page, "fin-15-last-month-commissions")
+
+    // The workbook of 上月: 汇总 holds the same figures.
+    const { filename, workbook } = await closeAndDownloadWorkbook(page)
+    expect(filename).toContain(month.from)
+    const totalsSheet = workbook.getWorksheet("汇总")!
+    const headers = (totalsSheet.getRow(1).values as unknown[]).map(String)
+    const cell = (header: string) =>
+      Number(totalsSheet.getRow(2).getCell(headers.indexOf(header)).value)
+    const fen = (header: string) => Math.round(cell(header) * 100)
+    expect({
+      orders: cell("订单数"),
+      paid: fen("实收（元）"),
+      refunded: fen("退款（元）"),
+      net: fen("净收入（元）"),
+      commissions: fen("佣金（元）"),
+      payouts: fen("提现支付（元）"),
+    }).toEqual({
+      orders: after.orders,
+      paid: after.paid,
+      refunded: after.refunded,
+      net: after.paid - after.refunded,
+      commissions: ledger.commissions,
+      payouts: ledger.payouts,
+    })
   })
 
   it("运营 is refused 财务统计 and its workbook, in Chinese", async () => {

@@ -27,6 +27,7 @@ const MEASURED = {
   "member-membership": 50,
   "escort-income": 100,
   "escort-hospitals": 60,
+  consultations: 80,
 }
 
 /** Seconds to expect from a spec file, by its name without `.spec.ts`. */

@@ -50,6 +50,7 @@ function profile(mode) {
     queuePrefix: test ? `health-e2e${id}` : "health",
     redisPrefix: test ? `e2e${id}-` : "",
     wechatStandinPort: Number(process.env.WECHAT_STANDIN_PORT || (test ? 19401 : 9401)),
+    identityStandinPort: Number(process.env.IDENTITY_STANDIN_PORT || (test ? 19402 : 9402)),
     wechatpaySandboxPort: Number(process.env.WECHATPAY_SANDBOX_PORT || (test ? 19400 : 9400)),
     alipaySandboxPort: Number(process.env.ALIPAY_SANDBOX_PORT || (test ? 19410 : 9410)),
     unionpaySandboxPort: Number(process.env.UNIONPAY_SANDBOX_PORT || (test ? 19500 : 9500)),
@@ -100,6 +101,20 @@ function officialAccountEnv(p) {
     WECHAT_OA_SECRET: "wx-dev-oa-secret",
     WECHAT_API_BASE: standin,
     WECHAT_OPEN_BASE: standin,
+  }
+}
+
+/**
+ * 实名认证: Tencent Cloud FaceID when IDENTITY_VERIFICATION_PROVIDER is set, otherwise the
+ * local stand-in that speaks its signed API (scripts/identity-verification-standin.mjs).
+ */
+function identityVerificationEnv(p) {
+  if (process.env.IDENTITY_VERIFICATION_PROVIDER) return {}
+  return {
+    IDENTITY_VERIFICATION_PROVIDER: "tencent",
+    TENCENTCLOUD_SECRET_ID: "AKIDstandinidentity0000000000000000",
+    TENCENTCLOUD_SECRET_KEY: "standin-identity-secret-key-000000",
+    TENCENTCLOUD_FACEID_ENDPOINT: `http://127.0.0.1:${p.identityStandinPort}`,
   }
 }
 
@@ -336,6 +351,7 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
       `http://localhost:8000,http://localhost:9000,http://localhost:10086,${urls.web},${urls.miniprogramH5}`,
     // Without a real WeChat app, mini-program sign-in talks to the local stand-in.
     WECHAT_API_BASE: process.env.WECHAT_API_BASE || `http://127.0.0.1:${p.wechatStandinPort}`,
+    ...identityVerificationEnv(p),
     ...mailEnv(),
     ...smsEnv(),
   }
@@ -487,6 +503,19 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
             {
               echo: false,
               logFile: path.join(logDir, "stack-wechat-standin.log"),
+            }
+          ),
+        }),
+    ...(process.env.IDENTITY_VERIFICATION_PROVIDER
+      ? {}
+      : {
+          identity: startProcess(
+            "identity",
+            process.execPath,
+            [at("scripts", "identity-verification-standin.mjs"), String(p.identityStandinPort)],
+            {
+              echo: false,
+              logFile: path.join(logDir, "stack-identity-standin.log"),
             }
           ),
         }),

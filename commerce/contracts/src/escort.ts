@@ -11,6 +11,7 @@ export const ESCORT_BOOKING_STATUS_LABELS = {
   accompanying: "陪同就医",
   completed: "服务完成",
   confirmed: "已确认",
+  reviewed: "已评价",
   cancelled: "已取消",
   refunded: "已退款",
 } as const
@@ -27,6 +28,7 @@ export const ESCORT_TIMELINE_STEPS = [
   "accompanying",
   "completed",
   "confirmed",
+  "reviewed",
 ] as const satisfies readonly EscortBookingStatus[]
 
 /** The label of a status commerce sent, or the raw value for one this client does not know. */

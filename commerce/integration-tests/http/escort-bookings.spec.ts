@@ -667,6 +667,92 @@ medusaIntegrationTestRunner({
       expect(sandbox.refundsOf(trade)).toHaveLength(1)
     })
 
+    it("a dispute refund goes back through WeChat Pay first and the rest to the store credit that paid it, once", async () => {
+      const escort = await signInEscort("13800000088")
+      const serve = async (id: string) => {
+        expect((await api.post(`/escort/tasks/${id}/accept`, {}, escort)).status).toBe(200)
+        for (const status of ["departed", "arrived", "accompanying", "completed"]) {
+          await api.post(`/escort/tasks/${id}/progress`, { status }, escort)
+        }
+      }
+      const disputeOf = async (bookingId: string) => {
+        await api.post(
+          `/store/escort-bookings/${bookingId}/dispute`,
+          { reason: "服务不到位" },
+          alice
+        )
+        const { disputes } = (await api.get("/admin/escort-income/disputes?status=open", admin))
+          .data
+        return disputes.find((d: { booking_id: string }) => d.booking_id === bookingId).id
+      }
+      const resolve = (disputeId: string, refund_fen: number) =>
+        failure(
+          api.post(
+            `/admin/escort-income/disputes/${disputeId}/resolve`,
+            { outcome: "refund", refund_fen, note: "核实属实" },
+            admin
+          )
+        )
+
+      // ¥99.00 of the balance and ¥100.00 by WeChat Pay.
+      const before = await available(alice)
+      const { data } = await api.post(
+        "/store/escort-bookings",
+        booking({ date: "2026-12-22" }),
+        alice
+      )
+      const mixed = data.booking.id as string
+      await creditBalance(alice, 9900)
+      const paid = await api.post(
+        `/store/escort-bookings/${mixed}/pay`,
+        { payment_method: wechat, store_credit_fen: 9900 },
+        alice
+      )
+      expect(paid.data.amount_fen).toBe(10000)
+      const trade = await tradeOf(paid.data.cart_id)
+      await sandbox.pay(trade)
+      await untilStatus(mixed, "awaiting_escort")
+      expect(await available(alice)).toBe(before)
+      await serve(mixed)
+      const mixedDispute = await disputeOf(mixed)
+
+      // ¥150.00 back: all ¥100.00 the provider took, then ¥50.00 to the balance; twice at once: once.
+      const both = await Promise.all([resolve(mixedDispute, 15000), resolve(mixedDispute, 15000)])
+      expect(both.map((r) => r.status).sort()).toEqual([200, 409])
+      expect(both.find((r) => r.status === 200).data.refund).toEqual({
+        through: "provider_and_store_credit",
+        fen: 15000,
+        provider_fen: 10000,
+        store_credit_fen: 5000,
+      })
+      expect(sandbox.refundsOf(trade).map((r) => r.amount.refund)).toEqual([10000])
+      expect(await available(alice)).toBe(before + 5000)
+      const events = (await bookingOf(mixed)).events
+      expect(events.at(-1)).toMatchObject({
+        status: "dispute_resolved",
+        note: "申诉已处理：退款 ¥150.00（原路退回 ¥100.00，退回账户余额 ¥50.00）。说明：核实属实",
+      })
+
+      // Paid wholly with store credit: the refund is the credit back, nothing to a provider.
+      const credit = await paidByCredit({ date: "2026-12-23" })
+      const afterPaying = await available(alice)
+      await serve(credit.id)
+      const creditDispute = await disputeOf(credit.id)
+      const tooMuch = await resolve(creditDispute, credit.price_fen + 1)
+      expect(tooMuch.status).toBe(400)
+      const whole = await resolve(creditDispute, credit.price_fen)
+      expect(whole.status).toBe(200)
+      expect(whole.data.refund).toEqual({
+        through: "store_credit",
+        fen: credit.price_fen,
+        provider_fen: 0,
+        store_credit_fen: credit.price_fen,
+      })
+      expect(await available(alice)).toBe(afterPaying + credit.price_fen)
+      expect((await resolve(creditDispute, credit.price_fen)).status).toBe(409)
+      expect(await available(alice)).toBe(afterPaying + credit.price_fen)
+    })
+
     it("expires a booking unpaid for 30 minutes; a payment that still arrives is refunded in full", async () => {
       const { data } = await api.post("/store/escort-bookings", booking(), alice)
       const id = data.booking.id

@@ -459,6 +459,97 @@ medusaIntegrationTestRunner({
       expect(badStatus.data.message).toContain("status 只能是 open、resolved 或 all")
     })
 
+    it("texts an anomaly once to whoever the admin's roster has on duty now, else the env list", async () => {
+      const city = "衡阳市"
+      const ON_SHIFT = "+8613700001111"
+      const OFF_SHIFT = "+8613700002222"
+      // Beijing's weekday now (1 = Monday): the on-duty line covers every day all day
+      // (00:00 to 00:00 runs past midnight), the other only a day that is not today.
+      const today = ((new Date(Date.now() + 8 * 3_600_000).getUTCDay() + 6) % 7) + 1
+      const otherDay = (today % 7) + 1
+      const roster = {
+        shifts: [
+          {
+            phone: "137 0000 1111",
+            name: "值班张",
+            weekdays: [1, 2, 3, 4, 5, 6, 7],
+            start_time: "00:00",
+            end_time: "00:00",
+          },
+          {
+            phone: OFF_SHIFT,
+            name: "值班李",
+            weekdays: [otherDay],
+            start_time: "00:00",
+            end_time: "00:00",
+          },
+        ],
+      }
+      const badPhone = await failure(
+        api.put(
+          "/admin/escort-dispatch/roster",
+          { shifts: [{ ...roster.shifts[0], phone: "12345" }] },
+          admin
+        )
+      )
+      expect(badPhone.status).toBe(400)
+      expect(badPhone.data.message).toContain("值班手机号应为 11 位中国大陆手机号")
+      const noDays = await failure(
+        api.put(
+          "/admin/escort-dispatch/roster",
+          { shifts: [{ ...roster.shifts[0], weekdays: [] }] },
+          admin
+        )
+      )
+      expect(noDays.status).toBe(400)
+      expect(noDays.data.message).toContain("至少选一天")
+      // 陪诊调度 (escort area) edits it; finance has no business here.
+      const finance = await adminHeaders(getContainer(), api, "fin-roster@health.local", [
+        "finance",
+      ])
+      expect(
+        (await failure(api.put("/admin/escort-dispatch/roster", roster, finance))).status
+      ).toBe(403)
+      const dispatcher = await adminHeaders(getContainer(), api, "dispatch@health.local", [
+        "escort_dispatch",
+      ])
+      const saved = await api.put("/admin/escort-dispatch/roster", roster, dispatcher)
+      expect(saved.data.shifts.map((s: any) => [s.phone, s.name])).toEqual(
+        expect.arrayContaining([
+          [ON_SHIFT, "值班张"],
+          [OFF_SHIFT, "值班李"],
+        ])
+      )
+      expect(saved.data.on_duty_now).toEqual({ phones: [ON_SHIFT], source: "roster" })
+      expect((await api.get("/admin/escort-dispatch/roster", admin)).data.shifts).toHaveLength(2)
+
+      const textsAbout = (bookingId: string) =>
+        LogSmsSender.outbox.filter(
+          (sms) => sms.template === "escort-alert" && sms.params.booking === bookingId.slice(-8)
+        )
+      const escort = await signInEscort(city)
+      const late = await paidBooking(city, "2026-12-01", "09:00", "11:00")
+      await api.post(`/escort/tasks/${late}/accept`, {}, escort.auth)
+      await eventually(
+        async () => textsAbout(late),
+        (texts) => texts.length === 2
+      )
+      // Both anomalies (not departed, not arrived) to the one on duty, nobody else.
+      expect(textsAbout(late).map((sms) => sms.phone)).toEqual([ON_SHIFT, ON_SHIFT])
+
+      // An empty roster: the env list takes the alerts again.
+      const cleared = await api.put("/admin/escort-dispatch/roster", { shifts: [] }, admin)
+      expect(cleared.data.on_duty_now).toEqual({ phones: [ON_DUTY], source: "fallback" })
+      const later = await paidBooking(city, "2026-12-02", "09:00", "11:00")
+      await api.post(`/escort/tasks/${later}/accept`, {}, escort.auth)
+      await eventually(
+        async () => textsAbout(later),
+        (texts) => texts.length === 2
+      )
+      expect(textsAbout(later).map((sms) => sms.phone)).toEqual([ON_DUTY, ON_DUTY])
+      expect(textsAbout(late)).toHaveLength(2)
+    })
+
     it("lists the dispatch board by status and city, with late and unaccepted tasks marked and no patient data", async () => {
       const city = "娄底市"
       const escort = await signInEscort(city)

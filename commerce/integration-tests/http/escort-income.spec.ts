@@ -1,21 +1,49 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import {
+  loadOrCreateSandboxKeys,
+  providerEnv,
+  startSandbox,
+  type Sandbox,
+} from "@health/medusa-plugin-wechatpay/sandbox"
 import { randomUUID } from "crypto"
+import { mkdtempSync } from "fs"
+import http from "http"
 import Redis from "ioredis"
+import { tmpdir } from "os"
+import path from "path"
 import { DomainEvent } from "../../src/lib/events/domain-events"
+import { PaymentsJob, type ReconcileTransferJob } from "../../src/lib/queue/jobs"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import { ESCORT_MODULE } from "../../src/modules/escort"
 import type EscortModuleService from "../../src/modules/escort/service"
 import { recordEscortEarningWorkflow } from "../../src/workflows/escort-income/record-escort-earning"
 import { releaseDueEscortEarnings } from "../../src/workflows/escort-income/release-due-escort-earnings"
+import { paymentsQueue } from "../../src/queues/payments-queue"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
+import { freePortSync } from "../helpers/free-port"
+import { startWechatStandin } from "../helpers/wechat-standin"
 
 jest.setTimeout(300_000)
 
 const prefix = `test-${randomUUID()}`
 process.env.QUEUE_PREFIX = prefix
 process.env.SMS_PROVIDER = "log"
+
+// Escort withdrawals are paid by WeChat 商家转账 through the sandbox: the app reads
+// WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
+const SANDBOX_PORT = freePortSync()
+const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-escort-income-"))
+Object.assign(
+  process.env,
+  providerEnv(
+    loadOrCreateSandboxKeys(dataDir),
+    dataDir,
+    `http://localhost:${SANDBOX_PORT}`,
+    "http://localhost/hooks/payment/wechatpay_wechatpay"
+  )
+)
 
 type Headers = { headers: Record<string, string> }
 
@@ -36,7 +64,50 @@ medusaIntegrationTestRunner({
     let phoneSeq = 0
     let daySeq = 0
 
+    let sandbox: Sandbox
+    let standin: Awaited<ReturnType<typeof startWechatStandin>>
+    let forwarder: http.Server
+    const transferCallbacks: number[] = []
+
+    beforeAll(async () => {
+      // The escort mode's wx.login codes are exchanged at the WeChat API stand-in.
+      standin = await startWechatStandin()
+      process.env.WECHAT_API_BASE = standin.url
+      sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })
+      // WeChat posts transfer outcomes to this test's app (its port is only known now).
+      forwarder = http.createServer((req, res) => {
+        let body = ""
+        req.on("data", (chunk) => (body += chunk))
+        req.on("end", async () => {
+          const headers = Object.fromEntries(
+            Object.entries(req.headers).map(([k, v]) => [k, String(v)])
+          )
+          // A retry arriving as the app stops answers as an unreachable merchant would.
+          const status = await fetch(`${api.defaults.baseURL}/hooks/wechatpay/transfer`, {
+            method: "POST",
+            headers: { ...headers, host: "" },
+            body,
+          }).then(
+            (answer) => answer.status,
+            () => 502
+          )
+          transferCallbacks.push(status)
+          res.writeHead(status)
+          res.end()
+        })
+      })
+      await new Promise<void>((resolve) => forwarder.listen(0, "127.0.0.1", resolve))
+      sandbox.setNotifyUrl(`http://127.0.0.1:${(forwarder.address() as { port: number }).port}/`)
+    })
+
     afterAll(async () => {
+      standin?.process.kill()
+      await sandbox?.close()
+      await new Promise((resolve) => {
+        if (!forwarder) return resolve(undefined)
+        forwarder.close(resolve)
+        forwarder.closeAllConnections()
+      })
       const keys = await redis.keys(`${prefix}:*`)
       if (keys.length) await redis.del(...keys)
       await redis.quit()
@@ -324,6 +395,15 @@ medusaIntegrationTestRunner({
       )
       expect(twice.status).toBe(409)
       await api.post(`/store/escort-bookings/${released}/dispute`, { reason: "态度不好" }, alice)
+      // The member's timeline shows the dispute; the booking's own status does not move.
+      const disputedRead = (await api.get(`/store/escort-bookings/${refunded}`, alice)).data.booking
+      expect(disputedRead.status).toBe("completed")
+      expect(disputedRead.events.at(-1)).toMatchObject({
+        status: "dispute_opened",
+        actor_type: "customer",
+        note: "会员提交申诉：陪诊员迟到一小时",
+        flagged: false,
+      })
 
       // Frozen: neither confirmation nor the 24 h release pays it out.
       await api.post(`/store/escort-bookings/${refunded}/confirm`, { rating: 2 }, alice)
@@ -379,6 +459,16 @@ medusaIntegrationTestRunner({
         status: "available",
         amount_fen: 5970,
       })
+      const timelineOf = async (id: string) =>
+        (await api.get(`/store/escort-bookings/${id}`, alice)).data.booking.events as any[]
+      const resolvedEvents = (await timelineOf(refunded)).filter((e) =>
+        e.status.startsWith("dispute_")
+      )
+      // Once, though two resolves raced.
+      expect(resolvedEvents.map((e) => [e.status, e.note])).toEqual([
+        ["dispute_opened", "会员提交申诉：陪诊员迟到一小时"],
+        ["dispute_resolved", "申诉已处理：退款 ¥99.50（由平台线下退回）。说明：迟到属实，退一半"],
+      ])
 
       await api.post(
         `/admin/escort-income/disputes/${byBooking[released].id}/resolve`,
@@ -386,6 +476,11 @@ medusaIntegrationTestRunner({
         admin
       )
       expect((await earningOf(escort.auth, released)).status).toBe("available")
+      expect((await timelineOf(released)).at(-1)).toMatchObject({
+        status: "dispute_resolved",
+        actor_type: "staff",
+        note: "申诉已处理：核实后服务费结算给陪诊员，不予退款。说明：沟通后会员撤回",
+      })
       expect((await incomeOf(escort.auth)).income).toMatchObject({
         frozen_fen: 0,
         balance_fen: 11940 + 5970 + 11940,
@@ -492,6 +587,141 @@ medusaIntegrationTestRunner({
       const badFilter = await failure(api.get("/admin/escort-income/earnings?status=lost", admin))
       expect(badFilter.status).toBe(400)
       expect(badFilter.data.message).toContain("status 只能是")
+    })
+
+    it("pays a withdrawal by WeChat 商家转账 to the WeChat the escort bound; a failed transfer returns the money", async () => {
+      const escort = await signInEscort()
+      const other = await signInEscort()
+      const id = await paidBooking()
+      await serve(escort.auth, id)
+      await untilEarning(escort.auth, id)
+      await api.post(`/store/escort-bookings/${id}/confirm`, {}, alice)
+      const finance = await adminHeaders(getContainer(), api, "fin-wx@health.local", ["finance"])
+      const operations = await adminHeaders(getContainer(), api, "ops-wx@health.local", [
+        "operations",
+      ])
+      const approved = async (amount_fen: number) => {
+        const { data } = await api.post("/escort/withdrawals", { amount_fen }, escort.auth)
+        await api.post(
+          `/admin/escort-income/withdrawals/${data.withdrawal.id}/approve`,
+          {},
+          finance
+        )
+        return data.withdrawal.id as string
+      }
+      const transfer = (withdrawalId: string, who: Headers = finance) =>
+        failure(
+          api.post(`/admin/escort-income/withdrawals/${withdrawalId}/wechat-transfer`, {}, who)
+        )
+      const mine = async () => (await api.get("/escort/withdrawals", escort.auth)).data.withdrawals
+
+      // Not bound yet: the app offers 绑定微信, and finance cannot transfer (bank stays open).
+      expect((await api.get("/escort/wechat", escort.auth)).data.wechat).toEqual({
+        bound: false,
+        bound_at: null,
+      })
+      expect((await incomeOf(escort.auth)).income.wechat_bound).toBe(false)
+      const first = await approved(11940)
+      const unbound = await transfer(first)
+      expect(unbound.status).toBe(400)
+      expect(unbound.data.message).toContain("该陪诊员还没有绑定微信")
+      expect((await mine())[0]).toMatchObject({ id: first, status: "approved" })
+
+      // wx.login in the escort mode → code → bound; a bad code or a WeChat already bound to
+      // another escort is refused in Chinese.
+      const badCode = await failure(
+        api.post("/escort/wechat/bind", { code: "nonsense" }, escort.auth)
+      )
+      expect(badCode.status).toBe(400)
+      expect(badCode.data.message).toContain("微信登录凭证无效或已过期")
+      const empty = await failure(api.post("/escort/wechat/bind", {}, escort.auth))
+      expect(empty.status).toBe(400)
+      expect(empty.data.message).toContain("缺少微信登录凭证 code")
+      const who = `escort-${randomUUID().slice(0, 8)}`
+      const bound = await api.post("/escort/wechat/bind", { code: `wx-code-${who}.1` }, escort.auth)
+      expect(bound.data.wechat).toMatchObject({ bound: true, bound_at: expect.any(String) })
+      expect(JSON.stringify(bound.data)).not.toContain("openid")
+      const taken = await failure(
+        api.post("/escort/wechat/bind", { code: `wx-code-${who}.2` }, other.auth)
+      )
+      expect(taken.status).toBe(409)
+      expect(taken.data.message).toBe("该微信已绑定其他陪诊员账号，请用本人微信绑定")
+      expect((await incomeOf(escort.auth)).income.wechat_bound).toBe(true)
+      // A member is not an escort.
+      expect((await failure(api.post("/escort/wechat/bind", { code: "x" }, alice))).status).toBe(
+        401
+      )
+
+      // Money moves only for finance; two clicks start one transfer.
+      expect((await transfer(first, operations)).status).toBe(403)
+      const [one, two] = await Promise.all([transfer(first), transfer(first)])
+      expect([one.status, two.status].sort()).toEqual([202, 409])
+      const started = [one, two].find((r) => r.status === 202)
+      expect(started.data.transfer.state).toBe("WAIT_USER_CONFIRM")
+      expect(started.data.withdrawal).toMatchObject({ status: "paying", method: "wechat" })
+      const outBillNo = started.data.transfer.out_bill_no as string
+
+      // The failure: WeChat reports it, the amount is back in the balance.
+      await sandbox.confirmTransfer(outBillNo, "FAIL")
+      const failed = await eventually(
+        async () => (await mine()).find((w: any) => w.id === first),
+        (w) => w.status === "failed"
+      )
+      expect(failed.fail_reason).toContain("金额已退回可提现余额")
+      expect(failed.transfer).toBeNull()
+      expect((await incomeOf(escort.auth)).income).toMatchObject({
+        balance_fen: 11940,
+        withdrawn_fen: 0,
+      })
+      expect((await transfer(first)).status).toBe(409)
+
+      // Again, paid: the escort confirms receipt in the mini-program with what
+      // wx.requestMerchantTransfer takes; WeChat's callback settles it, once.
+      const second = await approved(11940)
+      expect((await transfer(second)).status).toBe(202)
+      const paying = (await mine()).find((w: any) => w.id === second)
+      expect(paying).toMatchObject({ status: "paying", status_label: "微信转账中，待确认收款" })
+      expect(paying.transfer).toEqual({
+        mch_id: sandbox.keys.mchid,
+        app_id: sandbox.keys.appid,
+        package: expect.stringMatching(/^sandbox_pkg_/),
+      })
+      const confirmed = await fetch(`${sandbox.url}/sandbox/transfer/confirm-package`, {
+        method: "POST",
+        body: JSON.stringify({
+          mchId: paying.transfer.mch_id,
+          appId: paying.transfer.app_id,
+          package: paying.transfer.package,
+        }),
+      }).then((response) => response.json())
+      expect(confirmed.err_msg).toBe("requestMerchantTransfer:ok")
+      const paid = await eventually(
+        async () => (await mine()).find((w: any) => w.id === second),
+        (w) => w.status === "paid"
+      )
+      expect(paid).toMatchObject({ method: "wechat", transfer: null, paid_at: expect.any(String) })
+      expect(transferCallbacks).toContain(204)
+      expect((await incomeOf(escort.auth)).income).toMatchObject({
+        balance_fen: 0,
+        withdrawn_fen: 11940,
+      })
+      // The periodic check finds the bill settled and changes nothing more.
+      const check = paymentsQueue.handlers[PaymentsJob.RECONCILE_TRANSFER] as unknown as (
+        job: ReconcileTransferJob,
+        context: { container: unknown }
+      ) => Promise<{ state: string; settled: boolean }>
+      const outBillNo2 = paid.reference as string
+      expect(
+        await check({ out_bill_no: outBillNo2, checks: 0 }, { container: getContainer() })
+      ).toEqual({ state: "SUCCESS", settled: false })
+      // Finance still sees it, with the bill as its reference.
+      const listed = (await api.get("/admin/escort-income/withdrawals?status=paid", finance)).data
+        .withdrawals
+      expect(listed.find((w: any) => w.id === second)).toMatchObject({
+        method: "wechat",
+        reference: outBillNo2,
+        escort_name: expect.any(String),
+      })
     })
   },
 })

@@ -17,6 +17,7 @@ import { mkdtempSync } from "fs"
 import { tmpdir } from "os"
 import path from "path"
 import { beijingDateOf } from "../../src/workflows/payments/reconciliation/beijing-day"
+import { billDayOf } from "../../src/workflows/payments/reconciliation/clearing-day"
 import { reconcileYesterdayBills } from "../../src/workflows/payments/reconciliation/reconcile-yesterday-bills"
 import { adminHeaders } from "../helpers/actors"
 import { freePortSync } from "../helpers/free-port"
@@ -61,6 +62,8 @@ medusaIntegrationTestRunner({
     let unionpay: UnionpaySandbox
     let finance: Headers
     const today = beijingDateOf(new Date())
+    // The provider's bill day of what the tests pay now (UnionPay's turns at 23:00 Beijing).
+    const billDay = (providerId: string) => billDayOf(providerId, new Date())
 
     beforeAll(async () => {
       alipay = await startAlipaySandbox({ port: ALIPAY_PORT, keys: alipayKeys, notifyUrl: NOWHERE })
@@ -163,14 +166,14 @@ medusaIntegrationTestRunner({
         )
         const { status, data } = await api.post(
           "/admin/finance/reconciliation/runs",
-          { bill_date: today, provider_id: providerId },
+          { bill_date: billDay(providerId), provider_id: providerId },
           { ...finance, ...noThrow }
         )
         expect(status).toBe(201)
         expect(data.runs).toHaveLength(1)
         expect(data.run).toMatchObject({
           provider_id: providerId,
-          bill_date: today,
+          bill_date: billDay(providerId),
           status: "completed",
           bill_exists: true,
           bill_lines: 4,
@@ -228,7 +231,7 @@ medusaIntegrationTestRunner({
         // Run again: the same differences, the one finance resolved keeps its note.
         const rerun = await api.post(
           "/admin/finance/reconciliation/runs",
-          { bill_date: today, provider_id: providerId },
+          { bill_date: billDay(providerId), provider_id: providerId },
           finance
         )
         expect(rerun.data.run).toMatchObject({ matched: 2, difference_count: 2 })
@@ -246,7 +249,7 @@ medusaIntegrationTestRunner({
 
         // The list filters by provider: this provider's runs only, newest first.
         const listed = await api.get(
-          `/admin/finance/reconciliation/runs?bill_date=${today}&provider_id=${providerId}`,
+          `/admin/finance/reconciliation/runs?bill_date=${billDay(providerId)}&provider_id=${providerId}`,
           finance
         )
         expect(listed.data.runs.map((r: { id: string }) => r.id)).toEqual([

@@ -594,6 +594,8 @@ medusaIntegrationTestRunner({
         "&order_status=completed",
         `&customer_id=${customerD}`,
         "&group_by=product&channel=offline",
+        "&group_by=member&limit=2&offset=1",
+        "&group_by=product&limit=1",
       ]
       const readAll = () =>
         Promise.all(
@@ -622,6 +624,54 @@ medusaIntegrationTestRunner({
       expect((await filtered("")).paid).toBe(expected.paid + 1)
       await refreshFinanceRollupDay(knex, "2026-11-10")
       expect((await filtered("")).paid).toBe(expected.paid)
+
+      // A whole month split by product reads the monthly rollup (kept by the same refresh):
+      // a figure changed there shows in the product breakdown, and a refresh of one of the
+      // month's days recomputes the month from its days.
+      const productPaid = async () =>
+        sumOf(
+          (await api.get(`/admin/finance/summary?${MONTH}&group_by=product`, finance)).data.groups,
+          "paid"
+        )
+      expect(await productPaid()).toBe(expected.paid)
+      await sql(
+        `update finance_monthly_rollup set amount = amount + 1
+          where ctid = (select ctid from finance_monthly_rollup
+                         where month = '2026-11-01' and metric = 'paid' and amount > 0 limit 1)`
+      )
+      expect(await productPaid()).toBe(expected.paid + 1)
+      await refreshFinanceRollupDay(knex, "2026-11-10")
+      expect(await productPaid()).toBe(expected.paid)
+      // A period that is not whole months reads its days, never a month's row.
+      const partial = await api.get(
+        "/admin/finance/summary?from=2026-11-02&to=2026-11-30&group_by=product",
+        finance
+      )
+      const partialRaw = await api.get(
+        "/admin/finance/summary?from=2026-11-02&to=2026-11-30&group_by=day",
+        finance
+      )
+      expect(sumOf(partial.data.groups, "paid")).toBe(partialRaw.data.totals.paid)
+
+      // The member breakdown is paged on request: the top members by money paid, the count of
+      // all of them, the totals still over everyone.
+      const allMembers: Group[] = (
+        await api.get(`/admin/finance/summary?${MONTH}&group_by=member`, finance)
+      ).data.groups
+      expect(allMembers.length).toBeGreaterThan(2)
+      const secondPage = (
+        await api.get(`/admin/finance/summary?${MONTH}&group_by=member&limit=2&offset=2`, finance)
+      ).data
+      expect(secondPage.groups).toEqual(allMembers.slice(2, 4))
+      expect(secondPage.page).toEqual({ offset: 2, limit: 2, count: allMembers.length })
+      expect(secondPage.totals).toEqual(
+        (await api.get(`/admin/finance/summary?${MONTH}`, finance)).data.totals
+      )
+      const pastTheEnd = (
+        await api.get(`/admin/finance/summary?${MONTH}&group_by=member&offset=100`, finance)
+      ).data
+      expect(pastTheEnd.groups).toEqual([])
+      expect(pastTheEnd.page).toEqual({ offset: 100, limit: 50, count: allMembers.length })
 
       // A past day's money that changes marks its days dirty (here: the two-product order
       // completes); they are read raw until the job recomputes them, so never stale.
@@ -726,6 +776,8 @@ medusaIntegrationTestRunner({
         ["from=0001-01-01&to=0001-01-31", "开始日期须在 2000 至 2999 年之间"],
         ["from=2025-01-01&to=2026-01-02", "统计区间最长 366 天"],
         [`${MONTH}&group_by=week`, "字段 group_by：取值必须是 day、product、category"],
+        [`${MONTH}&group_by=day&limit=10`, "只有按商品、分类、渠道、支付方式或会员的明细可以分页"],
+        [`${MONTH}&group_by=member&limit=500`, "字段 limit：不能大于 200"],
       ]
       for (const [query, message] of bad) {
         for (const path of ["summary", "export"]) {

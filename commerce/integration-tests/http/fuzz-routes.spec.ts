@@ -15,6 +15,8 @@ import { cartReadyForPayment } from "../helpers/checkout"
 import { startWechatStandin } from "../helpers/wechat-standin"
 import { captureRunningExpressApp, registeredRoutes } from "../helpers/running-express-app"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
+import { CONSULTATION_MODULE } from "../../src/modules/consultation"
+import type ConsultationModuleService from "../../src/modules/consultation/service"
 
 jest.setTimeout(600_000)
 
@@ -227,6 +229,7 @@ medusaIntegrationTestRunner({
     let admin: { headers: Headers }
     let member: { headers: Headers }
     let escort: { headers: Headers }
+    let doctor: { headers: Headers }
     let baseUrl: string
     let cms: Server
     let wechat: Awaited<ReturnType<typeof startWechatStandin>>
@@ -245,6 +248,7 @@ medusaIntegrationTestRunner({
       admin = await adminHeaders(container, api as never, "fuzz-admin@health.local")
       member = await registerCustomer(api as never, publishableKey, "fuzz-member@example.com")
       escort = await signInEscort("13700000042")
+      doctor = await signInDoctor("13700000043")
       baseUrl = (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
     })
 
@@ -258,6 +262,41 @@ medusaIntegrationTestRunner({
       )
       const code = LogSmsSender.latestTo(`+86${phone}`)?.params.code as string
       const { data } = await api.post("/auth/escort/phone", { phone, code })
+      return { headers: { authorization: `Bearer ${data.token}` } }
+    }
+
+    /** A doctor staff verified, signed in with an SMS code: the 在线诊室's routes run as one. */
+    async function signInDoctor(phone: string): Promise<{ headers: Headers }> {
+      const consultations = getContainer().resolve<ConsultationModuleService>(CONSULTATION_MODULE)
+      await consultations.upsertFromCms(
+        [
+          {
+            cms_document_id: "expert-fuzz",
+            name: "模糊测试医生",
+            title: null,
+            hospital: null,
+            departments: [],
+            specialties: [],
+            introduction: null,
+            photo_url: null,
+          },
+        ],
+        new Date()
+      )
+      const [row] = await consultations.doctors({ all: true })
+      await consultations.updateDoctorDetails(row.id, {
+        phone: `+86${phone}`,
+        license_number: "110430000000042",
+        prices: { text: 3000 },
+      })
+      await consultations.verifyLicense(row.id, new Date())
+      await api.post(
+        "/store/auth/sms-codes",
+        { phone, purpose: "login" },
+        { headers: { "x-publishable-api-key": publishableKey } }
+      )
+      const code = LogSmsSender.latestTo(`+86${phone}`)?.params.code as string
+      const { data } = await api.post("/auth/doctor/phone", { phone, code })
       return { headers: { authorization: `Bearer ${data.token}` } }
     }
 
@@ -601,6 +640,7 @@ medusaIntegrationTestRunner({
           if (area === "admin") actors.push(["super admin", () => admin.headers, RUNS_SIGNED_IN])
           if (area === "store") actors.push(["member", () => member.headers, RUNS_SIGNED_IN])
           if (area === "escort") actors.push(["escort", () => escort.headers, RUNS_SIGNED_IN])
+          if (area === "doctor") actors.push(["doctor", () => doctor.headers, RUNS_SIGNED_IN])
           if (area === "auth" || area === "hooks") actors[0][2] = RUNS_SIGNED_IN
 
           for (const [actor, headers, numRuns] of actors) {

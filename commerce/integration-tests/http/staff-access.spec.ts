@@ -64,6 +64,11 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["POST", "/admin/appointments/appt_missing/reschedule", ["super", "operations", "service"]],
   ["GET", "/admin/clinic-sessions/session_missing/signups", ["super", "operations", "service"]],
   // 陪诊: the dispatchers' desk; recording an offline payment moves money.
+  // 问诊: 运营 read the doctors; syncing, setting and verifying a licence are a super admin's.
+  ["GET", "/admin/consultations/doctors", ["super", "operations"]],
+  ["POST", "/admin/consultations/doctors/sync", ["super"]],
+  ["POST", "/admin/consultations/doctors/doc_missing", ["super"]],
+  ["POST", "/admin/consultations/doctors/doc_missing/verify-license", ["super"]],
   ["GET", "/admin/escort-bookings", ["super", "dispatch"]],
   ["GET", "/admin/escort-bookings/escbk_missing", ["super", "dispatch"]],
   ["POST", "/admin/escort-bookings/escbk_missing/assign", ["super", "dispatch"]],
@@ -80,6 +85,23 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["POST", "/admin/escort-income/settings", ["super", "dispatch"]],
   ["GET", "/admin/escort-income/withdrawals", ["super", "finance"]],
   ["POST", "/admin/escort-income/withdrawals/escwd_missing/pay", ["super", "finance"]],
+  // 陪诊员审核: applications (ID numbers, documents) are the dispatch desk's; reads audited.
+  ["GET", "/admin/escort-admission", ["super", "dispatch"]],
+  ["GET", "/admin/escort-admission/escapp_missing", ["super", "dispatch"]],
+  ["GET", "/admin/escort-admission/escapp_missing/documents/escdoc_missing", ["super", "dispatch"]],
+  [
+    "POST",
+    "/admin/escort-admission/escapp_missing/documents/escdoc_missing/review",
+    ["super", "dispatch"],
+  ],
+  ["POST", "/admin/escort-admission/escapp_missing/activate", ["super", "dispatch"]],
+  // 内容审核: the moderation queue and the sensitive-word list are 运营's.
+  ["GET", "/admin/moderation/items", ["super", "operations"]],
+  ["POST", "/admin/moderation/items/modi_missing/approve", ["super", "operations"]],
+  ["POST", "/admin/moderation/items/modi_missing/reject", ["super", "operations"]],
+  ["GET", "/admin/moderation/words", ["super", "operations"]],
+  ["POST", "/admin/moderation/words", ["super", "operations"]],
+  ["POST", "/admin/moderation/words/modw_missing", ["super", "operations"]],
   // Experts read constitution results; a path no route answers is for super admins only.
   ["GET", "/admin/constitution/assessments", ["super", "expert"]],
   ["GET", "/admin/assessments", ["super"]],

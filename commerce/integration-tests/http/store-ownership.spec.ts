@@ -7,6 +7,8 @@ import ccmq from "@health/contracts/ccmq.json"
 import { addDays, shanghaiToday } from "../../src/modules/appointment/rules/appointment-calendar"
 import { ESCORT_MESSAGING_MODULE } from "../../src/modules/escort-messaging"
 import type EscortMessagingModuleService from "../../src/modules/escort-messaging/service"
+import { CONSULTATION_MODULE } from "../../src/modules/consultation"
+import type ConsultationModuleService from "../../src/modules/consultation/service"
 import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
@@ -41,6 +43,10 @@ type Owned = {
   messageId: string
   escortBookingId: string
   escortPictureId: string
+  escortMessageId: string
+  consultationId: string
+  consultationAttachmentId: string
+  consultationShareId: string
 }
 
 /**
@@ -64,6 +70,12 @@ const MEMBER_IDS: Record<string, keyof Owned> = {
   // A 陪诊 conversation's pictures and the service report's documents (the same uploads).
   images: "escortPictureId",
   documents: "escortPictureId",
+  // A message in A's 陪诊 conversation (reported to moderation by its reader).
+  messages: "escortMessageId",
+  // 问诊: A's consultation, a picture sent in it, and an archive item A shared with its doctor.
+  consultations: "consultationId",
+  attachments: "consultationAttachmentId",
+  "shared-items": "consultationShareId",
 }
 
 /** Ids anyone may know: catalog and store settings, the same for every shopper. */
@@ -80,6 +92,8 @@ const PUBLIC_IDS: Record<string, string> = {
   "return-reasons": "reasons a shop offers for returns, not any member's",
   "shipping-options":
     "delivery options of the shop; the cart named in the body is checked (see the body-id test)",
+  "consultation-doctors": "licence-verified doctors' public profiles, the same for every shopper",
+  escorts: "an escort's opened, moderated and anonymised reviews, shown to every member who books",
   "clinic-sessions":
     "义诊 sessions published in the CMS for every member; the routes act on the caller's own sign-up",
 }
@@ -96,6 +110,13 @@ function bodyFor(method: string, pattern: string, extra: { variantId: string; op
     "POST /store/carts/:id/store-credit": { amount: 0 },
     "POST /store/customers/me/addresses/:address_id": { first_name: "改" },
     "POST /store/appointments/:id/cancel": { reason: "不是我的" },
+    "POST /store/consultations/:id/messages": { text: "不是我的问诊" },
+    "POST /store/escort-bookings/:id/review": { rating: 1, tags: ["不是我的"] },
+    "POST /store/escort-bookings/:id/messages/:message_id/report": { reason: "不是我的会话" },
+    "POST /store/consultations/:id/pay": {
+      payment_method: { provider_id: "pp_system_default", channel: "pc_browser" },
+    },
+    "POST /store/consultations/:id/shared-items": { item_type: "upload", item_id: "mupl_x" },
     "POST /store/appointments/:id/reschedule": {
       date: addDays(shanghaiToday(), 5),
       slot: "10:00-11:00",
@@ -313,10 +334,61 @@ medusaIntegrationTestRunner({
         file_id: "file_ownership",
         key_id: "none",
       })
+      const escortMessage = await messaging.recordMessage({
+        booking_id: escortBooking.data.booking.id,
+        sender_type: "escort",
+        sender_id: "esc_ownership",
+        text: "我已到达门诊楼",
+        image_upload_id: null,
+      })
       await messaging.recordReport(escortBooking.data.booking.id, "esc_ownership", {
         steps: [{ step: "就诊", note: "顺利" }],
         doctor_advice: "按时服药",
         document_upload_ids: [escortPicture.id],
+      })
+      // A's consultation with a verified doctor (set up directly: staff's side is not tested here).
+      const consultations = container.resolve<ConsultationModuleService>(CONSULTATION_MODULE)
+      await consultations.upsertFromCms(
+        [
+          {
+            cms_document_id: "expert-ownership",
+            name: "王医生",
+            title: null,
+            hospital: null,
+            departments: [],
+            specialties: [],
+            introduction: null,
+            photo_url: null,
+          },
+        ],
+        new Date()
+      )
+      const [doctor] = await consultations.doctors({ all: true })
+      await consultations.updateDoctorDetails(doctor.id, {
+        license_number: "110430000000009",
+        prices: { text: 3000 },
+      })
+      await consultations.verifyLicense(doctor.id, new Date())
+      const consultation = await api.post(
+        "/store/consultations",
+        { doctor_id: doctor.id, mode: "text", question: "最近总是失眠，怎么调理？" },
+        memberA
+      )
+      const consultationId = consultation.data.consultation.id as string
+      const consultationAttachment = await consultations.recordAttachment({
+        consultation_id: consultationId,
+        uploader_type: "member",
+        uploader_id: consultation.data.consultation.id,
+        mime_type: "image/jpeg",
+        size: 1,
+        file_id: "file_ownership",
+        key_id: "none",
+      })
+      const consultationShare = await consultations.shareItem({
+        consultation_id: consultationId,
+        customer_id: (await api.get("/store/customers/me", memberA)).data.customer.id,
+        item_type: "upload",
+        item_id: uploaded.data.uploads[0].id,
       })
       const answers = Object.fromEntries(ccmq.items.map((item) => [item.id, 3]))
       const assessment = await api.post(
@@ -344,6 +416,10 @@ medusaIntegrationTestRunner({
         messageId: messages[0].id,
         escortBookingId: escortBooking.data.booking.id,
         escortPictureId: escortPicture.id,
+        escortMessageId: escortMessage.id,
+        consultationId,
+        consultationAttachmentId: consultationAttachment.id,
+        consultationShareId: consultationShare.id,
       }
       for (const [name, id] of Object.entries(owned)) {
         if (typeof id !== "string" || !id) throw new Error(`A's ${name} was not created`)
@@ -423,6 +499,11 @@ medusaIntegrationTestRunner({
           report: (await asA(`/store/escort-bookings/${owned.escortBookingId}/service-report`))
             .data,
         },
+        consultation: (({ status, messages, shared_items }) => ({
+          status,
+          messages,
+          shared_items,
+        }))((await asA(`/store/consultations/${owned.consultationId}`)).data.consultation),
         kit: { status: kit.status, report: kit.report?.id },
         report: (await asA(`/store/health-archive/reports/${owned.reportId}`)).status,
         upload: (await asA(`/store/health-archive/uploads/${owned.uploadId}`)).status,

@@ -8,6 +8,7 @@ import {
   DispatchAlertsQuery,
   DispatchSettingBody,
   EscortScheduleBody,
+  PutDutyRosterBody,
   ResolveDispatchAlertBody,
 } from "./escort-dispatch-validators"
 
@@ -30,6 +31,11 @@ export const escortDispatchMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/escort-dispatch/schedules/:escort_id",
     methods: ["PUT"],
     middlewares: [validateAndTransformBody(EscortScheduleBody)],
+  },
+  {
+    matcher: "/admin/escort-dispatch/roster",
+    methods: ["PUT"],
+    middlewares: [validateAndTransformBody(PutDutyRosterBody)],
   },
   {
     matcher: "/admin/escort-dispatch/alerts",

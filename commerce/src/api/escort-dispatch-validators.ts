@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { isCalendarDate } from "../modules/appointment/rules/appointment-calendar"
+import { normalizeCnMobile } from "../lib/phone/normalize-cn-mobile"
 
 // Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
 
@@ -88,4 +89,48 @@ export const ResolveDispatchAlertBody = z.object({
       "请填写处理说明（不超过 500 字）"
     )
     .transform((v) => (v as string).trim()),
+})
+
+/** One roster line: a staff mobile on duty on these weekdays and Beijing hours. */
+const DutyShiftBody = z.object(
+  {
+    phone: z
+      .unknown()
+      .refine((v) => normalizeCnMobile(v) !== null, "值班手机号应为 11 位中国大陆手机号")
+      .transform((v) => normalizeCnMobile(v)!),
+    name: z
+      .unknown()
+      .refine(
+        (v) => typeof v === "string" && v.trim().length > 0 && v.trim().length <= 32,
+        "请填写值班人姓名（不超过 32 字）"
+      )
+      .transform((v) => (v as string).trim()),
+    weekdays: z
+      .unknown()
+      .refine(
+        (v) =>
+          Array.isArray(v) &&
+          v.length > 0 &&
+          v.length <= 7 &&
+          v.every((d) => Number.isInteger(d) && d >= 1 && d <= 7),
+        "值班星期应为 1（周一）到 7（周日）的数组，至少选一天"
+      )
+      .transform((v) => [...new Set(v as number[])].sort()),
+    start_time: z
+      .unknown()
+      .refine((v) => typeof v === "string" && CLOCK.test(v), "值班开始时间格式应为 HH:MM")
+      .transform((v) => v as string),
+    end_time: z
+      .unknown()
+      .refine((v) => typeof v === "string" && CLOCK.test(v), "值班结束时间格式应为 HH:MM")
+      .transform((v) => v as string),
+  },
+  { message: "每行值班安排应包含手机号、姓名、星期和时间" }
+)
+
+/** The whole on-duty roster; an end at or before the start is a night shift. */
+export const PutDutyRosterBody = z.object({
+  shifts: z
+    .array(DutyShiftBody, { message: "shifts 应为值班安排数组" })
+    .max(100, "值班安排最多 100 行"),
 })

@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/http"
 import {
   AdminEscortDisputesQuery,
+  BindEscortWechatBody,
   AdminEscortEarningsQuery,
   AdminEscortWithdrawalsQuery,
   ConfirmEscortBookingBody,
@@ -35,6 +36,11 @@ export const escortIncomeMiddlewares: MiddlewareRoute[] = [
     matcher: "/escort/withdrawals",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(RequestEscortWithdrawalBody)],
+  },
+  {
+    matcher: "/escort/wechat/bind",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(BindEscortWechatBody)],
   },
   {
     matcher: "/admin/escort-income/earnings",

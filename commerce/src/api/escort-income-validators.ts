@@ -118,8 +118,8 @@ export const ResolveEscortDisputeBody = z
 
 export const AdminEscortWithdrawalsQuery = z.object({
   status: optionalOneOf(
-    ["requested", "approved", "paid", "rejected"] as const,
-    "status 只能是 requested、approved、paid 或 rejected"
+    ["requested", "approved", "paying", "paid", "rejected", "failed"] as const,
+    "status 只能是 requested、approved、paying、paid、rejected 或 failed"
   ),
 })
 
@@ -188,3 +188,8 @@ export const EscortIncomeSettingsBody = z
       b.share_percent.silver <= b.share_percent.gold,
     { message: "金牌条件不应低于银牌，分成比例应按见习 ≤ 银牌 ≤ 金牌设置", path: ["level_rules"] }
   )
+
+/** The escort mode's `wx.login` code, to bind the WeChat their withdrawals are paid to. */
+export const BindEscortWechatBody = z.object({
+  code: text("缺少微信登录凭证 code，请在小程序中点击绑定微信", 128),
+})

@@ -48,6 +48,9 @@ import { escortDispatchMiddlewares } from "./escort-dispatch-middlewares"
 import { escortHospitalMiddlewares } from "./escort-hospital-middlewares"
 import { escortMessagingMiddlewares } from "./escort-messaging-middlewares"
 import { escortIncomeMiddlewares } from "./escort-income-middlewares"
+import { consultationMiddlewares } from "./consultation-middlewares"
+import { escortReviewMiddlewares } from "./escort-review-middlewares"
+import { escortAdmissionMiddlewares } from "./escort-admission-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
 import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { checkoutMiddlewares } from "./checkout-middlewares"
@@ -390,6 +393,9 @@ export default defineMiddlewares({
     ...escortHospitalMiddlewares,
     ...escortMessagingMiddlewares,
     ...escortIncomeMiddlewares,
+    ...consultationMiddlewares,
+    ...escortReviewMiddlewares,
+    ...escortAdmissionMiddlewares,
     ...searchMiddlewares,
     ...ordersMiddlewares,
     ...reconciliationMiddlewares,

@@ -15,6 +15,7 @@ import { CMS_UNAVAILABLE_CODE } from "../lib/cms/cms-reader"
 import { ESCORT_HOSPITALS_UNAVAILABLE_MESSAGE } from "../lib/cms/escort-hospital-source"
 import { pushArticleBatchWorkflow } from "../workflows/article-push/push-article-batch"
 import { syncEscortHospitalsWorkflow } from "../workflows/escort/sync-escort-hospitals"
+import { syncConsultationDoctorsWorkflow } from "../workflows/consultation/sync-consultation-doctors"
 
 /** How often the 陪诊 hospitals are re-read even without a CMS event (ESCORT_HOSPITAL_SYNC_MS). */
 const HOSPITAL_SYNC_EVERY_MS = () => Number(process.env.ESCORT_HOSPITAL_SYNC_MS || 10 * 60_000)
@@ -88,6 +89,9 @@ export const cmsQueue: QueueProcessor = {
         return { skipped: "the CMS did not answer; the last synced hospitals stay" }
       }
     },
+    // A failure (the CMS down) is retried by BullMQ; doctors keep their last profile meanwhile.
+    [CmsJob.SYNC_CONSULTATION_DOCTORS]: async (_data: Record<string, never>, { container }) =>
+      (await syncConsultationDoctorsWorkflow(container).run({ input: {} })).result,
   },
   // A missed CMS event (commerce was down) is caught up within this period, and a fresh
   // installation gets its first copy at start.

@@ -1,8 +1,11 @@
 import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { appointmentsQueue } from "./appointments-queue"
 import { cmsQueue } from "./cms-queue"
+import { consultationQueue } from "./consultation-queue"
+import { escortAdmissionQueue } from "./escort-admission-queue"
 import { escortDispatchQueue } from "./escort-dispatch-queue"
 import { escortIncomeQueue } from "./escort-income-queue"
+import { escortReviewQueue } from "./escort-review-queue"
 import { financeQueue } from "./finance-queue"
 import { healthArchiveQueue } from "./health-archive-queue"
 import { paymentsQueue } from "./payments-queue"
@@ -23,4 +26,7 @@ export const queueProcessors: QueueProcessor[] = [
   escortDispatchQueue,
   financeQueue,
   escortIncomeQueue,
+  escortReviewQueue,
+  escortAdmissionQueue,
+  consultationQueue,
 ]

@@ -74,6 +74,14 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       period: lastMonth,
       run: summary({ ...lastMonth, group_by: "member" }),
     },
+    "last month by member, first page (top 50)": {
+      period: lastMonth,
+      run: summary({ ...lastMonth, group_by: "member", offset: 0, limit: 50 }),
+    },
+    "last month by member, tenth page": {
+      period: lastMonth,
+      run: summary({ ...lastMonth, group_by: "member", offset: 450, limit: 50 }),
+    },
     "year, one member": { period: year, run: summary({ ...year, customer_id: "cus_b42" }) },
     "last month 分销核算 (first page)": {
       period: lastMonth,

@@ -58,7 +58,9 @@ export interface AliyunSmsStandin {
 
 export async function startAliyunSmsStandin(
   credentials: AliyunSmsCredentials,
-  port = 0
+  port = 0,
+  /** Called with each accepted message (the e2e stack writes it where journeys read it). */
+  onDelivered?: (sms: DeliveredSms) => void
 ): Promise<AliyunSmsStandin> {
   const delivered: DeliveredSms[] = []
   const refused: { code: string; message: string }[] = []
@@ -125,13 +127,15 @@ export async function startAliyunSmsStandin(
         )
         return
       }
-      delivered.push({
+      const sms: DeliveredSms = {
         phone: params.PhoneNumbers,
         signName: params.SignName,
         templateCode: params.TemplateCode,
         params: templateParams,
         receivedAt: new Date(),
-      })
+      }
+      delivered.push(sms)
+      onDelivered?.(sms)
       res.end(
         JSON.stringify({
           RequestId: requestId,

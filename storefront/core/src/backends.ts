@@ -15,6 +15,8 @@ import { createWechatLoginClient } from "./commerce/wechat-login-client"
 import { createConstitutionClient } from "./constitution/constitution-client"
 import { createEscortClient } from "./escort/escort-client"
 import { createEscortAppClient } from "./escort/escort-app-client"
+import { createConsultationClient } from "./consultation/consultation-client"
+import { createDoctorAppClient } from "./consultation/doctor-app-client"
 
 export type BackendOptions = {
   /** Medusa: its URL, the sales channel's publishable key and the app's fetch. */
@@ -44,6 +46,8 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     wechatLogin: createWechatLoginClient(commerce),
     escort: createEscortClient(commerce),
     escortApp: createEscortAppClient(commerce),
+    consultations: createConsultationClient(commerce),
+    doctorApp: createDoctorAppClient(commerce),
     cms: createCmsClient(cms),
   }
 }

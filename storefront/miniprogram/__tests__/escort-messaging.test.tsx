@@ -154,4 +154,36 @@ describe("陪诊 service report in the mini-program", () => {
     )
     expect(container.innerHTML).toBe("")
   })
+
+  it("reads the report again until the escort has written it, without the page reloading", async () => {
+    jest.useFakeTimers()
+    let reads = 0
+    fakeBackend({
+      [`GET ${BOOKING}/service-report`]: () => {
+        reads += 1
+        return {
+          body: {
+            report:
+              reads < 3
+                ? null
+                : {
+                    id: "escrpt_1",
+                    booking_id: "escbk_1",
+                    steps: [{ step: "挂号", note: "8:10 取号" }],
+                    doctor_advice: "两周后复查心电图",
+                    documents: [],
+                    created_at: "2026-12-06T10:00:00.000Z",
+                  },
+          },
+        }
+      },
+    })
+    render(<EscortServiceReportView token="tok" bookingId="escbk_1" status="completed" />)
+    await screen.findByTestId("escort-report-pending")
+    await jest.advanceTimersByTimeAsync(5000)
+    await jest.advanceTimersByTimeAsync(5000)
+    expect((await screen.findByTestId("escort-doctor-advice")).textContent).toBe("两周后复查心电图")
+    await jest.advanceTimersByTimeAsync(20_000)
+    expect(reads).toBe(3)
+  })
 })

@@ -206,6 +206,20 @@ describe("陪诊员 task detail", () => {
     )
   })
 
+  it("draws the hospital's Markdown guide without its raw marks", async () => {
+    const guide = "## 就医指南\n\n- **门诊时间**：周一至周日 08:00-12:00\n- **停车**：院内车位紧张"
+    fakeBackend({
+      "GET /escort/tasks/escbk_1": {
+        task: mine({ hospital: { id: "h1", name: "中南大学湘雅医院", guide } }),
+      },
+    })
+    stand.params = { id: "escbk_1" }
+    render(<EscortTaskPage />)
+    const shown = await screen.findByTestId("escort-hospital-guide")
+    expect(shown.textContent).toBe("就医指南• 门诊时间：周一至周日 08:00-12:00• 停车：院内车位紧张")
+    expect(within(shown).getByText("停车").style.fontWeight).toBe("600")
+  })
+
   it("shows the generic SOP at the hospital and sends a confirmed 报备 with the place", async () => {
     const reports: unknown[] = []
     fakeBackend({
@@ -281,6 +295,135 @@ describe("陪诊员 schedule", () => {
   })
 })
 
+type WxGlobal = typeof globalThis & { wx?: unknown }
+
+const incomeBody = (wechat_bound: boolean) => ({
+  income: {
+    balance_fen: 0,
+    pending_fen: 0,
+    frozen_fen: 0,
+    withdrawn_fen: 0,
+    level: "trainee",
+    level_label: "见习",
+    share_percent: 60,
+    completed_count: 1,
+    rating_average: null,
+    next_level: null,
+    rules: [],
+    wechat_bound,
+  },
+  earnings: [],
+})
+
+describe("陪诊员 income: WeChat payout", () => {
+  afterEach(() => {
+    process.env.TARO_ENV = "h5"
+    delete (globalThis as WxGlobal).wx
+  })
+
+  it("binds the escort's WeChat with wx.login's code when unbound, only inside the mini-program", async () => {
+    let bound = false
+    const binds: unknown[] = []
+    fakeBackend({
+      "GET /escort/income": () => ({ body: incomeBody(bound) }),
+      "GET /escort/withdrawals": { withdrawals: [] },
+      "POST /escort/wechat/bind": ({ body }: { body: unknown }) => {
+        binds.push(body)
+        bound = true
+        return { body: { wechat: { bound: true, bound_at: "2026-12-07T01:00:00.000Z" } } }
+      },
+    })
+    render(<EscortIncomePage />)
+    // In the H5 build there is no wx.login: the page says where to bind.
+    fireEvent.click(await screen.findByTestId("escort-wechat-bind"))
+    expect((await screen.findByTestId("escort-wechat-error")).textContent).toBe(
+      "请在微信小程序的陪诊员模式中绑定微信"
+    )
+    expect(binds).toEqual([])
+
+    process.env.TARO_ENV = "weapp"
+    fireEvent.click(screen.getByTestId("escort-wechat-bind"))
+    await screen.findByTestId("escort-wechat-bound")
+    expect(binds).toEqual([{ code: "wx-code-tester.1" }])
+    expect(stand.toasts).toContain("已绑定微信")
+    expect(screen.queryByTestId("escort-wechat-bind")).toBeNull()
+  })
+
+  it("shows commerce's refusal when that WeChat is another escort's", async () => {
+    process.env.TARO_ENV = "weapp"
+    fakeBackend({
+      "GET /escort/income": { ...incomeBody(false) },
+      "GET /escort/withdrawals": { withdrawals: [] },
+      "POST /escort/wechat/bind": refuse(409, "该微信已绑定其他陪诊员账号，请用本人微信绑定"),
+    })
+    render(<EscortIncomePage />)
+    fireEvent.click(await screen.findByTestId("escort-wechat-bind"))
+    expect((await screen.findByTestId("escort-wechat-error")).textContent).toBe(
+      "该微信已绑定其他陪诊员账号，请用本人微信绑定"
+    )
+  })
+
+  it("opens 确认收款 for a WeChat transfer waiting for the escort, then shows it paid", async () => {
+    process.env.TARO_ENV = "weapp"
+    let confirmed = false
+    const opened: unknown[] = []
+    ;(globalThis as WxGlobal).wx = {
+      canIUse: (name: string) => name === "requestMerchantTransfer",
+      requestMerchantTransfer(option: Record<string, unknown>) {
+        const {
+          success,
+          fail: _fail,
+          ...params
+        } = option as Record<string, unknown> & {
+          success: (r: object) => void
+        }
+        opened.push(params)
+        confirmed = true
+        success({ errMsg: "requestMerchantTransfer:ok" })
+      },
+    }
+    const withdrawal = {
+      id: "escwd_1",
+      amount_fen: 11_940,
+      method: "wechat",
+      created_at: "2026-12-07T01:00:00.000Z",
+    }
+    fakeBackend({
+      "GET /escort/income": { ...incomeBody(true) },
+      "GET /escort/withdrawals": () => ({
+        body: {
+          withdrawals: [
+            confirmed
+              ? { ...withdrawal, status: "paid", status_label: "已打款", transfer: null }
+              : {
+                  ...withdrawal,
+                  status: "paying",
+                  status_label: "微信转账中，待确认收款",
+                  transfer: { mch_id: "1900000109", app_id: "wx888", package: "sandbox_pkg_1" },
+                },
+          ],
+        },
+      }),
+    })
+    render(<EscortIncomePage />)
+    expect((await screen.findByTestId("escort-withdrawal")).textContent).toContain(
+      "¥119.40 · 微信转账中，待确认收款"
+    )
+    expect(screen.getByTestId("escort-wechat-bound").textContent).toBe(
+      "已绑定微信，提现可转账到微信零钱"
+    )
+    fireEvent.click(screen.getByTestId("escort-withdrawal-confirm"))
+    await waitFor(() =>
+      expect(screen.getByTestId("escort-withdrawal").textContent).toContain("已打款")
+    )
+    expect(opened).toEqual([{ mchId: "1900000109", appId: "wx888", package: "sandbox_pkg_1" }])
+    expect(screen.getByTestId("escort-withdrawal-notice").textContent).toBe(
+      "已确认收款，正在等待到账…"
+    )
+    expect(screen.queryByTestId("escort-withdrawal-confirm")).toBeNull()
+  })
+})
+
 describe("陪诊员 income", () => {
   it("shows balances and level rules, and withdraws in integer fen", async () => {
     let balance = 13_930
@@ -320,6 +463,7 @@ describe("陪诊员 income", () => {
         balance -= body.amount_fen
         return { status: 201, body: { withdrawal: { id: "ewd_1", ...body, status: "requested" } } }
       },
+      "GET /escort/withdrawals": { withdrawals: [] },
     })
     render(<EscortIncomePage />)
     expect((await screen.findByTestId("escort-balance")).textContent).toBe("可提现 ¥139.30")

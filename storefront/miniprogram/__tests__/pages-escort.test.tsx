@@ -316,4 +316,29 @@ describe("陪诊详情", () => {
     await waitFor(() => expect(stand.toasts).toContain("已取消，退款 ¥199.00"))
     expect((await screen.findByTestId("timeline-ending")).textContent).toBe("已退款")
   })
+
+  it("drops WeChat Pay's link once the timeline shows the booking paid, without 我已完成支付", async () => {
+    jest.useFakeTimers()
+    let current = booking("pending_payment", "待支付", early.slice(0, 1))
+    fakeBackend({
+      "GET /store/escort-bookings/escbk_1": () => ({ body: { booking: current } }),
+      "POST /store/escort-bookings/escbk_1/pay": {
+        cart_id: "cart_9",
+        action: { kind: "redirect", url: "https://wx.tenpay.com/h5", expires_at: "x" },
+      },
+    })
+    stand.params = { id: "escbk_1" }
+    render(<EscortBookingPage />)
+    await act(() => jest.advanceTimersByTimeAsync(0))
+    fireEvent.click(screen.getByTestId("escort-pay"))
+    await act(() => jest.advanceTimersByTimeAsync(0))
+    expect(screen.getByTestId("h5-pay-url").textContent).toBe("https://wx.tenpay.com/h5")
+
+    // WeChat Pay's callback reached commerce: the next read shows it 待接单.
+    current = booking("awaiting_escort", "待接单", early.slice(0, 2))
+    await act(() => jest.advanceTimersByTimeAsync(ESCORT_POLL_MS))
+    expect(screen.getByTestId("escort-status").textContent).toBe("待接单")
+    expect(screen.queryByTestId("h5-pay-url")).toBeNull()
+    expect(screen.queryByText("我已完成支付")).toBeNull()
+  })
 })

@@ -34,6 +34,7 @@ export default defineAppConfig({
         "income/index",
         "messages/index",
         "report/index",
+        "apply/index",
       ],
     },
   ],

@@ -8,7 +8,7 @@ import {
   type ConstitutionReportPdfInput,
 } from "@/lib/constitution-report-pdf"
 import { env } from "@/lib/env"
-import { evenGlyphFont } from "@/lib/even-glyph-font"
+import { evenGlyphFont } from "@health/contracts/even-glyph-font"
 import { pdfText } from "./support/pdf-text"
 
 // `npm test` installs fonts-droid-fallback first; a missing font fails here rather than skipping.

@@ -4,12 +4,19 @@ import { escortRelayPath, relayEscortRequest } from "@/lib/escort-app-relay"
 
 const signInEscort = jest.fn()
 const requestEscortSignInCode = jest.fn()
+const signInApplicant = jest.fn()
 const jar = new Map<string, { value: string; options?: Record<string, unknown> }>()
 jest.mock("@/lib/backends", () => ({
   escortApp: {
     signInEscort: (...args: unknown[]) => signInEscort(...args),
     requestEscortSignInCode: (...args: unknown[]) => requestEscortSignInCode(...args),
   },
+}))
+jest.mock("@health/core", () => ({
+  ...jest.requireActual("@health/core"),
+  createEscortAdmissionClient: () => ({
+    signInApplicant: (...args: unknown[]) => signInApplicant(...args),
+  }),
 }))
 jest.mock("next/headers", () => ({
   cookies: async () => ({
@@ -25,6 +32,8 @@ const session =
   require("@/app/api/escort-app/session/route") as typeof import("@/app/api/escort-app/session/route")
 const smsCode =
   require("@/app/api/escort-app/sms-code/route") as typeof import("@/app/api/escort-app/sms-code/route")
+const applySession =
+  require("@/app/api/escort-app/apply-session/route") as typeof import("@/app/api/escort-app/apply-session/route")
 
 const post = (body: unknown) =>
   new Request("http://web/api/escort-app/session", {
@@ -39,6 +48,7 @@ beforeEach(() => {
   jar.clear()
   signInEscort.mockReset()
   requestEscortSignInCode.mockReset()
+  signInApplicant.mockReset()
 })
 
 describe("escort sign-in relay", () => {
@@ -95,6 +105,35 @@ describe("escort sign-in relay", () => {
     ])
     const bad = await smsCode.POST(post({ phone: "" }))
     expect(bad.status).toBe(400)
+  })
+})
+
+describe("escort applicant sign-in (陪诊员入驻)", () => {
+  it("keeps the applicant's token in the escort's httpOnly cookie", async () => {
+    signInApplicant.mockResolvedValue("applicant_tok")
+    const response = await applySession.POST(post({ phone: "139 0000 0001", code: "654321" }))
+    expect(await response.json()).toEqual({ signed_in: true })
+    expect(signInApplicant).toHaveBeenCalledWith("13900000001", "654321")
+    expect(jar.get("escort_token")).toMatchObject({
+      value: "applicant_tok",
+      options: { httpOnly: true, sameSite: "lax" },
+    })
+    expect(signInEscort).not.toHaveBeenCalled()
+  })
+
+  it("refuses bad input before commerce, and passes refusals and outages on in Chinese", async () => {
+    const badCode = await applySession.POST(post({ phone: "13900000001", code: "abc" }))
+    expect([badCode.status, (await badCode.json()).message]).toEqual([400, "请输入 6 位验证码"])
+    expect(signInApplicant).not.toHaveBeenCalled()
+
+    signInApplicant.mockRejectedValue(new ApiError(401, "验证码不正确或已过期"))
+    const refused = await applySession.POST(post({ phone: "13900000001", code: "654321" }))
+    expect([refused.status, (await refused.json()).message]).toEqual([401, "验证码不正确或已过期"])
+
+    signInApplicant.mockRejectedValue(new Error("connect ECONNREFUSED"))
+    const down = await applySession.POST(post({ phone: "13900000001", code: "654321" }))
+    expect([down.status, (await down.json()).message]).toEqual([502, "网络繁忙，请稍后重试"])
+    expect(jar.has("escort_token")).toBe(false)
   })
 })
 

@@ -182,6 +182,32 @@ describe("陪诊员 task detail and steps", () => {
     expect(screen.getByTestId("escort-prompts").textContent).toContain("见面地点：门诊楼一楼大厅")
   })
 
+  it("shows the hospital's Markdown guide as headings, lists and bold, not raw marks", async () => {
+    const guide = "## 就医指南\n\n- **门诊时间**：周一至周日 08:00-12:00\n- **停车**：院内车位紧张"
+    const hospital = { id: "h1", name: "中南大学湘雅医院", address: "湘雅路 87 号", guide }
+    const { api } = fakeRelay({
+      "GET /escort/tasks/escbk_1": { body: { task: mine({ status: "accepted", hospital }) } },
+      "POST /escort/tasks/escbk_1/progress": () => ({
+        body: { task: mine({ status: "departed", status_label: "已出发", hospital }) },
+      }),
+    })
+    render(<EscortTaskDetailView taskId="escbk_1" api={api} />)
+    const shown = await screen.findByTestId("escort-hospital-guide")
+    expect(within(shown).getByRole("heading").textContent).toBe("就医指南")
+    expect(
+      within(shown)
+        .getAllByRole("listitem")
+        .map((li) => li.textContent)
+    ).toEqual(["门诊时间：周一至周日 08:00-12:00", "停车：院内车位紧张"])
+    expect(shown.textContent).not.toMatch(/[#*]/)
+    // On the way the guide is the step's prompt, drawn the same way.
+    fireEvent.click(screen.getByTestId("escort-step-departed"))
+    await screen.findByText("已更新：我已出发")
+    const prompts = screen.getByTestId("escort-prompts")
+    expect(within(prompts).getByText("停车").tagName).toBe("STRONG")
+    expect(prompts.textContent).not.toMatch(/[#*]/)
+  })
+
   it("links a map search when the hospital has no coordinates, and shows the generic steps without an SOP", async () => {
     const { api } = fakeRelay({
       "GET /escort/tasks/escbk_1": {
@@ -317,6 +343,25 @@ describe("陪诊员 task detail and steps", () => {
       location: { lat: 28.2, lng: 112.9 },
       photo_upload_ids: ["up_1"],
     })
+  })
+
+  it("says the service is done and points to the report when 服务完成 is pressed", async () => {
+    const { api } = fakeRelay({
+      "GET /escort/tasks/escbk_1": { body: { task: mine({ status: "accompanying" }) } },
+      "POST /escort/tasks/escbk_1/progress": () => ({
+        body: { task: mine({ status: "completed", status_label: "服务完成" }) },
+      }),
+    })
+    render(<EscortTaskDetailView taskId="escbk_1" api={api} />)
+    fireEvent.click(await screen.findByTestId("escort-step-completed"))
+    expect((await screen.findByTestId("escort-task-completed")).textContent).toBe(
+      "服务已完成。请填写服务报告；家属确认完成后，本单收入即可提现。"
+    )
+    expect(screen.getByTestId("escort-task-status").textContent).toBe("服务完成")
+    expect(screen.getByRole("link", { name: "服务报告" }).getAttribute("href")).toBe(
+      "/escort-app/tasks/escbk_1/report"
+    )
+    expect(screen.queryByTestId("escort-step-panel")).toBeNull()
   })
 
   it("has no step buttons or 报备 once the service is complete, and says a missing task plainly", async () => {

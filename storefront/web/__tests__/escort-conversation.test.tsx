@@ -159,4 +159,43 @@ describe("EscortServiceReportView", () => {
     expect(saved.getAttribute("href")).toBe("/account/health?tab=uploads")
     expect(calls.filter((c) => c.method === "POST")).toHaveLength(1)
   })
+
+  it("reads the report again once the live status says the service is done, until it is written", async () => {
+    jest.useFakeTimers()
+    let reads = 0
+    const { fetchJson } = relay({
+      [`GET ${base}/service-report`]: () => {
+        reads += 1
+        return json({ report: reads < 3 ? null : report })
+      },
+    })
+    const view = render(
+      <EscortServiceReportView
+        bookingId="escbk_1"
+        status="accompanying"
+        fetchJson={fetchJson}
+        pollMs={5000}
+      />
+    )
+    await screen.findByText("陪诊员完成服务后会在这里填写服务报告，请稍后查看。")
+    // Still in service: no report is coming yet, so nothing is read again.
+    await jest.advanceTimersByTimeAsync(20_000)
+    expect(reads).toBe(1)
+    view.rerender(
+      <EscortServiceReportView
+        bookingId="escbk_1"
+        status="completed"
+        fetchJson={fetchJson}
+        pollMs={5000}
+      />
+    )
+    await waitFor(() => expect(reads).toBe(2))
+    await jest.advanceTimersByTimeAsync(5000)
+    expect((await screen.findByTestId("escort-doctor-advice")).textContent).toBe(
+      "低盐饮食，两周后复查心电图"
+    )
+    await jest.advanceTimersByTimeAsync(20_000)
+    expect(reads).toBe(3)
+    jest.useRealTimers()
+  })
 })

@@ -4,7 +4,7 @@ import type {
   EscortSubscriptionOptions,
   EscortTimelineEvent,
 } from "@health/core"
-import { act, fireEvent, render, screen, within } from "@testing-library/react"
+import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react"
 import { EscortBookingForm } from "@/components/escort/escort-booking-form"
 import { EscortBookingPanel } from "@/components/escort/escort-booking-panel"
 import { EscortTimeline } from "@/components/escort/escort-timeline"
@@ -125,7 +125,17 @@ describe("陪诊 timeline", () => {
     expect(screen.getByTestId("timeline-departed").querySelector("time")).toBeNull()
     expect(
       screen.getAllByRole("listitem").map((li) => li.querySelector(".timeline-label")?.textContent)
-    ).toEqual(["待支付", "待接单", "已接单", "已出发", "已到达", "陪同就医", "服务完成", "已确认"])
+    ).toEqual([
+      "待支付",
+      "待接单",
+      "已接单",
+      "已出发",
+      "已到达",
+      "陪同就医",
+      "服务完成",
+      "已确认",
+      "已评价",
+    ])
   })
 })
 
@@ -191,5 +201,47 @@ describe("陪诊 detail panel", () => {
     })
     expect(cancel).toHaveBeenCalledWith("escbk_1")
     expect(screen.getByRole("status").textContent).toBe("已取消，¥159.20 将原路退回")
+  })
+
+  it("offers rating and the service report as soon as 服务完成 is pushed, without a reload", async () => {
+    let push: EscortSubscriptionOptions["onChange"] = () => undefined
+    const answers: Record<string, unknown> = {
+      "/api/escort/bookings/escbk_1/messages": { messages: [] },
+      "/api/escort/bookings/escbk_1/service-report": { report: null },
+    }
+    const fetchMock = jest.fn(async (input: RequestInfo | URL) => {
+      const path = String(input).split("?")[0]
+      return { ok: true, status: 200, json: async () => answers[path] } as unknown as Response
+    })
+    const realFetch = global.fetch
+    global.fetch = fetchMock as unknown as typeof fetch
+    try {
+      render(
+        <EscortBookingPanel
+          initial={booking("accompanying", "陪同就医")}
+          cancel={jest.fn()}
+          confirmDone={jest.fn()}
+          afterService={{ confirm: jest.fn(), dispute: jest.fn() }}
+          subscribe={(options) => {
+            push = options.onChange
+            return () => undefined
+          }}
+        />
+      )
+      expect(screen.queryByTestId("escort-confirm-service")).toBeNull()
+      await screen.findByText("陪诊员完成服务后会在这里填写服务报告，请稍后查看。")
+      const done = [...EVENTS, event("e7", "completed", "2026-12-06T04:00:00.000Z")]
+      act(() => push(booking("completed", "服务完成", done)))
+      expect(screen.getByTestId("escort-confirm-service")).toBeTruthy()
+      expect(screen.getByRole("button", { name: "请先打分" })).toBeTruthy()
+      // The report is read again now that it can exist.
+      await waitFor(() =>
+        expect(
+          fetchMock.mock.calls.filter(([url]) => String(url).endsWith("/service-report"))
+        ).toHaveLength(2)
+      )
+    } finally {
+      global.fetch = realFetch
+    }
   })
 })

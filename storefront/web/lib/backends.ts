@@ -26,6 +26,8 @@ export const {
   constitution,
   escort,
   escortApp,
+  consultations,
+  doctorApp,
   cms,
 } = createBackends({
   commerce: {

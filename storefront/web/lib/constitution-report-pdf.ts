@@ -19,7 +19,7 @@ import {
 import fontkit from "@pdf-lib/fontkit"
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage, type RGB } from "pdf-lib"
 import { REGIMEN_SECTIONS } from "@/components/constitution/report-content"
-import { evenGlyphFont } from "./even-glyph-font"
+import { evenGlyphFont } from "@health/contracts/even-glyph-font"
 
 export type ConstitutionReportPdfInput = {
   result: { scores: ConstitutionScores; verdicts: ConstitutionVerdicts; primary: ConstitutionCode }

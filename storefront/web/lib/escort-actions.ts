@@ -1,17 +1,13 @@
 "use server"
 
-import { ApiError, formatCNY, PAYMENT_PROVIDER_IDS } from "@health/core"
+import { ApiError, formatCNY } from "@health/core"
 import { revalidatePath } from "next/cache"
-import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
-import { PAYMENT_COOKIE, type OpenPayment } from "@/app/checkout/pay/payment-cookie"
 import type { AccountActionState } from "./account-actions"
 import { escort } from "./backends"
+import { handOverPayment } from "./hand-over-payment"
 import { memberActionError } from "./member-action-error"
-import { h5CashierUrl, paymentPlaceFor } from "./payment-channel"
 import { readToken } from "./session"
-import { storeCreditFen } from "@health/core/commerce/store-credit"
-import { OPENID_COOKIE, officialAccountFromEnv } from "./wechat-official-account"
 
 export type EscortFormState =
   | { error?: string; notice?: string; fields?: Record<string, string> }
@@ -72,47 +68,15 @@ export async function payEscort(
   const token = await readToken()
   if (!token) return EXPIRED
   const bookingId = text(form, "booking_id")
-  const providerId = text(form, "payment")
-  if (!providerId) return { error: "请选择支付方式" }
-  const credit = storeCreditFen(form.get("use_credit") === "yes", text(form, "credit_amount"))
-  if ("problem" in credit) return { error: credit.problem }
-  const jar = await cookies()
-  const openid = officialAccountFromEnv() ? jar.get(OPENID_COOKIE)?.value : undefined
-  let answer: Awaited<ReturnType<typeof escort.pay>>
-  try {
-    answer = await escort.pay(token, bookingId, {
-      provider_id: providerId,
-      channel: paymentPlaceFor((await headers()).get("user-agent") ?? ""),
-      ...(openid && { openid }),
-      store_credit_fen: credit.fen,
-    })
-  } catch (error) {
-    return memberActionError(error, "escort pay")
-  }
-  const { action, cart_id } = answer
-  if (action.kind === "none") {
-    revalidatePath(`/account/escort/${bookingId}`)
-    return { notice: "已用余额支付，正在为您安排陪诊员" }
-  }
-  const amount = Number(form.get("amount_fen")) || 0
-  const open: OpenPayment = {
-    cart_id,
-    provider_id: providerId,
-    amount_fen: Math.max(0, amount - credit.fen),
-    action,
-  }
-  jar.set(PAYMENT_COOKIE, JSON.stringify(open), {
-    httpOnly: true,
-    sameSite: "lax",
-    path: "/checkout",
-    maxAge: 60 * 60,
-  })
-  if (action.kind === "redirect") {
-    redirect(
-      providerId === PAYMENT_PROVIDER_IDS.wechatpay ? h5CashierUrl(action.url, cart_id) : action.url
-    )
-  }
-  redirect(`/checkout/pay?cart=${cart_id}`)
+  const answer = await handOverPayment(
+    form,
+    "escort pay",
+    (method) => escort.pay(token, bookingId, method),
+    "已用余额支付，正在为您安排陪诊员"
+  )
+  // Paid in full by store credit: the booking page shows it 待接单 at once.
+  if (answer?.notice) revalidatePath(`/account/escort/${bookingId}`)
+  return answer
 }
 
 /** Cancels; the refund is what commerce's cancellation rule gives for the time left. */

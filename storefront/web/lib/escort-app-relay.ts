@@ -3,17 +3,18 @@ import type { FetchLike } from "@health/core"
 /** Photos for a step, a 报备 or a message: commerce checks the size too, this spares the trip. */
 const MAX_BODY_BYTES = 12 * 1024 * 1024
 const SEGMENT = /^[A-Za-z0-9_-]{1,80}$/
-const FORWARDED_QUERY = new Set(["status", "after", "limit"])
+const FORWARDED_QUERY = new Set(["status", "after", "limit", "tab"])
 
 const answer = (status: number, message: string) =>
   Response.json({ message }, { status, headers: { "cache-control": "no-store" } })
 
 /**
- * The commerce path a relayed call may reach: the escort's own routes (`/escort/...`) and
- * nothing else, so the cookie's token cannot be spent on any other route through here.
+ * The commerce path a relayed call may reach: the actor's own routes (`/escort/...`, or
+ * `/doctor/...` for the 在线诊室) and nothing else, so the cookie's token cannot be spent on
+ * any other route through here.
  */
-export function escortRelayPath(segments: readonly string[]): string | null {
-  if (segments[0] !== "escort" || segments.length < 2) return null
+export function escortRelayPath(segments: readonly string[], root = "escort"): string | null {
+  if (segments[0] !== root || segments.length < 2) return null
   return segments.every((segment) => SEGMENT.test(segment)) ? `/${segments.join("/")}` : null
 }
 
@@ -29,9 +30,10 @@ export async function relayEscortRequest(
     token,
     commerceUrl,
     fetch,
-  }: { token: string | undefined; commerceUrl: string; fetch: FetchLike }
+    root,
+  }: { token: string | undefined; commerceUrl: string; fetch: FetchLike; root?: string }
 ): Promise<Response> {
-  const path = escortRelayPath(segments)
+  const path = escortRelayPath(segments, root)
   if (!path) return answer(404, "没有这个接口")
   if (!token) return answer(401, "登录已过期，请重新登录")
   const length = Number(request.headers.get("content-length") ?? 0)

@@ -11,7 +11,7 @@ export class AdminRequestError extends Error {
 /** Calls the admin API with the staff session cookie; JSON in, JSON out. */
 export async function adminRequest<T>(
   path: string,
-  init?: { method: "POST"; body?: unknown }
+  init?: { method: "POST" | "PUT"; body?: unknown }
 ): Promise<T> {
   let response: Response
   try {

@@ -12,8 +12,16 @@ import type AuditLogModuleService from "../../modules/audit-log/service"
 type AuthContext = { actor_id?: string; actor_type?: string }
 
 /** Areas whose every access is recorded: health data. Money is recorded on change. */
-const READS_AUDITED = new Set<Area>(["lab", "assessments", "escort"])
-const WRITES_AUDITED = new Set<Area>(["money", "affiliate", "customers", "lab", "assessments"])
+// 内容审核 reads open reported messages, and its decisions hide what people wrote: both audited.
+const READS_AUDITED = new Set<Area>(["lab", "assessments", "escort", "moderation"])
+const WRITES_AUDITED = new Set<Area>([
+  "money",
+  "affiliate",
+  "customers",
+  "lab",
+  "assessments",
+  "moderation",
+])
 
 /** The signed-in staff member's permissions, for guards that look at the data too. */
 export const staffPermissionsOf = (res: MedusaResponse): string[] =>

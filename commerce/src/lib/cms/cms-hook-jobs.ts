@@ -71,6 +71,11 @@ export async function enqueueCmsHookJobs(
     await queue.enqueue(QueueName.CMS, CmsJob.SYNC_ESCORT_HOSPITALS, {})
     jobs.push(`${QueueName.CMS}/${CmsJob.SYNC_ESCORT_HOSPITALS}`)
   }
+  if (model === "expert") {
+    // 问诊 doctors keep the expert's public profile; staff-set licence and prices stay.
+    await queue.enqueue(QueueName.CMS, CmsJob.SYNC_CONSULTATION_DOCTORS, {})
+    jobs.push(`${QueueName.CMS}/${CmsJob.SYNC_CONSULTATION_DOCTORS}`)
+  }
   if (model === "article" && event === "entry.publish" && payload.entry) {
     await queue.enqueue(QueueName.CMS, CmsJob.PUSH_ARTICLE, { document_id, entry: payload.entry })
     jobs.push(`${QueueName.CMS}/${CmsJob.PUSH_ARTICLE}`)

@@ -67,11 +67,12 @@ export async function escortIncomeAnswer(
   const income = container.resolve<EscortIncomeModuleService>(ESCORT_INCOME_MODULE)
   const [escort] = await escorts.listEscorts({ id: escortId }, { take: 1 })
   const level = (escort?.level ?? "trainee") as EscortLevel
-  const [settings, totals, rows, record] = await Promise.all([
+  const [settings, totals, rows, record, payout] = await Promise.all([
     income.settings(),
     income.totals(escortId),
     income.escortEarnings(escortId),
     escortRecord(container, escortId),
+    income.payoutAccount(escortId),
   ])
   const next = ESCORT_LEVELS[ESCORT_LEVELS.indexOf(level) + 1] as EscortLevel | undefined
   const nextRule = next && next !== "trainee" ? settings.level_rules[next] : null
@@ -80,6 +81,8 @@ export async function escortIncomeAnswer(
       ...totals,
       level,
       level_label: ESCORT_LEVEL_LABELS[level],
+      // Whether withdrawals can be paid to WeChat (the app offers 绑定微信 when not).
+      wechat_bound: !!payout,
       share_percent: settings.share_percent[level],
       completed_count: record.completed,
       rating_average: record.ratingAverage,

@@ -5,8 +5,9 @@ import { createRedisConnection } from "../queue/redis-connection"
 type Listener = () => void
 
 // Booking ids are unique across apps, so the channel needs no per-app prefix; every commerce
-// instance behind the proxy hears every change.
-const channelOf = (bookingId: string) => `escort-booking-changed:${bookingId}`
+// instance behind the proxy hears every change. Other live things (consultations) use the
+// same channel class with their own topic.
+const ESCORT_BOOKING_TOPIC = "escort-booking-changed"
 
 /**
  * "Booking X has a new timeline event": a poke, not the event itself. Listeners re-read the
@@ -20,23 +21,30 @@ export class BookingChangeChannel {
   private readonly local = new EventEmitter().setMaxListeners(0)
   private readonly listeners = new Map<string, Set<Listener>>()
 
-  constructor(private readonly redisUrl?: string) {}
+  constructor(
+    private readonly redisUrl?: string,
+    private readonly topic: string = ESCORT_BOOKING_TOPIC
+  ) {}
+
+  private channelOf(id: string) {
+    return `${this.topic}:${id}`
+  }
 
   async publish(bookingId: string): Promise<void> {
     if (!this.redisUrl) {
-      this.local.emit(channelOf(bookingId))
+      this.local.emit(this.channelOf(bookingId))
       return
     }
     if (!this.publisher) {
       this.publisher = createRedisConnection(this.redisUrl, { maxRetriesPerRequest: 2 })
       this.publisher.on("error", () => undefined)
     }
-    await this.publisher.publish(channelOf(bookingId), "1")
+    await this.publisher.publish(this.channelOf(bookingId), "1")
   }
 
   /** Calls `listener` on every change of the booking; resolves once it is listening. */
   async subscribe(bookingId: string, listener: Listener): Promise<() => Promise<void>> {
-    const channel = channelOf(bookingId)
+    const channel = this.channelOf(bookingId)
     if (!this.redisUrl) {
       this.local.on(channel, listener)
       return async () => void this.local.off(channel, listener)

@@ -32,6 +32,12 @@ export const QueueName = {
   FINANCE: "finance",
   /** 陪诊 income: pending earnings released after the confirmation window. */
   ESCORT_INCOME: "escort-income",
+  /** 陪诊 two-way reviews: sealed pairs opened when both are written or 48 h have passed. */
+  ESCORT_REVIEW: "escort-review",
+  /** 陪诊员入驻: the daily certificate check (expiry reminders, suspension on lapse). */
+  ESCORT_ADMISSION: "escort-admission",
+  /** 问诊: refunds of consultations no doctor answered in time, unpaid ones cancelled. */
+  CONSULTATION: "consultation",
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]
@@ -99,6 +105,8 @@ export const CmsJob = {
   PUSH_BATCH: "push-batch",
   /** Replace the synced 陪诊 hospitals with the CMS's (on hospital/department events, and periodically). */
   SYNC_ESCORT_HOSPITALS: "sync-escort-hospitals",
+  /** Write the CMS experts' public profiles into the 问诊 doctors (on expert events). */
+  SYNC_CONSULTATION_DOCTORS: "sync-consultation-doctors",
 } as const
 
 /** What a push needs of a CMS article (taken from the signed hook's entry). */
@@ -152,6 +160,26 @@ export const EscortIncomeJob = {
   RELEASE_DUE: "release-due-earnings",
 } as const
 
+// ---- escort admission ------------------------------------------------------------------
+
+export const EscortAdmissionJob = {
+  /** Remind escorts of certificates about to expire; suspend those whose required one lapsed. */
+  CHECK_CREDENTIALS: "check-escort-credentials",
+} as const
+
+// ---- consultation ----------------------------------------------------------------------
+
+export const ConsultationJob = {
+  SWEEP: "sweep",
+} as const
+
+// ---- escort reviews --------------------------------------------------------------------
+
+export const EscortReviewJob = {
+  /** Open every review window that is due (both written, or 48 h after 服务完成). */
+  OPEN_DUE: "open-due-reviews",
+} as const
+
 // ---- the queue service -----------------------------------------------------------------
 
 /** Every job name of each queue with its payload: enqueue checks both. */
@@ -174,6 +202,7 @@ export type JobPayloads = {
     [CmsJob.PUSH_ARTICLE]: PushArticleJob
     [CmsJob.PUSH_BATCH]: PushBatchJob
     [CmsJob.SYNC_ESCORT_HOSPITALS]: Record<string, never>
+    [CmsJob.SYNC_CONSULTATION_DOCTORS]: Record<string, never>
   }
   [QueueName.SEARCH]: {
     [SearchJob.CMS_ENTRY]: CmsEntryJob
@@ -183,6 +212,9 @@ export type JobPayloads = {
   [QueueName.ESCORT_DISPATCH]: { [EscortDispatchJob.SWEEP]: Record<string, never> }
   [QueueName.FINANCE]: { [FinanceJob.REFRESH_ROLLUP]: Record<string, never> }
   [QueueName.ESCORT_INCOME]: { [EscortIncomeJob.RELEASE_DUE]: Record<string, never> }
+  [QueueName.ESCORT_REVIEW]: { [EscortReviewJob.OPEN_DUE]: Record<string, never> }
+  [QueueName.CONSULTATION]: { [ConsultationJob.SWEEP]: Record<string, never> }
+  [QueueName.ESCORT_ADMISSION]: { [EscortAdmissionJob.CHECK_CREDENTIALS]: Record<string, never> }
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string

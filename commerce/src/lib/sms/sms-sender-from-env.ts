@@ -20,6 +20,8 @@ export function smsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsSende
         "constitution-review": env.SMS_ALIYUN_TEMPLATE_CONSTITUTION_REVIEW ?? "",
         // 陪诊 anomaly alerts to the on-duty staff (ESCORT_ONDUTY_PHONES).
         "escort-alert": env.SMS_ALIYUN_TEMPLATE_ESCORT_ALERT ?? "",
+        // 陪诊员 certificate expiry reminders and suspension notices (陪诊员入驻).
+        "escort-credential": env.SMS_ALIYUN_TEMPLATE_ESCORT_CREDENTIAL ?? "",
       },
       endpoint: env.SMS_ALIYUN_ENDPOINT,
     })

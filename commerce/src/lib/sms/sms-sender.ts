@@ -3,7 +3,13 @@ export type SmsMessage = {
   /** +86 followed by 11 digits. */
   phone: string
   /** Our template name; each vendor maps it to its approved template id. */
-  template: "auth-code" | "kit-status" | "article" | "constitution-review" | "escort-alert"
+  template:
+    | "auth-code"
+    | "kit-status"
+    | "article"
+    | "constitution-review"
+    | "escort-alert"
+    | "escort-credential"
   params: Record<string, string>
 }
 

@@ -13,6 +13,7 @@ export const AREAS = {
   escort: "陪诊",
   assessments: "体质评估",
   operations: "后台任务",
+  moderation: "内容审核",
   settings: "店铺设置",
 } as const
 
@@ -44,13 +45,14 @@ export const SYSTEM_ROLES: SystemRole[] = [
   {
     code: "operations",
     name: "运营",
-    description: "商品、订单、会员、分销设置与预约",
+    description: "商品、订单、会员、分销设置、预约与内容审核",
     permissions: [
       "catalog:write",
       "orders:write",
       "customers:write",
       "affiliate:write",
       "appointments:write",
+      "moderation:write",
       "operations:read",
       "settings:read",
     ],
@@ -78,7 +80,7 @@ export const SYSTEM_ROLES: SystemRole[] = [
     // the escort bookings; recording an offline payment stays with money:write (财务).
     code: "escort_dispatch",
     name: "陪诊调度",
-    description: "陪诊派单与改派、陪诊员与排班、异常告警、城市派单设置与医院目录",
+    description: "陪诊派单与改派、陪诊员与排班、陪诊员审核、异常告警、城市派单设置与医院目录",
     permissions: ["escort:write"],
   },
   {

@@ -93,6 +93,8 @@ const RULES: Rule[] = [
   { path: under("escorts", "escort-bookings", "escort-dispatch"), area: "escort" },
   // The synced hospital catalogue (医院目录) and its re-sync from the CMS.
   { path: under("escort-hospitals"), area: "escort" },
+  // 陪诊员审核: applications hold ID numbers and documents; every staff read is audited.
+  { path: under("escort-admission"), area: "escort" },
   // 陪诊结算: escort withdrawals are finance's (like affiliate withdrawals); resolving a
   // dispute may refund the member, so it needs money write; the rest is the escort area.
   { path: under("escort-income/withdrawals"), area: "money" },
@@ -102,7 +104,12 @@ const RULES: Rule[] = [
     writeArea: "money",
   },
   { path: under("escort-income"), area: "escort" },
+  // 内容审核: the queue of flagged and reported reviews and the sensitive-word list (运营).
+  { path: under("moderation"), area: "moderation" },
   { path: under("assessments", "constitution"), area: "assessments" },
+  // 问诊: doctors' profiles, licences and prices. 运营 read them; verifying a licence (it lets
+  // a doctor see members' health data) is a super admin's until the admission flow comes.
+  { path: under("consultations"), area: "operations" },
   // The queue dashboard (/admin/queues) is deliberately absent: super admins only.
   { path: under("workflows-executions", "cms/pushes"), area: "operations" },
   {

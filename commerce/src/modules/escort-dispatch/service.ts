@@ -11,6 +11,7 @@ import { contextSql, type Sql } from "../../lib/database/context-sql"
 import { DispatchAlert } from "./models/dispatch-alert"
 import { DispatchOffer } from "./models/dispatch-offer"
 import { DispatchSetting } from "./models/dispatch-setting"
+import { EscortDutyShift } from "./models/escort-duty-shift"
 import { EscortSchedule } from "./models/escort-schedule"
 import type { ScheduleRule } from "./rules/schedule"
 import type {
@@ -18,6 +19,7 @@ import type {
   DispatchAlertKind,
   DispatchAlertRow,
   DispatchMode,
+  DutyShiftRow,
   DispatchOfferRow,
   EscortScheduleView,
 } from "./types"
@@ -45,7 +47,50 @@ class EscortDispatchModuleService extends MedusaService({
   EscortSchedule,
   DispatchOffer,
   DispatchAlert,
+  EscortDutyShift,
 }) {
+  // ---- on-duty roster --------------------------------------------------------------
+
+  @InjectManager()
+  async dutyRoster(@MedusaContext() context: Context = {}): Promise<DutyShiftRow[]> {
+    return this.sql(context).execute<DutyShiftRow>(
+      `select id, phone, name, weekdays, start_time, end_time from escort_duty_shift
+       where deleted_at is null order by start_time, phone, id`
+    )
+  }
+
+  /**
+   * Operations save the whole roster at once (the admin edits it as one table): the old
+   * lines go and the new ones come in one transaction, so the alert sweep never reads half.
+   */
+  @InjectTransactionManager()
+  async replaceDutyRoster(
+    shifts: Omit<DutyShiftRow, "id">[],
+    @MedusaContext() context: Context = {}
+  ): Promise<DutyShiftRow[]> {
+    const sql = this.sql(context)
+    await sql.execute(`select pg_advisory_xact_lock(hashtext('escort-duty-roster'))`)
+    await sql.execute(
+      `update escort_duty_shift set deleted_at = now(), updated_at = now()
+       where deleted_at is null`
+    )
+    for (const shift of shifts) {
+      await sql.execute(
+        `insert into escort_duty_shift (id, phone, name, weekdays, start_time, end_time)
+         values (?, ?, ?, ?::jsonb, ?, ?)`,
+        [
+          generateEntityId("", "escduty"),
+          shift.phone,
+          shift.name,
+          JSON.stringify(shift.weekdays),
+          shift.start_time,
+          shift.end_time,
+        ]
+      )
+    }
+    return this.dutyRoster(context)
+  }
+
   // ---- settings per city -----------------------------------------------------------
 
   @InjectManager()

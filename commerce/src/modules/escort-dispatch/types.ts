@@ -35,3 +35,13 @@ export type DispatchAlertRow = {
   resolution_note: string | null
   created_at: Date | string
 }
+
+/** A line of the on-duty roster (phone in +86 form; Beijing weekdays and hours). */
+export type DutyShiftRow = {
+  id: string
+  phone: string
+  name: string
+  weekdays: number[]
+  start_time: string
+  end_time: string
+}

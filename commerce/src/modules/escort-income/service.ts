@@ -11,6 +11,7 @@ import { contextSql, type Sql } from "../../lib/database/context-sql"
 import { EscortDispute } from "./models/escort-dispute"
 import { EscortEarning } from "./models/escort-earning"
 import { EscortIncomeSetting } from "./models/escort-income-setting"
+import { EscortPayoutAccount } from "./models/escort-payout-account"
 import { EscortRating } from "./models/escort-rating"
 import { EscortWithdrawal } from "./models/escort-withdrawal"
 import { earningAfterRefund } from "./rules/escort-earning-share"
@@ -20,6 +21,7 @@ import type {
   EscortEarningRow,
   EscortEarningStatus,
   EscortIncomeTotals,
+  EscortPayoutAccountRow,
   EscortWithdrawalRow,
   EscortWithdrawalStatus,
   NewEscortEarning,
@@ -34,11 +36,12 @@ const EARNING_COLUMNS = `id, booking_id, escort_id, service_name, service_date, 
   share_percent, amount_fen, reversed_fen, status, release_at, available_at, created_at`
 const DISPUTE_COLUMNS = `id, booking_id, earning_id, escort_id, customer_id, reason, status,
   outcome, refund_fen, resolution_note, resolved_by, resolved_at, created_at`
-const WITHDRAWAL_COLUMNS = `id, escort_id, amount_fen, status, method, reference, reject_reason,
-  reviewed_by, reviewed_at, paid_by, paid_at, created_at`
+const WITHDRAWAL_COLUMNS = `id, escort_id, amount_fen, status, method, reference, transfer_state,
+  transfer_package, fail_reason, reject_reason, reviewed_by, reviewed_at, paid_by, paid_at,
+  created_at`
 
-/** Withdrawals that hold money out of the balance (a rejected one gave it back). */
-const HOLDING = `('requested', 'approved', 'paid')`
+/** Withdrawals that hold money out of the balance (a rejected or failed one gave it back). */
+const HOLDING = `('requested', 'approved', 'paying', 'paid')`
 
 /**
  * 陪诊 income: earnings per booking, disputes, ratings, withdrawals and the settlement
@@ -52,6 +55,7 @@ class EscortIncomeModuleService extends MedusaService({
   EscortRating,
   EscortWithdrawal,
   EscortIncomeSetting,
+  EscortPayoutAccount,
 }) {
   // ---- settings ----------------------------------------------------------------------
 
@@ -465,7 +469,13 @@ class EscortIncomeModuleService extends MedusaService({
         [action.reason, action.staff_id, id]
       )
     } else {
-      if (current.status === "paid" && current.reference === action.reference) return current
+      if (
+        current.status === "paid" &&
+        current.method === "bank" &&
+        current.reference === action.reference
+      ) {
+        return current
+      }
       moved = await sql.execute(
         `update escort_withdrawal set status = 'paid', method = 'bank', reference = ?,
            paid_by = ?, paid_at = now(), updated_at = now()
@@ -480,6 +490,158 @@ class EscortIncomeModuleService extends MedusaService({
       )
     }
     return this.withdrawal(id, context)
+  }
+
+  // ---- WeChat payout account -----------------------------------------------------------
+
+  @InjectManager()
+  async payoutAccount(
+    escortId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortPayoutAccountRow | null> {
+    const [row] = await this.sql(context).execute<EscortPayoutAccountRow>(
+      `select escort_id, wechat_openid, wechat_unionid, bound_at from escort_payout_account
+       where escort_id = ? and deleted_at is null`,
+      [escortId]
+    )
+    return row ?? null
+  }
+
+  /**
+   * Binds (or rebinds) the WeChat account the escort's withdrawals are transferred to. An
+   * openid already bound to another escort is refused: one WeChat, one escort's money.
+   */
+  @InjectTransactionManager()
+  async bindWechat(
+    input: { escort_id: string; openid: string; unionid: string | null; at: Date },
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortPayoutAccountRow> {
+    const sql = this.sql(context)
+    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
+      `escort-wechat:${input.openid}`,
+    ])
+    const [other] = await sql.execute<{ escort_id: string }>(
+      `select escort_id from escort_payout_account
+       where wechat_openid = ? and escort_id <> ? and deleted_at is null`,
+      [input.openid, input.escort_id]
+    )
+    if (other) throw conflict("该微信已绑定其他陪诊员账号，请用本人微信绑定")
+    await sql.execute(
+      `insert into escort_payout_account (id, escort_id, wechat_openid, wechat_unionid, bound_at)
+       values (?, ?, ?, ?, ?)
+       on conflict (escort_id) where deleted_at is null do update set
+         wechat_openid = excluded.wechat_openid, wechat_unionid = excluded.wechat_unionid,
+         bound_at = excluded.bound_at, updated_at = now()`,
+      [generateEntityId("", "escpa"), input.escort_id, input.openid, input.unionid, input.at]
+    )
+    return (await this.payoutAccount(input.escort_id, context))!
+  }
+
+  // ---- WeChat transfers of withdrawals ---------------------------------------------------
+
+  /**
+   * Finance pays an approved withdrawal by WeChat 商家转账: approved → paying with the
+   * bill's number as reference, under the escort's lock (the one requests take), so a
+   * double click starts one transfer and the second is a 409.
+   */
+  @InjectTransactionManager()
+  async startWechatTransfer(
+    input: { withdrawal_id: string; staff_id: string; out_bill_no: string },
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortWithdrawalRow> {
+    const sql = this.sql(context)
+    const current = await this.withdrawal(input.withdrawal_id, context)
+    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
+      `escort-income:${current.escort_id}`,
+    ])
+    const moved = await sql.execute(
+      `update escort_withdrawal set status = 'paying', method = 'wechat', reference = ?,
+         transfer_state = null, transfer_package = null, fail_reason = null, paid_by = ?,
+         updated_at = now()
+       where id = ? and status = 'approved' and deleted_at is null returning id`,
+      [input.out_bill_no, input.staff_id, input.withdrawal_id]
+    )
+    if (!moved.length) {
+      const now = await this.withdrawal(input.withdrawal_id, context)
+      throw conflict(
+        `该提现申请当前为「${WITHDRAWAL_LABELS[now.status]}」，只有已审核的申请可以发起微信转账`
+      )
+    }
+    return this.withdrawal(input.withdrawal_id, context)
+  }
+
+  /** Undoes startWechatTransfer when WeChat refused to create the bill: back to approved. */
+  @InjectTransactionManager()
+  async abandonWechatTransfer(withdrawalId: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute(
+      `update escort_withdrawal set status = 'approved', method = null, reference = null,
+         transfer_state = null, transfer_package = null, paid_by = null, updated_at = now()
+       where id = ? and status = 'paying'`,
+      [withdrawalId]
+    )
+  }
+
+  /** Keeps the bill's state and the escort's confirmation package while it is paying. */
+  @InjectTransactionManager()
+  async recordWechatTransferState(
+    input: { withdrawal_id: string; state: string; package_info?: string | null },
+    @MedusaContext() context: Context = {}
+  ) {
+    await this.sql(context).execute(
+      `update escort_withdrawal set transfer_state = ?,
+         transfer_package = coalesce(?, transfer_package), updated_at = now()
+       where id = ? and status = 'paying'`,
+      [input.state, input.package_info ?? null, input.withdrawal_id]
+    )
+  }
+
+  /** The escort withdrawal a WeChat transfer bill pays, or null (an affiliate's, say). */
+  @InjectManager()
+  async withdrawalOfTransfer(
+    outBillNo: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortWithdrawalRow | null> {
+    const [row] = await this.sql(context).execute<{ id: string }>(
+      `select id from escort_withdrawal
+       where reference = ? and method = 'wechat' and deleted_at is null`,
+      [outBillNo]
+    )
+    return row ? this.withdrawal(row.id, context) : null
+  }
+
+  /**
+   * A transfer's final outcome: paid, or failed (no longer held, so the amount is back in
+   * the balance). Only a paying withdrawal moves, so WeChat's retried callbacks and the
+   * periodic check settle it once.
+   */
+  @InjectTransactionManager()
+  async settleWechatTransfer(
+    input: { withdrawal_id: string; succeeded: boolean; state: string; reason?: string | null },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ withdrawal: EscortWithdrawalRow; changed: boolean }> {
+    const sql = this.sql(context)
+    const current = await this.withdrawal(input.withdrawal_id, context)
+    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
+      `escort-income:${current.escort_id}`,
+    ])
+    const moved = await sql.execute(
+      `update escort_withdrawal set status = ?, transfer_state = ?, transfer_package = null,
+         paid_at = case when ? then now() else paid_at end, fail_reason = ?, updated_at = now()
+       where id = ? and status = 'paying' returning id`,
+      [
+        input.succeeded ? "paid" : "failed",
+        input.state,
+        input.succeeded,
+        input.succeeded
+          ? null
+          : `微信转账未完成（${input.reason ?? input.state}），金额已退回可提现余额`,
+        input.withdrawal_id,
+      ]
+    )
+    return {
+      withdrawal: await this.withdrawal(input.withdrawal_id, context),
+      changed: moved.length > 0,
+    }
   }
 
   // ---- internals ---------------------------------------------------------------------
@@ -537,8 +699,10 @@ class EscortIncomeModuleService extends MedusaService({
 export const WITHDRAWAL_LABELS: Record<EscortWithdrawalStatus, string> = {
   requested: "待审核",
   approved: "已审核，待打款",
+  paying: "微信转账中，待确认收款",
   paid: "已打款",
   rejected: "已驳回",
+  failed: "微信转账未完成，已退回余额",
 }
 
 export default EscortIncomeModuleService

@@ -47,15 +47,24 @@ export type EscortDisputeRow = {
   created_at: Date | string
 }
 
-export type EscortWithdrawalStatus = "requested" | "approved" | "paid" | "rejected"
+export type EscortWithdrawalStatus =
+  | "requested"
+  | "approved"
+  | "paying"
+  | "paid"
+  | "rejected"
+  | "failed"
 
 export type EscortWithdrawalRow = {
   id: string
   escort_id: string
   amount_fen: number
   status: EscortWithdrawalStatus
-  method: "bank" | null
+  method: "bank" | "wechat" | null
   reference: string | null
+  transfer_state: string | null
+  transfer_package: string | null
+  fail_reason: string | null
   reject_reason: string | null
   reviewed_by: string | null
   reviewed_at: Date | string | null
@@ -69,4 +78,11 @@ export type EscortIncomeTotals = {
   pending_fen: number
   frozen_fen: number
   withdrawn_fen: number
+}
+
+export type EscortPayoutAccountRow = {
+  escort_id: string
+  wechat_openid: string
+  wechat_unionid: string | null
+  bound_at: Date | string
 }

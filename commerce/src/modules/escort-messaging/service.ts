@@ -9,6 +9,11 @@ import {
 } from "@medusajs/framework/utils"
 import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cipher"
 import { contextSql, type Sql } from "../../lib/database/context-sql"
+import {
+  conversationMessages,
+  latestConversationMessageId,
+  type MessageTable,
+} from "../../lib/database/conversation-messages"
 import { EscortMessage } from "./models/escort-message"
 import { EscortServiceReport } from "./models/escort-service-report"
 import { EscortUpload } from "./models/escort-upload"
@@ -36,6 +41,13 @@ const REPORT_COLUMNS = `id, booking_id, escort_id, payload_ciphertext, key_id,
 
 /** How many messages one read answers; `after` pages on. */
 export const MESSAGES_PAGE = 200
+
+const MESSAGES: MessageTable = {
+  table: "escort_message",
+  conversationColumn: "booking_id",
+  columns: MESSAGE_COLUMNS,
+  pageSize: MESSAGES_PAGE,
+}
 
 const iso = (value: Date | string) => new Date(value).toISOString()
 
@@ -116,23 +128,7 @@ class EscortMessagingModuleService extends MedusaService({
     after: string | null,
     @MedusaContext() context: Context = {}
   ): Promise<EscortMessageRow[]> {
-    const sql = this.sql(context)
-    const [from] = after
-      ? await sql.execute<{ id: string }>(
-          `select id from escort_message where id = ? and booking_id = ?`,
-          [after, bookingId]
-        )
-      : []
-    return sql.execute<EscortMessageRow>(
-      `select ${MESSAGE_COLUMNS} from escort_message
-       where booking_id = ? and deleted_at is null ${
-         from
-           ? "and (created_at, id) > (select created_at, id from escort_message where id = ?)"
-           : ""
-       }
-       order by created_at, id limit ${MESSAGES_PAGE}`,
-      from ? [bookingId, from.id] : [bookingId]
-    )
+    return conversationMessages(this.sql(context), MESSAGES, bookingId, after)
   }
 
   /** The booking's newest message id, where a live stream starts. */
@@ -141,12 +137,7 @@ class EscortMessagingModuleService extends MedusaService({
     bookingId: string,
     @MedusaContext() context: Context = {}
   ): Promise<string | null> {
-    const [row] = await this.sql(context).execute<{ id: string }>(
-      `select id from escort_message where booking_id = ? and deleted_at is null
-       order by created_at desc, id desc limit 1`,
-      [bookingId]
-    )
-    return row?.id ?? null
+    return latestConversationMessageId(this.sql(context), MESSAGES, bookingId)
   }
 
   /** A message as the contract answers it; `imageUrl` says where this reader fetches pictures. */

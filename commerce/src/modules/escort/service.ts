@@ -150,7 +150,7 @@ class EscortModuleService extends MedusaService({
         ? `status = 'awaiting_escort' and escort_id is null and city = ?`
         : which === "mine"
           ? `escort_id = ? and status in (${ESCORT_BUSY_STATUSES.map(() => "?").join(", ")})`
-          : `escort_id = ? and status in ('completed', 'confirmed')`
+          : `escort_id = ? and status in ('completed', 'confirmed', 'reviewed')`
     const params =
       which === "open"
         ? [escort.city]
@@ -366,6 +366,14 @@ class EscortModuleService extends MedusaService({
     if (task.city !== escort.city) throw notFound("未找到该任务")
     const sql = this.sql(context)
     await this.assertEscortFree(escort.id, task, context)
+    // Only active escorts take tasks: admission may have suspended them since sign-in.
+    const [self] = await sql.execute<{ status: string }>(
+      `select status from escort where id = ? and deleted_at is null`,
+      [escort.id]
+    )
+    if (self?.status !== "active") {
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "该陪诊员账号已停用，请联系运营")
+    }
     const taken = await sql.execute(
       `update escort_booking set status = 'accepted', escort_id = ?, accepted_at = now(),
          updated_at = now()
@@ -502,6 +510,22 @@ class EscortModuleService extends MedusaService({
       context
     )
     return this.bookingRow(id, context)
+  }
+
+  /**
+   * 已确认 → 已评价 once the member's review of it has opened (issue #21); a booking not
+   * confirmed yet stays as it is (confirming it later moves it on). False when not moved.
+   */
+  @InjectTransactionManager()
+  async markReviewed(id: string, @MedusaContext() context: Context = {}): Promise<boolean> {
+    const moved = await this.sql(context).execute(
+      `update escort_booking set status = 'reviewed', updated_at = now()
+       where id = ? and status = 'confirmed' returning id`,
+      [id]
+    )
+    if (!moved.length) return false
+    await this.appendEvent(id, "reviewed", { actor_type: "system", actor_id: null }, {}, context)
+    return true
   }
 
   /**

@@ -15,6 +15,7 @@ import {
   type DispatchCandidate,
 } from "../../modules/escort-dispatch/rules/rank-escorts"
 import { scheduleRefusal, windowsOverlap } from "../../modules/escort-dispatch/rules/schedule"
+import { escortRatings } from "../escort-review/escort-rating-inputs"
 
 type Input = { booking_id: string }
 
@@ -50,10 +51,11 @@ async function candidatesFor(
       ...(booking.hospital_id
         ? { hospital_id: booking.hospital_id }
         : { hospital_name: booking.hospital_name }),
-      status: ["completed", "confirmed"],
+      status: ["completed", "confirmed", "reviewed"],
     },
     { select: ["escort_id", "department_name"] }
   )
+  const ratings = await escortRatings(container, ids)
   const task = {
     date: booking.service_date,
     start_time: booking.start_time,
@@ -73,9 +75,9 @@ async function candidatesFor(
             end_time: row.end_time,
           })
       ),
-      // Escorts carry no coordinates, ratings or specialties yet (trust & safety issue).
+      // Escorts carry no coordinates or specialties yet (trust & safety issue).
       distance_km: null,
-      rating: null,
+      rating: ratings.get(escort.id)?.average ?? null,
       hospital_services: theirs.length,
       department_services: theirs.filter((row) => row.department_name === booking.department_name)
         .length,

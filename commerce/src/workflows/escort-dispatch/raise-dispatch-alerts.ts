@@ -9,6 +9,7 @@ import {
   anomalyThresholdsFromEnv,
   dueAnomalies,
 } from "../../modules/escort-dispatch/rules/anomalies"
+import { phonesOnDuty } from "../../modules/escort-dispatch/rules/duty-roster"
 import type { DispatchAlertRow } from "../../modules/escort-dispatch/types"
 
 /** Bookings that can still go wrong: waiting for an escort or in service. */
@@ -22,8 +23,11 @@ export const ALERT_KIND_LABELS: Record<DispatchAlertRow["kind"], string> = {
   report: "陪诊员报备",
 }
 
-/** The on-duty staff's mobiles (ESCORT_ONDUTY_PHONES, comma-separated, +86 form). */
-const onDutyPhones = () =>
+/**
+ * The fallback on-duty mobiles (ESCORT_ONDUTY_PHONES, comma-separated, +86 form): texted
+ * when nobody on the admin's roster is on duty at the moment.
+ */
+export const onDutyFallbackPhones = () =>
   (process.env.ESCORT_ONDUTY_PHONES ?? "")
     .split(",")
     .map((phone) => phone.trim())
@@ -31,7 +35,8 @@ const onDutyPhones = () =>
 
 /**
  * Part of the dispatch sweep: raises each anomaly of each watched booking once (a unique
- * row per booking and kind), then texts the on-duty staff about alerts not texted yet.
+ * row per booking and kind), then texts the staff on duty now (the admin's roster, else
+ * ESCORT_ONDUTY_PHONES) about alerts not texted yet, each alert once.
  * The SMS carries an idempotency key per alert and phone, so a retried sweep sends none twice.
  */
 export async function raiseDispatchAlerts(container: MedusaContainer, now = new Date()) {
@@ -73,13 +78,14 @@ export async function raiseDispatchAlerts(container: MedusaContainer, now = new 
       if (row) raised++
     }
   }
-  return { raised, texted: await textOnDutyStaff(container) }
+  return { raised, texted: await textOnDutyStaff(container, now) }
 }
 
-async function textOnDutyStaff(container: MedusaContainer) {
-  const phones = onDutyPhones()
-  if (!phones.length) return 0
+async function textOnDutyStaff(container: MedusaContainer, now: Date) {
   const dispatch = container.resolve<EscortDispatchModuleService>(ESCORT_DISPATCH_MODULE)
+  // Whoever the roster has on duty now (Beijing time), else the env list.
+  const phones = phonesOnDuty(await dispatch.dutyRoster(), now, onDutyFallbackPhones())
+  if (!phones.length) return 0
   const notifications = container.resolve<INotificationModuleService>(Modules.NOTIFICATION)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const unsent = (await dispatch.alerts({ open: true })).filter((alert) => !alert.sms_sent_at)

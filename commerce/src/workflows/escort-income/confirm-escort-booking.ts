@@ -13,6 +13,7 @@ import { ESCORT_INCOME_MODULE } from "../../modules/escort-income"
 import type EscortIncomeModuleService from "../../modules/escort-income/service"
 import { escortBookingLockKey } from "../escort/escort-booking-lock"
 import { publishEscortBookingChangeStep } from "../escort/publish-escort-booking-change"
+import { markEscortBookingReviewedStep } from "../escort-review/mark-escort-booking-reviewed"
 import { recomputeEscortLevelStep } from "./recompute-escort-level"
 import { recordEscortEarningStep } from "./record-escort-earning"
 
@@ -81,6 +82,8 @@ export const confirmEscortBookingWorkflow = createWorkflow(
         tags: input.tags,
       }))
     )
+    // The member's two-way review may have opened while the booking was 服务完成: 已评价 now.
+    markEscortBookingReviewedStep(input.booking_id)
     recomputeEscortLevelStep(transform({ booking }, ({ booking }) => booking.escort_id))
     releaseLockStep({ key })
     publishEscortBookingChangeStep(input.booking_id)

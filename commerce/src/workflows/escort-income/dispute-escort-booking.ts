@@ -12,6 +12,8 @@ import type EscortModuleService from "../../modules/escort/service"
 import { ESCORT_INCOME_MODULE } from "../../modules/escort-income"
 import type EscortIncomeModuleService from "../../modules/escort-income/service"
 import { escortBookingLockKey } from "../escort/escort-booking-lock"
+import { publishEscortBookingChangeStep } from "../escort/publish-escort-booking-change"
+import { DISPUTE_OPENED, recordDisputeEventStep } from "./record-dispute-event"
 import { recordEscortEarningStep } from "./record-escort-earning"
 
 export type DisputeEscortBookingInput = { booking_id: string; customer_id: string; reason: string }
@@ -22,7 +24,7 @@ const checkDisputableStep = createStep(
   async (input: DisputeEscortBookingInput, { container }) => {
     const escorts = container.resolve<EscortModuleService>(ESCORT_MODULE)
     const booking = await escorts.ownedBooking(input.booking_id, input.customer_id)
-    if (booking.status !== "completed" && booking.status !== "confirmed") {
+    if (!["completed", "confirmed", "reviewed"].includes(booking.status)) {
       throw new MedusaError(MedusaError.Types.CONFLICT, "服务完成后才能申诉")
     }
     return new StepResponse(booking.id)
@@ -40,7 +42,8 @@ const openEscortDisputeStep = createStep(
 
 /**
  * A member disputes a finished service (POST /store/escort-bookings/:id/dispute) before its
- * income was released: the escort's earning freezes until operations resolve the dispute.
+ * income was released: the escort's earning freezes until operations resolve the dispute,
+ * and the booking's timeline shows the dispute (申诉中) to the member at once.
  */
 export const disputeEscortBookingWorkflow = createWorkflow(
   "dispute-escort-booking",
@@ -50,7 +53,17 @@ export const disputeEscortBookingWorkflow = createWorkflow(
     const bookingId = checkDisputableStep(input)
     recordEscortEarningStep(bookingId)
     const dispute = openEscortDisputeStep(input)
+    recordDisputeEventStep(
+      transform({ input }, ({ input }) => ({
+        booking_id: input.booking_id,
+        status: DISPUTE_OPENED as typeof DISPUTE_OPENED,
+        actor_type: "customer" as const,
+        actor_id: input.customer_id,
+        note: `会员提交申诉：${input.reason}`,
+      }))
+    )
     releaseLockStep({ key })
+    publishEscortBookingChangeStep(input.booking_id)
     return new WorkflowResponse(dispute)
   }
 )

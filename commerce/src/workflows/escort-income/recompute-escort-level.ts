@@ -5,16 +5,16 @@ import type EscortModuleService from "../../modules/escort/service"
 import { ESCORT_INCOME_MODULE } from "../../modules/escort-income"
 import { escortLevel, type EscortLevel } from "../../modules/escort-income/rules/escort-level"
 import type EscortIncomeModuleService from "../../modules/escort-income/service"
+import { escortRatings } from "../escort-review/escort-rating-inputs"
 
-/** An escort's record as the level rules read it: services done, ratings and their average. */
+/** An escort's record as the level rules read it: services done, ratings (escortRatings) and their average. */
 export async function escortRecord(container: Pick<MedusaContainer, "resolve">, escortId: string) {
   const escorts = container.resolve<EscortModuleService>(ESCORT_MODULE)
-  const income = container.resolve<EscortIncomeModuleService>(ESCORT_INCOME_MODULE)
   const [, completed] = await escorts.listAndCountEscortBookings(
-    { escort_id: escortId, status: ["completed", "confirmed"] },
+    { escort_id: escortId, status: ["completed", "confirmed", "reviewed"] },
     { select: ["id"], take: 1 }
   )
-  const ratings = await income.ratingStats(escortId)
+  const ratings = (await escortRatings(container, [escortId])).get(escortId)!
   return { completed, ratingAverage: ratings.average, ratingCount: ratings.count }
 }
 

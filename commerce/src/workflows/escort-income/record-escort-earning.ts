@@ -14,7 +14,7 @@ import type EscortIncomeModuleService from "../../modules/escort-income/service"
 import type { EscortEarningRow } from "../../modules/escort-income/types"
 
 /** Bookings whose service is done: only these earn (a cancelled one never does). */
-const EARNING_STATUSES = ["completed", "confirmed"]
+const EARNING_STATUSES = ["completed", "confirmed", "reviewed"]
 
 /**
  * The escort's earning for a finished booking, created once: the share of the price at

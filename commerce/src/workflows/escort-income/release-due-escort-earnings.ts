@@ -19,7 +19,7 @@ export async function releaseDueEscortEarnings(container: MedusaContainer, now =
   const income = container.resolve<EscortIncomeModuleService>(ESCORT_INCOME_MODULE)
   const finished = await escorts.listEscortBookings(
     {
-      status: ["completed", "confirmed"],
+      status: ["completed", "confirmed", "reviewed"],
       updated_at: { $gte: new Date(now.getTime() - CATCH_UP_DAYS * 86_400_000) },
     },
     { select: ["id"], take: 500, order: { updated_at: "ASC" } }

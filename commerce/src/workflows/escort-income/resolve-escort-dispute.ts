@@ -1,3 +1,7 @@
+import AffiliateModule, {
+  AFFILIATE_MODULE,
+} from "@health/medusa-plugin-affiliate/modules/affiliate"
+import { STORE_CREDIT_REFERENCE } from "@health/medusa-plugin-affiliate/workflows"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import {
   createStep,
@@ -18,6 +22,12 @@ import { ESCORT_INCOME_MODULE } from "../../modules/escort-income"
 import type EscortIncomeModuleService from "../../modules/escort-income/service"
 import type { EscortDisputeRow } from "../../modules/escort-income/types"
 import { escortBookingLockKey } from "../escort/escort-booking-lock"
+import { publishEscortBookingChangeStep } from "../escort/publish-escort-booking-change"
+import {
+  DISPUTE_RESOLVED,
+  disputeResolutionNote,
+  recordDisputeEventStep,
+} from "./record-dispute-event"
 
 export type ResolveEscortDisputeInput = {
   dispute_id: string
@@ -27,6 +37,8 @@ export type ResolveEscortDisputeInput = {
   note?: string | null
   staff_id: string
 }
+
+type AffiliateModuleService = InstanceType<(typeof AffiliateModule)["service"]>
 
 type Decision = { dispute: EscortDisputeRow; booking: EscortBookingRow; refund_fen: number }
 
@@ -62,27 +74,55 @@ const decideEscortDisputeStep = createStep(
   }
 )
 
-type RefundOutcome = { through: "none" | "offline" | "provider"; fen: number }
+type RefundOutcome = {
+  through: "none" | "offline" | "provider" | "store_credit" | "provider_and_store_credit"
+  fen: number
+  /** Of `fen`: back through the payment providers, and back to the member's balance. */
+  provider_fen: number
+  store_credit_fen: number
+}
 
 type PaymentRow = {
   id: string
   amount: unknown
   captured_at?: Date | string | null
-  refunds?: ({ amount: unknown } | null)[] | null
+  refunds?: ({ amount: unknown; note?: string | null } | null)[] | null
 }
+
+const refundedFen = (payment: PaymentRow, note?: string) =>
+  (payment.refunds ?? [])
+    .filter((refund) => refund && (note === undefined || refund.note === note))
+    .reduce((sum, refund) => sum + toFen(refund?.amount), 0)
+
+const outcome = (providerFen: number, creditFen: number): RefundOutcome => ({
+  through:
+    providerFen && creditFen
+      ? "provider_and_store_credit"
+      : creditFen
+        ? "store_credit"
+        : "provider",
+  fen: providerFen + creditFen,
+  provider_fen: providerFen,
+  store_credit_fen: creditFen,
+})
 
 /**
  * The member's money goes back through the order's captured payments (the provider refund
- * path the cancellation uses). A booking operations marked paid by hand has no order: its
- * refund is returned offline by finance, and the answer says so.
+ * path the cancellation uses) and, for what the providers did not take (a booking paid
+ * with store credit, wholly or partly), to the member's balance. A booking operations
+ * marked paid by hand has no order: its refund is returned offline by finance, and the
+ * answer says so. Retry-safe: provider refunds carry the dispute's note and count against
+ * the total, and the balance is returned once per dispute (the affiliate ledger's key).
  */
 const refundDisputedBookingStep = createStep(
   "refund-disputed-escort-booking",
   async (input: Decision & { staff_id: string }, { container }) => {
-    if (input.refund_fen <= 0) return new StepResponse<RefundOutcome>({ through: "none", fen: 0 })
+    const none = { through: "none", fen: 0, provider_fen: 0, store_credit_fen: 0 } as const
+    if (input.refund_fen <= 0) return new StepResponse<RefundOutcome>({ ...none })
     if (!input.booking.order_id) {
-      return new StepResponse<RefundOutcome>({ through: "offline", fen: input.refund_fen })
+      return new StepResponse<RefundOutcome>({ ...none, through: "offline", fen: input.refund_fen })
     }
+    const note = `陪诊申诉退款 ${input.dispute.id}`
     const { data } = await container.resolve(ContainerRegistrationKeys.QUERY).graph({
       entity: "order",
       fields: [
@@ -90,39 +130,58 @@ const refundDisputedBookingStep = createStep(
         "payment_collections.payments.amount",
         "payment_collections.payments.captured_at",
         "payment_collections.payments.refunds.amount",
+        "payment_collections.payments.refunds.note",
+        "credit_lines.reference",
+        "credit_lines.metadata",
       ],
       filters: { id: input.booking.order_id },
     })
-    const payments = ((data[0]?.payment_collections ?? []) as { payments?: PaymentRow[] }[])
+    const order = data[0] as
+      | {
+          payment_collections?: ({ payments?: PaymentRow[] } | null)[] | null
+          credit_lines?:
+            | ({ reference?: string | null; metadata?: Record<string, unknown> | null } | null)[]
+            | null
+        }
+      | undefined
+    const payments = (order?.payment_collections ?? [])
       .flatMap((collection) => collection?.payments ?? [])
-      .filter((payment) => payment?.captured_at)
-    const refundable = payments.reduce(
-      (sum, p) =>
-        sum + toFen(p.amount) - (p.refunds ?? []).reduce((s, r) => s + toFen(r?.amount), 0),
-      0
-    )
-    if (refundable < input.refund_fen) {
-      throw invalid(
-        `该订单通过支付渠道最多还可退 ¥${yuan(refundable)}（余额抵扣部分不退回渠道），请调整退款金额`
-      )
+      .filter((payment): payment is PaymentRow => !!payment?.captured_at)
+    // What this dispute already refunded through providers (a retried run) counts as done.
+    const already = payments.reduce((sum, p) => sum + refundedFen(p, note), 0)
+    const refundable = payments.reduce((sum, p) => sum + toFen(p.amount) - refundedFen(p), 0)
+    const providerFen = Math.min(input.refund_fen, refundable + already)
+    const creditFen = input.refund_fen - providerFen
+    if (creditFen > 0) {
+      const cartId =
+        (order?.credit_lines ?? [])
+          .filter((line) => line?.reference === STORE_CREDIT_REFERENCE)
+          .map((line) => line?.metadata?.cart_id as string | undefined)
+          .find(Boolean) ?? input.booking.cart_id
+      if (!cartId) {
+        throw invalid(
+          `该订单通过支付渠道最多还可退 ¥${yuan(refundable + already)}，且没有余额抵扣可退回，请调整退款金额`
+        )
+      }
+      // First, so an amount over what the balance paid is refused before any money moves.
+      await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).returnStoreCredit({
+        cart_id: cartId,
+        reason_key: `escort-dispute:${input.dispute.id}`,
+        amount: creditFen,
+        note: `陪诊申诉退款，余额退回（${input.booking.service_name}）`,
+      })
     }
-    let left = input.refund_fen
+    let left = providerFen - already
     for (const payment of payments) {
-      const refunded = (payment.refunds ?? []).reduce((sum, r) => sum + toFen(r?.amount), 0)
-      const fen = Math.min(left, toFen(payment.amount) - refunded)
+      if (left <= 0) break
+      const fen = Math.min(left, toFen(payment.amount) - refundedFen(payment))
       if (fen <= 0) continue
       await refundPaymentWorkflow(container).run({
-        input: {
-          payment_id: payment.id,
-          amount: yuan(fen),
-          created_by: input.staff_id,
-          note: `陪诊申诉退款 ${input.dispute.id}`,
-        },
+        input: { payment_id: payment.id, amount: yuan(fen), created_by: input.staff_id, note },
       })
       left -= fen
-      if (left <= 0) break
     }
-    return new StepResponse<RefundOutcome>({ through: "provider", fen: input.refund_fen })
+    return new StepResponse<RefundOutcome>(outcome(providerFen, creditFen))
   }
 )
 
@@ -170,7 +229,17 @@ export const resolveEscortDisputeWorkflow = createWorkflow(
         staff_id: input.staff_id,
       }))
     )
+    recordDisputeEventStep(
+      transform({ locked, input, refund }, ({ locked, input, refund }) => ({
+        booking_id: locked.booking.id,
+        status: DISPUTE_RESOLVED as typeof DISPUTE_RESOLVED,
+        actor_type: "staff" as const,
+        actor_id: input.staff_id,
+        note: disputeResolutionNote({ outcome: input.outcome, refund, note: input.note ?? null }),
+      }))
+    )
     releaseLockStep({ key })
+    publishEscortBookingChangeStep(bookingId)
     return new WorkflowResponse(
       transform({ dispute, refund }, ({ dispute, refund }) => ({ dispute, refund }))
     )

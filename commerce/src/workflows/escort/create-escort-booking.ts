@@ -11,6 +11,7 @@ import { escortPrice } from "../../modules/escort/rules/escort-price"
 import type EscortModuleService from "../../modules/escort/service"
 import type { EscortActor, NewEscortBooking } from "../../modules/escort/types"
 import { escortServiceOfVariant } from "./escort-services"
+import { verifyPersonServedStep } from "../identity-verification/verify-person-served-step"
 import { resolveEscortHospitalStep } from "./steps/resolve-escort-hospital-step"
 
 /** What the member asks for: the service by its variant and the extras, never a price. */
@@ -62,6 +63,13 @@ const createEscortBookingStep = createStep(
 export const createEscortBookingWorkflow = createWorkflow(
   "create-escort-booking",
   (input: { booking: EscortBookingRequest; actor: EscortActor }) => {
+    // 实名认证 of the person served before anything is priced or stored (issue #21).
+    verifyPersonServedStep(
+      transform({ input }, ({ input }) => ({
+        customer_id: input.booking.customer_id,
+        person: input.booking.person,
+      }))
+    )
     const place = resolveEscortHospitalStep(
       transform({ input }, ({ input }) => ({
         city: input.booking.city,

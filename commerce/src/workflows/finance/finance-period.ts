@@ -71,9 +71,18 @@ export type FinanceSummary = {
   groups: FinanceGroup[]
   previous: { from: string; to: string; totals: FinanceTotals }
   change: Record<FinanceMetric, FinanceChange>
+  /** When the breakdown was paged: which page, and how many groups all pages hold. */
+  page?: { offset: number; limit: number; count: number }
 }
 
-export type FinancePeriod = { from: string; to: string; group_by?: FinanceGroupBy } & FinanceFilters
+/** A period, its filters, and an optional breakdown, paged when `limit` is given (not by day). */
+export type FinancePeriod = {
+  from: string
+  to: string
+  group_by?: FinanceGroupBy
+  offset?: number
+  limit?: number
+} & FinanceFilters
 
 const DAY_MS = 24 * 60 * 60 * 1000
 

@@ -48,8 +48,25 @@ const ROLLUP_SPLIT_SQL = `with ${rawRowsCtes(true)}
      group by ${ROW_DAY}, metric, product_id, method, channel, order_status`
 
 /**
+ * One month's product split rows summed from its days' (bindings: the month's first day,
+ * twice): the year's product and category breakdowns read twelve months, not 365 days.
+ */
+const ROLLUP_MONTH_SQL = `insert into finance_monthly_rollup
+      (month, split, metric, product_id, product_label, method, channel, order_status, amount, rows)
+    select date_trunc('month', day)::date, true, metric, product_id, max(product_label), method,
+           channel, order_status, sum(amount)::bigint, sum(rows)::bigint
+      from finance_daily_rollup
+     where split and day >= ?::date and day < (?::date + interval '1 month')
+     group by 1, metric, product_id, method, channel, order_status`
+
+/** The first days of the months `first`..`last` touch, oldest first. */
+function monthsOf(first: string, last: string): string[] {
+  return [...new Set(daysOf(first, last).map((day) => `${day.slice(0, 7)}-01`))]
+}
+
+/**
  * Recomputes a run of consecutive past Beijing days (`first`..`last`) of the day and member
- * rollups from the raw tables; idempotent. The days' rows exist first (committed), so a
+ * rollups, and their months of the monthly rollup, from the raw tables; idempotent. The days' rows exist first (committed), so a
  * write to a day's money from then on takes its lock in the trigger; the refresh clears the
  * marks under the same locks before it reads, so a concurrent change either is read or
  * marks its day dirty again. Two refreshes of one day run one after the other on that lock.
@@ -82,6 +99,17 @@ export async function refreshFinanceRollupRun(
     ])
     await trx.raw(ROLLUP_UNSPLIT_SQL, financeBindings(start, end, {}))
     await trx.raw(ROLLUP_SPLIT_SQL, financeBindings(start, end, {}))
+    // The run's months from their days' rows, in this transaction: a month's rows are the sum
+    // of its days' whenever every day is clean (a reader uses a month only then). The lock
+    // serialises two runs in one month, so the later one sums the earlier one's days too;
+    // months are locked oldest first, so two runs never wait on each other in a circle.
+    for (const month of monthsOf(first, last)) {
+      await trx.raw(`select pg_advisory_xact_lock(hashtext('finance_monthly_rollup:' || ?))`, [
+        month,
+      ])
+      await trx.raw(`delete from finance_monthly_rollup where month = ?::date`, [month])
+      await trx.raw(ROLLUP_MONTH_SQL, [month, month])
+    }
   })
 }
 
@@ -146,23 +174,50 @@ export async function refreshFinanceRollups(knex: RollupKnex): Promise<string[]>
   const months = await refreshLedgerMonths(knex)
   if (days.length || months.length) {
     await knex.raw(
-      `vacuum (analyze) finance_daily_rollup, finance_member_daily_rollup, finance_affiliate_monthly_rollup`,
+      `vacuum (analyze) finance_daily_rollup, finance_monthly_rollup, finance_member_daily_rollup,
+         finance_affiliate_monthly_rollup`,
       []
     )
   }
   return days
 }
 
+/** The first day of the month after `day`'s. */
+const nextMonth = (day: string) => {
+  const [year, month] = day.split("-").map(Number)
+  return month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, "0")}-01`
+}
+
+/**
+ * The whole months of `from`..`before` (exclusive) as their first days, or null: the months
+ * a product split reads from the monthly rollup. Every day before the first day read raw is
+ * rolled up and clean, so each of these months' rows is the sum of its days'.
+ */
+export function wholeMonthsOf(
+  from: string,
+  before: string
+): { first: string; last: string } | null {
+  const first = from.endsWith("-01") ? from : nextMonth(from)
+  let last: string | null = null
+  for (let month = first; nextMonth(month) <= before; month = nextMonth(month)) last = month
+  return last ? { first, last } : null
+}
+
+const nextDay = (day: string) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10)
+
 /**
  * How a period is read: its rolled-up days (refreshed, not dirty) from the rollup, and the
  * stretch from the first to the last day that is not rolled up from the raw tables (in a
- * live system: today, and a past day whose money just changed). Read in the same snapshot
- * as the figures.
+ * live system: today, and a past day whose money just changed). With `byMonth` (a product
+ * split not broken down by day), the whole months before that stretch come from the monthly
+ * rollup. Read in the same snapshot as the figures.
  */
 export async function rollupSpanOf(
   knex: Knex,
   from: string,
-  to: string
+  to: string,
+  byMonth = false
 ): Promise<{ start: string; end: string; rollup: RollupSpanOrNone }> {
   const { rows } = await knex.raw(
     `select id from finance_rollup_day
@@ -173,15 +228,17 @@ export async function rollupSpanOf(
   const raw = daysOf(from, to).filter((day) => !rolled.has(day))
   if (!raw.length) {
     const { start } = periodBounds(from, to)
-    return { start, end: start, rollup: { from, to, rawFirst: null, rawLast: null } }
+    const months = byMonth ? wholeMonthsOf(from, nextDay(to)) : null
+    return { start, end: start, rollup: { from, to, rawFirst: null, rawLast: null, months } }
   }
   const rawFirst = raw[0]
   const rawLast = raw[raw.length - 1]
   const { start, end } = periodBounds(rawFirst, rawLast)
+  const months = byMonth ? wholeMonthsOf(from, rawFirst) : null
   return {
     start,
     end,
-    rollup: rolled.size ? { from, to, rawFirst, rawLast } : undefined,
+    rollup: rolled.size ? { from, to, rawFirst, rawLast, months } : undefined,
   }
 }
 

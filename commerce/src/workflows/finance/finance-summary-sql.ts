@@ -7,16 +7,17 @@ const FIGURES = ["orders", "paid", "refunded", "store_credit", "commissions", "p
 const STORE_CREDIT_REFERENCE = "affiliate_store_credit"
 
 /**
- * Every value a query takes, bound once in a one-row CTE so each query has the same twelve
+ * Every value a query takes, bound once in a one-row CTE so each query has the same fourteen
  * bindings in the same order (see `financeBindings`); a null filter means "all". [t0, t1) is
  * what is read from the raw tables; the Beijing days r0..r1 outside u0..u1 are read from
- * the daily rollup (none when r0 is null).
+ * the rollups (none when r0 is null): the whole months m0..m1 (first days; none when m0 is
+ * null) from the monthly rollup, the other days from the daily one.
  */
 const PARAMS = `
 params as (
   select ?::timestamptz as t0, ?::timestamptz as t1, ?::text as product_id, ?::text as category_id,
          ?::text as customer_id, ?::text as channel, ?::text as provider_id, ?::text as order_status,
-         ?::date as r0, ?::date as r1, ?::date as u0, ?::date as u1
+         ?::date as r0, ?::date as r1, ?::date as u0, ?::date as u1, ?::date as m0, ?::date as m1
 )`
 
 /**
@@ -183,20 +184,37 @@ raw_rows as (
 )`
 
 /**
- * The rolled-up days' rows (see refresh-finance-rollup.ts), shaped and filtered like the
- * raw rows: the split rows when products are in play, else the unsplit ones. They carry no
- * member, so the member filter and breakdown always read the raw tables.
+ * The rolled-up days' rows (see finance-rollup.ts), shaped and filtered like the raw rows:
+ * the split rows when products are in play, else the unsplit ones; whole months m0..m1 of
+ * split rows from the monthly rollup (a month's row stands at its first day). The days
+ * around the months are two ranges, each read by its own index scan: one range with the
+ * months left out by a filter would still walk every day of them. They carry no member, so
+ * the member filter and breakdown read the member rollup instead.
  */
 const rolledRows = (byProduct: boolean) => `
+rolled_periods as (
+  select r.day, r.metric, r.amount, r.product_id, r.product_label, r.method, r.channel, r.order_status
+    from finance_daily_rollup r, params p
+   where r.split = ${byProduct} and r.day between p.r0 and coalesce(p.m0 - 1, p.r1)
+     and not coalesce(r.day between p.u0 and p.u1, false)
+  union all
+  select r.day, r.metric, r.amount, r.product_id, r.product_label, r.method, r.channel, r.order_status
+    from finance_daily_rollup r, params p
+   where r.split = ${byProduct} and p.m0 is not null
+     and r.day between (p.m1 + interval '1 month')::date and p.r1
+     and not coalesce(r.day between p.u0 and p.u1, false)
+  union all
+  select r.month, r.metric, r.amount, r.product_id, r.product_label, r.method, r.channel, r.order_status
+    from finance_monthly_rollup r, params p
+   where r.split = ${byProduct} and r.month between p.m0 and p.m1
+),
 rolled_rows as (
   select r.metric, r.amount::numeric as amount,
          (r.day::timestamp at time zone 'Asia/Shanghai') as happened_at, null::text as order_id,
          r.product_id, r.product_label, null::text as source_id, r.method, r.channel,
          null::text as member_id, r.order_status
-    from finance_daily_rollup r, params p
-   where r.split = ${byProduct} and r.day between p.r0 and p.r1
-     and not coalesce(r.day between p.u0 and p.u1, false)
-     and (p.provider_id is null or r.method = p.provider_id)
+    from rolled_periods r, params p
+   where (p.provider_id is null or r.method = p.provider_id)
      and (p.channel is null or r.channel = p.channel)
      and (p.order_status is null or r.order_status = p.order_status)
      and (p.product_id is null or r.product_id = p.product_id)
@@ -321,6 +339,8 @@ export type RollupSpan = {
   to: string
   rawFirst: string | null
   rawLast: string | null
+  /** The whole months (first days) read from the monthly rollup; product splits only. */
+  months?: { first: string; last: string } | null
 }
 
 /** The six sources of FACTS, each bound [start, end) of its own. */
@@ -349,6 +369,8 @@ export function financeBindings(
     rollup?.to ?? null,
     rollup?.rawFirst ?? null,
     rollup?.rawLast ?? null,
+    rollup?.months?.first ?? null,
+    rollup?.months?.last ?? null,
     ...Array.from({ length: FACT_PERIODS }, () => [start, end]).flat(),
   ]
 }
@@ -431,9 +453,32 @@ const AFTER_SUMS: Partial<Record<FinanceGroupBy, string>> = {
               group by pcp.product_category_id`,
 }
 
-/** One row per group key with the same sums; bindings: `financeBindings`. */
-export function groupsSql(groupBy: FinanceGroupBy, filters: FinanceFilters): string {
+/**
+ * One page of `source` (a CTE) in `order`, and how many rows all pages hold, in every row
+ * (`group_count`; one row with only the count when the page is past the last). Bindings:
+ * the limit and offset, after the query's own.
+ */
+const pagedCtes = (source: string, order: string) => `
+counted as (select count(*)::bigint as group_count from ${source}),
+page as (select true as in_page, s.* from ${source} s order by ${order} limit ? offset ?)`
+
+/**
+ * One row per group key with the same sums; bindings: `financeBindings` (and for the member
+ * breakdown `memberRollupBindings`), then, when `paged`, the limit and offset. A page is
+ * the top groups by money paid (every breakdown but the day's is in that order); only the
+ * page's members are looked up by name.
+ */
+export function groupsSql(groupBy: FinanceGroupBy, filters: FinanceFilters, paged = false): string {
   if (rollupFor(filters, groupBy) === "member") {
+    if (paged) {
+      return `with ${memberSumsCtes()}, ${pagedCtes("member_sums", GROUPED.member.order)}
+        select c.group_count, p.in_page, p.key, ${MEMBER_LABEL} as label,
+               ${FIGURES.map((f) => `p.${f}`).join(", ")}
+          from counted c
+          left join page p on true
+          left join customer cu on cu.id = p.key
+         order by p.paid desc, p.key`
+    }
     // Each part is labelled before the parts are summed together: the planner can tell how
     // many members each part holds (and hash-joins the customers), not how many their union
     // holds (it guessed 200 and looked a hundred thousand members up one by one).
@@ -451,10 +496,16 @@ export function groupsSql(groupBy: FinanceGroupBy, filters: FinanceFilters): str
   const { rows, order } = GROUPED[groupBy]
   const sums = `grouped as (${rows}), sums as (select key, max(label) as label, ${SUMS} from grouped group by key)`
   const after = AFTER_SUMS[groupBy]
-  return after
-    ? `with ${rowsCtes(filters, groupBy)}, ${sums}, labelled as (${after})
-         select * from labelled order by ${order}`
-    : `with ${rowsCtes(filters, groupBy)}, ${sums} select * from sums order by ${order}`
+  const ctes = after
+    ? `${rowsCtes(filters, groupBy)}, ${sums}, labelled as (${after})`
+    : `${rowsCtes(filters, groupBy)}, ${sums}`
+  const source = after ? "labelled" : "sums"
+  if (paged) {
+    return `with ${ctes}, ${pagedCtes(source, order)}
+      select c.group_count, p.* from counted c left join page p on true
+       order by p.paid desc, p.key`
+  }
+  return `with ${ctes} select * from ${source} order by ${order}`
 }
 
 /**

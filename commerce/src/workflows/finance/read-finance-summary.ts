@@ -11,10 +11,19 @@ import {
   type FinanceSummary,
   type FinanceTotals,
 } from "./finance-period"
-import { groupsSql, rollupFor, summaryBindings, totalsSql } from "./finance-summary-sql"
+import {
+  groupsSql,
+  rollupFor,
+  splitsByProduct,
+  summaryBindings,
+  totalsSql,
+} from "./finance-summary-sql"
 import { rollupSpanOf, type RollupKnex } from "./finance-rollup"
 import { groupLabel } from "./labels"
 import { filtersOf, type Knex } from "./finance-knex"
+
+/** Groups a page holds when only the offset is given. */
+const GROUP_PAGE = 50
 
 type SumsRow = Record<Exclude<keyof FinanceTotals, "net">, string | number>
 
@@ -46,7 +55,9 @@ async function bindingsFor(
     const { start, end } = periodBounds(from, to)
     return summaryBindings(start, end, filters, groupBy)
   }
-  const { start, end, rollup } = await rollupSpanOf(trx, from, to)
+  // Whole months serve a product split, except by day (a month's row stands at its first day).
+  const byMonth = splitsByProduct(filters, groupBy) && groupBy !== "day"
+  const { start, end, rollup } = await rollupSpanOf(trx, from, to, byMonth)
   return summaryBindings(start, end, filters, groupBy, rollup)
 }
 
@@ -81,7 +92,16 @@ export async function readFinanceSummary(
 
     const groupBy = input.group_by
     const bindings = await bindingsFor(trx, input.from, input.to, filters, groupBy)
-    const rows = (await trx.raw(groupsSql(groupBy, filters), bindings)).rows
+    // A page of the breakdown (top groups by money paid) when asked: at volume the members
+    // are many, and only the page's are labelled and sent.
+    const paged = (input.limit !== undefined || input.offset !== undefined) && groupBy !== "day"
+    const limit = input.limit ?? GROUP_PAGE
+    const offset = input.offset ?? 0
+    const pageBindings = paged ? [limit, offset] : []
+    let rows = (await trx.raw(groupsSql(groupBy, filters, paged), [...bindings, ...pageBindings]))
+      .rows
+    const page = paged ? { offset, limit, count: Number(rows[0]?.group_count ?? 0) } : undefined
+    if (paged) rows = rows.filter((row) => row.in_page)
     let groups: FinanceGroup[] = rows.map((row) => {
       const key = (row.key as string | null) ?? null
       return {
@@ -97,6 +117,6 @@ export async function readFinanceSummary(
         (day) => byDay.get(day) ?? { key: day, label: day, ...totalsOf(undefined) }
       )
     }
-    return { totals, groups, previous, change }
+    return { totals, groups, previous, change, ...(page && { page }) }
   })
 }

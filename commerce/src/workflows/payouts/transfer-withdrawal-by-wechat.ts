@@ -5,32 +5,24 @@ import {
 import AffiliateModule, {
   AFFILIATE_MODULE,
 } from "@health/medusa-plugin-affiliate/modules/affiliate"
-import { FINAL_TRANSFER_STATES, outBillNoFor } from "@health/medusa-plugin-wechatpay"
-import {
-  createWechatTransferBillStep,
-  ensureWechatpayConfiguredStep,
-} from "@health/medusa-plugin-wechatpay/workflows"
+import { outBillNoFor } from "@health/medusa-plugin-wechatpay"
 import { MedusaError } from "@medusajs/framework/utils"
 import {
   createStep,
   createWorkflow,
   StepResponse,
-  transform,
   WorkflowResponse,
+  type WorkflowData,
 } from "@medusajs/framework/workflows-sdk"
-import {
-  PaymentsJob,
-  QUEUE_MODULE,
-  QueueName,
-  RECONCILE_TRANSFER_DELAY_MS,
-  type JobQueue,
-} from "../../lib/queue/jobs"
 import { openidOfCustomer } from "../../modules/wechat-platform/openid-of-customer"
-import { settleWechatTransfer } from "./settle-wechat-transfer"
+import {
+  composeWechatWithdrawalTransfer,
+  type WechatWithdrawalTransferInput,
+} from "./compose-wechat-withdrawal-transfer"
 
 type AffiliateModuleService = InstanceType<(typeof AffiliateModule)["service"]>
 
-export type TransferWithdrawalInput = { withdrawal_id: string; staff_id: string }
+export type TransferWithdrawalInput = WechatWithdrawalTransferInput
 
 const invalid = (message: string) => new MedusaError(MedusaError.Types.INVALID_DATA, message)
 
@@ -56,33 +48,6 @@ const prepareWechatTransferStep = createStep(
   }
 )
 
-/** A bill WeChat finished at once is settled now; others wait for the callback or the check. */
-const followTransferStep = createStep(
-  "follow-wechat-transfer",
-  async (
-    input: { withdrawal_id: string; out_bill_no: string; state: string; fail_reason?: string },
-    { container }
-  ) => {
-    if (FINAL_TRANSFER_STATES.includes(input.state as never)) {
-      await settleWechatTransfer(container, {
-        out_bill_no: input.out_bill_no,
-        state: input.state,
-        fail_reason: input.fail_reason,
-      })
-      return new StepResponse("settled")
-    }
-    await container
-      .resolve<JobQueue>(QUEUE_MODULE)
-      .enqueue(
-        QueueName.PAYMENTS,
-        PaymentsJob.RECONCILE_TRANSFER,
-        { out_bill_no: input.out_bill_no, checks: 0 },
-        { delay: RECONCILE_TRANSFER_DELAY_MS(), jobId: `reconcile-transfer-${input.out_bill_no}-0` }
-      )
-    return new StepResponse("waiting")
-  }
-)
-
 /**
  * Finance pays an approved WeChat withdrawal by 商家转账: the withdrawal becomes paying,
  * WeChat holds the money until the member confirms receipt in the mini-program, and the
@@ -91,36 +56,13 @@ const followTransferStep = createStep(
  */
 export const transferWithdrawalByWechatWorkflow = createWorkflow(
   "transfer-withdrawal-by-wechat",
-  (input: TransferWithdrawalInput) => {
-    ensureWechatpayConfiguredStep({ message: "未配置微信支付商户，不能转账到微信零钱" })
-    const prepared = prepareWechatTransferStep(input)
-    startWithdrawalTransferStep(
-      transform({ input, prepared }, ({ input, prepared }) => ({
-        withdrawal_id: input.withdrawal_id,
-        staff_id: input.staff_id,
-        out_bill_no: prepared.out_bill_no,
-      }))
+  (input: WorkflowData<TransferWithdrawalInput>) =>
+    new WorkflowResponse(
+      composeWechatWithdrawalTransfer(input, {
+        prepare: prepareWechatTransferStep,
+        start: startWithdrawalTransferStep,
+        record: recordWithdrawalTransferStep,
+        bill: { remark: "分销佣金提现" },
+      })
     )
-    const bill = createWechatTransferBillStep(
-      transform({ prepared }, ({ prepared }) => ({ ...prepared, remark: "分销佣金提现" }))
-    )
-    recordWithdrawalTransferStep(
-      transform({ input, bill }, ({ input, bill }) => ({
-        withdrawal_id: input.withdrawal_id,
-        state: bill.state,
-        package_info: bill.package_info ?? null,
-      }))
-    )
-    const followed = followTransferStep(
-      transform({ input, bill }, ({ input, bill }) => ({
-        withdrawal_id: input.withdrawal_id,
-        out_bill_no: bill.out_bill_no,
-        state: bill.state,
-        fail_reason: bill.fail_reason,
-      }))
-    )
-    return new WorkflowResponse(
-      transform({ bill, followed }, ({ bill, followed }) => ({ bill, followed }))
-    )
-  }
 )

@@ -197,8 +197,8 @@ export function settleDateOf(billDate: string): string {
 }
 
 /**
- * One settlement day's 流水文件 (the Beijing day: the sandbox clears by calendar day; a real
- * merchant's 清算日 runs 23:00 to 23:00). The answer is read only after its certificate chain
+ * One settlement day's 流水文件 (清算日 D runs from 23:00 Beijing on D−1 to 23:00 on D, in
+ * the sandbox as at UnionPay). The answer is read only after its certificate chain
  * and signature verified; respCode 98 (文件不存在) is a day without transactions.
  */
 export async function downloadUnionpayBill(

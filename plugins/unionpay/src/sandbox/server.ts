@@ -298,7 +298,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     t.queryId ??= `${acpTime(now)}${String(randomInt(10_000_000)).padStart(7, "0")}`
     t.traceNo ??= String(randomInt(1_000_000)).padStart(6, "0")
     t.traceTime ??= acpTime(now).slice(4)
-    t.settleDate ??= acpTime(now).slice(4, 8)
+    // UnionPay's 清算日 turns at 23:00 Beijing: a payment at 23:30 clears the next day.
+    t.settleDate ??= acpTime(new Date(now.getTime() + 3600_000)).slice(4, 8)
   }
 
   const pay = async (orderId: string, { notify = true } = {}): Promise<Delivery | undefined> => {

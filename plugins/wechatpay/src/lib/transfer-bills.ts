@@ -53,10 +53,24 @@ export function transferNotifyUrl(config: WechatpayConfig): string {
   return new URL("/hooks/wechatpay/transfer", config.notifyUrl).toString()
 }
 
+/**
+ * What scene 1005 (佣金报酬) reports to WeChat about the payee: their role and what the
+ * money is for. By default an affiliate's commission; other payees (escorts) name theirs.
+ */
+export type TransferSceneReport = { role: string; description: string }
+
+const COMMISSION_REPORT: TransferSceneReport = { role: "推广员", description: "分销佣金提现" }
+
 export async function createTransferBill(
   client: WechatpayClient,
   config: WechatpayConfig,
-  input: { out_bill_no: string; openid: string; amount: number; remark: string }
+  input: {
+    out_bill_no: string
+    openid: string
+    amount: number
+    remark: string
+    report?: TransferSceneReport
+  }
 ): Promise<TransferBill> {
   if (!Number.isInteger(input.amount) || input.amount <= 0) {
     throw new Error("transfer amount must be a positive whole number of fen")
@@ -75,8 +89,8 @@ export async function createTransferBill(
       notify_url: transferNotifyUrl(config),
       user_recv_perception: "劳务报酬",
       transfer_scene_report_infos: [
-        { info_type: "岗位类型", info_content: "推广员" },
-        { info_type: "报酬说明", info_content: "分销佣金提现" },
+        { info_type: "岗位类型", info_content: (input.report ?? COMMISSION_REPORT).role },
+        { info_type: "报酬说明", info_content: (input.report ?? COMMISSION_REPORT).description },
       ],
     }
   )

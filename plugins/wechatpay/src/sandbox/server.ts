@@ -500,6 +500,26 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       res.end(JSON.stringify(result))
       return
     }
+    // Tests that close a past period move a trade (and its refunds) to when it would have
+    // happened, as WeChat's records would show it: the day's bills list it then.
+    const backdate = /^\/sandbox\/trades\/([\w*|@-]+)\/backdate$/.exec(url.pathname)
+    if (backdate && req.method === "POST") {
+      const order = orders.get(backdate[1])
+      const times = JSON.parse(body || "{}") as { paid_at?: string; refunded_at?: string }
+      const valid = (at?: string) => at === undefined || !Number.isNaN(Date.parse(at))
+      const ok = !!order?.success_time && !!times.paid_at && valid(times.refunded_at)
+      if (ok) {
+        order.success_time = rfc3339Shanghai(new Date(times.paid_at!))
+        for (const refund of refunds.values()) {
+          if (refund.out_trade_no !== order.out_trade_no || !times.refunded_at) continue
+          refund.create_time = rfc3339Shanghai(new Date(times.refunded_at))
+          if (refund.success_time) refund.success_time = refund.create_time
+        }
+      }
+      res.writeHead(ok ? 200 : 400, { "content-type": "application/json" })
+      res.end(JSON.stringify(ok ? { ok } : { ok, message: "交易不存在、未支付或时间无效" }))
+      return
+    }
     if (route === "GET /sandbox/health") {
       res.writeHead(200, { "content-type": "application/json" })
       res.end(JSON.stringify({ ok: true, orders: orders.size }))

@@ -190,6 +190,7 @@ describe("escort timeline picture", () => {
       ["陪同就医", "upcoming", null],
       ["服务完成", "upcoming", null],
       ["已确认", "upcoming", null],
+      ["已评价", "upcoming", null],
     ])
     expect(picture.ending).toBeNull()
     expect(picture.reports.map((r) => r.note)).toEqual(["堵车，预计晚到 10 分钟"])

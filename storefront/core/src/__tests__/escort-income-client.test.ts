@@ -1,4 +1,5 @@
 import {
+  bindEscortWechat,
   confirmEscortService,
   disputeEscortBooking,
   getEscortIncome,
@@ -51,6 +52,25 @@ describe("escort income client", () => {
     expect(refused.message).toContain("可提现余额不足")
     expect(await listEscortWithdrawals(options(fetch), "tok")).toEqual([{ id: "escwd_1" }])
     expect(calls[2].init?.method).toBeUndefined()
+  })
+
+  it("binds the escort's WeChat with wx.login's code and surfaces the 409 for another's", async () => {
+    const { fetch, calls } = recordingFetch(
+      { body: { wechat: { bound: true, bound_at: "2026-12-07T01:00:00.000Z" } } },
+      { status: 409, body: { message: "该微信已绑定其他陪诊员账号，请用本人微信绑定" } }
+    )
+    expect(await bindEscortWechat(options(fetch), "tok", "wx-code-1")).toEqual({
+      bound: true,
+      bound_at: "2026-12-07T01:00:00.000Z",
+    })
+    expect(calls[0].url).toBe("http://shop/escort/wechat/bind")
+    expect(calls[0].init?.method).toBe("POST")
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({ code: "wx-code-1" })
+    expect(headersOf(calls[0].init).authorization).toBe("Bearer tok")
+    const refused = await bindEscortWechat(options(fetch), "tok", "wx-code-2").catch((e) => e)
+    expect(refused).toBeInstanceOf(ApiError)
+    expect(refused.status).toBe(409)
+    expect(refused.message).toBe("该微信已绑定其他陪诊员账号，请用本人微信绑定")
   })
 
   it("confirms with a rating and tags, or without any, and disputes with a reason", async () => {

@@ -1,3 +1,4 @@
+import type { MerchantTransfer } from "../affiliate/types"
 import { commerceRequester, type CommerceClientOptions } from "../commerce/request"
 import type { EscortBooking } from "./types"
 
@@ -28,6 +29,8 @@ export type EscortIncome = {
     rating_average: number | null
     next_level: { level_label: string; needs: string } | null
     rules: { level_label: string; share_percent: number; condition: string }[]
+    /** Whether withdrawals can be paid to the escort's WeChat (else 绑定微信 is offered). */
+    wechat_bound?: boolean
   }
   earnings: EscortEarning[]
 }
@@ -35,11 +38,20 @@ export type EscortIncome = {
 export type EscortWithdrawal = {
   id: string
   amount_fen: number
-  status: "requested" | "approved" | "paid" | "rejected"
+  status: "requested" | "approved" | "paying" | "paid" | "rejected" | "failed"
   status_label?: string
+  /** How finance paid it: a bank transfer, or WeChat 商家转账 to the bound WeChat. */
+  method?: "bank" | "wechat" | null
   reject_reason?: string | null
+  /** Why a WeChat transfer did not complete (the amount is back in the balance). */
+  fail_reason?: string | null
+  /** While paying by WeChat: what wx.requestMerchantTransfer opens 确认收款 with. */
+  transfer?: MerchantTransfer | null
   created_at: string
 }
+
+/** `GET /escort/wechat`: whether the escort bound a WeChat to be paid to (never the openid). */
+export type EscortWechat = { bound: boolean; bound_at: string | null }
 
 export type EscortDispute = {
   id: string
@@ -100,6 +112,24 @@ export async function requestEscortWithdrawal(
       ...post({ amount_fen: amountFen }),
     })
   ).withdrawal
+}
+
+/**
+ * Binds the WeChat the escort's withdrawals are transferred to: `code` is wx.login's, in the
+ * mini-program's escort mode (commerce exchanges it for the openid; 409 when that WeChat is
+ * already another escort's).
+ */
+export async function bindEscortWechat(
+  client: CommerceClientOptions,
+  token: string,
+  code: string
+): Promise<EscortWechat> {
+  return (
+    await commerceRequester(client)<{ wechat: EscortWechat }>("/escort/wechat/bind", {
+      token,
+      ...post({ code }),
+    })
+  ).wechat
 }
 
 /** The member confirms a finished service (已确认), with an optional rating. */

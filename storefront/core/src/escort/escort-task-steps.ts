@@ -33,7 +33,7 @@ const ORDER: EscortBookingStatus[] = [
  */
 export function escortStepButtons(status: EscortBookingStatus): EscortStepButton[] {
   // Before 已接单 (or once cancelled) nothing is pressable; after 服务完成 everything is done.
-  const at = status === "confirmed" ? ORDER.length : ORDER.indexOf(status)
+  const at = status === "confirmed" || status === "reviewed" ? ORDER.length : ORDER.indexOf(status)
   return ESCORT_PROGRESS_BUTTONS.map((button) => {
     const index = ORDER.indexOf(button.status)
     const state = at < 0 ? "later" : index <= at ? "done" : index === at + 1 ? "next" : "later"

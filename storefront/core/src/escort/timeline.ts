@@ -23,7 +23,7 @@ export type EscortTimelinePicture = {
 }
 
 const ENDINGS: EscortBookingStatus[] = ["cancelled", "refunded"]
-const FINAL: EscortBookingStatus[] = ["confirmed", "cancelled", "refunded"]
+const FINAL: EscortBookingStatus[] = ["confirmed", "reviewed", "cancelled", "refunded"]
 
 /**
  * The timeline as the member's page draws it: each step with the time it was reached, the

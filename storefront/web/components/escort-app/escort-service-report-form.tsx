@@ -17,7 +17,7 @@ import { EmptyIcon } from "@/components/icons"
 import { ESCORT_RELAY_BASE, escortRelayOptions } from "@/lib/escort-app-browser"
 import { escortAppError, isSignedOut } from "@/lib/escort-app-error"
 
-const REPORTABLE = ["completed", "confirmed"]
+const REPORTABLE = ["completed", "confirmed", "reviewed"]
 const IMAGE_TYPES = ["image/jpeg", "image/png", "image/webp"]
 const MAX_DOCUMENTS = 9
 /** When the department has no SOP the escort still tells how the visit went. */

@@ -23,16 +23,38 @@ const postJson: Post = async (url, body) => {
   }
 }
 
+/** Where a phone sign-in form posts and goes: the escort app's by default, the 在线诊室's too. */
+export type PhoneSignInTarget = {
+  codeUrl: string
+  sessionUrl: string
+  home: string
+  phonePlaceholder: string
+  notice: string
+  testId: string
+}
+
+const ESCORT_TARGET: PhoneSignInTarget = {
+  codeUrl: "/api/escort-app/sms-code",
+  sessionUrl: "/api/escort-app/session",
+  home: "/escort-app",
+  phonePlaceholder: "运营登记的 11 位手机号",
+  notice: "仅限平台登记在岗的陪诊员登录；患者和家属请使用会员登录。",
+  testId: "escort-sign-in",
+}
+
 /**
  * 陪诊员登录: phone + SMS code, separate from the shopper's sign-in (an escort signs in as an
- * escort; numbers operations did not add are refused with commerce's reason).
+ * escort; numbers operations did not add are refused with commerce's reason). Doctors sign in
+ * to the 在线诊室 with the same form and their own `target`.
  */
 export function EscortSignInForm({
   post = postJson,
   onSignedIn,
+  target = ESCORT_TARGET,
 }: {
   post?: Post
   onSignedIn?: () => void
+  target?: PhoneSignInTarget
 }) {
   const router = useRouter()
   const [phone, setPhone] = useState("")
@@ -44,7 +66,7 @@ export function EscortSignInForm({
   const sendCode = async (): Promise<AccountActionState> => {
     const number = parseCnMobile(phone)
     if (!number) return { error: "请输入正确的 11 位手机号" }
-    const sent = await post("/api/escort-app/sms-code", { phone: number })
+    const sent = await post(target.codeUrl, { phone: number })
     return sent.ok
       ? { notice: sent.message ?? "验证码已发送，5 分钟内有效" }
       : { error: sent.message }
@@ -56,24 +78,24 @@ export function EscortSignInForm({
     if (!number) return setState({ error: "请输入正确的 11 位手机号" })
     if (!/^\d{6}$/.test(code.trim())) return setState({ error: "请输入 6 位验证码" })
     setPending(true)
-    const answer = await post("/api/escort-app/session", { phone: number, code: code.trim() })
+    const answer = await post(target.sessionUrl, { phone: number, code: code.trim() })
     setPending(false)
     if (!answer.ok) return setState({ error: answer.message ?? "登录失败，请重试" })
     setState({ notice: "登录成功，正在进入工作台…" })
     if (onSignedIn) return onSignedIn()
-    router.push("/escort-app")
+    router.push(target.home)
     router.refresh()
   }
 
   return (
-    <form className="form" onSubmit={submit} data-testid="escort-sign-in">
+    <form className="form" onSubmit={submit} data-testid={target.testId}>
       <label>
         手机号
         <input
           name="phone"
           inputMode="tel"
           autoComplete="tel"
-          placeholder="运营登记的 11 位手机号"
+          placeholder={target.phonePlaceholder}
           value={phone}
           onChange={(event) => setPhone(event.target.value)}
           required
@@ -99,7 +121,7 @@ export function EscortSignInForm({
       <button type="submit" className="button primary block" disabled={pending}>
         {pending ? "登录中…" : "登录工作台"}
       </button>
-      <p className="hint">仅限平台登记在岗的陪诊员登录；患者和家属请使用会员登录。</p>
+      <p className="hint">{target.notice}</p>
     </form>
   )
 }

@@ -8,6 +8,7 @@ import {
   type EscortTaskDetail,
 } from "@health/core"
 import { useState } from "react"
+import { Markdown } from "@/components/article/markdown"
 import type { EscortAppApi } from "@/lib/escort-app-browser"
 import { currentLocation } from "@/lib/browser-location"
 import { escortAppError } from "@/lib/escort-app-error"
@@ -105,7 +106,15 @@ export function EscortStepPanel({
               {prompts.map((prompt) => (
                 <li key={prompt.title}>
                   <strong>{prompt.title}</strong>
-                  {prompt.tips && <span className="muted">：{prompt.tips}</span>}
+                  {prompt.tips && !prompt.tips.includes("\n") && (
+                    <span className="muted">：{prompt.tips}</span>
+                  )}
+                  {/* The hospital's guide is Markdown from the CMS, over several lines. */}
+                  {prompt.tips?.includes("\n") && (
+                    <div className="muted">
+                      <Markdown source={prompt.tips} />
+                    </div>
+                  )}
                 </li>
               ))}
             </ol>

@@ -3,6 +3,7 @@
 import { formatCNY, tencentMapLink, type EscortTaskDetail } from "@health/core"
 import Link from "next/link"
 import { useEffect, useMemo, useState } from "react"
+import { Markdown } from "@/components/article/markdown"
 import { EmptyIcon } from "@/components/icons"
 import { escortAppInBrowser, type EscortAppApi } from "@/lib/escort-app-browser"
 import { escortAppError, isSignedOut } from "@/lib/escort-app-error"
@@ -12,8 +13,8 @@ import { EscortStepPanel } from "./escort-step-panel"
 
 const IN_SERVICE = ["accepted", "departed", "arrived", "accompanying"]
 /** Once accepted the escort may talk with the family; the report is written after 服务完成. */
-const CAN_MESSAGE = [...IN_SERVICE, "completed", "confirmed"]
-const CAN_REPORT = ["completed", "confirmed"]
+const CAN_MESSAGE = [...IN_SERVICE, "completed", "confirmed", "reviewed"]
+const CAN_REPORT = ["completed", "confirmed", "reviewed"]
 
 type Shown =
   | { state: "loading" }
@@ -103,7 +104,12 @@ export function EscortTaskDetailView({
               腾讯地图导航
             </a>
           </p>
-          {task.hospital.guide && <p className="muted">就医指引：{task.hospital.guide}</p>}
+          {task.hospital.guide && (
+            // The CMS writes the guide in Markdown: headings, lists and bold, not raw marks.
+            <div className="muted escort-hospital-guide" data-testid="escort-hospital-guide">
+              <Markdown source={task.hospital.guide} />
+            </div>
+          )}
           <p data-testid="escort-task-person">
             就诊人：{task.person.name}
             {task.person.id_number ? ` ${task.person.id_number}` : ""}
@@ -113,6 +119,12 @@ export function EscortTaskDetailView({
           <p className="muted">订单金额 {formatCNY(task.price_fen / 100)}</p>
         </div>
       </section>
+      {task.status === "completed" && (
+        // The step panel is gone once the service is done: say so, and what comes next.
+        <p className="form-notice" role="status" data-testid="escort-task-completed">
+          服务已完成。请填写服务报告；家属确认完成后，本单收入即可提现。
+        </p>
+      )}
       {CAN_MESSAGE.includes(task.status) && (
         <p className="form-actions" data-testid="escort-task-links">
           {CAN_MESSAGE.includes(task.status) && (

@@ -9,6 +9,8 @@ import {
 import { useEffect, useState, useTransition, type ReactNode } from "react"
 import { FormFeedback } from "@/components/account/form-feedback"
 import type { AccountActionState } from "@/lib/account-actions"
+import { ConfirmService } from "./confirm-service"
+import { EscortMessagingSection } from "./escort-messaging-section"
 import { EscortTimeline } from "./escort-timeline"
 
 /** The browser's EventSource when it has one; otherwise the subscription polls. */
@@ -27,13 +29,15 @@ async function loadBooking(url: string): Promise<EscortBookingDetail> {
 /**
  * A booking's progress, live (the server relays commerce's event stream on the page's own
  * origin with the member's cookie; where a browser cannot stream it polls), and what the
- * member can do at this step: pay, cancel, confirm completion. Buttons follow the live status.
+ * member can do at this step: pay, cancel, confirm completion, rate or dispute, talk with
+ * the escort and read the service report. Everything follows the live status.
  */
 export function EscortBookingPanel({
   initial,
   payForm,
   cancel,
   confirmDone,
+  afterService,
   ask = (message) => window.confirm(message),
   subscribe = subscribeEscortBooking,
 }: {
@@ -42,6 +46,11 @@ export function EscortBookingPanel({
   payForm?: ReactNode
   cancel: (id: string) => Promise<AccountActionState>
   confirmDone: (id: string) => Promise<AccountActionState>
+  /** Rating with confirmation, or a dispute, after 服务完成; and the messages and report. */
+  afterService?: {
+    confirm: (id: string, rating: number, tags: string[]) => Promise<AccountActionState>
+    dispute: (id: string, reason: string) => Promise<AccountActionState>
+  }
   ask?: (message: string) => boolean
   subscribe?: typeof subscribeEscortBooking
 }) {
@@ -122,6 +131,17 @@ export function EscortBookingPanel({
             </button>
           )}
         </div>
+      )}
+      {afterService && (
+        <>
+          <ConfirmService
+            bookingId={booking.id}
+            status={booking.status}
+            confirm={afterService.confirm}
+            dispute={afterService.dispute}
+          />
+          <EscortMessagingSection bookingId={booking.id} status={booking.status} />
+        </>
       )}
     </>
   )

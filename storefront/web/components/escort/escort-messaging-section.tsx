@@ -4,7 +4,8 @@ import { EscortServiceReportView } from "./escort-service-report"
 
 /**
  * A booking's conversation with its escort and the escort's service report, once it is paid
- * (each shows its own empty state until there is something; both read live data).
+ * (each shows its own empty state until there is something; both read live data). The
+ * status is the live one, so the report appears once the escort writes it.
  */
 export function EscortMessagingSection({
   bookingId,
@@ -17,7 +18,7 @@ export function EscortMessagingSection({
   return (
     <>
       <EscortConversation bookingId={bookingId} />
-      <EscortServiceReportView bookingId={bookingId} />
+      <EscortServiceReportView bookingId={bookingId} status={status} />
     </>
   )
 }

@@ -9,32 +9,52 @@ async function readJson<T>(response: Response): Promise<T> {
   return body
 }
 
+/** How often a finished service's report is looked for until the escort has written it. */
+export const SERVICE_REPORT_POLL_MS = 5000
+const AFTER_SERVICE = ["completed", "confirmed", "reviewed"]
+
 /**
  * The escort's service report: each step, the doctor's advice as told, the photographed
  * documents, each saved into the member's health archive with one tap (again: nothing new).
+ * Given the booking's live status, it reads again every few seconds once the service is
+ * done until the report is there: writing it adds nothing to the timeline the page follows.
  */
 export function EscortServiceReportView({
   bookingId,
+  status,
   fetchJson = fetch,
+  pollMs = SERVICE_REPORT_POLL_MS,
 }: {
   bookingId: string
+  status?: string
   fetchJson?: typeof fetch
+  pollMs?: number
 }) {
   const base = `/api/escort/bookings/${encodeURIComponent(bookingId)}`
   const [report, setReport] = useState<EscortServiceReport | null | undefined>(undefined)
   const [problem, setProblem] = useState<string>()
   const [saving, setSaving] = useState<string | null>(null)
+  const waiting = status !== undefined && AFTER_SERVICE.includes(status)
 
   useEffect(() => {
     let live = true
-    fetchJson(`${base}/service-report`, { cache: "no-store" })
-      .then((response) => readJson<{ report: EscortServiceReport | null }>(response))
-      .then((body) => live && setReport(body.report))
-      .catch((error: Error) => live && setProblem(error.message))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const read = () =>
+      fetchJson(`${base}/service-report`, { cache: "no-store" })
+        .then((response) => readJson<{ report: EscortServiceReport | null }>(response))
+        .then((body) => {
+          if (!live) return
+          setReport(body.report)
+          setProblem(undefined)
+          if (!body.report && waiting) timer = setTimeout(read, pollMs)
+        })
+        .catch((error: Error) => live && setProblem(error.message))
+    void read()
     return () => {
       live = false
+      if (timer) clearTimeout(timer)
     }
-  }, [base, fetchJson])
+  }, [base, fetchJson, waiting, pollMs])
 
   const archive = async (documentId: string) => {
     setSaving(documentId)

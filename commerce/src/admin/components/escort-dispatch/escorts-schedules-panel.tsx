@@ -50,7 +50,15 @@ export function EscortsSchedulesPanel() {
           { header: "姓名", cell: (row) => row.name },
           { header: "城市", cell: (row) => row.city },
           { header: "等级", cell: (row) => LEVELS[row.level] ?? row.level },
-          { header: "状态", cell: (row) => (row.status === "active" ? "在岗" : "已停用") },
+          {
+            header: "状态",
+            cell: (row) =>
+              row.status === "active"
+                ? "在岗"
+                : row.status === "applicant"
+                  ? "入驻审核中"
+                  : "已停用",
+          },
           {
             header: "排班",
             cell: (row) =>

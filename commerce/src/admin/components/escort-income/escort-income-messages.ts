@@ -20,6 +20,8 @@ export const ESCORT_INCOME_MESSAGES = {
   reject: "驳回",
   rejectReason: "驳回原因",
   pay: "登记银行打款",
+  wechatTransfer: "转账到微信零钱",
+  wechatTransferStarted: "已发起微信转账，等待陪诊员在小程序确认收款",
   reference: "银行转账流水号",
   save: "保存设置",
   saved: "已保存",
@@ -37,8 +39,10 @@ export const EARNING_STATUS_TEXT: Record<string, string> = {
 export const WITHDRAWAL_STATUS_TEXT: Record<string, string> = {
   requested: "待审核",
   approved: "已审核，待打款",
+  paying: "微信转账中，待确认收款",
   paid: "已打款",
   rejected: "已驳回",
+  failed: "微信转账未完成，已退回余额",
 }
 
 export const LEVEL_TEXT: Record<string, string> = { trainee: "见习", silver: "银牌", gold: "金牌" }

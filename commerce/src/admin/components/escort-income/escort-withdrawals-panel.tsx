@@ -10,17 +10,23 @@ type Withdrawal = {
   escort_name: string | null
   amount_fen: number
   status: string
+  method: "bank" | "wechat" | null
   reference: string | null
   reject_reason: string | null
+  fail_reason: string | null
   created_at: string
 }
 
-/** Escorts' withdrawals: approve, reject, or record the bank transfer that paid them. */
+/**
+ * Escorts' withdrawals: approve, reject, record the bank transfer that paid them, or pay
+ * them by WeChat 商家转账 to the WeChat the escort bound (they confirm in the mini-program).
+ */
 export function EscortWithdrawalsPanel() {
   const [rows, setRows] = useState<Withdrawal[]>()
   const [error, setError] = useState<string>()
   const [inputs, setInputs] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState<string | null>(null)
+  const [notice, setNotice] = useState<string>()
 
   const load = useCallback(() => {
     adminRequest<{ withdrawals: Withdrawal[] }>("/admin/escort-income/withdrawals")
@@ -29,12 +35,13 @@ export function EscortWithdrawalsPanel() {
   }, [])
   useEffect(load, [load])
 
-  const act = async (row: Withdrawal, action: "approve" | "reject" | "pay") => {
+  const act = async (row: Withdrawal, action: "approve" | "reject" | "pay" | "wechat-transfer") => {
     const text = (inputs[row.id] ?? "").trim()
     if (action === "reject" && !text) return setError(`请在输入框填写${M.rejectReason}`)
     if (action === "pay" && !text) return setError(`请在输入框填写${M.reference}`)
     setBusy(row.id)
     setError(undefined)
+    setNotice(undefined)
     try {
       await adminRequest(
         `/admin/escort-income/withdrawals/${encodeURIComponent(row.id)}/${action}`,
@@ -44,6 +51,7 @@ export function EscortWithdrawalsPanel() {
             action === "reject" ? { reason: text } : action === "pay" ? { reference: text } : {},
         }
       )
+      if (action === "wechat-transfer") setNotice(M.wechatTransferStarted)
       load()
     } catch (e) {
       setError(errorText(e))
@@ -55,6 +63,7 @@ export function EscortWithdrawalsPanel() {
   return (
     <div className="flex flex-col gap-3">
       {error && <Text className="text-ui-fg-error">{error}</Text>}
+      {notice && <Text className="text-ui-fg-interactive">{notice}</Text>}
       <RecordTable
         rows={rows ?? []}
         rowKey={(row) => row.id}
@@ -69,14 +78,25 @@ export function EscortWithdrawalsPanel() {
               <Badge
                 size="2xsmall"
                 color={
-                  row.status === "paid" ? "green" : row.status === "rejected" ? "red" : "orange"
+                  row.status === "paid"
+                    ? "green"
+                    : row.status === "rejected" || row.status === "failed"
+                      ? "red"
+                      : "orange"
                 }
               >
                 {WITHDRAWAL_STATUS_TEXT[row.status] ?? row.status}
               </Badge>
             ),
           },
-          { header: "流水号 / 驳回原因", cell: (row) => row.reference ?? row.reject_reason ?? "—" },
+          {
+            header: "流水号 / 原因",
+            cell: (row) =>
+              row.fail_reason ??
+              (row.reference
+                ? `${row.method === "wechat" ? "微信转账单 " : ""}${row.reference}`
+                : (row.reject_reason ?? "—")),
+          },
           {
             header: "操作",
             cell: (row) =>
@@ -97,13 +117,23 @@ export function EscortWithdrawalsPanel() {
                       {M.approve}
                     </Button>
                   ) : (
-                    <Button
-                      size="small"
-                      isLoading={busy === row.id}
-                      onClick={() => act(row, "pay")}
-                    >
-                      {M.pay}
-                    </Button>
+                    <>
+                      <Button
+                        size="small"
+                        isLoading={busy === row.id}
+                        onClick={() => act(row, "pay")}
+                      >
+                        {M.pay}
+                      </Button>
+                      <Button
+                        size="small"
+                        variant="secondary"
+                        isLoading={busy === row.id}
+                        onClick={() => act(row, "wechat-transfer")}
+                      >
+                        {M.wechatTransfer}
+                      </Button>
+                    </>
                   )}
                   <Button
                     size="small"

@@ -25,6 +25,8 @@ export type FinanceSummary = {
   groups: ({ key: string | null; label: string } & FinanceTotals)[]
   previous: { from: string; to: string; totals: FinanceTotals }
   change: Record<FinanceMetric, { amount: number; percent: number | null }>
+  /** Set when the breakdown is paged (the member breakdown): the page and the groups in all. */
+  page?: { offset: number; limit: number; count: number }
 }
 
 export type FinanceEntry = {

@@ -19,6 +19,9 @@ import { adminRequest, errorText } from "../../lib/admin-request"
 
 const GROUPS = Object.keys(GROUP_TEXT) as FinanceGroupBy[]
 
+/** Members a page of the member breakdown lists (there can be a hundred thousand). */
+const MEMBER_PAGE = 50
+
 /** 财务统计: a period's money with the period before, breakdowns, drill-down and the workbook. */
 const FinancePage = () => {
   const [period, setPeriod] = useState(thisMonth)
@@ -27,14 +30,19 @@ const FinancePage = () => {
   const [summary, setSummary] = useState<FinanceSummary>()
   const [error, setError] = useState<string>()
   const [drill, setDrill] = useState<FinanceFigure | null>(null)
+  const [memberPage, setMemberPage] = useState(0)
   const search = useMemo(() => financeSearch({ ...period, ...filters }), [period, filters])
+  // Another period or filter starts the member breakdown from its first page.
+  useEffect(() => setMemberPage(0), [search])
+  const paging =
+    groupBy === "member" ? `&limit=${MEMBER_PAGE}&offset=${memberPage * MEMBER_PAGE}` : ""
 
   useEffect(() => {
     let current = true
     setError(undefined)
     // Product, category and member ids are typed: wait for a pause before asking.
     const timer = setTimeout(() => {
-      adminRequest<FinanceSummary>(`/admin/finance/summary?${search}&group_by=${groupBy}`)
+      adminRequest<FinanceSummary>(`/admin/finance/summary?${search}&group_by=${groupBy}${paging}`)
         .then((answer) => current && setSummary(answer))
         .catch((e) => current && setError(errorText(e)))
     }, 300)
@@ -42,7 +50,7 @@ const FinancePage = () => {
       current = false
       clearTimeout(timer)
     }
-  }, [search, groupBy])
+  }, [search, groupBy, paging])
 
   return (
     <Container className="flex flex-col gap-y-4 p-6">
@@ -79,7 +87,7 @@ const FinancePage = () => {
               ))}
             </Tabs.List>
           </Tabs>
-          <FinanceBreakdown summary={summary} />
+          <FinanceBreakdown summary={summary} onPageChange={setMemberPage} />
         </>
       )}
       <FinanceEntriesDrawer figure={drill} search={search} onClose={() => setDrill(null)} />

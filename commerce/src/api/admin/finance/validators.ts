@@ -69,9 +69,21 @@ const paging = {
   limit: z.coerce.number().int().min(1).max(MAX_ENTRIES_PAGE).default(50),
 }
 
-/** A period, filters and an optional breakdown. */
+/**
+ * A period, filters and an optional breakdown; a breakdown other than by day can be paged
+ * (top groups by money paid), the totals still over everything.
+ */
 export const FinanceSummaryQuery = withPeriodRules(
-  periodAndFilters.extend({ group_by: z.enum(FINANCE_GROUP_BYS).optional() })
+  periodAndFilters.extend({
+    group_by: z.enum(FINANCE_GROUP_BYS).optional(),
+    offset: z.coerce.number().int().min(0).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_ENTRIES_PAGE).optional(),
+  })
+).refine(
+  (q) =>
+    (q.offset === undefined && q.limit === undefined) ||
+    (q.group_by !== undefined && q.group_by !== "day"),
+  { message: "只有按商品、分类、渠道、支付方式或会员的明细可以分页", path: ["limit"] }
 )
 
 export type FinanceSummaryQueryType = z.infer<typeof FinanceSummaryQuery>

@@ -4,6 +4,7 @@ import EscortDispatchModuleService from "../service"
 import { DispatchAlert } from "../models/dispatch-alert"
 import { DispatchOffer } from "../models/dispatch-offer"
 import { DispatchSetting } from "../models/dispatch-setting"
+import { EscortDutyShift } from "../models/escort-duty-shift"
 import { EscortSchedule } from "../models/escort-schedule"
 import {
   dispatchScore,
@@ -163,7 +164,7 @@ describe("anomalies", () => {
 
 moduleIntegrationTestRunner<EscortDispatchModuleService>({
   moduleName: ESCORT_DISPATCH_MODULE,
-  moduleModels: [DispatchSetting, EscortSchedule, DispatchOffer, DispatchAlert],
+  moduleModels: [DispatchSetting, EscortSchedule, DispatchOffer, DispatchAlert, EscortDutyShift],
   resolve: "./src/modules/escort-dispatch",
   testSuite: ({ service }) => {
     const inMinutes = (m: number) => new Date(Date.now() + m * 60_000)
@@ -213,6 +214,28 @@ moduleIntegrationTestRunner<EscortDispatchModuleService>({
       await expect(service.claimOffer("escbk_3", "esc_2", new Date())).rejects.toThrow(
         "该任务由平台派单，未派给您，不能接单"
       )
+    })
+
+    it("replaces the on-duty roster as a whole; concurrent saves leave one of them, never a mix", async () => {
+      const line = (phone: string, name: string) => ({
+        phone,
+        name,
+        weekdays: [1, 2, 3],
+        start_time: "22:00",
+        end_time: "08:00",
+      })
+      await service.replaceDutyRoster([line("+8613800000001", "甲"), line("+8613800000002", "乙")])
+      const a = [line("+8613800000003", "丙")]
+      const b = [line("+8613800000004", "丁"), line("+8613800000005", "戊")]
+      await Promise.all([service.replaceDutyRoster(a), service.replaceDutyRoster(b)])
+      const phones = (await service.dutyRoster()).map((shift) => shift.phone).sort()
+      expect([["+8613800000003"], ["+8613800000004", "+8613800000005"]]).toContainEqual(phones)
+      expect((await service.dutyRoster())[0]).toMatchObject({
+        weekdays: [1, 2, 3],
+        start_time: "22:00",
+        end_time: "08:00",
+      })
+      expect(await service.replaceDutyRoster([])).toEqual([])
     })
 
     it("raises an alert once per booking and kind, and resolves it once", async () => {

@@ -1,6 +1,7 @@
 /**
  * What auto-dispatch knows of one escort for one task. Facts the platform does not hold
- * yet (coordinates, ratings, specialties) are null and rank neither up nor down.
+ * (coordinates, specialties; a rating before anyone rated) are null and rank neither up nor
+ * down. The rating comes from workflows/escort-review/escort-rating-inputs.ts.
  */
 export type DispatchCandidate = {
   escort_id: string

@@ -28,8 +28,8 @@ function meets(record: EscortRecord, rule: EscortLevelRule): boolean {
 }
 
 /**
- * The level an escort's record earns: the highest whose every condition it meets. Pure, so
- * the source of ratings (confirmations now, #21's two-way reviews later) can change freely.
+ * The level an escort's record earns: the highest whose every condition it meets. Pure: the
+ * ratings come from workflows/escort-review/escort-rating-inputs.ts (reviews, confirmations).
  */
 export function escortLevel(record: EscortRecord, rules: EscortLevelRules): EscortLevel {
   if (meets(record, rules.gold)) return "gold"

@@ -5,7 +5,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 
 /** The statuses of a task in service: an escort holds it. */
 const IN_SERVICE = new Set(["accepted", "departed", "arrived", "accompanying"])
-const DONE = new Set(["completed", "confirmed"])
+const DONE = new Set(["completed", "confirmed", "reviewed"])
 
 export type ConversationState = {
   /** Both parties may send messages and pictures. */

@@ -9,6 +9,7 @@ export const Escort = model
     city: model.text(),
     level: model.enum(["trainee", "silver", "gold"]).default("trainee"),
     base_location: model.text().nullable(),
-    status: model.enum(["active", "suspended"]).default("active"),
+    /** `applicant`: signed up through admission (陪诊员入驻), not yet approved by staff. */
+    status: model.enum(["active", "suspended", "applicant"]).default("active"),
   })
   .indexes([{ on: ["phone"], unique: true }, { on: ["city"] }])

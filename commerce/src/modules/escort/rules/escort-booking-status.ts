@@ -8,6 +8,7 @@ export const ESCORT_BOOKING_STATUSES = [
   "accompanying",
   "completed",
   "confirmed",
+  "reviewed",
   "cancelled",
   "refunded",
 ] as const
@@ -22,6 +23,7 @@ export const ESCORT_BOOKING_STATUS_LABELS: Record<EscortBookingStatus, string> =
   accompanying: "陪同就医",
   completed: "服务完成",
   confirmed: "已确认",
+  reviewed: "已评价",
   cancelled: "已取消",
   refunded: "已退款",
 }
@@ -65,3 +67,6 @@ export const ESCORT_BUSY_STATUSES: EscortBookingStatus[] = [
   "arrived",
   "accompanying",
 ]
+
+/** A finished service: 服务完成, 已确认, or 已评价 (the member's review opened after confirming). */
+export const ESCORT_DONE_STATUSES: EscortBookingStatus[] = ["completed", "confirmed", "reviewed"]

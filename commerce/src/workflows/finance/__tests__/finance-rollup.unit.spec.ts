@@ -1,4 +1,4 @@
-import { consecutiveRuns } from "../finance-rollup"
+import { consecutiveRuns, wholeMonthsOf } from "../finance-rollup"
 import { monthBounds, shiftMonth } from "../ledger-rollup"
 import { memberRollupBindings } from "../finance-summary-sql"
 
@@ -59,5 +59,35 @@ describe("finance rollup runs", () => {
       "infinity",
       "-infinity",
     ])
+  })
+})
+
+describe("the whole months a product split reads from the monthly rollup", () => {
+  it("takes the months wholly inside the period and before the first day read raw", () => {
+    // A year up to 7 December, today read raw: January to November.
+    expect(wholeMonthsOf("2026-01-01", "2026-12-07")).toEqual({
+      first: "2026-01-01",
+      last: "2026-11-01",
+    })
+    // A year starting mid-month: the partial first month is read by days.
+    expect(wholeMonthsOf("2025-12-08", "2026-12-07")).toEqual({
+      first: "2026-01-01",
+      last: "2026-11-01",
+    })
+    // A dirty 15 November: November and later read by days.
+    expect(wholeMonthsOf("2026-01-01", "2026-11-15")).toEqual({
+      first: "2026-01-01",
+      last: "2026-10-01",
+    })
+    // Across a year's end.
+    expect(wholeMonthsOf("2026-11-01", "2027-02-01")).toEqual({
+      first: "2026-11-01",
+      last: "2027-01-01",
+    })
+  })
+
+  it("has none when no month is whole", () => {
+    expect(wholeMonthsOf("2026-11-02", "2026-12-01")).toBeNull()
+    expect(wholeMonthsOf("2026-11-01", "2026-11-30")).toBeNull()
   })
 })

@@ -798,10 +798,12 @@ class AffiliateModuleService extends MedusaService({
   /**
    * Gives back what a cart holds: when its completion fails, or when its order is
    * cancelled. `reason_key` names the occasion, so each occasion returns at most once.
+   * With `amount` (fen) only that part goes back (a partial refund, e.g. a 陪诊 dispute):
+   * more than the cart still holds is refused, unless this occasion already returned.
    */
   @InjectTransactionManager()
   async returnStoreCredit(
-    input: { cart_id: string; reason_key: string; note?: string },
+    input: { cart_id: string; reason_key: string; note?: string; amount?: number },
     @MedusaContext() context: Context = {}
   ): Promise<number> {
     const [owner] = await this.sql(context).execute<{ affiliate_id: string }>(
@@ -810,20 +812,33 @@ class AffiliateModuleService extends MedusaService({
     )
     if (!owner) return 0
     await this.lockAffiliate(owner.affiliate_id, context)
+    const key = `store_credit_return:${input.cart_id}:${input.reason_key}`
     const held = await this.storeCreditHeldFor(input.cart_id, context)
-    if (held <= 0) return 0
+    let amount = held
+    if (input.amount != null) {
+      if (!Number.isInteger(input.amount) || input.amount <= 0) throw invalid("退回金额无效")
+      // The occasion already returned (a retry): nothing more, whatever is held now.
+      if (await this.countEntries("idempotency_key = ?", [`${key}:out`], context)) return 0
+      if (input.amount > held) {
+        throw notAllowed(
+          `该订单余额抵扣还可退回 ¥${(Math.max(held, 0) / 100).toFixed(2)}，不足 ¥${(input.amount / 100).toFixed(2)}`
+        )
+      }
+      amount = input.amount
+    }
+    if (amount <= 0) return 0
     const written = await this.moveStoreCredit(
       {
         affiliate_id: owner.affiliate_id,
         cart_id: input.cart_id,
-        amount: -held,
+        amount: -amount,
         kind: "store_credit_return",
-        key: `store_credit_return:${input.cart_id}:${input.reason_key}`,
+        key,
         note: input.note,
       },
       context
     )
-    return written.length ? held : 0
+    return written.length ? amount : 0
   }
 
   // ---- internals ---------------------------------------------------------------

@@ -64,6 +64,37 @@ describe("商家转账 against the protocol-true sandbox", () => {
     return callbacks[count - 1]
   }
 
+  it("reports the payee's role and pay to WeChat: a commission by default, or what the caller names", async () => {
+    const sent = jest.spyOn(client, "request")
+    await createTransferBill(client, config, {
+      out_bill_no: outBillNoFor("afwd_01JREPORT001"),
+      openid: "oUserR1",
+      amount: 500,
+      remark: "分销佣金提现",
+    })
+    await createTransferBill(client, config, {
+      out_bill_no: outBillNoFor("escwd_01JREPORT002"),
+      openid: "oUserR2",
+      amount: 500,
+      remark: "陪诊服务收入提现",
+      report: { role: "陪诊员", description: "陪诊服务收入提现" },
+    })
+    const reports = sent.mock.calls.map(
+      ([, , body]) => (body as { transfer_scene_report_infos: unknown }).transfer_scene_report_infos
+    )
+    sent.mockRestore()
+    expect(reports).toEqual([
+      [
+        { info_type: "岗位类型", info_content: "推广员" },
+        { info_type: "报酬说明", info_content: "分销佣金提现" },
+      ],
+      [
+        { info_type: "岗位类型", info_content: "陪诊员" },
+        { info_type: "报酬说明", info_content: "陪诊服务收入提现" },
+      ],
+    ])
+  })
+
   it("creates a bill waiting for the user, idempotently, and reports the outcome by callback", async () => {
     const input = {
       out_bill_no: outBillNoFor("afwd_01JTEST0001"),

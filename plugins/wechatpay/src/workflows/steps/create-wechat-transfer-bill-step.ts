@@ -10,6 +10,8 @@ export type CreateWechatTransferBillInput = {
   amount: number
   /** Shown to the user (32 characters at most). */
   remark: string
+  /** The payee's role and what the money is for, as reported to WeChat; a commission by default. */
+  report?: { role: string; description: string }
 }
 
 /** 商家转账: creates the bill; WeChat's refusal becomes a 400 naming WeChat's reason. */

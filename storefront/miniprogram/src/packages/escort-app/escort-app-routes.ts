@@ -11,4 +11,6 @@ export const escortRoutes = {
   income: `${ROOT}/income/index`,
   messages: (id: string) => withId("messages", id),
   report: (id: string) => withId("report", id),
+  /** 陪诊员入驻申请: any number may sign in here and apply. */
+  apply: `${ROOT}/apply/index`,
 }

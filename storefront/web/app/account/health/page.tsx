@@ -10,6 +10,7 @@ import {
   ReportsSection,
   UploadsSection,
 } from "@/components/health/archive-sections"
+import { AdviceNotesSection } from "@/app/account/consultations/_components/advice-notes-section"
 import { HEALTH_TABS, healthTab, healthTabHref } from "@/lib/health-tabs"
 import { requireMember } from "@/lib/require-member"
 
@@ -46,6 +47,7 @@ export default async function HealthArchivePage({
       {tab === "kits" && <KitsSection token={token} />}
       {tab === "reports" && <ReportsSection token={token} />}
       {tab === "assessments" && <AssessmentsSection token={token} />}
+      {tab === "assessments" && <AdviceNotesSection token={token} />}
       {tab === "uploads" && <UploadsSection token={token} />}
       {tab === "consents" && <ConsentsSection token={token} />}
       {tab === "data" && <DataSection />}

@@ -21,7 +21,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   auditFinanceRead(req, res, "finance.export")
   const query = req.validatedQuery as FinanceSummaryQueryType
   const summarize = async (group_by?: FinanceGroupBy) =>
-    (await summarizeFinanceWorkflow(req.scope).run({ input: { ...query, group_by } })).result
+    // A workbook holds every group: paging is the page's, not the export's.
+    (
+      await summarizeFinanceWorkflow(req.scope).run({
+        input: { ...query, group_by, offset: undefined, limit: undefined },
+      })
+    ).result
   const summary = await summarize()
   const groupBys = query.group_by === "member" ? [...SHEETS, "member" as const] : SHEETS
   const breakdowns = []

@@ -3,6 +3,7 @@ import { UNIONPAY_PROVIDER_ID } from "@health/medusa-plugin-unionpay"
 import { WECHATPAY_PROVIDER_ID } from "@health/medusa-plugin-wechatpay"
 import { z } from "@medusajs/framework/zod"
 import { beijingDateOf } from "../../../../workflows/payments/reconciliation/beijing-day"
+import { billDayOf } from "../../../../workflows/payments/reconciliation/clearing-day"
 
 const isRealDate = (value: string) => {
   const at = new Date(`${value}T00:00:00Z`)
@@ -31,15 +32,23 @@ export const ReconciliationRunsQuery = z.object({
 })
 export type ReconciliationRunsQueryType = z.infer<typeof ReconciliationRunsQuery>
 
-/** WeChat has a day's bill only once the day is over (Beijing time); the sandbox serves today too. */
-export const CreateReconciliationRunBody = z.object({
-  bill_date: billDate.refine(
-    (value) => value <= beijingDateOf(new Date()),
-    "账单日期不能晚于今天（北京时间）"
-  ),
-  /** One provider; without it, every provider the shop takes. */
-  provider_id: providerId.optional(),
-})
+/**
+ * A provider has a day's bill only once the day is over (Beijing time; UnionPay's clearing
+ * day turns at 23:00, so from then on its day is tomorrow's date); the sandboxes serve the
+ * current day too.
+ */
+export const CreateReconciliationRunBody = z
+  .object({
+    bill_date: billDate,
+    /** One provider; without it, every provider the shop takes. */
+    provider_id: providerId.optional(),
+  })
+  .refine(
+    (body) =>
+      body.bill_date <=
+      (body.provider_id ? billDayOf(body.provider_id, new Date()) : beijingDateOf(new Date())),
+    { message: "账单日期不能晚于今天（北京时间）", path: ["bill_date"] }
+  )
 export type CreateReconciliationRunBodyType = z.infer<typeof CreateReconciliationRunBody>
 
 export const ReconciliationDifferencesQuery = z.object({

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { Knex } from "../../../finance/finance-knex"
 import { ONLINE_PAYMENT_PROVIDERS } from "../../online-payment-providers"
 import type { UnplacedRefund } from "../../unplaced-refund"
-import { beijingDayBounds } from "../beijing-day"
+import { billDayBounds } from "../clearing-day"
 import type { OurPayment, OurRefund } from "../match-provider-bill"
 
 type PaymentRow = {
@@ -141,7 +141,8 @@ export const loadOurProviderPaymentsStep = createStep(
     { container }
   ): Promise<StepResponse<OurPayment[]>> => {
     const knex = container.resolve<Knex>(ContainerRegistrationKeys.PG_CONNECTION)
-    const bounds = beijingDayBounds(input.bill_date)
+    // The provider's bill day: UnionPay's 清算日 starts at 23:00 the evening before.
+    const bounds = billDayBounds(input.provider_id, input.bill_date)
     const { start, end } = bounds
     // As one JSON array: knex would spread a JS array into separate bindings.
     const named = JSON.stringify([...new Set(input.trade_nos)])

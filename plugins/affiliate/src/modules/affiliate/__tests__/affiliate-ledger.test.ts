@@ -591,6 +591,27 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
         expect(await service.returnStoreCredit({ cart_id: "unknown", reason_key: "x" })).toBe(0)
       })
 
+      it("gives part of a cart's credit back once per occasion, never more than it holds", async () => {
+        const b = await availableForB(10000)
+        await service.spendStoreCredit({ customer_id: "cus_b", cart_id: "cart_1", amount: 4000 })
+        const dispute = { cart_id: "cart_1", reason_key: "dispute:d1", amount: 1500 }
+        const [one, two] = await Promise.all([
+          service.returnStoreCredit(dispute),
+          service.returnStoreCredit(dispute),
+        ])
+        expect([one, two].sort()).toEqual([0, 1500])
+        expect(await service.storeCreditHeldFor("cart_1")).toBe(2500)
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 7500, spent: 2500 })
+        await expect(
+          service.returnStoreCredit({ cart_id: "cart_1", reason_key: "dispute:d2", amount: 2501 })
+        ).rejects.toThrow("还可退回 ¥25.00")
+        // The order is cancelled later: what is still held comes back, no more.
+        expect(
+          await service.returnStoreCredit({ cart_id: "cart_1", reason_key: "canceled:o1" })
+        ).toBe(2500)
+        expect(await service.balancesOf(b.id)).toMatchObject({ available: 10000, spent: 0 })
+      })
+
       it("refuses a disabled affiliate's balance", async () => {
         const b = await availableForB(10000)
         await service.setAffiliateStatus({ affiliate_id: b.id, status: "disabled" })

@@ -1,34 +1,163 @@
 import { Button, Input, Text, View } from "@tarojs/components"
 import Taro from "@tarojs/taro"
 import {
+  bindEscortWechat,
   ESCORT_EARNING_STATUS_LABELS,
   formatCNY,
   formatDateTime,
   getEscortIncome,
+  listEscortWithdrawals,
   parseYuanInput,
   requestEscortWithdrawal,
   type EscortIncome,
+  type EscortWithdrawal,
 } from "@health/core"
 import { useState } from "react"
 import { Field } from "../../../components/field"
 import { StateView } from "../../../components/state-view"
+import { isWeapp } from "../../../lib/config"
 import { explainError } from "../../../lib/explain-error"
+import { requestMerchantTransfer } from "../../../lib/merchant-transfer"
 import { escortAppOptions } from "../escort-app-client"
 import { useEscortLoad } from "../use-escort-load"
 
 const yuan = (fen: number) => formatCNY(fen / 100)
 
-/** 我的收入: balances, level and its rules, each task's earning, 提现. */
+/** 我的收入: balances, level and its rules, each task's earning, 提现 (to WeChat once bound). */
 export default function EscortIncomePage() {
-  const { result, reload } = useEscortLoad(async (token) => ({
-    token,
-    income: await getEscortIncome(escortAppOptions, token),
-  }))
+  const { result, reload } = useEscortLoad(async (token) => {
+    const [income, withdrawals] = await Promise.all([
+      getEscortIncome(escortAppOptions, token),
+      listEscortWithdrawals(escortAppOptions, token),
+    ])
+    return { token, income, withdrawals }
+  })
   return (
     <View className="page" data-testid="escort-income">
       <StateView result={result} onRetry={reload}>
-        {({ token, income }) => <Income token={token} data={income} onChanged={reload} />}
+        {({ token, income, withdrawals }) => (
+          <>
+            <Income token={token} data={income} onChanged={reload} />
+            <WechatPayout token={token} bound={income.income.wechat_bound} onChanged={reload} />
+            <Withdrawals withdrawals={withdrawals} onChanged={reload} />
+          </>
+        )}
       </StateView>
+    </View>
+  )
+}
+
+/**
+ * 绑定微信: escorts sign in by phone, so their WeChat is bound here (wx.login → commerce
+ * exchanges the code) before finance can transfer withdrawals to their WeChat balance.
+ */
+function WechatPayout({
+  token,
+  bound,
+  onChanged,
+}: {
+  token: string
+  bound: boolean | undefined
+  onChanged: () => void
+}) {
+  const [busy, setBusy] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  if (bound === undefined) return null
+  if (bound) {
+    return (
+      <View className="section">
+        <Text className="muted" data-testid="escort-wechat-bound">
+          已绑定微信，提现可转账到微信零钱
+        </Text>
+      </View>
+    )
+  }
+  const bind = async () => {
+    if (!isWeapp()) return setProblem("请在微信小程序的陪诊员模式中绑定微信")
+    setBusy(true)
+    setProblem(null)
+    try {
+      const { code } = await Taro.login()
+      await bindEscortWechat(escortAppOptions, token, code)
+      Taro.showToast({ title: "已绑定微信", icon: "none" })
+      onChanged()
+    } catch (error) {
+      setProblem(explainError(error))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <View className="section">
+      <Text className="muted">绑定微信后，平台可将提现直接转账到您的微信零钱</Text>
+      {problem ? (
+        <Text className="error-text" data-testid="escort-wechat-error">
+          {problem}
+        </Text>
+      ) : null}
+      <Button disabled={busy} onClick={bind} data-testid="escort-wechat-bind">
+        绑定微信
+      </Button>
+    </View>
+  )
+}
+
+/** 提现记录, with 确认收款 for a WeChat transfer waiting for the escort. */
+function Withdrawals({
+  withdrawals,
+  onChanged,
+}: {
+  withdrawals: EscortWithdrawal[]
+  onChanged: () => void
+}) {
+  const [notice, setNotice] = useState<string | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  if (!withdrawals.length) return null
+  const confirm = async (withdrawal: EscortWithdrawal) => {
+    if (!withdrawal.transfer) return
+    setProblem(null)
+    const outcome = await requestMerchantTransfer(withdrawal.transfer)
+    if (outcome.state !== "confirmed") return setProblem(outcome.message)
+    // WeChat tells commerce when the money arrived; the list shows it on the next load.
+    setNotice(outcome.message)
+    onChanged()
+  }
+  return (
+    <View className="section">
+      <Text className="section__title">提现记录</Text>
+      {notice ? (
+        <Text className="notice-text" data-testid="escort-withdrawal-notice">
+          {notice}
+        </Text>
+      ) : null}
+      {problem ? (
+        <Text className="error-text" data-testid="escort-withdrawal-problem">
+          {problem}
+        </Text>
+      ) : null}
+      {withdrawals.map((withdrawal) => (
+        <View key={withdrawal.id} className="list-item" data-testid="escort-withdrawal">
+          <View>
+            <Text>
+              {yuan(withdrawal.amount_fen)} · {withdrawal.status_label ?? withdrawal.status}
+            </Text>
+            <Text className="muted"> {formatDateTime(withdrawal.created_at)}</Text>
+            {withdrawal.fail_reason || withdrawal.reject_reason ? (
+              <Text className="muted"> {withdrawal.fail_reason ?? withdrawal.reject_reason}</Text>
+            ) : null}
+          </View>
+          {withdrawal.transfer ? (
+            <Button
+              size="mini"
+              className="btn-primary"
+              onClick={() => confirm(withdrawal)}
+              data-testid="escort-withdrawal-confirm"
+            >
+              确认收款
+            </Button>
+          ) : null}
+        </View>
+      ))}
     </View>
   )
 }

@@ -16,7 +16,7 @@ import { chooseTaskPhotos, uploadTaskPhoto } from "../task-attachments"
 import { TaskPicture } from "../task-picture"
 import { useEscortLoad } from "../use-escort-load"
 
-const REPORTABLE = ["completed", "confirmed"]
+const REPORTABLE = ["completed", "confirmed", "reviewed"]
 const MAX_DOCUMENTS = 9
 
 /** The steps to write a note for: the department's SOP, or one 陪诊经过 without one. */

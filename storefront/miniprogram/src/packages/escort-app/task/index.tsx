@@ -12,17 +12,19 @@ import {
   type EscortTaskDetail,
 } from "@health/core"
 import { useState } from "react"
+import { EscortReviewSection } from "../../../components/escort-review-section"
 import { StateView } from "../../../components/state-view"
 import { explainError } from "../../../lib/explain-error"
 import { escortApp } from "../escort-app-client"
 import { escortRoutes } from "../escort-app-routes"
 import { chooseTaskPhotos, taskLocation, uploadTaskPhoto } from "../task-attachments"
 import { useEscortLoad } from "../use-escort-load"
+import { HospitalGuide } from "../hospital-guide"
 
 const IN_SERVICE = ["accepted", "departed", "arrived", "accompanying"]
 /** Once accepted the escort may talk with the family; the report is written after 服务完成. */
-const CAN_MESSAGE = [...IN_SERVICE, "completed", "confirmed"]
-const CAN_REPORT = ["completed", "confirmed"]
+const CAN_MESSAGE = [...IN_SERVICE, "completed", "confirmed", "reviewed"]
+const CAN_REPORT = ["completed", "confirmed", "reviewed"]
 
 /** 任务详情: where and whom, navigation, the step buttons with the SOP prompts, 报备. */
 export default function EscortTaskPage() {
@@ -152,9 +154,7 @@ function Task({ token, initial }: { token: string; initial: EscortTaskDetail }) 
           {hospitalCoordinates(task.hospital) ? "导航到医院" : "复制地图搜索链接"}
         </Button>
         {task.hospital.guide ? (
-          <View>
-            <Text className="muted">就医指引：{task.hospital.guide}</Text>
-          </View>
+          <HospitalGuide guide={task.hospital.guide} testId="escort-hospital-guide" />
         ) : null}
         <View>
           <Text data-testid="escort-task-person">
@@ -217,7 +217,11 @@ function Task({ token, initial }: { token: string; initial: EscortTaskDetail }) 
               {prompts.map((prompt) => (
                 <View key={prompt.title}>
                   <Text>{prompt.title}</Text>
-                  {prompt.tips ? <Text className="muted">：{prompt.tips}</Text> : null}
+                  {prompt.tips && !prompt.tips.includes("\n") ? (
+                    <Text className="muted">：{prompt.tips}</Text>
+                  ) : null}
+                  {/* The hospital's guide is Markdown from the CMS, over several lines. */}
+                  {prompt.tips?.includes("\n") ? <HospitalGuide guide={prompt.tips} /> : null}
                 </View>
               ))}
             </View>
@@ -285,6 +289,7 @@ function Task({ token, initial }: { token: string; initial: EscortTaskDetail }) 
           </Button>
         </View>
       ) : null}
+      <EscortReviewSection token={token} bookingId={task.id} status={task.status} side="escort" />
     </View>
   )
 }

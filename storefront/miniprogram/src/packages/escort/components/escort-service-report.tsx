@@ -10,32 +10,48 @@ import { explainError } from "../../../lib/explain-error"
 import { EscortPicture } from "./escort-picture"
 import { escortCommerce } from "./escort-pictures"
 
-const AFTER_SERVICE = ["completed", "confirmed"]
+const AFTER_SERVICE = ["completed", "confirmed", "reviewed"]
+
+/** How often a finished service's report is looked for until the escort has written it. */
+export const SERVICE_REPORT_POLL_MS = 5000
 
 /**
  * The escort's service report once the service is done: steps, the doctor's advice as told,
- * documents each saved into the health archive with one tap (again: the same item).
+ * documents each saved into the health archive with one tap (again: the same item). Until
+ * the escort has written it, it is read again every few seconds: writing it adds nothing to
+ * the timeline the page follows.
  */
 export function EscortServiceReportView(props: {
   token: string
   bookingId: string
   status: string
+  pollMs?: number
 }) {
   const [report, setReport] = useState<EscortServiceReport | null | undefined>(undefined)
   const [saving, setSaving] = useState<string | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   const due = AFTER_SERVICE.includes(props.status)
+  const pollMs = props.pollMs ?? SERVICE_REPORT_POLL_MS
 
   useEffect(() => {
     if (!due) return undefined
     let live = true
-    getEscortServiceReport(escortCommerce(), props.token, "member", props.bookingId)
-      .then((read) => live && setReport(read))
-      .catch((error) => live && setProblem(explainError(error)))
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const read = () =>
+      getEscortServiceReport(escortCommerce(), props.token, "member", props.bookingId)
+        .then((found) => {
+          if (!live) return
+          setReport(found)
+          setProblem(null)
+          if (!found) timer = setTimeout(read, pollMs)
+        })
+        .catch((error) => live && setProblem(explainError(error)))
+    void read()
     return () => {
       live = false
+      if (timer) clearTimeout(timer)
     }
-  }, [props.token, props.bookingId, due])
+  }, [props.token, props.bookingId, due, pollMs])
 
   if (!due) return null
 

@@ -19,6 +19,7 @@ import { paymentOutcome, requestWechatPayment } from "../../../lib/payment"
 import { useMemberLoad } from "../../../lib/use-member-load"
 import { ConfirmService } from "./confirm-service"
 import { EscortMessagingSection } from "../components/escort-messaging-section"
+import { EscortReviewSection } from "../../../components/escort-review-section"
 import "./index.css"
 
 /** How often the timeline is read again: mini-programs have no EventSource. */
@@ -54,6 +55,8 @@ function Detail(props: { token: string; initial: EscortBookingDetail }) {
         onChange: (next) => {
           setBooking(next)
           setProblem(null)
+          // Paid (the callback reached commerce first) or cancelled: the pay link is spent.
+          if (next.status !== "pending_payment") setH5Action(null)
         },
         onError: setProblem,
         pollMs: ESCORT_POLL_MS,
@@ -203,6 +206,12 @@ function Detail(props: { token: string; initial: EscortBookingDetail }) {
         onDone={refresh}
       />
       <EscortMessagingSection token={props.token} bookingId={booking.id} status={booking.status} />
+      <EscortReviewSection
+        token={props.token}
+        bookingId={booking.id}
+        status={booking.status}
+        side="member"
+      />
       {can.confirm ? (
         <Button
           className="btn-primary"

@@ -9,10 +9,9 @@ import type { Metadata } from "next"
 import { headers } from "next/headers"
 import { notFound } from "next/navigation"
 import { AccountPageHead } from "@/components/account/account-page-head"
-import { ConfirmService } from "@/components/escort/confirm-service"
 import { EscortBookingPanel } from "@/components/escort/escort-booking-panel"
-import { EscortMessagingSection } from "@/components/escort/escort-messaging-section"
 import { EscortPayForm } from "@/components/escort/escort-pay-form"
+import { MemberEscortReview } from "@/components/escort-review/member-escort-review"
 import { escort, member as memberApi } from "@/lib/backends"
 import { cancelEscort, confirmEscort, payEscort } from "@/lib/escort-actions"
 import { disputeEscort, rateAndConfirmEscort } from "@/lib/escort-income-actions"
@@ -114,14 +113,9 @@ export default async function EscortBookingPage({
         payForm={payForm}
         cancel={cancelEscort}
         confirmDone={confirmEscort}
+        afterService={{ confirm: rateAndConfirmEscort, dispute: disputeEscort }}
       />
-      <ConfirmService
-        bookingId={booking.id}
-        status={booking.status}
-        confirm={rateAndConfirmEscort}
-        dispute={disputeEscort}
-      />
-      <EscortMessagingSection bookingId={booking.id} status={booking.status} />
+      <MemberEscortReview bookingId={booking.id} status={booking.status} />
     </section>
   )
 }

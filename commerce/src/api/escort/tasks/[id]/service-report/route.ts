@@ -21,7 +21,7 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
 export async function POST(req: AuthenticatedMedusaRequest<NewServiceReport>, res: MedusaResponse) {
   const conversation = await escortConversation(req)
   const { messaging, booking, reader, state, imageUrl } = conversation
-  if (booking.status !== "completed" && booking.status !== "confirmed") {
+  if (!["completed", "confirmed", "reviewed"].includes(booking.status)) {
     throw new MedusaError(MedusaError.Types.CONFLICT, "服务完成后才能提交服务报告")
   }
   if (!state.open)

@@ -4,7 +4,7 @@ import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage, type RGB }
 import type { CommissionEntry } from "../../../../../../workflows/finance/commission-accounts"
 import type { CommissionStatement } from "../../../../../../workflows/finance/steps/read-commission-statement-step"
 import { BUCKET_LABELS } from "../../../../../../workflows/finance/labels"
-import { evenGlyphFont } from "./even-glyph-font"
+import { evenGlyphFont } from "@health/contracts/even-glyph-font"
 import { FIGURE_ROWS } from "./commission-statement-workbook"
 
 /** A4 landscape: the line table has nine columns. */

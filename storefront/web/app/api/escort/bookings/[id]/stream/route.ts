@@ -1,36 +1,10 @@
-import { ApiError } from "@health/core"
-import { NextResponse } from "next/server"
 import { escort } from "@/lib/backends"
-import { readToken } from "@/lib/session"
+import { relayMemberEventStream } from "@/lib/relay-member-event-stream"
 
 export const dynamic = "force-dynamic"
 
-/**
- * Relays commerce's timeline stream to the browser: EventSource cannot send the member's
- * token, which lives in an httpOnly cookie this server reads. The browser's Last-Event-ID
- * (sent when it reconnects) goes on, so a reconnect resumes where it stopped.
- */
+/** The booking's live timeline, relayed with the member's cookie token. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const token = await readToken()
-  if (!token) return NextResponse.json({ message: "登录已过期，请重新登录" }, { status: 401 })
   const { id } = await params
-  try {
-    const upstream = await escort.stream(token, id, {
-      lastEventId: request.headers.get("last-event-id"),
-      signal: request.signal,
-    })
-    return new Response(upstream.body, {
-      headers: {
-        "content-type": "text/event-stream; charset=utf-8",
-        "cache-control": "no-cache, no-transform",
-        "x-accel-buffering": "no",
-      },
-    })
-  } catch (error) {
-    if (error instanceof ApiError && error.status < 500) {
-      return NextResponse.json({ message: error.message }, { status: error.status })
-    }
-    // 204 tells EventSource to stop; the page then polls instead.
-    return new Response(null, { status: 204 })
-  }
+  return relayMemberEventStream(request, (token, options) => escort.stream(token, id, options))
 }

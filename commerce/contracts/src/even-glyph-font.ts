@@ -4,6 +4,9 @@
  * stores offset/2, so every glyph after an odd-length one would start a byte early and draw as
  * garbage or nothing. Droid Sans Fallback has thousands of odd-length glyphs. Padding changes
  * no outline; the rewritten font keeps every other table as it was.
+ * Shared by the web's 体质辨识 report PDF and commerce's commission statements, as the
+ * subpath `@health/contracts/even-glyph-font` (kept out of the index, so the mini-program
+ * and the admin never bundle it).
  */
 
 const cache = new WeakMap<Uint8Array, Uint8Array>()

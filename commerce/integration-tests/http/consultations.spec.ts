@@ -1,0 +1,744 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { randomUUID } from "crypto"
+import { mkdtempSync } from "fs"
+import { createServer, type Server } from "http"
+import type { AddressInfo } from "net"
+import { tmpdir } from "os"
+import path from "path"
+import Redis from "ioredis"
+import {
+  loadOrCreateSandboxKeys,
+  providerEnv,
+  startSandbox,
+  type Sandbox,
+} from "@health/medusa-plugin-wechatpay/sandbox"
+import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
+import seed from "../../src/scripts/seed"
+import { refundOverdueConsultations } from "../../src/workflows/consultation/refund-overdue-consultations"
+import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
+import { freePortSync } from "../helpers/free-port"
+
+jest.setTimeout(300_000)
+
+const prefix = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX = prefix
+process.env.SMS_PROVIDER = "log"
+process.env.CONSULTATION_ANSWER_HOURS = "24"
+
+// The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
+const SANDBOX_PORT = freePortSync()
+const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-consult-"))
+Object.assign(
+  process.env,
+  providerEnv(
+    loadOrCreateSandboxKeys(dataDir),
+    dataDir,
+    `http://localhost:${SANDBOX_PORT}`,
+    "http://localhost/hooks/payment/wechatpay_wechatpay"
+  )
+)
+
+type Headers = { headers: Record<string, string> }
+
+const DOCTOR_PHONE = "13700000001"
+
+/** A Strapi 5 stand-in with one expert entry (the doctor's public profile). */
+function startCmsStandIn(): Server {
+  const expert = {
+    id: 1,
+    documentId: "expert-wang",
+    name: "王建国",
+    title: "主任医师",
+    hospital: "中南大学湘雅医院",
+    bio: "从事心血管内科临床工作三十年，擅长高血压、冠心病的诊治与健康管理。",
+    departments: ["心血管内科"],
+    specialties: "高血压、冠心病",
+    avatar: { url: "/uploads/wang.jpg" },
+  }
+  return createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://cms")
+    res.writeHead(url.pathname === "/api/experts" ? 200 : 404, {
+      "content-type": "application/json",
+    })
+    if (url.pathname === "/api/experts") {
+      return res.end(
+        JSON.stringify({
+          data: [expert],
+          meta: { pagination: { page: 1, pageSize: 100, pageCount: 1, total: 1 } },
+        })
+      )
+    }
+    res.end(JSON.stringify({ data: null, error: { status: 404, message: "Not Found" } }))
+  })
+}
+
+/** Reads a Server-Sent Events stream; `next(n)` waits (within the test's timeout) for n more. */
+async function openStream(url: string, headers: Record<string, string>) {
+  const abort = new AbortController()
+  const response = await fetch(url, { headers, signal: abort.signal })
+  const events: { event: string; data: any }[] = []
+  let taken = 0
+  const reading = (async () => {
+    if (!response.ok || !response.body) return
+    const decoder = new TextDecoder()
+    let buffer = ""
+    try {
+      for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+        buffer += decoder.decode(chunk, { stream: true })
+        let end: number
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const frame = buffer.slice(0, end)
+          buffer = buffer.slice(end + 2)
+          const field = (name: string) =>
+            frame
+              .split("\n")
+              .find((line) => line.startsWith(`${name}: `))
+              ?.slice(name.length + 2)
+          const data = field("data")
+          if (data) events.push({ event: field("event") ?? "message", data: JSON.parse(data) })
+        }
+      }
+    } catch {
+      // aborted by close()
+    }
+  })()
+  return {
+    response,
+    async next(count: number) {
+      while (events.length < taken + count) await new Promise((r) => setTimeout(r, 25))
+      const batch = events.slice(taken, taken + count)
+      taken += count
+      return batch
+    },
+    async close() {
+      abort.abort()
+      await reading
+    },
+  }
+}
+
+/** A multipart body with one file in field `file`. */
+function oneFile(bytes: Buffer, name: string, type: string) {
+  const form = new FormData()
+  form.append("file", new Blob([new Uint8Array(bytes)], { type }), name)
+  return form
+}
+
+const PNG = Buffer.concat([
+  Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+  Buffer.from("舌苔照片"),
+])
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379")
+    let store: Headers
+    let admin: Headers
+    let alice: Headers
+    let bob: Headers
+    let aliceId: string
+    let doctorId: string
+    let cms: Server
+    let sandbox: Sandbox
+    let closeRecorder: (() => Promise<void>) | undefined
+
+    const failure = (promise: Promise<unknown>): Promise<any> =>
+      promise.catch((e: any) => e.response)
+    const baseUrl = () => (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
+
+    beforeAll(async () => {
+      sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })
+      // WeChat's callbacks reach this test's app through a recorder (as escort-bookings does).
+      const recorder = createServer((req, res) => {
+        let body = ""
+        req.on("data", (chunk) => (body += chunk))
+        req.on("end", async () => {
+          const headers = Object.fromEntries(
+            Object.entries(req.headers).map(([k, v]) => [k, String(v)])
+          )
+          const hook = body.includes('"event_type":"REFUND.')
+            ? "/hooks/wechatpay/refund"
+            : "/hooks/payment/wechatpay_wechatpay"
+          const status = await fetch(`${baseUrl()}${hook}`, {
+            method: "POST",
+            headers: { ...headers, host: "" },
+            body,
+          }).then(
+            (answer) => answer.status,
+            () => 502
+          )
+          res.writeHead(status)
+          res.end()
+        })
+      })
+      await new Promise<void>((resolve) => recorder.listen(0, "127.0.0.1", resolve))
+      sandbox.setNotifyUrl(`http://127.0.0.1:${(recorder.address() as AddressInfo).port}/`)
+      closeRecorder = () =>
+        new Promise<void>((resolve) => {
+          recorder.close(() => resolve())
+          recorder.closeAllConnections()
+        })
+    })
+
+    afterAll(async () => {
+      await sandbox?.close()
+      await closeRecorder?.()
+      await new Promise((resolve) => cms?.close(resolve))
+      const keys = await redis.keys(`${prefix}:*`)
+      if (keys.length) await redis.del(...keys)
+      await redis.quit()
+    })
+
+    // Seeded once, before the runner snapshots the database: the doctor synced from the CMS,
+    // given a phone, licence and price by staff (not yet verified), and two members.
+    beforeAll(async () => {
+      cms = startCmsStandIn()
+      await new Promise<void>((resolve) => cms.listen(0, "127.0.0.1", resolve))
+      process.env.CMS_URL = `http://127.0.0.1:${(cms.address() as AddressInfo).port}`
+      const container = getContainer()
+      await seed({ container, args: [] } as never)
+      const [apiKey] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })
+      store = { headers: { "x-publishable-api-key": apiKey.token } }
+      admin = await adminHeaders(container, api)
+      alice = await registerCustomer(api, apiKey.token, "alice@example.com")
+      bob = await registerCustomer(api, apiKey.token, "bob@example.com")
+      aliceId = (await api.get("/store/customers/me", alice)).data.customer.id
+
+      const sync = await api.post("/admin/consultations/doctors/sync", {}, admin)
+      expect(sync.data.sync).toEqual({ created: 1, updated: 0, retired: 0 })
+      const { doctors } = (await api.get("/admin/consultations/doctors", admin)).data
+      doctorId = doctors[0].id
+      await api.post(
+        `/admin/consultations/doctors/${doctorId}`,
+        { phone: DOCTOR_PHONE, license_number: "110430000012345", prices: { text: 3000 } },
+        admin
+      )
+    })
+
+    const signInDoctor = async (): Promise<Headers> => {
+      await redis.del(`${prefix}:otp:cooldown:+86${DOCTOR_PHONE}`)
+      await api.post("/store/auth/sms-codes", { phone: DOCTOR_PHONE, purpose: "login" }, store)
+      const code = LogSmsSender.latestTo(`+86${DOCTOR_PHONE}`)?.params.code as string
+      const { data } = await api.post("/auth/doctor/phone", { phone: DOCTOR_PHONE, code })
+      return { headers: { authorization: `Bearer ${data.token}` } }
+    }
+    const verified = async () => {
+      await api.post(`/admin/consultations/doctors/${doctorId}/verify-license`, {}, admin)
+      return signInDoctor()
+    }
+
+    const consultationOf = async (id: string, who = alice) =>
+      (await api.get(`/store/consultations/${id}`, who)).data.consultation
+    const untilStatus = (id: string, status: string) =>
+      eventually(
+        () => consultationOf(id),
+        (c: { status: string }) => c.status === status
+      )
+
+    /** Staff credit a member's available balance (an adjustment entry), in fen. */
+    const creditBalance = async (who: Headers, fen: number) => {
+      const { data } = await api.get("/store/affiliate/me", who)
+      await getContainer()
+        .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        .raw(
+          `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key)
+           values (?, ?, 'available', 'adjustment', ?, ?)`,
+          [`afle_${randomUUID()}`, data.affiliate.id, fen, randomUUID()]
+        )
+    }
+    const available = async (who: Headers) =>
+      Math.round(
+        (await api.get("/store/affiliate/me", who)).data.affiliate.balances.available * 100
+      )
+
+    const ask = (question = "最近三个月血压 150/95，早上头晕，需要马上吃药吗？") =>
+      api.post("/store/consultations", { doctor_id: doctorId, mode: "text", question }, alice)
+
+    /** Asks and pays with store credit alone; answers the consultation, 待接诊. */
+    const paidByCredit = async () => {
+      const { data } = await ask()
+      await creditBalance(alice, data.consultation.price_fen)
+      const paid = await api.post(
+        `/store/consultations/${data.consultation.id}/pay`,
+        {
+          payment_method: { provider_id: "pp_wechatpay_wechatpay", channel: "pc_browser" },
+          store_credit_fen: data.consultation.price_fen,
+        },
+        alice
+      )
+      expect(paid.data.action).toEqual({ kind: "none" })
+      return untilStatus(data.consultation.id, "awaiting_doctor")
+    }
+
+    /** Asks and pays by WeChat Pay through the sandbox; answers the consultation and its order. */
+    const paidByWechat = async () => {
+      const { data } = await ask()
+      const id = data.consultation.id as string
+      const paid = await api.post(
+        `/store/consultations/${id}/pay`,
+        { payment_method: { provider_id: "pp_wechatpay_wechatpay", channel: "pc_browser" } },
+        alice
+      )
+      expect(paid.data.amount_fen).toBe(3000)
+      const { data: carts } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "cart",
+          fields: ["payment_collection.payment_sessions.data"],
+          filters: { id: paid.data.cart_id },
+        })
+      const trade = (carts[0] as any).payment_collection.payment_sessions[0].data.out_trade_no
+      await sandbox.pay(trade)
+      return untilStatus(id, "awaiting_doctor")
+    }
+
+    /** The order's refunds in fen, as Medusa recorded them. */
+    const refundedFen = async (consultationId: string) => {
+      const [row] = (
+        await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw(`select order_id from consultation where id = ?`, [consultationId])
+      ).rows
+      const { data } = await getContainer()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({
+          entity: "order",
+          fields: ["status", "payment_collections.payments.refunds.amount"],
+          filters: { id: row.order_id },
+        })
+      const refunds = ((data[0] as any).payment_collections ?? []).flatMap((c: any) =>
+        (c.payments ?? []).flatMap((p: any) => p.refunds ?? [])
+      )
+      return {
+        status: (data[0] as any).status,
+        fen: refunds.reduce((sum: number, r: any) => sum + Math.round(Number(r.amount) * 100), 0),
+      }
+    }
+
+    it("offers and signs in a doctor only once staff verified the licence", async () => {
+      const listed = async () =>
+        (await api.get("/store/consultation-doctors", store)).data.doctors.map(
+          (d: { id: string }) => d.id
+        )
+      expect(await listed()).toEqual([])
+      const early = await failure(ask())
+      expect([early.status, early.data.message]).toEqual([400, "请选择已核验执业资格的医生"])
+
+      await api.post("/store/auth/sms-codes", { phone: DOCTOR_PHONE, purpose: "login" }, store)
+      const code = LogSmsSender.latestTo(`+86${DOCTOR_PHONE}`)?.params.code as string
+      const refused = await failure(api.post("/auth/doctor/phone", { phone: DOCTOR_PHONE, code }))
+      expect([refused.status, refused.data.message]).toEqual([
+        401,
+        "该手机号不是已核验执业证的医生，请联系运营",
+      ])
+
+      const doctor = await verified()
+      expect(await listed()).toEqual([doctorId])
+      const page = (await api.get(`/store/consultation-doctors/${doctorId}`, store)).data.doctor
+      expect(page).toMatchObject({
+        name: "王建国",
+        title: "主任医师",
+        hospital: "中南大学湘雅医院",
+        departments: ["心血管内科"],
+        specialties: ["高血压", "冠心病"],
+        license_verified: true,
+        prices: { text: 3000 },
+      })
+      expect(page).not.toHaveProperty("phone")
+      const me = (await api.get("/doctor/me", doctor)).data.doctor
+      expect(me.id).toBe(doctorId)
+
+      // A member's token opens no doctor route; a doctor's opens no member route.
+      expect((await failure(api.get("/doctor/consultations", alice))).status).toBe(401)
+      const asShopper = { headers: { ...store.headers, ...doctor.headers } }
+      expect((await failure(api.get("/store/consultations", asShopper))).status).toBe(401)
+
+      // Off duty: members cannot start a consultation.
+      await api.post("/doctor/schedule", { on_duty: false }, doctor)
+      const off = await failure(ask())
+      expect([off.status, off.data.message]).toEqual([400, "该医生暂停接诊，请选择其他医生"])
+      const bad = await failure(
+        api.post("/doctor/schedule", { weekly_schedule: { "8": [["09:00", "12:00"]] } }, doctor)
+      )
+      expect(bad.status).toBe(400)
+      expect(bad.data.message).toContain("每周排班格式")
+    })
+
+    it("keeps the doctors as they were when the CMS does not answer a sync (503 in Chinese)", async () => {
+      const cmsUrl = process.env.CMS_URL
+      process.env.CMS_URL = `http://127.0.0.1:${freePortSync()}`
+      try {
+        const down = await failure(api.post("/admin/consultations/doctors/sync", {}, admin))
+        expect([down.status, down.data.message]).toEqual([
+          503,
+          "专家信息暂时无法从内容平台读取，请稍后再试",
+        ])
+      } finally {
+        process.env.CMS_URL = cmsUrl
+      }
+      const { doctors } = (await api.get("/admin/consultations/doctors", admin)).data
+      expect(doctors.map((d: { name: string; on_duty: boolean }) => [d.name, d.on_duty])).toEqual([
+        ["王建国", true],
+      ])
+      const again = await api.post("/admin/consultations/doctors/sync", {}, admin)
+      expect(again.data.sync).toEqual({ created: 0, updated: 1, retired: 0 })
+    })
+
+    it("refuses bad input in Chinese: no question, phone or video, another member's consultation", async () => {
+      await verified()
+      const short = await failure(
+        api.post(
+          "/store/consultations",
+          { doctor_id: doctorId, mode: "text", question: "头" },
+          alice
+        )
+      )
+      expect([short.status, short.data.message]).toEqual([400, "请描述您的问题（5 至 2000 字）"])
+      const video = await failure(
+        api.post(
+          "/store/consultations",
+          { doctor_id: doctorId, mode: "video", question: "想视频看看舌苔" },
+          alice
+        )
+      )
+      expect([video.status, video.data.message]).toEqual([
+        400,
+        "电话问诊和视频问诊暂未开放，请选择图文问诊",
+      ])
+
+      const created = await ask()
+      expect(created.status).toBe(201)
+      expect(created.data.consultation).toMatchObject({
+        status: "pending_payment",
+        status_label: "待支付",
+        price_fen: 3000,
+        mode: "text",
+      })
+      const id = created.data.consultation.id
+      for (const path of [
+        `/store/consultations/${id}`,
+        `/store/consultations/${id}/messages`,
+        `/store/consultations/${id}/events/stream`,
+      ]) {
+        const theirs = await failure(api.get(path, bob))
+        expect([path, theirs.status, theirs.data.message]).toEqual([path, 404, "没有找到这次问诊"])
+      }
+      const pay = await failure(
+        api.post(
+          `/store/consultations/${id}/pay`,
+          { payment_method: { provider_id: "pp_wechatpay_wechatpay", channel: "pc_browser" } },
+          bob
+        )
+      )
+      expect(pay.status).toBe(404)
+      // Unpaid: the doctor does not see it, and nobody may write in it.
+      const doctor = await signInDoctor()
+      expect((await failure(api.get(`/doctor/consultations/${id}`, doctor))).status).toBe(404)
+      const early = await failure(
+        api.post(`/store/consultations/${id}/messages`, { text: "在吗" }, alice)
+      )
+      expect([early.status, early.data.message]).toEqual([
+        409,
+        "问诊当前为「待支付」，不能发送消息",
+      ])
+    })
+
+    it("pays with store credit, the doctor answers live and writes advice that lands in the archive and inbox", async () => {
+      const doctor = await verified()
+      const consultation = await paidByCredit()
+      const id = consultation.id as string
+      expect(consultation.events.map((e: { status: string }) => e.status)).toEqual([
+        "pending_payment",
+        "awaiting_doctor",
+      ])
+      const due = new Date(consultation.answer_due_at).getTime()
+      expect(due - new Date(consultation.paid_at).getTime()).toBe(24 * 3_600_000)
+
+      const waiting = (await api.get("/doctor/consultations?tab=waiting", doctor)).data
+      expect(waiting.consultations.map((c: { id: string }) => c.id)).toEqual([id])
+      expect(waiting.consultations[0].question).toContain("血压 150/95")
+
+      const live = await openStream(
+        `${baseUrl()}/store/consultations/${id}/events/stream`,
+        alice.headers
+      )
+      expect(live.response.status).toBe(200)
+      expect(live.response.headers.get("content-type")).toContain("text/event-stream")
+      try {
+        expect((await live.next(2)).map((e) => [e.event, e.data.status])).toEqual([
+          ["timeline", "pending_payment"],
+          ["timeline", "awaiting_doctor"],
+        ])
+        // The member adds a picture (judged by its bytes) and the doctor's first reply takes it.
+        const fake = await fetch(`${baseUrl()}/store/consultations/${id}/attachments`, {
+          method: "POST",
+          headers: alice.headers,
+          body: oneFile(Buffer.from("not really a picture"), "x.jpg", "image/jpeg"),
+        })
+        expect(fake.status).toBe(400)
+        expect((await fake.json()).message).toBe("只能发送 JPG、PNG、WebP 图片或 PDF 文件")
+        const upload = await fetch(`${baseUrl()}/store/consultations/${id}/attachments`, {
+          method: "POST",
+          headers: alice.headers,
+          body: oneFile(PNG, "舌苔.png", "image/png"),
+        })
+        expect(upload.status).toBe(201)
+        const attachment = (await upload.json()).attachment
+        await api.post(
+          `/store/consultations/${id}/messages`,
+          { text: "这是我的舌苔，电话 13912345678", attachment_id: attachment.id },
+          alice
+        )
+        await api.post(
+          `/doctor/consultations/${id}/messages`,
+          { text: "收到，血压要每天早晚各测一次。" },
+          doctor
+        )
+        const pushed = await live.next(3)
+        expect(pushed.map((e) => [e.event, e.data.from ?? e.data.status])).toEqual(
+          expect.arrayContaining([
+            ["message", "member"],
+            ["message", "doctor"],
+            ["timeline", "in_progress"],
+          ])
+        )
+      } finally {
+        await live.close()
+      }
+
+      const read = await consultationOf(id)
+      expect(read.status).toBe("in_progress")
+      expect(read.messages.map((m: any) => [m.from, m.text])).toEqual([
+        ["member", "这是我的舌苔，电话 139****5678"],
+        ["doctor", "收到，血压要每天早晚各测一次。"],
+      ])
+      const picture = await fetch(`${baseUrl()}${read.messages[0].attachment.url}`, {
+        headers: alice.headers,
+      })
+      expect([picture.status, picture.headers.get("content-type")]).toEqual([200, "image/png"])
+      expect(Buffer.from(await picture.arrayBuffer()).equals(PNG)).toBe(true)
+      const forBob = await fetch(`${baseUrl()}${read.messages[0].attachment.url}`, {
+        headers: bob.headers,
+      })
+      expect(forBob.status).toBe(404)
+      // The text is sealed at rest.
+      const rows = (
+        await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw(`select text_ciphertext from consultation_message where consultation_id = ?`, [id])
+      ).rows
+      expect(rows.every((r: any) => !String(r.text_ciphertext).includes("舌苔"))).toBe(true)
+
+      const advice = await api.post(
+        `/doctor/consultations/${id}/advice`,
+        {
+          health_advice: "低盐饮食，每天早晚测血压并记录。",
+          follow_up_advice: "两周后带血压记录复诊。",
+        },
+        doctor
+      )
+      expect(advice.status).toBe(201)
+      expect(advice.data.consultation.status).toBe("completed")
+      const again = await failure(
+        api.post(`/doctor/consultations/${id}/advice`, { health_advice: "再写一次" }, doctor)
+      )
+      expect([again.status, again.data.message]).toEqual([
+        409,
+        "问诊当前为「已完成」，不能再写建议",
+      ])
+      const closed = await failure(
+        api.post(`/store/consultations/${id}/messages`, { text: "谢谢医生" }, alice)
+      )
+      expect(closed.status).toBe(409)
+
+      const archive = (await api.get("/store/health-archive/assessments", alice)).data
+      expect(archive.advice_notes).toEqual([
+        expect.objectContaining({
+          kind: "consultation_advice",
+          consultation_id: id,
+          advice: expect.objectContaining({
+            health_advice: "低盐饮食，每天早晚测血压并记录。",
+            follow_up_advice: "两周后带血压记录复诊。",
+            labels: { health_advice: "健康建议", follow_up_advice: "复诊建议" },
+            disclaimer: expect.stringContaining("不作为诊断或处方依据"),
+          }),
+        }),
+      ])
+      expect((await api.get("/store/health-archive/assessments", bob)).data.advice_notes).toEqual(
+        []
+      )
+      const inbox = await eventually(
+        async () => (await api.get("/store/inbox", alice)).data.messages,
+        (messages: { title: string }[]) => messages.some((m) => m.title === "医生已给出健康建议")
+      )
+      expect(inbox.find((m: any) => m.title === "医生已给出健康建议").link).toBe(
+        `/account/consultations/${id}`
+      )
+      const done = (await api.get("/doctor/consultations?tab=done", doctor)).data.consultations
+      expect(done.map((c: { id: string }) => c.id)).toEqual([id])
+    })
+
+    it("lets the doctor read only the archive items shared for the consultation, every read logged", async () => {
+      const doctor = await verified()
+      const { id } = await paidByCredit()
+      const pdf = Buffer.from("%PDF-1.4\n% 血常规化验单\n%%EOF\n")
+      const form = new FormData()
+      form.append(
+        "files",
+        new Blob([new Uint8Array(pdf)], { type: "application/pdf" }),
+        "血常规.pdf"
+      )
+      const uploaded = await fetch(`${baseUrl()}/store/health-archive/uploads`, {
+        method: "POST",
+        headers: alice.headers,
+        body: form,
+      })
+      const uploadId = (await uploaded.json()).uploads[0].id as string
+
+      const stranger = await failure(
+        api.post(
+          `/store/consultations/${id}/shared-items`,
+          { item_type: "upload", item_id: uploadId },
+          bob
+        )
+      )
+      expect(stranger.status).toBe(404)
+      const shared = await api.post(
+        `/store/consultations/${id}/shared-items`,
+        { item_type: "upload", item_id: uploadId },
+        alice
+      )
+      expect(shared.status).toBe(201)
+      const shareId = shared.data.shared_item.id as string
+
+      const seen = (await api.get(`/doctor/consultations/${id}`, doctor)).data.consultation
+      expect(seen.shared_items).toEqual([
+        {
+          id: shareId,
+          item_type: "upload",
+          url: `/doctor/consultations/${id}/shared-items/${shareId}`,
+        },
+      ])
+      const file = await fetch(`${baseUrl()}${seen.shared_items[0].url}`, {
+        headers: doctor.headers,
+      })
+      expect([file.status, file.headers.get("content-type")]).toEqual([200, "application/pdf"])
+      expect(Buffer.from(await file.arrayBuffer()).equals(pdf)).toBe(true)
+      const log = (
+        await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw(
+            `select actor_type, actor_id, action, resource_id from archive_access
+             where owner_id = ? and resource_id = ? order by created_at`,
+            [aliceId, uploadId]
+          )
+      ).rows
+      expect(log.map((r: any) => [r.action, r.actor_id])).toEqual([
+        ["create", aliceId],
+        ["share_with_doctor", aliceId],
+        ["doctor_view", doctorId],
+      ])
+
+      await api.post(`/store/consultations/${id}/shared-items/${shareId}/withdraw`, {}, alice)
+      const gone = await fetch(`${baseUrl()}${seen.shared_items[0].url}`, {
+        headers: doctor.headers,
+      })
+      expect(gone.status).toBe(404)
+      expect(
+        (await api.get(`/doctor/consultations/${id}`, doctor)).data.consultation.shared_items
+      ).toEqual([])
+
+      // Shared again, then the consultation ends: the doctor's access ends with it.
+      const again = await api.post(
+        `/store/consultations/${id}/shared-items`,
+        { item_type: "upload", item_id: uploadId },
+        alice
+      )
+      const againUrl = `${baseUrl()}/doctor/consultations/${id}/shared-items/${again.data.shared_item.id}`
+      expect((await fetch(againUrl, { headers: doctor.headers })).status).toBe(200)
+      await api.post(`/doctor/consultations/${id}/accept`, {}, doctor)
+      await api.post(
+        `/doctor/consultations/${id}/advice`,
+        { health_advice: "定期复查血常规" },
+        doctor
+      )
+      const after = await fetch(againUrl, { headers: doctor.headers })
+      expect(after.status).toBe(404)
+      expect(
+        (await api.get(`/doctor/consultations/${id}`, doctor)).data.consultation.shared_items
+      ).toEqual([])
+    })
+
+    it("refunds in full through WeChat Pay when no doctor answers in time, once", async () => {
+      await verified()
+      const consultation = await paidByWechat()
+      const id = consultation.id as string
+      const due = new Date(consultation.answer_due_at)
+      const container = getContainer()
+      // Before the deadline nothing happens; the clock moved past it refunds once.
+      expect(
+        (await refundOverdueConsultations(container, new Date(due.getTime() - 60_000))).refunded
+      ).toEqual([])
+      const late = new Date(due.getTime() + 60_000)
+      const [first, second] = await Promise.all([
+        refundOverdueConsultations(container, late),
+        refundOverdueConsultations(container, late),
+      ])
+      expect([...first.refunded, ...second.refunded]).toEqual([id])
+      const refunded = await consultationOf(id)
+      expect(refunded).toMatchObject({
+        status: "refunded",
+        status_label: "已退款",
+        refund_fen: 3000,
+        refund_reason: "医生未在承诺时间内回复",
+      })
+      expect(await refundedFen(id)).toEqual({ status: "canceled", fen: 3000 })
+      expect((await refundOverdueConsultations(container, late)).refunded).toEqual([])
+      expect((await refundedFen(id)).fen).toBe(3000)
+      const inbox = (await api.get("/store/inbox", alice)).data.messages
+      expect(inbox.filter((m: any) => m.title === "问诊已退款")).toHaveLength(1)
+    })
+
+    it("refunds the store credit when the doctor declines, and a taken consultation cannot be declined", async () => {
+      const doctor = await verified()
+      const before = await available(alice)
+      const { id } = await paidByCredit()
+      expect(await available(alice)).toBe(before)
+
+      const declined = await api.post(
+        `/doctor/consultations/${id}/decline`,
+        { reason: "非本专业" },
+        doctor
+      )
+      expect(declined.data.consultation).toMatchObject({
+        status: "refunded",
+        refund_fen: 3000,
+        refund_reason: "医生婉拒：非本专业",
+      })
+      expect(await refundedFen(id)).toMatchObject({ status: "canceled" })
+      // The order's cancellation gives the store credit back.
+      await eventually(
+        () => available(alice),
+        (fen: number) => fen === before + 3000
+      )
+      const twice = await failure(api.post(`/doctor/consultations/${id}/decline`, {}, doctor))
+      expect([twice.status, twice.data.message]).toEqual([409, "只能婉拒尚未接诊的问诊"])
+
+      const taken = await paidByCredit()
+      await api.post(`/doctor/consultations/${taken.id}/accept`, {}, doctor)
+      const refused = await failure(
+        api.post(`/doctor/consultations/${taken.id}/decline`, {}, doctor)
+      )
+      expect(refused.status).toBe(409)
+      expect((await consultationOf(taken.id)).status).toBe("in_progress")
+      expect(
+        (await refundOverdueConsultations(getContainer(), new Date(Date.now() + 48 * 3_600_000)))
+          .refunded
+      ).toEqual([])
+    })
+  },
+})

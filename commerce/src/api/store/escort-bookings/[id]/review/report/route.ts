@@ -1,0 +1,20 @@
+import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { z } from "@medusajs/framework/zod"
+import { reportEscortReviewWorkflow } from "../../../../../../workflows/moderation/report-escort-review"
+import type { ReportContentBody } from "../../../../../escort-review-validators"
+
+/** POST /store/escort-bookings/:id/review/report `{ reason }`: the member reports the escort's review → 201. */
+export async function POST(
+  req: AuthenticatedMedusaRequest<z.infer<typeof ReportContentBody>>,
+  res: MedusaResponse
+) {
+  const { result } = await reportEscortReviewWorkflow(req.scope).run({
+    input: {
+      booking_id: req.params.id,
+      reporter: "member",
+      reporter_id: req.auth_context.actor_id,
+      reason: req.validatedBody.reason,
+    },
+  })
+  res.status(201).json({ report: { status: result.status, message: "举报已提交，平台会尽快审核" } })
+}

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "陪诊员入驻申请" })
