@@ -89,6 +89,20 @@ describe("陪诊: booked in the mini-program, served live, confirmed and paid ou
   it("a member books and pays, an escort serves it step by step while both member pages follow live, then income and the anomaly are settled", async () => {
     // ── The member books in the mini-program (H5 build, phone viewport) ──
     const mini = await newPage()
+    // The mini-program follows the timeline over the stream with the member's bearer token.
+    const miniStreams: string[] = []
+    mini.on("request", (request) => {
+      const stream = /\/store\/escort-bookings\/[^/]+\/events\/stream/.test(request.url())
+      if (stream && request.method() === "GET") {
+        miniStreams.push(request.headers()["authorization"] ?? "")
+      }
+    })
+    const miniStreamAnswers: number[] = []
+    mini.on("response", (response) => {
+      if (/\/store\/escort-bookings\/[^/]+\/events\/stream/.test(response.url())) {
+        miniStreamAnswers.push(response.status())
+      }
+    })
     await mini.goto(miniprogramUrl("/pages/login/index"))
     await registerOnMiniprogram(mini, memberEmail, memberPassword)
     await mini.goto(miniprogramUrl("/packages/escort/book/index"))
@@ -247,6 +261,28 @@ describe("陪诊: booked in the mini-program, served live, confirmed and paid ou
     }
     await step("accompanying", "开始陪同就医", "陪同就医")
     await screenshot(escort, "escort-04-accompanying")
+
+    // Each SOP step the escort records goes under 陪同就医 on both member pages, live.
+    const sopPanel = escort.getByTestId("escort-sop-step-panel")
+    for (const name of ["挂号 · 取号挂号", "候诊 · 分诊候诊"]) {
+      await sopPanel.locator(`[data-testid="escort-sop-step"][data-step="${name}"]`).click()
+      await sopPanel.getByTestId("escort-sop-step-notice").getByText(`已记录：${name}`).waitFor()
+      for (const page of [web, mini]) {
+        await page
+          .locator(`[data-testid="timeline-sop-step"][data-step="${name}"]`)
+          .filter({ visible: true })
+          .waitFor({ timeout: 30_000 })
+      }
+    }
+    expect(miniStreams.length).toBeGreaterThan(0)
+    expect(miniStreams.every((authorization) => authorization.startsWith("Bearer "))).toBe(true)
+    expect(miniStreamAnswers).toContain(200)
+    // Recorded once: its button now shows it done and cannot be pressed again.
+    const registered = sopPanel.locator(
+      '[data-testid="escort-sop-step"][data-step="挂号 · 取号挂号"]'
+    )
+    expect(await registered.innerText()).toBe("✓ 挂号 · 取号挂号")
+    expect(await registered.isDisabled()).toBe(true)
 
     // 一键报备 during the visit: operations are alerted, the member's timeline shows it.
     await escort.getByTestId("escort-report-open").click()

@@ -340,8 +340,46 @@ medusaIntegrationTestRunner({
       expect(report.status).toBe(201)
       expect(report.data.report).toMatchObject({ flagged: true, report_type: "patient_unwell" })
 
+      const sopStep = (body: Record<string, unknown>, as = escort) =>
+        api.post(`/escort/tasks/${id}/sop-steps`, body, as)
+      const tooEarly = await failure(sopStep({ step: "挂号" }))
+      expect(tooEarly.status).toBe(409)
+      expect(tooEarly.data.message).toBe(
+        "订单当前为「已到达」，只有在「陪同就医」中才能记录就医步骤"
+      )
+
       await api.post(`/escort/tasks/${id}/progress`, { status: "accompanying" }, escort)
+      // No SOP for this department in the catalogue: the default five steps.
+      const registered = await sopStep({ step: "挂号", note: "已取 12 号", location })
+      expect(registered.status).toBe(201)
+      expect(registered.data.event).toMatchObject({
+        status: "sop_step",
+        sop_step: "挂号",
+        note: "已取 12 号",
+        location,
+        flagged: false,
+      })
+      const twice = await Promise.all([
+        failure(sopStep({ step: "候诊" })),
+        failure(sopStep({ step: "候诊" })),
+      ])
+      expect(twice.map((r) => r.status).sort()).toEqual([201, 409])
+      expect(twice.find((r) => r.status === 409).data.message).toBe(
+        "「候诊」已记录过，不能重复记录"
+      )
+      const unknown = await failure(sopStep({ step: "住院" }))
+      expect(unknown.status).toBe(400)
+      expect(unknown.data.message).toBe("就医步骤只能是 挂号、候诊、就诊、检查、缴费取药")
+      const blank = await failure(sopStep({}))
+      expect(blank.status).toBe(400)
+      expect(blank.data.message).toBe("请选择就医步骤")
+      const stranger = await signInEscort("13600000009")
+      const notTheirs = await failure(sopStep({ step: "就诊" }, stranger))
+      expect(notTheirs.status).toBe(404)
+
       await api.post(`/escort/tasks/${id}/progress`, { status: "completed" }, escort)
+      const afterwards = await failure(sopStep({ step: "就诊" }))
+      expect(afterwards.status).toBe(409)
       const again = await failure(
         api.post(`/escort/tasks/${id}/progress`, { status: "completed" }, escort)
       )
@@ -362,8 +400,23 @@ medusaIntegrationTestRunner({
         ["arrived", false],
         ["arrived", true],
         ["accompanying", false],
+        ["sop_step", false],
+        ["sop_step", false],
         ["completed", false],
         ["confirmed", false],
+      ])
+      expect(data.booking.events.map((e: { sop_step: string | null }) => e.sop_step)).toEqual([
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        "挂号",
+        "候诊",
+        null,
+        null,
       ])
       expect(data.booking.events[3].location).toEqual(location)
       const times = data.booking.events.map((e: { at: string }) => Date.parse(e.at))

@@ -153,6 +153,15 @@ medusaIntegrationTestRunner({
         for (const status of ["departed", "arrived", "accompanying", "completed"]) {
           await api.post(`/escort/tasks/${id}/progress`, { status }, escort)
           expect((await live.next(1)).map((e) => e.status)).toEqual([status])
+          if (status === "accompanying") {
+            // An SOP step recorded during 陪同就医 reaches the open stream the same way.
+            await api.post(`/escort/tasks/${id}/sop-steps`, { step: "挂号" }, escort)
+            const [step] = await live.next(1)
+            expect([step.status, (step as { sop_step?: string }).sop_step]).toEqual([
+              "sop_step",
+              "挂号",
+            ])
+          }
         }
       } finally {
         await live.close()
@@ -165,7 +174,11 @@ medusaIntegrationTestRunner({
       // A reconnecting EventSource sends the last id it saw: only what came after it follows.
       const resumed = await openTimeline(url, { ...alice.headers, "last-event-id": arrived.id })
       try {
-        expect((await resumed.next(2)).map((e) => e.status)).toEqual(["accompanying", "completed"])
+        expect((await resumed.next(3)).map((e) => e.status)).toEqual([
+          "accompanying",
+          "sop_step",
+          "completed",
+        ])
       } finally {
         await resumed.close()
       }
@@ -174,8 +187,9 @@ medusaIntegrationTestRunner({
       // Clients that cannot set headers on the first request use the query.
       const byQuery = await openTimeline(`${url}?last_event_id=${arrived.id}`, alice.headers)
       try {
-        expect((await byQuery.next(3)).map((e) => e.status)).toEqual([
+        expect((await byQuery.next(4)).map((e) => e.status)).toEqual([
           "accompanying",
+          "sop_step",
           "completed",
           "confirmed",
         ])

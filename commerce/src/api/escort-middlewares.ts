@@ -9,6 +9,7 @@ import {
   CreateEscortBookingBody,
   EscortProgressBody,
   EscortReportBody,
+  EscortSopStepBody,
   EscortTasksQuery,
   PayEscortBookingBody,
 } from "./escort-validators"
@@ -45,6 +46,11 @@ export const escortMiddlewares: MiddlewareRoute[] = [
     matcher: "/escort/tasks/:id/reports",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(EscortReportBody)],
+  },
+  {
+    matcher: "/escort/tasks/:id/sop-steps",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(EscortSopStepBody)],
   },
   {
     matcher: "/admin/escorts",

@@ -183,6 +183,14 @@ export const EscortReportBody = z.object({
   photo_upload_ids: uploadIds,
 })
 
+/** An SOP step done during 陪同就医; commerce checks it is one of the booking's steps. */
+export const EscortSopStepBody = z.object({
+  step: text("请选择就医步骤", 64),
+  note: optionalText("备注不超过 500 字", 500),
+  location,
+  photo_upload_ids: uploadIds,
+})
+
 export const CreateEscortBody = z.object({
   phone: z
     .unknown()

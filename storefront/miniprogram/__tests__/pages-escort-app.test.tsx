@@ -206,6 +206,66 @@ describe("陪诊员 task detail", () => {
     )
   })
 
+  it("records SOP steps during 陪同就医 once each with the note and photo, and shows the refusal", async () => {
+    const recorded: unknown[] = []
+    const done = (step: string, at: string) => ({
+      id: `escev_${step}`,
+      status: "sop_step",
+      sop_step: step,
+      status_label: null,
+      at,
+      actor_type: "escort",
+      note: null,
+      location: null,
+      report_type: null,
+      flagged: false,
+    })
+    fakeBackend({
+      "GET /escort/tasks/escbk_1": {
+        task: mine({
+          status: "accompanying",
+          status_label: "陪同就医",
+          sop: [],
+          events: [done("挂号", "2026-12-20T00:30:00.000Z")],
+        }),
+      },
+      "POST /escort/tasks/escbk_1/sop-steps": ({ body }: { body: { step: string } }) => {
+        recorded.push(body)
+        return body.step === "候诊"
+          ? { status: 201, body: { event: done("候诊", "2026-12-20T01:00:00.000Z") } }
+          : { status: 409, body: { message: "「就诊」已记录过，不能重复记录" } }
+      },
+    })
+    stand.params = { id: "escbk_1" }
+    render(<EscortTaskPage />)
+    const panel = await screen.findByTestId("escort-sop-step-panel")
+    const buttons = () =>
+      within(panel)
+        .getAllByTestId("escort-sop-step")
+        .map((b) => [b.textContent, (b as HTMLButtonElement).disabled])
+    expect(buttons()).toEqual([
+      ["✓ 挂号", true],
+      ["候诊", false],
+      ["就诊", false],
+      ["检查", false],
+      ["缴费取药", false],
+    ])
+    expect(panel.textContent).toContain("2026-12-20 08:30")
+    type("escort-step-note", "叫到 12 号")
+    fireEvent.click(screen.getByTestId("escort-step-photo"))
+    await waitFor(() =>
+      expect(screen.getByTestId("escort-step-photo").textContent).toBe("已选照片")
+    )
+    fireEvent.click(within(panel).getByText("候诊"))
+    expect((await screen.findByTestId("escort-task-notice")).textContent).toBe("已记录：候诊")
+    expect(recorded[0]).toEqual({ step: "候诊", note: "叫到 12 号", photo_upload_ids: ["up_1"] })
+    expect(buttons()[1]).toEqual(["✓ 候诊", true])
+    fireEvent.click(within(panel).getByText("就诊"))
+    expect((await screen.findByTestId("escort-task-error")).textContent).toBe(
+      "「就诊」已记录过，不能重复记录"
+    )
+  })
+
   it("draws the hospital's Markdown guide without its raw marks", async () => {
     const guide = "## 就医指南\n\n- **门诊时间**：周一至周日 08:00-12:00\n- **停车**：院内车位紧张"
     fakeBackend({

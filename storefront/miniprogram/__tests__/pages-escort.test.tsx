@@ -263,11 +263,24 @@ describe("陪诊详情", () => {
     expect(screen.queryByTestId("escort-confirm")).toBeNull()
     expect(screen.getByTestId("escort-cancel")).toBeTruthy()
 
-    current = booking("completed", "服务完成", [
+    const serving = [
       ...early,
       event("e4", "departed", "2026-12-06T01:00:00.000Z"),
       event("e5", "arrived", "2026-12-06T01:30:00.000Z"),
       event("e6", "accompanying", "2026-12-06T01:40:00.000Z"),
+      { ...event("e61", "sop_step", "2026-12-06T01:50:00.000Z"), sop_step: "挂号", note: "12 号" },
+      { ...event("e62", "sop_step", "2026-12-06T02:20:00.000Z"), sop_step: "候诊" },
+    ]
+    current = booking("accompanying", "陪同就医", serving)
+    await act(() => jest.advanceTimersByTimeAsync(ESCORT_POLL_MS))
+    expect(screen.getByTestId("timeline-accompanying").dataset.state).toBe("current")
+    expect(screen.getAllByTestId("timeline-sop-step").map((step) => step.textContent)).toEqual([
+      "· 挂号 2026-12-06 09:50：12 号",
+      "· 候诊 2026-12-06 10:20",
+    ])
+
+    current = booking("completed", "服务完成", [
+      ...serving,
       event("e7", "completed", "2026-12-06T04:00:00.000Z"),
     ])
     await act(() => jest.advanceTimersByTimeAsync(ESCORT_POLL_MS))

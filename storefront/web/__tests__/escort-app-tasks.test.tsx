@@ -270,6 +270,64 @@ describe("陪诊员 task detail and steps", () => {
     expect(prompts.textContent).toContain("检查 · 心电图：提前脱去金属饰品")
   })
 
+  it("records SOP steps during 陪同就医 once each, with a note, and shows commerce's refusal", async () => {
+    const recorded = (step: string, at: string) => ({
+      id: `escev_${step}`,
+      status: "sop_step",
+      sop_step: step,
+      status_label: null,
+      at,
+      actor_type: "escort",
+      note: null,
+      location: null,
+      report_type: null,
+      flagged: false,
+    })
+    const { api, sent } = fakeRelay({
+      "GET /escort/tasks/escbk_1": {
+        body: {
+          task: mine({
+            status: "accompanying",
+            status_label: "陪同就医",
+            events: [recorded("挂号", "2026-12-20T00:30:00.000Z")],
+          }),
+        },
+      },
+      "POST /escort/tasks/escbk_1/sop-steps": (body) =>
+        (body as { step: string }).step === "候诊"
+          ? { status: 201, body: { event: recorded("候诊", "2026-12-20T01:00:00.000Z") } }
+          : { status: 409, body: { message: "「就诊」已记录过，不能重复记录" } },
+    })
+    render(<EscortTaskDetailView taskId="escbk_1" api={api} />)
+    const panel = await screen.findByTestId("escort-sop-step-panel")
+    const buttons = () =>
+      within(panel)
+        .getAllByTestId("escort-sop-step")
+        .map((b) => [b.textContent, (b as HTMLButtonElement).disabled])
+    expect(buttons()).toEqual([
+      ["✓ 挂号", true],
+      ["候诊", false],
+      ["就诊", false],
+      ["检查", false],
+      ["缴费取药", false],
+    ])
+    expect(within(panel).getByText("2026-12-20 08:30")).toBeTruthy()
+    fireEvent.change(screen.getByTestId("escort-sop-step-note"), {
+      target: { value: "叫到 12 号" },
+    })
+    fireEvent.click(within(panel).getByText("候诊"))
+    expect((await screen.findByTestId("escort-sop-step-notice")).textContent).toBe("已记录：候诊")
+    expect(sent.find((s) => s.call === "POST /escort/tasks/escbk_1/sop-steps")?.body).toEqual({
+      step: "候诊",
+      note: "叫到 12 号",
+    })
+    expect(buttons()[1]).toEqual(["✓ 候诊", true])
+    fireEvent.click(within(panel).getByText("就诊"))
+    expect((await screen.findByTestId("escort-sop-step-error")).textContent).toBe(
+      "「就诊」已记录过，不能重复记录"
+    )
+  })
+
   it("shows commerce's refusal of a skipped step, and goes on without the place when location is denied", async () => {
     let refuse = true
     const { api, sent } = fakeRelay({

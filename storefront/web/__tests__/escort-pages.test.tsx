@@ -139,6 +139,27 @@ describe("陪诊 timeline", () => {
   })
 })
 
+describe("陪诊 timeline SOP steps", () => {
+  it("lists the SOP steps the escort recorded under 陪同就医, with their Beijing times and notes", () => {
+    const during = [
+      ...EVENTS,
+      event("e4", "departed", "2026-12-06T00:40:00.000Z"),
+      event("e5", "arrived", "2026-12-06T01:00:00.000Z"),
+      event("e6", "accompanying", "2026-12-06T01:05:00.000Z"),
+      { ...event("e7", "sop_step", "2026-12-06T01:10:00.000Z"), sop_step: "挂号", note: "12 号" },
+      { ...event("e8", "sop_step", "2026-12-06T01:45:00.000Z"), sop_step: "候诊" },
+    ]
+    render(<EscortTimeline booking={booking("accompanying", "陪同就医", during)} />)
+    const accompanying = screen.getByTestId("timeline-accompanying")
+    const done = within(accompanying).getAllByTestId("timeline-sop-step")
+    expect(done.map((li) => li.textContent)).toEqual([
+      "挂号 2026-12-06 09:10：12 号",
+      "候诊 2026-12-06 09:45",
+    ])
+    expect(screen.getByTestId("timeline-arrived").querySelector(".timeline-sop-steps")).toBeNull()
+  })
+})
+
 describe("陪诊 detail panel", () => {
   it("follows the pushed timeline and offers what the live status allows", async () => {
     let push: EscortSubscriptionOptions["onChange"] = () => undefined

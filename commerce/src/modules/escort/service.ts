@@ -14,6 +14,7 @@ import { EscortBooking } from "./models/escort-booking"
 import { EscortBookingEvent } from "./models/escort-booking-event"
 import { EscortHospital } from "./models/escort-hospital"
 import { maskCnIdNumber, surnameOnly } from "./rules/cn-id-number"
+import { sopStepNames } from "./rules/sop-steps"
 import {
   ESCORT_BOOKING_STATUS_LABELS,
   ESCORT_BUSY_STATUSES,
@@ -179,9 +180,10 @@ class EscortModuleService extends MedusaService({
       report_type: string | null
       flagged: boolean
       photo_upload_ids: string[] | null
+      sop_step: string | null
     }>(
       `select id, status, created_at, actor_type, note, location, report_type, flagged,
-         photo_upload_ids
+         photo_upload_ids, sop_step
        from escort_booking_event where booking_id = ? and deleted_at is null
        order by created_at, id`,
       [id]
@@ -197,6 +199,7 @@ class EscortModuleService extends MedusaService({
       report_type: row.report_type,
       flagged: row.flagged,
       photo_upload_ids: row.photo_upload_ids ?? [],
+      sop_step: row.sop_step,
     }))
   }
 
@@ -484,6 +487,51 @@ class EscortModuleService extends MedusaService({
     return events.find((event) => event.id === eventId)!
   }
 
+  /**
+   * An SOP step (挂号, 候诊 …) done during 陪同就医, on the timeline once: the steps are the
+   * department's SOP from the synced catalogue, or the default five. A unique index keeps a
+   * double tap (or two at once) to one event.
+   */
+  @InjectTransactionManager()
+  async recordSopStep(
+    id: string,
+    escortId: string,
+    step: string,
+    detail: { note?: string | null; location?: unknown; photo_upload_ids?: string[] },
+    @MedusaContext() context: Context = {}
+  ): Promise<EscortBookingEventView> {
+    const task = await this.assignedTask(id, escortId, context)
+    if (task.status !== "accompanying") {
+      const label = ESCORT_BOOKING_STATUS_LABELS[task.status] ?? task.status
+      throw conflict(`订单当前为「${label}」，只有在「陪同就医」中才能记录就医步骤`)
+    }
+    const steps = sopStepNames(await this.departmentSop(task, context))
+    if (!steps.includes(step)) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, `就医步骤只能是 ${steps.join("、")}`)
+    }
+    const eventId = generateEntityId("", "escev")
+    const inserted = await this.sql(context).execute(
+      `insert into escort_booking_event (id, booking_id, status, actor_type, actor_id, note,
+         location, photo_upload_ids, sop_step, created_at, updated_at)
+       values (?, ?, 'sop_step', 'escort', ?, ?, ?::jsonb, ?::jsonb, ?, clock_timestamp(),
+         clock_timestamp())
+       on conflict (booking_id, sop_step) where sop_step is not null and deleted_at is null
+       do nothing returning id`,
+      [
+        eventId,
+        id,
+        escortId,
+        detail.note ?? null,
+        detail.location == null ? null : JSON.stringify(detail.location),
+        detail.photo_upload_ids?.length ? JSON.stringify(detail.photo_upload_ids) : null,
+        step,
+      ]
+    )
+    if (!inserted.length) throw conflict(`「${step}」已记录过，不能重复记录`)
+    const events = await this.bookingEvents(id, context)
+    return events.find((event) => event.id === eventId)!
+  }
+
   /** The member confirms a finished service: 服务完成 → 已确认, once. */
   @InjectTransactionManager()
   async confirmBooking(
@@ -752,6 +800,15 @@ class EscortModuleService extends MedusaService({
     const task = await this.bookingRow(id, context)
     if (task.escort_id !== escortId) throw notFound("未找到该任务")
     return task
+  }
+
+  /** The booking's department SOP from the synced catalogue; empty when it is not there. */
+  private async departmentSop(task: EscortBookingRow, context: Context) {
+    const hospital = task.hospital_id ? await this.hospital(task.hospital_id, context) : null
+    const department =
+      hospital?.departments.find((d) => d.id === task.department_id) ??
+      hospital?.departments.find((d) => d.name === task.department_name)
+    return department?.sop ?? []
   }
 
   private async bookingRow(id: string, context: Context): Promise<EscortBookingRow> {

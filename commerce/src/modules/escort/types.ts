@@ -69,6 +69,8 @@ export type EscortBookingEventView = {
   flagged: boolean
   /** Served to the booking's parties at …/messages/images/:upload_id. */
   photo_upload_ids: string[]
+  /** The SOP step an event of status `sop_step` records (挂号 …); null for other events. */
+  sop_step: string | null
 }
 
 /** How a booking reads to whom: its member, the escort on it, an escort browsing open tasks. */

@@ -6,6 +6,7 @@ import {
   normalizeEscortSchedule,
 } from "../escort/escort-schedule-form"
 import {
+  escortSopStepButtons,
   escortStepButtons,
   escortStepPrompts,
   GENERIC_ESCORT_SOP,
@@ -138,6 +139,46 @@ describe("escort app client", () => {
     })
   })
 
+  it("records an SOP step with only the parts given, and returns the timeline event", async () => {
+    const recorded = {
+      id: "escev_9",
+      status: "sop_step",
+      sop_step: "挂号",
+      status_label: null,
+      at: "2026-12-20T00:30:00.000Z",
+      actor_type: "escort",
+      note: "已取 12 号",
+      location: null,
+      report_type: null,
+      flagged: false,
+    }
+    const { fetch, calls } = recordingFetch({ status: 201, body: { event: recorded } })
+    const event = await client(fetch).recordEscortSopStep("tok", "escbk 1", {
+      step: "挂号",
+      note: "已取 12 号",
+      location: null,
+      photo_upload_ids: [],
+    })
+    expect(event).toEqual(recorded)
+    expect(calls[0].url).toBe("http://shop/escort/tasks/escbk%201/sop-steps")
+    expect(calls[0].init?.method).toBe("POST")
+    expect(headersOf(calls[0].init).authorization).toBe("Bearer tok")
+    expect(bodyOf(calls[0].init)).toEqual({ step: "挂号", note: "已取 12 号" })
+  })
+
+  it("shows commerce's Chinese refusal of a repeated SOP step", async () => {
+    const { fetch } = recordingFetch({
+      status: 409,
+      body: { type: "conflict", message: "「挂号」已记录过，不能重复记录" },
+    })
+    const refused = await client(fetch)
+      .recordEscortSopStep("tok", "escbk_1", { step: "挂号" })
+      .catch((e: unknown) => e)
+    expect(refused).toBeInstanceOf(ApiError)
+    expect((refused as ApiError).status).toBe(409)
+    expect((refused as ApiError).message).toBe("「挂号」已记录过，不能重复记录")
+  })
+
   it("uploads a photo as multipart without a JSON content type, and names the mini-program's upload target", async () => {
     const { fetch, calls } = recordingFetch({ status: 201, body: { upload: { id: "up_1" } } })
     const escortApp = client(fetch)
@@ -229,6 +270,67 @@ describe("escort task steps", () => {
     ])
     expect(hasDepartmentSop(own)).toBe(true)
     expect(GENERIC_ESCORT_SOP).toHaveLength(5)
+  })
+})
+
+describe("SOP step buttons", () => {
+  const done = (id: string, step: string, at: string) => ({
+    id,
+    status: "sop_step",
+    sop_step: step,
+    status_label: null,
+    at,
+    actor_type: "escort",
+    note: null,
+    location: null,
+    report_type: null,
+    flagged: false,
+  })
+
+  it("names the generic five, pressable only during 陪同就医 and once each, with the time done", () => {
+    const before = escortSopStepButtons(task({ status: "arrived", sop: null }))
+    expect(before.map((b) => [b.name, b.pressable])).toEqual([
+      ["挂号", false],
+      ["候诊", false],
+      ["就诊", false],
+      ["检查", false],
+      ["缴费取药", false],
+    ])
+    const during = escortSopStepButtons(
+      task({
+        status: "accompanying",
+        sop: [],
+        events: [done("e1", "挂号", "2026-12-20T00:30:00.000Z")],
+      })
+    )
+    expect(during.map((b) => [b.name, b.pressable, b.done_at])).toEqual([
+      ["挂号", false, "2026-12-20T00:30:00.000Z"],
+      ["候诊", true, null],
+      ["就诊", true, null],
+      ["检查", true, null],
+      ["缴费取药", true, null],
+    ])
+    const after = escortSopStepButtons(
+      task({ status: "completed", events: [done("e1", "挂号", "2026-12-20T00:30:00.000Z")] })
+    )
+    expect(after.every((b) => !b.pressable)).toBe(true)
+  })
+
+  it("names the department's own steps as commerce does, each name once", () => {
+    const own = escortSopStepButtons(
+      task({
+        status: "accompanying",
+        sop: [
+          { step: "检查", step_key: "examine", title: "心电图", tips: "提前脱去金属饰品" },
+          { step: "检查", step_key: "examine", title: "心电图", tips: "重复的条目" },
+          { step: "缴费取药", step_key: "pay_and_collect", title: "缴费取药", tips: null },
+        ],
+      })
+    )
+    expect(own.map((b) => [b.name, b.tips])).toEqual([
+      ["检查 · 心电图", "提前脱去金属饰品"],
+      ["缴费取药", null],
+    ])
   })
 })
 

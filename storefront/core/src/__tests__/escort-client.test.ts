@@ -196,6 +196,31 @@ describe("escort timeline picture", () => {
     expect(picture.reports.map((r) => r.note)).toEqual(["堵车，预计晚到 10 分钟"])
   })
 
+  it("lists the SOP steps recorded during 陪同就医 apart, without moving the booking's steps", () => {
+    const during = [
+      ...events,
+      event("e5", "arrived", "2026-12-06T09:00:00.000Z"),
+      event("e6", "accompanying", "2026-12-06T09:05:00.000Z"),
+      event("e7", "sop_step", "2026-12-06T09:10:00.000Z", { sop_step: "挂号", note: "12 号" }),
+      event("e8", "sop_step", "2026-12-06T09:40:00.000Z", { sop_step: "候诊" }),
+    ]
+    const picture = escortTimeline(bookingWith("accompanying", during))
+    expect(picture.sopSteps.map((s) => [s.sop_step, s.at, s.note])).toEqual([
+      ["挂号", "2026-12-06T09:10:00.000Z", "12 号"],
+      ["候诊", "2026-12-06T09:40:00.000Z", null],
+    ])
+    expect(picture.steps.find((s) => s.state === "current")).toMatchObject({
+      status: "accompanying",
+      at: "2026-12-06T09:05:00.000Z",
+    })
+    expect(picture.reports).toEqual([])
+    const pushed = applyEscortTimelineEvent(
+      bookingWith("accompanying", during.slice(0, 7)),
+      during[7]
+    )
+    expect([pushed.status, escortTimeline(pushed).sopSteps.length]).toEqual(["accompanying", 2])
+  })
+
   it("shows a cancelled booking's reached steps and how it ended", () => {
     const cancelled = event("e9", "refunded", "2026-12-06T09:00:00.000Z")
     const picture = escortTimeline(bookingWith("refunded", [...events.slice(0, 3), cancelled]))

@@ -3,6 +3,7 @@ import type {
   EscortPlatformReport,
   EscortProgress,
   EscortSchedule,
+  EscortSopStepDone,
   EscortTask,
   EscortTaskDetail,
   EscortTaskTab,
@@ -85,6 +86,25 @@ export function createEscortAppClient(options: CommerceClientOptions) {
           withoutEmpty(report)
         )
       ).report
+    },
+
+    /**
+     * During 陪同就医, an SOP step (挂号, 候诊 … as `escortSopStepButtons` names them) done, on
+     * the member's timeline at once; 409 outside 陪同就医 or when already recorded.
+     */
+    async recordEscortSopStep(
+      token: string,
+      taskId: string,
+      done: EscortSopStepDone
+    ): Promise<EscortTimelineEvent> {
+      return (
+        await send<{ event: EscortTimelineEvent }>(
+          "POST",
+          `/escort/tasks/${id(taskId)}/sop-steps`,
+          token,
+          withoutEmpty(done)
+        )
+      ).event
     },
 
     /**

@@ -66,6 +66,15 @@ export type EscortProgress = {
   photo_upload_id?: string
 }
 
+/** `POST /escort/tasks/:id/sop-steps`: an SOP step done during 陪同就医. */
+export type EscortSopStepDone = {
+  /** The step's name as `escortSopStepButtons` gives it (挂号, 检查 · 心电图 …). */
+  step: string
+  note?: string
+  location?: EscortLocation | null
+  photo_upload_ids?: string[]
+}
+
 /** `POST /escort/tasks/:id/reports`: 报备 to operations during a service. */
 export type EscortPlatformReport = {
   type: string

@@ -92,6 +92,45 @@ export function hasDepartmentSop(task: Pick<EscortTaskDetail, "sop">): boolean {
 
 export type EscortStepPrompt = { title: string; tips: string | null }
 
+export type EscortSopStepButton = {
+  /** What the escort sends and the timeline shows (commerce names the steps the same way). */
+  name: string
+  tips: string | null
+  /** When the step was recorded; null while it is still to do. */
+  done_at: string | null
+  /** Only during 陪同就医, and only once per step. */
+  pressable: boolean
+}
+
+/**
+ * The SOP steps the escort records during 陪同就医, each with when it was done: the
+ * department's own steps, or the generic five. Commerce still refuses a repeat or a wrong time.
+ */
+export function escortSopStepButtons(
+  task: Pick<EscortTaskDetail, "sop" | "status" | "events">
+): EscortSopStepButton[] {
+  const done = new Map(
+    (task.events ?? [])
+      .filter((event) => event.status === "sop_step" && event.sop_step)
+      .map((event) => [event.sop_step as string, event.at])
+  )
+  const seen = new Set<string>()
+  return escortSopSteps(task).flatMap((step) => {
+    const name = escortSopStepTitle(step)
+    if (seen.has(name)) return []
+    seen.add(name)
+    const doneAt = done.get(name) ?? null
+    return [
+      {
+        name,
+        tips: step.tips,
+        done_at: doneAt,
+        pressable: task.status === "accompanying" && !doneAt,
+      },
+    ]
+  })
+}
+
 /** "检查 · 心电图": the step's kind and the department's own title, once when they agree. */
 export function escortSopStepTitle(step: EscortSopStep): string {
   return !step.title || step.title === step.step ? step.step : `${step.step} · ${step.title}`

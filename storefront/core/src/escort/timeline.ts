@@ -20,7 +20,12 @@ export type EscortTimelinePicture = {
   ending: { status: EscortBookingStatus; label: string; at: string | null } | null
   /** 报备 the escort raised during the service, oldest first. */
   reports: EscortTimelineEvent[]
+  /** SOP steps (挂号, 候诊 …) the escort recorded during 陪同就医, in the order they were done. */
+  sopSteps: EscortTimelineEvent[]
 }
+
+/** The status of a timeline event recording an SOP step; it never moves the booking. */
+export const ESCORT_SOP_STEP_EVENT = "sop_step"
 
 const ENDINGS: EscortBookingStatus[] = ["cancelled", "refunded"]
 const FINAL: EscortBookingStatus[] = ["confirmed", "reviewed", "cancelled", "refunded"]
@@ -31,7 +36,9 @@ const FINAL: EscortBookingStatus[] = ["confirmed", "reviewed", "cancelled", "ref
  * shows how it ended.
  */
 export function escortTimeline(booking: EscortBookingDetail): EscortTimelinePicture {
-  const steps = booking.events.filter((event) => !event.flagged)
+  const steps = booking.events.filter(
+    (event) => !event.flagged && event.status !== ESCORT_SOP_STEP_EVENT
+  )
   const reachedAt = (status: string) =>
     steps.filter((event) => event.status === status).at(-1)?.at ?? null
   const ended = ENDINGS.includes(booking.status)
@@ -62,6 +69,9 @@ export function escortTimeline(booking: EscortBookingDetail): EscortTimelinePict
         }
       : null,
     reports: booking.events.filter((event) => event.flagged),
+    sopSteps: booking.events.filter(
+      (event) => !event.flagged && event.status === ESCORT_SOP_STEP_EVENT
+    ),
   }
 }
 

@@ -29,6 +29,8 @@ export type EscortTimelineEvent = {
   location: { lat: number; lng: number } | null
   report_type: string | null
   flagged: boolean
+  /** The SOP step (挂号, 候诊 …) an event of status `sop_step` records during 陪同就医. */
+  sop_step?: string | null
 }
 
 /** A booking as its member reads it: the ID number is always masked. */

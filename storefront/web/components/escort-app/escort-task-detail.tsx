@@ -9,6 +9,7 @@ import { escortAppInBrowser, type EscortAppApi } from "@/lib/escort-app-browser"
 import { escortAppError, isSignedOut } from "@/lib/escort-app-error"
 import type { Locate } from "./escort-attachments"
 import { EscortReportForm } from "./escort-report-form"
+import { EscortSopStepPanel } from "./escort-sop-step-panel"
 import { EscortStepPanel } from "./escort-step-panel"
 
 const IN_SERVICE = ["accepted", "departed", "arrived", "accompanying"]
@@ -155,6 +156,19 @@ export function EscortTaskDetailView({
               state: "ready",
               // The step's answer has no hospital details or SOP: keep the ones read.
               task: { ...task, ...moved, hospital: task.hospital, sop: task.sop },
+            })
+          }
+        />
+      )}
+      {task.status === "accompanying" && (
+        <EscortSopStepPanel
+          task={task}
+          api={api}
+          locate={locate}
+          onRecorded={(event) =>
+            setShown({
+              state: "ready",
+              task: { ...task, events: [...(task.events ?? []), event] },
             })
           }
         />

@@ -14,5 +14,7 @@ export const EscortBookingEvent = model
     flagged: model.boolean().default(false),
     /** Photos the escort took of this step or 报备: uploads of the task's conversation. */
     photo_upload_ids: model.json().nullable(),
+    /** An SOP step done during 陪同就医 (status `sop_step`): its name, e.g. 挂号 or 检查 · 心电图. */
+    sop_step: model.text().nullable(),
   })
   .indexes([{ on: ["booking_id", "created_at"] }])

@@ -3,9 +3,11 @@ import Taro, { useRouter } from "@tarojs/taro"
 import {
   ESCORT_REPORT_TYPES,
   escortReportTypeLabel,
+  escortSopStepButtons,
   escortStepButtons,
   escortStepPrompts,
   formatCNY,
+  formatDateTime,
   hasDepartmentSop,
   hospitalCoordinates,
   tencentMapLink,
@@ -26,7 +28,10 @@ const IN_SERVICE = ["accepted", "departed", "arrived", "accompanying"]
 const CAN_MESSAGE = [...IN_SERVICE, "completed", "confirmed", "reviewed"]
 const CAN_REPORT = ["completed", "confirmed", "reviewed"]
 
-/** 任务详情: where and whom, navigation, the step buttons with the SOP prompts, 报备. */
+/**
+ * 任务详情: where and whom, navigation, the step buttons with the SOP prompts, during 陪同就医
+ * a button per SOP step (挂号, 候诊 …) for the member's timeline, 报备.
+ */
 export default function EscortTaskPage() {
   const { params } = useRouter()
   const id = params?.id ?? ""
@@ -92,6 +97,23 @@ function Task({ token, initial }: { token: string; initial: EscortTaskDetail }) 
       setNote("")
       setPhoto(null)
       setNotice(`已更新：${label}${missing}`)
+    })
+
+  /** An SOP step done, once each, with the same optional note, photo and place as a step. */
+  const recordSop = (step: string) =>
+    run(async () => {
+      const photoId = photo ? await uploadTaskPhoto(token, task.id, photo) : undefined
+      const { location, missing } = await place(withLocation)
+      const event = await escortApp.recordEscortSopStep(token, task.id, {
+        step,
+        note: note.trim() || undefined,
+        location,
+        photo_upload_ids: photoId ? [photoId] : [],
+      })
+      setTask({ ...task, events: [...(task.events ?? []), event] })
+      setNote("")
+      setPhoto(null)
+      setNotice(`已记录：${step}${missing}`)
     })
 
   const report = () =>
@@ -205,6 +227,28 @@ function Task({ token, initial }: { token: string; initial: EscortTaskDetail }) 
               {button.state === "done" ? `✓ ${button.label}` : button.label}
             </Button>
           ))}
+          {task.status === "accompanying" ? (
+            <View data-testid="escort-sop-step-panel">
+              <Text className="section__title">就医步骤（每完成一步点一下）</Text>
+              {escortSopStepButtons(task).map((step) => (
+                <View key={step.name}>
+                  <Button
+                    size="mini"
+                    className={step.pressable ? "btn-primary" : ""}
+                    disabled={busy || !step.pressable}
+                    onClick={() => recordSop(step.name)}
+                    data-testid="escort-sop-step"
+                    data-step={step.name}
+                  >
+                    {step.done_at ? `✓ ${step.name}` : step.name}
+                  </Button>
+                  {step.done_at ? (
+                    <Text className="muted"> {formatDateTime(step.done_at)}</Text>
+                  ) : null}
+                </View>
+              ))}
+            </View>
+          ) : null}
           {prompts.length ? (
             <View data-testid="escort-prompts">
               <Text className="section__title">

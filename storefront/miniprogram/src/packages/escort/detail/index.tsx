@@ -18,12 +18,16 @@ import { explainError } from "../../../lib/explain-error"
 import { paymentOutcome, requestWechatPayment } from "../../../lib/payment"
 import { useMemberLoad } from "../../../lib/use-member-load"
 import { ConfirmService } from "./confirm-service"
+import { escortTimelineStream } from "./timeline-stream"
 import { EscortMessagingSection } from "../components/escort-messaging-section"
 import { EscortReviewSection } from "../../../components/escort-review-section"
 import "./index.css"
 
-/** How often the timeline is read again: mini-programs have no EventSource. */
-export const ESCORT_POLL_MS = 4000
+/**
+ * How often the timeline is read again, only while its stream cannot run or has failed
+ * (timeline-stream.ts pushes each step as it happens).
+ */
+export const ESCORT_POLL_MS = 15_000
 
 /** 陪诊详情: what was booked (ID number masked), the live timeline, pay / cancel / confirm. */
 export default function EscortBookingPage() {
@@ -59,6 +63,7 @@ function Detail(props: { token: string; initial: EscortBookingDetail }) {
           if (next.status !== "pending_payment") setH5Action(null)
         },
         onError: setProblem,
+        stream: escortTimelineStream(props.token, props.initial.id),
         pollMs: ESCORT_POLL_MS,
       }),
     [props.token, props.initial.id]
@@ -131,7 +136,7 @@ function Detail(props: { token: string; initial: EscortBookingDetail }) {
     })
 
   const can = escortBookingActions(booking.status)
-  const { steps, ending, reports } = escortTimeline(booking)
+  const { steps, ending, reports, sopSteps } = escortTimeline(booking)
   return (
     <View>
       <View className="section">
@@ -165,6 +170,17 @@ function Detail(props: { token: string; initial: EscortBookingDetail }) {
           >
             <Text>{step.state === "current" ? `● ${step.label}` : step.label}</Text>
             {step.at ? <Text className="muted"> {formatDateTime(step.at)}</Text> : null}
+            {step.status === "accompanying" && sopSteps.length > 0 ? (
+              <View className="timeline-sop-steps" data-testid="timeline-sop-steps">
+                {sopSteps.map((done) => (
+                  <View key={done.id} data-testid="timeline-sop-step" data-step={done.sop_step}>
+                    <Text>· {done.sop_step}</Text>
+                    <Text className="muted"> {formatDateTime(done.at)}</Text>
+                    {done.note ? <Text className="muted">：{done.note}</Text> : null}
+                  </View>
+                ))}
+              </View>
+            ) : null}
           </View>
         ))}
         {ending ? (
