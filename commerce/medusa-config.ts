@@ -321,6 +321,10 @@ module.exports = defineConfig({
     escortIncome: {
       resolve: "./src/modules/escort-income",
     },
+    // 事件与理赔, 平台保障金 and liability insurance (INSURER_PROVIDER; see README).
+    escortCase: {
+      resolve: "./src/modules/escort-case",
+    },
     escortReview: {
       resolve: "./src/modules/escort-review",
     },
@@ -334,8 +338,16 @@ module.exports = defineConfig({
     escortAdmission: {
       resolve: "./src/modules/escort-admission",
     },
+    // 陪诊员培训与考试: synced CMS courses, exam attempts graded server-side, certificates.
+    escortTraining: {
+      resolve: "./src/modules/escort-training",
+    },
     consultation: {
       resolve: "./src/modules/consultation",
+    },
+    // 视频问诊 sessions, reported by the signalling service (src/video-signalling).
+    videoCall: {
+      resolve: "./src/modules/video-call",
     },
   },
 })

@@ -54,16 +54,19 @@ function timer() {
 }
 
 /** A row of the timing table for work that is no test (services, builds). */
-function recordTime(name, seconds) {
-  timings.push({ name, seconds })
+function recordTime(name, seconds, cpu) {
+  timings.push({ name, seconds, cpu })
 }
 
-function record(name, { passed, failed }, output, seconds) {
-  timings.push({ name, seconds })
+/** `cpu`: the stage's processes' user + system seconds, when GNU time measured them. */
+function record(name, { passed, failed }, output, seconds, cpu) {
+  timings.push({ name, seconds, cpu })
   tally.passed += passed
   tally.failed += failed
   const mark = failed ? red("✖") : green("✔")
-  console.log(`${mark} ${name}: ${passed} passed, ${failed} failed (${seconds} s)`)
+  console.log(
+    `${mark} ${name}: ${passed} passed, ${failed} failed (${seconds} s${cpu === undefined ? "" : `, CPU ${cpu} s`})`
+  )
   if (failed) {
     failures.push(name)
     console.log(output.split("\n").slice(-120).join("\n"))
@@ -77,7 +80,19 @@ function recordNotRun(name, why, seconds) {
   console.log(`${yellow("↻")} ${name}: ${why} (${seconds} s)`)
 }
 
+// GNU time, when installed, measures each command's CPU (user + system, its waited-for children
+// included): on a shared machine wall time says little about what a stage costs.
+const GNU_TIME = "/usr/bin/time"
+const measuresCpu = existsSync(GNU_TIME)
+let cpuFiles = 0
+
+/** Runs a command; resolves with its exit code, output and CPU seconds (undefined unmeasured). */
 function exec(command, args, { cwd = at(), env = {}, logName } = {}) {
+  const cpuFile = measuresCpu ? path.join(logDir, `.cpu-${++cpuFiles}`) : null
+  if (cpuFile) {
+    args = ["-q", "-f", "%U %S", "-o", cpuFile, command, ...args]
+    command = GNU_TIME
+  }
   return new Promise((resolve) => {
     const child = spawn(command, args, {
       cwd,
@@ -90,9 +105,24 @@ function exec(command, args, { cwd = at(), env = {}, logName } = {}) {
     // "close", not "exit": the output may still be arriving when the process exits.
     child.on("close", (code) => {
       if (logName) writeFileSync(path.join(logDir, `${logName}.log`), output)
-      resolve({ code, output })
+      resolve({ code, output, cpu: cpuFile ? readCpu(cpuFile) : undefined })
     })
   })
+}
+
+function readCpu(file) {
+  try {
+    const [user, system] = readFileSync(file, "utf8")
+      .trim()
+      .split("\n")
+      .pop()
+      .split(" ")
+      .map(Number)
+    rmSync(file)
+    return Number.isFinite(user + system) ? Math.round(user + system) : undefined
+  } catch {
+    return undefined
+  }
 }
 
 /** Runs jest once with a JSON report; returns its counts and output without recording them. */
@@ -100,13 +130,13 @@ async function runJest(name, cwd, args, env = {}) {
   const seconds = timer()
   const logName = name.replace(/[^\w-]+/g, "_")
   const report = path.join(logDir, `${logName}.json`)
-  const { code, output } = await exec(
+  const { code, output, cpu } = await exec(
     at("node_modules", ".bin", "jest"),
     [...args, "--json", `--outputFile=${report}`],
     { cwd, env, logName }
   )
   if (!existsSync(report))
-    return { passed: 0, failed: 1, allowedSkips: [], output, seconds: seconds() }
+    return { passed: 0, failed: 1, allowedSkips: [], output, seconds: seconds(), cpu }
   const { passed, failed, allowedSkips, problems } = readJestReport(
     JSON.parse(readFileSync(report, "utf8")),
     code
@@ -117,6 +147,7 @@ async function runJest(name, cwd, args, env = {}) {
     allowedSkips,
     output: [output, ...problems.map((p) => `${name}: ${p}`)].join("\n"),
     seconds: seconds(),
+    cpu,
   }
 }
 
@@ -124,7 +155,7 @@ async function runJest(name, cwd, args, env = {}) {
 async function jestSuite(name, cwd, args, env = {}) {
   const result = await runJest(name, cwd, args, env)
   for (const skip of result.allowedSkips) notRun.push(`skipped: ${skip}`)
-  record(name, result, result.output, result.seconds)
+  record(name, result, result.output, result.seconds, result.cpu)
 }
 
 /** Each HTTP spec file's time, slowest first, for the timing table. */
@@ -148,20 +179,37 @@ function recordHttpFiles(files) {
     (Math.max(...files.map((f) => f.ended)) - Math.min(...files.map((f) => f.started))) / 1000
   )
   httpFileTimes = files
-    .map(({ name, seconds }) => ({ name, seconds }))
+    .map(({ name, seconds, cpu }) => ({ name, seconds, cpu }))
     .sort((a, b) => b.seconds - a.seconds)
   writeFileSync(
     path.join(logDir, "http-files.txt"),
-    httpFileTimes.map(({ name, seconds }) => `${String(seconds).padStart(5)} s  ${name}`).join("\n")
+    httpFileTimes
+      .map(
+        ({ name, seconds, cpu }) => `${String(seconds).padStart(5)} s ${cpuColumn(cpu)}  ${name}`
+      )
+      .join("\n")
   )
-  record(`commerce integration:http (${files.length} files)`, counts, output.join("\n"), span)
+  const cpu = sumCpu(files.map((file) => file.cpu))
+  record(`commerce integration:http (${files.length} files)`, counts, output.join("\n"), span, cpu)
+}
+
+/** Total CPU seconds of several measurements; undefined when any went unmeasured. */
+function sumCpu(values) {
+  return values.some((value) => value === undefined)
+    ? undefined
+    : values.reduce((sum, value) => sum + value, 0)
+}
+
+/** " CPU    12 s" for the timing rows, blank when unmeasured. */
+function cpuColumn(cpu) {
+  return cpu === undefined ? " ".repeat(12) : ` CPU ${String(cpu).padStart(5)} s`
 }
 
 /** Records a command's exit as one test: 0 passed, anything else failed. */
 async function checkCommand(name, command, args, options) {
   const seconds = timer()
-  const { code, output } = await exec(command, args, options)
-  record(name, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }, output, seconds())
+  const { code, output, cpu } = await exec(command, args, options)
+  record(name, { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }, output, seconds(), cpu)
   return { code, output }
 }
 
@@ -172,9 +220,11 @@ async function checkCommand(name, command, args, options) {
  */
 async function typecheckStages() {
   const seconds = timer()
-  const { output } = await exec(process.execPath, [at("scripts", "lib", "typecheck-json.mjs")], {
-    logName: "typecheck",
-  })
+  const { output, cpu } = await exec(
+    process.execPath,
+    [at("scripts", "lib", "typecheck-json.mjs")],
+    { logName: "typecheck" }
+  )
   let results
   try {
     // The last line that is a JSON array: warnings may come before or after it.
@@ -191,6 +241,8 @@ async function typecheckStages() {
     const counts = { passed: result.ok ? 1 : 0, failed: result.ok ? 0 : 1 }
     record(result.name, counts, result.output, result.seconds)
   }
+  // The workspaces' checks share one process: their CPU is one row.
+  recordTime("typecheck (every workspace, one process)", seconds(), cpu)
   return results
 }
 
@@ -226,7 +278,7 @@ async function miniprogramWeapp() {
     return
   }
   // A reused build tested nothing this run.
-  if (built) record("miniprogram weapp build", { passed: 1, failed: 0 }, "", seconds())
+  if (built) record("miniprogram weapp build", { passed: 1, failed: 0 }, "", seconds(), build.cpu)
   else
     recordNotRun(
       "miniprogram weapp build",
@@ -260,10 +312,10 @@ async function composeConfigCheck(binary) {
     "$1=ci-placeholder"
   )
   writeFileSync(envFile, filled)
-  const { code, output } = await exec(binary, ["--env-file", envFile, "config", "--quiet"], {
+  const { code, output, cpu } = await exec(binary, ["--env-file", envFile, "config", "--quiet"], {
     logName: "compose",
   })
-  return { result: { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }, output }
+  return { result: { passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1 }, output, cpu }
 }
 
 /** Runs a lane's stages; a crash in one lane is recorded and leaves the other running. */
@@ -442,7 +494,14 @@ try {
         const compose = await composeConfigCheck(dockerCompose)
         if (compose.skipped)
           recordNotRun("docker-compose config", compose.skipped, composeSeconds())
-        else record("docker-compose config", compose.result, compose.output, composeSeconds())
+        else
+          record(
+            "docker-compose config",
+            compose.result,
+            compose.output,
+            composeSeconds(),
+            compose.cpu
+          )
 
         for (const type of ["unit", "integration:modules"]) {
           await jestSuite(`commerce ${type}`, at("commerce"), ["--runInBand", "--forceExit"], {
@@ -468,7 +527,11 @@ try {
           logName: "e2e-builds",
         })
         if (builds.code === 0)
-          recordTime("production build in a clean copy (commerce, cms, web, H5)", buildSeconds())
+          recordTime(
+            "production build in a clean copy (commerce, cms, web, H5)",
+            buildSeconds(),
+            builds.cpu
+          )
         else
           record(
             "production build in a clean copy (commerce, cms, web, H5)",
@@ -520,12 +583,36 @@ try {
   record("test runner", { passed: 0, failed: 1 }, String(error?.stack || error), 0)
 }
 
+/**
+ * This process's CPU and that of every process it waited for (/proc/self/stat's cutime and
+ * cstime: its children, and theirs that they waited for), in seconds; undefined off Linux.
+ */
+function runCpuSeconds() {
+  try {
+    // Fields after the command name, which is in parentheses and may hold spaces.
+    const fields = readFileSync("/proc/self/stat", "utf8").split(") ")[1].split(" ")
+    const ticksPerSecond = 100
+    const children = (Number(fields[13]) + Number(fields[14])) / ticksPerSecond
+    const own = process.cpuUsage()
+    return Math.round(children + (own.user + own.system) / 1e6)
+  } catch {
+    return undefined
+  }
+}
+
 const wall = Math.round((Date.now() - started) / 1000)
-console.log(`\n${bold("Stage timings")} (slowest first; each stage's own wall time)`)
-for (const { name, seconds } of [...timings].sort((a, b) => b.seconds - a.seconds))
-  console.log(`${String(seconds).padStart(6)} s  ${name}`)
+console.log(
+  `\n${bold("Stage timings")} (slowest first; each stage's own wall time, and its processes' CPU seconds)`
+)
+for (const { name, seconds, cpu } of [...timings].sort((a, b) => b.seconds - a.seconds))
+  console.log(`${String(seconds).padStart(6)} s ${cpuColumn(cpu)}  ${name}`)
 if (httpFileTimes.length) {
-  const slowest = httpFileTimes.slice(0, 6).map(({ name, seconds }) => `${name} ${seconds} s`)
+  const slowest = httpFileTimes
+    .slice(0, 6)
+    .map(
+      ({ name, seconds, cpu }) =>
+        `${name} ${seconds} s${cpu === undefined ? "" : ` (CPU ${cpu} s)`}`
+    )
   console.log(
     `        HTTP spec files, slowest: ${slowest.join(", ")} (all: .data/logs/test/http-files.txt)`
   )
@@ -536,7 +623,7 @@ if (overlap) {
     `${String(together).padStart(6)} s  the two lanes together (HTTP ${httpLane} s, the rest ${otherLane} s): overlap saved ${httpLane + otherLane - together} s`
   )
 }
-console.log(`${String(wall).padStart(6)} s  total wall time`)
+console.log(`${String(wall).padStart(6)} s ${cpuColumn(runCpuSeconds())}  total wall time`)
 console.log(
   `\n${bold("Summary")} (${(wall / 60).toFixed(1)} min)${failures.length ? `; failed: ${failures.join(", ")}` : ""}; logs in .data/logs/test/`
 )

@@ -1,6 +1,7 @@
 import type { Core } from "@strapi/strapi"
 import { restrictContentApiAccess } from "./access/content-api-access"
 import { registerPublishedOnlyContentApi } from "./access/published-only-content-api"
+import { registerPublishedPageVersions } from "./api/page/versions/published-version-unchanged"
 import { registerContentEvents } from "./hooks/content-events"
 import { seed } from "./seed/seed"
 import { assertProductionSecrets } from "./secret-from-env"
@@ -12,6 +13,8 @@ export default {
     registerPublishedOnlyContentApi(strapi)
     /** Signed content events to commerce (search, storefront revalidation, member pushes). */
     registerContentEvents(strapi)
+    /** A published legal or consent text is never changed in place: a change is a new version. */
+    registerPublishedPageVersions(strapi)
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

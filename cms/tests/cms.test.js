@@ -99,6 +99,33 @@ describe("the CMS, booted for real on PostgreSQL", () => {
     expect(privacy.body).toContain("加密存储")
   })
 
+  it("publishes the escort booking's consents with versions; a published version is never changed in place", async () => {
+    const pages = cms.strapi.documents("api::page.page")
+    for (const slug of [
+      "consent-personal-info",
+      "consent-sensitive-personal-info",
+      "consent-escort-sharing",
+    ]) {
+      const page = await pages.findFirst({ filters: { slug }, status: "published" })
+      expect(page).toMatchObject({ kind: "consent", version: "2026-12" })
+    }
+    const sharing = await pages.findFirst({
+      filters: { slug: "consent-escort-sharing" },
+      status: "published",
+    })
+    const { documentId } = sharing
+    await pages.update({ documentId, status: "draft", data: { body: "改过的正文" } })
+    await expect(pages.publish({ documentId })).rejects.toThrow("该版本已发布，其内容不能直接修改")
+    const still = await pages.findOne({ documentId, status: "published" })
+    expect(still.body).toBe(sharing.body)
+
+    // The same change under a new version publishes.
+    await pages.update({ documentId, status: "draft", data: { version: "2026-12.1" } })
+    await pages.publish({ documentId })
+    const next = await pages.findOne({ documentId, status: "published" })
+    expect(next).toMatchObject({ version: "2026-12.1", body: "改过的正文" })
+  })
+
   it("seeding again creates nothing twice", async () => {
     const before = await Promise.all(
       ["api::article.article", "api::tag.tag", "api::questionnaire-item.questionnaire-item"].map(

@@ -133,7 +133,8 @@ describe("a marketer publishes a tagged article", () => {
       title,
       slug,
       summary,
-      body: `## 做法\n\n${word}15 克、山药 100 克，与鸡同炖一小时。`,
+      // Emphasis, a link and a table: what the CMS preview shows must reach members as such.
+      body: `## 做法\n\n${word}15 克、*山药* 100 克，与鸡同炖一小时。详见[气虚质专题](/tags/qixu)。\n\n| 食材 | 用量 |\n| --- | --- |\n| 红枣 | 5 枚 |`,
       tag: qixu.name,
     })
     await marketer.close()
@@ -163,9 +164,14 @@ describe("a marketer publishes a tagged article", () => {
     await shopper.waitForURL((url) => url.pathname === `/articles/${slug}`)
     expect(await shopper.locator("article h1").innerText()).toBe(title)
     expect(await shopper.locator("article .lead").innerText()).toBe(summary)
-    expect(await shopper.getByTestId("article-body").innerText()).toContain(
-      `${word}15 克、山药 100 克`
+    const articleBody = shopper.getByTestId("article-body")
+    expect(await articleBody.innerText()).toContain(`${word}15 克、山药 100 克`)
+    expect(await articleBody.locator("em").innerText()).toBe("山药")
+    expect(await articleBody.getByRole("link", { name: "气虚质专题" }).getAttribute("href")).toBe(
+      "/tags/qixu"
     )
+    expect(await articleBody.locator("td").allInnerTexts()).toEqual(["红枣", "5 枚"])
+    expect(await articleBody.innerText()).not.toMatch(/[*|]|\]\(/)
     expect(await shopper.locator("article .chips").innerText()).toBe("#气虚质")
     // 相关检测产品: the catalogue's tests staff tagged 气虚质.
     const related = shopper.getByRole("region", { name: "相关检测产品" })

@@ -74,11 +74,13 @@ describe("陪诊: booked in the mini-program, served live, confirmed and paid ou
     // 长沙 in grab mode (抢单).
     dispatcher = await staffWithRole("escort_dispatch", `dispatch-${run}`)
     const staff = { token: await staffToken(dispatcher), admin: true }
-    await post(
+    const { escort: registered } = await post<{ escort: { id: string } }>(
       "/admin/escorts",
       { phone: escortPhone, name: "李陪诊", city: CITY, level: "trainee" },
       staff
     )
+    // Their required training (接单前必修) was examined offline; the online exam has its own journey.
+    await post(`/admin/escort-training/escorts/${registered.id}/certificates`, {}, staff)
     await post("/admin/escort-dispatch/settings", { city: CITY, mode: "grab" }, staff)
   })
   afterAll(async () => {
@@ -120,6 +122,17 @@ describe("陪诊: booked in the mini-program, served live, confirmed and paid ou
     await shown(mini, "escort-personId").locator("input").fill(parent.id)
     await shown(mini, "escort-meetingPoint").locator("input").fill("门诊楼一楼大厅服务台")
     await shown(mini, "escort-needs").locator("input").fill("轮椅")
+    // The privacy policy and the three consents (PIPL), each ticked on its own, from the CMS.
+    for (const kind of [
+      "privacy_policy",
+      "personal_info",
+      "sensitive_personal_info",
+      "escort_sharing",
+    ]) {
+      const consent = shown(mini, `escort-consent-${kind}`)
+      await consent.getByText(/版本 \S+/).waitFor()
+      await consent.click()
+    }
     const price = (await shown(mini, "escort-price").innerText()).trim()
     expect(price).toMatch(/^¥[\d,]+\.\d{2}$/)
     await screenshot(mini, "escort-01-booking-form")

@@ -18,6 +18,7 @@ const GENERATORS = {
   cmsApiToken: random,
   webForwardSecret: random,
   orderAccessSecret: random,
+  videoCallSecret: random,
   cmsAppKeys: () => [random(16), random(16), random(16), random(16)].join(","),
   cmsAdminJwtSecret: random,
   cmsApiTokenSalt: random,

@@ -36,6 +36,9 @@ const FORWARDED_HEADERS = [
  * @property {boolean} [streamUploads] pass request bodies on as they arrive (large uploads)
  * @property {boolean} [clearShopperHeaders] drop x-shopper-ip and x-web-forward-secret: only
  *   the web, on the internal listener, may name a shopper to commerce
+ * @property {{ location: string, name: string, servers: string[] }[]} [routes] paths of this
+ *   port served by other servers (the 视频问诊 signalling WebSocket at /ws/video), each its
+ *   own upstream, with an hour's read timeout so a quiet call's socket stays open
  */
 
 /**
@@ -115,11 +118,13 @@ export function renderNginxConfig({
   emit(1, "add_header X-Request-Id $request_id_out always;")
 
   for (const site of sites) {
-    emit(1, `upstream ${site.name} {`)
-    for (const server of site.servers) {
-      emit(2, `server ${server} max_fails=${maxFails} fail_timeout=${failTimeout};`)
+    for (const upstream of [site, ...(site.routes ?? [])]) {
+      emit(1, `upstream ${upstream.name} {`)
+      for (const server of upstream.servers) {
+        emit(2, `server ${server} max_fails=${maxFails} fail_timeout=${failTimeout};`)
+      }
+      emit(1, "}")
     }
-    emit(1, "}")
     emit(1, "server {")
     emit(2, `listen ${site.listen};`)
     emit(2, `client_max_body_size ${site.maxBodySize ?? "25m"};`)
@@ -132,6 +137,13 @@ export function renderNginxConfig({
     }
     emit(3, `proxy_pass http://${site.name};`)
     emit(2, "}")
+    for (const route of site.routes ?? []) {
+      emit(2, `location ${route.location} {`)
+      for (const header of FORWARDED_HEADERS) emit(3, `proxy_set_header ${header};`)
+      emit(3, "proxy_read_timeout 3600s;")
+      emit(3, `proxy_pass http://${route.name};`)
+      emit(2, "}")
+    }
     emit(1, "}")
   }
   emit(0, "}")
@@ -159,6 +171,9 @@ export function dockerNginxConfig() {
         servers: ["commerce:9000"],
         maxBodySize: "1100m",
         streamUploads: true,
+        routes: [
+          { location: "/ws/video", name: "video_signalling", servers: ["video-signalling:9020"] },
+        ],
       },
       { name: "cms", listen: 1337, servers: ["cms:1337"], maxBodySize: "200m" },
       { name: "web", listen: 8000, servers: ["web:8000"], maxBodySize: "25m" },

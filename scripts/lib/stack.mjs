@@ -51,9 +51,15 @@ function profile(mode) {
     redisPrefix: test ? `e2e${id}-` : "",
     wechatStandinPort: Number(process.env.WECHAT_STANDIN_PORT || (test ? 19401 : 9401)),
     identityStandinPort: Number(process.env.IDENTITY_STANDIN_PORT || (test ? 19402 : 9402)),
+    insurerStandinPort: Number(process.env.INSURER_STANDIN_PORT || (test ? 19403 : 9403)),
+    privacyNumberStandinPort: Number(
+      process.env.PRIVACY_NUMBER_STANDIN_PORT || (test ? 19404 : 9404)
+    ),
     wechatpaySandboxPort: Number(process.env.WECHATPAY_SANDBOX_PORT || (test ? 19400 : 9400)),
     alipaySandboxPort: Number(process.env.ALIPAY_SANDBOX_PORT || (test ? 19410 : 9410)),
     unionpaySandboxPort: Number(process.env.UNIONPAY_SANDBOX_PORT || (test ? 19500 : 9500)),
+    // 视频问诊 signalling (WebSocket); browsers connect to it directly on one machine.
+    videoSignallingPort: Number(process.env.VIDEO_SIGNALLING_PORT || (test ? 19020 : 9020)),
   }
 }
 
@@ -108,6 +114,36 @@ function officialAccountEnv(p) {
  * 实名认证: Tencent Cloud FaceID when IDENTITY_VERIFICATION_PROVIDER is set, otherwise the
  * local stand-in that speaks its signed API (scripts/identity-verification-standin.mjs).
  */
+/**
+ * 陪诊 liability insurance: the insurer named by INSURER_PROVIDER when set, otherwise the
+ * local stand-in speaking the signed JSON contract (scripts/insurer-standin.mjs).
+ */
+function insurerEnv(p) {
+  if (process.env.INSURER_PROVIDER) return {}
+  return {
+    INSURER_PROVIDER: "signed_json",
+    INSURER_API_URL: `http://127.0.0.1:${p.insurerStandinPort}`,
+    INSURER_APP_ID: "standin-insurer-app",
+    INSURER_SECRET: "standin-insurer-secret-0000000000",
+  }
+}
+
+/**
+ * 电话问诊 privacy numbers: Aliyun 号码隐私保护 when PRIVACY_NUMBER_PROVIDER is set, otherwise
+ * the local stand-in that speaks its signed RPC API (scripts/privacy-number-standin.mjs).
+ */
+function privacyNumberEnv(p) {
+  if (process.env.PRIVACY_NUMBER_PROVIDER) return {}
+  return {
+    PRIVACY_NUMBER_PROVIDER: "aliyun",
+    ALIYUN_PLS_ACCESS_KEY_ID: "LTAIstandinpls000000",
+    ALIYUN_PLS_ACCESS_KEY_SECRET: "standin-pls-secret-000000000000",
+    ALIYUN_PLS_POOL_KEY: "FC100000000000001",
+    ALIYUN_PLS_ENDPOINT: `http://127.0.0.1:${p.privacyNumberStandinPort}/`,
+    ALIYUN_PLS_CALLBACK_SECRET: "standin-pls-callback-secret-0000",
+  }
+}
+
 function identityVerificationEnv(p) {
   if (process.env.IDENTITY_VERIFICATION_PROVIDER) return {}
   return {
@@ -312,6 +348,8 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
   const cmsWebhookSecret = process.env.CMS_WEBHOOK_SECRET || secrets.cmsWebhookSecret
   // Lets commerce believe the shopper address the web forwards (x-shopper-ip).
   const webForwardSecret = process.env.WEB_FORWARD_SECRET || secrets.webForwardSecret
+  // Signs 视频问诊 room tokens and the signalling service's call reports to commerce.
+  const videoCallSecret = process.env.VIDEO_CALL_SECRET || secrets.videoCallSecret
 
   const commerceEnv = {
     // Collection sites and clinic sessions for appointments come from the CMS.
@@ -335,6 +373,9 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     COOKIE_SECRET: process.env.COOKIE_SECRET || secrets.cookieSecret,
     ORDER_ACCESS_SECRET: process.env.ORDER_ACCESS_SECRET || secrets.orderAccessSecret,
     WEB_FORWARD_SECRET: webForwardSecret,
+    VIDEO_CALL_SECRET: videoCallSecret,
+    VIDEO_SIGNALLING_URL:
+      process.env.VIDEO_SIGNALLING_URL || `ws://localhost:${p.videoSignallingPort}/ws/video`,
     // Encrypted reports and uploads: an absolute folder, since the built server runs
     // from .medusa/server, which every rebuild wipes.
     PRIVATE_UPLOAD_DIR:
@@ -352,6 +393,8 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     // Without a real WeChat app, mini-program sign-in talks to the local stand-in.
     WECHAT_API_BASE: process.env.WECHAT_API_BASE || `http://127.0.0.1:${p.wechatStandinPort}`,
     ...identityVerificationEnv(p),
+    ...privacyNumberEnv(p),
+    ...insurerEnv(p),
     ...mailEnv(),
     ...smsEnv(),
   }
@@ -408,6 +451,8 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     CMS_API_TOKEN: cmsToken,
     REVALIDATE_SECRET: revalidateSecret,
     WEB_FORWARD_SECRET: webForwardSecret,
+    // The shop's pages open the 视频问诊 signalling socket (its CSP names this origin).
+    VIDEO_SIGNALLING_URL: commerceEnv.VIDEO_SIGNALLING_URL,
     STOREFRONT_URL: urls.web,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(p.webPort),
@@ -519,12 +564,55 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
             }
           ),
         }),
+    ...(process.env.PRIVACY_NUMBER_PROVIDER
+      ? {}
+      : {
+          privacyNumber: startProcess(
+            "privacy-number",
+            process.execPath,
+            [at("scripts", "privacy-number-standin.mjs"), String(p.privacyNumberStandinPort)],
+            {
+              echo: false,
+              logFile: path.join(logDir, "stack-privacy-number-standin.log"),
+            }
+          ),
+        }),
+    ...(process.env.INSURER_PROVIDER
+      ? {}
+      : {
+          insurer: startProcess(
+            "insurer",
+            process.execPath,
+            [at("scripts", "insurer-standin.mjs"), String(p.insurerStandinPort)],
+            {
+              echo: false,
+              logFile: path.join(logDir, "stack-insurer-standin.log"),
+              env: { INSURER_CALLBACK_URL: `${urls.commerce}/hooks/insurer` },
+            }
+          ),
+        }),
     commerce: startProcess("commerce", appBin("medusa"), ["start", "-p", String(p.commercePort)], {
       cwd: appAt("commerce", ".medusa", "server"),
       env: { ...commerceEnv, NODE_ENV: "production" },
       echo,
       logFile: path.join(logDir, "stack-commerce.log"),
     }),
+    videoSignalling: startProcess(
+      "video-signalling",
+      process.execPath,
+      [appAt("commerce", ".medusa", "server", "src", "video-signalling", "main.js")],
+      {
+        cwd: appAt("commerce", ".medusa", "server"),
+        env: {
+          ...commerceEnv,
+          NODE_ENV: "production",
+          VIDEO_SIGNALLING_PORT: String(p.videoSignallingPort),
+          VIDEO_CALL_REPORT_URL: `${urls.commerce}/hooks/video-call`,
+        },
+        echo: false,
+        logFile: path.join(logDir, "stack-video-signalling.log"),
+      }
+    ),
     cms: startProcess("cms", appBin("strapi"), ["start"], {
       cwd: appAt("cms"),
       env: cmsEnv,
@@ -564,6 +652,10 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
       isAlive: alive(processes.cms),
     }),
     waitForHttp("web", urls.web, { accept: (s) => s === 200, isAlive: alive(processes.web) }),
+    waitForHttp("video-signalling", `http://127.0.0.1:${p.videoSignallingPort}/health`, {
+      accept: (s) => s === 200,
+      isAlive: alive(processes.videoSignalling),
+    }),
     waitForHttp("miniprogram-h5", `${urls.miniprogramH5}/runtime-config.js`, {
       accept: (s) => s === 200,
       isAlive: alive(processes.miniprogramH5),

@@ -4,6 +4,7 @@
 //   SEED_DEMO=1), under a PostgreSQL advisory lock so two one-shot runs never race. A one-shot
 //   step before the servers start: servers and workers never migrate.
 // - server / worker: `medusa start` with MEDUSA_WORKER_MODE set, SIGTERM passed on.
+// - video-signalling: the 视频问诊 WebSocket service (src/video-signalling/main.js), SIGTERM passed on.
 // NODE_ENV is production unless the environment says otherwise.
 import { existsSync } from "node:fs"
 import { createRequire } from "node:module"
@@ -12,7 +13,7 @@ import { isEntryPoint, parseArguments, runAsCommand, timed } from "./lib/command
 import { superviseServer } from "./lib/supervise.mjs"
 import { binIn, runTool } from "./lib/tools.mjs"
 
-export const COMMERCE_MODES = ["migrate", "server", "worker"]
+export const COMMERCE_MODES = ["migrate", "server", "worker", "video-signalling"]
 
 // Any fixed number shared by every migrate run; pg_advisory_lock takes a bigint.
 const MIGRATE_LOCK_KEY = 1_711_704_017
@@ -79,6 +80,13 @@ export async function startCommerce(root, mode, env = process.env) {
   if (mode === "migrate") {
     await migrateCommerce(root, env)
     return 0
+  }
+  if (mode === "video-signalling") {
+    const cwd = requireBuild(root)
+    return superviseServer(process.execPath, [path.join("src", "video-signalling", "main.js")], {
+      cwd,
+      env: productionEnvironment(env),
+    })
   }
   return serveCommerce(root, mode, env)
 }

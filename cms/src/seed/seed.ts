@@ -11,6 +11,7 @@ import { constitutionTexts } from "./constitution-types"
 import { coverPng } from "./cover-image"
 import { articles, banners, categories, experts, pages, sites, tags } from "./editorial"
 import { hospitals } from "./escort-hospitals"
+import { ensureTrainingToken, seedEscortTraining } from "./escort-training"
 
 type Strapi = Core.Strapi
 type Uid = Parameters<Strapi["documents"]>[0]
@@ -65,6 +66,9 @@ async function seedReferenceContent(strapi: Strapi): Promise<ReferenceContent> {
     await ensure(strapi, "api::page.page", "slug", page)
   }
   await seedConstitution(strapi)
+  // The required escort course (接单前必修) and the token commerce reads its bank with.
+  await seedEscortTraining(strapi)
+  await ensureTrainingToken(strapi)
   return { categoryIds, tagIds }
 }
 

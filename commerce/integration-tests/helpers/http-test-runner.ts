@@ -3,6 +3,7 @@
 // then finds every migration applied and only checks that, instead of migrating from scratch.
 import { randomUUID } from "node:crypto"
 import { medusaIntegrationTestRunner as medusaRunner } from "@medusajs/test-utils"
+import { restoreFromCopiesMadeAhead } from "./restore-ahead"
 import { createFromTemplate, TEMPLATE_ENV } from "./template-database"
 
 type RunnerOptions = Parameters<typeof medusaRunner>[0]
@@ -35,6 +36,10 @@ export function medusaIntegrationTestRunner(options: RunnerOptions): void {
   // Without the global setup (a jest config that lacks it) the runner migrates as before.
   if (!template) return medusaRunner(options)
   skipChecksTheTemplateAnswers()
+  const restores = restoreFromCopiesMadeAhead()
+  // After the runner's own afterAll (a nested describe's), which drops the snapshot. Its own
+  // timeout: the copies and drops it waits for are disk work, slow on a busy machine.
+  afterAll(() => restores.close(), 300_000)
   const dbName =
     options.dbName ?? `health-http-${process.env.JEST_WORKER_ID || 1}-${randomUUID().slice(0, 8)}`
   return medusaRunner({

@@ -303,6 +303,33 @@ medusaIntegrationTestRunner({
       expect(status.data).toMatchObject({ status: "waiting", order: answered.data.order })
     })
 
+    it("the mini-program's H5 build pays like a phone browser and is recorded on the order for finance", async () => {
+      const { cartId, lineIds } = await cartWith(guest, ["sports-gene-test"])
+      const refused = await checkout(cartId, body(lineIds, { client: "weapp" }), guest)
+      expect(refused.status).toBe(400)
+      expect(refused.data.message).toBe("字段 client：取值必须是 miniprogram_h5 之一")
+      const answered = await checkout(
+        cartId,
+        body(lineIds, {
+          address: YUEYANG_ADDRESS,
+          payment: { provider_id: "pp_system_default", channel: "mobile_browser" },
+          client: "miniprogram_h5",
+        }),
+        guest
+      )
+      expect(answered.status).toBe(200)
+      const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+      const {
+        data: [order],
+      } = await query.graph({
+        entity: "order",
+        fields: ["id", "metadata"],
+        filters: { display_id: answered.data.order.display_id },
+      })
+      // Finance's channel breakdown reads it from the order (finance-summary.spec.ts).
+      expect((order as any).metadata).toMatchObject({ checkout_client: "miniprogram_h5" })
+    })
+
     it("store credit that covers the total places the order with nothing to pay", async () => {
       const buyer = await member()
       await creditBalance(buyer, 1_000_000)

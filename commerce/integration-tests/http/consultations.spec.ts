@@ -15,10 +15,19 @@ import {
 } from "@health/medusa-plugin-wechatpay/sandbox"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import seed from "../../src/scripts/seed"
+import { shanghaiDate } from "../../src/modules/consultation/rules/slots"
+import { consultationReminderJobId } from "../../src/lib/queue/jobs"
 import { refundOverdueConsultations } from "../../src/workflows/consultation/refund-overdue-consultations"
+import { sendConsultationReminder } from "../../src/workflows/consultation/send-consultation-reminder"
+import { sendFollowUpReminder } from "../../src/workflows/consultation/send-follow-up-reminder"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { freePortSync } from "../helpers/free-port"
+import {
+  privacyNumberStandinEnv,
+  startPrivacyNumberStandin,
+  type PrivacyNumberStandin,
+} from "../helpers/privacy-number-standin"
 
 jest.setTimeout(300_000)
 
@@ -145,12 +154,15 @@ medusaIntegrationTestRunner({
     let cms: Server
     let sandbox: Sandbox
     let closeRecorder: (() => Promise<void>) | undefined
+    let pls: PrivacyNumberStandin
 
     const failure = (promise: Promise<unknown>): Promise<any> =>
       promise.catch((e: any) => e.response)
     const baseUrl = () => (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
 
     beforeAll(async () => {
+      pls = await startPrivacyNumberStandin()
+      Object.assign(process.env, privacyNumberStandinEnv(pls.url))
       sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })
       // WeChat's callbacks reach this test's app through a recorder (as escort-bookings does).
       const recorder = createServer((req, res) => {
@@ -185,6 +197,7 @@ medusaIntegrationTestRunner({
     })
 
     afterAll(async () => {
+      pls?.stop()
       await sandbox?.close()
       await closeRecorder?.()
       await new Promise((resolve) => cms?.close(resolve))
@@ -220,7 +233,9 @@ medusaIntegrationTestRunner({
     })
 
     const signInDoctor = async (): Promise<Headers> => {
-      await redis.del(`${prefix}:otp:cooldown:+86${DOCTOR_PHONE}`)
+      // Each test signs in again: clear the resend, daily and per-address counters of the run.
+      const limits = await redis.keys(`${prefix}:otp:*`)
+      if (limits.length) await redis.del(...limits)
       await api.post("/store/auth/sms-codes", { phone: DOCTOR_PHONE, purpose: "login" }, store)
       const code = LogSmsSender.latestTo(`+86${DOCTOR_PHONE}`)?.params.code as string
       const { data } = await api.post("/auth/doctor/phone", { phone: DOCTOR_PHONE, code })
@@ -405,10 +420,7 @@ medusaIntegrationTestRunner({
           alice
         )
       )
-      expect([video.status, video.data.message]).toEqual([
-        400,
-        "电话问诊和视频问诊暂未开放，请选择图文问诊",
-      ])
+      expect([video.status, video.data.message]).toEqual([400, "该医生暂未开通视频问诊"])
 
       const created = await ask()
       expect(created.status).toBe(201)
@@ -739,6 +751,402 @@ medusaIntegrationTestRunner({
         (await refundOverdueConsultations(getContainer(), new Date(Date.now() + 48 * 3_600_000)))
           .refunded
       ).toEqual([])
+    })
+
+    // ---- schedules and slot booking (phone / video) ---------------------------------------
+
+    const DAY_MS = 86_400_000
+    /** A Beijing date `days` from today, and the instant of `HH:MM` on it. */
+    const beijingDate = (days: number) => shanghaiDate(new Date(Date.now() + days * DAY_MS))
+    const at = (date: string, hhmm: string) => new Date(`${date}T${hhmm}:00+08:00`).toISOString()
+
+    /** The verified doctor prices phone and video and works 09:00–10:00 every day. */
+    const scheduledDoctor = async (capacity = 1) => {
+      const doctor = await verified()
+      await api.post(
+        `/admin/consultations/doctors/${doctorId}`,
+        { prices: { text: 3000, phone: 5000, video: 8000 } },
+        admin
+      )
+      const week = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({
+        weekday,
+        start: "09:00",
+        end: "10:00",
+        slot_minutes: 30,
+        modes: ["phone", "video"],
+        capacity,
+      }))
+      const saved = await api.post("/doctor/schedule/rules", { rules: week }, doctor)
+      expect(saved.data.rules).toHaveLength(7)
+      return doctor
+    }
+    const slotsOn = async (date: string) =>
+      (
+        await api.get(
+          `/store/doctors/${doctorId}/slots?from=${date}&to=${shanghaiDate(
+            new Date(Date.parse(`${date}T12:00:00+08:00`) + DAY_MS)
+          )}`,
+          store
+        )
+      ).data.slots as { start: string; end: string; modes: string[]; remaining: number }[]
+    const bookSlot = (who: Headers, slot: string, mode = "phone") =>
+      api.post(
+        "/store/consultations",
+        { doctor_id: doctorId, mode, slot, question: "想电话咨询一下降压药的服用时间" },
+        who
+      )
+
+    it("lets the doctor keep a week and days off, and lists the free slots in Beijing time", async () => {
+      const doctor = await scheduledDoctor()
+      const day = beijingDate(2)
+      expect((await slotsOn(day)).map((s) => [s.start, s.end, s.modes, s.remaining])).toEqual([
+        [at(day, "09:00"), at(day, "09:30"), ["phone", "video"], 1],
+        [at(day, "09:30"), at(day, "10:00"), ["phone", "video"], 1],
+      ])
+
+      const off = await api.post(
+        "/doctor/schedule/exceptions",
+        { date: day, kind: "day_off", note: "外出义诊" },
+        doctor
+      )
+      expect(off.status).toBe(201)
+      const extra = await api.post(
+        "/doctor/schedule/exceptions",
+        {
+          date: day,
+          kind: "extra_hours",
+          start: "19:00",
+          end: "19:20",
+          slot_minutes: 20,
+          modes: ["video"],
+        },
+        doctor
+      )
+      expect((await slotsOn(day)).map((s) => [s.start, s.modes])).toEqual([
+        [at(day, "19:00"), ["video"]],
+      ])
+      const mine = (await api.get("/doctor/schedule", doctor)).data.schedule
+      expect(mine.rules).toHaveLength(7)
+      expect(mine.exceptions.map((e: { kind: string }) => e.kind)).toEqual([
+        "day_off",
+        "extra_hours",
+      ])
+      await api.delete(`/doctor/schedule/exceptions/${off.data.exception.id}`, doctor)
+      await api.delete(`/doctor/schedule/exceptions/${extra.data.exception.id}`, doctor)
+      expect(await slotsOn(day)).toHaveLength(2)
+
+      // Off duty: no slots offered.
+      await api.post("/doctor/schedule", { on_duty: false }, doctor)
+      expect(await slotsOn(day)).toEqual([])
+      await api.post("/doctor/schedule", { on_duty: true }, doctor)
+
+      // Bad input is a Chinese 400, never a 500.
+      const overlap = await failure(
+        api.post(
+          "/doctor/schedule/rules",
+          {
+            rules: [
+              { weekday: 2, start: "09:00", end: "11:00", slot_minutes: 30, modes: ["phone"] },
+              { weekday: 2, start: "10:00", end: "12:00", slot_minutes: 30, modes: ["phone"] },
+            ],
+          },
+          doctor
+        )
+      )
+      expect([overlap.status, overlap.data.message]).toEqual([
+        400,
+        "周二的排班时段有重叠，请调整后再保存",
+      ])
+      const badMode = await failure(
+        api.post(
+          "/doctor/schedule/rules",
+          {
+            rules: [
+              { weekday: 1, start: "09:00", end: "10:00", slot_minutes: 30, modes: ["text"] },
+            ],
+          },
+          doctor
+        )
+      )
+      expect([badMode.status, badMode.data.message]).toEqual([
+        400,
+        "问诊方式须为 phone（电话）和/或 video（视频）",
+      ])
+      const badDate = await failure(
+        api.post("/doctor/schedule/exceptions", { date: "2026-02-30", kind: "day_off" }, doctor)
+      )
+      expect([badDate.status, badDate.data.message]).toEqual([400, "日期格式为 YYYY-MM-DD"])
+      const wide = await failure(
+        api.get(`/store/doctors/${doctorId}/slots?from=${day}&to=${beijingDate(40)}`, store)
+      )
+      expect([wide.status, wide.data.message]).toEqual([400, "一次最多查询 31 天的号源"])
+      const unknown = await failure(api.get(`/store/doctors/doc_nobody/slots`, store))
+      expect(unknown.status).toBe(404)
+      // Another doctor's route is no member's.
+      expect((await failure(api.get("/doctor/schedule", alice))).status).toBe(401)
+    })
+
+    it("books a slot once when two members race for it (201 and a Chinese 409), and frees it when unpaid", async () => {
+      await scheduledDoctor()
+      const day = beijingDate(2)
+      const slot = at(day, "09:00")
+
+      const none = await failure(
+        api.post(
+          "/store/consultations",
+          { doctor_id: doctorId, mode: "phone", question: "想电话咨询一下降压药" },
+          alice
+        )
+      )
+      expect([none.status, none.data.message]).toEqual([400, "电话问诊请先选择预约时段"])
+      const offHour = await failure(bookSlot(alice, at(day, "09:10")))
+      expect([offHour.status, offHour.data.message]).toEqual([
+        400,
+        "该时段不可预约，请重新选择医生排班中的时段",
+      ])
+      const textWithSlot = await failure(bookSlot(alice, slot, "text"))
+      expect(textWithSlot.status).toBe(400)
+
+      // Either may win: the answer is what counts, whoever gets it.
+      const race = await Promise.all([alice, bob].map((who) => failure(bookSlot(who, slot))))
+      expect(race.map((r) => r.status).sort()).toEqual([201, 409])
+      const lost = race.find((r) => r.status === 409)!
+      expect(lost.data.message).toBe("该时段已被预约满，请选择其他时段")
+      const won = race.find((r) => r.status === 201)!
+      expect(won.data.consultation).toMatchObject({
+        mode: "phone",
+        status: "pending_payment",
+        price_fen: 5000,
+        slot: { start: slot, end: at(day, "09:30") },
+      })
+      expect((await slotsOn(day)).map((s) => s.start)).toEqual([at(day, "09:30")])
+      // The losing member has no consultation left behind.
+      const loser = race.indexOf(lost) === 0 ? alice : bob
+      expect((await api.get("/store/consultations", loser)).data.consultations).toEqual([])
+
+      // Unpaid past CONSULTATION_PAYMENT_MINUTES: cancelled by the sweep, the slot is free again.
+      const later = new Date(Date.now() + 31 * 60_000)
+      const swept = await refundOverdueConsultations(getContainer(), later)
+      expect(swept.expired).toContain(won.data.consultation.id)
+      expect((await slotsOn(day)).map((s) => s.start)).toEqual([at(day, "09:00"), at(day, "09:30")])
+      expect((await bookSlot(loser, slot)).status).toBe(201)
+    })
+
+    it("holds a paid slot to its start plus the grace minutes, refunds it when the doctor does not start, and when the doctor cancels", async () => {
+      const doctor = await scheduledDoctor()
+      const day = beijingDate(2)
+      const payByCredit = async (id: string, fen: number) => {
+        await creditBalance(alice, fen)
+        await api.post(
+          `/store/consultations/${id}/pay`,
+          {
+            payment_method: { provider_id: "pp_wechatpay_wechatpay", channel: "pc_browser" },
+            store_credit_fen: fen,
+          },
+          alice
+        )
+        return untilStatus(id, "awaiting_doctor")
+      }
+
+      const first = (await bookSlot(alice, at(day, "09:00"), "video")).data.consultation
+      expect(first.price_fen).toBe(8000)
+      const paid = await payByCredit(first.id, 8000)
+      // The promise is the slot: start by 09:15 Beijing time, not 24 h after paying.
+      expect(paid.answer_due_at).toBe(at(day, "09:15"))
+      // Its reminder waits in BullMQ (delayed to 30 minutes before) until the refund drops it.
+      const reminderKey = (id: string, start: string) =>
+        `${prefix}:consultation:${consultationReminderJobId({ consultation_id: id, slot_start: start })}`
+      expect(await redis.exists(reminderKey(first.id, at(day, "09:00")))).toBe(1)
+      const queue = (await api.get("/doctor/consultations?tab=waiting", doctor)).data.consultations
+      expect(queue.find((c: { id: string }) => c.id === first.id).slot).toEqual({
+        start: at(day, "09:00"),
+        end: at(day, "09:30"),
+      })
+      const container = getContainer()
+      expect(
+        (await refundOverdueConsultations(container, new Date(at(day, "09:14")))).refunded
+      ).toEqual([])
+      expect(
+        (await refundOverdueConsultations(container, new Date(at(day, "09:16")))).refunded
+      ).toEqual([first.id])
+      expect(await consultationOf(first.id)).toMatchObject({
+        status: "refunded",
+        refund_fen: 8000,
+        slot: { start: at(day, "09:00") },
+      })
+      expect(await redis.exists(reminderKey(first.id, at(day, "09:00")))).toBe(0)
+
+      // The doctor cancels a booked slot: refunded in full, the slot bookable again.
+      const second = (await bookSlot(alice, at(day, "09:30"))).data.consultation
+      await payByCredit(second.id, 5000)
+      expect((await slotsOn(day)).map((s) => s.start)).not.toContain(at(day, "09:30"))
+
+      // The reminder itself: the member's inbox and the doctor's text, once however often it runs.
+      const job = { consultation_id: second.id, slot_start: at(day, "09:30") }
+      expect(await sendConsultationReminder(container, job)).toMatchObject({ doctor: "sent" })
+      await sendConsultationReminder(container, job)
+      const reminders = (await api.get("/store/inbox", alice)).data.messages.filter(
+        (m: { title: string }) => m.title.startsWith("电话问诊提醒")
+      )
+      expect(reminders).toHaveLength(1)
+      expect(reminders[0].body).toContain("王建国医生电话问诊将于")
+      const texted = LogSmsSender.outbox.filter(
+        (m) => m.template === "consultation-reminder" && m.phone === `+86${DOCTOR_PHONE}`
+      )
+      expect(texted).toHaveLength(1)
+      expect(texted[0].params).toEqual({
+        doctor: "王建国",
+        time: expect.stringMatching(/^\d+月\d+日 09:30$/),
+      })
+      const declined = await api.post(
+        `/doctor/consultations/${second.id}/decline`,
+        { reason: "临时手术" },
+        doctor
+      )
+      expect(declined.data.consultation).toMatchObject({ status: "refunded", refund_fen: 5000 })
+      expect((await slotsOn(day)).map((s) => s.start)).toContain(at(day, "09:30"))
+      // A reminder job still running after the cancellation says nothing.
+      expect(await sendConsultationReminder(container, job)).toEqual({ skipped: true })
+    })
+
+    it("shows the doctor their patients with history, keeps private notes, and schedules a follow-up the member is reminded of", async () => {
+      const doctor = await verified()
+      const consultation = await paidByCredit()
+      const bobId = (await api.get("/store/customers/me", bob)).data.customer.id
+
+      const { patients } = (await api.get("/doctor/patients", doctor)).data
+      expect(patients).toEqual([
+        expect.objectContaining({ customer_id: aliceId, consultations: 1 }),
+      ])
+      const stranger = await failure(api.get(`/doctor/patients/${bobId}`, doctor))
+      expect([stranger.status, stranger.data.message]).toEqual([404, "没有找到这位患者"])
+
+      const note = await api.post(
+        `/doctor/patients/${aliceId}/notes`,
+        { text: "血压控制欠佳，注意随访" },
+        doctor
+      )
+      expect(note.status).toBe(201)
+      const [sealed] = (
+        await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+          .raw(`select note_ciphertext from consultation_patient_note`)
+      ).rows
+      expect(sealed.note_ciphertext).not.toContain("血压")
+
+      const past = await failure(
+        api.post(
+          `/doctor/patients/${aliceId}/follow-ups`,
+          { date: "2020-01-01", note: "复查血压" },
+          doctor
+        )
+      )
+      expect([past.status, past.data.message]).toEqual([400, "复诊日期不能早于今天"])
+      const notHers = await failure(
+        api.post(
+          `/doctor/patients/${bobId}/follow-ups`,
+          { date: beijingDate(7), note: "复查" },
+          doctor
+        )
+      )
+      expect(notHers.status).toBe(404)
+      const due = beijingDate(7)
+      const planned = await api.post(
+        `/doctor/patients/${aliceId}/follow-ups`,
+        { date: due, note: "一周后复查血压，带上家庭血压记录", consultation_id: consultation.id },
+        doctor
+      )
+      expect(planned.status).toBe(201)
+      const followUpId = planned.data.follow_up.id as string
+      expect(await redis.exists(`${prefix}:consultation:cons-followup-${followUpId}`)).toBe(1)
+
+      const patient = (await api.get(`/doctor/patients/${aliceId}`, doctor)).data.patient
+      expect(patient.consultations.map((c: { id: string }) => c.id)).toEqual([consultation.id])
+      expect(patient.notes.map((n: { text: string }) => n.text)).toEqual(["血压控制欠佳，注意随访"])
+      expect(patient.follow_ups).toEqual([
+        expect.objectContaining({ due_date: due, note: "一周后复查血压，带上家庭血压记录" }),
+      ])
+
+      // The member finds it with their consultations; the private note is not there.
+      const mine = (await api.get("/store/consultations", alice)).data
+      expect(mine.follow_ups).toEqual([
+        expect.objectContaining({
+          due_date: due,
+          note: "一周后复查血压，带上家庭血压记录",
+          doctor_name: "王建国",
+        }),
+      ])
+      expect(JSON.stringify(mine)).not.toContain("注意随访")
+      expect((await consultationOf(consultation.id)).follow_ups).toHaveLength(1)
+      expect((await api.get("/store/consultations", bob)).data.follow_ups).toEqual([])
+
+      // The reminder on the morning of the date: once in the inbox however often it runs.
+      await sendFollowUpReminder(getContainer(), { follow_up_id: followUpId })
+      await sendFollowUpReminder(getContainer(), { follow_up_id: followUpId })
+      const inbox = (await api.get("/store/inbox", alice)).data.messages
+      expect(inbox.filter((m: { title: string }) => m.title.startsWith("复诊提醒"))).toHaveLength(1)
+      const after = (await api.get("/store/consultations", alice)).data.follow_ups[0]
+      expect(after.reminded_at).not.toBeNull()
+    })
+
+    it("bridges a phone consultation through a middle number, records the call and releases the number with the advice", async () => {
+      const doctor = await scheduledDoctor()
+      await getContainer()
+        .resolve(Modules.CUSTOMER)
+        .updateCustomers(aliceId, { phone: "+8613900000009" })
+      const day = beijingDate(2)
+      const booked = (await bookSlot(alice, at(day, "09:00"))).data.consultation
+      await creditBalance(alice, 5000)
+      await api.post(
+        `/store/consultations/${booked.id}/pay`,
+        {
+          payment_method: { provider_id: "pp_wechatpay_wechatpay", channel: "pc_browser" },
+          store_credit_fen: 5000,
+        },
+        alice
+      )
+      await untilStatus(booked.id, "awaiting_doctor")
+
+      // 拨打: the doctor gets the middle number, never the member's; it takes the consultation.
+      const first = await api.post(`/doctor/consultations/${booked.id}/call`, {}, doctor)
+      expect(first.data.call.middle_number).toMatch(/^1700000\d{4}$/)
+      expect(JSON.stringify(first.data)).not.toContain("13900000009")
+      const again = await api.post(`/doctor/consultations/${booked.id}/call`, {}, doctor)
+      expect(again.data.call.middle_number).toBe(first.data.call.middle_number)
+      expect((await consultationOf(booked.id)).status).toBe("in_progress")
+      const [binding] = await pls.bindings()
+      expect(binding).toMatchObject({ out_id: booked.id, secret_no: first.data.call.middle_number })
+
+      // The provider pushes the call record, signed; it appears on both sides, once.
+      const hook = `${baseUrl()}/hooks/privacy-number`
+      const call = await pls.call(binding.subs_id, hook, 95)
+      expect(call.delivered).toBe(200)
+      expect((await consultationOf(booked.id)).calls).toEqual([
+        expect.objectContaining({ duration_seconds: 95 }),
+      ])
+      const forged = await fetch(hook, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-pls-signature": "0".repeat(64) },
+        body: JSON.stringify([call.record]),
+      })
+      expect(forged.status).toBe(401)
+      const seen = (await api.get(`/doctor/consultations/${booked.id}`, doctor)).data.consultation
+      expect(seen.calls).toHaveLength(1)
+      expect(JSON.stringify(seen)).not.toContain("13900000009")
+
+      // The advice ends it: the binding is released at the provider.
+      await api.post(
+        `/doctor/consultations/${booked.id}/advice`,
+        { health_advice: "按时服用降压药，低盐饮食" },
+        doctor
+      )
+      expect(await pls.bindings()).toEqual([])
+      const over = await failure(api.post(`/doctor/consultations/${booked.id}/call`, {}, doctor))
+      expect([over.status, over.data.message]).toEqual([409, "问诊已结束，不能再拨打"])
+
+      const text = await paidByCredit()
+      const notPhone = await failure(api.post(`/doctor/consultations/${text.id}/call`, {}, doctor))
+      expect([notPhone.status, notPhone.data.message]).toEqual([400, "只有电话问诊可以拨打"])
     })
   },
 })

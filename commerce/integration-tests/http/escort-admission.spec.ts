@@ -15,6 +15,7 @@ import {
   startIdentityStandin,
   type IdentityStandin,
 } from "../helpers/identity-verification-standin"
+import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
 
@@ -118,6 +119,7 @@ medusaIntegrationTestRunner({
       time_window: { start: "08:00", end: "12:00" },
       person: { name, id_number: OTHER_ID },
       meeting_point: "门诊楼一楼大厅",
+      consents: ESCORT_CONSENTS,
       needs: [],
     })
 

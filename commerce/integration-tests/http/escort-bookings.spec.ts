@@ -18,6 +18,7 @@ import { expireUnpaidEscortBookings } from "../../src/workflows/escort/expire-un
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { freePortSync } from "../helpers/free-port"
+import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
 
@@ -144,6 +145,7 @@ medusaIntegrationTestRunner({
       time_window: { start: "08:00", end: "12:00" },
       person: { name: "张桂兰", id_number: ID_NUMBER },
       meeting_point: "门诊楼一楼大厅",
+      consents: ESCORT_CONSENTS,
       needs: ["轮椅", "方言：长沙话"],
       ...overrides,
     })

@@ -384,6 +384,36 @@ medusaIntegrationTestRunner({
         [first.id, second.id].sort()
       )
     })
+    it("counts an SOP step (挂号, 候诊, …) as progress: no 没有进度更新 alert while steps keep coming", async () => {
+      const city = "常德市"
+      const escort = await signInEscort(city)
+      const id = await paidBooking(city, "2026-12-01", "09:00", "11:00")
+      expect((await api.post(`/escort/tasks/${id}/accept`, {}, escort.auth)).status).toBe(200)
+      for (const status of ["departed", "arrived", "accompanying"]) {
+        await api.post(`/escort/tasks/${id}/progress`, { status }, escort.auth)
+      }
+      await api.post(`/escort/tasks/${id}/sop-steps`, { step: "挂号" }, escort.auth)
+      const pg = getContainer().resolve("__pg_connection__")
+      const backdate = (which: "=" | "<>") =>
+        pg.raw(
+          `update escort_booking_event set created_at = now() - interval '3 hours'
+            where booking_id = ? and status ${which} 'sop_step'`,
+          [id]
+        )
+      const noProgress = async () =>
+        ((await api.get("/admin/escort-dispatch/alerts", admin)).data.alerts as any[]).filter(
+          (alert) => alert.booking_id === id && alert.kind === "no_progress"
+        )
+      // 陪同就医 began three hours ago, but the 挂号 step was just now.
+      await backdate("<>")
+      // Proving an absence: let three sweeps (every 500 ms) run.
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(await noProgress()).toEqual([])
+      // Three hours without a step either: now it is an anomaly.
+      await backdate("=")
+      const [alert] = await eventually(noProgress, (rows) => rows.length === 1)
+      expect(alert.message).toBe("服务中超过 120 分钟没有进度更新")
+    })
     it("raises each anomaly once on the dispatch board, texts the on-duty staff once, and lets staff resolve it", async () => {
       const city = "邵阳市"
       const escort = await signInEscort(city)
@@ -431,6 +461,13 @@ medusaIntegrationTestRunner({
       expect(texts()).toHaveLength(3)
 
       const report = alerts.find((a) => a.kind === "report")
+      // The 报备 is an incident: it opened a case by itself, once; the lateness alerts did not.
+      const cases = await eventually(
+        async () =>
+          (await api.get(`/admin/escort-cases?booking_id=${id}`, admin)).data.cases as any[],
+        (rows) => rows.length > 0
+      )
+      expect(cases.map((c) => [c.source, c.source_id])).toEqual([["report", report.id]])
       const noNote = await failure(
         api.post(`/admin/escort-dispatch/alerts/${report.id}/resolve`, { note: " " }, admin)
       )

@@ -11,6 +11,7 @@ import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { freePortSync } from "../helpers/free-port"
+import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
 
@@ -267,6 +268,7 @@ medusaIntegrationTestRunner({
         time_window: { start: "08:00", end: "12:00" },
         person: { name: "张桂兰", id_number: "11010519491231002X" },
         meeting_point: "门诊楼一楼大厅",
+        consents: ESCORT_CONSENTS,
         needs: [],
         ...overrides,
       })

@@ -7,6 +7,7 @@ import { addDays, shanghaiToday } from "../../src/modules/appointment/rules/appo
 import { ensureEscortServices } from "../../src/scripts/seed/reference-escort-services"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
+import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
 
@@ -162,6 +163,7 @@ medusaIntegrationTestRunner({
           time_window: { start: "08:00", end: "12:00" },
           person: { name: "张桂兰", id_number: "11010519491231002X" },
           meeting_point: "门诊楼一楼大厅",
+          consents: ESCORT_CONSENTS,
           needs: [],
         },
         alice

@@ -7,8 +7,11 @@ import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
 import {
+  rebuildFinanceRollups,
   refreshFinanceRollupDay,
+  refreshFinanceRollupRun,
   refreshFinanceRollups,
+  rolledWholeMonthsOf,
 } from "../../src/workflows/finance/finance-rollup"
 
 jest.setTimeout(300_000)
@@ -705,10 +708,11 @@ medusaIntegrationTestRunner({
       expect((await filtered("")).orders).toBe(6)
 
       // The member breakdown and a member's totals read the member rollup: a figure changed
-      // there shows, and a refresh puts it back.
-      const memberPaid = async () =>
+      // there shows, and a refresh puts it back. (1–29 November: every capture of the month,
+      // read from the days; a whole month reads the member monthly rollup, below.)
+      const memberPaid = async (period = "from=2026-11-01&to=2026-11-29") =>
         sumOf(
-          (await api.get(`/admin/finance/summary?${MONTH}&group_by=member`, finance)).data.groups,
+          (await api.get(`/admin/finance/summary?${period}&group_by=member`, finance)).data.groups,
           "paid"
         )
       await sql(
@@ -718,6 +722,34 @@ medusaIntegrationTestRunner({
       expect(await memberPaid()).toBe(expected.paid + 1)
       await refreshFinanceRollupDay(knex, "2026-11-10")
       expect(await memberPaid()).toBe(expected.paid)
+      // The whole month's member breakdown (every day rolled up, no filter) reads one row per
+      // member from the member monthly rollup, kept by the same refresh: the same groups, in
+      // the same order and pages, as summed from the days; a figure changed there shows, and
+      // a refresh of one of the month's days recomputes the month.
+      const monthRows = await sql(
+        `select member_id, paid::int as paid from finance_member_monthly_rollup
+          where month = '2026-11-01' order by paid desc, member_id`
+      )
+      const wholeMonth: Group[] = (
+        await api.get(`/admin/finance/summary?${MONTH}&group_by=member`, finance)
+      ).data.groups
+      expect(wholeMonth.map((g) => [g.key, g.paid])).toEqual(
+        monthRows.map((row) => [row.member_id, row.paid])
+      )
+      const monthPage = (
+        await api.get(`/admin/finance/summary?${MONTH}&group_by=member&limit=2&offset=1`, finance)
+      ).data
+      expect(monthPage.groups).toEqual(wholeMonth.slice(1, 3))
+      expect(monthPage.page).toEqual({ offset: 1, limit: 2, count: wholeMonth.length })
+      await sql(
+        `update finance_member_monthly_rollup set paid = paid + 1
+          where ctid = (select ctid from finance_member_monthly_rollup
+                         where month = '2026-11-01' and paid > 0 limit 1)`
+      )
+      expect(await memberPaid(MONTH)).toBe(expected.paid + 1)
+      expect(await memberPaid()).toBe(expected.paid)
+      await refreshFinanceRollupDay(knex, "2026-11-10")
+      expect(await memberPaid(MONTH)).toBe(expected.paid)
 
       // A late refund recorded for 21 November after it was rolled up, and the ledger's
       // reversal of C's commission on it: the day is marked dirty and read raw, so every report
@@ -757,6 +789,96 @@ medusaIntegrationTestRunner({
       expect(await readAll()).toEqual(live)
       await refreshFinanceRollups(knex)
       expect(await readAll()).toEqual(live)
+      // The rebuild (rebuild-finance-rollups.ts) recomputes every day from the first with
+      // money; twice over it counts nothing twice. The late refund's month now comes from the
+      // member monthly rollup too, to the fen.
+      const rollupRows = () =>
+        sql(
+          `select (select count(*)::int from finance_daily_rollup) as days,
+                  (select count(*)::int from finance_member_daily_rollup) as member_days,
+                  (select count(*)::int from finance_monthly_rollup) as months,
+                  (select count(*)::int from finance_member_monthly_rollup) as member_months,
+                  (select coalesce(sum(paid), 0)::int from finance_member_monthly_rollup) as member_paid`
+        )
+      const rebuilt = await rebuildFinanceRollups(knex)
+      expect(rebuilt).toEqual(expect.arrayContaining(["2026-11-01", "2026-11-21", "2026-11-30"]))
+      const once = await rollupRows()
+      expect(await readAll()).toEqual(live)
+      await rebuildFinanceRollups(knex)
+      expect(await rollupRows()).toEqual(once)
+      expect(await readAll()).toEqual(live)
+      expect(await rolledWholeMonthsOf(knex, "2026-11-01", "2026-11-30")).toEqual({
+        first: "2026-11-01",
+        last: "2026-11-01",
+      })
+    })
+
+    it("counts the mini-program's H5 build as its own channel, apart from the web shop", async () => {
+      // Two orders of one buyer in September 2026, paid online (Alipay) from phones: one from
+      // the mini-program's H5 build (its checkout records it on the order, as
+      // checkout-server-run.spec.ts shows), one from the web shop.
+      const SEPTEMBER = "from=2026-09-01&to=2026-09-30"
+      const buyer = await registerCustomer(api as never, publishableKey, "h5@example.com")
+      const fromH5 = await placeOrder(buyer, "tumor-risk-gene-test")
+      const fromWeb = await placeOrder(buyer, "drug-metabolism-gene-test")
+      for (const order of [fromH5, fromWeb]) {
+        await api.post(`/admin/payments/${order.paymentId}/capture`, {}, admin)
+      }
+      await sql(`update "order" set metadata = ?::jsonb where id = ?`, [
+        JSON.stringify({ checkout_client: "miniprogram_h5" }),
+        fromH5.id,
+      ])
+      // Captured offline above; an online payment is what leaves the channel to the client.
+      await sql(`update payment set provider_id = 'pp_alipay_alipay' where id = any(?)`, [
+        [fromH5.paymentId, fromWeb.paymentId],
+      ])
+      await at('"order"', [fromH5.id, fromWeb.id], "2026-09-10T04:00:00Z")
+      const h5 = await medusaPayment(fromH5.paymentId)
+      const web = await medusaPayment(fromWeb.paymentId)
+      await at("capture", [...h5.captureIds, ...web.captureIds], "2026-09-10T04:05:00Z")
+
+      const byChannel = async () =>
+        (await api.get(`/admin/finance/summary?${SEPTEMBER}&group_by=channel`, finance)).data
+      const channels = await byChannel()
+      const money = (paid: number) => ({ orders: 1, paid, refunded: 0, net: paid })
+      expect(channels.groups).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            key: "miniprogram_h5",
+            label: "小程序 H5 版",
+            ...money(h5.captured),
+          }),
+          expect.objectContaining({
+            key: "web",
+            label: "网站（PC 与 H5）",
+            ...money(web.captured),
+          }),
+        ])
+      )
+      expect(channels.groups.some((g: Group) => g.key === "miniprogram")).toBe(false)
+      const onlyH5 = await api.get(
+        `/admin/finance/summary?${SEPTEMBER}&channel=miniprogram_h5`,
+        finance
+      )
+      expect(onlyH5.data.totals).toMatchObject(money(h5.captured))
+      // Rolled up, the channel is kept: the same answers from the rollups.
+      // (September is before the first day the job rolled up: recomputed as a rebuild does.)
+      await refreshFinanceRollupRun(
+        getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION),
+        "2026-09-01",
+        "2026-09-30"
+      )
+      const [september] = await sql(
+        `select count(*)::int as days from finance_rollup_day
+          where id between '2026-09-01' and '2026-09-30' and refreshed_at is not null and dirty_at is null`
+      )
+      expect(september.days).toBe(30)
+      const rolledChannels = await sql(
+        `select distinct channel from finance_daily_rollup
+          where day = '2026-09-10' and metric = 'paid' order by channel`
+      )
+      expect(rolledChannels.map((row) => row.channel)).toEqual(["miniprogram_h5", "web"])
+      expect(await byChannel()).toEqual(channels)
     })
 
     it("refuses staff without the money area, and bad periods with a clear message", async () => {

@@ -16,6 +16,7 @@ import { eventually } from "../helpers/eventually"
 import { confirmOfflinePayment } from "../helpers/offline-payment"
 import { makeReportPdf } from "../helpers/report-pdf"
 import { captureRunningExpressApp, registeredRoutes } from "../helpers/running-express-app"
+import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(600_000)
 
@@ -93,6 +94,7 @@ const PUBLIC_IDS: Record<string, string> = {
   "shipping-options":
     "delivery options of the shop; the cart named in the body is checked (see the body-id test)",
   "consultation-doctors": "licence-verified doctors' public profiles, the same for every shopper",
+  doctors: "a licence-verified doctor's free phone/video slots, the same for every shopper",
   escorts: "an escort's opened, moderated and anonymised reviews, shown to every member who books",
   "clinic-sessions":
     "义诊 sessions published in the CMS for every member; the routes act on the caller's own sign-up",
@@ -319,6 +321,7 @@ medusaIntegrationTestRunner({
           time_window: { start: "08:00", end: "12:00" },
           person: { name: "张桂兰", id_number: "11010519491231002X" },
           meeting_point: "门诊楼一楼大厅",
+          consents: ESCORT_CONSENTS,
         },
         memberA
       )

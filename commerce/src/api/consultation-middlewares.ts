@@ -13,6 +13,11 @@ import {
   DeclineConsultationBody,
   DoctorQueueQuery,
   DoctorScheduleBody,
+  DoctorScheduleExceptionBody,
+  DoctorScheduleRulesBody,
+  DoctorSlotsQuery,
+  FollowUpBody,
+  PatientNoteBody,
   PayConsultationBody,
   ShareArchiveItemBody,
   UpdateDoctorBody,
@@ -82,6 +87,39 @@ export const consultationMiddlewares: MiddlewareRoute[] = [
       },
     ]
   ),
+  {
+    matcher: "/doctor/schedule/rules",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(DoctorScheduleRulesBody)],
+  },
+  {
+    matcher: "/doctor/schedule/exceptions",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(DoctorScheduleExceptionBody)],
+  },
+  {
+    // The privacy-number provider's call records are signed over the raw body.
+    matcher: "/hooks/privacy-number",
+    methods: ["POST"],
+    bodyParser: { preserveRawBody: true },
+    middlewares: [],
+  },
+  {
+    matcher: "/doctor/patients/:customer_id/notes",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(PatientNoteBody)],
+  },
+  {
+    matcher: "/doctor/patients/:customer_id/follow-ups",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(FollowUpBody)],
+  },
+  {
+    // Public like the doctor's page: a member picks a slot before signing in.
+    matcher: "/store/doctors/:id/slots",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(DoctorSlotsQuery, {})],
+  },
   {
     matcher: "/admin/consultations/doctors/:id",
     methods: ["POST"],

@@ -139,7 +139,16 @@ export const UpdateDoctorBody = z.object({
       "请输入正确的中国大陆手机号"
     )
     .transform((v) => (typeof v === "string" ? v : undefined)),
-  license_number: optionalText("执业证号不超过 40 个字符", 40),
+  // Absent keeps the licence (and its verification); null or "" clears it.
+  license_number: z
+    .unknown()
+    .refine(
+      (v) => v == null || (typeof v === "string" && v.trim().length <= 40),
+      "执业证号不超过 40 个字符"
+    )
+    .transform((v) =>
+      v === undefined ? undefined : typeof v === "string" && v.trim() ? v.trim() : null
+    ),
   prices: z
     .object(
       {
@@ -150,4 +159,134 @@ export const UpdateDoctorBody = z.object({
       { message: "价格格式为 { text, phone, video }，单位为分" }
     )
     .optional(),
+})
+
+const isSlotModes = (v: unknown) =>
+  Array.isArray(v) &&
+  v.length >= 1 &&
+  v.length <= 2 &&
+  new Set(v).size === v.length &&
+  v.every((m) => m === "phone" || m === "video")
+const isSlotMinutes = (v: unknown) =>
+  Number.isSafeInteger(v) && (v as number) >= 10 && (v as number) <= 120
+const isCapacity = (v: unknown) =>
+  Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 20
+
+/** One weekly window of the 在线诊室's schedule editor. */
+const ScheduleRuleInput = z
+  .object({
+    weekday: z
+      .unknown()
+      .refine(
+        (v) => Number.isSafeInteger(v) && (v as number) >= 1 && (v as number) <= 7,
+        "weekday 为 1 至 7（周一至周日）"
+      )
+      .transform((v) => v as number),
+    start: z
+      .unknown()
+      .refine((v) => typeof v === "string" && time.test(v), "开始时间格式为 HH:MM")
+      .transform((v) => v as string),
+    end: z
+      .unknown()
+      .refine((v) => typeof v === "string" && time.test(v), "结束时间格式为 HH:MM")
+      .transform((v) => v as string),
+    slot_minutes: z
+      .unknown()
+      .refine(isSlotMinutes, "每个时段时长为 10 至 120 分钟")
+      .transform((v) => v as number),
+    modes: z
+      .unknown()
+      .refine(isSlotModes, "问诊方式须为 phone（电话）和/或 video（视频）")
+      .transform((v) => v as ("phone" | "video")[]),
+    capacity: z
+      .unknown()
+      .refine((v) => v == null || isCapacity(v), "每个时段可约人数为 1 至 20")
+      .transform((v) => (v as number | null | undefined) ?? 1),
+  })
+  .refine((r) => r.start < r.end, "结束时间须晚于开始时间")
+
+export const DoctorScheduleRulesBody = z.object({
+  rules: z
+    .array(ScheduleRuleInput, { message: "rules 须为排班时段列表" })
+    .max(50, "每周最多 50 个排班时段"),
+})
+
+const isDate = (v: unknown) =>
+  typeof v === "string" &&
+  /^\d{4}-\d{2}-\d{2}$/.test(v) &&
+  !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) &&
+  new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) === v
+const optionalTime = (message: string) =>
+  z
+    .unknown()
+    .refine((v) => v == null || v === "" || (typeof v === "string" && time.test(v)), message)
+    .transform((v) => (typeof v === "string" && v ? v : null))
+
+export const DoctorScheduleExceptionBody = z
+  .object({
+    date: z
+      .unknown()
+      .refine(isDate, "日期格式为 YYYY-MM-DD")
+      .transform((v) => v as string),
+    kind: z.enum(["day_off", "extra_hours"], {
+      message: "类型只能是 day_off（停诊）或 extra_hours（加诊）",
+    }),
+    start: optionalTime("开始时间格式为 HH:MM"),
+    end: optionalTime("结束时间格式为 HH:MM"),
+    slot_minutes: z
+      .unknown()
+      .refine((v) => v == null || isSlotMinutes(v), "每个时段时长为 10 至 120 分钟")
+      .transform((v) => (v as number | null | undefined) ?? null),
+    modes: z
+      .unknown()
+      .refine((v) => v == null || isSlotModes(v), "问诊方式须为 phone（电话）和/或 video（视频）")
+      .transform((v) => (v as ("phone" | "video")[] | null | undefined) ?? null),
+    capacity: z
+      .unknown()
+      .refine((v) => v == null || isCapacity(v), "每个时段可约人数为 1 至 20")
+      .transform((v) => (v as number | null | undefined) ?? null),
+    note: optionalText("备注不超过 100 字", 100),
+  })
+  .refine((e) => !e.start === !e.end, "请同时填写开始和结束时间，或都不填（整天停诊）")
+  .refine((e) => !e.start || !e.end || e.start < e.end, "结束时间须晚于开始时间")
+  .refine((e) => e.kind === "day_off" || (e.start && e.end), "加诊须填写开始和结束时间")
+
+const isInstant = (v: unknown) =>
+  typeof v === "string" && v.length <= 40 && (isDate(v) || !Number.isNaN(Date.parse(v)))
+
+/** `from`/`to`: a Beijing date (`YYYY-MM-DD`, from its midnight) or an ISO instant. */
+export const DoctorSlotsQuery = z.object({
+  from: z
+    .unknown()
+    .refine((v) => v == null || v === "" || isInstant(v), "from 须为日期（YYYY-MM-DD）或 ISO 时间")
+    .transform((v) => (typeof v === "string" && v ? v : null)),
+  to: z
+    .unknown()
+    .refine((v) => v == null || v === "" || isInstant(v), "to 须为日期（YYYY-MM-DD）或 ISO 时间")
+    .transform((v) => (typeof v === "string" && v ? v : null)),
+})
+
+export const PatientNoteBody = z.object({
+  text: z
+    .unknown()
+    .refine(
+      (v) => typeof v === "string" && v.trim().length >= 1 && v.trim().length <= 2000,
+      "请填写笔记（不超过 2000 字）"
+    )
+    .transform((v) => (v as string).trim()),
+})
+
+export const FollowUpBody = z.object({
+  date: z
+    .unknown()
+    .refine(isDate, "复诊日期格式为 YYYY-MM-DD")
+    .transform((v) => v as string),
+  note: z
+    .unknown()
+    .refine(
+      (v) => typeof v === "string" && v.trim().length >= 1 && v.trim().length <= 500,
+      "请填写复诊说明（不超过 500 字）"
+    )
+    .transform((v) => (v as string).trim()),
+  consultation_id: optionalId("问诊编号无效"),
 })

@@ -2,6 +2,10 @@ import { z } from "@medusajs/framework/zod"
 import { isCalendarDate } from "../modules/appointment/rules/appointment-calendar"
 import { isCnIdNumber } from "../modules/escort/rules/cn-id-number"
 import { ESCORT_PROGRESS_STEPS } from "../modules/escort/rules/escort-booking-status"
+import {
+  escortConsentsRefusal,
+  type EscortConsentAcceptance,
+} from "../modules/health-archive/escort-consent-kinds"
 import { normalizeCnMobile } from "../lib/phone/normalize-cn-mobile"
 
 // Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
@@ -100,6 +104,16 @@ export const CreateEscortBookingBody = z
         "特殊需求最多 10 项，每项不超过 40 字"
       )
       .transform((v) => ((v as string[] | null) ?? []).map((n) => n.trim())),
+    // The exact versions of the privacy policy and the three consents the member accepted.
+    consents: z
+      .unknown()
+      .superRefine((v, ctx) => {
+        const refusal = escortConsentsRefusal(v)
+        if (refusal) ctx.addIssue({ code: "custom", message: refusal })
+      })
+      .transform((v) =>
+        (v as EscortConsentAcceptance[]).map(({ kind, version }) => ({ kind, version }))
+      ),
     // The server prices the booking: a client's price is refused, never trusted.
     price_fen: z
       .unknown()

@@ -48,9 +48,12 @@ import { escortDispatchMiddlewares } from "./escort-dispatch-middlewares"
 import { escortHospitalMiddlewares } from "./escort-hospital-middlewares"
 import { escortMessagingMiddlewares } from "./escort-messaging-middlewares"
 import { escortIncomeMiddlewares } from "./escort-income-middlewares"
+import { escortCaseMiddlewares } from "./escort-case-middlewares"
 import { consultationMiddlewares } from "./consultation-middlewares"
+import { videoCallMiddlewares } from "./video-call-middlewares"
 import { escortReviewMiddlewares } from "./escort-review-middlewares"
 import { escortAdmissionMiddlewares } from "./escort-admission-middlewares"
+import { escortTrainingMiddlewares } from "./escort-training-middlewares"
 import { searchMiddlewares } from "./search-middlewares"
 import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { checkoutMiddlewares } from "./checkout-middlewares"
@@ -393,9 +396,12 @@ export default defineMiddlewares({
     ...escortHospitalMiddlewares,
     ...escortMessagingMiddlewares,
     ...escortIncomeMiddlewares,
+    ...escortCaseMiddlewares,
     ...consultationMiddlewares,
+    ...videoCallMiddlewares,
     ...escortReviewMiddlewares,
     ...escortAdmissionMiddlewares,
+    ...escortTrainingMiddlewares,
     ...searchMiddlewares,
     ...ordersMiddlewares,
     ...reconciliationMiddlewares,

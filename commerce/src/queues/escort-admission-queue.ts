@@ -1,6 +1,7 @@
 import { EscortAdmissionJob, QueueName } from "../lib/queue/jobs"
 import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { checkEscortCredentials } from "../workflows/escort-admission/check-escort-credentials"
+import { remindTrainingRefreshers } from "../workflows/escort-training/remind-training-refreshers"
 
 /** How often escort certificates are checked (ESCORT_CREDENTIAL_CHECK_MS): daily by default. */
 const CHECK_EVERY_MS = () => Number(process.env.ESCORT_CREDENTIAL_CHECK_MS || 24 * 3_600_000)
@@ -10,8 +11,14 @@ export const escortAdmissionQueue: QueueProcessor = {
   queue: QueueName.ESCORT_ADMISSION,
   concurrency: 1,
   handlers: {
-    [EscortAdmissionJob.CHECK_CREDENTIALS]: async (_data: Record<string, never>, { container }) =>
-      checkEscortCredentials(container),
+    // Training certificates (复训) are credentials too: their reminder runs with the check.
+    [EscortAdmissionJob.CHECK_CREDENTIALS]: async (
+      _data: Record<string, never>,
+      { container }
+    ) => ({
+      ...(await checkEscortCredentials(container)),
+      refreshers: await remindTrainingRefreshers(container),
+    }),
   },
   schedules: [
     {

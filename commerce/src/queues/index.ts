@@ -9,6 +9,7 @@ import { escortReviewQueue } from "./escort-review-queue"
 import { financeQueue } from "./finance-queue"
 import { healthArchiveQueue } from "./health-archive-queue"
 import { paymentsQueue } from "./payments-queue"
+import { retentionQueue } from "./retention-queue"
 import { searchQueue } from "./search-queue"
 import { storefrontQueue } from "./storefront-queue"
 
@@ -29,4 +30,5 @@ export const queueProcessors: QueueProcessor[] = [
   escortReviewQueue,
   escortAdmissionQueue,
   consultationQueue,
+  retentionQueue,
 ]

@@ -109,6 +109,7 @@ type CheckoutBody = {
   store_credit_fen: number
   referral_code?: string
   payment: { provider_id: string; channel: string; openid?: string }
+  client?: string
 }
 
 type Seen = { checkout?: CheckoutBody; availability: string[] }
@@ -254,6 +255,8 @@ describe("checkout: address and WeChat Pay", () => {
       store_credit_fen: 0,
       referral_code: "REF2345",
       payment: { provider_id: "pp_wechatpay_wechatpay", channel: "mobile_browser" },
+      // Pays like a phone browser, counted by finance as the mini-program's H5 build.
+      client: "miniprogram_h5",
     })
     // The whole checkout is one call: nothing is prepared step by step from here.
     expect(calls().filter((c) => c.startsWith("POST"))).toEqual([
@@ -336,6 +339,8 @@ describe("checkout: address and WeChat Pay", () => {
       channel: "miniprogram",
       openid: "o-openid-1",
     })
+    // The weapp is told by its channel: no client build is sent.
+    expect(seen.checkout?.client).toBeUndefined()
     fireEvent.click(screen.getByTestId("pay"))
     await waitFor(() =>
       expect(stand.navigations.at(-1)).toEqual({

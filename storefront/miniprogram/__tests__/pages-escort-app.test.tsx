@@ -276,8 +276,13 @@ describe("陪诊员 task detail", () => {
     stand.params = { id: "escbk_1" }
     render(<EscortTaskPage />)
     const shown = await screen.findByTestId("escort-hospital-guide")
-    expect(shown.textContent).toBe("就医指南• 门诊时间：周一至周日 08:00-12:00• 停车：院内车位紧张")
-    expect(within(shown).getByText("停车").style.fontWeight).toBe("600")
+    expect(within(shown).getByText("就医指南").tagName).toBe("H2")
+    expect(Array.from(shown.querySelectorAll("li")).map((li) => li.textContent)).toEqual([
+      "门诊时间：周一至周日 08:00-12:00",
+      "停车：院内车位紧张",
+    ])
+    expect(within(shown).getByText("停车").tagName).toBe("STRONG")
+    expect(shown.textContent).not.toMatch(/[#*]/)
   })
 
   it("shows the generic SOP at the hospital and sends a confirmed 报备 with the place", async () => {

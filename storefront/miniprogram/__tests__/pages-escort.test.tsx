@@ -58,11 +58,40 @@ const booking = (status: string, status_label: string, events: unknown[]) => ({
 const type = (testId: string, value: string) =>
   fireEvent.change(screen.getByTestId(testId), { target: { value } })
 
+/** The CMS's consent pages by slug, each published at version 2026-12. */
+const consentPages = ({ url }: { url: URL }) => {
+  const slug = url.searchParams.get("filters[slug][$eq]") as string
+  return {
+    body: {
+      data: [
+        { documentId: `doc-${slug}`, slug, title: `《${slug}》`, version: "2026-12", body: "正文" },
+      ],
+      meta: {},
+    },
+  }
+}
+
+const CONSENT_KINDS = [
+  "privacy_policy",
+  "personal_info",
+  "sensitive_personal_info",
+  "escort_sharing",
+]
+
+const tickConsents = async () => {
+  for (const kind of CONSENT_KINDS) {
+    fireEvent.click(await screen.findByTestId(`escort-consent-${kind}`))
+  }
+}
+
+const ACCEPTED = CONSENT_KINDS.map((kind) => ({ kind, version: "2026-12" }))
+
 describe("预约陪诊", () => {
   it("prices the choice as it changes and books with the variant, extras and the person served", async () => {
     const sent: unknown[] = []
     fakeBackend({
       "GET /store/escort-services": { services },
+      "GET /api/pages": consentPages,
       "POST /store/escort-bookings": ({ body }: { body: unknown }) => {
         sent.push(body)
         return { status: 201, body: { booking: { id: "escbk_1", status: "pending_payment" } } }
@@ -83,6 +112,7 @@ describe("预约陪诊", () => {
     type("escort-personId", "11010519491231002X")
     type("escort-meetingPoint", "门诊楼一楼大厅")
     type("escort-needs", "轮椅，说长沙话")
+    await tickConsents()
     fireEvent.click(screen.getByTestId("escort-submit"))
     await waitFor(() => expect(stand.navigations).toHaveLength(1))
     expect(sent).toEqual([
@@ -97,6 +127,7 @@ describe("预约陪诊", () => {
         person: { name: "张桂兰", id_number: "11010519491231002X" },
         meeting_point: "门诊楼一楼大厅",
         needs: ["轮椅", "说长沙话"],
+        consents: ACCEPTED,
       },
     ])
     expect(stand.navigations[0]).toEqual({
@@ -108,14 +139,31 @@ describe("预约陪诊", () => {
   it("shows commerce's refusal in Chinese", async () => {
     fakeBackend({
       "GET /store/escort-services": { services },
+      "GET /api/pages": consentPages,
       "POST /store/escort-bookings": refuse(400, "请填写正确的 18 位身份证号"),
     })
     render(<EscortBook />)
+    await tickConsents()
     fireEvent.click(await screen.findByTestId("escort-submit"))
     expect((await screen.findByTestId("escort-error")).textContent).toBe(
       "请填写正确的 18 位身份证号"
     )
     expect(stand.navigations).toEqual([])
+  })
+
+  it("sends nothing until every consent is ticked, naming the ones left", async () => {
+    fakeBackend({
+      "GET /store/escort-services": { services },
+      "GET /api/pages": consentPages,
+    })
+    render(<EscortBook />)
+    fireEvent.click(await screen.findByTestId("escort-consent-privacy_policy"))
+    fireEvent.click(screen.getByTestId("escort-consent-personal_info"))
+    fireEvent.click(screen.getByTestId("escort-submit"))
+    expect((await screen.findByTestId("escort-error")).textContent).toBe(
+      "请阅读并勾选同意：「敏感个人信息处理同意」、「向陪诊员提供就诊人信息的单独同意」"
+    )
+    expect(calls()).not.toContain("POST /store/escort-bookings")
   })
 })
 
@@ -152,7 +200,8 @@ describe("预约陪诊: hospital and department from the catalogue", () => {
     },
   ]
 
-  const fill = () => {
+  const fill = async () => {
+    await tickConsents()
     type("escort-date", "2026-12-20")
     type("escort-personName", "张桂兰")
     type("escort-personId", "11010519491231002X")
@@ -163,6 +212,7 @@ describe("预约陪诊: hospital and department from the catalogue", () => {
     const sent: any[] = []
     fakeBackend({
       "GET /store/escort-services": { services },
+      "GET /api/pages": consentPages,
       "GET /store/escort-hospitals": { hospitals },
       "POST /store/escort-bookings": ({ body }: { body: unknown }) => {
         sent.push(body)
@@ -179,7 +229,7 @@ describe("预约陪诊: hospital and department from the catalogue", () => {
     expect(screen.getAllByTestId("escort-hospital-option").map((o) => o.textContent)).toEqual([
       "岳阳市中心医院（三级甲等）湖南省岳阳市岳阳楼区东茅岭路 39 号",
     ])
-    fill()
+    await fill()
     fireEvent.click(screen.getByTestId("escort-submit"))
     await waitFor(() => expect(sent).toHaveLength(1))
     expect(sent[0]).toMatchObject({
@@ -195,6 +245,7 @@ describe("预约陪诊: hospital and department from the catalogue", () => {
     const sent: any[] = []
     fakeBackend({
       "GET /store/escort-services": { services },
+      "GET /api/pages": consentPages,
       "GET /store/escort-hospitals": { hospitals },
       "POST /store/escort-bookings": ({ body }: { body: unknown }) => {
         sent.push(body)
@@ -206,7 +257,7 @@ describe("预约陪诊: hospital and department from the catalogue", () => {
     type("escort-city", "常德市")
     type("escort-hospital", "常德市第一人民医院")
     type("escort-department", "老年科")
-    fill()
+    await fill()
     fireEvent.click(screen.getByTestId("escort-submit"))
     await waitFor(() => expect(sent).toHaveLength(1))
     expect(sent[0]).toMatchObject({

@@ -101,6 +101,30 @@ describe("product detail", () => {
     expect(session.cartId()).toBe("cart_1")
   })
 
+  it("opens on the cheapest variant, the price the card advertised, whatever the variants' order", async () => {
+    stand.params = { handle: "sports-gene-test" }
+    const variant = (id: string, value: string, amount: number) => ({
+      id,
+      title: value,
+      options: [{ id: `o_${id}`, option_id: "opt_ver", value }],
+      calculated_price: { calculated_amount: amount, currency_code: "cny" },
+    })
+    const twoVersions = {
+      ...product,
+      options: [
+        { id: "opt_ver", title: "版本", values: [{ value: "尊享版" }, { value: "标准版" }] },
+      ],
+      variants: [variant("variant_2", "尊享版", 1099), variant("variant_1", "标准版", 599)],
+    }
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/products": { products: [twoVersions], count: 1 },
+    })
+    render(<ProductPage />)
+    await screen.findByTestId("product-title")
+    expect(screen.getByTestId("product-price").textContent).toBe("¥599.00")
+  })
+
   it("shows commerce's message when the variant cannot be added", async () => {
     stand.params = { handle: "sports-gene-test" }
     session.setCartId("cart_1")

@@ -22,7 +22,10 @@ export default defineAppConfig({
       ],
     },
     { root: "packages/content", pages: ["articles/index", "article/index", "sites/index"] },
-    { root: "packages/member", pages: ["inbox/index", "profile/index"] },
+    {
+      root: "packages/member",
+      pages: ["inbox/index", "profile/index", "consultation-video/index"],
+    },
     { root: "packages/escort", pages: ["book/index", "list/index", "detail/index"] },
     {
       root: "packages/escort-app",

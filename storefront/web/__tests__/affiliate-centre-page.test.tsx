@@ -29,8 +29,19 @@ jest.mock("@/lib/backends", () => ({
     getRegion: async () => ({ id: "reg_cn" }),
     listProducts: async () => ({
       products: [
-        { handle: "tumor-risk-gene-test", title: "肿瘤易感基因检测" },
-        { handle: "folate", title: "叶酸代谢基因检测" },
+        {
+          handle: "tumor-risk-gene-test",
+          title: "肿瘤易感基因检测",
+          variants: [{ calculated_price: { calculated_amount: 1999 } }],
+        },
+        {
+          handle: "folate",
+          title: "叶酸代谢基因检测",
+          variants: [
+            { calculated_price: { calculated_amount: 1499.37 } },
+            { calculated_price: { calculated_amount: 1999 } },
+          ],
+        },
       ],
       count: 2,
     }),
@@ -100,12 +111,14 @@ describe("分销中心", () => {
   it("offers the poster of the picked product, with its product link", async () => {
     await renderPage({ poster: "folate" })
     const poster = screen.getByTestId("share-poster")
-    expect(poster.getAttribute("src")).toBe("/api/affiliate/poster?product=folate")
+    // The price is part of the URL: a changed price is a new picture, never a kept old one.
+    expect(poster.getAttribute("src")).toBe("/api/affiliate/poster?product=folate&v=149937-199900")
+    expect(poster.getAttribute("data-price")).toBe("¥1,499.37 起")
     expect(poster.getAttribute("alt")).toBe(
       "叶酸代谢基因检测 分享海报：扫码查看商品，注册即绑定推荐关系"
     )
     expect(screen.getByTestId("share-poster-download").getAttribute("href")).toBe(
-      "/api/affiliate/poster?product=folate&download=1"
+      "/api/affiliate/poster?product=folate&v=149937-199900&download=1"
     )
     const picker = screen.getByTestId("poster-product-picker")
     expect((picker.querySelector("select") as HTMLSelectElement).value).toBe("folate")
@@ -114,7 +127,8 @@ describe("分销中心", () => {
   it("shows the first product's poster when none or an unknown one is asked for", async () => {
     await renderPage({ poster: "gone" })
     expect(screen.getByTestId("share-poster").getAttribute("src")).toBe(
-      "/api/affiliate/poster?product=tumor-risk-gene-test"
+      "/api/affiliate/poster?product=tumor-risk-gene-test&v=199900-199900"
     )
+    expect(screen.getByTestId("share-poster").getAttribute("data-price")).toBe("¥1,999.00")
   })
 })

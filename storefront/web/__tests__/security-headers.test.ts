@@ -104,6 +104,23 @@ describe("policySourcesFromEnv", () => {
   })
 })
 
+describe("video signalling in the policy", () => {
+  it("lets pages open the 视频问诊 signalling socket named by VIDEO_SIGNALLING_URL, and nothing else", () => {
+    const sources = policySourcesFromEnv({
+      NODE_ENV: "production",
+      COMMERCE_PUBLIC_URL: "https://api.shop.example.cn",
+      VIDEO_SIGNALLING_URL: "wss://api.shop.example.cn/ws/video",
+    })
+    expect(sources.socketOrigins).toEqual(["wss://api.shop.example.cn"])
+    const policy = directives(contentSecurityPolicy("n", sources))
+    expect(policy["connect-src"]).toEqual(["'self'", "wss://api.shop.example.cn"])
+    expect(
+      policySourcesFromEnv({ NODE_ENV: "production", VIDEO_SIGNALLING_URL: "https://x.cn/ws" })
+        .socketOrigins
+    ).toBeUndefined()
+  })
+})
+
 describe("newNonce", () => {
   it("is fresh every time and fits the nonce syntax Next reads", () => {
     const nonces = new Set(Array.from({ length: 50 }, newNonce))

@@ -15,7 +15,12 @@ jest.mock("@/lib/backends", () => ({
 const { ShareEarning } =
   require("@/components/affiliate/share-earning") as typeof import("@/components/affiliate/share-earning")
 
-const product = { id: "prod_1", handle: "folate", title: "叶酸代谢基因检测" }
+const product = {
+  id: "prod_1",
+  handle: "folate",
+  title: "叶酸代谢基因检测",
+  variants: [{ id: "variant_1", title: "标准版", calculated_price: { calculated_amount: 199 } }],
+}
 
 describe("分享赚 on a product page", () => {
   it("offers a distributor the product's poster next to what sharing earns", async () => {
@@ -27,8 +32,9 @@ describe("分享赚 on a product page", () => {
     expect(screen.getByTestId("share-earning").textContent).toBe("分享赚 ¥15.92")
     fireEvent.click(screen.getByTestId("product-poster-button"))
     expect(screen.getByTestId("share-poster").getAttribute("src")).toBe(
-      "/api/affiliate/poster?product=folate"
+      "/api/affiliate/poster?product=folate&v=19900-19900"
     )
+    expect(screen.getByTestId("share-poster").getAttribute("data-price")).toBe("¥199.00")
     expect(screen.getByTestId("product-poster-button").textContent).toBe("收起海报")
   })
 

@@ -61,6 +61,9 @@ afterAll(() => {
   global.fetch = realFetch
 })
 
+const { posterPrice } =
+  require("@/lib/product-poster-price") as typeof import("@/lib/product-poster-price")
+
 const get = (query: string) => GET(new Request(`http://web/api/affiliate/poster${query}`))
 
 describe("product share poster", () => {
@@ -137,6 +140,9 @@ describe("product share poster", () => {
     const response = await get("?product=tumor-risk-gene-test&download=1")
     expect(response.status).toBe(200)
     expect(response.headers.get("content-type")).toBe("image/png")
+    // The price as drawn, the same text 分销中心 shows the poster with (posterPrice).
+    expect(decodeURIComponent(response.headers.get("x-poster-price")!)).toBe("¥699.00 起")
+    expect(posterPrice(product).text).toBe("¥699.00 起")
     expect(response.headers.get("content-disposition")).toBe(
       `attachment; filename="____-________.png"; filename*=UTF-8''${encodeURIComponent("分享海报-肿瘤易感基因检测.png")}`
     )

@@ -1,6 +1,6 @@
 "use server"
 
-import { ApiError, formatCNY } from "@health/core"
+import { ApiError, ESCORT_CONSENT_DOCUMENTS, formatCNY } from "@health/core"
 import { revalidatePath } from "next/cache"
 import { redirect } from "next/navigation"
 import type { AccountActionState } from "./account-actions"
@@ -48,6 +48,10 @@ export async function bookEscort(
         .split(/[,，、\n]/)
         .map((need) => need.trim())
         .filter(Boolean),
+      // Each ticked box with the version of the text shown; commerce refuses a missing one.
+      consents: ESCORT_CONSENT_DOCUMENTS.filter((doc) => form.get(`consent_${doc.kind}`)).map(
+        (doc) => ({ kind: doc.kind, version: text(form, `consent_version_${doc.kind}`) })
+      ),
     })
     id = booking.id
   } catch (error) {

@@ -1,8 +1,9 @@
-import { ApiError, messages, toFen, type Product } from "@health/core"
+import { ApiError, messages, type Product } from "@health/core"
 import { contentDisposition } from "./archive-file-response"
 import { commerce, member } from "./backends"
 import { env } from "./env"
 import { posterImageDataUri } from "./poster-image"
+import { priceRangeFen } from "./product-poster-price"
 import { reportCjkFont, ReportFontMissingError } from "./report-cjk-font"
 import {
   drawablePicture,
@@ -13,6 +14,9 @@ import {
   productPosterContent,
   productPosterSvg,
 } from "./share-poster"
+
+/** The poster's price text, URI-encoded ("%C2%A5599.00%20%E8%B5%B7"); empty when unpriced. */
+export const POSTER_PRICE_HEADER = "x-poster-price"
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 
@@ -27,11 +31,8 @@ export function posterRefusal(status: number, message: string): Response {
 
 /** Lowest and highest price the shop sells the product for now, in yuan from exact fen. */
 export function priceRange(product: Product): { lowest: number; highest: number } | null {
-  const fens = (product.variants ?? [])
-    .map((variant) => variant.calculated_price?.calculated_amount)
-    .filter((amount): amount is number | string => amount !== undefined && amount !== null)
-    .map(toFen)
-  return fens.length ? { lowest: Math.min(...fens) / 100, highest: Math.max(...fens) / 100 } : null
+  const range = priceRangeFen(product)
+  return range ? { lowest: range[0] / 100, highest: range[1] / 100 } : null
 }
 
 /**
@@ -83,6 +84,8 @@ export async function productPosterResponse(
         "content-length": String(png.length),
         "cache-control": "private, no-store",
         "x-content-type-options": "nosniff",
+        // The price as drawn, for the tests that check it follows the admin without OCR.
+        [POSTER_PRICE_HEADER]: encodeURIComponent(content.priceText ?? ""),
       },
     })
   } catch (error) {

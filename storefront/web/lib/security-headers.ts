@@ -11,6 +11,18 @@ export type PolicySources = {
   imageOrigins: string[]
   /** `next dev` evaluates code for its overlay and talks to its HMR socket. */
   development: boolean
+  /** WebSocket origins pages connect to: the 视频问诊 signalling service (VIDEO_SIGNALLING_URL). */
+  socketOrigins?: string[]
+}
+
+const socketOriginOf = (url: string | undefined): string | null => {
+  if (!url) return null
+  try {
+    const { protocol, host } = new URL(url)
+    return protocol === "ws:" || protocol === "wss:" ? `${protocol}//${host}` : null
+  } catch {
+    return null
+  }
 }
 
 const originOf = (url: string | undefined): string | null => {
@@ -36,9 +48,11 @@ export function policySourcesFromEnv(env: NodeJS.ProcessEnv = process.env): Poli
     // With object storage on, both keep their pictures in the bucket (docs/storage.md).
     originOf(env.S3_FILE_URL || env.S3_ENDPOINT),
   ].filter((origin): origin is string => origin !== null)
+  const signalling = socketOriginOf(env.VIDEO_SIGNALLING_URL)
   return {
     imageOrigins: [...new Set(imageOrigins)],
     development: env.NODE_ENV === "development",
+    ...(signalling ? { socketOrigins: [signalling] } : {}),
   }
 }
 
@@ -61,7 +75,12 @@ export function contentSecurityPolicy(nonce: string, sources: PolicySources): st
     ["style-src", "'self'", "'unsafe-inline'"],
     ["img-src", "'self'", "data:", "blob:", ...sources.imageOrigins],
     ["font-src", "'self'", "data:"],
-    ["connect-src", "'self'", ...(sources.development ? ["ws:", "wss:"] : [])],
+    [
+      "connect-src",
+      "'self'",
+      ...(sources.socketOrigins ?? []),
+      ...(sources.development ? ["ws:", "wss:"] : []),
+    ],
     ["frame-src", "'self'"],
     ["frame-ancestors", "'self'"],
     ["object-src", "'none'"],

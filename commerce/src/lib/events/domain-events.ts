@@ -20,6 +20,10 @@ export const DomainEvent = {
   ESCORT_BOOKING_AWAITING_ESCORT: "escort_booking.awaiting_escort",
   /** The escort marked a 陪诊 booking 服务完成; `{ id }` is the booking (its income starts). */
   ESCORT_BOOKING_COMPLETED: "escort_booking.completed",
+  /** A member disputed a finished 陪诊 (申诉); `{ id }` is the dispute (it becomes a case). */
+  ESCORT_DISPUTE_OPENED: "escort_dispute.opened",
+  /** An escort's 报备 reached the dispatch board; `{ id }` is the alert (it becomes a case). */
+  ESCORT_REPORT_RAISED: "escort_dispatch.report_raised",
 } as const
 
 export type DomainEvent = (typeof DomainEvent)[keyof typeof DomainEvent]

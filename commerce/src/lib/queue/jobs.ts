@@ -38,6 +38,8 @@ export const QueueName = {
   ESCORT_ADMISSION: "escort-admission",
   /** 问诊: refunds of consultations no doctor answered in time, unpaid ones cancelled. */
   CONSULTATION: "consultation",
+  /** Data retention: the daily sweep deleting or anonymising expired personal records. */
+  PRIVACY: "privacy",
 } as const
 
 export type QueueName = (typeof QueueName)[keyof typeof QueueName]
@@ -171,13 +173,35 @@ export const EscortAdmissionJob = {
 
 export const ConsultationJob = {
   SWEEP: "sweep",
+  /** The member's and the doctor's reminder before a booked phone/video slot (delayed). */
+  REMIND: "remind",
+  /** The member's reminder on the morning of a follow-up the doctor scheduled (delayed). */
+  FOLLOW_UP_REMIND: "follow-up-remind",
 } as const
+
+export type FollowUpReminderJob = { follow_up_id: string }
+
+/** The slot the reminder was scheduled for (a job for a slot no longer held sends nothing). */
+export type ConsultationReminderJob = { consultation_id: string; slot_start: string }
+
+/** BullMQ job ids may not contain ":"; one reminder per consultation and slot. */
+export const consultationReminderJobId = ({
+  consultation_id,
+  slot_start,
+}: ConsultationReminderJob) => `cons-remind-${consultation_id}-${new Date(slot_start).getTime()}`
 
 // ---- escort reviews --------------------------------------------------------------------
 
 export const EscortReviewJob = {
   /** Open every review window that is due (both written, or 48 h after 服务完成). */
   OPEN_DUE: "open-due-reviews",
+} as const
+
+// ---- privacy ---------------------------------------------------------------------------
+
+export const PrivacyJob = {
+  /** Delete or anonymise every record past its retention period (src/lib/privacy/retention-policy.ts). */
+  RETENTION_SWEEP: "retention-sweep",
 } as const
 
 // ---- the queue service -----------------------------------------------------------------
@@ -213,8 +237,13 @@ export type JobPayloads = {
   [QueueName.FINANCE]: { [FinanceJob.REFRESH_ROLLUP]: Record<string, never> }
   [QueueName.ESCORT_INCOME]: { [EscortIncomeJob.RELEASE_DUE]: Record<string, never> }
   [QueueName.ESCORT_REVIEW]: { [EscortReviewJob.OPEN_DUE]: Record<string, never> }
-  [QueueName.CONSULTATION]: { [ConsultationJob.SWEEP]: Record<string, never> }
+  [QueueName.CONSULTATION]: {
+    [ConsultationJob.SWEEP]: Record<string, never>
+    [ConsultationJob.REMIND]: ConsultationReminderJob
+    [ConsultationJob.FOLLOW_UP_REMIND]: FollowUpReminderJob
+  }
   [QueueName.ESCORT_ADMISSION]: { [EscortAdmissionJob.CHECK_CREDENTIALS]: Record<string, never> }
+  [QueueName.PRIVACY]: { [PrivacyJob.RETENTION_SWEEP]: Record<string, never> }
 }
 
 export type JobName<Q extends QueueName> = keyof JobPayloads[Q] & string

@@ -22,6 +22,10 @@ export function smsSenderFromEnv(env: NodeJS.ProcessEnv = process.env): SmsSende
         "escort-alert": env.SMS_ALIYUN_TEMPLATE_ESCORT_ALERT ?? "",
         // 陪诊员 certificate expiry reminders and suspension notices (陪诊员入驻).
         "escort-credential": env.SMS_ALIYUN_TEMPLATE_ESCORT_CREDENTIAL ?? "",
+        // 电话/视频问诊 reminders before the slot (params `doctor`/`time`), member and doctor.
+        "consultation-reminder": env.SMS_ALIYUN_TEMPLATE_CONSULTATION_REMINDER ?? "",
+        // 复诊 reminders on the follow-up's morning (params `doctor`/`date`).
+        "consultation-follow-up": env.SMS_ALIYUN_TEMPLATE_CONSULTATION_FOLLOW_UP ?? "",
       },
       endpoint: env.SMS_ALIYUN_ENDPOINT,
     })

@@ -10,6 +10,8 @@ export type SmsMessage = {
     | "constitution-review"
     | "escort-alert"
     | "escort-credential"
+    | "consultation-reminder"
+    | "consultation-follow-up"
   params: Record<string, string>
 }
 

@@ -95,6 +95,8 @@ const RULES: Rule[] = [
   { path: under("escort-hospitals"), area: "escort" },
   // 陪诊员审核: applications hold ID numbers and documents; every staff read is audited.
   { path: under("escort-admission"), area: "escort" },
+  // 培训考试: escorts' training progress and certificates, and the course re-sync.
+  { path: under("escort-training"), area: "escort" },
   // 陪诊结算: escort withdrawals are finance's (like affiliate withdrawals); resolving a
   // dispute may refund the member, so it needs money write; the rest is the escort area.
   { path: under("escort-income/withdrawals"), area: "money" },
@@ -104,8 +106,20 @@ const RULES: Rule[] = [
     writeArea: "money",
   },
   { path: under("escort-income"), area: "escort" },
+  // 事件与理赔: dispatchers open, note and decide cases; upholding pays the member from the
+  // guarantee fund and filing a claim moves money, so those need money write (财务). The
+  // fund's ledger (平台保障金) is finance's.
+  {
+    path: /^\/admin\/escort-cases\/[^/]+\/(?:uphold|insurance-claim)(?:\/|$)/,
+    area: "escort",
+    writeArea: "money",
+  },
+  { path: under("escort-cases"), area: "escort" },
+  { path: under("guarantee-fund"), area: "money" },
   // 内容审核: the queue of flagged and reported reviews and the sensitive-word list (运营).
   { path: under("moderation"), area: "moderation" },
+  // 数据保留: the retention policy and the last sweep's counts, read by 运营 (issue #21).
+  { path: under("privacy"), area: "operations", readOnly: true },
   { path: under("assessments", "constitution"), area: "assessments" },
   // 问诊: doctors' profiles, licences and prices. 运营 read them; verifying a licence (it lets
   // a doctor see members' health data) is a super admin's until the admission flow comes.

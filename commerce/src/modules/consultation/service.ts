@@ -17,8 +17,14 @@ import {
 import { Consultation } from "./models/consultation"
 import { ConsultationAttachment } from "./models/consultation-attachment"
 import { ConsultationDoctor } from "./models/consultation-doctor"
+import { ConsultationFollowUp } from "./models/consultation-follow-up"
 import { ConsultationMessage } from "./models/consultation-message"
+import { ConsultationPatientNote } from "./models/consultation-patient-note"
+import { ConsultationCallRecord, ConsultationPhoneBinding } from "./models/consultation-phone-call"
+import { ConsultationScheduleException } from "./models/consultation-schedule-exception"
+import { ConsultationScheduleRule } from "./models/consultation-schedule-rule"
 import { ConsultationSharedItem } from "./models/consultation-shared-item"
+import { ConsultationSlotBooking } from "./models/consultation-slot-booking"
 import { ADVICE_DISCLAIMER, ADVICE_LABELS, type AdviceNote } from "./rules/advice-note"
 import {
   CONSULTATION_STATUS_LABELS,
@@ -27,6 +33,13 @@ import {
   type QueueTab,
 } from "./rules/consultation-status"
 import type { DoctorProfile } from "./rules/doctor-from-cms"
+import {
+  generateSlots,
+  overlappingRules,
+  type ScheduleException,
+  type ScheduleRule,
+  type SlotMode,
+} from "./rules/slots"
 import type {
   AttachmentRow,
   ConsultationMessageRow,
@@ -36,9 +49,17 @@ import type {
   ConsultationView,
   DoctorRow,
   DoctorView,
+  FollowUpRow,
+  FollowUpView,
   MessageSender,
   ModePrices,
+  PatientNoteRow,
+  PatientSummary,
+  ScheduleExceptionRow,
+  ScheduleRuleRow,
   SharedItemRow,
+  SlotBookingRow,
+  SlotView,
   TimelineEvent,
 } from "./types"
 
@@ -61,6 +82,14 @@ const ATTACHMENT_COLUMNS = `id, consultation_id, uploader_type, uploader_id, mim
   file_id, key_id, created_at`
 const SHARED_COLUMNS = `id, consultation_id, customer_id, item_type, item_id, withdrawn_at,
   created_at`
+const RULE_COLUMNS = `id, doctor_id, weekday, start_time, end_time, slot_minutes, modes, capacity`
+const EXCEPTION_COLUMNS = `id, doctor_id, date, kind, start_time, end_time, slot_minutes, modes,
+  capacity, note`
+const FOLLOW_UP_COLUMNS = `id, doctor_id, customer_id, consultation_id, due_date, note_ciphertext,
+  key_id, reminded_at, created_at`
+const NOTE_COLUMNS = `id, doctor_id, customer_id, note_ciphertext, key_id, created_at`
+const BOOKING_COLUMNS = `id, doctor_id, consultation_id, customer_id, mode, slot_start, slot_end,
+  seat, released_at`
 
 /** How many messages one read answers; `after` pages on. */
 export const MESSAGES_PAGE = 200
@@ -86,6 +115,13 @@ class ConsultationModuleService extends MedusaService({
   ConsultationMessage,
   ConsultationAttachment,
   ConsultationSharedItem,
+  ConsultationScheduleRule,
+  ConsultationScheduleException,
+  ConsultationSlotBooking,
+  ConsultationFollowUp,
+  ConsultationPatientNote,
+  ConsultationPhoneBinding,
+  ConsultationCallRecord,
 }) {
   protected readonly cipher: FieldCipher = fieldCipherFromEnv()
 
@@ -270,11 +306,14 @@ class ConsultationModuleService extends MedusaService({
       mode: ConsultationMode
       question: string
       price_fen: number
+      /** A phone or video consultation holds a seat of this slot, or fails with 409. */
+      slot?: { start: Date; end: Date; capacity: number }
     },
     @MedusaContext() context: Context = {}
   ): Promise<ConsultationRow> {
     const sealed = this.cipher.seal(input.question)
-    const [row] = await this.sql(context).execute<ConsultationRow>(
+    const sql = this.sql(context)
+    const [row] = await sql.execute<ConsultationRow>(
       `insert into consultation (id, customer_id, doctor_id, mode, status, question_ciphertext,
          key_id, price_fen)
        values (?, ?, ?, ?, 'pending_payment', ?, ?, ?) returning ${CONSULTATION_COLUMNS}`,
@@ -288,7 +327,39 @@ class ConsultationModuleService extends MedusaService({
         input.price_fen,
       ]
     )
+    if (input.slot) await this.holdSeat(row, input.slot, sql)
     return row
+  }
+
+  /**
+   * Takes the first free seat of the slot. Each seat is a row unique per doctor and start while
+   * held: a racing booking waits on the other's uncommitted seat, then finds it taken and tries
+   * the next; with no seat left the whole booking (consultation included) rolls back.
+   */
+  private async holdSeat(
+    row: ConsultationRow,
+    slot: { start: Date; end: Date; capacity: number },
+    sql: Sql
+  ) {
+    for (let seat = 1; seat <= slot.capacity; seat++) {
+      const held = await sql.execute(
+        `insert into consultation_slot_booking (id, doctor_id, consultation_id, customer_id, mode,
+           slot_start, slot_end, seat)
+         values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing returning id`,
+        [
+          generateEntityId("", "cslot"),
+          row.doctor_id,
+          row.id,
+          row.customer_id,
+          row.mode,
+          slot.start,
+          slot.end,
+          seat,
+        ]
+      )
+      if (held.length) return
+    }
+    throw conflict("该时段已被预约满，请选择其他时段")
   }
 
   /** A consultation; with `customerId` only that member's (another member's is 404). */
@@ -478,6 +549,7 @@ class ConsultationModuleService extends MedusaService({
        where id = ? and status = 'awaiting_doctor' returning id`,
       [input.refund_fen, input.reason, id]
     )
+    if (moved.length) await this.releaseSeats([id], context)
     return moved.length > 0
   }
 
@@ -511,7 +583,9 @@ class ConsultationModuleService extends MedusaService({
        where status = 'pending_payment' and created_at < ? and deleted_at is null returning id`,
       [before]
     )
-    return rows.map((row) => row.id)
+    const ids = rows.map((row) => row.id)
+    await this.releaseSeats(ids, context)
+    return ids
   }
 
   /** A payment for a consultation already cancelled was refunded at once: record it. */
@@ -545,7 +619,11 @@ class ConsultationModuleService extends MedusaService({
       .sort((a, b) => a.at.localeCompare(b.at))
   }
 
-  presentConsultation(row: ConsultationRow, doctor: DoctorRow | null): ConsultationView {
+  presentConsultation(
+    row: ConsultationRow,
+    doctor: DoctorRow | null,
+    slot: SlotBookingRow | null = null
+  ): ConsultationView {
     const advice =
       row.advice_ciphertext && row.advice_key_id
         ? this.cipher.openJson<AdviceNote>({
@@ -575,8 +653,543 @@ class ConsultationModuleService extends MedusaService({
         at: iso(row.advice_at)!,
       },
       events: this.timeline(row),
+      slot: slot && { start: iso(slot.slot_start)!, end: iso(slot.slot_end)! },
       created_at: iso(row.created_at)!,
     }
+  }
+
+  // ---- schedules and slots ------------------------------------------------------------------
+
+  @InjectManager()
+  async scheduleOf(
+    doctorId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ rules: ScheduleRuleRow[]; exceptions: ScheduleExceptionRow[] }> {
+    const sql = this.sql(context)
+    const rules = await sql.execute<ScheduleRuleRow>(
+      `select ${RULE_COLUMNS} from consultation_schedule_rule
+       where doctor_id = ? and deleted_at is null order by weekday, start_time, id`,
+      [doctorId]
+    )
+    const exceptions = await sql.execute<ScheduleExceptionRow>(
+      `select ${EXCEPTION_COLUMNS} from consultation_schedule_exception
+       where doctor_id = ? and deleted_at is null order by date, start_time nulls first, id
+       limit 500`,
+      [doctorId]
+    )
+    return { rules, exceptions }
+  }
+
+  presentScheduleRule(r: ScheduleRuleRow) {
+    return {
+      id: r.id,
+      weekday: r.weekday,
+      start: r.start_time,
+      end: r.end_time,
+      slot_minutes: r.slot_minutes,
+      modes: r.modes,
+      capacity: r.capacity,
+    }
+  }
+
+  presentScheduleException(e: ScheduleExceptionRow) {
+    return {
+      id: e.id,
+      date: e.date,
+      kind: e.kind,
+      start: e.start_time,
+      end: e.end_time,
+      slot_minutes: e.slot_minutes,
+      modes: e.modes,
+      capacity: e.capacity,
+      note: e.note,
+    }
+  }
+
+  /** The doctor saves their whole week: the old windows are replaced by these. */
+  @InjectTransactionManager()
+  async replaceWeeklyRules(
+    doctorId: string,
+    rules: ScheduleRule[],
+    @MedusaContext() context: Context = {}
+  ): Promise<ScheduleRuleRow[]> {
+    const overlap = overlappingRules(rules)
+    if (overlap) throw invalid(overlap)
+    const sql = this.sql(context)
+    await sql.execute(`delete from consultation_schedule_rule where doctor_id = ?`, [doctorId])
+    for (const rule of rules) {
+      await sql.execute(
+        `insert into consultation_schedule_rule (id, doctor_id, weekday, start_time, end_time,
+           slot_minutes, modes, capacity) values (?, ?, ?, ?, ?, ?, ?::jsonb, ?)`,
+        [
+          generateEntityId("", "csrule"),
+          doctorId,
+          rule.weekday,
+          rule.start,
+          rule.end,
+          rule.slot_minutes,
+          JSON.stringify(rule.modes),
+          rule.capacity,
+        ]
+      )
+    }
+    return (await this.scheduleOf(doctorId, context)).rules
+  }
+
+  @InjectTransactionManager()
+  async addScheduleException(
+    doctorId: string,
+    input: ScheduleException & { note: string | null },
+    @MedusaContext() context: Context = {}
+  ): Promise<ScheduleExceptionRow> {
+    const [row] = await this.sql(context).execute<ScheduleExceptionRow>(
+      `insert into consultation_schedule_exception (id, doctor_id, date, kind, start_time,
+         end_time, slot_minutes, modes, capacity, note)
+       values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?) returning ${EXCEPTION_COLUMNS}`,
+      [
+        generateEntityId("", "csexc"),
+        doctorId,
+        input.date,
+        input.kind,
+        input.start,
+        input.end,
+        input.slot_minutes,
+        input.modes ? JSON.stringify(input.modes) : null,
+        input.capacity,
+        input.note,
+      ]
+    )
+    return row
+  }
+
+  /** Removes one of the doctor's exceptions; another doctor's is 404. */
+  @InjectTransactionManager()
+  async removeScheduleException(
+    doctorId: string,
+    id: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    const rows = await this.sql(context).execute(
+      `update consultation_schedule_exception set deleted_at = now(), updated_at = now()
+       where id = ? and doctor_id = ? and deleted_at is null returning id`,
+      [id, doctorId]
+    )
+    if (!rows.length) throw notFound("没有找到这条排班例外")
+  }
+
+  /**
+   * Slots of the doctor starting in [from, to) and after `now`, each with the seats left; full
+   * slots are left out. Asia/Shanghai days, no daylight saving.
+   */
+  @InjectManager()
+  async slotsOf(
+    doctorId: string,
+    range: { from: Date; to: Date; now: Date },
+    @MedusaContext() context: Context = {}
+  ): Promise<SlotView[]> {
+    const from = range.from > range.now ? range.from : range.now
+    if (from >= range.to) return []
+    const slots = await this.generatedSlots(doctorId, from, range.to, context)
+    const held = await this.sql(context).execute<{ slot_start: Date | string; taken: number }>(
+      `select slot_start, count(*)::int as taken from consultation_slot_booking
+       where doctor_id = ? and slot_start >= ? and slot_start < ? and released_at is null
+         and deleted_at is null group by slot_start`,
+      [doctorId, from, range.to]
+    )
+    const taken = new Map(held.map((h) => [iso(h.slot_start)!, Number(h.taken)]))
+    return slots
+      .map((slot) => ({ ...slot, remaining: slot.capacity - (taken.get(slot.start) ?? 0) }))
+      .filter((slot) => slot.remaining > 0)
+  }
+
+  /** The slot a phone or video booking asks for, if the doctor offers it for that mode now. */
+  @InjectManager()
+  async offeredSlot(
+    doctorId: string,
+    start: Date,
+    mode: SlotMode,
+    now: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ start: Date; end: Date; capacity: number } | null> {
+    if (start <= now) return null
+    const [slot] = await this.generatedSlots(
+      doctorId,
+      start,
+      new Date(start.getTime() + 1),
+      context
+    )
+    return slot?.start === start.toISOString() && slot.modes.includes(mode)
+      ? { start, end: new Date(slot.end), capacity: slot.capacity }
+      : null
+  }
+
+  /** The schedule's slots starting in [from, to), seats not counted. */
+  private async generatedSlots(doctorId: string, from: Date, to: Date, context: Context) {
+    const { rules, exceptions } = await this.scheduleOf(doctorId, context)
+    return generateSlots(
+      rules.map((r) => ({
+        weekday: r.weekday,
+        start: r.start_time,
+        end: r.end_time,
+        slot_minutes: r.slot_minutes,
+        modes: r.modes,
+        capacity: r.capacity,
+      })),
+      exceptions.map((e) => ({
+        date: e.date,
+        kind: e.kind,
+        start: e.start_time,
+        end: e.end_time,
+        slot_minutes: e.slot_minutes,
+        modes: e.modes,
+        capacity: e.capacity,
+      })),
+      from,
+      to
+    )
+  }
+
+  /** The slot each of these consultations booked (held or since released), by consultation id. */
+  @InjectManager()
+  async slotBookingsOf(
+    consultationIds: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<Map<string, SlotBookingRow>> {
+    if (!consultationIds.length) return new Map()
+    const rows = await this.sql(context).execute<SlotBookingRow>(
+      `select distinct on (consultation_id) ${BOOKING_COLUMNS} from consultation_slot_booking
+       where consultation_id in (${consultationIds.map(() => "?").join(", ")})
+         and deleted_at is null
+       order by consultation_id, created_at desc`,
+      consultationIds
+    )
+    return new Map(rows.map((row) => [row.consultation_id, row]))
+  }
+
+  /** Frees the seats of cancelled or refunded consultations (and of a rolled-back booking). */
+  @InjectTransactionManager()
+  async releaseSeats(consultationIds: string[], @MedusaContext() context: Context = {}) {
+    if (!consultationIds.length) return
+    await this.sql(context).execute(
+      `update consultation_slot_booking set released_at = now(), updated_at = now()
+       where consultation_id in (${consultationIds.map(() => "?").join(", ")})
+         and released_at is null and deleted_at is null`,
+      consultationIds
+    )
+  }
+
+  // ---- patients and follow-ups -------------------------------------------------------------
+
+  /** The members this doctor has consulted (paid consultations), most recent first. */
+  @InjectManager()
+  async patientsOf(
+    doctorId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<PatientSummary[]> {
+    const rows = await this.sql(context).execute<{
+      customer_id: string
+      consultations: number
+      last_consulted_at: Date | string
+    }>(
+      `select customer_id, count(*)::int as consultations, max(paid_at) as last_consulted_at
+       from consultation where doctor_id = ? and paid_at is not null and deleted_at is null
+       group by customer_id order by max(paid_at) desc limit 500`,
+      [doctorId]
+    )
+    return rows.map((r) => ({
+      customer_id: r.customer_id,
+      consultations: Number(r.consultations),
+      last_consulted_at: iso(r.last_consulted_at)!,
+    }))
+  }
+
+  /** The doctor's paid consultations with one member, newest first; none means not their patient. */
+  @InjectManager()
+  async consultationsWithPatient(
+    doctorId: string,
+    customerId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<ConsultationRow[]> {
+    const rows = await this.sql(context).execute<ConsultationRow>(
+      `select ${CONSULTATION_COLUMNS} from consultation
+       where doctor_id = ? and customer_id = ? and paid_at is not null and deleted_at is null
+       order by paid_at desc, id desc limit 200`,
+      [doctorId, customerId]
+    )
+    if (!rows.length) throw notFound("没有找到这位患者")
+    return rows
+  }
+
+  @InjectTransactionManager()
+  async addPatientNote(
+    doctorId: string,
+    customerId: string,
+    text: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<PatientNoteRow> {
+    await this.consultationsWithPatient(doctorId, customerId, context)
+    const sealed = this.cipher.seal(text)
+    const [row] = await this.sql(context).execute<PatientNoteRow>(
+      `insert into consultation_patient_note (id, doctor_id, customer_id, note_ciphertext, key_id)
+       values (?, ?, ?, ?, ?) returning ${NOTE_COLUMNS}`,
+      [generateEntityId("", "consnote"), doctorId, customerId, sealed.ciphertext, sealed.key_id]
+    )
+    return row
+  }
+
+  @InjectManager()
+  async patientNotes(
+    doctorId: string,
+    customerId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ id: string; text: string; created_at: string }[]> {
+    const rows = await this.sql(context).execute<PatientNoteRow>(
+      `select ${NOTE_COLUMNS} from consultation_patient_note
+       where doctor_id = ? and customer_id = ? and deleted_at is null
+       order by created_at desc, id desc limit 200`,
+      [doctorId, customerId]
+    )
+    return rows.map((row) => this.presentPatientNote(row))
+  }
+
+  presentPatientNote(row: PatientNoteRow) {
+    return {
+      id: row.id,
+      text: this.cipher.open({ key_id: row.key_id, ciphertext: row.note_ciphertext }),
+      created_at: iso(row.created_at)!,
+    }
+  }
+
+  /** A follow-up for the doctor's patient; `consultation_id`, when given, must be theirs together. */
+  @InjectTransactionManager()
+  async scheduleFollowUp(
+    input: {
+      doctor_id: string
+      customer_id: string
+      consultation_id: string | null
+      due_date: string
+      note: string
+    },
+    @MedusaContext() context: Context = {}
+  ): Promise<FollowUpRow> {
+    const history = await this.consultationsWithPatient(input.doctor_id, input.customer_id, context)
+    if (input.consultation_id && !history.some((c) => c.id === input.consultation_id)) {
+      throw invalid("请选择与这位患者的问诊")
+    }
+    const sealed = this.cipher.seal(input.note)
+    const [row] = await this.sql(context).execute<FollowUpRow>(
+      `insert into consultation_follow_up (id, doctor_id, customer_id, consultation_id, due_date,
+         note_ciphertext, key_id)
+       values (?, ?, ?, ?, ?, ?, ?) returning ${FOLLOW_UP_COLUMNS}`,
+      [
+        generateEntityId("", "consfu"),
+        input.doctor_id,
+        input.customer_id,
+        input.consultation_id,
+        input.due_date,
+        sealed.ciphertext,
+        sealed.key_id,
+      ]
+    )
+    return row
+  }
+
+  /** Compensation of scheduleFollowUp. */
+  @InjectTransactionManager()
+  async removeFollowUp(id: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute(`delete from consultation_follow_up where id = ?`, [id])
+  }
+
+  /** Follow-ups of a member (`doctorId`: only that doctor's), soonest first. */
+  @InjectManager()
+  async followUpsOf(
+    customerId: string,
+    doctorId?: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<FollowUpRow[]> {
+    return this.sql(context).execute<FollowUpRow>(
+      `select ${FOLLOW_UP_COLUMNS} from consultation_follow_up
+       where customer_id = ? ${doctorId ? "and doctor_id = ?" : ""} and deleted_at is null
+       order by due_date, created_at limit 200`,
+      doctorId ? [customerId, doctorId] : [customerId]
+    )
+  }
+
+  @InjectManager()
+  async followUp(id: string, @MedusaContext() context: Context = {}): Promise<FollowUpRow | null> {
+    const [row] = await this.sql(context).execute<FollowUpRow>(
+      `select ${FOLLOW_UP_COLUMNS} from consultation_follow_up where id = ? and deleted_at is null`,
+      [id]
+    )
+    return row ?? null
+  }
+
+  /** Marks the reminder sent, once: only the first of two racing jobs gets true. */
+  @InjectTransactionManager()
+  async markFollowUpReminded(id: string, @MedusaContext() context: Context = {}) {
+    const rows = await this.sql(context).execute(
+      `update consultation_follow_up set reminded_at = now(), updated_at = now()
+       where id = ? and reminded_at is null and deleted_at is null returning id`,
+      [id]
+    )
+    return rows.length > 0
+  }
+
+  presentFollowUp(row: FollowUpRow): FollowUpView {
+    return {
+      id: row.id,
+      doctor_id: row.doctor_id,
+      consultation_id: row.consultation_id,
+      due_date: row.due_date,
+      note: this.cipher.open({ key_id: row.key_id, ciphertext: row.note_ciphertext }),
+      reminded_at: iso(row.reminded_at),
+      created_at: iso(row.created_at)!,
+    }
+  }
+
+  // ---- 电话问诊: privacy-number bindings and call records -------------------------------------
+
+  /** The consultation's live binding (not released, not expired at `now`), if any. */
+  @InjectManager()
+  async liveBinding(
+    consultationId: string,
+    now: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<{
+    id: string
+    vendor: string
+    subs_id: string
+    secret_no: string
+    expires_at: Date
+  } | null> {
+    const [row] = await this.sql(context).execute<{
+      id: string
+      vendor: string
+      subs_id: string
+      secret_no: string
+      expires_at: Date
+    }>(
+      `select id, vendor, subs_id, secret_no, expires_at from consultation_phone_binding
+       where consultation_id = ? and released_at is null and deleted_at is null and expires_at > ?`,
+      [consultationId, now]
+    )
+    return row ?? null
+  }
+
+  /**
+   * Keeps a new binding as the consultation's one live binding; an expired one is released
+   * first. A binding made by a racing call is refused (409) and the caller unbinds its own.
+   */
+  @InjectTransactionManager()
+  async recordBinding(
+    input: {
+      consultation_id: string
+      vendor: string
+      subs_id: string
+      secret_no: string
+      expires_at: Date
+    },
+    @MedusaContext() context: Context = {}
+  ) {
+    const sql = this.sql(context)
+    await sql.execute(
+      `update consultation_phone_binding set released_at = now(), updated_at = now()
+       where consultation_id = ? and released_at is null and expires_at <= now()`,
+      [input.consultation_id]
+    )
+    const rows = await sql.execute(
+      `insert into consultation_phone_binding (id, consultation_id, vendor, subs_id, secret_no,
+         expires_at) values (?, ?, ?, ?, ?, ?) on conflict do nothing returning id`,
+      [
+        generateEntityId("", "consbind"),
+        input.consultation_id,
+        input.vendor,
+        input.subs_id,
+        input.secret_no,
+        input.expires_at,
+      ]
+    )
+    if (!rows.length) throw conflict("正在为这次问诊分配隐私号码，请稍后再试")
+  }
+
+  /** Marks the live binding released and answers it (for the provider's unbind), once. */
+  @InjectTransactionManager()
+  async releaseBinding(
+    consultationId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ subs_id: string; secret_no: string } | null> {
+    const [row] = await this.sql(context).execute<{ subs_id: string; secret_no: string }>(
+      `update consultation_phone_binding set released_at = now(), updated_at = now()
+       where consultation_id = ? and released_at is null and deleted_at is null
+       returning subs_id, secret_no`,
+      [consultationId]
+    )
+    return row ?? null
+  }
+
+  /** Records a reported call of a binding this consultation had; a replay records nothing. */
+  @InjectTransactionManager()
+  async recordCall(
+    input: {
+      consultation_id: string
+      subs_id: string
+      call_id: string
+      call_type: string
+      started_at: string | null
+      ended_at: string | null
+      duration_seconds: number
+      release_cause: string | null
+    },
+    @MedusaContext() context: Context = {}
+  ): Promise<boolean> {
+    const sql = this.sql(context)
+    const known = await sql.execute(
+      `select 1 from consultation_phone_binding where consultation_id = ? and subs_id = ?
+         and deleted_at is null`,
+      [input.consultation_id, input.subs_id]
+    )
+    if (!known.length) return false
+    const rows = await sql.execute(
+      `insert into consultation_call_record (id, consultation_id, call_id, call_type, started_at,
+         ended_at, duration_seconds, release_cause) values (?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict do nothing returning id`,
+      [
+        generateEntityId("", "conscall"),
+        input.consultation_id,
+        input.call_id,
+        input.call_type,
+        input.started_at,
+        input.ended_at,
+        input.duration_seconds,
+        input.release_cause,
+      ]
+    )
+    return rows.length > 0
+  }
+
+  @InjectManager()
+  async callsOf(
+    consultationId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<
+    { id: string; started_at: string | null; ended_at: string | null; duration_seconds: number }[]
+  > {
+    const rows = await this.sql(context).execute<{
+      id: string
+      started_at: Date | null
+      ended_at: Date | null
+      duration_seconds: number
+    }>(
+      `select id, started_at, ended_at, duration_seconds from consultation_call_record
+       where consultation_id = ? and deleted_at is null order by started_at nulls last, id`,
+      [consultationId]
+    )
+    return rows.map((r) => ({
+      id: r.id,
+      started_at: iso(r.started_at),
+      ended_at: iso(r.ended_at),
+      duration_seconds: Number(r.duration_seconds),
+    }))
   }
 
   // ---- messages and attachments ---------------------------------------------------------

@@ -83,6 +83,8 @@ export type ConsultationView = {
   refund_reason: string | null
   advice: (AdviceNote & { labels: Record<string, string>; disclaimer: string; at: string }) | null
   events: TimelineEvent[]
+  /** The booked slot of a phone or video consultation (while held). */
+  slot: { start: string; end: string } | null
   created_at: string
 }
 
@@ -125,4 +127,87 @@ export type SharedItemRow = {
   item_id: string
   withdrawn_at: Date | string | null
   created_at: Date | string
+}
+
+export type ScheduleRuleRow = {
+  id: string
+  doctor_id: string
+  weekday: number
+  start_time: string
+  end_time: string
+  slot_minutes: number
+  modes: ("phone" | "video")[]
+  capacity: number
+}
+
+export type ScheduleExceptionRow = {
+  id: string
+  doctor_id: string
+  date: string
+  kind: "day_off" | "extra_hours"
+  start_time: string | null
+  end_time: string | null
+  slot_minutes: number | null
+  modes: ("phone" | "video")[] | null
+  capacity: number | null
+  note: string | null
+}
+
+export type SlotBookingRow = {
+  id: string
+  doctor_id: string
+  consultation_id: string
+  customer_id: string
+  mode: "phone" | "video"
+  slot_start: Date | string
+  slot_end: Date | string
+  seat: number
+  released_at: Date | string | null
+}
+
+/** A bookable slot as members see it: what is left of its capacity. */
+export type SlotView = {
+  start: string
+  end: string
+  modes: ("phone" | "video")[]
+  capacity: number
+  remaining: number
+}
+
+export type FollowUpRow = {
+  id: string
+  doctor_id: string
+  customer_id: string
+  consultation_id: string | null
+  due_date: string
+  note_ciphertext: string
+  key_id: string
+  reminded_at: Date | string | null
+  created_at: Date | string
+}
+
+export type FollowUpView = {
+  id: string
+  doctor_id: string
+  consultation_id: string | null
+  due_date: string
+  note: string
+  reminded_at: string | null
+  created_at: string
+}
+
+export type PatientNoteRow = {
+  id: string
+  doctor_id: string
+  customer_id: string
+  note_ciphertext: string
+  key_id: string
+  created_at: Date | string
+}
+
+/** One member a doctor has consulted (paid consultations only). */
+export type PatientSummary = {
+  customer_id: string
+  consultations: number
+  last_consulted_at: string
 }

@@ -32,6 +32,7 @@ import type {
   NewEscortBooking,
   SyncedEscortHospital,
 } from "./types"
+import { SOP_STEP_STATUS } from "./types"
 
 export * from "./types"
 
@@ -513,7 +514,7 @@ class EscortModuleService extends MedusaService({
     const inserted = await this.sql(context).execute(
       `insert into escort_booking_event (id, booking_id, status, actor_type, actor_id, note,
          location, photo_upload_ids, sop_step, created_at, updated_at)
-       values (?, ?, 'sop_step', 'escort', ?, ?, ?::jsonb, ?::jsonb, ?, clock_timestamp(),
+       values (?, ?, '${SOP_STEP_STATUS}', 'escort', ?, ?, ?::jsonb, ?::jsonb, ?, clock_timestamp(),
          clock_timestamp())
        on conflict (booking_id, sop_step) where sop_step is not null and deleted_at is null
        do nothing returning id`,
@@ -730,9 +731,31 @@ class EscortModuleService extends MedusaService({
     return row?.at ? iso(row.at) : null
   }
 
-  /** A booking as `audience` may read it: open tasks show the surname only and no ID number. */
+  /** When each of the bookings reached 服务完成 (absent when it has not). */
+  @InjectManager()
+  async completedAtOf(
+    ids: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<Map<string, Date>> {
+    if (!ids.length) return new Map()
+    const rows = await this.sql(context).execute<{ booking_id: string; at: Date | string }>(
+      `select booking_id, min(created_at) as at from escort_booking_event
+       where status = 'completed' and deleted_at is null
+         and booking_id in (${ids.map(() => "?").join(", ")})
+       group by booking_id`,
+      ids
+    )
+    return new Map(rows.map((row) => [row.booking_id, new Date(row.at)]))
+  }
+
+  /**
+   * A booking as `audience` may read it: open tasks show the surname only and no ID number;
+   * an escort's ended task (or one whose sharing consent was withdrawn) is the service record
+   * alone, without the patient, the meeting point or the needs.
+   */
   presentBooking(row: EscortBookingRow, audience: EscortBookingAudience) {
     const open = audience === "open_task"
+    const ended = audience === "ended_task"
     return {
       id: row.id,
       status: row.status,
@@ -744,11 +767,13 @@ class EscortModuleService extends MedusaService({
       city: row.city,
       date: row.service_date,
       time_window: { start: row.start_time, end: row.end_time },
-      person: open
-        ? { name: surnameOnly(row.person_name) }
-        : { name: row.person_name, id_number: row.person_id_masked },
-      meeting_point: row.meeting_point,
-      needs: row.needs,
+      person: ended
+        ? null
+        : open
+          ? { name: surnameOnly(row.person_name) }
+          : { name: row.person_name, id_number: row.person_id_masked },
+      meeting_point: ended ? null : row.meeting_point,
+      needs: ended ? [] : row.needs,
       variant_id: row.variant_id,
       extras: row.extras ?? [],
       price_fen: Number(row.price_fen),

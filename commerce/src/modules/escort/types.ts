@@ -73,8 +73,16 @@ export type EscortBookingEventView = {
   sop_step: string | null
 }
 
-/** How a booking reads to whom: its member, the escort on it, an escort browsing open tasks. */
-export type EscortBookingAudience = "member" | "assigned_escort" | "open_task" | "staff"
+/**
+ * How a booking reads to whom: its member, the escort on it, the escort on it once their
+ * access to the patient ended, an escort browsing open tasks, staff.
+ */
+export type EscortBookingAudience =
+  | "member"
+  | "assigned_escort"
+  | "ended_task"
+  | "open_task"
+  | "staff"
 
 /** One step of a department's SOP: `step` is its Chinese name (挂号 … 其他), `step_key` the CMS key. */
 export type EscortSopStep = { step: string; step_key: string; title: string; tips: string | null }
@@ -96,3 +104,6 @@ export type EscortHospitalView = {
 
 /** A hospital read from the CMS, ready to be kept: its order among the city's hospitals too. */
 export type SyncedEscortHospital = EscortHospitalView & { sort: number }
+
+/** The timeline status of an SOP step done during 陪同就医 (the event names the step in `sop_step`). */
+export const SOP_STEP_STATUS = "sop_step"

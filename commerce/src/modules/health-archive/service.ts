@@ -40,6 +40,7 @@ import type {
   UploadView,
 } from "./types"
 import { CONSENT_KIND_LABELS, RELATION_LABELS } from "./types"
+import { ESCORT_CONSENT_KINDS, type EscortConsentAcceptance } from "./escort-consent-kinds"
 
 export * from "./types"
 
@@ -260,6 +261,7 @@ class HealthArchiveModuleService extends MedusaService({
     return {
       id: row.id as string,
       kit_id: (row.kit_id as string | null) ?? null,
+      escort_booking_id: (row.escort_booking_id as string | null) ?? null,
       kind: row.kind as ConsentKind,
       kind_label: CONSENT_KIND_LABELS[row.kind as ConsentKind],
       version: row.version as string,
@@ -289,6 +291,60 @@ class HealthArchiveModuleService extends MedusaService({
     }
     const [updated] = await this.listConsents({ id: consentId }, {}, context)
     return this.consentView(updated as never)
+  }
+
+  /**
+   * Records the consents a member accepted when booking an escort: one row per kind with the
+   * exact version of the text shown. Idempotent per booking and kind.
+   */
+  @InjectTransactionManager()
+  async recordEscortConsents(
+    customerId: string,
+    bookingId: string,
+    accepted: EscortConsentAcceptance[],
+    @MedusaContext() context: Context = {}
+  ): Promise<ConsentView[]> {
+    const existing = await this.listConsents({ escort_booking_id: bookingId }, {}, context)
+    const missing = accepted.filter((a) => !existing.some((row) => row.kind === a.kind))
+    const signedAt = new Date()
+    const created = missing.length
+      ? await this.createConsents(
+          missing.map((a) => ({
+            customer_id: customerId,
+            escort_booking_id: bookingId,
+            kind: a.kind,
+            version: a.version,
+            signed_at: signedAt,
+          })),
+          context
+        )
+      : []
+    return [...existing, ...created].map((row) => this.consentView(row as never))
+  }
+
+  /** Removes a booking's consents when creating the booking is rolled back. */
+  @InjectTransactionManager()
+  async forgetEscortConsents(bookingId: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute(
+      "delete from consent where escort_booking_id = ? and kind in (?, ?, ?, ?)",
+      [bookingId, ...ESCORT_CONSENT_KINDS]
+    )
+  }
+
+  /** Booking ids (of those given) whose consent to share with the escort is withdrawn. */
+  @InjectManager()
+  async escortSharingWithdrawn(
+    bookingIds: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<Set<string>> {
+    if (!bookingIds.length) return new Set()
+    const rows = await this.sql(context).execute<{ escort_booking_id: string }>(
+      `select escort_booking_id from consent
+       where kind = 'escort_sharing' and withdrawn_at is not null and deleted_at is null
+         and escort_booking_id in (${bookingIds.map(() => "?").join(", ")})`,
+      bookingIds
+    )
+    return new Set(rows.map((row) => row.escort_booking_id))
   }
 
   // ---- reports ----------------------------------------------------------------

@@ -2,23 +2,30 @@ import type {
   ActorType,
   ArchiveUpload,
   Consent,
-  ConsentKind,
+  ConsentKind as KitConsentKind,
   Kit,
   KitReport,
   KitStatus,
   PersonRelation,
   TestedPerson,
 } from "@health/contracts"
+import { CONSENT_KIND_LABELS as KIT_CONSENT_KIND_LABELS } from "@health/contracts"
+import { ESCORT_CONSENT_LABELS, type EscortConsentKind } from "./escort-consent-kinds"
 
 export type { ActorType }
 export type Relation = PersonRelation
-export type { ConsentKind }
+
+/** A kit's consents (@health/contracts) and an escort booking's. */
+export type ConsentKind = KitConsentKind | EscortConsentKind
 
 // The relations' words are the ones the activation forms offer.
 export { RELATION_LABELS } from "@health/contracts"
 
-// The consents' names, as the activation forms show them.
-export { CONSENT_KIND_LABELS } from "@health/contracts"
+// The consents' names, as the activation and booking forms show them.
+export const CONSENT_KIND_LABELS: Record<ConsentKind, string> = {
+  ...KIT_CONSENT_KIND_LABELS,
+  ...ESCORT_CONSENT_LABELS,
+}
 
 export type PersonDetails = { name: string; sex: "female" | "male"; birth_date: string }
 export type PersonView = TestedPerson
@@ -53,7 +60,11 @@ export type KitRow = {
 /** What the store answers (@health/contracts' Kit), with whose it is and why a sample was refused. */
 export type KitView = Kit & { customer_id: string; rejection_reason: string | null }
 
-export type ConsentView = Consent
+export type ConsentView = Omit<Consent, "kind"> & {
+  kind: ConsentKind
+  /** The escort booking an escort consent belongs to; null for a kit's. */
+  escort_booking_id: string | null
+}
 
 /** What the parser keeps of a report's text: enough to show, not the whole report. */
 export type ReportSummary = { excerpt: string; pages: number }

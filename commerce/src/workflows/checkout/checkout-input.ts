@@ -14,7 +14,12 @@ export type CheckoutInput = Omit<CheckoutRequest, "referral_code" | "payment"> &
   customer_id?: string
   /** The shopper's address as the server saw it (WeChat H5 checks the payer's IP). */
   client_ip: string
+  /** The client build when the channel does not tell it (the mini-program's H5 build). */
+  client?: CheckoutClient
 }
+
+/** Client builds told apart beyond their payment channel (see storefront/core's checkout). */
+export type CheckoutClient = "miniprogram_h5"
 
 /** Everything the checkout workflow writes, decided (and checked) before any of it is. */
 export type CheckoutPlan = {
@@ -30,6 +35,8 @@ export type CheckoutPlan = {
   referral_code: string | null
   provider_id: string
   channel: PaymentChannel
+  /** The client build the order is recorded under (finance's channel), when not the channel's. */
+  client: CheckoutClient | null
   /** What the provider's session is opened with. */
   session_data: Record<string, unknown>
   /** Identifies the request, so a retried identical one is answered without running again. */

@@ -127,6 +127,7 @@ export async function payThroughOwnCart(
     referral_code: null,
     provider_id,
     channel,
+    client: null,
     session_data,
     fingerprint: "",
   }

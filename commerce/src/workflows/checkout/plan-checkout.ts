@@ -219,6 +219,7 @@ export async function planCheckout(
       referral_code: input.referral_code,
       provider_id,
       channel,
+      client: input.client ?? null,
       session_data,
       fingerprint: fingerprintOf(input),
     },

@@ -11,6 +11,8 @@ import { CONSULTATION_MODULE } from "../../modules/consultation"
 import type ConsultationModuleService from "../../modules/consultation/service"
 import { yuan } from "../checkout/pay-through-own-cart"
 import { consultationLockKey } from "./consultation-lock"
+import { dropConsultationReminderStep } from "./consultation-reminder-steps"
+import { releasePrivacyNumberStep } from "./release-privacy-number"
 import { notifyConsultationMemberStep } from "./notify-consultation-member"
 import { publishConsultationChangeStep } from "./publish-consultation-change"
 
@@ -28,6 +30,8 @@ type Decision = {
   order_id: string | null
   customer_id: string
   price_fen: number
+  /** The slot a phone/video consultation held: its reminder is dropped. */
+  slot_start: string | null
 }
 
 /** 待接诊 → 已退款 from the row as it is now; anything else (taken, done, refunded) stays. */
@@ -43,11 +47,13 @@ const markRefundedStep = createStep(
       refund_fen: price,
       reason: input.reason,
     })
+    const slot = (await consultations.slotBookingsOf([row.id])).get(row.id)
     const decision: Decision = {
       refunded,
       order_id: row.order_id,
       customer_id: row.customer_id,
       price_fen: price,
+      slot_start: slot ? new Date(slot.slot_start).toISOString() : null,
     }
     return new StepResponse(decision, refunded ? row.id : null)
   },
@@ -76,7 +82,16 @@ export const refundConsultationWorkflow = createWorkflow(
         })),
       })
     })
+    when({ decision }, ({ decision }) => decision.refunded && !!decision.slot_start).then(() => {
+      dropConsultationReminderStep(
+        transform({ decision, input }, ({ decision, input }) => ({
+          consultation_id: input.consultation_id,
+          slot_start: decision.slot_start!,
+        }))
+      )
+    })
     when({ decision }, ({ decision }) => decision.refunded).then(() => {
+      releasePrivacyNumberStep(transform({ input }, ({ input }) => input.consultation_id))
       notifyConsultationMemberStep(
         transform({ decision, input }, ({ decision, input }) => ({
           customer_id: decision.customer_id,

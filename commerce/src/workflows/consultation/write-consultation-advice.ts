@@ -12,6 +12,7 @@ import type ConsultationModuleService from "../../modules/consultation/service"
 import { consultationLockKey } from "./consultation-lock"
 import { notifyConsultationMemberStep } from "./notify-consultation-member"
 import { publishConsultationChangeStep } from "./publish-consultation-change"
+import { releasePrivacyNumberStep } from "./release-privacy-number"
 
 type Input = {
   consultation_id: string
@@ -58,6 +59,8 @@ export const writeConsultationAdviceWorkflow = createWorkflow(
         body: `${done.doctor_name}医生已完成本次问诊并给出健康建议，已存入您的健康档案。`,
       }))
     )
+    // The call is over with the advice: the middle number goes back to the pool.
+    releasePrivacyNumberStep(transform({ input }, ({ input }) => input.consultation_id))
     releaseLockStep({ key })
     publishConsultationChangeStep(transform({ input }, ({ input }) => input.consultation_id))
     return new WorkflowResponse(transform({ done }, ({ done }) => done.row))

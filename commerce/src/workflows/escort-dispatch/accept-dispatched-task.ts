@@ -11,6 +11,7 @@ import { ESCORT_DISPATCH_MODULE } from "../../modules/escort-dispatch"
 import type EscortDispatchModuleService from "../../modules/escort-dispatch/service"
 import { scheduleRefusal } from "../../modules/escort-dispatch/rules/schedule"
 import { acceptEscortTaskWorkflow } from "../escort/accept-escort-task"
+import { checkEscortTrainingStep } from "../escort-training/check-escort-training"
 
 type Input = { booking_id: string; escort: { id: string; city: string } }
 
@@ -59,12 +60,14 @@ const claimOfferStep = createStep(
 )
 
 /**
- * POST /escort/tasks/:id/accept: schedule first, then (auto cities) the offer, then the
+ * POST /escort/tasks/:id/accept: required training, then the schedule, then (auto cities) the offer, then the
  * escort module's atomic accept, which refuses overlapping tasks under the escort's lock.
  */
 export const acceptDispatchedTaskWorkflow = createWorkflow(
   "accept-dispatched-task",
   (input: Input) => {
+    // Required training first: an untrained escort is told so before anything else.
+    checkEscortTrainingStep({ escort_id: input.escort.id })
     checkEscortScheduleStep({ booking_id: input.booking_id, escort_id: input.escort.id })
     claimOfferStep(input)
     const task = acceptEscortTaskWorkflow.runAsStep({ input })

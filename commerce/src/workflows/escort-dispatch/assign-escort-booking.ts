@@ -13,6 +13,7 @@ import { ESCORT_BOOKING_STATUS_LABELS } from "../../modules/escort/rules/escort-
 import { ESCORT_DISPATCH_MODULE } from "../../modules/escort-dispatch"
 import type EscortDispatchModuleService from "../../modules/escort-dispatch/service"
 import { checkEscortScheduleStep } from "./accept-dispatched-task"
+import { checkEscortTrainingStep } from "../escort-training/check-escort-training"
 import { publishEscortBookingChangeStep } from "../escort/publish-escort-booking-change"
 
 type Input = { booking_id: string; escort_id: string; staff_id: string }
@@ -147,6 +148,7 @@ export const assignEscortBookingWorkflow = createWorkflow(
   "assign-escort-booking",
   (input: Input) => {
     const checked = checkAssignableStep(input)
+    checkEscortTrainingStep({ escort_id: input.escort_id })
     checkEscortScheduleStep({ booking_id: input.booking_id, escort_id: input.escort_id })
     when("escort-reassignment", { checked }, ({ checked }) => !!checked.previous_escort_id).then(
       () => {

@@ -16,6 +16,7 @@ import {
 } from "../../modules/escort-dispatch/rules/rank-escorts"
 import { scheduleRefusal, windowsOverlap } from "../../modules/escort-dispatch/rules/schedule"
 import { escortRatings } from "../escort-review/escort-rating-inputs"
+import { trainedEscortIds } from "../escort-training/check-escort-training"
 
 type Input = { booking_id: string }
 
@@ -25,7 +26,7 @@ export type OfferOutcome =
   | { outcome: "skipped"; reason: "not_awaiting" | "grab_city" | "offer_live" | "no_escort" }
 
 /**
- * The candidates for one booking: active escorts of its city not offered it before, with
+ * The candidates for one booking: active, trained escorts of its city not offered it before, with
  * their schedule, overlapping busy tasks and finished services at the same hospital.
  */
 async function candidatesFor(
@@ -35,9 +36,17 @@ async function candidatesFor(
 ): Promise<DispatchCandidate[]> {
   const escorts = container.resolve<EscortModuleService>(ESCORT_MODULE)
   const dispatch = container.resolve<EscortDispatchModuleService>(ESCORT_DISPATCH_MODULE)
-  const pool = (await escorts.listEscorts({ city: booking.city, status: "active" })).filter(
+  const active = (await escorts.listEscorts({ city: booking.city, status: "active" })).filter(
     (escort) => !excluded.includes(escort.id)
   )
+  // Only escorts whose required training certificates are valid are offered tasks.
+  const trained = new Set(
+    await trainedEscortIds(
+      container,
+      active.map((escort) => escort.id)
+    )
+  )
+  const pool = active.filter((escort) => trained.has(escort.id))
   if (!pool.length) return []
   const ids = pool.map((escort) => escort.id)
   const schedules = await dispatch.schedulesOf(ids)

@@ -1,8 +1,14 @@
-import type { INotificationModuleService, MedusaContainer } from "@medusajs/framework/types"
+import type {
+  IEventBusModuleService,
+  INotificationModuleService,
+  MedusaContainer,
+} from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { DomainEvent } from "../../lib/events/domain-events"
 import { NotificationChannel } from "../../notifications/channels"
 import { ESCORT_MODULE } from "../../modules/escort"
 import type EscortModuleService from "../../modules/escort/service"
+import { SOP_STEP_STATUS } from "../../modules/escort/types"
 import { ESCORT_DISPATCH_MODULE } from "../../modules/escort-dispatch"
 import type EscortDispatchModuleService from "../../modules/escort-dispatch/service"
 import {
@@ -54,9 +60,14 @@ export async function raiseDispatchAlerts(container: MedusaContainer, now = new 
     : []
   const limits = anomalyThresholdsFromEnv()
   let raised = 0
+  const reports: string[] = []
   for (const booking of bookings) {
     const timeline = events.filter((event) => event.booking_id === booking.id)
-    const current = timeline.filter((event) => event.status === booking.status && !event.flagged)
+    // An SOP step (挂号, 候诊, …) done during the service is progress too, not only a status change.
+    const current = timeline.filter(
+      (event) =>
+        (event.status === booking.status || event.status === SOP_STEP_STATUS) && !event.flagged
+    )
     const since = current.length ? new Date(current[current.length - 1].created_at) : now
     const due = dueAnomalies(
       {
@@ -75,8 +86,16 @@ export async function raiseDispatchAlerts(container: MedusaContainer, now = new 
         city: booking.city,
         ...anomaly,
       })
-      if (row) raised++
+      if (!row) continue
+      raised++
+      if (row.kind === "report") reports.push(row.id)
     }
+  }
+  // A 报备 is an incident: it opens a case (subscribers/escort-case-open-from-report.ts).
+  if (reports.length) {
+    await container
+      .resolve<IEventBusModuleService>(Modules.EVENT_BUS)
+      .emit(reports.map((id) => ({ name: DomainEvent.ESCORT_REPORT_RAISED, data: { id } })))
   }
   return { raised, texted: await textOnDutyStaff(container, now) }
 }

@@ -6,7 +6,8 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { DOMAIN_EVENT_OPTIONS, DomainEvent } from "../../lib/events/domain-events"
 import { ESCORT_MODULE } from "../../modules/escort"
 import type EscortModuleService from "../../modules/escort/service"
 import { ESCORT_INCOME_MODULE } from "../../modules/escort-income"
@@ -64,6 +65,12 @@ export const disputeEscortBookingWorkflow = createWorkflow(
     )
     releaseLockStep({ key })
     publishEscortBookingChangeStep(input.booking_id)
+    // Operations' case desk (事件与理赔) opens a case for it.
+    emitEventStep({
+      eventName: DomainEvent.ESCORT_DISPUTE_OPENED,
+      options: DOMAIN_EVENT_OPTIONS,
+      data: transform({ dispute }, ({ dispute }) => ({ id: dispute.id })),
+    })
     return new WorkflowResponse(dispute)
   }
 )

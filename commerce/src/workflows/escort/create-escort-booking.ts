@@ -7,6 +7,9 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { ESCORT_MODULE } from "../../modules/escort"
+import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
+import type { EscortConsentAcceptance } from "../../modules/health-archive/escort-consent-kinds"
+import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import { escortPrice } from "../../modules/escort/rules/escort-price"
 import type EscortModuleService from "../../modules/escort/service"
 import type { EscortActor, NewEscortBooking } from "../../modules/escort/types"
@@ -56,13 +59,37 @@ const createEscortBookingStep = createStep(
   }
 )
 
+/** The privacy policy and consents accepted with the booking, at the versions shown. */
+const recordEscortConsentsStep = createStep(
+  "record-escort-consents",
+  async (
+    input: { customer_id: string; booking_id: string; consents: EscortConsentAcceptance[] },
+    { container }
+  ) => {
+    const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+    await archive.recordEscortConsents(input.customer_id, input.booking_id, input.consents)
+    return new StepResponse(null, input.booking_id)
+  },
+  async (bookingId, { container }) => {
+    if (bookingId) {
+      await container
+        .resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+        .forgetEscortConsents(bookingId)
+    }
+  }
+)
+
 /**
  * A member books an escort at a hospital department of the catalogue, priced from the
  * product catalogue; the booking waits for payment (待支付).
  */
 export const createEscortBookingWorkflow = createWorkflow(
   "create-escort-booking",
-  (input: { booking: EscortBookingRequest; actor: EscortActor }) => {
+  (input: {
+    booking: EscortBookingRequest
+    consents: EscortConsentAcceptance[]
+    actor: EscortActor
+  }) => {
     // 实名认证 of the person served before anything is priced or stored (issue #21).
     verifyPersonServedStep(
       transform({ input }, ({ input }) => ({
@@ -81,6 +108,14 @@ export const createEscortBookingWorkflow = createWorkflow(
     )
     const priced = priceEscortBookingStep(input)
     const booking = transform({ priced, place }, ({ priced, place }) => ({ ...priced, ...place }))
-    return new WorkflowResponse(createEscortBookingStep({ booking, actor: input.actor }))
+    const created = createEscortBookingStep({ booking, actor: input.actor })
+    recordEscortConsentsStep(
+      transform({ input, created }, ({ input, created }) => ({
+        customer_id: input.booking.customer_id,
+        booking_id: created.id,
+        consents: input.consents,
+      }))
+    )
+    return new WorkflowResponse(created)
   }
 )

@@ -40,18 +40,23 @@ const readEscortTaskStep = createStep("read-escort-task", async (input: Input, {
     hospital?.departments.find((d) => d.id === row.department_id) ??
     hospital?.departments.find((d) => d.name === row.department_name) ??
     null
+  // The route decides what of an own task the escort may still read (access that ends).
   return new StepResponse({
-    ...task,
-    hospital: {
-      ...task.hospital,
-      level: hospital?.level ?? null,
-      address: hospital?.address ?? null,
-      latitude: hospital?.latitude ?? null,
-      longitude: hospital?.longitude ?? null,
-      guide: hospital?.guide ?? null,
+    row,
+    mine,
+    task: {
+      ...task,
+      hospital: {
+        ...task.hospital,
+        level: hospital?.level ?? null,
+        address: hospital?.address ?? null,
+        latitude: hospital?.latitude ?? null,
+        longitude: hospital?.longitude ?? null,
+        guide: hospital?.guide ?? null,
+      },
+      sop: department?.sop ?? [],
+      ...(mine ? { events: await escorts.bookingEvents(row.id) } : {}),
     },
-    sop: department?.sop ?? [],
-    ...(mine ? { events: await escorts.bookingEvents(row.id) } : {}),
   })
 })
 

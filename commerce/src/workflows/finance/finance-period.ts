@@ -34,8 +34,8 @@ export const FINANCE_FIGURES = [
 
 export type FinanceFigure = (typeof FINANCE_FIGURES)[number]
 
-/** Where an order was bought: the web (PC and H5), the mini-program, or paid offline (岳阳). */
-export const FINANCE_CHANNELS = ["web", "miniprogram", "offline"] as const
+/** Where an order was bought: the web (PC and H5), the mini-program, its H5 build, or paid offline (岳阳). */
+export const FINANCE_CHANNELS = ["web", "miniprogram", "miniprogram_h5", "offline"] as const
 
 export type FinanceChannel = (typeof FINANCE_CHANNELS)[number]
 

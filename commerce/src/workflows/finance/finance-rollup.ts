@@ -59,6 +59,18 @@ const ROLLUP_MONTH_SQL = `insert into finance_monthly_rollup
      where split and day >= ?::date and day < (?::date + interval '1 month')
      group by 1, metric, product_id, method, channel, order_status`
 
+/**
+ * One month's member rows summed from its days' (bindings: the month's first day, twice):
+ * the member breakdown of whole months reads a row per member, not one per member and day.
+ */
+const ROLLUP_MEMBER_MONTH_SQL = `insert into finance_member_monthly_rollup
+      (month, member_id, ${FIGURE_COLUMNS.join(", ")})
+    select date_trunc('month', day)::date, member_id,
+           ${FIGURE_COLUMNS.map((figure) => `sum(${figure})::bigint`).join(", ")}
+      from finance_member_daily_rollup
+     where day >= ?::date and day < (?::date + interval '1 month')
+     group by 1, member_id`
+
 /** The first days of the months `first`..`last` touch, oldest first. */
 function monthsOf(first: string, last: string): string[] {
   return [...new Set(daysOf(first, last).map((day) => `${day.slice(0, 7)}-01`))]
@@ -66,7 +78,8 @@ function monthsOf(first: string, last: string): string[] {
 
 /**
  * Recomputes a run of consecutive past Beijing days (`first`..`last`) of the day and member
- * rollups, and their months of the monthly rollup, from the raw tables; idempotent. The days' rows exist first (committed), so a
+ * rollups, and their months of the monthly and member monthly rollups, from the raw tables;
+ * idempotent. The days' rows exist first (committed), so a
  * write to a day's money from then on takes its lock in the trigger; the refresh clears the
  * marks under the same locks before it reads, so a concurrent change either is read or
  * marks its day dirty again. Two refreshes of one day run one after the other on that lock.
@@ -109,6 +122,8 @@ export async function refreshFinanceRollupRun(
       ])
       await trx.raw(`delete from finance_monthly_rollup where month = ?::date`, [month])
       await trx.raw(ROLLUP_MONTH_SQL, [month, month])
+      await trx.raw(`delete from finance_member_monthly_rollup where month = ?::date`, [month])
+      await trx.raw(ROLLUP_MEMBER_MONTH_SQL, [month, month])
     }
   })
 }
@@ -175,11 +190,40 @@ export async function refreshFinanceRollups(knex: RollupKnex): Promise<string[]>
   if (days.length || months.length) {
     await knex.raw(
       `vacuum (analyze) finance_daily_rollup, finance_monthly_rollup, finance_member_daily_rollup,
-         finance_affiliate_monthly_rollup`,
+         finance_member_monthly_rollup, finance_affiliate_monthly_rollup`,
       []
     )
   }
   return days
+}
+
+/**
+ * Recomputes every finished day from the first with money (and so every month), as the job
+ * would from nothing: for a rollup suspected wrong, or money written behind the triggers'
+ * back (a restore, a backdated import). Each day is marked dirty and refreshed like any
+ * other, so readers read it raw meanwhile; running it twice gives the same rows. Returns
+ * the days. `npx medusa exec ./src/scripts/rebuild-finance-rollups.ts`
+ */
+export async function rebuildFinanceRollups(knex: RollupKnex): Promise<string[]> {
+  await knex.raw(
+    `with bounds as (
+       select ((now() at time zone 'Asia/Shanghai') - interval '${GRACE}')::date - 1 as last_day,
+              (least(
+                 (select min(created_at) from "order" where deleted_at is null),
+                 (select min(created_at) from capture where deleted_at is null),
+                 (select min(created_at) from refund where deleted_at is null),
+                 (select min(created_at) from affiliate_ledger_entry where deleted_at is null),
+                 (select min(paid_at) from affiliate_withdrawal where deleted_at is null)
+               ) at time zone 'Asia/Shanghai')::date as first_day
+     )
+     insert into finance_rollup_day (id, dirty_at)
+     select to_char(d, 'YYYY-MM-DD'), now()
+       from bounds, generate_series(bounds.first_day, bounds.last_day, interval '1 day') d
+      order by 1
+     on conflict (id) do update set dirty_at = now(), updated_at = now()`,
+    []
+  )
+  return refreshFinanceRollups(knex)
 }
 
 /** The first day of the month after `day`'s. */
@@ -243,3 +287,25 @@ export async function rollupSpanOf(
 }
 
 type RollupSpanOrNone = Parameters<typeof financeBindings>[3]
+
+/**
+ * The whole months `from`..`to` is (first days), when it is whole months and every one of
+ * their days is rolled up and clean, else null: then the member monthly rollup holds the
+ * period's member breakdown (each month's rows are the sum of its clean days'). Read in the
+ * same snapshot as the figures.
+ */
+export async function rolledWholeMonthsOf(
+  knex: Knex,
+  from: string,
+  to: string
+): Promise<{ first: string; last: string } | null> {
+  const after = nextDay(to)
+  const months = wholeMonthsOf(from, after)
+  if (!months || months.first !== from || nextMonth(months.last) !== after) return null
+  const { rows } = await knex.raw(
+    `select count(*)::int as days from finance_rollup_day
+      where id between ? and ? and refreshed_at is not null and dirty_at is null`,
+    [from, to]
+  )
+  return rows[0].days === daysOf(from, to).length ? months : null
+}

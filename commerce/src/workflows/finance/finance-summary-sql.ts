@@ -1,3 +1,4 @@
+import { CHECKOUT_CLIENT_KEY } from "../checkout/steps/set-checkout-metadata-step"
 import type { FinanceFilters, FinanceGroupBy } from "./finance-period"
 
 /** The figures summed per row, each a column of the sums. */
@@ -77,7 +78,8 @@ facts as (
 /**
  * What each order behind a fact is: its status, buyer, and first payment's provider, which
  * also tells its channel (offline for the system provider, the mini-program for WeChat
- * JSAPI opened from the mini-program, else the web).
+ * JSAPI opened from the mini-program, the mini-program's H5 build when its checkout said so
+ * (it pays like a phone browser), else the web).
  */
 const ORDERS_OF = `
 orders_of as (
@@ -85,6 +87,7 @@ orders_of as (
          case when first_payment.provider_id is null then null
               when first_payment.provider_id = 'pp_system_default' then 'offline'
               when first_payment.app = 'mini_program' then 'miniprogram'
+              when o.metadata ->> '${CHECKOUT_CLIENT_KEY}' = 'miniprogram_h5' then 'miniprogram_h5'
               else 'web' end as channel
     from "order" o
     left join lateral (
@@ -152,7 +155,8 @@ split as (
         ) l
       window w as (order by l.product_id nulls last)
     ) s
-   where f.product_id is null
+   -- A fact without an order (a commission line of no order, say) has no lines to look up.
+   where f.product_id is null and f.order_id is not null
   union all
   select f.metric, f.amount, f.happened_at, f.order_id, f.product_id, pr.title, f.source_id,
          f.method, f.channel, f.member_id, f.order_status
@@ -506,6 +510,47 @@ export function groupsSql(groupBy: FinanceGroupBy, filters: FinanceFilters, page
        order by p.paid desc, p.key`
   }
   return `with ${ctes} select * from ${source} order by ${order}`
+}
+
+/**
+ * The member breakdown of whole months whose every day is rolled up, with no filter but the
+ * period, from the member monthly rollup: one row per member and month, where the general
+ * path sums each member's days. One month is read in the index's order (money paid, then
+ * member), so a page is the index's next rows and its count the month's rows; more months
+ * are summed per member first. Same rows, order and paging as `groupsSql("member", {})`.
+ * Bindings: `memberMonthsBindings`.
+ */
+export function memberMonthsSql(oneMonth: boolean, paged: boolean): string {
+  const source = oneMonth
+    ? `(select member_id as key, ${FIGURES.join(", ")} from finance_member_monthly_rollup
+         where month = ?::date)`
+    : `(select member_id as key, ${FIGURES.map((f) => `sum(${f})::bigint as ${f}`).join(", ")}
+          from finance_member_monthly_rollup where month between ?::date and ?::date
+         group by member_id)`
+  const figuresOf = (part: string) => FIGURES.map((f) => `${part}.${f}`).join(", ")
+  if (!paged) {
+    return `select s.key, ${MEMBER_LABEL} as label, ${figuresOf("s")}
+      from ${source} s left join customer cu on cu.id = s.key
+     order by s.paid desc, s.key`
+  }
+  // The source twice, not a shared CTE: a CTE read twice is materialised, and its page
+  // would be sorted from every member instead of read off the index.
+  return `with counted as (select count(*)::bigint as group_count from ${source} all_members),
+      page as (select true as in_page, s.* from ${source} s order by s.paid desc, s.key limit ? offset ?)
+    select c.group_count, p.in_page, p.key, ${MEMBER_LABEL} as label, ${figuresOf("p")}
+      from counted c
+      left join page p on true
+      left join customer cu on cu.id = p.key
+     order by p.paid desc, p.key`
+}
+
+/** The bindings of `memberMonthsSql`: the months (once or twice over), then the paging. */
+export function memberMonthsBindings(
+  months: { first: string; last: string },
+  page?: { limit: number; offset: number }
+): unknown[] {
+  const span = months.first === months.last ? [months.first] : [months.first, months.last]
+  return page ? [...span, ...span, page.limit, page.offset] : span
 }
 
 /**

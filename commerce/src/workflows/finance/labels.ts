@@ -16,6 +16,7 @@ const PROVIDER_LABELS: Record<string, string> = Object.fromEntries(
 export const CHANNEL_LABELS: Record<string, string> = {
   web: "网站（PC 与 H5）",
   miniprogram: "微信小程序",
+  miniprogram_h5: "小程序 H5 版",
   offline: "线下（岳阳）",
 }
 

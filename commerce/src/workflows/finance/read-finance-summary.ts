@@ -13,12 +13,14 @@ import {
 } from "./finance-period"
 import {
   groupsSql,
+  memberMonthsBindings,
+  memberMonthsSql,
   rollupFor,
   splitsByProduct,
   summaryBindings,
   totalsSql,
 } from "./finance-summary-sql"
-import { rollupSpanOf, type RollupKnex } from "./finance-rollup"
+import { rolledWholeMonthsOf, rollupSpanOf, type RollupKnex } from "./finance-rollup"
 import { groupLabel } from "./labels"
 import { filtersOf, type Knex } from "./finance-knex"
 
@@ -91,15 +93,30 @@ export async function readFinanceSummary(
     if (!input.group_by) return { totals, groups: [], previous, change }
 
     const groupBy = input.group_by
-    const bindings = await bindingsFor(trx, input.from, input.to, filters, groupBy)
     // A page of the breakdown (top groups by money paid) when asked: at volume the members
     // are many, and only the page's are labelled and sent.
     const paged = (input.limit !== undefined || input.offset !== undefined) && groupBy !== "day"
     const limit = input.limit ?? GROUP_PAGE
     const offset = input.offset ?? 0
-    const pageBindings = paged ? [limit, offset] : []
-    let rows = (await trx.raw(groupsSql(groupBy, filters, paged), [...bindings, ...pageBindings]))
-      .rows
+    // The members of whole rolled-up months, unfiltered (the usual "last month"): one row
+    // per member from the member monthly rollup.
+    const months =
+      groupBy === "member" && !Object.values(filters).some(Boolean)
+        ? await rolledWholeMonthsOf(trx, input.from, input.to)
+        : null
+    let rows = months
+      ? (
+          await trx.raw(
+            memberMonthsSql(months.first === months.last, paged),
+            memberMonthsBindings(months, paged ? { limit, offset } : undefined)
+          )
+        ).rows
+      : (
+          await trx.raw(groupsSql(groupBy, filters, paged), [
+            ...(await bindingsFor(trx, input.from, input.to, filters, groupBy)),
+            ...(paged ? [limit, offset] : []),
+          ])
+        ).rows
     const page = paged ? { offset, limit, count: Number(rows[0]?.group_count ?? 0) } : undefined
     if (paged) rows = rows.filter((row) => row.in_page)
     let groups: FinanceGroup[] = rows.map((row) => {

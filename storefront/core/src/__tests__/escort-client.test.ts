@@ -109,6 +109,10 @@ describe("escort client", () => {
       person: { name: "张桂兰", id_number: "11010519491231002X" },
       meeting_point: "门诊楼一楼大厅",
       needs: ["轮椅"],
+      consents: [
+        { kind: "privacy_policy" as const, version: "2026-11" },
+        { kind: "escort_sharing" as const, version: "2026-12" },
+      ],
     }
     expect((await api.create("tok", booking)).status).toBe("pending_payment")
     expect(

@@ -34,6 +34,17 @@ export const WECHATPAY_PROVIDER_ID = "pp_wechatpay_wechatpay"
 /** Bank transfer or cash at a collection site, confirmed by staff; only for 岳阳. */
 export const OFFLINE_PROVIDER_ID = "pp_system_default"
 
+/**
+ * Which client build placed a checkout, when its payment channel does not tell: the
+ * mini-program's H5 build pays like a phone browser (`mobile_browser`) but finance counts it
+ * apart from the web shop. The weapp is told by its channel (`miniprogram`).
+ */
+export const CHECKOUT_CLIENT_BUILDS = ["miniprogram_h5"] as const
+export type CheckoutClientBuild = (typeof CHECKOUT_CLIENT_BUILDS)[number]
+
+/** The checkout request, with the client build that sends it (see CHECKOUT_CLIENT_BUILDS). */
+export type CheckoutRequestWithClient = CheckoutRequest & { client?: CheckoutClientBuild }
+
 /** The checkout steps of Medusa's store API, in the order a storefront takes them. */
 export function createCheckoutClient(options: CommerceClientOptions) {
   const request = commerceRequester(options)
@@ -46,7 +57,7 @@ export function createCheckoutClient(options: CommerceClientOptions) {
      */
     async checkout(
       cartId: string,
-      input: CheckoutRequest,
+      input: CheckoutRequestWithClient,
       token?: string
     ): Promise<
       | (CheckoutResponse & { order_access_token?: string })

@@ -10,6 +10,16 @@ export function lowestPrice(product: Product): number | null {
   return fens.length ? Math.min(...fens) / 100 : null
 }
 
+/**
+ * The cheapest variant, so a product page opens on the price its card advertised ("起"); the
+ * web and the mini-program both open on it. Unpriced variants come last.
+ */
+export function cheapestVariant(variants: Variant[] = []): Variant | undefined {
+  const price = (v: Variant) =>
+    toFen(v.calculated_price?.calculated_amount ?? Number.MAX_SAFE_INTEGER)
+  return [...variants].sort((a, b) => price(a) - price(b))[0]
+}
+
 /** The variant whose option values match every chosen option, if any. */
 export function findVariant(product: Product, chosen: Record<string, string>): Variant | undefined {
   return (product.variants ?? []).find((variant) =>

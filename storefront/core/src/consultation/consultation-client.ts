@@ -9,7 +9,9 @@ import type {
   Consultation,
   ConsultationDetail,
   ConsultationMessage,
+  ConsultationSlot,
   Doctor,
+  FollowUp,
 } from "./types"
 
 const noStore = { cacheHint: "no-store" as const }
@@ -41,9 +43,29 @@ export function createConsultationClient(options: CommerceClientOptions) {
       return (await get<{ doctor: Doctor }>(`/store/consultation-doctors/${id(doctorId)}`)).doctor
     },
 
+    /**
+     * The doctor's free phone/video slots; `from`/`to` are Beijing dates (`YYYY-MM-DD`) or ISO
+     * instants, at most 31 days apart (default: the next 14 days).
+     */
+    async slots(
+      doctorId: string,
+      range: { from?: string; to?: string } = {}
+    ): Promise<ConsultationSlot[]> {
+      const query = new URLSearchParams()
+      if (range.from) query.set("from", range.from)
+      if (range.to) query.set("to", range.to)
+      const suffix = query.toString() ? `?${query}` : ""
+      return (
+        await get<{ slots: ConsultationSlot[] }>(`/store/doctors/${id(doctorId)}/slots${suffix}`)
+      ).slots
+    },
+
+    /** 图文 without a slot; 电话/视频 with `slot` (a start from `slots`), 409 when just taken. */
     async ask(
       token: string,
-      input: { doctor_id: string; mode: "text"; question: string }
+      input:
+        | { doctor_id: string; mode: "text"; question: string }
+        | { doctor_id: string; mode: "phone" | "video"; slot: string; question: string }
     ): Promise<Consultation> {
       return (await post<{ consultation: Consultation }>("/store/consultations", token, input))
         .consultation
@@ -59,6 +81,17 @@ export function createConsultationClient(options: CommerceClientOptions) {
           )
         ).advice_notes ?? []
       )
+    },
+
+    /** 我的问诊 in one read: the consultations and the follow-ups doctors scheduled (soonest first). */
+    async overview(
+      token: string
+    ): Promise<{ consultations: Consultation[]; follow_ups: FollowUp[] }> {
+      const answer = await get<{ consultations: Consultation[]; follow_ups?: FollowUp[] }>(
+        "/store/consultations",
+        token
+      )
+      return { consultations: answer.consultations, follow_ups: answer.follow_ups ?? [] }
     },
 
     async list(token: string): Promise<Consultation[]> {

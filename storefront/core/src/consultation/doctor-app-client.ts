@@ -5,7 +5,13 @@ import type {
   ConsultationMessage,
   DoctorProfile,
   DoctorQueueTab,
+  DoctorSchedule,
   DoctorSharedItem,
+  FollowUp,
+  PatientDetail,
+  PatientSummary,
+  ScheduleException,
+  ScheduleRule,
 } from "./types"
 
 const noStore = { cacheHint: "no-store" as const }
@@ -102,6 +108,90 @@ export function createDoctorAppClient(options: CommerceClientOptions) {
           note
         )
       ).consultation
+    },
+
+    /** Duty, weekly windows, exceptions and the coming 14 days' slots. */
+    async schedule(token: string): Promise<DoctorSchedule> {
+      return (await get<{ schedule: DoctorSchedule }>("/doctor/schedule", token)).schedule
+    },
+
+    /** Replaces the whole week (overlapping windows on one weekday are refused in Chinese). */
+    async saveWeek(token: string, rules: Omit<ScheduleRule, "id">[]): Promise<ScheduleRule[]> {
+      return (
+        await send<{ rules: ScheduleRule[] }>("POST", "/doctor/schedule/rules", token, { rules })
+      ).rules
+    },
+
+    async addException(
+      token: string,
+      input: Omit<
+        ScheduleException,
+        "id" | "start" | "end" | "slot_minutes" | "modes" | "capacity" | "note"
+      > &
+        Partial<Omit<ScheduleException, "id" | "date" | "kind">>
+    ): Promise<ScheduleException> {
+      return (
+        await send<{ exception: ScheduleException }>(
+          "POST",
+          "/doctor/schedule/exceptions",
+          token,
+          input
+        )
+      ).exception
+    },
+
+    async removeException(token: string, exceptionId: string): Promise<void> {
+      await send("DELETE", `/doctor/schedule/exceptions/${id(exceptionId)}`, token)
+    },
+
+    /** 拨打 (phone consultations): the middle number to dial; neither side sees the other's number. */
+    async call(
+      token: string,
+      consultationId: string
+    ): Promise<{ middle_number: string; expires_at: string }> {
+      return (
+        await send<{ call: { middle_number: string; expires_at: string } }>(
+          "POST",
+          `/doctor/consultations/${id(consultationId)}/call`,
+          token
+        )
+      ).call
+    },
+
+    async patients(token: string): Promise<PatientSummary[]> {
+      return (await get<{ patients: PatientSummary[] }>("/doctor/patients", token)).patients
+    },
+
+    /** History, shared items, private notes and follow-ups; a member never consulted is 404. */
+    async patient(token: string, customerId: string): Promise<PatientDetail> {
+      return (await get<{ patient: PatientDetail }>(`/doctor/patients/${id(customerId)}`, token))
+        .patient
+    },
+
+    async addPatientNote(token: string, customerId: string, text: string) {
+      return (
+        await send<{ note: { id: string; text: string; created_at: string } }>(
+          "POST",
+          `/doctor/patients/${id(customerId)}/notes`,
+          token,
+          { text }
+        )
+      ).note
+    },
+
+    async scheduleFollowUp(
+      token: string,
+      customerId: string,
+      input: { date: string; note: string; consultation_id?: string }
+    ): Promise<FollowUp> {
+      return (
+        await send<{ follow_up: FollowUp }>(
+          "POST",
+          `/doctor/patients/${id(customerId)}/follow-ups`,
+          token,
+          input
+        )
+      ).follow_up
     },
 
     async setDuty(token: string, onDuty: boolean): Promise<DoctorProfile> {

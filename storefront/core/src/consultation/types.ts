@@ -66,7 +66,58 @@ export type Consultation = {
   refund_reason: string | null
   advice: AdviceNote | null
   events: ConsultationEvent[]
+  /** 电话问诊: the calls through the middle number (detail views only). */
+  calls?: {
+    id: string
+    started_at: string | null
+    ended_at: string | null
+    duration_seconds: number
+  }[]
+  /** The booked slot of a phone or video consultation (ISO instants). */
+  slot?: { start: string; end: string } | null
   created_at: string
+}
+
+export type SlotMode = "phone" | "video"
+
+/** A bookable slot of a doctor (Asia/Shanghai schedule, ISO instants), seats left in `remaining`. */
+export type ConsultationSlot = {
+  start: string
+  end: string
+  modes: SlotMode[]
+  capacity: number
+  remaining: number
+}
+
+/** One weekly window: ISO weekday (1 = 周一), `HH:MM`–`HH:MM` Beijing time. */
+export type ScheduleRule = {
+  id?: string
+  weekday: number
+  start: string
+  end: string
+  slot_minutes: number
+  modes: SlotMode[]
+  capacity: number
+}
+
+/** 停诊 (a whole day, or start–end) or 加诊 on one date. */
+export type ScheduleException = {
+  id: string
+  date: string
+  kind: "day_off" | "extra_hours"
+  start: string | null
+  end: string | null
+  slot_minutes: number | null
+  modes: SlotMode[] | null
+  capacity: number | null
+  note: string | null
+}
+
+export type DoctorSchedule = {
+  on_duty: boolean
+  rules: ScheduleRule[]
+  exceptions: ScheduleException[]
+  slots: ConsultationSlot[]
 }
 
 export type MemberSharedItem = {
@@ -102,4 +153,38 @@ export type ArchivedAdviceNote = {
   doctor_id: string
   advice: AdviceNote
   created_at: string
+}
+
+/** A follow-up (复诊) a doctor scheduled: the member is reminded at 09:00 Beijing time that day. */
+export type FollowUp = {
+  id: string
+  doctor_id: string
+  consultation_id: string | null
+  due_date: string
+  note: string
+  reminded_at: string | null
+  created_at: string
+  /** In the member's list. */
+  doctor_name?: string | null
+}
+
+export type PatientSummary = {
+  customer_id: string
+  name: string
+  consultations: number
+  last_consulted_at: string
+}
+
+export type PatientDetail = {
+  customer_id: string
+  name: string
+  consultations: Consultation[]
+  shared_items: {
+    id: string
+    consultation_id: string
+    item_type: "report" | "upload"
+    url: string
+  }[]
+  notes: { id: string; text: string; created_at: string }[]
+  follow_ups: FollowUp[]
 }

@@ -14,7 +14,9 @@ export type EscortSopStep = {
 
 /**
  * A task as the escort reads it (`/escort/tasks`): an open or offered task shows the patient's
- * surname only; their own task the name and the masked ID number, never the full one.
+ * surname only; their own task the name and the masked ID number, never the full one, and only
+ * while it is active (until 服务完成 + 24 h and while the member's sharing consent stands):
+ * afterwards `person` and `meeting_point` are null and `patient_details_hidden` says why.
  */
 export type EscortTask = {
   id: string
@@ -26,10 +28,12 @@ export type EscortTask = {
   city: string
   date: string
   time_window: { start: string; end: string }
-  person: { name: string; id_number?: string }
-  meeting_point: string
+  person: { name: string; id_number?: string } | null
+  meeting_point: string | null
   needs: string[]
   extras?: string[]
+  patient_details_hidden?: boolean
+  patient_details_hidden_reason?: string
   price_fen: number
   created_at: string
   /** Auto-dispatch offered the task to this escort until `expires_at`. */

@@ -1,3 +1,4 @@
+import type { EscortConsentAcceptance } from "./escort-consents"
 import type { EscortBookingStatus, PaymentAction, PaymentChannel } from "@health/contracts"
 
 /** An extra on top of a service (extra hours, wheelchair, dialect), priced in fen. */
@@ -53,7 +54,14 @@ export type EscortBooking = {
   created_at: string
 }
 
-export type EscortBookingDetail = EscortBooking & { events: EscortTimelineEvent[] }
+/** What withdrawing the consent to share the person with the escort means for a booking. */
+export type EscortSharingWithdrawn = { blocks_service: boolean; message: string }
+
+export type EscortBookingDetail = EscortBooking & {
+  events: EscortTimelineEvent[]
+  /** Set once the member withdrew the sharing consent (from the account's consent page). */
+  sharing_withdrawn?: EscortSharingWithdrawn | null
+}
 
 /** `POST /store/escort-bookings`: the service's variant and extras; commerce prices it. */
 export type NewEscortBooking = {
@@ -70,6 +78,8 @@ export type NewEscortBooking = {
   person: { name: string; id_number: string }
   meeting_point: string
   needs: string[]
+  /** The privacy policy and the three consents at the versions shown (escortConsentAcceptances). */
+  consents: EscortConsentAcceptance[]
 }
 
 /** How the member pays: a provider (in the place they are) and, optionally, their balance. */

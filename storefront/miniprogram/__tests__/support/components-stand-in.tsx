@@ -135,3 +135,30 @@ export const Picker = (props: Props) => {
     </div>
   )
 }
+
+type RichNode = {
+  type?: string
+  text?: string
+  name?: string
+  attrs?: Record<string, string>
+  children?: RichNode[]
+}
+
+function richDom(node: RichNode): Node {
+  if (node.type === "text") return document.createTextNode(node.text ?? "")
+  const element = document.createElement(node.name ?? "div")
+  for (const [name, value] of Object.entries(node.attrs ?? {})) element.setAttribute(name, value)
+  for (const child of node.children ?? []) element.appendChild(richDom(child))
+  return element
+}
+
+/** rich-text as H5 draws it: the nodes as DOM elements with their attributes. */
+export const RichText = (props: Props) => (
+  <div
+    {...pass(props)}
+    ref={(el) => el?.replaceChildren(...((props.nodes as RichNode[]) ?? []).map(richDom))}
+  />
+)
+export const Video = (props: Props) => (
+  <video src={props.src as string} poster={props.poster as string} controls={!!props.controls} />
+)

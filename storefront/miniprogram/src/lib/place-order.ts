@@ -129,6 +129,8 @@ export async function placeOrder(
         channel: isWeapp() ? "miniprogram" : "mobile_browser",
         ...(isWeapp() && context.openid && { openid: context.openid }),
       },
+      // The H5 build pays like a phone browser; finance still counts it as the mini-program's.
+      ...(!isWeapp() && { client: "miniprogram_h5" as const }),
     },
     token
   )

@@ -1,6 +1,7 @@
 import { formatCNY } from "@health/core"
 import { member } from "@/lib/backends"
 import { readToken } from "@/lib/session"
+import { posterPrice, type Priced } from "@/lib/product-poster-price"
 import { productPosterLink } from "@/lib/product-share-link"
 import { ProductPosterButton } from "./product-poster-button"
 
@@ -12,7 +13,7 @@ import { ProductPosterButton } from "./product-poster-button"
 export async function ShareEarning({
   product,
 }: {
-  product: { id: string; handle: string; title: string }
+  product: { id: string; handle: string; title: string; variants: Priced["variants"] }
 }) {
   const token = await readToken()
   if (!token) return null
@@ -30,6 +31,7 @@ export async function ShareEarning({
         <ProductPosterButton
           handle={product.handle}
           title={product.title}
+          price={posterPrice(product)}
           link={productPosterLink(affiliate.link, product.handle, affiliate.code)}
         />
       )}

@@ -1,10 +1,7 @@
 "use client"
 
 import { useState } from "react"
-
-/** Where the poster PNG of a product comes from (app/api/affiliate/poster). */
-export const posterUrl = (handle: string, download = false) =>
-  `/api/affiliate/poster?product=${encodeURIComponent(handle)}${download ? "&download=1" : ""}`
+import { posterUrl, type PosterPrice } from "@/lib/product-poster-price"
 
 /**
  * A product's share poster, drawn by the server (product picture, title, price, the member's
@@ -13,10 +10,13 @@ export const posterUrl = (handle: string, download = false) =>
 export function SharePoster({
   handle,
   title,
+  price,
   link,
 }: {
   handle: string
   title: string
+  /** The price the poster prints, read with the page: its version is part of the URL. */
+  price: PosterPrice
   /** The product page with the member's `?ref=` code, the same link as in the QR code. */
   link: string
 }) {
@@ -35,18 +35,19 @@ export function SharePoster({
     <div className="poster">
       {/* eslint-disable-next-line @next/next/no-img-element */}
       <img
-        key={handle}
-        src={posterUrl(handle)}
+        key={`${handle}:${price.version}`}
+        src={posterUrl(handle, price)}
         alt={`${title} 分享海报：扫码查看商品，注册即绑定推荐关系`}
         width={300}
         height={480}
         data-testid="share-poster"
+        data-price={price.text ?? ""}
         onError={() => setMessage("海报暂时无法生成，请先复制链接分享")}
       />
       <div className="poster-actions">
         <a
           className="button primary"
-          href={posterUrl(handle, true)}
+          href={posterUrl(handle, price, true)}
           download={`分享海报-${title}.png`}
           data-testid="share-poster-download"
         >

@@ -1,72 +1,75 @@
-import { Fragment, type ReactNode } from "react"
+import { createElement, type ReactNode } from "react"
+import { richTextTree, type RichTextNode } from "@health/core/cms/rich-text"
 
 /**
- * A small Markdown renderer for CMS bodies (headings, lists, quotes, bold, paragraphs).
- * It builds React elements, never HTML strings, so editor content cannot inject markup.
+ * A CMS body (Markdown as the CMS editor previews it: tables, links, images, emphasis, video) as
+ * React elements. The tree comes from core's parser with only allowed tags and addresses, and is
+ * drawn element by element, never as an HTML string, so editor content cannot inject markup.
  */
-export function Markdown({ source }: { source: string }) {
-  const blocks = source.replace(/\r\n/g, "\n").split(/\n{2,}/)
-  return (
-    <>
-      {blocks.map((block, index) => (
-        <Fragment key={index}>{renderBlock(block.trim())}</Fragment>
-      ))}
-    </>
-  )
+export function Markdown({ source }: { source: string | null | undefined }) {
+  return <>{richTextTree(source).map(renderNode)}</>
 }
 
-function renderBlock(block: string): ReactNode {
-  if (!block) return null
-  const heading = /^(#{1,4})\s+(.*)$/.exec(block)
-  if (heading) {
-    const level = Math.min(heading[1].length + 1, 4)
-    const Tag = `h${level}` as "h2" | "h3" | "h4"
-    return <Tag>{inline(heading[2])}</Tag>
-  }
-  const lines = block.split("\n")
-  if (lines.every((line) => /^\s*[-*]\s+/.test(line))) {
-    return (
-      <ul>
-        {lines.map((line, i) => (
-          <li key={i}>{inline(line.replace(/^\s*[-*]\s+/, ""))}</li>
-        ))}
-      </ul>
-    )
-  }
-  if (lines.every((line) => /^\s*\d+[.、]\s+/.test(line))) {
-    return (
-      <ol>
-        {lines.map((line, i) => (
-          <li key={i}>{inline(line.replace(/^\s*\d+[.、]\s+/, ""))}</li>
-        ))}
-      </ol>
-    )
-  }
-  if (lines.every((line) => line.startsWith(">"))) {
-    return (
-      <blockquote>{inline(lines.map((line) => line.replace(/^>\s?/, "")).join(" "))}</blockquote>
-    )
-  }
-  return (
-    <p>
-      {lines.map((line, i) => (
-        <Fragment key={i}>
-          {i > 0 && <br />}
-          {inline(line)}
-        </Fragment>
-      ))}
-    </p>
-  )
-}
-
-function inline(text: string): ReactNode[] {
-  return text
-    .split(/(\*\*[^*]+\*\*)/g)
-    .map((part, i) =>
-      part.startsWith("**") && part.endsWith("**") ? (
-        <strong key={i}>{part.slice(2, -2)}</strong>
-      ) : (
-        part
+function renderNode(node: RichTextNode, index: number): ReactNode {
+  if (node.type === "text") return node.text
+  const children = node.children.length > 0 ? node.children.map(renderNode) : undefined
+  switch (node.tag) {
+    case "a": {
+      const external = /^(https?:)?\/\//i.test(node.attrs.href)
+      return (
+        <a
+          key={index}
+          href={node.attrs.href}
+          title={node.attrs.title}
+          {...(external ? { target: "_blank", rel: "noopener noreferrer" } : {})}
+        >
+          {children}
+        </a>
       )
-    )
+    }
+    case "img":
+      return (
+        // eslint-disable-next-line @next/next/no-img-element -- editors' images come from any host and size
+        <img
+          key={index}
+          src={node.attrs.src}
+          alt={node.attrs.alt ?? ""}
+          title={node.attrs.title}
+          width={node.attrs.width ? Number(node.attrs.width) : undefined}
+          height={node.attrs.height ? Number(node.attrs.height) : undefined}
+          loading="lazy"
+          decoding="async"
+          className="rich-image"
+        />
+      )
+    case "video":
+      return (
+        <video
+          key={index}
+          src={node.attrs.src}
+          poster={node.attrs.poster}
+          controls
+          playsInline
+          preload="metadata"
+          className="rich-video"
+        >
+          您的浏览器无法播放此视频。
+        </video>
+      )
+    case "table":
+      return (
+        <div key={index} className="rich-table">
+          <table>{children}</table>
+        </div>
+      )
+    case "th":
+    case "td":
+      return createElement(
+        node.tag,
+        { key: index, style: node.attrs.align ? { textAlign: node.attrs.align } : undefined },
+        children
+      )
+    default:
+      return createElement(node.tag, { key: index, title: node.attrs.title }, children)
+  }
 }

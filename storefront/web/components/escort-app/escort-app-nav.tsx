@@ -23,6 +23,9 @@ export function EscortAppNav() {
       <Link href="/escort-app/income" className="button small">
         收入
       </Link>
+      <Link href="/escort-app/training" className="button small">
+        培训
+      </Link>
       <button type="button" className="button small" onClick={() => void signOut()}>
         退出
       </button>

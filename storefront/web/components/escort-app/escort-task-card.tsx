@@ -14,9 +14,10 @@ export function EscortTaskCard({ task, children }: { task: EscortTask; children?
           {task.hospital.name} · {task.department}
         </p>
         <p className="muted">
-          {task.date} {task.time_window.start}-{task.time_window.end} · 就诊人 {task.person.name}
+          {task.date} {task.time_window.start}-{task.time_window.end}
+          {task.person ? ` · 就诊人 ${task.person.name}` : ""}
         </p>
-        <p className="muted">见面地点：{task.meeting_point}</p>
+        {task.meeting_point && <p className="muted">见面地点：{task.meeting_point}</p>}
         {task.needs.length > 0 && <p className="muted">需求：{task.needs.join("、")}</p>}
         <p className="escort-task-price">订单金额 {formatCNY(task.price_fen / 100)}</p>
         {task.offer && (

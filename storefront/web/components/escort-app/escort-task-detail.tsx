@@ -112,10 +112,11 @@ export function EscortTaskDetailView({
             </div>
           )}
           <p data-testid="escort-task-person">
-            就诊人：{task.person.name}
-            {task.person.id_number ? ` ${task.person.id_number}` : ""}
+            {task.person
+              ? `就诊人：${task.person.name}${task.person.id_number ? ` ${task.person.id_number}` : ""}`
+              : (task.patient_details_hidden_reason ?? "就诊人信息不再显示")}
           </p>
-          <p>见面地点：{task.meeting_point}</p>
+          {task.meeting_point && <p>见面地点：{task.meeting_point}</p>}
           {task.needs.length > 0 && <p>特殊需求：{task.needs.join("、")}</p>}
           <p className="muted">订单金额 {formatCNY(task.price_fen / 100)}</p>
         </div>

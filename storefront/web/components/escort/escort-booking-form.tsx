@@ -1,6 +1,12 @@
 "use client"
 
-import { escortPriceFen, formatCNY, type EscortHospital, type EscortService } from "@health/core"
+import {
+  escortPriceFen,
+  formatCNY,
+  type EscortConsentText,
+  type EscortHospital,
+  type EscortService,
+} from "@health/core"
 import { useActionState, useState } from "react"
 import type { EscortFormState } from "@/lib/escort-actions"
 import { HospitalPicker } from "./hospital-picker"
@@ -10,11 +16,13 @@ const NEEDS_HINT = "如：轮椅、听力不好需大声沟通、说长沙话（
 /**
  * 预约陪诊: the service and its extras (the price updates as they change), the hospital and
  * department, the day and time window, the person served with real name and ID number
- * (sent once, shown masked afterwards), where to meet and any needs.
+ * (sent once, shown masked afterwards), where to meet and any needs, and the privacy policy
+ * with the three consents (each ticked on its own, sent with the version shown).
  */
 export function EscortBookingForm({
   services,
   hospitals = [],
+  consents = [],
   book,
   today,
   chosen,
@@ -22,6 +30,8 @@ export function EscortBookingForm({
   services: EscortService[]
   /** The hospital catalogue; empty (CMS never synced, or down at first start): typed in. */
   hospitals?: EscortHospital[]
+  /** The privacy policy and consents from the CMS; one without a published version blocks booking. */
+  consents?: EscortConsentText[]
   book: (state: EscortFormState, form: FormData) => Promise<EscortFormState>
   /** The earliest day to offer, YYYY-MM-DD in Beijing time. */
   today: string
@@ -38,6 +48,7 @@ export function EscortBookingForm({
   const [hours, setHours] = useState({ start: fields.start ?? "08:00", end: fields.end ?? "12:00" })
   const service = services.find((s) => s.variant_id === serviceId)
   const price = service ? escortPriceFen(service, { ...hours, extras }) : null
+  const unpublished = consents.find((consent) => !consent.version)
 
   return (
     <form action={action} className="form escort-form" data-testid="escort-booking-form">
@@ -156,11 +167,57 @@ export function EscortBookingForm({
           defaultValue={fields.needs ?? ""}
         />
       </label>
+      <fieldset className="radio-column" data-testid="escort-consents">
+        <legend>隐私与授权</legend>
+        {unpublished ? (
+          <p className="form-error" role="alert">
+            「{unpublished.label}」暂未发布，暂时无法预约，请稍后再试
+          </p>
+        ) : (
+          consents.map((consent) => (
+            <div key={consent.kind}>
+              <label className="checkbox">
+                <input
+                  type="checkbox"
+                  name={`consent_${consent.kind}`}
+                  required
+                  data-testid={`escort-consent-${consent.kind}`}
+                />
+                我已阅读并同意
+                {consent.kind === "privacy_policy" ? (
+                  <a href="/privacy" target="_blank" rel="noreferrer">
+                    《{consent.title}》
+                  </a>
+                ) : (
+                  `《${consent.title}》`
+                )}
+                <span className="muted">（版本 {consent.version}）</span>
+              </label>
+              <input
+                type="hidden"
+                name={`consent_version_${consent.kind}`}
+                value={consent.version ?? ""}
+              />
+              {consent.body && (
+                <details className="hint">
+                  <summary>阅读全文</summary>
+                  <p style={{ whiteSpace: "pre-wrap" }}>{consent.body}</p>
+                </details>
+              )}
+            </div>
+          ))
+        )}
+        <p className="hint">向陪诊员提供就诊人信息仅在服务期间有效，可随时在「我的同意」中撤回。</p>
+      </fieldset>
       <p className="pay-amount" data-testid="escort-price">
         {price === null ? "请选择服务" : `应付 ${formatCNY(price / 100)}`}
       </p>
       <p className="hint">以提交后系统计算的金额为准；超出服务时长按小时加收。</p>
-      <button type="submit" className="button primary" disabled={pending || !service}>
+      <button
+        type="submit"
+        className="button primary"
+        disabled={pending || !service || !!unpublished}
+      >
         {pending ? "正在提交…" : "提交预约"}
       </button>
     </form>

@@ -1,13 +1,12 @@
 "use client"
 
 import {
+  cheapestVariant,
   findVariant,
   formatCNY,
   messages,
   optionsOf,
-  toFen,
   type Product,
-  type Variant,
 } from "@health/core"
 import { useMemo, useState, useTransition } from "react"
 import { addToCart, type CartActionResult } from "@/lib/cart-actions"
@@ -18,16 +17,9 @@ type Props = {
   onAdd?: (variantId: string, quantity: number) => Promise<CartActionResult>
 }
 
-/** The cheapest variant, so the page opens on the price the product card advertised ("起"). */
-function cheapest(variants: Variant[] = []): Variant | undefined {
-  const price = (v: Variant) =>
-    toFen(v.calculated_price?.calculated_amount ?? Number.MAX_SAFE_INTEGER)
-  return [...variants].sort((a, b) => price(a) - price(b))[0]
-}
-
 /** Option buttons (版本 / 规格 …), the chosen variant's price, quantity and 加入购物车. */
 export function VariantPicker({ product, onAdd = addToCart }: Props) {
-  const first = cheapest(product.variants)
+  const first = cheapestVariant(product.variants)
   const [chosen, setChosen] = useState<Record<string, string>>(() =>
     first ? optionsOf(first) : {}
   )

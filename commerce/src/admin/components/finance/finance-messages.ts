@@ -74,6 +74,7 @@ export const GROUP_TEXT = {
 export const CHANNEL_TEXT = {
   web: "网站（PC 与 H5）",
   miniprogram: "微信小程序",
+  miniprogram_h5: "小程序 H5 版",
   offline: "线下（岳阳）",
 } as const
 

@@ -6,5 +6,10 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const { consultations, doctor } = await signedInDoctor(req)
   const { tab } = req.validatedQuery as { tab: "waiting" | "active" | "done" }
   const rows = await consultations.queueOf(doctor.id, tab)
-  res.json({ consultations: rows.map((row) => consultations.presentConsultation(row, null)) })
+  const slots = await consultations.slotBookingsOf(rows.map((row) => row.id))
+  res.json({
+    consultations: rows.map((row) =>
+      consultations.presentConsultation(row, null, slots.get(row.id) ?? null)
+    ),
+  })
 }

@@ -2,6 +2,7 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ESCORT_DISPATCH_MODULE } from "../../../modules/escort-dispatch"
 import type EscortDispatchModuleService from "../../../modules/escort-dispatch/service"
 import { escortRequest } from "../../escort-request"
+import { presentAssignedTasks } from "../present-assigned-tasks"
 
 type Which = "open" | "mine" | "done" | "offered"
 
@@ -31,9 +32,9 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     return res.json({ tasks: [] })
   }
   const rows = await escorts.escortTasks(escort, which)
-  res.json({
-    tasks: rows.map((row) =>
-      escorts.presentBooking(row, which === "open" ? "open_task" : "assigned_escort")
-    ),
-  })
+  if (which === "open") {
+    return res.json({ tasks: rows.map((row) => escorts.presentBooking(row, "open_task")) })
+  }
+  // Own tasks: the patient's details only while active, each read audited.
+  res.json({ tasks: await presentAssignedTasks(req, rows) })
 }

@@ -32,6 +32,7 @@ export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaRes
         meeting_point: body.meeting_point,
         needs: body.needs,
       },
+      consents: body.consents,
       actor: { actor_type: "customer", actor_id: customerId },
     },
   })

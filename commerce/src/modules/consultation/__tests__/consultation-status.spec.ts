@@ -5,7 +5,10 @@ import { Consultation } from "../models/consultation"
 import { ConsultationAttachment } from "../models/consultation-attachment"
 import { ConsultationDoctor } from "../models/consultation-doctor"
 import { ConsultationMessage } from "../models/consultation-message"
+import { ConsultationScheduleException } from "../models/consultation-schedule-exception"
+import { ConsultationScheduleRule } from "../models/consultation-schedule-rule"
 import { ConsultationSharedItem } from "../models/consultation-shared-item"
+import { ConsultationSlotBooking } from "../models/consultation-slot-booking"
 
 jest.setTimeout(60_000)
 
@@ -19,6 +22,9 @@ moduleIntegrationTestRunner<ConsultationModuleService>({
     ConsultationMessage,
     ConsultationAttachment,
     ConsultationSharedItem,
+    ConsultationScheduleRule,
+    ConsultationScheduleException,
+    ConsultationSlotBooking,
   ],
   resolve: "./src/modules/consultation",
   testSuite: ({ service }) => {

@@ -1,3 +1,4 @@
+import { FINANCE_CHANNELS } from "../finance-period"
 import { groupLabel, providerLabel, UNATTRIBUTED_LABEL } from "../labels"
 
 describe("finance labels", () => {
@@ -10,6 +11,15 @@ describe("finance labels", () => {
         "pp_system_default",
       ].map((id) => groupLabel("payment_method", id, null))
     ).toEqual(["微信支付", "支付宝", "银联支付", "线下支付"])
+  })
+
+  it("names every channel in Chinese, the mini-program's H5 build apart from the web shop", () => {
+    expect(FINANCE_CHANNELS.map((key) => groupLabel("channel", key, null))).toEqual([
+      "网站（PC 与 H5）",
+      "微信小程序",
+      "小程序 H5 版",
+      "线下（岳阳）",
+    ])
   })
 
   it("keeps an unknown provider's id and calls a missing one 未归属", () => {

@@ -9,7 +9,7 @@ import { commerce } from "../../lib/clients"
 import { go, routes } from "../../lib/navigate"
 import { rememberReferral } from "../../lib/referral"
 import { useReferralShare } from "../../lib/share"
-import { useLoad } from "../../lib/use-load"
+import { useCachedLoad } from "../../lib/use-cached-load"
 
 const SHORTCUTS = [
   { label: "体质测试", url: routes.constitutionTest },
@@ -19,13 +19,17 @@ const SHORTCUTS = [
   { label: "激活检测盒", url: routes.kitActivate },
 ]
 
+/** Taro storage key of the home page's product list (the first screen). */
+export const HOME_PRODUCTS_KEY = "home:products"
+
 export default function Home() {
   const { params } = useRouter()
   useEffect(() => {
     rememberReferral(params)
   }, [params])
   useReferralShare(`${messages.brand} · 基因检测与健康管理`, routes.home)
-  const { result, reload } = useLoad(async (): Promise<Product[]> => {
+  // A repeat visit shows the products last seen at once, then today's (prices included).
+  const { result, reload } = useCachedLoad(HOME_PRODUCTS_KEY, async (): Promise<Product[]> => {
     const region = await currentRegion()
     return (await commerce.listProducts({ regionId: region.id, limit: 6 })).products
   })
@@ -45,6 +49,11 @@ export default function Home() {
       </View>
       <View className="row">
         <Text className="section__title">{messages.nav.products}</Text>
+        {result.fromCache ? (
+          <Text className="muted" data-testid="home-refreshing">
+            正在更新…
+          </Text>
+        ) : null}
         <Text className="muted" onClick={() => go(routes.products())}>
           全部 ›
         </Text>

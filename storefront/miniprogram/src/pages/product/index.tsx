@@ -1,6 +1,6 @@
 import { Button, Image, Text, View } from "@tarojs/components"
 import Taro, { useRouter } from "@tarojs/taro"
-import { findVariant, messages, optionsOf, type Product } from "@health/core"
+import { cheapestVariant, findVariant, messages, optionsOf, type Product } from "@health/core"
 import { useEffect, useState } from "react"
 import { Price } from "../../components/price"
 import { StateView } from "../../components/state-view"
@@ -40,7 +40,8 @@ export default function ProductPage() {
 }
 
 function ProductDetail({ product }: { product: Product }) {
-  const first = product.variants?.[0]
+  // The cheapest, as on the web: the page opens on the price the card advertised ("起").
+  const first = cheapestVariant(product.variants)
   const [chosen, setChosen] = useState<Record<string, string>>(first ? optionsOf(first) : {})
   const [adding, setAdding] = useState(false)
   const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null)

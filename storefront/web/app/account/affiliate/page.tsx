@@ -8,6 +8,7 @@ import { SharePoster } from "@/components/affiliate/share-poster"
 import { WithdrawalForm } from "@/components/affiliate/withdrawal-form"
 import { WithdrawalList } from "@/components/affiliate/withdrawal-list"
 import { affiliateEarnings, commerce, member as memberApi, optional } from "@/lib/backends"
+import { posterPrice } from "@/lib/product-poster-price"
 import { productPosterLink } from "@/lib/product-share-link"
 import { requireMember } from "@/lib/require-member"
 
@@ -20,11 +21,18 @@ export const COMMISSIONS_PER_PAGE = 20
 
 type SearchParams = Promise<{ page?: string; poster?: string }>
 
-/** Products a poster can be made for: the shop's first page, title order as listed. */
+/**
+ * Products a poster can be made for: the shop's first page, title order as listed, with the
+ * price the poster prints, read from the same catalog data as the product list.
+ */
 async function posterProducts() {
   const region = await commerce.getRegion()
   const { products } = await commerce.listProducts({ regionId: region.id, limit: 50 })
-  return products.map((product) => ({ handle: product.handle, title: product.title }))
+  return products.map((product) => ({
+    handle: product.handle,
+    title: product.title,
+    price: posterPrice(product),
+  }))
 }
 
 export default async function AffiliateCentrePage({
@@ -100,6 +108,7 @@ export default async function AffiliateCentrePage({
               <SharePoster
                 handle={posterProduct.handle}
                 title={posterProduct.title}
+                price={posterProduct.price}
                 link={productPosterLink(affiliate.link, posterProduct.handle, affiliate.code)}
               />
             </>

@@ -33,6 +33,30 @@ export async function askDoctor(
   redirect(`/account/consultations/${encodeURIComponent(id)}?asked=1`)
 }
 
+/** 电话/视频问诊: books the chosen slot (a 409 when just taken comes back in Chinese), then pay. */
+export async function bookDoctorSlot(
+  _state: AccountActionState,
+  form: FormData
+): Promise<AccountActionState> {
+  const token = await readToken()
+  if (!token) return EXPIRED
+  const mode = text(form, "mode") === "video" ? "video" : "phone"
+  let id: string
+  try {
+    const consultation = await consultations.ask(token, {
+      doctor_id: text(form, "doctor_id"),
+      mode,
+      slot: text(form, "slot"),
+      question: text(form, "question"),
+    })
+    id = consultation.id
+  } catch (error) {
+    return memberActionError(error, "consultation book slot")
+  }
+  revalidatePath("/account/consultations")
+  redirect(`/account/consultations/${encodeURIComponent(id)}?asked=1`)
+}
+
 /** Pays the consultation (form field `booking_id`: the shared pay form's name for what is paid). */
 export async function payConsultation(
   _state: AccountActionState,

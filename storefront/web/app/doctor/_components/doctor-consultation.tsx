@@ -12,6 +12,7 @@ import Link from "next/link"
 import { useCallback, useEffect, useMemo, useState } from "react"
 import { DOCTOR_RELAY_BASE, doctorAppInBrowser, type DoctorAppApi } from "@/lib/doctor-app-browser"
 import { escortAppError } from "@/lib/escort-app-error"
+import { DoctorPhoneCall } from "./doctor-phone-call"
 
 type Detail = ConsultationDetail<DoctorSharedItem>
 
@@ -73,13 +74,30 @@ export function DoctorConsultation({ id, api: given }: { id: string; api?: Docto
       <p>
         <Link href="/doctor">← 返回队列</Link>
       </p>
-      <h1>图文问诊 · {detail.status_label}</h1>
+      <h1>
+        {{ text: "图文问诊", phone: "电话问诊", video: "视频问诊" }[detail.mode]} ·{" "}
+        {detail.status_label}
+      </h1>
       <p className="hint">
         {formatCNY(detail.price_fen / 100)}
         {detail.answer_due_at && detail.status === "awaiting_doctor"
           ? ` · 请在 ${formatDateTime(detail.answer_due_at)} 前回复`
           : ""}
       </p>
+      {detail.mode === "video" && (
+        <p>
+          <Link
+            href={`/doctor/consultations/${encodeURIComponent(id)}/video`}
+            className="button primary"
+            data-testid="open-video-room"
+          >
+            {open ? "进入视频诊室" : "查看视频通话记录"}
+          </Link>
+        </p>
+      )}
+      {detail.mode === "phone" && (
+        <DoctorPhoneCall consultation={detail} api={api} onCalled={reload} />
+      )}
       <div className="card">
         <strong>会员的问题</strong>
         <p>{detail.question}</p>

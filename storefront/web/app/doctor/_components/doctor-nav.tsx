@@ -20,6 +20,9 @@ export function DoctorNav() {
       <Link href="/doctor/schedule" className="button small">
         排班
       </Link>
+      <Link href="/doctor/patients" className="button small">
+        患者
+      </Link>
       <button type="button" className="button small" onClick={() => void signOut()}>
         退出
       </button>

@@ -1,8 +1,13 @@
-import { formatDateTime, type EscortHospital, type EscortService } from "@health/core"
+import {
+  formatDateTime,
+  loadEscortConsentTexts,
+  type EscortHospital,
+  type EscortService,
+} from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { EscortBookingForm } from "@/components/escort/escort-booking-form"
-import { escort, optional } from "@/lib/backends"
+import { cms, escort, optional } from "@/lib/backends"
 import { bookEscort } from "@/lib/escort-actions"
 import { requireMember } from "@/lib/require-member"
 
@@ -19,6 +24,8 @@ export default async function EscortBookPage({
   const services = await optional<EscortService[] | null>(() => escort.services(), null)
   // Without the catalogue the form still books: the member types the hospital in.
   const hospitals = await optional<EscortHospital[]>(() => escort.hospitals(), [])
+  // The privacy policy and the three consents, at the versions the member accepts.
+  const consents = await loadEscortConsentTexts((slug) => cms.getPage(slug))
   return (
     <section className="narrow" data-testid="escort-book-page">
       <h1>预约陪诊</h1>
@@ -34,6 +41,7 @@ export default async function EscortBookPage({
         <EscortBookingForm
           services={services}
           hospitals={hospitals}
+          consents={consents}
           book={bookEscort}
           today={formatDateTime(new Date()).slice(0, 10)}
           chosen={service}

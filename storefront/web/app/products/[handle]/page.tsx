@@ -43,7 +43,12 @@ export default async function ProductPage({ params }: { params: Params }) {
         {product.subtitle && <p className="lead">{product.subtitle}</p>}
         <Suspense fallback={null}>
           <ShareEarning
-            product={{ id: product.id, handle: product.handle, title: product.title }}
+            product={{
+              id: product.id,
+              handle: product.handle,
+              title: product.title,
+              variants: product.variants,
+            }}
           />
         </Suspense>
         <VariantPicker product={{ options: product.options, variants: product.variants }} />

@@ -13,10 +13,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   const shared = conversationOpen(consultation.status)
     ? await consultations.sharedItems(consultation.id, { current: true })
     : []
+  const slots = await consultations.slotBookingsOf([consultation.id])
   res.json({
     consultation: {
-      ...consultations.presentConsultation(consultation, null),
+      ...consultations.presentConsultation(consultation, null, slots.get(consultation.id) ?? null),
       messages,
+      calls: await consultations.callsOf(consultation.id),
       shared_items: shared.map((item) => ({
         id: item.id,
         item_type: item.item_type,

@@ -14,10 +14,20 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     party.attachmentUrl
   )
   const shared = await consultations.sharedItems(consultation.id)
+  const slots = await consultations.slotBookingsOf([consultation.id])
+  const followUps = (await consultations.followUpsOf(consultation.customer_id)).filter(
+    (row) => row.consultation_id === consultation.id
+  )
   res.json({
     consultation: {
-      ...consultations.presentConsultation(consultation, doctor),
+      ...consultations.presentConsultation(
+        consultation,
+        doctor,
+        slots.get(consultation.id) ?? null
+      ),
       messages,
+      calls: await consultations.callsOf(consultation.id),
+      follow_ups: followUps.map((row) => consultations.presentFollowUp(row)),
       shared_items: shared.map((item) => ({
         id: item.id,
         item_type: item.item_type,

@@ -180,11 +180,12 @@ function Task({ token, initial }: { token: string; initial: EscortTaskDetail }) 
         ) : null}
         <View>
           <Text data-testid="escort-task-person">
-            就诊人：{task.person.name}
-            {task.person.id_number ? ` ${task.person.id_number}` : ""}
+            {task.person
+              ? `就诊人：${task.person.name}${task.person.id_number ? ` ${task.person.id_number}` : ""}`
+              : (task.patient_details_hidden_reason ?? "就诊人信息不再显示")}
           </Text>
         </View>
-        <Text className="muted">见面地点：{task.meeting_point}</Text>
+        {task.meeting_point ? <Text className="muted">见面地点：{task.meeting_point}</Text> : null}
         {task.needs.length ? (
           <View>
             <Text className="muted">特殊需求：{task.needs.join("、")}</Text>

@@ -99,13 +99,15 @@ export default function EscortTasks() {
                 </Text>
                 <View>
                   <Text className="muted">
-                    {task.date} {task.time_window.start}-{task.time_window.end} · 就诊人{" "}
-                    {task.person.name}
+                    {task.date} {task.time_window.start}-{task.time_window.end}
+                    {task.person ? ` · 就诊人 ${task.person.name}` : ""}
                   </Text>
                 </View>
-                <View>
-                  <Text className="muted">见面地点：{task.meeting_point}</Text>
-                </View>
+                {task.meeting_point ? (
+                  <View>
+                    <Text className="muted">见面地点：{task.meeting_point}</Text>
+                  </View>
+                ) : null}
                 <Text className="price">订单金额 {formatCNY(task.price_fen / 100)}</Text>
                 {task.offer ? (
                   <View>

@@ -1,16 +1,20 @@
 import { Button, Checkbox, Input, Text, View } from "@tarojs/components"
 import Taro, { useRouter } from "@tarojs/taro"
 import {
+  escortConsentAcceptances,
   escortHospitalCities,
   escortPriceFen,
   formatCNY,
+  loadEscortConsentTexts,
+  type EscortConsentKind,
+  type EscortConsentText,
   type EscortHospital,
   type EscortService,
 } from "@health/core"
 import { useState } from "react"
 import { Field } from "../../../components/field"
 import { StateView } from "../../../components/state-view"
-import { escort } from "../../../lib/clients"
+import { cms, escort } from "../../../lib/clients"
 import { explainError } from "../../../lib/explain-error"
 import { routes } from "../../../lib/navigate"
 import { useMemberLoad } from "../../../lib/use-member-load"
@@ -50,6 +54,8 @@ export default function EscortBook() {
     services: await escort.services(),
     // Without the catalogue the member types the hospital in, as before it existed.
     hospitals: await escort.hospitals().catch((): EscortHospital[] => []),
+    // The privacy policy and the three consents, at the versions the member accepts.
+    consents: await loadEscortConsentTexts((slug) => cms.getPage(slug)),
   }))
   return (
     <View className="page" data-testid="escort-book">
@@ -59,11 +65,12 @@ export default function EscortBook() {
         isEmpty={(data) => data.services.length === 0}
         empty={<Text>暂未开放陪诊服务，敬请期待</Text>}
       >
-        {({ token, services, hospitals }) => (
+        {({ token, services, hospitals, consents }) => (
           <BookingForm
             token={token}
             services={services}
             hospitals={hospitals}
+            consents={consents}
             chosen={params?.service}
           />
         )}
@@ -76,8 +83,11 @@ function BookingForm(props: {
   token: string
   services: EscortService[]
   hospitals: EscortHospital[]
+  consents: EscortConsentText[]
   chosen?: string
 }) {
+  const [ticked, setTicked] = useState<Partial<Record<EscortConsentKind, boolean>>>({})
+  const [reading, setReading] = useState<EscortConsentKind | null>(null)
   const [variantId, setVariantId] = useState(
     (props.services.find((s) => s.id === props.chosen) ?? props.services[0]).variant_id
   )
@@ -103,6 +113,11 @@ function BookingForm(props: {
   )
 
   async function submit() {
+    const accepted = escortConsentAcceptances(props.consents, ticked)
+    if ("refusal" in accepted) {
+      setProblem(accepted.refusal)
+      return
+    }
     setBusy(true)
     setProblem(null)
     try {
@@ -120,6 +135,7 @@ function BookingForm(props: {
           .split(/[,，、]/)
           .map((need) => need.trim())
           .filter(Boolean),
+        consents: accepted.consents,
       })
       Taro.showToast({ title: "预约已提交", icon: "success" })
       await Taro.redirectTo({ url: routes.escortBooking(booking.id) })
@@ -189,6 +205,35 @@ function BookingForm(props: {
         <Text className="muted">身份证号仅用于医院挂号，加密保存，提交后只显示打码后的号码。</Text>
         {input("meetingPoint", "见面地点", "如：门诊楼一楼大厅")}
         {input("needs", "特殊需求（选填）", "如：轮椅、说长沙话")}
+      </View>
+      <View className="section" data-testid="escort-consents">
+        <Text className="section__title">隐私与授权</Text>
+        {props.consents.map((consent) => (
+          <View key={consent.kind}>
+            <View
+              className="list-item"
+              data-testid={`escort-consent-${consent.kind}`}
+              onClick={() => setTicked((t) => ({ ...t, [consent.kind]: !t[consent.kind] }))}
+            >
+              <Checkbox value={consent.kind} checked={!!ticked[consent.kind]} />
+              <Text>
+                我已阅读并同意《{consent.title}》
+                {consent.version ? `（版本 ${consent.version}）` : "（暂未发布）"}
+              </Text>
+            </View>
+            {consent.body ? (
+              <Text
+                className="muted"
+                onClick={() => setReading((k) => (k === consent.kind ? null : consent.kind))}
+              >
+                {reading === consent.kind ? consent.body : "阅读全文"}
+              </Text>
+            ) : null}
+          </View>
+        ))}
+        <Text className="muted">
+          向陪诊员提供就诊人信息仅在服务期间有效，可随时在「我的同意」中撤回。
+        </Text>
       </View>
       <View className="row">
         <Text>应付</Text>

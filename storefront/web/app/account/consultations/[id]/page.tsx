@@ -8,6 +8,7 @@ import {
 } from "@health/core"
 import type { Metadata } from "next"
 import { headers } from "next/headers"
+import Link from "next/link"
 import { notFound } from "next/navigation"
 import { payConsultation, sendToDoctor } from "@/app/consult/_lib/consultation-actions"
 import { AccountPageHead } from "@/components/account/account-page-head"
@@ -85,9 +86,18 @@ export default async function ConsultationPage({
     <section className="account-page" data-testid="consultation-page">
       <AccountPageHead title="问诊详情" />
       {open && <ConsultationLive id={consultation.id} />}
+      {consultation.mode === "video" && (
+        <p>
+          <Link href={`${path}/video`} className="button primary" data-testid="open-video-room">
+            {open ? "进入视频诊室" : "查看视频通话记录"}
+          </Link>
+        </p>
+      )}
       {asked && consultation.status === "pending_payment" && (
         <p className="form-notice" role="status">
-          问题已提交，支付后医生将在承诺时间内回复。
+          {consultation.slot
+            ? "时段已为您保留，请在 30 分钟内完成支付。"
+            : "问题已提交，支付后医生将在承诺时间内回复。"}
         </p>
       )}
       <dl className="detail-list">
@@ -99,10 +109,34 @@ export default async function ConsultationPage({
         <dd data-testid="consultation-status">{consultation.status_label}</dd>
         <dt>费用</dt>
         <dd>{formatCNY(consultation.price_fen / 100)}</dd>
+        {consultation.slot && (
+          <>
+            <dt>预约时段</dt>
+            <dd data-testid="consultation-slot">
+              {formatDateTime(consultation.slot.start)}–
+              {formatDateTime(consultation.slot.end).slice(11)}（北京时间）
+            </dd>
+          </>
+        )}
         {consultation.answer_due_at && consultation.status === "awaiting_doctor" && (
           <>
-            <dt>承诺回复</dt>
+            <dt>{consultation.slot ? "医生开始" : "承诺回复"}</dt>
             <dd>{formatDateTime(consultation.answer_due_at)} 前，超时自动全额退款</dd>
+          </>
+        )}
+        {consultation.mode === "phone" && (
+          <>
+            <dt>通话记录</dt>
+            <dd data-testid="consultation-calls">
+              {(consultation.calls ?? []).length === 0
+                ? "医生将在预约时段通过隐私号码来电，请留意接听"
+                : (consultation.calls ?? [])
+                    .map(
+                      (c) =>
+                        `${c.started_at ? formatDateTime(c.started_at) : ""} 通话 ${Math.ceil(c.duration_seconds / 60)} 分钟`
+                    )
+                    .join("；")}
+            </dd>
           </>
         )}
         {consultation.status === "refunded" && (

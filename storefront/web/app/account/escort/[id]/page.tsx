@@ -9,12 +9,14 @@ import type { Metadata } from "next"
 import { headers } from "next/headers"
 import { notFound } from "next/navigation"
 import { AccountPageHead } from "@/components/account/account-page-head"
+import { EscortBookingGuaranteePanel } from "@/components/escort/escort-booking-guarantee"
 import { EscortBookingPanel } from "@/components/escort/escort-booking-panel"
 import { EscortPayForm } from "@/components/escort/escort-pay-form"
 import { MemberEscortReview } from "@/components/escort-review/member-escort-review"
 import { escort, member as memberApi } from "@/lib/backends"
 import { cancelEscort, confirmEscort, payEscort } from "@/lib/escort-actions"
 import { disputeEscort, rateAndConfirmEscort } from "@/lib/escort-income-actions"
+import { readEscortGuarantee } from "@/lib/escort-guarantee"
 import { memberActionError } from "@/lib/member-action-error"
 import { namedForPlace, paymentPlaceFor } from "@/lib/payment-channel"
 import { requireMember } from "@/lib/require-member"
@@ -47,6 +49,7 @@ export default async function EscortBookingPage({
     )
   }
 
+  const guarantee = await readEscortGuarantee(token, booking.id)
   let payForm = null
   if (booking.status === "pending_payment") {
     const place = paymentPlaceFor((await headers()).get("user-agent") ?? "")
@@ -108,6 +111,7 @@ export default async function EscortBookingPage({
           </>
         )}
       </dl>
+      <EscortBookingGuaranteePanel guarantee={guarantee} />
       <EscortBookingPanel
         initial={booking}
         payForm={payForm}

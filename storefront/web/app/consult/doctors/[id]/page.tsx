@@ -1,16 +1,17 @@
-import { ApiError, formatCNY, type Doctor } from "@health/core"
+import { ApiError, formatCNY, type ConsultationSlot, type Doctor } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { consultations } from "@/lib/backends"
 import { currentMember } from "@/lib/session"
-import { askDoctor } from "../../_lib/consultation-actions"
+import { askDoctor, bookDoctorSlot } from "../../_lib/consultation-actions"
 import { AskForm } from "../../_components/ask-form"
+import { BookSlotForm } from "../../_components/book-slot-form"
 
 export const metadata: Metadata = { title: "医生主页" }
 export const dynamic = "force-dynamic"
 
-/** A doctor's page: profile, licence verified, price, and the 图文问诊 form. */
+/** A doctor's page: profile, licence verified, prices, the 图文问诊 form and phone/video slots. */
 export default async function DoctorPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   let doctor: Doctor
@@ -21,6 +22,10 @@ export default async function DoctorPage({ params }: { params: Promise<{ id: str
     throw error
   }
   const session = await currentMember()
+  const bySlot = Boolean(doctor.prices.phone || doctor.prices.video)
+  // No slots shown beats no page: the listing failing leaves the 图文 form usable.
+  const slots: ConsultationSlot[] | null =
+    bySlot && doctor.on_duty ? await consultations.slots(doctor.id).catch(() => null) : []
   const path = `/consult/doctors/${encodeURIComponent(id)}`
   return (
     <section className="page" data-testid="consult-doctor">
@@ -55,6 +60,28 @@ export default async function DoctorPage({ params }: { params: Promise<{ id: str
           </Link>
         )
       ) : null}
+      {doctor.on_duty && bySlot && (
+        <>
+          <h2>电话 / 视频问诊</h2>
+          {slots === null ? (
+            <p className="error">号源暂时无法读取，请稍后刷新重试。</p>
+          ) : session ? (
+            <BookSlotForm
+              doctorId={doctor.id}
+              prices={{ phone: doctor.prices.phone, video: doctor.prices.video }}
+              slots={slots}
+              book={bookDoctorSlot}
+            />
+          ) : (
+            <Link
+              href={`/account/sign-in?next=${encodeURIComponent(path)}`}
+              className="button primary"
+            >
+              登录后预约
+            </Link>
+          )}
+        </>
+      )}
     </section>
   )
 }

@@ -26,3 +26,4 @@ async function relay(request: Request, { params }: Params) {
 
 export const GET = relay
 export const POST = relay
+export const DELETE = relay

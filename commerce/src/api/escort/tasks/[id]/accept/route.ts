@@ -1,6 +1,7 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { acceptDispatchedTaskWorkflow } from "../../../../../workflows/escort-dispatch/accept-dispatched-task"
 import { escortRequest } from "../../../../escort-request"
+import { presentAssignedTasks } from "../../../present-assigned-tasks"
 
 /**
  * POST /escort/tasks/:id/accept: grab an open task, or take one offered by auto-dispatch;
@@ -8,9 +9,10 @@ import { escortRequest } from "../../../../escort-request"
  * outside their schedule or overlaps another of their tasks.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { escorts, escort } = await escortRequest(req)
+  const { escort } = await escortRequest(req)
   const { result: row } = await acceptDispatchedTaskWorkflow(req.scope).run({
     input: { booking_id: req.params.id, escort },
   })
-  res.json({ task: escorts.presentBooking(row, "assigned_escort") })
+  const [task] = await presentAssignedTasks(req, [row])
+  res.json({ task })
 }

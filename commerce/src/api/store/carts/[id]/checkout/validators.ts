@@ -88,6 +88,10 @@ export const CheckoutBody = z.object({
     }),
     openid: text("openid 格式不正确", 128, false),
   }),
+  // The client build, when its payment channel does not tell it (the mini-program's H5 build
+  // pays like a phone browser): recorded on the order for finance's channel breakdown.
+  // (Refused as 字段 client：取值必须是 miniprogram_h5 之一.)
+  client: z.enum(["miniprogram_h5"]).optional(),
 })
 
 export type CheckoutBodyType = z.infer<typeof CheckoutBody>
