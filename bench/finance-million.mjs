@@ -176,7 +176,9 @@ export async function financeMillionBench({
         await c.query("begin")
         await c.query(generationSql({ orders, days }))
         await c.query("commit")
-        await c.query("analyze")
+        // As autovacuum leaves a live database: statistics, and the visibility map that lets
+        // index-only scans skip the heap (the plain aggregate profits as much as the reports).
+        await c.query("vacuum (analyze)")
       })
     }
     const generateSeconds = exists ? 0 : (Date.now() - generated) / 1000
@@ -199,6 +201,8 @@ export async function financeMillionBench({
           candidate: summaryOf(r.rollup),
           baseline: summaryOf(r.plain),
           raw: r.raw.length ? summaryOf(r.raw) : null,
+          // Today's finished hours read raw, as before the hourly rollup.
+          today_raw: r.today_raw?.length ? summaryOf(r.today_raw) : null,
         },
       ])
     )

@@ -99,8 +99,11 @@ for (const r of results) {
   if (r.ratio_p95 !== undefined) console.log(`  p95 ratio: ${r.ratio_p95.toFixed(2)}×`)
   for (const [report, m] of Object.entries(r.reports ?? {})) {
     const raw = m.raw ? `, read raw ${m.raw.p50.toFixed(0)} ms` : ""
+    const today = m.today_raw
+      ? `; today's hours read raw: p50 ${m.today_raw.p50.toFixed(1)} ms, p95 ${m.today_raw.p95.toFixed(1)} ms`
+      : ""
     console.log(
-      `  ${report}: p50 ${m.candidate.p50.toFixed(1)} ms, p95 ${m.candidate.p95.toFixed(1)} ms (plain aggregate p50 ${m.baseline.p50.toFixed(1)} ms${raw})`
+      `  ${report}: p50 ${m.candidate.p50.toFixed(1)} ms, p95 ${m.candidate.p95.toFixed(1)} ms (plain aggregate p50 ${m.baseline.p50.toFixed(1)} ms${raw})${today}`
     )
   }
   if (r.rollup_seconds !== undefined)

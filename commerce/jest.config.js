@@ -15,7 +15,10 @@ module.exports = {
 }
 
 if (process.env.TEST_TYPE === "integration:http") {
-  module.exports.testMatch = ["**/integration-tests/http/*.spec.[jt]s"]
+  // HTTP_SPEC_GROUP: several spec files on one app (integration-tests/spec-group.spec.ts).
+  module.exports.testMatch = process.env.HTTP_SPEC_GROUP
+    ? ["**/integration-tests/spec-group.spec.[jt]s"]
+    : ["**/integration-tests/http/*.spec.[jt]s"]
   // Migrate once into a template database; every spec file's database is a copy of it.
   module.exports.globalSetup = "./integration-tests/helpers/http-global-setup.ts"
   module.exports.globalTeardown = "./integration-tests/helpers/http-global-teardown.ts"

@@ -349,5 +349,9 @@ module.exports = defineConfig({
     videoCall: {
       resolve: "./src/modules/video-call",
     },
+    // 检测评估: a member's withdrawable grant to one expert over chosen archive items, and the report.
+    assessment: {
+      resolve: "./src/modules/assessment",
+    },
   },
 })

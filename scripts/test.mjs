@@ -32,6 +32,9 @@ const { buildIfChanged } = await import("./lib/build-stamp.mjs")
 const { readJestReport } = await import("./lib/jest-report.mjs")
 const { createWorkQueue } = await import("./lib/work-queue.mjs")
 const { specWeight } = await import("./lib/spec-weights.mjs")
+const { httpSpecJobs } = await import("./lib/http-spec-groups.mjs")
+/** Roughly what a spec file's own boot of the app costs it on this machine, in seconds. */
+const BOOT_SECONDS = 25
 
 const started = Date.now()
 const shutdown = stopAllOnExit()
@@ -162,11 +165,13 @@ async function jestSuite(name, cwd, args, env = {}) {
 let httpFileTimes = []
 
 /**
- * The HTTP spec files ran one jest process each, in both lanes: one row for all of them, its
- * time from the first file's start to the last one's end; the failing files' output.
+ * The HTTP spec files ran in jobs of one jest process each (a file alone, or a group of files on
+ * one app), in both lanes: one row for all of them, its time from the first job's start to the
+ * last one's end; the failing jobs' output.
  */
 function recordHttpFiles(files) {
   if (files.length === 0) return
+  const fileCount = files.reduce((sum, job) => sum + job.name.split(",").length, 0)
   const counts = { passed: 0, failed: 0 }
   const output = []
   for (const file of files) {
@@ -190,7 +195,13 @@ function recordHttpFiles(files) {
       .join("\n")
   )
   const cpu = sumCpu(files.map((file) => file.cpu))
-  record(`commerce integration:http (${files.length} files)`, counts, output.join("\n"), span, cpu)
+  record(
+    `commerce integration:http (${fileCount} files in ${files.length} jobs)`,
+    counts,
+    output.join("\n"),
+    span,
+    cpu
+  )
 }
 
 /** Total CPU seconds of several measurements; undefined when any went unmeasured. */
@@ -397,26 +408,41 @@ try {
   const journeys = new Promise((resolve) => (journeysDone = resolve))
   const httpFiles = []
   const httpDir = at("commerce", "integration-tests", "http")
-  const httpJobs = readdirSync(httpDir)
+  // Most files run in groups, one booted app a group (lib/http-spec-groups.mjs).
+  const specNames = readdirSync(httpDir)
     .filter((file) => file.endsWith(".spec.ts"))
-    .map((file) => {
-      const name = file.replace(/\.spec\.ts$/, "")
-      return {
-        name,
-        weight: specWeight(name, path.join(httpDir, file)),
-        after: template,
-        async run() {
-          const started = Date.now()
-          const result = await runJest(
-            `http ${name}`,
-            at("commerce"),
-            ["--runInBand", "--forceExit", "--runTestsByPath", `integration-tests/http/${file}`],
-            httpEnv
-          )
-          httpFiles.push({ name, started, ended: Date.now(), ...result })
-        },
-      }
-    })
+    .map((file) => file.replace(/\.spec\.ts$/, ""))
+  const httpJobs = httpSpecJobs(specNames).map(({ name, files }) => {
+    const alone = files.length === 1
+    return {
+      name,
+      // A member of a group saves the group a boot.
+      weight:
+        files.reduce(
+          (sum, file) => sum + specWeight(file, path.join(httpDir, `${file}.spec.ts`)),
+          0
+        ) -
+        BOOT_SECONDS * (files.length - 1),
+      after: template,
+      async run() {
+        const started = Date.now()
+        const result = await runJest(
+          `http ${alone ? files[0] : name.split(" ")[0]}`,
+          at("commerce"),
+          [
+            "--runInBand",
+            "--forceExit",
+            "--runTestsByPath",
+            alone
+              ? `integration-tests/http/${files[0]}.spec.ts`
+              : "integration-tests/spec-group.spec.ts",
+          ],
+          alone ? httpEnv : { ...httpEnv, HTTP_SPEC_GROUP: files.join(",") }
+        )
+        httpFiles.push({ name, started, ended: Date.now(), ...result })
+      },
+    }
+  })
   const productionJob = (name, file, title) => ({
     name,
     weight: specWeight(name, at("e2e", "production", file)),

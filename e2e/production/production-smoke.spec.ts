@@ -187,13 +187,14 @@ beforeAll(async () => {
   })
 }, 3_600_000)
 
+// Stopping a platform and dropping its databases waits on a disk other work may be using.
 afterAll(async () => {
   await phase("stop", async () => {
     await stopProcesses(processes)
     await sms?.stop()
   })
   if (scratch) rmSync(scratch, { recursive: true, force: true })
-}, 120_000)
+}, 600_000)
 
 describe("production build, started as the images start it", () => {
   it("answers every liveness and readiness endpoint", async () => {

@@ -210,12 +210,13 @@ beforeAll(async () => {
   })
 }, 3_600_000)
 
+// Stopping a platform and dropping its databases waits on a disk other work may be using.
 afterAll(async () => {
   await stopProcesses(processes)
   await sms?.stop()
   await dropDatabases("if exists").catch(() => undefined)
   if (scratch) rmSync(scratch, { recursive: true, force: true })
-}, 120_000)
+}, 600_000)
 
 describe("restore drill: back up, wipe, restore, and the member still opens their report", () => {
   let uploadId = ""

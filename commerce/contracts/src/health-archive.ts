@@ -99,3 +99,46 @@ export type KitReport = {
   viewed_at: string | null
   created_at: string
 }
+
+/**
+ * How a report rates one finding. Gene reports rate risk (低/中/高风险); other tests rate a
+ * measured value (正常/关注/异常).
+ */
+export const REPORT_FINDING_RISKS = [
+  "low",
+  "medium",
+  "high",
+  "normal",
+  "attention",
+  "abnormal",
+] as const
+export type ReportFindingRisk = (typeof REPORT_FINDING_RISKS)[number]
+
+export const REPORT_FINDING_RISK_LABELS: Record<ReportFindingRisk, string> = {
+  low: "低风险",
+  medium: "中风险",
+  high: "高风险",
+  normal: "正常",
+  attention: "关注",
+  abnormal: "异常",
+}
+
+/** One structured finding of a lab report: what was tested and how it came out. */
+export type ReportFinding = {
+  /** 检测项目, e.g. 叶酸代谢能力 or a variant such as c.68_69del. */
+  item: string
+  /** The gene tested, when there is one (BRCA1, MTHFR). */
+  gene: string | null
+  /** Genotype or measured value as printed (TT, 未检出, 5.2 mmol/L). */
+  result: string
+  risk: ReportFindingRisk
+  /** Reference text (参考范围 or what a normal result is). */
+  reference: string | null
+}
+
+/** A report's findings as its owner reads them; `source` says who recorded them. */
+export type ReportFindings = {
+  findings: (ReportFinding & { risk_label: string })[]
+  source: "parser" | "staff" | null
+  recorded_at: string | null
+}

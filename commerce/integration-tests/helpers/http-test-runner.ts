@@ -31,7 +31,16 @@ function skipChecksTheTemplateAnswers() {
   steps.syncLinks = async () => {}
 }
 
+/** Set while spec-group.ts loads several spec files: their runner calls are collected, not run. */
+export const GROUP_KEY = "__healthHttpSpecGroup"
+export type GroupMember = { name?: string; options: RunnerOptions }
+
 export function medusaIntegrationTestRunner(options: RunnerOptions): void {
+  const group = (globalThis as Record<string, unknown>)[GROUP_KEY] as GroupMember[] | undefined
+  if (group) {
+    group.push({ options })
+    return
+  }
   const template = process.env[TEMPLATE_ENV]
   // Without the global setup (a jest config that lacks it) the runner migrates as before.
   if (!template) return medusaRunner(options)

@@ -6,7 +6,7 @@ import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers
 
 jest.setTimeout(240_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
 

@@ -8,7 +8,7 @@ import { startWechatStandin } from "../helpers/wechat-standin"
 
 jest.setTimeout(240_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
 type Call = {

@@ -14,7 +14,7 @@ import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(240_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
 

@@ -1,12 +1,8 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { loadOrCreateSandboxKeys, providerEnv } from "@health/medusa-plugin-wechatpay/sandbox"
 import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox"
 import { randomUUID } from "crypto"
-import { mkdtempSync } from "fs"
 import http from "http"
-import { tmpdir } from "os"
-import path from "path"
 import { PaymentsJob, type ReconcileTransferJob } from "../../src/lib/queue/jobs"
 import { paymentsQueue } from "../../src/queues/payments-queue"
 import seed from "../../src/scripts/seed"
@@ -14,23 +10,13 @@ import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment } from "../helpers/checkout"
 import { startWechatStandin } from "../helpers/wechat-standin"
 import { eventually } from "../helpers/eventually"
-import { freePortSync } from "../helpers/free-port"
+import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
 
 jest.setTimeout(240_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = freePortSync()
-const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-transfer-"))
-Object.assign(
-  process.env,
-  providerEnv(
-    loadOrCreateSandboxKeys(dataDir),
-    dataDir,
-    `http://localhost:${SANDBOX_PORT}`,
-    "http://localhost/hooks/payment/wechatpay_wechatpay"
-  )
-)
+const { port: SANDBOX_PORT, dataDir } = wechatPaySandboxEnv()
 
 type Headers = { headers: Record<string, string> }
 

@@ -19,7 +19,7 @@ import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 // Reminders go 1.5 s after booking instead of the evening before.
 process.env.APPOINTMENT_REMINDER_DELAY_MS = "1500"
 // Every request reads the stand-in CMS, so a test can take it down.

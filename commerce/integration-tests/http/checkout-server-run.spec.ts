@@ -1,39 +1,21 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { mkdtempSync } from "fs"
 import { createServer, type Server } from "http"
 import type { AddressInfo } from "net"
-import { tmpdir } from "os"
-import path from "path"
-import {
-  loadOrCreateSandboxKeys,
-  providerEnv,
-  startSandbox,
-  type Sandbox,
-} from "@health/medusa-plugin-wechatpay/sandbox"
+import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox"
 import { randomUUID } from "crypto"
 import seed from "../../src/scripts/seed"
 import { addDays, shanghaiToday } from "../../src/modules/appointment/rules/appointment-calendar"
 import { registerCustomer } from "../helpers/actors"
 import { BEIJING_ADDRESS, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { eventually } from "../helpers/eventually"
-import { freePortSync } from "../helpers/free-port"
+import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
 
 jest.setTimeout(300_000)
 
 process.env.CMS_CACHE_TTL_MS = "0"
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = freePortSync()
-const dataDir = mkdtempSync(path.join(tmpdir(), "checkout-server-run-"))
-Object.assign(
-  process.env,
-  providerEnv(
-    loadOrCreateSandboxKeys(dataDir),
-    dataDir,
-    `http://localhost:${SANDBOX_PORT}`,
-    "http://localhost/hooks/payment/wechatpay_wechatpay"
-  )
-)
+const { port: SANDBOX_PORT, dataDir } = wechatPaySandboxEnv()
 
 type Who = { headers: Record<string, string> }
 type Body = Record<string, unknown>

@@ -13,7 +13,7 @@ import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 process.env.CMS_CACHE_TTL_MS = "0"
 
 type Headers = { headers: Record<string, string> }

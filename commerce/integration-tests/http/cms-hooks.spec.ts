@@ -15,8 +15,7 @@ import { startWechatStandin } from "../helpers/wechat-standin"
 
 jest.setTimeout(180_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 process.env.ARTICLE_PUSH_BATCH_SIZE = "2"
 const SECRET = "cms-hooks-spec-webhook-secret"

@@ -9,7 +9,7 @@ import { eventually } from "../helpers/eventually"
 jest.setTimeout(180_000)
 
 // The expert's notice goes through the inbox queue: keep this run's jobs to itself.
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
 const noThrow = { validateStatus: () => true }

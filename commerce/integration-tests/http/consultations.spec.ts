@@ -1,18 +1,10 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
-import { mkdtempSync } from "fs"
 import { createServer, type Server } from "http"
 import type { AddressInfo } from "net"
-import { tmpdir } from "os"
-import path from "path"
 import Redis from "ioredis"
-import {
-  loadOrCreateSandboxKeys,
-  providerEnv,
-  startSandbox,
-  type Sandbox,
-} from "@health/medusa-plugin-wechatpay/sandbox"
+import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import seed from "../../src/scripts/seed"
 import { shanghaiDate } from "../../src/modules/consultation/rules/slots"
@@ -23,6 +15,7 @@ import { sendFollowUpReminder } from "../../src/workflows/consultation/send-foll
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { freePortSync } from "../helpers/free-port"
+import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
 import {
   privacyNumberStandinEnv,
   startPrivacyNumberStandin,
@@ -31,23 +24,12 @@ import {
 
 jest.setTimeout(300_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 process.env.CONSULTATION_ANSWER_HOURS = "24"
 
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = freePortSync()
-const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-consult-"))
-Object.assign(
-  process.env,
-  providerEnv(
-    loadOrCreateSandboxKeys(dataDir),
-    dataDir,
-    `http://localhost:${SANDBOX_PORT}`,
-    "http://localhost/hooks/payment/wechatpay_wechatpay"
-  )
-)
+const { port: SANDBOX_PORT, dataDir } = wechatPaySandboxEnv()
 
 type Headers = { headers: Record<string, string> }
 

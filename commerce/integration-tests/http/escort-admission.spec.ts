@@ -19,8 +19,7 @@ import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 // The app reads the 实名认证 provider's settings when it boots: the stand-in's address first.
 const STANDIN_PORT = freePortSync()

@@ -1,43 +1,24 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
-import { mkdtempSync } from "fs"
 import { createServer } from "http"
-import { tmpdir } from "os"
-import path from "path"
 import Redis from "ioredis"
-import {
-  loadOrCreateSandboxKeys,
-  providerEnv,
-  startSandbox,
-  type Sandbox,
-} from "@health/medusa-plugin-wechatpay/sandbox"
+import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import seed from "../../src/scripts/seed"
 import { expireUnpaidEscortBookings } from "../../src/workflows/escort/expire-unpaid-escort-bookings"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
-import { freePortSync } from "../helpers/free-port"
+import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
 import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = freePortSync()
-const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-escort-"))
-Object.assign(
-  process.env,
-  providerEnv(
-    loadOrCreateSandboxKeys(dataDir),
-    dataDir,
-    `http://localhost:${SANDBOX_PORT}`,
-    "http://localhost/hooks/payment/wechatpay_wechatpay"
-  )
-)
+const { port: SANDBOX_PORT, dataDir } = wechatPaySandboxEnv()
 
 type Headers = { headers: Record<string, string> }
 

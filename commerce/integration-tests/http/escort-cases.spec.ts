@@ -1,15 +1,7 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  loadOrCreateSandboxKeys,
-  providerEnv,
-  startSandbox,
-  type Sandbox,
-} from "@health/medusa-plugin-wechatpay/sandbox"
+import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox"
 import { randomUUID } from "crypto"
-import { mkdtempSync } from "fs"
-import { tmpdir } from "os"
-import path from "path"
 import Redis from "ioredis"
 import { ESCORT_MODULE } from "../../src/modules/escort"
 import type EscortModuleService from "../../src/modules/escort/service"
@@ -18,6 +10,7 @@ import { recordEscortEarningWorkflow } from "../../src/workflows/escort-income/r
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { freePortSync } from "../helpers/free-port"
+import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
 import {
   insurerStandinEnv,
   startInsurerStandin,
@@ -26,24 +19,13 @@ import {
 
 jest.setTimeout(300_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 
 // The app reads WECHATPAY_* and INSURER_* when it boots: the stand-ins' addresses come first.
-const SANDBOX_PORT = freePortSync()
+const { port: SANDBOX_PORT, dataDir } = wechatPaySandboxEnv()
 const INSURER_PORT = freePortSync()
-const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-escort-cases-"))
-Object.assign(
-  process.env,
-  providerEnv(
-    loadOrCreateSandboxKeys(dataDir),
-    dataDir,
-    `http://localhost:${SANDBOX_PORT}`,
-    "http://localhost/hooks/payment/wechatpay_wechatpay"
-  ),
-  insurerStandinEnv(INSURER_PORT)
-)
+Object.assign(process.env, insurerStandinEnv(INSURER_PORT))
 
 type Headers = { headers: Record<string, string> }
 

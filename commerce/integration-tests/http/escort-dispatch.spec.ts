@@ -12,8 +12,7 @@ import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 // The dispatch sweep (expiry, offering paid tasks) runs twice a second instead of every 30 s.
 process.env.ESCORT_DISPATCH_SWEEP_MS = "500"

@@ -15,8 +15,7 @@ import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 const SECRET = "escort-hospitals-spec-webhook-secret"
 // The CMS stand-in listens here; the app reads hospitals from it from the start.
@@ -140,6 +139,8 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       cms = startCmsStandIn(cmsState)
       await new Promise<void>((resolve) => cms.listen(CMS_PORT, "127.0.0.1", resolve))
+      // Again here: a file run before this one on the same app may have pointed it elsewhere.
+      process.env.CMS_URL = `http://127.0.0.1:${CMS_PORT}`
       const container = getContainer()
       await seed({ container, args: [] } as never)
       const [key] = await container.resolve(Modules.API_KEY).listApiKeys({ type: "publishable" })

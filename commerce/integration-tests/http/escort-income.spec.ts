@@ -1,17 +1,9 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  loadOrCreateSandboxKeys,
-  providerEnv,
-  startSandbox,
-  type Sandbox,
-} from "@health/medusa-plugin-wechatpay/sandbox"
+import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox"
 import { randomUUID } from "crypto"
-import { mkdtempSync } from "fs"
 import http from "http"
 import Redis from "ioredis"
-import { tmpdir } from "os"
-import path from "path"
 import { DomainEvent } from "../../src/lib/events/domain-events"
 import { PaymentsJob, type ReconcileTransferJob } from "../../src/lib/queue/jobs"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
@@ -22,28 +14,17 @@ import { releaseDueEscortEarnings } from "../../src/workflows/escort-income/rele
 import { paymentsQueue } from "../../src/queues/payments-queue"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
-import { freePortSync } from "../helpers/free-port"
+import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
 import { startWechatStandin } from "../helpers/wechat-standin"
 
 jest.setTimeout(300_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 
 // Escort withdrawals are paid by WeChat 商家转账 through the sandbox: the app reads
 // WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = freePortSync()
-const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-escort-income-"))
-Object.assign(
-  process.env,
-  providerEnv(
-    loadOrCreateSandboxKeys(dataDir),
-    dataDir,
-    `http://localhost:${SANDBOX_PORT}`,
-    "http://localhost/hooks/payment/wechatpay_wechatpay"
-  )
-)
+const { port: SANDBOX_PORT, dataDir } = wechatPaySandboxEnv()
 
 type Headers = { headers: Record<string, string> }
 

@@ -13,8 +13,7 @@ import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 // Every read of the course list re-reads the CMS, so a test's CMS change shows at once.
 process.env.ESCORT_TRAINING_SYNC_MS = "0"

@@ -18,7 +18,7 @@ import { monthDays } from "../../src/workflows/finance/steps/read-commission-sta
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
 type Account = Record<

@@ -7,7 +7,7 @@ import { adminHeaders } from "../helpers/actors"
 
 jest.setTimeout(600_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 /**
  * More ledger lines than any one page or batch, and over the 100,000 rows #18 asks to

@@ -25,7 +25,7 @@ import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 
 jest.setTimeout(240_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 const ALIPAY = "pp_alipay_alipay"
 const UNIONPAY = "pp_unionpay_unionpay"
 // Notifications go nowhere: the payments are recorded by Medusa's authorization (a query).

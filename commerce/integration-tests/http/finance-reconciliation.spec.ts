@@ -1,36 +1,20 @@
-import {
-  loadOrCreateSandboxKeys,
-  providerEnv,
-  startSandbox,
-  type Sandbox,
-} from "@health/medusa-plugin-wechatpay/sandbox"
+import { startSandbox, type Sandbox } from "@health/medusa-plugin-wechatpay/sandbox"
 import { WECHATPAY_PROVIDER_ID } from "@health/medusa-plugin-wechatpay"
 import type { IPaymentModuleService } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
-import { mkdtempSync } from "fs"
-import { tmpdir } from "os"
-import path from "path"
 import { beijingDateOf } from "../../src/workflows/payments/reconciliation/beijing-day"
 import { reconcileYesterdayWechatBill } from "../../src/workflows/payments/reconciliation/reconcile-yesterday-wechat-bill"
 import { adminHeaders } from "../helpers/actors"
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
-import { freePortSync } from "../helpers/free-port"
+import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
 
 jest.setTimeout(240_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = freePortSync()
-const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-reconcile-"))
-Object.assign(
-  process.env,
-  providerEnv(
-    loadOrCreateSandboxKeys(dataDir),
-    dataDir,
-    `http://localhost:${SANDBOX_PORT}`,
-    "http://127.0.0.1:9/hooks/payment/wechatpay_wechatpay"
-  )
+const { port: SANDBOX_PORT, dataDir } = wechatPaySandboxEnv(
+  "http://127.0.0.1:9/hooks/payment/wechatpay_wechatpay"
 )
 
 type Headers = { headers: Record<string, string> }

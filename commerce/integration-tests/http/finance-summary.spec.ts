@@ -13,10 +13,11 @@ import {
   refreshFinanceRollups,
   rolledWholeMonthsOf,
 } from "../../src/workflows/finance/finance-rollup"
+import { refreshFinanceRollupHours } from "../../src/workflows/finance/hour-rollup"
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
 type Totals = Record<
@@ -656,11 +657,12 @@ medusaIntegrationTestRunner({
       )
       expect(sumOf(partial.data.groups, "paid")).toBe(partialRaw.data.totals.paid)
 
-      // The member breakdown is paged on request: the top members by money paid, the count of
-      // all of them, the totals still over everyone.
-      const allMembers: Group[] = (
-        await api.get(`/admin/finance/summary?${MONTH}&group_by=member`, finance)
-      ).data.groups
+      // The member breakdown is always paged (the first 50 unless asked): the top members by
+      // money paid, the count of all of them, the totals still over everyone.
+      const firstPage = (await api.get(`/admin/finance/summary?${MONTH}&group_by=member`, finance))
+        .data
+      const allMembers: Group[] = firstPage.groups
+      expect(firstPage.page).toEqual({ offset: 0, limit: 50, count: allMembers.length })
       expect(allMembers.length).toBeGreaterThan(2)
       const secondPage = (
         await api.get(`/admin/finance/summary?${MONTH}&group_by=member&limit=2&offset=2`, finance)
@@ -937,6 +939,102 @@ medusaIntegrationTestRunner({
       // A leap year's 366 days is one period.
       const year = await api.get("/admin/finance/summary?from=2028-01-01&to=2028-12-31", finance)
       expect(year.data.totals.orders).toBe(0)
+    })
+
+    it("reads today's finished hours from the hourly rollup, never stale after a late refund or a status change", async () => {
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const HOUR = 3600_000
+      const beijingDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10)
+      // An hour that ended at least an hour ago, since yesterday's Beijing midnight: the period
+      // runs from its Beijing day (today, or yesterday just after midnight) to today.
+      const hourMs = Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR
+      const hour = new Date(hourMs).toISOString()
+      const inHour = (minutes: number) => new Date(hourMs + minutes * 60_000).toISOString()
+      const period = `from=${beijingDay(hourMs)}&to=${beijingDay(Date.now())}`
+      const reports = [
+        "",
+        "&group_by=day",
+        "&group_by=product",
+        "&group_by=category",
+        "&group_by=channel",
+        "&channel=offline",
+        "&order_status=completed",
+      ]
+      const readAll = () =>
+        Promise.all(
+          reports.map(
+            async (extra) =>
+              (await api.get(`/admin/finance/summary?${period}${extra}`, finance)).data
+          )
+        )
+      // Every hour read raw: what the reports must answer.
+      const readRaw = async () => {
+        await sql("update finance_rollup_hour set dirty_at = now()")
+        return readAll()
+      }
+
+      const buyer = await registerCustomer(api as never, publishableKey, "hours@example.com")
+      const order = await placeOrder(buyer, "tumor-risk-gene-test", 0, "drug-metabolism-gene-test")
+      await api.post(`/admin/payments/${order.paymentId}/capture`, {}, admin)
+      const payment = await medusaPayment(order.paymentId)
+      await at('"order"', [order.id], inHour(10))
+      await at("capture", payment.captureIds, inHour(12))
+      const raw = await readRaw()
+      expect(raw[0].totals.paid).toBeGreaterThanOrEqual(payment.captured)
+
+      // The job rolls the finished hours up; the reports read them there, to the fen.
+      await refreshFinanceRollups(knex)
+      const [rolled] = await sql(
+        "select refreshed_at is not null and dirty_at is null as clean from finance_rollup_hour where id = ?",
+        [hour]
+      )
+      expect(rolled).toEqual({ clean: true })
+      expect(await readAll()).toEqual(raw)
+      await sql(
+        `update finance_hourly_rollup set amount = amount + 1
+          where ctid = (select ctid from finance_hourly_rollup
+                         where hour = ? and metric = 'paid' and not split and amount > 0 limit 1)`,
+        [hour]
+      )
+      expect((await readAll())[0].totals.paid).toBe(raw[0].totals.paid + 1)
+      await refreshFinanceRollupHours(knex, hour, hour)
+      expect(await readAll()).toEqual(raw)
+
+      // A refund recorded late into that hour marks it dirty: read raw, then rolled up again.
+      const refundFen = Math.round(payment.captured / 4)
+      await api.post(
+        `/admin/payments/${order.paymentId}/refund`,
+        { amount: refundFen / 100 },
+        admin
+      )
+      const { refundIds } = await medusaPayment(order.paymentId)
+      await at("refund", refundIds, inHour(30))
+      const [marked] = await sql(
+        "select dirty_at is not null as dirty from finance_rollup_hour where id = ?",
+        [hour]
+      )
+      expect(marked).toEqual({ dirty: true })
+      const afterRefund = await readAll()
+      expect(afterRefund[0].totals.refunded).toBe(raw[0].totals.refunded + refundFen)
+      await refreshFinanceRollups(knex)
+      expect(await readAll()).toEqual(afterRefund)
+
+      // The order completing changes the status its hour's money is filed under.
+      await sql(`update "order" set status = 'completed' where id = ?`, [order.id])
+      const completed = await readAll()
+      expect(completed[reports.indexOf("&order_status=completed")].totals.paid).toBe(
+        afterRefund[reports.indexOf("&order_status=completed")].totals.paid + payment.captured
+      )
+      await refreshFinanceRollups(knex)
+      expect(await readAll()).toEqual(completed)
+      expect(await readRaw()).toEqual(completed)
+
+      // The current hour is never marked (always read raw): today's writes queue on no mark row.
+      await at("refund", refundIds, new Date().toISOString())
+      const current = await sql(
+        "select id from finance_rollup_hour where id > now() - interval '1 hour'"
+      )
+      expect(current).toEqual([])
     })
   },
 })

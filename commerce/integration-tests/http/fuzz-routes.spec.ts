@@ -20,7 +20,7 @@ import type ConsultationModuleService from "../../src/modules/consultation/servi
 
 jest.setTimeout(600_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 process.env.SMS_PROVIDER = "log"
 // The WeChat Pay plugin's routes exist only when it is configured; never called out.
 const wechatDir = mkdtempSync(path.join(tmpdir(), "fuzz-wxpay-"))

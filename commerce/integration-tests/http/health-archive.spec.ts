@@ -12,7 +12,7 @@ import { confirmOfflinePayment } from "../helpers/offline-payment"
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 type Headers = { headers: Record<string, string> }
 type Kit = { id: string; status: string; barcode: string | null; report: { id: string } | null }

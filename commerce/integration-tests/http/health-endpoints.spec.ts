@@ -61,7 +61,7 @@ const hop = new RedisHop()
 // the OS (a random port in 20000-40000 could already be taken and failed CI's run).
 const HOP_PORT = freePortSync()
 process.env.REDIS_URL = `redis://127.0.0.1:${HOP_PORT}`
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 // A server instance, as behind the load balancer: no queue workers or schedules. A scheduled
 // job caught mid-flight when Redis goes away may never finish, and the runner's afterEach waits
 // for every workflow execution (CI timed out on that hook after 180 s).

@@ -6,8 +6,7 @@ import { createPublishableKey, registerCustomer } from "../helpers/actors"
 
 jest.setTimeout(120_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 
 medusaIntegrationTestRunner({

@@ -6,7 +6,7 @@ import { adminHeaders, registerCustomer } from "../helpers/actors"
 
 jest.setTimeout(120_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -7,8 +7,7 @@ import { startWechatStandin } from "../helpers/wechat-standin"
 
 jest.setTimeout(120_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 
 medusaIntegrationTestRunner({

@@ -6,7 +6,7 @@ import { createPublishableKey, registerCustomer } from "../helpers/actors"
 
 jest.setTimeout(180_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 const noThrow = { validateStatus: () => true }
 const RULE = "密码至少 8 位，且需同时包含字母和数字"

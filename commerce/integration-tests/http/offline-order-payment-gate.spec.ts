@@ -12,7 +12,7 @@ import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 // Every request reads the stand-in CMS.
 process.env.CMS_CACHE_TTL_MS = "0"
 // The default limit (72 hours) is what the sweep and the notice use.

@@ -10,7 +10,7 @@ import { freePortSync } from "../helpers/free-port"
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 // No CMS answers here (nothing listens on the port): every site has the default places per slot.
 process.env.CMS_URL = `http://127.0.0.1:${freePortSync()}`
 process.env.APPOINTMENT_SLOT_CAPACITY = "4"

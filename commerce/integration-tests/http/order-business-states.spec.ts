@@ -14,7 +14,7 @@ import { makeReportPdf } from "../helpers/report-pdf"
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 // The default (7 days) is what the sweep uses.
 delete process.env.ORDER_AUTO_COMPLETE_DAYS
 // Every request reads the stand-in CMS.

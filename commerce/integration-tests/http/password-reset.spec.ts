@@ -6,7 +6,7 @@ import { SmtpInbox, type ReceivedMail } from "../helpers/smtp-inbox"
 
 jest.setTimeout(180_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 const STOREFRONT = "https://shop.example.test"
 process.env.STOREFRONT_PUBLIC_URL = STOREFRONT
 // The built admin calls "/" (its own origin); mails need the absolute public origin.

@@ -12,8 +12,7 @@ import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(180_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.REVALIDATE_SECRET = "queue-dashboard-spec-secret"
 
 const PHONE = "13912345678"

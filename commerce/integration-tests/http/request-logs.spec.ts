@@ -8,7 +8,7 @@ jest.setTimeout(180_000)
 // Production's format, and the info level at which request lines are written.
 process.env.LOG_FORMAT = "json"
 process.env.LOG_LEVEL = "info"
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 const PHONE = "13812345678"
 

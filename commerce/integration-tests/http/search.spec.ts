@@ -14,7 +14,7 @@ import type QueueModuleService from "../../src/modules/queue/service"
 
 jest.setTimeout(300_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 // Meilisearch is configured but down (nothing listens on port 1) for this whole spec:
 // every write must still reach Postgres and every read must fall back to it.
 process.env.MEILI_HOST = "http://127.0.0.1:1"

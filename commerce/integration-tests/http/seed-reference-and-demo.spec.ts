@@ -8,7 +8,7 @@ import { ESCORT_SERVICES } from "../../src/scripts/seed/reference-escort-service
 
 jest.setTimeout(180_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 /** Row counts of what the seed creates, reference and demo alike. */
 async function census(container: MedusaContainer) {

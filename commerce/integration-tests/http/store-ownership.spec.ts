@@ -20,7 +20,7 @@ import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(600_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 process.env.CMS_CACHE_TTL_MS = "0"
 
 const runningApp = captureRunningExpressApp()

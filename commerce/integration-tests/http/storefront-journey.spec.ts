@@ -9,7 +9,7 @@ import { adminHeaders, registerCustomer } from "../helpers/actors"
 jest.setTimeout(120_000)
 
 // Keep this run's BullMQ keys apart from any other run sharing the Redis server.
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 medusaIntegrationTestRunner({
   inApp: true,

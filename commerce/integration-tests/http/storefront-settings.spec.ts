@@ -6,7 +6,7 @@ import seed from "../../src/scripts/seed"
 
 jest.setTimeout(180_000)
 
-process.env.QUEUE_PREFIX = `test-${randomUUID()}`
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
 
 const noThrow = { validateStatus: () => true }
 

@@ -13,8 +13,7 @@ import { eventually } from "../helpers/eventually"
 
 jest.setTimeout(180_000)
 
-const prefix = `test-${randomUUID()}`
-process.env.QUEUE_PREFIX = prefix
+const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
 process.env.VIDEO_CALL_SECRET = randomUUID()
 process.env.TURN_URLS = "turn:turn.health.local:3478?transport=udp"

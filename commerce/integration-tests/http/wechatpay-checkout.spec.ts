@@ -1,12 +1,7 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { mkdtempSync } from "fs"
-import { tmpdir } from "os"
-import path from "path"
 import {
   encryptResource,
-  loadOrCreateSandboxKeys,
-  providerEnv,
   signLines,
   startSandbox,
   type Sandbox,
@@ -21,22 +16,12 @@ import { eventually } from "../helpers/eventually"
 import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
 import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
 import { advanceKitWorkflow } from "../../src/workflows/health-archive/advance-kit"
-import { freePortSync } from "../helpers/free-port"
+import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
 
 jest.setTimeout(180_000)
 
 // The app reads WECHATPAY_* when it boots, so the sandbox's keys and address exist first.
-const SANDBOX_PORT = freePortSync()
-const dataDir = mkdtempSync(path.join(tmpdir(), "wxpay-checkout-"))
-Object.assign(
-  process.env,
-  providerEnv(
-    loadOrCreateSandboxKeys(dataDir),
-    dataDir,
-    `http://localhost:${SANDBOX_PORT}`,
-    "http://localhost/hooks/payment/wechatpay_wechatpay"
-  )
-)
+const { port: SANDBOX_PORT, dataDir } = wechatPaySandboxEnv()
 
 medusaIntegrationTestRunner({
   inApp: true,

@@ -39,6 +39,8 @@ export async function buildArchiveExport(container: MedusaContainer, customerId:
     zip.file(name, await store.get(report))
     reportEntries.push({
       ...archive.reportView(report as never, kit ?? { barcode: null, product_title: "" }),
+      // The structured findings are the member's data too (PIPL: a full copy).
+      findings: (await archive.reportFindings(report.id)).findings,
       file: name,
     })
   }

@@ -1,9 +1,11 @@
 import {
   authenticate,
   validateAndTransformBody,
+  validateAndTransformQuery,
   type MiddlewareRoute,
 } from "@medusajs/framework/http"
 import { CheckoutBody } from "./store/carts/[id]/checkout/validators"
+import { PromotionRefusalQuery } from "./store/carts/[id]/promotion-refusal/validators"
 import { keepGuestCartsGuest } from "./store/ownership/keep-guest-carts-guest"
 
 const shopper = authenticate("customer", ["session", "bearer"], { allowUnauthenticated: true })
@@ -20,4 +22,10 @@ export const checkoutMiddlewares: MiddlewareRoute[] = [
     middlewares: [shopper, validateAndTransformBody(CheckoutBody), keepGuestCartsGuest],
   },
   { matcher: "/store/carts/:id/payment-status", methods: ["GET"], middlewares: [shopper] },
+  // Why a promotion code is not on the cart (applying it is Medusa's own promotions route).
+  {
+    matcher: "/store/carts/:id/promotion-refusal",
+    methods: ["GET"],
+    middlewares: [shopper, validateAndTransformQuery(PromotionRefusalQuery, {})],
+  },
 ]

@@ -25,6 +25,8 @@ const KNOWN_MESSAGES: { pattern: RegExp; message: string; status?: number }[] = 
   { pattern: /^Invalid email or password/i, message: M.wrongCredentials },
   // Medusa's password update (reset) refuses a wrong, expired or used reset token so.
   { pattern: /^Invalid token$/, message: M.resetLinkInvalid },
+  // Medusa's cart promotions route for a code no promotion has.
+  { pattern: /^The promotion code .* is invalid$/, message: M.promotionCodeUnknown },
   // Medusa's auth routes: staff may not use the members' phone or WeChat sign-in.
   { pattern: /is not allowed to use the auth provider/i, message: M.signInMethodNotAllowed },
   { pattern: /publishable (api )?key/i, message: M.publishableKeyRequired },

@@ -29,6 +29,7 @@ export const ERROR_MESSAGES = {
   publishableKeyRequired: "缺少或无效的店铺访问密钥（x-publishable-api-key）",
   indexUnavailable: "索引功能未启用",
   registrationNotCompleted: "注册未能完成：如该邮箱已注册，请直接登录，或使用短信验证码登录",
+  promotionCodeUnknown: "优惠码不存在，请核对后重新输入",
   badRequest: "请求无效，请检查后重试",
   tooManyRequests: "请求过于频繁，请稍后再试",
   internal: "服务器开小差了，请稍后重试",

@@ -36,6 +36,7 @@ import {
   AdvanceKitBody,
   ListAdminKitsQuery,
   ListBatchesQuery,
+  RecordFindingsBody,
 } from "./admin/health-archive/validators"
 import { ordersMiddlewares } from "./orders-middlewares"
 import { reconciliationMiddlewares } from "./reconciliation-middlewares"
@@ -50,6 +51,7 @@ import { escortMessagingMiddlewares } from "./escort-messaging-middlewares"
 import { escortIncomeMiddlewares } from "./escort-income-middlewares"
 import { escortCaseMiddlewares } from "./escort-case-middlewares"
 import { consultationMiddlewares } from "./consultation-middlewares"
+import { assessmentMiddlewares } from "./assessment-middlewares"
 import { videoCallMiddlewares } from "./video-call-middlewares"
 import { escortReviewMiddlewares } from "./escort-review-middlewares"
 import { escortAdmissionMiddlewares } from "./escort-admission-middlewares"
@@ -198,6 +200,11 @@ export default defineMiddlewares({
       matcher: "/admin/health-archive/report-batches",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(ListBatchesQuery, {})],
+    },
+    {
+      matcher: "/admin/health-archive/reports/:id/findings",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(RecordFindingsBody)],
     },
     {
       // A day's reports: hundreds of PDFs or one large zip.
@@ -398,6 +405,7 @@ export default defineMiddlewares({
     ...escortIncomeMiddlewares,
     ...escortCaseMiddlewares,
     ...consultationMiddlewares,
+    ...assessmentMiddlewares,
     ...videoCallMiddlewares,
     ...escortReviewMiddlewares,
     ...escortAdmissionMiddlewares,

@@ -13,7 +13,8 @@ import { readFinanceSummary } from "../workflows/finance/read-finance-summary"
  * then times every report BENCH runs times through the code /admin/finance/summary and
  * /admin/finance/commissions run (minus HTTP), each interleaved with a plain aggregate over
  * the raw tables for the same period (the baseline), and a few runs of the summary read
- * raw, as before the rollups (BENCH_FINANCE_RAW_RUNS, 2). Writes the samples to `out`.
+ * raw, as before the rollups (BENCH_FINANCE_RAW_RUNS, 2); then the reports that reach today
+ * again with today's hours read raw, as before the hourly rollup. Writes the samples to `out`.
  *   npx medusa exec ./src/scripts/bench-finance.ts /tmp/bench-finance.json 50 365
  */
 
@@ -96,7 +97,10 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       run: () => readCommissionAccounts(knex, { ...year, offset: 0, limit: 20 }),
     },
   }
-  const samples: Record<string, { rollup: number[]; plain: number[]; raw: number[] }> = {}
+  const samples: Record<
+    string,
+    { rollup: number[]; plain: number[]; raw: number[]; today_raw: number[] }
+  > = {}
   for (const [name, { period, run }] of Object.entries(reports)) {
     const { start, end } = periodBounds(period.from, period.to)
     const plain = () =>
@@ -114,6 +118,7 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       rollup: [] as number[],
       plain: [] as number[],
       raw: [] as number[],
+      today_raw: [] as number[],
     })
     await run() // warm the plan and cache once, as a running app would be
     const times = runs
@@ -162,6 +167,14 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       samples[name].raw.push(await timed(() => knex.raw(sql, bindings)))
     }
   }
+  // The reports that reach today as before the hourly rollup: every hour of today read raw
+  // (marked dirty for these runs, then rolled up again), on the same data in the same run.
+  await knex.raw("update finance_rollup_hour set dirty_at = now()", [])
+  for (const [name, { period, run }] of Object.entries(reports)) {
+    if (period.to !== today || name.includes("member") || name.includes("分销核算")) continue
+    for (let i = 0; i < runs; i++) samples[name].today_raw.push(await timed(run))
+  }
+  await refreshFinanceRollups(knex)
   writeFileSync(
     out,
     JSON.stringify({ reports: samples, rollup_seconds: rollupSeconds, rollup_days: rolled.length })

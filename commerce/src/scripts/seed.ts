@@ -4,6 +4,7 @@ import { ensureDemoCustomer } from "./seed/demo-customer"
 import { ensureGroupMemberPricing } from "./seed/demo-group-pricing"
 import { ensureInventory } from "./seed/demo-inventory"
 import { ensureProducts, ensureTags } from "./seed/demo-products"
+import { ensureDemoPromotion } from "./seed/demo-promotions"
 import { ensureCategories } from "./seed/reference-categories"
 import { ensureEscortServices } from "./seed/reference-escort-services"
 import { ensureFulfillment } from "./seed/reference-fulfillment"
@@ -56,7 +57,7 @@ export async function seedReferenceData(container: MedusaContainer): Promise<Ref
   return { salesChannelId: salesChannel.id, shippingProfileId, locationId }
 }
 
-/** The demo catalogue, its stock and group price, and the demo member. */
+/** The demo catalogue, its stock and group price, the demo coupon, and the demo member. */
 export async function seedDemoData(
   container: MedusaContainer,
   reference: ReferenceData
@@ -71,6 +72,7 @@ export async function seedDemoData(
   })
   await ensureInventory(container, reference.locationId)
   await ensureGroupMemberPricing(container)
+  await ensureDemoPromotion(container)
   await ensureDemoCustomer(container)
   return created
 }

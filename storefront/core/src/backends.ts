@@ -8,6 +8,7 @@ import { createInboxClient } from "./commerce/inbox-client"
 import { createMemberClient } from "./commerce/member-client"
 import { createOrderBusinessClient } from "./commerce/order-business-client"
 import { createOrderTestMethodClient } from "./commerce/order-test-method-client"
+import { createPromotionClient } from "./commerce/promotion-client"
 import { createPasswordResetClient } from "./commerce/password-reset-client"
 import type { CommerceClientOptions } from "./commerce/request"
 import { createSearchClient } from "./commerce/search-client"
@@ -17,6 +18,7 @@ import { createEscortClient } from "./escort/escort-client"
 import { createEscortAppClient } from "./escort/escort-app-client"
 import { createConsultationClient } from "./consultation/consultation-client"
 import { createDoctorAppClient } from "./consultation/doctor-app-client"
+import { createAssessmentClient } from "./assessment/assessment-client"
 
 export type BackendOptions = {
   /** Medusa: its URL, the sales channel's publishable key and the app's fetch. */
@@ -37,6 +39,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     orderTestMethods: createOrderTestMethodClient(commerce),
     passwordReset: createPasswordResetClient(commerce),
     checkout: createCheckoutClient(commerce),
+    promotions: createPromotionClient(commerce),
     healthArchive: createHealthArchiveClient(commerce),
     appointments: createAppointmentsClient(commerce),
     inbox: createInboxClient(commerce),
@@ -48,6 +51,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     escortApp: createEscortAppClient(commerce),
     consultations: createConsultationClient(commerce),
     doctorApp: createDoctorAppClient(commerce),
+    assessments: createAssessmentClient(commerce),
     cms: createCmsClient(cms),
   }
 }

@@ -33,6 +33,17 @@ const cart = {
     },
   ],
 }
+/** The cart once Medusa applied WELCOME20: its adjustment and totals. */
+const DISCOUNTED = {
+  ...cart,
+  total: 679,
+  discount_total: 20,
+  promotions: [{ id: "promo_1", code: "WELCOME20", is_automatic: false }],
+  items: cart.items.map((item) => ({
+    ...item,
+    adjustments: [{ id: "adj_1", code: "WELCOME20", amount: 20 }],
+  })),
+}
 const memberRecord = {
   id: "cus_1",
   email: "zhao@example.com",
@@ -130,6 +141,7 @@ function checkoutBackend(
   } = {}
 ) {
   const seen: Seen = { availability: [] }
+  let discounted = false
   fakeBackend({
     "GET /store/carts/cart_1": () => ({ body: { cart: { ...cart, total: 699 } } }),
     "GET /store/customers/me": { customer: memberRecord },
@@ -171,7 +183,7 @@ function checkoutBackend(
     "POST /store/carts/cart_1/checkout": ({ body }: { body: CheckoutBody }) => {
       seen.checkout = body
       if (options.refusal) return { status: 400, body: options.refusal }
-      const left = 69900 - body.store_credit_fen
+      const left = 69900 - (discounted ? 2000 : 0) - body.store_credit_fen
       const order = { id: "order_1", display_id: 12 }
       if (body.payment.provider_id === "pp_system_default") {
         return {
@@ -200,6 +212,17 @@ function checkoutBackend(
         },
       }
     },
+    // WELCOME20 takes ¥20 off (Medusa's totals); OLD10 is left off, expired, as Medusa does.
+    "POST /store/carts/cart_1/promotions": ({ body }: { body: { promo_codes: string[] } }) =>
+      body.promo_codes[0] === "WELCOME20"
+        ? ((discounted = true), { body: { cart: DISCOUNTED } })
+        : { body: { cart: { ...cart, total: 699, promotions: [] } } },
+    "GET /store/carts/cart_1/promotion-refusal": {
+      code: "OLD10",
+      applied: false,
+      refusal: { reason: "expired", ends_at: "2026-11-30T16:00:00.000Z" },
+    },
+    "DELETE /store/carts/cart_1/promotions": { cart: { ...cart, total: 699, promotions: [] } },
     "GET /store/carts/cart_1/payment-status": () => ({
       body: (
         options.status ?? (() => ({ status: "paid", order: { id: "order_1", display_id: 12 } }))
@@ -478,6 +501,47 @@ describe("checkout: 采集点现场采集", () => {
     fireEvent.click(screen.getByTestId("collection-method-mail"))
     agreeAndSubmit()
     await screen.findByTestId("payment-step")
+  })
+})
+
+describe("checkout: 优惠码", () => {
+  it("applies a code: the discount shows as a line, WeChat Pay is asked for the discounted total", async () => {
+    checkoutBackend()
+    render(<Checkout />)
+    await screen.findByTestId("checkout-form")
+    fireEvent.change(screen.getByTestId("promotion-input"), { target: { value: "WELCOME20" } })
+    fireEvent.click(screen.getByTestId("promotion-apply"))
+    await screen.findByTestId("promotion-applied")
+    expect(text("promotion-applied")).toContain("已使用 WELCOME20")
+    const summary = within(screen.getByTestId("checkout-summary"))
+    expect(summary.getByTestId("summary-discount").textContent).toBe("优惠码 WELCOME20-¥20.00")
+    expect(text("summary-total")).toBe("¥679.00")
+    agreeAndSubmit()
+    await screen.findByTestId("payment-step")
+    expect(text("pay-amount")).toBe("¥679.00")
+    expect(
+      within(screen.getByTestId("pay-summary")).getByTestId("summary-discount").textContent
+    ).toBe("-¥20.00")
+  })
+
+  it("says in Chinese why a code does not apply, and takes an applied one off", async () => {
+    checkoutBackend()
+    render(<Checkout />)
+    await screen.findByTestId("checkout-form")
+    fireEvent.change(screen.getByTestId("promotion-input"), { target: { value: "OLD10" } })
+    fireEvent.click(screen.getByTestId("promotion-apply"))
+    expect((await screen.findByTestId("promotion-error")).textContent).toBe(
+      "该优惠码已过期（已于2026年12月1日截止）"
+    )
+    expect(text("summary-total")).toBe("¥699.00")
+
+    fireEvent.change(screen.getByTestId("promotion-input"), { target: { value: "WELCOME20" } })
+    fireEvent.click(screen.getByTestId("promotion-apply"))
+    await screen.findByTestId("promotion-applied")
+    fireEvent.click(within(screen.getByTestId("promotion-applied")).getByText("移除"))
+    await waitFor(() => expect(screen.queryByTestId("promotion-applied")).toBeNull())
+    expect(text("summary-total")).toBe("¥699.00")
+    expect(calls()).toContain("DELETE /store/carts/cart_1/promotions")
   })
 })
 

@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from "@testing-library/react"
 import Home from "../src/pages/index/index"
 import ProductPage from "../src/pages/product/index"
 import CartPage from "../src/pages/cart/index"
+import ProductsPage from "../src/pages/products/index"
 import { session } from "../src/lib/session"
 import { pendingReferral } from "../src/lib/referral"
 import { calls, fakeBackend, product, refuse, region } from "./support/fake-backend"
@@ -201,5 +202,75 @@ describe("cart", () => {
     await waitFor(() => expect(calls()).toContain("POST /store/carts/cart_1/line-items/line_1"))
     expect(seen.length).toBeGreaterThanOrEqual(2)
     expect(new Set(seen)).toEqual(new Set(["Bearer tok_member"]))
+  })
+})
+
+describe("cart: 优惠码", () => {
+  it("applies a code and shows its discount and Medusa's total; a refused code says why", async () => {
+    session.setCartId("cart_1")
+    let applied = false
+    const discounted = () => ({
+      ...cartWith(1),
+      total: 679,
+      discount_total: 20,
+      promotions: [{ id: "promo_1", code: "WELCOME20", is_automatic: false }],
+      items: cartWith(1).items.map((item) => ({
+        ...item,
+        adjustments: [{ id: "adj_1", code: "WELCOME20", amount: 20 }],
+      })),
+    })
+    fakeBackend({
+      "GET /store/carts/cart_1": () => ({
+        body: { cart: applied ? discounted() : { ...cartWith(1), total: 699 } },
+      }),
+      "POST /store/carts/cart_1/promotions": ({ body }: { body: { promo_codes: string[] } }) => {
+        applied = body.promo_codes[0] === "WELCOME20"
+        return { body: { cart: applied ? discounted() : { ...cartWith(1), promotions: [] } } }
+      },
+      "GET /store/carts/cart_1/promotion-refusal": {
+        code: "FULL",
+        applied: false,
+        refusal: { reason: "usage_limit" },
+      },
+    })
+    render(<CartPage />)
+    await screen.findByTestId("promotion-code")
+    expect(screen.getByTestId("cart-total").textContent).toBe("¥699.00")
+    fireEvent.change(screen.getByTestId("promotion-input"), { target: { value: "FULL" } })
+    fireEvent.click(screen.getByTestId("promotion-apply"))
+    expect((await screen.findByTestId("promotion-error")).textContent).toBe(
+      "该优惠码已被领完（使用次数已达上限）"
+    )
+    fireEvent.change(screen.getByTestId("promotion-input"), { target: { value: "WELCOME20" } })
+    fireEvent.click(screen.getByTestId("promotion-apply"))
+    await waitFor(() => expect(screen.getByTestId("cart-total").textContent).toBe("¥679.00"))
+    expect(screen.getByTestId("summary-discount").textContent).toBe("优惠码 WELCOME20-¥20.00")
+  })
+})
+
+describe("products: 热销 and 新品", () => {
+  it("shows the badges on cards and filters the list by the tag", async () => {
+    const tagged = { ...product, tags: [{ id: "ptag_new", value: "新品" }] }
+    const listed: string[] = []
+    fakeBackend({
+      "GET /store/regions": { regions: [region] },
+      "GET /store/product-categories": { product_categories: [] },
+      "GET /store/product-tags": ({ url }: { url: URL }) => ({
+        body: {
+          product_tags: [{ id: "ptag_new", value: url.searchParams.getAll("value[]")[0] }],
+        },
+      }),
+      "GET /store/products": ({ url }: { url: URL }) => {
+        listed.push(url.searchParams.getAll("tag_id[]").join(","))
+        return { body: { products: [tagged], count: 1 } }
+      },
+    })
+    render(<ProductsPage />)
+    expect((await screen.findByTestId("product-badge")).textContent).toBe("新品")
+    const chips = await screen.findAllByTestId("badge-chip")
+    expect(chips.map((chip) => chip.textContent)).toEqual(["热销", "新品"])
+    fireEvent.click(chips[1])
+    await waitFor(() => expect(listed.at(-1)).toBe("ptag_new"))
+    expect(listed[0]).toBe("")
   })
 })

@@ -19,12 +19,27 @@ export default defineAppConfig({
         "appointments/index",
         "constitution/index",
         "constitution-report/index",
+        "uploads/index",
+        "consents/index",
+        "archive-data/index",
+        "clinic/index",
+        "constitution-history/index",
       ],
     },
-    { root: "packages/content", pages: ["articles/index", "article/index", "sites/index"] },
+    {
+      root: "packages/content",
+      pages: [
+        "articles/index",
+        "article/index",
+        "sites/index",
+        "search/index",
+        "tag/index",
+        "privacy/index",
+      ],
+    },
     {
       root: "packages/member",
-      pages: ["inbox/index", "profile/index", "consultation-video/index"],
+      pages: ["inbox/index", "profile/index", "consultation-video/index", "password/index"],
     },
     { root: "packages/escort", pages: ["book/index", "list/index", "detail/index"] },
     {
@@ -59,7 +74,9 @@ export default defineAppConfig({
     ],
   },
   permission: {
-    "scope.userLocation": { desc: "用于查找离您最近的采集点，以及陪诊员报备服务进度时的位置" },
+    // Asked only when the member taps 附近的采集点, or when an escort records a step's place.
+    // WeChat caps the text at 30 characters.
+    "scope.userLocation": { desc: "您点击“附近的采集点”时按距离排列采集点，及陪诊员报备进度" },
   },
   // WeChat requires declaring the location APIs used (陪诊 steps and 报备, 采集点 search).
   requiredPrivateInfos: ["getLocation", "chooseLocation"],

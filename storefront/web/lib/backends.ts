@@ -18,6 +18,7 @@ export const {
   orderTestMethods,
   passwordReset,
   checkout,
+  promotions,
   healthArchive,
   appointments,
   inbox,
@@ -28,6 +29,7 @@ export const {
   escortApp,
   consultations,
   doctorApp,
+  assessments,
   cms,
 } = createBackends({
   commerce: {

@@ -1,4 +1,7 @@
-export const MIN_PASSWORD_LENGTH = 8
+import { MIN_PASSWORD_LENGTH, passwordChangeProblem } from "@health/core"
+
+// The rule is core's, shared with the mini-program's 修改密码.
+export { MIN_PASSWORD_LENGTH }
 
 /** The change-password form, or the first thing to fix, in Chinese. */
 export function readPasswordForm(
@@ -8,11 +11,7 @@ export function readPasswordForm(
   | { current?: never; next?: never; problem: string } {
   const current = String(form.get("current_password") ?? "")
   const next = String(form.get("new_password") ?? "")
-  if (!current) return { problem: "请输入当前密码" }
-  if (next.length < MIN_PASSWORD_LENGTH) return { problem: `新密码至少 ${MIN_PASSWORD_LENGTH} 位` }
-  if (next !== String(form.get("new_password_confirm") ?? "")) {
-    return { problem: "两次输入的新密码不一致" }
-  }
-  if (next === current) return { problem: "新密码不能与当前密码相同" }
-  return { current, next }
+  const confirm = String(form.get("new_password_confirm") ?? "")
+  const problem = passwordChangeProblem({ current, next, confirm })
+  return problem === null ? { current, next } : { problem }
 }

@@ -18,6 +18,14 @@ describe("chineseErrorAnswer", () => {
     ])
   })
 
+  it("says a promotion code Medusa does not know is not a code, keeping 400", () => {
+    const unknownCode = new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "The promotion code NOSUCH is invalid"
+    )
+    expect(answer(unknownCode)).toEqual([400, M.promotionCodeUnknown])
+  })
+
   it("keeps body-parser's status and says what was wrong in Chinese", () => {
     const tooLarge = Object.assign(new Error("request entity too large"), {
       type: "entity.too.large",

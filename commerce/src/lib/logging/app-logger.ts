@@ -18,6 +18,21 @@ export type AppLoggerOptions = {
   write?: (line: string) => void
 }
 
+/**
+ * A message as text. Callers pass what they caught, which is not always a string or an Error
+ * (a thrown object, undefined): the line must still be written, not crash the handler that
+ * logs a 500 and lose the error.
+ */
+function messageText(message: unknown): string {
+  if (typeof message === "string") return message
+  if (message instanceof Error) return message.message
+  try {
+    return JSON.stringify(maskPersonalData(message)) ?? String(message)
+  } catch {
+    return String(message)
+  }
+}
+
 const isLevel = (level: string | undefined): level is LogLevel =>
   !!level && Object.prototype.hasOwnProperty.call(LEVELS, level)
 
@@ -42,11 +57,11 @@ export class AppLogger implements Logger {
   }
 
   /** Writes one line: the masked message and fields, the time and the current request id. */
-  write(level: LogLevel, message: string, fields: Record<string, unknown> = {}) {
+  write(level: LogLevel, message: unknown, fields: Record<string, unknown> = {}) {
     if (LEVELS[level] > LEVELS[this.level]) return
     const requestId = requestContext.getStore()?.requestId
     const masked = maskPersonalData(fields) as Record<string, unknown>
-    const text = maskPersonalText(message)
+    const text = maskPersonalText(messageText(message))
     if (this.format === "json") {
       this.writeLine(
         JSON.stringify({
@@ -117,11 +132,7 @@ export class AppLogger implements Logger {
 
   log(...args: unknown[]) {
     const [first, ...rest] = args
-    this.write(
-      "info",
-      typeof first === "string" ? first : JSON.stringify(maskPersonalData(first)),
-      rest.length ? { args: rest } : {}
-    )
+    this.write("info", first, rest.length ? { args: rest } : {})
   }
 
   activity(message: string) {

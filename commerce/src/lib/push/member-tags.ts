@@ -7,14 +7,27 @@
  *   member's orders that were not cancelled (series-cancer, usage-medication, ...).
  * - Age group from metadata.birth_date (Asia/Shanghai today): children (under 18),
  *   age-18-35, age-36-55, seniors (56 and over).
+ * - Report findings that call for attention (中/高风险, 关注, 异常): `gene-<gene>` of each
+ *   (gene-brca1, gene-mthfr), so articles and products tagged with a gene reach the members
+ *   whose reports flag it. Good news (低风险, 正常) adds nothing.
  */
 export type MemberFacts = {
   birth_date?: string | null
   constitution_verdicts?: Record<string, string> | null
   category_handles?: string[]
+  findings?: { gene: string | null; risk: string }[]
 }
 
 const APPLIES = new Set(["是", "基本是", "倾向是"])
+const NEEDS_ATTENTION = new Set(["medium", "high", "attention", "abnormal"])
+
+/** The tag slug of a gene: lower case, anything but letters and digits a hyphen. */
+export function geneTag(gene: string): string {
+  return `gene-${gene
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")}`
+}
 
 const shanghaiDate = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" })
 
@@ -41,6 +54,9 @@ export function memberTags(facts: MemberFacts, now: Date = new Date()): string[]
     if (APPLIES.has(verdict)) tags.add(code)
   }
   for (const handle of facts.category_handles ?? []) tags.add(handle)
+  for (const finding of facts.findings ?? []) {
+    if (finding.gene && NEEDS_ATTENTION.has(finding.risk)) tags.add(geneTag(finding.gene))
+  }
   const ageTag = ageGroupTag(ageOn(facts.birth_date, shanghaiDate.format(now)))
   if (ageTag) tags.add(ageTag)
   return [...tags].sort()

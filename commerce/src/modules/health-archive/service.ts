@@ -21,6 +21,7 @@ import { Consent } from "./models/consent"
 import { Kit } from "./models/kit"
 import { KitEvent } from "./models/kit-event"
 import { LabReport } from "./models/lab-report"
+import { LabReportFinding } from "./models/lab-report-finding"
 import { MemberUpload } from "./models/member-upload"
 import { ReportBatch } from "./models/report-batch"
 import { ReportBatchFile } from "./models/report-batch-file"
@@ -35,11 +36,13 @@ import type {
   PersonDetails,
   PersonView,
   Relation,
+  ReportFinding,
+  ReportFindings,
   ReportSummary,
   ReportView,
   UploadView,
 } from "./types"
-import { CONSENT_KIND_LABELS, RELATION_LABELS } from "./types"
+import { CONSENT_KIND_LABELS, RELATION_LABELS, REPORT_FINDING_RISK_LABELS } from "./types"
 import { ESCORT_CONSENT_KINDS, type EscortConsentAcceptance } from "./escort-consent-kinds"
 
 export * from "./types"
@@ -62,6 +65,7 @@ class HealthArchiveModuleService extends MedusaService({
   TestSubject,
   Consent,
   LabReport,
+  LabReportFinding,
   MemberUpload,
   ReportBatch,
   ReportBatchFile,
@@ -397,6 +401,101 @@ class HealthArchiveModuleService extends MedusaService({
     return { kit_id: kit.id, event_id }
   }
 
+  // ---- findings (reports as data) -------------------------------------------
+
+  /**
+   * Records a report's findings, replacing what was there: the parser's first reading, or
+   * staff's corrected list (staff's always wins; the parser never overwrites it).
+   * Returns false when the parser's reading was not kept.
+   */
+  @InjectTransactionManager()
+  async recordReportFindings(
+    input: {
+      report_id: string
+      findings: ReportFinding[]
+      source: "parser" | "staff"
+      actor_id?: string | null
+    },
+    @MedusaContext() context: Context = {}
+  ): Promise<boolean> {
+    const [report] = await this.listLabReports({ id: input.report_id }, { take: 1 }, context)
+    if (!report) throw notFound("没有找到这份报告")
+    const sql = this.sql(context)
+    // Serialises two recordings of one report, so the list is never a mix of both.
+    await sql.execute("select id from lab_report where id = ? for update", [report.id])
+    const existing = await this.listLabReportFindings({ report_id: report.id }, {}, context)
+    if (input.source === "parser" && existing.some((row) => row.source === "staff")) return false
+    if (existing.length)
+      await this.deleteLabReportFindings(
+        existing.map((row) => row.id),
+        context
+      )
+    if (input.findings.length) {
+      await this.createLabReportFindings(
+        input.findings.map((finding, position) => {
+          const sealed = this.cipher.sealJson(finding)
+          return {
+            report_id: report.id,
+            customer_id: report.customer_id,
+            position,
+            source: input.source,
+            actor_id: input.actor_id ?? null,
+            key_id: sealed.key_id,
+            payload_ciphertext: sealed.ciphertext,
+          }
+        }),
+        context
+      )
+    }
+    return true
+  }
+
+  /** A report's findings, opened, in the report's order. */
+  @InjectManager()
+  async reportFindings(
+    reportId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<ReportFindings> {
+    const rows = await this.listLabReportFindings(
+      { report_id: reportId },
+      { order: { position: "ASC" } },
+      context
+    )
+    return {
+      findings: rows.map((row) => {
+        const finding = this.openFinding(row)
+        return { ...finding, risk_label: REPORT_FINDING_RISK_LABELS[finding.risk] }
+      }),
+      source: (rows[0]?.source as ReportFindings["source"]) ?? null,
+      recorded_at: rows[0] ? new Date(rows[0].created_at).toISOString() : null,
+    }
+  }
+
+  /** Every finding of each member's reports, opened: what their suggestions are drawn from. */
+  @InjectManager()
+  async findingsOfMembers(
+    customerIds: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<Map<string, ReportFinding[]>> {
+    const byMember = new Map<string, ReportFinding[]>()
+    if (!customerIds.length) return byMember
+    const rows = await this.listLabReportFindings({ customer_id: customerIds }, {}, context)
+    for (const row of rows) {
+      const list = byMember.get(row.customer_id) ?? []
+      list.push(this.openFinding(row))
+      byMember.set(row.customer_id, list)
+    }
+    return byMember
+  }
+
+  /** Erases a member's findings with the rest of the archive. */
+  @InjectTransactionManager()
+  async forgetFindingsOf(customerId: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute("delete from lab_report_finding where customer_id = ?", [
+      customerId,
+    ])
+  }
+
   // ---- uploads ----------------------------------------------------------------
 
   sealUploadDetails(details: { filename: string; note: string | null }) {
@@ -449,6 +548,13 @@ class HealthArchiveModuleService extends MedusaService({
       [id, kitId, status, note, actor.actor_type, actor.actor_id ?? null]
     )
     return id
+  }
+
+  protected openFinding(row: { key_id: string; payload_ciphertext: string }): ReportFinding {
+    return this.cipher.openJson<ReportFinding>({
+      key_id: row.key_id,
+      ciphertext: row.payload_ciphertext,
+    })
   }
 
   protected revealPerson(row: {

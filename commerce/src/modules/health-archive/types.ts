@@ -7,12 +7,15 @@ import type {
   KitReport,
   KitStatus,
   PersonRelation,
+  ReportFinding,
+  ReportFindings,
   TestedPerson,
 } from "@health/contracts"
 import { CONSENT_KIND_LABELS as KIT_CONSENT_KIND_LABELS } from "@health/contracts"
 import { ESCORT_CONSENT_LABELS, type EscortConsentKind } from "./escort-consent-kinds"
 
-export type { ActorType }
+export type { ActorType, ReportFinding, ReportFindings }
+export { REPORT_FINDING_RISKS, REPORT_FINDING_RISK_LABELS } from "@health/contracts"
 export type Relation = PersonRelation
 
 /** A kit's consents (@health/contracts) and an escort booking's. */

@@ -7,6 +7,8 @@ import {
 } from "../../lib/push/notification-preferences"
 import { CONSTITUTION_MODULE } from "../../modules/constitution"
 import type ConstitutionModuleService from "../../modules/constitution/service"
+import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
+import type HealthArchiveModuleService from "../../modules/health-archive/service"
 
 /** A member an article may be pushed to: the phone and channel opt-outs notify-member needs. */
 export type PushRecipient = {
@@ -18,7 +20,7 @@ export type PushRecipient = {
 export type TaggedMember = PushRecipient & { tags: string[] }
 
 /**
- * The tags (see lib/push/member-tags.ts) and channels of a batch of members, in three
+ * The tags (see lib/push/member-tags.ts) and channels of a batch of members, in four
  * queries and one latest constitution result per member. Reads only.
  */
 export async function loadMemberTags(
@@ -28,6 +30,7 @@ export async function loadMemberTags(
   if (!customerIds.length) return []
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const constitution = container.resolve<ConstitutionModuleService>(CONSTITUTION_MODULE)
+  const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
   const { data: customers } = await query.graph({
     entity: "customer",
     fields: ["id", "phone", "metadata"],
@@ -62,6 +65,7 @@ export async function loadMemberTags(
       )
     }
   }
+  const findingsOf = await archive.findingsOfMembers(customerIds)
   return Promise.all(
     customers.map(async (customer) => {
       const {
@@ -77,6 +81,7 @@ export async function loadMemberTags(
           birth_date: typeof metadata.birth_date === "string" ? metadata.birth_date : null,
           constitution_verdicts: latest?.verdicts ?? null,
           category_handles: products.flatMap((id) => handlesOf.get(id) ?? []),
+          findings: findingsOf.get(customer.id) ?? [],
         }),
       }
     })

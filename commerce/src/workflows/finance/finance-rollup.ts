@@ -2,13 +2,12 @@ import { financeBindings, rawRowsCtes } from "./finance-summary-sql"
 import { daysOf, periodBounds } from "./finance-period"
 import { GRACE, type Knex, type RollupKnex } from "./finance-knex"
 import { refreshLedgerMonths } from "./ledger-rollup"
+import { ROW_DAY, rollupRowsSql } from "./rollup-rows-sql"
+import { refreshFinanceHours, rolledHoursOf } from "./hour-rollup"
 
 export type { RollupKnex }
 
 const FIGURE_COLUMNS = ["orders", "paid", "refunded", "store_credit", "commissions", "payouts"]
-
-/** The Beijing day a raw row falls on. */
-const ROW_DAY = `(happened_at at time zone 'Asia/Shanghai')::date`
 
 /**
  * A run of days' unsplit rows, as the raw queries compute them without filters, in one
@@ -34,18 +33,6 @@ const ROLLUP_UNSPLIT_SQL = `with ${rawRowsCtes(false)},
            sum(amount)::bigint, count(*)
       from raw_rows
      group by ${ROW_DAY}, metric, method, channel, order_status`
-
-/**
- * A run of days' rows split over products, as the product breakdown splits an order's
- * money. Bindings: `financeBindings` of the run.
- */
-const ROLLUP_SPLIT_SQL = `with ${rawRowsCtes(true)}
-    insert into finance_daily_rollup
-      (day, split, metric, product_id, product_label, method, channel, order_status, amount, rows)
-    select ${ROW_DAY}, true, metric, product_id, max(product_label), method, channel, order_status,
-           sum(amount)::bigint, count(*)
-      from raw_rows
-     group by ${ROW_DAY}, metric, product_id, method, channel, order_status`
 
 /**
  * One month's product split rows summed from its days' (bindings: the month's first day,
@@ -111,7 +98,7 @@ export async function refreshFinanceRollupRun(
       last,
     ])
     await trx.raw(ROLLUP_UNSPLIT_SQL, financeBindings(start, end, {}))
-    await trx.raw(ROLLUP_SPLIT_SQL, financeBindings(start, end, {}))
+    await trx.raw(rollupRowsSql("finance_daily_rollup", true), financeBindings(start, end, {}))
     // The run's months from their days' rows, in this transaction: a month's rows are the sum
     // of its days' whenever every day is clean (a reader uses a month only then). The lock
     // serialises two runs in one month, so the later one sums the earlier one's days too;
@@ -177,8 +164,8 @@ export async function daysToRefresh(knex: Knex): Promise<string[]> {
 }
 
 /**
- * One run of the rollup job: refreshes the days `daysToRefresh` finds and the ledger's
- * months (`refreshLedgerMonths`), then vacuums what changed so the reports' reads of it stay
+ * One run of the rollup job: refreshes the days `daysToRefresh` finds, the ledger's months
+ * (`refreshLedgerMonths`) and today's finished hours (`refreshFinanceHours`), then vacuums what changed so the reports' reads of it stay
  * index-only. Returns the days.
  */
 export async function refreshFinanceRollups(knex: RollupKnex): Promise<string[]> {
@@ -193,6 +180,10 @@ export async function refreshFinanceRollups(knex: RollupKnex): Promise<string[]>
          finance_member_monthly_rollup, finance_affiliate_monthly_rollup`,
       []
     )
+  }
+  // Today's finished hours after the days: an hour of a day just rolled up is not needed.
+  if ((await refreshFinanceHours(knex)).length) {
+    await knex.raw(`vacuum (analyze) finance_hourly_rollup`, [])
   }
   return days
 }
@@ -223,6 +214,7 @@ export async function rebuildFinanceRollups(knex: RollupKnex): Promise<string[]>
      on conflict (id) do update set dirty_at = now(), updated_at = now()`,
     []
   )
+  await knex.raw(`update finance_rollup_hour set dirty_at = now(), updated_at = now()`, [])
   return refreshFinanceRollups(knex)
 }
 
@@ -255,13 +247,16 @@ const nextDay = (day: string) =>
  * stretch from the first to the last day that is not rolled up from the raw tables (in a
  * live system: today, and a past day whose money just changed). With `byMonth` (a product
  * split not broken down by day), the whole months before that stretch come from the monthly
- * rollup. Read in the same snapshot as the figures.
+ * rollup; with `byHour` (no member in play), the rolled-up hours the stretch starts with
+ * come from the hourly rollup (today's finished hours), so only the rest is read raw. Read
+ * in the same snapshot as the figures.
  */
 export async function rollupSpanOf(
   knex: Knex,
   from: string,
   to: string,
-  byMonth = false
+  byMonth = false,
+  byHour = false
 ): Promise<{ start: string; end: string; rollup: RollupSpanOrNone }> {
   const { rows } = await knex.raw(
     `select id from finance_rollup_day
@@ -279,10 +274,11 @@ export async function rollupSpanOf(
   const rawLast = raw[raw.length - 1]
   const { start, end } = periodBounds(rawFirst, rawLast)
   const months = byMonth ? wholeMonthsOf(from, rawFirst) : null
+  const hours = byHour ? await rolledHoursOf(knex, start, end) : null
   return {
-    start,
+    start: hours?.end ?? start,
     end,
-    rollup: rolled.size ? { from, to, rawFirst, rawLast, months } : undefined,
+    rollup: rolled.size || hours ? { from, to, rawFirst, rawLast, months, hours } : undefined,
   }
 }
 

@@ -8,17 +8,19 @@ const FIGURES = ["orders", "paid", "refunded", "store_credit", "commissions", "p
 const STORE_CREDIT_REFERENCE = "affiliate_store_credit"
 
 /**
- * Every value a query takes, bound once in a one-row CTE so each query has the same fourteen
+ * Every value a query takes, bound once in a one-row CTE so each query has the same sixteen
  * bindings in the same order (see `financeBindings`); a null filter means "all". [t0, t1) is
  * what is read from the raw tables; the Beijing days r0..r1 outside u0..u1 are read from
  * the rollups (none when r0 is null): the whole months m0..m1 (first days; none when m0 is
- * null) from the monthly rollup, the other days from the daily one.
+ * null) from the monthly rollup, the other days from the daily one; the hours [h0, h1)
+ * (none when h0 is null; they end where t0 starts) from the hourly rollup.
  */
 const PARAMS = `
 params as (
   select ?::timestamptz as t0, ?::timestamptz as t1, ?::text as product_id, ?::text as category_id,
          ?::text as customer_id, ?::text as channel, ?::text as provider_id, ?::text as order_status,
-         ?::date as r0, ?::date as r1, ?::date as u0, ?::date as u1, ?::date as m0, ?::date as m1
+         ?::date as r0, ?::date as r1, ?::date as u0, ?::date as u1, ?::date as m0, ?::date as m1,
+         ?::timestamptz as h0, ?::timestamptz as h1
 )`
 
 /**
@@ -190,7 +192,8 @@ raw_rows as (
 /**
  * The rolled-up days' rows (see finance-rollup.ts), shaped and filtered like the raw rows:
  * the split rows when products are in play, else the unsplit ones; whole months m0..m1 of
- * split rows from the monthly rollup (a month's row stands at its first day). The days
+ * split rows from the monthly rollup (a month's row stands at its first day), and the finished
+ * hours of the stretch read raw from the hourly rollup (an hour's row stands at its day). The days
  * around the months are two ranges, each read by its own index scan: one range with the
  * months left out by a filter would still walk every day of them. They carry no member, so
  * the member filter and breakdown read the member rollup instead.
@@ -211,6 +214,11 @@ rolled_periods as (
   select r.month, r.metric, r.amount, r.product_id, r.product_label, r.method, r.channel, r.order_status
     from finance_monthly_rollup r, params p
    where r.split = ${byProduct} and r.month between p.m0 and p.m1
+  union all
+  select (r.hour at time zone 'Asia/Shanghai')::date, r.metric, r.amount, r.product_id, r.product_label,
+         r.method, r.channel, r.order_status
+    from finance_hourly_rollup r, params p
+   where r.split = ${byProduct} and r.hour >= p.h0 and r.hour < p.h1
 ),
 rolled_rows as (
   select r.metric, r.amount::numeric as amount,
@@ -345,6 +353,8 @@ export type RollupSpan = {
   rawLast: string | null
   /** The whole months (first days) read from the monthly rollup; product splits only. */
   months?: { first: string; last: string } | null
+  /** The hours [first, end) read from the hourly rollup; the raw read starts at `end`. */
+  hours?: { first: string; end: string } | null
 }
 
 /** The six sources of FACTS, each bound [start, end) of its own. */
@@ -375,6 +385,8 @@ export function financeBindings(
     rollup?.rawLast ?? null,
     rollup?.months?.first ?? null,
     rollup?.months?.last ?? null,
+    rollup?.hours?.first ?? null,
+    rollup?.hours?.end ?? null,
     ...Array.from({ length: FACT_PERIODS }, () => [start, end]).flat(),
   ]
 }

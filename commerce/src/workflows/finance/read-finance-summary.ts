@@ -59,7 +59,9 @@ async function bindingsFor(
   }
   // Whole months serve a product split, except by day (a month's row stands at its first day).
   const byMonth = splitsByProduct(filters, groupBy) && groupBy !== "day"
-  const { start, end, rollup } = await rollupSpanOf(trx, from, to, byMonth)
+  // Today's finished hours serve wherever the day rollup does (it has no member rollup).
+  const byHour = rollupFor(filters, groupBy) === "day"
+  const { start, end, rollup } = await rollupSpanOf(trx, from, to, byMonth, byHour)
   return summaryBindings(start, end, filters, groupBy, rollup)
 }
 

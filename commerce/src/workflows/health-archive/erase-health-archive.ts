@@ -10,6 +10,7 @@ import { SealedFileStore } from "../../lib/health-files/sealed-file-store"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import { eraseMemberConstitutionStep } from "../constitution/steps/erase-member-constitution-step"
+import { eraseMemberAssessmentsStep } from "../assessment/steps/erase-member-assessments-step"
 
 /**
  * Deletes what the archive holds about a member: reports and uploads (files too)
@@ -32,6 +33,7 @@ const eraseHealthArchiveStep = createStep(
       await archive.updateConsents(open.map((c) => ({ id: c.id, withdrawn_at: now })))
     if (kits.length) await archive.updateKits(kits.map((k) => ({ id: k.id, person_id: null })))
     await archive.deleteLabReports(reports.map((r) => r.id))
+    await archive.forgetFindingsOf(customer_id)
     await archive.deleteMemberUploads(uploads.map((u) => u.id))
     await archive.deleteTestSubjects(persons.map((p) => p.id))
     await new SealedFileStore(container.resolve(Modules.FILE)).remove([
@@ -53,6 +55,8 @@ export const eraseHealthArchiveWorkflow = createWorkflow(
     const archive = eraseHealthArchiveStep(input)
     // Constitution results are the constitution module's: erased by its own step.
     const constitution = eraseMemberConstitutionStep(input)
+    // So are the experts' 检测评估 with their grants: the assessment module's own step.
+    eraseMemberAssessmentsStep(input)
     return new WorkflowResponse(
       transform({ archive, constitution }, ({ archive, constitution }) => ({
         reports: archive.reports,

@@ -16,6 +16,7 @@ import {
   DOMAIN_EVENT_OPTIONS,
   type KitStatusChangedEvent,
 } from "../../lib/events/domain-events"
+import { parseReportFindings } from "../../lib/reports/parse-report-findings"
 import { readReportPdf, UnreadablePdfError } from "../../lib/reports/read-report-pdf"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
@@ -127,6 +128,12 @@ const ingestReportFileStep = createStep(
           issued_at: parsed.issued_on ? new Date(`${parsed.issued_on}T00:00:00+08:00`) : null,
           batch_file_id: file.id,
         }))
+      // Where the layout is known the findings come with the report (a replay reads them
+      // again; staff's own list is never replaced); else staff enter them in the lab page.
+      const findings = parseReportFindings(parsed.text)
+      if (findings.length) {
+        await archive.recordReportFindings({ report_id: report.id, findings, source: "parser" })
+      }
       let eventId: string | null = null
       if (!existing) {
         const moved = await archive.transitionKit(kit.id, "report", {

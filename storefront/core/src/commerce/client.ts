@@ -1,5 +1,6 @@
 import type { CacheHint } from "../http"
 import { query } from "../http"
+import { CART_FIELDS } from "./cart-fields"
 import { commerceRequester, type CommerceClientOptions } from "./request"
 import type { Cart, Product, ProductCategory, ProductListParams, Region } from "./types"
 
@@ -15,9 +16,6 @@ const PRODUCT_FIELDS = [
   "*tags",
   "*images",
 ].join(",")
-
-const CART_FIELDS =
-  "*items,*items.variant,*items.product,+items.total,+items.subtotal,+item_subtotal"
 
 /** Typed access to Medusa's store API; pages never build URLs or headers themselves. */
 export function createCommerceClient(options: CommerceClientOptions) {
@@ -50,6 +48,7 @@ export function createCommerceClient(options: CommerceClientOptions) {
         `/store/products${query({
           region_id: params.regionId,
           "category_id[]": params.categoryIds,
+          "tag_id[]": params.tagIds,
           q: params.q,
           limit: params.limit ?? 12,
           offset: params.offset ?? 0,
@@ -58,6 +57,16 @@ export function createCommerceClient(options: CommerceClientOptions) {
         })}`,
         { cacheHint: catalog(["products"]) }
       )
+    },
+
+    /** The ids of the product tags with these values (unknown values are left out). */
+    async productTagIds(values: string[]): Promise<string[]> {
+      if (!values.length) return []
+      const { product_tags } = await request<{ product_tags: { id: string; value: string }[] }>(
+        `/store/product-tags${query({ "value[]": values, limit: 100, fields: "id,value" })}`,
+        { cacheHint: catalog(["product-tags"]) }
+      )
+      return product_tags.filter((tag) => values.includes(tag.value)).map((tag) => tag.id)
     },
 
     async getProduct(handle: string, regionId: string): Promise<Product | null> {

@@ -1,4 +1,11 @@
-import type { ArchiveUpload, Consent, Kit, KitReport, TestedPerson } from "@health/contracts"
+import type {
+  ArchiveUpload,
+  Consent,
+  Kit,
+  KitReport,
+  ReportFindings,
+  TestedPerson,
+} from "@health/contracts"
 import type { ArchiveAssessment, KitActivation } from "../health-archive/types"
 import {
   commerceFileRequester,
@@ -56,6 +63,18 @@ export function createHealthArchiveClient(options: CommerceClientOptions) {
 
     async report(token: string, reportId: string): Promise<KitReport> {
       return (await get<{ report: KitReport }>(`/reports/${id(reportId)}`, token)).report
+    },
+
+    /** The report with its structured findings (empty until the lab or the parser records them). */
+    reportWithFindings: (token: string, reportId: string) =>
+      get<{ report: KitReport; findings: ReportFindings }>(`/reports/${id(reportId)}`, token),
+
+    /**
+     * The member's audience tags (constitution types, tests bought, age group, flagged genes):
+     * ask the CMS for articles and products carrying them.
+     */
+    async suggestionTags(token: string): Promise<string[]> {
+      return (await get<{ tags: string[] }>("/suggestions", token)).tags
     },
 
     /** The report PDF; the first open marks the kit delivered. */

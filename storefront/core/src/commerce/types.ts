@@ -69,7 +69,14 @@ export type CartLine = {
   metadata?: Record<string, unknown> | null
   /** `metadata.kind` tells a gene test (the lines that get a test method). */
   product?: { metadata?: Record<string, unknown> | null } | null
+  /** What promotions take off this line (Medusa's line adjustments). */
+  adjustments?: PromotionAdjustment[] | null
 }
+
+export type PromotionAdjustment = { id: string; code?: string | null; amount: Money }
+
+/** A promotion on a cart: a code the shopper typed, or an automatic one Medusa applied. */
+export type CartPromotion = { id: string; code?: string | null; is_automatic?: boolean | null }
 
 export type Cart = {
   id: string
@@ -81,11 +88,17 @@ export type Cart = {
   total?: Money
   shipping_total?: Money
   discount_total?: Money
+  /** The total before promotions. */
+  original_total?: Money
+  promotions?: CartPromotion[] | null
+  shipping_methods?: { id: string; adjustments?: PromotionAdjustment[] | null }[] | null
 }
 
 export type ProductListParams = {
   regionId: string
   categoryIds?: string[]
+  /** Products with any of these tags (the 热销 / 新品 filter). */
+  tagIds?: string[]
   q?: string
   limit?: number
   offset?: number

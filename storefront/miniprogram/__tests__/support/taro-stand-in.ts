@@ -34,10 +34,23 @@ export const stand = {
   downloads: [] as { url: string; header?: Record<string, string> }[],
   /** What wx.chooseImage answers: the picked files, or nothing (cancelled). */
   chosenImages: [] as { path: string; size: number }[],
+  /** What wx.chooseMedia answers: the picked files' temporary paths, or nothing (cancelled). */
+  chosenMedia: [] as string[],
+  /** What wx.getLocation answers: a place, or the errMsg it fails with (a refusal). */
+  location: { latitude: 29.37, longitude: 113.13 } as
+    | { latitude: number; longitude: number }
+    | { errMsg: string },
+  locationAsks: 0,
+  /** Files wx.shareFileMessage was given (the archive export in WeChat). */
+  sharedFiles: [] as { filePath: string; fileName?: string }[],
   /** What wx.chooseAddress (the member's WeChat address list) answers. */
   chosenAddress: null as null | Record<string, string>,
   reset() {
     storage.clear()
+    this.chosenMedia = []
+    this.location = { latitude: 29.37, longitude: 113.13 }
+    this.locationAsks = 0
+    this.sharedFiles = []
     this.chosenAddress = null
     this.uploads = []
     this.uploadAnswer = { statusCode: 201, data: '{"upload":{"id":"escupl_1"}}' }
@@ -116,6 +129,25 @@ const Taro = {
     stand.chosenImages.length
       ? Promise.resolve({ tempFiles: stand.chosenImages, errMsg: "chooseImage:ok" })
       : Promise.reject({ errMsg: "chooseImage:fail cancel" }),
+  chooseMedia: () =>
+    stand.chosenMedia.length
+      ? Promise.resolve({
+          tempFiles: stand.chosenMedia.map((tempFilePath) => ({ tempFilePath, size: 1024 })),
+          errMsg: "chooseMedia:ok",
+        })
+      : Promise.reject({ errMsg: "chooseMedia:fail cancel" }),
+  getLocation: () => {
+    stand.locationAsks += 1
+    const answer = stand.location
+    return "errMsg" in answer
+      ? Promise.reject(answer)
+      : Promise.resolve({ ...answer, errMsg: "getLocation:ok" })
+  },
+  shareFileMessage: (option: { filePath: string; fileName?: string }) => {
+    stand.sharedFiles.push(option)
+    return Promise.resolve({ errMsg: "shareFileMessage:ok" })
+  },
+  openDocument: () => Promise.resolve(),
   previewImage: () => Promise.resolve(),
   makePhoneCall: () => Promise.resolve(),
   openLocation: () => Promise.resolve(),

@@ -36,8 +36,20 @@ export const routes = {
   articles: "/packages/content/articles/index",
   article: (slug: string) => `/packages/content/article/index?slug=${encodeURIComponent(slug)}`,
   sites: "/packages/content/sites/index",
+  search: (q?: string) =>
+    q
+      ? `/packages/content/search/index?q=${encodeURIComponent(q)}`
+      : "/packages/content/search/index",
+  uploads: "/packages/health/uploads/index",
+  consents: "/packages/health/consents/index",
+  archiveData: "/packages/health/archive-data/index",
+  clinicSessions: "/packages/health/clinic/index",
+  constitutionHistory: "/packages/health/constitution-history/index",
+  tag: (slug: string) => `/packages/content/tag/index?slug=${encodeURIComponent(slug)}`,
+  privacy: "/packages/content/privacy/index",
   inbox: "/packages/member/inbox/index",
   profile: "/packages/member/profile/index",
+  password: "/packages/member/password/index",
   escortBook: (serviceId?: string) =>
     serviceId
       ? `/packages/escort/book/index?service=${encodeURIComponent(serviceId)}`

@@ -38,7 +38,14 @@ export type CheckoutInput = {
 }
 
 /** Amounts in integer fen, as the order summary shows them. */
-export type OrderFen = { subtotal: number; shipping: number; credit: number; total: number }
+/** The order's sums in fen; `discount` is Medusa's discount_total (coupons and promotions). */
+export type OrderFen = {
+  subtotal: number
+  discount: number
+  shipping: number
+  credit: number
+  total: number
+}
 
 export type CheckoutOutcome =
   | { kind: "pay"; fen: OrderFen; action: PaymentAction }
@@ -89,7 +96,13 @@ export async function placeOrder(
   cartId: string,
   token: string,
   input: CheckoutInput,
-  context: { available: number; subtotalFen: number; shippingFen: number; openid?: string }
+  context: {
+    available: number
+    subtotalFen: number
+    discountFen: number
+    shippingFen: number
+    openid?: string
+  }
 ): Promise<CheckoutOutcome> {
   const credit = storeCreditFen(input.credit.use, input.credit.typed, context.available)
   if ("problem" in credit) return { kind: "problem", problem: credit.problem }
@@ -143,10 +156,12 @@ export async function placeOrder(
       totalFen: answer.amount_fen,
     }
   }
+  const due = context.subtotalFen - context.discountFen + context.shippingFen
   const fen = {
     subtotal: context.subtotalFen,
+    discount: context.discountFen,
     shipping: context.shippingFen,
-    credit: Math.max(context.subtotalFen + context.shippingFen - answer.amount_fen, 0),
+    credit: Math.max(due - answer.amount_fen, 0),
     total: answer.amount_fen,
   }
   return { kind: "pay", fen, action: answer.payment_action }

@@ -1,21 +1,9 @@
 import Taro from "@tarojs/taro"
-import type { CollectionSite } from "@health/core"
+import { siteCoordinates, type CollectionSite } from "@health/core"
 import { isWeapp } from "./config"
 
-/** A site's coordinates as numbers, or null when the CMS has none (or nonsense). */
-export function siteCoordinates(site: Pick<CollectionSite, "latitude" | "longitude">) {
-  const latitude = Number(site.latitude)
-  const longitude = Number(site.longitude)
-  if (
-    !site.latitude ||
-    !site.longitude ||
-    !Number.isFinite(latitude) ||
-    !Number.isFinite(longitude)
-  )
-    return null
-  if (Math.abs(latitude) > 90 || Math.abs(longitude) > 180) return null
-  return { latitude, longitude }
-}
+// Sites pages and tests import it from here with the map helpers.
+export { siteCoordinates }
 
 /**
  * Tencent Maps' marker page for a site. The CMS keeps GCJ-02 coordinates, which is what

@@ -10,7 +10,11 @@ export function webLinkRoute(href: string): string | null {
   if (article) return routes.article(decodeURIComponent(article[1]))
   const product = /^\/products\/([^/]+)\/?$/.exec(path)
   if (product) return routes.product(decodeURIComponent(product[1]))
+  const tag = /^\/tags\/([^/]+)\/?$/.exec(path)
+  if (tag) return routes.tag(decodeURIComponent(tag[1]))
   if (/^\/articles\/?$/.test(path)) return routes.articles
+  if (/^\/constitution\/history\/?$/.test(path)) return routes.constitutionHistory
+  if (/^\/privacy\/?$/.test(path)) return routes.privacy
   if (/^\/constitution\/?$/.test(path)) return routes.constitutionTest
   if (/^\/sites\/?$/.test(path)) return routes.sites
   if (/^\/products\/?$/.test(path)) return routes.products()

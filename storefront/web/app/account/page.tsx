@@ -50,6 +50,12 @@ const TILES = [
     hint: account.constitutionHint,
     id: "constitution",
   },
+  {
+    href: "/account/assessments",
+    title: "检测评估",
+    hint: "授权专家查看档案资料，出具检测评估报告",
+    id: "assessments",
+  },
   { href: "/account/inbox", title: account.inbox, hint: account.inboxHint, id: "inbox" },
 ]
 

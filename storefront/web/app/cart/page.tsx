@@ -1,8 +1,10 @@
 import { EmptyIcon } from "@/components/icons"
-import { formatCNY, messages, sumCNY } from "@health/core"
+import { formatCNY, messages, sumCNY, typedPromotionCodes } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { CartLineControls } from "@/components/cart/cart-line-controls"
+import { CartTotals } from "@/components/cart/cart-totals"
+import { PromotionCodeField } from "@/components/cart/promotion-code-field"
 import { currentCart } from "@/lib/current-cart"
 
 export const metadata: Metadata = { title: "购物车" }
@@ -10,7 +12,7 @@ export const metadata: Metadata = { title: "购物车" }
 export default async function CartPage() {
   const cart = await currentCart()
   const items = cart?.items ?? []
-  if (!items.length) {
+  if (!cart || !items.length) {
     return (
       <section className="empty-state">
         <EmptyIcon kind="cart" />
@@ -21,7 +23,7 @@ export default async function CartPage() {
       </section>
     )
   }
-  const subtotal = cart?.item_subtotal ?? sumCNY(items.map((item) => item.subtotal ?? 0))
+  const subtotal = cart.item_subtotal ?? sumCNY(items.map((item) => item.subtotal ?? 0))
 
   return (
     <section>
@@ -45,14 +47,8 @@ export default async function CartPage() {
         ))}
       </ul>
       <div className="cart-summary">
-        <p>
-          {messages.cart.subtotal}
-          <strong>{formatCNY(subtotal)}</strong>
-        </p>
-        <p className="total">
-          {messages.cart.total}
-          <strong>{formatCNY(cart?.total ?? subtotal)}</strong>
-        </p>
+        <PromotionCodeField applied={typedPromotionCodes(cart)} />
+        <CartTotals cart={cart} subtotal={subtotal} />
         <Link href="/checkout" className="button primary block" data-testid="go-checkout">
           {messages.cart.checkout}
         </Link>

@@ -1,7 +1,15 @@
-import { formatCNY, isGeneTestLine, paymentMethodsFor, sumCNY } from "@health/core"
+import {
+  formatCNY,
+  isGeneTestLine,
+  paymentMethodsFor,
+  sumCNY,
+  typedPromotionCodes,
+} from "@health/core"
 import type { Metadata } from "next"
 import { cookies, headers } from "next/headers"
 import { redirect } from "next/navigation"
+import { CartTotals } from "@/components/cart/cart-totals"
+import { PromotionCodeField } from "@/components/cart/promotion-code-field"
 import { CheckoutForm } from "@/components/checkout/checkout-form"
 import { checkout, cms, member as memberApi, optional } from "@/lib/backends"
 import { currentCart } from "@/lib/current-cart"
@@ -81,7 +89,7 @@ export default async function CheckoutPage({
             </p>
           )}
           <CheckoutForm
-            payLabel={`提交订单并支付 ${formatCNY(subtotal)}`}
+            payLabel={`提交订单并支付 ${formatCNY(cart.total ?? subtotal)}`}
             lines={lines}
             collection={{ sites, signedIn: !!session }}
             paymentMethods={methods}
@@ -115,9 +123,8 @@ export default async function CheckoutPage({
               </li>
             ))}
           </ul>
-          <p className="summary-total">
-            商品合计 <strong className="price">{formatCNY(subtotal)}</strong>
-          </p>
+          <PromotionCodeField applied={typedPromotionCodes(cart)} />
+          <CartTotals cart={cart} subtotal={subtotal} />
           <p className="hint">
             {inWechat
               ? "支付方式：微信支付（在微信内直接付款）。"

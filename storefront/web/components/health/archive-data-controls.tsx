@@ -1,12 +1,13 @@
 "use client"
 
+import { ARCHIVE_DELETE_WORD } from "@health/core"
 import { useActionState, useState } from "react"
 import { FormFeedback } from "@/components/account/form-feedback"
 import type { AccountActionState } from "@/lib/account-actions"
 
 type Erase = (state: AccountActionState, form: FormData) => Promise<AccountActionState>
 
-export const DELETE_WORD = "删除"
+export const DELETE_WORD = ARCHIVE_DELETE_WORD
 
 /** 数据导出与删除: a zip of everything, and deleting it all once the member types 删除. */
 export function ArchiveDataControls({ erase }: { erase: Erase }) {

@@ -1,28 +1,14 @@
 "use client"
 
-import { formatDateTime, type Consent } from "@health/core"
+import { formatDateTime, withdrawalQuestion, type Consent } from "@health/core"
 import { useState, useTransition } from "react"
 import { FormFeedback } from "@/components/account/form-feedback"
 import type { AccountActionState } from "@/lib/account-actions"
 
 type Withdraw = (id: string) => Promise<AccountActionState>
 
-/** What withdrawing means, said before the member confirms. */
-export function withdrawalQuestion(consent: Pick<Consent, "kind" | "kind_label">): string {
-  const effects: Record<string, string> = {
-    testing: "未完成的检测将停止，已出具的报告仍保留在档案中。",
-    storage: "实验室将销毁剩余样本，之后无法复检。",
-    research: "您的去标识化数据将不再用于新的科研项目。",
-    // 陪诊: the booking's consents (commerce answers what a withdrawal means for the booking).
-    escort_sharing:
-      "陪诊员将看不到就诊人信息；服务开始前撤回，本次陪诊将无法进行，可取消预约并按规则退款。",
-    personal_info: "此后不再为该次陪诊处理您的个人信息。",
-    sensitive_personal_info: "此后不再为该次陪诊处理就诊人的敏感个人信息。",
-    privacy_policy: "",
-  }
-  const effect = effects[consent.kind] ?? ""
-  return `确定撤回「${consent.kind_label}」吗？${effect}撤回后如需恢复，须重新签署。`
-}
+// Shared with the mini-program, so both say the same before a withdrawal.
+export { withdrawalQuestion }
 
 /** 知情同意: every consent signed, when, and a way to withdraw those still in force. */
 export function ConsentList({

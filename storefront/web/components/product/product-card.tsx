@@ -1,5 +1,6 @@
 import { formatCNY, lowestPrice, messages, type Product } from "@health/core"
 import Link from "next/link"
+import { ProductBadges } from "./product-badges"
 
 export function ProductCard({ product }: { product: Product }) {
   const price = lowestPrice(product)
@@ -14,6 +15,7 @@ export function ProductCard({ product }: { product: Product }) {
         <img src={product.thumbnail} alt={product.title} className="card-image" loading="lazy" />
       )}
       <div className="card-body">
+        <ProductBadges product={product} />
         <h3 className="card-title">{product.title}</h3>
         {product.subtitle && <p className="card-subtitle">{product.subtitle}</p>}
         <p className="price">

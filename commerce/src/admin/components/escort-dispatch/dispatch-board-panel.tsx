@@ -1,6 +1,7 @@
 import { Badge, Button, Input, Tabs, Text } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
+import { useCallback, useEffect, useMemo, useState } from "react"
 import { adminRequest, errorText } from "../../lib/admin-request"
+import { latestOnly } from "../../lib/latest-only"
 import { formatBeijingTime, formatFen } from "../finance/finance-format"
 import { RecordTable } from "../shared/record-table"
 import { BookingDetailPanel } from "./booking-detail-panel"
@@ -24,14 +25,20 @@ export function DispatchBoardPanel() {
   const [error, setError] = useState<string>()
   const [open, setOpen] = useState<BoardBooking | null>(null)
 
+  // The tab opens on 进行中全部: a quick switch to 全部 must not end on the first answer.
+  const request = useMemo(
+    () =>
+      latestOnly((path: string) =>
+        adminRequest<{ bookings: BoardBooking[]; counts: Record<string, number> }>(path)
+      ),
+    []
+  )
   const load = useCallback(() => {
     setError(undefined)
-    adminRequest<{ bookings: BoardBooking[]; counts: Record<string, number> }>(
-      boardQuery({ status, city, lateOnly })
-    )
+    request(boardQuery({ status, city, lateOnly }))
       .then(setBoard)
       .catch((e) => setError(errorText(e)))
-  }, [status, city, lateOnly])
+  }, [request, status, city, lateOnly])
   useEffect(load, [load])
 
   return (

@@ -4,6 +4,7 @@ import { formatShanghaiTime } from "./format-shanghai-time"
 import { KitStatusBadge } from "./kit-status-badge"
 import { COLLECTION_METHODS } from "./lab-messages"
 import type { AdminKit } from "./lab-types"
+import { ReportFindingsEditor } from "./report-findings-editor"
 
 const Field = ({ label, children }: { label: string; children: ReactNode }) => (
   <div className="grid grid-cols-[7rem_1fr] gap-x-3 py-1">
@@ -67,6 +68,7 @@ export const KitDetailDrawer = ({
               )}
               <Field label="下单时间">{formatShanghaiTime(kit.created_at)}</Field>
             </section>
+            {kit.report && <ReportFindingsEditor reportId={kit.report.id} />}
             <section>
               <Heading level="h3" className="mb-3">
                 状态记录

@@ -14,6 +14,20 @@ describe("member tags", () => {
     expect(tags).toEqual(["age-36-55", "qixu", "series-cancer", "tanshi", "usage-risk"])
   })
 
+  it("adds gene-<gene> for report findings that call for attention, nothing for good news", () => {
+    const tags = memberTags({
+      findings: [
+        { gene: "BRCA1", risk: "high" },
+        { gene: "MTHFR", risk: "attention" },
+        { gene: "APOE ε4", risk: "medium" },
+        { gene: "BRCA2", risk: "low" },
+        { gene: "CYP2C19", risk: "normal" },
+        { gene: null, risk: "abnormal" },
+      ],
+    })
+    expect(tags).toEqual(["gene-apoe-4", "gene-brca1", "gene-mthfr"])
+  })
+
   it("counts whole years in Beijing time and groups them", () => {
     expect(ageOn("2008-12-02", "2026-12-01")).toBe(17)
     expect(ageOn("2008-12-01", "2026-12-01")).toBe(18)

@@ -13,12 +13,20 @@ const MENU = [
   { label: "我的订单", url: routes.orders },
   { label: "激活检测盒", url: routes.kitActivate },
   { label: "我的报告", url: routes.reports },
+  { label: "我的资料（病历、化验单）", url: routes.uploads },
+  { label: "知情同意", url: routes.consents },
+  { label: "健康档案导出与删除", url: routes.archiveData },
   { label: "体质测试", url: routes.constitutionTest },
+  { label: "体质辨识记录", url: routes.constitutionHistory },
   { label: messages.account.appointments, url: routes.appointments },
+  { label: "线下义诊报名", url: routes.clinicSessions },
+  { label: "附近的采集点", url: routes.sites },
   { label: "我的陪诊", url: routes.escortBookings },
   { label: "陪诊员工作台", url: "/packages/escort-app/tasks/index" },
   { label: messages.account.affiliate, url: routes.affiliate },
   { label: messages.account.profile, url: routes.profile },
+  { label: "修改密码", url: routes.password },
+  { label: "隐私政策", url: routes.privacy },
 ]
 
 export default function Account() {

@@ -2,7 +2,9 @@ import { Button, Text, View } from "@tarojs/components"
 import { useDidShow } from "@tarojs/taro"
 import { messages, type Cart } from "@health/core"
 import { useState } from "react"
+import { DiscountLines } from "../../components/discount-lines"
 import { Price } from "../../components/price"
+import { PromotionCodeField } from "../../components/promotion-code-field"
 import { StateView } from "../../components/state-view"
 import { currentCart } from "../../lib/cart"
 import { commerce } from "../../lib/clients"
@@ -70,9 +72,17 @@ export default function CartPage() {
               </View>
             ))}
             {problem ? <Text className="error-text">{problem}</Text> : null}
-            <View className="section row">
-              <Text>{messages.cart.subtotal}</Text>
-              <Price amount={cart!.item_subtotal ?? cart!.subtotal} testId="cart-subtotal" />
+            <PromotionCodeField cart={cart!} token={session.token()} onCart={() => reload()} />
+            <View className="section">
+              <View className="row">
+                <Text>{messages.cart.subtotal}</Text>
+                <Price amount={cart!.item_subtotal ?? cart!.subtotal} testId="cart-subtotal" />
+              </View>
+              <DiscountLines cart={cart!} />
+              <View className="row">
+                <Text>{messages.cart.total}</Text>
+                <Price amount={cart!.total ?? cart!.item_subtotal} testId="cart-total" />
+              </View>
             </View>
             <Button className="btn-primary" data-testid="go-checkout" onClick={checkout}>
               {messages.cart.checkout}

@@ -36,6 +36,10 @@ export default function Home() {
 
   return (
     <View className="page" data-testid="home">
+      {/* Tapped, the search page (in a subpackage) opens with its own input and suggestions. */}
+      <View className="field__input" data-testid="home-search" onClick={() => go(routes.search())}>
+        <Text className="muted">{messages.search.placeholder}</Text>
+      </View>
       <View className="section">
         <Text className="section__title">{messages.brand}</Text>
         <Text className="muted">{messages.footer.copyright}</Text>

@@ -1,6 +1,6 @@
 import { ScrollView, Text, View } from "@tarojs/components"
 import { useRouter } from "@tarojs/taro"
-import { messages, type ProductCategory } from "@health/core"
+import { PRODUCT_BADGES, messages, type ProductBadge, type ProductCategory } from "@health/core"
 import { useState } from "react"
 import { ProductCard } from "../../components/product-card"
 import { StateView } from "../../components/state-view"
@@ -12,15 +12,22 @@ import { useLoad } from "../../lib/use-load"
 export default function Products() {
   const { params } = useRouter()
   const [categoryId, setCategoryId] = useState<string | undefined>(params?.category)
+  const [badge, setBadge] = useState<ProductBadge | undefined>()
   const tree = useLoad(() => commerce.listCategoryTree())
   const list = useLoad(async () => {
-    const region = await currentRegion()
+    const [region, tagIds] = await Promise.all([
+      currentRegion(),
+      badge ? commerce.productTagIds([badge]) : Promise.resolve([]),
+    ])
+    // A badge no product carries yet lists nothing, as the filter says.
+    if (badge && !tagIds.length) return { products: [], count: 0 }
     return commerce.listProducts({
       regionId: region.id,
       categoryIds: categoryId ? [categoryId] : undefined,
+      tagIds: badge ? tagIds : undefined,
       limit: 50,
     })
-  }, [categoryId])
+  }, [categoryId, badge])
 
   return (
     <View className="page" data-testid="products">
@@ -34,6 +41,16 @@ export default function Products() {
               >
                 全部
               </View>
+              {PRODUCT_BADGES.map((b) => (
+                <View
+                  key={b}
+                  data-testid="badge-chip"
+                  className={`chip ${badge === b ? "chip--active" : ""}`}
+                  onClick={() => setBadge(badge === b ? undefined : b)}
+                >
+                  {b}
+                </View>
+              ))}
             </View>
             {facets.map((facet) => (
               <View key={facet.id}>

@@ -23,6 +23,9 @@ export function DoctorNav() {
       <Link href="/doctor/patients" className="button small">
         患者
       </Link>
+      <Link href="/doctor/assessments" className="button small">
+        检测评估
+      </Link>
       <button type="button" className="button small" onClick={() => void signOut()}>
         退出
       </button>

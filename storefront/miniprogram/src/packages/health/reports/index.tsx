@@ -6,8 +6,9 @@ import { go, routes } from "../../../lib/navigate"
 import { openReportPdf } from "../../../lib/report-file"
 import { session } from "../../../lib/session"
 import { useMemberLoad } from "../../../lib/use-member-load"
+import { ReportFindingsSection } from "./report-findings-section"
 
-/** Each kit with its progress; a kit with a report shows the report's summary. */
+/** Each kit with its progress; a kit with a report shows its findings by risk and the PDF. */
 export default function Reports() {
   const { result, reload } = useMemberLoad((token) => healthArchive.listKits(token))
   return (
@@ -33,6 +34,7 @@ export default function Reports() {
 
 function KitCard({ kit }: { kit: Kit }) {
   const steps = kitSteps(kit)
+  const openPdf = () => openReportPdf(kit.report!.id, session.token()!)
   return (
     <View className="section" data-testid="kit">
       <View className="row">
@@ -54,13 +56,20 @@ function KitCard({ kit }: { kit: Kit }) {
         ))}
       </View>
       {kit.report ? (
-        <View className="row">
-          <Text className="muted">
-            报告已出{kit.report.issued_at ? ` · ${formatDate(kit.report.issued_at)}` : ""}
-          </Text>
-          <Button size="mini" onClick={() => openReportPdf(kit.report!.id, session.token()!)}>
-            查看报告
-          </Button>
+        <View>
+          <View className="row">
+            <Text className="muted">
+              报告已出{kit.report.issued_at ? ` · ${formatDate(kit.report.issued_at)}` : ""}
+            </Text>
+            <Button size="mini" onClick={openPdf}>
+              查看报告
+            </Button>
+          </View>
+          <ReportFindingsSection
+            token={session.token()!}
+            reportId={kit.report.id}
+            onOpenPdf={openPdf}
+          />
         </View>
       ) : null}
     </View>

@@ -7,6 +7,7 @@ import {
   messages,
   TEST_METHOD_LABELS,
   toFen,
+  type Cart,
   type CollectionSite,
   type Money,
   type MemberAddressInput,
@@ -18,6 +19,7 @@ import { OFFLINE_PAYMENT_NOTE, offersOfflinePayment } from "@health/core/commerc
 import { maxStoreCreditFen } from "@health/core/commerce/store-credit"
 import { useEffect, useState } from "react"
 import { Field } from "../../../components/field"
+import { PromotionCodeField } from "../../../components/promotion-code-field"
 import { StateView } from "../../../components/state-view"
 import { currentCart } from "../../../lib/cart"
 import { checkout, cms, member } from "../../../lib/clients"
@@ -43,6 +45,8 @@ const WAITING_FOR_PAYMENT = "尚未收到微信支付结果，请完成支付后
 
 type Loaded = {
   cartId: string
+  /** The cart as loaded: its promotions and Medusa's discount; a coupon change replaces it. */
+  cart: Cart
   /** The cart's gene-test lines, each of which gets its own test method. */
   lines: { id: string; title: string; quantity: number }[]
   subtotal: Money | undefined
@@ -85,6 +89,7 @@ export default function Checkout() {
     const saved = book[0]
     return {
       cartId: cart.id,
+      cart,
       lines,
       subtotal: cart.item_subtotal ?? cart.subtotal,
       email: me.email ?? "",
@@ -145,6 +150,7 @@ function CheckoutForm(props: Loaded & { token: string }) {
   const [busy, setBusy] = useState(false)
   const [problem, setProblem] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<CheckoutOutcome | null>(null)
+  const [priced, setPriced] = useState<Cart>(props.cart)
 
   const lines: LineChoice[] = props.lines.map((line) => ({
     id: line.id,
@@ -157,11 +163,13 @@ function CheckoutForm(props: Loaded & { token: string }) {
   const option = mailed ? mailOption : siteOption
   // Sums in integer fen; commerce works out the same numbers when the order is placed.
   const subtotal = toFen(props.subtotal)
+  // Medusa's discount for the coupons and promotions on the cart, never worked out here.
+  const discount = toFen(priced.discount_total)
   const shipping = toFen(option?.amount)
-  const maxCredit = maxStoreCreditFen(props.available, (subtotal + shipping) / 100)
+  const maxCredit = maxStoreCreditFen(props.available, (subtotal - discount + shipping) / 100)
   const typedCredit = credit.use ? (parseYuanInput(credit.typed) ?? 0) : 0
   const creditFen = Math.min(Math.max(typedCredit, 0), maxCredit)
-  const total = subtotal + shipping - creditFen
+  const total = subtotal - discount + shipping - creditFen
   // A 岳阳 collection site also allows paying offline (cash at the site, or a transfer).
   const siteCities = lines
     .filter((line) => line.method === "on_site")
@@ -182,6 +190,7 @@ function CheckoutForm(props: Loaded & { token: string }) {
       const next = await placeOrder(props.cartId, props.token, input, {
         available: props.available,
         subtotalFen: subtotal,
+        discountFen: discount,
         shippingFen: shipping,
         openid: props.openid,
       })
@@ -372,6 +381,7 @@ function CheckoutForm(props: Loaded & { token: string }) {
           </View>
         )
       })}
+      <PromotionCodeField cart={priced} token={props.token} onCart={setPriced} />
       {props.available > 0 ? (
         <StoreCreditField
           available={props.available}
@@ -407,7 +417,8 @@ function CheckoutForm(props: Loaded & { token: string }) {
       ) : null}
       <View className="section">
         <OrderSummary
-          fen={{ subtotal, shipping, credit: creditFen, total }}
+          fen={{ subtotal, discount, shipping, credit: creditFen, total }}
+          cart={priced}
           testId="checkout-summary"
         />
         <View className="row">

@@ -1,17 +1,36 @@
 import { Text, View } from "@tarojs/components"
-import { formatCNY, messages } from "@health/core"
+import { formatCNY, messages, type Cart } from "@health/core"
+import { DiscountLines } from "../../../components/discount-lines"
 import type { OrderFen } from "../../../lib/place-order"
 
 const yuan = (fen: number) => formatCNY(fen / 100)
 
-/** 商品合计, 运费, 余额抵扣 and 应付金额 of the order, before or after it is placed. */
-export function OrderSummary({ fen, testId }: { fen: OrderFen; testId: string }) {
+/**
+ * 商品合计, each promotion's discount (when the cart is given), 运费, 余额抵扣 and 应付金额 of
+ * the order, before or after it is placed.
+ */
+export function OrderSummary({
+  fen,
+  testId,
+  cart,
+}: {
+  fen: OrderFen
+  testId: string
+  cart?: Pick<Cart, "promotions" | "items" | "shipping_methods">
+}) {
   return (
     <View data-testid={testId}>
       <View className="row">
         <Text>{messages.cart.subtotal}</Text>
         <Text data-testid="summary-subtotal">{yuan(fen.subtotal)}</Text>
       </View>
+      {cart ? <DiscountLines cart={cart} /> : null}
+      {!cart && fen.discount > 0 ? (
+        <View className="row">
+          <Text>优惠</Text>
+          <Text data-testid="summary-discount">-{yuan(fen.discount)}</Text>
+        </View>
+      ) : null}
       <View className="row">
         <Text>运费</Text>
         <Text data-testid="summary-shipping">

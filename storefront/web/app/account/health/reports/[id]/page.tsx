@@ -3,23 +3,29 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { notFound } from "next/navigation"
 import { AccountPageHead } from "@/components/account/account-page-head"
+import { MemberSuggestions } from "@/components/health/member-suggestions"
+import { ReportFindingsSummary } from "@/components/health/report-findings"
 import { healthArchive } from "@/lib/backends"
+import { loadMemberSuggestions } from "@/lib/member-suggestions"
 import { requireMember } from "@/lib/require-member"
 
 export const metadata: Metadata = { title: "检测报告" }
 
 /**
- * The report's summary and the PDF itself, embedded and downloadable. The PDF comes through
+ * The report's summary, its findings grouped by risk, and the PDF itself, embedded and
+ * downloadable. The PDF comes through
  * our route handler, which adds the member's token on the server.
  */
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
   const { token } = await requireMember(`/account/health/reports/${encodeURIComponent(id)}`)
-  const report = await healthArchive.report(token, id).catch((error) => {
+  const answer = await healthArchive.reportWithFindings(token, id).catch((error) => {
     if (error instanceof ApiError && error.status === 404) return null
     throw error
   })
-  if (!report) notFound()
+  if (!answer) notFound()
+  const { report, findings } = answer
+  const suggestions = await loadMemberSuggestions(token)
   const file = `/api/health-archive/reports/${encodeURIComponent(report.id)}/file`
 
   return (
@@ -63,6 +69,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         )}
         <p className="hint">报告结果请结合临床，如有疑问请咨询医生或遗传咨询师。</p>
       </div>
+      <ReportFindingsSummary findings={findings} pdfHref={file} />
       <div className="report-viewer">
         <iframe src={file} title={`${report.product_title} 检测报告`} />
         <p className="hint">
@@ -73,6 +80,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
           或<a href={`${file}?download=1`}>下载报告</a>。
         </p>
       </div>
+      <MemberSuggestions articles={suggestions.articles} products={suggestions.products} />
       <p>
         <Link href={`/account/health/kits/${encodeURIComponent(report.kit_id)}`}>← 检测详情</Link>
         <span className="muted"> · </span>

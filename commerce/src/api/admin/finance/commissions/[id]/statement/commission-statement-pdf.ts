@@ -1,6 +1,7 @@
 import { KIND_ZH } from "@health/medusa-plugin-affiliate"
 import fontkit from "@pdf-lib/fontkit"
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage, type RGB } from "pdf-lib"
+import { PDFDocument, rgb, StandardFonts } from "pdf-lib"
+import { Typesetter } from "../../../../../../lib/pdf/typesetter"
 import type { CommissionEntry } from "../../../../../../workflows/finance/commission-accounts"
 import type { CommissionStatement } from "../../../../../../workflows/finance/steps/read-commission-statement-step"
 import { BUCKET_LABELS } from "../../../../../../workflows/finance/labels"
@@ -62,61 +63,6 @@ const TABLE: Column[] = [
   ...AMOUNT_COLUMNS.map(({ header }) => ({ header, width: 65.6, right: true })),
 ]
 
-type Run = { text: string; font: PDFFont }
-
-/** Mixed text in two fonts: the CJK font (no Latin letters or digits) and Helvetica. */
-class Typesetter {
-  private readonly cjkChars: Set<number>
-  private readonly latinChars: Set<number>
-
-  constructor(
-    readonly cjk: PDFFont,
-    readonly latin: PDFFont
-  ) {
-    this.cjkChars = new Set(cjk.getCharacterSet())
-    this.latinChars = new Set(latin.getCharacterSet())
-  }
-
-  private runs(text: string): Run[] {
-    const runs: Run[] = []
-    for (const char of text) {
-      const code = char.codePointAt(0)!
-      const font =
-        code >= 0x80 && this.cjkChars.has(code)
-          ? this.cjk
-          : this.latinChars.has(code)
-            ? this.latin
-            : this.cjkChars.has(code)
-              ? this.cjk
-              : null
-      const piece = font ? char : "?"
-      const last = runs[runs.length - 1]
-      if (last && last.font === (font ?? this.latin)) last.text += piece
-      else runs.push({ text: piece, font: font ?? this.latin })
-    }
-    return runs
-  }
-
-  width(text: string, size: number): number {
-    return this.runs(text).reduce((sum, run) => sum + run.font.widthOfTextAtSize(run.text, size), 0)
-  }
-
-  /** Cut to `width` with an ellipsis, so a long product title never runs into the next cell. */
-  fit(text: string, width: number, size: number): string {
-    if (this.width(text, size) <= width) return text
-    let cut = text
-    while (cut && this.width(`${cut}…`, size) > width) cut = cut.slice(0, -1)
-    return `${cut}…`
-  }
-
-  draw(page: PDFPage, text: string, x: number, y: number, size: number, color: RGB = INK) {
-    for (const run of this.runs(text)) {
-      page.drawText(run.text, { x, y, size, font: run.font, color })
-      x += run.font.widthOfTextAtSize(run.text, size)
-    }
-  }
-}
-
 /** The table's cells of one ledger line. */
 function lineCells(entry: CommissionEntry): string[] {
   const column = lineColumn(entry)
@@ -158,7 +104,8 @@ export async function buildCommissionStatementPdf(
   doc.registerFontkit(fontkit)
   const type = new Typesetter(
     await doc.embedFont(evenGlyphFont(cjkFont), { subset: true }),
-    await doc.embedFont(StandardFonts.Helvetica)
+    await doc.embedFont(StandardFonts.Helvetica),
+    INK
   )
   const title = `分销对账单 ${statement.affiliate.code} ${statement.month}`
   doc.setTitle(title, { showInWindowTitleBar: true })

@@ -1,13 +1,11 @@
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
-import { Modules } from "@medusajs/framework/utils"
 import { clientAddress } from "../../../../../../lib/http/client-address"
-import { SealedFileStore } from "../../../../../../lib/health-files/sealed-file-store"
 import { HEALTH_ARCHIVE_MODULE } from "../../../../../../modules/health-archive"
 import type HealthArchiveModuleService from "../../../../../../modules/health-archive/service"
 import { conversationOpen } from "../../../../../../modules/consultation/rules/consultation-status"
 import { doctorConsultation } from "../../../../../consultation-request"
 import { notFound, sendFile } from "../../../../../health-archive-request"
-import { openLabReport } from "../../../../../open-lab-report"
+import { openArchiveFile } from "../../../../../open-archive-item"
 
 /**
  * GET: an archive item the member shared for this consultation, decrypted for its doctor,
@@ -20,27 +18,12 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   if (!conversationOpen(consultation.status)) throw notFound("共享资料")
   const share = await consultations.currentShare(consultation.id, req.params.share_id)
   const archive = req.scope.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-  let file: { bytes: Buffer; mime_type: string; filename: string }
-  if (share.item_type === "report") {
-    const report = await openLabReport(req.scope, {
-      report_id: share.item_id,
-      owner_id: share.customer_id,
-    })
-    if (!report) throw notFound("共享资料")
-    file = report
-  } else {
-    const [row] = await archive.listMemberUploads({
-      id: share.item_id,
-      customer_id: share.customer_id,
-    })
-    if (!row) throw notFound("共享资料")
-    const view = archive.uploadView(row as never)
-    file = {
-      bytes: await new SealedFileStore(req.scope.resolve(Modules.FILE)).get(row),
-      mime_type: view.mime_type,
-      filename: view.filename,
-    }
-  }
+  const file = await openArchiveFile(req.scope, {
+    item_type: share.item_type,
+    item_id: share.item_id,
+    owner_id: share.customer_id,
+  })
+  if (!file) throw notFound("共享资料")
   await archive.logAccess({
     owner_id: share.customer_id,
     actor_type: "staff",

@@ -1,0 +1,3 @@
+export * from "./types"
+export * from "./assessment-client"
+export * from "./assessment-state"

@@ -1,0 +1,21 @@
+import { Text, View } from "@tarojs/components"
+import { productBadges, type Product } from "@health/core"
+
+/** 热销 / 新品 from the product's tags; nothing when it has neither. */
+export function ProductBadges({ product }: { product: Pick<Product, "tags"> }) {
+  const badges = productBadges(product)
+  if (!badges.length) return null
+  return (
+    <View className="product-badges">
+      {badges.map((badge) => (
+        <Text
+          key={badge}
+          className={badge === "新品" ? "product-badge product-badge--new" : "product-badge"}
+          data-testid="product-badge"
+        >
+          {badge}
+        </Text>
+      ))}
+    </View>
+  )
+}

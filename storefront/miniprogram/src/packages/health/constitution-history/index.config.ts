@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "体质辨识记录" })
