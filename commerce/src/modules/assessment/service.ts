@@ -28,7 +28,8 @@ export * from "./types"
 
 const ASSESSMENT_COLUMNS = `id, customer_id, doctor_id, question_ciphertext, key_id, consent_at,
   consent_withdrawn_at, ends_at, version, created_at`
-const ITEM_COLUMNS = `id, assessment_id, customer_id, item_type, item_id, withdrawn_at, created_at`
+const ITEM_COLUMNS = `id, assessment_id, customer_id, item_type, item_id, position, withdrawn_at,
+  created_at`
 const VERSION_COLUMNS = `id, assessment_id, version, doctor_id, expert_name, payload_ciphertext,
   key_id, published_at`
 
@@ -58,11 +59,11 @@ class AssessmentModuleService extends MedusaService({
          consent_at, ends_at) values (?, ?, ?, ?, ?, now(), ?)`,
       [id, input.customer_id, input.doctor_id, sealed.ciphertext, sealed.key_id, input.ends_at]
     )
-    for (const item of input.items) {
+    for (const [position, item] of input.items.entries()) {
       await sql.execute(
-        `insert into archive_assessment_item (id, assessment_id, customer_id, item_type, item_id)
-         values (?, ?, ?, ?, ?) on conflict do nothing`,
-        [generateEntityId("", "asmti"), id, input.customer_id, item.item_type, item.item_id]
+        `insert into archive_assessment_item (id, assessment_id, customer_id, item_type, item_id,
+           position) values (?, ?, ?, ?, ?, ?) on conflict do nothing`,
+        [generateEntityId("", "asmti"), id, input.customer_id, item.item_type, item.item_id, position]
       )
     }
     return (await this.assessmentRow(id, context))!
@@ -155,7 +156,7 @@ class AssessmentModuleService extends MedusaService({
     return this.sql(context).execute<AssessmentItemRow>(
       `select ${ITEM_COLUMNS} from archive_assessment_item
        where assessment_id = ? and deleted_at is null
-       ${options.current ? "and withdrawn_at is null" : ""} order by created_at, id`,
+       ${options.current ? "and withdrawn_at is null" : ""} order by position, created_at, id`,
       [assessmentId]
     )
   }

@@ -20,6 +20,7 @@ export type AssessmentItemRow = {
   customer_id: string
   item_type: ItemType
   item_id: string
+  position: number
   withdrawn_at: Date | null
   created_at: Date
 }

@@ -54,6 +54,25 @@ moduleIntegrationTestRunner<AssessmentModuleService>({
       )
     })
 
+    it("lists the items in the order the member chose them, though one transaction wrote them", async () => {
+      const chosen = ["labr_9", "cass_3", "labr_2", "upl_7", "cass_1", "labr_5", "upl_1", "labr_0"]
+      const row = await service.grant({
+        customer_id: "cus_a",
+        doctor_id: "doc_1",
+        question: "请按我挑选的顺序看",
+        ends_at: days(7),
+        items: chosen.map((item_id) => ({
+          item_type: item_id.startsWith("labr")
+            ? "report"
+            : item_id.startsWith("upl")
+              ? "upload"
+              : "constitution",
+          item_id,
+        })),
+      })
+      expect((await service.items(row.id)).map((item) => item.item_id)).toEqual(chosen)
+    })
+
     it("refuses the expert once the consent is withdrawn or has ended", async () => {
       const row = await granted()
       await expect(service.expertAssessment(row.id, "doc_1", new Date())).resolves.toBeTruthy()

@@ -12,6 +12,8 @@ export const ArchiveAssessmentItem = model
     customer_id: model.text(),
     item_type: model.enum(["report", "upload", "constitution", "escort_report"]),
     item_id: model.text(),
+    /** The member's order: rows written in one transaction share created_at. */
+    position: model.number().default(0),
     withdrawn_at: model.dateTime().nullable(),
   })
   .indexes([
