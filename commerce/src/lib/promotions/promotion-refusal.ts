@@ -2,26 +2,11 @@
  * Why Medusa's promotion module left a code off a cart. Medusa decides (its
  * `POST /store/carts/:id/promotions` answers 200 and simply leaves a code out that does not
  * apply); this only names the likeliest reason afterwards, so the shopper reads more than
- * "无效". Reason codes, not sentences: the storefronts word them (storefront/core promotions).
+ * "无效".
  */
-export type PromotionRefusalReason =
-  | "unknown"
-  | "inactive"
-  | "not_started"
-  | "expired"
-  | "usage_limit"
-  | "minimum_not_met"
-  | "members_only"
-  | "not_for_products"
-  | "not_applicable"
+import type { PromotionRefusal } from "@health/contracts"
 
-export type PromotionRefusal = {
-  reason: PromotionRefusalReason
-  /** The minimum spend in Medusa's major units (yuan), for minimum_not_met. */
-  minimum_amount?: string
-  starts_at?: string
-  ends_at?: string
-}
+export type { PromotionRefusal, PromotionRefusalReason } from "@health/contracts"
 
 type RuleValue = { value: string }
 export type PromotionRule = { attribute: string; operator: string; values?: RuleValue[] }

@@ -1,9 +1,9 @@
+import type { PromotionRefusal } from "@health/contracts"
 import { query } from "../http"
 import {
   PROMOTION_MESSAGES,
   promotionRefusalMessage,
   readPromotionError,
-  type PromotionRefusal,
 } from "../promotions/promotion-refusals"
 import { CART_FIELDS } from "./cart-fields"
 import { commerceRequester, type CommerceClientOptions } from "./request"

@@ -1,25 +1,6 @@
 import { formatCNY, formatDate } from "../format"
 import { ApiError } from "../http"
-
-/** Why a code is not on the cart, as commerce names it (GET /store/carts/:id/promotion-refusal). */
-export type PromotionRefusalReason =
-  | "unknown"
-  | "inactive"
-  | "not_started"
-  | "expired"
-  | "usage_limit"
-  | "minimum_not_met"
-  | "members_only"
-  | "not_for_products"
-  | "not_applicable"
-
-export type PromotionRefusal = {
-  reason: PromotionRefusalReason
-  /** Minimum spend in yuan (Medusa's major units), for minimum_not_met. */
-  minimum_amount?: string
-  starts_at?: string
-  ends_at?: string
-}
+import type { PromotionRefusal } from "@health/contracts"
 
 /** The words both storefronts show under the coupon field. */
 export const PROMOTION_MESSAGES = {
