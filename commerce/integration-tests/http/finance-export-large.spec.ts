@@ -92,5 +92,51 @@ medusaIntegrationTestRunner({
       expect(firstDetail[2]).toBe("afle_big_1")
       expect(firstDetail[7]).toBe(0.02)
     })
+
+    it("streams every member of the 按会员 sheet, more than a cursor batch, each once and to the fen", async () => {
+      const container = getContainer()
+      const finance = await adminHeaders(container, api as never, "cm@health.local", ["finance"])
+      // 2,500 buyers (members), each behind one commission in November: 2.5 cursor batches.
+      const MEMBERS = 2_500
+      await sql(
+        `insert into affiliate (id, customer_id, code, status) values ('aff_many', 'cus_seller', 'MANY', 'distributor')`
+      )
+      await sql(
+        `insert into affiliate_ledger_entry (id, affiliate_id, bucket, kind, amount, idempotency_key,
+           buyer_customer_id, created_at, updated_at)
+         select 'afle_many_' || n, 'aff_many', 'pending', 'commission', n, 'many:' || n,
+                'cus_many_' || lpad(n::text, 5, '0'), '2026-11-10T04:00:00Z', '2026-11-10T04:00:00Z'
+           from generate_series(1, ?) as n`,
+        [MEMBERS]
+      )
+      const response = await api.get(
+        "/admin/finance/export?from=2026-11-01&to=2026-11-30&group_by=member",
+        { ...finance, responseType: "stream" }
+      )
+      expect(response.status).toBe(200)
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(response.data as Readable, {
+        worksheets: "emit",
+        sharedStrings: "cache",
+        styles: "cache",
+        hyperlinks: "ignore",
+      })
+      const members: string[] = []
+      let fen = 0
+      let first: unknown[] = []
+      for await (const worksheet of reader) {
+        const sheet = worksheet as unknown as AsyncIterable<ExcelJS.Row> & { name: string }
+        for await (const row of sheet) {
+          if (sheet.name !== "按会员" || row.number === 1) continue
+          if (row.number === 2) first = (row.values as unknown[]).slice(1)
+          members.push(String(row.getCell(1).value))
+          fen += Math.round(Number(row.getCell(8).value) * 100)
+        }
+      }
+      expect(members.length).toBe(MEMBERS)
+      expect(new Set(members).size).toBe(MEMBERS)
+      expect(fen).toBe((MEMBERS * (MEMBERS + 1)) / 2)
+      // In the page's order (money paid, then the member): cus_many_00001 first, ¥0.01.
+      expect([first[0], first[7]]).toEqual(["cus_many_00001", 0.01])
+    })
   },
 })

@@ -70,6 +70,80 @@ async function totalsFor(trx: Knex, from: string, to: string, filters: FinanceFi
   return totalsOf(rows[0] as SumsRow)
 }
 
+/** The breakdown's query and bindings, a page of it or all of it, as the summary reads it. */
+async function groupsQuery(
+  trx: Knex,
+  input: FinancePeriod,
+  groupBy: FinanceGroupBy,
+  page?: { limit: number; offset: number }
+): Promise<{ sql: string; bindings: unknown[] }> {
+  const filters = filtersOf(input)
+  // The members of whole rolled-up months, unfiltered (the usual "last month"): one row per
+  // member from the member monthly rollup.
+  const months =
+    groupBy === "member" && !Object.values(filters).some(Boolean)
+      ? await rolledWholeMonthsOf(trx, input.from, input.to)
+      : null
+  if (months) {
+    return {
+      sql: memberMonthsSql(months.first === months.last, !!page),
+      bindings: memberMonthsBindings(months, page),
+    }
+  }
+  return {
+    sql: groupsSql(groupBy, filters, !!page),
+    bindings: [
+      ...(await bindingsFor(trx, input.from, input.to, filters, groupBy)),
+      ...(page ? [page.limit, page.offset] : []),
+    ],
+  }
+}
+
+function groupOf(groupBy: FinanceGroupBy, row: Record<string, unknown>): FinanceGroup {
+  const key = (row.key as string | null) ?? null
+  return {
+    key,
+    label: groupLabel(groupBy, key, row.label as string | null),
+    ...totalsOf(row as SumsRow),
+  }
+}
+
+/** Read-only, one snapshot, and no JIT: compiling these queries took longer than running them. */
+async function readOnlySnapshot(trx: Knex) {
+  await trx.raw("set transaction isolation level repeatable read, read only", [])
+  await trx.raw("set local jit = off", [])
+}
+
+/** Groups fetched from the cursor at a time: what an export holds in memory at once. */
+export const GROUP_BATCH = 1000
+
+/**
+ * Every group of a breakdown (all members of a year, say), batch by batch from one
+ * server-side cursor, in the summary's order and with its figures: an export writes them
+ * without ever holding the whole breakdown. Resolves to how many groups it wrote.
+ */
+export async function streamFinanceGroups(
+  knex: RollupKnex,
+  input: FinancePeriod,
+  groupBy: Exclude<FinanceGroupBy, "day">,
+  write: (batch: FinanceGroup[]) => Promise<void>
+): Promise<number> {
+  return knex.transaction(async (trx) => {
+    await readOnlySnapshot(trx)
+    const query = await groupsQuery(trx, input, groupBy)
+    await trx.raw(`declare finance_groups no scroll cursor for ${query.sql}`, query.bindings)
+    let count = 0
+    for (;;) {
+      const { rows } = await trx.raw(`fetch ${GROUP_BATCH} from finance_groups`, [])
+      if (!rows.length) break
+      await write(rows.map((row) => groupOf(groupBy, row)))
+      count += rows.length
+    }
+    await trx.raw("close finance_groups", [])
+    return count
+  })
+}
+
 /**
  * The summary of a period: its totals, the same-length period before it with the change,
  * and an optional breakdown, all under the same filters. Finished days come from the daily
@@ -81,10 +155,8 @@ export async function readFinanceSummary(
   input: FinancePeriod
 ): Promise<FinanceSummary> {
   return knex.transaction(async (trx) => {
-    await trx.raw("set transaction isolation level repeatable read, read only", [])
-    // No JIT: compiling these queries took longer than running them (the raw part's row
-    // estimates are far above what a day holds).
-    await trx.raw("set local jit = off", [])
+    // No JIT: the raw part's row estimates are far above what a day holds.
+    await readOnlySnapshot(trx)
     const filters = filtersOf(input)
     const totals = await totalsFor(trx, input.from, input.to, filters)
     const before = previousPeriod(input.from, input.to)
@@ -100,35 +172,11 @@ export async function readFinanceSummary(
     const paged = (input.limit !== undefined || input.offset !== undefined) && groupBy !== "day"
     const limit = input.limit ?? GROUP_PAGE
     const offset = input.offset ?? 0
-    // The members of whole rolled-up months, unfiltered (the usual "last month"): one row
-    // per member from the member monthly rollup.
-    const months =
-      groupBy === "member" && !Object.values(filters).some(Boolean)
-        ? await rolledWholeMonthsOf(trx, input.from, input.to)
-        : null
-    let rows = months
-      ? (
-          await trx.raw(
-            memberMonthsSql(months.first === months.last, paged),
-            memberMonthsBindings(months, paged ? { limit, offset } : undefined)
-          )
-        ).rows
-      : (
-          await trx.raw(groupsSql(groupBy, filters, paged), [
-            ...(await bindingsFor(trx, input.from, input.to, filters, groupBy)),
-            ...(paged ? [limit, offset] : []),
-          ])
-        ).rows
+    const query = await groupsQuery(trx, input, groupBy, paged ? { limit, offset } : undefined)
+    let rows = (await trx.raw(query.sql, query.bindings)).rows
     const page = paged ? { offset, limit, count: Number(rows[0]?.group_count ?? 0) } : undefined
     if (paged) rows = rows.filter((row) => row.in_page)
-    let groups: FinanceGroup[] = rows.map((row) => {
-      const key = (row.key as string | null) ?? null
-      return {
-        key,
-        label: groupLabel(groupBy, key, row.label as string | null),
-        ...totalsOf(row as SumsRow),
-      }
-    })
+    let groups = rows.map((row) => groupOf(groupBy, row))
     // A day report lists every day of the period, quiet ones with zeros.
     if (groupBy === "day") {
       const byDay = new Map(groups.map((group) => [group.key, group]))

@@ -3,6 +3,7 @@ import { once } from "node:events"
 import type { Writable } from "node:stream"
 import type { FinanceEntry } from "../../../../workflows/finance/finance-entry"
 import type {
+  FinanceGroup,
   FinanceGroupBy,
   FinanceSummary,
   FinanceTotals,
@@ -44,10 +45,16 @@ const beijingWallClock = (iso: string) => new Date(Date.parse(iso) + SHANGHAI_OF
 
 type Period = { from: string; to: string }
 
-/** A summary and the breakdowns it is written with, each already computed. */
+/** Writes a breakdown's groups batch by batch (the members: too many to hold at once). */
+export type GroupsSource = (write: (batch: FinanceGroup[]) => Promise<void>) => Promise<number>
+
+/** A summary and the breakdowns it is written with, computed or streamed. */
 export type FinanceWorkbookContent = {
   summary: FinanceSummary
-  breakdowns: { groupBy: FinanceGroupBy; summary: FinanceSummary }[]
+  breakdowns: ({ groupBy: FinanceGroupBy } & (
+    | { summary: FinanceSummary }
+    | { groups: GroupsSource }
+  ))[]
 }
 
 /** Writes the entries of the 明细 sheet batch by batch; resolves to how many rows it wrote. */
@@ -66,8 +73,8 @@ function commitHeader(sheet: Sheet) {
 
 /**
  * Streams 财务统计 as .xlsx: 汇总 (this period, the period before, the change), one sheet per
- * breakdown, and 明细, every row behind the money figures, read batch by batch from a
- * cursor so a period of any size runs in bounded memory. Header rows frozen, amounts ¥.
+ * breakdown, and 明细, every row behind the money figures; the members and the rows are read
+ * batch by batch from cursors so a period of any size runs in bounded memory. Header rows frozen, amounts ¥.
  */
 export async function writeFinanceWorkbook(
   output: Writable,
@@ -112,9 +119,14 @@ export async function writeFinanceWorkbook(
       ...figureColumns,
     ]
     commitHeader(sheet)
-    for (const group of breakdown.summary.groups) {
-      sheet.addRow({ key: group.key ?? "", label: group.label, ...figureCells(group) }).commit()
+    const writeGroups = async (groups: FinanceGroup[]) => {
+      for (const group of groups) {
+        sheet.addRow({ key: group.key ?? "", label: group.label, ...figureCells(group) }).commit()
+      }
+      if (output.writableNeedDrain) await once(output, "drain")
     }
+    if ("groups" in breakdown) await breakdown.groups(writeGroups)
+    else await writeGroups(breakdown.summary.groups)
     sheet.commit()
   }
 

@@ -2,10 +2,11 @@ import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/frame
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { FinanceGroupBy } from "../../../../workflows/finance/finance-period"
 import { readFinanceEntries } from "../../../../workflows/finance/read-finance-entries"
+import { streamFinanceGroups } from "../../../../workflows/finance/read-finance-summary"
 import { summarizeFinanceWorkflow } from "../../../../workflows/finance/summarize-finance"
 import { auditFinanceRead } from "../audit-finance-read"
 import type { FinanceSummaryQueryType } from "../validators"
-import { writeFinanceWorkbook } from "./finance-workbook"
+import { writeFinanceWorkbook, type FinanceWorkbookContent } from "./finance-workbook"
 
 /** The breakdowns every workbook has a sheet for; a member breakdown only when asked. */
 const SHEETS: FinanceGroupBy[] = ["day", "product", "category", "channel", "payment_method"]
@@ -28,9 +29,16 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
       })
     ).result
   const summary = await summarize()
-  const groupBys = query.group_by === "member" ? [...SHEETS, "member" as const] : SHEETS
-  const breakdowns = []
-  for (const groupBy of groupBys) breakdowns.push({ groupBy, summary: await summarize(groupBy) })
+  const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const breakdowns: FinanceWorkbookContent["breakdowns"] = []
+  for (const groupBy of SHEETS) breakdowns.push({ groupBy, summary: await summarize(groupBy) })
+  // A year holds as many members as orders, nearly: they are streamed, not summarized.
+  if (query.group_by === "member") {
+    breakdowns.push({
+      groupBy: "member",
+      groups: (write) => streamFinanceGroups(knex, query, "member", write),
+    })
+  }
 
   const filename = `财务统计_${query.from}_${query.to}.xlsx`
   res.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
@@ -38,7 +46,6 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     "Content-Disposition",
     `attachment; filename="finance-${query.from}-${query.to}.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`
   )
-  const knex = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   await writeFinanceWorkbook(res, query, { summary, breakdowns }, (write) =>
     readFinanceEntries(knex, query, ENTRY_FIGURES, write)
   )
