@@ -13,7 +13,7 @@ type AuthContext = { actor_id?: string; actor_type?: string }
 
 /** Areas whose every access is recorded: health data. Money is recorded on change. */
 // 内容审核 reads open reported messages, and its decisions hide what people wrote: both audited.
-const READS_AUDITED = new Set<Area>(["lab", "assessments", "escort", "moderation"])
+const READS_AUDITED = new Set<Area>(["lab", "assessments", "escort", "cases", "moderation"])
 const WRITES_AUDITED = new Set<Area>([
   "money",
   "affiliate",

@@ -11,6 +11,7 @@ export const AREAS = {
   lab: "检测盒与报告",
   appointments: "预约",
   escort: "陪诊",
+  cases: "陪诊事件、争议与理赔",
   assessments: "体质评估",
   operations: "后台任务",
   moderation: "内容审核",
@@ -60,8 +61,9 @@ export const SYSTEM_ROLES: SystemRole[] = [
   {
     code: "finance",
     name: "财务",
-    description: "收款确认、退款、提现审核与账目导出；订单只读",
-    permissions: ["money:write", "orders:read", "affiliate:read"],
+    description: "收款确认、退款、提现审核与账目导出，陪诊事件的赔付；订单与事件只读",
+    // cases:read: finance pays the upheld cases and resolved disputes, so it reads them.
+    permissions: ["money:write", "orders:read", "affiliate:read", "cases:read"],
   },
   {
     code: "lab",
@@ -81,7 +83,7 @@ export const SYSTEM_ROLES: SystemRole[] = [
     code: "escort_dispatch",
     name: "陪诊调度",
     description: "陪诊派单与改派、陪诊员与排班、陪诊员审核、异常告警、城市派单设置与医院目录",
-    permissions: ["escort:write"],
+    permissions: ["escort:write", "cases:write"],
   },
   {
     code: "expert",

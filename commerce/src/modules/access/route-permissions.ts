@@ -97,24 +97,26 @@ const RULES: Rule[] = [
   { path: under("escort-admission"), area: "escort" },
   // 培训考试: escorts' training progress and certificates, and the course re-sync.
   { path: under("escort-training"), area: "escort" },
-  // 陪诊结算: escort withdrawals are finance's (like affiliate withdrawals); resolving a
-  // dispute may refund the member, so it needs money write; the rest is the escort area.
+  // 陪诊结算: escort withdrawals are finance's (like affiliate withdrawals); the rest is the
+  // escort area but disputes (below).
   { path: under("escort-income/withdrawals"), area: "money" },
+  // 事件、争议与理赔: the dispatch desk opens, notes and decides cases and disputes; finance
+  // reads them, because upholding a case (paid first from the guarantee fund), filing an
+  // insurance claim and resolving a dispute (which may refund the member) move money and
+  // need money write (财务). The fund's ledger (平台保障金) is finance's.
   {
     path: /^\/admin\/escort-income\/disputes\/[^/]+\/resolve(?:\/|$)/,
-    area: "escort",
+    area: "cases",
     writeArea: "money",
   },
+  { path: under("escort-income/disputes"), area: "cases" },
   { path: under("escort-income"), area: "escort" },
-  // 事件与理赔: dispatchers open, note and decide cases; upholding pays the member from the
-  // guarantee fund and filing a claim moves money, so those need money write (财务). The
-  // fund's ledger (平台保障金) is finance's.
   {
     path: /^\/admin\/escort-cases\/[^/]+\/(?:uphold|insurance-claim)(?:\/|$)/,
-    area: "escort",
+    area: "cases",
     writeArea: "money",
   },
-  { path: under("escort-cases"), area: "escort" },
+  { path: under("escort-cases"), area: "cases" },
   { path: under("guarantee-fund"), area: "money" },
   // 内容审核: the queue of flagged and reported reviews and the sensitive-word list (运营).
   { path: under("moderation"), area: "moderation" },
