@@ -353,5 +353,9 @@ module.exports = defineConfig({
     assessment: {
       resolve: "./src/modules/assessment",
     },
+    // 在线咨询: experts' scheduled group sessions, members' seats, moderated questions.
+    groupSession: {
+      resolve: "./src/modules/group-session",
+    },
   },
 })

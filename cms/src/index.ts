@@ -2,6 +2,7 @@ import type { Core } from "@strapi/strapi"
 import { restrictContentApiAccess } from "./access/content-api-access"
 import { registerPublishedOnlyContentApi } from "./access/published-only-content-api"
 import { registerPublishedPageVersions } from "./api/page/versions/published-version-unchanged"
+import { registerFrozenQuestionnaireVersions } from "./api/questionnaire-version/versions/published-version-frozen"
 import { registerContentEvents } from "./hooks/content-events"
 import { seed } from "./seed/seed"
 import { assertProductionSecrets } from "./secret-from-env"
@@ -15,6 +16,8 @@ export default {
     registerContentEvents(strapi)
     /** A published legal or consent text is never changed in place: a change is a new version. */
     registerPublishedPageVersions(strapi)
+    /** A published 体质问卷 version is what results were scored with: a change is a new version. */
+    registerFrozenQuestionnaireVersions(strapi)
   },
 
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {

@@ -105,6 +105,8 @@ describe("the CMS, booted for real on PostgreSQL", () => {
       "consent-personal-info",
       "consent-sensitive-personal-info",
       "consent-escort-sharing",
+      "consent-escort-applicant-personal-info",
+      "consent-escort-applicant-sensitive-info",
     ]) {
       const page = await pages.findFirst({ filters: { slug }, status: "published" })
       expect(page).toMatchObject({ kind: "consent", version: "2026-12" })

@@ -1,13 +1,19 @@
 const { join } = require("path")
 const request = require("supertest")
+const { standardQuestionnaireItems } = require("@health/contracts")
+const ccmq = require("@health/contracts/ccmq.json")
 const { startCms } = require("./strapi-harness")
 
 const TOKEN = "dev-storefront-read-token-0123456789abcdef"
 const SHOP = "http://shop.test"
 const CMS = "http://cms.test"
 
-/** What the storefront reads; `draftAndPublish` says whether drafts can exist at all. */
+/**
+ * What the storefront reads; `draftAndPublish` says whether drafts can exist at all; the last
+ * field names the entry's title (`title` unless given).
+ */
 const TYPES = [
+  ["questionnaire-versions", "api::questionnaire-version.questionnaire-version", true, "label"],
   ["articles", "api::article.article", true],
   ["pages", "api::page.page", true],
   ["banners", "api::banner.banner", true],
@@ -35,8 +41,13 @@ const SPELLINGS = [
 /** Every draft written below carries this; no content-API answer may contain it. */
 const SECRET = "草稿机密"
 
+const QUESTIONNAIRE_VERSION = "api::questionnaire-version.questionnaire-version"
+
 /** Required fields, and links to published entries of other types (drafts must not show there). */
 const fields = (uid, n, title, linked) => {
+  if (uid === QUESTIONNAIRE_VERSION) {
+    return { number: 90 + n, label: title, items: standardQuestionnaireItems(ccmq) }
+  }
   const base = { title }
   if (uid === "api::article.article") {
     const { category, tag, expert } = linked
@@ -76,10 +87,13 @@ describe("the content API: published entries only, read-only, for the storefront
         data: fields(uid, 2, "已发布的标题", linked),
         status: "published",
       })
-      await documents.update({
-        documentId: published.documentId,
-        data: { title: `${SECRET}：待审核的修改` },
-      })
+      // A published question bank version cannot be edited at all (no pending edit to hide).
+      if (uid !== QUESTIONNAIRE_VERSION) {
+        await documents.update({
+          documentId: published.documentId,
+          data: { title: `${SECRET}：待审核的修改` },
+        })
+      }
       drafts[uid] = { draftOnly: draftOnly.documentId, edited: published.documentId }
     }
   })
@@ -99,7 +113,7 @@ describe("the content API: published entries only, read-only, for the storefront
     async (_, spell) => {
       const seen = []
       for (const [who, auth] of callers) {
-        for (const [type, uid, draftAndPublish] of TYPES) {
+        for (const [type, uid, draftAndPublish, titleKey = "title"] of TYPES) {
           const path = spell(type)
           const published = await http.get(`${path}?pagination[pageSize]=100`).set(auth)
           // Spellings the router does not match answer 404 and read nothing.
@@ -142,7 +156,7 @@ describe("the content API: published entries only, read-only, for the storefront
             ])
             expect([who, path, query, hidden.status]).toEqual([who, path, query, 404])
             const shown = await one(edited, query)
-            expect([who, path, query, shown.status, shown.body.data?.title]).toEqual([
+            expect([who, path, query, shown.status, shown.body.data?.[titleKey]]).toEqual([
               who,
               path,
               query,

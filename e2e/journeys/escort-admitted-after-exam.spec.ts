@@ -145,6 +145,15 @@ describe("陪诊员入驻: verified, reviewed, trained and examined before the f
     const form = escort.getByTestId("escort-apply-form")
     await form.waitFor({ timeout: 30_000 })
 
+    // ── The privacy policy and the two consents (from the CMS), each linked to its text ──
+    const consents = form.getByTestId("escort-apply-consents")
+    await consents.getByRole("link", { name: /陪诊员敏感个人信息处理同意/ }).waitFor()
+    for (const kind of ["privacy_policy", "applicant_personal_info", "applicant_sensitive_info"]) {
+      await consents.getByTestId(`escort-apply-consent-${kind}`).check()
+    }
+    await consents.getByTestId("escort-apply-consents-accept").click()
+    await form.locator('input[name="real_name"]').waitFor()
+
     // ── Details, 实名认证 (the stand-in), documents, submission ──
     await form.locator('input[name="real_name"]').fill("周晓梅")
     await form.locator('input[name="id_number"]').fill(idNumber("43020219900315123"))

@@ -59,7 +59,7 @@ export const HTTP_SPEC_GROUPS = {
   ],
   // queue-dashboard counts every job in the shared queues: first, before the others add theirs.
   operations: ["queue-dashboard", "order-business-states", "store-ownership", "cms-hooks"],
-  consultation: ["consultations", "consultation-assessments", "video-calls"],
+  consultation: ["consultations", "consultation-assessments", "video-calls", "group-sessions"],
 }
 
 /**

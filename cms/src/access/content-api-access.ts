@@ -7,6 +7,7 @@ export const STOREFRONT_READ_TYPES = [
   "api::tag.tag",
   "api::constitution-type.constitution-type",
   "api::questionnaire-item.questionnaire-item",
+  "api::questionnaire-version.questionnaire-version",
   "api::collection-site.collection-site",
   "api::expert.expert",
   "api::clinic-session.clinic-session",

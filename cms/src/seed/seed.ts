@@ -6,6 +6,7 @@ import os from "os"
 import path from "path"
 import { STOREFRONT_READ_ACTIONS, STOREFRONT_TOKEN_NAME } from "../access/content-api-access"
 import { ADMIN_LANGUAGE, ensureDemoEditorialUsers, ensureEditorialRoles } from "./admin-roles"
+import { STANDARD_QUESTIONNAIRE_VERSION, standardQuestionnaireItems } from "@health/contracts"
 import ccmq from "@health/contracts/ccmq.json"
 import { constitutionTexts } from "./constitution-types"
 import { coverPng } from "./cover-image"
@@ -131,6 +132,7 @@ async function seedDemoContent(strapi: Strapi, { categoryIds, tagIds }: Referenc
 }
 
 async function seedConstitution(strapi: Strapi) {
+  await seedStandardQuestionnaireVersion(strapi)
   for (const [sort, type] of ccmq.types.entries()) {
     await ensure(strapi, "api::constitution-type.constitution-type", "code", {
       code: type.code,
@@ -164,6 +166,19 @@ async function seedConstitution(strapi: Strapi) {
 }
 
 const QUESTIONNAIRE_ITEM = "api::questionnaire-item.questionnaire-item" as const
+
+/**
+ * Version 1 of the question bank is the standard's instrument, exactly as commerce ships it:
+ * editors change the bank by publishing version 2 and up, never by editing this one.
+ */
+async function seedStandardQuestionnaireVersion(strapi: Strapi) {
+  await ensure(strapi, "api::questionnaire-version.questionnaire-version", "number", {
+    number: STANDARD_QUESTIONNAIRE_VERSION,
+    label: QUESTIONNAIRE_VERSION,
+    note: "中华中医药学会《中医体质分类与判定》标准原版题目与计分",
+    items: standardQuestionnaireItems(ccmq),
+  })
+}
 
 /**
  * The sex-specific item (q41) is ONE item with both wordings, its code the stable id that

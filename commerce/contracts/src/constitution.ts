@@ -71,6 +71,9 @@ export type ConstitutionVerdicts = Record<ConstitutionCode, ConstitutionVerdict>
 export type ConstitutionResult = {
   id?: string
   created_at?: string
+  /** The question bank version it was scored with (see Questionnaire). */
+  questionnaire_version: number
+  /** That version's label (results from before versions kept the text the client sent). */
   item_version: string
   scores: ConstitutionScores
   verdicts: ConstitutionVerdicts
@@ -113,6 +116,7 @@ export type PublishedReview = {
 export type SavedAssessment = {
   id: string
   created_at: string
+  questionnaire_version: number
   item_version: string
   sex: Sex
   scores: ConstitutionScores
@@ -163,7 +167,10 @@ export type StaffAssessmentRow = {
 
 /** One assessment opened by an expert: the answers too, and the report so far. */
 export type StaffAssessment = StaffAssessmentRow & {
+  questionnaire_version: number
   item_version: string
+  /** The questions as worded in the version answered, so each answer reads with its question. */
+  questions: { code: string; text: string }[]
   scores: ConstitutionScores
   answers: ConstitutionAnswers
   review: StaffReview | null

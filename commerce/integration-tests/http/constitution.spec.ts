@@ -141,36 +141,41 @@ medusaIntegrationTestRunner({
       expect(wordingCode.data.message).toBe("未作答的题目: q41；不存在的题目: q41f")
     })
 
-    it("keeps the version of the CMS items answered, and refuses a version that is not a short text", async () => {
+    it("labels a result with the question bank version it was scored with; an older client's item_version is checked but not kept", async () => {
       const member = await registerCustomer(api, publishableKey, "version@example.com")
-      const cmsVersion = "ZYYXH/T157-2009 · 2026-12 修订"
+      const { data: bank } = await api.get("/store/constitution/questionnaire", storeHeaders)
+      expect(bank.questionnaire).toMatchObject({ version: 1, label: "ZYYXH/T157-2009" })
       const created = await api.post(
         "/store/constitution/assessments",
-        { sex: "female", answers: qixuAnswers(), item_version: `  ${cmsVersion} ` },
+        { sex: "female", answers: qixuAnswers(), questionnaire_version: 1 },
         member
       )
       expect(created.status).toBe(201)
-      expect(created.data.assessment.item_version).toBe(cmsVersion)
-      // Without one, the standard's own wording is meant.
-      const plain = await api.post(
+      expect(created.data.assessment).toMatchObject({
+        questionnaire_version: 1,
+        item_version: "ZYYXH/T157-2009",
+      })
+      // Older clients sent the CMS items' label: the result says what it was scored with.
+      const older = await api.post(
         "/store/constitution/assessments",
-        { sex: "female", answers: allAnswers(1) },
+        { sex: "female", answers: allAnswers(1), item_version: "ZYYXH/T157-2009 · 2026-12 修订" },
         member
       )
-      expect(plain.data.assessment.item_version).toBe("ZYYXH/T157-2009")
+      expect(older.data.assessment).toMatchObject({
+        questionnaire_version: 1,
+        item_version: "ZYYXH/T157-2009",
+      })
 
       const { data: history } = await api.get("/store/constitution/assessments", member)
       expect(
-        history.assessments.map((a: { id: string; item_version: string }) => [a.id, a.item_version])
+        history.assessments.map((a: { id: string; questionnaire_version: number }) => [
+          a.id,
+          a.questionnaire_version,
+        ])
       ).toEqual([
-        [plain.data.assessment.id, "ZYYXH/T157-2009"],
-        [created.data.assessment.id, cmsVersion],
+        [older.data.assessment.id, 1],
+        [created.data.assessment.id, 1],
       ])
-      const one = await api.get(
-        `/store/constitution/assessments/${created.data.assessment.id}`,
-        member
-      )
-      expect(one.data.assessment.item_version).toBe(cmsVersion)
 
       for (const item_version of [7, "", "   ", "v".repeat(65), "v1\nv2"]) {
         const bad = await api.post(
@@ -183,6 +188,18 @@ medusaIntegrationTestRunner({
           400,
         ])
         expect(bad.data.message).toBe("item_version 应为不超过 64 个字符的题目版本号")
+      }
+      for (const questionnaire_version of ["第二版", 0, 1.5, -3]) {
+        const bad = await api.post(
+          "/store/constitution/assessments",
+          { sex: "female", answers: qixuAnswers(), questionnaire_version },
+          { ...member, ...noThrow }
+        )
+        expect([questionnaire_version, bad.status, bad.data.message]).toEqual([
+          questionnaire_version,
+          400,
+          "questionnaire_version 应为问卷版本号（正整数）",
+        ])
       }
       expect((await api.get("/store/constitution/assessments", member)).data.count).toBe(2)
     })

@@ -4,6 +4,8 @@ import ccmq from "@health/contracts/ccmq.json"
 import { PDFDocument } from "pdf-lib"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import { CONSULTATION_MODULE } from "../../src/modules/consultation"
+import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
+import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
 import type ConsultationModuleService from "../../src/modules/consultation/service"
 import { createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
@@ -161,6 +163,64 @@ medusaIntegrationTestRunner({
           [constitutionId, "李慧敏"],
         ].sort()
       )
+    })
+
+    it("shows the expert a granted lab report's findings, logged as a read; other items have none", async () => {
+      // Alice's gene report with its findings as lab staff recorded them (the PDF is not read here).
+      const archive = getContainer().resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      const summary = archive.sealSummary({ excerpt: "", pages: 1 })
+      const report = await archive.createLabReports({
+        kit_id: "kit_asmt_findings",
+        customer_id: aliceId,
+        file_id: "file_not_opened",
+        key_id: summary.key_id,
+        size: 1,
+        sha256: "0".repeat(64),
+        summary_ciphertext: summary.ciphertext,
+      })
+      await archive.recordReportFindings({
+        report_id: report.id,
+        source: "staff",
+        findings: [
+          { item: "叶酸代谢能力", gene: "MTHFR", result: "TT", risk: "high", reference: "CC" },
+        ],
+      })
+      const id = (
+        await grant(alice, {
+          items: [
+            { item_type: "report", item_id: report.id },
+            { item_type: "upload", item_id: uploadId },
+          ],
+        })
+      ).data.assessment.id as string
+      const { items } = (await api.get(`/doctor/assessments/${id}`, expert)).data
+      expect(items.map((item: any) => [item.item_type, !!item.findings_url])).toEqual([
+        ["report", true],
+        ["upload", false],
+      ])
+      const { findings } = (await api.get(items[0].findings_url, expert)).data
+      expect(findings.findings).toEqual([
+        expect.objectContaining({
+          item: "叶酸代谢能力",
+          gene: "MTHFR",
+          result: "TT",
+          risk: "high",
+        }),
+      ])
+      const none = await failure(api.get(`${items[1].url}/findings`, expert))
+      expect([none.status, none.data.message]).toEqual([404, "只有检测报告有结构化结果"])
+      // Bob's session cannot read them, nor can the expert once Alice takes the grant back.
+      expect((await failure(api.get(items[0].findings_url, bob))).status).toBeGreaterThanOrEqual(
+        401
+      )
+      const log = await pg().raw(
+        `select actor_id, resource_type from archive_access
+          where owner_id = ? and action = 'assessment_expert_view' and resource_id = ?`,
+        [aliceId, report.id]
+      )
+      expect(log.rows).toEqual([{ actor_id: doctorId, resource_type: "report_findings" }])
+      await api.post(`/store/assessments/${id}/withdraw`, {}, alice)
+      expect((await failure(api.get(items[0].findings_url, expert))).status).toBe(403)
     })
 
     it("refuses the expert in Chinese once the consent is withdrawn or its end date passed", async () => {

@@ -15,6 +15,7 @@ import {
   startIdentityStandin,
   type IdentityStandin,
 } from "../helpers/identity-verification-standin"
+import { useConsentCms } from "../helpers/cms-consent-pages"
 import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
@@ -37,6 +38,8 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
+    // Every booking's consent versions are checked against the CMS's.
+    const consentCms = useConsentCms()
     const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379")
     let standin: IdentityStandin
     let store: Headers
@@ -80,14 +83,27 @@ medusaIntegrationTestRunner({
       return LogSmsSender.latestTo(`+86${phone}`)?.params.code as string
     }
 
-    /** A new phone number signs in to the admission app (an applicant's escort token). */
-    const signUpApplicant = async () => {
+    /** What the apply page sends once every box is ticked: the versions the CMS publishes. */
+    const APPLICANT_CONSENTS = [
+      { kind: "privacy_policy", version: "2026-12" },
+      { kind: "applicant_personal_info", version: "2026-12" },
+      { kind: "applicant_sensitive_info", version: "2026-12" },
+    ]
+
+    /**
+     * A new phone number signs in to the admission app (an applicant's escort token) and,
+     * unless told not to, accepts the privacy policy and consents as the apply page does.
+     */
+    const signUpApplicant = async ({ consent = true } = {}) => {
       const phone = `1370000${String(++phoneSeq).padStart(4, "0")}`
       const { data } = await api.post("/auth/escort/phone/apply", {
         phone,
         code: await smsCode(phone),
       })
-      return { phone, auth: { headers: { authorization: `Bearer ${data.token}` } } as Headers }
+      const auth = { headers: { authorization: `Bearer ${data.token}` } } as Headers
+      if (consent)
+        await api.post("/escort/admission/consents", { consents: APPLICANT_CONSENTS }, auth)
+      return { phone, auth }
     }
 
     const upload = (auth: Headers, kind: string, bytes: Buffer, filename: string) => {
@@ -387,6 +403,91 @@ medusaIntegrationTestRunner({
       expect(JSON.stringify(rows)).not.toContain(OTHER_ID)
       const right = await api.post("/store/escort-bookings", booking("张桂兰"), alice)
       expect(right.status).toBe(201)
+    })
+
+    it("takes the applicant's consents at the CMS's current versions before any detail, and stops on withdrawal", async () => {
+      const applicant = await signUpApplicant({ consent: false })
+      const before = await api.get("/escort/admission/consents", applicant.auth)
+      expect(before.data.consents).toMatchObject({ all_accepted: false, consents: [] })
+      expect(before.data.consents.documents.map((d: { slug: string }) => d.slug)).toEqual([
+        "privacy-policy",
+        "consent-escort-applicant-personal-info",
+        "consent-escort-applicant-sensitive-info",
+      ])
+
+      // No detail is taken before the consents.
+      const early = await failure(api.post("/escort/admission", fields(), applicant.auth))
+      expect(early.status).toBe(409)
+      expect(early.data.message).toBe(
+        "请先阅读并同意「隐私政策」、「陪诊员个人信息处理同意」、「陪诊员敏感个人信息处理同意」，再填写或提交入驻资料"
+      )
+
+      // A missing kind is a 400; a version the CMS does not publish now is a 409 naming it.
+      const partial = await failure(
+        api.post(
+          "/escort/admission/consents",
+          { consents: APPLICANT_CONSENTS.slice(0, 2) },
+          applicant.auth
+        )
+      )
+      expect(partial.status).toBe(400)
+      expect(partial.data.message).toContain("「陪诊员敏感个人信息处理同意」")
+      consentCms.pages.set("consent-escort-applicant-sensitive-info", "2027-01")
+      const stale = await failure(
+        api.post("/escort/admission/consents", { consents: APPLICANT_CONSENTS }, applicant.auth)
+      )
+      expect(stale.status).toBe(409)
+      expect(stale.data.message).toBe(
+        "以下文本已更新，请刷新页面重新阅读并同意：「陪诊员敏感个人信息处理同意」（当前版本 2027-01）"
+      )
+      const current = APPLICANT_CONSENTS.map((c) =>
+        c.kind === "applicant_sensitive_info" ? { ...c, version: "2027-01" } : c
+      )
+      const accepted = await api.post(
+        "/escort/admission/consents",
+        { consents: current },
+        applicant.auth
+      )
+      consentCms.pages.set("consent-escort-applicant-sensitive-info", "2026-12")
+      expect(accepted.data.consents.all_accepted).toBe(true)
+      // Ticking again records nothing new.
+      await api.post("/escort/admission/consents", { consents: current }, applicant.auth)
+      const { rows } = await pg().raw(
+        `select kind, version from escort_applicant_consent where escort_id = (
+           select escort_id from escort_applicant_consent where id = ?) order by kind`,
+        [accepted.data.consents.consents[0].id]
+      )
+      expect(rows).toEqual([
+        { kind: "applicant_personal_info", version: "2026-12" },
+        { kind: "applicant_sensitive_info", version: "2027-01" },
+        { kind: "privacy_policy", version: "2026-12" },
+      ])
+      expect((await api.post("/escort/admission", fields(), applicant.auth)).status).toBe(200)
+
+      // Withdrawn: kept as a record, and nothing more is verified or submitted.
+      const sensitive = accepted.data.consents.consents.find(
+        (c: { kind: string }) => c.kind === "applicant_sensitive_info"
+      )
+      const other = await signUpApplicant()
+      const foreign = await failure(
+        api.post(`/escort/admission/consents/${sensitive.id}/withdraw`, {}, other.auth)
+      )
+      expect(foreign.status).toBe(404)
+      const withdrawn = await api.post(
+        `/escort/admission/consents/${sensitive.id}/withdraw`,
+        {},
+        applicant.auth
+      )
+      expect(withdrawn.data.consents.all_accepted).toBe(false)
+      expect(
+        withdrawn.data.consents.consents.find((c: { id: string }) => c.id === sensitive.id)
+          .withdrawn_at
+      ).toEqual(expect.any(String))
+      const verify = await failure(api.post("/escort/admission/verify", {}, applicant.auth))
+      expect(verify.status).toBe(409)
+      expect(verify.data.message).toContain("「陪诊员敏感个人信息处理同意」")
+      const submit = await failure(api.post("/escort/admission/submit", {}, applicant.auth))
+      expect(submit.status).toBe(409)
     })
 
     it("keeps an application private: masked, unseen by other escorts and members, every read audited", async () => {

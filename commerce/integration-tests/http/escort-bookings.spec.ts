@@ -10,6 +10,7 @@ import { expireUnpaidEscortBookings } from "../../src/workflows/escort/expire-un
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
+import { useConsentCms } from "../helpers/cms-consent-pages"
 import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
@@ -42,6 +43,8 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
+    // Every booking's consent versions are checked against the CMS's.
+    useConsentCms()
     const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379")
     let store: Headers
     let admin: Headers

@@ -11,6 +11,7 @@ import seed from "../../src/scripts/seed"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { freePortSync } from "../helpers/free-port"
+import { consentPages, serveConsentPages } from "../helpers/cms-consent-pages"
 import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
@@ -98,6 +99,8 @@ const catalogue = (): CmsHospital[] => [
   },
 ]
 
+const CONSENT_PAGES = consentPages()
+
 function startCmsStandIn(state: { down: boolean; hospitals: CmsHospital[] }) {
   return createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://cms")
@@ -106,6 +109,7 @@ function startCmsStandIn(state: { down: boolean; hospitals: CmsHospital[] }) {
       res.end(JSON.stringify(body))
     }
     if (state.down) return send(502, { data: null, error: { status: 502, message: "Bad Gateway" } })
+    if (serveConsentPages(CONSENT_PAGES, req, res)) return
     if (url.pathname !== "/api/hospitals") return send(404, { data: null, error: { status: 404 } })
     const page = Number(url.searchParams.get("pagination[page]") || 1)
     const size = Number(url.searchParams.get("pagination[pageSize]") || 25)

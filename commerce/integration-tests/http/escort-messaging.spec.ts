@@ -7,6 +7,7 @@ import { addDays, shanghaiToday } from "../../src/modules/appointment/rules/appo
 import { ensureEscortServices } from "../../src/scripts/seed/reference-escort-services"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
+import { useConsentCms } from "../helpers/cms-consent-pages"
 import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
@@ -81,6 +82,8 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
+    // Every booking's consent versions are checked against the CMS's.
+    useConsentCms()
     const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379")
     const baseUrl = () => (api as unknown as { defaults: { baseURL: string } }).defaults.baseURL
     const pg = () => getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)

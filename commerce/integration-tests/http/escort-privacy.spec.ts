@@ -4,8 +4,11 @@ import { randomUUID } from "crypto"
 import Redis from "ioredis"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import seed from "../../src/scripts/seed"
+import { forgetConsentPageVersions } from "../../src/lib/cms/consent-page-versions"
 import { runRetentionSweep } from "../../src/lib/privacy/retention-sweep"
+import { SealedFileStore } from "../../src/lib/health-files/sealed-file-store"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
+import { useConsentCms } from "../helpers/cms-consent-pages"
 import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(300_000)
@@ -21,6 +24,8 @@ medusaIntegrationTestRunner({
   inApp: true,
   env: {},
   testSuite: ({ api, getContainer }) => {
+    // Every booking's consent versions are checked against the CMS's.
+    const consentCms = useConsentCms()
     const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379")
     let store: Headers
     let admin: Headers
@@ -101,6 +106,68 @@ medusaIntegrationTestRunner({
       ).variant_id
     })
 
+    it("refuses a booking whose accepted versions are not the CMS's current ones, naming the texts, and waits for a CMS that does not answer", async () => {
+      const count = async () =>
+        (await pg().raw(`select count(*)::int as n from escort_booking`)).rows[0].n
+      // The privacy policy was republished after the member opened the form.
+      consentCms.pages.set("privacy-policy", "2027-01")
+      const stale = await failure(api.post("/store/escort-bookings", booking(), alice))
+      expect(stale.status).toBe(409)
+      expect(stale.data.message).toBe(
+        "以下文本已更新，请刷新页面重新阅读并同意：「隐私政策」（当前版本 2027-01）"
+      )
+      // A version the CMS never published is refused the same way.
+      const unknown = await failure(
+        api.post(
+          "/store/escort-bookings",
+          booking({
+            consents: ESCORT_CONSENTS.map((c) =>
+              c.kind === "privacy_policy"
+                ? { ...c, version: "2027-01" }
+                : c.kind === "escort_sharing"
+                  ? { ...c, version: "9.9" }
+                  : c
+            ),
+          }),
+          alice
+        )
+      )
+      expect(unknown.status).toBe(409)
+      expect(unknown.data.message).toBe(
+        "以下文本已更新，请刷新页面重新阅读并同意：「向陪诊员提供就诊人信息的单独同意」（当前版本 2026-12）"
+      )
+      // A text the CMS no longer publishes stops bookings until it is back.
+      consentCms.pages.delete("consent-escort-sharing")
+      forgetConsentPageVersions() // what the CMS's page event does on this server
+      const unpublished = await failure(
+        api.post(
+          "/store/escort-bookings",
+          booking({
+            consents: ESCORT_CONSENTS.map((c) =>
+              c.kind === "privacy_policy" ? { ...c, version: "2027-01" } : c
+            ),
+          }),
+          alice
+        )
+      )
+      expect(unpublished.status).toBe(409)
+      expect(unpublished.data.message).toBe(
+        "「向陪诊员提供就诊人信息的单独同意」暂未发布，暂时无法办理，请稍后再试"
+      )
+      consentCms.pages.set("consent-escort-sharing", "2026-12")
+      consentCms.pages.set("privacy-policy", "2026-12")
+      // The CMS does not answer: a 503 in Chinese, never a booking on unchecked consents.
+      const cmsUrl = process.env.CMS_URL
+      process.env.CMS_URL = "http://127.0.0.1:9"
+      const down = await failure(api.post("/store/escort-bookings", booking(), alice))
+      process.env.CMS_URL = cmsUrl
+      expect(down.status).toBe(503)
+      expect(down.data.message).toBe("隐私政策与同意书暂时无法从内容平台读取，请稍后再试")
+      expect(await count()).toBe(0)
+      // The current versions book.
+      expect((await api.post("/store/escort-bookings", booking(), alice)).status).toBe(201)
+    })
+
     it("refuses a booking without every consent, naming what is missing, and records the exact versions accepted", async () => {
       const none = await failure(
         api.post("/store/escort-bookings", booking({ consents: undefined }), alice)
@@ -136,6 +203,8 @@ medusaIntegrationTestRunner({
       const { rows: refused } = await pg().raw(`select count(*)::int as n from escort_booking`)
       expect(refused[0].n).toBe(0)
 
+      // The CMS publishes a new version of one text; the member accepts that one.
+      consentCms.pages.set("consent-sensitive-personal-info", "2026-12.2")
       const versions = ESCORT_CONSENTS.map((c) =>
         c.kind === "sensitive_personal_info" ? { ...c, version: "2026-12.2" } : c
       )
@@ -144,6 +213,7 @@ medusaIntegrationTestRunner({
         booking({ consents: versions }),
         alice
       )
+      consentCms.pages.set("consent-sensitive-personal-info", "2026-12")
       expect(created.status).toBe(201)
       const { data } = await api.get("/store/health-archive/consents", alice)
       const mine = data.consents.filter((c: any) => c.escort_booking_id === created.data.booking.id)
@@ -331,14 +401,87 @@ medusaIntegrationTestRunner({
           [`idv_r${i}`]
         )
       }
+      // Pictures and documents with their bytes in the file module: a conversation picture, a
+      // report's document photo, and admission documents (rejected, lapsed, current).
+      const files = getContainer().resolve(Modules.FILE)
+      const store = new SealedFileStore(files)
+      const stored = async () => (await store.put(Buffer.from(`photo-${Math.random()}`))).file_id
+      const exists = (fileId: string) =>
+        files.getAsBuffer(fileId).then(
+          () => true,
+          () => false
+        )
+      const picture = { old: await stored(), fresh: await stored() }
+      const reportPhoto = { kept: await stored(), expired: await stored() }
+      for (const [id, fileId, at] of [
+        ["escupl_p_old", picture.old, old],
+        ["escupl_p_fresh", picture.fresh, fresh],
+        // Both taken 400 days ago; one's report is 2 years old (kept), the other's 4.
+        ["escupl_doc_kept", reportPhoto.kept, old],
+        ["escupl_doc_expired", reportPhoto.expired, "now() - interval '1500 days'"],
+      ]) {
+        await pg().raw(
+          `insert into escort_upload (id, booking_id, uploader_type, uploader_id, mime_type, size, file_id, key_id, created_at, updated_at)
+           values (?, 'escbk_f', 'escort', 'esc_r', 'image/jpeg', 10, ?, 'k1', ${at}, now())`,
+          [id, fileId]
+        )
+      }
+      for (const [id, uploadId, at] of [
+        ["escrpt_kept", "escupl_doc_kept", "now() - interval '700 days'"],
+        ["escrpt_expired", "escupl_doc_expired", "now() - interval '1500 days'"],
+      ]) {
+        await pg().raw(
+          `insert into escort_service_report (id, booking_id, escort_id, payload_ciphertext, key_id, document_upload_ids, created_at, updated_at)
+           values (?, ?, 'esc_r', 'sealed-report', 'k1', ?::jsonb, ${at}, now())`,
+          [id, `escbk_${id}`, JSON.stringify([uploadId])]
+        )
+      }
+      const admission = {
+        rejected: await stored(),
+        lapsed: await stored(),
+        current: await stored(),
+      }
+      for (const [id, fileId, status, expiresOn, reviewedAt] of [
+        ["escdoc_rejected", admission.rejected, "rejected", null, old],
+        ["escdoc_lapsed", admission.lapsed, "approved", "2020-01-31", old],
+        ["escdoc_current", admission.current, "approved", "2099-12-31", old],
+      ]) {
+        await pg().raw(
+          `insert into escort_admission_document (id, application_id, kind, status, expires_on, mime_type, size, file_id, key_id, reviewed_at, created_at, updated_at)
+           values (?, 'escapp_r', 'health_certificate', ?, ?, 'application/pdf', 10, ?, 'k1', ${reviewedAt}, now() - interval '800 days', now())`,
+          [id, status, expiresOn, fileId]
+        )
+      }
+
       const { ran_at, counts } = await runRetentionSweep(getContainer())
       expect(counts).toMatchObject({
         escort_message: 1,
         escort_location_point: 1,
-        escort_step_photo: 1,
+        escort_step_photo: 2,
         identity_verification_person_served: 1,
-        escort_service_report: 0,
+        escort_service_report: 1,
+        escort_admission_document: 2,
+        stored_files_deleted: 5,
       })
+      // The stored objects are gone, not only the rows; what is within its period stays.
+      expect(await exists(picture.old)).toBe(false)
+      expect(await exists(picture.fresh)).toBe(true)
+      expect(await exists(reportPhoto.kept)).toBe(true)
+      expect(await exists(reportPhoto.expired)).toBe(false)
+      expect(await exists(admission.rejected)).toBe(false)
+      expect(await exists(admission.lapsed)).toBe(false)
+      expect(await exists(admission.current)).toBe(true)
+      const ids = async (table: string) =>
+        (await pg().raw(`select id from ${table} order by id`)).rows.map(
+          (r: { id: string }) => r.id
+        )
+      expect(await ids("escort_upload")).toEqual(["escupl_doc_kept", "escupl_p_fresh", "escupl_r1"])
+      expect(await ids("escort_admission_document")).toEqual(["escdoc_current"])
+      const report = (
+        await pg().raw(`select * from escort_service_report where id = 'escrpt_expired'`)
+      ).rows[0]
+      expect(report).toMatchObject({ payload_ciphertext: "", document_upload_ids: [] })
+      expect(report.deleted_at).not.toBeNull()
       const message = async (id: string) =>
         (await pg().raw(`select * from escort_message where id = ?`, [id])).rows[0]
       expect((await message("escmsg_r0")).text_ciphertext).toBeNull()
@@ -347,9 +490,10 @@ medusaIntegrationTestRunner({
         (await pg().raw(`select location from escort_booking_event where id = ?`, [id])).rows[0]
       expect((await event("escevt_r0")).location).toBeNull()
       expect((await event("escevt_r1")).location).toEqual({ lat: 28.2, lng: 112.9 })
+      // The old picture row went with its file (purged); the fresh one stays.
       const upload = async (id: string) =>
         (await pg().raw(`select deleted_at from escort_upload where id = ?`, [id])).rows[0]
-      expect((await upload("escupl_r0")).deleted_at).not.toBeNull()
+      expect(await upload("escupl_r0")).toBeUndefined()
       expect((await upload("escupl_r1")).deleted_at).toBeNull()
       const verification = async (id: string) =>
         (await pg().raw(`select * from identity_verification where id = ?`, [id])).rows[0]
@@ -377,6 +521,7 @@ medusaIntegrationTestRunner({
         "escort_step_photo",
         "escort_service_report",
         "identity_verification_person_served",
+        "escort_admission_document",
         "audit_log",
       ])
       for (const rule of seen.data.policy) {

@@ -8,6 +8,7 @@ import { ESCORT_MODULE } from "../../src/modules/escort"
 import type EscortModuleService from "../../src/modules/escort/service"
 import { offerNextEscortWorkflow } from "../../src/workflows/escort-dispatch/offer-next-escort"
 import { remindTrainingRefreshers } from "../../src/workflows/escort-training/remind-training-refreshers"
+import { cmsWebhookSecret, signCmsHook } from "../../src/lib/cms/cms-hook-signature"
 import { adminHeaders, createPublishableKey } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 
@@ -24,6 +25,8 @@ type Headers = { headers: Record<string, string> }
 
 const PRIVACY = "course-privacy"
 const TITLE = "陪诊服务规范与患者隐私"
+/** The privacy course's title as the CMS publishes it now (a test republishes it). */
+const published = { title: TITLE }
 
 /** Six questions; the right option's text starts with 对 and its explanation names the rule. */
 const QUESTIONS = Array.from({ length: 6 }, (_, i) => ({
@@ -59,7 +62,7 @@ function startTrainingCms(): Server {
         ? [
             {
               documentId: PRIVACY,
-              title: TITLE,
+              title: published.title,
               summary: "接单前必修",
               required_for_first_task: true,
               refresher_months: 12,
@@ -75,6 +78,8 @@ function startTrainingCms(): Server {
                   images: [{ url: "/uploads/privacy.png", alternativeText: "示意图" }],
                   video_url: "https://video.example.com/privacy.mp4",
                 },
+                // Strapi gives each lesson component an id: reads follow it.
+                { id: 12, title: "陪同就医流程", body: "挂号、候诊、取药。", images: [] },
               ],
             },
             {
@@ -236,6 +241,16 @@ medusaIntegrationTestRunner({
           body: "## 不得拍摄病历\n就诊人的信息只用于本次陪诊。",
           images: [{ url: expect.stringMatching(/\/uploads\/privacy\.png$/), alt: "示意图" }],
           video_url: "https://video.example.com/privacy.mp4",
+          key: "#1",
+          read: false,
+        },
+        {
+          title: "陪同就医流程",
+          body: "挂号、候诊、取药。",
+          images: [],
+          video_url: null,
+          key: "12",
+          read: false,
         },
       ])
 
@@ -445,6 +460,88 @@ medusaIntegrationTestRunner({
       )
       expect(missingCourse.status).toBe(404)
       expect(missingCourse.data.message).toBe("未找到该培训课程")
+    })
+
+    it("an escort opening a lesson marks it read: progress is lessons read of all, for the escort and for staff", async () => {
+      const escort = await signInEscort("湘潭市")
+      const other = await signInEscort("湘潭市")
+      const overview = await api.get("/escort/training", escort.auth)
+      expect(overview.data.training.courses[0].progress).toMatchObject({
+        lessons_read: 0,
+        lesson_count: 2,
+      })
+      const read = await api.post(
+        `/escort/training/courses/${PRIVACY}/lessons/12/read`,
+        {},
+        escort.auth
+      )
+      expect(read.status).toBe(200)
+      expect(read.data.course.progress).toMatchObject({ lessons_read: 1, lesson_count: 2 })
+      expect(read.data.course.lessons.map((l: any) => [l.key, l.read])).toEqual([
+        ["#1", false],
+        ["12", true],
+      ])
+      // Opening it again counts once; the other lesson makes two of two.
+      await api.post(`/escort/training/courses/${PRIVACY}/lessons/12/read`, {}, escort.auth)
+      await api.post(
+        `/escort/training/courses/${PRIVACY}/lessons/${encodeURIComponent("#1")}/read`,
+        {},
+        escort.auth
+      )
+      const mine = await api.get(`/escort/training/courses/${PRIVACY}`, escort.auth)
+      expect(mine.data.course.progress).toMatchObject({ lessons_read: 2, lesson_count: 2 })
+
+      const unknown = await failure(
+        api.post(`/escort/training/courses/${PRIVACY}/lessons/99/read`, {}, escort.auth)
+      )
+      expect(unknown.status).toBe(404)
+      expect(unknown.data.message).toBe("未找到该课时")
+      expect(
+        (await failure(api.post(`/escort/training/courses/${PRIVACY}/lessons/12/read`, {}))).status
+      ).toBe(401)
+
+      // Staff's 培训 page shows each escort's reading; the other escort read nothing.
+      const board = await api.get("/admin/escort-training", dispatcher)
+      const progressOf = (id: string) => board.data.escorts.find((e: any) => e.id === id).courses[0]
+      expect(progressOf(escort.id)).toMatchObject({ lessons_read: 2, lesson_count: 2 })
+      expect(progressOf(other.id)).toMatchObject({ lessons_read: 0, lesson_count: 2 })
+    })
+
+    it("a course published in the CMS reaches commerce on the CMS's publish event, not only at a sync", async () => {
+      const escort = await signInEscort("衡阳市")
+      await api.get("/escort/training", escort.auth)
+      // The copy is fresh for an hour: only the event can bring the change in.
+      process.env.ESCORT_TRAINING_SYNC_MS = String(3_600_000)
+      published.title = "陪诊服务规范与患者隐私（2027 版）"
+      try {
+        const stale = await api.get("/escort/training", escort.auth)
+        expect(stale.data.training.courses[0].title).toBe(TITLE)
+        const raw = JSON.stringify({
+          event: "entry.publish",
+          model: "course",
+          document_id: PRIVACY,
+          entry: { documentId: PRIVACY, title: published.title },
+        })
+        const at = String(Math.floor(Date.now() / 1000))
+        const hook = await api.post("/hooks/cms", raw, {
+          headers: {
+            "content-type": "application/json",
+            "x-cms-timestamp": at,
+            "x-cms-signature": signCmsHook(cmsWebhookSecret(), at, raw),
+          },
+          transformRequest: [(data: unknown) => data],
+        })
+        expect(hook.status).toBe(202)
+        expect(hook.data.jobs).toContain("cms/sync-training-courses")
+        const after = await eventually(
+          async () => (await api.get("/escort/training", escort.auth)).data.training.courses[0],
+          (course: { title: string }) => course.title === published.title
+        )
+        expect(after.title).toBe(published.title)
+      } finally {
+        published.title = TITLE
+        process.env.ESCORT_TRAINING_SYNC_MS = "0"
+      }
     })
 
     it("staff see every escort's progress and certificates; other roles are refused", async () => {

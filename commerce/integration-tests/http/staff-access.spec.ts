@@ -112,6 +112,19 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/moderation/words", ["super", "operations"]],
   ["POST", "/admin/moderation/words", ["super", "operations"]],
   ["POST", "/admin/moderation/words/modw_missing", ["super", "operations"]],
+  // 在线咨询: staff with 内容审核 moderate the questions of experts' group sessions.
+  ["GET", "/admin/group-sessions", ["super", "operations"]],
+  ["GET", "/admin/group-sessions/gsess_missing", ["super", "operations"]],
+  [
+    "POST",
+    "/admin/group-sessions/gsess_missing/questions/gsq_missing/approve",
+    ["super", "operations"],
+  ],
+  [
+    "POST",
+    "/admin/group-sessions/gsess_missing/questions/gsq_missing/reject",
+    ["super", "operations"],
+  ],
   // Experts read constitution results; a path no route answers is for super admins only.
   ["GET", "/admin/constitution/assessments", ["super", "expert"]],
   ["GET", "/admin/assessments", ["super"]],

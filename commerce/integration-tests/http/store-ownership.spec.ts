@@ -16,6 +16,7 @@ import { eventually } from "../helpers/eventually"
 import { confirmOfflinePayment } from "../helpers/offline-payment"
 import { makeReportPdf } from "../helpers/report-pdf"
 import { captureRunningExpressApp, registeredRoutes } from "../helpers/running-express-app"
+import { consentPages, serveConsentPages } from "../helpers/cms-consent-pages"
 import { ESCORT_CONSENTS } from "../helpers/escort-consents"
 
 jest.setTimeout(600_000)
@@ -98,6 +99,8 @@ const PUBLIC_IDS: Record<string, string> = {
   escorts: "an escort's opened, moderated and anonymised reviews, shown to every member who books",
   "clinic-sessions":
     "义诊 sessions published in the CMS for every member; the routes act on the caller's own sign-up",
+  "group-sessions":
+    "在线咨询 sessions an expert opened to every member; joining, asking and the live room act on the caller's own seat",
 }
 
 /** What each mutating route would need to succeed, so a refusal is the guard's, not validation's. */
@@ -145,7 +148,9 @@ function startCmsStandIn() {
     active: true,
     publishedAt: "2026-11-01T00:00:00.000Z",
   }
+  const pages = consentPages()
   return createServer((req, res) => {
+    if (serveConsentPages(pages, req, res)) return
     const path = new URL(req.url ?? "/", "http://cms").pathname
     res.writeHead(path.startsWith("/api/collection-sites") ? 200 : 404, {
       "content-type": "application/json",

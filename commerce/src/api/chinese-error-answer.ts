@@ -1,4 +1,5 @@
 import { MedusaError } from "@medusajs/framework/utils"
+import { CMS_UNAVAILABLE_CODE } from "../lib/cms/cms-reader"
 import { ERROR_MESSAGES as M } from "./error-messages"
 import { translateValidationMessage } from "./validation-messages"
 
@@ -135,6 +136,11 @@ export function chineseErrorAnswer(error: unknown): ErrorAnswer {
   const type = String(err.type || err.name || "")
   const known = KNOWN_MESSAGES.find(({ pattern }) => pattern.test(message))
   if (known?.status) return answer(known.status, statusType(known.status), known.message)
+
+  // The CMS did not answer: a Chinese "try again later" rather than a server error.
+  if (err.code === CMS_UNAVAILABLE_CODE && CHINESE.test(message)) {
+    return answer(503, "cms_unavailable", message, CMS_UNAVAILABLE_CODE)
+  }
 
   const status = STATUS_BY_TYPE[type] ?? httpStatusOf(err)
   if (!status || status >= 500) {

@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/http"
 import { acceptAdmissionDocument } from "./accept-admission-document"
 import {
+  AcceptApplicantConsentsBody,
   AdmissionListQuery,
   EscortApplicationBody,
   ReviewAdmissionDocumentBody,
@@ -20,6 +21,11 @@ export const escortAdmissionMiddlewares: MiddlewareRoute[] = [
     matcher: "/escort/admission",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(EscortApplicationBody)],
+  },
+  {
+    matcher: "/escort/admission/consents",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(AcceptApplicantConsentsBody)],
   },
   {
     matcher: "/escort/admission/verify",

@@ -1,4 +1,8 @@
 import { z } from "@medusajs/framework/zod"
+import {
+  applicantConsentsRefusal,
+  type ApplicantConsentAcceptance,
+} from "../modules/escort-admission/rules/applicant-consent-kinds"
 import { isCnIdNumber } from "../modules/escort/rules/cn-id-number"
 
 // Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
@@ -85,3 +89,16 @@ export const ReviewAdmissionDocumentBody = z
     message: "驳回时请填写原因，申请人会看到它",
     path: ["reason"],
   })
+
+/** The applicant's acceptances: every kind with the version of the text they were shown. */
+export const AcceptApplicantConsentsBody = z.object({
+  consents: z
+    .unknown()
+    .superRefine((v, ctx) => {
+      const refusal = applicantConsentsRefusal(v)
+      if (refusal) ctx.addIssue({ code: "custom", message: refusal })
+    })
+    .transform((v) =>
+      (v as ApplicantConsentAcceptance[]).map(({ kind, version }) => ({ kind, version }))
+    ),
+})

@@ -32,7 +32,14 @@ export function presentTrainingCourse(
       retry_cooldown_minutes: course.retry_cooldown_minutes,
     },
     progress,
-    ...(withLessons ? { lessons: course.lessons } : {}),
+    ...(withLessons
+      ? {
+          lessons: course.lessons.map((lesson, index) => {
+            const key = lesson.key ?? `#${index + 1}`
+            return { ...lesson, key, read: !!progress?.read_lesson_keys.includes(key) }
+          }),
+        }
+      : {}),
   }
 }
 

@@ -9,6 +9,7 @@ import {
   CreateAssessmentBody,
   ListAssessmentsQuery,
 } from "./store/constitution/assessments/validators"
+import { QuestionnaireQuery } from "./store/constitution/questionnaire/validators"
 import {
   ListStaffAssessmentsQuery,
   PublishReviewBody,
@@ -51,6 +52,7 @@ import { escortMessagingMiddlewares } from "./escort-messaging-middlewares"
 import { escortIncomeMiddlewares } from "./escort-income-middlewares"
 import { escortCaseMiddlewares } from "./escort-case-middlewares"
 import { consultationMiddlewares } from "./consultation-middlewares"
+import { groupSessionMiddlewares } from "./group-session-middlewares"
 import { assessmentMiddlewares } from "./assessment-middlewares"
 import { videoCallMiddlewares } from "./video-call-middlewares"
 import { escortReviewMiddlewares } from "./escort-review-middlewares"
@@ -337,6 +339,11 @@ export default defineMiddlewares({
       ],
     },
     {
+      matcher: "/store/constitution/questionnaire",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(QuestionnaireQuery, {})],
+    },
+    {
       matcher: "/store/constitution/assessments/:id",
       methods: ["GET"],
       middlewares: [authenticate("customer", ["session", "bearer"])],
@@ -405,6 +412,7 @@ export default defineMiddlewares({
     ...escortIncomeMiddlewares,
     ...escortCaseMiddlewares,
     ...consultationMiddlewares,
+    ...groupSessionMiddlewares,
     ...assessmentMiddlewares,
     ...videoCallMiddlewares,
     ...escortReviewMiddlewares,

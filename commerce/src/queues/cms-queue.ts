@@ -16,9 +16,15 @@ import { ESCORT_HOSPITALS_UNAVAILABLE_MESSAGE } from "../lib/cms/escort-hospital
 import { pushArticleBatchWorkflow } from "../workflows/article-push/push-article-batch"
 import { syncEscortHospitalsWorkflow } from "../workflows/escort/sync-escort-hospitals"
 import { syncConsultationDoctorsWorkflow } from "../workflows/consultation/sync-consultation-doctors"
+import { syncTrainingCoursesWorkflow } from "../workflows/escort-training/sync-training-courses"
+import { QUESTIONNAIRES_UNAVAILABLE_MESSAGE } from "../lib/cms/questionnaire-source"
+import { syncConstitutionQuestionnairesWorkflow } from "../workflows/constitution/sync-constitution-questionnaires"
 
 /** How often the 陪诊 hospitals are re-read even without a CMS event (ESCORT_HOSPITAL_SYNC_MS). */
 const HOSPITAL_SYNC_EVERY_MS = () => Number(process.env.ESCORT_HOSPITAL_SYNC_MS || 10 * 60_000)
+
+/** How often the 体质问卷 versions are re-read without a CMS event (QUESTIONNAIRE_SYNC_MS). */
+const QUESTIONNAIRE_SYNC_EVERY_MS = () => Number(process.env.QUESTIONNAIRE_SYNC_MS || 10 * 60_000)
 
 /** Members per batch job (ARTICLE_PUSH_BATCH_SIZE, default 500). */
 const batchSize = () => Math.max(1, Number(process.env.ARTICLE_PUSH_BATCH_SIZE) || 500)
@@ -92,6 +98,20 @@ export const cmsQueue: QueueProcessor = {
     // A failure (the CMS down) is retried by BullMQ; doctors keep their last profile meanwhile.
     [CmsJob.SYNC_CONSULTATION_DOCTORS]: async (_data: Record<string, never>, { container }) =>
       (await syncConsultationDoctorsWorkflow(container).run({ input: {} })).result,
+    // Likewise: a CMS that is down fails the job, BullMQ retries it, the last copy stays.
+    [CmsJob.SYNC_TRAINING_COURSES]: async (_data: Record<string, never>, { container }) =>
+      (await syncTrainingCoursesWorkflow(container).run({ input: {} })).result,
+    [CmsJob.SYNC_QUESTIONNAIRES]: async (_data: Record<string, never>, { container }) => {
+      try {
+        return (await syncConstitutionQuestionnairesWorkflow(container).run({ input: {} })).result
+      } catch (error) {
+        // The CMS is down: assessments go on with the current version until the next run.
+        const { code, message } = error as { code?: string; message?: string }
+        if (code !== CMS_UNAVAILABLE_CODE && message !== QUESTIONNAIRES_UNAVAILABLE_MESSAGE)
+          throw error
+        return { skipped: "the CMS did not answer; the stored versions stay" }
+      }
+    },
   },
   // A missed CMS event (commerce was down) is caught up within this period, and a fresh
   // installation gets its first copy at start.
@@ -100,6 +120,11 @@ export const cmsQueue: QueueProcessor = {
       id: "escort-hospitals-sync",
       job: CmsJob.SYNC_ESCORT_HOSPITALS,
       everyMs: HOSPITAL_SYNC_EVERY_MS(),
+    },
+    {
+      id: "constitution-questionnaires-sync",
+      job: CmsJob.SYNC_QUESTIONNAIRES,
+      everyMs: QUESTIONNAIRE_SYNC_EVERY_MS(),
     },
   ],
 }

@@ -19,6 +19,10 @@ import { createEscortAppClient } from "./escort/escort-app-client"
 import { createConsultationClient } from "./consultation/consultation-client"
 import { createDoctorAppClient } from "./consultation/doctor-app-client"
 import { createAssessmentClient } from "./assessment/assessment-client"
+import {
+  createDoctorGroupSessionClient,
+  createGroupSessionClient,
+} from "./group-session/group-session-client"
 
 export type BackendOptions = {
   /** Medusa: its URL, the sales channel's publishable key and the app's fetch. */
@@ -51,6 +55,8 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     escortApp: createEscortAppClient(commerce),
     consultations: createConsultationClient(commerce),
     doctorApp: createDoctorAppClient(commerce),
+    groupSessions: createGroupSessionClient(commerce),
+    doctorGroupSessions: createDoctorGroupSessionClient(commerce),
     assessments: createAssessmentClient(commerce),
     cms: createCmsClient(cms),
   }

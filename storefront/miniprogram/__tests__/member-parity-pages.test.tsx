@@ -431,10 +431,14 @@ describe("体质辨识记录, 标签 and 隐私政策", () => {
     expect((await screen.findByTestId("tag-article")).textContent).toContain("运动与基因")
     expect(screen.getByTestId("tag").textContent).toContain("#运动")
 
+    stand.params = {}
     render(<Privacy />)
     await waitFor(() => expect(text("privacy")).toContain("版本：2026-06"))
     expect(text("privacy-body")).toContain("收集必要信息")
     expect(webLinkRoute("/tags/sport")).toBe("/packages/content/tag/index?slug=sport")
+    expect(webLinkRoute("https://shop.example/pages/escort-applicant-consent")).toBe(
+      "/packages/content/privacy/index?slug=escort-applicant-consent"
+    )
     expect(webLinkRoute("https://shop.example/privacy")).toBe("/packages/content/privacy/index")
     expect(webLinkRoute("/constitution/history")).toBe(
       "/packages/health/constitution-history/index"

@@ -48,7 +48,9 @@ describe("constitution test", () => {
     ]
     const sent: unknown[] = []
     fakeBackend({
-      "GET /api/questionnaire-items": strapiList(items),
+      "GET /store/constitution/questionnaire": {
+        questionnaire: { version: 3, label: "2027 年修订版", published_at: null, items },
+      },
       "POST /store/constitution/assessments": ({ body }: { body: unknown }) => {
         sent.push(body)
         return {
@@ -68,7 +70,7 @@ describe("constitution test", () => {
     fireEvent.click(screen.getByText("没有（根本不）"))
     fireEvent.click(screen.getByText("提交查看结果"))
     await waitFor(() => expect(stand.navigations).toHaveLength(1))
-    expect(sent).toEqual([{ sex: "female", answers: { q01: 4, q41: 1 }, item_version: "2026-12" }])
+    expect(sent).toEqual([{ sex: "female", answers: { q01: 4, q41: 1 }, questionnaire_version: 3 }])
     expect(stand.navigations[0].url).toBe("/packages/health/constitution-report/index?id=last")
 
     // The visitor's report reads the result the test left behind.

@@ -124,6 +124,48 @@ describe("检测评估 at the desk", () => {
     })
   })
 
+  it("opens a granted report's findings only when the expert asks (each opening is logged)", async () => {
+    const report = {
+      id: "asmti_2",
+      item_type: "report" as const,
+      item_id: "rep_1",
+      label: "检测报告",
+      withdrawn_at: null,
+      url: "/doctor/assessments/asmt_1/items/asmti_2",
+      findings_url: "/doctor/assessments/asmt_1/items/asmti_2/findings",
+    }
+    const { api, sent } = fakeRelay({
+      "GET /doctor/assessments/asmt_1": () => ({ body: detail({ items: [report] }) }),
+      "GET /doctor/assessments/asmt_1/items/asmti_2/findings": () => ({
+        body: {
+          findings: {
+            findings: [
+              {
+                item: "叶酸代谢能力",
+                gene: "MTHFR",
+                result: "TT",
+                risk: "high",
+                reference: "CC",
+                risk_label: "高风险",
+              },
+            ],
+            source: "staff",
+            recorded_at: "2026-12-08T00:00:00.000Z",
+          },
+        },
+      }),
+    })
+    render(<ExpertAssessment id="asmt_1" api={api} />)
+    const open = await screen.findByRole("button", { name: "查看结果解读" })
+    expect(sent.map((s) => s.call)).toEqual(["GET /doctor/assessments/asmt_1"])
+    fireEvent.click(open)
+    const summary = await screen.findByTestId("report-findings")
+    expect(summary.textContent).toContain("叶酸代谢能力")
+    expect(screen.getByTestId("report-findings-pdf").getAttribute("href")).toBe(
+      `${DOCTOR_RELAY_BASE}/doctor/assessments/asmt_1/items/asmti_2`
+    )
+  })
+
   it("asks for a 修订说明 before a revision and shows the refusal once the consent ended", async () => {
     const v1 = {
       version: 1,

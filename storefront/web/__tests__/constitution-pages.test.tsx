@@ -17,6 +17,8 @@ jest.mock("next/navigation", () => ({
   notFound: () => notFound(),
   useRouter: () => ({ push: jest.fn(), refresh: jest.fn() }),
 }))
+// The questionnaire's server action; the test page's test only renders it.
+jest.mock("@/lib/constitution-actions", () => ({ assessConstitution: jest.fn() }))
 jest.mock("@/lib/require-member", () => ({
   requireMember: async () => ({ token: "tok_member" }),
 }))
@@ -42,6 +44,8 @@ const HistoryPage = require("@/app/constitution/history/page")
   .default as typeof import("@/app/constitution/history/page").default
 const ReportPage = require("@/app/constitution/report/[id]/page")
   .default as typeof import("@/app/constitution/report/[id]/page").default
+const TestPage = require("@/app/constitution/test/page")
+  .default as typeof import("@/app/constitution/test/page").default
 
 const nine = <T,>(value: T) =>
   Object.fromEntries(CONSTITUTION_CODES.map((code) => [code, value])) as Record<ConstitutionCode, T>
@@ -55,6 +59,7 @@ const saved = (
 ): SavedAssessment => ({
   id,
   created_at,
+  questionnaire_version: 1,
   item_version: "ZYYXH/T157-2009",
   sex: "female",
   scores: { ...nine(10), ...scores },
@@ -236,5 +241,40 @@ describe("体质辨识报告 (report page)", () => {
     expect(screen.getByTestId("report-headline").textContent).toBe(
       "您的各项偏颇体质得分都未达到判定标准，平和质得分也未达到 60 分，得分相对最高的是气虚质，建议注意调养、定期复测。"
     )
+  })
+})
+
+describe("体质辨识问卷 (test page)", () => {
+  it("asks the current question bank version from commerce, and says so when it cannot load", async () => {
+    constitution.questionnaire = async (version?: number) => {
+      expect(version).toBeUndefined()
+      return {
+        version: 3,
+        label: "2027 年修订版",
+        published_at: "2027-01-05T02:00:00.000Z",
+        items: [
+          {
+            code: "q61",
+            text: "您稍微活动就觉得乏力吗？",
+            sex: "all",
+            types: ["qixu"],
+            reverse_in: [],
+            sort: 1,
+          },
+        ],
+      }
+    }
+    render(await TestPage())
+    expect(screen.getByRole("heading", { level: 1 }).textContent).toBe("中医体质辨识问卷")
+    expect(screen.queryByRole("alert")).toBeNull()
+    cleanup()
+
+    constitution.questionnaire = async () => {
+      throw new Error("commerce down")
+    }
+    const quiet = jest.spyOn(console, "error").mockImplementation(() => {})
+    render(await TestPage())
+    expect(screen.getByRole("alert").textContent).toBe("问卷暂时无法加载，请稍后刷新重试。")
+    quiet.mockRestore()
   })
 })

@@ -33,6 +33,7 @@ const { pdfText } = require("./support/pdf-text") as typeof import("./support/pd
 const saved: SavedAssessment = {
   id: "asmt_1",
   created_at: "2026-11-24T17:30:00.000Z",
+  questionnaire_version: 1,
   item_version: "2009",
   sex: "female",
   primary: "qixu",

@@ -29,6 +29,7 @@ export const {
   escortApp,
   consultations,
   doctorApp,
+  groupSessions,
   assessments,
   cms,
 } = createBackends({

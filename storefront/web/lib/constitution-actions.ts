@@ -15,8 +15,8 @@ export type AssessOutcome = { result: ConstitutionResult } | { error: string }
 export async function assessConstitution(sheet: {
   sex: Sex
   answers: ConstitutionAnswers
-  /** The version of the CMS items answered, kept with a saved result. */
-  itemVersion?: string | null
+  /** The question bank version answered (the result is scored with it). */
+  questionnaireVersion?: number | null
 }): Promise<AssessOutcome> {
   const token = await readToken()
   try {

@@ -21,4 +21,6 @@ export const env = {
     process.env.REPORT_CJK_FONT || "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf",
   /** Where offline (岳阳) payments go: the company's bank account, set by the operator. */
   offlinePaymentNote: process.env.OFFLINE_PAYMENT_NOTE || OFFLINE_PAYMENT_NOTE,
+  /** 微信客服's customer link (https://work.weixin.qq.com/kfid/…); empty hides the contact button. */
+  wechatKfUrl: process.env.WECHAT_KF_URL?.trim() || "",
 }

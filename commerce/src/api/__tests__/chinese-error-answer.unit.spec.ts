@@ -113,6 +113,15 @@ describe("chineseErrorAnswer", () => {
     expect(answer(unknown)).toEqual([404, M.notFound])
   })
 
+  it("answers a CMS that did not answer with 503 and its Chinese message, not a 500", () => {
+    const down = new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      "隐私政策与同意书暂时无法从内容平台读取，请稍后再试",
+      "cms_unavailable"
+    )
+    expect(answer(down)).toEqual([503, "隐私政策与同意书暂时无法从内容平台读取，请稍后再试"])
+  })
+
   it("hides what an unexpected error says", () => {
     expect(answer(new Error("connect ECONNREFUSED 10.0.0.1:5432"))).toEqual([500, M.internal])
   })

@@ -1,12 +1,11 @@
 import { createHmac } from "crypto"
-import { MedusaError } from "@medusajs/framework/utils"
 import {
   questionFromCms,
   trainingCourseFromCms,
 } from "../../modules/escort-training/rules/course-from-cms"
 import type { BankQuestion, SyncedTrainingCourse } from "../../modules/escort-training/types"
 import { configuredPublicOrigin } from "../config/public-origins"
-import { CMS_UNAVAILABLE_CODE } from "./cms-reader"
+import { cmsBaseUrl, readCmsCollection } from "./cms-collection"
 
 export const TRAINING_UNAVAILABLE_MESSAGE = "培训课程暂时无法从内容平台读取，请稍后再试"
 
@@ -28,40 +27,11 @@ export function trainingToken(env: NodeJS.ProcessEnv = process.env): string {
   return DEV_TRAINING_TOKEN
 }
 
-const cmsUnavailable = () =>
-  new MedusaError(
-    MedusaError.Types.UNEXPECTED_STATE,
-    TRAINING_UNAVAILABLE_MESSAGE,
-    CMS_UNAVAILABLE_CODE
-  )
-
-const PAGE_SIZE = 100
-const baseUrl = () => (process.env.CMS_URL || "http://localhost:1337").replace(/\/$/, "")
-
-async function readAll(collection: string, query: string): Promise<Record<string, unknown>[]> {
-  const token = trainingToken()
-  const rows: Record<string, unknown>[] = []
-  for (let page = 1; ; page++) {
-    let body: { data?: Record<string, unknown>[]; meta?: { pagination?: { pageCount?: number } } }
-    try {
-      const response = await fetch(
-        `${baseUrl()}/api/${collection}?${query}&pagination[page]=${page}&pagination[pageSize]=${PAGE_SIZE}`,
-        {
-          headers: { authorization: `Bearer ${token}` },
-          signal: AbortSignal.timeout(Number(process.env.CMS_TIMEOUT_MS || 5000)),
-        }
-      )
-      if (!response.ok) throw new Error(`HTTP ${response.status}`)
-      body = (await response.json()) as typeof body
-    } catch {
-      throw cmsUnavailable()
-    }
-    if (!Array.isArray(body.data)) throw cmsUnavailable()
-    rows.push(...body.data)
-    const pages = body.meta?.pagination?.pageCount ?? 1
-    if (page >= pages || body.data.length < PAGE_SIZE) return rows
-  }
-}
+const readAll = (collection: string, query: string) =>
+  readCmsCollection(collection, query, {
+    unavailableMessage: TRAINING_UNAVAILABLE_MESSAGE,
+    token: trainingToken(),
+  })
 
 /**
  * Every course with its lessons, exam settings and question bank, straight from the CMS
@@ -85,7 +55,7 @@ export async function readTrainingCoursesFromCms(): Promise<SyncedTrainingCourse
     if (!courseId || !question) continue
     bankOf.set(courseId, [...(bankOf.get(courseId) ?? []), question])
   }
-  const mediaBase = configuredPublicOrigin("cms") ?? baseUrl()
+  const mediaBase = configuredPublicOrigin("cms") ?? cmsBaseUrl()
   return courses
     .map((raw) => trainingCourseFromCms(raw, bankOf.get(String(raw.documentId)) ?? [], mediaBase))
     .filter((course): course is SyncedTrainingCourse => course !== null)

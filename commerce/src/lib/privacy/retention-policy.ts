@@ -39,10 +39,10 @@ export const RETENTION_POLICY: RetentionRule[] = [
   },
   {
     kind: "escort_step_photo",
-    label: "陪诊步骤照片",
+    label: "陪诊图片（会话图片、步骤照片、评价照片）",
     period_days: 180 * DAY,
     action: "delete",
-    effect: "删除照片记录，不再提供下载",
+    effect: "删除图片记录与对象存储中的文件，不再提供下载；服务报告引用的单据照片随报告保存",
     legal_reason: "个人信息保护法第十九条、第四十七条：服务与售后完成后删除（180 天）",
   },
   {
@@ -50,7 +50,7 @@ export const RETENTION_POLICY: RetentionRule[] = [
     label: "陪诊服务报告",
     period_days: 3 * 365 * DAY,
     action: "delete",
-    effect: "删除报告内容",
+    effect: "删除报告内容及其单据照片（含对象存储中的文件）",
     legal_reason: "民法典第一百八十八条：诉讼时效三年，报告作为服务凭证保存三年后删除",
   },
   {
@@ -61,6 +61,16 @@ export const RETENTION_POLICY: RetentionRule[] = [
     effect: "清除姓名与加密身份证号，仅保留认证结果、打码号码与时间",
     legal_reason:
       "个人信息保护法第二十八条、第四十七条：身份证号属于敏感个人信息，认证目的达成后一年匿名化",
+  },
+  {
+    kind: "escort_admission_document",
+    label: "陪诊员入驻材料（已驳回或已过期）",
+    period_days: 365 * DAY,
+    action: "delete",
+    effect:
+      "驳回满一年、或有效期届满满一年的健康证、背景调查、证书与照片：删除记录与对象存储中的文件",
+    legal_reason:
+      "个人信息保护法第十九条、第四十七条：材料已不能用于入驻审核与资质核验，保存一年以备争议后删除",
   },
   {
     kind: "audit_log",

@@ -109,6 +109,10 @@ export const CmsJob = {
   SYNC_ESCORT_HOSPITALS: "sync-escort-hospitals",
   /** Write the CMS experts' public profiles into the 问诊 doctors (on expert events). */
   SYNC_CONSULTATION_DOCTORS: "sync-consultation-doctors",
+  /** Keep the CMS's newly published 体质问卷 versions (on questionnaire-version events, and periodically). */
+  SYNC_QUESTIONNAIRES: "sync-constitution-questionnaires",
+  /** Replace the synced 陪诊员 training courses and question bank (on course/question events). */
+  SYNC_TRAINING_COURSES: "sync-training-courses",
 } as const
 
 /** What a push needs of a CMS article (taken from the signed hook's entry). */
@@ -227,6 +231,8 @@ export type JobPayloads = {
     [CmsJob.PUSH_BATCH]: PushBatchJob
     [CmsJob.SYNC_ESCORT_HOSPITALS]: Record<string, never>
     [CmsJob.SYNC_CONSULTATION_DOCTORS]: Record<string, never>
+    [CmsJob.SYNC_QUESTIONNAIRES]: Record<string, never>
+    [CmsJob.SYNC_TRAINING_COURSES]: Record<string, never>
   }
   [QueueName.SEARCH]: {
     [SearchJob.CMS_ENTRY]: CmsEntryJob

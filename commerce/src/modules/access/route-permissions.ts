@@ -120,6 +120,8 @@ const RULES: Rule[] = [
   { path: under("guarantee-fund"), area: "money" },
   // 内容审核: the queue of flagged and reported reviews and the sensitive-word list (运营).
   { path: under("moderation"), area: "moderation" },
+  // 在线咨询: staff moderate the questions of experts' group sessions like other content.
+  { path: under("group-sessions"), area: "moderation" },
   // 数据保留: the retention policy and the last sweep's counts, read by 运营 (issue #21).
   { path: under("privacy"), area: "operations", readOnly: true },
   { path: under("assessments", "constitution"), area: "assessments" },

@@ -63,7 +63,14 @@ class AssessmentModuleService extends MedusaService({
       await sql.execute(
         `insert into archive_assessment_item (id, assessment_id, customer_id, item_type, item_id,
            position) values (?, ?, ?, ?, ?, ?) on conflict do nothing`,
-        [generateEntityId("", "asmti"), id, input.customer_id, item.item_type, item.item_id, position]
+        [
+          generateEntityId("", "asmti"),
+          id,
+          input.customer_id,
+          item.item_type,
+          item.item_id,
+          position,
+        ]
       )
     }
     return (await this.assessmentRow(id, context))!

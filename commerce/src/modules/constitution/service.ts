@@ -10,12 +10,18 @@ import {
 import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cipher"
 import { contextSql, type Sql } from "../../lib/database/context-sql"
 import { ConstitutionAssessment } from "./models/constitution-assessment"
+import { ConstitutionQuestionnaire } from "./models/constitution-questionnaire"
 import { ConstitutionReview } from "./models/constitution-review"
 import { ConstitutionReviewRevision } from "./models/constitution-review-revision"
+import type { QuestionBankItem } from "@health/contracts"
+import { STANDARD_QUESTIONNAIRE } from "./rules/questionnaire"
+import { sameItems, type CmsQuestionnaire } from "./rules/questionnaire-from-cms"
 import type {
   ConstitutionAssessmentPayload,
   ConstitutionAssessmentView,
   ConstitutionReviewView,
+  QuestionnaireSyncOutcome,
+  QuestionnaireVersionView,
   ReviewSections,
   ReviewStatus,
   ReviewVersionView,
@@ -37,6 +43,7 @@ type StoredAssessment = {
   id: string
   customer_id: string
   item_version: string
+  questionnaire_version: number
   payload_ciphertext: string
   key_id: string
   created_at: Date | string
@@ -68,6 +75,11 @@ type StoredRevision = {
   published_at: Date | string
 }
 
+const standardVersion = (): QuestionnaireVersionView => ({
+  ...STANDARD_QUESTIONNAIRE,
+  published_at: null,
+})
+
 /** What a version row seals: the text and why it changed. */
 type RevisionPayload = { sections: ReviewSections; reason: string | null }
 
@@ -82,22 +94,102 @@ const REVIEW_STATUS_SQL = `case when r.status = 'published' then 'published'
  */
 class ConstitutionModuleService extends MedusaService({
   ConstitutionAssessment,
+  ConstitutionQuestionnaire,
   ConstitutionReview,
   ConstitutionReviewRevision,
 }) {
   protected readonly cipher: FieldCipher = fieldCipherFromEnv()
+
+  // ---- the question bank's versions -------------------------------------------
+
+  /** The version new assessments are scored with: the highest synced, else the standard's. */
+  @InjectManager()
+  async currentQuestionnaire(
+    @MedusaContext() context: Context = {}
+  ): Promise<QuestionnaireVersionView> {
+    const [latest] = await this.listConstitutionQuestionnaires(
+      {},
+      { take: 1, order: { version: "DESC" } },
+      context
+    )
+    return latest ? this.revealQuestionnaire(latest) : standardVersion()
+  }
+
+  /** One version by number (1 is the standard's), or null when there is no such version. */
+  @InjectManager()
+  async questionnaireVersion(
+    version: number,
+    @MedusaContext() context: Context = {}
+  ): Promise<QuestionnaireVersionView | null> {
+    if (version === STANDARD_QUESTIONNAIRE.version) return standardVersion()
+    const [row] = await this.listConstitutionQuestionnaires({ version }, { take: 1 }, context)
+    return row ? this.revealQuestionnaire(row) : null
+  }
+
+  /**
+   * Keeps the CMS's published versions: a version not seen before is stored, once, and
+   * never rewritten: a stored version that the CMS now shows otherwise is reported as a
+   * conflict and left as it was (results scored with it keep their meaning). Version 1 is
+   * the standard's, shipped with the code; a version that cannot be scored is reported.
+   */
+  @InjectTransactionManager()
+  async storeQuestionnaireVersions(
+    versions: CmsQuestionnaire[],
+    @MedusaContext() context: Context = {}
+  ): Promise<QuestionnaireSyncOutcome> {
+    const outcome: QuestionnaireSyncOutcome = {
+      added: [],
+      unchanged: [],
+      conflicts: [],
+      invalid: [],
+    }
+    const sql = this.sql(context)
+    // One sync at a time: two would both find a version new and race to insert it.
+    await sql.execute(`select pg_advisory_xact_lock(hashtext('constitution-questionnaire-sync'))`)
+    for (const version of [...versions].sort((a, b) => a.version - b.version)) {
+      if (version.problems.length) {
+        outcome.invalid.push({ version: version.version, problems: version.problems })
+        continue
+      }
+      const stored = await this.questionnaireVersion(version.version, context)
+      if (!stored) {
+        await sql.execute(
+          `insert into constitution_questionnaire (id, version, label, cms_document_id, items,
+             published_at, created_at, updated_at)
+           values (?, ?, ?, ?, ?::jsonb, ?, now(), now())`,
+          [
+            generateEntityId(undefined, "cqn"),
+            version.version,
+            version.label,
+            version.document_id,
+            JSON.stringify(version.items),
+            version.published_at ? new Date(version.published_at) : null,
+          ]
+        )
+        outcome.added.push(version.version)
+      } else if (sameItems(stored.items, version.items)) {
+        outcome.unchanged.push(version.version)
+      } else {
+        outcome.conflicts.push(version.version)
+      }
+    }
+    return outcome
+  }
 
   // ---- constitution assessments -----------------------------------------------
 
   async recordConstitutionAssessment(input: {
     customer_id: string
     item_version: string
+    /** The version it was scored with; the standard's when not given. */
+    questionnaire_version?: number
     payload: ConstitutionAssessmentPayload
   }): Promise<ConstitutionAssessmentView> {
     const sealed = this.cipher.sealJson(input.payload)
     const stored = await this.createConstitutionAssessments({
       customer_id: input.customer_id,
       item_version: input.item_version,
+      questionnaire_version: input.questionnaire_version ?? STANDARD_QUESTIONNAIRE.version,
       payload_ciphertext: sealed.ciphertext,
       key_id: sealed.key_id,
     })
@@ -495,8 +587,23 @@ class ConstitutionModuleService extends MedusaService({
       id: row.id,
       customer_id: row.customer_id,
       item_version: row.item_version,
+      questionnaire_version: Number(row.questionnaire_version ?? STANDARD_QUESTIONNAIRE.version),
       created_at: new Date(row.created_at),
       ...payload,
+    }
+  }
+
+  protected revealQuestionnaire(row: {
+    version: number
+    label: string
+    items: unknown
+    published_at: Date | string | null
+  }): QuestionnaireVersionView {
+    return {
+      version: Number(row.version),
+      label: row.label,
+      items: row.items as QuestionBankItem[],
+      published_at: row.published_at ? new Date(row.published_at).toISOString() : null,
     }
   }
 

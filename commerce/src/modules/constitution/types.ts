@@ -1,4 +1,4 @@
-import type { ReviewSections, ReviewStatus } from "@health/contracts"
+import type { Questionnaire, ReviewSections, ReviewStatus } from "@health/contracts"
 
 export type ConstitutionAssessmentPayload = {
   sex: "female" | "male"
@@ -12,6 +12,8 @@ export type ConstitutionAssessmentView = ConstitutionAssessmentPayload & {
   id: string
   customer_id: string
   item_version: string
+  /** The question bank version it was scored with. */
+  questionnaire_version: number
   created_at: Date
 }
 
@@ -47,3 +49,15 @@ export type ReviewVersionView = {
 
 /** A result as experts list it, with where its report stands. */
 export type StaffAssessmentRow = ConstitutionAssessmentView & { review_status: ReviewStatus }
+
+/** A version of the question bank as commerce keeps it (the store route's shape). */
+export type QuestionnaireVersionView = Questionnaire
+
+/** What one sync with the CMS did, by version number. */
+export type QuestionnaireSyncOutcome = {
+  added: number[]
+  unchanged: number[]
+  /** Stored already with other items: kept as stored (a published version never changes). */
+  conflicts: number[]
+  invalid: { version: number; problems: string[] }[]
+}

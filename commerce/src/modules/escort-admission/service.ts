@@ -11,6 +11,7 @@ import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cip
 import { contextSql } from "../../lib/database/context-sql"
 import { maskCnIdNumber } from "../escort/rules/cn-id-number"
 import { EscortAdmissionDocument } from "./models/escort-admission-document"
+import { EscortApplicantConsent } from "./models/escort-applicant-consent"
 import { EscortApplication } from "./models/escort-application"
 import {
   ADMISSION_REQUIREMENTS,
@@ -18,8 +19,10 @@ import {
   type AdmissionState,
 } from "./rules/admission-requirements"
 import { KINDS_NEEDING_EXPIRY, type AdmissionDocumentKind } from "./rules/document-kinds"
+import type { ApplicantConsentAcceptance } from "./rules/applicant-consent-kinds"
 import type {
   AdmissionDocumentRow,
+  ApplicantConsentRow,
   ApplicationFields,
   DocumentReview,
   EscortApplicationRow,
@@ -46,6 +49,7 @@ const DOCUMENT_COLUMNS = `id, application_id, kind, title, status, rejection_rea
 class EscortAdmissionModuleService extends MedusaService({
   EscortApplication,
   EscortAdmissionDocument,
+  EscortApplicantConsent,
 }) {
   protected readonly cipher: FieldCipher = fieldCipherFromEnv()
 
@@ -379,6 +383,73 @@ class EscortAdmissionModuleService extends MedusaService({
       ]
     )
     return this.document(applicationId, id, context)
+  }
+
+  /** Every consent the escort gave, newest first, withdrawn ones included. */
+  @InjectManager()
+  async applicantConsents(
+    escortId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<ApplicantConsentRow[]> {
+    return this.sql(context).execute<ApplicantConsentRow>(
+      `select id, escort_id, kind, version, accepted_at, withdrawn_at from escort_applicant_consent
+       where escort_id = ? and deleted_at is null order by accepted_at desc, id desc`,
+      [escortId]
+    )
+  }
+
+  /**
+   * Records the versions accepted. A kind already accepted at that version and not withdrawn
+   * is left as it is, so ticking the boxes twice records once.
+   */
+  @InjectTransactionManager()
+  async acceptApplicantConsents(
+    escortId: string,
+    consents: ApplicantConsentAcceptance[],
+    now: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<ApplicantConsentRow[]> {
+    const sql = this.sql(context)
+    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`escort-consent:${escortId}`])
+    for (const consent of consents) {
+      await sql.execute(
+        `insert into escort_applicant_consent (id, escort_id, kind, version, accepted_at)
+         select ?, ?, ?, ?, ? where not exists (
+           select 1 from escort_applicant_consent where escort_id = ? and kind = ?
+             and version = ? and withdrawn_at is null and deleted_at is null)`,
+        [
+          generateEntityId("", "escacons"),
+          escortId,
+          consent.kind,
+          consent.version,
+          now,
+          escortId,
+          consent.kind,
+          consent.version,
+        ]
+      )
+    }
+    return this.applicantConsents(escortId, context)
+  }
+
+  /** Withdraws one of the escort's own consents; a second withdrawal changes nothing. */
+  @InjectTransactionManager()
+  async withdrawApplicantConsent(
+    escortId: string,
+    consentId: string,
+    now: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<ApplicantConsentRow> {
+    const sql = this.sql(context)
+    const [row] = await sql.execute<ApplicantConsentRow>(
+      `update escort_applicant_consent set withdrawn_at = coalesce(withdrawn_at, ?),
+         updated_at = now()
+       where id = ? and escort_id = ? and deleted_at is null
+       returning id, escort_id, kind, version, accepted_at, withdrawn_at`,
+      [now, consentId, escortId]
+    )
+    if (!row) throw notFound("未找到该同意记录")
+    return row
   }
 }
 

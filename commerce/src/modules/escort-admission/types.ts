@@ -52,3 +52,13 @@ export type ApplicationFields = {
 export type DocumentReview =
   | { decision: "approve"; expires_on: string | null; reviewer_id: string }
   | { decision: "reject"; reason: string; reviewer_id: string }
+
+/** An escort applicant's recorded consent to one CMS text at one version. */
+export type ApplicantConsentRow = {
+  id: string
+  escort_id: string
+  kind: import("./rules/applicant-consent-kinds").ApplicantConsentKind
+  version: string
+  accepted_at: Date | string
+  withdrawn_at: Date | string | null
+}

@@ -12,11 +12,14 @@ import { EscortExamAttempt } from "./models/exam-attempt"
 import { EscortTrainingCertificate } from "./models/training-certificate"
 import { EscortTrainingCourse } from "./models/training-course"
 import { EscortTrainingSync } from "./models/training-sync"
+import { EscortLessonRead } from "./models/lesson-read"
+import { lessonKeys } from "./rules/lesson-keys"
 import { drawExam, type PickIndex } from "./rules/draw-exam"
 import { gradeExam } from "./rules/grade-exam"
 import { certificateExpiry, retryAt } from "./rules/training-progress"
 import type {
   ExamAttemptRow,
+  LessonReadRow,
   SyncedTrainingCourse,
   TrainingCertificateRow,
   TrainingCourseRow,
@@ -55,6 +58,7 @@ class EscortTrainingModuleService extends MedusaService({
   EscortExamAttempt,
   EscortTrainingCertificate,
   EscortTrainingSync,
+  EscortLessonRead,
 }) {
   private sql(context: Context) {
     return contextSql(context, "escort-training")
@@ -343,6 +347,42 @@ class EscortTrainingModuleService extends MedusaService({
       certificate,
       graded_now: true,
     }
+  }
+
+  /**
+   * Marks a lesson of a course read by the escort (the first opening counts; opening it
+   * again changes nothing). An unknown lesson is a 404.
+   */
+  @InjectTransactionManager()
+  async markLessonRead(
+    escortId: string,
+    courseCmsId: string,
+    key: string,
+    now: Date,
+    @MedusaContext() context: Context = {}
+  ): Promise<void> {
+    const course = await this.course(courseCmsId, context)
+    if (!lessonKeys(course.lessons).includes(key)) throw notFound("未找到该课时")
+    await this.sql(context).execute(
+      `insert into escort_lesson_read (id, escort_id, course_id, lesson_key, read_at)
+       values (?, ?, ?, ?, ?) on conflict (escort_id, course_id, lesson_key)
+         where deleted_at is null do nothing`,
+      [generateEntityId("", "etread"), escortId, course.id, key, now]
+    )
+  }
+
+  /** Every lesson these escorts have read. */
+  @InjectManager()
+  async lessonReads(
+    escortIds: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<LessonReadRow[]> {
+    if (!escortIds.length) return []
+    return this.sql(context).execute<LessonReadRow>(
+      `select escort_id, course_id, lesson_key, read_at from escort_lesson_read
+       where escort_id in (${escortIds.map(() => "?").join(", ")}) and deleted_at is null`,
+      escortIds
+    )
   }
 
   /**

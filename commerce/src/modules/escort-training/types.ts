@@ -1,5 +1,7 @@
 /** A lesson as the CMS writes it: rich text, pictures and video links. */
 export type TrainingLesson = {
+  /** Stable per lesson (the CMS component id); absent in copies synced before reads were kept. */
+  key?: string
   title: string
   body: string | null
   images: { url: string; alt: string | null }[]
@@ -75,4 +77,12 @@ export type TrainingCertificateRow = {
   expires_at: Date | string
   issued_by: string | null
   reminded_at: Date | string | null
+}
+
+/** An escort opened a lesson of a course (its key), first at `read_at`. */
+export type LessonReadRow = {
+  escort_id: string
+  course_id: string
+  lesson_key: string
+  read_at: Date | string
 }

@@ -28,6 +28,13 @@ export const ESCORT_CONSENT_PAGE_SLUGS: Record<EscortConsentKind, string> = {
   escort_sharing: "consent-escort-sharing",
 }
 
+/** Each kind with its name and CMS page, as the version check reads them. */
+export const ESCORT_CONSENT_DOCUMENTS = ESCORT_CONSENT_KINDS.map((kind) => ({
+  kind,
+  label: ESCORT_CONSENT_LABELS[kind],
+  slug: ESCORT_CONSENT_PAGE_SLUGS[kind],
+}))
+
 /** What is recorded of an acceptance: the kind and the version of the text shown. */
 export type EscortConsentAcceptance = { kind: EscortConsentKind; version: string }
 

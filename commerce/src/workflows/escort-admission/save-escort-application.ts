@@ -7,6 +7,7 @@ import {
 import { ESCORT_ADMISSION_MODULE } from "../../modules/escort-admission"
 import type EscortAdmissionModuleService from "../../modules/escort-admission/service"
 import type { ApplicationFields } from "../../modules/escort-admission/types"
+import { requireApplicantConsentsStep } from "./steps/require-applicant-consents-step"
 
 type Input = { escort_id: string; fields: ApplicationFields }
 
@@ -21,5 +22,8 @@ const saveEscortApplicationStep = createStep(
 /** The applicant fills in (or corrects) who they are, where they work and what they do. */
 export const saveEscortApplicationWorkflow = createWorkflow(
   "save-escort-application",
-  (input: Input) => new WorkflowResponse(saveEscortApplicationStep(input))
+  (input: Input) => {
+    requireApplicantConsentsStep(input)
+    return new WorkflowResponse(saveEscortApplicationStep(input))
+  }
 )

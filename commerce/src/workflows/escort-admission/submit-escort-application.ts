@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { ESCORT_ADMISSION_MODULE } from "../../modules/escort-admission"
 import type EscortAdmissionModuleService from "../../modules/escort-admission/service"
+import { requireApplicantConsentsStep } from "./steps/require-applicant-consents-step"
 
 const submitEscortApplicationStep = createStep(
   "submit-escort-application",
@@ -18,5 +19,8 @@ const submitEscortApplicationStep = createStep(
 /** The applicant sends the application to staff for review (待审核). */
 export const submitEscortApplicationWorkflow = createWorkflow(
   "submit-escort-application",
-  (input: { application_id: string }) => new WorkflowResponse(submitEscortApplicationStep(input))
+  (input: { application_id: string; escort_id: string }) => {
+    requireApplicantConsentsStep(input)
+    return new WorkflowResponse(submitEscortApplicationStep(input))
+  }
 )

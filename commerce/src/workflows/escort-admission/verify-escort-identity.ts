@@ -11,6 +11,7 @@ import { IDENTITY_VERIFICATION_MODULE } from "../../modules/identity-verificatio
 import type IdentityVerificationModuleService from "../../modules/identity-verification/service"
 import type { IdentityVerificationView } from "../../modules/identity-verification/service"
 import type { EscortApplicationRow } from "../../modules/escort-admission/types"
+import { requireApplicantConsentsStep } from "./steps/require-applicant-consents-step"
 
 type Input = { escort_id: string; face_token: string | null }
 
@@ -64,5 +65,8 @@ const verifyEscortIdentityStep = createStep(
 
 export const verifyEscortIdentityWorkflow = createWorkflow(
   "verify-escort-identity",
-  (input: Input) => new WorkflowResponse(verifyEscortIdentityStep(input))
+  (input: Input) => {
+    requireApplicantConsentsStep(input)
+    return new WorkflowResponse(verifyEscortIdentityStep(input))
+  }
 )

@@ -7,6 +7,7 @@ import {
   retryAt,
   type CourseProgressState,
 } from "../../modules/escort-training/rules/training-progress"
+import { lessonKeys, lessonsReadCount } from "../../modules/escort-training/rules/lesson-keys"
 import type { TrainingCourseRow } from "../../modules/escort-training/types"
 
 export type CourseProgress = {
@@ -18,6 +19,10 @@ export type CourseProgress = {
   /** When a failed attempt may be retried (the cool-down's end), ISO; null when nothing waits. */
   retry_at: string | null
   certificate: { id: string; issued_at: string; expires_at: string; score_percent: number } | null
+  /** Reading: lessons opened of the course's lessons, and which (their keys). */
+  lessons_read: number
+  lesson_count: number
+  read_lesson_keys: string[]
 }
 
 export type EscortTrainingProgress = {
@@ -40,6 +45,7 @@ export async function readTrainingProgress(
   const courses = await training.courses()
   const attempts = await training.latestAttempts(escortIds)
   const certificates = await training.latestCertificates(escortIds)
+  const reads = await training.lessonReads(escortIds)
   const progress = new Map<string, EscortTrainingProgress>()
   for (const escortId of escortIds) {
     const perCourse = new Map<string, CourseProgress>()
@@ -56,6 +62,12 @@ export async function readTrainingProgress(
         certificate: certificate ?? null,
       }
       const state = courseProgress(inputs)
+      const keys = new Set(
+        reads
+          .filter((read) => read.escort_id === escortId && read.course_id === course.id)
+          .map((read) => read.lesson_key)
+      )
+      const current = lessonKeys(course.lessons)
       const retry = retryAt(inputs)
       perCourse.set(course.cms_id, {
         state,
@@ -71,6 +83,9 @@ export async function readTrainingProgress(
               score_percent: certificate.score_percent,
             }
           : null,
+        lessons_read: lessonsReadCount(course.lessons, keys),
+        lesson_count: course.lessons.length,
+        read_lesson_keys: current.filter((key) => keys.has(key)),
       })
       if (course.required_for_first_task && state !== "passed") missing.push(course.title)
     }

@@ -8,13 +8,17 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { ESCORT_MODULE } from "../../modules/escort"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
-import type { EscortConsentAcceptance } from "../../modules/health-archive/escort-consent-kinds"
+import {
+  ESCORT_CONSENT_DOCUMENTS,
+  type EscortConsentAcceptance,
+} from "../../modules/health-archive/escort-consent-kinds"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import { escortPrice } from "../../modules/escort/rules/escort-price"
 import type EscortModuleService from "../../modules/escort/service"
 import type { EscortActor, NewEscortBooking } from "../../modules/escort/types"
 import { escortServiceOfVariant } from "./escort-services"
 import { verifyPersonServedStep } from "../identity-verification/verify-person-served-step"
+import { checkConsentVersionsStep } from "../steps/check-consent-versions-step"
 import { resolveEscortHospitalStep } from "./steps/resolve-escort-hospital-step"
 
 /** What the member asks for: the service by its variant and the extras, never a price. */
@@ -90,6 +94,13 @@ export const createEscortBookingWorkflow = createWorkflow(
     consents: EscortConsentAcceptance[]
     actor: EscortActor
   }) => {
+    // The texts accepted are the ones in force, before anyone's ID number is checked.
+    checkConsentVersionsStep(
+      transform({ input }, ({ input }) => ({
+        documents: ESCORT_CONSENT_DOCUMENTS,
+        consents: input.consents,
+      }))
+    )
     // 实名认证 of the person served before anything is priced or stored (issue #21).
     verifyPersonServedStep(
       transform({ input }, ({ input }) => ({

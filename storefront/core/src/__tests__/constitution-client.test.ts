@@ -28,16 +28,25 @@ describe("constitution client", () => {
     expect(headersOf(calls[1].init).authorization).toBe("Bearer tok")
   })
 
-  it("sends the version of the CMS items answered, and nothing when there is none", async () => {
+  it("reads the current question bank or one version, and sends the version answered", async () => {
+    const questionnaire = { version: 2, label: "2027 年修订版", published_at: null, items: [] }
     const { fetch, calls } = recordingFetch(
+      { body: { questionnaire } },
+      { body: { questionnaire: { ...questionnaire, version: 1 } } },
       { body: { assessment: { saved: false } } },
       { body: { assessment: { saved: false } } }
     )
     const api = client(fetch)
-    await api.assess({ sex: "female", answers: { q41: 2 }, itemVersion: "2026-12 修订" })
-    await api.assess({ sex: "female", answers: { q41: 2 }, itemVersion: null })
-    expect(calls.map((call) => JSON.parse(String(call.init?.body)))).toEqual([
-      { sex: "female", answers: { q41: 2 }, item_version: "2026-12 修订" },
+    expect(await api.questionnaire()).toEqual(questionnaire)
+    expect((await api.questionnaire(1)).version).toBe(1)
+    expect(calls.map((call) => call.url)).toEqual([
+      "http://shop/store/constitution/questionnaire",
+      "http://shop/store/constitution/questionnaire?version=1",
+    ])
+    await api.assess({ sex: "female", answers: { q41: 2 }, questionnaireVersion: 2 })
+    await api.assess({ sex: "female", answers: { q41: 2 }, questionnaireVersion: null })
+    expect(calls.slice(2).map((call) => JSON.parse(String(call.init?.body)))).toEqual([
+      { sex: "female", answers: { q41: 2 }, questionnaire_version: 2 },
       { sex: "female", answers: { q41: 2 } },
     ])
   })

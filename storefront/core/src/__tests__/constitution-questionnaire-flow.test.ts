@@ -7,16 +7,15 @@ import {
   nextIndex,
   parseQuestionnaireState,
   progressOf,
-  questionnaireVersion,
   serializeQuestionnaireState,
   unansweredCodes,
   type QuestionnaireItemInput,
 } from "../constitution/questionnaire-flow"
 
 const V = "ZYYXH/T157-2009"
-/** As the CMS gives them: q41 once, with a wording per sex; deliberately out of order. */
+/** As a question bank version gives them: q41 once, with a wording per sex; deliberately out of order. */
 const items: QuestionnaireItemInput[] = [
-  { code: "q42", text: "瘀斑？", sex: "all", sort: 42, version: V },
+  { code: "q42", text: "瘀斑？", sex: "all", sort: 42 },
   {
     code: "q41",
     text: "带下色黄？／阴囊潮湿？",
@@ -24,13 +23,12 @@ const items: QuestionnaireItemInput[] = [
     text_male: "阴囊潮湿？",
     sex: "all",
     sort: 41,
-    version: V,
   },
-  { code: "q01", text: "精力充沛？", sex: "all", sort: 1, version: V },
-  { code: "q40", text: "尿色深？", sex: "all", sort: 40, version: V, text_female: null },
+  { code: "q01", text: "精力充沛？", sex: "all", sort: 1 },
+  { code: "q40", text: "尿色深？", sex: "all", sort: 40, text_female: null },
 ]
 
-describe("questions from the CMS items", () => {
+describe("questions from a version's items", () => {
   it("orders items by the CMS's sort and asks the sex-specific item in the person's wording", () => {
     const female = buildQuestions(items, "female")
     expect(female.map((q) => [q.code, q.text, q.sexSpecific])).toEqual([
@@ -55,11 +53,6 @@ describe("questions from the CMS items", () => {
     const only = [...items, { code: "q61", text: "仅女性？", sex: "female" as const, sort: 61 }]
     expect(buildQuestions(only, "female").map((q) => q.code)).toContain("q61")
     expect(buildQuestions(only, "male").map((q) => q.code)).not.toContain("q61")
-  })
-
-  it("names the items' version", () => {
-    expect(questionnaireVersion(items)).toBe(V)
-    expect(questionnaireVersion([{ code: "q01", text: "x" }])).toBeNull()
   })
 })
 

@@ -1,3 +1,8 @@
+import {
+  applicantConsentAcceptances,
+  legalPageHref,
+  loadApplicantConsentTexts,
+} from "../escort/applicant-consents"
 import { createEscortAdmissionClient } from "../escort/escort-admission-client"
 import { ApiError, type FetchLike } from "../http"
 import { recordingFetch } from "./support/recording-fetch"
@@ -49,5 +54,73 @@ describe("escort admission client", () => {
     await expect(
       admission.uploadDocument("esc_tok", "photo", new Blob(["GIF89a"]), "a.gif")
     ).rejects.toEqual(new ApiError(400, "只能上传 JPG、PNG 图片或 PDF 文件", "invalid_data"))
+  })
+
+  it("accepts the consents at the versions shown and withdraws one, passing a 409 on", async () => {
+    const view = { documents: [], all_accepted: true, consents: [] }
+    const { fetch, calls } = recordingFetch(
+      { body: { consents: view } },
+      {
+        status: 409,
+        body: {
+          type: "conflict",
+          message: "以下文本已更新，请刷新页面重新阅读并同意：「隐私政策」（当前版本 2027-01）",
+        },
+      },
+      { body: { consents: { ...view, all_accepted: false } } }
+    )
+    const admission = client(fetch)
+    const consents = [{ kind: "privacy_policy" as const, version: "2026-12" }]
+    expect(await admission.acceptConsents("esc_tok", consents)).toEqual(view)
+    expect(JSON.parse(calls[0].init?.body as string)).toEqual({ consents })
+    await expect(admission.acceptConsents("esc_tok", consents)).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("「隐私政策」"),
+    })
+    expect((await admission.withdrawConsent("esc_tok", "escacons 1")).all_accepted).toBe(false)
+    expect(calls.map((call) => [call.init?.method, call.url])).toEqual([
+      ["POST", "http://shop/escort/admission/consents"],
+      ["POST", "http://shop/escort/admission/consents"],
+      ["POST", "http://shop/escort/admission/consents/escacons%201/withdraw"],
+    ])
+  })
+})
+
+describe("the applicant's consent texts", () => {
+  const page = (slug: string, version: string | null) =>
+    ({ slug, title: `《${slug}》`, version, body: "正文", kind: "consent" }) as never
+
+  it("sends each text's version once every box is ticked, and links each to its full text", async () => {
+    const texts = await loadApplicantConsentTexts(async (slug) => page(slug, "2026-12"))
+    expect(applicantConsentAcceptances(texts, { privacy_policy: true })).toEqual({
+      refusal: "请阅读并勾选同意：「陪诊员个人信息处理同意」、「陪诊员敏感个人信息处理同意」",
+    })
+    expect(
+      applicantConsentAcceptances(texts, {
+        privacy_policy: true,
+        applicant_personal_info: true,
+        applicant_sensitive_info: true,
+      })
+    ).toEqual({
+      consents: [
+        { kind: "privacy_policy", version: "2026-12" },
+        { kind: "applicant_personal_info", version: "2026-12" },
+        { kind: "applicant_sensitive_info", version: "2026-12" },
+      ],
+    })
+    expect(texts.map((text) => legalPageHref(text.slug))).toEqual([
+      "/privacy",
+      "/pages/consent-escort-applicant-personal-info",
+      "/pages/consent-escort-applicant-sensitive-info",
+    ])
+  })
+
+  it("refuses while a text is unpublished or the CMS does not answer", async () => {
+    const texts = await loadApplicantConsentTexts(async (slug) =>
+      slug === "privacy-policy" ? page(slug, "2026-12") : Promise.reject(new Error("down"))
+    )
+    expect(applicantConsentAcceptances(texts, {})).toEqual({
+      refusal: "「陪诊员个人信息处理同意」暂未发布，暂时无法申请，请稍后再试",
+    })
   })
 })

@@ -28,6 +28,17 @@ describe("escort training client", () => {
     expect(JSON.parse(String(calls[1].init?.body))).toEqual({ answers: { q1: ["abcd1234"] } })
   })
 
+  it("marks an opened lesson read by its key, escaped in the path, and returns the course's progress", async () => {
+    const course = { id: "course-privacy", progress: { lessons_read: 1, lesson_count: 2 } }
+    const { fetch, calls } = recordingFetch({ body: { course } })
+    const client = createEscortTrainingClient(options(fetch))
+    expect(await client.markLessonRead("tok", "course-privacy", "#1")).toEqual(course)
+    expect(calls[0].url).toBe(
+      "http://shop/escort/training/courses/course-privacy/lessons/%231/read"
+    )
+    expect(calls[0].init?.method).toBe("POST")
+  })
+
   it("passes commerce's cool-down refusal through as an ApiError with its Chinese message", async () => {
     const message = "考试未通过，需等待冷却时间结束后重考（约 30 分钟后）"
     const { fetch } = recordingFetch({ status: 400, body: { type: "not_allowed", message } })

@@ -11,6 +11,7 @@ import type {
   MemberAssessmentDetail,
   PublishAssessmentReportInput,
 } from "./types"
+import type { ReportFindings } from "@health/contracts"
 
 const noStore = { cacheHint: "no-store" as const }
 const id = (value: string) => encodeURIComponent(value)
@@ -74,6 +75,15 @@ export function createExpertAssessmentClient(options: CommerceClientOptions) {
         token,
         ...noStore,
       })
+    },
+    /** A granted lab report's structured findings (also written to the member's access log). */
+    async findings(token: string, assessmentId: string, itemId: string): Promise<ReportFindings> {
+      return (
+        await get<{ findings: ReportFindings }>(
+          `/doctor/assessments/${id(assessmentId)}/items/${id(itemId)}/findings`,
+          token
+        )
+      ).findings
     },
     async publish(
       token: string,

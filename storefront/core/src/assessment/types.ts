@@ -34,6 +34,8 @@ export type AssessmentItem = {
   withdrawn_at: string | null
   /** Where the expert opens it (null on the member's side). */
   url: string | null
+  /** Where the expert reads a lab report's structured findings (expert's side, reports only). */
+  findings_url?: string | null
 }
 
 export type AssessmentReportSection = { heading: string; body: string }

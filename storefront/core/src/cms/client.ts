@@ -11,7 +11,6 @@ import type {
   Page,
   Paged,
   Pagination,
-  QuestionnaireItem,
   Tag,
 } from "./types"
 
@@ -166,14 +165,6 @@ export function createCmsClient({
     async listConstitutionTypes(): Promise<ConstitutionType[]> {
       const { data } = await request<StrapiList<ConstitutionType>>(
         `/constitution-types${query({ sort: "sort:asc", "pagination[pageSize]": 20 })}`,
-        ["constitution"]
-      )
-      return data
-    },
-
-    async listQuestionnaireItems(): Promise<QuestionnaireItem[]> {
-      const { data } = await request<StrapiList<QuestionnaireItem>>(
-        `/questionnaire-items${query({ sort: "sort:asc", "pagination[pageSize]": 100 })}`,
         ["constitution"]
       )
       return data

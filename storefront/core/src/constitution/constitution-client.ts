@@ -2,6 +2,7 @@ import type {
   AssessmentHistory,
   ConstitutionAnswers,
   ConstitutionResult,
+  Questionnaire,
   ReviewSections,
   ReviewStatus,
   SavedAssessment,
@@ -27,11 +28,25 @@ export function createConstitutionClient(options: CommerceClientOptions) {
   const request = commerceRequester(options)
   return {
     /**
-     * `sheet.itemVersion` is the version of the CMS items the person answered (see
-     * questionnaireVersion); it is kept with the result. Without it the standard's is meant.
+     * The question bank: the current version (what a new assessment is answered in), or
+     * `version`, the one an earlier result was answered in (404 when there is none).
+     */
+    async questionnaire(version?: number): Promise<Questionnaire> {
+      return (
+        await request<{ questionnaire: Questionnaire }>(
+          `/store/constitution/questionnaire${query({ version })}`,
+          noStore
+        )
+      ).questionnaire
+    },
+
+    /**
+     * `sheet.questionnaireVersion` is the version the person answered (from questionnaire());
+     * the result is scored with it. A sheet from a version replaced meanwhile is refused
+     * (409, ApiError, "请刷新页面…"): the questions have to be loaded again.
      */
     async assess(
-      sheet: { sex: Sex; answers: ConstitutionAnswers; itemVersion?: string | null },
+      sheet: { sex: Sex; answers: ConstitutionAnswers; questionnaireVersion?: number | null },
       token?: string
     ): Promise<ConstitutionResult> {
       const { assessment } = await request<{ assessment: ConstitutionResult }>(BASE, {
@@ -39,7 +54,9 @@ export function createConstitutionClient(options: CommerceClientOptions) {
         body: JSON.stringify({
           sex: sheet.sex,
           answers: sheet.answers,
-          ...(sheet.itemVersion ? { item_version: sheet.itemVersion } : {}),
+          ...(sheet.questionnaireVersion
+            ? { questionnaire_version: sheet.questionnaireVersion }
+            : {}),
         }),
         token,
         ...noStore,

@@ -22,6 +22,7 @@ export {
   type ConstitutionVerdict,
   type ConstitutionVerdicts,
   type PublishedReview,
+  type Questionnaire,
   type ReviewSectionKey,
   type ReviewSections,
   type ReviewStatus,

@@ -1,6 +1,6 @@
-import type { ConstitutionAnswers, Sex } from "@health/contracts"
+import { QUESTIONNAIRE_ITEM_CODE, type ConstitutionAnswers, type Sex } from "@health/contracts"
 
-/** An item as the CMS keeps it (see cms questionnaire-item); only what the flow needs. */
+/** An item of a question bank version (GET /store/constitution/questionnaire); what the flow needs. */
 export type QuestionnaireItemInput = {
   /** The standard's stable id (q01 … q60): the answer key commerce scores. */
   code: string
@@ -12,7 +12,6 @@ export type QuestionnaireItemInput = {
   sex?: "all" | "female" | "male" | null
   sort?: number | null
   types?: string[] | null
-  version?: string | null
 }
 
 /** A question shown to one person; `code` is the answer key commerce scores (q01 … q60). */
@@ -55,15 +54,6 @@ export function buildQuestions(items: QuestionnaireItemInput[], sex: Sex): Quest
       sexSpecific: !!(item.text_female || item.text_male),
       types: item.types ?? [],
     }))
-}
-
-/** The version the items were published as (the most common one, should they disagree). */
-export function questionnaireVersion(items: QuestionnaireItemInput[]): string | null {
-  const counts = new Map<string, number>()
-  for (const item of items) {
-    if (item.version) counts.set(item.version, (counts.get(item.version) ?? 0) + 1)
-  }
-  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null
 }
 
 const isAnswer = (value: unknown): value is number =>
@@ -150,7 +140,8 @@ export function parseQuestionnaireState(
     value.answers && typeof value.answers === "object"
       ? Object.fromEntries(
           Object.entries(value.answers as Record<string, unknown>).filter(
-            (entry): entry is [string, number] => /^q\d{2}$/.test(entry[0]) && isAnswer(entry[1])
+            (entry): entry is [string, number] =>
+              QUESTIONNAIRE_ITEM_CODE.test(entry[0]) && isAnswer(entry[1])
           )
         )
       : {}

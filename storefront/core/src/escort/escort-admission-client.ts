@@ -1,4 +1,5 @@
 import { commerceRequester, type CommerceClientOptions } from "../commerce/request"
+import type { ApplicantConsentDocument, ApplicantConsentKind } from "./applicant-consents"
 
 const noStore = { cacheHint: "no-store" as const }
 
@@ -52,6 +53,21 @@ export type EscortApplication = {
   documents: EscortAdmissionDocument[]
 }
 
+/** The applicant's consents: the texts to accept, what they accepted or withdrew. */
+export type ApplicantConsents = {
+  documents: ApplicantConsentDocument[]
+  /** Every text accepted and none withdrawn: details may be given. */
+  all_accepted: boolean
+  consents: {
+    id: string
+    kind: ApplicantConsentKind
+    label: string
+    version: string
+    accepted_at: string
+    withdrawn_at: string | null
+  }[]
+}
+
 export type EscortApplicationInput = {
   real_name: string
   id_number: string
@@ -74,6 +90,36 @@ export function createEscortAdmissionClient(options: CommerceClientOptions) {
     /** Phone + code → an escort token that opens the apply pages (any number may apply). */
     async signInApplicant(phone: string, code: string): Promise<string> {
       return (await send<{ token: string }>("/auth/escort/phone/apply", "", { phone, code })).token
+    },
+
+    async getConsents(token: string): Promise<ApplicantConsents> {
+      return (
+        await request<{ consents: ApplicantConsents }>("/escort/admission/consents", {
+          token,
+          ...noStore,
+        })
+      ).consents
+    },
+
+    /** The versions shown; a 409 names each text the CMS has changed since (reload and re-read). */
+    async acceptConsents(
+      token: string,
+      consents: { kind: ApplicantConsentKind; version: string }[]
+    ): Promise<ApplicantConsents> {
+      return (
+        await send<{ consents: ApplicantConsents }>("/escort/admission/consents", token, {
+          consents,
+        })
+      ).consents
+    },
+
+    async withdrawConsent(token: string, consentId: string): Promise<ApplicantConsents> {
+      return (
+        await send<{ consents: ApplicantConsents }>(
+          `/escort/admission/consents/${encodeURIComponent(consentId)}/withdraw`,
+          token
+        )
+      ).consents
     },
 
     async getApplication(token: string): Promise<EscortApplication | null> {

@@ -18,9 +18,16 @@ export type TrainingCourseProgress = {
   /** The cool-down's end (ISO) after a failed attempt; null when a retry is open. */
   retry_at: string | null
   certificate: { id: string; issued_at: string; expires_at: string; score_percent: number } | null
+  /** Reading progress: lessons opened of the course's lessons. */
+  lessons_read: number
+  lesson_count: number
 }
 
 export type TrainingLesson = {
+  /** The lesson's key: what marking it read names. */
+  key: string
+  /** Opened by this escort already. */
+  read: boolean
   title: string
   /** Markdown written by the editors. */
   body: string | null
@@ -105,6 +112,20 @@ export function createEscortTrainingClient(options: CommerceClientOptions) {
         await request<{ course: TrainingCourse }>(
           `/escort/training/courses/${encodeURIComponent(courseId)}`,
           { token, ...noStore }
+        )
+      ).course
+    },
+
+    /** The escort opened a lesson: marks it read (once) and answers the course with progress. */
+    async markLessonRead(
+      token: string,
+      courseId: string,
+      lessonKey: string
+    ): Promise<TrainingCourse> {
+      return (
+        await request<{ course: TrainingCourse }>(
+          `/escort/training/courses/${encodeURIComponent(courseId)}/lessons/${encodeURIComponent(lessonKey)}/read`,
+          { method: "POST", body: "{}", token, ...noStore }
         )
       ).course
     },

@@ -135,7 +135,12 @@ export const MEMBER_FEATURES: MemberFeature[] = [
     web: ["/tags/[slug]"],
     mini: ["packages/content/tag/index"],
   },
-  { id: "privacy", title: "隐私政策", web: ["/privacy"], mini: ["packages/content/privacy/index"] },
+  {
+    id: "privacy",
+    title: "隐私政策与协议、同意书",
+    web: ["/privacy", "/pages/[slug]"],
+    mini: ["packages/content/privacy/index"],
+  },
   {
     id: "inbox",
     title: "消息中心",
@@ -192,6 +197,10 @@ export const MINI_PROGRAM_GAPS: { web: string[]; reason: string }[] = [
   {
     web: ["/account/assessments", "/account/assessments/[id]"],
     reason: "检测评估（专家评估申请与报告）刚在网页端加入，小程序尚未做",
+  },
+  {
+    web: ["/consult/group-sessions", "/consult/group-sessions/[id]"],
+    reason: "专家在线咨询（定时答疑直播间）刚在网页端加入，小程序尚未做（小程序可用联系客服）",
   },
 ]
 

@@ -47,6 +47,8 @@ export const routes = {
   constitutionHistory: "/packages/health/constitution-history/index",
   tag: (slug: string) => `/packages/content/tag/index?slug=${encodeURIComponent(slug)}`,
   privacy: "/packages/content/privacy/index",
+  /** A legal or consent text from the CMS (the web's /pages/[slug]). */
+  legalPage: (slug: string) => `/packages/content/privacy/index?slug=${encodeURIComponent(slug)}`,
   inbox: "/packages/member/inbox/index",
   profile: "/packages/member/profile/index",
   password: "/packages/member/password/index",

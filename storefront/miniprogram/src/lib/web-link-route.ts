@@ -12,6 +12,8 @@ export function webLinkRoute(href: string): string | null {
   if (product) return routes.product(decodeURIComponent(product[1]))
   const tag = /^\/tags\/([^/]+)\/?$/.exec(path)
   if (tag) return routes.tag(decodeURIComponent(tag[1]))
+  const legal = /^\/pages\/([^/]+)\/?$/.exec(path)
+  if (legal) return routes.legalPage(decodeURIComponent(legal[1]))
   if (/^\/articles\/?$/.test(path)) return routes.articles
   if (/^\/constitution\/history\/?$/.test(path)) return routes.constitutionHistory
   if (/^\/privacy\/?$/.test(path)) return routes.privacy

@@ -42,8 +42,9 @@ export function GuestResult({
       const outcome = await assessConstitution({
         sex: value.sex,
         answers: value.answers,
-        // The items answered then, as scored then (not whatever the CMS publishes now).
-        itemVersion: value.result.item_version,
+        // The version answered then: if a newer one was published since, commerce refuses
+        // (409) rather than score the answers with questions the visitor never saw.
+        questionnaireVersion: value.result.questionnaire_version,
       })
       if ("error" in outcome) {
         setProblem(outcome.error)

@@ -41,18 +41,22 @@ export function Questionnaire({
   version,
 }: {
   items: QuestionnaireItemInput[]
-  version: string | null
+  /** The question bank version shown; answers kept for another version are not offered. */
+  version: number
 }) {
   const router = useRouter()
+  const storedVersion = String(version)
   const hydrated = useHydrated()
-  const [state, setState] = useState<QuestionnaireState>(() => emptyQuestionnaireState(version))
+  const [state, setState] = useState<QuestionnaireState>(() =>
+    emptyQuestionnaireState(storedVersion)
+  )
   // What this browser kept from an earlier visit, read once the page runs in the browser.
   const stored = useMemo(
     () =>
       hydrated
-        ? parseQuestionnaireState(localStorage.getItem(QUESTIONNAIRE_STORAGE_KEY), version)
+        ? parseQuestionnaireState(localStorage.getItem(QUESTIONNAIRE_STORAGE_KEY), storedVersion)
         : null,
-    [hydrated, version]
+    [hydrated, storedVersion]
   )
   const [chosenPhase, setPhase] = useState<Phase | null>(null)
   const phase: Phase = !hydrated
@@ -113,8 +117,9 @@ export function Questionnaire({
     }
     const sheet = { sex: state.sex, answers: answersForSubmission(questions, state.answers) }
     startSubmit(async () => {
-      // The version of the items answered goes with the result (kept when it is saved).
-      const outcome = await assessConstitution({ ...sheet, itemVersion: version })
+      // Scored with the version answered; one replaced meanwhile is refused (409) with a
+      // message asking to reload, which shows the new version's questions.
+      const outcome = await assessConstitution({ ...sheet, questionnaireVersion: version })
       if ("error" in outcome) {
         setProblem(outcome.error)
         return
@@ -155,7 +160,7 @@ export function Questionnaire({
             className="button"
             onClick={() => {
               localStorage.removeItem(QUESTIONNAIRE_STORAGE_KEY)
-              setState(emptyQuestionnaireState(version))
+              setState(emptyQuestionnaireState(storedVersion))
               setPhase("sex")
             }}
           >

@@ -163,7 +163,8 @@ export const AssessmentReviewDrawer = ({
                     "未留联系方式"}
                 </Text>
                 <Text size="small" className="text-ui-fg-subtle">
-                  测评时间 {formatShanghaiTime(detail.created_at)} · 量表 {detail.item_version}
+                  测评时间 {formatShanghaiTime(detail.created_at)} · 问卷第{" "}
+                  {detail.questionnaire_version ?? 1} 版（{detail.item_version}）
                 </Text>
                 <div className="mt-2 flex flex-wrap gap-1">
                   <Badge color="blue">主要体质：{TYPE_NAMES[detail.primary]}</Badge>
@@ -186,15 +187,32 @@ export const AssessmentReviewDrawer = ({
                 <summary className="cursor-pointer text-ui-fg-subtle">
                   查看全部作答（1 没有 · 2 很少 · 3 有时 · 4 经常 · 5 总是）
                 </summary>
-                <div className="mt-2 grid grid-cols-6 gap-1">
-                  {Object.entries(detail.answers)
-                    .sort(([a], [b]) => a.localeCompare(b))
-                    .map(([code, value]) => (
-                      <Text key={code} size="xsmall" className="tabular-nums">
-                        {code}: {value}
-                      </Text>
+                {detail.questions?.length ? (
+                  // The questions as worded in the version answered, with each answer.
+                  <ol className="mt-2 flex flex-col gap-y-1">
+                    {detail.questions.map((question) => (
+                      <li key={question.code}>
+                        <Text size="xsmall">
+                          <span className="tabular-nums text-ui-fg-subtle">{question.code}</span>{" "}
+                          {question.text}：
+                          <span className="tabular-nums">
+                            {detail.answers[question.code] ?? "—"}
+                          </span>
+                        </Text>
+                      </li>
                     ))}
-                </div>
+                  </ol>
+                ) : (
+                  <div className="mt-2 grid grid-cols-6 gap-1">
+                    {Object.entries(detail.answers)
+                      .sort(([a], [b]) => a.localeCompare(b))
+                      .map(([code, value]) => (
+                        <Text key={code} size="xsmall" className="tabular-nums">
+                          {code}: {value}
+                        </Text>
+                      ))}
+                  </div>
+                )}
               </details>
               <section className="flex flex-col gap-y-4">
                 <div className="flex items-center gap-x-2">

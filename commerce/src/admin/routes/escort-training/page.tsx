@@ -13,6 +13,8 @@ type CourseProgress = {
   label: string
   last_score_percent: number | null
   certificate: { expires_at: string; score_percent: number } | null
+  lessons_read: number
+  lesson_count: number
 }
 type Course = { id: string; title: string; required: boolean }
 type EscortRow = {
@@ -42,6 +44,11 @@ function ProgressCell({ progress }: { progress: CourseProgress | undefined }) {
       <Badge size="2xsmall" color={color}>
         {progress.label}
       </Badge>
+      {progress.lesson_count > 0 ? (
+        <Text size="xsmall" className="text-ui-fg-subtle" data-testid="training-reading">
+          {M.lessonsRead(progress.lessons_read, progress.lesson_count)}
+        </Text>
+      ) : null}
       {progress.certificate ? (
         <Text size="xsmall" className="text-ui-fg-subtle">
           {progress.certificate.score_percent} 分 · 至{" "}

@@ -8,8 +8,10 @@ export const ConstitutionAssessment = model
   .define("constitution_assessment", {
     id: model.id({ prefix: "cass" }).primaryKey(),
     customer_id: model.text().index(),
-    /** The questionnaire version the answers refer to, e.g. ZYYXH/T157-2009. */
+    /** The label of the question bank version answered, e.g. ZYYXH/T157-2009. */
     item_version: model.text(),
+    /** The question bank version it was scored with (1 = the standard's); never changes. */
+    questionnaire_version: model.number().default(1),
     payload_ciphertext: model.text(),
     key_id: model.text(),
   })

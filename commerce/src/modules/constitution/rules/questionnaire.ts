@@ -1,17 +1,19 @@
 // The standard's instrument; the CMS seed reads the same file (@health/contracts: issue #16, item 4).
 import ccmq from "@health/contracts/ccmq.json"
+import {
+  STANDARD_QUESTIONNAIRE_VERSION,
+  standardQuestionnaireItems,
+  type QuestionBankItem,
+} from "@health/contracts"
 
 /**
- * The standard's instrument (ZYYXH/T157-2009): which items count for which type and
- * which are reverse-scored. Item texts shown to people come from the CMS; the scoring
- * structure is fixed by the standard, so it ships with the code.
+ * The standard's instrument (ZYYXH/T157-2009) is version 1 of the question bank: what every
+ * assessment is scored with until editors publish a version of their own in the CMS, and
+ * what every result from before versions were kept was scored with.
  */
 export const QUESTIONNAIRE_VERSION = "ZYYXH/T157-2009"
 
-/**
- * Storefronts send the version of the CMS items the person answered (editors may reword
- * items); a result without one was answered in the standard's wording.
- */
+/** Results from before versions kept the text a client sent as `item_version`, this long at most. */
 export const ITEM_VERSION_MAX_LENGTH = 64
 
 export type ConstitutionTypeCode =
@@ -27,12 +29,26 @@ export type ConstitutionTypeCode =
 
 export const BALANCED_TYPE: ConstitutionTypeCode = "pinghe"
 
+/** A version as scoring needs it: its number, its label and its items. */
+export type ScoringQuestionnaire = {
+  version: number
+  label: string
+  items: QuestionBankItem[]
+}
+
+export const STANDARD_QUESTIONNAIRE: ScoringQuestionnaire = {
+  version: STANDARD_QUESTIONNAIRE_VERSION,
+  label: QUESTIONNAIRE_VERSION,
+  items: standardQuestionnaireItems(ccmq),
+}
+
 export type ConstitutionTypeDefinition = {
   code: ConstitutionTypeCode
   name: string
   items: string[]
 }
 
+/** The nine types in the standard's order (scores and ties follow it in every version). */
 export const constitutionTypes: ConstitutionTypeDefinition[] = ccmq.types.map((type) => ({
   code: type.code as ConstitutionTypeCode,
   name: type.name,

@@ -1,10 +1,12 @@
+import { itemsForSex, type Sex } from "@health/contracts"
 import {
   ANSWER_MAX,
   ANSWER_MIN,
   BALANCED_TYPE,
   constitutionTypes,
   type ConstitutionTypeCode,
-  reverseScoredIn,
+  STANDARD_QUESTIONNAIRE,
+  type ScoringQuestionnaire,
 } from "./questionnaire"
 
 export type Verdict = "是" | "基本是" | "倾向是" | "否"
@@ -45,21 +47,33 @@ export function classifyBalanced(balanced: Raw, others: Raw[]): Verdict {
 }
 
 /**
- * Scores a complete, validated answer sheet by 《中医体质分类与判定》:
+ * Scores a complete, validated answer sheet by 《中医体质分类与判定》 with one version's items
+ * (the standard's by default): each type's raw score is the sum of the items that version
+ * counts for it, reverse-scored where it says so, over the items asked of `sex`;
  * transformed scores for all 9 types, 平和质 是/基本是/否, each other type 是/倾向是/否.
  */
-export function scoreConstitution(answers: Answers): ConstitutionResult {
+export function scoreConstitution(
+  answers: Answers,
+  questionnaire: ScoringQuestionnaire = STANDARD_QUESTIONNAIRE,
+  sex?: Sex
+): ConstitutionResult {
+  const asked = itemsForSex(questionnaire.items, sex)
   const raws = {} as Record<ConstitutionTypeCode, Raw>
   for (const type of constitutionTypes) {
-    const reversed = new Set(reverseScoredIn[type.code] ?? [])
-    const raw = type.items.reduce((sum, item) => {
-      const answer = answers[item]
+    let raw = 0
+    let n = 0
+    for (const item of asked) {
+      if (!item.types.includes(type.code)) continue
+      const answer = answers[item.code]
       if (!Number.isInteger(answer) || answer < ANSWER_MIN || answer > ANSWER_MAX) {
-        throw new Error(`item ${item} has no valid answer`)
+        throw new Error(`item ${item.code} has no valid answer`)
       }
-      return sum + (reversed.has(item) ? ANSWER_MAX + ANSWER_MIN - answer : answer)
-    }, 0)
-    raws[type.code] = { raw, n: type.items.length }
+      raw += item.reverse_in.includes(type.code) ? ANSWER_MAX + ANSWER_MIN - answer : answer
+      n++
+    }
+    // A synced version has items for every type (questionnaireProblems); never divide by 0.
+    if (!n) throw new Error(`version ${questionnaire.version} has no item for ${type.code}`)
+    raws[type.code] = { raw, n }
   }
 
   const biased = constitutionTypes.map((t) => t.code).filter((code) => code !== BALANCED_TYPE)

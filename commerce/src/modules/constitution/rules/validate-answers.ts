@@ -1,13 +1,27 @@
-import { ANSWER_MAX, ANSWER_MIN, itemCodes } from "./questionnaire"
+import { itemsForSex, type Sex } from "@health/contracts"
+import {
+  ANSWER_MAX,
+  ANSWER_MIN,
+  STANDARD_QUESTIONNAIRE,
+  type ScoringQuestionnaire,
+} from "./questionnaire"
 
 export type AnswerProblems = { missing: string[]; invalid: string[]; unknown: string[] }
 
-/** Lists every required item that is missing, out of range or not an integer, and every unknown code. */
-export function findAnswerProblems(answers: Record<string, unknown>): AnswerProblems {
-  const known = new Set(itemCodes)
+/**
+ * Lists every item of the version asked of `sex` that is missing, out of range or not an
+ * integer, and every code the version does not ask that person.
+ */
+export function findAnswerProblems(
+  answers: Record<string, unknown>,
+  questionnaire: ScoringQuestionnaire = STANDARD_QUESTIONNAIRE,
+  sex?: Sex
+): AnswerProblems {
+  const asked = itemsForSex(questionnaire.items, sex).map((item) => item.code)
+  const known = new Set(asked)
   const missing: string[] = []
   const invalid: string[] = []
-  for (const code of itemCodes) {
+  for (const code of asked) {
     const value = answers[code]
     if (value === undefined || value === null) {
       missing.push(code)

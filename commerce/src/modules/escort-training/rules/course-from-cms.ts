@@ -29,6 +29,12 @@ export function questionFromCms(raw: Raw): BankQuestion | null {
   return { id, kind, stem, options, explanation: text(raw.explanation) }
 }
 
+/** A lesson's stable key: the CMS component id, else its position (1-based). */
+export const lessonKey = (id: unknown, index: number) =>
+  typeof id === "number" || (typeof id === "string" && /^[\w-]{1,40}$/.test(id))
+    ? String(id)
+    : `#${index + 1}`
+
 /**
  * A course as the CMS's REST API answers it (lessons with images, exam settings, hospital
  * and department populated) with its questions, in the shape commerce keeps; null when it
@@ -47,7 +53,9 @@ export function trainingCourseFromCms(
   const absolute = (url: string) => (/^https?:\/\//.test(url) ? url : `${mediaBase}${url}`)
   const lessons: TrainingLesson[] = list(raw.lessons)
     .filter((lesson) => text(lesson?.title))
-    .map((lesson) => ({
+    .map((lesson, index) => ({
+      // The CMS component's own id: a read stays with its lesson when editors reorder them.
+      key: lessonKey(lesson.id, index),
       title: text(lesson.title)!,
       body: text(lesson.body),
       images: list(lesson.images)

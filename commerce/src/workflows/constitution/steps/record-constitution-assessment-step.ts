@@ -6,6 +6,7 @@ import type { ConstitutionAssessmentPayload } from "../../../modules/constitutio
 export type RecordConstitutionAssessmentStepInput = {
   customer_id: string
   item_version: string
+  questionnaire_version: number
   payload: ConstitutionAssessmentPayload
 }
 

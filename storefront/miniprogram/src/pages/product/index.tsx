@@ -4,6 +4,7 @@ import { cheapestVariant, findVariant, messages, optionsOf, type Product } from 
 import { useEffect, useState } from "react"
 import { Price } from "../../components/price"
 import { StateView } from "../../components/state-view"
+import { WechatKfButton } from "../../components/wechat-kf-button"
 import { addToCart, currentRegion } from "../../lib/cart"
 import { commerce } from "../../lib/clients"
 import { explainError } from "../../lib/explain-error"
@@ -107,6 +108,7 @@ function ProductDetail({ product }: { product: Product }) {
         </Text>
       ) : null}
       <View className="row">
+        <WechatKfButton page={{ kind: "product", handle: product.handle, title: product.title }} />
         <Button onClick={() => go(routes.cart)}>{messages.nav.cart}</Button>
         <Button className="btn-primary" data-testid="add-to-cart" disabled={adding} onClick={add}>
           {adding ? messages.product.adding : messages.product.addToCart}

@@ -26,6 +26,9 @@ export function DoctorNav() {
       <Link href="/doctor/assessments" className="button small">
         检测评估
       </Link>
+      <Link href="/doctor/group-sessions" className="button small">
+        在线咨询
+      </Link>
       <button type="button" className="button small" onClick={() => void signOut()}>
         退出
       </button>

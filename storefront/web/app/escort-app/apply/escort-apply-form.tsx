@@ -4,10 +4,13 @@ import {
   ADMISSION_DOCUMENT_CHOICES,
   createEscortAdmissionClient,
   type AdmissionDocumentKind,
+  type ApplicantConsentText,
+  type ApplicantConsents,
   type EscortApplication,
 } from "@health/core"
 import { useEffect, useMemo, useState } from "react"
 import { escortRelayOptions } from "@/lib/escort-app-browser"
+import { ApplicantConsentsPanel } from "./applicant-consents-panel"
 
 const ACCEPTED_FILES = "image/jpeg,image/png,application/pdf"
 
@@ -35,11 +38,13 @@ const splitSpecialties = (text: string) =>
 
 /**
  * The applicant's side of 陪诊员入驻: details (the ID number is sent once and shown masked
- * after), 实名认证, documents per kind with their review state and reasons, and submission.
+ * after), 实名认证, documents per kind with their review state and reasons, and submission;
+ * all of it only once the privacy policy and consents are accepted (and not withdrawn).
  */
-export function EscortApplyForm() {
+export function EscortApplyForm({ consentTexts }: { consentTexts: ApplicantConsentText[] }) {
   const api = useMemo(() => createEscortAdmissionClient(escortRelayOptions()), [])
   const [application, setApplication] = useState<EscortApplication | null>(null)
+  const [consents, setConsents] = useState<ApplicantConsents | null>(null)
   const [form, setForm] = useState<Form>(emptyForm)
   const [message, setMessage] = useState<{ error?: string; notice?: string }>({})
   const [busy, setBusy] = useState(false)
@@ -59,9 +64,11 @@ export function EscortApplyForm() {
   }
 
   useEffect(() => {
-    api
-      .getApplication("")
-      .then(show)
+    Promise.all([api.getConsents(""), api.getApplication("")])
+      .then(([given, saved]) => {
+        setConsents(given)
+        show(saved)
+      })
       .catch((error: Error) => setMessage({ error: error.message }))
       .finally(() => setLoaded(true))
   }, [api])
@@ -111,6 +118,27 @@ export function EscortApplyForm() {
   })
 
   if (!loaded) return <p className="hint">加载中…</p>
+
+  const panel = (
+    <ApplicantConsentsPanel
+      api={api}
+      texts={consentTexts}
+      consents={consents}
+      onChange={setConsents}
+    />
+  )
+  if (!consents?.all_accepted) {
+    return (
+      <div className="escort-apply" data-testid="escort-apply-form">
+        {panel}
+        {message.error && (
+          <p className="form-error" role="alert">
+            {message.error}
+          </p>
+        )}
+      </div>
+    )
+  }
 
   return (
     <div className="escort-apply" data-testid="escort-apply-form">
@@ -224,6 +252,7 @@ export function EscortApplyForm() {
           )}
         </>
       )}
+      {panel}
       {message.error && (
         <p className="form-error" role="alert">
           {message.error}

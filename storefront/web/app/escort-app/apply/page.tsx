@@ -1,5 +1,7 @@
+import { loadApplicantConsentTexts } from "@health/core"
 import type { Metadata } from "next"
 import { EscortSignInForm } from "@/components/escort-app/escort-sign-in-form"
+import { cms } from "@/lib/backends"
 import { readEscortToken } from "@/lib/escort-app-session"
 import { EscortApplyForm } from "./escort-apply-form"
 
@@ -15,15 +17,21 @@ const APPLY_SIGN_IN = {
 }
 
 /**
- * 陪诊员入驻: sign in with phone + SMS code, then fill in the application, verify the real
+ * 陪诊员入驻: sign in with phone + SMS code, accept the privacy policy and consents, then fill in the application, verify the real
  * name, upload the documents and submit them for review.
  */
 export default async function EscortApplyPage() {
   const signedIn = !!(await readEscortToken())
+  // The privacy policy and consents at their published versions, accepted before any detail.
+  const consentTexts = signedIn ? await loadApplicantConsentTexts((slug) => cms.getPage(slug)) : []
   return (
     <section className="narrow" data-testid="escort-apply-page">
       <h1>陪诊员入驻申请</h1>
-      {signedIn ? <EscortApplyForm /> : <EscortSignInForm target={APPLY_SIGN_IN} />}
+      {signedIn ? (
+        <EscortApplyForm consentTexts={consentTexts} />
+      ) : (
+        <EscortSignInForm target={APPLY_SIGN_IN} />
+      )}
     </section>
   )
 }

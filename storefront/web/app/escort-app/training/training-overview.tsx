@@ -75,8 +75,9 @@ export function TrainingOverviewView() {
                 </div>
                 {course.summary ? <p className="hint">{course.summary}</p> : null}
                 <p className="hint">
-                  {scope ? `适用：${scope} · ` : ""}共 {course.lesson_count} 课时 · 考试{" "}
-                  {course.exam.question_count} 题，{course.exam.pass_mark_percent} 分及格
+                  {scope ? `适用：${scope} · ` : ""}共 {course.lesson_count} 课时
+                  {progress && course.lesson_count > 0 ? `（已读 ${progress.lessons_read}）` : ""} ·
+                  考试 {course.exam.question_count} 题，{course.exam.pass_mark_percent} 分及格
                   {course.required ? ` · 每 ${course.refresher_months} 个月复训` : ""}
                 </p>
                 {progress?.certificate ? (

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation"
 import { Suspense } from "react"
 import { ShareEarning } from "@/components/affiliate/share-earning"
 import { VariantPicker } from "@/components/product/variant-picker"
+import { WechatKfLink } from "@/components/support/wechat-kf-link"
 import { commerce } from "@/lib/backends"
 
 type Params = Promise<{ handle: string }>
@@ -52,6 +53,7 @@ export default async function ProductPage({ params }: { params: Params }) {
           />
         </Suspense>
         <VariantPicker product={{ options: product.options, variants: product.variants }} />
+        <WechatKfLink page={{ kind: "product", handle: product.handle, title: product.title }} />
         <dl className="facts">
           {meta.sample_type && (
             <>

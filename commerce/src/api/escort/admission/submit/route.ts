@@ -5,9 +5,9 @@ import { presentEscortApplication } from "../../../present-escort-application"
 
 /** POST /escort/admission/submit → `{ application }` waiting for staff review (待审核). */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
-  const { admission, application } = await escortAdmissionRequest(req)
+  const { admission, application, escortId } = await escortAdmissionRequest(req)
   const { result } = await submitEscortApplicationWorkflow(req.scope).run({
-    input: { application_id: requireApplication(application).id },
+    input: { application_id: requireApplication(application).id, escort_id: escortId },
   })
   res.json({ application: await presentEscortApplication(admission, result) })
 }

@@ -20,6 +20,7 @@ export function memberAssessment(
   return {
     id: assessment.id,
     created_at: assessment.created_at.toISOString(),
+    questionnaire_version: assessment.questionnaire_version,
     item_version: assessment.item_version,
     sex: assessment.sex,
     scores: assessment.scores,

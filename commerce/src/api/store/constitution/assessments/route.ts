@@ -14,7 +14,7 @@ export async function POST(
     input: {
       sex: req.validatedBody.sex,
       answers: req.validatedBody.answers,
-      item_version: req.validatedBody.item_version,
+      questionnaire_version: req.validatedBody.questionnaire_version,
       customer_id: req.auth_context?.actor_id || null,
     },
   })

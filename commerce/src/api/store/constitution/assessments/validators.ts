@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { ITEM_VERSION_MAX_LENGTH } from "../../../../modules/constitution/rules/questionnaire"
+import { questionnaireVersionNumber } from "../questionnaire/validators"
 
 const itemVersionProblem = `item_version 应为不超过 ${ITEM_VERSION_MAX_LENGTH} 个字符的题目版本号`
 
@@ -7,8 +8,13 @@ export const CreateAssessmentBody = z.object({
   sex: z.enum(["female", "male"]),
   // Each answer is checked item by item in the workflow, so the error can list them all.
   answers: z.record(z.string(), z.unknown()),
-  // The version of the CMS items the person answered (kept with the result); absent means
-  // the standard's own wording. Checked by hand: Medusa words zod's own type and length
+  // The question bank version answered (GET /store/constitution/questionnaire); an earlier
+  // one is refused with 409, none means the current one.
+  questionnaire_version: questionnaireVersionNumber(
+    "questionnaire_version 应为问卷版本号（正整数）"
+  ),
+  // Deprecated: the label older clients sent; still checked, no longer kept (the result
+  // carries its version's label). Checked by hand: Medusa words zod's own type and length
   // errors in English, a custom issue keeps our Chinese message.
   item_version: z
     .unknown()

@@ -4,7 +4,14 @@ import {
   scoreConstitution,
   type Answers,
 } from "../score-constitution"
-import { constitutionTypes, itemCodes, reverseScoredIn } from "../questionnaire"
+import type { QuestionBankItem } from "@health/contracts"
+import {
+  constitutionTypes,
+  itemCodes,
+  reverseScoredIn,
+  STANDARD_QUESTIONNAIRE,
+  type ScoringQuestionnaire,
+} from "../questionnaire"
 import { describeAnswerProblems, findAnswerProblems } from "../validate-answers"
 
 const sheet = (value: number, overrides: Answers = {}): Answers => ({
@@ -184,5 +191,33 @@ describe("answer validation", () => {
 
   it("accepts a complete sheet", () => {
     expect(describeAnswerProblems(findAnswerProblems(sheet(2)))).toBeNull()
+  })
+})
+
+describe("scoring with a version's items", () => {
+  const standard = STANDARD_QUESTIONNAIRE
+  const withItem = (code: string, change: Partial<QuestionBankItem>): ScoringQuestionnaire => ({
+    ...standard,
+    version: 2,
+    items: standard.items.map((item) => (item.code === code ? { ...item, ...change } : item)),
+  })
+
+  it("a reverse flag the version drops is no longer reversed", () => {
+    // Standard: 容易疲乏 (q02) at 5 counts 6 − 5 = 1 for 平和质 (raw 28); unreversed 5 (raw 32).
+    const answers = sheet(1, { q02: 5 })
+    expect(scoreConstitution(answers).scores.pinghe).toBe(62.5)
+    const plain = withItem("q02", { reverse_in: [] })
+    expect(scoreConstitution(answers, plain).scores.pinghe).toBe(75)
+  })
+
+  it("an item asked of one sex counts only in that sex's scores, and the other is not asked it", () => {
+    const womenOnly = withItem("q07", { sex: "female" })
+    const answers = sheet(1, { q07: 5 })
+    expect(findAnswerProblems(answers, womenOnly, "female").unknown).toEqual([])
+    expect(findAnswerProblems(answers, womenOnly, "male").unknown).toEqual(["q07"])
+    const { q07: _notAsked, ...men } = answers
+    // 平和质 has 7 items for men (raw 2 + 5×5 = 27 → 71.43) and 8 for women (q07 reversed: 1).
+    expect(scoreConstitution(men, womenOnly, "male").scores.pinghe).toBe(71.43)
+    expect(scoreConstitution(answers, womenOnly, "female").scores.pinghe).toBe(62.5)
   })
 })

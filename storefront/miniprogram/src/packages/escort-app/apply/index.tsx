@@ -3,16 +3,21 @@ import Taro, { useDidShow } from "@tarojs/taro"
 import {
   ADMISSION_DOCUMENT_CHOICES,
   ApiError,
+  loadApplicantConsentTexts,
   parseCnMobile,
   type AdmissionDocumentKind,
+  type ApplicantConsentText,
+  type ApplicantConsents,
   type EscortApplication,
 } from "@health/core"
 import { useEffect, useState } from "react"
 import { Field } from "../../../components/field"
+import { cms } from "../../../lib/clients"
 import { explainError } from "../../../lib/explain-error"
 import { escortAdmission } from "../escort-admission-client"
 import { escortApp } from "../escort-app-client"
 import { escortSession } from "../escort-session"
+import { ApplicantConsentsSection } from "./applicant-consents-section"
 
 type Form = {
   real_name: string
@@ -59,11 +64,13 @@ async function chooseDocument(): Promise<string | null> {
 
 /**
  * 陪诊员入驻 in the mini-program's escort mode: sign in by phone + SMS code as an applicant,
- * fill in the details, 实名认证, upload 健康证 / 背景调查 / certificates, submit for review.
+ * accept the privacy policy and consents, fill in the details, 实名认证, upload 健康证 / 背景调查 / certificates, submit for review.
  */
 export default function EscortApply() {
   const [token, setToken] = useState(escortSession.token())
   const [application, setApplication] = useState<EscortApplication | null>(null)
+  const [consents, setConsents] = useState<ApplicantConsents | null>(null)
+  const [consentTexts, setConsentTexts] = useState<ApplicantConsentText[]>([])
   const [form, setForm] = useState<Form>(emptyForm)
   const [phone, setPhone] = useState("")
   const [code, setCode] = useState("")
@@ -87,7 +94,14 @@ export default function EscortApply() {
   const load = async (current = token) => {
     if (!current) return
     try {
-      show(await escortAdmission.getApplication(current))
+      const [texts, given, saved] = await Promise.all([
+        loadApplicantConsentTexts((slug) => cms.getPage(slug)),
+        escortAdmission.getConsents(current),
+        escortAdmission.getApplication(current),
+      ])
+      setConsentTexts(texts)
+      setConsents(given)
+      show(saved)
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) {
         escortSession.signOut()
@@ -163,6 +177,23 @@ export default function EscortApply() {
             {busy ? "登录中…" : "登录并填写申请"}
           </Button>
         </View>
+      </View>
+    )
+  }
+
+  const consentSection = (
+    <ApplicantConsentsSection
+      token={token}
+      texts={consentTexts}
+      consents={consents}
+      onChange={setConsents}
+    />
+  )
+  if (!consents?.all_accepted) {
+    return (
+      <View className="page" data-testid="escort-apply">
+        {consentSection}
+        {problem ? <Text className="error-text">{problem}</Text> : null}
       </View>
     )
   }
@@ -279,6 +310,7 @@ export default function EscortApply() {
           ) : null}
         </View>
       ) : null}
+      {consentSection}
       {notice ? <Text className="muted">{notice}</Text> : null}
       {problem ? <Text className="error-text">{problem}</Text> : null}
     </View>

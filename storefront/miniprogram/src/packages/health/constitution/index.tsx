@@ -7,38 +7,41 @@ import {
   buildQuestions,
   nextIndex,
   progressOf,
-  questionnaireVersion,
   type ConstitutionAnswers,
-  type QuestionnaireItemInput,
+  type Questionnaire as QuestionBank,
   type Sex,
 } from "@health/core/constitution/index"
 import { useMemo, useState } from "react"
 import { StateView } from "../../../components/state-view"
-import { cms, constitution } from "../../../lib/clients"
+import { constitution } from "../../../lib/clients"
 import { explainError } from "../../../lib/explain-error"
 import { routes } from "../../../lib/navigate"
 import { session } from "../../../lib/session"
 import { useLoad } from "../../../lib/use-load"
 import { LAST_RESULT_KEY } from "../constitution-report/last-result"
 
-/** 中医体质辨识 (ZYYXH/T157-2009): one question at a time, scored by commerce. */
+/**
+ * 中医体质辨识: one question at a time, in the current version of the question bank, scored
+ * by commerce with that version.
+ */
 export default function ConstitutionTest() {
-  const { result, reload } = useLoad(() => cms.listQuestionnaireItems())
+  const { result, reload } = useLoad(() => constitution.questionnaire())
   return (
     <View className="page" data-testid="constitution-test">
       <StateView
         result={result}
         onRetry={reload}
-        isEmpty={(items) => items.length === 0}
+        isEmpty={(bank) => bank.items.length === 0}
         empty={<Text>问卷暂未发布</Text>}
       >
-        {(items) => <Questionnaire items={items as QuestionnaireItemInput[]} />}
+        {(bank) => <Questionnaire bank={bank} />}
       </StateView>
     </View>
   )
 }
 
-function Questionnaire({ items }: { items: QuestionnaireItemInput[] }) {
+function Questionnaire({ bank }: { bank: QuestionBank }) {
+  const { items } = bank
   const [sex, setSex] = useState<Sex | null>(null)
   const [answers, setAnswers] = useState<ConstitutionAnswers>({})
   const [index, setIndex] = useState(0)
@@ -70,8 +73,8 @@ function Questionnaire({ items }: { items: QuestionnaireItemInput[] }) {
         {
           sex: sex!,
           answers: answersForSubmission(questions, answers),
-          // Kept with the result: which version of the CMS items was answered.
-          itemVersion: questionnaireVersion(items),
+          // Scored with the version answered; one replaced meanwhile is refused (409).
+          questionnaireVersion: bank.version,
         },
         session.token()
       )

@@ -1,6 +1,7 @@
 import { Button, Text, View } from "@tarojs/components"
 import { formatDate, kitSteps, type Kit } from "@health/core"
 import { StateView } from "../../../components/state-view"
+import { WechatKfButton } from "../../../components/wechat-kf-button"
 import { healthArchive } from "../../../lib/clients"
 import { go, routes } from "../../../lib/navigate"
 import { openReportPdf } from "../../../lib/report-file"
@@ -64,6 +65,9 @@ function KitCard({ kit }: { kit: Kit }) {
             <Button size="mini" onClick={openPdf}>
               查看报告
             </Button>
+            <WechatKfButton
+              page={{ kind: "report", id: kit.report.id, title: kit.product_title }}
+            />
           </View>
           <ReportFindingsSection
             token={session.token()!}

@@ -13,6 +13,7 @@ import {
 } from "@health/core"
 import { useState } from "react"
 import { StateView } from "../../../components/state-view"
+import { WechatKfButton } from "../../../components/wechat-kf-button"
 import { explainError } from "../../../lib/explain-error"
 import { useMemberLoad } from "../../../lib/use-member-load"
 import { orders } from "../../../lib/clients"
@@ -147,6 +148,7 @@ function OrderCard({ order, onChange }: { order: OrderBusinessView; onChange: ()
         <Text className="muted">{formatDateTime(order.created_at)}</Text>
         <Text className="price">{formatCNY(order.total_fen / 100)}</Text>
       </View>
+      <WechatKfButton page={{ kind: "order", id: order.id, displayId: order.display_id }} />
       {!closed && !detail && !problem && <Text className="muted">点击查看可办理的操作</Text>}
       {detail && !closed && (
         <View data-testid="order-actions">

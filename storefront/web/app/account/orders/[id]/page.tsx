@@ -6,6 +6,7 @@ import { OrderLines } from "@/components/order/order-lines"
 import { CancelOrderForm } from "@/components/order/cancel-order-form"
 import { ChangeAddressForm } from "@/components/order/change-address-form"
 import { OrderTestMethodsPanel } from "@/components/order/order-test-methods"
+import { WechatKfLink } from "@/components/support/wechat-kf-link"
 import { checkout, healthArchive, orderTestMethods, orders } from "@/lib/backends"
 import { cancelOrder, changeOrderAddress } from "@/lib/order-actions"
 import { FULFILLMENT_STATUS_LABEL } from "@/lib/order-status"
@@ -42,6 +43,7 @@ export default async function MemberOrderPage({
         <Link href="/account">← 我的账户</Link>
       </p>
       <h1>订单 #{order.display_id}</h1>
+      <WechatKfLink page={{ kind: "order", id: order.id, displayId: order.display_id }} />
       <p className="muted">
         {formatDateTime(order.created_at)} ·{" "}
         <span className="chip" data-testid="order-state">

@@ -6,8 +6,10 @@ import {
   formatDateTime,
   type ExpertAssessmentDetail,
   type ReportDraft,
+  type ReportFindings,
 } from "@health/core"
 import { useCallback, useEffect, useMemo, useState } from "react"
+import { ReportFindingsSummary } from "@/components/health/report-findings"
 import { DOCTOR_RELAY_BASE } from "@/lib/doctor-app-browser"
 import { escortAppError } from "@/lib/escort-app-error"
 import { expertAssessmentsInBrowser, type ExpertAssessmentApi } from "../expert-assessments"
@@ -21,6 +23,54 @@ const EMPTY: ReportDraft = {
   ],
   recommendations: [],
   reason: "",
+}
+
+/**
+ * A granted lab report's structured findings, opened on request: each opening is a read in
+ * the member's access log, so nothing is fetched until the expert asks.
+ */
+function GrantedFindings({
+  api,
+  assessmentId,
+  itemId,
+  pdfHref,
+}: {
+  api: ExpertAssessmentApi
+  assessmentId: string
+  itemId: string
+  pdfHref: string
+}) {
+  const [findings, setFindings] = useState<ReportFindings | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  if (findings) {
+    return findings.findings.length ? (
+      <ReportFindingsSummary findings={findings} pdfHref={pdfHref} />
+    ) : (
+      <p className="hint">实验室尚未录入这份报告的结构化结果，请打开报告原件查看。</p>
+    )
+  }
+  return (
+    <>
+      {" "}
+      <button
+        type="button"
+        className="button small secondary"
+        data-testid="open-findings"
+        onClick={() =>
+          api
+            .findings("", assessmentId, itemId)
+            .then(setFindings, (e) => setError(escortAppError(e)))
+        }
+      >
+        查看结果解读
+      </button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
+  )
 }
 
 /** A draft starting from the newest version (a revision edits what the member read). */
@@ -113,6 +163,14 @@ export function ExpertAssessment({ id, api: given }: { id: string; api?: ExpertA
               <a href={`${DOCTOR_RELAY_BASE}${item.url}`} target="_blank" rel="noreferrer">
                 {item.label}
               </a>
+              {item.findings_url && (
+                <GrantedFindings
+                  api={api}
+                  assessmentId={id}
+                  itemId={item.id}
+                  pdfHref={`${DOCTOR_RELAY_BASE}${item.url}`}
+                />
+              )}
             </li>
           ))}
         </ul>

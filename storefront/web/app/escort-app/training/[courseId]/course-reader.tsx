@@ -43,12 +43,32 @@ export function CourseReader({ courseId }: { courseId: string }) {
       </p>
       <h1>{course.title}</h1>
       {course.summary ? <p className="hint">{course.summary}</p> : null}
+      {progress && progress.lesson_count > 0 ? (
+        <p className="hint" data-testid="training-reading">
+          已读 {progress.lessons_read}/{progress.lesson_count} 课时，点开课时即记为已读
+        </p>
+      ) : null}
       {(course.lessons ?? []).length === 0 ? (
         <p className="hint">本课程暂无课时内容，可直接参加考试。</p>
       ) : (
-        (course.lessons ?? []).map((lesson, index) => (
-          <section key={index} className="training-lesson" data-testid="training-lesson">
-            <h2>{lesson.title}</h2>
+        (course.lessons ?? []).map((lesson) => (
+          <details
+            key={lesson.key}
+            className="training-lesson"
+            data-testid="training-lesson"
+            onToggle={(event) => {
+              // Opening a lesson marks it read (once); the progress line follows.
+              if (!event.currentTarget.open || lesson.read) return
+              api
+                .markLessonRead("", course.id, lesson.key)
+                .then(setCourse)
+                .catch(() => undefined)
+            }}
+          >
+            <summary>
+              <h2>{lesson.title}</h2>
+              {lesson.read ? <span className="muted">（已读）</span> : null}
+            </summary>
             <Markdown source={lesson.body} />
             {lesson.images.map((image) => (
               // eslint-disable-next-line @next/next/no-img-element -- CMS media, any host
@@ -61,7 +81,7 @@ export function CourseReader({ courseId }: { courseId: string }) {
                 </a>
               </p>
             ) : null}
-          </section>
+          </details>
         ))
       )}
       <section className="training-exam-entry">

@@ -1,3 +1,4 @@
+import { itemsForSex } from "@health/contracts"
 import type { AuthenticatedMedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { CONSTITUTION_MODULE } from "../../../../../modules/constitution"
 import type ConstitutionModuleService from "../../../../../modules/constitution/service"
@@ -17,11 +18,19 @@ export async function GET(req: AuthenticatedMedusaRequest, res: MedusaResponse) 
     ? (await constitution.reviewVersions([review.id])).get(review.id)
     : undefined
   const members = await assessedMembers(req.scope, [assessment])
+  // Each answer reads with its question as worded in the version answered, not today's.
+  const questionnaire = await constitution.questionnaireVersion(assessment.questionnaire_version)
+  const questions = itemsForSex(questionnaire?.items ?? [], assessment.sex).map((item) => ({
+    code: item.code,
+    text: (assessment.sex === "female" ? item.text_female : item.text_male) || item.text,
+  }))
   res.json({
     assessment: {
       id: assessment.id,
       created_at: assessment.created_at.toISOString(),
+      questionnaire_version: assessment.questionnaire_version,
       item_version: assessment.item_version,
+      questions,
       customer: members.get(assessment.id),
       sex: assessment.sex,
       scores: assessment.scores,

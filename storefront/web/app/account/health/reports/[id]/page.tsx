@@ -5,6 +5,7 @@ import { notFound } from "next/navigation"
 import { AccountPageHead } from "@/components/account/account-page-head"
 import { MemberSuggestions } from "@/components/health/member-suggestions"
 import { ReportFindingsSummary } from "@/components/health/report-findings"
+import { WechatKfLink } from "@/components/support/wechat-kf-link"
 import { healthArchive } from "@/lib/backends"
 import { loadMemberSuggestions } from "@/lib/member-suggestions"
 import { requireMember } from "@/lib/require-member"
@@ -34,6 +35,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
         <a href={`${file}?download=1`} className="button primary" data-testid="report-download">
           下载 PDF
         </a>
+        <WechatKfLink page={{ kind: "report", id: report.id, title: report.product_title }} />
       </AccountPageHead>
       <div className="panel">
         <dl className="facts">
