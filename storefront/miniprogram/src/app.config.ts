@@ -41,6 +41,10 @@ export default defineAppConfig({
       root: "packages/member",
       pages: ["inbox/index", "profile/index", "consultation-video/index", "password/index"],
     },
+    {
+      root: "packages/consult",
+      pages: ["doctors/index", "doctor/index", "list/index", "detail/index"],
+    },
     { root: "packages/escort", pages: ["book/index", "list/index", "detail/index"] },
     {
       root: "packages/escort-app",

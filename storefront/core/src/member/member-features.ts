@@ -168,6 +168,22 @@ export const MEMBER_FEATURES: MemberFeature[] = [
     ],
   },
   {
+    id: "consultations",
+    title: "在线问诊（找医生、图文/电话/视频预约与支付、问诊记录与对话）",
+    web: [
+      "/consult",
+      "/consult/doctors/[id]",
+      "/account/consultations",
+      "/account/consultations/[id]",
+    ],
+    mini: [
+      "packages/consult/doctors/index",
+      "packages/consult/doctor/index",
+      "packages/consult/list/index",
+      "packages/consult/detail/index",
+    ],
+  },
+  {
     id: "consultation-video",
     title: "视频问诊",
     web: ["/account/consultations/[id]/video"],
@@ -181,15 +197,6 @@ export const MEMBER_FEATURES: MemberFeature[] = [
  * is missing; closing one means adding its mini page to MEMBER_FEATURES and removing it here.
  */
 export const MINI_PROGRAM_GAPS: { web: string[]; reason: string }[] = [
-  {
-    web: [
-      "/consult",
-      "/consult/doctors/[id]",
-      "/account/consultations",
-      "/account/consultations/[id]",
-    ],
-    reason: "问诊预约与问诊记录尚未做进小程序（仅有视频问诊页）",
-  },
   {
     web: ["/account/addresses", "/account/addresses/new", "/account/addresses/[id]/edit"],
     reason: "小程序用微信收货地址（chooseAddress），没有自己的地址簿",

@@ -55,6 +55,19 @@ export const Input = (props: Props) => (
   />
 )
 
+export const Textarea = (props: Props) => (
+  <textarea
+    {...pass(props)}
+    placeholder={props.placeholder as string}
+    value={props.value as string}
+    onChange={(e) =>
+      (props.onInput as ((e: { detail: { value: string } }) => void) | undefined)?.({
+        detail: { value: e.target.value },
+      })
+    }
+  />
+)
+
 export const Checkbox = (props: Props) => (
   <input type="checkbox" readOnly checked={!!props.checked} {...pass(props)} />
 )

@@ -19,6 +19,7 @@ export const {
   constitution,
   wechatLogin,
   escort,
+  consultations,
   cms,
 } = createBackends({
   commerce: {

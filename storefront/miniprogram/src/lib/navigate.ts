@@ -58,4 +58,11 @@ export const routes = {
       : "/packages/escort/book/index",
   escortBookings: "/packages/escort/list/index",
   escortBooking: (id: string) => `/packages/escort/detail/index?id=${encodeURIComponent(id)}`,
+  consultDoctors: "/packages/consult/doctors/index",
+  consultDoctor: (id: string) => `/packages/consult/doctor/index?id=${encodeURIComponent(id)}`,
+  consultations: "/packages/consult/list/index",
+  consultation: (id: string, asked = false) =>
+    `/packages/consult/detail/index?id=${encodeURIComponent(id)}${asked ? "&asked=1" : ""}`,
+  consultationVideo: (id: string) =>
+    `/packages/member/consultation-video/index?id=${encodeURIComponent(id)}`,
 }

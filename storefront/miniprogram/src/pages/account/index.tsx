@@ -22,6 +22,8 @@ const MENU = [
   { label: "线下义诊报名", url: routes.clinicSessions },
   { label: "附近的采集点", url: routes.sites },
   { label: "我的陪诊", url: routes.escortBookings },
+  { label: "在线问诊", url: routes.consultDoctors },
+  { label: "我的问诊", url: routes.consultations },
   { label: "陪诊员工作台", url: "/packages/escort-app/tasks/index" },
   { label: messages.account.affiliate, url: routes.affiliate },
   { label: messages.account.profile, url: routes.profile },
