@@ -1,8 +1,4 @@
-import {
-  commerceFileRequester,
-  commerceRequester,
-  type CommerceClientOptions,
-} from "../commerce/request"
+import { personalRequesters, type CommerceClientOptions } from "../commerce/request"
 import type {
   Assessment,
   AssessmentReportVersion,
@@ -16,23 +12,13 @@ import type { ReportFindings } from "@health/contracts"
 const noStore = { cacheHint: "no-store" as const }
 const id = (value: string) => encodeURIComponent(value)
 
-function requesters(options: CommerceClientOptions) {
-  const request = commerceRequester(options)
-  return {
-    open: commerceFileRequester(options),
-    get: <T>(path: string, token: string) => request<T>(path, { token, ...noStore }),
-    post: <T>(path: string, token: string, body: unknown = {}) =>
-      request<T>(path, { method: "POST", body: JSON.stringify(body), token, ...noStore }),
-  }
-}
-
 /**
  * 检测评估 for members: grant one expert chosen archive items with a separate consent and an
  * end date, follow the expert's reads, withdraw, read each report version and download its
  * PDF. Another member's assessment answers 404; refusals carry commerce's Chinese message.
  */
 export function createAssessmentClient(options: CommerceClientOptions) {
-  const { open, get, post } = requesters(options)
+  const { open, get, post } = personalRequesters(options)
   return {
     async list(token: string): Promise<Assessment[]> {
       return (await get<{ assessments: Assessment[] }>("/store/assessments", token)).assessments
@@ -61,7 +47,7 @@ export function createAssessmentClient(options: CommerceClientOptions) {
 
 /** The expert's side at /doctor/assessments (the web passes "" as the token: its relay adds it). */
 export function createExpertAssessmentClient(options: CommerceClientOptions) {
-  const { open, get, post } = requesters(options)
+  const { open, get, post } = personalRequesters(options)
   return {
     async list(token: string): Promise<Assessment[]> {
       return (await get<{ assessments: Assessment[] }>("/doctor/assessments", token)).assessments

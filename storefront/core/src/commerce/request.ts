@@ -50,3 +50,21 @@ export function commerceFileRequester(options: CommerceClientOptions) {
     throw new ApiError(response.status, message, type)
   }
 }
+
+/** Requests for one person's own data, never cached (cacheHint no-store). */
+export const NO_STORE = { cacheHint: "no-store" as const }
+
+/**
+ * `get`, `post` (a JSON body) and `open` (a raw response: files, streams) for one person's own
+ * data, with their token and never cached: what the member, escort and doctor clients share.
+ */
+export function personalRequesters(options: CommerceClientOptions) {
+  const request = commerceRequester(options)
+  return {
+    request,
+    open: commerceFileRequester(options),
+    get: <T>(path: string, token?: string) => request<T>(path, { token, ...NO_STORE }),
+    post: <T>(path: string, token: string, body: unknown = {}) =>
+      request<T>(path, { method: "POST", body: JSON.stringify(body), token, ...NO_STORE }),
+  }
+}

@@ -1,9 +1,5 @@
 import type { PaymentAction, PaymentChannel } from "@health/contracts"
-import {
-  commerceFileRequester,
-  commerceRequester,
-  type CommerceClientOptions,
-} from "../commerce/request"
+import { personalRequesters, type CommerceClientOptions } from "../commerce/request"
 import type {
   ArchivedAdviceNote,
   Consultation,
@@ -28,11 +24,7 @@ export type ConsultationPayment = {
  * answers 404; refusals carry commerce's Chinese message (ApiError).
  */
 export function createConsultationClient(options: CommerceClientOptions) {
-  const request = commerceRequester(options)
-  const open = commerceFileRequester(options)
-  const get = <T>(path: string, token?: string) => request<T>(path, { token, ...noStore })
-  const post = <T>(path: string, token: string, body: unknown = {}) =>
-    request<T>(path, { method: "POST", body: JSON.stringify(body), token, ...noStore })
+  const { request, open, get, post } = personalRequesters(options)
 
   return {
     async doctors(): Promise<Doctor[]> {

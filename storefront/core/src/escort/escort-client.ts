@@ -1,8 +1,4 @@
-import {
-  commerceFileRequester,
-  commerceRequester,
-  type CommerceClientOptions,
-} from "../commerce/request"
+import { personalRequesters, type CommerceClientOptions } from "../commerce/request"
 import { listEscortHospitals, type EscortHospital } from "./escort-hospitals-client"
 import type {
   EscortBooking,
@@ -23,11 +19,7 @@ const id = (value: string) => encodeURIComponent(value)
  * commerce's Chinese message (ApiError).
  */
 export function createEscortClient(options: CommerceClientOptions) {
-  const request = commerceRequester(options)
-  const open = commerceFileRequester(options)
-  const get = <T>(path: string, token?: string) => request<T>(path, { token, ...noStore })
-  const post = <T>(path: string, token: string, body: unknown = {}) =>
-    request<T>(path, { method: "POST", body: JSON.stringify(body), token, ...noStore })
+  const { open, get, post } = personalRequesters(options)
 
   return {
     async services(): Promise<EscortService[]> {

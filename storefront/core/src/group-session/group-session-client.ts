@@ -1,8 +1,4 @@
-import {
-  commerceFileRequester,
-  commerceRequester,
-  type CommerceClientOptions,
-} from "../commerce/request"
+import { personalRequesters, type CommerceClientOptions } from "../commerce/request"
 import type {
   GroupSession,
   GroupSessionConsole,
@@ -20,11 +16,7 @@ const id = (value: string) => encodeURIComponent(value)
  * Refusals carry commerce's Chinese message (ApiError).
  */
 export function createGroupSessionClient(options: CommerceClientOptions) {
-  const request = commerceRequester(options)
-  const open = commerceFileRequester(options)
-  const get = <T>(path: string, token?: string) => request<T>(path, { token, ...noStore })
-  const post = <T>(path: string, token: string, body: unknown = {}) =>
-    request<T>(path, { method: "POST", body: JSON.stringify(body), token, ...noStore })
+  const { open, get, post } = personalRequesters(options)
 
   return {
     async list(token?: string): Promise<GroupSession[]> {
@@ -85,10 +77,7 @@ export function createGroupSessionClient(options: CommerceClientOptions) {
  * approving, rejecting and answering. The web passes "" as the token (its relay adds it).
  */
 export function createDoctorGroupSessionClient(options: CommerceClientOptions) {
-  const request = commerceRequester(options)
-  const get = <T>(path: string, token: string) => request<T>(path, { token, ...noStore })
-  const post = <T>(path: string, token: string, body: unknown = {}) =>
-    request<T>(path, { method: "POST", body: JSON.stringify(body), token, ...noStore })
+  const { get, post } = personalRequesters(options)
   const question = (sessionId: string, questionId: string, action: string) =>
     `/doctor/group-sessions/${id(sessionId)}/questions/${id(questionId)}/${action}`
 
