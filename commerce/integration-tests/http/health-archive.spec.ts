@@ -4,6 +4,8 @@ import { randomUUID } from "crypto"
 import JSZip from "jszip"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import seed from "../../src/scripts/seed"
+import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
+import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { makeReportPdf } from "../helpers/report-pdf"
@@ -309,7 +311,13 @@ medusaIntegrationTestRunner({
           (entry: { actor_type: string; action: string; resource_type: string }) =>
             `${entry.actor_type}:${entry.action}:${entry.resource_type}`
         )
-      ).toEqual(["customer:view:report", "customer:view:report_file", "staff:view:report_file"])
+      ).toEqual([
+        // The member's people were listed (the 就诊人 picker's read is logged too).
+        "customer:list:person",
+        "customer:view:report",
+        "customer:view:report_file",
+        "staff:view:report_file",
+      ])
       await expect(knex.raw("update archive_access set ip = '1.1.1.1'")).rejects.toThrow(
         /append-only/
       )
@@ -462,6 +470,72 @@ medusaIntegrationTestRunner({
       expect(
         (await api.get(`/store/health-archive/kits/${kit.id}`, owner)).data.kit.person
       ).toBeNull()
+    })
+
+    it("shows the member who read or changed their archive, newest first, and nobody else's", async () => {
+      const owner = await registerCustomer(api as never, publishableKey, "log-owner@example.com")
+      const other = await registerCustomer(api as never, publishableKey, "log-other@example.com")
+      const ownerId = (await api.get("/store/customers/me", owner)).data.customer.id
+      const uploaded = await postForm(
+        "/store/health-archive/uploads",
+        multipart([{ name: "体检.pdf", bytes: await makeReportPdf({ barcode: "GT0000000001" }) }]),
+        owner
+      )
+      const uploadId = uploaded.data.uploads[0].id
+      await api.get(`/store/health-archive/uploads/${uploadId}/file`, owner)
+      // A doctor who was shown the upload, and a lab staff member, as their routes log them.
+      const archive = getContainer().resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      await archive.logAccess({
+        owner_id: ownerId,
+        actor_type: "staff",
+        actor_id: "doc_missing",
+        action: "doctor_view",
+        resource_type: "upload",
+        resource_id: uploadId,
+      })
+      // Log rows are ordered by time to the millisecond: keep these two apart.
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      await archive.logAccess({
+        owner_id: ownerId,
+        actor_type: "staff",
+        actor_id: "user_lab_1",
+        action: "view",
+        resource_type: "report_findings",
+        resource_id: "rep_x",
+      })
+
+      const { data } = await api.get("/store/health-archive/access-log?limit=2", owner)
+      expect(data).toMatchObject({ count: 4, offset: 0, limit: 2 })
+      expect(data.entries.map((e: any) => [e.actor, e.action, e.resource_type])).toEqual([
+        ["staff", "view", "report_findings"],
+        ["doctor", "doctor_view", "upload"],
+      ])
+      // Staff are never named; a doctor no longer on record has no name to show.
+      expect(data.entries.map((e: any) => e.actor_name)).toEqual([null, null])
+      expect(JSON.stringify(data)).not.toContain("user_lab_1")
+      const rest = (await api.get("/store/health-archive/access-log?offset=2", owner)).data
+      expect(rest.entries.map((e: any) => [e.actor, e.action, e.resource_type])).toEqual([
+        ["self", "view", "upload"],
+        ["self", "create", "upload"],
+      ])
+
+      expect((await api.get("/store/health-archive/access-log", other)).data).toMatchObject({
+        entries: [],
+        count: 0,
+      })
+      const bad = await api.get("/store/health-archive/access-log?limit=500", {
+        ...owner,
+        ...noThrow,
+      })
+      expect([bad.status, bad.data.message]).toEqual([
+        400,
+        "字段 limit：不能大于 100（长度或数值）",
+      ])
+      const anonymous = await api.get("/store/health-archive/access-log", {
+        headers: { "x-publishable-api-key": publishableKey },
+        ...noThrow,
+      })
+      expect(anonymous.status).toBe(401)
     })
   },
 })

@@ -63,7 +63,12 @@ import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { checkoutMiddlewares } from "./checkout-middlewares"
 import { passwordPolicyMiddlewares } from "./password-policy-middlewares"
 import { passwordResetMiddlewares } from "./password-reset-middlewares"
-import { ActivateKitBody, EraseArchiveBody, ListKitsQuery } from "./store/health-archive/validators"
+import {
+  AccessLogQuery,
+  ActivateKitBody,
+  EraseArchiveBody,
+  ListKitsQuery,
+} from "./store/health-archive/validators"
 import {
   MAX_MEMBER_UPLOAD_BYTES,
   MAX_MEMBER_UPLOAD_FILES,
@@ -223,6 +228,11 @@ export default defineMiddlewares({
       matcher: "/store/health-archive/kits",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(ListKitsQuery, {})],
+    },
+    {
+      matcher: "/store/health-archive/access-log",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(AccessLogQuery, {})],
     },
     {
       matcher: "/store/health-archive/kits/activate",

@@ -4,6 +4,7 @@ import { createAppointmentsClient } from "./commerce/appointments-client"
 import { createCheckoutClient } from "./commerce/checkout-client"
 import { createCommerceClient } from "./commerce/client"
 import { createHealthArchiveClient } from "./commerce/health-archive-client"
+import { createArchiveAccessClient } from "./commerce/archive-access-client"
 import { createInboxClient } from "./commerce/inbox-client"
 import { createMemberClient } from "./commerce/member-client"
 import { createOrderBusinessClient } from "./commerce/order-business-client"
@@ -45,6 +46,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     checkout: createCheckoutClient(commerce),
     promotions: createPromotionClient(commerce),
     healthArchive: createHealthArchiveClient(commerce),
+    archiveAccess: createArchiveAccessClient(commerce),
     appointments: createAppointmentsClient(commerce),
     inbox: createInboxClient(commerce),
     affiliateEarnings: createAffiliateEarningsClient(commerce),

@@ -15,6 +15,7 @@ describe("health archive tabs", () => {
       "体质辨识",
       "我的资料",
       "知情同意",
+      "访问记录",
       "数据导出与删除",
     ])
     expect(healthTabHref("kits")).toBe("/account/health")

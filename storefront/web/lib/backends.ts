@@ -20,6 +20,7 @@ export const {
   checkout,
   promotions,
   healthArchive,
+  archiveAccess,
   appointments,
   inbox,
   affiliateEarnings,

@@ -5,6 +5,7 @@ export const HEALTH_TABS = [
   { id: "assessments", title: "体质辨识" },
   { id: "uploads", title: "我的资料" },
   { id: "consents", title: "知情同意" },
+  { id: "access", title: "访问记录" },
   { id: "data", title: "数据导出与删除" },
 ] as const
 

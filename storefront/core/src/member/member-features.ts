@@ -82,6 +82,12 @@ export const MEMBER_FEATURES: MemberFeature[] = [
     mini: ["packages/health/consents/index"],
   },
   {
+    id: "access-log",
+    title: "档案访问记录（谁在何时查看或修改了健康档案）",
+    web: ["/account/health?tab=access"],
+    mini: ["packages/health/access-log/index"],
+  },
+  {
     id: "archive-data",
     title: "健康档案导出与删除",
     web: ["/account/health?tab=data"],

@@ -12,6 +12,7 @@ export const {
   checkout,
   promotions,
   healthArchive,
+  archiveAccess,
   appointments,
   inbox,
   affiliateEarnings,

@@ -42,6 +42,7 @@ export const routes = {
       : "/packages/content/search/index",
   uploads: "/packages/health/uploads/index",
   consents: "/packages/health/consents/index",
+  accessLog: "/packages/health/access-log/index",
   archiveData: "/packages/health/archive-data/index",
   clinicSessions: "/packages/health/clinic/index",
   constitutionHistory: "/packages/health/constitution-history/index",

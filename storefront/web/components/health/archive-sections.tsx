@@ -1,4 +1,5 @@
 import {
+  accessLogLine,
   ApiError,
   CONSTITUTION_NAMES,
   formatDate,
@@ -9,7 +10,8 @@ import {
 import Link from "next/link"
 import type { ReactNode } from "react"
 import { EmptyIcon } from "@/components/icons"
-import { healthArchive } from "@/lib/backends"
+import { archiveAccess, healthArchive } from "@/lib/backends"
+import { healthTabHref } from "@/lib/health-tabs"
 import { deleteArchive, deleteUpload, withdrawConsent } from "@/lib/health-archive-actions"
 import { ArchiveDataControls } from "./archive-data-controls"
 import { ConsentList } from "./consent-list"
@@ -218,6 +220,59 @@ export async function ConsentsSection({ token }: { token: string }) {
         撤回同意不影响撤回前基于同意已进行的处理。检测同意是检测的前提，撤回后未完成的检测将停止。
       </p>
       <ConsentList consents={result.data} withdraw={withdrawConsent} />
+    </>
+  )
+}
+
+/** Rows of the access log a page shows. */
+const ACCESS_PAGE = 20
+
+/**
+ * 访问记录: who read or changed the archive and when, newest first, a page at a time
+ * (个人信息保护法: the member may know how their sensitive data is handled).
+ */
+export async function AccessLogSection({ token, page }: { token: string; page: number }) {
+  const result = await load(() =>
+    archiveAccess.page(token, { offset: (page - 1) * ACCESS_PAGE, limit: ACCESS_PAGE })
+  )
+  if ("failed" in result) return <Failed message={result.failed} />
+  const { entries, count } = result.data
+  if (!entries.length && page === 1) {
+    return (
+      <Empty testId="access-log-empty">
+        <p>还没有访问记录</p>
+        <p className="muted">
+          您本人、医生或平台工作人员查看或修改您的健康档案时，都会记录在这里。
+        </p>
+      </Empty>
+    )
+  }
+  const pages = Math.max(1, Math.ceil(count / ACCESS_PAGE))
+  const href = (n: number) => `${healthTabHref("access")}&page=${n}`
+  return (
+    <>
+      <p className="muted">
+        共 {count} 条。医生会显示姓名；平台工作人员（实验室、客服等）仅在工作需要时查看，均有记录。
+      </p>
+      <ol className="access-log" data-testid="access-log">
+        {entries.map((entry) => {
+          const line = accessLogLine(entry)
+          return (
+            <li key={entry.id} data-testid="access-log-entry">
+              <time dateTime={entry.at}>{line.when}</time> <span>{line.text}</span>
+            </li>
+          )
+        })}
+      </ol>
+      {pages > 1 && (
+        <nav className="pagination" aria-label="访问记录分页">
+          {page > 1 && <Link href={href(page - 1)}>上一页</Link>}
+          <span>
+            第 {page} / {pages} 页
+          </span>
+          {page < pages && <Link href={href(page + 1)}>下一页</Link>}
+        </nav>
+      )}
     </>
   )
 }

@@ -44,6 +44,14 @@ export const ListKitsQuery = z.object({
 
 export type ListKitsQueryType = z.infer<typeof ListKitsQuery>
 
+/** A page of the member's archive access log, newest first. */
+export const AccessLogQuery = z.object({
+  offset: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+})
+
+export type AccessLogQueryType = z.infer<typeof AccessLogQuery>
+
 export const EraseArchiveBody = z.object({
   confirm: z.string().refine((v) => v === "删除", "请输入“删除”以确认删除健康档案"),
 })

@@ -13,4 +13,8 @@ export const escortRoutes = {
   report: (id: string) => withId("report", id),
   /** 陪诊员入驻申请: any number may sign in here and apply. */
   apply: `${ROOT}/apply/index`,
+  /** 培训考试: courses, a course's lessons, its exam (ids are course ids). */
+  training: `${ROOT}/training/index`,
+  trainingCourse: (courseId: string) => withId("training-course", courseId),
+  trainingExam: (courseId: string) => withId("training-exam", courseId),
 }

@@ -15,6 +15,7 @@ const MENU = [
   { label: "我的报告", url: routes.reports },
   { label: "我的资料（病历、化验单）", url: routes.uploads },
   { label: "知情同意", url: routes.consents },
+  { label: "档案访问记录", url: routes.accessLog },
   { label: "健康档案导出与删除", url: routes.archiveData },
   { label: "体质测试", url: routes.constitutionTest },
   { label: "体质辨识记录", url: routes.constitutionHistory },

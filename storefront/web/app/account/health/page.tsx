@@ -3,6 +3,7 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { AccountPageHead } from "@/components/account/account-page-head"
 import {
+  AccessLogSection,
   AssessmentsSection,
   ConsentsSection,
   DataSection,
@@ -16,13 +17,18 @@ import { requireMember } from "@/lib/require-member"
 
 export const metadata: Metadata = { title: messages.account.health }
 
-/** 健康档案: kits and their progress, reports, assessments, uploads, consents, export and deletion. */
+/**
+ * 健康档案: kits and their progress, reports, assessments, uploads, consents, who accessed the
+ * archive, export and deletion.
+ */
 export default async function HealthArchivePage({
   searchParams,
 }: {
-  searchParams: Promise<{ tab?: string | string[] }>
+  searchParams: Promise<{ tab?: string | string[]; page?: string | string[] }>
 }) {
-  const tab = healthTab((await searchParams).tab)
+  const query = await searchParams
+  const tab = healthTab(query.tab)
+  const page = Math.max(1, Math.floor(Number(query.page)) || 1)
   const { token } = await requireMember(healthTabHref(tab))
   return (
     <section className="account-page health-archive" data-testid="health-archive">
@@ -50,6 +56,7 @@ export default async function HealthArchivePage({
       {tab === "assessments" && <AdviceNotesSection token={token} />}
       {tab === "uploads" && <UploadsSection token={token} />}
       {tab === "consents" && <ConsentsSection token={token} />}
+      {tab === "access" && <AccessLogSection token={token} page={page} />}
       {tab === "data" && <DataSection />}
     </section>
   )

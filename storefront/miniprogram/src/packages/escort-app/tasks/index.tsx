@@ -81,6 +81,17 @@ export default function EscortTasks() {
           {problem}
         </Text>
       ) : null}
+      {problem && /培训/.test(problem) ? (
+        // The training gate refused the task: the way to the courses is one tap away.
+        <Button
+          size="mini"
+          className="btn-primary"
+          onClick={() => Taro.navigateTo({ url: escortRoutes.training })}
+          data-testid="escort-task-error-training"
+        >
+          去培训考试
+        </Button>
+      ) : null}
       <StateView
         result={result}
         onRetry={reload}
@@ -152,6 +163,12 @@ export default function EscortTasks() {
       <View className="row">
         <Button onClick={() => Taro.navigateTo({ url: escortRoutes.schedule })}>我的排班</Button>
         <Button onClick={() => Taro.navigateTo({ url: escortRoutes.income })}>我的收入</Button>
+        <Button
+          onClick={() => Taro.navigateTo({ url: escortRoutes.training })}
+          data-testid="escort-training-link"
+        >
+          培训考试
+        </Button>
         <Button onClick={signOut}>退出</Button>
       </View>
     </View>
