@@ -65,6 +65,9 @@ describe("EscortReviewForm", () => {
     fireEvent.change(screen.getByLabelText(/评价内容/), { target: { value: "很好" } })
     fireEvent.click(screen.getByRole("button", { name: "提交评价" }))
     await waitFor(() => expect(screen.getByText("评价已公开")).toBeTruthy())
+    // This review completed the pair: both opened now, nothing left to wait for.
+    expect(screen.getByText("评价已提交，双方评价已同时公开")).toBeTruthy()
+    expect(screen.queryByText("评价已提交，双方评价后同时公开")).toBeNull()
     expect(calls.submit).toHaveBeenCalledWith({ rating: 4, tags: ["准时守约"], text: "很好" })
     expect(screen.getByTestId("escort-review-theirs").textContent).toContain("陪诊员的评价")
     expect(screen.getByTestId("escort-review-theirs").textContent).toContain("家属配合")

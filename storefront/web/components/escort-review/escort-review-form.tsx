@@ -101,8 +101,14 @@ export function EscortReviewForm({
           onSubmit={(event) => {
             event.preventDefault()
             act(async () => {
-              show(await api.submit({ rating, tags, text }))
-              setNotice("评价已提交，双方评价后同时公开")
+              const next = await api.submit({ rating, tags, text })
+              show(next)
+              // The second review opens both at once: say so, not "wait for the other side".
+              setNotice(
+                next.state === "opened"
+                  ? "评价已提交，双方评价已同时公开"
+                  : "评价已提交，双方评价后同时公开"
+              )
             })
           }}
         >

@@ -2,7 +2,7 @@ import { Badge, Button, Input, Text, Textarea } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { adminRequest, errorText } from "../../lib/admin-request"
 import { formatBeijingTime, formatFen } from "../finance/finance-format"
-import { ESCORT_CASE_MESSAGES as M, yuanToFen } from "./escort-case-messages"
+import { claimStatusLabel, ESCORT_CASE_MESSAGES as M, yuanToFen } from "./escort-case-messages"
 import type { EscortCaseDetail } from "./escort-case-types"
 
 /** One case: its status timeline, its fund entries, and the moves its status allows. */
@@ -74,7 +74,8 @@ export function EscortCaseDetailView({ caseId, onBack }: { caseId: string; onBac
       <Text size="small" className="text-ui-fg-subtle">
         {detail.source_label} · 订单 {detail.booking_id}
         {detail.policy && ` · 保单 ${detail.policy.policy_no}`}
-        {detail.claim && ` · 理赔 ${detail.claim.claim_no}（${detail.claim.status}）`}
+        {detail.claim &&
+          ` · 理赔 ${detail.claim.claim_no}（${claimStatusLabel(detail.claim.status)}）`}
       </Text>
       {notice && <Text className="text-ui-fg-interactive">{notice}</Text>}
       {error && <Text className="text-ui-fg-error">{error}</Text>}

@@ -18,6 +18,12 @@ export const ESCORT_CASE_MESSAGES = {
     recovery_from_escort: "向陪诊员追偿",
     recovery_from_insurer: "保险理赔到账",
   },
+  claimStatuses: {
+    filed: "已报案，待保险公司处理",
+    approved: "保险公司已核准",
+    rejected: "保险公司拒赔",
+    paid: "理赔款已到账",
+  },
   allStatuses: "全部状态",
   noCases: "暂无事件",
   noComplaints: "没有待立案的会员申诉",
@@ -44,6 +50,13 @@ export const ESCORT_CASE_MESSAGES = {
   noEntries: "台账暂无记录",
   badAmount: "请填写正确的金额，如 199.00",
 } as const
+
+export type ClaimStatus = keyof typeof ESCORT_CASE_MESSAGES.claimStatuses
+
+/** The insurer's decision on a claim in staff's words; an unknown state is shown as it came. */
+export function claimStatusLabel(status: string): string {
+  return ESCORT_CASE_MESSAGES.claimStatuses[status as ClaimStatus] ?? status
+}
 
 /** "199.5" → 19950; "0" → 0 when allowed; anything else null. */
 export function yuanToFen(text: string, { allowZero = false } = {}): number | null {
