@@ -44,6 +44,10 @@ export type TestedPerson = {
   sex: PersonSex
   /** YYYY-MM-DD */
   birth_date: string
+  /** 4301**********1234 for a person saved with an ID number (就诊人), else null. */
+  id_number_masked: string | null
+  /** When 实名认证 matched the name and ID number; null when not (yet) verified. */
+  verified_at: string | null
 }
 
 export type KitTimelineEntry = { status: KitStatus; label: string; at: string; note: string | null }

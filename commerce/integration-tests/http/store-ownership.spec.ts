@@ -41,6 +41,7 @@ type Owned = {
   reportId: string
   uploadId: string
   consentId: string
+  personId: string
   assessmentId: string
   messageId: string
   escortBookingId: string
@@ -67,6 +68,8 @@ const MEMBER_IDS: Record<string, keyof Owned> = {
   reports: "reportId",
   uploads: "uploadId",
   consents: "consentId",
+  // A's saved people (就诊人 and tested people).
+  persons: "personId",
   assessments: "assessmentId",
   "escort-bookings": "escortBookingId",
   // A 陪诊 conversation's pictures and the service report's documents (the same uploads).
@@ -286,6 +289,8 @@ medusaIntegrationTestRunner({
       )
       const consentId = (await api.get("/store/health-archive/consents", memberA)).data.consents[0]
         .id as string
+      const personId = (await api.get("/store/health-archive/persons", memberA)).data.persons[0]
+        .id as string
 
       // A's open cart, with a line and a payment collection.
       const open = await cartReadyForPayment(api as never, memberA, "tumor-risk-gene-test")
@@ -420,6 +425,7 @@ medusaIntegrationTestRunner({
         reportId,
         uploadId: uploaded.data.uploads[0].id,
         consentId,
+        personId,
         assessmentId: assessment.data.assessment.id,
         messageId: messages[0].id,
         escortBookingId: escortBooking.data.booking.id,
@@ -515,6 +521,9 @@ medusaIntegrationTestRunner({
         kit: { status: kit.status, report: kit.report?.id },
         report: (await asA(`/store/health-archive/reports/${owned.reportId}`)).status,
         upload: (await asA(`/store/health-archive/uploads/${owned.uploadId}`)).status,
+        persons: (await asA("/store/health-archive/persons")).data.persons.map(
+          (p: { id: string }) => p.id
+        ),
         consents: (await asA("/store/health-archive/consents")).data.consents.map(
           (c: { id: string; status?: string; withdrawn_at?: string | null }) => [
             c.id,

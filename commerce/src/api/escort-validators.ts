@@ -44,6 +44,18 @@ const location = z
     v == null ? null : { lat: (v as { lat: number }).lat, lng: (v as { lng: number }).lng }
   )
 
+/** The person a member books for, typed in: a name and a mainland ID number. */
+export const PersonServedBody = z.object(
+  {
+    name: text("请填写就诊人姓名", 40),
+    id_number: z
+      .unknown()
+      .refine((v) => typeof v === "string" && isCnIdNumber(v.trim()), "请填写正确的 18 位身份证号")
+      .transform((v) => (v as string).trim().toUpperCase()),
+  },
+  { message: "请填写就诊人信息" }
+)
+
 export const CreateEscortBookingBody = z
   .object({
     // The service is the catalogue variant; its id and name come from the catalogue.
@@ -79,19 +91,9 @@ export const CreateEscortBookingBody = z
       },
       { message: "请选择服务时段" }
     ),
-    person: z.object(
-      {
-        name: text("请填写就诊人姓名", 40),
-        id_number: z
-          .unknown()
-          .refine(
-            (v) => typeof v === "string" && isCnIdNumber(v.trim()),
-            "请填写正确的 18 位身份证号"
-          )
-          .transform((v) => (v as string).trim().toUpperCase()),
-      },
-      { message: "请填写就诊人信息" }
-    ),
+    // A saved 就诊人 (GET /store/health-archive/persons); older clients send `person` instead.
+    person_id: optionalText("就诊人编号不超过 64 字", 64),
+    person: PersonServedBody.nullish(),
     meeting_point: text("请填写见面地点", 120),
     needs: z
       .unknown()
@@ -123,6 +125,10 @@ export const CreateEscortBookingBody = z
   .refine((b) => b.time_window.start < b.time_window.end, {
     message: "结束时间应晚于开始时间",
     path: ["time_window"],
+  })
+  .refine((b) => !!b.person_id !== !!b.person, {
+    message: "请选择一位就诊人，或填写就诊人姓名和身份证号",
+    path: ["person"],
   })
 
 export const PayEscortBookingBody = z.object({

@@ -64,10 +64,11 @@ import { checkoutMiddlewares } from "./checkout-middlewares"
 import { passwordPolicyMiddlewares } from "./password-policy-middlewares"
 import { passwordResetMiddlewares } from "./password-reset-middlewares"
 import {
-  AccessLogQuery,
   ActivateKitBody,
   EraseArchiveBody,
   ListKitsQuery,
+  AccessLogQuery,
+  SavePersonBody,
 } from "./store/health-archive/validators"
 import {
   MAX_MEMBER_UPLOAD_BYTES,
@@ -238,6 +239,11 @@ export default defineMiddlewares({
       matcher: "/store/health-archive/kits/activate",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(ActivateKitBody)],
+    },
+    {
+      matcher: "/store/health-archive/persons",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(SavePersonBody)],
     },
     {
       matcher: "/store/health-archive/uploads",

@@ -110,6 +110,8 @@ describe("预约陪诊", () => {
     type("escort-date", "2026-12-20")
     type("escort-personName", "张桂兰")
     type("escort-personId", "11010519491231002X")
+    // Not saved as a 就诊人: sent as typed, as older clients do.
+    fireEvent.click(screen.getByTestId("person-served-save"))
     type("escort-meetingPoint", "门诊楼一楼大厅")
     type("escort-needs", "轮椅，说长沙话")
     await tickConsents()
@@ -143,6 +145,7 @@ describe("预约陪诊", () => {
       "POST /store/escort-bookings": refuse(400, "请填写正确的 18 位身份证号"),
     })
     render(<EscortBook />)
+    fireEvent.click(await screen.findByTestId("person-served-save"))
     await tickConsents()
     fireEvent.click(await screen.findByTestId("escort-submit"))
     expect((await screen.findByTestId("escort-error")).textContent).toBe(
@@ -205,6 +208,7 @@ describe("预约陪诊: hospital and department from the catalogue", () => {
     type("escort-date", "2026-12-20")
     type("escort-personName", "张桂兰")
     type("escort-personId", "11010519491231002X")
+    fireEvent.click(screen.getByTestId("person-served-save"))
     type("escort-meetingPoint", "门诊楼一楼大厅")
   }
 

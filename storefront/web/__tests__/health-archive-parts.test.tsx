@@ -36,6 +36,8 @@ const mother: TestedPerson = {
   name: "王芳",
   sex: "female",
   birth_date: "1960-03-02",
+  id_number_masked: null,
+  verified_at: null,
 }
 
 const kit: Kit = {

@@ -1,10 +1,16 @@
 "use server"
 
-import { ApiError, ESCORT_CONSENT_DOCUMENTS, formatCNY } from "@health/core"
+import {
+  ApiError,
+  ESCORT_CONSENT_DOCUMENTS,
+  formatCNY,
+  NEW_PERSON_SERVED,
+  type PersonRelation,
+} from "@health/core"
 import { revalidatePath } from "next/cache"
 import { redirect } from "next/navigation"
 import type { AccountActionState } from "./account-actions"
-import { escort } from "./backends"
+import { escort, healthArchive } from "./backends"
 import { handOverPayment } from "./hand-over-payment"
 import { memberActionError } from "./member-action-error"
 import { readToken } from "./session"
@@ -15,6 +21,26 @@ export type EscortFormState =
 
 const EXPIRED = { error: "登录已过期，请重新登录" }
 const text = (form: FormData, name: string) => String(form.get(name) ?? "").trim()
+
+/**
+ * The person served: a saved 就诊人 chosen, or one typed in (新增就诊人), saved first (实名认证
+ * once) when the member keeps 保存为常用就诊人 ticked, else sent as typed.
+ */
+async function personServed(
+  token: string,
+  form: FormData
+): Promise<
+  | { person_id: string; person?: undefined }
+  | { person_id?: undefined; person: { name: string; id_number: string } }
+> {
+  const chosen = text(form, "person_id")
+  if (chosen && chosen !== NEW_PERSON_SERVED) return { person_id: chosen }
+  const person = { name: text(form, "person_name"), id_number: text(form, "person_id_number") }
+  if (!form.get("save_person")) return { person }
+  const relation = text(form, "person_relation") as PersonRelation
+  const saved = await healthArchive.addPerson(token, { ...person, relation })
+  return { person_id: saved.id }
+}
 
 /** Books the chosen service; commerce prices it. Then to the booking, ready to pay. */
 export async function bookEscort(
@@ -30,9 +56,17 @@ export async function bookEscort(
       .map(([name, value]) => [name, String(value)])
   )
   if (!text(form, "variant_id")) return { error: "请选择陪诊服务", fields }
+  if (!form.get("save_person")) fields.save_person = "0"
   let id: string
   try {
+    const served = await personServed(token, form)
+    if (served.person_id && served.person_id !== text(form, "person_id")) {
+      // Saved now: a refused booking comes back with them chosen, never saved twice.
+      fields.person_id = served.person_id
+      revalidatePath("/escort/book")
+    }
     const booking = await escort.create(token, {
+      ...served,
       variant_id: text(form, "variant_id"),
       extras: form.getAll("extras").map(String),
       hospital_id: text(form, "hospital_id") || null,
@@ -42,7 +76,6 @@ export async function bookEscort(
       city: text(form, "city"),
       date: text(form, "date"),
       time_window: { start: text(form, "start"), end: text(form, "end") },
-      person: { name: text(form, "person_name"), id_number: text(form, "person_id_number") },
       meeting_point: text(form, "meeting_point"),
       needs: text(form, "needs")
         .split(/[,，、\n]/)

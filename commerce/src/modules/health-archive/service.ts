@@ -9,6 +9,7 @@ import {
 } from "@medusajs/framework/utils"
 import { fieldCipherFromEnv, type FieldCipher } from "../../lib/crypto/field-cipher"
 import { contextSql, type Sql } from "../../lib/database/context-sql"
+import { maskCnIdNumber } from "../escort/rules/cn-id-number"
 import {
   KIT_STATUS_LABELS,
   KIT_TRANSITIONS,
@@ -173,7 +174,8 @@ class HealthArchiveModuleService extends MedusaService({
     )) as unknown as (KitRow & { events: Record<string, unknown>[] })[]
     const personIds = kits.map((kit) => kit.person_id).filter(Boolean) as string[]
     const persons = personIds.length
-      ? await this.listTestSubjects({ id: personIds }, {}, context)
+      ? // A removed 就诊人 still names the person of the kits tested for them.
+        await this.listTestSubjects({ id: personIds }, { withDeleted: true }, context)
       : []
     const reports = await this.listLabReports(
       { kit_id: kitIds },
@@ -249,6 +251,72 @@ class HealthArchiveModuleService extends MedusaService({
       context
     )
     return this.revealPerson(row as never)
+  }
+
+  /**
+   * Saves a person the member books for (就诊人) with their ID number: sex and birth date
+   * come from the ID number; `verification` is the 实名认证 that matched, if one was asked.
+   */
+  @InjectTransactionManager()
+  async addPersonServed(
+    customerId: string,
+    person: { relation: Relation; name: string; id_number: string },
+    verification: { id: string } | null,
+    @MedusaContext() context: Context = {}
+  ): Promise<PersonView> {
+    const idNumber = person.id_number.trim().toUpperCase()
+    const sealed = this.cipher.sealJson({
+      name: person.name,
+      sex: Number(idNumber[16]) % 2 === 1 ? "male" : "female",
+      birth_date: `${idNumber.slice(6, 10)}-${idNumber.slice(10, 12)}-${idNumber.slice(12, 14)}`,
+      id_number: idNumber,
+    })
+    const row = await this.createTestSubjects(
+      {
+        customer_id: customerId,
+        relation: person.relation,
+        payload_ciphertext: sealed.ciphertext,
+        key_id: sealed.key_id,
+        id_number_masked: maskCnIdNumber(idNumber),
+        verified_at: verification ? new Date() : null,
+        identity_verification_id: verification?.id ?? null,
+      },
+      context
+    )
+    return this.revealPerson(row as never)
+  }
+
+  /**
+   * The name and full ID number of one of the member's saved people, for a booking; not
+   * found when it is someone else's, removed, or was saved without an ID number.
+   */
+  @InjectManager()
+  async personServedOf(
+    customerId: string,
+    personId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<{ name: string; id_number: string; verified: boolean }> {
+    const [row] = await this.listTestSubjects(
+      { id: personId, customer_id: customerId },
+      { take: 1 },
+      context
+    )
+    const details = row ? this.openPerson(row as never) : null
+    if (!row || !details?.id_number) throw notFound("没有找到这位就诊人")
+    return { name: details.name, id_number: details.id_number, verified: !!row.verified_at }
+  }
+
+  /** Removes one of the member's saved people; their kits keep naming them. */
+  @InjectTransactionManager()
+  async removePerson(customerId: string, personId: string, @MedusaContext() context: Context = {}) {
+    const [row] = await this.listTestSubjects(
+      { id: personId, customer_id: customerId },
+      { take: 1 },
+      context
+    )
+    if (!row) throw notFound("没有找到这位就诊人")
+    await this.softDeleteTestSubjects([row.id], {}, context)
+    return row.id
   }
 
   @InjectManager()
@@ -557,21 +625,32 @@ class HealthArchiveModuleService extends MedusaService({
     })
   }
 
+  protected openPerson(row: { payload_ciphertext: string; key_id: string }) {
+    return this.cipher.openJson<PersonDetails & { id_number?: string }>({
+      key_id: row.key_id,
+      ciphertext: row.payload_ciphertext,
+    })
+  }
+
+  /** A person as members and staff see them: the ID number only masked. */
   protected revealPerson(row: {
     id: string
     relation: Relation
     payload_ciphertext: string
     key_id: string
+    id_number_masked?: string | null
+    verified_at?: Date | string | null
   }): PersonView {
-    const details = this.cipher.openJson<PersonDetails>({
-      key_id: row.key_id,
-      ciphertext: row.payload_ciphertext,
-    })
+    const details = this.openPerson(row)
     return {
       id: row.id,
       relation: row.relation,
       relation_label: RELATION_LABELS[row.relation],
-      ...details,
+      name: details.name,
+      sex: details.sex,
+      birth_date: details.birth_date,
+      id_number_masked: row.id_number_masked ?? null,
+      verified_at: row.verified_at ? new Date(row.verified_at).toISOString() : null,
     }
   }
 

@@ -27,6 +27,33 @@ export type EscortBookingRequest = Omit<
   "service_id" | "service_name" | "price_fen"
 >
 
+/**
+ * The person served is one of the member's saved people (`person_id`, 实名认证 when saved)
+ * or, from older clients, typed in (`person`, verified now).
+ */
+export type EscortBookingInput = Omit<EscortBookingRequest, "person"> &
+  (
+    | { person: EscortBookingRequest["person"]; person_id?: null }
+    | { person?: null; person_id: string }
+  )
+
+const resolvePersonServedStep = createStep(
+  "resolve-person-served",
+  async (input: { booking: EscortBookingInput }, { container }) => {
+    const { booking } = input
+    if (!booking.person_id) {
+      return new StepResponse({ person: booking.person!, verified: false })
+    }
+    const saved = await container
+      .resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      .personServedOf(booking.customer_id, booking.person_id)
+    return new StepResponse({
+      person: { name: saved.name, id_number: saved.id_number },
+      verified: saved.verified,
+    })
+  }
+)
+
 /** The catalogue prices the booking (escortPrice); the client's word on price is never read. */
 const priceEscortBookingStep = createStep(
   "price-escort-booking",
@@ -90,7 +117,7 @@ const recordEscortConsentsStep = createStep(
 export const createEscortBookingWorkflow = createWorkflow(
   "create-escort-booking",
   (input: {
-    booking: EscortBookingRequest
+    booking: EscortBookingInput
     consents: EscortConsentAcceptance[]
     actor: EscortActor
   }) => {
@@ -101,11 +128,15 @@ export const createEscortBookingWorkflow = createWorkflow(
         consents: input.consents,
       }))
     )
+    const served = resolvePersonServedStep(
+      transform({ input }, ({ input }) => ({ booking: input.booking }))
+    )
     // 实名认证 of the person served before anything is priced or stored (issue #21).
     verifyPersonServedStep(
-      transform({ input }, ({ input }) => ({
+      transform({ input, served }, ({ input, served }) => ({
         customer_id: input.booking.customer_id,
-        person: input.booking.person,
+        person: served.person,
+        already_verified: served.verified,
       }))
     )
     const place = resolveEscortHospitalStep(
@@ -117,7 +148,12 @@ export const createEscortBookingWorkflow = createWorkflow(
         department_name: input.booking.department_name,
       }))
     )
-    const priced = priceEscortBookingStep(input)
+    const priced = priceEscortBookingStep(
+      transform({ input, served }, ({ input, served }) => {
+        const { person_id: _personId, ...booking } = input.booking
+        return { booking: { ...booking, person: served.person } as EscortBookingRequest }
+      })
+    )
     const booking = transform({ priced, place }, ({ priced, place }) => ({ ...priced, ...place }))
     const created = createEscortBookingStep({ booking, actor: input.actor })
     recordEscortConsentsStep(

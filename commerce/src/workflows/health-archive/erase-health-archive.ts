@@ -24,7 +24,8 @@ const eraseHealthArchiveStep = createStep(
     const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
     const reports = await archive.listLabReports({ customer_id })
     const uploads = await archive.listMemberUploads({ customer_id })
-    const persons = await archive.listTestSubjects({ customer_id })
+    // Removed 就诊人 too: their sealed ID numbers go with the archive.
+    const persons = await archive.listTestSubjects({ customer_id }, { withDeleted: true })
     const open = await archive.listConsents({ customer_id, withdrawn_at: null })
     const kits = await archive.listKits({ customer_id }, { select: ["id"] })
 

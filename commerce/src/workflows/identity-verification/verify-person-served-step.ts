@@ -3,7 +3,12 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { IDENTITY_VERIFICATION_MODULE } from "../../modules/identity-verification"
 import type IdentityVerificationModuleService from "../../modules/identity-verification/service"
 
-type Input = { customer_id: string; person: { name: string; id_number: string } }
+type Input = {
+  customer_id: string
+  person: { name: string; id_number: string }
+  /** A saved 就诊人 verified when saved is not asked about again. */
+  already_verified?: boolean
+}
 
 const REFUSALS = {
   mismatch: "就诊人姓名与身份证号不一致，未通过实名认证，请核对后重新填写",
@@ -22,7 +27,7 @@ export const verifyPersonServedStep = createStep(
     const identity = container.resolve<IdentityVerificationModuleService>(
       IDENTITY_VERIFICATION_MODULE
     )
-    if (!identity.isConfigured()) return new StepResponse(null)
+    if (input.already_verified || !identity.isConfigured()) return new StepResponse(null)
     const verification = await identity.verifyIdentity(input.person, {
       type: "escort_booking_person",
       id: input.customer_id,

@@ -35,6 +35,10 @@ describe("档案访问记录 wording", () => {
         })
       ).text
     ).toBe("医生 李慧敏 查看了（检测评估授权）检测报告的结果解读")
+    // The saved people: those tested and those booked for (就诊人).
+    expect(accessLogLine(entry({ action: "list", resource_type: "person" })).text).toBe(
+      "您本人 查看了就诊人或受检人信息"
+    )
     expect(
       accessLogLine(entry({ action: "withdraw_assessment_consent", resource_type: "assessment" }))
         .text

@@ -43,6 +43,25 @@ describe("health archive client", () => {
     ])
   })
 
+  it("saves a 就诊人 with their ID number and removes one by id", async () => {
+    const { fetch, calls } = recordingFetch(
+      { status: 201, body: { person: { id: "tsub_1", id_number_masked: "1101**********002X" } } },
+      { body: { id: "tsub/1", object: "person", deleted: true } }
+    )
+    const api = client(fetch)
+    const person = { relation: "parent" as const, name: "张桂兰", id_number: "11010519491231002X" }
+    expect(await api.addPerson("tok", person)).toEqual({
+      id: "tsub_1",
+      id_number_masked: "1101**********002X",
+    })
+    await api.removePerson("tok", "tsub/1")
+    expect(calls.map((c) => [c.init?.method, new URL(c.url).pathname])).toEqual([
+      ["POST", "/store/health-archive/persons"],
+      ["DELETE", "/store/health-archive/persons/tsub%2F1"],
+    ])
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual(person)
+  })
+
   it("activates a kit with the person and the consent versions the member saw", async () => {
     const { fetch, calls } = recordingFetch({ body: { kit: { id: "kit_1", status: "activated" } } })
     const kit = await client(fetch).activateKit("tok", {

@@ -4,6 +4,7 @@ import type {
   Kit,
   KitReport,
   ReportFindings,
+  PersonRelation,
   TestedPerson,
 } from "@health/contracts"
 import type { ArchiveAssessment, KitActivation } from "../health-archive/types"
@@ -15,6 +16,9 @@ import {
 } from "./request"
 
 const BASE = "/store/health-archive"
+
+/** `POST /store/health-archive/persons`: a person the member books for, with their ID number. */
+export type NewPersonServed = { relation: PersonRelation; name: string; id_number: string }
 const noStore = { cacheHint: "no-store" as const }
 const id = (value: string) => encodeURIComponent(value)
 
@@ -56,9 +60,22 @@ export function createHealthArchiveClient(options: CommerceClientOptions) {
       return (await post<{ kit: Kit }>("/kits/activate", token, activation)).kit
     },
 
-    /** People the member has had tested before, to pick instead of typing them again. */
+    /**
+     * People the member has had tested or books for (就诊人), to pick instead of typing them
+     * again; ID numbers only masked (`id_number_masked`, null for a kit's tested person).
+     */
     async persons(token: string): Promise<TestedPerson[]> {
       return (await get<{ persons: TestedPerson[] }>("/persons", token)).persons
+    },
+
+    /** Saves a 就诊人 after 实名认证 of the name and ID number (a 400 in Chinese when refused). */
+    async addPerson(token: string, person: NewPersonServed): Promise<TestedPerson> {
+      return (await post<{ person: TestedPerson }>("/persons", token, person)).person
+    },
+
+    /** Removes one of the member's saved people (their kits keep naming them). */
+    async removePerson(token: string, personId: string): Promise<void> {
+      await request(`${BASE}/persons/${id(personId)}`, { method: "DELETE", token, ...noStore })
     },
 
     async report(token: string, reportId: string): Promise<KitReport> {

@@ -63,8 +63,14 @@ export type EscortBookingDetail = EscortBooking & {
   sharing_withdrawn?: EscortSharingWithdrawn | null
 }
 
-/** `POST /store/escort-bookings`: the service's variant and extras; commerce prices it. */
-export type NewEscortBooking = {
+/**
+ * `POST /store/escort-bookings`: the service's variant and extras; commerce prices it. The
+ * person served is a saved 就诊人 (`person_id`) or typed in (`person`), exactly one of them.
+ */
+export type NewEscortBooking = (
+  | { person_id: string; person?: undefined }
+  | { person: { name: string; id_number: string }; person_id?: undefined }
+) & {
   variant_id: string
   extras: string[]
   /** Picked from `GET /store/escort-hospitals` (required where the city is in the catalogue). */
@@ -75,7 +81,6 @@ export type NewEscortBooking = {
   city: string
   date: string
   time_window: { start: string; end: string }
-  person: { name: string; id_number: string }
   meeting_point: string
   needs: string[]
   /** The privacy policy and the three consents at the versions shown (escortConsentAcceptances). */

@@ -10,7 +10,7 @@ const RESOURCES: Record<string, string> = {
   upload: "上传的医院资料",
   constitution: "体质辨识结果",
   escort_report: "陪诊服务报告",
-  person: "受检人信息",
+  person: "就诊人或受检人信息",
   consent: "授权同意",
   assessment: "检测评估",
   suggestions: "健康建议",

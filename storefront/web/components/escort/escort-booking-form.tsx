@@ -6,23 +6,26 @@ import {
   type EscortConsentText,
   type EscortHospital,
   type EscortService,
+  type TestedPerson,
 } from "@health/core"
 import { useActionState, useState } from "react"
 import type { EscortFormState } from "@/lib/escort-actions"
 import { HospitalPicker } from "./hospital-picker"
+import { PersonServedPicker } from "./person-served-picker"
 
 const NEEDS_HINT = "如：轮椅、听力不好需大声沟通、说长沙话（用逗号分隔）"
 
 /**
  * 预约陪诊: the service and its extras (the price updates as they change), the hospital and
- * department, the day and time window, the person served with real name and ID number
- * (sent once, shown masked afterwards), where to meet and any needs, and the privacy policy
+ * department, the day and time window, the person served (a saved 就诊人, or a name and ID
+ * number typed in and saved, shown masked afterwards), where to meet and any needs, and the privacy policy
  * with the three consents (each ticked on its own, sent with the version shown).
  */
 export function EscortBookingForm({
   services,
   hospitals = [],
   consents = [],
+  persons = [],
   book,
   today,
   chosen,
@@ -32,6 +35,8 @@ export function EscortBookingForm({
   hospitals?: EscortHospital[]
   /** The privacy policy and consents from the CMS; one without a published version blocks booking. */
   consents?: EscortConsentText[]
+  /** The member's saved people with an ID number, to choose instead of typing. */
+  persons?: TestedPerson[]
   book: (state: EscortFormState, form: FormData) => Promise<EscortFormState>
   /** The earliest day to offer, YYYY-MM-DD in Beijing time. */
   today: string
@@ -125,30 +130,7 @@ export function EscortBookingForm({
           />
         </label>
       </div>
-      <fieldset>
-        <legend>就诊人</legend>
-        <label>
-          真实姓名
-          <input
-            name="person_name"
-            required
-            maxLength={40}
-            defaultValue={fields.person_name ?? ""}
-          />
-        </label>
-        <label>
-          身份证号
-          <input
-            name="person_id_number"
-            required
-            inputMode="text"
-            autoComplete="off"
-            pattern="[0-9]{17}[0-9Xx]"
-            title="18 位身份证号"
-          />
-        </label>
-        <p className="hint">身份证号仅用于医院挂号，加密保存，提交后只显示打码后的号码。</p>
-      </fieldset>
+      <PersonServedPicker persons={persons} fields={fields} />
       <label>
         见面地点
         <input

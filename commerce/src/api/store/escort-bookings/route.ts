@@ -9,7 +9,8 @@ type Body = z.infer<typeof CreateEscortBookingBody>
 /**
  * POST /store/escort-bookings: books an escort service (its catalogue `variant_id` and
  * `extras`); the server computes `price_fen` and refuses one sent by the client. The booking
- * waits for payment (待支付).
+ * waits for payment (待支付). The person served is a saved 就诊人 (`person_id`) or, from older
+ * clients, a name and ID number (`person`).
  */
 export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaResponse) {
   const { escorts, customerId } = memberEscortRequest(req)
@@ -28,7 +29,7 @@ export async function POST(req: AuthenticatedMedusaRequest<Body>, res: MedusaRes
         service_date: body.date,
         start_time: body.time_window.start,
         end_time: body.time_window.end,
-        person: body.person,
+        ...(body.person_id ? { person_id: body.person_id } : { person: body.person! }),
         meeting_point: body.meeting_point,
         needs: body.needs,
       },

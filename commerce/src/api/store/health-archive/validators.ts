@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { PersonServedBody } from "../../escort-validators"
 
 const isRealDate = (value: string) => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false
@@ -17,6 +18,19 @@ export const TestedPersonBody = z.object({
   sex: z.string().refine((v) => v === "female" || v === "male", "请选择受检人性别"),
   birth_date: z.string().refine(isRealDate, "请填写正确的出生日期，如 1990-05-01"),
 })
+
+/** A person the member books for (就诊人), saved with their ID number for 实名认证. */
+export const SavePersonBody = PersonServedBody.extend({
+  relation: z
+    .unknown()
+    .refine(
+      (v) => typeof v === "string" && ["self", "spouse", "parent", "child", "other"].includes(v),
+      "请选择就诊人与您的关系"
+    )
+    .transform((v) => v as "self" | "spouse" | "parent" | "child" | "other"),
+})
+
+export type SavePersonBodyType = z.infer<typeof SavePersonBody>
 
 export const ActivateKitBody = z
   .object({

@@ -1,13 +1,15 @@
 import {
   formatDateTime,
   loadEscortConsentTexts,
+  peopleServable,
+  type TestedPerson,
   type EscortHospital,
   type EscortService,
 } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { EscortBookingForm } from "@/components/escort/escort-booking-form"
-import { cms, escort, optional } from "@/lib/backends"
+import { cms, escort, healthArchive, optional } from "@/lib/backends"
 import { bookEscort } from "@/lib/escort-actions"
 import { requireMember } from "@/lib/require-member"
 
@@ -19,13 +21,17 @@ export default async function EscortBookPage({
 }: {
   searchParams: Promise<{ service?: string }>
 }) {
-  await requireMember("/escort/book")
+  const { token } = await requireMember("/escort/book")
   const { service } = await searchParams
   const services = await optional<EscortService[] | null>(() => escort.services(), null)
   // Without the catalogue the form still books: the member types the hospital in.
   const hospitals = await optional<EscortHospital[]>(() => escort.hospitals(), [])
   // The privacy policy and the three consents, at the versions the member accepts.
   const consents = await loadEscortConsentTexts((slug) => cms.getPage(slug))
+  // The member's saved 就诊人; without them the form asks for a name and ID number.
+  const persons = peopleServable(
+    await optional<TestedPerson[]>(() => healthArchive.persons(token), [])
+  )
   return (
     <section className="narrow" data-testid="escort-book-page">
       <h1>预约陪诊</h1>
@@ -42,6 +48,7 @@ export default async function EscortBookPage({
           services={services}
           hospitals={hospitals}
           consents={consents}
+          persons={persons}
           book={bookEscort}
           today={formatDateTime(new Date()).slice(0, 10)}
           chosen={service}

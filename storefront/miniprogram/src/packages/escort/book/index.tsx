@@ -6,19 +6,27 @@ import {
   escortPriceFen,
   formatCNY,
   loadEscortConsentTexts,
+  NEW_PERSON_SERVED,
+  peopleServable,
   type EscortConsentKind,
   type EscortConsentText,
   type EscortHospital,
   type EscortService,
+  type TestedPerson,
 } from "@health/core"
 import { useState } from "react"
 import { Field } from "../../../components/field"
 import { StateView } from "../../../components/state-view"
-import { cms, escort } from "../../../lib/clients"
+import { cms, escort, healthArchive } from "../../../lib/clients"
 import { explainError } from "../../../lib/explain-error"
 import { routes } from "../../../lib/navigate"
 import { useMemberLoad } from "../../../lib/use-member-load"
 import { firstPick, HospitalChoice, type HospitalPick } from "./hospital-choice"
+import {
+  firstPersonServed,
+  PersonServedChoice,
+  type PersonServedDraft,
+} from "./person-served-choice"
 
 type Form = {
   city: string
@@ -27,8 +35,6 @@ type Form = {
   date: string
   start: string
   end: string
-  personName: string
-  personId: string
   meetingPoint: string
   needs: string
 }
@@ -40,13 +46,14 @@ const EMPTY: Form = {
   date: "",
   start: "08:00",
   end: "12:00",
-  personName: "",
-  personId: "",
   meetingPoint: "",
   needs: "",
 }
 
-/** 预约陪诊: service, extras (price updates), hospital, time, the person served, where to meet. */
+/**
+ * 预约陪诊: service, extras (price updates), hospital, time, the person served (a saved 就诊人
+ * or a new one), where to meet.
+ */
 export default function EscortBook() {
   const { params } = useRouter()
   const { result, reload } = useMemberLoad(async (token) => ({
@@ -56,6 +63,8 @@ export default function EscortBook() {
     hospitals: await escort.hospitals().catch((): EscortHospital[] => []),
     // The privacy policy and the three consents, at the versions the member accepts.
     consents: await loadEscortConsentTexts((slug) => cms.getPage(slug)),
+    // The member's saved 就诊人; without them the form asks for a name and ID number.
+    persons: peopleServable(await healthArchive.persons(token).catch((): TestedPerson[] => [])),
   }))
   return (
     <View className="page" data-testid="escort-book">
@@ -65,12 +74,13 @@ export default function EscortBook() {
         isEmpty={(data) => data.services.length === 0}
         empty={<Text>暂未开放陪诊服务，敬请期待</Text>}
       >
-        {({ token, services, hospitals, consents }) => (
+        {({ token, services, hospitals, consents, persons }) => (
           <BookingForm
             token={token}
             services={services}
             hospitals={hospitals}
             consents={consents}
+            persons={persons}
             chosen={params?.service}
           />
         )}
@@ -84,6 +94,7 @@ function BookingForm(props: {
   services: EscortService[]
   hospitals: EscortHospital[]
   consents: EscortConsentText[]
+  persons: TestedPerson[]
   chosen?: string
 }) {
   const [ticked, setTicked] = useState<Partial<Record<EscortConsentKind, boolean>>>({})
@@ -93,6 +104,8 @@ function BookingForm(props: {
   )
   const [extras, setExtras] = useState<string[]>([])
   const [form, setForm] = useState<Form>(EMPTY)
+  const [persons, setPersons] = useState(props.persons)
+  const [served, setServed] = useState<PersonServedDraft>(() => firstPersonServed(props.persons))
   const [pick, setPick] = useState<HospitalPick | null>(() =>
     firstPick(props.hospitals, escortHospitalCities(props.hospitals)[0] ?? "")
   )
@@ -112,6 +125,21 @@ function BookingForm(props: {
     </Field>
   )
 
+  /** A saved 就诊人's id; a new one saved first (实名认证 once) unless unticked, else as typed. */
+  async function personServed() {
+    if (served.chosen !== NEW_PERSON_SERVED) return { person_id: served.chosen }
+    const person = { name: served.name.trim(), id_number: served.idNumber.trim() }
+    if (!served.save) return { person }
+    const saved = await healthArchive.addPerson(props.token, {
+      ...person,
+      relation: served.relation,
+    })
+    // Saved now: a refused booking is retried with them chosen, never saved twice.
+    setPersons((list) => [...list, saved])
+    setServed((draft) => ({ ...draft, chosen: saved.id }))
+    return { person_id: saved.id }
+  }
+
   async function submit() {
     const accepted = escortConsentAcceptances(props.consents, ticked)
     if ("refusal" in accepted) {
@@ -122,6 +150,7 @@ function BookingForm(props: {
     setProblem(null)
     try {
       const booking = await escort.create(props.token, {
+        ...(await personServed()),
         variant_id: variantId,
         extras,
         ...(pick
@@ -129,7 +158,6 @@ function BookingForm(props: {
           : { city: form.city, hospital_name: form.hospital, department: form.department }),
         date: form.date,
         time_window: { start: form.start, end: form.end },
-        person: { name: form.personName, id_number: form.personId },
         meeting_point: form.meetingPoint,
         needs: form.needs
           .split(/[,，、]/)
@@ -199,9 +227,7 @@ function BookingForm(props: {
         {input("end", "结束时间", "12:00")}
       </View>
       <View className="section">
-        <Text className="section__title">就诊人</Text>
-        {input("personName", "真实姓名")}
-        {input("personId", "身份证号", "18 位身份证号")}
+        <PersonServedChoice persons={persons} draft={served} onChange={setServed} />
         <Text className="muted">身份证号仅用于医院挂号，加密保存，提交后只显示打码后的号码。</Text>
         {input("meetingPoint", "见面地点", "如：门诊楼一楼大厅")}
         {input("needs", "特殊需求（选填）", "如：轮椅、说长沙话")}
