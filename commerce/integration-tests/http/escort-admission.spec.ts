@@ -1,4 +1,5 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { forgetConsentPageVersions } from "../../src/lib/cms/consent-page-versions"
 import { Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import Redis from "ioredis"
@@ -433,6 +434,7 @@ medusaIntegrationTestRunner({
       expect(partial.status).toBe(400)
       expect(partial.data.message).toContain("「陪诊员敏感个人信息处理同意」")
       consentCms.pages.set("consent-escort-applicant-sensitive-info", "2027-01")
+      forgetConsentPageVersions() // what the CMS's page event does on this server
       const stale = await failure(
         api.post("/escort/admission/consents", { consents: APPLICANT_CONSENTS }, applicant.auth)
       )
@@ -448,7 +450,6 @@ medusaIntegrationTestRunner({
         { consents: current },
         applicant.auth
       )
-      consentCms.pages.set("consent-escort-applicant-sensitive-info", "2026-12")
       expect(accepted.data.consents.all_accepted).toBe(true)
       // Ticking again records nothing new.
       await api.post("/escort/admission/consents", { consents: current }, applicant.auth)
@@ -463,6 +464,9 @@ medusaIntegrationTestRunner({
         { kind: "privacy_policy", version: "2026-12" },
       ])
       expect((await api.post("/escort/admission", fields(), applicant.auth)).status).toBe(200)
+      // Back to the version the other applicants accept.
+      consentCms.pages.set("consent-escort-applicant-sensitive-info", "2026-12")
+      forgetConsentPageVersions()
 
       // Withdrawn: kept as a record, and nothing more is verified or submitted.
       const sensitive = accepted.data.consents.consents.find(
