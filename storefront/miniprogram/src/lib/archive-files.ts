@@ -1,14 +1,9 @@
 import Taro from "@tarojs/taro"
 import { ApiError, type ArchiveUpload } from "@health/core"
 import { appConfig } from "./config"
+import { memberFileHeaders } from "./member-files"
 
 const ARCHIVE = "/store/health-archive"
-
-/** The member's token and the sales channel's key, as commerce wants them on file requests. */
-const memberHeader = (token: string) => ({
-  authorization: `Bearer ${token}`,
-  "x-publishable-api-key": appConfig.publishableKey ?? "",
-})
 
 /** Up to `count` photos from the camera or the album (temporary paths); cancelling is none. */
 export async function chooseRecordPhotos(count: number): Promise<string[]> {
@@ -38,7 +33,7 @@ export async function uploadRecordPhoto(
     url: `${appConfig.commerceUrl}${ARCHIVE}/uploads`,
     filePath,
     name: "files",
-    header: memberHeader(token),
+    header: memberFileHeaders(token),
     formData: note ? { note } : {},
   })
   let body: { uploads?: ArchiveUpload[]; message?: string } = {}
@@ -60,7 +55,7 @@ export async function uploadRecordPhoto(
 export async function downloadArchiveFile(token: string, path: string): Promise<string> {
   const { statusCode, tempFilePath } = await Taro.downloadFile({
     url: `${appConfig.commerceUrl}${ARCHIVE}${path}`,
-    header: memberHeader(token),
+    header: memberFileHeaders(token),
   })
   if (statusCode !== 200)
     throw new ApiError(statusCode, `文件下载失败（${statusCode}），请稍后再试`)

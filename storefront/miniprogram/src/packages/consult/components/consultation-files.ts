@@ -1,19 +1,6 @@
 import Taro from "@tarojs/taro"
 import { appConfig } from "../../../lib/config"
-
-const headers = (token: string) => ({
-  authorization: `Bearer ${token}`,
-  "x-publishable-api-key": appConfig.publishableKey ?? "",
-})
-
-const refusal = (statusCode: number, data: unknown, fallback: string) => {
-  try {
-    const body = typeof data === "string" ? JSON.parse(data) : data
-    return new Error((body as { message?: string })?.message ?? fallback)
-  } catch {
-    return new Error(`${fallback}（${statusCode}）`)
-  }
-}
+import { fileRefusal, memberFileHeaders } from "../../../lib/member-files"
 
 /**
  * A picture the member chose, uploaded as multipart `file` (mini-programs have no FormData:
@@ -28,9 +15,9 @@ export async function uploadConsultationPicture(
     url: `${appConfig.commerceUrl}/store/consultations/${encodeURIComponent(consultationId)}/attachments`,
     filePath,
     name: "file",
-    header: headers(token),
+    header: memberFileHeaders(token),
   })
-  if (statusCode !== 201) throw refusal(statusCode, data, "图片发送失败")
+  if (statusCode !== 201) throw fileRefusal(statusCode, data, "图片发送失败")
   return (JSON.parse(data) as { attachment: { id: string } }).attachment.id
 }
 
@@ -41,7 +28,7 @@ export async function uploadConsultationPicture(
 export async function downloadConsultationFile(token: string, url: string): Promise<string> {
   const { statusCode, tempFilePath } = await Taro.downloadFile({
     url: `${appConfig.commerceUrl}${url}`,
-    header: headers(token),
+    header: memberFileHeaders(token),
   })
   if (statusCode !== 200) throw new Error(`文件加载失败（${statusCode}）`)
   return tempFilePath

@@ -1,6 +1,7 @@
 import Taro from "@tarojs/taro"
 import { escortConversationPath } from "@health/core"
 import { appConfig } from "../../../lib/config"
+import { fileRefusal, memberFileHeaders } from "../../../lib/member-files"
 import { taroFetch } from "../../../lib/taro-fetch"
 
 /** The commerce connection @health/core's 陪诊 clients take, on Taro.request. */
@@ -9,20 +10,6 @@ export const escortCommerce = () => ({
   publishableKey: appConfig.publishableKey ?? "",
   fetch: taroFetch,
 })
-
-const headers = (token: string) => ({
-  authorization: `Bearer ${token}`,
-  "x-publishable-api-key": appConfig.publishableKey ?? "",
-})
-
-const refusal = (statusCode: number, data: unknown, fallback: string) => {
-  try {
-    const body = typeof data === "string" ? JSON.parse(data) : data
-    return new Error((body as { message?: string })?.message ?? fallback)
-  } catch {
-    return new Error(`${fallback}（${statusCode}）`)
-  }
-}
 
 /**
  * A picture the member chose, uploaded as multipart `file` (mini-programs have no FormData:
@@ -37,9 +24,9 @@ export async function uploadEscortPicture(
     url: `${appConfig.commerceUrl}${escortConversationPath("member", bookingId)}/messages/images`,
     filePath,
     name: "file",
-    header: headers(token),
+    header: memberFileHeaders(token),
   })
-  if (statusCode !== 201) throw refusal(statusCode, data, "图片发送失败")
+  if (statusCode !== 201) throw fileRefusal(statusCode, data, "图片发送失败")
   return (JSON.parse(data) as { upload: { id: string } }).upload.id
 }
 
@@ -50,7 +37,7 @@ export async function uploadEscortPicture(
 export async function downloadEscortPicture(token: string, imageUrl: string): Promise<string> {
   const { statusCode, tempFilePath } = await Taro.downloadFile({
     url: `${appConfig.commerceUrl}${imageUrl}`,
-    header: headers(token),
+    header: memberFileHeaders(token),
   })
   if (statusCode !== 200) throw new Error(`图片加载失败（${statusCode}）`)
   return tempFilePath
