@@ -2,14 +2,13 @@
 // e2e journeys in Chromium; ends with a table of stage timings and one line "N passed, N failed".
 // A stage that runs no test, and any skipped or todo test other than the named ones in
 // lib/jest-report.mjs's ALLOWED_SKIPS, fails the run.
-// After the setup two lanes share the cores. One builds what the images contain (a clean copy
-// built by the images' own scripts) and runs the e2e journeys on it: the longest chain, so it
-// starts first. The other takes jobs from a shared queue (lib/work-queue.mjs), two at a time,
-// heaviest first: the commerce HTTP spec files (alone or in groups on one app, each job a jest
-// process of its own), the static checks and the other suites. Once the journeys are done the
-// first lane takes jobs too, and the production smoke and restore drill join the queue; the
-// cluster test runs last and alone. Each stage logs to .data/logs/test/<stage>.log; its row in
-// the timing table is its own wall time.
+// After the setup two lanes share the cores: the commerce HTTP spec files (two at a time, each in
+// a jest process of its own) in one; the static checks, the other suites, the production build
+// (a clean copy built by the images' own scripts) and the e2e journeys on that build in the
+// other, which then takes HTTP files too. The production smoke and restore drill join that
+// shared queue once the journeys are done (lib/work-queue.mjs); the cluster test runs last and
+// alone. Each stage logs to .data/logs/test/<stage>.log; its row in the timing table is its own
+// wall time.
 import { ensureDependencies } from "./lib/install.mjs"
 
 ensureDependencies()
@@ -227,7 +226,8 @@ async function checkCommand(name, command, args, options) {
 
 /**
  * Every workspace's typecheck, in a child process (lib/typecheck-json.mjs): tsc runs
- * synchronously there, which here would stall the other lane's output. Each carries its own time.
+ * synchronously there, which here would stall the other lane's output. Each carries its own time;
+ * returns the results (the web build skips its own type check after a passing one).
  */
 async function typecheckStages() {
   const seconds = timer()
@@ -463,73 +463,8 @@ try {
         { ...serviceEnv, NODE_ENV: "" }
       ),
   })
-  // The static checks and the other suites: jobs of the shared queue too, so the other lane can
-  // give the production build and the journeys (the longest chain) its core from the start.
-  // Weights: seconds measured on this machine beside the other lane (7 December 2026).
-  const suiteJob = (name, weight, run) => ({ name, weight, run })
-  const suiteJobs = [
-    suiteJob("typecheck", 150, () => typecheckStages()),
-    // Type-only imports count: see scripts/import-circles.mjs.
-    suiteJob("import circles", 3, () =>
-      checkCommand(
-        "import circles (commerce/src)",
-        process.execPath,
-        [at("scripts", "import-circles.mjs")],
-        { logName: "import-circles" }
-      )
-    ),
-    suiteJob("eslint", 86, () =>
-      checkCommand(
-        "eslint",
-        at("node_modules", ".bin", "eslint"),
-        ["-c", "scripts/eslint.config.mjs", "--max-warnings", "0", "."],
-        { logName: "eslint" }
-      )
-    ),
-    suiteJob("prettier", 59, () =>
-      checkCommand("prettier --check", at("node_modules", ".bin", "prettier"), ["--check", "."], {
-        logName: "prettier",
-      })
-    ),
-    suiteJob("docker-compose config", 1, async () => {
-      const composeSeconds = timer()
-      const compose = await composeConfigCheck(dockerCompose)
-      if (compose.skipped) recordNotRun("docker-compose config", compose.skipped, composeSeconds())
-      else
-        record(
-          "docker-compose config",
-          compose.result,
-          compose.output,
-          composeSeconds(),
-          compose.cpu
-        )
-    }),
-    ...[
-      ["unit", 95],
-      ["integration:modules", 84],
-    ].map(([type, weight]) =>
-      suiteJob(`commerce ${type}`, weight, () =>
-        jestSuite(`commerce ${type}`, at("commerce"), ["--runInBand", "--forceExit"], {
-          ...medusaEnv,
-          TEST_TYPE: type,
-        })
-      )
-    ),
-    ...workspaces()
-      .filter((dir) => !["commerce", "e2e"].includes(dir) && packageJson(dir).scripts?.test)
-      .map((dir) =>
-        suiteJob(dir, dir === "cms" ? 177 : 40, () =>
-          // Medusa's module test runner loads modules with dynamic imports.
-          jestSuite(dir, at(dir), ["--runInBand", "--forceExit"], {
-            ...(dir.startsWith("plugins/") ? medusaEnv : serviceEnv),
-          })
-        )
-      ),
-    suiteJob("miniprogram weapp", 30, () => miniprogramWeapp()),
-  ]
   const queue = createWorkQueue([
     ...httpJobs,
-    ...suiteJobs,
     productionJob(
       "production-smoke",
       "production-smoke.spec.ts",
@@ -539,13 +474,11 @@ try {
   ])
 
   step(
-    `两路并行：生产构建与端到端测试 | commerce HTTP 测试、静态检查与其余测试（${httpLanes} 路）；两路随后共取剩余任务 …`
+    `两路并行：commerce HTTP 测试（${httpLanes} 路）| 静态检查、其余测试与构建；两路随后共取剩余任务 …`
   )
   const parallel = timer()
   const [httpLane, otherLane] = await Promise.all([
-    lane("commerce HTTP, checks and suites lane", async () => {
-      // One worker takes the checks while the template migrates; the rest join once it is ready.
-      const first = queue.drain()
+    lane("commerce HTTP lane", async () => {
       const migrate = await templateCli("prepare")
       if (migrate.code !== 0) {
         record(
@@ -556,17 +489,67 @@ try {
         )
         templateReady.reject(new Error("template"))
       } else templateReady.resolve()
-      await Promise.all([first, ...Array.from({ length: httpLanes - 1 }, () => queue.drain())])
+      await Promise.all(Array.from({ length: httpLanes }, () => queue.drain()))
     }),
-    lane("production build and e2e lane", async () => {
+    lane("static checks, suites and builds lane", async () => {
       try {
+        const typechecks = await typecheckStages()
+        const typechecked = typechecks.some((r) => r.name === "typecheck storefront/web" && r.ok)
+        // Type-only imports count: see scripts/import-circles.mjs.
+        await checkCommand(
+          "import circles (commerce/src)",
+          process.execPath,
+          [at("scripts", "import-circles.mjs")],
+          { logName: "import-circles" }
+        )
+        await checkCommand(
+          "eslint",
+          at("node_modules", ".bin", "eslint"),
+          ["-c", "scripts/eslint.config.mjs", "--max-warnings", "0", "."],
+          { logName: "eslint" }
+        )
+        await checkCommand(
+          "prettier --check",
+          at("node_modules", ".bin", "prettier"),
+          ["--check", "."],
+          {
+            logName: "prettier",
+          }
+        )
+        const composeSeconds = timer()
+        const compose = await composeConfigCheck(dockerCompose)
+        if (compose.skipped)
+          recordNotRun("docker-compose config", compose.skipped, composeSeconds())
+        else
+          record(
+            "docker-compose config",
+            compose.result,
+            compose.output,
+            composeSeconds(),
+            compose.cpu
+          )
+
+        for (const type of ["unit", "integration:modules"]) {
+          await jestSuite(`commerce ${type}`, at("commerce"), ["--runInBand", "--forceExit"], {
+            ...medusaEnv,
+            TEST_TYPE: type,
+          })
+        }
+        for (const dir of workspaces()) {
+          if (["commerce", "e2e"].includes(dir) || !packageJson(dir).scripts?.test) continue
+          // Medusa's module test runner loads modules with dynamic imports.
+          const env = dir.startsWith("plugins/") ? medusaEnv : serviceEnv
+          await jestSuite(dir, at(dir), ["--runInBand", "--forceExit"], env)
+        }
+
+        await miniprogramWeapp()
+
         // What the images contain, built outside Docker by their own scripts in a clean copy
         // (scripts/prod/build-all.mjs): the e2e stack, the production smoke and the cluster all
-        // run on it, and each finds it current. Next's own type check is skipped: the queue's
-        // typecheck job checks the web, and a type error there fails the run all the same.
+        // run on it, and each finds it current.
         const buildSeconds = timer()
         const builds = await exec(process.execPath, [at("scripts", "lib", "e2e-builds.mjs")], {
-          env: { ...serviceEnv, NODE_ENV: "", HEALTH_WEB_TYPECHECKED: "1" },
+          env: { ...serviceEnv, NODE_ENV: "", HEALTH_WEB_TYPECHECKED: typechecked ? "1" : "" },
           logName: "e2e-builds",
         })
         if (builds.code === 0)
@@ -584,8 +567,8 @@ try {
           )
 
         // The journeys boot the whole platform on ports and databases of their own, so they
-        // run here, beside the HTTP specs and suites. Without a build they cannot start: that
-        // failure is the build's, recorded above.
+        // run here, beside the HTTP specs, on the core this lane has. Without a build they
+        // cannot start: that failure is the build's, recorded above.
         if (builds.code === 0) {
           step("端到端测试（启动整个平台）…")
           await jestSuite("e2e", at("e2e"), ["--runInBand", "--forceExit"], {
@@ -663,7 +646,7 @@ if (httpFileTimes.length) {
 if (overlap) {
   const { httpLane, otherLane, together } = overlap
   console.log(
-    `${String(together).padStart(6)} s  the two lanes together (queue ${httpLane} s, build and e2e ${otherLane} s): overlap saved ${httpLane + otherLane - together} s`
+    `${String(together).padStart(6)} s  the two lanes together (HTTP ${httpLane} s, the rest ${otherLane} s): overlap saved ${httpLane + otherLane - together} s`
   )
 }
 console.log(`${String(wall).padStart(6)} s ${cpuColumn(runCpuSeconds())}  total wall time`)
