@@ -47,6 +47,8 @@ export default defineAppConfig({
       pages: ["doctors/index", "doctor/index", "list/index", "detail/index"],
     },
     { root: "packages/escort", pages: ["book/index", "list/index", "detail/index"] },
+    { root: "packages/assessment", pages: ["list/index", "detail/index"] },
+    { root: "packages/group-session", pages: ["list/index", "room/index"] },
     {
       root: "packages/escort-app",
       pages: [

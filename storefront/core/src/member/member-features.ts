@@ -195,6 +195,18 @@ export const MEMBER_FEATURES: MemberFeature[] = [
     web: ["/account/consultations/[id]/video"],
     mini: ["packages/member/consultation-video/index"],
   },
+  {
+    id: "assessments",
+    title: "检测评估（授权专家查看档案资料、评估报告与查看记录）",
+    web: ["/account/assessments", "/account/assessments/[id]"],
+    mini: ["packages/assessment/list/index", "packages/assessment/detail/index"],
+  },
+  {
+    id: "group-sessions",
+    title: "专家在线咨询（定时答疑直播间、提问与审核）",
+    web: ["/consult/group-sessions", "/consult/group-sessions/[id]"],
+    mini: ["packages/group-session/list/index", "packages/group-session/room/index"],
+  },
 ]
 
 /**
@@ -206,14 +218,6 @@ export const MINI_PROGRAM_GAPS: { web: string[]; reason: string }[] = [
   {
     web: ["/account/addresses", "/account/addresses/new", "/account/addresses/[id]/edit"],
     reason: "小程序用微信收货地址（chooseAddress），没有自己的地址簿",
-  },
-  {
-    web: ["/account/assessments", "/account/assessments/[id]"],
-    reason: "检测评估（专家评估申请与报告）刚在网页端加入，小程序尚未做",
-  },
-  {
-    web: ["/consult/group-sessions", "/consult/group-sessions/[id]"],
-    reason: "专家在线咨询（定时答疑直播间）刚在网页端加入，小程序尚未做（小程序可用联系客服）",
   },
 ]
 

@@ -21,6 +21,8 @@ export const {
   wechatLogin,
   escort,
   consultations,
+  groupSessions,
+  assessments,
   cms,
 } = createBackends({
   commerce: {

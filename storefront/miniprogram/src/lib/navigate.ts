@@ -66,4 +66,8 @@ export const routes = {
     `/packages/consult/detail/index?id=${encodeURIComponent(id)}${asked ? "&asked=1" : ""}`,
   consultationVideo: (id: string) =>
     `/packages/member/consultation-video/index?id=${encodeURIComponent(id)}`,
+  assessments: "/packages/assessment/list/index",
+  assessment: (id: string) => `/packages/assessment/detail/index?id=${encodeURIComponent(id)}`,
+  groupSessions: "/packages/group-session/list/index",
+  groupSession: (id: string) => `/packages/group-session/room/index?id=${encodeURIComponent(id)}`,
 }

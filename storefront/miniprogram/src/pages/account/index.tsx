@@ -25,6 +25,8 @@ const MENU = [
   { label: "我的陪诊", url: routes.escortBookings },
   { label: "在线问诊", url: routes.consultDoctors },
   { label: "我的问诊", url: routes.consultations },
+  { label: "专家在线咨询", url: routes.groupSessions },
+  { label: "检测评估", url: routes.assessments },
   { label: "陪诊员工作台", url: "/packages/escort-app/tasks/index" },
   { label: messages.account.affiliate, url: routes.affiliate },
   { label: messages.account.profile, url: routes.profile },

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "专家在线咨询" })

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: "在线咨询直播间" })
