@@ -203,6 +203,9 @@ export async function financeMillionBench({
           raw: r.raw.length ? summaryOf(r.raw) : null,
           // Today's finished hours read raw, as before the hourly rollup.
           today_raw: r.today_raw?.length ? summaryOf(r.today_raw) : null,
+          // 分销核算 with the current month's finished days read raw, as before the ledger's
+          // day rollup.
+          days_raw: r.days_raw?.length ? summaryOf(r.days_raw) : null,
         },
       ])
     )

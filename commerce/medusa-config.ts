@@ -241,6 +241,18 @@ module.exports = defineConfig({
             options: { channels: ["wechat"] },
           },
           {
+            // Browser notifications (VAPID, WEB_PUSH_* env); off until the keys are set.
+            resolve: "./src/modules/notification-web-push",
+            id: "web-push",
+            options: { channels: ["web-push"] },
+          },
+          {
+            // 公众号模板消息 (WECHAT_OA_*): modules/notification-wechat-oa.
+            resolve: "./src/modules/notification-wechat-oa",
+            id: "wechat-oa",
+            options: { channels: ["wechat-oa"] },
+          },
+          {
             // SMTP, or the log outside production (modules/notification-email).
             resolve: "./src/modules/notification-email",
             id: "email",
@@ -271,6 +283,9 @@ module.exports = defineConfig({
     },
     inbox: {
       resolve: "./src/modules/inbox",
+    },
+    webPushSubscription: {
+      resolve: "./src/modules/web-push-subscription",
     },
     healthArchive: {
       resolve: "./src/modules/health-archive",
@@ -303,6 +318,10 @@ module.exports = defineConfig({
     wechatPlatform: {
       resolve: "./src/modules/wechat-platform",
     },
+    // 公众号 (服务号): followers and member links, replies, the menu, template sends.
+    wechatOfficialAccount: {
+      resolve: "./src/modules/wechat-official-account",
+    },
     reconciliation: {
       resolve: "./src/modules/reconciliation",
     },
@@ -320,6 +339,10 @@ module.exports = defineConfig({
     },
     escortIncome: {
       resolve: "./src/modules/escort-income",
+    },
+    // 医生收入: doctors' earnings per consultation, report and group session, and withdrawals.
+    doctorIncome: {
+      resolve: "./src/modules/doctor-income",
     },
     // 事件与理赔, 平台保障金 and liability insurance (INSURER_PROVIDER; see README).
     escortCase: {

@@ -22,6 +22,7 @@ const { spawn } = await import("node:child_process")
 const { at, DATA_DIR } = await import("./lib/paths.mjs")
 const { bold, green, red, step, yellow } = await import("./lib/log.mjs")
 const { ensurePostgres, ensureRedis } = await import("./lib/services.mjs")
+const { startTestPostgres } = await import("./lib/test-postgres.mjs")
 const { ensureChromium } = await import("./lib/chromium.mjs")
 const { aptInstall } = await import("./lib/apt.mjs")
 const { ensureReportFont } = await import("./lib/report-font.mjs")
@@ -343,6 +344,16 @@ async function lane(name, stages) {
 try {
   const setupSeconds = timer()
   step("检查 PostgreSQL 与 Redis …")
+  // A cluster of its own, without fsync (lib/test-postgres.mjs), unless DATABASE_URL names one.
+  if (!process.env.DATABASE_URL) {
+    const own = await startTestPostgres()
+    if (own) {
+      onShutdown(() => own.stop())
+      // The e2e stack, the cluster and the production specs find it here.
+      process.env.POSTGRES_SERVER_URL = own.serverUrl
+      process.env.PRODUCTION_POSTGRES_URL = own.serverUrl
+    }
+  }
   const postgres = await ensurePostgres()
   if (postgres.embedded) onShutdown(() => postgres.embedded.stop())
   const redis = await ensureRedis()

@@ -1,5 +1,7 @@
 // `npm run typecheck`: tsc --noEmit in every workspace that has a tsconfig.json; commerce's
 // generated Medusa types are written first, so a clean clone checks what a developer's does.
+// The plugins share their compiler options, so they are one program
+// (scripts/tsconfig.plugins.json): each alone loaded Medusa's types again.
 import { existsSync } from "node:fs"
 import { spawnSync } from "node:child_process"
 import { at } from "./lib/paths.mjs"
@@ -8,8 +10,10 @@ import { workspaces } from "./lib/workspaces.mjs"
 
 export function typecheckAll({ quiet = false } = {}) {
   const results = []
-  for (const dir of workspaces()) {
-    if (!existsSync(at(dir, "tsconfig.json"))) continue
+  const checks = workspaces().filter(
+    (dir) => existsSync(at(dir, "tsconfig.json")) && !dir.startsWith("plugins/")
+  )
+  for (const dir of [...checks, "plugins"]) {
     const started = Date.now()
     const seconds = () => Math.round((Date.now() - started) / 1000)
     if (dir === "commerce") {
@@ -29,7 +33,7 @@ export function typecheckAll({ quiet = false } = {}) {
     }
     const result = spawnSync(
       at("node_modules", ".bin", "tsc"),
-      ["--noEmit", "-p", "tsconfig.json"],
+      ["--noEmit", "-p", dir === "plugins" ? at("scripts", "tsconfig.plugins.json") : "tsconfig.json"],
       {
         cwd: at(dir),
         encoding: "utf8",

@@ -19,12 +19,25 @@
 // Kong one; each code once, anything else 40029. GET /__standin/phone-number-calls lists them.
 // The official account's web OAuth: GET /connect/oauth2/authorize (redirects back with a code
 // for the browser's user) and GET /sns/oauth2/access_token (code → openid, once).
+// The service account (公众号, officialAccount): POST /cgi-bin/stable_token with its appid and
+// secret gives its own token (not listed in stable-token-calls); GET /cgi-bin/user/info
+// (subscribe 1 and the unionid registered by POST /__standin/official-account/users
+// {openid, unionid}, none otherwise); POST /cgi-bin/menu/create (WeChat's checks: 1 to 3
+// buttons 40016, at most 5 sub-buttons 40023, name bytes 40018, types 40017, click keys 40019,
+// view URLs 40055 and 40054 in sub-buttons); POST /cgi-bin/message/template/send (43004 for an
+// openid starting "o-unfollowed"). These need the account's own token (48001 with another).
+// GET /__standin/official-account/{user-info-calls,menus,template-messages} list them.
+// POST /__standin/official-account/deliver {server_url, mode: "plain"|"aes", message: {...}}
+// plays WeChat pushing a message to our server URL: the fields as WeChat's XML, signed with
+// the account's token (and in "aes" mode sealed with its EncodingAESKey, WXBizMsgCrypt), then
+// answers what the server replied: {status, body, reply} with a safe-mode reply's signature
+// checked and its XML opened.
 // Test knobs: GET /__standin/stable-token-calls; POST /__standin/stable-token/rotate (a new
 // stable token, the old one invalid: as if another process forced a refresh), /expire (the
 // current one answers 42001 from now on) and /refuse (answers 40001 though stable_token still
 // hands it out, until a force_refresh).
 // Run: node scripts/wechat-api-standin.mjs [port]   (default 9401; prints "listening <url>")
-import { createHash, randomUUID } from "node:crypto"
+import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from "node:crypto"
 import http from "node:http"
 import QRCode from "qrcode"
 
@@ -37,8 +50,14 @@ export function startWechatApiStandin({
   appid = "wx-dev-appid",
   secret = "wx-dev-secret",
   // The official account (公众号) whose web OAuth gives the payer's openid in WeChat's browser.
-  officialAccount = { appid: "wx7777777777777777", secret: "wx-dev-oa-secret" },
+  officialAccount = {
+    appid: "wx7777777777777777",
+    secret: "wx-dev-oa-secret",
+    token: "wx-dev-oa-token",
+    aesKey: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+  },
 } = {}) {
+  const oa = new OfficialAccountStandin(officialAccount)
   const usedCodes = new Set()
   const oauthCodes = new Map()
   const tokens = new Set()
@@ -51,11 +70,13 @@ export function startWechatApiStandin({
   const wxacodeCalls = []
   const wxacodeFailures = []
   let stable = null
-  const issue = () => {
+  const issue = (forApp = appid) => {
     const token = `standin-token-${randomUUID()}`
     tokens.add(token)
+    tokenApp.set(token, forApp)
     return token
   }
+  const tokenApp = new Map()
   const replaceStable = () => {
     if (stable) tokens.delete(stable.token)
     stable = { token: issue(), expiresAt: Date.now() + 7200_000 }
@@ -104,6 +125,11 @@ export function startWechatApiStandin({
       } catch {
         return reply({ errcode: 47001, errmsg: "data format error" })
       }
+      if (q.appid === officialAccount.appid && q.secret === officialAccount.secret) {
+        if (q.grant_type !== "client_credential")
+          return reply({ errcode: 40002, errmsg: "invalid grant_type" })
+        return reply(oa.stableToken(q.force_refresh === true, () => issue(officialAccount.appid)))
+      }
       stableTokenCalls.push({
         force_refresh: q.force_refresh === true,
         at: new Date().toISOString(),
@@ -117,6 +143,41 @@ export function startWechatApiStandin({
         access_token: stable.token,
         expires_in: Math.round((stable.expiresAt - Date.now()) / 1000),
       })
+    }
+    if (url.pathname.startsWith("/cgi-bin/") && oa.handles(url.pathname)) {
+      const token = url.searchParams.get("access_token")
+      const problem =
+        tokenProblem(token) ??
+        (tokenApp.get(token) !== officialAccount.appid
+          ? { errcode: 48001, errmsg: "api unauthorized" }
+          : null)
+      if (problem) return reply(problem)
+      let body = null
+      if (req.method === "POST") {
+        try {
+          body = await readJson(req)
+        } catch {
+          return reply({ errcode: 47001, errmsg: "data format error" })
+        }
+      }
+      return reply(oa.api(url, body))
+    }
+    if (url.pathname.startsWith("/__standin/official-account/")) {
+      let body = null
+      if (req.method === "POST") {
+        try {
+          body = await readJson(req)
+        } catch {
+          res.statusCode = 400
+          return reply({ errcode: 400, errmsg: "JSON body required" })
+        }
+      }
+      const answer = await oa.knob(url.pathname.slice("/__standin/official-account/".length), body)
+      if (!answer) {
+        res.statusCode = 404
+        return reply({ errcode: 404, errmsg: "unknown official-account knob" })
+      }
+      return reply(answer)
     }
     if (url.pathname === "/__standin/stable-token-calls") {
       return reply({ calls: stableTokenCalls })
@@ -312,6 +373,221 @@ export function startWechatApiStandin({
     })
   })
   return new Promise((resolve) => server.listen(port, "127.0.0.1", () => resolve(server)))
+}
+
+// WeChat's signature of a server-URL push: sha1 of the parts sorted and joined.
+const sha1Signature = (...parts) => createHash("sha1").update(parts.sort().join("")).digest("hex")
+
+const cdata = (text) => `<![CDATA[${String(text).replace(/]]>/g, "]]]]><![CDATA[>")}]]>`
+const toXml = (fields) =>
+  `<xml>${Object.entries(fields)
+    .map(([k, v]) => (typeof v === "number" ? `<${k}>${v}</${k}>` : `<${k}>${cdata(v)}</${k}>`))
+    .join("")}</xml>`
+/** A flat field of WeChat's XML (CDATA or text), enough to read replies. */
+const xmlField = (xml, name) =>
+  new RegExp(`<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`)
+    .exec(xml)
+    ?.slice(1)
+    .find((v) => v !== undefined)
+
+/** WXBizMsgCrypt as WeChat's servers do it: AES-256-CBC, IV the key's first 16 bytes, 32-byte PKCS#7. */
+function sealMessage(xml, aesKey, appid) {
+  const key = Buffer.from(`${aesKey}=`, "base64")
+  const body = Buffer.from(xml)
+  const length = Buffer.alloc(4)
+  length.writeUInt32BE(body.length)
+  let plain = Buffer.concat([randomBytes(16), length, body, Buffer.from(appid)])
+  const pad = 32 - (plain.length % 32)
+  plain = Buffer.concat([plain, Buffer.alloc(pad, pad)])
+  const cipher = createCipheriv("aes-256-cbc", key, key.subarray(0, 16)).setAutoPadding(false)
+  return Buffer.concat([cipher.update(plain), cipher.final()]).toString("base64")
+}
+
+function openMessage(encrypted, aesKey) {
+  const key = Buffer.from(`${aesKey}=`, "base64")
+  const decipher = createDecipheriv("aes-256-cbc", key, key.subarray(0, 16)).setAutoPadding(false)
+  let plain = Buffer.concat([decipher.update(Buffer.from(encrypted, "base64")), decipher.final()])
+  plain = plain.subarray(0, plain.length - plain[plain.length - 1])
+  const length = plain.readUInt32BE(16)
+  return {
+    xml: plain.subarray(20, 20 + length).toString(),
+    appid: plain.subarray(20 + length).toString(),
+  }
+}
+
+const MENU_TYPES = new Set([
+  "click",
+  "view",
+  "miniprogram",
+  "scancode_push",
+  "scancode_waitmsg",
+  "pic_sysphoto",
+  "pic_photo_or_album",
+  "pic_weixin",
+  "location_select",
+  "media_id",
+  "article_id",
+  "article_view_limited",
+])
+
+/** What WeChat refuses in a menu/create body, or null. */
+function menuRefusal(body) {
+  const buttons = body?.button
+  if (!Array.isArray(buttons) || buttons.length < 1 || buttons.length > 3)
+    return { errcode: 40016, errmsg: "invalid button size" }
+  const leaf = (b, sub) => {
+    if (!MENU_TYPES.has(b.type)) return { errcode: 40017, errmsg: "invalid button type" }
+    if (b.type === "click" && (!b.key || Buffer.byteLength(b.key) > 128))
+      return { errcode: 40019, errmsg: "invalid button key size" }
+    if ((b.type === "view" || b.type === "miniprogram") && !/^https?:\/\//.test(b.url ?? ""))
+      return sub
+        ? { errcode: 40054, errmsg: "invalid sub button url domain" }
+        : { errcode: 40055, errmsg: "invalid button url domain" }
+    if (b.type === "miniprogram" && (!b.appid || !b.pagepath))
+      return { errcode: 40097, errmsg: "invalid args" }
+    return null
+  }
+  for (const b of buttons) {
+    if (!b?.name || Buffer.byteLength(b.name) > 16)
+      return { errcode: 40018, errmsg: "invalid button name size" }
+    if (Array.isArray(b.sub_button) && b.sub_button.length > 0) {
+      if (b.sub_button.length > 5) return { errcode: 40023, errmsg: "invalid sub button size" }
+      for (const sub of b.sub_button) {
+        if (!sub?.name || Buffer.byteLength(sub.name) > 60)
+          return { errcode: 40018, errmsg: "invalid button name size" }
+        const problem = leaf(sub, true)
+        if (problem) return problem
+      }
+    } else {
+      const problem = leaf(b, false)
+      if (problem) return problem
+    }
+  }
+  return null
+}
+
+/** The service account's side of the stand-in: its token, API and pushes to our server URL. */
+class OfficialAccountStandin {
+  constructor(account) {
+    this.account = account
+    this.stable = null
+    this.users = new Map()
+    this.userInfoCalls = []
+    this.menus = []
+    this.templateMessages = []
+  }
+
+  stableToken(force, issue) {
+    if (!this.stable || force || this.stable.expiresAt <= Date.now()) {
+      this.stable = { token: issue(), expiresAt: Date.now() + 7200_000 }
+    }
+    return {
+      access_token: this.stable.token,
+      expires_in: Math.round((this.stable.expiresAt - Date.now()) / 1000),
+    }
+  }
+
+  handles(pathname) {
+    return [
+      "/cgi-bin/user/info",
+      "/cgi-bin/menu/create",
+      "/cgi-bin/message/template/send",
+    ].includes(pathname)
+  }
+
+  api(url, body) {
+    if (url.pathname === "/cgi-bin/user/info") {
+      const openid = url.searchParams.get("openid") ?? ""
+      this.userInfoCalls.push({ openid, at: new Date().toISOString() })
+      if (!/^[\w-]{6,64}$/.test(openid)) return { errcode: 40003, errmsg: "invalid openid" }
+      const user = this.users.get(openid)
+      return {
+        subscribe: 1,
+        openid,
+        language: "zh_CN",
+        subscribe_time: Math.floor(Date.now() / 1000),
+        ...(user?.unionid ? { unionid: user.unionid } : {}),
+        remark: "",
+        groupid: 0,
+        tagid_list: [],
+        subscribe_scene: "ADD_SCENE_SEARCH",
+      }
+    }
+    if (!body) return { errcode: 43002, errmsg: "require POST method" }
+    if (url.pathname === "/cgi-bin/menu/create") {
+      const refusal = menuRefusal(body)
+      this.menus.push({
+        button: body.button,
+        errcode: refusal?.errcode ?? 0,
+        at: new Date().toISOString(),
+      })
+      return refusal ?? { errcode: 0, errmsg: "ok" }
+    }
+    // /cgi-bin/message/template/send
+    if (!body.touser || !body.template_id || typeof body.data !== "object" || !body.data)
+      return { errcode: 47003, errmsg: "argument invalid! touser, template_id, data" }
+    if (body.touser.startsWith("o-unfollowed"))
+      return { errcode: 43004, errmsg: "require subscribe" }
+    const msgid = 200000 + this.templateMessages.length
+    this.templateMessages.push({ ...body, msgid, received_at: new Date().toISOString() })
+    return { errcode: 0, errmsg: "ok", msgid }
+  }
+
+  async knob(name, body) {
+    if (name === "users" && body) {
+      this.users.set(String(body.openid), { unionid: body.unionid ?? null })
+      return { ok: true }
+    }
+    if (name === "user-info-calls") return { calls: this.userInfoCalls }
+    if (name === "menus") return { menus: this.menus }
+    if (name === "template-messages") return { messages: this.templateMessages }
+    if (name === "deliver" && body) return this.deliver(body)
+    return null
+  }
+
+  /** WeChat pushing `message` to our server URL, signed (and sealed in safe mode). */
+  async deliver({ server_url, mode = "plain", message, token, aesKey }) {
+    const account = { ...this.account, ...(token ? { token } : {}), ...(aesKey ? { aesKey } : {}) }
+    const timestamp = String(Math.floor(Date.now() / 1000))
+    const nonce = randomBytes(6).toString("hex")
+    const xml = toXml(message)
+    const url = new URL(server_url)
+    url.searchParams.set("signature", sha1Signature(account.token, timestamp, nonce))
+    url.searchParams.set("timestamp", timestamp)
+    url.searchParams.set("nonce", nonce)
+    url.searchParams.set("openid", String(message.FromUserName ?? ""))
+    let body = xml
+    if (mode === "aes") {
+      const sealed = sealMessage(xml, account.aesKey, this.account.appid)
+      url.searchParams.set("encrypt_type", "aes")
+      url.searchParams.set("msg_signature", sha1Signature(account.token, timestamp, nonce, sealed))
+      body = toXml({ ToUserName: String(message.ToUserName ?? ""), Encrypt: sealed })
+    }
+    const started = Date.now()
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "text/xml" },
+      body,
+      signal: AbortSignal.timeout(5000),
+    })
+    const text = await response.text()
+    const answer = { status: response.status, body: text, ms: Date.now() - started, reply: null }
+    if (response.status !== 200 || text === "success" || text === "") return answer
+    if (mode !== "aes") return { ...answer, reply: text }
+    const encrypted = xmlField(text, "Encrypt")
+    const signed =
+      sha1Signature(
+        account.token,
+        xmlField(text, "TimeStamp"),
+        xmlField(text, "Nonce"),
+        encrypted
+      ) === xmlField(text, "MsgSignature")
+    if (!encrypted || !signed) return { ...answer, reply_error: "bad reply signature" }
+    const opened = openMessage(encrypted, account.aesKey)
+    if (opened.appid !== this.account.appid)
+      return { ...answer, reply_error: "reply sealed for another appid" }
+    return { ...answer, reply: opened.xml }
+  }
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -201,4 +201,24 @@ describe("signed content events to commerce", () => {
     const hook = await hookFor(site.documentId, "entry.update")
     expect(hook.body.model).toBe("collection-site")
   })
+
+  it("announces a 专题页's publish and unpublish with its slug (commerce expires cms:landing-page:<slug>)", async () => {
+    const pages = cms.strapi.documents("api::landing-page.landing-page")
+    const draft = await pages.create({
+      data: {
+        title: "秋季体检专题",
+        slug: "autumn-checkup",
+        sections: [{ __component: "landing.rich-text", body: "秋季体检**八折**" }],
+      },
+    })
+    await pages.publish({ documentId: draft.documentId })
+    const published = await hookFor(draft.documentId, "entry.publish")
+    expect(published.body).toMatchObject({
+      model: "landing-page",
+      entry: { slug: "autumn-checkup", title: "秋季体检专题" },
+    })
+    await pages.unpublish({ documentId: draft.documentId })
+    const unpublished = await hookFor(draft.documentId, "entry.unpublish")
+    expect(unpublished.body.entry.slug).toBe("autumn-checkup")
+  })
 })

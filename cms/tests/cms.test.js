@@ -171,6 +171,75 @@ describe("the CMS, booted for real on PostgreSQL", () => {
     )
   })
 
+  it("serves the seeded 专题页 with its sections to the public, and never a draft one", async () => {
+    const sections = "populate[sections][populate]=*"
+    const res = await http
+      .get(`/api/landing-pages?filters[slug][$eq]=gene-test-family&${sections}`)
+      .expect(200)
+    expect(res.body.data).toHaveLength(1)
+    const page = res.body.data[0]
+    expect(page).toMatchObject({
+      title: "家庭基因检测专题",
+      publish_to_microsite: true,
+      seo_description: expect.stringContaining("遗传咨询师"),
+    })
+    expect(page.sections.map((section) => section.__component)).toEqual([
+      "landing.hero",
+      "landing.product-list",
+      "landing.rich-text",
+      "landing.product-list",
+      "landing.article-list",
+      "landing.image",
+      "landing.call-to-action",
+    ])
+    const [hero, byHandle, richText, byTag, articles, image, cta] = page.sections
+    expect(hero).toMatchObject({
+      title: "家庭基因检测 守护三代健康",
+      cta_link: "/products?tag=热销",
+    })
+    expect(hero.image).toMatchObject({ url: expect.stringMatching(/^\/uploads\/.+\.png$/) })
+    expect(hero.image.width).toBeGreaterThan(0)
+    expect(byHandle.handles).toContain("child-talent-gene-test")
+    expect(richText.body).toContain("| 孩子 |")
+    expect(byTag).toMatchObject({ product_tag: "热销", limit: 4 })
+    expect(articles.category).toMatchObject({ slug: "gene-science" })
+    expect(image).toMatchObject({ alt: expect.any(String), link: "/sites" })
+    expect(image.image.url).toMatch(/^\/uploads\//)
+    expect(cta).toMatchObject({ text: "预约上门采样", style: "primary" })
+    // The storefront token reads it too.
+    await http
+      .get("/api/landing-pages?filters[slug][$eq]=gene-test-family")
+      .set("Authorization", `Bearer ${TOKEN}`)
+      .expect(200)
+
+    const pages = cms.strapi.documents("api::landing-page.landing-page")
+    const draft = await pages.create({
+      data: {
+        title: "未发布的专题",
+        slug: "landing-draft-only",
+        sections: [{ __component: "landing.rich-text", body: "草稿正文" }],
+      },
+    })
+    for (const path of [
+      "/api/landing-pages?filters[slug][$eq]=landing-draft-only",
+      "/api/landing-pages?filters[slug][$eq]=landing-draft-only&status=draft",
+    ]) {
+      const answer = await http.get(path).expect(200)
+      expect(answer.body.data).toHaveLength(0)
+    }
+    await http.get(`/api/landing-pages/${draft.documentId}`).expect(404)
+    // Published, it is served; the public still cannot write.
+    await pages.publish({ documentId: draft.documentId })
+    const published = await http
+      .get(`/api/landing-pages?filters[slug][$eq]=landing-draft-only&${sections}`)
+      .expect(200)
+    expect(published.body.data[0].sections[0].body).toBe("草稿正文")
+    await http
+      .post("/api/landing-pages")
+      .send({ data: { title: "x", slug: "x" } })
+      .expect(403)
+  })
+
   it("refuses the public any write", async () => {
     await http
       .post("/api/articles")

@@ -17,6 +17,7 @@ const TYPES = [
   ["articles", "api::article.article", true],
   ["pages", "api::page.page", true],
   ["banners", "api::banner.banner", true],
+  ["landing-pages", "api::landing-page.landing-page", true],
   ["clinic-sessions", "api::clinic-session.clinic-session", true],
   ["article-categories", "api::article-category.article-category", false],
   ["tags", "api::tag.tag", false],
@@ -55,6 +56,10 @@ const fields = (uid, n, title, linked) => {
   }
   if (uid === "api::page.page") return { ...base, slug: `access-page-${n}`, body: "正文" }
   if (uid === "api::banner.banner") return { ...base, placement: "home_hero", link: "/products" }
+  if (uid === "api::landing-page.landing-page") {
+    const sections = [{ __component: "landing.rich-text", body: title }]
+    return { ...base, slug: `access-landing-${n}`, sections }
+  }
   const startsAt = new Date(Date.now() + 86_400_000).toISOString()
   return { ...base, starts_at: startsAt, expert: linked.expert }
 }

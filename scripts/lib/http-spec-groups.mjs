@@ -34,6 +34,8 @@ export const HTTP_SPEC_GROUPS = {
     "member-sign-up",
     "storefront-settings",
     "storefront-journey",
+    // Sets WECHAT_OA_* and WECHAT_API_BASE for its own stand-in and restores them after.
+    "wechat-official-account",
     // Its real-name checks go to a stand-in it starts and stops: escort bookings in a group
     // with it would find the stand-in gone.
     "escort-admission",

@@ -38,11 +38,17 @@ async function canQuery(url) {
 }
 
 /**
- * Finds a PostgreSQL server: DATABASE_URL's, else one on 127.0.0.1:5432, else an
- * embedded one from npm with its data under .data/postgres. Returns the server URL
- * without a database name.
+ * Finds a PostgreSQL server: DATABASE_URL's, else POSTGRES_SERVER_URL's (npm test's own, see
+ * test-postgres.mjs), else one on 127.0.0.1:5432, else an embedded one from npm with its data
+ * under .data/postgres. Returns the server URL without a database name.
  */
 export async function ensurePostgres() {
+  if (!process.env.DATABASE_URL && process.env.POSTGRES_SERVER_URL) {
+    const url = process.env.POSTGRES_SERVER_URL.replace(/\/$/, "")
+    if (!(await canQuery(`${url}/postgres`)))
+      fail(`POSTGRES_SERVER_URL 指向的 PostgreSQL 无法连接: ${new URL(url).host}`)
+    return { serverUrl: url, embedded: null }
+  }
   if (process.env.DATABASE_URL) {
     const url = new URL(process.env.DATABASE_URL)
     url.pathname = "/postgres"

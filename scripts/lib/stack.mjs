@@ -96,7 +96,14 @@ async function readPublishableKey(databaseUrl) {
  * official account, otherwise the local stand-in (its AppID is bound to the sandbox merchant).
  */
 function officialAccountEnv(p) {
-  const names = ["WECHAT_OA_APPID", "WECHAT_OA_SECRET", "WECHAT_API_BASE", "WECHAT_OPEN_BASE"]
+  const names = [
+    "WECHAT_OA_APPID",
+    "WECHAT_OA_SECRET",
+    "WECHAT_OA_TOKEN",
+    "WECHAT_OA_AES_KEY",
+    "WECHAT_API_BASE",
+    "WECHAT_OPEN_BASE",
+  ]
   if (process.env.WECHAT_OA_APPID) {
     return Object.fromEntries(names.filter((n) => process.env[n]).map((n) => [n, process.env[n]]))
   }
@@ -105,6 +112,9 @@ function officialAccountEnv(p) {
   return {
     WECHAT_OA_APPID: "wx7777777777777777",
     WECHAT_OA_SECRET: "wx-dev-oa-secret",
+    // The server URL's token and safe-mode key the stand-in signs and seals pushes with.
+    WECHAT_OA_TOKEN: "wx-dev-oa-token",
+    WECHAT_OA_AES_KEY: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
     WECHAT_API_BASE: standin,
     WECHAT_OPEN_BASE: standin,
   }

@@ -15,6 +15,7 @@ export const STOREFRONT_READ_TYPES = [
   "api::page.page",
   "api::hospital.hospital",
   "api::department.department",
+  "api::landing-page.landing-page",
 ] as const
 
 /** All the public and the storefront token may do: list and read those types. */

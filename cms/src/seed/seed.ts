@@ -13,6 +13,7 @@ import { coverPng } from "./cover-image"
 import { articles, banners, categories, experts, pages, sites, tags } from "./editorial"
 import { hospitals } from "./escort-hospitals"
 import { ensureTrainingToken, seedEscortTraining } from "./escort-training"
+import { landingPages, type SeedLandingSection } from "./landing-pages"
 
 type Strapi = Core.Strapi
 type Uid = Parameters<Strapi["documents"]>[0]
@@ -73,7 +74,10 @@ async function seedReferenceContent(strapi: Strapi): Promise<ReferenceContent> {
   return { categoryIds, tagIds }
 }
 
-/** The demo editors, experts, articles, collection sites, 陪诊 hospitals, banners and one 义诊. */
+/**
+ * The demo editors, experts, articles, collection sites, 陪诊 hospitals, banners, 专题页 and
+ * one 义诊.
+ */
 async function seedDemoContent(strapi: Strapi, { categoryIds, tagIds }: ReferenceContent) {
   await ensureDemoEditorialUsers(strapi)
   const expertIds: Record<string, string> = {}
@@ -117,6 +121,13 @@ async function seedDemoContent(strapi: Strapi, { categoryIds, tagIds }: Referenc
       image: await uploadImage(strapi, `banner-${banner.sort}`, palette),
     }))
   }
+  for (const { sections, ...page } of landingPages) {
+    await ensure(strapi, "api::landing-page.landing-page", "slug", page, async () => ({
+      sections: await Promise.all(
+        sections.map((section) => landingSection(strapi, section, { categoryIds, tagIds }))
+      ),
+    }))
+  }
   const start = new Date()
   start.setUTCDate(start.getUTCDate() + 14)
   start.setUTCHours(1, 30, 0, 0)
@@ -129,6 +140,30 @@ async function seedDemoContent(strapi: Strapi, { categoryIds, tagIds }: Referenc
     capacity: 30,
     description: "李明华主任现场为会员进行体质辨识与养生指导，名额有限，请提前预约。",
   })
+}
+
+/** A 专题页 section as Strapi stores it: images uploaded, tag and category by documentId. */
+async function landingSection(
+  strapi: Strapi,
+  section: SeedLandingSection,
+  { categoryIds, tagIds }: ReferenceContent
+): Promise<Record<string, unknown>> {
+  switch (section.__component) {
+    case "landing.hero":
+    case "landing.image":
+      return {
+        ...section,
+        image: await uploadImage(strapi, section.image.name, section.image.palette),
+      }
+    case "landing.article-list":
+      return {
+        ...section,
+        tag: section.tag ? tagIds[section.tag] : undefined,
+        category: section.category ? categoryIds[section.category] : undefined,
+      }
+    default:
+      return section
+  }
 }
 
 async function seedConstitution(strapi: Strapi) {

@@ -333,5 +333,41 @@ medusaIntegrationTestRunner({
       const missing = await failure(api.get(`/store/assessments/${id}/pdf?version=9`, alice))
       expect([missing.status, missing.data.message]).toEqual([404, "没有找到这一版评估报告"])
     })
+
+    it("pays the expert the report fee once, for the first version and not for revisions (#22)", async () => {
+      const id = (await grant(alice)).data.assessment.id as string
+      const report = {
+        base_version: 0,
+        title: "体检与体质综合评估",
+        sections: [{ heading: "检测结果解读", body: "血脂略高，体质偏痰湿。" }],
+        recommendations: [],
+      }
+      await api.post(`/doctor/assessments/${id}/report`, report, expert)
+      await api.post(
+        `/doctor/assessments/${id}/report`,
+        { ...report, base_version: 1, reason: "补充说明" },
+        expert
+      )
+      const income = await eventually(
+        async () => (await api.get("/doctor/income", expert)).data,
+        (data: any) => data.count > 0
+      )
+      expect(income.earnings).toEqual([
+        expect.objectContaining({
+          source_type: "assessment",
+          source_id: id,
+          kind_label: "检测评估报告",
+          amount_fen: 20000,
+          status: "pending",
+        }),
+      ])
+      expect(income.income).toMatchObject({ pending_fen: 20000, available_fen: 0 })
+      // The second version's event has been handled too by the time the inbox has both.
+      await eventually(
+        async () => (await api.get("/store/inbox", alice)).data.messages,
+        (list: any[]) => list.filter((m) => m.link === `/account/assessments/${id}`).length === 2
+      )
+      expect((await api.get("/doctor/income", expert)).data.count).toBe(1)
+    })
   },
 })

@@ -10,6 +10,8 @@ import seed from "../../src/scripts/seed"
 import { shanghaiDate } from "../../src/modules/consultation/rules/slots"
 import { consultationReminderJobId } from "../../src/lib/queue/jobs"
 import { refundOverdueConsultations } from "../../src/workflows/consultation/refund-overdue-consultations"
+import { recordDoctorEarningWorkflow } from "../../src/workflows/doctor-income/record-doctor-earning"
+import { releaseDueDoctorEarnings } from "../../src/workflows/doctor-income/release-due-doctor-earnings"
 import { sendConsultationReminder } from "../../src/workflows/consultation/send-consultation-reminder"
 import { sendFollowUpReminder } from "../../src/workflows/consultation/send-follow-up-reminder"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
@@ -1129,6 +1131,228 @@ medusaIntegrationTestRunner({
       const text = await paidByCredit()
       const notPhone = await failure(api.post(`/doctor/consultations/${text.id}/call`, {}, doctor))
       expect([notPhone.status, notPhone.data.message]).toEqual([400, "只有电话问诊可以拨打"])
+    })
+
+    describe("doctor income (#22)", () => {
+      /** A paid text consultation the doctor takes and closes with advice. */
+      const completed = async (doctor: Headers, paid: () => Promise<{ id: string }>) => {
+        const { id } = await paid()
+        await api.post(`/doctor/consultations/${id}/accept`, {}, doctor)
+        await api.post(
+          `/doctor/consultations/${id}/advice`,
+          { health_advice: "低盐饮食，每天早晚测血压并记录。" },
+          doctor
+        )
+        return id
+      }
+      const incomeOf = async (doctor: Headers, query = "") =>
+        (await api.get(`/doctor/income${query}`, doctor)).data
+      const earningOf = (doctor: Headers, id: string) =>
+        eventually(
+          () => incomeOf(doctor),
+          (data: any) => data.earnings.some((e: any) => e.source_id === id)
+        ).then((data: any) => data.earnings.find((e: any) => e.source_id === id))
+
+      it("accrues 70% of a completed consultation once, pending until the hold has passed", async () => {
+        const doctor = await verified()
+        const empty = await incomeOf(doctor)
+        expect(empty).toMatchObject({
+          income: { pending_fen: 0, available_fen: 0, withdrawn_fen: 0, requested_fen: 0 },
+          earnings: [],
+          count: 0,
+        })
+        const id = await completed(doctor, paidByCredit)
+        const earning = await earningOf(doctor, id)
+        expect(earning).toMatchObject({
+          source_type: "consultation",
+          kind: "text",
+          kind_label: "图文问诊",
+          price_fen: 3000,
+          share_percent: 70,
+          amount_fen: 2100,
+          net_fen: 2100,
+          status: "pending",
+          status_label: "待结算",
+        })
+        // A replayed completion, racing itself, records nothing more.
+        const container = getContainer()
+        const replays = await Promise.all(
+          [1, 2].map(() =>
+            recordDoctorEarningWorkflow(container).run({
+              input: { source_type: "consultation", source_id: id },
+            })
+          )
+        )
+        expect(replays.map(({ result }) => result?.created)).toEqual([false, false])
+        const after = await incomeOf(doctor)
+        expect(after.count).toBe(1)
+        expect(after.income).toMatchObject({ pending_fen: 2100, available_fen: 0 })
+        // Not before 72 h after completion; then it is available.
+        const release = new Date(earning.release_at).getTime()
+        expect(release - new Date(earning.earned_at).getTime()).toBe(72 * 3_600_000)
+        await releaseDueDoctorEarnings(container, new Date(release - 60_000))
+        expect((await incomeOf(doctor)).income.available_fen).toBe(0)
+        await releaseDueDoctorEarnings(container, new Date(release + 60_000))
+        expect((await incomeOf(doctor)).income).toMatchObject({
+          pending_fen: 0,
+          available_fen: 2100,
+        })
+        // The earnings list is paged.
+        const paged = await incomeOf(doctor, "?limit=1&offset=1")
+        expect([paged.count, paged.earnings, paged.limit]).toEqual([1, [], 1])
+        const bad = await failure(api.get("/doctor/income?limit=0", doctor))
+        expect([bad.status, bad.data.message]).toEqual([400, "limit 应为 1–100 的整数"])
+      })
+
+      it("lets the doctor withdraw once at a time (of two at once one succeeds) and finance pay or reject", async () => {
+        const doctor = await verified()
+        const container = getContainer()
+        const first = await completed(doctor, paidByCredit)
+        const second = await completed(doctor, paidByCredit)
+        await earningOf(doctor, first)
+        await earningOf(doctor, second)
+        await releaseDueDoctorEarnings(container, new Date(Date.now() + 73 * 3_600_000))
+        expect((await incomeOf(doctor)).income.available_fen).toBe(4200)
+
+        const tooMuch = await failure(
+          api.post("/doctor/income/withdrawals", { amount_fen: 4201 }, doctor)
+        )
+        expect([tooMuch.status, tooMuch.data.message]).toEqual([
+          409,
+          "可提现余额不足：当前可提现 ¥42.00，申请 ¥42.01",
+        ])
+        const notFen = await failure(
+          api.post("/doctor/income/withdrawals", { amount_fen: 10.5 }, doctor)
+        )
+        expect([notFen.status, notFen.data.message]).toEqual([
+          400,
+          "提现金额应为正整数（分），且不超过 100 万元",
+        ])
+        const race = await Promise.all(
+          [1, 2].map(() =>
+            api
+              .post("/doctor/income/withdrawals", { amount_fen: 3000 }, doctor)
+              .catch((e: any) => e.response)
+          )
+        )
+        expect(race.map((r) => r.status).sort()).toEqual([201, 409])
+        expect(race.find((r) => r.status === 409).data.message).toBe(
+          "已有一笔提现申请待处理，请等财务处理后再申请"
+        )
+        const requested = race.find((r) => r.status === 201).data.withdrawal
+        expect(requested).toMatchObject({
+          amount_fen: 3000,
+          status: "requested",
+          status_label: "待打款",
+        })
+        expect((await incomeOf(doctor)).income).toMatchObject({
+          available_fen: 1200,
+          requested_fen: 3000,
+        })
+
+        // Finance sees it with the doctor's name and rejects it: the money is back.
+        const listed = (await api.get("/admin/doctor-income/withdrawals?status=requested", admin))
+          .data
+        expect(listed.withdrawals).toEqual([
+          expect.objectContaining({
+            id: requested.id,
+            doctor_id: doctorId,
+            doctor_name: expect.any(String),
+          }),
+        ])
+        const noReason = await failure(
+          api.post(`/admin/doctor-income/withdrawals/${requested.id}/reject`, {}, admin)
+        )
+        expect([noReason.status, noReason.data.message]).toEqual([
+          400,
+          "请填写驳回原因（不超过 200 字）",
+        ])
+        const rejected = await api.post(
+          `/admin/doctor-income/withdrawals/${requested.id}/reject`,
+          { reason: "收款账户信息有误" },
+          admin
+        )
+        expect(rejected.data.withdrawal).toMatchObject({
+          status: "rejected",
+          reject_reason: "收款账户信息有误",
+        })
+        expect((await incomeOf(doctor)).income).toMatchObject({
+          available_fen: 4200,
+          requested_fen: 0,
+        })
+
+        // A new request, paid by finance; paying twice with the same reference is one payment.
+        const again = (await api.post("/doctor/income/withdrawals", { amount_fen: 4200 }, doctor))
+          .data.withdrawal
+        const paid = await api.post(
+          `/admin/doctor-income/withdrawals/${again.id}/pay`,
+          { reference: "BANK-20261207-001" },
+          admin
+        )
+        expect(paid.data.withdrawal).toMatchObject({ status: "paid", status_label: "已打款" })
+        const replay = await api.post(
+          `/admin/doctor-income/withdrawals/${again.id}/pay`,
+          { reference: "BANK-20261207-001" },
+          admin
+        )
+        expect(replay.status).toBe(200)
+        const late = await failure(
+          api.post(`/admin/doctor-income/withdrawals/${again.id}/reject`, { reason: "晚了" }, admin)
+        )
+        expect([late.status, late.data.message]).toEqual([
+          409,
+          "该提现申请当前为「已打款」，只有待打款的申请可以这样处理",
+        ])
+        const mine = await incomeOf(doctor)
+        expect(mine.income).toEqual({
+          pending_fen: 0,
+          available_fen: 0,
+          withdrawn_fen: 4200,
+          requested_fen: 0,
+        })
+        expect(mine.withdrawals.map((w: any) => w.status)).toEqual(["paid", "rejected"])
+        // The doctor's own routes are theirs alone.
+        const anonymous = await failure(api.get("/doctor/income"))
+        expect(anonymous.status).toBe(401)
+      })
+
+      it("reverses the doctor's share when finance refunds a completed consultation's payment", async () => {
+        const doctor = await verified()
+        const id = await completed(doctor, paidByWechat)
+        expect(await earningOf(doctor, id)).toMatchObject({ amount_fen: 2100, status: "pending" })
+        const [row] = (
+          await getContainer()
+            .resolve(ContainerRegistrationKeys.PG_CONNECTION)
+            .raw(`select order_id from consultation where id = ?`, [id])
+        ).rows
+        const { data } = await getContainer()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({
+            entity: "order",
+            fields: ["payment_collections.payments.id"],
+            filters: { id: row.order_id },
+          })
+        const paymentId = (data[0] as any).payment_collections[0].payments[0].id
+        // Half back to the member: the doctor keeps 70% of the ¥15 the platform kept.
+        await api.post(`/admin/payments/${paymentId}/refund`, { amount: 15 }, admin)
+        const half = await eventually(
+          () => earningOf(doctor, id),
+          (e: any) => e.reversed_fen > 0
+        )
+        expect(half).toMatchObject({ reversed_fen: 1050, net_fen: 1050, status: "pending" })
+        await api.post(`/admin/payments/${paymentId}/refund`, { amount: 15 }, admin)
+        const full = await eventually(
+          () => earningOf(doctor, id),
+          (e: any) => e.status === "reversed"
+        )
+        expect(full).toMatchObject({
+          reversed_fen: 2100,
+          net_fen: 0,
+          status_label: "已冲销（退款）",
+        })
+        await releaseDueDoctorEarnings(getContainer(), new Date(Date.now() + 73 * 3_600_000))
+        expect((await incomeOf(doctor)).income).toMatchObject({ pending_fen: 0, available_fen: 0 })
+      })
     })
   },
 })

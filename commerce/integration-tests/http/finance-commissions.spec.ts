@@ -12,7 +12,11 @@ import {
   lineColumn,
 } from "../../src/api/admin/finance/commissions/[id]/statement/commission-statement-pdf"
 import { readReportPdf } from "../../src/lib/reports/read-report-pdf"
-import { refreshFinanceRollups } from "../../src/workflows/finance/finance-rollup"
+import {
+  refreshFinanceRollupDay,
+  refreshFinanceRollupRun,
+  refreshFinanceRollups,
+} from "../../src/workflows/finance/finance-rollup"
 import { refreshLedgerMonth } from "../../src/workflows/finance/ledger-rollup"
 import { monthDays } from "../../src/workflows/finance/steps/read-commission-statement-step"
 
@@ -415,6 +419,138 @@ medusaIntegrationTestRunner({
         expect(compact).toContain(
           `期末未结清（待结算+可提现）${formatFen(accountLast.outstanding)}`
         )
+
+        // The current month (#18 item 7): its finished days come from the ledger's day rollup
+        // and only today's lines (and a dirty day's) are read raw, always agreeing to the fen
+        // with the ledger's own sums, a reversal and a line written today among them.
+        // A finished day of this month (on the 1st, the day before yesterday, so that the day
+        // rollup, not last month's running totals, holds it for a period of that day).
+        const yesterday = new Date(Date.now() - (today.endsWith("-01") ? 40 : 16) * 3600_000)
+          .toISOString()
+          .slice(0, 10)
+        const line = async (
+          kind: string,
+          amount: number,
+          at: string,
+          extra: { bucket?: string; reverses?: string } = {}
+        ) => {
+          const id = `afle_${randomUUID()}`
+          await sql(
+            `insert into affiliate_ledger_entry
+               (id, affiliate_id, bucket, kind, amount, idempotency_key, reverses_entry_id, created_at)
+             values (?, ?, ?, ?, ?, ?, ?, ?::timestamptz)`,
+            [
+              id,
+              bId,
+              extra.bucket ?? "pending",
+              kind,
+              amount,
+              randomUUID(),
+              extra.reverses ?? null,
+              at,
+            ]
+          )
+          return id
+        }
+        const accrual = await line("commission", 500, `${yesterday}T04:00:00Z`)
+        await line("reversal", -200, `${yesterday}T05:00:00Z`, { reverses: accrual })
+        await line("maturation", 300, `${yesterday}T06:00:00Z`, { bucket: "available" })
+        await line("maturation", -300, `${yesterday}T06:00:00Z`)
+        const todays = await line("commission", 700, new Date().toISOString())
+        await line("reversal", -100, new Date().toISOString(), { reverses: todays })
+
+        const dayPeriods = [
+          `from=${month}-01&to=${today}`,
+          `from=${yesterday}&to=${today}`,
+          `from=${yesterday}&to=${yesterday}`,
+          `from=${older}-01&to=${today}`,
+          `from=${older}-15&to=${today}&affiliate_id=${bId}`,
+        ]
+        /** 分销核算's totals for a period, summed straight from the ledger. */
+        const ledgerTotals = async (period: string) => {
+          const query = new URLSearchParams(period)
+          const t0 = new Date(`${query.get("from")}T00:00:00+08:00`).toISOString()
+          const t1 = new Date(
+            Date.parse(`${query.get("to")}T00:00:00+08:00`) + 24 * 3600_000
+          ).toISOString()
+          const [row] = await sql(
+            `select
+               coalesce(sum(amount) filter (where kind = 'commission' and created_at >= ?1), 0)::int as accrued,
+               coalesce(sum(amount) filter (where kind = 'reversal' and created_at >= ?1), 0)::int as reversed,
+               coalesce(sum(amount) filter (where kind = 'maturation' and bucket = 'available' and created_at >= ?1), 0)::int as matured,
+               coalesce(sum(amount) filter (where kind = 'withdrawal_paid' and bucket = 'withdrawn' and created_at >= ?1), 0)::int as withdrawn,
+               coalesce(sum(amount) filter (where bucket = 'pending'), 0)::int as pending,
+               coalesce(sum(amount) filter (where bucket = 'available'), 0)::int as available,
+               coalesce(sum(amount) filter (where bucket in ('pending', 'available') and created_at < ?1), 0)::int
+                 as opening_outstanding
+               from affiliate_ledger_entry
+              where deleted_at is null and created_at < ?2 and (?3::text is null or affiliate_id = ?3)`
+              .replace(/\?1/g, "?::timestamptz")
+              .replace(/\?2/g, "?::timestamptz")
+              .replace(/\?3/g, "?"),
+            [...Array(4).fill(t0), t0, t1, query.get("affiliate_id"), query.get("affiliate_id")]
+          )
+          return { ...row, outstanding: (row.pending as number) + (row.available as number) }
+        }
+        const readDays = () =>
+          Promise.all(
+            dayPeriods.map(
+              async (period) =>
+                (await api.get(`/admin/finance/commissions?${period}`, finance)).data
+            )
+          )
+        const agreesWithLedger = async () => {
+          const reports = await readDays()
+          for (const [i, period] of dayPeriods.entries()) {
+            expect([period, reports[i].totals]).toEqual([period, await ledgerTotals(period)])
+          }
+          return reports
+        }
+        const beforeRollup = await agreesWithLedger()
+        expect(beforeRollup[1].totals).toMatchObject({
+          accrued: 1200,
+          reversed: -300,
+          matured: 300,
+        })
+
+        await refreshFinanceRollups(knex)
+        // The day is rolled up even within the hour after midnight the job waits.
+        await refreshFinanceRollupRun(knex, yesterday, yesterday)
+        const [dayRow] = await sql(
+          `select accrued::int, reversed::int, matured::int, pending::int, available::int
+             from finance_affiliate_daily_rollup where day = ?::date and affiliate_id = ?`,
+          [yesterday, bId]
+        )
+        expect(dayRow).toEqual({
+          accrued: 500,
+          reversed: -200,
+          matured: 300,
+          pending: 0,
+          available: 300,
+        })
+        expect(await agreesWithLedger()).toEqual(beforeRollup)
+        // The report does read the day from the day rollup (a figure changed there shows); a
+        // refresh of the day puts it back.
+        await sql(
+          `update finance_affiliate_daily_rollup set accrued = accrued + 1
+            where day = ?::date and affiliate_id = ?`,
+          [yesterday, bId]
+        )
+        expect((await readDays())[2].totals.accrued).toBe(beforeRollup[2].totals.accrued + 1)
+        await refreshFinanceRollupDay(knex, yesterday)
+        expect(await agreesWithLedger()).toEqual(beforeRollup)
+
+        // A reversal written late into the day marks the day dirty: read raw until the job
+        // recomputes it, then from the rollup again, the ledger's figures throughout.
+        await line("reversal", -45, `${yesterday}T09:00:00Z`, { reverses: accrual })
+        const [dirty] = await sql("select dirty_at from finance_rollup_day where id = ?", [
+          yesterday,
+        ])
+        expect(dirty.dirty_at).not.toBeNull()
+        const late = await agreesWithLedger()
+        expect(late[2].totals.reversed).toBe(beforeRollup[2].totals.reversed - 45)
+        await refreshFinanceRollupRun(knex, yesterday, yesterday)
+        expect(await agreesWithLedger()).toEqual(late)
       }
     })
 

@@ -813,6 +813,29 @@ medusaIntegrationTestRunner({
         first: "2026-11-01",
         last: "2026-11-01",
       })
+
+      // A member breakdown of a whole month and some days after it (a year's, in small) reads
+      // the month from the member monthly rollup and the days from the member day rollup, and
+      // answers what the raw tables answer.
+      const wider = "from=2026-11-01&to=2026-12-05"
+      const widerByMember = async (extra = "") =>
+        (await api.get(`/admin/finance/summary?${wider}&group_by=member${extra}`, finance)).data
+      const bothPages = () => Promise.all([widerByMember(), widerByMember("&limit=2&offset=1")])
+      const widerRolled = await bothPages()
+      const paidOfC = (summary: { groups: Group[] }) =>
+        summary.groups.find((group) => group.key === customerC)!.paid
+      await sql(
+        `update finance_member_monthly_rollup set paid = paid + 1
+          where month = '2026-11-01' and member_id = ?`,
+        [customerC as string]
+      )
+      expect(paidOfC(await widerByMember())).toBe(paidOfC(widerRolled[0]) + 1)
+      await refreshFinanceRollupDay(knex, "2026-11-10")
+      expect(await bothPages()).toEqual(widerRolled)
+      await sql("update finance_rollup_day set dirty_at = now()")
+      expect(await bothPages()).toEqual(widerRolled)
+      await refreshFinanceRollups(knex)
+      expect(await bothPages()).toEqual(widerRolled)
     })
 
     it("counts the mini-program's H5 build as its own channel, apart from the web shop", async () => {
@@ -959,6 +982,8 @@ medusaIntegrationTestRunner({
         "&group_by=channel",
         "&channel=offline",
         "&order_status=completed",
+        // The member breakdown and a member's totals read the member hourly rollup.
+        "&group_by=member",
       ]
       const readAll = () =>
         Promise.all(
@@ -979,7 +1004,32 @@ medusaIntegrationTestRunner({
       const payment = await medusaPayment(order.paymentId)
       await at('"order"', [order.id], inHour(10))
       await at("capture", payment.captureIds, inHour(12))
+      const [{ customer_id: buyerId }] = (await sql(
+        `select customer_id from "order" where id = ?`,
+        [order.id]
+      )) as { customer_id: string }[]
+      reports.push(`&customer_id=${buyerId}`)
+      // A commission on the order and its partial reversal, both in the hour.
+      const affiliateId = (await me(buyer)).id as string
+      const commissionId = `afle_${randomUUID()}`
+      for (const [id, kind, amount, minutes, reverses] of [
+        [commissionId, "commission", 900, 20, null],
+        [`afle_${randomUUID()}`, "reversal", -350, 40, commissionId],
+      ] as const) {
+        await sql(
+          `insert into affiliate_ledger_entry
+             (id, affiliate_id, bucket, kind, amount, idempotency_key, order_id, reverses_entry_id, created_at)
+           values (?, ?, 'pending', ?, ?, ?, ?, ?, ?::timestamptz)`,
+          [id, affiliateId, kind, amount, randomUUID(), order.id, reverses, inHour(minutes)]
+        )
+      }
       const raw = await readRaw()
+      const buyerGroup = (summary: { groups: Group[] }) =>
+        summary.groups.find((group) => group.key === buyerId)!
+      expect(buyerGroup(raw[reports.indexOf("&group_by=member")])).toMatchObject({
+        paid: payment.captured,
+        commissions: 550,
+      })
       expect(raw[0].totals.paid).toBeGreaterThanOrEqual(payment.captured)
 
       // The job rolls the finished hours up; the reports read them there, to the fen.
@@ -997,6 +1047,22 @@ medusaIntegrationTestRunner({
         [hour]
       )
       expect((await readAll())[0].totals.paid).toBe(raw[0].totals.paid + 1)
+      await refreshFinanceRollupHours(knex, hour, hour)
+      expect(await readAll()).toEqual(raw)
+      // The member breakdown reads the hour from the member hourly rollup too.
+      await sql(
+        `update finance_member_hourly_rollup set paid = paid + 1
+          where ctid = (select ctid from finance_member_hourly_rollup
+                         where hour = ? and member_id = ? and paid > 0 limit 1)`,
+        [hour, buyerId]
+      )
+      const tampered = await readAll()
+      expect(buyerGroup(tampered[reports.indexOf("&group_by=member")]).paid).toBe(
+        payment.captured + 1
+      )
+      expect(tampered[reports.indexOf(`&customer_id=${buyerId}`)].totals.paid).toBe(
+        raw[reports.indexOf(`&customer_id=${buyerId}`)].totals.paid + 1
+      )
       await refreshFinanceRollupHours(knex, hour, hour)
       expect(await readAll()).toEqual(raw)
 

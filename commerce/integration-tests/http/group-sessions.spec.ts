@@ -3,6 +3,7 @@ import { randomUUID } from "crypto"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
 import { CONSULTATION_MODULE } from "../../src/modules/consultation"
 import type ConsultationModuleService from "../../src/modules/consultation/service"
+import { releaseDueDoctorEarnings } from "../../src/workflows/doctor-income/release-due-doctor-earnings"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 
 jest.setTimeout(240_000)
@@ -362,6 +363,41 @@ medusaIntegrationTestRunner({
       expect(flood.data.message).toMatch(/^提问过于频繁，请 \d+ 秒后再试$/)
       const mine = (await api.get(`/store/group-sessions/${sessionId}`, dave)).data.my_questions
       expect(mine.map((q: any) => q.text)).toEqual(["阳虚体质适合喝什么茶？"])
+    })
+
+    it("pays the expert the session fee once the session has ended with members in it (#22)", async () => {
+      const held = await scheduled()
+      const empty = await scheduled()
+      await api.post(`/store/group-sessions/${held}/join`, {}, alice)
+      const container = getContainer()
+      // Before the end nothing is earned; after it, one fee for the session members joined.
+      await releaseDueDoctorEarnings(container, new Date(Date.now() + 30 * 60_000))
+      expect((await api.get("/doctor/income", expert)).data.earnings).toEqual([])
+      const afterEnd = new Date(Date.now() + 80 * 60_000)
+      const [first, second] = await Promise.all([
+        releaseDueDoctorEarnings(container, afterEnd),
+        releaseDueDoctorEarnings(container, afterEnd),
+      ])
+      expect(first.recorded + second.recorded).toBe(1)
+      const income = (await api.get("/doctor/income", expert)).data
+      expect(income.earnings).toEqual([
+        expect.objectContaining({
+          source_type: "group_session",
+          source_id: held,
+          kind_label: "在线咨询会",
+          amount_fen: 30000,
+          share_percent: null,
+          status: "pending",
+        }),
+      ])
+      expect(income.earnings.some((e: any) => e.source_id === empty)).toBe(false)
+      expect((await api.get("/doctor/income", otherExpert)).data.count).toBe(0)
+
+      // Doctors' withdrawals are finance's (money), not operations'.
+      const listed = await api.get("/admin/doctor-income/withdrawals", finance)
+      expect(listed.data).toMatchObject({ withdrawals: [], count: 0 })
+      const refused = await failure(api.get("/admin/doctor-income/withdrawals", operations))
+      expect(refused.status).toBe(403)
     })
   },
 })

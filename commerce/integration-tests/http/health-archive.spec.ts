@@ -11,6 +11,8 @@ import { cartReadyForPayment, YUEYANG_ADDRESS } from "../helpers/checkout"
 import { makeReportPdf } from "../helpers/report-pdf"
 import { eventually } from "../helpers/eventually"
 import { confirmOfflinePayment } from "../helpers/offline-payment"
+import { FieldCipher } from "../../src/lib/crypto/field-cipher"
+import { generateKitBarcode } from "../../src/lib/kits/kit-barcode"
 
 jest.setTimeout(300_000)
 
@@ -470,6 +472,116 @@ medusaIntegrationTestRunner({
       expect(
         (await api.get(`/store/health-archive/kits/${kit.id}`, owner)).data.kit.person
       ).toBeNull()
+    })
+
+    it("ingests a lab's zip reading each PDF once before sealing it, recording the batch together", async () => {
+      // Six kits received by the lab, as prepare-bench-kits leaves them.
+      const archive = getContainer().resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+      const kits = await archive.createKitsForOrder({
+        customer_id: "cus_ingest",
+        order_id: "order_ingest",
+        collection_method: "mail_in",
+        lines: [{ line_item_id: "item_ingest", product_title: "肿瘤易感基因检测", units: 6 }],
+      })
+      const barcodes: string[] = []
+      for (const kit of kits) {
+        const barcode = generateKitBarcode()
+        await archive.transitionKit(kit.id, "ship", { actor_type: "system", patch: { barcode } })
+        await archive.transitionKit(kit.id, "activate", { actor_type: "system" })
+        await archive.transitionKit(kit.id, "receive", { actor_type: "system" })
+        barcodes.push(barcode)
+      }
+      const pdfs = await Promise.all(
+        barcodes.map((barcode) => makeReportPdf({ barcode, pages: 3 }))
+      )
+      const zip = new JSZip()
+      barcodes.forEach((barcode, index) => zip.file(`${barcode}.pdf`, pdfs[index]))
+      // The lab's system exported the first report twice.
+      zip.file(`copy of ${barcodes[0]}.pdf`, pdfs[0])
+      const opened = jest.spyOn(FieldCipher.prototype, "openBytes")
+
+      // Staff drop the zip, and a colleague drops the second report at the same moment.
+      const [upload, colleague] = await Promise.all([
+        postForm(
+          "/admin/health-archive/report-batches",
+          multipart([
+            {
+              name: "day.zip",
+              bytes: await zip.generateAsync({ type: "nodebuffer" }),
+              type: "application/zip",
+            },
+          ]),
+          lab
+        ),
+        postForm(
+          "/admin/health-archive/report-batches",
+          multipart([{ name: `${barcodes[1]}.pdf`, bytes: pdfs[1] }]),
+          lab
+        ),
+      ])
+      expect([upload.status, colleague.status]).toEqual([202, 202])
+      const done = async (id: string) =>
+        eventually(
+          async () => (await api.get(`/admin/health-archive/report-batches/${id}`, lab)).data.batch,
+          (batch) => batch.status === "done"
+        )
+      const [batch, other] = await Promise.all([
+        done(upload.data.batch.id),
+        done(colleague.data.batch.id),
+      ])
+      // Nothing was decrypted on the way: each PDF was read from its plain bytes.
+      expect(opened).not.toHaveBeenCalled()
+
+      expect(batch.counts).toMatchObject({ total: 7, done: 6 - (other.counts.done ? 1 : 0) })
+      const outcomes = [...batch.files, ...other.files].map(
+        (file: { status: string; error_code: string | null }) => file.error_code ?? file.status
+      )
+      // Every report matched once; the copy and the colleague's file (whichever came second)
+      // are duplicates.
+      expect(outcomes.sort()).toEqual([...Array(6).fill("done"), "duplicate", "duplicate"])
+      expect(
+        batch.files.find((f: { filename: string }) => f.filename.startsWith("copy of"))
+      ).toMatchObject({
+        status: "failed",
+        error_code: "duplicate",
+      })
+      const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const reports = await knex("lab_report")
+        .whereIn(
+          "kit_id",
+          kits.map((kit) => kit.id)
+        )
+        .select("kit_id", "batch_file_id", knex.raw("xmin::text as writer"))
+      expect(reports.map((r: { kit_id: string }) => r.kit_id).sort()).toEqual(
+        kits.map((kit) => kit.id).sort()
+      )
+      // The zip's reports went in together: one transaction wrote them all.
+      const zipFiles = new Set(batch.files.map((file: { id: string }) => file.id))
+      const zipWriters = new Set(
+        reports
+          .filter((r: { batch_file_id: string }) => zipFiles.has(r.batch_file_id))
+          .map((r: { writer: string }) => r.writer)
+      )
+      expect(zipWriters.size).toBe(1)
+      for (const file of batch.files.filter((f: { status: string }) => f.status === "done")) {
+        expect(Object.keys(file.timings).sort()).toEqual([
+          "encrypt",
+          "match",
+          "parse",
+          "record",
+          "store",
+        ])
+      }
+
+      // Still sealed at rest: staff opening a report decrypts it (and the spy sees that).
+      const [first] = reports
+      const [row] = await knex("lab_report").where({ kit_id: first.kit_id })
+      const stored = await getContainer().resolve(Modules.FILE).getAsBuffer(row.file_id)
+      expect(stored.includes(Buffer.from("%PDF"))).toBe(false)
+      const file = await fetchBytes(`/admin/health-archive/reports/${row.id}/file`, lab)
+      expect(file.bytes.subarray(0, 4).toString()).toBe("%PDF")
+      expect(opened).toHaveBeenCalled()
+      opened.mockRestore()
     })
 
     it("shows the member who read or changed their archive, newest first, and nobody else's", async () => {

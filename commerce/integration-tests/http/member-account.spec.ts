@@ -2,12 +2,23 @@ import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { randomUUID } from "crypto"
 import Redis from "ioredis"
 import { LogSmsSender } from "../../src/lib/sms/log-sms-sender"
+import webpush from "web-push"
 import { createPublishableKey, registerCustomer } from "../helpers/actors"
+import { startWebPushStandin, type WebPushStandin } from "../helpers/web-push-standin"
+import { kitStatusNotice } from "../../src/notifications/kits.zh-CN"
+import { notifyMember } from "../../src/notifications/notify-member"
+import { WEB_PUSH_SUBSCRIPTION_MODULE } from "../../src/modules/web-push-subscription"
+import type WebPushSubscriptionModuleService from "../../src/modules/web-push-subscription/service"
 
 jest.setTimeout(120_000)
 
 const prefix = (process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`)
 process.env.SMS_PROVIDER = "log"
+// 消息提醒 (web push): this server's VAPID identity; the push service is a stand-in below.
+const vapid = webpush.generateVAPIDKeys()
+process.env.WEB_PUSH_VAPID_PUBLIC_KEY = vapid.publicKey
+process.env.WEB_PUSH_VAPID_PRIVATE_KEY = vapid.privateKey
+process.env.WEB_PUSH_SUBJECT = "mailto:ops@health.local"
 
 medusaIntegrationTestRunner({
   inApp: true,
@@ -365,6 +376,178 @@ medusaIntegrationTestRunner({
           member
         )
         expect(await defaultStreets()).toEqual(["南湖大道 1 号"])
+      })
+    })
+
+    describe("消息提醒 (web push): subscriptions and delivery through a push service", () => {
+      let pushService: WebPushStandin
+      beforeAll(async () => {
+        pushService = await startWebPushStandin()
+        // The app runs in this process and reads these when it checks or sends a push.
+        process.env.WEB_PUSH_EXTRA_ENDPOINT_ORIGINS = pushService.origin
+        process.env.WEB_PUSH_EXTRA_CA_FILE = pushService.caFile
+      })
+      afterAll(async () => {
+        delete process.env.WEB_PUSH_EXTRA_ENDPOINT_ORIGINS
+        delete process.env.WEB_PUSH_EXTRA_CA_FILE
+        await pushService.stop()
+      })
+
+      const customerIdOf = async (member: object) =>
+        (await api.get("/store/customers/me", member)).data.customer.id as string
+      const reportReady = (kitId: string, eventId: string) =>
+        kitStatusNotice({
+          kit_id: kitId,
+          event_id: eventId,
+          status: "report_ready",
+          product_title: "全基因组检测",
+          relation_label: null,
+          note: null,
+        })!
+      const endpointsOf = async (customerId: string) =>
+        (
+          await getContainer()
+            .resolve<WebPushSubscriptionModuleService>(WEB_PUSH_SUBSCRIPTION_MODULE)
+            .subscriptionsOf(customerId)
+        )
+          .map((row) => row.endpoint)
+          .sort()
+
+      it("gives browsers the VAPID public key with the publishable key alone", async () => {
+        const { data } = await api.get("/store/web-push/public-key", {
+          headers: { "x-publishable-api-key": publishableKey },
+        })
+        expect(data).toEqual({ public_key: vapid.publicKey })
+      })
+
+      it("pushes an inbox notice, encrypted, to each browser the member switched on; a 410 forgets that browser", async () => {
+        const member = await registerCustomer(api, publishableKey, "push-member@health.local")
+        const customerId = await customerIdOf(member)
+        const phone = pushService.subscribe()
+        const laptop = pushService.subscribe()
+        for (const browser of [phone, laptop]) {
+          const saved = await api.post("/store/web-push/subscriptions", browser.json, member)
+          expect(saved.status).toBe(200)
+          expect(saved.data.web_push_subscription).toEqual({
+            id: expect.stringMatching(/^wpsub_/),
+            endpoint: browser.json.endpoint,
+          })
+        }
+
+        const outcome = await notifyMember(
+          getContainer(),
+          customerId,
+          reportReady("kit_push_1", "evt_push_1")
+        )
+        expect(outcome).toMatchObject({ feed: "sent", web_push: "sent" })
+        expect(pushService.refused).toEqual([])
+        const first = pushService.received.filter((push) =>
+          [phone.id, laptop.id].includes(push.subscription_id)
+        )
+        expect(first.map((push) => push.subscription_id).sort()).toEqual(
+          [phone.id, laptop.id].sort()
+        )
+        for (const push of first) {
+          // Decrypted by the stand-in with the browser's private key: the inbox message itself.
+          expect(push.payload).toEqual({
+            title: "全基因组检测：报告已出",
+            body: "您的检测报告已出，可在“健康档案”中查看和下载。",
+            link: "/account/health/kits/kit_push_1",
+            tag: "kit-status:evt_push_1",
+          })
+          expect(push.vapid).toMatchObject({ aud: pushService.origin, public_key: vapid.publicKey })
+        }
+        const inbox = await api.get("/store/inbox", member)
+        expect(inbox.data.messages.map((m: any) => m.title)).toContain("全基因组检测：报告已出")
+
+        // The same notice again (a redelivered event): the inbox and the browsers hear nothing new.
+        const again = await notifyMember(
+          getContainer(),
+          customerId,
+          reportReady("kit_push_1", "evt_push_1")
+        )
+        expect(again.feed).toBe("already_sent")
+        expect(pushService.received.filter((p) => p.subscription_id === phone.id)).toHaveLength(1)
+
+        // The laptop's browser dropped its subscription: the push service answers 410 Gone.
+        pushService.expire(laptop.id)
+        const next = await notifyMember(
+          getContainer(),
+          customerId,
+          reportReady("kit_push_2", "evt_push_2")
+        )
+        expect(next.web_push).toBe("sent")
+        expect(await endpointsOf(customerId)).toEqual([phone.json.endpoint])
+        expect(
+          pushService.received.filter((p) => p.payload.tag === "kit-status:evt_push_2")
+        ).toEqual([expect.objectContaining({ subscription_id: phone.id })])
+
+        // Switched off on the phone too: nothing is pushed any more.
+        const removed = await api.delete("/store/web-push/subscriptions", {
+          ...member,
+          data: { endpoint: phone.json.endpoint },
+        })
+        expect(removed.data).toEqual({ endpoint: phone.json.endpoint, deleted: true })
+        const quiet = await notifyMember(
+          getContainer(),
+          customerId,
+          reportReady("kit_push_3", "evt_push_3")
+        )
+        expect(quiet).toMatchObject({ feed: "sent", web_push: "no_subscription" })
+        expect(pushService.received.some((p) => p.payload.tag === "kit-status:evt_push_3")).toBe(
+          false
+        )
+      })
+
+      it("hands a browser over to the member who signs in there next, and lets no one else remove it", async () => {
+        const first = await registerCustomer(api, publishableKey, "push-first@health.local")
+        const second = await registerCustomer(api, publishableKey, "push-second@health.local")
+        const browser = pushService.subscribe()
+        await api.post("/store/web-push/subscriptions", browser.json, first)
+        const notMine = await api.delete("/store/web-push/subscriptions", {
+          ...second,
+          data: { endpoint: browser.json.endpoint },
+        })
+        expect(notMine.data.deleted).toBe(false)
+        expect(await endpointsOf(await customerIdOf(first))).toEqual([browser.json.endpoint])
+
+        await api.post("/store/web-push/subscriptions", browser.json, second)
+        expect(await endpointsOf(await customerIdOf(first))).toEqual([])
+        expect(await endpointsOf(await customerIdOf(second))).toEqual([browser.json.endpoint])
+      })
+
+      it("refuses, in Chinese, an endpoint that is not a push service and keys that are not P-256", async () => {
+        const member = await registerCustomer(api, publishableKey, "push-guard@health.local")
+        const browser = pushService.subscribe()
+        const metadata = await failure(
+          api.post(
+            "/store/web-push/subscriptions",
+            { ...browser.json, endpoint: "https://169.254.169.254/latest/meta-data" },
+            member
+          )
+        )
+        expect(metadata.status).toBe(400)
+        expect(metadata.data.message).toContain("不支持该浏览器的推送服务")
+        const badKeys = await failure(
+          api.post(
+            "/store/web-push/subscriptions",
+            { ...browser.json, keys: { p256dh: "AAAA", auth: browser.json.keys.auth } },
+            member
+          )
+        )
+        expect(badKeys.status).toBe(400)
+        expect(badKeys.data.message).toBe("浏览器的推送密钥无效，请刷新页面后重试")
+        const missing = await failure(
+          api.post("/store/web-push/subscriptions", { endpoint: browser.json.endpoint }, member)
+        )
+        expect(missing.status).toBe(400)
+        const anonymous = await failure(
+          api.post("/store/web-push/subscriptions", browser.json, {
+            headers: { "x-publishable-api-key": publishableKey },
+          })
+        )
+        expect(anonymous.status).toBe(401)
+        expect(await endpointsOf(await customerIdOf(member))).toEqual([])
       })
     })
 

@@ -95,6 +95,12 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/guarantee-fund", ["super", "finance"]],
   ["POST", "/admin/guarantee-fund/entries", ["super", "finance"]],
   ["POST", "/admin/escort-income/withdrawals/escwd_missing/pay", ["super", "finance"]],
+  // 医生收入: doctors' withdrawals and their settlement settings are finance's (money).
+  ["GET", "/admin/doctor-income/withdrawals", ["super", "finance"]],
+  ["POST", "/admin/doctor-income/withdrawals/docwd_missing/pay", ["super", "finance"]],
+  ["POST", "/admin/doctor-income/withdrawals/docwd_missing/reject", ["super", "finance"]],
+  ["GET", "/admin/doctor-income/settings", ["super", "finance"]],
+  ["POST", "/admin/doctor-income/settings", ["super", "finance"]],
   // 陪诊员审核: applications (ID numbers, documents) are the dispatch desk's; reads audited.
   ["GET", "/admin/escort-admission", ["super", "dispatch"]],
   ["GET", "/admin/escort-admission/escapp_missing", ["super", "dispatch"]],

@@ -50,6 +50,7 @@ import { escortDispatchMiddlewares } from "./escort-dispatch-middlewares"
 import { escortHospitalMiddlewares } from "./escort-hospital-middlewares"
 import { escortMessagingMiddlewares } from "./escort-messaging-middlewares"
 import { escortIncomeMiddlewares } from "./escort-income-middlewares"
+import { doctorIncomeMiddlewares } from "./doctor-income-middlewares"
 import { escortCaseMiddlewares } from "./escort-case-middlewares"
 import { consultationMiddlewares } from "./consultation-middlewares"
 import { groupSessionMiddlewares } from "./group-session-middlewares"
@@ -63,6 +64,8 @@ import { storeOwnershipMiddlewares } from "./store-ownership-middlewares"
 import { checkoutMiddlewares } from "./checkout-middlewares"
 import { passwordPolicyMiddlewares } from "./password-policy-middlewares"
 import { passwordResetMiddlewares } from "./password-reset-middlewares"
+import { webPushMiddlewares } from "./web-push-middlewares"
+import { officialAccountMiddlewares } from "./admin/official-account/middlewares"
 import {
   ActivateKitBody,
   EraseArchiveBody,
@@ -430,6 +433,7 @@ export default defineMiddlewares({
     ...consultationMiddlewares,
     ...groupSessionMiddlewares,
     ...assessmentMiddlewares,
+    ...doctorIncomeMiddlewares,
     ...videoCallMiddlewares,
     ...escortReviewMiddlewares,
     ...escortAdmissionMiddlewares,
@@ -441,6 +445,8 @@ export default defineMiddlewares({
     ...checkoutMiddlewares,
     ...passwordPolicyMiddlewares,
     ...passwordResetMiddlewares,
+    ...webPushMiddlewares,
+    ...officialAccountMiddlewares,
     {
       // One refund limit for every online payment method, in Chinese, naming the method.
       matcher: "/admin/payments/:id/refund",

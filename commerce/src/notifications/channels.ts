@@ -6,6 +6,8 @@ export const NotificationChannel = {
   SMS: "sms",
   /** WeChat mini-program subscribe messages: modules/notification-wechat. */
   WECHAT: "wechat",
+  /** Browser notifications where the member switched 消息提醒 on: modules/notification-web-push. */
+  WEB_PUSH: "web-push",
 } as const
 
 export type NotificationChannel = (typeof NotificationChannel)[keyof typeof NotificationChannel]

@@ -2,6 +2,7 @@ import type { QueueProcessor } from "../lib/queue/queue-processor"
 import { appointmentsQueue } from "./appointments-queue"
 import { cmsQueue } from "./cms-queue"
 import { consultationQueue } from "./consultation-queue"
+import { doctorIncomeQueue } from "./doctor-income-queue"
 import { escortAdmissionQueue } from "./escort-admission-queue"
 import { escortDispatchQueue } from "./escort-dispatch-queue"
 import { escortIncomeQueue } from "./escort-income-queue"
@@ -30,5 +31,6 @@ export const queueProcessors: QueueProcessor[] = [
   escortReviewQueue,
   escortAdmissionQueue,
   consultationQueue,
+  doctorIncomeQueue,
   retentionQueue,
 ]

@@ -3,6 +3,7 @@ import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { commissionAccountsQuery } from "../workflows/finance/commission-accounting-sql"
 import { readCommissionAccounts } from "../workflows/finance/commission-accounts"
+import { ledgerSpanOf, type LedgerSnapshot } from "../workflows/finance/ledger-rollup"
 import { refreshFinanceRollups, type RollupKnex } from "../workflows/finance/finance-rollup"
 import { periodBounds, type FinancePeriod } from "../workflows/finance/finance-period"
 import { groupsSql, summaryBindings, totalsSql } from "../workflows/finance/finance-summary-sql"
@@ -13,8 +14,10 @@ import { readFinanceSummary } from "../workflows/finance/read-finance-summary"
  * then times every report BENCH runs times through the code /admin/finance/summary and
  * /admin/finance/commissions run (minus HTTP), each interleaved with a plain aggregate over
  * the raw tables for the same period (the baseline), and a few runs of the summary read
- * raw, as before the rollups (BENCH_FINANCE_RAW_RUNS, 2); then the reports that reach today
- * again with today's hours read raw, as before the hourly rollup. Writes the samples to `out`.
+ * raw, as before the rollups (BENCH_FINANCE_RAW_RUNS, 2); 分销核算 with the days after the last
+ * rolled-up month read raw, as before the ledger's day rollup; then the reports that reach
+ * today again with today's hours read raw, as before the hourly rollups. Writes the samples
+ * to `out`.
  *   npx medusa exec ./src/scripts/bench-finance.ts /tmp/bench-finance.json 50 365
  */
 
@@ -25,6 +28,13 @@ select (select count(*) from "order" where deleted_at is null and created_at >= 
        (select coalesce(sum(amount), 0) from refund where deleted_at is null and created_at >= ? and created_at < ?) as refunded,
        (select coalesce(sum(amount), 0) from affiliate_ledger_entry
          where deleted_at is null and kind in ('commission', 'reversal') and created_at >= ? and created_at < ?) as commissions`
+
+/** The Beijing midnight that starts the month after the one `month` (its first day) starts. */
+const midnightAfterMonth = (month: string) => {
+  const [year, number] = month.split("-").map(Number)
+  const next = new Date(Date.UTC(year, number, 1)).toISOString().slice(0, 10)
+  return new Date(`${next}T00:00:00+08:00`).toISOString()
+}
 
 const beijingDay = (at: number) => new Date(at + 8 * 3600_000).toISOString().slice(0, 10)
 
@@ -83,6 +93,14 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       period: lastMonth,
       run: summary({ ...lastMonth, group_by: "member", offset: 450, limit: 50 }),
     },
+    "year by member, first page (top 50)": {
+      period: year,
+      run: summary({ ...year, group_by: "member", offset: 0, limit: 50 }),
+    },
+    "this month by member, first page (top 50)": {
+      period: thisMonth,
+      run: summary({ ...thisMonth, group_by: "member", offset: 0, limit: 50 }),
+    },
     "year, one member": { period: year, run: summary({ ...year, customer_id: "cus_b42" }) },
     "last month 分销核算 (first page)": {
       period: lastMonth,
@@ -99,7 +117,7 @@ export default async function benchFinance({ container, args }: ExecArgs) {
   }
   const samples: Record<
     string,
-    { rollup: number[]; plain: number[]; raw: number[]; today_raw: number[] }
+    { rollup: number[]; plain: number[]; raw: number[]; today_raw: number[]; days_raw: number[] }
   > = {}
   for (const [name, { period, run }] of Object.entries(reports)) {
     const { start, end } = periodBounds(period.from, period.to)
@@ -119,6 +137,7 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       plain: [] as number[],
       raw: [] as number[],
       today_raw: [] as number[],
+      days_raw: [] as number[],
     })
     await run() // warm the plan and cache once, as a running app would be
     const times = runs
@@ -167,11 +186,41 @@ export default async function benchFinance({ container, args }: ExecArgs) {
       samples[name].raw.push(await timed(() => knex.raw(sql, bindings)))
     }
   }
-  // The reports that reach today as before the hourly rollup: every hour of today read raw
+  // 分销核算 as before the ledger's day rollup: the running totals of the last rolled-up month,
+  // then every line after it raw (this month's, for a period ending today).
+  for (const name of ["this month 分销核算 (first page)", "year 分销核算 (first page)"]) {
+    const { period } = reports[name]
+    const { start, end } = periodBounds(period.from, period.to)
+    const asBefore = (snapshot: LedgerSnapshot, instant: string): LedgerSnapshot =>
+      snapshot?.month
+        ? { month: snapshot.month, days: [], raw: [[midnightAfterMonth(snapshot.month), instant]] }
+        : null
+    for (let i = 0; i < runs; i++) {
+      samples[name].days_raw.push(
+        await timed(() =>
+          knex.transaction(async (trx) => {
+            await trx.raw("set local jit = off", [])
+            const { atStart, atEnd } = await ledgerSpanOf(trx, period.from, period.to)
+            const { sql, bindings } = commissionAccountsQuery({
+              t0: start,
+              t1: end,
+              affiliate_id: null,
+              atStart: asBefore(atStart, start),
+              atEnd: asBefore(atEnd, end),
+              limit: 20,
+              offset: 0,
+            })
+            return trx.raw(sql, bindings)
+          })
+        )
+      )
+    }
+  }
+  // The reports that reach today as before the hourly rollups: every hour of today read raw
   // (marked dirty for these runs, then rolled up again), on the same data in the same run.
   await knex.raw("update finance_rollup_hour set dirty_at = now()", [])
   for (const [name, { period, run }] of Object.entries(reports)) {
-    if (period.to !== today || name.includes("member") || name.includes("分销核算")) continue
+    if (period.to !== today || name.includes("分销核算")) continue
     for (let i = 0; i < runs; i++) samples[name].today_raw.push(await timed(run))
   }
   await refreshFinanceRollups(knex)

@@ -14,6 +14,7 @@ import { createPasswordResetClient } from "./commerce/password-reset-client"
 import type { CommerceClientOptions } from "./commerce/request"
 import { createSearchClient } from "./commerce/search-client"
 import { createWechatLoginClient } from "./commerce/wechat-login-client"
+import { createWebPushClient } from "./commerce/web-push-client"
 import { createConstitutionClient } from "./constitution/constitution-client"
 import { createEscortClient } from "./escort/escort-client"
 import { createEscortAppClient } from "./escort/escort-app-client"
@@ -49,6 +50,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     archiveAccess: createArchiveAccessClient(commerce),
     appointments: createAppointmentsClient(commerce),
     inbox: createInboxClient(commerce),
+    webPush: createWebPushClient(commerce),
     affiliateEarnings: createAffiliateEarningsClient(commerce),
     siteSearch: createSearchClient(commerce),
     constitution: createConstitutionClient(commerce),

@@ -42,6 +42,13 @@ export const messages = {
     relatedProducts: "相关检测产品",
     tags: "标签",
   },
+  landing: {
+    title: "专题",
+    /** What CmsUnavailable says cannot be shown right now. */
+    content: "专题内容",
+    moreProducts: "查看更多检测",
+    moreArticles: "更多资讯",
+  },
   tags: {
     title: "标签",
     description: "相关的健康资讯与检测产品",
@@ -144,5 +151,34 @@ export const messages = {
     privacy: "隐私政策",
     terms: "用户协议",
     copyright: "健康服务平台 · 基因检测与健康管理",
+  },
+  /** The installable web app (APP端): offline page and 消息提醒 (web push). */
+  pwa: {
+    shortName: "健康服务",
+    appDescription: "基因检测、中医体质辨识、健康档案与专家服务，一站式健康管理平台。",
+    offlineTitle: "当前离线",
+    offlineLead: "网络连接已断开。恢复联网后，页面会照常打开。",
+    offlineAvailable: "离线时可查看（本机上次浏览的内容）：",
+    offlineNothingKept:
+      "本机暂无可离线查看的内容。登录后浏览消息中心或检测报告，断网时即可在此查看上次浏览的版本。",
+    offlineKeptNote: "离线内容只保存在本机，退出登录后立即清除。",
+    offlineRetry: "重新连接",
+    keptInbox: "消息中心",
+    keptReports: "检测报告列表",
+    keptReport: "检测报告详情",
+    pushTitle: "消息提醒",
+    pushHint: "开启后，订单、检测进度和报告等新消息会通过浏览器通知提醒您（退出登录后自动关闭）。",
+    pushEnable: "开启消息提醒",
+    pushDisable: "关闭消息提醒",
+    pushWorking: "正在设置…",
+    pushOn: "已开启：新消息会通过本浏览器通知您。",
+    pushOff: "未开启。",
+    pushUnsupported:
+      "当前浏览器不支持消息提醒。iPhone/iPad 请先将本站“添加到主屏幕”，再从主屏幕打开；或使用最新版 Chrome、Edge、Firefox、Safari。",
+    pushUnavailable: "消息提醒暂未开放。",
+    pushDenied:
+      "通知权限已被浏览器拒绝。如需开启，请在浏览器的网站设置中允许本站发送通知，然后刷新页面。",
+    pushDismissed: "您未允许通知，消息提醒未开启。可随时再次点击开启。",
+    pushFailed: "消息提醒设置失败，请稍后重试。",
   },
 } as const

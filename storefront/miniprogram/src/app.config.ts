@@ -49,6 +49,8 @@ export default defineAppConfig({
     { root: "packages/escort", pages: ["book/index", "list/index", "detail/index"] },
     { root: "packages/assessment", pages: ["list/index", "detail/index"] },
     { root: "packages/group-session", pages: ["list/index", "room/index"] },
+    // 专题页 editors build in the CMS (the web's /landing/[slug]).
+    { root: "packages/landing", pages: ["index"] },
     {
       root: "packages/escort-app",
       pages: [

@@ -40,6 +40,8 @@ describe("contentSecurityPolicy", () => {
     expect(policy["base-uri"]).toEqual(["'self'"])
     expect(policy["frame-ancestors"]).toEqual(["'self'"])
     expect(policy["connect-src"]).toEqual(["'self'"])
+    expect(policy["worker-src"]).toEqual(["'self'"])
+    expect(policy["manifest-src"]).toEqual(["'self'"])
   })
 
   it("loads images from the shop, commerce and the CMS only", () => {

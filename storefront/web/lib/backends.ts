@@ -23,6 +23,7 @@ export const {
   archiveAccess,
   appointments,
   inbox,
+  webPush,
   affiliateEarnings,
   siteSearch,
   constitution,

@@ -82,6 +82,9 @@ export function contentSecurityPolicy(nonce: string, sources: PolicySources): st
       ...(sources.development ? ["ws:", "wss:"] : []),
     ],
     ["frame-src", "'self'"],
+    // The service worker (public/sw.js): only this site's own script may be registered.
+    ["worker-src", "'self'"],
+    ["manifest-src", "'self'"],
     ["frame-ancestors", "'self'"],
     ["object-src", "'none'"],
     ["base-uri", "'self'"],

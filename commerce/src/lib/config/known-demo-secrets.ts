@@ -12,6 +12,9 @@ export const KNOWN_DEMO_SECRETS: readonly string[] = [
   "dev-storefront-read-token-0123456789abcdef",
   "wx-dev-secret",
   "wx-dev-oa-secret",
+  // The stand-in service account's server-URL token and EncodingAESKey (scripts/lib/stack.mjs).
+  "wx-dev-oa-token",
+  "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
 ]
 
 /** A secret shorter than this is guessable; `npm start` and docs/deploy.md use 32 random bytes. */

@@ -1,6 +1,6 @@
 import { randomUUID } from "crypto"
 import type { IFileModuleService } from "@medusajs/framework/types"
-import { fieldCipherFromEnv, type FieldCipher } from "../crypto/field-cipher"
+import { fieldCipherFromEnv, type FieldCipher, type Sealed } from "../crypto/field-cipher"
 
 let sharedCipher: FieldCipher | null = null
 const healthCipher = () => (sharedCipher ??= fieldCipherFromEnv())
@@ -40,6 +40,11 @@ export class SealedFileStore {
       key_id,
       timings: { encrypt: encrypted - started, store: performance.now() - encrypted },
     }
+  }
+
+  /** Seals a file's companion data (a report's summary, its findings) with the same active key. */
+  sealJson(value: unknown): Sealed {
+    return this.cipher.sealJson(value)
   }
 
   async get({ file_id, key_id }: StoredSealedFile): Promise<Buffer> {

@@ -32,6 +32,8 @@ export const QueueName = {
   FINANCE: "finance",
   /** 陪诊 income: pending earnings released after the confirmation window. */
   ESCORT_INCOME: "escort-income",
+  /** 医生收入: missed earnings recorded, pending ones released after the hold. */
+  DOCTOR_INCOME: "doctor-income",
   /** 陪诊 two-way reviews: sealed pairs opened when both are written or 48 h have passed. */
   ESCORT_REVIEW: "escort-review",
   /** 陪诊员入驻: the daily certificate check (expiry reminders, suspension on lapse). */
@@ -82,7 +84,8 @@ export const HealthArchiveJob = {
   INGEST_REPORT_FILE: "ingest-report-file",
 } as const
 
-export type IngestReportFileJob = { batch_file_id: string }
+/** A chunk of a bulk upload's files, recorded together (one file: jobs queued before chunks). */
+export type IngestReportFileJob = { batch_file_ids: string[] } | { batch_file_id: string }
 
 // ---- appointments ----------------------------------------------------------------------
 
@@ -166,6 +169,13 @@ export const EscortIncomeJob = {
   RELEASE_DUE: "release-due-earnings",
 } as const
 
+// ---- doctor income ---------------------------------------------------------------------
+
+export const DoctorIncomeJob = {
+  /** Record missed doctor earnings (ended group sessions too), release those past the hold. */
+  RELEASE_DUE: "release-due-doctor-earnings",
+} as const
+
 // ---- escort admission ------------------------------------------------------------------
 
 export const EscortAdmissionJob = {
@@ -242,6 +252,7 @@ export type JobPayloads = {
   [QueueName.ESCORT_DISPATCH]: { [EscortDispatchJob.SWEEP]: Record<string, never> }
   [QueueName.FINANCE]: { [FinanceJob.REFRESH_ROLLUP]: Record<string, never> }
   [QueueName.ESCORT_INCOME]: { [EscortIncomeJob.RELEASE_DUE]: Record<string, never> }
+  [QueueName.DOCTOR_INCOME]: { [DoctorIncomeJob.RELEASE_DUE]: Record<string, never> }
   [QueueName.ESCORT_REVIEW]: { [EscortReviewJob.OPEN_DUE]: Record<string, never> }
   [QueueName.CONSULTATION]: {
     [ConsultationJob.SWEEP]: Record<string, never>

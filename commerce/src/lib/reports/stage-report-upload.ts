@@ -9,6 +9,9 @@ import {
   ReportUploadError,
   type ReportUploadEntry,
 } from "./expand-report-upload"
+import { readReportUpload, type ReportReading } from "./report-reading"
+
+const MAX_WRITES_IN_FLIGHT = 8
 
 export type StagedReportFile = {
   filename: string
@@ -19,12 +22,17 @@ export type StagedReportFile = {
   file_id: string | null
   key_id: string | null
   sha256: string | null
+  /** What the PDF says, read before it was sealed (null when refused). */
+  reading: ReportReading | null
   timings: Record<string, number> | null
 }
 
 /**
- * Checks each dropped file and stores the PDFs encrypted at once, so a report's plain
- * bytes never rest on disk or in Redis while they wait for a worker.
+ * Checks each dropped file, reads each PDF from its plain bytes and then stores it
+ * encrypted, once: a report's plain bytes never rest on disk or in Redis while they wait
+ * for a worker, and no worker decrypts what was just encrypted (recording needs only the
+ * reading). Files that can never become a report (unreadable, no single barcode) are
+ * refused here and not stored.
  */
 export async function stageReportUpload(
   fileModule: IFileModuleService,
@@ -56,8 +64,24 @@ export async function stageReportUpload(
     file_id: null,
     key_id: null,
     sha256: null,
+    reading: null,
     timings: null,
   })
+  // Storing waits on disk or the network, not the CPU: a few writes run while the next
+  // PDFs are read.
+  const storing = new Set<Promise<void>>()
+  const stage = (file: StagedReportFile, bytes: Buffer) => {
+    const write: Promise<void> = store.put(bytes).then((stored) => {
+      file.file_id = stored.file_id
+      file.key_id = stored.key_id
+      file.timings = { ...file.timings, ...stored.timings }
+      storing.delete(write)
+    })
+    // Handled where the loop awaits the writes; this keeps a failure meanwhile from being
+    // reported as unhandled.
+    write.catch(() => undefined)
+    storing.add(write)
+  }
   try {
     for (const entry of entries) {
       if (entry.bytes.length > MAX_REPORT_FILE_BYTES) {
@@ -69,20 +93,37 @@ export async function stageReportUpload(
         continue
       }
       const sha256 = createHash("sha256").update(entry.bytes).digest("hex")
-      const stored = await store.put(entry.bytes)
-      staged.push({
+      const started = performance.now()
+      const read = await readReportUpload(entry.filename, entry.bytes, (value) =>
+        store.sealJson(value)
+      )
+      const parse = performance.now() - started
+      if ("refusal" in read) {
+        staged.push({
+          ...failed(entry, read.refusal.code, read.refusal.message),
+          timings: { parse },
+        })
+        continue
+      }
+      const file: StagedReportFile = {
         filename: entry.filename,
         size: entry.bytes.length,
         status: "queued",
         error_code: null,
         error_message: null,
-        file_id: stored.file_id,
-        key_id: stored.key_id,
+        file_id: null,
+        key_id: null,
         sha256,
-        timings: stored.timings,
-      })
+        reading: read.reading,
+        timings: { parse },
+      }
+      staged.push(file)
+      stage(file, entry.bytes)
+      if (storing.size >= MAX_WRITES_IN_FLIGHT) await Promise.race(storing)
     }
+    await Promise.all(storing)
   } catch (error) {
+    await Promise.allSettled(storing)
     await store.remove(staged.map((file) => file.file_id).filter(Boolean) as string[])
     throw error
   }

@@ -80,6 +80,8 @@ const RULES: Rule[] = [
     area: "catalog",
   },
   { path: under("customers", "customer-groups"), area: "customers" },
+  // 公众号: followers are members; replies and the menu speak to them (运营 and 客服 write).
+  { path: under("official-account"), area: "customers" },
   // Report files are health data: lab staff (who upload them) and super admins only.
   { path: under("health-archive/reports"), area: "lab", readNeedsWrite: true },
   { path: under("health-archive", "kits", "reports", "lab"), area: "lab" },
@@ -100,6 +102,8 @@ const RULES: Rule[] = [
   // 陪诊结算: escort withdrawals are finance's (like affiliate withdrawals); the rest is the
   // escort area but disputes (below).
   { path: under("escort-income/withdrawals"), area: "money" },
+  // 医生收入: doctors' withdrawals and their settlement settings are finance's.
+  { path: under("doctor-income"), area: "money" },
   // 事件、争议与理赔: the dispatch desk opens, notes and decides cases and disputes; finance
   // reads them, because upholding a case (paid first from the guarantee fund), filing an
   // insurance claim and resolving a dispute (which may refund the member) move money and

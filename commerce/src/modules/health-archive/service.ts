@@ -45,8 +45,29 @@ import type {
 } from "./types"
 import { CONSENT_KIND_LABELS, RELATION_LABELS, REPORT_FINDING_RISK_LABELS } from "./types"
 import { ESCORT_CONSENT_KINDS, type EscortConsentAcceptance } from "./escort-consent-kinds"
+import {
+  planReportFiles,
+  type ExistingReport,
+  type KitForReport,
+  type StagedReportRow,
+} from "./plan-report-files"
 
 export * from "./types"
+
+/** One file's result of recording a bulk upload, as the progress view shows it. */
+export type RecordedReportFile = {
+  id: string
+  status: "done" | "failed"
+  error_code: string | null
+  barcode: string
+  kit_id: string | null
+  report_id: string | null
+  /** The kit's 报告已出 timeline entry when this file moved it there. */
+  kit_event_id: string | null
+}
+
+const placeholders = (count: number, width: number) =>
+  Array.from({ length: count }, () => `(${Array(width).fill("?").join(", ")})`).join(", ")
 
 const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
 const notAllowed = (message: string) => new MedusaError(MedusaError.Types.NOT_ALLOWED, message)
@@ -467,6 +488,200 @@ class HealthArchiveModuleService extends MedusaService({
       context
     )
     return { kit_id: kit.id, event_id }
+  }
+
+  /**
+   * Records a chunk of staged report files in one transaction: one read of their kits (by
+   * barcode, locked, so concurrent uploads of one PDF record it once) and of the reports
+   * they may repeat, then one multi-row insert each for reports, their parsed findings and
+   * the kits' timeline entries, one update of the kits and one of the files. Nothing is
+   * decrypted: the files' readings carry the sealed summary and findings. Files already
+   * done, or not staged, are left alone, so a replayed job changes nothing.
+   */
+  @InjectTransactionManager()
+  async recordReportFiles(
+    fileIds: string[],
+    @MedusaContext() context: Context = {}
+  ): Promise<RecordedReportFile[]> {
+    if (!fileIds.length) return []
+    const sql = this.sql(context)
+    const began = performance.now()
+    // Locked in id order (two jobs never wait on each other crosswise), decided in the
+    // order given: the upload's, so the first of two copies of a PDF is the one kept.
+    const upload = new Map(fileIds.map((id, index) => [id, index]))
+    const files = (
+      await sql.execute<StagedReportRow & { timings: Record<string, number> | null }>(
+        `select id, size, file_id, key_id, sha256, reading, timings from report_batch_file
+         where id in (${fileIds.map(() => "?").join(", ")}) and deleted_at is null
+           and status <> 'done' and file_id is not null and reading is not null
+         order by id for update`,
+        fileIds
+      )
+    ).sort((a, b) => upload.get(a.id)! - upload.get(b.id)!)
+    if (!files.length) return []
+    const barcodes = [...new Set(files.map((file) => file.reading.barcode))]
+    const kits = await sql.execute<KitForReport>(
+      `select id, customer_id, status, barcode from kit
+       where barcode in (${barcodes.map(() => "?").join(", ")}) and deleted_at is null
+       order by id for update`,
+      barcodes
+    )
+    const shas = [...new Set(files.map((file) => file.sha256))]
+    const existing = kits.length
+      ? await sql.execute<ExistingReport>(
+          `select id, kit_id, sha256, batch_file_id from lab_report
+           where deleted_at is null and kit_id in (${kits.map(() => "?").join(", ")})
+             and sha256 in (${shas.map(() => "?").join(", ")})`,
+          [...kits.map((kit) => kit.id), ...shas]
+        )
+      : []
+    const plans = planReportFiles(files, kits, existing)
+    const matched = performance.now()
+
+    const byId = new Map(files.map((file) => [file.id, file]))
+    const reports: unknown[] = []
+    const findings: unknown[] = []
+    const events: unknown[] = []
+    const results = new Map<string, RecordedReportFile>()
+    for (const plan of plans) {
+      const file = byId.get(plan.id)!
+      if (plan.kind === "refused") {
+        results.set(plan.id, {
+          id: plan.id,
+          status: "failed",
+          error_code: plan.code,
+          barcode: plan.barcode,
+          kit_id: null,
+          report_id: null,
+          kit_event_id: null,
+        })
+        continue
+      }
+      const reportId = plan.kind === "replay" ? plan.report_id : generateEntityId(undefined, "rep")
+      let eventId: string | null = null
+      if (plan.kind === "new") {
+        const { reading } = file
+        reports.push(
+          reportId,
+          plan.kit.id,
+          plan.kit.customer_id,
+          file.file_id,
+          file.key_id,
+          file.size,
+          file.sha256,
+          reading.summary.ciphertext,
+          reading.lab,
+          reading.issued_on ? new Date(`${reading.issued_on}T00:00:00+08:00`) : null,
+          file.id
+        )
+        reading.findings.forEach((finding, position) =>
+          findings.push(
+            generateEntityId(undefined, "repf"),
+            reportId,
+            plan.kit.customer_id,
+            position,
+            finding.key_id,
+            finding.ciphertext
+          )
+        )
+        eventId = generateEntityId(undefined, "kitev")
+        events.push(eventId, plan.kit.id, plan.note)
+      }
+      results.set(plan.id, {
+        id: plan.id,
+        status: "done",
+        error_code: null,
+        barcode: file.reading.barcode,
+        kit_id: plan.kit.id,
+        report_id: reportId,
+        kit_event_id: eventId,
+      })
+    }
+
+    if (reports.length) {
+      // clock_timestamp(): a kit's newest report is its latest, even within one insert.
+      await sql.execute(
+        `insert into lab_report (id, kit_id, customer_id, file_id, key_id, size, sha256,
+           summary_ciphertext, lab, issued_at, batch_file_id, created_at, updated_at)
+         select v.id, v.kit_id, v.customer_id, v.file_id, v.key_id, v.size::integer, v.sha256,
+           v.summary_ciphertext, v.lab, v.issued_at::timestamptz, v.batch_file_id,
+           clock_timestamp(), clock_timestamp()
+         from (values ${placeholders(reports.length / 11, 11)})
+           as v(id, kit_id, customer_id, file_id, key_id, size, sha256, summary_ciphertext, lab,
+                issued_at, batch_file_id)`,
+        reports
+      )
+    }
+    if (findings.length) {
+      await sql.execute(
+        `insert into lab_report_finding (id, report_id, customer_id, position, source, key_id,
+           payload_ciphertext, created_at, updated_at)
+         select v.id, v.report_id, v.customer_id, v.position::integer, 'parser', v.key_id,
+           v.payload_ciphertext, now(), now()
+         from (values ${placeholders(findings.length / 6, 6)})
+           as v(id, report_id, customer_id, position, key_id, payload_ciphertext)`,
+        findings
+      )
+    }
+    if (events.length) {
+      const kitIds = [
+        ...new Set(plans.flatMap((plan) => (plan.kind === "new" ? [plan.kit.id] : []))),
+      ]
+      const { from, to } = KIT_TRANSITIONS.report
+      // The kits are locked above, so every one still starts from where the plan saw it.
+      const moved = await sql.execute<{ id: string }>(
+        `update kit set status = ?, updated_at = now()
+         where id in (${kitIds.map(() => "?").join(", ")})
+           and status in (${from.map(() => "?").join(", ")}) returning id`,
+        [to, ...kitIds, ...from]
+      )
+      if (moved.length !== kitIds.length) {
+        throw new MedusaError(MedusaError.Types.CONFLICT, "检测盒状态刚刚已变化，请重试")
+      }
+      // One timeline entry per new report, in upload order, as the system's.
+      await sql.execute(
+        `insert into kit_event (id, kit_id, status, note, actor_type, actor_id, created_at, updated_at)
+         select v.id, v.kit_id, '${to}', v.note, 'system', null, clock_timestamp(), clock_timestamp()
+         from (values ${placeholders(events.length / 3, 3)}) as v(id, kit_id, note)`,
+        events
+      )
+    }
+
+    // Match and record time, shared by the chunk's files, for the progress view's timings.
+    const share = (ms: number) => ms / files.length
+    const recorded = performance.now()
+    const updates: unknown[] = []
+    const planOf = new Map(plans.map((plan) => [plan.id, plan]))
+    for (const file of files) {
+      const result = results.get(file.id)!
+      const plan = planOf.get(file.id)!
+      updates.push(
+        file.id,
+        result.status,
+        result.error_code,
+        plan.kind === "refused" ? plan.message : null,
+        result.barcode,
+        result.kit_id,
+        result.report_id,
+        JSON.stringify({
+          ...(file.timings ?? {}),
+          match: share(matched - began),
+          record: share(recorded - matched),
+        })
+      )
+    }
+    // The reading is dropped once the report holds it; a refused file keeps it for a retry.
+    await sql.execute(
+      `update report_batch_file as f set status = v.status, error_code = v.error_code,
+         error_message = v.error_message, barcode = v.barcode, kit_id = v.kit_id,
+         report_id = v.report_id, timings = v.timings::jsonb, updated_at = now(),
+         reading = case when v.status = 'done' then null else f.reading end
+       from (values ${placeholders(files.length, 8)})
+         as v(id, status, error_code, error_message, barcode, kit_id, report_id, timings)
+       where f.id = v.id`,
+      updates
+    )
+    return files.map((file) => results.get(file.id)!)
   }
 
   // ---- findings (reports as data) -------------------------------------------

@@ -5,6 +5,7 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { ASSESSMENT_MODULE } from "../../modules/assessment"
 import type { ReportContent } from "../../modules/assessment/rules/report-content"
 import type AssessmentModuleService from "../../modules/assessment/service"
@@ -93,6 +94,14 @@ export const publishAssessmentReportWorkflow = createWorkflow(
         expert_name: published.version.expert_name,
       }))
     )
+    // The expert's report fee (doctor-income subscribers) accrues from the first version.
+    emitEventStep({
+      eventName: "assessment.report_published",
+      data: transform({ published, input }, ({ published, input }) => ({
+        id: input.assessment_id,
+        version: published.version.version,
+      })),
+    })
     return new WorkflowResponse(transform({ published }, ({ published }) => published.version))
   }
 )

@@ -5,7 +5,7 @@ import {
   transform,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
+import { acquireLockStep, emitEventStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { CONSULTATION_MODULE } from "../../modules/consultation"
 import { adviceNote } from "../../modules/consultation/rules/advice-note"
 import type ConsultationModuleService from "../../modules/consultation/service"
@@ -63,6 +63,11 @@ export const writeConsultationAdviceWorkflow = createWorkflow(
     releasePrivacyNumberStep(transform({ input }, ({ input }) => input.consultation_id))
     releaseLockStep({ key })
     publishConsultationChangeStep(transform({ input }, ({ input }) => input.consultation_id))
+    // The doctor's income (doctor-income subscribers) accrues from this.
+    emitEventStep({
+      eventName: "consultation.completed",
+      data: transform({ input }, ({ input }) => ({ id: input.consultation_id })),
+    })
     return new WorkflowResponse(transform({ done }, ({ done }) => done.row))
   }
 )

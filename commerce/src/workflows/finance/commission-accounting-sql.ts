@@ -20,22 +20,37 @@ const rolledTotals = (side: number, month: string) => `
     from finance_affiliate_monthly_rollup m
    where m.month = ${month} and (:affiliate_id is null or m.affiliate_id = :affiliate_id)`
 
+/** Rolled-up days' own figures per affiliate (see ledger-rollup.ts), read index-only. */
+const dailyTotals = (side: number, first: string, last: string) => `
+  select d.affiliate_id, ${side} as side, d.accrued, d.reversed, d.matured, d.withdrawn, d.pending, d.available
+    from finance_affiliate_daily_rollup d
+   where d.day between ${first} and ${last} and (:affiliate_id is null or d.affiliate_id = :affiliate_id)`
+
+/** The parts of the running totals up to one end of the period (see `LedgerSnapshot`). */
+const sideTotals = (side: number, name: "start" | "end") =>
+  [
+    rolledTotals(side, `:${name}_month`),
+    dailyTotals(side, `:${name}_d0`, `:${name}_d1`),
+    dailyTotals(side, `:${name}_d2`, `:${name}_d3`),
+    rawTotals(side, `:${name}_r0`, `:${name}_r1`),
+    rawTotals(side, `:${name}_r2`, `:${name}_r3`),
+  ].join("\n  union all ")
+
 /**
  * 分销核算 from the affiliate plugin's append-only ledger, per affiliate over a period
  * [:t0, :t1): commissions accrued, reversals (negative), maturations into the available
  * balance, withdrawals paid, and the balances at the end of the period (outstanding =
  * pending + available, the affiliate liability). Each is a difference of running totals up
- * to :t1 (side 1) and up to :t0 (side -1), each a rolled-up month's row (see ledger-rollup.ts)
- * plus the raw lines after it; with no month (-infinity) every line is read raw. Values are
- * bound where they are used (see `commissionAccountsQuery`), not read from a CTE, so the
- * planner sees them. Every row also carries the count and the totals of all affiliates.
+ * to :t1 (side 1) and up to :t0 (side -1), each a rolled-up month's row, the rolled-up days
+ * after it and the raw lines of the rest (see ledger-rollup.ts); with no rollup every line is
+ * read raw. Values are bound where they are used (see `commissionAccountsQuery`), not read
+ * from a CTE, so the planner sees them. Every row also carries the count and the totals of
+ * all affiliates.
  */
 const COMMISSION_ACCOUNTS = `
 with sides as (
-  ${rolledTotals(1, ":end_month")}
-  union all ${rawTotals(1, ":end_raw_from", ":t1")}
-  union all ${rolledTotals(-1, ":start_month")}
-  union all ${rawTotals(-1, ":start_raw_from", ":t0")}
+  ${sideTotals(1, "end")}
+  union all ${sideTotals(-1, "start")}
 ),
 per_affiliate as (
   select affiliate_id,
@@ -74,40 +89,63 @@ select r.*, cu.phone, cu.first_name, cu.last_name, cu.email
   left join customer cu on cu.id = r.customer_id
  order by r.accrued desc, r.affiliate_id`
 
-/** What 分销核算 over a period is asked: the instants, where the rollup serves, the page. */
+/** What 分销核算 over a period is asked: the instants, where the rollups serve, the page. */
 export type CommissionAccountsValues = {
   t0: string
   t1: string
   affiliate_id: string | null
-  /** The running totals up to t0 and t1: a rolled-up month, then raw lines (null: all raw). */
+  /** The running totals up to t0 and t1 (null: every line up to it read raw). */
   atStart: LedgerSnapshot
   atEnd: LedgerSnapshot
   limit: number
   offset: number
 }
 
-type Bound = {
-  t0: string
-  t1: string
+type SideName = "start" | "end"
+type SideKey = `${SideName}_${"month" | "d0" | "d1" | "d2" | "d3" | "r0" | "r1" | "r2" | "r3"}`
+type Bound = Record<SideKey, string> & {
   affiliate_id: string | null
-  start_month: string
-  start_raw_from: string
-  end_month: string
-  end_raw_from: string
   limit: number
   offset: number
 }
 
-const TYPES: Record<keyof Bound, string> = {
-  t0: "timestamptz",
-  t1: "timestamptz",
+const SIDE_TYPES = {
+  month: "date",
+  d0: "date",
+  d1: "date",
+  d2: "date",
+  d3: "date",
+  r0: "timestamptz",
+  r1: "timestamptz",
+  r2: "timestamptz",
+  r3: "timestamptz",
+} as const
+
+const TYPES = {
   affiliate_id: "text",
-  start_month: "date",
-  start_raw_from: "timestamptz",
-  end_month: "date",
-  end_raw_from: "timestamptz",
   limit: "int",
   offset: "int",
+  ...Object.fromEntries(
+    (["start", "end"] as const).flatMap((side) =>
+      Object.entries(SIDE_TYPES).map(([key, type]) => [`${side}_${key}`, type])
+    )
+  ),
+} as Record<keyof Bound, string>
+
+/** No rows: an empty range of dates, or of instants. */
+const NONE: [string, string] = ["infinity", "-infinity"]
+
+/** One end's values: its snapshot's parts, each empty when absent. */
+function sideValues(side: SideName, snapshot: LedgerSnapshot, instant: string) {
+  const parts = snapshot ?? { month: null, days: [], raw: [["-infinity", instant]] }
+  const [d0, d1] = parts.days[0] ?? NONE
+  const [d2, d3] = parts.days[1] ?? NONE
+  const [r0, r1] = parts.raw[0] ?? NONE
+  const [r2, r3] = parts.raw[1] ?? NONE
+  const values = { month: parts.month ?? "-infinity", d0, d1, d2, d3, r0, r1, r2, r3 }
+  return Object.fromEntries(
+    Object.entries(values).map(([key, value]) => [`${side}_${key}`, value])
+  ) as Record<SideKey, string>
 }
 
 /** 分销核算's SQL with its `:name` values as positional bindings, in the order they appear. */
@@ -116,13 +154,9 @@ export function commissionAccountsQuery(values: CommissionAccountsValues): {
   bindings: unknown[]
 } {
   const bound: Bound = {
-    t0: values.t0,
-    t1: values.t1,
     affiliate_id: values.affiliate_id,
-    start_month: values.atStart?.month ?? "-infinity",
-    start_raw_from: values.atStart?.rawFrom ?? "-infinity",
-    end_month: values.atEnd?.month ?? "-infinity",
-    end_raw_from: values.atEnd?.rawFrom ?? "-infinity",
+    ...sideValues("start", values.atStart, values.t0),
+    ...sideValues("end", values.atEnd, values.t1),
     limit: values.limit,
     offset: values.offset,
   }

@@ -1,38 +1,13 @@
 import { financeBindings, rawRowsCtes } from "./finance-summary-sql"
 import { daysOf, periodBounds } from "./finance-period"
 import { GRACE, type Knex, type RollupKnex } from "./finance-knex"
-import { refreshLedgerMonths } from "./ledger-rollup"
-import { ROW_DAY, rollupRowsSql } from "./rollup-rows-sql"
+import { LEDGER_DAYS_INSERT_SQL, refreshLedgerMonths } from "./ledger-rollup"
+import { rollupRowsSql, unsplitRollupSql } from "./rollup-rows-sql"
 import { refreshFinanceHours, rolledHoursOf } from "./hour-rollup"
 
 export type { RollupKnex }
 
 const FIGURE_COLUMNS = ["orders", "paid", "refunded", "store_credit", "commissions", "payouts"]
-
-/**
- * A run of days' unsplit rows, as the raw queries compute them without filters, in one
- * statement over the run's raw rows (computed once): the member rollup (figures as columns
- * per day × member × method × channel × order status) and the day rollup's unsplit rows
- * (products left out, an order counts once). Bindings: `financeBindings` of the run.
- */
-const ROLLUP_UNSPLIT_SQL = `with ${rawRowsCtes(false)},
-    member_rows as (
-      insert into finance_member_daily_rollup
-        (day, member_id, method, channel, order_status, ${FIGURE_COLUMNS.join(", ")})
-      select ${ROW_DAY}, member_id, method, channel, order_status,
-             ${FIGURE_COLUMNS.map(
-               (figure) => `coalesce(sum(amount) filter (where metric = '${figure}'), 0)::bigint`
-             ).join(", ")}
-        from raw_rows
-       group by ${ROW_DAY}, member_id, method, channel, order_status
-      returning 1
-    )
-    insert into finance_daily_rollup
-      (day, split, metric, product_id, product_label, method, channel, order_status, amount, rows)
-    select ${ROW_DAY}, false, metric, null, null, method, channel, order_status,
-           sum(amount)::bigint, count(*)
-      from raw_rows
-     group by ${ROW_DAY}, metric, method, channel, order_status`
 
 /**
  * One month's product split rows summed from its days' (bindings: the month's first day,
@@ -64,9 +39,9 @@ function monthsOf(first: string, last: string): string[] {
 }
 
 /**
- * Recomputes a run of consecutive past Beijing days (`first`..`last`) of the day and member
- * rollups, and their months of the monthly and member monthly rollups, from the raw tables;
- * idempotent. The days' rows exist first (committed), so a
+ * Recomputes a run of consecutive past Beijing days (`first`..`last`) of the day, member and
+ * ledger (per affiliate, for 分销核算) rollups, and their months of the monthly and member
+ * monthly rollups, from the raw tables; idempotent. The days' rows exist first (committed), so a
  * write to a day's money from then on takes its lock in the trigger; the refresh clears the
  * marks under the same locks before it reads, so a concurrent change either is read or
  * marks its day dirty again. Two refreshes of one day run one after the other on that lock.
@@ -97,7 +72,12 @@ export async function refreshFinanceRollupRun(
       first,
       last,
     ])
-    await trx.raw(ROLLUP_UNSPLIT_SQL, financeBindings(start, end, {}))
+    await trx.raw(
+      `delete from finance_affiliate_daily_rollup where day between ?::date and ?::date`,
+      [first, last]
+    )
+    await trx.raw(LEDGER_DAYS_INSERT_SQL, [start, end])
+    await trx.raw(unsplitRollupSql("day"), financeBindings(start, end, {}))
     await trx.raw(rollupRowsSql("finance_daily_rollup", true), financeBindings(start, end, {}))
     // The run's months from their days' rows, in this transaction: a month's rows are the sum
     // of its days' whenever every day is clean (a reader uses a month only then). The lock
@@ -177,13 +157,13 @@ export async function refreshFinanceRollups(knex: RollupKnex): Promise<string[]>
   if (days.length || months.length) {
     await knex.raw(
       `vacuum (analyze) finance_daily_rollup, finance_monthly_rollup, finance_member_daily_rollup,
-         finance_member_monthly_rollup, finance_affiliate_monthly_rollup`,
+         finance_member_monthly_rollup, finance_affiliate_monthly_rollup, finance_affiliate_daily_rollup`,
       []
     )
   }
   // Today's finished hours after the days: an hour of a day just rolled up is not needed.
   if ((await refreshFinanceHours(knex)).length) {
-    await knex.raw(`vacuum (analyze) finance_hourly_rollup`, [])
+    await knex.raw(`vacuum (analyze) finance_hourly_rollup, finance_member_hourly_rollup`, [])
   }
   return days
 }
@@ -246,10 +226,10 @@ const nextDay = (day: string) =>
  * How a period is read: its rolled-up days (refreshed, not dirty) from the rollup, and the
  * stretch from the first to the last day that is not rolled up from the raw tables (in a
  * live system: today, and a past day whose money just changed). With `byMonth` (a product
- * split not broken down by day), the whole months before that stretch come from the monthly
- * rollup; with `byHour` (no member in play), the rolled-up hours the stretch starts with
- * come from the hourly rollup (today's finished hours), so only the rest is read raw. Read
- * in the same snapshot as the figures.
+ * split not broken down by day, or the unfiltered member breakdown), the whole months before
+ * that stretch come from the monthly rollups; with `byHour`, the rolled-up hours the stretch
+ * starts with come from the hourly rollups (today's finished hours), so only the rest is read
+ * raw. Read in the same snapshot as the figures.
  */
 export async function rollupSpanOf(
   knex: Knex,

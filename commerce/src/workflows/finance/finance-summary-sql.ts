@@ -241,19 +241,34 @@ rows_in_scope as (
 )`
 
 /**
- * The member rollup's rolled-up days (see finance-rollup.ts) summed per member, its figures
+ * The member rollups' rolled-up part (see finance-rollup.ts) summed per member, its figures
  * already columns, filtered like the raw rows: what the member breakdown and a member's
- * totals read instead of every day's raw rows. Products are never in play here. Its values
- * are bound here, not read from `params`, so the planner sees how many rows the days hold
- * (bindings: `memberRollupBindings`, after `financeBindings`).
+ * totals read instead of the raw rows. The rolled-up days (three ranges around the whole
+ * months and the stretch read raw) from the member day rollup, the whole months (the
+ * unfiltered breakdown only) from the member monthly rollup, and the finished hours the raw
+ * stretch starts with (today's) from the member hourly rollup. Products are never in play
+ * here. Its values are bound here, not read from `params`, so the planner sees how many rows
+ * the days hold (bindings: `memberRollupBindings`, after `financeBindings`).
  */
 const MEMBER_ROLLED_SUMS = `
 rolled_sums as (
   select r.member_id as key,
          ${FIGURES.map((figure) => `sum(r.${figure})::bigint as ${figure}`).join(", ")}
-    from finance_member_daily_rollup r
-   where (r.day between ?::date and ?::date or r.day between ?::date and ?::date)
-     and (?::text is null or r.member_id = ?::text)
+    from (
+      select member_id, method, channel, order_status, ${FIGURES.join(", ")}
+        from finance_member_daily_rollup
+       where day between ?::date and ?::date or day between ?::date and ?::date
+          or day between ?::date and ?::date
+      union all
+      select member_id, null, null, null, ${FIGURES.join(", ")}
+        from finance_member_monthly_rollup
+       where month between ?::date and ?::date
+      union all
+      select member_id, method, channel, order_status, ${FIGURES.join(", ")}
+        from finance_member_hourly_rollup
+       where hour >= ?::timestamptz and hour < ?::timestamptz
+    ) r
+   where (?::text is null or r.member_id = ?::text)
      and (?::text is null or r.method = ?::text)
      and (?::text is null or r.channel = ?::text)
      and (?::text is null or r.order_status = ?::text)
@@ -263,21 +278,37 @@ rolled_sums as (
 const DAY_MS = 24 * 3600_000
 const dayAfter = (day: string, by: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + by * DAY_MS).toISOString().slice(0, 10)
+/** The first day of the month after the one `day` (a first day) starts. */
+const monthAfter = (day: string) => {
+  const [year, month] = day.split("-").map(Number)
+  return new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 10)
+}
 
 /**
- * The bindings MEMBER_ROLLED_SUMS adds: the rolled-up days as two ranges (before and after
- * the stretch read raw; an empty range is 'infinity' to '-infinity'), then the filters.
+ * The bindings MEMBER_ROLLED_SUMS adds: the rolled-up days as three ranges (before and after
+ * the whole months, and after the stretch read raw; an empty range is 'infinity' to
+ * '-infinity'), the whole months, the rolled-up hours, then the filters. Whole months only
+ * serve without filters (the member monthly rollup has neither method, channel nor status).
  */
 export function memberRollupBindings(filters: FinanceFilters, rollup?: RollupSpan): unknown[] {
   const none = ["infinity", "-infinity"]
-  const days = !rollup
-    ? [...none, ...none]
-    : rollup.rawFirst === null || rollup.rawLast === null
-      ? [rollup.from, rollup.to, ...none]
-      : [rollup.from, dayAfter(rollup.rawFirst, -1), dayAfter(rollup.rawLast, 1), rollup.to]
+  const ranges: string[][] = []
+  if (rollup) {
+    const lastBefore = rollup.rawFirst === null ? rollup.to : dayAfter(rollup.rawFirst, -1)
+    const months = rollup.months
+    if (months) {
+      ranges.push([rollup.from, dayAfter(months.first, -1)], [monthAfter(months.last), lastBefore])
+    } else {
+      ranges.push([rollup.from, lastBefore])
+    }
+    if (rollup.rawLast !== null) ranges.push([dayAfter(rollup.rawLast, 1), rollup.to])
+  }
+  while (ranges.length < 3) ranges.push(none)
   const twice = (value: string | undefined) => [value ?? null, value ?? null]
   return [
-    ...days,
+    ...ranges.flat(),
+    ...(rollup?.months ? [rollup.months.first, rollup.months.last] : none),
+    ...(rollup?.hours ? [rollup.hours.first, rollup.hours.end] : none),
     ...twice(filters.customer_id),
     ...twice(filters.provider_id),
     ...twice(filters.channel),

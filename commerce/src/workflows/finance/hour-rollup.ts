@@ -1,11 +1,12 @@
 import { financeBindings } from "./finance-summary-sql"
 import type { Knex, RollupKnex } from "./finance-knex"
-import { rollupRowsSql } from "./rollup-rows-sql"
+import { rollupRowsSql, unsplitRollupSql } from "./rollup-rows-sql"
 
 /**
- * 财务统计's hourly rollup (`finance_hourly_rollup`): each finished Beijing hour of yesterday
- * and today in the day rollup's shape, so a report that reaches today reads its finished
- * hours from it and only the current hour from the raw tables. Kept by the same job as the
+ * 财务统计's hourly rollups (`finance_hourly_rollup`, `finance_member_hourly_rollup`): each
+ * finished Beijing hour of yesterday and today in the day and member day rollups' shapes, so a
+ * report that reaches today (the member breakdown too) reads its finished hours from them and
+ * only the current hour from the raw tables. Kept by the same job as the
  * days; triggers mark an hour dirty when its money or the attributes of its orders change
  * (Migration20261209500000), and a dirty hour is read raw until the job recomputes it.
  */
@@ -81,9 +82,12 @@ export async function refreshFinanceRollupHours(
       [first, last]
     )
     await trx.raw(`delete from finance_hourly_rollup where hour between ? and ?`, [first, last])
-    for (const split of [false, true]) {
-      await trx.raw(rollupRowsSql("finance_hourly_rollup", split), financeBindings(first, end, {}))
-    }
+    await trx.raw(`delete from finance_member_hourly_rollup where hour between ? and ?`, [
+      first,
+      last,
+    ])
+    await trx.raw(unsplitRollupSql("hour"), financeBindings(first, end, {}))
+    await trx.raw(rollupRowsSql("finance_hourly_rollup", true), financeBindings(first, end, {}))
   })
 }
 
@@ -93,6 +97,10 @@ export async function refreshFinanceRollupHours(
  */
 export async function refreshFinanceHours(knex: RollupKnex): Promise<string[]> {
   await knex.raw(`delete from finance_hourly_rollup where hour < ${BEIJING_MIDNIGHT_YESTERDAY}`, [])
+  await knex.raw(
+    `delete from finance_member_hourly_rollup where hour < ${BEIJING_MIDNIGHT_YESTERDAY}`,
+    []
+  )
   await knex.raw(`delete from finance_rollup_hour where id < ${BEIJING_MIDNIGHT_YESTERDAY}`, [])
   const hours = await hoursToRefresh(knex)
   for (const [first, last] of consecutiveHourRuns(hours)) {

@@ -37,6 +37,26 @@ select ?::date, affiliate_id, sum(accrued), sum(reversed), sum(matured), sum(wit
   ) both_parts
  group by affiliate_id`
 
+/**
+ * A run of days' ledger figures per affiliate (`finance_affiliate_daily_rollup`): each Beijing
+ * day's own lines, summed as the running totals sum them. Kept by the day rollup's refresh
+ * (`refreshFinanceRollupRun`), in its transaction and under its day marks, so a day's rows are
+ * its lines whenever the day is rolled up and clean. Bindings: [t0, t1) of the run.
+ */
+export const LEDGER_DAYS_INSERT_SQL = `
+insert into finance_affiliate_daily_rollup
+  (day, affiliate_id, accrued, reversed, matured, withdrawn, pending, available)
+select (e.created_at at time zone 'Asia/Shanghai')::date, e.affiliate_id,
+       coalesce(sum(e.amount) filter (where e.kind = 'commission'), 0),
+       coalesce(sum(e.amount) filter (where e.kind = 'reversal'), 0),
+       coalesce(sum(e.amount) filter (where e.kind = 'maturation' and e.bucket = 'available'), 0),
+       coalesce(sum(e.amount) filter (where e.kind = 'withdrawal_paid' and e.bucket = 'withdrawn'), 0),
+       coalesce(sum(e.amount) filter (where e.bucket = 'pending'), 0),
+       coalesce(sum(e.amount) filter (where e.bucket = 'available'), 0)
+  from affiliate_ledger_entry e
+ where e.deleted_at is null and e.created_at >= ?::timestamptz and e.created_at < ?::timestamptz
+ group by 1, 2`
+
 /** YYYY-MM's neighbour `by` months away. */
 export function shiftMonth(month: string, by: number): string {
   const [year, number] = month.split("-").map(Number)
@@ -109,15 +129,76 @@ export async function refreshLedgerMonths(knex: RollupKnex): Promise<string[]> {
   return months
 }
 
-/** A month of running totals to start from, and where the raw lines after it begin. */
-export type LedgerSnapshot = { month: string; rawFrom: string } | null
+const DAY_MS = 24 * 3600_000
+
+/** The Beijing date `by` days from `day`. */
+const shiftDay = (day: string, by: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + by * DAY_MS).toISOString().slice(0, 10)
+
+/** The instant a Beijing date starts. */
+const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`).toISOString()
+
+/**
+ * The running totals up to an instant, in three parts: a rolled-up month's row (`month`, its
+ * first day; null: none), the clean days after it from the day rollup (`days`, inclusive
+ * ranges of Beijing dates) and the ledger's lines of the rest read raw (`raw`, [from, to)
+ * instants). null: every line up to the instant raw.
+ */
+export type LedgerSnapshot = {
+  month: string | null
+  days: [string, string][]
+  raw: [string, string][]
+} | null
+
+/** Every Beijing date from `first` to `last`, inclusive. */
+function datesOf(first: string, last: string): string[] {
+  const dates: string[] = []
+  for (let day = first; day <= last; day = shiftDay(day, 1)) dates.push(day)
+  return dates
+}
+
+/**
+ * The snapshot up to the Beijing midnight that starts `until`: from the latest usable month
+ * ending by then, the days after it (from `firstTracked`, the first day the day rollup
+ * tracks, when there is no month) that are rolled up and clean, and the stretch from the
+ * first to the last other day raw (today's lines, in a live system; a dirty day's until the
+ * job recomputes it). Lines before the first tracked day are read raw too (there are none
+ * unless written behind the triggers' back).
+ */
+export function snapshotUntil(
+  until: string,
+  usableMonths: string[],
+  clean: Set<string>,
+  firstTracked: string | null
+): LedgerSnapshot {
+  const instant = Date.parse(midnight(until))
+  const month = [...usableMonths].reverse().find((m) => Date.parse(monthBounds(m).end) <= instant)
+  const first = month ? `${shiftMonth(month, 1)}-01` : firstTracked
+  if (!first) return null
+  const raw: [string, string][] = month
+    ? []
+    : [["-infinity", midnight(first < until ? first : until)]]
+  const days: [string, string][] = []
+  const dates = first < until ? datesOf(first, shiftDay(until, -1)) : []
+  const unrolled = dates.filter((day) => !clean.has(day))
+  if (!unrolled.length) {
+    if (dates.length) days.push([first, dates[dates.length - 1]])
+  } else {
+    const [rawFirst, rawLast] = [unrolled[0], unrolled[unrolled.length - 1]]
+    if (rawFirst > first) days.push([first, shiftDay(rawFirst, -1)])
+    if (rawLast < dates[dates.length - 1])
+      days.push([shiftDay(rawLast, 1), dates[dates.length - 1]])
+    raw.push([midnight(rawFirst), midnight(shiftDay(rawLast, 1))])
+  }
+  return { month: month ? `${month}-01` : null, days, raw }
+}
 
 /**
  * How 分销核算 over `from`..`to` reads the ledger: the running totals up to the period's
- * start and up to its end, each from the latest usable month ending by then and the raw
- * lines after it (null: no month, every line raw). Usable months are the unbroken run of
+ * start and up to its end (see `snapshotUntil`). Usable months are the unbroken run of
  * refreshed, clean months from the first tracked one (a dirty month taints every later
- * month's totals until recomputed).
+ * month's totals until recomputed); a day is usable on its own (its rows are its own lines).
+ * Read in the same snapshot as the figures.
  */
 export async function ledgerSpanOf(
   knex: Knex,
@@ -136,12 +217,20 @@ export async function ledgerSpanOf(
     if (month !== expected || !row.clean) break
     usable.push(month)
   }
-  const snapshotBy = (instant: number): LedgerSnapshot => {
-    const month = [...usable].reverse().find((m) => Date.parse(monthBounds(m).end) <= instant)
-    return month ? { month: `${month}-01`, rawFrom: monthBounds(month).end } : null
-  }
+  const until = shiftDay(to, 1)
+  // The days from the earliest a snapshot can start at: after the month before the period's.
+  const startMonth = usable.filter((m) => `${shiftMonth(m, 1)}-01` <= from).pop()
+  const { rows: days } = await knex.raw(
+    `select (select min(id) from finance_rollup_day) as first_tracked,
+            coalesce((select array_agg(id) from finance_rollup_day
+                       where id >= ? and id < ? and refreshed_at is not null and dirty_at is null),
+                     '{}') as clean`,
+    [startMonth ? `${shiftMonth(startMonth, 1)}-01` : "0000-01-01", until]
+  )
+  const clean = new Set(days[0].clean as string[])
+  const firstTracked = (days[0].first_tracked as string | null) ?? null
   return {
-    atStart: snapshotBy(Date.parse(`${from}T00:00:00+08:00`)),
-    atEnd: snapshotBy(Date.parse(`${to}T00:00:00+08:00`) + 24 * 3600_000),
+    atStart: snapshotUntil(from, usable, clean, firstTracked),
+    atEnd: snapshotUntil(until, usable, clean, firstTracked),
   }
 }

@@ -57,11 +57,13 @@ async function bindingsFor(
     const { start, end } = periodBounds(from, to)
     return summaryBindings(start, end, filters, groupBy)
   }
-  // Whole months serve a product split, except by day (a month's row stands at its first day).
-  const byMonth = splitsByProduct(filters, groupBy) && groupBy !== "day"
-  // Today's finished hours serve wherever the day rollup does (it has no member rollup).
-  const byHour = rollupFor(filters, groupBy) === "day"
-  const { start, end, rollup } = await rollupSpanOf(trx, from, to, byMonth, byHour)
+  // Whole months serve a product split, except by day (a month's row stands at its first day),
+  // and the member breakdown without filters (the member monthly rollup has no other keys).
+  const byMonth =
+    (splitsByProduct(filters, groupBy) && groupBy !== "day") ||
+    (groupBy === "member" && !Object.values(filters).some(Boolean))
+  // Today's finished hours serve wherever a rollup does (the member one has hours too).
+  const { start, end, rollup } = await rollupSpanOf(trx, from, to, byMonth, true)
   return summaryBindings(start, end, filters, groupBy, rollup)
 }
 

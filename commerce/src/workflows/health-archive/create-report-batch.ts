@@ -1,3 +1,4 @@
+import { createHash } from "crypto"
 import {
   createStep,
   createWorkflow,
@@ -29,19 +30,36 @@ const recordReportBatchStep = createStep(
   }
 )
 
-/** Queues one ingestion job per staged file; the job id makes re-queuing harmless. */
+/** Files recorded per job (one transaction each): REPORT_INGEST_CHUNK, 50 by default. */
+const chunkSize = () => Math.max(1, Number(process.env.REPORT_INGEST_CHUNK || 50))
+
+/**
+ * Queues the staged files for recording, a chunk per job. The job id names the chunk's
+ * files and their last change, so re-queuing the same files is harmless and a retry (which
+ * changes them) queues anew.
+ */
 export const enqueueReportIngestionStep = createStep(
   "enqueue-report-ingestion",
   async (input: { file_ids: string[] }, { container }) => {
     const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
-    const queued = await archive.listReportBatchFiles({ id: input.file_ids, status: "queued" })
+    const listed = await archive.listReportBatchFiles(
+      { id: input.file_ids, status: "queued" },
+      { select: ["id", "updated_at"] }
+    )
+    // In the order given (the upload's): recording keeps the first of two copies of a PDF.
+    const byId = new Map(listed.map((file) => [file.id, file]))
+    const queued = input.file_ids.flatMap((id) => byId.get(id) ?? [])
     const queue = container.resolve<JobQueue>(QUEUE_MODULE)
-    for (const file of queued) {
+    for (let start = 0; start < queued.length; start += chunkSize()) {
+      const chunk = queued.slice(start, start + chunkSize())
+      const key = createHash("sha256")
+        .update(chunk.map((file) => `${file.id}@${+new Date(file.updated_at)}`).join(","))
+        .digest("hex")
       await queue.enqueue(
         QueueName.HEALTH_ARCHIVE,
         HealthArchiveJob.INGEST_REPORT_FILE,
-        { batch_file_id: file.id },
-        { jobId: `ingest-${file.id}-${+new Date(file.updated_at)}` }
+        { batch_file_ids: chunk.map((file) => file.id) },
+        { jobId: `ingest-${key}` }
       )
     }
     return new StepResponse(queued.length)
@@ -49,8 +67,8 @@ export const enqueueReportIngestionStep = createStep(
 )
 
 /**
- * Records a bulk upload of lab reports (already staged, see stageReportUpload: file
- * bytes never travel through a workflow) and queues each PDF for ingestion.
+ * Records a bulk upload of lab reports (already read and staged, see stageReportUpload:
+ * file bytes never travel through a workflow) and queues its PDFs for recording.
  */
 export const createReportBatchWorkflow = createWorkflow(
   "create-report-batch",
@@ -66,9 +84,12 @@ const requeueFailedFilesStep = createStep(
   async ({ batch_id }: { batch_id: string }, { container }) => {
     const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
     // Files refused at upload (not a PDF, too large) have nothing staged to retry.
-    const failed = (await archive.listReportBatchFiles({ batch_id, status: "failed" })).filter(
-      (file) => file.file_id
-    )
+    const failed = (
+      await archive.listReportBatchFiles(
+        { batch_id, status: "failed" },
+        { order: { created_at: "ASC", id: "ASC" } }
+      )
+    ).filter((file) => file.file_id)
     if (failed.length) {
       await archive.updateReportBatchFiles(
         failed.map((file) => ({

@@ -2,6 +2,8 @@ import type { ClinicSession, CollectionSite } from "@health/contracts"
 import type { CacheHint, FetchLike } from "../http"
 import { ApiError, query, readJson } from "../http"
 import { CmsUnavailableError, type LastGoodStore } from "./last-good"
+import { isLandingSection, LANDING_SLUG, landingPageCacheTags } from "./landing-page"
+import type { LandingPage, LandingSection } from "./landing-page-types"
 import type {
   Article,
   ArticleCategory,
@@ -66,6 +68,10 @@ export function createCmsClient({
   /** Strapi gives upload URLs relative to itself; browsers need them absolute. */
   const resolveMedia = <T extends { url: string } | null | undefined>(file: T): T =>
     file && file.url.startsWith("/") ? ({ ...file, url: `${media}${file.url}` } as T) : file
+  const withMedia = (section: LandingSection): LandingSection =>
+    section.__component === "landing.hero" || section.__component === "landing.image"
+      ? { ...section, image: resolveMedia(section.image) }
+      : section
   const withArticleMedia = (article: Article): Article => ({
     ...article,
     cover: resolveMedia(article.cover as Media | null | undefined),
@@ -160,6 +166,29 @@ export function createCmsClient({
         ["pages", `page:${slug}`]
       )
       return data[0] ?? null
+    },
+
+    /**
+     * A published 专题页 with its sections, or null when there is none by that slug. With
+     * `microsite`, only a page the editor published to the 微官网 (the mini-program's own).
+     */
+    async getLandingPage(
+      slug: string,
+      options: { microsite?: boolean } = {}
+    ): Promise<LandingPage | null> {
+      if (!LANDING_SLUG.test(slug)) return null
+      const { data } = await request<StrapiList<LandingPage>>(
+        `/landing-pages${query({
+          "filters[slug][$eq]": slug,
+          "filters[publish_to_microsite][$eq]": options.microsite ? true : undefined,
+          // Every section's own fields, its image and its tag or category.
+          "populate[sections][populate]": "*",
+        })}`,
+        landingPageCacheTags(slug)
+      )
+      const page = data[0]
+      if (!page) return null
+      return { ...page, sections: (page.sections ?? []).filter(isLandingSection).map(withMedia) }
     },
 
     async listConstitutionTypes(): Promise<ConstitutionType[]> {

@@ -49,6 +49,7 @@ export function createCommerceClient(options: CommerceClientOptions) {
           region_id: params.regionId,
           "category_id[]": params.categoryIds,
           "tag_id[]": params.tagIds,
+          "handle[]": params.handles,
           q: params.q,
           limit: params.limit ?? 12,
           offset: params.offset ?? 0,

@@ -99,6 +99,8 @@ export type ProductListParams = {
   categoryIds?: string[]
   /** Products with any of these tags (the 热销 / 新品 filter). */
   tagIds?: string[]
+  /** Just these products (a 专题页's chosen products). */
+  handles?: string[]
   q?: string
   limit?: number
   offset?: number

@@ -142,6 +142,12 @@ export const MEMBER_FEATURES: MemberFeature[] = [
     mini: ["packages/content/tag/index"],
   },
   {
+    id: "landing-pages",
+    title: "专题页（活动与品牌）",
+    web: ["/landing/[slug]"],
+    mini: ["packages/landing/index"],
+  },
+  {
     id: "privacy",
     title: "隐私政策与协议、同意书",
     web: ["/privacy", "/pages/[slug]"],
@@ -221,10 +227,11 @@ export const MINI_PROGRAM_GAPS: { web: string[]; reason: string }[] = [
   },
 ]
 
-/** Web pages that are not member features: the staff apps, which have their own clients. */
+/** Web pages that are not member features: the staff apps (own clients) and the offline fallback. */
 export const NOT_MEMBER_PAGES: { prefix: string; reason: string }[] = [
   { prefix: "/doctor", reason: "医生工作台（员工）" },
   { prefix: "/escort-app", reason: "陪诊员工作台（员工，小程序另有 packages/escort-app）" },
+  { prefix: "/offline", reason: "网页应用断网时的后备页（service worker 提供），小程序无需此页" },
 ]
 
 export type MemberFeatureGaps = {

@@ -45,7 +45,10 @@ export const stand = {
   sharedFiles: [] as { filePath: string; fileName?: string }[],
   /** What wx.chooseAddress (the member's WeChat address list) answers. */
   chosenAddress: null as null | Record<string, string>,
+  /** The title a page last set on its navigation bar. */
+  navigationTitle: "",
   reset() {
+    this.navigationTitle = ""
     storage.clear()
     this.chosenMedia = []
     this.location = { latitude: 29.37, longitude: 113.13 }
@@ -108,6 +111,10 @@ const Taro = {
     return Promise.resolve({ errMsg: "requestPayment:ok" })
   },
   setClipboardData: () => Promise.resolve(),
+  setNavigationBarTitle: (option: { title: string }) => {
+    stand.navigationTitle = option.title
+    return Promise.resolve()
+  },
   uploadFile: (option: {
     url: string
     name: string

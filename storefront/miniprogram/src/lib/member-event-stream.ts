@@ -13,8 +13,7 @@ const headerValue = (header: Record<string, unknown> | undefined, name: string) 
 
 /**
  * WeChat's chunked transfer: Taro.request with `enableChunked`, the stream's bytes from
- * `onChunkReceived` (ArrayBuffers, decoded here: weapp has no TextDecoder). The same transport
- * as the escort timeline's (packages/escort/detail/timeline-stream.ts), for any member stream.
+ * `onChunkReceived` (ArrayBuffers, decoded here: weapp has no TextDecoder).
  */
 export const weappChunkedStreamTransport: EventStreamTransport = (request, handlers) => {
   const decode = createUtf8ChunkDecoder()

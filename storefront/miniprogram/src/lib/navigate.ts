@@ -46,6 +46,8 @@ export const routes = {
   archiveData: "/packages/health/archive-data/index",
   clinicSessions: "/packages/health/clinic/index",
   constitutionHistory: "/packages/health/constitution-history/index",
+  /** A 专题页 from the CMS (the web's /landing/[slug]). */
+  landing: (slug: string) => `/packages/landing/index?slug=${encodeURIComponent(slug)}`,
   tag: (slug: string) => `/packages/content/tag/index?slug=${encodeURIComponent(slug)}`,
   privacy: "/packages/content/privacy/index",
   /** A legal or consent text from the CMS (the web's /pages/[slug]). */

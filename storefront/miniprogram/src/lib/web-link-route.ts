@@ -12,6 +12,8 @@ export function webLinkRoute(href: string): string | null {
   if (product) return routes.product(decodeURIComponent(product[1]))
   const tag = /^\/tags\/([^/]+)\/?$/.exec(path)
   if (tag) return routes.tag(decodeURIComponent(tag[1]))
+  const landing = /^\/landing\/([^/]+)\/?$/.exec(path)
+  if (landing) return routes.landing(decodeURIComponent(landing[1]))
   const legal = /^\/pages\/([^/]+)\/?$/.exec(path)
   if (legal) return routes.legalPage(decodeURIComponent(legal[1]))
   if (/^\/articles\/?$/.test(path)) return routes.articles
@@ -19,6 +21,7 @@ export function webLinkRoute(href: string): string | null {
   if (/^\/privacy\/?$/.test(path)) return routes.privacy
   if (/^\/constitution\/?$/.test(path)) return routes.constitutionTest
   if (/^\/sites\/?$/.test(path)) return routes.sites
+  if (/^\/account\/appointments(\/book)?\/?$/.test(path)) return routes.appointments
   if (/^\/products\/?$/.test(path)) return routes.products()
   return null
 }

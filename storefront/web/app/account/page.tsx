@@ -3,6 +3,7 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { EmptyIcon } from "@/components/icons"
 import { signOut } from "@/lib/account-actions"
+import { SignOutButton } from "@/components/account/sign-out-button"
 import { orders as ordersApi } from "@/lib/backends"
 import { OrderRow } from "@/components/order/order-row"
 import { requireMember } from "@/lib/require-member"
@@ -80,11 +81,7 @@ export default async function AccountPage({
             {name}
           </p>
         </div>
-        <form action={signOut}>
-          <button type="submit" className="button">
-            退出登录
-          </button>
-        </form>
+        <SignOutButton signOut={signOut} />
       </header>
       {referral && <p className="notice">推荐关系未绑定：{referral}</p>}
 

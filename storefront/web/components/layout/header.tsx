@@ -1,4 +1,5 @@
 import { CartIcon } from "@/components/icons"
+import { OfflineSupport } from "@/components/pwa/offline-support"
 import { SearchBox } from "@/components/search/search-box"
 import { messages } from "@health/core"
 import Link from "next/link"
@@ -21,6 +22,7 @@ export async function Header() {
   const unread = await unreadCount(token)
   return (
     <header className="site-header">
+      <OfflineSupport signedIn={signedIn} />
       <div className="container header-inner">
         <Link href="/" className="logo">
           <span className="logo-mark" aria-hidden>

@@ -9,10 +9,10 @@ type Tracer = (
   res: http.ServerResponse
 ) => Promise<void>
 
+let start: { traceRequestHandler: Tracer }
+
 /** A server that answers like `medusa start` does: every request through the hook. */
 async function serve(answer: (req: http.IncomingMessage, res: http.ServerResponse) => void) {
-  register()
-  const start = require("@medusajs/medusa/commands/start") as { traceRequestHandler: Tracer }
   const server = http.createServer((req, res) => {
     void start.traceRequestHandler(async () => answer(req, res), req, res)
   })
@@ -22,6 +22,13 @@ async function serve(answer: (req: http.IncomingMessage, res: http.ServerRespons
 }
 
 describe("commerce security headers", () => {
+  // Loading `medusa start` loads most of Medusa: 10 s alone, past a test's 30 s on a busy
+  // machine (CI saw 40 s), so it happens once, before the tests and outside their time.
+  beforeAll(() => {
+    register()
+    start = require("@medusajs/medusa/commands/start") as { traceRequestHandler: Tracer }
+  }, 180_000)
+
   it("serves a stored HTML file as a sandboxed download with nosniff, and never says Express", async () => {
     const server = await serve((_req, res) => {
       res.setHeader("X-Powered-By", "Express")

@@ -5,7 +5,9 @@ export const REPORT_FILE_STATUSES = ["queued", "processing", "done", "failed"] a
 
 /**
  * One file of a bulk upload and its progress. The file is staged encrypted and becomes
- * the report's file when it matches a kit; timings feed the ingestion benchmark.
+ * the report's file when it matches a kit; `reading` is what the PDF says, read before it
+ * was sealed (summary and findings sealed too; see lib/reports/report-reading), cleared
+ * once the report is recorded; timings feed the ingestion benchmark.
  */
 export const ReportBatchFile = model
   .define("report_batch_file", {
@@ -22,6 +24,7 @@ export const ReportBatchFile = model
     barcode: model.text().nullable(),
     kit_id: model.text().nullable(),
     report_id: model.text().nullable(),
+    reading: model.json().nullable(),
     timings: model.json().nullable(),
   })
   .indexes([{ on: ["status"] }])

@@ -41,6 +41,13 @@ describe("finance rollup runs", () => {
       "2026-11-20",
       "2026-11-22",
       "2026-11-30",
+      "infinity",
+      "-infinity",
+      // No whole months, no hours.
+      "infinity",
+      "-infinity",
+      "infinity",
+      "-infinity",
       null,
       null,
       null,

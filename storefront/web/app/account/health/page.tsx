@@ -14,6 +14,7 @@ import {
 import { AdviceNotesSection } from "@/app/account/consultations/_components/advice-notes-section"
 import { HEALTH_TABS, healthTab, healthTabHref } from "@/lib/health-tabs"
 import { requireMember } from "@/lib/require-member"
+import { KeepForOffline } from "@/components/pwa/keep-for-offline"
 
 export const metadata: Metadata = { title: messages.account.health }
 
@@ -29,7 +30,7 @@ export default async function HealthArchivePage({
   const query = await searchParams
   const tab = healthTab(query.tab)
   const page = Math.max(1, Math.floor(Number(query.page)) || 1)
-  const { token } = await requireMember(healthTabHref(tab))
+  const { token, member } = await requireMember(healthTabHref(tab))
   return (
     <section className="account-page health-archive" data-testid="health-archive">
       <AccountPageHead title={messages.account.health}>
@@ -52,6 +53,7 @@ export default async function HealthArchivePage({
       <h2 className="visually-hidden">{HEALTH_TABS.find((t) => t.id === tab)?.title}</h2>
       {tab === "kits" && <KitsSection token={token} />}
       {tab === "reports" && <ReportsSection token={token} />}
+      {tab === "reports" && <KeepForOffline member={member.id} />}
       {tab === "assessments" && <AssessmentsSection token={token} />}
       {tab === "assessments" && <AdviceNotesSection token={token} />}
       {tab === "uploads" && <UploadsSection token={token} />}

@@ -2,9 +2,12 @@ import { formatDateTime, messages, type InboxMessage } from "@health/core"
 import type { Metadata } from "next"
 import { AccountPageHead } from "@/components/account/account-page-head"
 import { NotificationPreferencesForm } from "@/components/account/notification-preferences-form"
-import { inbox } from "@/lib/backends"
+import { KeepForOffline } from "@/components/pwa/keep-for-offline"
+import { WebPushToggle } from "@/components/pwa/web-push-toggle"
+import { inbox, webPush } from "@/lib/backends"
 import { markAllRead, openMessage, saveNotificationPreferences } from "@/lib/inbox-actions"
 import { requireMember } from "@/lib/require-member"
+import { removeWebPushSubscription, saveWebPushSubscription } from "@/lib/web-push-actions"
 
 export const metadata: Metadata = { title: messages.account.inbox }
 
@@ -31,14 +34,17 @@ function MessageRow({ message }: { message: InboxMessage }) {
 
 /** 消息中心: the member's messages, newest first, and which channels may reach them. */
 export default async function InboxPage() {
-  const { token } = await requireMember("/account/inbox")
-  const [page, preferences] = await Promise.all([
+  const { token, member } = await requireMember("/account/inbox")
+  const [page, preferences, pushKey] = await Promise.all([
     inbox.list(token, { limit: 50 }),
     inbox.preferences(token),
+    // Reminders are an extra: the inbox shows whatever commerce says about them.
+    webPush.publicKey().catch(() => null),
   ])
   const unreadIds = page.messages.filter((m) => !m.read_at).map((m) => m.id)
   return (
     <section className="account-page">
+      <KeepForOffline member={member.id} />
       <AccountPageHead title={account.inbox} />
       <div className="panel">
         <div className="panel-head">
@@ -73,6 +79,11 @@ export default async function InboxPage() {
       </div>
       <div className="panel">
         <h2>{account.notificationSettings}</h2>
+        <WebPushToggle
+          publicKey={pushKey}
+          save={saveWebPushSubscription}
+          remove={removeWebPushSubscription}
+        />
         <NotificationPreferencesForm current={preferences} save={saveNotificationPreferences} />
       </div>
     </section>

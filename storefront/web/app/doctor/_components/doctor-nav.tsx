@@ -29,6 +29,9 @@ export function DoctorNav() {
       <Link href="/doctor/group-sessions" className="button small">
         在线咨询
       </Link>
+      <Link href="/doctor/income" className="button small">
+        收入
+      </Link>
       <button type="button" className="button small" onClick={() => void signOut()}>
         退出
       </button>

@@ -12,8 +12,9 @@ const FILE_FIELDS = [
   "barcode",
   "kit_id",
   "report_id",
-  // Milliseconds per stage (encrypt, store, decrypt, parse, match, record): shows staff
-  // where a slow batch spends its time, and feeds bench/report-ingest.mjs.
+  // Milliseconds per stage (parse, encrypt, store at upload; match, record per chunk,
+  // shared by its files; decrypt only for files staged before uploads were read at once):
+  // shows staff where a slow batch spends its time, and feeds bench/report-ingest.mjs.
   "timings",
 ] as const
 

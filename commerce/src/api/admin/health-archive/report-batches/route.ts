@@ -16,7 +16,10 @@ export async function GET(
   res.json({ batches, count, limit, offset })
 }
 
-/** Bulk report upload: PDFs and/or zips of PDFs (multipart `files`); answers 202 at once. */
+/**
+ * Bulk report upload: PDFs and/or zips of PDFs (multipart `files`). Answers 202 once each
+ * PDF is read and stored sealed; the workers then match and record them, a chunk at a time.
+ */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const files = ((req.files ?? []) as { originalname: string; buffer: Buffer }[]).map((file) => ({
     filename: decodeUploadName(file.originalname),

@@ -9,6 +9,7 @@ import { WechatKfLink } from "@/components/support/wechat-kf-link"
 import { healthArchive } from "@/lib/backends"
 import { loadMemberSuggestions } from "@/lib/member-suggestions"
 import { requireMember } from "@/lib/require-member"
+import { KeepForOffline } from "@/components/pwa/keep-for-offline"
 
 export const metadata: Metadata = { title: "检测报告" }
 
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "检测报告" }
  */
 export default async function ReportPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params
-  const { token } = await requireMember(`/account/health/reports/${encodeURIComponent(id)}`)
+  const { token, member } = await requireMember(`/account/health/reports/${encodeURIComponent(id)}`)
   const answer = await healthArchive.reportWithFindings(token, id).catch((error) => {
     if (error instanceof ApiError && error.status === 404) return null
     throw error
@@ -31,6 +32,7 @@ export default async function ReportPage({ params }: { params: Promise<{ id: str
 
   return (
     <section className="account-page report-page" data-testid="report-page">
+      <KeepForOffline member={member.id} />
       <AccountPageHead title={report.product_title}>
         <a href={`${file}?download=1`} className="button primary" data-testid="report-download">
           下载 PDF

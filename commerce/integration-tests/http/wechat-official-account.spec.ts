@@ -1,0 +1,446 @@
+import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
+import { createHash, randomUUID } from "crypto"
+import { Modules } from "@medusajs/framework/utils"
+import { DomainEvent } from "../../src/lib/events/domain-events"
+import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
+import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
+import { WECHAT_OFFICIAL_ACCOUNT_MODULE } from "../../src/modules/wechat-official-account"
+import type WechatOfficialAccountModuleService from "../../src/modules/wechat-official-account/service"
+import kitReportReadyOfficialAccount from "../../src/subscribers/kit-report-ready-official-account"
+import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
+import { eventually } from "../helpers/eventually"
+import { startWechatStandin } from "../helpers/wechat-standin"
+
+jest.setTimeout(300_000)
+
+process.env.QUEUE_PREFIX ??= `test-${randomUUID()}`
+
+// The stand-in's service account (scripts/wechat-api-standin.mjs defaults).
+const OA_ENV = {
+  WECHAT_OA_APPID: "wx7777777777777777",
+  WECHAT_OA_SECRET: "wx-dev-oa-secret",
+  WECHAT_OA_TOKEN: "wx-dev-oa-token",
+  WECHAT_OA_AES_KEY: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+  WECHAT_OA_TEMPLATE_REPORT_READY: "tmpl-oa-report-ready",
+}
+const ACCOUNT = "gh_standin_oa"
+
+type Delivery = { status: number; body: string; reply: string | null; reply_error?: string }
+type TemplateMessage = {
+  touser: string
+  template_id: string
+  url: string
+  data: Record<string, { value: string }>
+}
+
+/** A field of a reply's XML (CDATA or text). */
+const field = (xml: string | null, name: string) =>
+  xml &&
+  new RegExp(`<${name}>(?:<!\\[CDATA\\[([\\s\\S]*?)\\]\\]>|([^<]*))</${name}>`)
+    .exec(xml)
+    ?.slice(1)
+    .find((v) => v !== undefined)
+
+/** The stand-in's unionid for the mini-program user of code "wx-code-<who>.n". */
+const standinUnionid = (who: string) =>
+  `u${createHash("sha256").update(`unionid:${who}`).digest("base64url").slice(0, 28)}`
+
+const sign = (...parts: string[]) => createHash("sha1").update(parts.sort().join("")).digest("hex")
+
+medusaIntegrationTestRunner({
+  inApp: true,
+  env: {},
+  testSuite: ({ api, getContainer }) => {
+    let standin: Awaited<ReturnType<typeof startWechatStandin>>
+    const saved: Record<string, string | undefined> = {}
+
+    beforeAll(async () => {
+      standin = await startWechatStandin()
+      for (const [name, value] of Object.entries({ ...OA_ENV, WECHAT_API_BASE: standin.url })) {
+        saved[name] = process.env[name]
+        process.env[name] = value
+      }
+    })
+
+    afterAll(() => {
+      standin?.process.kill()
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name]
+        else process.env[name] = value
+      }
+    })
+
+    const hookUrl = () => `${api.defaults.baseURL}/hooks/wechat/official-account`
+    const standin$ = async <T>(path: string, body?: unknown): Promise<T> =>
+      (
+        await fetch(`${standin.url}${path}`, {
+          method: body === undefined ? "GET" : "POST",
+          headers: { "content-type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        })
+      ).json() as Promise<T>
+    /** WeChat (the stand-in) pushes a message to our server URL, signed, sealed in "aes" mode. */
+    const deliver = (mode: "plain" | "aes", message: Record<string, string | number>) =>
+      standin$<Delivery>("/__standin/official-account/deliver", {
+        server_url: hookUrl(),
+        mode,
+        message: { ToUserName: ACCOUNT, CreateTime: Math.floor(Date.now() / 1000), ...message },
+      })
+    const oa = () =>
+      getContainer().resolve<WechatOfficialAccountModuleService>(WECHAT_OFFICIAL_ACCOUNT_MODULE)
+    const followerOf = async (openid: string) =>
+      (await oa().listOfficialAccountFollowers({ openid }, { take: 1 }))[0]
+    const signedQuery = (overrides: Record<string, string> = {}) => {
+      const timestamp = String(Math.floor(Date.now() / 1000))
+      const nonce = "n0nce"
+      return new URLSearchParams({
+        timestamp,
+        nonce,
+        signature: sign(OA_ENV.WECHAT_OA_TOKEN, timestamp, nonce),
+        ...overrides,
+      })
+    }
+
+    describe("server URL", () => {
+      it("answers WeChat's verification with echostr, and 401 to a wrong or stale signature", async () => {
+        const ok = await fetch(`${hookUrl()}?${signedQuery({ echostr: "echo-123" })}`)
+        expect(ok.status).toBe(200)
+        expect(await ok.text()).toBe("echo-123")
+
+        const forged = await fetch(
+          `${hookUrl()}?${signedQuery({ echostr: "x", signature: "0".repeat(40) })}`
+        )
+        expect(forged.status).toBe(401)
+        const old = String(Math.floor(Date.now() / 1000) - 3600)
+        const stale = await fetch(
+          `${hookUrl()}?${new URLSearchParams({ timestamp: old, nonce: "n", signature: sign(OA_ENV.WECHAT_OA_TOKEN, old, "n"), echostr: "x" })}`
+        )
+        expect(stale.status).toBe(401)
+      })
+
+      it("refuses unsigned posts (401), malformed XML (400) and safe mode with a forged msg_signature (401)", async () => {
+        const xml = `<xml><ToUserName><![CDATA[${ACCOUNT}]]></ToUserName><FromUserName><![CDATA[oAnyone1]]></FromUserName><CreateTime>1</CreateTime><MsgType><![CDATA[text]]></MsgType><Content><![CDATA[hi]]></Content><MsgId>1</MsgId></xml>`
+        const post = (query: URLSearchParams, body: string) =>
+          fetch(`${hookUrl()}?${query}`, {
+            method: "POST",
+            headers: { "content-type": "text/xml" },
+            body,
+          })
+        expect((await post(signedQuery({ signature: "f".repeat(40) }), xml)).status).toBe(401)
+        expect((await post(signedQuery(), "<xml><ToUserName>oops")).status).toBe(400)
+        expect((await post(signedQuery(), "<xml><Content>no sender</Content></xml>")).status).toBe(
+          400
+        )
+        const sealed = `<xml><Encrypt><![CDATA[AAAAAAAAAAAAAAAAAAAAAA==]]></Encrypt></xml>`
+        expect(
+          (await post(signedQuery({ encrypt_type: "aes", msg_signature: "a".repeat(40) }), sealed))
+            .status
+        ).toBe(401)
+        // Signed correctly, but not WeChat's ciphertext: 400, not 500.
+        const q = signedQuery({ encrypt_type: "aes" })
+        q.set(
+          "msg_signature",
+          sign(
+            OA_ENV.WECHAT_OA_TOKEN,
+            q.get("timestamp")!,
+            q.get("nonce")!,
+            "AAAAAAAAAAAAAAAAAAAAAA=="
+          )
+        )
+        expect((await post(q, sealed)).status).toBe(400)
+      })
+    })
+
+    describe("followers, replies and the menu", () => {
+      it("links a follower by unionid, replies to keywords and clicks once per message, and publishes the menu", async () => {
+        const container = getContainer()
+        const staff = await adminHeaders(container, api as never, "oa-ops@health.local", [
+          "operations",
+        ])
+
+        // Rules: a keyword, a contained keyword, a click and the follow greeting.
+        const rule = (body: object) => api.post("/admin/official-account/reply-rules", body, staff)
+        await rule({ kind: "keyword", match: "报告", reply_text: "报告查询：请进入“健康档案”" })
+        await rule({
+          kind: "keyword",
+          match: "客服",
+          match_mode: "contains",
+          reply_text: "客服热线 400-000-0000",
+        })
+        await rule({ kind: "click", match: "MENU_REPORT", reply_text: "点击了报告菜单" })
+        await rule({ kind: "follow", reply_text: "欢迎关注健康服务平台" })
+        const bad = await api
+          .post(
+            "/admin/official-account/reply-rules",
+            { kind: "keyword", match: " ", reply_text: "x" },
+            staff
+          )
+          .catch((e: any) => e.response)
+        expect(bad.status).toBe(400)
+        expect(
+          (await api.get("/admin/official-account/reply-rules", staff)).data.reply_rules
+        ).toHaveLength(4)
+
+        // A mini-program member; the same person follows the account (same unionid).
+        const key = await createPublishableKey(container)
+        const { data: signIn } = await api.post("/auth/customer/wechat", {
+          code: "wx-code-oa-member.1",
+        })
+        const member = {
+          headers: { "x-publishable-api-key": key, authorization: `Bearer ${signIn.token}` },
+        }
+        const memberId = (await api.get("/store/customers/me", member)).data.customer.id
+        await standin$("/__standin/official-account/users", {
+          openid: "oOA-member-0001",
+          unionid: standinUnionid("oa-member"),
+        })
+
+        const followed = await deliver("aes", {
+          FromUserName: "oOA-member-0001",
+          MsgType: "event",
+          Event: "subscribe",
+        })
+        expect(followed.status).toBe(200)
+        expect(followed.reply_error).toBeUndefined()
+        expect(field(followed.reply, "ToUserName")).toBe("oOA-member-0001")
+        expect(field(followed.reply, "FromUserName")).toBe(ACCOUNT)
+        expect(field(followed.reply, "Content")).toBe("欢迎关注健康服务平台")
+        expect(await followerOf("oOA-member-0001")).toMatchObject({
+          customer_id: memberId,
+          linked_by: "unionid",
+          unionid: standinUnionid("oa-member"),
+          subscribed: true,
+        })
+
+        // A keyword, in plain mode, then WeChat's retry of the same MsgId: the same reply, one row.
+        const text = {
+          FromUserName: "oOA-member-0001",
+          MsgType: "text",
+          Content: " 报告 ",
+          MsgId: "6100000000000000001",
+        }
+        const first = await deliver("plain", text)
+        expect(field(first.reply, "Content")).toBe("报告查询：请进入“健康档案”")
+        const retry = await deliver("plain", text)
+        expect(retry.reply).toBe(first.reply)
+        expect(
+          await oa().listOfficialAccountInboundMessages({ dedupe_key: "msg:6100000000000000001" })
+        ).toHaveLength(1)
+        const contains = await deliver("aes", {
+          FromUserName: "oOA-member-0001",
+          MsgType: "text",
+          Content: "我想找人工客服",
+          MsgId: "6100000000000000002",
+        })
+        expect(field(contains.reply, "Content")).toBe("客服热线 400-000-0000")
+        const nothing = await deliver("plain", {
+          FromUserName: "oOA-member-0001",
+          MsgType: "text",
+          Content: "你好",
+          MsgId: "6100000000000000003",
+        })
+        expect(nothing).toMatchObject({ status: 200, body: "success", reply: null })
+
+        const click = await deliver("aes", {
+          FromUserName: "oOA-member-0001",
+          MsgType: "event",
+          Event: "CLICK",
+          EventKey: "MENU_REPORT",
+        })
+        expect(field(click.reply, "Content")).toBe("点击了报告菜单")
+
+        // The menu: WeChat's limits checked on save, then published through menu/create.
+        const tooMany = await api
+          .post(
+            "/admin/official-account/menu",
+            {
+              button: [1, 2, 3, 4].map((n) => ({ name: `菜单${n}`, type: "click", key: `K${n}` })),
+            },
+            staff
+          )
+          .catch((e: any) => e.response)
+        expect(tooMany.status).toBe(400)
+        const button = [
+          { name: "查报告", type: "click", key: "MENU_REPORT" },
+          {
+            name: "服务",
+            sub_button: [
+              { name: "预约采样", type: "view", url: "https://shop.example.cn/appointments" },
+              { name: "在线咨询", type: "view", url: "https://shop.example.cn/consult" },
+            ],
+          },
+        ]
+        const saved = await api.post("/admin/official-account/menu", { button }, staff)
+        expect(saved.data.menu).toMatchObject({ buttons: button, published_at: null })
+        const published = await api.post("/admin/official-account/menu/publish", {}, staff)
+        expect(published.data.menu).toMatchObject({ last_publish_errcode: 0 })
+        expect(published.data.menu.published_at).toBeTruthy()
+        const { menus } = await standin$<{ menus: { button: unknown; errcode: number }[] }>(
+          "/__standin/official-account/menus"
+        )
+        expect(menus).toEqual([expect.objectContaining({ button, errcode: 0 })])
+
+        // Staff without the customers area may not touch the account.
+        const lab = await adminHeaders(container, api as never, "oa-lab@health.local", ["lab"])
+        const refused = await api
+          .get("/admin/official-account/menu", lab)
+          .catch((e: any) => e.response)
+        expect(refused.status).toBe(403)
+      })
+
+      it("sends a follower with no member a bind link that binds whoever signs in from it", async () => {
+        const container = getContainer()
+        const followed = await deliver("plain", {
+          FromUserName: "oOA-stranger-01",
+          MsgType: "event",
+          Event: "subscribe",
+        })
+        const content = field(followed.reply, "Content")!
+        expect(content).toContain("点击登录并绑定")
+        const link = new URL(/href="([^"]+)"/.exec(content)![1].replace(/&amp;/g, "&"))
+        expect(link.pathname).toBe("/account/sign-in")
+        const token = link.searchParams.get("oa_bind")!
+        expect((await followerOf("oOA-stranger-01")).customer_id).toBeNull()
+
+        const key = await createPublishableKey(container)
+        const member = await registerCustomer(api as never, key, "oa-bind@example.com")
+        const other = await registerCustomer(api as never, key, "oa-bind-other@example.com")
+        const forged = await api
+          .post("/store/wechat/official-account/bind", { token: `${token}x` }, member)
+          .catch((e: any) => e.response)
+        expect(forged.status).toBe(400)
+        expect(forged.data.message).toContain("绑定链接无效")
+        const missing = await api
+          .post("/store/wechat/official-account/bind", {}, member)
+          .catch((e: any) => e.response)
+        expect(missing.status).toBe(400)
+
+        const bound = await api.post("/store/wechat/official-account/bind", { token }, member)
+        expect(bound.data.official_account).toEqual({ bound: true, following: true })
+        const memberId = (await api.get("/store/customers/me", member)).data.customer.id
+        expect(await followerOf("oOA-stranger-01")).toMatchObject({
+          customer_id: memberId,
+          linked_by: "bind",
+        })
+        const taken = await api
+          .post("/store/wechat/official-account/bind", { token }, other)
+          .catch((e: any) => e.response)
+        expect(taken.status).toBe(409)
+        // The same member again is fine.
+        expect(
+          (await api.post("/store/wechat/official-account/bind", { token }, member)).status
+        ).toBe(200)
+      })
+    })
+
+    describe("template messages", () => {
+      it("sends a following member a report-ready template message once, honouring opt-outs and unfollows", async () => {
+        const container = getContainer()
+        const archive = container.resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
+        const events = container.resolve(Modules.EVENT_BUS)
+        const staff = await adminHeaders(container, api as never, "oa-ops2@health.local", [
+          "operations",
+        ])
+        const key = await createPublishableKey(container)
+
+        // Followers linked by the bind link, one per member (the flow tested above).
+        const followingMember = async (email: string, openid: string) => {
+          const member = await registerCustomer(api as never, key, email)
+          const followed = await deliver("plain", {
+            FromUserName: openid,
+            MsgType: "event",
+            Event: "subscribe",
+          })
+          const content = field(followed.reply, "Content")!
+          const token = new URL(
+            /href="([^"]+)"/.exec(content)![1].replace(/&amp;/g, "&")
+          ).searchParams.get("oa_bind")
+          await api.post("/store/wechat/official-account/bind", { token }, member)
+          return {
+            headers: member,
+            id: (await api.get("/store/customers/me", member)).data.customer.id as string,
+          }
+        }
+        const a = await followingMember("oa-report-a@example.com", "oOA-report-a01")
+        const b = await followingMember("oa-report-b@example.com", "oOA-report-b01")
+        const c = await followingMember("oa-report-c@example.com", "oOA-report-c01")
+        // B switched WeChat messages off; C unfollowed.
+        await api.post("/store/customers/me/notification-preferences", { wechat: false }, b.headers)
+        const left = await deliver("aes", {
+          FromUserName: "oOA-report-c01",
+          MsgType: "event",
+          Event: "unsubscribe",
+        })
+        expect(left).toMatchObject({ status: 200, body: "success" })
+        expect(await followerOf("oOA-report-c01")).toMatchObject({
+          subscribed: false,
+          customer_id: c.id,
+        })
+
+        const reportReady = async (customerId: string) => {
+          const [kit] = await archive.createKitsForOrder({
+            customer_id: customerId,
+            order_id: `order_${customerId}`,
+            collection_method: "mail_in",
+            lines: [
+              { line_item_id: `item_${customerId}`, product_title: "肿瘤易感基因检测", units: 1 },
+            ],
+          })
+          await archive.transitionKit(kit.id, "activate", { actor_type: "system" })
+          await archive.transitionKit(kit.id, "receive", { actor_type: "system" })
+          const { event_id } = await archive.transitionKit(kit.id, "report", {
+            actor_type: "system",
+          })
+          await events.emit({
+            name: DomainEvent.KIT_STATUS_CHANGED,
+            data: { kit_id: kit.id, event_id },
+          })
+          return { kit_id: kit.id, event_id }
+        }
+        const sent = async () =>
+          (
+            await standin$<{ messages: TemplateMessage[] }>(
+              "/__standin/official-account/template-messages"
+            )
+          ).messages
+        const sends = async () =>
+          (await api.get("/admin/official-account/template-sends", staff)).data.template_sends as {
+            customer_id: string
+            outcome: string
+            errcode: number | null
+          }[]
+
+        const reportA = await reportReady(a.id)
+        await reportReady(b.id)
+        await reportReady(c.id)
+        const log = await eventually(sends, (rows) => rows.length >= 3)
+        const outcomeOf = (id: string) => log.find((row) => row.customer_id === id)
+        expect(outcomeOf(a.id)).toMatchObject({ outcome: "sent", errcode: 0 })
+        expect(outcomeOf(b.id)).toMatchObject({ outcome: "opted_out" })
+        expect(outcomeOf(c.id)).toMatchObject({ outcome: "not_following" })
+
+        const messages = await sent()
+        expect(messages).toEqual([
+          expect.objectContaining({
+            touser: "oOA-report-a01",
+            template_id: "tmpl-oa-report-ready",
+            data: expect.objectContaining({
+              thing1: { value: "肿瘤易感基因检测" },
+              phrase2: { value: "报告已出" },
+            }),
+          }),
+        ])
+        expect(messages[0].url).toMatch(new RegExp(`/account/health/kits/${reportA.kit_id}$`))
+        expect(messages[0].data.time3.value).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/)
+
+        // The event delivered again: nothing is sent twice.
+        await kitReportReadyOfficialAccount({
+          event: { name: DomainEvent.KIT_STATUS_CHANGED, data: reportA },
+          container,
+        } as never)
+        expect(await sent()).toHaveLength(1)
+        expect((await sends()).filter((row) => row.customer_id === a.id)).toHaveLength(1)
+      })
+    })
+  },
+})

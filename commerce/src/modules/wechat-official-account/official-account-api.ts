@@ -1,0 +1,109 @@
+import { accessToken, isRejectedToken } from "../wechat-platform/access-token"
+import { WechatApiError, wechatJson } from "../wechat-platform/wechat-api"
+import type { OfficialAccountConfig } from "./config"
+
+type Answer<T> = T & { errcode?: number; errmsg?: string }
+
+/**
+ * One call of the service account's API with its own access_token (POST /cgi-bin/stable_token
+ * with its appid, kept in Redis like the mini-program's): fetched again once when WeChat
+ * refuses it. Answers WeChat's body, errcode included; the caller decides what an errcode means.
+ */
+async function call<T>(
+  config: OfficialAccountConfig,
+  path: string,
+  init: { query?: Record<string, string>; body?: unknown } = {}
+): Promise<Answer<T>> {
+  let rejected: string | undefined
+  for (const retry of [false, true]) {
+    const token = await accessToken(config, rejected)
+    const url = new URL(path, config.apiBase)
+    url.search = new URLSearchParams({ ...init.query, access_token: token }).toString()
+    const answer = await wechatJson<T>(
+      url,
+      init.body === undefined
+        ? undefined
+        : {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify(init.body),
+          }
+    )
+    if (!retry && isRejectedToken(answer.errcode)) {
+      rejected = token
+      continue
+    }
+    return answer
+  }
+  throw new WechatApiError(0, "unreachable")
+}
+
+export type OfficialAccountUser = {
+  subscribe: number
+  openid: string
+  unionid?: string
+  subscribe_time?: number
+}
+
+/** GET /cgi-bin/user/info: whether the openid follows, and its unionid when the account has one. */
+export async function officialAccountUser(
+  config: OfficialAccountConfig,
+  openid: string
+): Promise<OfficialAccountUser> {
+  const answer = await call<OfficialAccountUser>(config, "/cgi-bin/user/info", {
+    query: { openid, lang: "zh_CN" },
+  })
+  if (answer.errcode) throw new WechatApiError(answer.errcode, answer.errmsg ?? "user/info failed")
+  return answer
+}
+
+/** A button of the custom menu as WeChat takes it (menu/create's `button`). */
+export type MenuButton = {
+  name: string
+  type?: "click" | "view" | "miniprogram"
+  key?: string
+  url?: string
+  appid?: string
+  pagepath?: string
+  sub_button?: MenuButton[]
+}
+
+/** POST /cgi-bin/menu/create: replaces the account's menu; answers WeChat's errcode (0: done). */
+export async function createMenu(
+  config: OfficialAccountConfig,
+  button: MenuButton[]
+): Promise<{ errcode: number; errmsg: string }> {
+  const answer = await call<object>(config, "/cgi-bin/menu/create", { body: { button } })
+  return { errcode: answer.errcode ?? 0, errmsg: answer.errmsg ?? "ok" }
+}
+
+export type TemplateMessage = {
+  touser: string
+  template_id: string
+  /** A web page opened from the message. */
+  url?: string
+  /** Or a mini-program page (WeChat prefers it when the mini-program is linked). */
+  miniprogram?: { appid: string; pagepath: string }
+  data: Record<string, { value: string }>
+}
+
+/** POST /cgi-bin/message/template/send; throws WechatApiError with WeChat's errcode. */
+export async function sendTemplateMessage(
+  config: OfficialAccountConfig,
+  message: TemplateMessage
+): Promise<{ msgid: number | null }> {
+  const answer = await call<{ msgid?: number }>(config, "/cgi-bin/message/template/send", {
+    body: message,
+  })
+  if (answer.errcode) {
+    throw new WechatApiError(answer.errcode, answer.errmsg ?? "template/send failed")
+  }
+  return { msgid: answer.msgid ?? null }
+}
+
+/** WeChat's errcode in a WechatApiError's message ("WeChat API error 43004: …"), or null. */
+export function errcodeOf(error: unknown): number | null {
+  if (error instanceof WechatApiError) return error.errcode
+  const match = /WeChat API error (-?\d+)/.exec((error as Error)?.message ?? "")
+  return match ? Number(match[1]) : null
+}

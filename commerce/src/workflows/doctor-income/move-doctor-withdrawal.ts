@@ -1,0 +1,44 @@
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { DOCTOR_INCOME_MODULE } from "../../modules/doctor-income"
+import type DoctorIncomeModuleService from "../../modules/doctor-income/service"
+
+export type MoveDoctorWithdrawalInput = {
+  withdrawal_id: string
+  action:
+    | { kind: "pay"; staff_id: string; reference: string }
+    | { kind: "reject"; staff_id: string; reason: string }
+}
+
+const moveDoctorWithdrawalStep = createStep(
+  "move-doctor-withdrawal",
+  async (input: MoveDoctorWithdrawalInput, { container }) => {
+    const income = container.resolve<DoctorIncomeModuleService>(DOCTOR_INCOME_MODULE)
+    const { withdrawal, changed } = await income.moveWithdrawal(input.withdrawal_id, input.action)
+    return new StepResponse(
+      withdrawal,
+      changed ? { id: withdrawal.id, from: withdrawal.status } : null
+    )
+  },
+  async (moved, { container }) => {
+    if (moved) {
+      await container
+        .resolve<DoctorIncomeModuleService>(DOCTOR_INCOME_MODULE)
+        .undoMoveWithdrawal(moved)
+    }
+  }
+)
+
+/**
+ * Finance records the transfer that paid a doctor's withdrawal, or rejects it (the amount
+ * returns to the balance). Each moves only from 待打款, so a double click or a retried
+ * request changes nothing twice.
+ */
+export const moveDoctorWithdrawalWorkflow = createWorkflow(
+  "move-doctor-withdrawal",
+  (input: MoveDoctorWithdrawalInput) => new WorkflowResponse(moveDoctorWithdrawalStep(input))
+)
