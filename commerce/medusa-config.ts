@@ -315,6 +315,9 @@ module.exports = defineConfig({
     articlePush: {
       resolve: "./src/modules/article-push",
     },
+    marketingPush: {
+      resolve: "./src/modules/marketing-push",
+    },
     wechatPlatform: {
       resolve: "./src/modules/wechat-platform",
     },

@@ -33,7 +33,11 @@ export function typecheckAll({ quiet = false } = {}) {
     }
     const result = spawnSync(
       at("node_modules", ".bin", "tsc"),
-      ["--noEmit", "-p", dir === "plugins" ? at("scripts", "tsconfig.plugins.json") : "tsconfig.json"],
+      [
+        "--noEmit",
+        "-p",
+        dir === "plugins" ? at("scripts", "tsconfig.plugins.json") : "tsconfig.json",
+      ],
       {
         cwd: at(dir),
         encoding: "utf8",

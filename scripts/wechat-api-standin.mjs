@@ -26,7 +26,13 @@
 // buttons 40016, at most 5 sub-buttons 40023, name bytes 40018, types 40017, click keys 40019,
 // view URLs 40055 and 40054 in sub-buttons); POST /cgi-bin/message/template/send (43004 for an
 // openid starting "o-unfollowed"). These need the account's own token (48001 with another).
-// GET /__standin/official-account/{user-info-calls,menus,template-messages} list them.
+// POST /cgi-bin/media/uploadnews (1 to 8 articles, each with title and content: 44003 for
+// none, 44004 for an empty one; answers a news media_id) and POST /cgi-bin/message/mass/sendall
+// (群发 mpnews to is_to_all or a tag_id: 40007 for an unknown media_id, 45065 for a repeated
+// clientmsgid, 45028 past the account's monthly quota, 4 by default; answers msg_id and
+// msg_data_id).
+// GET /__standin/official-account/{user-info-calls,menus,template-messages,mass-sends} list them;
+// POST /__standin/official-account/mass-quota {limit} sets the monthly quota.
 // POST /__standin/official-account/deliver {server_url, mode: "plain"|"aes", message: {...}}
 // plays WeChat pushing a message to our server URL: the fields as WeChat's XML, signed with
 // the account's token (and in "aes" mode sealed with its EncodingAESKey, WXBizMsgCrypt), then
@@ -475,6 +481,9 @@ class OfficialAccountStandin {
     this.userInfoCalls = []
     this.menus = []
     this.templateMessages = []
+    this.news = new Map()
+    this.massSends = []
+    this.massQuota = 4
   }
 
   stableToken(force, issue) {
@@ -492,6 +501,8 @@ class OfficialAccountStandin {
       "/cgi-bin/user/info",
       "/cgi-bin/menu/create",
       "/cgi-bin/message/template/send",
+      "/cgi-bin/media/uploadnews",
+      "/cgi-bin/message/mass/sendall",
     ].includes(pathname)
   }
 
@@ -523,6 +534,8 @@ class OfficialAccountStandin {
       })
       return refusal ?? { errcode: 0, errmsg: "ok" }
     }
+    if (url.pathname === "/cgi-bin/media/uploadnews") return this.uploadNews(body)
+    if (url.pathname === "/cgi-bin/message/mass/sendall") return this.massSend(body)
     // /cgi-bin/message/template/send
     if (!body.touser || !body.template_id || typeof body.data !== "object" || !body.data)
       return { errcode: 47003, errmsg: "argument invalid! touser, template_id, data" }
@@ -533,6 +546,45 @@ class OfficialAccountStandin {
     return { errcode: 0, errmsg: "ok", msgid }
   }
 
+  uploadNews(body) {
+    const articles = body.articles
+    if (!Array.isArray(articles) || articles.length < 1 || articles.length > 8)
+      return { errcode: 44003, errmsg: "empty news data" }
+    if (articles.some((a) => !a?.title || !a?.content))
+      return { errcode: 44004, errmsg: "empty content" }
+    const media_id = `standin-news-${randomUUID()}`
+    this.news.set(media_id, articles)
+    return { type: "news", media_id, created_at: Math.floor(Date.now() / 1000) }
+  }
+
+  /** 群发 as WeChat takes it: a calendar month (China time) holds `massQuota` accepted sends. */
+  massSend(body) {
+    const mediaId = body.mpnews?.media_id
+    if (body.msgtype !== "mpnews" || !this.news.has(mediaId))
+      return { errcode: 40007, errmsg: "invalid media_id" }
+    const filter = body.filter ?? {}
+    if (filter.is_to_all !== true && !Number.isInteger(Number(filter.tag_id)))
+      return { errcode: 40050, errmsg: "invalid tag id" }
+    if (body.clientmsgid && this.massSends.some((m) => m.clientmsgid === body.clientmsgid))
+      return { errcode: 45065, errmsg: "clientmsgid exist" }
+    const month = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+    const used = this.massSends.filter((m) => m.month === month && m.errcode === 0).length
+    const errcode = used >= this.massQuota ? 45028 : 0
+    const msg_id = errcode ? null : 1000000000 + this.massSends.length
+    this.massSends.push({
+      filter,
+      media_id: mediaId,
+      articles: this.news.get(mediaId),
+      clientmsgid: body.clientmsgid ?? null,
+      month,
+      errcode,
+      msg_id,
+      at: new Date().toISOString(),
+    })
+    if (errcode) return { errcode, errmsg: "has no masssend quota" }
+    return { errcode: 0, errmsg: "send job submission success", msg_id, msg_data_id: msg_id + 1 }
+  }
+
   async knob(name, body) {
     if (name === "users" && body) {
       this.users.set(String(body.openid), { unionid: body.unionid ?? null })
@@ -541,6 +593,11 @@ class OfficialAccountStandin {
     if (name === "user-info-calls") return { calls: this.userInfoCalls }
     if (name === "menus") return { menus: this.menus }
     if (name === "template-messages") return { messages: this.templateMessages }
+    if (name === "mass-sends") return { mass_sends: this.massSends }
+    if (name === "mass-quota" && body) {
+      this.massQuota = Number(body.limit)
+      return { ok: true }
+    }
     if (name === "deliver" && body) return this.deliver(body)
     return null
   }

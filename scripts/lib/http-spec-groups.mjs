@@ -60,7 +60,13 @@ export const HTTP_SPEC_GROUPS = {
     "offline-order-payment-gate",
   ],
   // queue-dashboard counts every job in the shared queues: first, before the others add theirs.
-  operations: ["queue-dashboard", "order-business-states", "store-ownership", "cms-hooks"],
+  operations: [
+    "queue-dashboard",
+    "order-business-states",
+    "store-ownership",
+    "cms-hooks",
+    "marketing-pushes",
+  ],
   consultation: ["consultations", "consultation-assessments", "video-calls", "group-sessions"],
 }
 

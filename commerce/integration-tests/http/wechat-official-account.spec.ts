@@ -1,5 +1,7 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { createHash, randomUUID } from "crypto"
+import { createServer } from "http"
+import type { AddressInfo } from "net"
 import { Modules } from "@medusajs/framework/utils"
 import { DomainEvent } from "../../src/lib/events/domain-events"
 import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
@@ -7,6 +9,7 @@ import type HealthArchiveModuleService from "../../src/modules/health-archive/se
 import { WECHAT_OFFICIAL_ACCOUNT_MODULE } from "../../src/modules/wechat-official-account"
 import type WechatOfficialAccountModuleService from "../../src/modules/wechat-official-account/service"
 import kitReportReadyOfficialAccount from "../../src/subscribers/kit-report-ready-official-account"
+import orderPlacedOfficialAccount from "../../src/subscribers/order-placed-official-account"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { startWechatStandin } from "../helpers/wechat-standin"
@@ -22,6 +25,7 @@ const OA_ENV = {
   WECHAT_OA_TOKEN: "wx-dev-oa-token",
   WECHAT_OA_AES_KEY: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
   WECHAT_OA_TEMPLATE_REPORT_READY: "tmpl-oa-report-ready",
+  WECHAT_OA_TEMPLATE_ORDER_PAID: "tmpl-oa-order-paid",
 }
 const ACCOUNT = "gh_standin_oa"
 
@@ -440,6 +444,244 @@ medusaIntegrationTestRunner({
         } as never)
         expect(await sent()).toHaveLength(1)
         expect((await sends()).filter((row) => row.customer_id === a.id)).toHaveLength(1)
+      })
+
+      it("tells a following buyer their order is paid once, and logs a buyer who does not follow", async () => {
+        const container = getContainer()
+        const events = container.resolve(Modules.EVENT_BUS)
+        const staff = await adminHeaders(container, api as never, "oa-ops3@health.local", [
+          "operations",
+        ])
+        const key = await createPublishableKey(container)
+        const buyer = await registerCustomer(api as never, key, "oa-paid-a@example.com")
+        const stranger = await registerCustomer(api as never, key, "oa-paid-b@example.com")
+        const idOf = async (headers: typeof buyer) =>
+          (await api.get("/store/customers/me", headers)).data.customer.id as string
+        const followed = await deliver("aes", {
+          FromUserName: "oOA-paid-a01",
+          MsgType: "event",
+          Event: "subscribe",
+        })
+        const token = new URL(
+          /href="([^"]+)"/.exec(field(followed.reply, "Content")!)![1].replace(/&amp;/g, "&")
+        ).searchParams.get("oa_bind")
+        await api.post("/store/wechat/official-account/bind", { token }, buyer)
+
+        const orderFor = async (customerId: string, email: string) => {
+          // As checkout leaves it: an order of the member's (paid online: no offline payment).
+          const order = await container.resolve(Modules.ORDER).createOrders({
+            customer_id: customerId,
+            email,
+            currency_code: "cny",
+            items: [{ title: "肿瘤易感基因检测", quantity: 1, unit_price: 1999 }],
+          })
+          await events.emit({ name: "order.placed", data: { id: order.id } })
+          return order.id
+        }
+        const buyerId = await idOf(buyer)
+        const strangerId = await idOf(stranger)
+        const paid = await orderFor(buyerId, "oa-paid-a@example.com")
+        await orderFor(strangerId, "oa-paid-b@example.com")
+
+        const sends = async () =>
+          (
+            (await api.get("/admin/official-account/template-sends", staff)).data
+              .template_sends as { customer_id: string; outcome: string; template_id: string }[]
+          ).filter((row) => [buyerId, strangerId].includes(row.customer_id))
+        const log = await eventually(sends, (rows) => rows.length >= 2)
+        expect(log).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({
+              customer_id: buyerId,
+              outcome: "sent",
+              template_id: "tmpl-oa-order-paid",
+            }),
+            expect.objectContaining({ customer_id: strangerId, outcome: "not_following" }),
+          ])
+        )
+        const paidMessages = async () =>
+          (
+            await standin$<{ messages: TemplateMessage[] }>(
+              "/__standin/official-account/template-messages"
+            )
+          ).messages.filter((message) => message.template_id === "tmpl-oa-order-paid")
+        const [message] = await paidMessages()
+        expect(message).toMatchObject({
+          touser: "oOA-paid-a01",
+          data: { thing1: { value: "肿瘤易感基因检测" }, phrase2: { value: "支付成功" } },
+        })
+        expect(message.url).toMatch(new RegExp(`/account/orders/${paid}$`))
+
+        // The event delivered again: nothing is sent twice.
+        await orderPlacedOfficialAccount({
+          event: { name: "order.placed", data: { id: paid } },
+          container,
+        } as never)
+        expect(await paidMessages()).toHaveLength(1)
+        expect((await sends()).filter((row) => row.customer_id === buyerId)).toHaveLength(1)
+      })
+    })
+
+    describe("群发 (mass send)", () => {
+      it("sends micro-site content to all or a tag, keeps to the monthly limit and records WeChat's outcome", async () => {
+        const container = getContainer()
+        const staff = await adminHeaders(container, api as never, "oa-ops4@health.local", [
+          "operations",
+        ])
+        // The CMS: two articles, one flagged 发布到微官网, and a flagged landing page.
+        const entries: Record<string, Record<string, unknown>> = {
+          "/api/articles/art-micro": {
+            documentId: "art-micro",
+            title: "秋季养生：润燥为先",
+            slug: "autumn-care",
+            summary: "秋季气候干燥，饮食起居宜润燥。",
+            body: "## 饮食\n\n多吃梨、银耳。\n\n**起居**早睡早起。",
+            publish_to_microsite: true,
+          },
+          "/api/articles/art-plain": {
+            documentId: "art-plain",
+            title: "仅官网文章",
+            slug: "web-only",
+            publish_to_microsite: false,
+          },
+          "/api/landing-pages/lp-micro": {
+            documentId: "lp-micro",
+            title: "基因检测专题",
+            slug: "gene-test",
+            seo_description: "了解你的基因",
+            publish_to_microsite: true,
+          },
+        }
+        const cms = createServer((req, res) => {
+          const entry = entries[(req.url ?? "").split("?")[0]]
+          res.writeHead(entry ? 200 : 404, { "content-type": "application/json" })
+          res.end(JSON.stringify(entry ? { data: entry } : { data: null, error: { status: 404 } }))
+        })
+        await new Promise<void>((resolve) => cms.listen(0, "127.0.0.1", resolve))
+        const previous = {
+          CMS_URL: process.env.CMS_URL,
+          WECHAT_OA_MASS_SEND_MONTHLY_LIMIT: process.env.WECHAT_OA_MASS_SEND_MONTHLY_LIMIT,
+        }
+        process.env.CMS_URL = `http://127.0.0.1:${(cms.address() as AddressInfo).port}`
+        process.env.WECHAT_OA_MASS_SEND_MONTHLY_LIMIT = "2"
+        try {
+          const send = (body: Record<string, unknown>) =>
+            api
+              .post("/admin/official-account/mass-sends", body, staff)
+              .catch((e: any) => e.response)
+          const standinSends = async () =>
+            (
+              await standin$<{ mass_sends: Record<string, any>[] }>(
+                "/__standin/official-account/mass-sends"
+              )
+            ).mass_sends
+
+          // Only content flagged for the micro-site, and only content that exists.
+          const notFlagged = await send({ content_type: "article", content_id: "art-plain" })
+          expect(notFlagged.status).toBe(400)
+          expect(notFlagged.data.message).toBe("该内容未设置“发布到微官网”，不能群发")
+          const missing = await send({ content_type: "article", content_id: "art-gone" })
+          expect(missing.status).toBe(404)
+          const noTag = await send({
+            content_type: "article",
+            content_id: "art-micro",
+            audience: "tag",
+          })
+          expect(noTag.status).toBe(400)
+
+          const toAll = await send({ content_type: "article", content_id: "art-micro" })
+          expect(toAll.status).toBe(201)
+          expect(toAll.data.mass_send).toMatchObject({
+            title: "秋季养生：润燥为先",
+            audience: "all",
+            status: "submitted",
+            errcode: 0,
+          })
+          const toTag = await send({
+            content_type: "landing_page",
+            content_id: "lp-micro",
+            audience: "tag",
+            tag_id: 101,
+          })
+          expect(toTag.data.mass_send).toMatchObject({
+            audience: "tag",
+            tag_id: 101,
+            status: "submitted",
+          })
+          const atWechat = await standinSends()
+          expect(atWechat).toHaveLength(2)
+          expect(atWechat[0]).toMatchObject({ filter: { is_to_all: true }, errcode: 0 })
+          expect(atWechat[0].articles[0]).toMatchObject({
+            title: "秋季养生：润燥为先",
+            digest: "秋季气候干燥，饮食起居宜润燥。",
+          })
+          expect(atWechat[0].articles[0].content).toContain("<p>多吃梨、银耳。</p>")
+          expect(atWechat[0].articles[0].content_source_url).toMatch(/\/articles\/autumn-care$/)
+          expect(atWechat[1]).toMatchObject({ filter: { is_to_all: false, tag_id: 101 } })
+          expect(atWechat[1].articles[0].content_source_url).toMatch(/\/landing\/gene-test$/)
+
+          // Our limit (2 this month): refused before WeChat is asked, and recorded.
+          const third = await send({ content_type: "article", content_id: "art-micro" })
+          expect(third.status).toBe(409)
+          expect(third.data.message).toContain("本月群发次数已用完")
+          expect(await standinSends()).toHaveLength(2)
+
+          // WeChat's own quota (45028) is recorded too, and answered the same way.
+          process.env.WECHAT_OA_MASS_SEND_MONTHLY_LIMIT = "10"
+          await standin$("/__standin/official-account/mass-quota", { limit: 2 })
+          const overWechat = await send({ content_type: "article", content_id: "art-micro" })
+          expect(overWechat.status).toBe(409)
+
+          // WeChat reports the finished job on the server URL, once (a repeat changes nothing).
+          const finish = (status: string, sent: number) =>
+            deliver("aes", {
+              FromUserName: "oOA-mass-admin",
+              MsgType: "event",
+              Event: "MASSSENDJOBFINISH",
+              MsgID: Number(toAll.data.mass_send.msg_id),
+              Status: status,
+              TotalCount: 120,
+              FilterCount: 118,
+              SentCount: sent,
+              ErrorCount: 118 - sent,
+            })
+          expect(await finish("send success", 117)).toMatchObject({ status: 200, body: "success" })
+
+          const list = (await api.get("/admin/official-account/mass-sends", staff)).data
+          expect(list.count).toBe(4)
+          const byId = (id: string) => list.mass_sends.find((m: { id: string }) => m.id === id)
+          expect(byId(toAll.data.mass_send.id)).toMatchObject({
+            status: "finished",
+            job_status: "send success",
+            total_count: 120,
+            filter_count: 118,
+            sent_count: 117,
+            error_count: 1,
+          })
+          expect(byId(toTag.data.mass_send.id)).toMatchObject({
+            status: "submitted",
+            sent_count: null,
+          })
+          expect(
+            list.mass_sends
+              .filter((m: { status: string }) => m.status === "refused")
+              .map((m: { errcode: number | null }) => m.errcode)
+              .sort()
+          ).toEqual([45028, null])
+          await new Promise((resolve) => setTimeout(resolve, 1100))
+          await finish("send fail", 0)
+          expect(
+            (await api.get("/admin/official-account/mass-sends", staff)).data.mass_sends.find(
+              (m: { id: string }) => m.id === toAll.data.mass_send.id
+            )
+          ).toMatchObject({ status: "finished", sent_count: 117 })
+        } finally {
+          cms.close()
+          for (const [name, value] of Object.entries(previous)) {
+            if (value === undefined) delete process.env[name]
+            else process.env[name] = value
+          }
+        }
       })
     })
   },

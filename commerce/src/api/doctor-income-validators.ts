@@ -1,51 +1,28 @@
 import { z } from "@medusajs/framework/zod"
+import {
+  optionalOneOf,
+  pageQuery,
+  PayWithdrawalBody,
+  percent,
+  RejectWithdrawalBody,
+  RequestWithdrawalBody,
+} from "../lib/income/income-validators"
 
 // Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
 
-const text = (message: string, max: number) =>
-  z
-    .unknown()
-    .refine((v) => typeof v === "string" && v.trim().length > 0 && v.trim().length <= max, message)
-    .transform((v) => (v as string).trim())
-
-const page = (defaultLimit: number) => ({
-  limit: z
-    .unknown()
-    .refine(
-      (v) => v == null || (/^\d+$/.test(String(v)) && Number(v) >= 1 && Number(v) <= 100),
-      "limit 应为 1–100 的整数"
-    )
-    .transform((v) => (v == null ? defaultLimit : Number(v))),
-  offset: z
-    .unknown()
-    .refine((v) => v == null || /^\d{1,7}$/.test(String(v)), "offset 应为非负整数")
-    .transform((v) => (v == null ? 0 : Number(v))),
-})
+const page = (defaultLimit: number) => pageQuery(defaultLimit, 100)
 
 /** GET /doctor/income?limit=&offset=: the earnings page. */
 export const DoctorIncomeQuery = z.object(page(20))
 
 /** POST /doctor/income/withdrawals `{ amount_fen }`. */
-export const RequestDoctorWithdrawalBody = z.object({
-  amount_fen: z
-    .unknown()
-    .refine(
-      (v) => Number.isSafeInteger(v) && (v as number) > 0 && (v as number) <= 100_000_000,
-      "提现金额应为正整数（分），且不超过 100 万元"
-    )
-    .transform((v) => v as number),
-})
+export const RequestDoctorWithdrawalBody = RequestWithdrawalBody
 
 export const AdminDoctorWithdrawalsQuery = z.object({
-  status: z
-    .unknown()
-    .refine(
-      (v) => v == null || v === "" || ["requested", "paid", "rejected"].includes(v as string),
-      "status 只能是 requested、paid 或 rejected"
-    )
-    .transform((v) =>
-      v == null || v === "" ? undefined : (v as "requested" | "paid" | "rejected")
-    ),
+  status: optionalOneOf(
+    ["requested", "paid", "rejected"] as const,
+    "status 只能是 requested、paid 或 rejected"
+  ),
   doctor_id: z
     .unknown()
     .refine((v) => v == null || (typeof v === "string" && v.length <= 64), "医生编号格式不正确")
@@ -53,21 +30,9 @@ export const AdminDoctorWithdrawalsQuery = z.object({
   ...page(50),
 })
 
-export const PayDoctorWithdrawalBody = z.object({
-  reference: text("请填写银行转账流水号（不超过 64 字）", 64),
-})
+export const PayDoctorWithdrawalBody = PayWithdrawalBody
 
-export const RejectDoctorWithdrawalBody = z.object({
-  reason: text("请填写驳回原因（不超过 200 字）", 200),
-})
-
-const percent = z
-  .unknown()
-  .refine(
-    (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100,
-    "分成比例应为 0–100 的整数"
-  )
-  .transform((v) => v as number)
+export const RejectDoctorWithdrawalBody = RejectWithdrawalBody
 
 const fee = z
   .unknown()

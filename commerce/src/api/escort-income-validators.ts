@@ -1,18 +1,15 @@
 import { z } from "@medusajs/framework/zod"
+import {
+  optionalOneOf,
+  pageQuery,
+  PayWithdrawalBody,
+  percent,
+  RejectWithdrawalBody,
+  RequestWithdrawalBody,
+  text,
+} from "../lib/income/income-validators"
 
 // Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
-
-const wholeFen = (message: string, max = 100_000_000) =>
-  z
-    .unknown()
-    .refine((v) => Number.isSafeInteger(v) && (v as number) > 0 && (v as number) <= max, message)
-    .transform((v) => v as number)
-
-const text = (message: string, max: number) =>
-  z
-    .unknown()
-    .refine((v) => typeof v === "string" && v.trim().length > 0 && v.trim().length <= max, message)
-    .transform((v) => (v as string).trim())
 
 const optionalText = (message: string, max: number) =>
   z
@@ -25,12 +22,6 @@ const oneOf = <T extends string>(values: readonly T[], message: string, fallback
     .unknown()
     .refine((v) => (v == null && fallback !== undefined) || values.includes(v as T), message)
     .transform((v) => (v ?? fallback) as T)
-
-const optionalOneOf = <T extends string>(values: readonly T[], message: string) =>
-  z
-    .unknown()
-    .refine((v) => v == null || v === "" || values.includes(v as T), message)
-    .transform((v) => (v == null || v === "" ? undefined : (v as T)))
 
 /** The member's confirmation, optionally with a 1–5 rating and up to 5 short tags. */
 export const ConfirmEscortBookingBody = z.preprocess(
@@ -69,9 +60,7 @@ export const DisputeEscortBookingBody = z.object({
   reason: text("请填写申诉原因（不超过 500 字）", 500),
 })
 
-export const RequestEscortWithdrawalBody = z.object({
-  amount_fen: wholeFen("提现金额应为正整数（分），且不超过 100 万元"),
-})
+export const RequestEscortWithdrawalBody = RequestWithdrawalBody
 
 export const AdminEscortEarningsQuery = z.object({
   status: optionalOneOf(
@@ -79,17 +68,7 @@ export const AdminEscortEarningsQuery = z.object({
     "status 只能是 pending、available、frozen 或 reversed"
   ),
   escort_id: optionalText("陪诊员编号格式不正确", 64).transform((v) => v ?? undefined),
-  limit: z
-    .unknown()
-    .refine(
-      (v) => v == null || (/^\d+$/.test(String(v)) && Number(v) >= 1 && Number(v) <= 200),
-      "limit 应为 1–200 的整数"
-    )
-    .transform((v) => (v == null ? 50 : Number(v))),
-  offset: z
-    .unknown()
-    .refine((v) => v == null || /^\d{1,7}$/.test(String(v)), "offset 应为非负整数")
-    .transform((v) => (v == null ? 0 : Number(v))),
+  ...pageQuery(50, 200),
 })
 
 export const AdminEscortDisputesQuery = z.object({
@@ -123,21 +102,9 @@ export const AdminEscortWithdrawalsQuery = z.object({
   ),
 })
 
-export const RejectEscortWithdrawalBody = z.object({
-  reason: text("请填写驳回原因（不超过 200 字）", 200),
-})
+export const RejectEscortWithdrawalBody = RejectWithdrawalBody
 
-export const PayEscortWithdrawalBody = z.object({
-  reference: text("请填写银行转账流水号（不超过 64 字）", 64),
-})
-
-const percent = z
-  .unknown()
-  .refine(
-    (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 100,
-    "分成比例应为 0–100 的整数"
-  )
-  .transform((v) => v as number)
+export const PayEscortWithdrawalBody = PayWithdrawalBody
 
 const levelRule = z.object(
   {

@@ -27,6 +27,12 @@ import { ListInboxQuery, MarkReadBody } from "./store/inbox/validators"
 import { NotificationPreferencesBody } from "./store/customers/me/notification-preferences/validators"
 import { AssignRolesBody, AuditLogQuery, CreateRoleBody } from "./admin/access/validators"
 import { ListPushesQuery } from "./admin/cms/pushes/validators"
+import {
+  AudiencePreviewBody,
+  CreateMarketingPushBody,
+  ListMarketingPushesQuery,
+} from "./admin/marketing-pushes/validators"
+import { MarketingPushClickQuery } from "./hooks/marketing-pushes/validators"
 import { enforceStaffAccess } from "./admin/enforce-staff-access"
 import { limitAnonymousAssessments } from "./limit-anonymous-assessments"
 import {
@@ -191,6 +197,27 @@ export default defineMiddlewares({
       matcher: "/admin/cms/pushes",
       methods: ["GET"],
       middlewares: [validateAndTransformQuery(ListPushesQuery, {})],
+    },
+    // 推送中心 (issue #23 item 2).
+    {
+      matcher: "/admin/marketing-pushes",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(ListMarketingPushesQuery, {})],
+    },
+    {
+      matcher: "/admin/marketing-pushes",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(CreateMarketingPushBody)],
+    },
+    {
+      matcher: "/admin/marketing-pushes/audience-preview",
+      methods: ["POST"],
+      middlewares: [validateAndTransformBody(AudiencePreviewBody)],
+    },
+    {
+      matcher: "/hooks/marketing-pushes/:id/click",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(MarketingPushClickQuery, {})],
     },
     {
       matcher: "/admin/affiliate/wechat-transfers",

@@ -46,3 +46,46 @@ export function reportReadyTemplate(input: {
     },
   }
 }
+
+/**
+ * The member events the service account tells a follower of, each with its template id
+ * (env, with a development placeholder). Every template here has the same keywords as the
+ * report-ready one: thing1 what (a product, a service), phrase2 its new state, time3 when;
+ * choose templates of that shape in 公众号后台 → 模板消息.
+ */
+export const MEMBER_EVENT_TEMPLATES = {
+  order_paid: { env: "WECHAT_OA_TEMPLATE_ORDER_PAID", template: "order-paid" },
+  kit_shipping: { env: "WECHAT_OA_TEMPLATE_KIT_SHIPPING", template: "kit-shipping" },
+  appointment_confirmed: {
+    env: "WECHAT_OA_TEMPLATE_APPOINTMENT_CONFIRMED",
+    template: "appointment-confirmed",
+  },
+  appointment_reminder: {
+    env: "WECHAT_OA_TEMPLATE_APPOINTMENT_REMINDER",
+    template: "appointment-reminder",
+  },
+  escort_booking: { env: "WECHAT_OA_TEMPLATE_ESCORT_BOOKING", template: "escort-booking" },
+  consultation: { env: "WECHAT_OA_TEMPLATE_CONSULTATION", template: "consultation" },
+} as const
+
+export type MemberEventKind = keyof typeof MEMBER_EVENT_TEMPLATES
+
+/** A member event as a template message opening `path` of the web storefront. */
+export function memberEventTemplate(
+  kind: MemberEventKind,
+  input: { subject: string; status: string; at: Date; path: string }
+): { template: string; notice: OfficialAccountNotice } {
+  const { env, template } = MEMBER_EVENT_TEMPLATES[kind]
+  return {
+    template,
+    notice: {
+      template_id: process.env[env]?.trim() || `dev-oa-${template}-template`,
+      url: `${publicOrigin("storefront")}${input.path}`,
+      data: {
+        thing1: { value: thingValue(input.subject) },
+        phrase2: { value: input.status.slice(0, 5) },
+        time3: { value: shanghaiTime(input.at) },
+      },
+    },
+  }
+}

@@ -13,6 +13,8 @@ import {
   orderCollectionUnbookedNotice,
 } from "../notifications/appointments.zh-CN"
 import { notifyMember } from "../notifications/notify-member"
+import { describeSlot } from "../modules/appointment/rules/appointment-calendar"
+import { sendMemberEventTemplate } from "../workflows/official-account/send-member-event-template"
 import { bookOrderCollectionAppointment } from "../workflows/appointments/book-order-collection-appointment"
 
 /**
@@ -35,7 +37,7 @@ export const appointmentsQueue: QueueProcessor = {
       ) {
         return { skipped: true }
       }
-      return notifyMember(
+      const outcome = await notifyMember(
         container,
         appointment.customer_id,
         appointmentReminderNotice({
@@ -46,6 +48,16 @@ export const appointmentsQueue: QueueProcessor = {
           site_address: appointment.site.address,
         })
       )
+      // A follower of the service account also gets its template message (once per slot).
+      await sendMemberEventTemplate(container, {
+        customer_id: appointment.customer_id,
+        notice_key: `appointment-reminder:${job.appointment_id}:${job.date}:${job.slot}`,
+        kind: "appointment_reminder",
+        subject: `${appointment.site.name} ${describeSlot(job.date, job.slot)}`,
+        status: "明日采样",
+        path: "/account/appointments",
+      })
+      return outcome
     },
     [AppointmentJob.ORDER_COLLECTION]: async ({ order_id }: OrderCollectionJob, { container }) => {
       const result = await bookOrderCollectionAppointment(container, order_id)

@@ -4,6 +4,8 @@ import {
   QUEUE_MODULE,
   QueueName,
   type JobQueue,
+  type MarketingPushBatchJob,
+  type MarketingPushPlanJob,
   type PushArticleJob,
   type PushBatchJob,
   type PushedArticle,
@@ -14,6 +16,8 @@ import type ArticlePushModuleService from "../modules/article-push/service"
 import { CMS_UNAVAILABLE_CODE } from "../lib/cms/cms-reader"
 import { ESCORT_HOSPITALS_UNAVAILABLE_MESSAGE } from "../lib/cms/escort-hospital-source"
 import { pushArticleBatchWorkflow } from "../workflows/article-push/push-article-batch"
+import { planMarketingPush } from "../workflows/marketing-push/plan-marketing-push"
+import { sendMarketingPushBatchWorkflow } from "../workflows/marketing-push/send-marketing-push-batch"
 import { syncEscortHospitalsWorkflow } from "../workflows/escort/sync-escort-hospitals"
 import { syncConsultationDoctorsWorkflow } from "../workflows/consultation/sync-consultation-doctors"
 import { syncTrainingCoursesWorkflow } from "../workflows/escort-training/sync-training-courses"
@@ -84,6 +88,11 @@ export const cmsQueue: QueueProcessor = {
     },
     [CmsJob.PUSH_BATCH]: async (job: PushBatchJob, { container }) =>
       (await pushArticleBatchWorkflow(container).run({ input: job })).result,
+    // 推送中心: a marketer's push at its time, then its batches (see plan-marketing-push).
+    [CmsJob.MARKETING_PUSH_PLAN]: async ({ push_id }: MarketingPushPlanJob, { container }) =>
+      planMarketingPush(container, push_id, batchSize()),
+    [CmsJob.MARKETING_PUSH_BATCH]: async (job: MarketingPushBatchJob, { container }) =>
+      (await sendMarketingPushBatchWorkflow(container).run({ input: job })).result,
     [CmsJob.SYNC_ESCORT_HOSPITALS]: async (_data: Record<string, never>, { container }) => {
       try {
         return (await syncEscortHospitalsWorkflow(container).run({ input: {} })).result

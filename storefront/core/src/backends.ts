@@ -15,6 +15,7 @@ import type { CommerceClientOptions } from "./commerce/request"
 import { createSearchClient } from "./commerce/search-client"
 import { createWechatLoginClient } from "./commerce/wechat-login-client"
 import { createWebPushClient } from "./commerce/web-push-client"
+import { createOfficialAccountClient } from "./commerce/official-account-client"
 import { createConstitutionClient } from "./constitution/constitution-client"
 import { createEscortClient } from "./escort/escort-client"
 import { createEscortAppClient } from "./escort/escort-app-client"
@@ -51,6 +52,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     appointments: createAppointmentsClient(commerce),
     inbox: createInboxClient(commerce),
     webPush: createWebPushClient(commerce),
+    officialAccount: createOfficialAccountClient(commerce),
     affiliateEarnings: createAffiliateEarningsClient(commerce),
     siteSearch: createSearchClient(commerce),
     constitution: createConstitutionClient(commerce),

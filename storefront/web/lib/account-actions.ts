@@ -3,10 +3,16 @@
 import { ApiError } from "@health/core"
 import { redirect } from "next/navigation"
 import { member } from "./backends"
+import {
+  bindOfficialAccount,
+  bindOutcomePath,
+  OA_BIND_PARAM,
+  readBindToken,
+} from "./official-account-bind"
 import { bindPendingReferral } from "./referral"
 import { hasProfileExtras, readRegistrationForm } from "./registration-form"
 import { safeRedirectPath } from "./safe-redirect"
-import { clearToken, writeToken } from "./session"
+import { clearToken, readToken, writeToken } from "./session"
 
 export type AccountActionState = { error?: string; notice?: string } | undefined
 
@@ -21,10 +27,17 @@ function explain(error: unknown, fallback: string): AccountActionState {
   return { error: "网络繁忙，请稍后重试" }
 }
 
-async function signedIn(token: string, next: string): Promise<never> {
+/**
+ * Keeps the session, binds a pending referral and, when the member came from the service
+ * account's bind link (`oa_bind`), binds that WeChat too: then 我的账户 shows the outcome.
+ */
+async function signedIn(token: string, next: string, form?: FormData): Promise<never> {
   await writeToken(token)
   const outcome = await bindPendingReferral(token)
-  const target = safeRedirectPath(next, "/account")
+  const bindToken = readBindToken(form?.get(OA_BIND_PARAM))
+  const target = bindToken
+    ? bindOutcomePath(await bindOfficialAccount(token, bindToken))
+    : safeRedirectPath(next, "/account")
   const query =
     typeof outcome === "object"
       ? `${target.includes("?") ? "&" : "?"}referral=${encodeURIComponent(outcome.refused)}`
@@ -45,7 +58,7 @@ export async function signInWithPassword(
   } catch (error) {
     return explain(error, "登录失败")
   }
-  return signedIn(token, text(form, "next"))
+  return signedIn(token, text(form, "next"), form)
 }
 
 export async function sendLoginCode(phone: string): Promise<AccountActionState> {
@@ -73,7 +86,7 @@ export async function signInWithPhone(
     if (error instanceof ApiError && error.status === 401) return { error: "验证码不正确或已过期" }
     return explain(error, "登录失败")
   }
-  return signedIn(token, text(form, "next"))
+  return signedIn(token, text(form, "next"), form)
 }
 
 export async function register(
@@ -106,10 +119,19 @@ export async function register(
     console.error("[account] registration details not saved", error)
     return signedIn(token, "/account/profile?registration=incomplete")
   }
-  return signedIn(token, text(form, "next"))
+  return signedIn(token, text(form, "next"), form)
 }
 
 export async function signOut(): Promise<void> {
   await clearToken()
   redirect("/")
+}
+
+/** A member already signed in opens the bind link: one tap binds their WeChat. */
+export async function bindOfficialAccountNow(form: FormData): Promise<void> {
+  const bindToken = readBindToken(form.get(OA_BIND_PARAM))
+  const token = await readToken()
+  if (!token) redirect("/account/sign-in")
+  if (!bindToken) redirect("/account")
+  redirect(bindOutcomePath(await bindOfficialAccount(token, bindToken)))
 }

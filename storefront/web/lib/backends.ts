@@ -24,6 +24,7 @@ export const {
   appointments,
   inbox,
   webPush,
+  officialAccount,
   affiliateEarnings,
   siteSearch,
   constitution,

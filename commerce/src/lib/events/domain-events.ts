@@ -18,6 +18,8 @@ export const DomainEvent = {
   OFFLINE_ORDER_EXPIRED: "order.offline_payment_expired",
   /** A 陪诊 booking was paid and now waits for an escort (待接单); `{ id }` is the booking. */
   ESCORT_BOOKING_AWAITING_ESCORT: "escort_booking.awaiting_escort",
+  /** An escort took a 陪诊 booking (已接单, grab or dispatched offer); `{ id }` is the booking. */
+  ESCORT_BOOKING_ACCEPTED: "escort_booking.accepted",
   /** The escort marked a 陪诊 booking 服务完成; `{ id }` is the booking (its income starts). */
   ESCORT_BOOKING_COMPLETED: "escort_booking.completed",
   /** A member disputed a finished 陪诊 (申诉); `{ id }` is the dispute (it becomes a case). */

@@ -116,6 +116,9 @@ export const CmsJob = {
   SYNC_QUESTIONNAIRES: "sync-constitution-questionnaires",
   /** Replace the synced 陪诊员 training courses and question bank (on course/question events). */
   SYNC_TRAINING_COURSES: "sync-training-courses",
+  /** Start a marketing push of 推送中心 at its time (delayed): split its audience into batches. */
+  MARKETING_PUSH_PLAN: "marketing-push-plan",
+  MARKETING_PUSH_BATCH: "marketing-push-batch",
 } as const
 
 /** What a push needs of a CMS article (taken from the signed hook's entry). */
@@ -129,6 +132,22 @@ export type PushedArticle = {
 
 export type PushArticleJob = { document_id: string; entry: Record<string, unknown> }
 export type PushBatchJob = { article: PushedArticle; customer_ids: string[] }
+
+export type MarketingPushPlanJob = { push_id: string }
+/** A batch of candidates of a push, with what delivery needs of the push itself. */
+export type MarketingPushBatchJob = {
+  push: {
+    id: string
+    title: string
+    body: string
+    link: string | null
+    channels: string[]
+    audience: Record<string, unknown>
+  }
+  customer_ids: string[]
+}
+/** One plan job per push: a second schedule of the same push is the same job. */
+export const marketingPushPlanJobId = (pushId: string) => `mpush-plan-${pushId}`
 
 // ---- search ----------------------------------------------------------------------------
 
@@ -243,6 +262,8 @@ export type JobPayloads = {
     [CmsJob.SYNC_CONSULTATION_DOCTORS]: Record<string, never>
     [CmsJob.SYNC_QUESTIONNAIRES]: Record<string, never>
     [CmsJob.SYNC_TRAINING_COURSES]: Record<string, never>
+    [CmsJob.MARKETING_PUSH_PLAN]: MarketingPushPlanJob
+    [CmsJob.MARKETING_PUSH_BATCH]: MarketingPushBatchJob
   }
   [QueueName.SEARCH]: {
     [SearchJob.CMS_ENTRY]: CmsEntryJob

@@ -134,6 +134,9 @@ const RULES: Rule[] = [
   { path: under("consultations"), area: "operations" },
   // The queue dashboard (/admin/queues) is deliberately absent: super admins only.
   { path: under("workflows-executions", "cms/pushes"), area: "operations" },
+  // 推送中心: 运营 compose pushes to members, pick audiences (member data) and read the
+  // figures (issue #23); the customers area is the one 运营 write.
+  { path: under("marketing-pushes"), area: "customers" },
   {
     path: under(
       "regions",

@@ -8,6 +8,14 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { contextSql, type Sql } from "../../lib/database/context-sql"
+import {
+  insufficientBalanceMessage,
+  lockPayee,
+  pageOfRows,
+  releaseDueEarnings,
+  withdrawalNumbers,
+  wrongWithdrawalStateMessage,
+} from "../../lib/income/income-sql"
 import { shareAfterRefund } from "../../lib/income/share-of-price"
 import { DoctorEarning } from "./models/doctor-earning"
 import { DoctorIncomeSetting } from "./models/doctor-income-setting"
@@ -27,7 +35,6 @@ export * from "./types"
 
 const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT, message)
 const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUND, message)
-const yuan = (fen: number) => (fen / 100).toFixed(2)
 
 const EARNING_COLUMNS = `id, source_type, source_id, doctor_id, kind, price_fen, share_percent,
   amount_fen, reversed_fen, status, earned_at, release_at, available_at, created_at`
@@ -224,13 +231,7 @@ class DoctorIncomeModuleService extends MedusaService({
   /** Pending earnings whose hold has passed by `now` become available; their ids. */
   @InjectTransactionManager()
   async releaseDue(now: Date, @MedusaContext() context: Context = {}): Promise<string[]> {
-    const moved = await this.sql(context).execute<{ id: string }>(
-      `update doctor_earning set status = 'available', available_at = release_at,
-         updated_at = now()
-       where status = 'pending' and release_at <= ? and deleted_at is null returning id`,
-      [now]
-    )
-    return moved.map((row) => row.id)
+    return releaseDueEarnings(this.sql(context), "doctor_earning", now)
   }
 
   /** One doctor's earnings, newest first, a page at a time. */
@@ -240,17 +241,13 @@ class DoctorIncomeModuleService extends MedusaService({
     page: { limit: number; offset: number },
     @MedusaContext() context: Context = {}
   ): Promise<{ earnings: DoctorEarningRow[]; count: number }> {
-    const sql = this.sql(context)
-    const rows = await sql.execute<DoctorEarningRow>(
-      `select ${EARNING_COLUMNS} from doctor_earning where doctor_id = ? and deleted_at is null
-       order by created_at desc, id desc limit ? offset ?`,
-      [doctorId, page.limit, page.offset]
-    )
-    const [{ count }] = await sql.execute<{ count: string }>(
-      `select count(*) as count from doctor_earning where doctor_id = ? and deleted_at is null`,
-      [doctorId]
-    )
-    return { earnings: rows.map((row) => this.earningNumbers(row)), count: Number(count) }
+    const { rows, count } = await pageOfRows<DoctorEarningRow>(this.sql(context), {
+      table: "doctor_earning",
+      columns: EARNING_COLUMNS,
+      filters: [["doctor_id", doctorId]],
+      page,
+    })
+    return { earnings: rows.map((row) => this.earningNumbers(row)), count }
   }
 
   @InjectManager()
@@ -276,15 +273,13 @@ class DoctorIncomeModuleService extends MedusaService({
     @MedusaContext() context: Context = {}
   ): Promise<DoctorWithdrawalRow> {
     const sql = this.sql(context)
-    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`doctor-income:${doctorId}`])
+    await lockPayee(sql, `doctor-income:${doctorId}`)
     const totals = await this.totalsWith(sql, doctorId)
     if (totals.requested_fen > 0) {
       throw conflict("已有一笔提现申请待处理，请等财务处理后再申请")
     }
     if (amountFen > totals.available_fen) {
-      throw conflict(
-        `可提现余额不足：当前可提现 ¥${yuan(Math.max(0, totals.available_fen))}，申请 ¥${yuan(amountFen)}`
-      )
+      throw conflict(insufficientBalanceMessage(Math.max(0, totals.available_fen), amountFen))
     }
     const id = generateEntityId("", "docwd")
     await sql.execute(
@@ -315,7 +310,7 @@ class DoctorIncomeModuleService extends MedusaService({
       [id]
     )
     if (!row) throw notFound("未找到该提现申请")
-    return { ...row, amount_fen: Number(row.amount_fen) }
+    return withdrawalNumbers(row)
   }
 
   @InjectManager()
@@ -324,30 +319,16 @@ class DoctorIncomeModuleService extends MedusaService({
     page: { limit: number; offset: number },
     @MedusaContext() context: Context = {}
   ): Promise<{ withdrawals: DoctorWithdrawalRow[]; count: number }> {
-    const where = ["deleted_at is null"]
-    const params: unknown[] = []
-    if (filters.doctor_id) {
-      where.push("doctor_id = ?")
-      params.push(filters.doctor_id)
-    }
-    if (filters.status) {
-      where.push("status = ?")
-      params.push(filters.status)
-    }
-    const sql = this.sql(context)
-    const rows = await sql.execute<DoctorWithdrawalRow>(
-      `select ${WITHDRAWAL_COLUMNS} from doctor_withdrawal where ${where.join(" and ")}
-       order by created_at desc, id desc limit ? offset ?`,
-      [...params, page.limit, page.offset]
-    )
-    const [{ count }] = await sql.execute<{ count: string }>(
-      `select count(*) as count from doctor_withdrawal where ${where.join(" and ")}`,
-      params
-    )
-    return {
-      withdrawals: rows.map((row) => ({ ...row, amount_fen: Number(row.amount_fen) })),
-      count: Number(count),
-    }
+    const { rows, count } = await pageOfRows<DoctorWithdrawalRow>(this.sql(context), {
+      table: "doctor_withdrawal",
+      columns: WITHDRAWAL_COLUMNS,
+      filters: [
+        ["doctor_id", filters.doctor_id],
+        ["status", filters.status],
+      ],
+      page,
+    })
+    return { withdrawals: rows.map(withdrawalNumbers), count }
   }
 
   /**
@@ -383,7 +364,7 @@ class DoctorIncomeModuleService extends MedusaService({
     )
     if (!moved.length) {
       throw conflict(
-        `该提现申请当前为「${DOCTOR_WITHDRAWAL_LABELS[current.status]}」，只有待打款的申请可以这样处理`
+        wrongWithdrawalStateMessage(DOCTOR_WITHDRAWAL_LABELS[current.status], "待打款")
       )
     }
     return { withdrawal: await this.withdrawal(id, context), changed: true }

@@ -8,6 +8,15 @@ import {
   generateEntityId,
 } from "@medusajs/framework/utils"
 import { contextSql, type Sql } from "../../lib/database/context-sql"
+import {
+  insufficientBalanceMessage,
+  liveWhere,
+  lockPayee,
+  pageOfRows,
+  releaseDueEarnings,
+  withdrawalNumbers,
+  wrongWithdrawalStateMessage,
+} from "../../lib/income/income-sql"
 import { EscortDispute } from "./models/escort-dispute"
 import { EscortEarning } from "./models/escort-earning"
 import { EscortIncomeSetting } from "./models/escort-income-setting"
@@ -153,13 +162,7 @@ class EscortIncomeModuleService extends MedusaService({
   /** Pending earnings whose release time has passed by `now` become available; their ids. */
   @InjectTransactionManager()
   async releaseDue(now: Date, @MedusaContext() context: Context = {}): Promise<string[]> {
-    const moved = await this.sql(context).execute<{ id: string }>(
-      `update escort_earning set status = 'available', available_at = release_at,
-         updated_at = now()
-       where status = 'pending' and release_at <= ? and deleted_at is null returning id`,
-      [now]
-    )
-    return moved.map((row) => row.id)
+    return releaseDueEarnings(this.sql(context), "escort_earning", now)
   }
 
   @InjectManager()
@@ -181,27 +184,16 @@ class EscortIncomeModuleService extends MedusaService({
     page: { limit: number; offset: number },
     @MedusaContext() context: Context = {}
   ): Promise<{ earnings: EscortEarningRow[]; count: number }> {
-    const where = ["deleted_at is null"]
-    const params: unknown[] = []
-    if (filters.status) {
-      where.push("status = ?")
-      params.push(filters.status)
-    }
-    if (filters.escort_id) {
-      where.push("escort_id = ?")
-      params.push(filters.escort_id)
-    }
-    const sql = this.sql(context)
-    const rows = await sql.execute<EscortEarningRow>(
-      `select ${EARNING_COLUMNS} from escort_earning where ${where.join(" and ")}
-       order by created_at desc, id desc limit ? offset ?`,
-      [...params, page.limit, page.offset]
-    )
-    const [{ count }] = await sql.execute<{ count: string }>(
-      `select count(*) as count from escort_earning where ${where.join(" and ")}`,
-      params
-    )
-    return { earnings: rows.map((row) => this.earningNumbers(row)), count: Number(count) }
+    const { rows, count } = await pageOfRows<EscortEarningRow>(this.sql(context), {
+      table: "escort_earning",
+      columns: EARNING_COLUMNS,
+      filters: [
+        ["status", filters.status],
+        ["escort_id", filters.escort_id],
+      ],
+      page,
+    })
+    return { earnings: rows.map((row) => this.earningNumbers(row)), count }
   }
 
   /** Balance, pending, frozen and withdrawn amounts of one escort, in fen. */
@@ -386,12 +378,10 @@ class EscortIncomeModuleService extends MedusaService({
     @MedusaContext() context: Context = {}
   ): Promise<EscortWithdrawalRow> {
     const sql = this.sql(context)
-    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [`escort-income:${escortId}`])
+    await lockPayee(sql, `escort-income:${escortId}`)
     const { balance_fen } = await this.totalsWith(sql, escortId)
     if (amountFen > balance_fen) {
-      throw conflict(
-        `可提现余额不足：当前可提现 ¥${(balance_fen / 100).toFixed(2)}，申请 ¥${(amountFen / 100).toFixed(2)}`
-      )
+      throw conflict(insufficientBalanceMessage(balance_fen, amountFen))
     }
     const id = generateEntityId("", "escwd")
     await sql.execute(
@@ -412,7 +402,7 @@ class EscortIncomeModuleService extends MedusaService({
       [id]
     )
     if (!row) throw notFound("未找到该提现申请")
-    return { ...row, amount_fen: Number(row.amount_fen) }
+    return withdrawalNumbers(row)
   }
 
   @InjectManager()
@@ -420,22 +410,16 @@ class EscortIncomeModuleService extends MedusaService({
     filters: { escort_id?: string; status?: EscortWithdrawalStatus },
     @MedusaContext() context: Context = {}
   ): Promise<EscortWithdrawalRow[]> {
-    const where = ["deleted_at is null"]
-    const params: unknown[] = []
-    if (filters.escort_id) {
-      where.push("escort_id = ?")
-      params.push(filters.escort_id)
-    }
-    if (filters.status) {
-      where.push("status = ?")
-      params.push(filters.status)
-    }
+    const { where, params } = liveWhere([
+      ["escort_id", filters.escort_id],
+      ["status", filters.status],
+    ])
     const rows = await this.sql(context).execute<EscortWithdrawalRow>(
-      `select ${WITHDRAWAL_COLUMNS} from escort_withdrawal where ${where.join(" and ")}
+      `select ${WITHDRAWAL_COLUMNS} from escort_withdrawal where ${where}
        order by created_at desc, id desc limit 200`,
       params
     )
-    return rows.map((row) => ({ ...row, amount_fen: Number(row.amount_fen) }))
+    return rows.map(withdrawalNumbers)
   }
 
   /**
@@ -485,9 +469,7 @@ class EscortIncomeModuleService extends MedusaService({
     }
     if (!moved.length) {
       const needs = { approve: "待审核", reject: "待审核或已审核", pay: "已审核" }[action.kind]
-      throw conflict(
-        `该提现申请当前为「${WITHDRAWAL_LABELS[current.status]}」，只有${needs}的申请可以这样处理`
-      )
+      throw conflict(wrongWithdrawalStateMessage(WITHDRAWAL_LABELS[current.status], needs))
     }
     return this.withdrawal(id, context)
   }
@@ -551,9 +533,7 @@ class EscortIncomeModuleService extends MedusaService({
   ): Promise<EscortWithdrawalRow> {
     const sql = this.sql(context)
     const current = await this.withdrawal(input.withdrawal_id, context)
-    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
-      `escort-income:${current.escort_id}`,
-    ])
+    await lockPayee(sql, `escort-income:${current.escort_id}`)
     const moved = await sql.execute(
       `update escort_withdrawal set status = 'paying', method = 'wechat', reference = ?,
          transfer_state = null, transfer_package = null, fail_reason = null, paid_by = ?,
@@ -621,9 +601,7 @@ class EscortIncomeModuleService extends MedusaService({
   ): Promise<{ withdrawal: EscortWithdrawalRow; changed: boolean }> {
     const sql = this.sql(context)
     const current = await this.withdrawal(input.withdrawal_id, context)
-    await sql.execute(`select pg_advisory_xact_lock(hashtext(?))`, [
-      `escort-income:${current.escort_id}`,
-    ])
+    await lockPayee(sql, `escort-income:${current.escort_id}`)
     const moved = await sql.execute(
       `update escort_withdrawal set status = ?, transfer_state = ?, transfer_package = null,
          paid_at = case when ? then now() else paid_at end, fail_reason = ?, updated_at = now()

@@ -107,3 +107,61 @@ export function errcodeOf(error: unknown): number | null {
   const match = /WeChat API error (-?\d+)/.exec((error as Error)?.message ?? "")
   return match ? Number(match[1]) : null
 }
+
+/** One article of a 图文消息 (news) for 群发, as media/uploadnews takes it. */
+export type NewsArticle = {
+  title: string
+  author?: string
+  digest?: string
+  /** HTML; WeChat strips scripts and external links. */
+  content: string
+  /** 阅读原文: the page on our micro-site. */
+  content_source_url?: string
+  thumb_media_id?: string
+  show_cover_pic?: 0 | 1
+}
+
+/** POST /cgi-bin/media/uploadnews: the news item a mass send sends; its media_id. */
+export async function uploadNews(
+  config: OfficialAccountConfig,
+  articles: NewsArticle[]
+): Promise<string> {
+  const answer = await call<{ media_id?: string }>(config, "/cgi-bin/media/uploadnews", {
+    body: { articles },
+  })
+  if (answer.errcode || !answer.media_id) {
+    throw new WechatApiError(answer.errcode ?? -1, answer.errmsg ?? "uploadnews failed")
+  }
+  return answer.media_id
+}
+
+/**
+ * POST /cgi-bin/message/mass/sendall with an uploaded news item, to every follower or to
+ * one tag's. Answers WeChat's errcode (45028: no mass-send quota left this month) and, when
+ * accepted, msg_id: its MASSSENDJOBFINISH event names the outcome later.
+ */
+export async function massSendAll(
+  config: OfficialAccountConfig,
+  input: { media_id: string; tag_id: number | null; clientmsgid: string }
+): Promise<{ errcode: number; errmsg: string; msg_id: string | null; msg_data_id: string | null }> {
+  const answer = await call<{ msg_id?: number | string; msg_data_id?: number | string }>(
+    config,
+    "/cgi-bin/message/mass/sendall",
+    {
+      body: {
+        filter:
+          input.tag_id === null ? { is_to_all: true } : { is_to_all: false, tag_id: input.tag_id },
+        mpnews: { media_id: input.media_id },
+        msgtype: "mpnews",
+        send_ignore_reprint: 0,
+        clientmsgid: input.clientmsgid,
+      },
+    }
+  )
+  return {
+    errcode: answer.errcode ?? 0,
+    errmsg: answer.errmsg ?? "ok",
+    msg_id: answer.msg_id === undefined ? null : String(answer.msg_id),
+    msg_data_id: answer.msg_data_id === undefined ? null : String(answer.msg_data_id),
+  }
+}

@@ -1,6 +1,7 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { OfficialAccountFollower } from "./models/follower"
 import { OfficialAccountInboundMessage } from "./models/inbound-message"
+import { OfficialAccountMassSend } from "./models/mass-send"
 import { OfficialAccountMenu } from "./models/menu"
 import { OfficialAccountReplyRule } from "./models/reply-rule"
 import { OfficialAccountTemplateSend } from "./models/template-send"
@@ -23,6 +24,7 @@ export default class WechatOfficialAccountModuleService extends MedusaService({
   OfficialAccountReplyRule,
   OfficialAccountMenu,
   OfficialAccountTemplateSend,
+  OfficialAccountMassSend,
 }) {
   /**
    * Takes a delivery once: fresh the first time its key is seen, else the reply the first
@@ -194,5 +196,42 @@ export default class WechatOfficialAccountModuleService extends MedusaService({
     )
     if (existing) return
     await this.createOfficialAccountTemplateSends(input)
+  }
+
+  /** Mass sends of a month that used the quota or may still (WeChat accepted or is being asked). */
+  async massSendsCountedIn(month: string): Promise<number> {
+    const [, count] = await this.listAndCountOfficialAccountMassSends(
+      { month, status: ["sending", "submitted", "finished", "send_failed"] },
+      { take: 1 }
+    )
+    return count
+  }
+
+  /**
+   * MASSSENDJOBFINISH: the outcome of an accepted send, by its msg_id. WeChat may push the
+   * event again: the first one is kept. Null when no send has that msg_id.
+   */
+  async finishMassSend(input: {
+    msg_id: string
+    job_status: string
+    total_count: number | null
+    filter_count: number | null
+    sent_count: number | null
+    error_count: number | null
+  }): Promise<{ id: string; updated: boolean } | null> {
+    const [row] = await this.listOfficialAccountMassSends({ msg_id: input.msg_id }, { take: 1 })
+    if (!row) return null
+    if (row.status !== "submitted") return { id: row.id, updated: false }
+    await this.updateOfficialAccountMassSends({
+      id: row.id,
+      status: input.job_status === "send success" ? "finished" : "send_failed",
+      job_status: input.job_status,
+      total_count: input.total_count,
+      filter_count: input.filter_count,
+      sent_count: input.sent_count,
+      error_count: input.error_count,
+      finished_at: new Date(),
+    })
+    return { id: row.id, updated: true }
   }
 }

@@ -3,7 +3,10 @@ import {
   createWorkflow,
   StepResponse,
   WorkflowResponse,
+  transform,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { DOMAIN_EVENT_OPTIONS, DomainEvent } from "../../lib/events/domain-events"
 import { ESCORT_MODULE } from "../../modules/escort"
 import type EscortModuleService from "../../modules/escort/service"
 import { publishEscortBookingChangeStep } from "./publish-escort-booking-change"
@@ -30,5 +33,11 @@ const acceptEscortTaskStep = createStep(
 export const acceptEscortTaskWorkflow = createWorkflow("accept-escort-task", (input: Input) => {
   const task = acceptEscortTaskStep(input)
   publishEscortBookingChangeStep(input.booking_id)
+  // The member's notices (the official account's template message) start from this.
+  emitEventStep({
+    eventName: DomainEvent.ESCORT_BOOKING_ACCEPTED,
+    options: DOMAIN_EVENT_OPTIONS,
+    data: transform({ input }, ({ input }) => ({ id: input.booking_id })),
+  })
   return new WorkflowResponse(task)
 })

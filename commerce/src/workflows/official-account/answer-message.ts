@@ -28,6 +28,33 @@ export type InboundMessage = {
   event?: string
   eventKey?: string
   content?: string
+  /** MASSSENDJOBFINISH: the outcome of a mass send (群发), by its MsgID. */
+  massJob?: {
+    msg_id: string
+    job_status: string
+    total_count: number | null
+    filter_count: number | null
+    sent_count: number | null
+    error_count: number | null
+  }
+}
+
+const countField = (fields: XmlFields, name: string) => {
+  const value = Number(textField(fields, name))
+  return textField(fields, name) !== undefined && Number.isInteger(value) ? value : null
+}
+
+function massJobOf(fields: XmlFields): InboundMessage["massJob"] {
+  const msgId = textField(fields, "MsgID") || textField(fields, "MsgId")
+  if (!msgId) return undefined
+  return {
+    msg_id: msgId,
+    job_status: textField(fields, "Status") ?? "",
+    total_count: countField(fields, "TotalCount"),
+    filter_count: countField(fields, "FilterCount"),
+    sent_count: countField(fields, "SentCount"),
+    error_count: countField(fields, "ErrorCount"),
+  }
 }
 
 export function inboundMessageOf(fields: XmlFields): InboundMessage {
@@ -38,15 +65,17 @@ export function inboundMessageOf(fields: XmlFields): InboundMessage {
   if (!openid || !account || !msgType || !Number.isInteger(createTime)) {
     throw new MalformedXmlError("FromUserName, ToUserName, CreateTime and MsgType are required")
   }
+  const event = textField(fields, "Event")?.toLowerCase() || undefined
   return {
     openid,
     account,
     createTime,
     msgType: msgType.toLowerCase(),
     msgId: textField(fields, "MsgId") || undefined,
-    event: textField(fields, "Event")?.toLowerCase() || undefined,
+    event,
     eventKey: textField(fields, "EventKey") || undefined,
     content: textField(fields, "Content"),
+    ...(event === "masssendjobfinish" ? { massJob: massJobOf(fields) } : {}),
   }
 }
 
@@ -112,6 +141,9 @@ async function replyText(
         return null
       case "click":
         return message.eventKey ? oa.replyFor("click", message.eventKey) : null
+      case "masssendjobfinish":
+        if (message.massJob) await oa.finishMassSend(message.massJob)
+        return null
       default:
         return null
     }

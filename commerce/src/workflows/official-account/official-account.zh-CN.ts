@@ -12,4 +12,9 @@ export const OFFICIAL_ACCOUNT_TEXT = {
   tooLarge: "消息过大",
   menuRefused: (errcode: number, errmsg: string) => `微信拒绝了菜单（${errcode}）：${errmsg}`,
   wechatUnreachable: "暂时无法连接微信，请稍后重试",
+  massContentMissing: "内容不存在或尚未发布",
+  massContentNotMicrosite: "该内容未设置“发布到微官网”，不能群发",
+  massQuotaUsed: (limit: number) => `本月群发次数已用完（服务号每月 ${limit} 次），请下月再发`,
+  massCmsUnavailable: "内容管理系统暂时无法读取，请稍后再试",
+  massDefaultDigest: "点击阅读全文",
 } as const

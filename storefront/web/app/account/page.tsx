@@ -6,6 +6,7 @@ import { signOut } from "@/lib/account-actions"
 import { SignOutButton } from "@/components/account/sign-out-button"
 import { orders as ordersApi } from "@/lib/backends"
 import { OrderRow } from "@/components/order/order-row"
+import { OA_BIND_TEXT } from "@/lib/official-account-bind"
 import { requireMember } from "@/lib/require-member"
 
 export const metadata: Metadata = { title: messages.account.title }
@@ -63,10 +64,10 @@ const TILES = [
 export default async function AccountPage({
   searchParams,
 }: {
-  searchParams: Promise<{ referral?: string }>
+  searchParams: Promise<{ referral?: string; oa_bind?: string; oa_bind_refused?: string }>
 }) {
   const { token, member } = await requireMember("/account")
-  const { referral } = await searchParams
+  const { referral, oa_bind, oa_bind_refused } = await searchParams
   const { orders } = await ordersApi
     .list(token, { limit: RECENT_ORDERS })
     .catch(() => ({ orders: [] as OrderBusinessView[] }))
@@ -84,6 +85,17 @@ export default async function AccountPage({
         <SignOutButton signOut={signOut} />
       </header>
       {referral && <p className="notice">推荐关系未绑定：{referral}</p>}
+      {oa_bind === "bound" && (
+        <p className="notice success" role="status" data-testid="oa-bind-outcome">
+          {OA_BIND_TEXT.bound}
+        </p>
+      )}
+      {oa_bind_refused && (
+        <p className="notice" role="status" data-testid="oa-bind-outcome">
+          {OA_BIND_TEXT.refusedPrefix}
+          {oa_bind_refused}
+        </p>
+      )}
 
       <nav className="account-tiles" aria-label="账户功能">
         {TILES.map((tile) => (

@@ -16,11 +16,12 @@ const TABS: { id: Tab; label: string }[] = [
   { id: "register", label: "注册" },
 ]
 
-function PhoneForm({ next }: { next: string }) {
+function PhoneForm({ next, oaBind }: { next: string; oaBind?: string }) {
   const [state, action, pending] = useActionState(signInWithPhone, undefined)
   return (
     <form action={action} className="form" data-testid="phone-sign-in">
       <input type="hidden" name="next" value={next} />
+      {oaBind && <input type="hidden" name="oa_bind" value={oaBind} />}
       <PhoneCodeFields sendCode={sendLoginCode} />
       <Feedback state={state} />
       <button type="submit" className="button primary block" disabled={pending}>
@@ -31,11 +32,12 @@ function PhoneForm({ next }: { next: string }) {
   )
 }
 
-function PasswordForm({ next }: { next: string }) {
+function PasswordForm({ next, oaBind }: { next: string; oaBind?: string }) {
   const [state, action, pending] = useActionState(signInWithPassword, undefined)
   return (
     <form action={action} className="form" data-testid="password-sign-in">
       <input type="hidden" name="next" value={next} />
+      {oaBind && <input type="hidden" name="oa_bind" value={oaBind} />}
       <label>
         邮箱
         <input name="email" type="email" autoComplete="email" required />
@@ -56,12 +58,13 @@ function PasswordForm({ next }: { next: string }) {
 }
 
 /** 个人会员 by default; 团体会员 add their company. Names, birth date and occupation are optional. */
-function RegisterForm({ next }: { next: string }) {
+function RegisterForm({ next, oaBind }: { next: string; oaBind?: string }) {
   const [state, action, pending] = useActionState(register, undefined)
   const [today] = useState(shanghaiToday)
   return (
     <form action={action} className="form" data-testid="register">
       <input type="hidden" name="next" value={next} />
+      {oaBind && <input type="hidden" name="oa_bind" value={oaBind} />}
       <MembershipFields initial={{ type: "individual" }} />
       <label>
         姓名（选填）
@@ -103,8 +106,20 @@ function RegisterForm({ next }: { next: string }) {
   )
 }
 
-/** Sign-in and registration in three tabs; phone code first, as most members use it. */
-export function SignInForms({ next, initialTab = "phone" }: { next: string; initialTab?: Tab }) {
+/**
+ * Sign-in and registration in three tabs; phone code first, as most members use it. `oaBind`
+ * (the service account's bind link) rides along in every form, so whichever way the member
+ * signs in, their WeChat is bound afterwards.
+ */
+export function SignInForms({
+  next,
+  initialTab = "phone",
+  oaBind,
+}: {
+  next: string
+  initialTab?: Tab
+  oaBind?: string
+}) {
   const [tab, setTab] = useState<Tab>(initialTab)
   return (
     <div className="panel auth-card">
@@ -122,9 +137,9 @@ export function SignInForms({ next, initialTab = "phone" }: { next: string; init
           </button>
         ))}
       </div>
-      {tab === "phone" && <PhoneForm next={next} />}
-      {tab === "password" && <PasswordForm next={next} />}
-      {tab === "register" && <RegisterForm next={next} />}
+      {tab === "phone" && <PhoneForm next={next} oaBind={oaBind} />}
+      {tab === "password" && <PasswordForm next={next} oaBind={oaBind} />}
+      {tab === "register" && <RegisterForm next={next} oaBind={oaBind} />}
     </div>
   )
 }

@@ -6,7 +6,6 @@ import {
   formatDateTime,
   getEscortIncome,
   listEscortWithdrawals,
-  parseYuanInput,
   requestEscortWithdrawal,
   type CommerceClientOptions,
   type EscortIncome,
@@ -15,6 +14,7 @@ import {
 import Link from "next/link"
 import { useEffect, useMemo, useState } from "react"
 import { EmptyIcon } from "@/components/icons"
+import { WithdrawForm } from "@/components/income/withdraw-form"
 import { escortRelayOptions } from "@/lib/escort-app-browser"
 import { escortAppError, isSignedOut } from "@/lib/escort-app-error"
 
@@ -33,9 +33,6 @@ export function EscortIncomeView({ client: given }: { client?: CommerceClientOpt
   const client = useMemo(() => given ?? escortRelayOptions(), [given])
   const [shown, setShown] = useState<Shown>({ state: "loading" })
   const [round, setRound] = useState(0)
-  const [amount, setAmount] = useState("")
-  const [busy, setBusy] = useState(false)
-  const [feedback, setFeedback] = useState<{ error?: string; notice?: string }>({})
 
   useEffect(() => {
     let live = true
@@ -72,26 +69,6 @@ export function EscortIncomeView({ client: given }: { client?: CommerceClientOpt
   }
 
   const { income, earnings } = shown.income
-  const withdraw = async (event: React.FormEvent) => {
-    event.preventDefault()
-    const fen = amount.trim() ? parseYuanInput(amount) : income.balance_fen
-    if (fen === null || fen <= 0) return setFeedback({ error: "请输入正确的提现金额（元）" })
-    if (fen > income.balance_fen) {
-      return setFeedback({ error: `可提现余额为 ${yuan(income.balance_fen)}` })
-    }
-    setBusy(true)
-    setFeedback({})
-    try {
-      const done = await requestEscortWithdrawal(client, "", fen)
-      setAmount("")
-      setFeedback({ notice: `已申请提现 ${yuan(done.amount_fen)}，审核通过后转到微信零钱` })
-      setRound((n) => n + 1)
-    } catch (error) {
-      setFeedback({ error: escortAppError(error) })
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return (
     <div className="escort-income" data-testid="escort-income">
@@ -115,36 +92,14 @@ export function EscortIncomeView({ client: given }: { client?: CommerceClientOpt
               <strong>{yuan(income.withdrawn_fen)}</strong>
             </div>
           </div>
-          <form className="form" onSubmit={withdraw} data-testid="escort-withdraw">
-            <label>
-              提现金额（元，留空为全部）
-              <input
-                inputMode="decimal"
-                value={amount}
-                placeholder={(income.balance_fen / 100).toFixed(2)}
-                onChange={(event) => setAmount(event.target.value)}
-                data-testid="escort-withdraw-amount"
-              />
-            </label>
-            <button
-              type="submit"
-              className="button primary block"
-              disabled={busy || income.balance_fen <= 0}
-              data-testid="escort-withdraw-submit"
-            >
-              {busy ? "提交中…" : income.balance_fen > 0 ? "申请提现" : "暂无可提现余额"}
-            </button>
-          </form>
-          {feedback.error && (
-            <p className="form-error" role="alert" data-testid="escort-withdraw-error">
-              {feedback.error}
-            </p>
-          )}
-          {feedback.notice && (
-            <p className="form-notice" role="status" data-testid="escort-withdraw-notice">
-              {feedback.notice}
-            </p>
-          )}
+          <WithdrawForm
+            testId="escort"
+            withdrawableFen={income.balance_fen}
+            request={(fen) => requestEscortWithdrawal(client, "", fen)}
+            noticeOf={(amount) => `已申请提现 ${amount}，审核通过后转到微信零钱`}
+            onDone={() => setRound((n) => n + 1)}
+            classes={{ button: "button primary block", error: "form-error", notice: "form-notice" }}
+          />
         </div>
       </section>
       <section className="card" data-testid="escort-level">

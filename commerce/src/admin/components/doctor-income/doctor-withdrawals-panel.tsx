@@ -1,7 +1,6 @@
-import { Badge, Button, Input, Text } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
-import { adminRequest, errorText } from "../../lib/admin-request"
+import { Button, Input, Text } from "@medusajs/ui"
 import { formatBeijingTime, formatFen } from "../finance/finance-format"
+import { useWithdrawals, WithdrawalStatusBadge } from "../income/use-withdrawals"
 import { RecordTable } from "../shared/record-table"
 import {
   DOCTOR_INCOME_MESSAGES as M,
@@ -20,35 +19,10 @@ type Withdrawal = {
 
 /** Doctors' withdrawals: record the bank transfer that paid one, or reject it (money back). */
 export function DoctorWithdrawalsPanel() {
-  const [rows, setRows] = useState<Withdrawal[]>()
-  const [error, setError] = useState<string>()
-  const [inputs, setInputs] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<string | null>(null)
-
-  const load = useCallback(() => {
-    adminRequest<{ withdrawals: Withdrawal[] }>("/admin/doctor-income/withdrawals")
-      .then((answer) => setRows(answer.withdrawals))
-      .catch((e) => setError(errorText(e)))
-  }, [])
-  useEffect(load, [load])
-
-  const act = async (row: Withdrawal, action: "pay" | "reject") => {
-    const text = (inputs[row.id] ?? "").trim()
-    if (!text) return setError(`请在输入框填写${action === "pay" ? M.reference : M.rejectReason}`)
-    setBusy(row.id)
-    setError(undefined)
-    try {
-      await adminRequest(
-        `/admin/doctor-income/withdrawals/${encodeURIComponent(row.id)}/${action}`,
-        { method: "POST", body: action === "pay" ? { reference: text } : { reason: text } }
-      )
-      load()
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(null)
-    }
-  }
+  const { rows, error, busy, act, input, setInput } = useWithdrawals<Withdrawal>(
+    "/admin/doctor-income/withdrawals",
+    { reference: M.reference, rejectReason: M.rejectReason }
+  )
 
   return (
     <div className="flex flex-col gap-3">
@@ -64,14 +38,7 @@ export function DoctorWithdrawalsPanel() {
           {
             header: "状态",
             cell: (row) => (
-              <Badge
-                size="2xsmall"
-                color={
-                  row.status === "paid" ? "green" : row.status === "rejected" ? "red" : "orange"
-                }
-              >
-                {DOCTOR_WITHDRAWAL_STATUS_TEXT[row.status] ?? row.status}
-              </Badge>
+              <WithdrawalStatusBadge status={row.status} labels={DOCTOR_WITHDRAWAL_STATUS_TEXT} />
             ),
           },
           { header: "流水号 / 原因", cell: (row) => row.reference ?? row.reject_reason ?? "—" },
@@ -83,8 +50,8 @@ export function DoctorWithdrawalsPanel() {
                   <Input
                     size="small"
                     placeholder={`${M.reference} / ${M.rejectReason}`}
-                    value={inputs[row.id] ?? ""}
-                    onChange={(e) => setInputs({ ...inputs, [row.id]: e.target.value })}
+                    value={input(row)}
+                    onChange={(e) => setInput(row, e.target.value)}
                   />
                   <Button size="small" isLoading={busy === row.id} onClick={() => act(row, "pay")}>
                     {M.pay}

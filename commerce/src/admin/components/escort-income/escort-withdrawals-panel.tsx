@@ -1,7 +1,6 @@
-import { Badge, Button, Input, Text } from "@medusajs/ui"
-import { useCallback, useEffect, useState } from "react"
-import { adminRequest, errorText } from "../../lib/admin-request"
+import { Button, Input, Text } from "@medusajs/ui"
 import { formatBeijingTime, formatFen } from "../finance/finance-format"
+import { useWithdrawals, WithdrawalStatusBadge } from "../income/use-withdrawals"
 import { RecordTable } from "../shared/record-table"
 import { ESCORT_INCOME_MESSAGES as M, WITHDRAWAL_STATUS_TEXT } from "./escort-income-messages"
 
@@ -22,43 +21,14 @@ type Withdrawal = {
  * them by WeChat 商家转账 to the WeChat the escort bound (they confirm in the mini-program).
  */
 export function EscortWithdrawalsPanel() {
-  const [rows, setRows] = useState<Withdrawal[]>()
-  const [error, setError] = useState<string>()
-  const [inputs, setInputs] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<string | null>(null)
-  const [notice, setNotice] = useState<string>()
-
-  const load = useCallback(() => {
-    adminRequest<{ withdrawals: Withdrawal[] }>("/admin/escort-income/withdrawals")
-      .then((answer) => setRows(answer.withdrawals))
-      .catch((e) => setError(errorText(e)))
-  }, [])
-  useEffect(load, [load])
-
-  const act = async (row: Withdrawal, action: "approve" | "reject" | "pay" | "wechat-transfer") => {
-    const text = (inputs[row.id] ?? "").trim()
-    if (action === "reject" && !text) return setError(`请在输入框填写${M.rejectReason}`)
-    if (action === "pay" && !text) return setError(`请在输入框填写${M.reference}`)
-    setBusy(row.id)
-    setError(undefined)
-    setNotice(undefined)
-    try {
-      await adminRequest(
-        `/admin/escort-income/withdrawals/${encodeURIComponent(row.id)}/${action}`,
-        {
-          method: "POST",
-          body:
-            action === "reject" ? { reason: text } : action === "pay" ? { reference: text } : {},
-        }
-      )
-      if (action === "wechat-transfer") setNotice(M.wechatTransferStarted)
-      load()
-    } catch (e) {
-      setError(errorText(e))
-    } finally {
-      setBusy(null)
+  const { rows, error, notice, busy, act, input, setInput } = useWithdrawals<Withdrawal>(
+    "/admin/escort-income/withdrawals",
+    {
+      reference: M.reference,
+      rejectReason: M.rejectReason,
+      noticeAfter: { "wechat-transfer": M.wechatTransferStarted },
     }
-  }
+  )
 
   return (
     <div className="flex flex-col gap-3">
@@ -75,18 +45,7 @@ export function EscortWithdrawalsPanel() {
           {
             header: "状态",
             cell: (row) => (
-              <Badge
-                size="2xsmall"
-                color={
-                  row.status === "paid"
-                    ? "green"
-                    : row.status === "rejected" || row.status === "failed"
-                      ? "red"
-                      : "orange"
-                }
-              >
-                {WITHDRAWAL_STATUS_TEXT[row.status] ?? row.status}
-              </Badge>
+              <WithdrawalStatusBadge status={row.status} labels={WITHDRAWAL_STATUS_TEXT} />
             ),
           },
           {
@@ -105,8 +64,8 @@ export function EscortWithdrawalsPanel() {
                   <Input
                     size="small"
                     placeholder={row.status === "approved" ? M.reference : M.rejectReason}
-                    value={inputs[row.id] ?? ""}
-                    onChange={(e) => setInputs({ ...inputs, [row.id]: e.target.value })}
+                    value={input(row)}
+                    onChange={(e) => setInput(row, e.target.value)}
                   />
                   {row.status === "requested" ? (
                     <Button

@@ -2,7 +2,7 @@
 export const OFFICIAL_ACCOUNT_MESSAGES = {
   title: "公众号",
   intro:
-    "服务号的自动回复、自定义菜单与模板消息记录。关注者按 unionid 或绑定链接关联会员；报告出具时向关注且未退订的会员发送模板消息。群发尚未提供。",
+    "服务号的自动回复、自定义菜单与模板消息记录。关注者按 unionid 或绑定链接关联会员；订单、检测盒、预约、陪诊、问诊与报告的进展以模板消息通知关注且未退订的会员；群发可把发布到微官网的文章或落地页推送给全部关注者或某个标签。",
   kinds: { keyword: "关键词回复", click: "菜单点击回复", follow: "关注回复" },
   modes: { exact: "完全匹配", contains: "包含" },
   matchPlaceholder: { keyword: "关键词", click: "按钮键值（key）", follow: "（无需填写）" },
@@ -19,6 +19,23 @@ export const OFFICIAL_ACCOUNT_MESSAGES = {
   menuInvalidJson: "菜单不是有效的 JSON",
   neverPublished: "尚未发布",
   noSends: "还没有模板消息记录。",
+  massHint:
+    "只能群发在内容管理中勾选“发布到微官网”的文章或落地页（填写其 documentId）；服务号每月可群发 4 次，被拒绝的不计次数。",
+  massContentTypes: { article: "文章", landing_page: "落地页" },
+  massAudiences: { all: "全部关注者", tag: "按标签" },
+  massContentId: "内容 documentId",
+  massTagId: "微信标签 ID",
+  massSend: "群发",
+  massSent: "已提交微信群发",
+  noMassSends: "还没有群发记录。",
+  massStatuses: {
+    sending: "提交中",
+    submitted: "已提交，等待结果",
+    finished: "发送完成",
+    send_failed: "发送失败",
+    refused: "超出次数被拒",
+    failed: "提交失败",
+  },
   outcomes: {
     sent: "已发送",
     failed: "失败",

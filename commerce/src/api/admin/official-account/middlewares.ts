@@ -6,6 +6,7 @@ import {
 } from "@medusajs/framework/http"
 import { BindOfficialAccountBody } from "../../store/wechat/official-account/validators"
 import {
+  CreateMassSendBody,
   CreateReplyRuleBody,
   ListOfficialAccountQuery,
   SaveMenuBody,
@@ -56,5 +57,15 @@ export const officialAccountMiddlewares: MiddlewareRoute[] = [
     matcher: "/admin/official-account/template-sends",
     methods: ["GET"],
     middlewares: [validateAndTransformQuery(ListOfficialAccountQuery, {})],
+  },
+  {
+    matcher: "/admin/official-account/mass-sends",
+    methods: ["GET"],
+    middlewares: [validateAndTransformQuery(ListOfficialAccountQuery, {})],
+  },
+  {
+    matcher: "/admin/official-account/mass-sends",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(CreateMassSendBody)],
   },
 ]

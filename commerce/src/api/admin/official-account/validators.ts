@@ -94,3 +94,23 @@ export const ListOfficialAccountQuery = z.object({
 })
 
 export type ListOfficialAccountQueryType = z.infer<typeof ListOfficialAccountQuery>
+
+/** 群发: a micro-site article or landing page (its CMS documentId) to all followers or a tag. */
+export const CreateMassSendBody = z
+  .object({
+    content_type: z.enum(["article", "landing_page"]),
+    content_id: z
+      .string()
+      .trim()
+      .min(1, "请选择要群发的内容")
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/, "内容编号不正确"),
+    audience: z.enum(["all", "tag"]).default("all"),
+    tag_id: z.number().int().min(0).max(2_147_483_647).optional(),
+  })
+  .refine((body) => body.audience === "all" || body.tag_id !== undefined, {
+    message: "按标签群发时请选择标签",
+    path: ["tag_id"],
+  })
+
+export type CreateMassSendBodyType = z.infer<typeof CreateMassSendBody>

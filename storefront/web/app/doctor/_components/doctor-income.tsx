@@ -1,14 +1,9 @@
 "use client"
 
-import {
-  formatCNY,
-  formatDateTime,
-  parseYuanInput,
-  type DoctorIncome,
-  type DoctorIncomeApi,
-} from "@health/core"
+import { formatCNY, formatDateTime, type DoctorIncome, type DoctorIncomeApi } from "@health/core"
 import Link from "next/link"
 import { useEffect, useMemo, useState } from "react"
+import { WithdrawForm } from "@/components/income/withdraw-form"
 import { doctorIncomeInBrowser } from "@/lib/doctor-income-browser"
 import { escortAppError, isSignedOut } from "@/lib/escort-app-error"
 
@@ -30,9 +25,6 @@ export function DoctorIncomeView({ api: given }: { api?: DoctorIncomeApi }) {
   const [shown, setShown] = useState<Shown>({ state: "loading" })
   const [offset, setOffset] = useState(0)
   const [round, setRound] = useState(0)
-  const [amount, setAmount] = useState("")
-  const [busy, setBusy] = useState(false)
-  const [feedback, setFeedback] = useState<{ error?: string; notice?: string }>({})
 
   useEffect(() => {
     let live = true
@@ -72,24 +64,6 @@ export function DoctorIncomeView({ api: given }: { api?: DoctorIncomeApi }) {
   const { income, earnings, count, withdrawals } = shown.data
   const open = withdrawals.find((w) => w.status === "requested")
   const withdrawable = Math.max(0, income.available_fen)
-  const withdraw = async (event: React.FormEvent) => {
-    event.preventDefault()
-    const fen = amount.trim() ? parseYuanInput(amount) : withdrawable
-    if (fen === null || fen <= 0) return setFeedback({ error: "请输入正确的提现金额（元）" })
-    if (fen > withdrawable) return setFeedback({ error: `可提现余额为 ${yuan(withdrawable)}` })
-    setBusy(true)
-    setFeedback({})
-    try {
-      const done = await api.requestWithdrawal("", fen)
-      setAmount("")
-      setFeedback({ notice: `已申请提现 ${yuan(done.amount_fen)}，财务打款后会显示在下方` })
-      setRound((n) => n + 1)
-    } catch (error) {
-      setFeedback({ error: escortAppError(error) })
-    } finally {
-      setBusy(false)
-    }
-  }
 
   return (
     <section data-testid="doctor-income">
@@ -117,42 +91,15 @@ export function DoctorIncomeView({ api: given }: { api?: DoctorIncomeApi }) {
           已提现的收入有退款冲销，后续收入会先抵扣 {yuan(-income.available_fen)}。
         </p>
       )}
-      <form className="form" onSubmit={withdraw} data-testid="doctor-withdraw">
-        <label>
-          提现金额（元，留空为全部）
-          <input
-            inputMode="decimal"
-            value={amount}
-            placeholder={(withdrawable / 100).toFixed(2)}
-            onChange={(event) => setAmount(event.target.value)}
-            data-testid="doctor-withdraw-amount"
-          />
-        </label>
-        <button
-          type="submit"
-          className="button primary"
-          disabled={busy || withdrawable <= 0 || !!open}
-          data-testid="doctor-withdraw-submit"
-        >
-          {busy
-            ? "提交中…"
-            : open
-              ? "已有提现待打款"
-              : withdrawable > 0
-                ? "申请提现"
-                : "暂无可提现余额"}
-        </button>
-      </form>
-      {feedback.error && (
-        <p className="error" role="alert" data-testid="doctor-withdraw-error">
-          {feedback.error}
-        </p>
-      )}
-      {feedback.notice && (
-        <p className="hint" role="status" data-testid="doctor-withdraw-notice">
-          {feedback.notice}
-        </p>
-      )}
+      <WithdrawForm
+        testId="doctor"
+        withdrawableFen={withdrawable}
+        blockedLabel={open ? "已有提现待打款" : undefined}
+        request={(fen) => api.requestWithdrawal("", fen)}
+        noticeOf={(amount) => `已申请提现 ${amount}，财务打款后会显示在下方`}
+        onDone={() => setRound((n) => n + 1)}
+        classes={{ button: "button primary", error: "error", notice: "hint" }}
+      />
 
       <h2>收入明细</h2>
       {earnings.length === 0 ? (
