@@ -33,10 +33,15 @@ export async function consultationRefundFen(
     fields: ["payment_collections.payments.refunds.amount"],
     filters: { id: row.order_id },
   })
-  const refunds = ((data[0] as any)?.payment_collections ?? []).flatMap((collection: any) =>
-    (collection?.payments ?? []).flatMap((payment: any) => payment?.refunds ?? [])
+  type Refund = { amount?: unknown } | null
+  type OrderRefunds = {
+    payment_collections?: ({ payments?: ({ refunds?: Refund[] | null } | null)[] | null } | null)[]
+  }
+  const order = data[0] as OrderRefunds | undefined
+  const refunds = (order?.payment_collections ?? []).flatMap((collection) =>
+    (collection?.payments ?? []).flatMap((payment) => payment?.refunds ?? [])
   )
-  const paidBack = refunds.reduce((sum: number, refund: any) => sum + fen(refund?.amount), 0)
+  const paidBack = refunds.reduce((sum: number, refund) => sum + fen(refund?.amount), 0)
   return Math.max(own, paidBack)
 }
 

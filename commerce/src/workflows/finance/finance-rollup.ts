@@ -1,4 +1,4 @@
-import { financeBindings, rawRowsCtes } from "./finance-summary-sql"
+import { financeBindings } from "./finance-summary-sql"
 import { daysOf, periodBounds } from "./finance-period"
 import { GRACE, type Knex, type RollupKnex } from "./finance-knex"
 import { LEDGER_DAYS_INSERT_SQL, refreshLedgerMonths } from "./ledger-rollup"
