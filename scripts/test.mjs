@@ -306,6 +306,22 @@ async function miniprogramWeapp() {
   if (check.code === 0) console.log(`  ${check.output.trim().split("\n")[0]}`)
 }
 
+/** The scripts' own tests (scripts/lib/__tests__, node:test): counts from its TAP summary. */
+async function scriptsTests() {
+  const seconds = timer()
+  const { code, output, cpu } = await exec(
+    process.execPath,
+    ["--test", "--test-reporter=tap", at("scripts", "lib", "__tests__")],
+    { logName: "scripts" }
+  )
+  const count = (label) => Number(output.match(new RegExp(`^# ${label} (\\d+)$`, "m"))?.[1] ?? 0)
+  const passed = count("pass")
+  // A crash before the summary, or a run of nothing, fails the stage.
+  let failed = count("fail") + count("cancelled")
+  if (failed === 0 && (code !== 0 || passed === 0)) failed = 1
+  record("scripts (node --test)", { passed, failed }, output, seconds(), cpu)
+}
+
 /** docker-compose for the config check, installed with apt (blocking: only during setup). */
 function ensureDockerCompose() {
   const candidates = ["/usr/bin/docker-compose", "/usr/local/bin/docker-compose"]
@@ -539,6 +555,8 @@ try {
             composeSeconds(),
             compose.cpu
           )
+
+        await scriptsTests()
 
         for (const type of ["unit", "integration:modules"]) {
           await jestSuite(`commerce ${type}`, at("commerce"), ["--runInBand", "--forceExit"], {

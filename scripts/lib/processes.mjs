@@ -109,7 +109,13 @@ export function stopAllOnExit() {
     if (stopping) return
     stopping = true
     await stopAll()
-    for (const cleanup of cleanups) await cleanup().catch(() => {})
+    // Newest first: the template database is dropped before the cluster holding it stops.
+    // A cleanup may be synchronous (the test cluster's pg_ctl stop) or throw.
+    for (const cleanup of [...cleanups].reverse()) {
+      await Promise.resolve()
+        .then(cleanup)
+        .catch(() => {})
+    }
     process.exit(code)
   }
   process.on("SIGINT", () => shutdown(130))

@@ -968,9 +968,16 @@ medusaIntegrationTestRunner({
       const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
       const HOUR = 3600_000
       const beijingDay = (ms: number) => new Date(ms + 8 * HOUR).toISOString().slice(0, 10)
-      // An hour that ended at least an hour ago, since yesterday's Beijing midnight: the period
-      // runs from its Beijing day (today, or yesterday just after midnight) to today.
-      const hourMs = Math.floor(Date.now() / HOUR) * HOUR - 2 * HOUR
+      // The day rollup takes yesterday an hour after Beijing's midnight (GRACE), and then the
+      // hourly rollup no longer serves yesterday's hours. Between 00:55 and 01:07 Beijing time
+      // the test could straddle that moment, so it waits it out (at most 12 minutes, one run in
+      // 120); before it, the hour is yesterday's, after it one of today's.
+      const beijingMinute = () => Math.floor(((Date.now() + 8 * HOUR) % (24 * HOUR)) / 60_000)
+      if (beijingMinute() >= 55 && beijingMinute() < 67) {
+        await new Promise((resolve) => setTimeout(resolve, (67 - beijingMinute()) * 60_000))
+      }
+      // The latest hour that ended over the hourly rollup's grace (5 min) ago, with a margin.
+      const hourMs = Math.floor((Date.now() - 7 * 60_000) / HOUR) * HOUR - HOUR
       const hour = new Date(hourMs).toISOString()
       const inHour = (minutes: number) => new Date(hourMs + minutes * 60_000).toISOString()
       const period = `from=${beijingDay(hourMs)}&to=${beijingDay(Date.now())}`
@@ -1101,6 +1108,6 @@ medusaIntegrationTestRunner({
         "select id from finance_rollup_hour where id > now() - interval '1 hour'"
       )
       expect(current).toEqual([])
-    })
+    }, 900_000)
   },
 })
