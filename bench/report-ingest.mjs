@@ -1,8 +1,8 @@
 // Bulk lab report ingestion end to end: N generated report PDFs zipped, uploaded to
-// /admin/health-archive/report-batches (each PDF read from its plain bytes, then sealed and
-// stored, in the upload request), then matched and recorded a chunk per BullMQ job until the
-// batch is done. "decrypt" stays 0 unless files staged before that change are recorded. The baseline, measured in the same run, is parsing the same
-// PDFs in this process with the same library (unpdf): the work no pipeline can skip.
+// /admin/health-archive/report-batches (each PDF sealed and stored in the upload request,
+// which answers before any is read), then opened, read, matched and recorded a chunk per
+// BullMQ job until the batch is done. The baseline, measured in the same run, is parsing the
+// same PDFs in this process with the same library (unpdf): the work no pipeline can skip.
 // Needs a running stack (npm start) and the commerce folder to prepare matching kits.
 import { execFileSync } from "node:child_process"
 import { mkdtempSync, readFileSync } from "node:fs"

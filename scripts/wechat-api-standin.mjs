@@ -26,12 +26,18 @@
 // buttons 40016, at most 5 sub-buttons 40023, name bytes 40018, types 40017, click keys 40019,
 // view URLs 40055 and 40054 in sub-buttons); POST /cgi-bin/message/template/send (43004 for an
 // openid starting "o-unfollowed"). These need the account's own token (48001 with another).
+// POST /cgi-bin/material/add_material?type=thumb|image|voice|video (permanent material, the
+// picture as multipart field `media`: 40004 for another type, 41005 without a `media` file,
+// 40005 for a thumb that is not a JPEG or an image that is not JPEG/PNG/GIF/BMP, 40006 for a
+// thumb over 64 KB or an image over 10 MB; answers {media_id, url}),
 // POST /cgi-bin/media/uploadnews (1 to 8 articles, each with title and content: 44003 for
-// none, 44004 for an empty one; answers a news media_id) and POST /cgi-bin/message/mass/sendall
+// none, 44004 for an empty one; 40007 unless thumb_media_id names a thumb or image material;
+// answers a news media_id) and POST /cgi-bin/message/mass/sendall
 // (群发 mpnews to is_to_all or a tag_id: 40007 for an unknown media_id, 45065 for a repeated
 // clientmsgid, 45028 past the account's monthly quota, 4 by default; answers msg_id and
 // msg_data_id).
-// GET /__standin/official-account/{user-info-calls,menus,template-messages,mass-sends} list them;
+// GET /__standin/official-account/{user-info-calls,menus,template-messages,mass-sends,materials}
+// list them (materials without their bytes, with their sha256);
 // POST /__standin/official-account/mass-quota {limit} sets the monthly quota.
 // POST /__standin/official-account/deliver {server_url, mode: "plain"|"aes", message: {...}}
 // plays WeChat pushing a message to our server URL: the fields as WeChat's XML, signed with
@@ -42,7 +48,8 @@
 // stable token, the old one invalid: as if another process forced a refresh), /expire (the
 // current one answers 42001 from now on) and /refuse (answers 40001 though stable_token still
 // hands it out, until a force_refresh).
-// Run: node scripts/wechat-api-standin.mjs [port]   (default 9401; prints "listening <url>")
+// Run: node scripts/wechat-api-standin.mjs [port]   (default 9401; prints "listening <url>");
+// WECHAT_OA_TOKEN and WECHAT_OA_AES_KEY, when set, replace the service account's token and key.
 import { createCipheriv, createDecipheriv, createHash, randomBytes, randomUUID } from "node:crypto"
 import http from "node:http"
 import QRCode from "qrcode"
@@ -158,6 +165,12 @@ export function startWechatApiStandin({
           ? { errcode: 48001, errmsg: "api unauthorized" }
           : null)
       if (problem) return reply(problem)
+      if (url.pathname === "/cgi-bin/material/add_material") {
+        if (req.method !== "POST") return reply({ errcode: 43002, errmsg: "require POST method" })
+        const chunks = []
+        for await (const chunk of req) chunks.push(chunk)
+        return reply(await oa.addMaterial(url, req.headers["content-type"], Buffer.concat(chunks)))
+      }
       let body = null
       if (req.method === "POST") {
         try {
@@ -472,6 +485,24 @@ function menuRefusal(body) {
   return null
 }
 
+/** What add_material takes per type: size, and for pictures the file kinds (by their bytes). */
+const MATERIAL_LIMITS = {
+  thumb: { bytes: 64 * 1024, kinds: ["jpeg"] },
+  image: { bytes: 10 * 1024 * 1024, kinds: ["jpeg", "png", "gif", "bmp"] },
+  voice: { bytes: 2 * 1024 * 1024 },
+  video: { bytes: 10 * 1024 * 1024 },
+}
+
+/** A picture's kind by its first bytes, as WeChat checks it (not by the name or the header). */
+function pictureKind(bytes) {
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "jpeg"
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return "png"
+  if (bytes.subarray(0, 3).toString("latin1") === "GIF") return "gif"
+  if (bytes.subarray(0, 2).toString("latin1") === "BM") return "bmp"
+  return null
+}
+
 /** The service account's side of the stand-in: its token, API and pushes to our server URL. */
 class OfficialAccountStandin {
   constructor(account) {
@@ -482,6 +513,7 @@ class OfficialAccountStandin {
     this.menus = []
     this.templateMessages = []
     this.news = new Map()
+    this.materials = new Map()
     this.massSends = []
     this.massQuota = 4
   }
@@ -503,7 +535,45 @@ class OfficialAccountStandin {
       "/cgi-bin/message/template/send",
       "/cgi-bin/media/uploadnews",
       "/cgi-bin/message/mass/sendall",
+      "/cgi-bin/material/add_material",
     ].includes(pathname)
+  }
+
+  /** material/add_material as WeChat takes it: multipart, the file in field `media`. */
+  async addMaterial(url, contentType, raw) {
+    const type = url.searchParams.get("type")
+    if (!MATERIAL_LIMITS[type]) return { errcode: 40004, errmsg: "invalid media type" }
+    let media = null
+    try {
+      if (!String(contentType ?? "").startsWith("multipart/form-data"))
+        throw new Error("not multipart")
+      const form = await new Request("http://standin/", {
+        method: "POST",
+        headers: { "content-type": contentType },
+        body: raw,
+      }).formData()
+      media = form.get("media")
+    } catch {
+      media = null
+    }
+    if (!media || typeof media === "string") return { errcode: 41005, errmsg: "media data missing" }
+    const bytes = Buffer.from(await media.arrayBuffer())
+    const limit = MATERIAL_LIMITS[type]
+    if (limit.kinds && !limit.kinds.includes(pictureKind(bytes)))
+      return { errcode: 40005, errmsg: "invalid file type" }
+    if (bytes.length === 0 || bytes.length > limit.bytes)
+      return { errcode: 40006, errmsg: "invalid meida size" }
+    const media_id = `standin-material-${randomUUID()}`
+    const answer = { media_id, url: `http://mmbiz.qpic.cn/standin/${media_id}/0` }
+    this.materials.set(media_id, {
+      ...answer,
+      type,
+      filename: media.name ?? null,
+      bytes: bytes.length,
+      sha256: createHash("sha256").update(bytes).digest("hex"),
+      at: new Date().toISOString(),
+    })
+    return answer
   }
 
   api(url, body) {
@@ -552,6 +622,10 @@ class OfficialAccountStandin {
       return { errcode: 44003, errmsg: "empty news data" }
     if (articles.some((a) => !a?.title || !a?.content))
       return { errcode: 44004, errmsg: "empty content" }
+    // Each article's cover must be a permanent thumb or image material of this account.
+    const covers = articles.map((a) => this.materials.get(a.thumb_media_id))
+    if (covers.some((m) => !m || !["thumb", "image"].includes(m.type)))
+      return { errcode: 40007, errmsg: "invalid media_id" }
     const media_id = `standin-news-${randomUUID()}`
     this.news.set(media_id, articles)
     return { type: "news", media_id, created_at: Math.floor(Date.now() / 1000) }
@@ -594,6 +668,7 @@ class OfficialAccountStandin {
     if (name === "menus") return { menus: this.menus }
     if (name === "template-messages") return { messages: this.templateMessages }
     if (name === "mass-sends") return { mass_sends: this.massSends }
+    if (name === "materials") return { materials: [...this.materials.values()] }
     if (name === "mass-quota" && body) {
       this.massQuota = Number(body.limit)
       return { ok: true }
@@ -648,6 +723,14 @@ class OfficialAccountStandin {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const server = await startWechatApiStandin({ port: Number(process.argv[2] || 9401) })
+  const server = await startWechatApiStandin({
+    port: Number(process.argv[2] || 9401),
+    officialAccount: {
+      appid: "wx7777777777777777",
+      secret: "wx-dev-oa-secret",
+      token: process.env.WECHAT_OA_TOKEN || "wx-dev-oa-token",
+      aesKey: process.env.WECHAT_OA_AES_KEY || "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+    },
+  })
   console.log(`listening http://127.0.0.1:${server.address().port}`)
 }

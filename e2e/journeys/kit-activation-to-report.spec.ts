@@ -1,26 +1,10 @@
 import type { Browser } from "playwright-core"
-import { PDFDocument, StandardFonts } from "pdf-lib"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
 import { adminToken, call, commerce, eventually, post } from "../support/commerce-api"
+import { labReport } from "../support/lab"
 import { addProductToCart, placeOfflineOrder, registerOnWeb } from "../support/shop"
 
 type AdminKit = { id: string; barcode: string | null; status: string; order_id: string }
-
-/** A lab's PDF report for one sample, as the lab would send it. */
-async function labReport(barcode: string) {
-  const doc = await PDFDocument.create()
-  const font = await doc.embedFont(StandardFonts.Helvetica)
-  const page = doc.addPage([595, 842])
-  const lines = [
-    "Genetic Test Report",
-    "Laboratory: DAAN Gene Clinical Laboratory",
-    `Sample barcode: ${barcode}`,
-    "Report date: 2026-11-28",
-    "BRCA1 c.68_69del: not detected",
-  ]
-  lines.forEach((line, row) => page.drawText(line, { x: 48, y: 780 - row * 20, size: 12, font }))
-  return Buffer.from(await doc.save())
-}
 
 describe("a kit from purchase to an opened report", () => {
   let browser: Browser

@@ -40,7 +40,13 @@ const YUEYANG = {
  * 线下支付, and finance's confirmation of the transfer (which captures the payment): for
  * journeys whose subject is what happens after a purchase. Answers the order's id.
  */
-export async function placeOrderPaidOffline(token: string, handle: string, adminToken: string) {
+export async function placeOrderPaidOffline(
+  token: string,
+  handle: string,
+  adminToken: string,
+  /** For a member without one (signed in with WeChat): where order mail would go. */
+  email?: string
+) {
   const as = { token }
   const { regions } = await call<{ regions: { id: string }[] }>("/store/regions", as)
   const { products } = await call<{ products: { variants: { id: string }[] }[] }>(
@@ -63,7 +69,11 @@ export async function placeOrderPaidOffline(token: string, handle: string, admin
     { quantity: 1, metadata: { test_method: "mail_in" } },
     as
   )
-  await post(`/store/carts/${cart.id}`, { shipping_address: YUEYANG, billing_address: YUEYANG }, as)
+  await post(
+    `/store/carts/${cart.id}`,
+    { shipping_address: YUEYANG, billing_address: YUEYANG, ...(email ? { email } : {}) },
+    as
+  )
   const { shipping_options } = await call<{
     shipping_options: { id: string; type?: { code?: string } | null }[]
   }>(`/store/shipping-options?cart_id=${cart.id}&fields=%2Btype.code`, as)

@@ -3,7 +3,8 @@
 // HTTP lane when every file booted its own. A file in no group runs alone, and so does every
 // new file until it is placed here. Files stay out of groups when they change the app for
 // everyone in it:
-//   fuzz-routes, staff-access, payment-contract-*, wechatpay-checkout: long enough alone
+//   fuzz-routes, staff-access, wechatpay-checkout: long enough alone
+//   payment-contract-wechatpay: its sandbox keys differ from wechatpay-checkout's
 //   escort-dispatch: its dispatch sweep runs every 500 ms (ESCORT_DISPATCH_SWEEP_MS)
 //   health-endpoints: points the app at a Redis hop it cuts, as a server-only process
 //   request-logs: logs every request as JSON at info level
@@ -19,6 +20,8 @@ export const HTTP_SPEC_GROUPS = {
     "escort-live",
     "escort-messaging",
     "escort-privacy",
+    // Last: it stops its 实名认证 stand-in when it ends.
+    "escort-persons",
   ],
   "escort-trust": ["escort-reviews", "escort-training", "escort-cases", "escort-hospitals"],
   affiliate: [
@@ -52,6 +55,8 @@ export const HTTP_SPEC_GROUPS = {
     "lab-report-findings",
     "kit-status-wechat",
     "seed-reference-and-demo",
+    // Points CMS_URL at a CMS stand-in of its own (constitution reads none).
+    "constitution-questionnaire-versions",
   ],
   checkout: [
     "checkout-server-run",
@@ -67,6 +72,8 @@ export const HTTP_SPEC_GROUPS = {
     "cms-hooks",
     "marketing-pushes",
   ],
+  // Each configures its own provider's sandbox; the two providers live side by side in one app.
+  "payment-contracts": ["payment-contract-alipay", "payment-contract-unionpay"],
   consultation: ["consultations", "consultation-assessments", "video-calls", "group-sessions"],
 }
 

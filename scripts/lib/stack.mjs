@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto"
 import { existsSync, lstatSync, mkdirSync, rmSync, symlinkSync } from "node:fs"
 import { createRequire } from "node:module"
 import path from "node:path"
@@ -112,9 +113,11 @@ function officialAccountEnv(p) {
   return {
     WECHAT_OA_APPID: "wx7777777777777777",
     WECHAT_OA_SECRET: "wx-dev-oa-secret",
-    // The server URL's token and safe-mode key the stand-in signs and seals pushes with.
-    WECHAT_OA_TOKEN: "wx-dev-oa-token",
-    WECHAT_OA_AES_KEY: "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG",
+    // The server URL's token and safe-mode key the stand-in signs and seals pushes with, made
+    // per boot: commerce runs with NODE_ENV=production, which refuses the stand-in's published
+    // ones (known-demo-secrets.ts) and would leave the official account off.
+    WECHAT_OA_TOKEN: randomBytes(16).toString("hex"),
+    WECHAT_OA_AES_KEY: randomBytes(32).toString("base64").slice(0, 43),
     WECHAT_API_BASE: standin,
     WECHAT_OPEN_BASE: standin,
   }
@@ -361,6 +364,8 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
   // Signs 视频问诊 room tokens and the signalling service's call reports to commerce.
   const videoCallSecret = process.env.VIDEO_CALL_SECRET || secrets.videoCallSecret
 
+  // Commerce's server URL and template messages and the web's OAuth use the same account.
+  const officialAccount = officialAccountEnv(p)
   const commerceEnv = {
     // Collection sites and clinic sessions for appointments come from the CMS.
     CMS_URL: urls.cms,
@@ -402,6 +407,7 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
       `http://localhost:8000,http://localhost:9000,http://localhost:10086,${urls.web},${urls.miniprogramH5}`,
     // Without a real WeChat app, mini-program sign-in talks to the local stand-in.
     WECHAT_API_BASE: process.env.WECHAT_API_BASE || `http://127.0.0.1:${p.wechatStandinPort}`,
+    ...officialAccount,
     ...identityVerificationEnv(p),
     ...privacyNumberEnv(p),
     ...insurerEnv(p),
@@ -466,7 +472,7 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     STOREFRONT_URL: urls.web,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT: String(p.webPort),
-    ...officialAccountEnv(p),
+    ...officialAccount,
   }
 
   // The admin bundle includes the plugins' admin extensions.
@@ -558,6 +564,12 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
             {
               echo: false,
               logFile: path.join(logDir, "stack-wechat-standin.log"),
+              // Signs and seals its pushes to commerce's server URL with commerce's token and key.
+              env: Object.fromEntries(
+                ["WECHAT_OA_TOKEN", "WECHAT_OA_AES_KEY"]
+                  .filter((name) => officialAccount[name])
+                  .map((name) => [name, officialAccount[name]])
+              ),
             }
           ),
         }),

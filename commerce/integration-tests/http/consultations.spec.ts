@@ -12,12 +12,16 @@ import { consultationReminderJobId } from "../../src/lib/queue/jobs"
 import { refundOverdueConsultations } from "../../src/workflows/consultation/refund-overdue-consultations"
 import { recordDoctorEarningWorkflow } from "../../src/workflows/doctor-income/record-doctor-earning"
 import { releaseDueDoctorEarnings } from "../../src/workflows/doctor-income/release-due-doctor-earnings"
+import { DOCTOR_INCOME_MODULE } from "../../src/modules/doctor-income"
+import type DoctorIncomeModuleService from "../../src/modules/doctor-income/service"
+import { settleWechatTransfer } from "../../src/workflows/payouts/settle-wechat-transfer"
 import { sendConsultationReminder } from "../../src/workflows/consultation/send-consultation-reminder"
 import { sendFollowUpReminder } from "../../src/workflows/consultation/send-follow-up-reminder"
 import { adminHeaders, registerCustomer } from "../helpers/actors"
 import { eventually } from "../helpers/eventually"
 import { freePortSync } from "../helpers/free-port"
 import { wechatPaySandboxEnv } from "../helpers/wechatpay-sandbox-env"
+import { startWechatStandin } from "../helpers/wechat-standin"
 import {
   privacyNumberStandinEnv,
   startPrivacyNumberStandin,
@@ -139,6 +143,7 @@ medusaIntegrationTestRunner({
     let sandbox: Sandbox
     let closeRecorder: (() => Promise<void>) | undefined
     let pls: PrivacyNumberStandin
+    let wechat: Awaited<ReturnType<typeof startWechatStandin>>
 
     const failure = (promise: Promise<unknown>): Promise<any> =>
       promise.catch((e: any) => e.response)
@@ -147,6 +152,9 @@ medusaIntegrationTestRunner({
     beforeAll(async () => {
       pls = await startPrivacyNumberStandin()
       Object.assign(process.env, privacyNumberStandinEnv(pls.url))
+      // The mini-program's wx.login codes (a doctor binding WeChat) go to the API stand-in.
+      wechat = await startWechatStandin()
+      process.env.WECHAT_API_BASE = wechat.url
       sandbox = await startSandbox({ port: SANDBOX_PORT, dataDir, timeScale: 0.001 })
       // WeChat's callbacks reach this test's app through a recorder (as escort-bookings does).
       const recorder = createServer((req, res) => {
@@ -158,7 +166,9 @@ medusaIntegrationTestRunner({
           )
           const hook = body.includes('"event_type":"REFUND.')
             ? "/hooks/wechatpay/refund"
-            : "/hooks/payment/wechatpay_wechatpay"
+            : body.includes('"event_type":"MCHTRANSFER.')
+              ? "/hooks/wechatpay/transfer"
+              : "/hooks/payment/wechatpay_wechatpay"
           const status = await fetch(`${baseUrl()}${hook}`, {
             method: "POST",
             headers: { ...headers, host: "" },
@@ -182,6 +192,7 @@ medusaIntegrationTestRunner({
 
     afterAll(async () => {
       pls?.stop()
+      wechat?.process.kill()
       await sandbox?.close()
       await closeRecorder?.()
       await new Promise((resolve) => cms?.close(resolve))
@@ -327,13 +338,24 @@ medusaIntegrationTestRunner({
       const early = await failure(ask())
       expect([early.status, early.data.message]).toEqual([400, "请选择已核验执业资格的医生"])
 
-      await api.post("/store/auth/sms-codes", { phone: DOCTOR_PHONE, purpose: "login" }, store)
-      const code = LogSmsSender.latestTo(`+86${DOCTOR_PHONE}`)?.params.code as string
-      const refused = await failure(api.post("/auth/doctor/phone", { phone: DOCTOR_PHONE, code }))
+      // A number staff never recorded is refused; the recorded but unverified doctor signs
+      // in only to upload their licence documents: every other doctor route refuses them.
+      const stranger = "13700000099"
+      await api.post("/store/auth/sms-codes", { phone: stranger, purpose: "login" }, store)
+      const code = LogSmsSender.latestTo(`+86${stranger}`)?.params.code as string
+      const refused = await failure(api.post("/auth/doctor/phone", { phone: stranger, code }))
       expect([refused.status, refused.data.message]).toEqual([
         401,
-        "该手机号不是已核验执业证的医生，请联系运营",
+        "该手机号不是平台登记的医生，请联系运营",
       ])
+      const unverified = await signInDoctor()
+      for (const path of ["/doctor/me", "/doctor/consultations", "/doctor/income"]) {
+        const locked = await failure(api.get(path, unverified))
+        expect([locked.status, locked.data.message]).toEqual([
+          400,
+          "医生账号未核验或已停用，请联系运营",
+        ])
+      }
 
       const doctor = await verified()
       expect(await listed()).toEqual([doctorId])
@@ -365,6 +387,140 @@ medusaIntegrationTestRunner({
       )
       expect(bad.status).toBe(400)
       expect(bad.data.message).toContain("每周排班格式")
+    })
+
+    it("reviews a doctor's licence documents like escorts' admission: sealed, reads audited, approval verifies and rejection withdraws", async () => {
+      const container = getContainer()
+      const pg = () => container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+      const listed = async () =>
+        (await api.get("/store/consultation-doctors", store)).data.doctors.map(
+          (d: { id: string }) => d.id
+        )
+      const doctor = await signInDoctor()
+      const upload = (kind: string, bytes: Buffer, name: string, type: string) => {
+        const form = oneFile(bytes, name, type)
+        form.append("kind", kind)
+        return failure(api.post("/doctor/license-documents", form, doctor))
+      }
+      const LICENCE = Buffer.concat([
+        PNG.subarray(0, 8),
+        Buffer.from("医师执业证书 110430000012345"),
+      ])
+      expect((await api.get("/doctor/license-documents", doctor)).data).toEqual({
+        license_verified: false,
+        documents: [],
+      })
+      const noKind = await upload("diploma", LICENCE, "证书.png", "image/png")
+      expect(noKind.status).toBe(400)
+      expect(noKind.data.message).toContain("请选择材料类型")
+      const notImage = await upload(
+        "practice_license",
+        Buffer.from("not a picture"),
+        "a.png",
+        "image/png"
+      )
+      expect([notImage.status, notImage.data.message]).toEqual([
+        400,
+        "只能上传 JPG、PNG 图片或 PDF 文件",
+      ])
+      const first = await upload("practice_license", LICENCE, "执业证书.png", "image/png")
+      expect(first.status).toBe(201)
+      expect(first.data.document).toMatchObject({
+        kind: "practice_license",
+        kind_label: "医师执业证书",
+        status: "pending",
+        status_label: "待审核",
+        mime_type: "image/png",
+      })
+      const documentId = first.data.document.id as string
+      // Stored sealed: the file module never holds the licence's text.
+      const [stored] = (
+        await pg().raw(`select file_id from doctor_license_document where id = ?`, [documentId])
+      ).rows
+      const raw = await container.resolve(Modules.FILE).getAsBuffer(stored.file_id)
+      expect(raw.includes(Buffer.from("110430000012345"))).toBe(false)
+
+      // The admission desk (调度) reviews; finance may not even read.
+      const desk = await adminHeaders(container, api, "desk-doc@health.local", ["escort_dispatch"])
+      const finance = await adminHeaders(container, api, "fin-lic@health.local", ["finance"])
+      const base = `/admin/consultations/doctors/${doctorId}/license-documents`
+      expect((await failure(api.get(base, finance))).status).toBe(403)
+      const queue = (await api.get("/admin/doctor-licenses", desk)).data.documents
+      expect(queue).toEqual([
+        expect.objectContaining({
+          id: documentId,
+          doctor_id: doctorId,
+          doctor_name: "王建国",
+          license_number: "110430000012345",
+        }),
+      ])
+      const list = (await api.get(base, desk)).data
+      expect(list.doctor).toMatchObject({ id: doctorId, license_verified_at: null })
+      expect(list.documents.map((d: { id: string }) => d.id)).toEqual([documentId])
+      const file = await api.get(`${base}/${documentId}`, { ...desk, responseType: "arraybuffer" })
+      expect(Buffer.from(file.data).equals(LICENCE)).toBe(true)
+      const audited = await eventually(
+        async () =>
+          (
+            await pg().raw(
+              `select action, details from audit_entry where action like 'doctor_license.%'`
+            )
+          ).rows.map((row: { action: string; details: Record<string, string> }) => [
+            row.action,
+            row.details.document_id ?? null,
+          ]),
+        (rows: string[][]) => rows.some(([action]) => action === "doctor_license.document.read")
+      )
+      expect(audited).toEqual(
+        expect.arrayContaining([["doctor_license.document.read", documentId]])
+      )
+
+      // Rejecting needs a reason; approving verifies the licence: offered, let in.
+      const noReason = await failure(
+        api.post(`${base}/${documentId}/review`, { decision: "reject" }, desk)
+      )
+      expect([noReason.status, noReason.data.message]).toEqual([
+        400,
+        "驳回时请填写原因，医生会看到它",
+      ])
+      const approved = await api.post(`${base}/${documentId}/review`, { decision: "approve" }, desk)
+      expect(approved.data.document).toMatchObject({ status: "approved", status_label: "已通过" })
+      const twice = await failure(
+        api.post(`${base}/${documentId}/review`, { decision: "approve" }, desk)
+      )
+      expect([twice.status, twice.data.message]).toEqual([409, "该材料已审核过，不能重复审核"])
+      expect(await listed()).toEqual([doctorId])
+      expect((await api.get("/doctor/me", doctor)).data.doctor.id).toBe(doctorId)
+      expect((await api.get("/doctor/license-documents", doctor)).data.license_verified).toBe(true)
+
+      // A renewed licence rejected: the doctor reads why, and is no longer offered or let in.
+      const renewed = await upload("practice_license", LICENCE, "新证.png", "image/png")
+      const rejected = await api.post(
+        `${base}/${renewed.data.document.id}/review`,
+        { decision: "reject", reason: "证书照片模糊，请重新拍摄上传" },
+        desk
+      )
+      expect(rejected.data.document).toMatchObject({
+        status: "rejected",
+        rejection_reason: "证书照片模糊，请重新拍摄上传",
+      })
+      const mine = (await api.get("/doctor/license-documents", doctor)).data
+      expect(mine.license_verified).toBe(false)
+      expect(mine.documents[0]).toMatchObject({
+        id: renewed.data.document.id,
+        rejection_reason: "证书照片模糊，请重新拍摄上传",
+      })
+      expect(await listed()).toEqual([])
+      expect((await failure(api.get("/doctor/me", doctor))).status).toBe(400)
+      // Another doctor's document, or a member, reaches nothing.
+      expect(
+        (
+          await failure(
+            api.get(`/admin/consultations/doctors/doc_other/license-documents/${documentId}`, desk)
+          )
+        ).status
+      ).toBe(404)
+      expect((await failure(api.get("/doctor/license-documents", alice))).status).toBe(401)
     })
 
     it("keeps the doctors as they were when the CMS does not answer a sync (503 in Chinese)", async () => {
@@ -1301,7 +1457,7 @@ medusaIntegrationTestRunner({
         )
         expect([late.status, late.data.message]).toEqual([
           409,
-          "该提现申请当前为「已打款」，只有待打款的申请可以这样处理",
+          "该提现申请当前为「已打款」，只有待打款或已审核的申请可以这样处理",
         ])
         const mine = await incomeOf(doctor)
         expect(mine.income).toEqual({
@@ -1314,6 +1470,159 @@ medusaIntegrationTestRunner({
         // The doctor's own routes are theirs alone.
         const anonymous = await failure(api.get("/doctor/income"))
         expect(anonymous.status).toBe(401)
+      })
+
+      it("pays a withdrawal by WeChat 商家转账 to the WeChat the doctor bound, once; a failed transfer returns the money", async () => {
+        const doctor = await verified()
+        const container = getContainer()
+        await earningOf(doctor, await completed(doctor, paidByCredit))
+        await releaseDueDoctorEarnings(container, new Date(Date.now() + 73 * 3_600_000))
+        const finance = await adminHeaders(container, api, "fin-doc@health.local", ["finance"])
+        const operations = await adminHeaders(container, api, "ops-doc@health.local", [
+          "operations",
+        ])
+        const approved = async () => {
+          const { data } = await api.post(
+            "/doctor/income/withdrawals",
+            { amount_fen: 2100 },
+            doctor
+          )
+          const ok = await api.post(
+            `/admin/doctor-income/withdrawals/${data.withdrawal.id}/approve`,
+            {},
+            finance
+          )
+          expect(ok.data.withdrawal).toMatchObject({
+            status: "approved",
+            status_label: "已审核，待转账",
+          })
+          return data.withdrawal.id as string
+        }
+        const transfer = (id: string, who: Headers = finance) =>
+          failure(api.post(`/admin/doctor-income/withdrawals/${id}/wechat-transfer`, {}, who))
+        const mine = async (id: string) =>
+          (await incomeOf(doctor)).withdrawals.find((w: any) => w.id === id)
+
+        // Not bound yet: finance cannot transfer (a bank payment stays open).
+        expect((await api.get("/doctor/wechat", doctor)).data.wechat).toEqual({
+          bound: false,
+          bound_at: null,
+        })
+        const first = await approved()
+        const again = await failure(
+          api.post(`/admin/doctor-income/withdrawals/${first}/approve`, {}, finance)
+        )
+        expect([again.status, again.data.message]).toEqual([
+          409,
+          "该提现申请当前为「已审核，待转账」，只有待打款的申请可以这样处理",
+        ])
+        const unbound = await transfer(first)
+        expect(unbound.status).toBe(400)
+        expect(unbound.data.message).toContain("该医生还没有绑定微信")
+        expect(await mine(first)).toMatchObject({ status: "approved" })
+
+        // wx.login in the mini-program → code → bound; a bad code is refused in Chinese.
+        const badCode = await failure(api.post("/doctor/wechat/bind", { code: "nonsense" }, doctor))
+        expect([badCode.status, badCode.data.message]).toEqual([
+          400,
+          "微信登录凭证无效或已过期，请重新点击绑定微信",
+        ])
+        const empty = await failure(api.post("/doctor/wechat/bind", {}, doctor))
+        expect(empty.status).toBe(400)
+        expect(empty.data.message).toContain("缺少微信登录凭证 code")
+        const bound = await api.post(
+          "/doctor/wechat/bind",
+          { code: `wx-code-doctor-${randomUUID().slice(0, 8)}.1` },
+          doctor
+        )
+        expect(bound.data.wechat).toMatchObject({ bound: true, bound_at: expect.any(String) })
+        expect(JSON.stringify(bound.data)).not.toContain("openid")
+        expect((await incomeOf(doctor)).wechat.bound).toBe(true)
+        // One WeChat, one doctor's money; a member is not a doctor.
+        const income = container.resolve<DoctorIncomeModuleService>(DOCTOR_INCOME_MODULE)
+        const { wechat_openid } = (await income.payoutAccount(doctorId))!
+        await expect(
+          income.bindWechat({
+            doctor_id: "doc_someone_else",
+            openid: wechat_openid,
+            unionid: null,
+            at: new Date(),
+          })
+        ).rejects.toThrow("该微信已绑定其他医生账号，请用本人微信绑定")
+        expect((await failure(api.post("/doctor/wechat/bind", { code: "x" }, alice))).status).toBe(
+          401
+        )
+
+        // Money moves only for finance; two clicks at once start one transfer.
+        expect((await transfer(first, operations)).status).toBe(403)
+        const [one, two] = await Promise.all([transfer(first), transfer(first)])
+        expect([one.status, two.status].sort()).toEqual([202, 409])
+        const started = [one, two].find((r) => r.status === 202)
+        expect(started.data.transfer.state).toBe("WAIT_USER_CONFIRM")
+        expect(started.data.withdrawal).toMatchObject({ status: "paying", method: "wechat" })
+        const outBillNo = started.data.transfer.out_bill_no as string
+
+        // WeChat reports the failure: the amount is back in the balance.
+        await sandbox.confirmTransfer(outBillNo, "FAIL")
+        const failed = await eventually(
+          () => mine(first),
+          (w: any) => w.status === "failed"
+        )
+        expect(failed.fail_reason).toContain("金额已退回可提现余额")
+        expect(failed.transfer).toBeNull()
+        expect((await incomeOf(doctor)).income).toMatchObject({
+          available_fen: 2100,
+          requested_fen: 0,
+          withdrawn_fen: 0,
+        })
+        expect((await transfer(first)).status).toBe(409)
+
+        // Again, paid: the doctor confirms receipt with what wx.requestMerchantTransfer takes;
+        // WeChat's callback settles it, and a replayed outcome changes nothing more.
+        const second = await approved()
+        expect((await transfer(second)).status).toBe(202)
+        const paying = await mine(second)
+        expect(paying).toMatchObject({ status: "paying", status_label: "微信转账中，待确认收款" })
+        expect(paying.transfer).toEqual({
+          mch_id: sandbox.keys.mchid,
+          app_id: sandbox.keys.appid,
+          package: expect.stringMatching(/^sandbox_pkg_/),
+        })
+        expect((await incomeOf(doctor)).income).toMatchObject({
+          available_fen: 0,
+          requested_fen: 2100,
+        })
+        const confirmed = await fetch(`${sandbox.url}/sandbox/transfer/confirm-package`, {
+          method: "POST",
+          body: JSON.stringify({
+            mchId: paying.transfer.mch_id,
+            appId: paying.transfer.app_id,
+            package: paying.transfer.package,
+          }),
+        }).then((response) => response.json())
+        expect(confirmed.err_msg).toBe("requestMerchantTransfer:ok")
+        const paid = await eventually(
+          () => mine(second),
+          (w: any) => w.status === "paid"
+        )
+        expect(paid).toMatchObject({
+          method: "wechat",
+          transfer: null,
+          paid_at: expect.any(String),
+        })
+        expect(
+          await settleWechatTransfer(container, { out_bill_no: paid.reference, state: "SUCCESS" })
+        ).toEqual({ settled: false })
+        expect((await incomeOf(doctor)).income).toEqual({
+          pending_fen: 0,
+          available_fen: 0,
+          withdrawn_fen: 2100,
+          requested_fen: 0,
+        })
+        const listed = (await api.get("/admin/doctor-income/withdrawals?status=paid", finance)).data
+        expect(listed.withdrawals).toEqual([
+          expect.objectContaining({ id: second, method: "wechat", reference: paid.reference }),
+        ])
       })
 
       it("reverses the doctor's share when finance refunds a completed consultation's payment", async () => {

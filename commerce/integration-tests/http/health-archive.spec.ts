@@ -12,6 +12,7 @@ import { makeReportPdf } from "../helpers/report-pdf"
 import { eventually } from "../helpers/eventually"
 import { confirmOfflinePayment } from "../helpers/offline-payment"
 import { FieldCipher } from "../../src/lib/crypto/field-cipher"
+import { SealedFileStore } from "../../src/lib/health-files/sealed-file-store"
 import { generateKitBarcode } from "../../src/lib/kits/kit-barcode"
 
 jest.setTimeout(300_000)
@@ -474,7 +475,7 @@ medusaIntegrationTestRunner({
       ).toBeNull()
     })
 
-    it("ingests a lab's zip reading each PDF once before sealing it, recording the batch together", async () => {
+    it("answers a lab's zip before reading it, then reads each PDF once and records the batch together", async () => {
       // Six kits received by the lab, as prepare-bench-kits leaves them.
       const archive = getContainer().resolve<HealthArchiveModuleService>(HEALTH_ARCHIVE_MODULE)
       const kits = await archive.createKitsForOrder({
@@ -499,6 +500,17 @@ medusaIntegrationTestRunner({
       // The lab's system exported the first report twice.
       zip.file(`copy of ${barcodes[0]}.pdf`, pdfs[0])
       const opened = jest.spyOn(FieldCipher.prototype, "openBytes")
+      // The workers may open the stored PDFs only once both uploads have answered: were the
+      // answers to wait for reading, they would never come.
+      let bothAnswered!: () => void
+      const answered = new Promise<void>((resolve) => (bothAnswered = resolve))
+      const openStored = SealedFileStore.prototype.get
+      const fetched = jest
+        .spyOn(SealedFileStore.prototype, "get")
+        .mockImplementation(async function (this: SealedFileStore, file) {
+          await answered
+          return openStored.call(this, file)
+        })
 
       // Staff drop the zip, and a colleague drops the second report at the same moment.
       const [upload, colleague] = await Promise.all([
@@ -520,6 +532,16 @@ medusaIntegrationTestRunner({
         ),
       ])
       expect([upload.status, colleague.status]).toEqual([202, 202])
+      // Answered with every PDF stored and none read yet: the progress view takes it from here.
+      expect(upload.data.batch).toMatchObject({
+        status: "processing",
+        counts: { total: 7, done: 0, failed: 0 },
+      })
+      const answeredFiles = [...upload.data.batch.files, ...colleague.data.batch.files]
+      expect(answeredFiles.map((f: { barcode: string | null }) => f.barcode)).toEqual(
+        Array(8).fill(null)
+      )
+      bothAnswered()
       const done = async (id: string) =>
         eventually(
           async () => (await api.get(`/admin/health-archive/report-batches/${id}`, lab)).data.batch,
@@ -529,8 +551,10 @@ medusaIntegrationTestRunner({
         done(upload.data.batch.id),
         done(colleague.data.batch.id),
       ])
-      // Nothing was decrypted on the way: each PDF was read from its plain bytes.
-      expect(opened).not.toHaveBeenCalled()
+      fetched.mockRestore()
+      // Each stored PDF was opened exactly once, by the worker that read it.
+      expect(opened).toHaveBeenCalledTimes(8)
+      opened.mockClear()
 
       expect(batch.counts).toMatchObject({ total: 7, done: 6 - (other.counts.done ? 1 : 0) })
       const outcomes = [...batch.files, ...other.files].map(
@@ -565,6 +589,7 @@ medusaIntegrationTestRunner({
       expect(zipWriters.size).toBe(1)
       for (const file of batch.files.filter((f: { status: string }) => f.status === "done")) {
         expect(Object.keys(file.timings).sort()).toEqual([
+          "decrypt",
           "encrypt",
           "match",
           "parse",

@@ -133,6 +133,9 @@ medusaIntegrationTestRunner({
           figure(push, "inbox")?.delivered === 2 &&
           push.figures.every((f: any) => f.delivered + f.failed + f.skipped === f.targeted)
         const sent = await eventually(detail, settled)
+        // 匹配 in 推送中心: the members in the audience, as previewed; D (in 岳阳, 痰湿质)
+        // passed the SQL part only.
+        expect(sent.targeted).toBe(2)
         expect(figure(sent, "inbox")).toMatchObject({ targeted: 2, delivered: 2, opened: 0 })
         expect(figure(sent, "sms")).toMatchObject({ targeted: 2, delivered: 1, skipped: 1 })
         // Nobody follows the service account here: recorded as skipped, not failed.

@@ -2,6 +2,7 @@ import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { randomUUID } from "crypto"
 import { createServer, type Server } from "http"
 import type { AddressInfo } from "net"
+import { Queue } from "bullmq"
 import Redis from "ioredis"
 import { PaymentsJob, QUEUE_MODULE, QueueName, StorefrontJob } from "../../src/lib/queue/jobs"
 import type QueueModuleService from "../../src/modules/queue/service"
@@ -200,6 +201,68 @@ medusaIntegrationTestRunner({
       await eventually(completed, (count) => count > before)
       const failed = (await queue().failedJobs(QueueName.PAYMENTS)) as { name: string }[]
       expect(failed.filter((job) => job.name === PaymentsJob.RECONCILE_WECHAT)).toEqual([])
+    })
+
+    it("revalidates the catalog when a price list is created, its price changed and it is removed", async () => {
+      storefront.state.up = true
+      const admin = superAdmin
+      const { product } = (
+        await api.post(
+          "/admin/products",
+          {
+            title: "价格表测试商品",
+            options: [{ title: "规格", values: ["标准"] }],
+            variants: [
+              {
+                title: "标准",
+                options: { 规格: "标准" },
+                prices: [{ currency_code: "cny", amount: 1999 }],
+              },
+            ],
+          },
+          admin
+        )
+      ).data
+      const variantId = product.variants[0].id
+      const storefrontJobs = new Queue(QueueName.STOREFRONT, { connection: redis, prefix })
+      /** The revalidations that ran for a pricing event, as the storefront was told. */
+      const ranFor = (cause: string) =>
+        eventually(
+          async () =>
+            (await storefrontJobs.getCompleted()).filter((job) => job.data.cause === cause),
+          (jobs) => jobs.length > 0
+        )
+
+      const { price_list } = (
+        await api.post(
+          "/admin/price-lists",
+          {
+            title: "双十二",
+            description: "限时价",
+            type: "sale",
+            status: "active",
+            prices: [{ variant_id: variantId, currency_code: "cny", amount: 1499.37 }],
+          },
+          admin
+        )
+      ).data
+      for (const cause of ["pricing.price-list.created", "pricing.price.created"]) {
+        const [job] = await ranFor(cause)
+        expect(job.data.tags).toEqual(["products"])
+      }
+      const [price] = (await api.get(`/admin/price-lists/${price_list.id}?fields=prices.id`, admin))
+        .data.price_list.prices
+      await api.post(
+        `/admin/price-lists/${price_list.id}/prices/batch`,
+        { update: [{ id: price.id, variant_id: variantId, currency_code: "cny", amount: 1299 }] },
+        admin
+      )
+      expect((await ranFor("pricing.price.updated"))[0].data.tags).toEqual(["products"])
+      await api.delete(`/admin/price-lists/${price_list.id}`, admin)
+      expect((await ranFor("pricing.price-list.deleted"))[0].data.tags).toEqual(["products"])
+      await storefrontJobs.close()
+      // The storefront heard it: the web expires its cached catalog (pages, lists, posters).
+      expect(storefront.state.calls).toContainEqual({ tags: ["products"] })
     })
 
     it("answers an unknown queue with 404 in Chinese", async () => {

@@ -69,6 +69,19 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["POST", "/admin/consultations/doctors/sync", ["super"]],
   ["POST", "/admin/consultations/doctors/doc_missing", ["super"]],
   ["POST", "/admin/consultations/doctors/doc_missing/verify-license", ["super"]],
+  // 医生资质审核: the admission desk (陪诊) reads licence documents (audited) and decides.
+  ["GET", "/admin/doctor-licenses", ["super", "dispatch"]],
+  ["GET", "/admin/consultations/doctors/doc_missing/license-documents", ["super", "dispatch"]],
+  [
+    "GET",
+    "/admin/consultations/doctors/doc_missing/license-documents/docld_missing",
+    ["super", "dispatch"],
+  ],
+  [
+    "POST",
+    "/admin/consultations/doctors/doc_missing/license-documents/docld_missing/review",
+    ["super", "dispatch"],
+  ],
   ["GET", "/admin/escort-bookings", ["super", "dispatch"]],
   ["GET", "/admin/escort-bookings/escbk_missing", ["super", "dispatch"]],
   ["POST", "/admin/escort-bookings/escbk_missing/assign", ["super", "dispatch"]],
@@ -99,6 +112,8 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/doctor-income/withdrawals", ["super", "finance"]],
   ["POST", "/admin/doctor-income/withdrawals/docwd_missing/pay", ["super", "finance"]],
   ["POST", "/admin/doctor-income/withdrawals/docwd_missing/reject", ["super", "finance"]],
+  ["POST", "/admin/doctor-income/withdrawals/docwd_missing/approve", ["super", "finance"]],
+  ["POST", "/admin/doctor-income/withdrawals/docwd_missing/wechat-transfer", ["super", "finance"]],
   ["GET", "/admin/doctor-income/settings", ["super", "finance"]],
   ["POST", "/admin/doctor-income/settings", ["super", "finance"]],
   // 陪诊员审核: applications (ID numbers, documents) are the dispatch desk's; reads audited.
@@ -152,6 +167,9 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["GET", "/admin/access/routes", ["super"]],
   ["GET", "/admin/products", ["super", "operations"]],
   ["POST", "/admin/products", ["super", "operations"]],
+  // 发布到微官网 of a product: catalog staff, like the product itself.
+  ["GET", "/admin/products/prod_missing/microsite", ["super", "operations"]],
+  ["POST", "/admin/products/prod_missing/microsite", ["super", "operations"]],
   ["GET", "/admin/customers", ["super", "operations", "service"]],
   ["POST", "/admin/customers/cus_missing", ["super", "operations", "service"]],
   ["GET", "/admin/payments", ["super", "finance"]],

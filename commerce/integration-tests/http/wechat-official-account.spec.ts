@@ -2,12 +2,20 @@ import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
 import { createHash, randomUUID } from "crypto"
 import { createServer } from "http"
 import type { AddressInfo } from "net"
-import { Modules } from "@medusajs/framework/utils"
+import { Modules, ProductStatus } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createProductsWorkflow,
+  createSalesChannelsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+} from "@medusajs/medusa/core-flows"
 import { DomainEvent } from "../../src/lib/events/domain-events"
 import { HEALTH_ARCHIVE_MODULE } from "../../src/modules/health-archive"
 import type HealthArchiveModuleService from "../../src/modules/health-archive/service"
 import { WECHAT_OFFICIAL_ACCOUNT_MODULE } from "../../src/modules/wechat-official-account"
 import type WechatOfficialAccountModuleService from "../../src/modules/wechat-official-account/service"
+import { DEFAULT_COVER } from "../../src/modules/wechat-official-account/default-cover"
+import { indexProductsWorkflow } from "../../src/workflows/search/index-products"
 import kitReportReadyOfficialAccount from "../../src/subscribers/kit-report-ready-official-account"
 import orderPlacedOfficialAccount from "../../src/subscribers/order-placed-official-account"
 import { adminHeaders, createPublishableKey, registerCustomer } from "../helpers/actors"
@@ -512,6 +520,39 @@ medusaIntegrationTestRunner({
         })
         expect(message.url).toMatch(new RegExp(`/account/orders/${paid}$`))
 
+        // WeChat reports the delivery on the server URL (TEMPLATESENDJOBFINISH, by MsgID):
+        // recorded on the send, counted on the admin's list; a second report changes nothing.
+        const report = (status: string, msgId: number, createTime: number) =>
+          deliver("aes", {
+            FromUserName: "oOA-paid-a01",
+            MsgType: "event",
+            Event: "TEMPLATESENDJOBFINISH",
+            MsgID: msgId,
+            Status: status,
+            CreateTime: createTime,
+          })
+        const msgid = (message as unknown as { msgid: number }).msgid
+        const now = Math.floor(Date.now() / 1000)
+        expect(await report("success", msgid, now)).toMatchObject({ status: 200, body: "success" })
+        expect(await report("failed:user block", msgid, now + 1)).toMatchObject({ status: 200 })
+        // A report of a message we never sent is answered and ignored.
+        expect(await report("failed: system failed", 999, now + 2)).toMatchObject({ status: 200 })
+        const listed = (await api.get("/admin/official-account/template-sends", staff)).data
+        expect(
+          listed.template_sends.find((row: { customer_id: string }) => row.customer_id === buyerId)
+        ).toMatchObject({
+          msg_id: String(msgid),
+          delivery: "delivered",
+          delivery_status: "success",
+        })
+        expect(listed.delivery_counts).toEqual({
+          delivered: 1,
+          user_blocked: 0,
+          system_failed: 0,
+          other: 0,
+          pending: 0,
+        })
+
         // The event delivered again: nothing is sent twice.
         await orderPlacedOfficialAccount({
           event: { name: "order.placed", data: { id: paid } },
@@ -537,6 +578,12 @@ medusaIntegrationTestRunner({
             summary: "秋季气候干燥，饮食起居宜润燥。",
             body: "## 饮食\n\n多吃梨、银耳。\n\n**起居**早睡早起。",
             publish_to_microsite: true,
+            // Strapi's media: the thumbnail format is a PNG (WeChat's thumb must be a JPEG),
+            // the original a small JPEG: the original becomes the cover.
+            cover: {
+              url: "/uploads/autumn.jpg",
+              formats: { thumbnail: { url: "/uploads/thumbnail_autumn.png" } },
+            },
           },
           "/api/articles/art-plain": {
             documentId: "art-plain",
@@ -552,7 +599,17 @@ medusaIntegrationTestRunner({
             publish_to_microsite: true,
           },
         }
+        const autumnJpeg = Buffer.concat([DEFAULT_COVER.bytes(), Buffer.from("autumn")])
+        const pictures: Record<string, Buffer> = {
+          "/uploads/autumn.jpg": autumnJpeg,
+          "/uploads/thumbnail_autumn.png": Buffer.from("89504e470d0a1a0a0000000d49484452", "hex"),
+        }
         const cms = createServer((req, res) => {
+          const picture = pictures[(req.url ?? "").split("?")[0]]
+          if (picture) {
+            res.writeHead(200, { "content-type": "image/jpeg" })
+            return res.end(picture)
+          }
           const entry = entries[(req.url ?? "").split("?")[0]]
           res.writeHead(entry ? 200 : 404, { "content-type": "application/json" })
           res.end(JSON.stringify(entry ? { data: entry } : { data: null, error: { status: 404 } }))
@@ -575,6 +632,14 @@ medusaIntegrationTestRunner({
                 "/__standin/official-account/mass-sends"
               )
             ).mass_sends
+          const materials = async () =>
+            (
+              await standin$<{ materials: { media_id: string; type: string; sha256: string }[] }>(
+                "/__standin/official-account/materials"
+              )
+            ).materials
+          const materialsBefore = (await materials()).length
+          const sha256 = (bytes: Buffer) => createHash("sha256").update(bytes).digest("hex")
 
           // Only content flagged for the micro-site, and only content that exists.
           const notFlagged = await send({ content_type: "article", content_id: "art-plain" })
@@ -620,6 +685,17 @@ medusaIntegrationTestRunner({
           expect(atWechat[1]).toMatchObject({ filter: { is_to_all: false, tag_id: 101 } })
           expect(atWechat[1].articles[0].content_source_url).toMatch(/\/landing\/gene-test$/)
 
+          // Covers: the article's JPEG, the landing page (no picture) the built-in one, each
+          // uploaded once as permanent thumb material and named by its news article.
+          const uploaded = (await materials()).slice(materialsBefore)
+          expect(uploaded.map((m) => [m.type, m.sha256])).toEqual([
+            ["thumb", sha256(autumnJpeg)],
+            ["thumb", sha256(DEFAULT_COVER.bytes())],
+          ])
+          expect(atWechat[0].articles[0].thumb_media_id).toBe(uploaded[0].media_id)
+          expect(atWechat[1].articles[0].thumb_media_id).toBe(uploaded[1].media_id)
+          expect(toAll.data.mass_send.thumb_media_id).toBe(uploaded[0].media_id)
+
           // Our limit (2 this month): refused before WeChat is asked, and recorded.
           const third = await send({ content_type: "article", content_id: "art-micro" })
           expect(third.status).toBe(409)
@@ -631,6 +707,11 @@ medusaIntegrationTestRunner({
           await standin$("/__standin/official-account/mass-quota", { limit: 2 })
           const overWechat = await send({ content_type: "article", content_id: "art-micro" })
           expect(overWechat.status).toBe(409)
+          // The article's cover was not uploaded again.
+          expect((await standinSends()).at(-1)?.articles[0].thumb_media_id).toBe(
+            uploaded[0].media_id
+          )
+          expect((await materials()).length).toBe(materialsBefore + 2)
 
           // WeChat reports the finished job on the server URL, once (a repeat changes nothing).
           const finish = (status: string, sent: number) =>
@@ -681,6 +762,191 @@ medusaIntegrationTestRunner({
             if (value === undefined) delete process.env[name]
             else process.env[name] = value
           }
+        }
+      })
+    })
+
+    describe("微官网 products (发布到微官网)", () => {
+      const MINI = { "x-storefront-channel": "miniprogram" }
+
+      /** A sales channel with its publishable key and three products: two published, a draft. */
+      async function shop(thumbnail?: string) {
+        const container = getContainer()
+        const {
+          result: [channel],
+        } = await createSalesChannelsWorkflow(container).run({
+          input: { salesChannelsData: [{ name: "微官网测试" }] },
+        })
+        const {
+          result: [key],
+        } = await createApiKeysWorkflow(container).run({
+          input: { api_keys: [{ title: "微官网测试", type: "publishable", created_by: "test" }] },
+        })
+        await linkSalesChannelsToApiKeyWorkflow(container).run({
+          input: { id: key.id, add: [channel.id] },
+        })
+        const product = (title: string, handle: string, status = ProductStatus.PUBLISHED) => ({
+          title,
+          handle,
+          status,
+          description: `${title}：一次采样，报告在线查看。`,
+          thumbnail,
+          options: [{ title: "规格", values: ["标准"] }],
+          sales_channels: [{ id: channel.id }],
+        })
+        const { result } = await createProductsWorkflow(container).run({
+          input: {
+            products: [
+              product("肺癌易感基因检测", "oa-lung"),
+              product("胃癌易感基因检测", "oa-stomach"),
+              product("肝癌易感基因检测", "oa-liver", ProductStatus.DRAFT),
+            ],
+          },
+        })
+        const [lung, stomach, liver] = result
+        return { key: key.token, lung, stomach, liver }
+      }
+
+      it("shows the mini-program only products on the 微官网 (list, handle, id, search) while the web shows all", async () => {
+        const container = getContainer()
+        const { key, lung, stomach } = await shop()
+        const web = { headers: { "x-publishable-api-key": key } }
+        const mini = { headers: { "x-publishable-api-key": key, ...MINI } }
+        const staff = await adminHeaders(container, api as never, "oa-catalog@health.local", [
+          "operations",
+        ])
+        const flag = (id: string, who = staff) =>
+          api.get(`/admin/products/${id}/microsite`, who).catch((e: any) => e.response)
+        const setFlag = (id: string, body: unknown, who = staff) =>
+          api.post(`/admin/products/${id}/microsite`, body, who).catch((e: any) => e.response)
+
+        // Existing products are on the 微官网 until staff take them off.
+        expect((await flag(stomach.id)).data.microsite).toEqual({
+          product_id: stomach.id,
+          shown: true,
+        })
+        const off = await setFlag(stomach.id, { shown: false })
+        expect(off.data.microsite).toEqual({ product_id: stomach.id, shown: false })
+        expect((await flag(stomach.id)).data.microsite.shown).toBe(false)
+        const noChoice = await setFlag(stomach.id, {})
+        expect(noChoice.status).toBe(400)
+        expect(noChoice.data.message).toMatch(/[\u4e00-\u9fa5]/)
+        expect((await setFlag("prod_missing", { shown: true })).status).toBe(404)
+        const lab = await adminHeaders(container, api as never, "oa-catalog-lab@health.local", [
+          "lab",
+        ])
+        expect((await setFlag(lung.id, { shown: false }, lab)).status).toBe(403)
+
+        const titles = async (path: string, who: typeof web) =>
+          ((await api.get(path, who)).data.products as { id: string }[]).map((p) => p.id).sort()
+        expect(await titles("/store/products?fields=id", web)).toEqual([lung.id, stomach.id].sort())
+        expect(await titles("/store/products?fields=id", mini)).toEqual([lung.id])
+        expect(await titles("/store/products?fields=id&handle=oa-stomach", mini)).toEqual([])
+        expect(await titles("/store/products?fields=id&handle=oa-stomach", web)).toEqual([
+          stomach.id,
+        ])
+        expect(
+          await titles(`/store/products?fields=id&id[]=${stomach.id}&id[]=${lung.id}`, mini)
+        ).toEqual([lung.id])
+        expect(await titles(`/store/products?fields=id&id=${stomach.id}`, mini)).toEqual([])
+
+        const direct = await api
+          .get(`/store/products/${stomach.id}`, mini)
+          .catch((e: any) => e.response)
+        expect(direct.status).toBe(404)
+        expect(direct.data.message).toBe("该商品未在小程序上架")
+        expect((await api.get(`/store/products/${stomach.id}`, web)).status).toBe(200)
+        expect((await api.get(`/store/products/${lung.id}`, mini)).status).toBe(200)
+
+        // Site search: the mini-program finds only what the 微官网 shows.
+        await indexProductsWorkflow(container).run({ input: { ids: [lung.id, stomach.id] } })
+        const found = async (who: typeof web, type = "&type=product") =>
+          (
+            (await api.get(`/store/search?q=${encodeURIComponent("易感基因")}${type}`, who)).data
+              .hits as { type: string; id: string }[]
+          )
+            .filter((hit) => hit.type === "product")
+            .map((hit) => hit.id)
+            .sort()
+        expect(await found(web)).toEqual([lung.id, stomach.id].sort())
+        expect(await found(mini)).toEqual([lung.id])
+        expect(await found(mini, "")).toEqual([lung.id])
+
+        // Back on the 微官网: the mini-program lists it again.
+        await setFlag(stomach.id, { shown: true })
+        expect(await titles("/store/products?fields=id", mini)).toEqual(
+          [lung.id, stomach.id].sort()
+        )
+      })
+
+      it("群发 a product on the 微官网 as news linking to its page, its picture the cover uploaded once; refuses one off the 微官网", async () => {
+        const container = getContainer()
+        const picture = Buffer.concat([DEFAULT_COVER.bytes(), Buffer.from("lung-kit")])
+        const pictures = createServer((_req, res) => {
+          res.writeHead(200, { "content-type": "image/jpeg" })
+          res.end(picture)
+        })
+        await new Promise<void>((resolve) => pictures.listen(0, "127.0.0.1", resolve))
+        const pictureUrl = `http://127.0.0.1:${(pictures.address() as AddressInfo).port}/lung.jpg`
+        try {
+          const { lung, stomach, liver } = await shop(pictureUrl)
+          const staff = await adminHeaders(container, api as never, "oa-ops5@health.local", [
+            "operations",
+          ])
+          await api.post(`/admin/products/${stomach.id}/microsite`, { shown: false }, staff)
+          const send = (content_id: string) =>
+            api
+              .post(
+                "/admin/official-account/mass-sends",
+                { content_type: "product", content_id },
+                staff
+              )
+              .catch((e: any) => e.response)
+
+          const hidden = await send(stomach.id)
+          expect(hidden.status).toBe(400)
+          expect(hidden.data.message).toBe("该商品未设置“发布到微官网”，不能群发")
+          expect((await send(liver.id)).status).toBe(404)
+          expect((await send("prod_missing")).status).toBe(404)
+
+          const materials = async () =>
+            (
+              await standin$<{ materials: { media_id: string; sha256: string }[] }>(
+                "/__standin/official-account/materials"
+              )
+            ).materials
+          // The stand-in outlives each test's database: the quota an earlier test used up is not ours.
+          await standin$("/__standin/official-account/mass-quota", { limit: 100 })
+          const before = (await materials()).length
+          const sent = await send(lung.id)
+          expect(sent.status).toBe(201)
+          expect(sent.data.mass_send).toMatchObject({
+            content_type: "product",
+            content_id: lung.id,
+            title: "肺癌易感基因检测",
+            status: "submitted",
+          })
+          const again = await send(lung.id)
+          expect(again.status).toBe(201)
+
+          const uploaded = (await materials()).slice(before)
+          expect(uploaded).toHaveLength(1)
+          expect(uploaded[0].sha256).toBe(createHash("sha256").update(picture).digest("hex"))
+          const atWechat = (
+            await standin$<{ mass_sends: Record<string, any>[] }>(
+              "/__standin/official-account/mass-sends"
+            )
+          ).mass_sends.slice(-2)
+          for (const mass of atWechat) {
+            expect(mass.articles[0]).toMatchObject({
+              title: "肺癌易感基因检测",
+              thumb_media_id: uploaded[0].media_id,
+            })
+            expect(mass.articles[0].content_source_url).toMatch(/\/products\/oa-lung$/)
+            expect(mass.articles[0].content).toContain("一次采样，报告在线查看。")
+          }
+        } finally {
+          pictures.close()
         }
       })
     })

@@ -5,6 +5,7 @@ import {
 } from "@medusajs/framework/http"
 import {
   AdminDoctorWithdrawalsQuery,
+  BindDoctorWechatBody,
   DoctorIncomeQuery,
   DoctorIncomeSettingsBody,
   PayDoctorWithdrawalBody,
@@ -26,6 +27,11 @@ export const doctorIncomeMiddlewares: MiddlewareRoute[] = [
     matcher: "/doctor/income/withdrawals",
     methods: ["POST"],
     middlewares: [validateAndTransformBody(RequestDoctorWithdrawalBody)],
+  },
+  {
+    matcher: "/doctor/wechat/bind",
+    methods: ["POST"],
+    middlewares: [validateAndTransformBody(BindDoctorWechatBody)],
   },
   {
     matcher: "/admin/doctor-income/withdrawals",

@@ -6,6 +6,7 @@ import {
   percent,
   RejectWithdrawalBody,
   RequestWithdrawalBody,
+  text,
 } from "../lib/income/income-validators"
 
 // Medusa rewrites zod's own messages in English: every rule here carries its Chinese one.
@@ -20,8 +21,8 @@ export const RequestDoctorWithdrawalBody = RequestWithdrawalBody
 
 export const AdminDoctorWithdrawalsQuery = z.object({
   status: optionalOneOf(
-    ["requested", "paid", "rejected"] as const,
-    "status 只能是 requested、paid 或 rejected"
+    ["requested", "approved", "paying", "paid", "rejected", "failed"] as const,
+    "status 只能是 requested、approved、paying、paid、rejected 或 failed"
   ),
   doctor_id: z
     .unknown()
@@ -33,6 +34,11 @@ export const AdminDoctorWithdrawalsQuery = z.object({
 export const PayDoctorWithdrawalBody = PayWithdrawalBody
 
 export const RejectDoctorWithdrawalBody = RejectWithdrawalBody
+
+/** The mini-program's `wx.login` code, to bind the WeChat the doctor's withdrawals are paid to. */
+export const BindDoctorWechatBody = z.object({
+  code: text("缺少微信登录凭证 code，请在小程序中点击绑定微信", 128),
+})
 
 const fee = z
   .unknown()

@@ -57,6 +57,7 @@ import { escortHospitalMiddlewares } from "./escort-hospital-middlewares"
 import { escortMessagingMiddlewares } from "./escort-messaging-middlewares"
 import { escortIncomeMiddlewares } from "./escort-income-middlewares"
 import { doctorIncomeMiddlewares } from "./doctor-income-middlewares"
+import { doctorLicenseMiddlewares } from "./doctor-license-middlewares"
 import { escortCaseMiddlewares } from "./escort-case-middlewares"
 import { consultationMiddlewares } from "./consultation-middlewares"
 import { groupSessionMiddlewares } from "./group-session-middlewares"
@@ -72,6 +73,7 @@ import { passwordPolicyMiddlewares } from "./password-policy-middlewares"
 import { passwordResetMiddlewares } from "./password-reset-middlewares"
 import { webPushMiddlewares } from "./web-push-middlewares"
 import { officialAccountMiddlewares } from "./admin/official-account/middlewares"
+import { micrositeMiddlewares } from "./microsite-middlewares"
 import {
   ActivateKitBody,
   EraseArchiveBody,
@@ -461,6 +463,7 @@ export default defineMiddlewares({
     ...groupSessionMiddlewares,
     ...assessmentMiddlewares,
     ...doctorIncomeMiddlewares,
+    ...doctorLicenseMiddlewares,
     ...videoCallMiddlewares,
     ...escortReviewMiddlewares,
     ...escortAdmissionMiddlewares,
@@ -474,6 +477,7 @@ export default defineMiddlewares({
     ...passwordResetMiddlewares,
     ...webPushMiddlewares,
     ...officialAccountMiddlewares,
+    ...micrositeMiddlewares,
     {
       // One refund limit for every online payment method, in Chinese, naming the method.
       matcher: "/admin/payments/:id/refund",

@@ -7,14 +7,20 @@ const CATEGORY_EVENTS = [
   "product-category.deleted",
 ]
 
-/** Product, variant (and so price) and category changes reach the storefront within seconds. */
+/**
+ * Product, variant (and the variant's own prices) and category changes reach the storefront
+ * within seconds; price lists are price-changed-revalidate's.
+ */
 export default async function catalogChangedRevalidate({
   event,
   container,
 }: SubscriberArgs<{ id: string }>) {
   const queue = container.resolve<JobQueue>(QUEUE_MODULE)
   const tags = CATEGORY_EVENTS.includes(event.name) ? ["categories", "products"] : ["products"]
-  await queue.enqueue(QueueName.STOREFRONT, StorefrontJob.REVALIDATE, { tags })
+  await queue.enqueue(QueueName.STOREFRONT, StorefrontJob.REVALIDATE, {
+    tags,
+    cause: event.name,
+  })
 }
 
 export const config: SubscriberConfig = {

@@ -51,6 +51,9 @@ export default defineAppConfig({
     { root: "packages/group-session", pages: ["list/index", "room/index"] },
     // 专题页 editors build in the CMS (the web's /landing/[slug]).
     { root: "packages/landing", pages: ["index"] },
+    // 医生端: the doctor's income, 绑定微信 and 确认收款 of WeChat transfers (the web keeps the
+    // 在线诊室).
+    { root: "packages/doctor-app", pages: ["login/index", "income/index"] },
     {
       root: "packages/escort-app",
       pages: [

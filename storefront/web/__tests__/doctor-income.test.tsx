@@ -32,6 +32,7 @@ const page = (extra: Partial<DoctorIncome> = {}): DoctorIncome => ({
   limit: 20,
   offset: 0,
   withdrawals: [],
+  wechat: { bound: false, bound_at: null },
   ...extra,
 })
 
@@ -108,7 +109,7 @@ describe("在线诊室 · 我的收入", () => {
     expect(sent.filter((s) => s.call.startsWith("POST"))).toEqual([])
   })
 
-  it("holds the form while a withdrawal waits for finance", async () => {
+  it("holds the form while a withdrawal waits for finance or a WeChat transfer", async () => {
     const { api } = fakeRelay(
       [
         page({
@@ -117,12 +118,16 @@ describe("在线诊室 · 我的收入", () => {
             {
               id: "docwd_1",
               amount_fen: 3000,
-              status: "requested",
-              status_label: "待打款",
-              reference: null,
+              status: "paying",
+              status_label: "微信转账中，待确认收款",
+              method: "wechat",
+              reference: "docwd1bill",
               reject_reason: null,
-              reviewed_at: null,
+              fail_reason: null,
+              reviewed_at: "2026-12-07T03:00:00.000Z",
+              paid_at: null,
               created_at: "2026-12-07T02:00:00.000Z",
+              transfer: null,
             },
           ],
         }),
@@ -133,7 +138,7 @@ describe("在线诊室 · 我的收入", () => {
     expect(
       ((await screen.findByTestId("doctor-withdraw-submit")) as HTMLButtonElement).disabled
     ).toBe(true)
-    expect(screen.getByTestId("doctor-withdraw-submit").textContent).toContain("已有提现待打款")
-    expect(screen.getByTestId("doctor-withdrawals").textContent).toContain("待打款")
+    expect(screen.getByTestId("doctor-withdraw-submit").textContent).toContain("已有提现处理中")
+    expect(screen.getByTestId("doctor-withdrawals").textContent).toContain("微信转账中，待确认收款")
   })
 })

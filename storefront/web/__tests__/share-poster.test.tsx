@@ -157,6 +157,37 @@ describe("product share poster", () => {
     expect(inline.headers.get("content-disposition")).toMatch(/^inline;/)
   }, 60_000)
 
+  it("prints the price of now after a change and its reversal, never under another price's URL", async () => {
+    const priced = (fen: number) => ({
+      ...product,
+      variants: [{ id: "v1", calculated_price: { calculated_amount: fen / 100 } }],
+    })
+    const printed = (response: Response) =>
+      decodeURIComponent(response.headers.get("x-poster-price") ?? "")
+    // ¥1,999.00, then a price list's ¥1,499.37, then back: each poster reads the price anew.
+    getProduct.mockResolvedValue(priced(199900))
+    const before = await get("?product=tumor-risk-gene-test&v=199900-199900")
+    expect([before.status, printed(before)]).toEqual([200, "¥1,999.00"])
+    getProduct.mockResolvedValue(priced(149937))
+    // A page cached before the change still asks with the old price: it is sent on to the new.
+    const stale = await get("?product=tumor-risk-gene-test&v=199900-199900&download=1")
+    expect(stale.status).toBe(307)
+    expect(stale.headers.get("cache-control")).toBe("no-store")
+    expect(stale.headers.get("location")).toBe(
+      "/api/affiliate/poster?product=tumor-risk-gene-test&v=149937-149937&download=1"
+    )
+    const during = await get("?product=tumor-risk-gene-test&v=149937-149937")
+    expect([during.status, printed(during)]).toEqual([200, "¥1,499.37"])
+    getProduct.mockResolvedValue(priced(199900))
+    const outdated = await get("?product=tumor-risk-gene-test&v=149937-149937")
+    expect(outdated.headers.get("location")).toBe(
+      "/api/affiliate/poster?product=tumor-risk-gene-test&v=199900-199900"
+    )
+    const after = await get("?product=tumor-risk-gene-test&v=199900-199900")
+    expect([after.status, printed(after)]).toEqual([200, "¥1,999.00"])
+    expect(after.headers.get("cache-control")).toBe("private, no-store")
+  }, 60_000)
+
   it("refuses in Chinese: no product, signed out, unknown product, disabled member", async () => {
     const noProduct = await get("")
     expect(noProduct.status).toBe(400)

@@ -3,7 +3,7 @@ import { contentDisposition } from "./archive-file-response"
 import { commerce, member } from "./backends"
 import { env } from "./env"
 import { posterImageDataUri } from "./poster-image"
-import { priceRangeFen } from "./product-poster-price"
+import { posterPrice, posterUrl, priceRangeFen } from "./product-poster-price"
 import { reportCjkFont, ReportFontMissingError } from "./report-cjk-font"
 import {
   drawablePicture,
@@ -38,11 +38,15 @@ export function priceRange(product: Product): { lowest: number; highest: number 
 /**
  * The signed-in member's poster for one product as a PNG: the product's picture, title and
  * price, the member's masked name and a QR code of the product page with their share code.
+ * `version` is the price version the asking page put in the URL (`v`): a poster is only ever
+ * answered under the URL of the price it prints, else a browser that keeps pictures by URL
+ * shows a price the product no longer has (a change and its reversal share one URL).
  */
 export async function productPosterResponse(
   token: string,
   handle: string,
-  download: boolean
+  download: boolean,
+  version: string | null = null
 ): Promise<Response> {
   try {
     const [affiliate, profile, region] = await Promise.all([
@@ -55,6 +59,14 @@ export async function productPosterResponse(
     }
     const product = await commerce.getProduct(handle, region.id)
     if (!product) return posterRefusal(404, "没有找到这件商品，它可能已下架。")
+    const current = posterPrice(product)
+    if (version !== null && version !== current.version) {
+      // The page was older than the price: send the picture's URL on to the current price.
+      return new Response(null, {
+        status: 307,
+        headers: { location: posterUrl(handle, current, download), "cache-control": "no-store" },
+      })
+    }
     const content = productPosterContent({
       brand: messages.brand,
       product,

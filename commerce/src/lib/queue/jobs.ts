@@ -52,7 +52,8 @@ export const StorefrontJob = {
   REVALIDATE: "revalidate",
 } as const
 
-export type RevalidateJob = { tags: string[] }
+/** `cause`: the event that asked for it, shown in the queue dashboard and checked by tests. */
+export type RevalidateJob = { tags: string[]; cause?: string }
 
 // ---- payments --------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ import {
   ReportUploadError,
   type ReportUploadEntry,
 } from "./expand-report-upload"
-import { readReportUpload, type ReportReading } from "./report-reading"
+import type { ReportReading } from "./report-reading"
 
 const MAX_WRITES_IN_FLIGHT = 8
 
@@ -22,17 +22,16 @@ export type StagedReportFile = {
   file_id: string | null
   key_id: string | null
   sha256: string | null
-  /** What the PDF says, read before it was sealed (null when refused). */
+  /** What the PDF says: null here, the worker reads it (see ingest-report-files). */
   reading: ReportReading | null
   timings: Record<string, number> | null
 }
 
 /**
- * Checks each dropped file, reads each PDF from its plain bytes and then stores it
- * encrypted, once: a report's plain bytes never rest on disk or in Redis while they wait
- * for a worker, and no worker decrypts what was just encrypted (recording needs only the
- * reading). Files that can never become a report (unreadable, no single barcode) are
- * refused here and not stored.
+ * Checks each dropped file (size, PDF by content) and stores each PDF encrypted, once, so
+ * the upload can answer before any PDF is read: a report's plain bytes never rest on disk or
+ * in Redis while they wait for a worker. Reading them (text, barcode, findings) is the
+ * ingestion job's, which opens each file once.
  */
 export async function stageReportUpload(
   fileModule: IFileModuleService,
@@ -68,7 +67,7 @@ export async function stageReportUpload(
     timings: null,
   })
   // Storing waits on disk or the network, not the CPU: a few writes run while the next
-  // PDFs are read.
+  // PDFs are hashed and encrypted.
   const storing = new Set<Promise<void>>()
   const stage = (file: StagedReportFile, bytes: Buffer) => {
     const write: Promise<void> = store.put(bytes).then((stored) => {
@@ -92,19 +91,6 @@ export async function stageReportUpload(
         staged.push(failed(entry, "not_pdf", "不是 PDF 文件（按文件内容识别），已跳过"))
         continue
       }
-      const sha256 = createHash("sha256").update(entry.bytes).digest("hex")
-      const started = performance.now()
-      const read = await readReportUpload(entry.filename, entry.bytes, (value) =>
-        store.sealJson(value)
-      )
-      const parse = performance.now() - started
-      if ("refusal" in read) {
-        staged.push({
-          ...failed(entry, read.refusal.code, read.refusal.message),
-          timings: { parse },
-        })
-        continue
-      }
       const file: StagedReportFile = {
         filename: entry.filename,
         size: entry.bytes.length,
@@ -113,9 +99,9 @@ export async function stageReportUpload(
         error_message: null,
         file_id: null,
         key_id: null,
-        sha256,
-        reading: read.reading,
-        timings: { parse },
+        sha256: createHash("sha256").update(entry.bytes).digest("hex"),
+        reading: null,
+        timings: null,
       }
       staged.push(file)
       stage(file, entry.bytes)

@@ -131,6 +131,13 @@ const RULES: Rule[] = [
   { path: under("assessments", "constitution"), area: "assessments" },
   // 问诊: doctors' profiles, licences and prices. 运营 read them; verifying a licence (it lets
   // a doctor see members' health data) is a super admin's until the admission flow comes.
+  // 医生资质审核: doctors' licence documents go through the escorts' admission desk (陪诊,
+  // whose reads are all audited); approving one verifies the licence.
+  {
+    path: /^\/admin\/consultations\/doctors\/[^/]+\/license-documents(?:\/|$)/,
+    area: "escort",
+  },
+  { path: under("doctor-licenses"), area: "escort" },
   { path: under("consultations"), area: "operations" },
   // The queue dashboard (/admin/queues) is deliberately absent: super admins only.
   { path: under("workflows-executions", "cms/pushes"), area: "operations" },

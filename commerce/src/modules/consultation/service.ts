@@ -25,6 +25,7 @@ import { ConsultationScheduleException } from "./models/consultation-schedule-ex
 import { ConsultationScheduleRule } from "./models/consultation-schedule-rule"
 import { ConsultationSharedItem } from "./models/consultation-shared-item"
 import { ConsultationSlotBooking } from "./models/consultation-slot-booking"
+import { DoctorLicenseDocument } from "./models/doctor-license-document"
 import { ADVICE_DISCLAIMER, ADVICE_LABELS, type AdviceNote } from "./rules/advice-note"
 import {
   CONSULTATION_STATUS_LABELS,
@@ -47,6 +48,8 @@ import type {
   ConsultationMode,
   ConsultationRow,
   ConsultationView,
+  DoctorLicenseDocumentRow,
+  DoctorLicenseKind,
   DoctorRow,
   DoctorView,
   FollowUpRow,
@@ -72,6 +75,12 @@ const conflict = (message: string) => new MedusaError(MedusaError.Types.CONFLICT
 const DOCTOR_COLUMNS = `id, cms_document_id, name, title, hospital, departments, specialties,
   introduction, photo_url, phone, license_number, license_verified_at, prices, weekly_schedule,
   on_duty`
+const LICENSE_DOCUMENT_COLUMNS = `id, doctor_id, kind, status, rejection_reason, mime_type, size,
+  file_id, key_id, reviewed_by, reviewed_at, created_at`
+const licenseDocumentNumbers = (row: DoctorLicenseDocumentRow): DoctorLicenseDocumentRow => ({
+  ...row,
+  size: Number(row.size),
+})
 const CONSULTATION_COLUMNS = `id, customer_id, doctor_id, mode, status, question_ciphertext,
   key_id, price_fen, cart_id, order_id, paid_at, answer_due_at, accepted_at, completed_at,
   cancelled_at, refunded_at, refund_fen, refund_reason, advice_ciphertext, advice_key_id,
@@ -122,6 +131,7 @@ class ConsultationModuleService extends MedusaService({
   ConsultationPatientNote,
   ConsultationPhoneBinding,
   ConsultationCallRecord,
+  DoctorLicenseDocument,
 }) {
   protected readonly cipher: FieldCipher = fieldCipherFromEnv()
 
@@ -257,6 +267,148 @@ class ConsultationModuleService extends MedusaService({
       [at, id]
     )
     return this.doctorRow(id, context)
+  }
+
+  /**
+   * Staff withdrew the licence verification (a rejected 执业证书): the doctor is no longer
+   * offered to members nor let into the 在线诊室. Answers the previous value, to put back.
+   */
+  @InjectTransactionManager()
+  async withdrawLicenseVerification(
+    id: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<Date | string | null> {
+    const doctor = await this.doctorRow(id, context)
+    await this.sql(context).execute(
+      `update consultation_doctor set license_verified_at = null, updated_at = now() where id = ?`,
+      [id]
+    )
+    return doctor.license_verified_at
+  }
+
+  /** Puts a licence verification back as it was (a failed review's compensation). */
+  @InjectTransactionManager()
+  async restoreLicenseVerification(
+    id: string,
+    at: Date | string | null,
+    @MedusaContext() context: Context = {}
+  ) {
+    await this.sql(context).execute(
+      `update consultation_doctor set license_verified_at = ?, updated_at = now() where id = ?`,
+      [at, id]
+    )
+  }
+
+  // ---- licence documents --------------------------------------------------------------------
+
+  @InjectTransactionManager()
+  async addLicenseDocument(
+    input: {
+      doctor_id: string
+      kind: DoctorLicenseKind
+      mime_type: string
+      size: number
+      file_id: string
+      key_id: string
+    },
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorLicenseDocumentRow> {
+    const id = generateEntityId("", "docld")
+    await this.sql(context).execute(
+      `insert into doctor_license_document (id, doctor_id, kind, mime_type, size, file_id, key_id)
+       values (?, ?, ?, ?, ?, ?, ?)`,
+      [id, input.doctor_id, input.kind, input.mime_type, input.size, input.file_id, input.key_id]
+    )
+    return this.licenseDocument(input.doctor_id, id, context)
+  }
+
+  /** One doctor's documents, newest first. */
+  @InjectManager()
+  async licenseDocumentsOf(
+    doctorId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorLicenseDocumentRow[]> {
+    const rows = await this.sql(context).execute<DoctorLicenseDocumentRow>(
+      `select ${LICENSE_DOCUMENT_COLUMNS} from doctor_license_document
+       where doctor_id = ? and deleted_at is null order by created_at desc, id desc limit 100`,
+      [doctorId]
+    )
+    return rows.map(licenseDocumentNumbers)
+  }
+
+  /** Every doctor's documents in a status (the reviewers' queue), oldest first. */
+  @InjectManager()
+  async listLicenseDocumentsFor(
+    status: DoctorLicenseDocumentRow["status"] | undefined,
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorLicenseDocumentRow[]> {
+    const rows = await this.sql(context).execute<DoctorLicenseDocumentRow>(
+      `select ${LICENSE_DOCUMENT_COLUMNS} from doctor_license_document
+       where deleted_at is null ${status ? "and status = ?" : ""}
+       order by created_at asc, id asc limit 200`,
+      status ? [status] : []
+    )
+    return rows.map(licenseDocumentNumbers)
+  }
+
+  /** The doctor's document; another doctor's is 404. */
+  @InjectManager()
+  async licenseDocument(
+    doctorId: string,
+    id: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorLicenseDocumentRow> {
+    const [row] = await this.sql(context).execute<DoctorLicenseDocumentRow>(
+      `select ${LICENSE_DOCUMENT_COLUMNS} from doctor_license_document
+       where id = ? and doctor_id = ? and deleted_at is null`,
+      [id, doctorId]
+    )
+    if (!row) throw notFound("未找到该资质材料")
+    return licenseDocumentNumbers(row)
+  }
+
+  /**
+   * Staff approve or reject a pending document; only a pending one moves, so of two reviews
+   * at once one decides and the other is a 409.
+   */
+  @InjectTransactionManager()
+  async reviewLicenseDocument(
+    input: {
+      doctor_id: string
+      document_id: string
+      decision: "approve" | "reject"
+      reason: string | null
+      reviewer_id: string
+    },
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorLicenseDocumentRow> {
+    const moved = await this.sql(context).execute(
+      `update doctor_license_document set status = ?, rejection_reason = ?, reviewed_by = ?,
+         reviewed_at = now(), updated_at = now()
+       where id = ? and doctor_id = ? and status = 'pending' and deleted_at is null returning id`,
+      [
+        input.decision === "approve" ? "approved" : "rejected",
+        input.decision === "approve" ? null : input.reason,
+        input.reviewer_id,
+        input.document_id,
+        input.doctor_id,
+      ]
+    )
+    if (!moved.length) {
+      await this.licenseDocument(input.doctor_id, input.document_id, context)
+      throw conflict("该材料已审核过，不能重复审核")
+    }
+    return this.licenseDocument(input.doctor_id, input.document_id, context)
+  }
+
+  /** Undoes reviewLicenseDocument (compensation): back to pending. */
+  @InjectTransactionManager()
+  async undoLicenseReview(id: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute(
+      `update doctor_license_document set status = 'pending', rejection_reason = null,
+         reviewed_by = null, reviewed_at = null, updated_at = now() where id = ?`,
+      [id]
+    )
   }
 
   /** The doctor goes on or off duty and keeps a weekly schedule. */

@@ -23,6 +23,23 @@ export type DoctorRow = {
   on_duty: boolean
 }
 
+export type DoctorLicenseKind = "practice_license" | "qualification" | "title_certificate"
+
+export type DoctorLicenseDocumentRow = {
+  id: string
+  doctor_id: string
+  kind: DoctorLicenseKind
+  status: "pending" | "approved" | "rejected"
+  rejection_reason: string | null
+  mime_type: string
+  size: number
+  file_id: string
+  key_id: string
+  reviewed_by: string | null
+  reviewed_at: Date | string | null
+  created_at: Date | string
+}
+
 /** A doctor as members see them: no phone, licence number shown (it is public in China). */
 export type DoctorView = {
   id: string

@@ -19,6 +19,7 @@ import {
 import { shareAfterRefund } from "../../lib/income/share-of-price"
 import { DoctorEarning } from "./models/doctor-earning"
 import { DoctorIncomeSetting } from "./models/doctor-income-setting"
+import { DoctorPayoutAccount } from "./models/doctor-payout-account"
 import { DoctorWithdrawal } from "./models/doctor-withdrawal"
 import { doctorIncomeDefaults, type DoctorIncomeSettings } from "./rules/doctor-income-defaults"
 import type {
@@ -26,6 +27,7 @@ import type {
   DoctorEarningRow,
   DoctorEarningSource,
   DoctorIncomeTotals,
+  DoctorPayoutAccountRow,
   DoctorWithdrawalRow,
   DoctorWithdrawalStatus,
   NewDoctorEarning,
@@ -38,13 +40,20 @@ const notFound = (message: string) => new MedusaError(MedusaError.Types.NOT_FOUN
 
 const EARNING_COLUMNS = `id, source_type, source_id, doctor_id, kind, price_fen, share_percent,
   amount_fen, reversed_fen, status, earned_at, release_at, available_at, created_at`
-const WITHDRAWAL_COLUMNS = `id, doctor_id, amount_fen, status, reference, reject_reason,
-  reviewed_by, reviewed_at, created_at`
+const WITHDRAWAL_COLUMNS = `id, doctor_id, amount_fen, status, method, reference, transfer_state,
+  transfer_package, fail_reason, reject_reason, reviewed_by, reviewed_at, paid_by, paid_at,
+  created_at`
+
+/** Withdrawals still waiting for finance or WeChat: one at a time, held out of the balance. */
+const OPEN = `('requested', 'approved', 'paying')`
 
 export const DOCTOR_WITHDRAWAL_LABELS: Record<DoctorWithdrawalStatus, string> = {
   requested: "待打款",
+  approved: "已审核，待转账",
+  paying: "微信转账中，待确认收款",
   paid: "已打款",
   rejected: "已驳回",
+  failed: "微信转账未完成，已退回余额",
 }
 
 /**
@@ -57,6 +66,7 @@ class DoctorIncomeModuleService extends MedusaService({
   DoctorEarning,
   DoctorWithdrawal,
   DoctorIncomeSetting,
+  DoctorPayoutAccount,
 }) {
   // ---- settings ----------------------------------------------------------------------
 
@@ -264,7 +274,7 @@ class DoctorIncomeModuleService extends MedusaService({
    * Moves `amountFen` of the doctor's available balance into a withdrawal. The doctor's
    * advisory lock serialises their requests: of two at once, the second sees the first's
    * open withdrawal and is refused (one open withdrawal at a time, and never more than the
-   * balance). The partial unique index on requested withdrawals backs this up.
+   * balance). The partial unique index on open withdrawals backs this up.
    */
   @InjectTransactionManager()
   async requestWithdrawal(
@@ -332,56 +342,231 @@ class DoctorIncomeModuleService extends MedusaService({
   }
 
   /**
-   * Finance pays (recording the transfer's reference) or rejects (the amount returns to the
-   * balance) a requested withdrawal. Each moves only from 待打款, so a double click changes
-   * nothing twice; paying again with the same reference answers the paid withdrawal.
+   * Finance approves a requested withdrawal (to pay it by WeChat), records the bank transfer
+   * that paid it, or rejects it (the amount returns to the balance). Each moves only from the
+   * states it starts from, so a double click changes nothing twice; paying again with the
+   * same reference answers the paid withdrawal.
    */
   @InjectTransactionManager()
   async moveWithdrawal(
     id: string,
     action:
+      | { kind: "approve"; staff_id: string }
       | { kind: "pay"; staff_id: string; reference: string }
       | { kind: "reject"; staff_id: string; reason: string },
     @MedusaContext() context: Context = {}
-  ): Promise<{ withdrawal: DoctorWithdrawalRow; changed: boolean }> {
+  ): Promise<{
+    withdrawal: DoctorWithdrawalRow
+    changed: boolean
+    before: DoctorWithdrawalStatus
+  }> {
     const current = await this.withdrawal(id, context)
+    const before = current.status
     if (
       action.kind === "pay" &&
       current.status === "paid" &&
+      current.method === "bank" &&
       current.reference === action.reference
     ) {
-      return { withdrawal: current, changed: false }
+      return { withdrawal: current, changed: false, before }
     }
-    const moved = await this.sql(context).execute(
-      action.kind === "pay"
-        ? `update doctor_withdrawal set status = 'paid', reference = ?, reviewed_by = ?,
-             reviewed_at = now(), updated_at = now()
-           where id = ? and status = 'requested' and deleted_at is null returning id`
-        : `update doctor_withdrawal set status = 'rejected', reject_reason = ?, reviewed_by = ?,
-             reviewed_at = now(), updated_at = now()
-           where id = ? and status = 'requested' and deleted_at is null returning id`,
-      [action.kind === "pay" ? action.reference : action.reason, action.staff_id, id]
-    )
-    if (!moved.length) {
-      throw conflict(
-        wrongWithdrawalStateMessage(DOCTOR_WITHDRAWAL_LABELS[current.status], "待打款")
+    const sql = this.sql(context)
+    let moved: unknown[]
+    if (action.kind === "approve") {
+      moved = await sql.execute(
+        `update doctor_withdrawal set status = 'approved', reviewed_by = ?, reviewed_at = now(),
+           updated_at = now()
+         where id = ? and status = 'requested' and deleted_at is null returning id`,
+        [action.staff_id, id]
+      )
+    } else if (action.kind === "pay") {
+      moved = await sql.execute(
+        `update doctor_withdrawal set status = 'paid', method = 'bank', reference = ?,
+           reviewed_by = coalesce(reviewed_by, ?), reviewed_at = coalesce(reviewed_at, now()),
+           paid_by = ?, paid_at = now(), updated_at = now()
+         where id = ? and status in ('requested', 'approved') and deleted_at is null
+         returning id`,
+        [action.reference, action.staff_id, action.staff_id, id]
+      )
+    } else {
+      moved = await sql.execute(
+        `update doctor_withdrawal set status = 'rejected', reject_reason = ?, reviewed_by = ?,
+           reviewed_at = now(), updated_at = now()
+         where id = ? and status in ('requested', 'approved') and deleted_at is null
+         returning id`,
+        [action.reason, action.staff_id, id]
       )
     }
-    return { withdrawal: await this.withdrawal(id, context), changed: true }
+    if (!moved.length) {
+      const needs = action.kind === "approve" ? "待打款" : "待打款或已审核"
+      throw conflict(wrongWithdrawalStateMessage(DOCTOR_WITHDRAWAL_LABELS[current.status], needs))
+    }
+    return { withdrawal: await this.withdrawal(id, context), changed: true, before }
   }
 
-  /** Undoes moveWithdrawal (compensation): back to requested, only from the state it set. */
+  /** Undoes moveWithdrawal (compensation): back to `to`, only from the state it set. */
   @InjectTransactionManager()
   async undoMoveWithdrawal(
-    input: { id: string; from: DoctorWithdrawalStatus },
+    input: { id: string; from: DoctorWithdrawalStatus; to: DoctorWithdrawalStatus },
+    @MedusaContext() context: Context = {}
+  ) {
+    const reviewed = input.to === "approved"
+    await this.sql(context).execute(
+      `update doctor_withdrawal set status = ?, method = null, reference = null,
+         reject_reason = null, paid_by = null, paid_at = null,
+         reviewed_by = case when ? then reviewed_by end,
+         reviewed_at = case when ? then reviewed_at end, updated_at = now()
+       where id = ? and status = ?`,
+      [input.to, reviewed, reviewed, input.id, input.from]
+    )
+  }
+
+  // ---- WeChat payout account -----------------------------------------------------------
+
+  @InjectManager()
+  async payoutAccount(
+    doctorId: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorPayoutAccountRow | null> {
+    const [row] = await this.sql(context).execute<DoctorPayoutAccountRow>(
+      `select doctor_id, wechat_openid, wechat_unionid, bound_at from doctor_payout_account
+       where doctor_id = ? and deleted_at is null`,
+      [doctorId]
+    )
+    return row ?? null
+  }
+
+  /**
+   * Binds (or rebinds) the WeChat account the doctor's withdrawals are transferred to. An
+   * openid already bound to another doctor is refused: one WeChat, one doctor's money. The
+   * openid's lock makes two doctors binding the same WeChat at once see each other.
+   */
+  @InjectTransactionManager()
+  async bindWechat(
+    input: { doctor_id: string; openid: string; unionid: string | null; at: Date },
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorPayoutAccountRow> {
+    const sql = this.sql(context)
+    await lockPayee(sql, `doctor-wechat:${input.openid}`)
+    const [other] = await sql.execute<{ doctor_id: string }>(
+      `select doctor_id from doctor_payout_account
+       where wechat_openid = ? and doctor_id <> ? and deleted_at is null`,
+      [input.openid, input.doctor_id]
+    )
+    if (other) throw conflict("该微信已绑定其他医生账号，请用本人微信绑定")
+    await sql.execute(
+      `insert into doctor_payout_account (id, doctor_id, wechat_openid, wechat_unionid, bound_at)
+       values (?, ?, ?, ?, ?)
+       on conflict (doctor_id) where deleted_at is null do update set
+         wechat_openid = excluded.wechat_openid, wechat_unionid = excluded.wechat_unionid,
+         bound_at = excluded.bound_at, updated_at = now()`,
+      [generateEntityId("", "docpa"), input.doctor_id, input.openid, input.unionid, input.at]
+    )
+    return (await this.payoutAccount(input.doctor_id, context))!
+  }
+
+  // ---- WeChat transfers of withdrawals ---------------------------------------------------
+
+  /**
+   * Finance pays an approved withdrawal by WeChat 商家转账: approved → paying with the bill's
+   * number as reference, under the doctor's lock (the one requests take). The conditional
+   * UPDATE is the guard: of two concurrent clicks one moves it, the other gets a 409 and
+   * never reaches WeChat.
+   */
+  @InjectTransactionManager()
+  async startWechatTransfer(
+    input: { withdrawal_id: string; staff_id: string; out_bill_no: string },
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorWithdrawalRow> {
+    const sql = this.sql(context)
+    const current = await this.withdrawal(input.withdrawal_id, context)
+    await lockPayee(sql, `doctor-income:${current.doctor_id}`)
+    const moved = await sql.execute(
+      `update doctor_withdrawal set status = 'paying', method = 'wechat', reference = ?,
+         transfer_state = null, transfer_package = null, fail_reason = null, paid_by = ?,
+         updated_at = now()
+       where id = ? and status = 'approved' and deleted_at is null returning id`,
+      [input.out_bill_no, input.staff_id, input.withdrawal_id]
+    )
+    if (!moved.length) {
+      const now = await this.withdrawal(input.withdrawal_id, context)
+      throw conflict(
+        `该提现申请当前为「${DOCTOR_WITHDRAWAL_LABELS[now.status]}」，只有已审核的申请可以发起微信转账`
+      )
+    }
+    return this.withdrawal(input.withdrawal_id, context)
+  }
+
+  /** Undoes startWechatTransfer when WeChat refused to create the bill: back to approved. */
+  @InjectTransactionManager()
+  async abandonWechatTransfer(withdrawalId: string, @MedusaContext() context: Context = {}) {
+    await this.sql(context).execute(
+      `update doctor_withdrawal set status = 'approved', method = null, reference = null,
+         transfer_state = null, transfer_package = null, paid_by = null, updated_at = now()
+       where id = ? and status = 'paying'`,
+      [withdrawalId]
+    )
+  }
+
+  /** Keeps the bill's state and the doctor's confirmation package while it is paying. */
+  @InjectTransactionManager()
+  async recordWechatTransferState(
+    input: { withdrawal_id: string; state: string; package_info?: string | null },
     @MedusaContext() context: Context = {}
   ) {
     await this.sql(context).execute(
-      `update doctor_withdrawal set status = 'requested', reference = null, reject_reason = null,
-         reviewed_by = null, reviewed_at = null, updated_at = now()
-       where id = ? and status = ?`,
-      [input.id, input.from]
+      `update doctor_withdrawal set transfer_state = ?,
+         transfer_package = coalesce(?, transfer_package), updated_at = now()
+       where id = ? and status = 'paying'`,
+      [input.state, input.package_info ?? null, input.withdrawal_id]
     )
+  }
+
+  /** The doctor withdrawal a WeChat transfer bill pays, or null (someone else's bill). */
+  @InjectManager()
+  async withdrawalOfTransfer(
+    outBillNo: string,
+    @MedusaContext() context: Context = {}
+  ): Promise<DoctorWithdrawalRow | null> {
+    const [row] = await this.sql(context).execute<{ id: string }>(
+      `select id from doctor_withdrawal
+       where reference = ? and method = 'wechat' and deleted_at is null`,
+      [outBillNo]
+    )
+    return row ? this.withdrawal(row.id, context) : null
+  }
+
+  /**
+   * A transfer's final outcome: paid, or failed (no longer open, so the amount is back in
+   * the balance). Only a paying withdrawal moves, so WeChat's retried callbacks and the
+   * periodic check settle it once.
+   */
+  @InjectTransactionManager()
+  async settleWechatTransfer(
+    input: { withdrawal_id: string; succeeded: boolean; state: string; reason?: string | null },
+    @MedusaContext() context: Context = {}
+  ): Promise<{ withdrawal: DoctorWithdrawalRow; changed: boolean }> {
+    const sql = this.sql(context)
+    const current = await this.withdrawal(input.withdrawal_id, context)
+    await lockPayee(sql, `doctor-income:${current.doctor_id}`)
+    const moved = await sql.execute(
+      `update doctor_withdrawal set status = ?, transfer_state = ?, transfer_package = null,
+         paid_at = case when ? then now() else paid_at end, fail_reason = ?, updated_at = now()
+       where id = ? and status = 'paying' returning id`,
+      [
+        input.succeeded ? "paid" : "failed",
+        input.state,
+        input.succeeded,
+        input.succeeded
+          ? null
+          : `微信转账未完成（${input.reason ?? input.state}），金额已退回可提现余额`,
+        input.withdrawal_id,
+      ]
+    )
+    return {
+      withdrawal: await this.withdrawal(input.withdrawal_id, context),
+      changed: moved.length > 0,
+    }
   }
 
   // ---- internals ---------------------------------------------------------------------
@@ -395,7 +580,7 @@ class DoctorIncomeModuleService extends MedusaService({
       [doctorId]
     )
     const [out] = await sql.execute<Record<string, string>>(
-      `select coalesce(sum(amount_fen) filter (where status = 'requested'), 0) as requested,
+      `select coalesce(sum(amount_fen) filter (where status in ${OPEN}), 0) as requested,
          coalesce(sum(amount_fen) filter (where status = 'paid'), 0) as paid
        from doctor_withdrawal where doctor_id = ? and deleted_at is null`,
       [doctorId]

@@ -31,18 +31,38 @@ export type NewDoctorEarning = {
   release_at: Date
 }
 
-export type DoctorWithdrawalStatus = "requested" | "paid" | "rejected"
+export type DoctorWithdrawalStatus =
+  | "requested"
+  | "approved"
+  | "paying"
+  | "paid"
+  | "rejected"
+  | "failed"
 
 export type DoctorWithdrawalRow = {
   id: string
   doctor_id: string
   amount_fen: number
   status: DoctorWithdrawalStatus
+  method: "bank" | "wechat" | null
   reference: string | null
+  transfer_state: string | null
+  transfer_package: string | null
+  fail_reason: string | null
   reject_reason: string | null
   reviewed_by: string | null
   reviewed_at: Date | string | null
+  paid_by: string | null
+  paid_at: Date | string | null
   created_at: Date | string
+}
+
+/** Where a doctor's withdrawals are paid by WeChat 商家转账 (the openid is never shown). */
+export type DoctorPayoutAccountRow = {
+  doctor_id: string
+  wechat_openid: string
+  wechat_unionid: string | null
+  bound_at: Date | string
 }
 
 /** A doctor's balance in fen. `available_fen` is negative when a refund came after a payout. */
@@ -50,7 +70,7 @@ export type DoctorIncomeTotals = {
   pending_fen: number
   available_fen: number
   withdrawn_fen: number
-  /** In a requested withdrawal, waiting for finance. */
+  /** In an open withdrawal (requested, approved or being transferred), waiting for finance. */
   requested_fen: number
 }
 

@@ -12,22 +12,25 @@ type Answer<T> = T & { errcode?: number; errmsg?: string }
 async function call<T>(
   config: OfficialAccountConfig,
   path: string,
-  init: { query?: Record<string, string>; body?: unknown } = {}
+  init: { query?: Record<string, string>; body?: unknown; form?: () => FormData } = {}
 ): Promise<Answer<T>> {
   let rejected: string | undefined
   for (const retry of [false, true]) {
     const token = await accessToken(config, rejected)
     const url = new URL(path, config.apiBase)
     url.search = new URLSearchParams({ ...init.query, access_token: token }).toString()
+    // A form is built per attempt: a retried request cannot reuse a sent body.
     const answer = await wechatJson<T>(
       url,
-      init.body === undefined
-        ? undefined
-        : {
-            method: "POST",
-            headers: { "content-type": "application/json" },
-            body: JSON.stringify(init.body),
-          }
+      init.form
+        ? { method: "POST", body: init.form() }
+        : init.body === undefined
+          ? undefined
+          : {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify(init.body),
+            }
     )
     if (!retry && isRejectedToken(answer.errcode)) {
       rejected = token
@@ -119,6 +122,37 @@ export type NewsArticle = {
   content_source_url?: string
   thumb_media_id?: string
   show_cover_pic?: 0 | 1
+}
+
+/** WeChat's limits for a thumb material: a JPEG of at most 64 KB. */
+export const THUMB_MAX_BYTES = 64 * 1024
+
+/**
+ * POST /cgi-bin/material/add_material?type=thumb: a cover picture as permanent material
+ * (multipart, field `media`). Its media_id is what a news article's thumb_media_id names.
+ * Throws WechatApiError with WeChat's errcode (40005 not a JPEG, 40006 too large, …).
+ */
+export async function addThumbMaterial(
+  config: OfficialAccountConfig,
+  picture: { bytes: Uint8Array; filename: string }
+): Promise<{ media_id: string; url: string | null }> {
+  const answer = await call<{ media_id?: string; url?: string }>(
+    config,
+    "/cgi-bin/material/add_material",
+    {
+      query: { type: "thumb" },
+      form: () => {
+        const form = new FormData()
+        const blob = new Blob([new Uint8Array(picture.bytes)], { type: "image/jpeg" })
+        form.append("media", blob, picture.filename)
+        return form
+      },
+    }
+  )
+  if (answer.errcode || !answer.media_id) {
+    throw new WechatApiError(answer.errcode ?? -1, answer.errmsg ?? "add_material failed")
+  }
+  return { media_id: answer.media_id, url: answer.url ?? null }
 }
 
 /** POST /cgi-bin/media/uploadnews: the news item a mass send sends; its media_id. */

@@ -3,8 +3,11 @@ import { OfficialAccountFollower } from "./models/follower"
 import { OfficialAccountInboundMessage } from "./models/inbound-message"
 import { OfficialAccountMassSend } from "./models/mass-send"
 import { OfficialAccountMenu } from "./models/menu"
+import { OfficialAccountMicrositeProduct } from "./models/microsite-product"
 import { OfficialAccountReplyRule } from "./models/reply-rule"
 import { OfficialAccountTemplateSend } from "./models/template-send"
+import { OfficialAccountThumbMaterial } from "./models/thumb-material"
+import { templateDeliveryOf, type TemplateDelivery } from "./template-delivery"
 import type { MenuButton } from "./official-account-api"
 
 export const DEFAULT_MENU_ID = "default"
@@ -13,9 +16,13 @@ export type InboundClaim = { fresh: true; id: string } | { fresh: false; reply_x
 
 export type ReplyKind = "keyword" | "click" | "follow"
 
+/** Per delivery outcome, the sent template messages; `pending` has no report yet. */
+export type TemplateDeliveryCounts = Record<TemplateDelivery | "pending", number>
+
 /**
  * The service account's own data: followers and their member links, delivered messages
- * (deduplicated), reply rules, the custom menu and the log of template sends. WeChat's API
+ * (deduplicated), reply rules, the custom menu, the log of template sends and their delivery
+ * reports, 群发 and its cover pictures, and which products the 微官网 shows. WeChat's API
  * is called by the workflows and routes (official-account-api.ts), not from here.
  */
 export default class WechatOfficialAccountModuleService extends MedusaService({
@@ -25,6 +32,8 @@ export default class WechatOfficialAccountModuleService extends MedusaService({
   OfficialAccountMenu,
   OfficialAccountTemplateSend,
   OfficialAccountMassSend,
+  OfficialAccountThumbMaterial,
+  OfficialAccountMicrositeProduct,
 }) {
   /**
    * Takes a delivery once: fresh the first time its key is seen, else the reply the first
@@ -189,6 +198,7 @@ export default class WechatOfficialAccountModuleService extends MedusaService({
     outcome: "sent" | "failed" | "opted_out" | "not_following"
     errcode: number | null
     errmsg: string | null
+    msg_id?: string | null
   }): Promise<void> {
     const [existing] = await this.listOfficialAccountTemplateSends(
       { notice_key: input.notice_key, customer_id: input.customer_id },
@@ -233,5 +243,116 @@ export default class WechatOfficialAccountModuleService extends MedusaService({
       finished_at: new Date(),
     })
     return { id: row.id, updated: true }
+  }
+
+  /**
+   * TEMPLATESENDJOBFINISH: WeChat's delivery report of a template message, on the send with
+   * that msg_id. The first report is kept (WeChat may push it again). Null when no send has it.
+   */
+  async reportTemplateDelivery(input: {
+    msg_id: string
+    status: string
+    at: Date
+  }): Promise<{ id: string; updated: boolean } | null> {
+    const [row] = await this.listOfficialAccountTemplateSends({ msg_id: input.msg_id }, { take: 1 })
+    if (!row) return null
+    if (row.delivery) return { id: row.id, updated: false }
+    await this.updateOfficialAccountTemplateSends({
+      id: row.id,
+      delivery: templateDeliveryOf(input.status),
+      delivery_status: input.status.slice(0, 200),
+      delivery_reported_at: input.at,
+    })
+    return { id: row.id, updated: true }
+  }
+
+  /** How the sent template messages fared, by WeChat's delivery reports. */
+  async templateDeliveryCounts(): Promise<TemplateDeliveryCounts> {
+    const count = async (filters: Record<string, unknown>) =>
+      (await this.listAndCountOfficialAccountTemplateSends(filters, { take: 1 }))[1]
+    const [delivered, user_blocked, system_failed, other, pending] = await Promise.all([
+      count({ outcome: "sent", delivery: "delivered" }),
+      count({ outcome: "sent", delivery: "user_blocked" }),
+      count({ outcome: "sent", delivery: "system_failed" }),
+      count({ outcome: "sent", delivery: "other" }),
+      count({ outcome: "sent", delivery: null }),
+    ])
+    return { delivered, user_blocked, system_failed, other, pending }
+  }
+
+  /** The permanent cover picture already uploaded from `source`, or null. */
+  async thumbMaterialOf(source: string) {
+    const [row] = await this.listOfficialAccountThumbMaterials({ source }, { take: 1 })
+    return row ?? null
+  }
+
+  /** Records an uploaded cover picture; a concurrent upload of the same source keeps the first. */
+  async recordThumbMaterial(input: {
+    source: string
+    media_id: string
+    url: string | null
+    bytes: number
+  }) {
+    try {
+      return await this.createOfficialAccountThumbMaterials(input)
+    } catch (error) {
+      const first = await this.thumbMaterialOf(input.source)
+      if (first) return first
+      throw error
+    }
+  }
+
+  /** Products the 微官网 does not show (staff switched 发布到微官网 off); all others are shown. */
+  async micrositeHiddenProductIds(): Promise<string[]> {
+    const rows = await this.listOfficialAccountMicrositeProducts(
+      { shown: false },
+      { select: ["product_id"], take: null }
+    )
+    return rows.map((row) => row.product_id)
+  }
+
+  /** Whether the 微官网 shows the product: yes unless staff switched it off. */
+  async isProductOnMicrosite(productId: string): Promise<boolean> {
+    const [row] = await this.listOfficialAccountMicrositeProducts(
+      { product_id: productId },
+      { take: 1 }
+    )
+    return row?.shown ?? true
+  }
+
+  /** Sets 发布到微官网 for a product; answers the flag as stored. */
+  async setProductOnMicrosite(productId: string, shown: boolean, changedBy: string | null) {
+    const [row] = await this.listOfficialAccountMicrositeProducts(
+      { product_id: productId },
+      { take: 1 }
+    )
+    if (row) {
+      await this.updateOfficialAccountMicrositeProducts({
+        id: row.id,
+        shown,
+        changed_by: changedBy,
+      })
+    } else {
+      try {
+        await this.createOfficialAccountMicrositeProducts({
+          product_id: productId,
+          shown,
+          changed_by: changedBy,
+        })
+      } catch (error) {
+        // Two saves at once: the other created the row; this one's choice wins.
+        const [created] = await this.listOfficialAccountMicrositeProducts(
+          { product_id: productId },
+          { take: 1 }
+        )
+        if (!created) throw error
+        await this.updateOfficialAccountMicrositeProducts({
+          id: created.id,
+          shown,
+          changed_by: changedBy,
+        })
+      }
+    }
+    return { product_id: productId, shown }
   }
 }

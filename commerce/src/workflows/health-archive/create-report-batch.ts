@@ -67,8 +67,8 @@ export const enqueueReportIngestionStep = createStep(
 )
 
 /**
- * Records a bulk upload of lab reports (already read and staged, see stageReportUpload:
- * file bytes never travel through a workflow) and queues its PDFs for recording.
+ * Records a bulk upload of lab reports (sealed and stored unread, see stageReportUpload:
+ * file bytes never travel through a workflow) and queues its PDFs to be read and recorded.
  */
 export const createReportBatchWorkflow = createWorkflow(
   "create-report-batch",

@@ -14,22 +14,37 @@ import {
   DOMAIN_EVENT_OPTIONS,
   type KitStatusChangedEvent,
 } from "../../lib/events/domain-events"
-import { readReportUpload } from "../../lib/reports/report-reading"
+import { readReportUpload, type ReportReading } from "../../lib/reports/report-reading"
 import { HEALTH_ARCHIVE_MODULE } from "../../modules/health-archive"
 import type HealthArchiveModuleService from "../../modules/health-archive/service"
 import type { RecordedReportFile } from "../../modules/health-archive/service"
 
 const UNFINISHED = ["queued", "processing", "failed"] as const
 
+type UnreadFile = {
+  id: string
+  filename: string
+  file_id: string
+  key_id: string
+  timings: unknown
+}
+
 /**
- * Files staged before uploads were read at once have no reading: they are decrypted and
- * read here, the one case a worker opens a staged file.
+ * Reads the chunk's PDFs the upload stored unread: each is opened once, read (barcode, lab,
+ * date, findings sealed with the file's key) and its reading saved in one write. A file that
+ * can never become a report (unreadable, no single barcode) is refused and its sealed copy
+ * removed, so a retry of the batch leaves it alone.
  */
-async function readStagedBeforeReadings(
+async function readStagedFiles(
   archive: HealthArchiveModuleService,
   store: SealedFileStore,
-  files: { id: string; filename: string; file_id: string; key_id: string; timings: unknown }[]
+  files: UnreadFile[]
 ) {
+  const updates: ({ id: string; timings: Record<string, number> } & (
+    | { reading: ReportReading }
+    | { status: "failed"; error_code: string; error_message: string; file_id: null; key_id: null }
+  ))[] = []
+  const refusedFiles: string[] = []
   for (const file of files) {
     let started = performance.now()
     const pdf = await store.get({ file_id: file.file_id, key_id: file.key_id })
@@ -40,18 +55,23 @@ async function readStagedBeforeReadings(
     started = performance.now()
     const read = await readReportUpload(file.filename, pdf, (value) => store.sealJson(value))
     timings.parse = performance.now() - started
-    await archive.updateReportBatchFiles(
-      "refusal" in read
-        ? {
-            id: file.id,
-            status: "failed",
-            error_code: read.refusal.code,
-            error_message: read.refusal.message,
-            timings,
-          }
-        : { id: file.id, reading: read.reading, timings }
-    )
+    if ("refusal" in read) {
+      refusedFiles.push(file.file_id)
+      updates.push({
+        id: file.id,
+        status: "failed",
+        error_code: read.refusal.code,
+        error_message: read.refusal.message,
+        file_id: null,
+        key_id: null,
+        timings,
+      })
+    } else {
+      updates.push({ id: file.id, reading: read.reading, timings })
+    }
   }
+  await archive.updateReportBatchFiles(updates)
+  await store.remove(refusedFiles)
 }
 
 const ingestReportFilesStep = createStep(
@@ -74,10 +94,10 @@ const ingestReportFilesStep = createStep(
     try {
       const unread = files.filter((file) => !file.reading)
       if (unread.length) {
-        await readStagedBeforeReadings(
+        await readStagedFiles(
           archive,
           new SealedFileStore(container.resolve(Modules.FILE)),
-          unread as Parameters<typeof readStagedBeforeReadings>[2]
+          unread as UnreadFile[]
         )
       }
       return new StepResponse(await archive.recordReportFiles(ids))
@@ -97,10 +117,10 @@ const ingestReportFilesStep = createStep(
 )
 
 /**
- * Turns a chunk of staged PDFs (read and sealed at upload) into kits' reports: match each
- * barcode's kit, record the reports and their findings and move the kits to 报告已出, in one
- * transaction. Replays are harmless: finished files are skipped and the same PDF is never
- * recorded twice for a kit.
+ * Turns a chunk of staged PDFs (sealed at upload, unread) into kits' reports: read each once,
+ * then match each barcode's kit, record the reports and their findings and move the kits to
+ * 报告已出, in one transaction. Replays are harmless: finished files are skipped, a file read
+ * before is not opened again, and the same PDF is never recorded twice for a kit.
  */
 export const ingestReportFilesWorkflow = createWorkflow(
   "ingest-report-files",

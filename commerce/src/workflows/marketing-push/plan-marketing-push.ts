@@ -1,14 +1,16 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import type { AudienceFilter } from "../../lib/marketing/audience-filter"
 import { CmsJob, QUEUE_MODULE, QueueName, type JobQueue } from "../../lib/queue/jobs"
 import { MARKETING_PUSH_MODULE } from "../../modules/marketing-push"
 import type MarketingPushModuleService from "../../modules/marketing-push/service"
-import { audienceCandidates } from "./load-audience"
+import { tagRequirements, type AudienceFilter } from "../../lib/marketing/audience-filter"
+import { audienceCandidates, audienceMembers } from "./load-audience"
 
 /**
  * Starts a push at its time: it moves from scheduled to sending (a canceled push stays
  * canceled and nothing goes out), then its SQL candidates are split into batch jobs in
  * id order. A retried plan makes the same batches, which BullMQ keeps once by job id.
+ * `targeted` counts the members in the audience (tag filters checked, as the preview counts
+ * them), not the SQL candidates: 推送中心 shows it beside the push.
  */
 export async function planMarketingPush(
   container: MedusaContainer,
@@ -27,11 +29,14 @@ export async function planMarketingPush(
   let after: string | null = null
   let batches = 0
   let candidates = 0
+  let matched = 0
+  const byTags = tagRequirements(audience).length > 0
   for (;;) {
     const ids = await audienceCandidates(container, audience, { after, take: batchSize })
     if (!ids.length) break
     after = ids[ids.length - 1]
     candidates += ids.length
+    matched += byTags ? (await audienceMembers(container, audience, ids)).length : ids.length
     await queue.enqueue(
       QueueName.CMS,
       CmsJob.MARKETING_PUSH_BATCH,
@@ -51,7 +56,7 @@ export async function planMarketingPush(
     batches++
     if (ids.length < batchSize) break
   }
-  await pushes.setTargeted(pushId, candidates)
+  await pushes.setTargeted(pushId, matched)
   await pushes.transition(pushId, "sending", "sent")
   return { batches, candidates }
 }

@@ -37,6 +37,8 @@ export type InboundMessage = {
     sent_count: number | null
     error_count: number | null
   }
+  /** TEMPLATESENDJOBFINISH: a template message's delivery, by its MsgID. */
+  templateJob?: { msg_id: string; status: string }
 }
 
 const countField = (fields: XmlFields, name: string) => {
@@ -55,6 +57,12 @@ function massJobOf(fields: XmlFields): InboundMessage["massJob"] {
     sent_count: countField(fields, "SentCount"),
     error_count: countField(fields, "ErrorCount"),
   }
+}
+
+function templateJobOf(fields: XmlFields): InboundMessage["templateJob"] {
+  const msgId = textField(fields, "MsgID") || textField(fields, "MsgId")
+  const status = textField(fields, "Status")
+  return msgId && status ? { msg_id: msgId, status } : undefined
 }
 
 export function inboundMessageOf(fields: XmlFields): InboundMessage {
@@ -76,12 +84,19 @@ export function inboundMessageOf(fields: XmlFields): InboundMessage {
     eventKey: textField(fields, "EventKey") || undefined,
     content: textField(fields, "Content"),
     ...(event === "masssendjobfinish" ? { massJob: massJobOf(fields) } : {}),
+    ...(event === "templatesendjobfinish" ? { templateJob: templateJobOf(fields) } : {}),
   }
 }
 
-/** WeChat retries with the same MsgId, or for events the same sender and CreateTime. */
+/**
+ * WeChat retries with the same MsgId, or for events the same sender and CreateTime; two
+ * delivery reports to one follower in the same second differ by the message they report.
+ */
 export const dedupeKeyOf = (m: InboundMessage) =>
-  m.msgId ? `msg:${m.msgId}` : `event:${m.openid}:${m.createTime}:${m.event ?? m.msgType}`
+  m.msgId
+    ? `msg:${m.msgId}`
+    : `event:${m.openid}:${m.createTime}:${m.event ?? m.msgType}` +
+      (m.templateJob ? `:${m.templateJob.msg_id}` : "")
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
   return Promise.race([
@@ -143,6 +158,14 @@ async function replyText(
         return message.eventKey ? oa.replyFor("click", message.eventKey) : null
       case "masssendjobfinish":
         if (message.massJob) await oa.finishMassSend(message.massJob)
+        return null
+      case "templatesendjobfinish":
+        if (message.templateJob) {
+          await oa.reportTemplateDelivery({
+            ...message.templateJob,
+            at: new Date(message.createTime * 1000),
+          })
+        }
         return null
       default:
         return null

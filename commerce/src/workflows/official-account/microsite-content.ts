@@ -1,29 +1,26 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CMS_UNAVAILABLE_CODE } from "../../lib/cms/cms-reader"
 import { publicOrigin } from "../../lib/config/public-origins"
 import type { NewsArticle } from "../../modules/wechat-official-account/official-account-api"
+import { micrositeProductContent } from "./microsite-product-content"
+import { escapeHtml, paragraphs } from "./news-html"
 import { OFFICIAL_ACCOUNT_TEXT as T } from "./official-account.zh-CN"
 
-export type MicrositeContentType = "article" | "landing_page"
+export type MicrositeContentType = "article" | "landing_page" | "product"
 
-/** What a mass send sends: one micro-site item as a 图文消息 article. */
-export type MicrositeContent = { title: string; news: NewsArticle }
+/**
+ * What a mass send sends: one micro-site item as a 图文消息 article (its thumb_media_id
+ * still to be filled in), and the pictures that may be its cover, best first.
+ */
+export type MicrositeContent = { title: string; news: NewsArticle; cover_urls: string[] }
 
-const COLLECTIONS: Record<MicrositeContentType, { api: string; page: string }> = {
+type CmsContentType = Exclude<MicrositeContentType, "product">
+
+const COLLECTIONS: Record<CmsContentType, { api: string; page: string }> = {
   article: { api: "articles", page: "articles" },
   landing_page: { api: "landing-pages", page: "landing" },
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
-
-/** Markdown's paragraphs as plain HTML paragraphs: WeChat shows the text, 阅读原文 the page. */
-const paragraphs = (markdown: string) =>
-  markdown
-    .split(/\n{2,}/)
-    .map((block) => block.replace(/^#+\s*|[*_`>]/gm, "").trim())
-    .filter(Boolean)
-    .map((block) => `<p>${escapeHtml(block).replace(/\n/g, "<br/>")}</p>`)
-    .join("")
 
 // Answered 503 in Chinese by the app's error handler (chinese-error-answer.ts).
 const cmsDown = () =>
@@ -31,13 +28,38 @@ const cmsDown = () =>
 
 const text = (value: unknown) => (typeof value === "string" ? value : "")
 
+type StrapiPicture = { url?: unknown; formats?: Record<string, { url?: unknown }> | null }
+
 /**
- * A published CMS article or landing page, only when its editor flagged it
- * `publish_to_microsite` (发布到微官网): 群发 sends nothing else. 404 when it is not
- * published, 400 when not flagged, 503 when the CMS does not answer.
+ * A Strapi media field's URLs, smallest format first (WeChat takes a thumb of 64 KB at
+ * most), absolute: the local upload provider answers paths under the CMS.
  */
-export async function micrositeContent(
+function pictureUrls(picture: unknown, base: string): string[] {
+  if (!picture || typeof picture !== "object") return []
+  const { url, formats } = picture as StrapiPicture
+  return [formats?.thumbnail?.url, formats?.small?.url, url]
+    .map(text)
+    .filter(Boolean)
+    .map((u) => new URL(u, `${base}/`).toString())
+}
+
+/**
+ * One micro-site item for 群发: a product (flagged 发布到微官网 in the admin), or a published
+ * CMS article or landing page whose editor flagged it `publish_to_microsite`. 群发 sends
+ * nothing else: 404 when it is not published, 400 when not flagged, 503 when the CMS does
+ * not answer.
+ */
+export function micrositeContent(
+  container: MedusaContainer,
   type: MicrositeContentType,
+  id: string
+): Promise<MicrositeContent> {
+  if (type === "product") return micrositeProductContent(container, id)
+  return cmsMicrositeContent(type, id)
+}
+
+async function cmsMicrositeContent(
+  type: CmsContentType,
   documentId: string
 ): Promise<MicrositeContent> {
   const base = (process.env.CMS_URL || "http://localhost:1337").replace(/\/$/, "")
@@ -45,7 +67,9 @@ export async function micrositeContent(
   const { api, page } = COLLECTIONS[type]
   let response: Response
   try {
-    response = await fetch(`${base}/api/${api}/${encodeURIComponent(documentId)}`, {
+    // Strapi leaves media out unless asked; landing pages have no cover (the default is sent).
+    const populate = type === "article" ? "?populate=cover" : ""
+    response = await fetch(`${base}/api/${api}/${encodeURIComponent(documentId)}${populate}`, {
       headers: token ? { authorization: `Bearer ${token}` } : {},
       signal: AbortSignal.timeout(Number(process.env.CMS_TIMEOUT_MS || 5000)),
     })
@@ -74,6 +98,7 @@ export async function micrositeContent(
     `<p>${escapeHtml(digest || title)}</p><p><a href="${url}">${T.massDefaultDigest}</a></p>`
   return {
     title,
+    cover_urls: pictureUrls(entry.cover, base),
     news: {
       title: title.slice(0, 64),
       author: text(entry.author_name).slice(0, 8) || undefined,

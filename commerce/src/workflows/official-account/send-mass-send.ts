@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, Modules } from "@medusajs/framework/utils"
 import { WECHAT_OFFICIAL_ACCOUNT_MODULE } from "../../modules/wechat-official-account"
 import { officialAccountConfigFromEnv } from "../../modules/wechat-official-account/config"
 import {
@@ -8,6 +8,7 @@ import {
   uploadNews,
 } from "../../modules/wechat-official-account/official-account-api"
 import type WechatOfficialAccountModuleService from "../../modules/wechat-official-account/service"
+import { massSendCover } from "./mass-send-cover"
 import { micrositeContent, type MicrositeContentType } from "./microsite-content"
 import { OFFICIAL_ACCOUNT_TEXT as T } from "./official-account.zh-CN"
 
@@ -39,14 +40,15 @@ export type MassSendInput = {
 /**
  * 群发 one micro-site item: checks it is flagged for the micro-site, takes one of the
  * month's sends (counted under a lock, so two marketers cannot both take the last one),
- * uploads it as a news item and asks WeChat to send it. Every attempt is recorded with
+ * uploads its cover picture (once per picture, mass-send-cover.ts) and the news item, and
+ * asks WeChat to send it. Every attempt is recorded with
  * WeChat's errcode; the send's outcome arrives later as MASSSENDJOBFINISH (answer-message.ts).
  * Over the limit (ours, or WeChat's 45028): recorded as refused, then 409 in Chinese.
  */
 export async function sendMassSend(container: MedusaContainer, input: MassSendInput) {
   const config = officialAccountConfigFromEnv()
   if (!config) throw new MedusaError(MedusaError.Types.NOT_ALLOWED, T.notConfigured)
-  const content = await micrositeContent(input.content_type, input.content_id)
+  const content = await micrositeContent(container, input.content_type, input.content_id)
   const oa = container.resolve<WechatOfficialAccountModuleService>(WECHAT_OFFICIAL_ACCOUNT_MODULE)
   const limit = massSendMonthlyLimit()
   const month = shanghaiMonth(new Date())
@@ -87,7 +89,10 @@ export async function sendMassSend(container: MedusaContainer, input: MassSendIn
   }
   let mediaId: string
   try {
-    mediaId = await uploadNews(config, [content.news])
+    const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+    const thumbMediaId = await massSendCover(oa, config, content.cover_urls, logger)
+    await oa.updateOfficialAccountMassSends({ id: taken.id, thumb_media_id: thumbMediaId })
+    mediaId = await uploadNews(config, [{ ...content.news, thumb_media_id: thumbMediaId }])
   } catch (error) {
     return fail(error)
   }

@@ -33,7 +33,8 @@ export async function sendOfficialAccountTemplate(
     outcome: Exclude<TemplateOutcome, "already_sent">,
     openid: string | null,
     errcode: number | null = null,
-    errmsg: string | null = null
+    errmsg: string | null = null,
+    msgId: string | null = null
   ) =>
     oa.recordTemplateSend({
       notice_key: input.notice_key,
@@ -43,6 +44,7 @@ export async function sendOfficialAccountTemplate(
       outcome,
       errcode,
       errmsg,
+      msg_id: msgId,
     })
 
   const {
@@ -73,7 +75,8 @@ export async function sendOfficialAccountTemplate(
         idempotency_key: `${input.notice_key}:${OFFICIAL_ACCOUNT_CHANNEL}`,
       })
     if (!created) return "already_sent"
-    await record("sent", follower.openid, 0, "ok")
+    // WeChat's msgid (the provider's answer): its TEMPLATESENDJOBFINISH report names it.
+    await record("sent", follower.openid, 0, "ok", created.external_id ?? null)
     return "sent"
   } catch (error) {
     const message = (error as Error).message

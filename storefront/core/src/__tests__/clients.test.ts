@@ -26,6 +26,22 @@ describe("commerce client", () => {
     expect(calls[0].init?.cacheHint).toEqual({ tags: ["products"], revalidate: 10 })
   })
 
+  it("names the mini-program in x-storefront-channel, and sends no channel for the web", async () => {
+    const { fetch, calls } = recordingFetch({ body: { products: [], count: 0 } })
+    const mini = createCommerceClient({
+      baseUrl: "http://shop",
+      publishableKey: "pk",
+      fetch,
+      channel: "miniprogram",
+    })
+    const web = createCommerceClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })
+    await mini.listProducts({ regionId: "reg_1" })
+    await web.listProducts({ regionId: "reg_1" })
+    const headers = calls.map((call) => call.init?.headers as Record<string, string>)
+    expect(headers[0]["x-storefront-channel"]).toBe("miniprogram")
+    expect(headers[1]).not.toHaveProperty("x-storefront-channel")
+  })
+
   it("never caches cart calls", async () => {
     const { fetch, calls } = recordingFetch({ body: { cart: { id: "cart_1", items: [] } } })
     const client = createCommerceClient({ baseUrl: "http://shop", publishableKey: "pk", fetch })

@@ -14,6 +14,7 @@ describe("doctor income client", () => {
       limit: 20,
       offset: 20,
       withdrawals: [],
+      wechat: { bound: false, bound_at: null },
     }
     const { fetch, calls } = recordingFetch({ body: answer })
     const client = createDoctorIncomeClient(options(fetch))
@@ -40,5 +41,15 @@ describe("doctor income client", () => {
     expect(refused.message).toBe("已有一笔提现申请待处理，请等财务处理后再申请")
     await expect(client.requestWithdrawal("", 10.5)).rejects.toThrow()
     expect(calls).toHaveLength(2)
+  })
+
+  it("binds the WeChat of a wx.login code with the doctor's token", async () => {
+    const wechat = { bound: true, bound_at: "2026-12-07T10:00:00.000Z" }
+    const { fetch, calls } = recordingFetch({ body: { wechat } })
+    const client = createDoctorIncomeClient(options(fetch))
+    expect(await client.bindWechat("tok", "wx-code-1")).toEqual(wechat)
+    expect(calls[0].url).toBe("http://shop/doctor/wechat/bind")
+    expect(JSON.parse(String(calls[0].init?.body))).toEqual({ code: "wx-code-1" })
+    expect(headersOf(calls[0].init).authorization).toBe("Bearer tok")
   })
 })

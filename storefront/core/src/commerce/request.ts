@@ -1,12 +1,26 @@
 import type { CacheHint, FetchLike } from "../http"
 import { ApiError, readJson } from "../http"
 
-export type CommerceClientOptions = { baseUrl: string; publishableKey: string; fetch: FetchLike }
+/**
+ * Which storefront asks, sent as `x-storefront-channel` (commerce's
+ * lib/http/storefront-channel.ts): the mini-program is a WeChat surface, where only products
+ * flagged 发布到微官网 are listed and found. Left out, commerce takes the web.
+ */
+export type StorefrontChannel = "web" | "miniprogram"
+
+export const STOREFRONT_CHANNEL_HEADER = "x-storefront-channel"
+
+export type CommerceClientOptions = {
+  baseUrl: string
+  publishableKey: string
+  fetch: FetchLike
+  channel?: StorefrontChannel
+}
 
 export type CommerceRequestInit = RequestInit & { cacheHint?: CacheHint; token?: string }
 
 function send(
-  { baseUrl, publishableKey, fetch }: CommerceClientOptions,
+  { baseUrl, publishableKey, fetch, channel }: CommerceClientOptions,
   path: string,
   { token, ...init }: CommerceRequestInit
 ): Promise<Response> {
@@ -17,6 +31,7 @@ function send(
     headers: {
       ...(isForm ? {} : { "content-type": "application/json" }),
       "x-publishable-api-key": publishableKey,
+      ...(channel ? { [STOREFRONT_CHANNEL_HEADER]: channel } : {}),
       ...(token ? { authorization: `Bearer ${token}` } : {}),
       ...(init.headers as Record<string, string> | undefined),
     },

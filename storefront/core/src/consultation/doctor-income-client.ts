@@ -28,13 +28,23 @@ export type DoctorEarning = {
 export type DoctorWithdrawal = {
   id: string
   amount_fen: number
-  status: "requested" | "paid" | "rejected"
+  status: "requested" | "approved" | "paying" | "paid" | "rejected" | "failed"
   status_label: string
+  /** How finance paid it: a bank transfer, or WeChat 商家转账 to the bound WeChat. */
+  method: "bank" | "wechat" | null
   reference: string | null
   reject_reason: string | null
+  /** Why a WeChat transfer did not complete (the amount is back in the balance). */
+  fail_reason: string | null
   reviewed_at: string | null
+  paid_at: string | null
   created_at: string
+  /** What wx.requestMerchantTransfer needs for 确认收款 while a WeChat transfer waits. */
+  transfer: { mch_id: string; app_id: string; package: string } | null
 }
+
+/** Whether a WeChat is bound for 商家转账 (the openid is never shown). */
+export type DoctorWechat = { bound: boolean; bound_at: string | null }
 
 /** GET /doctor/income: balances in fen, one page of earnings, the latest withdrawals. */
 export type DoctorIncome = {
@@ -51,6 +61,7 @@ export type DoctorIncome = {
   limit: number
   offset: number
   withdrawals: DoctorWithdrawal[]
+  wechat: DoctorWechat
 }
 
 const noStore = { cacheHint: "no-store" as const }
@@ -71,6 +82,18 @@ export function createDoctorIncomeClient(options: CommerceClientOptions) {
       if (page.offset !== undefined) query.set("offset", String(page.offset))
       const suffix = query.toString() ? `?${query}` : ""
       return request<DoctorIncome>(`/doctor/income${suffix}`, { token, ...noStore })
+    },
+
+    /** Binds the WeChat of a wx.login `code` (mini-program only): withdrawals may go to it. */
+    async bindWechat(token: string, code: string): Promise<DoctorWechat> {
+      return (
+        await request<{ wechat: DoctorWechat }>("/doctor/wechat/bind", {
+          method: "POST",
+          body: JSON.stringify({ code }),
+          token,
+          ...noStore,
+        })
+      ).wechat
     },
 
     /** Withdraws integer fen of the available balance; 409 when short or one is still open. */

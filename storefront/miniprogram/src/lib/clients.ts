@@ -29,6 +29,8 @@ export const {
     baseUrl: appConfig.commerceUrl,
     publishableKey: appConfig.publishableKey,
     fetch: taroFetch,
+    // A WeChat surface: commerce lists only products flagged 发布到微官网.
+    channel: "miniprogram",
   },
   cms: { baseUrl: appConfig.cmsUrl, token: appConfig.cmsToken, fetch: taroFetch },
 })

@@ -12,21 +12,32 @@ type Withdrawal = {
   doctor_name: string | null
   amount_fen: number
   status: string
+  method: "bank" | "wechat" | null
   reference: string | null
   reject_reason: string | null
+  fail_reason: string | null
   created_at: string
 }
 
-/** Doctors' withdrawals: record the bank transfer that paid one, or reject it (money back). */
+/**
+ * Doctors' withdrawals: record the bank transfer that paid one, reject it (money back), or
+ * approve it and pay it by WeChat 商家转账 to the WeChat the doctor bound (they confirm
+ * receipt in the mini-program).
+ */
 export function DoctorWithdrawalsPanel() {
-  const { rows, error, busy, act, input, setInput } = useWithdrawals<Withdrawal>(
+  const { rows, error, notice, busy, act, input, setInput } = useWithdrawals<Withdrawal>(
     "/admin/doctor-income/withdrawals",
-    { reference: M.reference, rejectReason: M.rejectReason }
+    {
+      reference: M.reference,
+      rejectReason: M.rejectReason,
+      noticeAfter: { "wechat-transfer": M.wechatTransferStarted },
+    }
   )
 
   return (
     <div className="flex flex-col gap-3">
       {error && <Text className="text-ui-fg-error">{error}</Text>}
+      {notice && <Text className="text-ui-fg-interactive">{notice}</Text>}
       <RecordTable
         rows={rows ?? []}
         rowKey={(row) => row.id}
@@ -41,11 +52,18 @@ export function DoctorWithdrawalsPanel() {
               <WithdrawalStatusBadge status={row.status} labels={DOCTOR_WITHDRAWAL_STATUS_TEXT} />
             ),
           },
-          { header: "流水号 / 原因", cell: (row) => row.reference ?? row.reject_reason ?? "—" },
+          {
+            header: "流水号 / 原因",
+            cell: (row) =>
+              row.fail_reason ??
+              (row.reference
+                ? `${row.method === "wechat" ? `${M.wechatBill} ` : ""}${row.reference}`
+                : (row.reject_reason ?? "—")),
+          },
           {
             header: "操作",
             cell: (row) =>
-              row.status === "requested" ? (
+              row.status === "requested" || row.status === "approved" ? (
                 <div className="flex items-center gap-2">
                   <Input
                     size="small"
@@ -55,6 +73,16 @@ export function DoctorWithdrawalsPanel() {
                   />
                   <Button size="small" isLoading={busy === row.id} onClick={() => act(row, "pay")}>
                     {M.pay}
+                  </Button>
+                  <Button
+                    size="small"
+                    variant="secondary"
+                    isLoading={busy === row.id}
+                    onClick={() =>
+                      act(row, row.status === "requested" ? "approve" : "wechat-transfer")
+                    }
+                  >
+                    {row.status === "requested" ? M.approve : M.wechatTransfer}
                   </Button>
                   <Button
                     size="small"

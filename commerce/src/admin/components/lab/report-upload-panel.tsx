@@ -170,7 +170,7 @@ export const ReportUploadPanel = ({
             <Text size="small">
               {sent < 1
                 ? `正在上传 ${formatFileSize(upload.loaded)} / ${formatFileSize(upload.total)}（${Math.round(sent * 100)}%）`
-                : "已上传，服务器正在读取、检查和加密报告…"}
+                : "已上传，服务器正在加密保存报告，随后逐份读取…"}
             </Text>
             {sent < 1 && (
               <Button size="small" variant="transparent" onClick={upload.abort}>

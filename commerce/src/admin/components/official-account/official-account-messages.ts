@@ -2,7 +2,7 @@
 export const OFFICIAL_ACCOUNT_MESSAGES = {
   title: "公众号",
   intro:
-    "服务号的自动回复、自定义菜单与模板消息记录。关注者按 unionid 或绑定链接关联会员；订单、检测盒、预约、陪诊、问诊与报告的进展以模板消息通知关注且未退订的会员；群发可把发布到微官网的文章或落地页推送给全部关注者或某个标签。",
+    "服务号的自动回复、自定义菜单与模板消息记录。关注者按 unionid 或绑定链接关联会员；订单、检测盒、预约、陪诊、问诊与报告的进展以模板消息通知关注且未退订的会员；群发可把发布到微官网的文章、落地页或商品推送给全部关注者或某个标签。",
   kinds: { keyword: "关键词回复", click: "菜单点击回复", follow: "关注回复" },
   modes: { exact: "完全匹配", contains: "包含" },
   matchPlaceholder: { keyword: "关键词", click: "按钮键值（key）", follow: "（无需填写）" },
@@ -19,11 +19,19 @@ export const OFFICIAL_ACCOUNT_MESSAGES = {
   menuInvalidJson: "菜单不是有效的 JSON",
   neverPublished: "尚未发布",
   noSends: "还没有模板消息记录。",
+  deliveryTitle: "送达回执（微信 TEMPLATESENDJOBFINISH）",
+  deliveries: {
+    delivered: "已送达",
+    user_blocked: "用户拒收",
+    system_failed: "微信发送失败",
+    other: "其他",
+    pending: "等待回执",
+  },
   massHint:
-    "只能群发在内容管理中勾选“发布到微官网”的文章或落地页（填写其 documentId）；服务号每月可群发 4 次，被拒绝的不计次数。",
-  massContentTypes: { article: "文章", landing_page: "落地页" },
+    "只能群发在内容管理中勾选“发布到微官网”的文章或落地页（填写其 documentId），或发布到微官网的商品（填写商品 ID，在商品详情页设置）；封面取内容的图片（64KB 以内的 JPG），没有时用默认封面。服务号每月可群发 4 次，被拒绝的不计次数。",
+  massContentTypes: { article: "文章", landing_page: "落地页", product: "商品" },
   massAudiences: { all: "全部关注者", tag: "按标签" },
-  massContentId: "内容 documentId",
+  massContentId: "内容 documentId 或商品 ID",
   massTagId: "微信标签 ID",
   massSend: "群发",
   massSent: "已提交微信群发",

@@ -12,8 +12,11 @@ type Send = {
   outcome: keyof typeof M.outcomes
   errcode: number | null
   errmsg: string | null
+  delivery: keyof typeof M.deliveries | null
   created_at: string
 }
+
+type DeliveryCounts = Record<keyof typeof M.deliveries, number>
 
 const beijing = new Intl.DateTimeFormat("zh-CN", {
   timeZone: "Asia/Shanghai",
@@ -23,20 +26,49 @@ const beijing = new Intl.DateTimeFormat("zh-CN", {
 
 const COLOR = { sent: "green", failed: "red", opted_out: "grey", not_following: "grey" } as const
 
-/** 模板消息记录: the latest template messages and what WeChat answered (errcode). */
+const DELIVERY_COLOR = {
+  delivered: "green",
+  user_blocked: "orange",
+  system_failed: "red",
+  other: "grey",
+  pending: "blue",
+} as const
+
+/**
+ * 模板消息记录: the latest template messages, what WeChat answered (errcode) and its delivery
+ * report, with the sent ones counted by delivery.
+ */
 export function TemplateSendsPanel() {
   const [sends, setSends] = useState<Send[]>()
+  const [counts, setCounts] = useState<DeliveryCounts>()
   const [error, setError] = useState<string>()
 
   useEffect(() => {
-    adminRequest<{ template_sends: Send[] }>("/admin/official-account/template-sends?limit=50")
-      .then((answer) => setSends(answer.template_sends))
+    adminRequest<{ template_sends: Send[]; delivery_counts: DeliveryCounts }>(
+      "/admin/official-account/template-sends?limit=50"
+    )
+      .then((answer) => {
+        setSends(answer.template_sends)
+        setCounts(answer.delivery_counts)
+      })
       .catch((e) => setError(errorText(e)))
   }, [])
 
   return (
     <div className="flex flex-col gap-3">
       {error && <Text className="text-ui-fg-error">{error}</Text>}
+      {counts && (
+        <div className="flex flex-wrap items-center gap-2">
+          <Text size="small" weight="plus">
+            {M.deliveryTitle}
+          </Text>
+          {(Object.keys(M.deliveries) as (keyof typeof M.deliveries)[]).map((key) => (
+            <Badge key={key} size="2xsmall" color={DELIVERY_COLOR[key]}>
+              {M.deliveries[key]} {counts[key]}
+            </Badge>
+          ))}
+        </div>
+      )}
       <RecordTable
         rows={sends ?? []}
         rowKey={(send) => send.id}
@@ -52,6 +84,11 @@ export function TemplateSendsPanel() {
                 {M.outcomes[send.outcome]}
               </Badge>
             ),
+          },
+          {
+            header: "送达",
+            cell: (send) =>
+              send.outcome !== "sent" ? "—" : M.deliveries[send.delivery ?? "pending"],
           },
           {
             header: "errcode",

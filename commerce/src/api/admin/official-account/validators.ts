@@ -95,10 +95,13 @@ export const ListOfficialAccountQuery = z.object({
 
 export type ListOfficialAccountQueryType = z.infer<typeof ListOfficialAccountQuery>
 
-/** 群发: a micro-site article or landing page (its CMS documentId) to all followers or a tag. */
+/**
+ * 群发: a micro-site article or landing page (its CMS documentId) or a product (its id) to
+ * all followers or a tag.
+ */
 export const CreateMassSendBody = z
   .object({
-    content_type: z.enum(["article", "landing_page"]),
+    content_type: z.enum(["article", "landing_page", "product"]),
     content_id: z
       .string()
       .trim()
@@ -114,3 +117,10 @@ export const CreateMassSendBody = z
   })
 
 export type CreateMassSendBodyType = z.infer<typeof CreateMassSendBody>
+
+/** 发布到微官网 of a product (admin widget on the product page). */
+export const SetProductMicrositeBody = z.object({
+  shown: z.boolean({ message: "请选择是否发布到微官网" }),
+})
+
+export type SetProductMicrositeBodyType = z.infer<typeof SetProductMicrositeBody>

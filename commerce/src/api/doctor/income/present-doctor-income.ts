@@ -1,3 +1,4 @@
+import { escortTransferConfirmation as transferConfirmation } from "../../escort/withdrawals/present-escort-withdrawal"
 import { DOCTOR_WITHDRAWAL_LABELS } from "../../../modules/doctor-income/service"
 import type {
   DoctorEarningKind,
@@ -43,17 +44,26 @@ export function presentDoctorEarning(row: DoctorEarningRow) {
   }
 }
 
-/** A withdrawal as its doctor reads it (`staff` adds the doctor and who handled it). */
+/**
+ * A withdrawal as its doctor reads it, with what their WeChat needs to confirm receipt of a
+ * paying one (`transfer`, the same as escorts'); `staff` adds the doctor and who handled it.
+ */
 export function presentDoctorWithdrawal(row: DoctorWithdrawalRow, audience: "doctor" | "staff") {
   return {
     id: row.id,
     amount_fen: row.amount_fen,
     status: row.status,
     status_label: DOCTOR_WITHDRAWAL_LABELS[row.status],
+    method: row.method,
     reference: row.reference,
     reject_reason: row.reject_reason,
+    fail_reason: row.fail_reason,
+    transfer_state: row.transfer_state,
     reviewed_at: iso(row.reviewed_at),
+    paid_at: iso(row.paid_at),
     created_at: iso(row.created_at)!,
-    ...(audience === "staff" ? { doctor_id: row.doctor_id, reviewed_by: row.reviewed_by } : {}),
+    ...(audience === "staff"
+      ? { doctor_id: row.doctor_id, reviewed_by: row.reviewed_by, paid_by: row.paid_by }
+      : { transfer: transferConfirmation(row) }),
   }
 }

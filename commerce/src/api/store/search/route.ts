@@ -1,25 +1,32 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { SITE_SEARCH_MODULE } from "../../../modules/site-search"
-import { SEARCH_TYPES } from "../../../modules/site-search/indexes"
+import { SEARCH_TYPES, type SearchType } from "../../../modules/site-search/indexes"
 import type SiteSearchModuleService from "../../../modules/site-search/service"
+import { productsHiddenFrom } from "../../microsite-middlewares"
 import type { SearchQueryType } from "./validators"
 
 /**
  * Products, articles and collection sites matching `q`. With `type`, one list; without,
- * each type's first `limit` hits under `groups` and all of them in `hits`.
+ * each type's first `limit` hits under `groups` and all of them in `hits`. The mini-program
+ * finds only the products on the 微官网 (发布到微官网).
  */
 export async function GET(req: MedusaRequest<unknown, SearchQueryType>, res: MedusaResponse) {
   const search = req.scope.resolve<SiteSearchModuleService>(SITE_SEARCH_MODULE)
   const { q, type, limit, offset } = req.validatedQuery as SearchQueryType
   // Checked here rather than in the schema so the shopper reads the reason in Chinese.
   if (!q) throw new MedusaError(MedusaError.Types.INVALID_DATA, "请输入搜索关键词")
+  const hidden = await productsHiddenFrom(req)
+  const filtersOf = (t: SearchType) =>
+    t === "product" && hidden.length ? { id: { $nin: hidden } } : undefined
   if (type) {
-    const result = await search.searchType(type, q, { limit, offset })
+    const result = await search.searchType(type, q, { limit, offset, filters: filtersOf(type) })
     res.json({ hits: result.hits, count: result.count, type, provider: result.provider })
     return
   }
-  const results = await Promise.all(SEARCH_TYPES.map((t) => search.searchType(t, q, { limit })))
+  const results = await Promise.all(
+    SEARCH_TYPES.map((t) => search.searchType(t, q, { limit, filters: filtersOf(t) }))
+  )
   res.json({
     hits: results.flatMap((r) => r.hits),
     count: results.reduce((sum, r) => sum + r.count, 0),

@@ -30,8 +30,9 @@ describe("income validators shared by escort and doctor income", () => {
     expect(messages(AdminEscortEarningsQuery.safeParse({ limit: "201" }))).toEqual([
       "limit 应为 1–200 的整数",
     ])
-    expect(messages(AdminDoctorWithdrawalsQuery.safeParse({ status: "approved" }))).toEqual([
-      "status 只能是 requested、paid 或 rejected",
+    expect(AdminDoctorWithdrawalsQuery.parse({ status: "paying" }).status).toBe("paying")
+    expect(messages(AdminDoctorWithdrawalsQuery.safeParse({ status: "open" }))).toEqual([
+      "status 只能是 requested、approved、paying、paid、rejected 或 failed",
     ])
     expect(AdminDoctorWithdrawalsQuery.parse({ status: "" }).status).toBeUndefined()
   })

@@ -2,6 +2,7 @@ import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { DOCTOR_INCOME_MODULE } from ".."
 import { DoctorEarning } from "../models/doctor-earning"
 import { DoctorIncomeSetting } from "../models/doctor-income-setting"
+import { DoctorPayoutAccount } from "../models/doctor-payout-account"
 import { DoctorWithdrawal } from "../models/doctor-withdrawal"
 import DoctorIncomeModuleService from "../service"
 import type { NewDoctorEarning } from "../types"
@@ -26,7 +27,7 @@ const consultationEarning = (overrides: Partial<NewDoctorEarning> = {}): NewDoct
 
 moduleIntegrationTestRunner<DoctorIncomeModuleService>({
   moduleName: DOCTOR_INCOME_MODULE,
-  moduleModels: [DoctorEarning, DoctorWithdrawal, DoctorIncomeSetting],
+  moduleModels: [DoctorEarning, DoctorWithdrawal, DoctorIncomeSetting, DoctorPayoutAccount],
   resolve: "./src/modules/doctor-income",
   testSuite: ({ service }) => {
     it("records one earning per source, also when two completions race", async () => {
@@ -48,8 +49,9 @@ moduleIntegrationTestRunner<DoctorIncomeModuleService>({
         })
       )
       expect(report.created).toBe(true)
+      // Either racer may win (2100 or 9999): the total holds the winner's amount once.
       expect(await service.totals("doc_1")).toEqual({
-        pending_fen: 22100,
+        pending_fen: first.earning.amount_fen + 20000,
         available_fen: 0,
         withdrawn_fen: 0,
         requested_fen: 0,
@@ -154,7 +156,7 @@ moduleIntegrationTestRunner<DoctorIncomeModuleService>({
       expect(rejected).toMatchObject({ changed: true, withdrawal: { status: "rejected" } })
       await expect(
         service.moveWithdrawal(first.id, { kind: "pay", staff_id: "u1", reference: "B1" })
-      ).rejects.toThrow("该提现申请当前为「已驳回」，只有待打款的申请可以这样处理")
+      ).rejects.toThrow("该提现申请当前为「已驳回」，只有待打款或已审核的申请可以这样处理")
       expect((await service.totals("doc_1")).available_fen).toBe(2100)
 
       const second = await service.requestWithdrawal("doc_1", 2000)
@@ -177,6 +179,31 @@ moduleIntegrationTestRunner<DoctorIncomeModuleService>({
         withdrawn_fen: 2000,
         requested_fen: 0,
       })
+    })
+
+    it("starts one WeChat transfer of an approved withdrawal and settles it once; a failure gives the money back", async () => {
+      await service.recordEarning(consultationEarning())
+      await service.releaseDue(hours(72))
+      const first = await service.requestWithdrawal("doc_1", 2100)
+      await service.moveWithdrawal(first.id, { kind: "approve", staff_id: "u1" })
+      const bill = { withdrawal_id: first.id, staff_id: "u1", out_bill_no: "docwd-bill-1" }
+      const starts = await Promise.allSettled([
+        service.startWechatTransfer(bill),
+        service.startWechatTransfer(bill),
+      ])
+      expect(starts.map((s) => s.status).sort()).toEqual(["fulfilled", "rejected"])
+      await expect(service.requestWithdrawal("doc_1", 1)).rejects.toThrow(
+        "已有一笔提现申请待处理，请等财务处理后再申请"
+      )
+      expect((await service.withdrawalOfTransfer("docwd-bill-1"))?.id).toBe(first.id)
+      const failed = { withdrawal_id: first.id, succeeded: false, state: "FAIL", reason: null }
+      const settled = await Promise.all([
+        service.settleWechatTransfer(failed),
+        service.settleWechatTransfer(failed),
+      ])
+      expect(settled.map((r) => r.changed).sort()).toEqual([false, true])
+      expect(settled[0].withdrawal).toMatchObject({ status: "failed", method: "wechat" })
+      expect((await service.totals("doc_1")).available_fen).toBe(2100)
     })
 
     it("keeps operations' settings in place of the env defaults", async () => {

@@ -81,7 +81,7 @@ moduleIntegrationTestRunner<HealthArchiveModuleService>({
       ),
     })
 
-    /** A batch of staged files as stageReportUpload leaves them: sealed, read, queued. */
+    /** A batch of staged files as the worker leaves them before recording: sealed, read, queued. */
     async function stage(files: { name: string; barcode: string; sha256: string }[]) {
       const batch = await service.createReportBatches({ created_by: "user_lab" })
       const rows = await service.createReportBatchFiles(

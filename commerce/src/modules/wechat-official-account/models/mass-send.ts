@@ -1,7 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 
 /**
- * 群发: one send of a micro-site article or landing page to all followers or one WeChat
+ * 群发: one send of a micro-site article, landing page or product to all followers or one WeChat
  * tag. `month` (Asia/Shanghai, YYYY-MM) counts the account's monthly quota: a send WeChat
  * accepted (submitted, then finished or send_failed) uses one; a refused one does not.
  * MASSSENDJOBFINISH fills in the counts.
@@ -9,7 +9,7 @@ import { model } from "@medusajs/framework/utils"
 export const OfficialAccountMassSend = model
   .define("wechat_oa_mass_send", {
     id: model.id({ prefix: "oamass" }).primaryKey(),
-    content_type: model.enum(["article", "landing_page"]),
+    content_type: model.enum(["article", "landing_page", "product"]),
     content_id: model.text(),
     title: model.text(),
     audience: model.enum(["all", "tag"]),
@@ -17,6 +17,8 @@ export const OfficialAccountMassSend = model
     month: model.text(),
     status: model.enum(["sending", "submitted", "finished", "send_failed", "refused", "failed"]),
     media_id: model.text().nullable(),
+    /** The cover picture's permanent material (wechat_oa_thumb_material). */
+    thumb_media_id: model.text().nullable(),
     msg_id: model.text().nullable(),
     msg_data_id: model.text().nullable(),
     errcode: model.number().nullable(),

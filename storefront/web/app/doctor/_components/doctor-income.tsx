@@ -62,7 +62,8 @@ export function DoctorIncomeView({ api: given }: { api?: DoctorIncomeApi }) {
   }
 
   const { income, earnings, count, withdrawals } = shown.data
-  const open = withdrawals.find((w) => w.status === "requested")
+  // Requested, approved or being transferred by WeChat: one open withdrawal at a time.
+  const open = withdrawals.find((w) => ["requested", "approved", "paying"].includes(w.status))
   const withdrawable = Math.max(0, income.available_fen)
 
   return (
@@ -94,7 +95,7 @@ export function DoctorIncomeView({ api: given }: { api?: DoctorIncomeApi }) {
       <WithdrawForm
         testId="doctor"
         withdrawableFen={withdrawable}
-        blockedLabel={open ? "已有提现待打款" : undefined}
+        blockedLabel={open ? "已有提现处理中" : undefined}
         request={(fen) => api.requestWithdrawal("", fen)}
         noticeOf={(amount) => `已申请提现 ${amount}，财务打款后会显示在下方`}
         onDone={() => setRound((n) => n + 1)}

@@ -12,8 +12,8 @@ const FILE_FIELDS = [
   "barcode",
   "kit_id",
   "report_id",
-  // Milliseconds per stage (parse, encrypt, store at upload; match, record per chunk,
-  // shared by its files; decrypt only for files staged before uploads were read at once):
+  // Milliseconds per stage (encrypt, store at upload; decrypt, parse per file in the worker;
+  // match, record per chunk, shared by its files):
   // shows staff where a slow batch spends its time, and feeds bench/report-ingest.mjs.
   "timings",
 ] as const

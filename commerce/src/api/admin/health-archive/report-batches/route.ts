@@ -18,7 +18,8 @@ export async function GET(
 
 /**
  * Bulk report upload: PDFs and/or zips of PDFs (multipart `files`). Answers 202 once each
- * PDF is read and stored sealed; the workers then match and record them, a chunk at a time.
+ * PDF is stored sealed, before any is read; the workers then read, match and record them, a
+ * chunk at a time, and the batch's counts (GET …/report-batches/:id) show how far they are.
  */
 export async function POST(req: AuthenticatedMedusaRequest, res: MedusaResponse) {
   const files = ((req.files ?? []) as { originalname: string; buffer: Buffer }[]).map((file) => ({
