@@ -44,6 +44,8 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["POST", "/admin/queues/payments/jobs/job_missing/retry", ["super"]],
   ["POST", "/admin/queues/payments/retry-failed", ["super"]],
   ["GET", "/admin/cms/pushes", ["super", "operations"]],
+  // 推送中心 (customers area): its content picker reads articles, products and offers.
+  ["GET", "/admin/marketing-pushes/content?type=escort", ["super", "operations", "service"]],
   ["GET", "/admin/access/me", ALL],
   ["GET", "/admin/access/roles", ["super"]],
   ["POST", "/admin/access/roles", ["super"]],

@@ -31,6 +31,7 @@ import {
   AudiencePreviewBody,
   CreateMarketingPushBody,
   ListMarketingPushesQuery,
+  SearchPushContentQuery,
 } from "./admin/marketing-pushes/validators"
 import { MarketingPushClickQuery } from "./hooks/marketing-pushes/validators"
 import { enforceStaffAccess } from "./admin/enforce-staff-access"
@@ -210,6 +211,11 @@ export default defineMiddlewares({
       matcher: "/admin/marketing-pushes",
       methods: ["POST"],
       middlewares: [validateAndTransformBody(CreateMarketingPushBody)],
+    },
+    {
+      matcher: "/admin/marketing-pushes/content",
+      methods: ["GET"],
+      middlewares: [validateAndTransformQuery(SearchPushContentQuery, {})],
     },
     {
       matcher: "/admin/marketing-pushes/audience-preview",

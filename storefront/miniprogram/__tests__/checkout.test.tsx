@@ -133,6 +133,8 @@ type Seen = { checkout?: CheckoutBody; availability: string[] }
 function checkoutBackend(
   options: {
     address?: ReturnType<typeof savedAddress> | null
+    /** The whole address book, default first (instead of the one `address`). */
+    book?: ReturnType<typeof savedAddress>[]
     balance?: number
     sites?: unknown
     status?: () => unknown
@@ -147,7 +149,8 @@ function checkoutBackend(
     "GET /store/customers/me": { customer: memberRecord },
     "GET /store/customers/me/addresses": {
       addresses:
-        options.address === null ? [] : [options.address ?? savedAddress("长沙市", "岳麓区")],
+        options.book ??
+        (options.address === null ? [] : [options.address ?? savedAddress("长沙市", "岳麓区")]),
     },
     "GET /store/affiliate/me": () =>
       options.balance === undefined
@@ -337,6 +340,83 @@ describe("checkout: address and WeChat Pay", () => {
       province: "湖南省",
       city: "岳阳市",
       address_2: "君山区",
+    })
+  })
+
+  it("picks another saved address from the book, and sends that one", async () => {
+    const office = {
+      ...savedAddress("岳阳市", "君山区"),
+      id: "addr_2",
+      first_name: "多",
+      last_name: "钱",
+      phone: "13800138000",
+      address_1: "君山大道 8 号",
+      is_default_shipping: false,
+    }
+    const seen = checkoutBackend({ book: [savedAddress("长沙市", "岳麓区"), office] })
+    render(<Checkout />)
+    await screen.findByTestId("checkout-form")
+    const choices = () => screen.getAllByTestId("saved-address")
+    expect(choices().map((c) => c.textContent)).toEqual([
+      "赵晓 139 0000 1111（默认）湖南省 长沙市 岳麓区 洞庭南路 1 号",
+      "钱多 138 0013 8000湖南省 岳阳市 君山区 君山大道 8 号",
+    ])
+    // The default fills the form and shows as picked.
+    expect(choices().map((c) => c.className.includes("choice--active"))).toEqual([true, false])
+    // The H5 build has no WeChat address list to import from.
+    expect(screen.queryByTestId("checkout-import-wechat")).toBeNull()
+
+    fireEvent.click(choices()[1])
+    expect(choices().map((c) => c.className.includes("choice--active"))).toEqual([false, true])
+    expect(text("region-value")).toBe("湖南省 岳阳市 君山区")
+    expect((screen.getByPlaceholderText("姓名") as HTMLInputElement).value).toBe("钱多")
+    // 岳阳 addresses may pay offline: the picked address counts.
+    expect(screen.getByTestId("payment-offline")).toBeTruthy()
+    // Changing a field leaves the saved address as it was: no longer marked as picked.
+    fireEvent.change(screen.getByPlaceholderText("街道、小区、楼栋、门牌号"), {
+      target: { value: "君山大道 10 号" },
+    })
+    expect(choices().map((c) => c.className.includes("choice--active"))).toEqual([false, false])
+
+    agreeAndSubmit()
+    await screen.findByTestId("payment-step")
+    expect(seen.checkout?.address).toMatchObject({
+      last_name: "钱",
+      first_name: "多",
+      phone: "13800138000",
+      city: "岳阳市",
+      address_2: "君山区",
+      address_1: "君山大道 10 号",
+    })
+  })
+
+  it("in WeChat, 从微信导入 fills the address from wx.chooseAddress", async () => {
+    process.env.TARO_ENV = "weapp"
+    const seen = checkoutBackend({ address: null })
+    render(<Checkout />)
+    await screen.findByTestId("checkout-form")
+    expect(screen.queryAllByTestId("saved-address")).toEqual([])
+    stand.chosenAddress = {
+      userName: "周六",
+      telNumber: "13911112222",
+      provinceName: "湖南省",
+      cityName: "长沙市",
+      countyName: "岳麓区",
+      detailInfo: "麓山南路 2 号",
+    }
+    fireEvent.click(screen.getByTestId("checkout-import-wechat"))
+    await waitFor(() => expect(text("region-value")).toBe("湖南省 长沙市 岳麓区"))
+    expect((screen.getByPlaceholderText("姓名") as HTMLInputElement).value).toBe("周六")
+    agreeAndSubmit()
+    await screen.findByTestId("payment-step")
+    expect(seen.checkout?.address).toMatchObject({
+      last_name: "周",
+      first_name: "六",
+      phone: "13911112222",
+      province: "湖南省",
+      city: "长沙市",
+      address_2: "岳麓区",
+      address_1: "麓山南路 2 号",
     })
   })
 

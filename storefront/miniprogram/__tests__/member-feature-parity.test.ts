@@ -69,4 +69,20 @@ describe("member features: web and mini-program at par", () => {
       ).missingMini
     ).toEqual(["record-uploads: packages/health/uploads/index"])
   })
+
+  it("still accepts a declared gap, and calls one stale once a mini page closes it", () => {
+    const web = [...webRoutes(), "/account/vouchers"]
+    const vouchers = { web: ["/account/vouchers"], reason: "尚未开发" }
+    expect(memberFeatureGaps(web, miniPages(), MEMBER_FEATURES, [vouchers])).toEqual({
+      undeclaredWeb: [],
+      staleWeb: [],
+      missingMini: [],
+      staleGaps: [],
+    })
+    // The address book was the last gap; the address pages now close it.
+    const addressBook = { web: ["/account/addresses"], reason: "小程序没有地址簿" }
+    expect(memberFeatureGaps(webRoutes(), miniPages(), MEMBER_FEATURES, [addressBook])).toEqual(
+      expect.objectContaining({ staleGaps: ["/account/addresses"] })
+    )
+  })
 })

@@ -42,6 +42,8 @@ export default defineAppConfig({
       root: "packages/member",
       pages: ["inbox/index", "profile/index", "consultation-video/index", "password/index"],
     },
+    // 收货地址: the member's Medusa addresses, the same book the web shows.
+    { root: "packages/addresses", pages: ["list/index", "edit/index"] },
     {
       root: "packages/consult",
       pages: ["doctors/index", "doctor/index", "list/index", "detail/index"],

@@ -14,6 +14,7 @@ import {
 } from "../../lib/queue/jobs"
 import { MARKETING_PUSH_MODULE } from "../../modules/marketing-push"
 import type MarketingPushModuleService from "../../modules/marketing-push/service"
+import { requirePushContent } from "./content/push-content"
 
 export type CreateMarketingPushInput = {
   content_type: string
@@ -27,6 +28,17 @@ export type CreateMarketingPushInput = {
   send_at?: string | null
   created_by?: string | null
 }
+
+/** The content the push names still exists (404 in Chinese when it was deleted). */
+const checkPushContentStep = createStep(
+  "check-marketing-push-content",
+  async (input: { content_type: string; content_ref?: string | null }, { container }) => {
+    if (input.content_ref) {
+      await requirePushContent(container, input.content_type, input.content_ref)
+    }
+    return new StepResponse(undefined)
+  }
+)
 
 const createPushStep = createStep(
   "create-marketing-push",
@@ -80,6 +92,7 @@ const schedulePushStep = createStep(
 export const createMarketingPushWorkflow = createWorkflow(
   "create-marketing-push",
   (input: CreateMarketingPushInput) => {
+    checkPushContentStep(input)
     const push = createPushStep(input)
     schedulePushStep(push)
     return new WorkflowResponse(push)

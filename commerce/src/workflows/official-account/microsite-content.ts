@@ -2,18 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { CMS_UNAVAILABLE_CODE } from "../../lib/cms/cms-reader"
 import { publicOrigin } from "../../lib/config/public-origins"
-import type { NewsArticle } from "../../modules/wechat-official-account/official-account-api"
+import type { MicrositeContent, MicrositeContentType } from "./microsite-content-types"
 import { micrositeProductContent } from "./microsite-product-content"
 import { escapeHtml, paragraphs } from "./news-html"
 import { OFFICIAL_ACCOUNT_TEXT as T } from "./official-account.zh-CN"
-
-export type MicrositeContentType = "article" | "landing_page" | "product"
-
-/**
- * What a mass send sends: one micro-site item as a 图文消息 article (its thumb_media_id
- * still to be filled in), and the pictures that may be its cover, best first.
- */
-export type MicrositeContent = { title: string; news: NewsArticle; cover_urls: string[] }
 
 type CmsContentType = Exclude<MicrositeContentType, "product">
 

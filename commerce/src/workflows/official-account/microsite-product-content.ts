@@ -3,7 +3,7 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 import { publicOrigin } from "../../lib/config/public-origins"
 import { WECHAT_OFFICIAL_ACCOUNT_MODULE } from "../../modules/wechat-official-account"
 import type WechatOfficialAccountModuleService from "../../modules/wechat-official-account/service"
-import type { MicrositeContent } from "./microsite-content"
+import type { MicrositeContent } from "./microsite-content-types"
 import { escapeHtml, paragraphs } from "./news-html"
 import { OFFICIAL_ACCOUNT_TEXT as T } from "./official-account.zh-CN"
 

@@ -9,7 +9,8 @@ import {
 } from "../../modules/wechat-official-account/official-account-api"
 import type WechatOfficialAccountModuleService from "../../modules/wechat-official-account/service"
 import { massSendCover } from "./mass-send-cover"
-import { micrositeContent, type MicrositeContentType } from "./microsite-content"
+import { micrositeContent } from "./microsite-content"
+import type { MicrositeContentType } from "./microsite-content-types"
 import { OFFICIAL_ACCOUNT_TEXT as T } from "./official-account.zh-CN"
 
 /** WeChat's answer when the account has no mass sends left this month. */

@@ -83,13 +83,24 @@ export function createCmsClient({
   return {
     resolveMedia,
 
+    /**
+     * Published articles, newest first. With `microsite`, only those the editor published to
+     * the 微官网 (the mini-program's lists); the web lists them all.
+     */
     async listArticles(
-      params: { category?: string; tag?: string; page?: number; pageSize?: number } = {}
+      params: {
+        category?: string
+        tag?: string
+        page?: number
+        pageSize?: number
+        microsite?: boolean
+      } = {}
     ): Promise<Paged<Article>> {
       const { data, meta } = await request<StrapiList<Article>>(
         `/articles${query({
           "filters[category][slug][$eq]": params.category,
           "filters[tags][slug][$eq]": params.tag,
+          "filters[publish_to_microsite][$eq]": params.microsite ? true : undefined,
           "pagination[page]": params.page ?? 1,
           "pagination[pageSize]": params.pageSize ?? 10,
           sort: "publishedAt:desc",

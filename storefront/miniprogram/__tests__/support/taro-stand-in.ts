@@ -94,6 +94,10 @@ const Taro = {
   navigateTo: navigate("navigateTo"),
   redirectTo: navigate("redirectTo"),
   switchTab: navigate("switchTab"),
+  navigateBack: () => {
+    stand.navigations.push({ kind: "navigateBack", url: "" })
+    return Promise.resolve({ errMsg: "navigateBack:ok" })
+  },
   showToast: (option: { title: string }) => {
     stand.toasts.push(option.title)
     return Promise.resolve()

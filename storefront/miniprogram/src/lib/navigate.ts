@@ -55,6 +55,15 @@ export const routes = {
   inbox: "/packages/member/inbox/index",
   profile: "/packages/member/profile/index",
   password: "/packages/member/password/index",
+  /** The address book (the web's /account/addresses). */
+  addresses: "/packages/addresses/list/index",
+  /** A new address, or the one named by `id`. */
+  addressForm: (id?: string) =>
+    id
+      ? `/packages/addresses/edit/index?id=${encodeURIComponent(id)}`
+      : "/packages/addresses/edit/index",
+  /** 医生入口: the doctor's own sign-in (packages/doctor-app). */
+  doctorLogin: "/packages/doctor-app/login/index",
   escortBook: (serviceId?: string) =>
     serviceId
       ? `/packages/escort/book/index?service=${encodeURIComponent(serviceId)}`

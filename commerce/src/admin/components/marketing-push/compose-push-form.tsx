@@ -1,6 +1,7 @@
 import { Button, Checkbox, Input, Label, Select, Text, Textarea } from "@medusajs/ui"
 import { useEffect, useMemo, useState } from "react"
 import { adminRequest, errorText } from "../../lib/admin-request"
+import { PushContentPicker, type PushContentCandidate } from "./push-content-picker"
 
 const CONTENT_TYPES = [
   ["clinic_session", "义诊活动"],
@@ -39,6 +40,7 @@ type Preview = { count: number; sample: { id: string; name: string; phone: strin
 export function ComposePushForm({ onCreated }: { onCreated: () => void }) {
   const [contentType, setContentType] = useState<string>("clinic_session")
   const [contentRef, setContentRef] = useState("")
+  const [pickedTitle, setPickedTitle] = useState("")
   const [title, setTitle] = useState("")
   const [body, setBody] = useState("")
   const [link, setLink] = useState("")
@@ -85,6 +87,20 @@ export function ComposePushForm({ onCreated }: { onCreated: () => void }) {
     return () => clearTimeout(timer)
   }, [audience])
 
+  // A picked item fills in the message; the marketer may still edit every field.
+  const pick = (candidate: PushContentCandidate) => {
+    setContentRef(candidate.ref)
+    setPickedTitle(candidate.title)
+    setTitle(candidate.title.slice(0, 100))
+    setBody((candidate.summary || candidate.title).slice(0, 500))
+    setLink(candidate.link)
+  }
+  const changeContentType = (type: string) => {
+    setContentType(type)
+    setContentRef("")
+    setPickedTitle("")
+  }
+
   const toggle = (list: string[], value: string) =>
     list.includes(value) ? list.filter((v) => v !== value) : [...list, value]
 
@@ -123,7 +139,7 @@ export function ComposePushForm({ onCreated }: { onCreated: () => void }) {
       <div className="grid grid-cols-2 gap-3">
         <div className="flex flex-col gap-y-1">
           <Label size="small">内容类型</Label>
-          <Select value={contentType} onValueChange={setContentType} size="small">
+          <Select value={contentType} onValueChange={changeContentType} size="small">
             <Select.Trigger>
               <Select.Value />
             </Select.Trigger>
@@ -136,9 +152,28 @@ export function ComposePushForm({ onCreated }: { onCreated: () => void }) {
             </Select.Content>
           </Select>
         </div>
-        {field("内容编号", contentRef, setContentRef, "文章/义诊的 documentId 或商品 id")}
+        <div className="flex flex-col justify-end gap-y-1">
+          {contentType === "custom" ? (
+            <Text size="small" className="text-ui-fg-subtle">
+              自定义内容：直接填写标题、正文和链接
+            </Text>
+          ) : contentRef ? (
+            <Text size="small" data-testid="push-content-picked">
+              已选内容：{pickedTitle}
+            </Text>
+          ) : (
+            <Text size="small" className="text-ui-fg-subtle">
+              在下方搜索并选用要推送的内容，或直接填写
+            </Text>
+          )}
+        </div>
+      </div>
+      {contentType !== "custom" && (
+        <PushContentPicker type={contentType} picked={contentRef} onPick={pick} />
+      )}
+      <div className="grid grid-cols-2 gap-3">
         {field("标题", title, setTitle)}
-        {field("链接", link, setLink, "/clinic-sessions/… 或 https://…")}
+        {field("链接", link, setLink, "/articles/… 或 https://…")}
       </div>
       <div className="flex flex-col gap-y-1">
         <Label size="small">正文</Label>

@@ -19,7 +19,12 @@ export default function LandingPage() {
   const slug = params?.slug ?? ""
   const { result, reload } = useLoad(async () => {
     const page = await cms.getLandingPage(slug, { microsite: true })
-    return page ? resolveLandingPage(page, { cms, commerce }) : null
+    // Its article lists, like every list of the 微官网, show only articles published to it.
+    const micrositeArticles = {
+      listArticles: (params: Parameters<typeof cms.listArticles>[0]) =>
+        cms.listArticles({ ...params, microsite: true }),
+    }
+    return page ? resolveLandingPage(page, { cms: micrositeArticles, commerce }) : null
   }, [slug])
   const title = result.state === "ready" && result.data ? result.data.title : messages.landing.title
   useEffect(() => {

@@ -30,6 +30,7 @@ const MENU = [
   { label: "陪诊员工作台", url: "/packages/escort-app/tasks/index" },
   { label: messages.account.affiliate, url: routes.affiliate },
   { label: messages.account.profile, url: routes.profile },
+  { label: messages.account.addresses, url: routes.addresses },
   { label: "修改密码", url: routes.password },
   { label: "隐私政策", url: routes.privacy },
 ]
@@ -104,6 +105,12 @@ export default function Account() {
           )
         }
       </StateView>
+      {/* For doctors, who sign in with their own account, not a member's. */}
+      <View className="account-doctor-entry">
+        <Text className="muted" data-testid="doctor-entry" onClick={() => go(routes.doctorLogin)}>
+          医生入口 ›
+        </Text>
+      </View>
     </View>
   )
 }

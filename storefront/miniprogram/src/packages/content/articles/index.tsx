@@ -5,8 +5,9 @@ import { cms } from "../../../lib/clients"
 import { go, routes } from "../../../lib/navigate"
 import { useLoad } from "../../../lib/use-load"
 
+/** 健康资讯: the articles published to the 微官网, newest first. */
 export default function Articles() {
-  const { result, reload } = useLoad(() => cms.listArticles({ pageSize: 20 }))
+  const { result, reload } = useLoad(() => cms.listArticles({ pageSize: 20, microsite: true }))
   return (
     <View className="page" data-testid="articles">
       <StateView

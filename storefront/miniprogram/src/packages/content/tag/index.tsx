@@ -9,13 +9,16 @@ import { useLoad } from "../../../lib/use-load"
 /** Articles per screen, as the web's tag page pages them. */
 const PAGE_SIZE = 20
 
-/** #标签: published articles with one tag, newest first. */
+/** #标签: the tag's articles published to the 微官网, newest first. */
 export default function TagArticles() {
   const slug = useRouter().params.slug ?? ""
   const { result, reload } = useLoad(async () => {
     const tag = await cms.getTag(slug)
     if (!tag) return null
-    return { tag, articles: (await cms.listArticles({ tag: slug, pageSize: PAGE_SIZE })).data }
+    return {
+      tag,
+      articles: (await cms.listArticles({ tag: slug, pageSize: PAGE_SIZE, microsite: true })).data,
+    }
   }, [slug])
   return (
     <View className="page" data-testid="tag">

@@ -10,6 +10,7 @@ import {
   type Cart,
   type CollectionSite,
   type Money,
+  type MemberAddress,
   type MemberAddressInput,
   type ShippingOption,
   type TestMethod,
@@ -18,6 +19,7 @@ import { parseYuanInput } from "@health/core/format"
 import { OFFLINE_PAYMENT_NOTE, offersOfflinePayment } from "@health/core/commerce/offline-payment"
 import { maxStoreCreditFen } from "@health/core/commerce/store-credit"
 import { useEffect, useState } from "react"
+import { AddressFields, addressDraftOf } from "../../../components/address-fields"
 import { Field } from "../../../components/field"
 import { PromotionCodeField } from "../../../components/promotion-code-field"
 import { StateView } from "../../../components/state-view"
@@ -37,7 +39,7 @@ import { session } from "../../../lib/session"
 import { useLoad } from "../../../lib/use-load"
 import { CollectionPicker, NO_PICK, type CollectionPick } from "./collection-picker"
 import { OrderSummary } from "./order-summary"
-import { RegionPicker } from "./region-picker"
+import { SavedAddressChoice } from "./saved-address-choice"
 import { StoreCreditField, type CreditDraft } from "./store-credit-field"
 import "./checkout.css"
 
@@ -53,6 +55,8 @@ type Loaded = {
   email: string
   openid?: string
   address: MemberAddressInput
+  /** The member's saved addresses, default first: any of them can fill the address. */
+  book: MemberAddress[]
   options: ShippingOption[]
   /** For 采集点现场采集; null when the CMS could not be read. */
   sites: CollectionSite[] | null
@@ -95,14 +99,7 @@ export default function Checkout() {
       email: me.email ?? "",
       openid: me.metadata?.wechat_openid as string | undefined,
       address: saved
-        ? {
-            name: saved.name,
-            phone: saved.phone,
-            province: saved.province,
-            city: saved.city,
-            district: saved.district,
-            street: saved.street,
-          }
+        ? addressDraftOf(saved)
         : {
             name: `${me.last_name ?? ""}${me.first_name ?? ""}`,
             phone: me.phone?.replace(/^\+86/, "") ?? "",
@@ -111,6 +108,7 @@ export default function Checkout() {
             district: "",
             street: "",
           },
+      book,
       options,
       sites,
       available,
@@ -130,11 +128,6 @@ export default function Checkout() {
     </View>
   )
 }
-
-const CONTACT_FIELDS: [keyof MemberAddressInput, string, string][] = [
-  ["name", "收货人", "姓名"],
-  ["phone", "手机号", "11 位手机号"],
-]
 
 function CheckoutForm(props: Loaded & { token: string }) {
   const mailOption = props.options.find((o) => !isOnSiteCollection(o))
@@ -313,32 +306,8 @@ function CheckoutForm(props: Loaded & { token: string }) {
       </View>
       <View className="section">
         <Text className="section__title">收货地址</Text>
-        {CONTACT_FIELDS.map(([key, label, placeholder]) => (
-          <Field key={key} label={label}>
-            <Input
-              className="field__input"
-              placeholder={placeholder}
-              value={String(address[key] ?? "")}
-              onInput={(e) => setAddress({ ...address, [key]: e.detail.value })}
-            />
-          </Field>
-        ))}
-        <Field label="所在地区">
-          <RegionPicker
-            value={address}
-            onChange={(region) =>
-              setAddress({ ...address, ...region, district: region.district ?? "" })
-            }
-          />
-        </Field>
-        <Field label="详细地址">
-          <Input
-            className="field__input"
-            placeholder="街道、小区、楼栋、门牌号"
-            value={address.street}
-            onInput={(e) => setAddress({ ...address, street: e.detail.value })}
-          />
-        </Field>
+        <SavedAddressChoice book={props.book} current={address} onPick={setAddress} />
+        <AddressFields value={address} onChange={setAddress} />
         <Text className="muted">采样盒将寄送到此地址；岳阳地区也可到采集点现场采样。</Text>
       </View>
       {lines.map((line) => {

@@ -6,7 +6,7 @@ import {
   type RegionChoice,
   type RegionIndices,
 } from "@health/core/commerce/cn-regions"
-import { useState } from "react"
+import { useEffect, useState } from "react"
 
 /** Shown in the third wheel for a city without districts (东莞市, 仙桃市): a wheel is never empty. */
 const NO_DISTRICT = "—"
@@ -17,7 +17,8 @@ const startAt = (value: RegionChoice): RegionIndices => regionIndicesOf(value) ?
  * 所在地区: province → city → district as one three-wheel picker over the lists the server
  * checks addresses against. Turning a wheel refills the wheels right of it, so a city always
  * belongs to its province and a district to its city. A saved value the lists do not know
- * is shown as it is until the member picks again (the form then asks them to).
+ * is shown as it is until the member picks again (the form then asks them to). A value set
+ * from outside (a saved address, an address from WeChat) moves the wheels to it.
  */
 export function RegionPicker({
   value,
@@ -27,6 +28,8 @@ export function RegionPicker({
   onChange: (choice: RegionChoice) => void
 }) {
   const [positions, setPositions] = useState<RegionIndices>(() => startAt(value))
+  const { province, city, district } = value
+  useEffect(() => setPositions(startAt({ province, city, district })), [province, city, district])
   const { columns } = regionColumnsAt(positions)
   const shown = [value.province, value.city, value.district].filter(Boolean).join(" ")
   return (

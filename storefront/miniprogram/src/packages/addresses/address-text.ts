@@ -1,0 +1,22 @@
+/** The mini-program's address-book wording in one place (as the web's /account/addresses says it). */
+export const ADDRESS_TEXT = {
+  empty: "还没有收货地址",
+  emptyHint: "保存常用地址，下单时更方便。",
+  add: "新增收货地址",
+  edit: "编辑收货地址",
+  editShort: "编辑",
+  defaultChip: "默认",
+  makeDefault: "设为默认",
+  madeDefault: "已设为默认收货地址",
+  remove: "删除",
+  removeTitle: "删除收货地址",
+  removeConfirm: (name: string) => `确定删除 ${name} 的这个地址吗？`,
+  removed: "地址已删除",
+  importWechat: "从微信导入",
+  isDefault: "这是您的默认收货地址。",
+  setDefault: "设为默认收货地址",
+  save: "保存地址",
+  saving: "保存中…",
+  saved: "地址已保存",
+  notFound: "地址不存在或已删除",
+}
