@@ -82,7 +82,8 @@ export const SYSTEM_ROLES: SystemRole[] = [
     // the escort bookings; recording an offline payment stays with money:write (财务).
     code: "escort_dispatch",
     name: "陪诊调度",
-    description: "陪诊派单与改派、陪诊员与排班、陪诊员审核、异常告警、城市派单设置与医院目录",
+    description:
+      "陪诊派单与改派、陪诊员与排班、陪诊员审核与医生资质审核、异常告警、城市派单设置与医院目录",
     permissions: ["escort:write", "cases:write"],
   },
   {
