@@ -31,10 +31,14 @@ const { readJestReport } = await import("./lib/jest-report.mjs")
 const { createWorkQueue } = await import("./lib/work-queue.mjs")
 const { specWeight } = await import("./lib/spec-weights.mjs")
 const { httpSpecJobs } = await import("./lib/http-spec-groups.mjs")
+const { machineCpu, machineLine } = await import("./lib/machine-cpu.mjs")
 /** Roughly what a spec file's own boot of the app costs it on this machine, in seconds. */
 const BOOT_SECONDS = 25
 
 const started = Date.now()
+const machineAtStart = machineCpu()
+/** npm test's own PostgreSQL cluster (lib/test-postgres.mjs), when it started one. */
+let testPostgres = null
 const shutdown = stopAllOnExit()
 const logDir = path.join(DATA_DIR, "logs", "test")
 rmSync(logDir, { recursive: true, force: true })
@@ -354,6 +358,7 @@ try {
   if (!process.env.DATABASE_URL) {
     const own = await startTestPostgres()
     if (own) {
+      testPostgres = own
       onShutdown(() => own.stop())
       // The e2e stack, the cluster and the production specs find it here.
       process.env.POSTGRES_SERVER_URL = own.serverUrl
@@ -675,6 +680,13 @@ if (overlap) {
     `${String(together).padStart(6)} s  the two lanes together (HTTP ${httpLane} s, the rest ${otherLane} s): overlap saved ${httpLane + otherLane - together} s`
   )
 }
+const postgresCpu = testPostgres?.cpuSeconds()
+if (postgresCpu !== undefined)
+  console.log(
+    `${" ".repeat(8)} ${cpuColumn(postgresCpu)}  PostgreSQL (npm test's own cluster; not in the rows above)`
+  )
+const machine = machineLine(machineAtStart, machineCpu(), wall)
+if (machine) console.log(machine)
 console.log(`${String(wall).padStart(6)} s ${cpuColumn(runCpuSeconds())}  total wall time`)
 console.log(
   `\n${bold("Summary")} (${(wall / 60).toFixed(1)} min)${failures.length ? `; failed: ${failures.join(", ")}` : ""}; logs in .data/logs/test/`

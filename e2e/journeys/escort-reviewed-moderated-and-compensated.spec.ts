@@ -341,7 +341,7 @@ describe("陪诊 trust and safety: reviews open together, an advert is held back
     const claimFen = compensation - recovered
     await detail.getByPlaceholder("理赔金额（元）").fill(yuan(claimFen))
     await detail.getByRole("button", { name: "申请保险理赔" }).click()
-    await detail.getByText("已向保险公司申请理赔").waitFor()
+    await detail.getByText("已向保险公司申请理赔", { exact: true }).waitFor()
     await detail.getByText(/理赔 \S+（已报案，待保险公司处理）/).waitFor()
     // The insurer pays (its stand-in decides and sends its signed callback to commerce).
     const claimNo = (await readCase()).claim!.claim_no

@@ -5,7 +5,7 @@
 // pages to disk: measured 6 to 22 s a drop with three test processes running, 0.5 to 1.2 s here.
 // It also has the connections three jest processes and the e2e platform need at once.
 // Without the binaries (no Debian PostgreSQL), npm test uses the server ensurePostgres finds.
-import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs"
+import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { spawnSync } from "node:child_process"
 import net from "node:net"
 import { tmpdir } from "node:os"
@@ -85,6 +85,21 @@ export async function startTestPostgres() {
   )
   return {
     serverUrl: `postgres://postgres@127.0.0.1:${port}`,
+    /**
+     * The server's CPU seconds so far: the postmaster's own and its exited backends' (it waits
+     * for them). Its processes are not npm test's children, so no stage's row counts them.
+     */
+    cpuSeconds() {
+      try {
+        const pid = readFileSync(path.join(data, "postmaster.pid"), "utf8").split("\n")[0].trim()
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ")
+        // utime, stime, cutime, cstime: stat fields 14 to 17, indices 11 to 14 after the name.
+        const ticks = [11, 12, 13, 14].reduce((sum, i) => sum + Number(fields[i]), 0)
+        return Math.round(ticks / 100)
+      } catch {
+        return undefined
+      }
+    },
     stop() {
       try {
         run(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asRoot)
