@@ -46,6 +46,8 @@ mkdirSync(logDir, { recursive: true })
 
 const tally = { passed: 0, failed: 0 }
 const failures = []
+/** Each failed test by file and name (lib/jest-report.mjs), for the summary's last lines. */
+const failedTests = []
 /** What did not run, and why: allowed skips, reused builds. Named in the summary. */
 const notRun = []
 const timings = []
@@ -141,15 +143,27 @@ async function runJest(name, cwd, args, env = {}) {
     { cwd, env, logName }
   )
   if (!existsSync(report))
-    return { passed: 0, failed: 1, allowedSkips: [], output, seconds: seconds(), cpu }
-  const { passed, failed, allowedSkips, problems } = readJestReport(
-    JSON.parse(readFileSync(report, "utf8")),
-    code
-  )
+    return {
+      passed: 0,
+      failed: 1,
+      allowedSkips: [],
+      failedTests: [`${name}: (no jest report)`],
+      output,
+      seconds: seconds(),
+      cpu,
+    }
+  const {
+    passed,
+    failed,
+    allowedSkips,
+    problems,
+    failedTests: failedInReport,
+  } = readJestReport(JSON.parse(readFileSync(report, "utf8")), code)
   return {
     passed,
     failed,
     allowedSkips,
+    failedTests: [...failedInReport, ...problems.map((p) => `${name}: ${p}`)],
     output: [output, ...problems.map((p) => `${name}: ${p}`)].join("\n"),
     seconds: seconds(),
     cpu,
@@ -160,6 +174,7 @@ async function runJest(name, cwd, args, env = {}) {
 async function jestSuite(name, cwd, args, env = {}) {
   const result = await runJest(name, cwd, args, env)
   for (const skip of result.allowedSkips) notRun.push(`skipped: ${skip}`)
+  failedTests.push(...result.failedTests)
   record(name, result, result.output, result.seconds, result.cpu)
 }
 
@@ -180,6 +195,7 @@ function recordHttpFiles(files) {
     counts.passed += file.passed
     counts.failed += file.failed
     for (const skip of file.allowedSkips) notRun.push(`skipped: ${skip}`)
+    failedTests.push(...file.failedTests)
     if (file.failed) output.push(`── ${file.name} ──`, ...file.output.split("\n").slice(-80))
   }
   const span = Math.round(
@@ -692,5 +708,7 @@ console.log(
   `\n${bold("Summary")} (${(wall / 60).toFixed(1)} min)${failures.length ? `; failed: ${failures.join(", ")}` : ""}; logs in .data/logs/test/`
 )
 for (const line of notRun) console.log(`  ${yellow(line)}`)
+// Last, beside the counts: a log cut to its tail still names what failed.
+for (const name of failedTests) console.log(`  ${red("✖")} ${name}`)
 console.log(`${tally.passed} passed, ${tally.failed} failed`)
 await shutdown(tally.failed ? 1 : 0)

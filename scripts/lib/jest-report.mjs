@@ -33,7 +33,24 @@ export function readJestReport(result, code) {
     failed: result.numFailedTests + brokenSuites + problems.length,
     allowedSkips: allowed,
     problems,
+    failedTests: failedTests(result),
   }
+}
+
+/**
+ * "file: full test name" of each failed test, and "file: (did not run)" of each file that failed
+ * without a failed test (a crash, a syntax error): the summary names them, so the tail of a long
+ * log (CI's excerpt) says what broke.
+ */
+function failedTests(result) {
+  const names = []
+  for (const file of result.testResults) {
+    const relative = path.relative(at(), file.name)
+    const failed = file.assertionResults.filter((test) => test.status === "failed")
+    for (const test of failed) names.push(`${relative}: ${test.fullName}`)
+    if (failed.length === 0 && file.status === "failed") names.push(`${relative}: (did not run)`)
+  }
+  return names
 }
 
 function skippedTests(result) {
