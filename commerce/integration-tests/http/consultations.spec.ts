@@ -236,9 +236,22 @@ medusaIntegrationTestRunner({
       const { data } = await api.post("/auth/doctor/phone", { phone: DOCTOR_PHONE, code })
       return { headers: { authorization: `Bearer ${data.token}` } }
     }
+    /**
+     * Verified as every doctor is (there is no other way): the doctor uploads their 执业证书
+     * and staff approve it in the licence review. Answers the doctor's headers.
+     */
     const verified = async () => {
-      await api.post(`/admin/consultations/doctors/${doctorId}/verify-license`, {}, admin)
-      return signInDoctor()
+      const doctor = await signInDoctor()
+      const form = oneFile(
+        Buffer.concat([PNG.subarray(0, 8), Buffer.from("医师执业证书 110430000012345")]),
+        "执业证书.png",
+        "image/png"
+      )
+      form.append("kind", "practice_license")
+      const { data } = await api.post("/doctor/license-documents", form, doctor)
+      const review = `/admin/consultations/doctors/${doctorId}/license-documents/${data.document.id}/review`
+      await api.post(review, { decision: "approve" }, admin)
+      return doctor
     }
 
     const consultationOf = async (id: string, who = alice) =>
@@ -356,6 +369,13 @@ medusaIntegrationTestRunner({
           "医生账号未核验或已停用，请联系运营",
         ])
       }
+
+      // The licence review is the only way in: the super admin's old shortcut is gone.
+      const shortcut = await failure(
+        api.post(`/admin/consultations/doctors/${doctorId}/verify-license`, {}, admin)
+      )
+      expect(shortcut.status).toBe(404)
+      expect(await listed()).toEqual([])
 
       const doctor = await verified()
       expect(await listed()).toEqual([doctorId])

@@ -38,6 +38,17 @@ const ARTICLES: Record<string, object> = {
     cover: { url: "/uploads/qixu.jpg" },
     category: { name: "中医体质" },
     tags: [{ name: "气虚质" }],
+    publish_to_microsite: true,
+  },
+  // For the web only: the mini-program (a WeChat surface) does not find it.
+  "article-tanshi": {
+    title: "痰湿质的调养：身体沉重、舌苔厚腻怎么办",
+    slug: "tanshi-tiaoyang",
+    summary: "痰湿体质的人饮食宜清淡，少吃肥甘厚味。",
+    body: "## 饮食\n多吃薏米、冬瓜。",
+    category: { name: "中医体质" },
+    tags: [{ name: "痰湿质" }],
+    publish_to_microsite: false,
   },
 }
 
@@ -259,6 +270,36 @@ medusaIntegrationTestRunner({
       expect((await search("体质", "article")).hits.map((h) => h.id)).toEqual(["article-qixu"])
       expect((await search("岳阳", "site")).hits.map((h) => h.id)).toEqual(["site-yueyang"])
       expect((await search("长沙", "site")).hits.map((h) => h.id)).toEqual(["site-changsha"])
+    })
+
+    it("finds for the mini-program only the articles published to the 微官网, while the web finds all", async () => {
+      published.articles.add("article-qixu")
+      published.articles.add("article-tanshi")
+      try {
+        await cmsEntry("article", "article-qixu", "entry.publish")
+        await cmsEntry("article", "article-tanshi", "entry.publish")
+        const web = await eventually(
+          () => search("调养", "article"),
+          (b) => b.hits.length === 2
+        )
+        expect(web.hits.map((h) => h.id).sort()).toEqual(["article-qixu", "article-tanshi"])
+
+        const mini = { headers: { ...store.headers, "x-storefront-channel": "miniprogram" } }
+        const miniSearch = async (type = "") =>
+          (await api.get(`/store/search?q=${encodeURIComponent("调养")}${type}`, mini))
+            .data as SearchBody
+        const articles = await miniSearch("&type=article")
+        expect([articles.hits.map((h) => h.id), articles.count]).toEqual([["article-qixu"], 1])
+        const grouped = await miniSearch()
+        expect(grouped.groups!.article.hits.map((h) => h.id)).toEqual(["article-qixu"])
+        expect(grouped.groups!.article.count).toBe(1)
+        expect(grouped.hits.map((h) => h.id)).not.toContain("article-tanshi")
+        // The web's grouped search still counts both.
+        expect((await search("调养")).groups!.article.count).toBe(2)
+      } finally {
+        published.articles.delete("article-qixu")
+        published.articles.delete("article-tanshi")
+      }
     })
   },
 })

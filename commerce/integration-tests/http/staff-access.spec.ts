@@ -66,11 +66,11 @@ const MATRIX: [method: "GET" | "POST", path: string, allowed: Role[]][] = [
   ["POST", "/admin/appointments/appt_missing/reschedule", ["super", "operations", "service"]],
   ["GET", "/admin/clinic-sessions/session_missing/signups", ["super", "operations", "service"]],
   // 陪诊: the dispatchers' desk; recording an offline payment moves money.
-  // 问诊: 运营 read the doctors; syncing, setting and verifying a licence are a super admin's.
+  // 问诊: 运营 read the doctors; syncing and setting phone, licence and prices are a super
+  // admin's. A licence is verified only by approving its document (below).
   ["GET", "/admin/consultations/doctors", ["super", "operations"]],
   ["POST", "/admin/consultations/doctors/sync", ["super"]],
   ["POST", "/admin/consultations/doctors/doc_missing", ["super"]],
-  ["POST", "/admin/consultations/doctors/doc_missing/verify-license", ["super"]],
   // 医生资质审核: the admission desk (陪诊) reads licence documents (audited) and decides.
   ["GET", "/admin/doctor-licenses", ["super", "dispatch"]],
   ["GET", "/admin/consultations/doctors/doc_missing/license-documents", ["super", "dispatch"]],

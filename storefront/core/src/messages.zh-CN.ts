@@ -41,6 +41,8 @@ export const messages = {
     by: "作者",
     relatedProducts: "相关检测产品",
     tags: "标签",
+    /** The mini-program's article page, for an article published for the web only. */
+    offMicrosite: "该内容未在微官网发布",
   },
   landing: {
     title: "专题",

@@ -129,10 +129,10 @@ const RULES: Rule[] = [
   // 数据保留: the retention policy and the last sweep's counts, read by 运营 (issue #21).
   { path: under("privacy"), area: "operations", readOnly: true },
   { path: under("assessments", "constitution"), area: "assessments" },
-  // 问诊: doctors' profiles, licences and prices. 运营 read them; verifying a licence (it lets
-  // a doctor see members' health data) is a super admin's until the admission flow comes.
+  // 问诊: doctors' profiles, licence numbers and prices. 运营 read them.
   // 医生资质审核: doctors' licence documents go through the escorts' admission desk (陪诊,
-  // whose reads are all audited); approving one verifies the licence.
+  // whose reads are all audited); approving one is the only way a licence is verified (it
+  // lets a doctor see members' health data).
   {
     path: /^\/admin\/consultations\/doctors\/[^/]+\/license-documents(?:\/|$)/,
     area: "escort",

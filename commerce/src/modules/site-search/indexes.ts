@@ -19,6 +19,8 @@ export type SiteSearchDocument = {
   category?: string | null
   city?: string | null
   tags?: string[]
+  /** Articles: the editor published it to the 微官网, so the mini-program finds it. */
+  microsite?: boolean
 }
 
 const fields: Record<string, SearchTypes.SearchFieldDefinition> = {
@@ -32,6 +34,7 @@ const fields: Record<string, SearchTypes.SearchFieldDefinition> = {
   content: { type: "text", searchable: { weight: 1 }, retrievable: true },
   url: { type: "keyword", retrievable: true },
   thumbnail: { type: "keyword", retrievable: true },
+  microsite: { type: "boolean", filterable: true },
 }
 
 const definition = (

@@ -245,6 +245,60 @@ describe("cms client", () => {
     expect(pagination.total).toBe(1)
   })
 
+  describe("an article on the 微官网 (the mini-program's article page)", () => {
+    const list = (data: unknown[]) => ({
+      data,
+      meta: { pagination: { page: 1, pageSize: 10, pageCount: 1, total: data.length } },
+    })
+    const flag = (url: string) =>
+      new URL(url).searchParams.get("filters[publish_to_microsite][$eq]")
+
+    it("the web asks for any published article; the 微官网 only for a flagged one", async () => {
+      const { fetch, calls } = recordingFetch({ body: list([article]) }, { body: list([]) })
+      const client = createCmsClient({ baseUrl: "http://cms", fetch })
+      expect((await client.getArticle("t"))?.title).toBe("T")
+      expect(flag(calls[0].url)).toBeNull()
+      expect(await client.getArticle("t", { microsite: true })).toBeNull()
+      expect(flag(calls[1].url)).toBe("true")
+      expect(new URL(calls[1].url).searchParams.get("filters[slug][$eq]")).toBe("t")
+    })
+
+    it("shows a flagged article, asking the CMS once", async () => {
+      const flagged = { ...article, publish_to_microsite: true, body: "正文" }
+      const { fetch, calls } = recordingFetch({ body: list([flagged]) })
+      const client = createCmsClient({ baseUrl: "http://cms", mediaBaseUrl: "https://m", fetch })
+      const found = await client.getMicrositeArticle("t")
+      expect(found).toEqual({
+        status: "shown",
+        article: expect.objectContaining({
+          body: "正文",
+          cover: { url: "https://m/uploads/a.png" },
+        }),
+      })
+      expect(calls).toHaveLength(1)
+      expect(flag(calls[0].url)).toBe("true")
+    })
+
+    it("tells an article published for the web only from one that does not exist, never fetching its body", async () => {
+      const { fetch, calls } = recordingFetch(
+        { body: list([]) },
+        { body: list([{ slug: "t" }]) },
+        { body: list([]) },
+        { body: list([]) }
+      )
+      const client = createCmsClient({ baseUrl: "http://cms", fetch })
+      expect(await client.getMicrositeArticle("t")).toEqual({ status: "off-microsite" })
+      const check = new URL(calls[1].url).searchParams
+      expect(check.get("filters[slug][$eq]")).toBe("t")
+      expect(check.has("filters[publish_to_microsite][$eq]")).toBe(false)
+      // Only the slug: not the body, nor any relation.
+      expect(check.get("fields[0]")).toBe("slug")
+      expect([...check.keys()].filter((key) => key.startsWith("populate"))).toEqual([])
+      expect(await client.getMicrositeArticle("gone")).toEqual({ status: "missing" })
+      expect(calls).toHaveLength(4)
+    })
+  })
+
   it("shows only banners whose schedule includes now", async () => {
     const banners = [
       { documentId: "1", title: "always", placement: "home_hero" },

@@ -37,6 +37,12 @@ const isOutage = (error: unknown) =>
 
 type StrapiList<T> = { data: T[]; meta: { pagination: Pagination } }
 
+/** An article as the 微官网 (the mini-program) may show it: see getMicrositeArticle. */
+export type MicrositeArticle =
+  | { status: "shown"; article: Article }
+  | { status: "off-microsite" }
+  | { status: "missing" }
+
 /** Typed read access to the published CMS content. */
 export function createCmsClient({
   baseUrl,
@@ -80,6 +86,28 @@ export function createCmsClient({
       : article.expert,
   })
 
+  /**
+   * One published article by slug, or null when there is none. With `microsite`, only one
+   * the editor published to the 微官网 (the mini-program's): any other answers null too.
+   */
+  const getArticle = async (
+    slug: string,
+    options: { microsite?: boolean } = {}
+  ): Promise<Article | null> => {
+    const { data } = await request<StrapiList<Article>>(
+      `/articles${query({
+        "filters[slug][$eq]": slug,
+        "filters[publish_to_microsite][$eq]": options.microsite ? true : undefined,
+        "populate[cover]": true,
+        "populate[category]": true,
+        "populate[tags]": true,
+        "populate[expert][populate][avatar]": true,
+      })}`,
+      ["articles", `article:${slug}`]
+    )
+    return data[0] ? withArticleMedia(data[0]) : null
+  }
+
   return {
     resolveMedia,
 
@@ -114,12 +142,22 @@ export function createCmsClient({
       return { data: data.map(withArticleMedia), pagination: meta.pagination }
     },
 
-    async getArticle(slug: string): Promise<Article | null> {
-      const { data } = await request<StrapiList<Article>>(
-        `/articles${query({ "filters[slug][$eq]": slug, "populate[cover]": true, "populate[category]": true, "populate[tags]": true, "populate[expert][populate][avatar]": true })}`,
+    getArticle,
+
+    /**
+     * The mini-program's article page (a WeChat surface): the article when the editor published
+     * it to the 微官网; `off-microsite` when it is published for the web only (its body is
+     * never fetched); `missing` when there is no such published article.
+     */
+    async getMicrositeArticle(slug: string): Promise<MicrositeArticle> {
+      const article = await getArticle(slug, { microsite: true })
+      if (article) return { status: "shown", article }
+      // Only whether it exists: its slug, no body nor relations.
+      const { data } = await request<StrapiList<Pick<Article, "slug">>>(
+        `/articles${query({ "filters[slug][$eq]": slug, "fields[0]": "slug", "pagination[pageSize]": 1 })}`,
         ["articles", `article:${slug}`]
       )
-      return data[0] ? withArticleMedia(data[0]) : null
+      return { status: data.length ? "off-microsite" : "missing" }
     },
 
     /** One tag by slug (its page's title and kind), or null when there is none. */

@@ -12,6 +12,8 @@ type CmsArticle = {
   cover?: { url?: string | null } | null
   category?: { name?: string | null } | null
   tags?: { name?: string | null }[] | null
+  /** 发布到微官网: the WeChat surfaces (the mini-program) show only flagged articles. */
+  publish_to_microsite?: boolean | null
 }
 
 type CmsSite = {
@@ -61,6 +63,7 @@ export function articleDocument(article: CmsArticle): SiteSearchDocument {
     content: [article.summary, plain(article.body), article.author_name].filter(Boolean).join("\n"),
     category: article.category?.name ?? null,
     tags,
+    microsite: article.publish_to_microsite === true,
   }
 }
 

@@ -43,6 +43,13 @@ describe("search documents", () => {
     expect(document.content).toBe("饮食 多吃 山药 。")
   })
 
+  it("marks an article the editor published to the 微官网, and only that one", () => {
+    const article = { documentId: "a3", title: "秋季养生", slug: "autumn" }
+    expect(articleDocument({ ...article, publish_to_microsite: true }).microsite).toBe(true)
+    expect(articleDocument({ ...article, publish_to_microsite: false }).microsite).toBe(false)
+    expect(articleDocument(article).microsite).toBe(false)
+  })
+
   it("hangs a relative cover off the CMS's public origin, never its internal address", () => {
     process.env.CMS_URL = "http://cms:1337"
     process.env.CMS_PUBLIC_URL = "https://cms.shop.example.cn/"
