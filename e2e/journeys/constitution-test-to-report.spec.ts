@@ -3,6 +3,8 @@ import { PDFDict, PDFDocument, PDFName } from "pdf-lib"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
 import { adminToken, call, eventually, post } from "../support/commerce-api"
+import { signInOnWeb } from "../support/doctors"
+import { registerByApi } from "../support/members"
 
 /** 气虚质 items (ZYYXH/T157-2009): answered 经常 (4); every other item 没有 (1). */
 const QIXU_ITEMS = new Set(["q02", "q03", "q09", "q10", "q11", "q12", "q13", "q14"])
@@ -24,6 +26,89 @@ async function answerCurrent(page: Page, last: boolean) {
     )
   }
   return code
+}
+
+/**
+ * A sheet where 气虚质 just leads 痰湿质 while 容易疲乏 (q02, answered 总是) counts for it:
+ * 气虚 items 有时 but q12 没有, 痰湿 items 有时 but q35 很少, the rest 没有. Scored
+ * with the standard, 气虚质 50.0 beats 痰湿质 46.9; once q02 no longer counts for 气虚质,
+ * 气虚质 falls to 42.9 and 痰湿质 leads.
+ */
+const TIRED_SHEET: Record<string, number> = {
+  q02: 5,
+  ...Object.fromEntries(["q03", "q09", "q10", "q11", "q13", "q14"].map((code) => [code, 3])),
+  ...Object.fromEntries(["q28", "q29", "q30", "q31", "q32", "q33", "q34"].map((code) => [code, 3])),
+  q35: 2,
+}
+
+/** Answers every question on a wide screen with TIRED_SHEET, and submits. */
+async function answerTiredSheet(page: Page) {
+  await page.goto(webUrl("/constitution/test"), { waitUntil: "networkidle" })
+  await page.getByTestId("questionnaire-sex").getByRole("button", { name: "女" }).click()
+  await page.getByTestId("questionnaire").waitFor()
+  const codes = await page
+    .locator(".q-item")
+    .evaluateAll((items) => items.map((item) => item.getAttribute("data-testid")!.slice(9)))
+  for (const code of codes) {
+    const value = TIRED_SHEET[code] ?? 1
+    await page
+      .getByTestId(`question-${code}`)
+      .locator("label.q-option")
+      .filter({ has: page.locator(`input[value="${value}"]`) })
+      .click()
+  }
+  await page.getByTestId("submit-questionnaire").click()
+  await page.waitForURL(/\/constitution\/report\/cass_[^?]+\?saved=1/, { timeout: 30_000 })
+  return new URL(page.url()).pathname.split("/").pop()!
+}
+
+/**
+ * An editor (内容审核) publishes a new 体质问卷版本 through Strapi's admin API, as the content
+ * manager's 发布 does: every item of `current` as it is, but 容易疲乏 (q02) no longer a 气虚
+ * sign. Answers the version's number.
+ */
+async function publishQuestionnaireVersion(current: {
+  version: number
+  items: Record<string, unknown>[]
+}) {
+  const cms = process.env.E2E_CMS_URL || "http://localhost:1337"
+  const signIn = await fetch(`${cms}/admin/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "editor@health.local", password: "Editor12345" }),
+  })
+  if (!signIn.ok) throw new Error(`CMS sign-in → ${signIn.status}: ${await signIn.text()}`)
+  const { data } = (await signIn.json()) as { data: { token: string } }
+  const number = current.version + 1
+  const items = current.items.map(
+    ({ code, text, text_female, text_male, sex, types, reverse_in, sort }) => ({
+      code,
+      text,
+      text_female: text_female ?? null,
+      text_male: text_male ?? null,
+      sex,
+      types: code === "q02" ? (types as string[]).filter((type) => type !== "qixu") : types,
+      reverse_in,
+      sort,
+    })
+  )
+  const published = await fetch(
+    `${cms}/content-manager/collection-types/api::questionnaire-version.questionnaire-version/actions/publish`,
+    {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${data.token}` },
+      body: JSON.stringify({
+        number,
+        label: `2027 年修订版（第 ${number} 版）`,
+        note: "容易疲乏不再计入气虚质",
+        items,
+      }),
+    }
+  )
+  if (!published.ok) {
+    throw new Error(`publishing the questionnaire → ${published.status}: ${await published.text()}`)
+  }
+  return number
 }
 
 /** A staff user with the 专家 role, made as a super admin would: invite, accept, assign. */
@@ -226,5 +311,63 @@ describe("a constitution test from the questionnaire to the expert's report", ()
     // 健康档案 › 体质辨识 lists it and links back to the report.
     await member.goto(webUrl("/account/health?tab=assessments"), { waitUntil: "networkidle" })
     expect(await member.getByTestId("assessment-list").innerText()).toContain("气虚质")
+  })
+
+  it("an editor's new question bank version scores the next test; the earlier result keeps its version and type", async () => {
+    const email = `tiku-${run}@example.com`
+    const token = await registerByApi(email, "题库")
+    const member = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    await signInOnWeb(member, email, "/constitution/test")
+    type Questionnaire = { version: number; label: string; items: Record<string, unknown>[] }
+    const questionnaire = async () =>
+      (await call<{ questionnaire: Questionnaire }>("/store/constitution/questionnaire"))
+        .questionnaire
+    const before = await questionnaire()
+
+    // ── Under the current version, the tired sheet is 气虚质 ──
+    const earlierId = await answerTiredSheet(member)
+    expect(await member.getByTestId("primary-type").innerText()).toBe("气虚质")
+    expect(await member.getByTestId("score-table").innerText()).toMatch(/气虚质\s+50\.0\s+符合/)
+
+    // ── The editor publishes a version where 容易疲乏 no longer counts for 气虚质 ──
+    const number = await publishQuestionnaireVersion(before)
+    await eventually(questionnaire, (current) => current.version === number)
+
+    // ── The same answers now score 气虚质 lower, and 痰湿质 leads ──
+    const laterId = await answerTiredSheet(member)
+    expect(laterId).not.toBe(earlierId)
+    expect(await member.getByTestId("primary-type").innerText()).toBe("痰湿质")
+    const scores = await member.getByTestId("score-table").innerText()
+    expect(scores).toMatch(/气虚质\s+42\.9\s+符合/)
+    expect(scores).toMatch(/痰湿质\s+46\.9\s+符合/)
+    expect(await member.getByTestId("report-basis").innerText()).toContain(
+      `题库：2027 年修订版（第 ${number} 版）`
+    )
+    await screenshot(member, "23-constitution-new-question-bank")
+
+    // ── The earlier result is untouched: still 气虚质 at 50.0, under the version it was taken ──
+    await member.goto(webUrl(`/constitution/report/${earlierId}`), { waitUntil: "networkidle" })
+    expect(await member.getByTestId("primary-type").innerText()).toBe("气虚质")
+    expect(await member.getByTestId("score-table").innerText()).toMatch(/气虚质\s+50\.0\s+符合/)
+    const basis = await member.getByTestId("report-basis").innerText()
+    expect(basis).toContain("（ZYYXH/T157-2009）")
+    expect(basis).not.toContain("题库")
+    await member.goto(webUrl("/constitution/history"), { waitUntil: "networkidle" })
+    const history = member.getByTestId("constitution-history").locator("li")
+    expect(await history.locator("strong").allInnerTexts()).toEqual(["痰湿质", "气虚质"])
+    type Result = { questionnaire_version: number; item_version: string; primary: string }
+    const read = async (id: string) =>
+      (await call<{ assessment: Result }>(`/store/constitution/assessments/${id}`, { token }))
+        .assessment
+    expect(await read(earlierId)).toMatchObject({
+      questionnaire_version: before.version,
+      item_version: before.label,
+      primary: "qixu",
+    })
+    expect(await read(laterId)).toMatchObject({
+      questionnaire_version: number,
+      item_version: `2027 年修订版（第 ${number} 版）`,
+      primary: "tanshi",
+    })
   })
 })

@@ -398,6 +398,13 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
       (mode === "test"
         ? path.join(DATA_DIR, "e2e-private-uploads")
         : at("commerce", "private-uploads")),
+    // The e2e journeys watch an unanswered 图文问诊 refunded: 29 s to answer, a sweep every 2 s.
+    ...(mode === "test"
+      ? {
+          CONSULTATION_ANSWER_HOURS: process.env.CONSULTATION_ANSWER_HOURS || "0.008",
+          CONSULTATION_SWEEP_MS: process.env.CONSULTATION_SWEEP_MS || "2000",
+        }
+      : {}),
     // The mini-program's H5 build calls the store API from the browser.
     STORE_CORS:
       process.env.STORE_CORS ||

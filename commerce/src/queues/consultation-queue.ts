@@ -9,7 +9,14 @@ import { refundOverdueConsultations } from "../workflows/consultation/refund-ove
 import { sendConsultationReminder } from "../workflows/consultation/send-consultation-reminder"
 import { sendFollowUpReminder } from "../workflows/consultation/send-follow-up-reminder"
 
-/** 问诊: one job at a time: the sweep every minute (refund unanswered, cancel unpaid), reminders. */
+/**
+ * How often the sweep refunds unanswered and cancels unpaid consultations
+ * (CONSULTATION_SWEEP_MS, default one minute; the e2e stack shortens it, with
+ * CONSULTATION_ANSWER_HOURS, so a journey sees the refund within seconds).
+ */
+const SWEEP_EVERY_MS = () => Number(process.env.CONSULTATION_SWEEP_MS || 60_000)
+
+/** 问诊: one job at a time: the sweep (refund unanswered, cancel unpaid), reminders. */
 export const consultationQueue: QueueProcessor = {
   queue: QueueName.CONSULTATION,
   concurrency: 1,
@@ -22,6 +29,10 @@ export const consultationQueue: QueueProcessor = {
       sendFollowUpReminder(container, job),
   },
   schedules: [
-    { id: "consultation-sweep-every-minute", job: ConsultationJob.SWEEP, everyMs: 60_000 },
+    {
+      id: "consultation-sweep-every-minute",
+      job: ConsultationJob.SWEEP,
+      everyMs: SWEEP_EVERY_MS(),
+    },
   ],
 }

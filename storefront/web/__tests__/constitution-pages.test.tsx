@@ -228,6 +228,33 @@ describe("体质辨识报告 (report page)", () => {
     expect(screen.getByRole("heading", { name: "调养文章" }).textContent).toBe("调养文章")
   })
 
+  it("names the question bank version an edited version scored the result with (#22)", async () => {
+    constitution.history = async () => ({ assessments: HISTORY, count: 3, limit: 24, offset: 0 })
+    const page = async () =>
+      render(
+        await ReportPage({
+          params: Promise.resolve({ id: "ca_2" }),
+          searchParams: Promise.resolve({}),
+        })
+      )
+    constitution.assessment = async () => ({
+      ...HISTORY[1],
+      questionnaire_version: 2,
+      item_version: "2027 年修订版（第 2 版）",
+    })
+    await page()
+    // It read 「依据…（ZYYXH/T157-2009）」 alone, as if scored with the standard's items.
+    expect(screen.getByTestId("report-basis").textContent).toBe(
+      "测评时间 2026-08-20 10:00 · 依据中华中医药学会《中医体质分类与判定》（ZYYXH/T157-2009） · 题库：2027 年修订版（第 2 版）"
+    )
+    cleanup()
+    constitution.assessment = async () => HISTORY[1]
+    await page()
+    expect(screen.getByTestId("report-basis").textContent).toBe(
+      "测评时间 2026-08-20 10:00 · 依据中华中医药学会《中医体质分类与判定》（ZYYXH/T157-2009）"
+    )
+  })
+
   it("titles a result in which no type applies 未见明显偏颇体质", async () => {
     constitution.assessment = async () => HISTORY[0]
     constitution.history = async () => ({ assessments: HISTORY, count: 3, limit: 24, offset: 0 })

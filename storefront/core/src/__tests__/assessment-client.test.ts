@@ -3,6 +3,7 @@ import {
   createExpertAssessmentClient,
 } from "../assessment/assessment-client"
 import {
+  assessmentReadLabel,
   assessmentStatusLabel,
   draftProblem,
   draftToInput,
@@ -68,6 +69,13 @@ describe("assessment state", () => {
     expect(assessmentStatusLabel({ access: "granted", version: 0 })).toBe("专家评估中")
     expect(assessmentStatusLabel({ access: "withdrawn", version: 0 })).toBe("已撤回授权")
     expect(assessmentStatusLabel({ access: "expired", version: 2 })).toBe("报告已出具（第 2 版）")
+  })
+
+  it("names what each of the expert's reads opened, a lab report's findings included (#22)", () => {
+    expect(assessmentReadLabel({ item_type: "report" })).toBe("检测报告")
+    expect(assessmentReadLabel({ item_type: "upload" })).toBe("医院资料")
+    // Opening a report's findings is logged as report_findings: it was shown as 档案资料.
+    expect(assessmentReadLabel({ item_type: "report_findings" })).toBe("检测报告的结果解读")
   })
 
   it("keeps the end date between 1 and 90 days", () => {

@@ -1,4 +1,10 @@
-import type { Assessment, AssessmentAccess, PublishAssessmentReportInput } from "./types"
+import {
+  ASSESSMENT_ITEM_LABELS,
+  type Assessment,
+  type AssessmentAccess,
+  type AssessmentRead,
+  type PublishAssessmentReportInput,
+} from "./types"
 
 export const ACCESS_LABELS: Record<AssessmentAccess, string> = {
   granted: "授权中",
@@ -12,6 +18,15 @@ export function assessmentStatusLabel(assessment: Pick<Assessment, "access" | "v
     return assessment.version > 1 ? `报告已出具（第 ${assessment.version} 版）` : "报告已出具"
   }
   return assessment.access === "granted" ? "专家评估中" : ACCESS_LABELS[assessment.access]
+}
+
+/**
+ * What the expert opened, in one read of the member's list: a granted item, or a lab report's
+ * structured findings (logged as `report_findings`, not an item type of its own).
+ */
+export function assessmentReadLabel(read: Pick<AssessmentRead, "item_type">): string {
+  if (read.item_type === "report_findings") return "检测报告的结果解读"
+  return ASSESSMENT_ITEM_LABELS[read.item_type] ?? "档案资料"
 }
 
 /** The `ends_at` a member picks as a number of days from now (1–90), as an ISO instant. */

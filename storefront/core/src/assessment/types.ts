@@ -64,7 +64,8 @@ export type AssessmentReportVersion = {
 /** One time the expert opened an item, from the member's archive access log. */
 export type AssessmentRead = {
   at: string
-  item_type: AssessmentItemType
+  /** The item's type, or `report_findings` when the expert opened a lab report's findings. */
+  item_type: AssessmentItemType | "report_findings"
   item_id: string
   reader: string
 }

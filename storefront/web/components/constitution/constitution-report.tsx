@@ -18,6 +18,9 @@ import { ExpertReview } from "./expert-review"
 import { RadarChart } from "./radar-chart"
 import { REGIMEN_SECTIONS, type ReportContent } from "./report-content"
 
+/** The standard's own items: a result scored with an edited version names its version. */
+const STANDARD_ITEMS = "ZYYXH/T157-2009"
+
 function TypeAdvice({
   code,
   verdictWord,
@@ -74,7 +77,13 @@ export function ConstitutionReport({
   createdAt,
   actions,
 }: {
-  result: { scores: ConstitutionScores; verdicts: ConstitutionVerdicts; primary: ConstitutionCode }
+  result: {
+    scores: ConstitutionScores
+    verdicts: ConstitutionVerdicts
+    primary: ConstitutionCode
+    /** The question bank version it was scored with (absent on a guest's older result). */
+    item_version?: string
+  }
   content: ReportContent
   review?: PublishedReview | null
   createdAt?: string
@@ -95,9 +104,12 @@ export function ConstitutionReport({
           <p className="report-headline" data-testid="report-headline">
             {view.headline}
           </p>
-          <p className="muted small">
+          <p className="muted small" data-testid="report-basis">
             {createdAt ? `测评时间 ${formatDateTime(createdAt)} · ` : ""}
             依据中华中医药学会《中医体质分类与判定》（ZYYXH/T157-2009）
+            {result.item_version && result.item_version !== STANDARD_ITEMS
+              ? ` · 题库：${result.item_version}`
+              : ""}
           </p>
         </div>
         {actions && <div className="report-actions no-print">{actions}</div>}

@@ -2,9 +2,8 @@ import { Button, Text, View } from "@tarojs/components"
 import Taro, { useRouter } from "@tarojs/taro"
 import {
   ACCESS_LABELS,
-  ASSESSMENT_ITEM_LABELS,
+  assessmentReadLabel,
   formatDateTime,
-  type AssessmentItemType,
   type MemberAssessmentDetail,
 } from "@health/core"
 import { useState } from "react"
@@ -166,7 +165,7 @@ function Detail(props: { token: string; detail: MemberAssessmentDetail; onChange
             <View key={index} data-testid="assessment-read">
               <Text>
                 {formatDateTime(read.at)} · {read.reader} 查看了
-                {ASSESSMENT_ITEM_LABELS[read.item_type as AssessmentItemType] ?? "档案资料"}
+                {assessmentReadLabel(read)}
               </Text>
             </View>
           ))

@@ -1,9 +1,4 @@
-import {
-  ACCESS_LABELS,
-  ASSESSMENT_ITEM_LABELS,
-  formatDateTime,
-  type AssessmentItemType,
-} from "@health/core"
+import { ACCESS_LABELS, assessmentReadLabel, formatDateTime } from "@health/core"
 import type { Metadata } from "next"
 import Link from "next/link"
 import { AccountPageHead } from "@/components/account/account-page-head"
@@ -125,7 +120,7 @@ export default async function AssessmentPage({ params }: { params: Promise<{ id:
             {reads.map((read, index) => (
               <li key={index}>
                 {formatDateTime(read.at)} · {read.reader} 查看了
-                {ASSESSMENT_ITEM_LABELS[read.item_type as AssessmentItemType] ?? "档案资料"}
+                {assessmentReadLabel(read)}
               </li>
             ))}
           </ul>
