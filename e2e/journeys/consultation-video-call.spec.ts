@@ -1,7 +1,8 @@
 import { Client } from "pg"
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
 import { screenshot, webUrl } from "../support/browser"
-import { adminToken, call, commerce, post } from "../support/commerce-api"
+import { adminToken, call, post } from "../support/commerce-api"
+import { approveLicence, doctorTokenByApi } from "../support/doctors"
 import { registerByApi } from "../support/members"
 import { waitForSignInCode } from "../support/sms-inbox"
 
@@ -77,40 +78,6 @@ describe("视频问诊: member and doctor see and hear each other through our si
   /** When the doctor's first sign-in code was asked for (the resend pause runs from it). */
   let doctorCodeAskedAt = 0
 
-  /**
-   * The only way a doctor is verified: they sign in (by API here), upload their 执业证书, and
-   * staff approve it in the licence review.
-   */
-  async function verifyThroughLicenceReview(doctorId: string, staff: { token: string }) {
-    const asked = new Date()
-    doctorCodeAskedAt = asked.getTime()
-    await post("/store/auth/sms-codes", { phone: doctorPhone, purpose: "login" })
-    const code = await waitForSignInCode(doctorPhone, asked)
-    const { token } = await post<{ token: string }>("/auth/doctor/phone", {
-      phone: doctorPhone,
-      code,
-    })
-    const form = new FormData()
-    form.append("kind", "practice_license")
-    const png = Buffer.from("89504e470d0a1a0a", "hex")
-    const licence = Buffer.concat([png, Buffer.from(`医师执业证书 ${run}`)])
-    form.append("file", new Blob([new Uint8Array(licence)], { type: "image/png" }), "执业证书.png")
-    const uploaded = await fetch(`${commerce()}/doctor/license-documents`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${token}` },
-      body: form,
-    })
-    if (uploaded.status !== 201) {
-      throw new Error(`licence upload → ${uploaded.status}: ${await uploaded.text()}`)
-    }
-    const { document } = (await uploaded.json()) as { document: { id: string } }
-    await post(
-      `/admin/consultations/doctors/${doctorId}/license-documents/${document.id}/review`,
-      { decision: "approve" },
-      { ...staff, admin: true }
-    )
-  }
-
   beforeAll(async () => {
     // Staff's side, off-screen: the CMS's experts become doctors; one gets this run's phone,
     // a licence and a price, and is verified through the licence review.
@@ -126,7 +93,8 @@ describe("视频问诊: member and doctor see and hear each other through our si
       { phone: doctorPhone, license_number: `1104300${run}`.slice(0, 20), prices: { text: 3000 } },
       staff
     )
-    await verifyThroughLicenceReview(doctorId, staff)
+    doctorCodeAskedAt = Date.now()
+    await approveLicence(doctorId, await doctorTokenByApi(doctorPhone))
 
     // The member asks; booking a video slot and paying are another journey's subject (and the
     // store API takes mode "video" only once slots exist), so the consultation is made a paid

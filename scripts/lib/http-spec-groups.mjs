@@ -1,20 +1,26 @@
 // Which commerce HTTP spec files `npm test` runs on one booted app (commerce/integration-tests/
 // helpers/spec-group.ts): a boot costs each file 25 to 50 s on this machine, two fifths of the
 // HTTP lane when every file booted its own. A file in no group runs alone, and so does every
-// new file until it is placed here. Files stay out of groups when they change the app for
-// everyone in it:
-//   fuzz-routes, staff-access, wechatpay-checkout: long enough alone
+// new file until it is placed here. Files stay out of groups, or share one only with files
+// their change cannot reach, when they change the app for everyone in it:
+//   health-endpoints: points the app at a Redis hop it cuts, as a server-only process: alone
+//   sign-in-limits: counts every wrong password and SMS code per address in the shared Redis,
+//     which a database restore does not reset: any file before it that signs in wrongly from
+//     127.0.0.1 moves its counts, and one after it finds the address capped: alone
 //   payment-contract-wechatpay: its sandbox keys differ from wechatpay-checkout's
-//   escort-dispatch: its dispatch sweep runs every 500 ms (ESCORT_DISPATCH_SWEEP_MS)
-//   health-endpoints: points the app at a Redis hop it cuts, as a server-only process
+//   escort-dispatch: its dispatch sweep runs every 500 ms (ESCORT_DISPATCH_SWEEP_MS): only with
+//     files that book no escort
 //   request-logs: logs every request as JSON at info level
-//   search: points the app's search at a Meilisearch that is not there
-//   sign-in-limits: a machine-wide SMS limit of 45 an hour, counted in the shared Redis
+//   search: points the app's search at a Meilisearch that is not there: only with files that
+//     do not search
 //   password-reset: other public URLs for the storefront and commerce
-//   operations-dashboard: four seats a clinic slot (APPOINTMENT_SLOT_CAPACITY)
+//   operations-dashboard: four seats a clinic slot (APPOINTMENT_SLOT_CAPACITY): not with
+//     appointments, and first in its group, since search's and others' beforeAll move CMS_URL
 //   appointments: reminders 1.5 s after booking, sent whichever file booked
 //   escort-persons: boots the app against its 实名认证 stand-in, which is not up until its own
-//     beforeAll: every booking of a file before it in a group failed 400 (tried 7 December)
+//     beforeAll: every escort booking of a file before it in a group failed 400 (tried
+//     7 December), so it comes first, in a group that books no escort
+// Each group was run together before it was written here (7 December: 61 files in 16 jobs).
 export const HTTP_SPEC_GROUPS = {
   "escort-service": [
     "escort-bookings",
@@ -48,6 +54,8 @@ export const HTTP_SPEC_GROUPS = {
     "finance-export-large",
     "finance-reconciliation-alipay-unionpay",
     "object-storage",
+    // Books no escort: its 500 ms dispatch sweep changes nothing here.
+    "escort-dispatch",
   ],
   health: [
     "constitution",
@@ -63,6 +71,7 @@ export const HTTP_SPEC_GROUPS = {
     "checkout-promotions",
     "checkout-test-methods",
     "offline-order-payment-gate",
+    "wechatpay-checkout",
   ],
   // queue-dashboard counts every job in the shared queues: first, before the others add theirs.
   operations: [
@@ -72,8 +81,17 @@ export const HTTP_SPEC_GROUPS = {
     "cms-hooks",
     "marketing-pushes",
   ],
-  // Each configures its own provider's sandbox; the two providers live side by side in one app.
-  "payment-contracts": ["payment-contract-alipay", "payment-contract-unionpay"],
+  // Each configures its own provider's sandbox; the providers live side by side in one app.
+  "payment-contracts": [
+    "payment-contract-alipay",
+    "payment-contract-unionpay",
+    "payment-contract-wechatpay",
+  ],
+  // The two walks over every registered route (role × route matrix, fuzzing).
+  "route-walks": ["staff-access", "fuzz-routes"],
+  // Files that each change one thing the others do not touch (see above).
+  "app-settings": ["operations-dashboard", "password-reset", "request-logs", "search"],
+  "identity-and-appointments": ["escort-persons", "appointments"],
   consultation: ["consultations", "consultation-assessments", "video-calls", "group-sessions"],
 }
 
