@@ -1,10 +1,11 @@
 import { medusaIntegrationTestRunner } from "../helpers/http-test-runner"
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { randomUUID } from "crypto"
 import { createServer, type Server } from "http"
 import type { AddressInfo } from "net"
 import seed from "../../src/scripts/seed"
 import reindexSearchScript from "../../src/scripts/reindex-search"
+import reindexSearchMicrositeArticles from "../../src/migration-scripts/reindex-search-microsite-articles"
 import { SITE_SEARCH_MODULE } from "../../src/modules/site-search"
 import type SiteSearchModuleService from "../../src/modules/site-search/service"
 import { adminHeaders } from "../helpers/actors"
@@ -299,6 +300,35 @@ medusaIntegrationTestRunner({
       } finally {
         published.articles.delete("article-qixu")
         published.articles.delete("article-tanshi")
+      }
+    })
+
+    it("after the upgrade, shows the mini-program the 微官网 articles indexed before their flag was: db:migrate's script queues a reindex", async () => {
+      published.articles.add("article-qixu")
+      try {
+        await cmsEntry("article", "article-qixu", "entry.publish")
+        await eventually(
+          () => search("调养", "article"),
+          (b) => b.hits.length === 1
+        )
+        // As an article document written before `microsite` existed.
+        const pg = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        await pg.raw(
+          `update site_search_document set document = document - 'microsite' where doc_id = ?`,
+          ["article-qixu"]
+        )
+        const mini = { headers: { ...store.headers, "x-storefront-channel": "miniprogram" } }
+        const miniArticles = async () =>
+          (await api.get(`/store/search?q=${encodeURIComponent("调养")}&type=article`, mini))
+            .data as SearchBody
+        expect((await miniArticles()).hits).toEqual([])
+
+        await reindexSearchMicrositeArticles({ container: getContainer(), args: [] } as never)
+
+        const found = await eventually(miniArticles, (b) => b.hits.length === 1)
+        expect(found.hits.map((h) => h.id)).toEqual(["article-qixu"])
+      } finally {
+        published.articles.delete("article-qixu")
       }
     })
   },
