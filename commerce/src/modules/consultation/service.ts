@@ -252,7 +252,10 @@ class ConsultationModuleService extends MedusaService({
     return this.doctorRow(id, context)
   }
 
-  /** Staff checked the 执业证: the doctor may take consultations. Needs a licence number. */
+  /**
+   * Staff approved a licence document (执业证书): the doctor may take consultations. Needs a
+   * licence number.
+   */
   @InjectTransactionManager()
   async verifyLicense(
     id: string,
@@ -260,7 +263,8 @@ class ConsultationModuleService extends MedusaService({
     @MedusaContext() context: Context = {}
   ): Promise<DoctorRow> {
     const doctor = await this.doctorRow(id, context)
-    if (!doctor.license_number) throw invalid("请先填写医生的执业证号，再标记为已核验")
+    if (!doctor.license_number)
+      throw invalid("请先在医生资料中填写执业证号，再通过其执业证书的审核")
     await this.sql(context).execute(
       `update consultation_doctor set license_verified_at = coalesce(license_verified_at, ?),
          updated_at = now() where id = ?`,
