@@ -2,14 +2,16 @@ import { Client } from "pg"
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core"
 import { screenshot, webUrl } from "../support/browser"
 import { adminToken, call, post } from "../support/commerce-api"
-import { approveLicence, doctorTokenByApi } from "../support/doctors"
+import { approveUploadedLicences } from "../support/doctors"
 import { registerByApi } from "../support/members"
 import { waitForSignInCode } from "../support/sms-inbox"
 
 // Issue #22's 视频问诊, in the browser: a member and the assigned doctor, each in their own
 // Chromium with a fake camera and microphone, enter the consultation's video room on the web;
 // the call is signalled through our WebSocket service, and getStats() on both pages shows
-// picture and sound arriving on both sides. Hanging up records the call's length.
+// picture and sound arriving on both sides. Hanging up records the call's length. The doctor
+// signs in on the web once: not yet verified, they land on 资质认证 and upload their 执业证书,
+// which staff approve (by API) before the member can ask them.
 
 /** Chromium with a generated camera picture and microphone tone, and no permission prompt. */
 function launchWithFakeMedia(): Promise<Browser> {
@@ -57,6 +59,8 @@ describe("视频问诊: member and doctor see and hear each other through our si
   const run = Date.now().toString(36)
   const memberEmail = `video-member-${run}@example.com`
   const doctorPhone = `137${String(Date.now()).slice(-8)}`
+  let doctorId: string
+  let memberToken: string
   let consultationId: string
   const pageErrors: string[] = []
 
@@ -75,55 +79,22 @@ describe("视频问诊: member and doctor see and hear each other through our si
     return page
   }
 
-  /** When the doctor's first sign-in code was asked for (the resend pause runs from it). */
-  let doctorCodeAskedAt = 0
-
   beforeAll(async () => {
     // Staff's side, off-screen: the CMS's experts become doctors; one gets this run's phone,
-    // a licence and a price, and is verified through the licence review.
+    // a licence number and a price (verified only once their 执业证书 is approved, below).
     const staff = { token: await adminToken(), admin: true }
     await post("/admin/consultations/doctors/sync", {}, staff)
     const { doctors } = await call<{ doctors: { id: string }[] }>(
       "/admin/consultations/doctors",
       staff
     )
-    const doctorId = doctors[0].id
+    doctorId = doctors[0].id
     await post(
       `/admin/consultations/doctors/${doctorId}`,
       { phone: doctorPhone, license_number: `1104300${run}`.slice(0, 20), prices: { text: 3000 } },
       staff
     )
-    doctorCodeAskedAt = Date.now()
-    await approveLicence(doctorId, await doctorTokenByApi(doctorPhone))
-
-    // The member asks; booking a video slot and paying are another journey's subject (and the
-    // store API takes mode "video" only once slots exist), so the consultation is made a paid
-    // video one in the database, as a paid booking leaves it.
-    const token = await registerByApi(memberEmail, "视频")
-    const { consultation } = await post<{ consultation: { id: string } }>(
-      "/store/consultations",
-      {
-        doctor_id: doctorId,
-        mode: "text",
-        question: "孩子湿疹反复两个月，想视频让医生看看皮肤情况",
-      },
-      { token }
-    )
-    consultationId = consultation.id
-    const db = new Client({ connectionString: process.env.E2E_COMMERCE_DATABASE_URL })
-    await db.connect()
-    try {
-      await db.query(
-        `update consultation set mode = 'video', status = 'awaiting_doctor', paid_at = now()
-         where id = $1`,
-        [consultationId]
-      )
-    } finally {
-      await db.end()
-    }
-    // The doctor asks for a new code on the web: wait out the resend pause (60 s) of the first.
-    const pause = doctorCodeAskedAt + 61_000 - Date.now()
-    if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause))
+    memberToken = await registerByApi(memberEmail, "视频")
   })
 
   afterAll(async () => {
@@ -131,7 +102,79 @@ describe("视频问诊: member and doctor see and hear each other through our si
     for (const browser of browsers) await browser.close().catch(() => {})
   })
 
+  /**
+   * The member asks; booking a video slot and paying are another journey's subject (and the
+   * store API takes mode "video" only once slots exist), so the consultation is made a paid
+   * video one in the database, as a paid booking leaves it.
+   */
+  async function paidVideoConsultation() {
+    const { consultation } = await post<{ consultation: { id: string } }>(
+      "/store/consultations",
+      {
+        doctor_id: doctorId,
+        mode: "text",
+        question: "孩子湿疹反复两个月，想视频让医生看看皮肤情况",
+      },
+      { token: memberToken }
+    )
+    const db = new Client({ connectionString: process.env.E2E_COMMERCE_DATABASE_URL })
+    await db.connect()
+    try {
+      await db.query(
+        `update consultation set mode = 'video', status = 'awaiting_doctor', paid_at = now()
+         where id = $1`,
+        [consultation.id]
+      )
+    } finally {
+      await db.end()
+    }
+    return consultation.id
+  }
+
   it("connects both sides, media flows both ways, and the call is recorded", async () => {
+    // ── The doctor signs in to the 在线诊室 with an SMS code: not yet verified, they land on
+    // 资质认证 and upload their 执业证书 there ──
+    const doctor = await newPage()
+    await doctor.goto(webUrl("/doctor/sign-in"), { waitUntil: "networkidle" })
+    const form = doctor.getByTestId("doctor-sign-in")
+    await form.locator('input[name="phone"]').fill(doctorPhone)
+    const asked = new Date()
+    await form.getByRole("button", { name: "获取验证码" }).click()
+    await form.locator('input[name="code"]').fill(await waitForSignInCode(doctorPhone, asked))
+    await form.getByRole("button", { name: "登录工作台" }).click()
+    await doctor.waitForURL((url) => url.pathname === "/doctor/licence")
+    // (Another journey may have verified this doctor before, under an earlier licence number:
+    // their earlier documents are listed too, so only this run's upload is counted.)
+    expect(await doctor.getByTestId("doctor-licence-unverified").innerText()).toContain(
+      "审核通过后即可接诊"
+    )
+    const upload = doctor.getByTestId("doctor-licence-upload")
+    await upload.getByLabel("文件类型").selectOption("practice_license")
+    const png = Buffer.from("89504e470d0a1a0a", "hex")
+    await upload.locator('input[type="file"]').setInputFiles({
+      name: "执业证书.png",
+      mimeType: "image/png",
+      buffer: Buffer.concat([png, Buffer.from(`医师执业证书 ${doctorId}`)]),
+    })
+    await upload.getByRole("button", { name: "上传" }).click()
+    const uploaded = doctor.locator(
+      '[data-testid="doctor-licence-document"][data-status="pending"]'
+    )
+    await uploaded.waitFor({ timeout: 20_000 })
+    expect(await uploaded.innerText()).toContain("执业证书")
+    expect(await uploaded.innerText()).toContain("待审核")
+    await doctor.getByText("已上传执业证书，请等待平台审核").waitFor()
+    await screenshot(doctor, "video-00-doctor-licence-uploaded")
+
+    // ── Staff approve it in the licence review (by API); the doctor's desk opens ──
+    expect(await approveUploadedLicences(doctorId)).toBe(1)
+    await doctor.reload({ waitUntil: "networkidle" })
+    await doctor.getByTestId("doctor-licence-verified").waitFor()
+    expect(await uploaded.count()).toBe(0)
+    await doctor.goto(webUrl("/doctor"), { waitUntil: "networkidle" })
+    expect(new URL(doctor.url()).pathname).toBe("/doctor")
+    consultationId = await paidVideoConsultation()
+
     // ── The member signs in on the web and opens the consultation ──
     const member = await newPage()
     const consultationPage = `/account/consultations/${consultationId}`
@@ -151,16 +194,7 @@ describe("视频问诊: member and doctor see and hear each other through our si
       .locator('[data-testid="video-call-state"][data-state="waiting-peer"]')
       .waitFor({ timeout: 20_000 })
 
-    // ── The doctor signs in to the 在线诊室 with an SMS code and joins ──
-    const doctor = await newPage()
-    await doctor.goto(webUrl("/doctor/sign-in"), { waitUntil: "networkidle" })
-    const form = doctor.getByTestId("doctor-sign-in")
-    await form.locator('input[name="phone"]').fill(doctorPhone)
-    const asked = new Date()
-    await form.getByRole("button", { name: "获取验证码" }).click()
-    await form.locator('input[name="code"]').fill(await waitForSignInCode(doctorPhone, asked))
-    await form.getByRole("button", { name: "登录工作台" }).click()
-    await doctor.waitForURL((url) => url.pathname === "/doctor")
+    // ── The doctor, signed in above, opens the consultation and joins ──
     await doctor.goto(webUrl(`/doctor/consultations/${consultationId}`), {
       waitUntil: "networkidle",
     })

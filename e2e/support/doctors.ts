@@ -50,6 +50,27 @@ export async function approveLicence(doctorId: string, doctorToken: string) {
   )
 }
 
+/**
+ * Staff's side of the licence review, by API: approves every document the doctor uploaded
+ * that still waits (as a reviewer does at /admin/doctor-licenses). Answers how many.
+ */
+export async function approveUploadedLicences(doctorId: string): Promise<number> {
+  const staff = { token: await adminToken(), admin: true }
+  const { documents } = await call<{ documents: { id: string; status: string }[] }>(
+    `/admin/consultations/doctors/${doctorId}/license-documents`,
+    staff
+  )
+  const waiting = documents.filter((document) => document.status === "pending")
+  for (const document of waiting) {
+    await post(
+      `/admin/consultations/doctors/${doctorId}/license-documents/${document.id}/review`,
+      { decision: "approve" },
+      staff
+    )
+  }
+  return waiting.length
+}
+
 /** The doctor's bearer token, signed in by API with the code texted to `phone`. */
 export async function doctorTokenByApi(phone: string) {
   const asked = new Date()
@@ -66,7 +87,10 @@ export async function doctorTokenOf(page: Page): Promise<string> {
   return cookie.value
 }
 
-/** The doctor signs in to the 在线诊室 with the code texted to `phone`. */
+/**
+ * The doctor signs in to the 在线诊室 with the code texted to `phone`: a verified doctor lands
+ * on the desk, one whose licence staff have not verified yet on 资质认证 (/doctor/licence).
+ */
 export async function signInAsDoctor(page: Page, phone: string) {
   await page.goto(webUrl("/doctor/sign-in"), { waitUntil: "networkidle" })
   const form = page.getByTestId("doctor-sign-in")
@@ -75,7 +99,7 @@ export async function signInAsDoctor(page: Page, phone: string) {
   await form.getByRole("button", { name: "获取验证码" }).click()
   await form.locator('input[name="code"]').fill(await waitForSignInCode(phone, asked))
   await form.getByRole("button", { name: "登录工作台" }).click()
-  await page.waitForURL((url) => url.pathname === "/doctor")
+  await page.waitForURL((url) => url.pathname === "/doctor" || url.pathname === "/doctor/licence")
 }
 
 /** A member signs in on the web with email and password and lands on `next`. */

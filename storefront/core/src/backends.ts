@@ -21,6 +21,7 @@ import { createEscortClient } from "./escort/escort-client"
 import { createEscortAppClient } from "./escort/escort-app-client"
 import { createConsultationClient } from "./consultation/consultation-client"
 import { createDoctorAppClient } from "./consultation/doctor-app-client"
+import { createDoctorLicenceClient } from "./consultation/doctor-licence-client"
 import { createAssessmentClient } from "./assessment/assessment-client"
 import {
   createDoctorGroupSessionClient,
@@ -61,6 +62,7 @@ export function createBackends({ commerce, cms }: BackendOptions) {
     escortApp: createEscortAppClient(commerce),
     consultations: createConsultationClient(commerce),
     doctorApp: createDoctorAppClient(commerce),
+    doctorLicences: createDoctorLicenceClient(commerce),
     groupSessions: createGroupSessionClient(commerce),
     doctorGroupSessions: createDoctorGroupSessionClient(commerce),
     assessments: createAssessmentClient(commerce),

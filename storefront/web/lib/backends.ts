@@ -32,6 +32,7 @@ export const {
   escortApp,
   consultations,
   doctorApp,
+  doctorLicences,
   groupSessions,
   assessments,
   cms,

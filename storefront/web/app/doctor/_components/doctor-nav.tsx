@@ -32,6 +32,9 @@ export function DoctorNav() {
       <Link href="/doctor/income" className="button small">
         收入
       </Link>
+      <Link href="/doctor/licence" className="button small">
+        资质认证
+      </Link>
       <button type="button" className="button small" onClick={() => void signOut()}>
         退出
       </button>

@@ -14,7 +14,7 @@ export default function DoctorSignInPage() {
           sessionUrl: "/doctor/session",
           home: "/doctor",
           phonePlaceholder: "平台登记的 11 位手机号",
-          notice: "仅限执业证已核验的医生登录；患者请使用会员登录。",
+          notice: "仅限平台登记的医生登录，执业资质审核通过后即可接诊；患者请使用会员登录。",
           testId: "doctor-sign-in",
         }}
       />
