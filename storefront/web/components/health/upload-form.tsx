@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation"
 import { useEffect, useRef, useState } from "react"
 import { ARCHIVE_UPLOAD_LIMITS, archiveUploadProblem } from "@/lib/archive-upload-rules"
 import { uploadWithProgress, type UploadRequest } from "@/lib/upload-with-progress"
+import { UploadStatus } from "../site/upload-status"
 
 type Picked = { file: File; preview: string | null }
 
@@ -113,22 +114,7 @@ export function UploadForm({
           disabled={uploading}
         />
       </label>
-      {uploading && (
-        <div className="upload-progress">
-          <progress max={100} value={progress} aria-label="上传进度" />
-          <span role="status">正在上传 {progress}%</span>
-        </div>
-      )}
-      {message.error && (
-        <p className="form-error" role="alert">
-          {message.error}
-        </p>
-      )}
-      {message.notice && (
-        <p className="form-notice" role="status">
-          {message.notice}
-        </p>
-      )}
+      <UploadStatus progress={progress} message={message} />
       <button
         type="submit"
         className="button primary"

@@ -15,6 +15,7 @@ import { useEffect, useMemo, useRef, useState } from "react"
 import { DOCTOR_LICENCE_UPLOAD_URL, doctorLicenceInBrowser } from "@/lib/doctor-licence-browser"
 import { escortAppError, isSignedOut } from "@/lib/escort-app-error"
 import { uploadWithProgress, type UploadRequest } from "@/lib/upload-with-progress"
+import { UploadStatus } from "../../../components/site/upload-status"
 
 type Shown =
   | { state: "loading" }
@@ -208,22 +209,7 @@ function LicenceUploadForm({
           {file.name}（{formatFileSize(file.size)}）
         </p>
       )}
-      {uploading && (
-        <div className="upload-progress">
-          <progress max={100} value={progress} aria-label="上传进度" />
-          <span role="status">正在上传 {progress}%</span>
-        </div>
-      )}
-      {message.error && (
-        <p className="form-error" role="alert">
-          {message.error}
-        </p>
-      )}
-      {message.notice && (
-        <p className="form-notice" role="status">
-          {message.notice}
-        </p>
-      )}
+      <UploadStatus progress={progress} message={message} />
       <button
         type="submit"
         className="button primary"
