@@ -1,9 +1,21 @@
+import { createHash } from "node:crypto"
 import type { Browser, Page } from "playwright-core"
 import { launchBrowser, screenshot, webUrl } from "../support/browser"
+
+/** The inline scripts of a page whose hash its policy does not name (none may be missing). */
+function scriptsNotInPolicy(html: string, policy: string): string[] {
+  const scriptSrc = policy.split(";").find((d) => d.trim().startsWith("script-src")) ?? ""
+  return [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)]
+    .filter(([, attributes, body]) => body && !/\ssrc=/.test(` ${attributes}`))
+    .map(([, , body]) => `'sha256-${createHash("sha256").update(body).digest("base64")}'`)
+    .filter((hash) => !scriptSrc.includes(hash))
+}
 
 describe("a shopper on a phone", () => {
   let browser: Browser
   let page: Page
+  /** Scripts the browser refused under the pages' Content-Security-Policy. */
+  const refused: string[] = []
 
   beforeAll(async () => {
     browser = await launchBrowser()
@@ -12,10 +24,35 @@ describe("a shopper on a phone", () => {
       locale: "zh-CN",
     })
     page = await context.newPage()
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) refused.push(message.text())
+    })
   })
 
   afterAll(async () => {
     await browser?.close()
+  })
+
+  it("gets the home and product pages from cache, with a policy naming each inline script", async () => {
+    for (const path of ["/", "/products/tumor-risk-gene-test"]) {
+      // The first visit may render the page; the next is served from Next's full-route cache.
+      await page.request.get(webUrl(path))
+      const response = await page.request.get(webUrl(path))
+      const policy = response.headers()["content-security-policy"] ?? ""
+      const served = {
+        path,
+        status: response.status(),
+        cache: response.headers()["x-nextjs-cache"],
+      }
+      expect(served).toEqual({ path, status: 200, cache: "HIT" })
+      expect(policy).toContain("script-src 'self' 'sha256-")
+      expect(policy).not.toMatch(/'nonce-|'strict-dynamic'|'unsafe-inline'[^;]*script/)
+      expect(scriptsNotInPolicy(await response.text(), policy)).toEqual([])
+    }
+    // A page rendered for each visitor keeps its own nonce.
+    const cart = await page.request.get(webUrl("/cart"))
+    expect(cart.headers()["x-nextjs-cache"]).toBeUndefined()
+    expect(cart.headers()["content-security-policy"]).toMatch(/'nonce-[^']+' 'strict-dynamic'/)
   })
 
   it("sees seeded gene tests with ¥ prices and Strapi articles on the home page", async () => {
@@ -39,6 +76,13 @@ describe("a shopper on a phone", () => {
     await expect(page.getByTestId("price").innerText()).resolves.toMatch(/¥\s?3,999/)
 
     await page.getByTestId("add-to-cart").click()
+    // The header's count is read by the browser: the product page came from cache.
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() === "1",
+      undefined,
+      { timeout: 20_000 }
+    )
+    await page.goto(webUrl("/"), { waitUntil: "networkidle" })
     await page.waitForFunction(
       () => document.querySelector('[data-testid="cart-count"]')?.textContent?.trim() === "1",
       undefined,
@@ -77,5 +121,9 @@ describe("a shopper on a phone", () => {
     expect(await sites.count()).toBeGreaterThanOrEqual(4)
     expect(await sites.first().innerText()).toContain("岳阳")
     await screenshot(page, "05-sites")
+  })
+
+  it("ran every page's scripts: the browser refused none under the pages' policies", () => {
+    expect(refused).toEqual([])
   })
 })

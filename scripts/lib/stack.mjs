@@ -478,6 +478,11 @@ export async function bootStack({ mode = "start", echo = true, buildOnly = false
     VIDEO_SIGNALLING_URL: commerceEnv.VIDEO_SIGNALLING_URL,
     STOREFRONT_URL: urls.web,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Pages and data in Redis rather than the build's files: the build ran with no back end
+    // up, so the pages it prerendered are empty; Redis starts without them and the first
+    // visit renders each with its data.
+    NEXT_CACHE_REDIS_URL: redis.redisUrl,
+    NEXT_CACHE_PREFIX: `${p.queuePrefix}:web:`,
     PORT: String(p.webPort),
     ...officialAccount,
   }

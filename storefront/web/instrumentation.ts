@@ -1,6 +1,7 @@
 /**
  * Runs once when the server starts, in the process that accepts the connections: stamps each
  * request with its TCP peer (see lib/socket-peer.ts) so the shopper's address is known, and
+ * rewrites the script policy of pages served from cache (see lib/static-page-policy.ts),
  * reads TRUSTED_PROXIES and the public origin now: a bad or missing value fails the start,
  * with its message, rather than a sign-in or a redirect later.
  */
@@ -11,9 +12,12 @@ export async function register() {
   installMaskedConsole()
   const { configuredTrustedProxies } = await import("./lib/shopper-address")
   const { installSocketPeerHeader } = await import("./lib/socket-peer")
+  const { installStaticPagePolicy } = await import("./lib/static-page-policy")
   const { publicOrigin } = await import("./lib/public-origin")
   configuredTrustedProxies()
   // Production without the shop's public origin stops here, naming the variable.
   publicOrigin()
   installSocketPeerHeader()
+  // Pages served from cache get a policy that names their own inline scripts.
+  installStaticPagePolicy()
 }

@@ -26,9 +26,11 @@ export function publishableKeySource({
   if (configured) return async () => configured
   let cached: { key: Promise<string>; until: number } | null = null
   const read = async () => {
+    // Through Next's data cache, not no-store: a no-store read would make every page that
+    // lists products dynamic, when they are served from cache.
     const response = await fetcher(`${commerceUrl.replace(/\/$/, "")}/public/storefront-settings`, {
-      cache: "no-store",
-    })
+      next: { revalidate: KEY_TTL_MS / 1000, tags: ["storefront-settings"] },
+    } as RequestInit)
     const body = (await response.json().catch(() => ({}))) as {
       storefront_settings?: { publishable_key?: string }
       message?: string

@@ -3,6 +3,7 @@
 import { messages } from "@health/core"
 import { useState, useTransition } from "react"
 import { removeLine, setLineQuantity, type CartActionResult } from "@/lib/cart-actions"
+import { announceCartChanged } from "@/lib/cart-changed"
 
 type Props = {
   lineId: string
@@ -23,6 +24,7 @@ export function CartLineControls({
   const run = (action: () => Promise<CartActionResult>) =>
     startTransition(async () => {
       const result = await action()
+      if (result.ok) announceCartChanged()
       setError(result.ok ? null : result.error)
     })
 

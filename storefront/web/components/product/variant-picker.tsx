@@ -10,6 +10,7 @@ import {
 } from "@health/core"
 import { useMemo, useState, useTransition } from "react"
 import { addToCart, type CartActionResult } from "@/lib/cart-actions"
+import { announceCartChanged } from "@/lib/cart-changed"
 
 type Props = {
   product: Pick<Product, "options" | "variants">
@@ -34,6 +35,7 @@ export function VariantPicker({ product, onAdd = addToCart }: Props) {
     setStatus(null)
     startTransition(async () => {
       const result = await onAdd(variant.id, quantity)
+      if (result.ok) announceCartChanged()
       setStatus(
         result.ok
           ? { kind: "ok", text: messages.product.added }

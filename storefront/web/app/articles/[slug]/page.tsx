@@ -7,6 +7,9 @@ import { CmsUnavailable } from "@/components/cms/cms-unavailable"
 import { TagChips } from "@/components/tag/tag-chips"
 import { cms, optional } from "@/lib/backends"
 import { loadRelatedProducts } from "@/lib/related-products"
+import { renderEachOnFirstVisit } from "@/lib/first-visit-params"
+
+export const generateStaticParams = renderEachOnFirstVisit<{ slug: string }>
 
 type Params = Promise<{ slug: string }>
 

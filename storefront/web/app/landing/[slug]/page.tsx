@@ -4,6 +4,9 @@ import { notFound } from "next/navigation"
 import { CmsUnavailable } from "@/components/cms/cms-unavailable"
 import { LandingSections } from "@/components/landing/landing-sections"
 import { cms, commerce, optional } from "@/lib/backends"
+import { renderEachOnFirstVisit } from "@/lib/first-visit-params"
+
+export const generateStaticParams = renderEachOnFirstVisit<{ slug: string }>
 
 type Params = Promise<{ slug: string }>
 

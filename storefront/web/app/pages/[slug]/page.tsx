@@ -3,6 +3,9 @@ import { notFound } from "next/navigation"
 import { Markdown } from "@/components/article/markdown"
 import { CmsUnavailable } from "@/components/cms/cms-unavailable"
 import { cms, optional } from "@/lib/backends"
+import { renderEachOnFirstVisit } from "@/lib/first-visit-params"
+
+export const generateStaticParams = renderEachOnFirstVisit<{ slug: string }>
 
 export const metadata: Metadata = { title: "协议与同意书" }
 

@@ -1,11 +1,13 @@
 import { messages } from "@health/core"
 import type { Metadata } from "next"
 import { notFound } from "next/navigation"
-import { Suspense } from "react"
 import { ShareEarning } from "@/components/affiliate/share-earning"
 import { VariantPicker } from "@/components/product/variant-picker"
 import { WechatKfLink } from "@/components/support/wechat-kf-link"
 import { commerce } from "@/lib/backends"
+import { renderEachOnFirstVisit } from "@/lib/first-visit-params"
+
+export const generateStaticParams = renderEachOnFirstVisit<{ handle: string }>
 
 type Params = Promise<{ handle: string }>
 
@@ -42,16 +44,14 @@ export default async function ProductPage({ params }: { params: Params }) {
         </p>
         <h1>{product.title}</h1>
         {product.subtitle && <p className="lead">{product.subtitle}</p>}
-        <Suspense fallback={null}>
-          <ShareEarning
-            product={{
-              id: product.id,
-              handle: product.handle,
-              title: product.title,
-              variants: product.variants,
-            }}
-          />
-        </Suspense>
+        <ShareEarning
+          product={{
+            id: product.id,
+            handle: product.handle,
+            title: product.title,
+            variants: product.variants,
+          }}
+        />
         <VariantPicker product={{ options: product.options, variants: product.variants }} />
         <WechatKfLink page={{ kind: "product", handle: product.handle, title: product.title }} />
         <dl className="facts">
