@@ -1,5 +1,6 @@
 import { normalizeShareCode } from "@health/core"
 import { NextResponse, type NextRequest } from "next/server"
+import { cachedListingPath } from "./lib/cached-listings"
 import { REFERRAL_COOKIE, referralCookieOptions } from "./lib/referral-cookie"
 import {
   STATIC_SECURITY_HEADERS,
@@ -12,9 +13,8 @@ import {
  * Every page (and the few routes beside them): a Content-Security-Policy with a fresh nonce
  * plus the fixed security headers; /api routes and built files get theirs from
  * next.config.ts. Next reads the nonce from the request's CSP header (set here, replacing
- * any the client sent) and puts it on its scripts; every page is rendered per request
- * already (the header reads the cart and session cookies), so no cached HTML carries an
- * old nonce.
+ * any the client sent) and puts it on its scripts. Pages served from cache cannot carry it:
+ * their policy names their inline scripts by hash instead (lib/static-page-policy.ts).
  *
  * `?ref=<code>` on any page keeps the share code for 30 days; the referrer is bound
  * when the visitor signs up or places a first order. The newest link wins until then.
@@ -23,7 +23,11 @@ export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy(newNonce(), policySourcesFromEnv())
   const requestHeaders = new Headers(request.headers)
   requestHeaders.set("content-security-policy", policy)
-  const response = NextResponse.next({ request: { headers: requestHeaders } })
+  // A filtered list page is served by its cached twin; the shopper's address stays the same.
+  const twin = cachedListingPath(request.nextUrl)
+  const response = twin
+    ? NextResponse.rewrite(new URL(twin, request.url), { request: { headers: requestHeaders } })
+    : NextResponse.next({ request: { headers: requestHeaders } })
   response.headers.set("Content-Security-Policy", policy)
   for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) {
     response.headers.set(name, value)
