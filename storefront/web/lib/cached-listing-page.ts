@@ -1,7 +1,7 @@
-import type { ReactNode } from "react"
+import type { JSX } from "react"
 import { CACHED_LISTINGS, decodeListingQuery } from "./cached-listings"
 
-type ListPage = (props: { searchParams: Promise<Record<string, string>> }) => Promise<ReactNode>
+type ListPage = (props: { searchParams: Promise<Record<string, string>> }) => Promise<JSX.Element>
 
 /**
  * The twin of a list page (lib/cached-listings.ts): the same page, given the filters its path
