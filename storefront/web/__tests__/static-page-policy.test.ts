@@ -70,6 +70,7 @@ describe("holdStaticPageForPolicy", () => {
     const { url, close } = await serve((res) => {
       res.setHeader("x-nextjs-prerender", ["1", "1"])
       res.setHeader("content-type", "text/html; charset=utf-8")
+      res.setHeader("cache-control", "s-maxage=10, stale-while-revalidate=31535990")
       res.write(PAGE.slice(0, 100))
       res.end(PAGE.slice(100))
     })
@@ -80,6 +81,8 @@ describe("holdStaticPageForPolicy", () => {
       expect(response.headers.get("content-security-policy")).toBe(
         staticPagePolicy(PROXY_POLICY, [sha(BOOT), sha(PAYLOAD)])
       )
+      // Next's CDN directives would let a browser show a page from before a price change.
+      expect(response.headers.get("cache-control")).toBe("public, no-cache")
     } finally {
       await close()
     }
@@ -90,6 +93,7 @@ describe("holdStaticPageForPolicy", () => {
     const later = new Promise<void>((resolve) => (release = resolve))
     const { url, close } = await serve(async (res) => {
       res.setHeader("content-type", "text/html; charset=utf-8")
+      res.setHeader("cache-control", "private, no-store")
       res.write("<html><body>first part")
       await later
       res.end("</body></html>")
@@ -97,6 +101,7 @@ describe("holdStaticPageForPolicy", () => {
     try {
       const response = await fetch(url, { headers: { "accept-encoding": "identity" } })
       expect(response.headers.get("content-security-policy")).toBe(PROXY_POLICY)
+      expect(response.headers.get("cache-control")).toBe("private, no-store")
       // The head and the first part arrive while the page is still being rendered.
       const reader = response.body!.getReader()
       const first = new TextDecoder().decode((await reader.read()).value)

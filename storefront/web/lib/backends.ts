@@ -1,5 +1,5 @@
 import { createBackends, memoryLastGood } from "@health/core"
-import { commerceFetch } from "./commerce-fetch"
+import { commerceFetch, perShopperRendersPerRequest } from "./commerce-fetch"
 import { env } from "./env"
 import { nextFetch } from "./next-fetch"
 import { publishableKeySource, withPublishableKey } from "./publishable-key"
@@ -41,9 +41,11 @@ export const {
     baseUrl: env.medusaUrl,
     // Empty unless MEDUSA_PUBLISHABLE_KEY is set: then read from commerce at run time.
     publishableKey: env.publishableKey,
-    fetch: withPublishableKey(
-      commerceFetch,
-      publishableKeySource({ configured: env.publishableKey, commerceUrl: env.medusaUrl })
+    fetch: perShopperRendersPerRequest(
+      withPublishableKey(
+        commerceFetch,
+        publishableKeySource({ configured: env.publishableKey, commerceUrl: env.medusaUrl })
+      )
     ),
   },
   cms: {

@@ -1,6 +1,7 @@
 import type { FetchLike } from "@health/core"
 import { headers } from "next/headers"
 import { unstable_rethrow } from "next/navigation"
+import { connection } from "next/server"
 import { nextFetch } from "./next-fetch"
 import { shopperAddress } from "./shopper-address"
 
@@ -32,14 +33,36 @@ async function servedRequestHeaders(): Promise<HeaderSource | null> {
   }
 }
 
+const isPerShopper = (init: { cacheHint?: unknown }) =>
+  !init.cacheHint || init.cacheHint === "no-store"
+
+/**
+ * A call made for one shopper makes the page it is made in rendered per request, said before
+ * anything can fail: a build with no back end up (the publishable key unreadable, commerce
+ * refusing connections) would otherwise prerender the page as static, and the first visit
+ * would then fail with "Page changed from static to dynamic at runtime". Outside a request
+ * (a timer) there is nothing to mark.
+ */
+export function perShopperRendersPerRequest(inner: FetchLike): FetchLike {
+  return async (input, init = {}) => {
+    if (isPerShopper(init)) {
+      try {
+        await connection()
+      } catch (error) {
+        unstable_rethrow(error)
+      }
+    }
+    return inner(input, init)
+  }
+}
+
 /**
  * The fetch every commerce client uses: Next's cache for shared reads; a call made for one
  * shopper (never cached: sign-in, codes, registration, the member's own data) also carries
  * the shopper's address. Shared cached reads do not, so the cache is not split per address.
  */
 export const commerceFetch: FetchLike = async (input, init = {}) => {
-  const perShopper = !init.cacheHint || init.cacheHint === "no-store"
-  if (!perShopper || !process.env.WEB_FORWARD_SECRET) return nextFetch(input, init)
+  if (!isPerShopper(init) || !process.env.WEB_FORWARD_SECRET) return nextFetch(input, init)
   const forwarded = shopperForwardHeaders(await servedRequestHeaders())
   if (!Object.keys(forwarded).length) return nextFetch(input, init)
   const merged = new Headers(init.headers)

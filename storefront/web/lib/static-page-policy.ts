@@ -10,7 +10,13 @@ import zlib from "node:zlib"
  * their SHA-256 (CSP level 2 hashes), and the shop's own script files ('self'). Injected markup
  * still cannot run script: it would need a hash of its own in the header. Pages rendered per
  * request keep the nonce and are streamed untouched.
+ *
+ * The same pages' Cache-Control is Next's word to a CDN (s-maxage, and a year of
+ * stale-while-revalidate), which a browser applies to its own cache: Chrome showed a price an
+ * admin had just changed from its cache while fetching the new page behind it. Browsers and
+ * proxies are told to ask every time instead (an unchanged page answers 304 by its ETag).
  */
+export const CACHED_PAGE_CACHE_CONTROL = "public, no-cache"
 
 const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script>/gi
 
@@ -121,6 +127,7 @@ export function holdStaticPageForPolicy(response: ServerResponse): void {
     for (const [name, value] of Object.entries(headersIn(head))) {
       this.setHeader(name, value as string)
     }
+    this.setHeader("cache-control", CACHED_PAGE_CACHE_CONTROL)
     const policy = this.getHeader("content-security-policy")
     if (typeof policy === "string" && body.length > 0) {
       try {
