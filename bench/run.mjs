@@ -97,6 +97,9 @@ for (const r of results) {
       console.log(`  ${root}: ${(bytes / 1024).toFixed(1)} KB`)
   }
   if (r.ratio_p95 !== undefined) console.log(`  p95 ratio: ${r.ratio_p95.toFixed(2)}×`)
+  for (const [page, m] of Object.entries(r.pages ?? {})) {
+    console.log(`  ${page}: ${fmt(m)}, ${m.ratio.toFixed(1)}× the baseline`)
+  }
   for (const [report, m] of Object.entries(r.reports ?? {})) {
     const raw = m.raw ? `, read raw ${m.raw.p50.toFixed(0)} ms` : ""
     const today = m.today_raw

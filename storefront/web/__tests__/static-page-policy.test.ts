@@ -118,15 +118,18 @@ describe("holdStaticPageForPolicy", () => {
     }
   })
 
-  it("leaves a cached page's RSC payload and other content types alone", async () => {
+  it("streams a cached page's RSC payload untouched, telling browsers to ask every time", async () => {
     const { url, close } = await serve((res) => {
       res.setHeader("x-nextjs-prerender", "1")
       res.setHeader("content-type", "text/x-component")
+      res.setHeader("cache-control", "s-maxage=10, stale-while-revalidate=31535990")
       res.end(`<script>${BOOT}</script>`)
     })
     try {
       const response = await fetch(url)
       expect(response.headers.get("content-security-policy")).toBe(PROXY_POLICY)
+      // Chrome revalidated stale prefetches in the background after every reload.
+      expect(response.headers.get("cache-control")).toBe("public, no-cache")
       expect(await response.text()).toBe(`<script>${BOOT}</script>`)
     } finally {
       await close()

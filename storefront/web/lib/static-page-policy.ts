@@ -11,9 +11,10 @@ import zlib from "node:zlib"
  * still cannot run script: it would need a hash of its own in the header. Pages rendered per
  * request keep the nonce and are streamed untouched.
  *
- * The same pages' Cache-Control is Next's word to a CDN (s-maxage, and a year of
- * stale-while-revalidate), which a browser applies to its own cache: Chrome showed a price an
- * admin had just changed from its cache while fetching the new page behind it. Browsers and
+ * The same pages' Cache-Control, and their RSC payloads', is Next's word to a CDN (s-maxage,
+ * and a year of stale-while-revalidate), which a browser applies to its own cache: Chrome
+ * showed a price an admin had just changed from its cache while fetching the new page behind
+ * it, and revalidated prefetched payloads in the background after every reload. Browsers and
  * proxies are told to ask every time instead (an unchanged page answers 304 by its ETag).
  */
 export const CACHED_PAGE_CACHE_CONTROL = "public, no-cache"
@@ -72,8 +73,10 @@ function headerOf(response: ServerResponse, given: Headers, name: string): strin
   return String(Array.isArray(value) ? value[0] : value)
 }
 
-const isStaticPage = (response: ServerResponse, given: Headers) =>
-  headerOf(response, given, "x-nextjs-prerender") === "1" &&
+const isFromCache = (response: ServerResponse, given: Headers) =>
+  headerOf(response, given, "x-nextjs-prerender") === "1"
+
+const isHtml = (response: ServerResponse, given: Headers) =>
   /^text\/html/i.test(headerOf(response, given, "content-type"))
 
 type Chunk = string | Buffer | Uint8Array
@@ -101,8 +104,14 @@ export function holdStaticPageForPolicy(response: ServerResponse): void {
   let decided: "stream" | "hold" | null = null
   let head: unknown[] | null = null
   const held: Buffer[] = []
-  const decide = (given: Headers = {}) =>
-    (decided ??= isStaticPage(response, given) ? "hold" : "stream")
+  const decide = (given: Headers = {}) => {
+    if (decided) return decided
+    const fromCache = isFromCache(response, given)
+    // The page's HTML and its RSC payload (what client navigations and prefetches read) alike.
+    if (fromCache) response.setHeader("cache-control", CACHED_PAGE_CACHE_CONTROL)
+    decided = fromCache && isHtml(response, given) ? "hold" : "stream"
+    return decided
+  }
 
   response.writeHead = function (this: ServerResponse, ...args: unknown[]) {
     if (decide(headersIn(args)) === "stream") return Reflect.apply(original.writeHead, this, args)
@@ -127,7 +136,6 @@ export function holdStaticPageForPolicy(response: ServerResponse): void {
     for (const [name, value] of Object.entries(headersIn(head))) {
       this.setHeader(name, value as string)
     }
-    this.setHeader("cache-control", CACHED_PAGE_CACHE_CONTROL)
     const policy = this.getHeader("content-security-policy")
     if (typeof policy === "string" && body.length > 0) {
       try {
