@@ -37,7 +37,7 @@ describe("product list: 热销 and 新品", () => {
     expect(productTagIds).toHaveBeenCalledWith(["热销"])
     expect(listProducts).toHaveBeenCalledWith(expect.objectContaining({ tagIds: ["ptag_hot"] }))
     const filters = within(screen.getByTestId("badge-filter"))
-    expect(filters.getByText("热销").getAttribute("aria-pressed")).toBe("true")
+    expect(filters.getByText("热销").getAttribute("aria-current")).toBe("true")
     // Choosing it again takes the filter off.
     expect(filters.getByText("热销").getAttribute("href")).toBe("/products")
     expect(filters.getByText("新品").getAttribute("href")).toBe(

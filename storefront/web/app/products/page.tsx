@@ -68,7 +68,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
               key={badge}
               href={link({ tag: tag === badge ? undefined : badge, page: undefined })}
               className={tag === badge ? "filter active" : "filter"}
-              aria-pressed={tag === badge}
+              aria-current={tag === badge ? "true" : undefined}
             >
               {badge}
             </Link>
@@ -95,6 +95,7 @@ export default async function ProductsPage({ searchParams }: { searchParams: Sea
           {tag && ` · ${tag}`}
         </h1>
         <p className="muted">共 {count} 项检测</p>
+        <h2 className="visually-hidden">检测列表</h2>
         {products.length === 0 ? (
           <p className="empty">{messages.product.empty}</p>
         ) : (

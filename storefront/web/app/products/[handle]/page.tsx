@@ -31,7 +31,13 @@ export default async function ProductPage({ params }: { params: Params }) {
       <div className="product-media">
         {product.thumbnail && (
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={product.thumbnail} alt={product.title} />
+          <img
+            src={product.thumbnail}
+            alt={product.title}
+            width={600}
+            height={600}
+            fetchPriority="high"
+          />
         )}
       </div>
       <div className="product-info">
