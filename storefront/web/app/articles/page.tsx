@@ -42,12 +42,13 @@ export default async function ArticlesPage({ searchParams }: { searchParams: Sea
           </Link>
         ))}
       </nav>
+      <h2 className="visually-hidden">文章列表</h2>
       {data.length === 0 ? (
         <p className="empty">{messages.articles.empty}</p>
       ) : (
         <div className="grid articles-grid">
-          {data.map((article) => (
-            <ArticleCard key={article.documentId} article={article} />
+          {data.map((article, index) => (
+            <ArticleCard key={article.documentId} article={article} leading={index === 0} />
           ))}
         </div>
       )}

@@ -1,7 +1,8 @@
 import { formatDate, type Article } from "@health/core"
 import Link from "next/link"
 
-export function ArticleCard({ article }: { article: Article }) {
+/** `leading`: the first card of a list at the top of its page, whose cover is the page's largest picture. */
+export function ArticleCard({ article, leading = false }: { article: Article; leading?: boolean }) {
   return (
     <Link
       href={`/articles/${article.slug}`}
@@ -10,7 +11,13 @@ export function ArticleCard({ article }: { article: Article }) {
     >
       {article.cover && (
         // eslint-disable-next-line @next/next/no-img-element
-        <img src={article.cover.url} alt="" className="card-image" loading="lazy" />
+        <img
+          src={article.cover.url}
+          alt=""
+          className="card-image"
+          loading={leading ? "eager" : "lazy"}
+          fetchPriority={leading ? "high" : undefined}
+        />
       )}
       <div className="card-body">
         <h3 className="card-title">{article.title}</h3>
