@@ -16,7 +16,8 @@ export const MEMBER_FEATURES: MemberFeature[] = [
   {
     id: "products",
     title: "检测产品",
-    web: ["/products", "/products/[handle]"],
+    // /catalogue/products/… is the filtered list itself, served from cache (web's proxy rewrites).
+    web: ["/products", "/products/[handle]", "/catalogue/products/[query]"],
     mini: ["pages/products/index", "pages/product/index"],
   },
   { id: "search", title: "站内搜索", web: ["/search"], mini: ["packages/content/search/index"] },
@@ -138,7 +139,7 @@ export const MEMBER_FEATURES: MemberFeature[] = [
   {
     id: "articles",
     title: "健康资讯",
-    web: ["/articles", "/articles/[slug]"],
+    web: ["/articles", "/articles/[slug]", "/catalogue/articles/[query]"],
     mini: ["packages/content/articles/index", "packages/content/article/index"],
   },
   {
